@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { updateCartLine } from "./actions";
+import { priceCart } from "@/lib/cart";
+import { formatMoney } from "@/lib/money";
+import { readCart, readCurrency } from "@/lib/shopper-session";
+
+export const metadata = { title: "Cart" };
+
+export default async function CartPage() {
+  const cart = priceCart(await readCart(), await readCurrency());
+  if (cart.lines.length === 0) {
+    return (
+      <div className="rounded-xl border border-stone-200 bg-white p-10 text-center">
+        <h1 className="text-2xl font-semibold">Your cart is empty</h1>
+        <Link href="/" className="mt-4 inline-block text-brand-600 underline">
+          Browse the shop
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">Cart</h1>
+      <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
+        {cart.lines.map((line) => (
+          <li key={line.product.id} className="flex flex-wrap items-center gap-4 p-4" data-testid="cart-line">
+            <div className="flex-1">
+              <Link href={`/products/${line.product.slug}`} className="font-medium hover:text-brand-600">
+                {line.product.name}
+              </Link>
+              <p className="text-sm text-stone-500">{formatMoney(line.product.price, cart.currency)} each</p>
+            </div>
+            <form action={updateCartLine} className="flex items-center gap-2">
+              <input type="hidden" name="productId" value={line.product.id} />
+              <label className="sr-only" htmlFor={`qty-${line.product.id}`}>
+                Quantity of {line.product.name}
+              </label>
+              <input
+                id={`qty-${line.product.id}`}
+                name="quantity"
+                type="number"
+                min={0}
+                max={20}
+                defaultValue={line.quantity}
+                className="w-20 rounded-md border border-stone-300 px-2 py-1.5"
+              />
+              <button type="submit" className="text-sm underline">
+                Update
+              </button>
+            </form>
+            <form action={updateCartLine}>
+              <input type="hidden" name="productId" value={line.product.id} />
+              <input type="hidden" name="quantity" value="0" />
+              <button type="submit" className="text-sm text-red-700 underline">
+                Remove
+              </button>
+            </form>
+            <p className="w-28 text-right font-medium">{formatMoney(line.lineTotal, cart.currency)}</p>
+          </li>
+        ))}
+      </ul>
+      <div className="flex items-center justify-end gap-6">
+        <p className="text-lg">
+          Total <span className="font-semibold" data-testid="cart-total">{formatMoney(cart.total, cart.currency)}</span>
+        </p>
+        <Link href="/checkout" className="rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700">
+          Checkout
+        </Link>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import { randomUUID } from "node:crypto";
+import Link from "next/link";
+import { CheckoutForm } from "@/components/checkout/checkout-form";
+import { currentUser } from "@/lib/auth";
+import { priceCart } from "@/lib/cart";
+import { formatMoney } from "@/lib/money";
+import { paymentMethodsFor } from "@/lib/payments/registry";
+import { readCart, readCurrency } from "@/lib/shopper-session";
+
+export const metadata = { title: "Checkout" };
+
+export default async function CheckoutPage() {
+  const [cartLines, currency, user] = await Promise.all([readCart(), readCurrency(), currentUser()]);
+  const cart = priceCart(cartLines, currency);
+  if (cart.lines.length === 0) {
+    return (
+      <div className="rounded-xl border border-stone-200 bg-white p-10 text-center">
+        <h1 className="text-2xl font-semibold">Nothing to check out</h1>
+        <Link href="/" className="mt-4 inline-block text-brand-600 underline">
+          Browse the shop
+        </Link>
+      </div>
+    );
+  }
+  const total = formatMoney(cart.total, cart.currency);
+  return (
+    <div className="grid gap-10 lg:grid-cols-[1fr_22rem]">
+      <div>
+        <h1 className="mb-6 text-2xl font-semibold">Checkout</h1>
+        {!user && (
+          <p className="mb-6 text-sm text-stone-600">
+            Checking out as a guest. <Link href="/login?callbackUrl=/checkout" className="underline">Sign in</Link> to keep the order in your history.
+          </p>
+        )}
+        <CheckoutForm checkoutToken={randomUUID()} methods={paymentMethodsFor(cart.currency)} totalLabel={total} defaults={{ email: user?.email ?? undefined, name: user?.name ?? undefined }} />
+      </div>
+      <aside className="h-fit rounded-xl border border-stone-200 bg-white p-5">
+        <h2 className="mb-3 font-medium">Order summary</h2>
+        <ul className="space-y-2 text-sm">
+          {cart.lines.map((line) => (
+            <li key={line.product.id} className="flex justify-between gap-3">
+              <span>
+                {line.product.name} × {line.quantity}
+              </span>
+              <span>{formatMoney(line.lineTotal, cart.currency)}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="mt-4 flex justify-between border-t border-stone-200 pt-3 font-semibold">
+          <span>Total</span>
+          <span data-testid="checkout-total">{total}</span>
+        </p>
+      </aside>
+    </div>
+  );
+}

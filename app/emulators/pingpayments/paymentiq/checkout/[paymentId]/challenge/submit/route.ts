@@ -1,0 +1,8 @@
+import { submitChallenge } from "@/lib/emulators/pingpayments/checkout";
+import { formText, seeOther } from "@/lib/emulators/form-redirect";
+
+export async function POST(request: Request, { params }: { params: Promise<{ paymentId: string }> }) {
+  const { paymentId } = await params;
+  const form = await formText(request);
+  return seeOther(request, submitChallenge(paymentId, form.code ?? ""), `/emulators/pingpayments/paymentiq/checkout/${paymentId}/challenge`);
+}

@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { GeistMono } from "geist/font/mono";
+import { GeistSans } from "geist/font/sans";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Merchant Storefront", template: "%s · Merchant Storefront" },
+  description: "A reference shop that pays through five payment providers, with a local emulator of each.",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+      <body className="min-h-screen font-sans">{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { useActionState } from "react";
+import { addToCart, type CartActionState } from "@/app/(shop)/cart/actions";
+
+export function AddToCartForm({ productId, compact = false }: { productId: string; compact?: boolean }) {
+  const [state, action, pending] = useActionState<CartActionState, FormData>(addToCart, {});
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-3">
+      <input type="hidden" name="productId" value={productId} />
+      {!compact && (
+        <label className="flex items-center gap-2 text-sm">
+          Quantity
+          <input name="quantity" type="number" min={1} max={20} defaultValue={1} className="w-20 rounded-md border border-stone-300 px-2 py-1.5" />
+        </label>
+      )}
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-wait disabled:opacity-60"
+      >
+        {pending ? "Adding…" : "Add to cart"}
+      </button>
+      <span role="status" className={state.error ? "text-sm text-red-700" : "text-sm text-brand-700"}>
+        {state.error ?? state.message}
+      </span>
+    </form>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import { useActionState } from "react";
+import { placeOrderAndPay, type CheckoutState } from "@/app/(shop)/checkout/actions";
+import { PaymentMethodList } from "./payment-method-list";
+import type { PaymentMethod } from "@/lib/payments/types";
+
+const COUNTRIES = [
+  ["SE", "Sweden"],
+  ["US", "United States"],
+  ["DE", "Germany"],
+  ["FR", "France"],
+  ["GB", "United Kingdom"],
+  ["HK", "Hong Kong"],
+  ["CN", "China"],
+  ["JP", "Japan"],
+  ["KW", "Kuwait"],
+] as const;
+
+function Field({ name, label, error, ...input }: { name: string; label: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <label className="block text-sm">
+      <span className="mb-1 block font-medium">{label}</span>
+      <input
+        name={name}
+        aria-invalid={Boolean(error)}
+        className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 aria-[invalid=true]:border-red-600"
+        {...input}
+      />
+      {error && <span className="mt-1 block text-red-700">{error}</span>}
+    </label>
+  );
+}
+
+export function CheckoutForm(props: { checkoutToken: string; methods: readonly PaymentMethod[]; totalLabel: string; defaults: { email?: string; name?: string } }) {
+  const [state, action, pending] = useActionState<CheckoutState, FormData>(placeOrderAndPay, {});
+  const e = state.errors ?? {};
+  return (
+    <form action={action} className="space-y-6" noValidate>
+      <input type="hidden" name="checkoutToken" value={props.checkoutToken} />
+      <section className="grid gap-4 sm:grid-cols-2">
+        <h2 className="font-medium sm:col-span-2">Contact and shipping</h2>
+        <Field name="email" label="Email" type="email" autoComplete="email" defaultValue={props.defaults.email} error={e.email} />
+        <Field name="name" label="Full name" autoComplete="name" defaultValue={props.defaults.name} error={e.name} />
+        <div className="sm:col-span-2">
+          <Field name="addressLine" label="Street address" autoComplete="street-address" error={e.addressLine} />
+        </div>
+        <Field name="city" label="City" autoComplete="address-level2" error={e.city} />
+        <Field name="postalCode" label="Postal code" autoComplete="postal-code" error={e.postalCode} />
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium">Country</span>
+          <select name="country" defaultValue="SE" className="w-full rounded-md border border-stone-300 bg-white px-3 py-2">
+            {COUNTRIES.map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+          {e.country && <span className="mt-1 block text-red-700">{e.country}</span>}
+        </label>
+      </section>
+      <PaymentMethodList methods={props.methods} error={e.paymentMethod} />
+      {state.message && (
+        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
+          {state.message}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={pending || props.methods.length === 0}
+        className="w-full rounded-md bg-brand-600 px-5 py-3 text-lg font-medium text-white hover:bg-brand-700 disabled:cursor-wait disabled:opacity-60"
+      >
+        {pending ? "Contacting the payment provider…" : `Pay ${props.totalLabel}`}
+      </button>
+    </form>
+  );
+}

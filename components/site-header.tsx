@@ -1,0 +1,56 @@
+import Link from "next/link";
+import { logOut } from "@/app/actions/session";
+import { CurrencySelect } from "@/components/currency-select";
+import { currentUser } from "@/lib/auth";
+import { SHOP_CURRENCIES } from "@/lib/money";
+import { readCart, readCurrency } from "@/lib/shopper-session";
+
+export async function SiteHeader() {
+  const [user, cart, currency] = await Promise.all([currentUser(), readCart(), readCurrency()]);
+  const count = cart.reduce((n, line) => n + line.quantity, 0);
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-4">
+        <Link href="/" className="text-lg font-semibold tracking-tight text-brand-700">
+          Merchant Storefront
+        </Link>
+        <nav className="flex flex-1 items-center gap-4 text-sm">
+          <Link href="/" className="hover:text-brand-600">
+            Shop
+          </Link>
+          {user && (
+            <Link href="/account" className="hover:text-brand-600">
+              My orders
+            </Link>
+          )}
+          {user?.role === "operator" && (
+            <Link href="/admin" className="hover:text-brand-600">
+              Operator console
+            </Link>
+          )}
+          <Link href="/emulators" className="text-stone-500 hover:text-brand-600">
+            Test data
+          </Link>
+        </nav>
+        <div className="flex items-center gap-4 text-sm">
+          <CurrencySelect current={currency} currencies={SHOP_CURRENCIES} />
+          <Link href="/cart" className="rounded-md bg-stone-100 px-3 py-1.5 font-medium hover:bg-stone-200" data-testid="cart-link">
+            Cart <span data-testid="cart-count">({count})</span>
+          </Link>
+          {user ? (
+            <form action={logOut} className="flex items-center gap-2">
+              <span className="text-stone-500">{user.email}</span>
+              <button type="submit" className="underline hover:text-brand-600">
+                Sign out
+              </button>
+            </form>
+          ) : (
+            <Link href="/login" className="underline hover:text-brand-600">
+              Sign in
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

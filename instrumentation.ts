@@ -1,0 +1,15 @@
+/**
+ * Runs once when the server starts: opens (migrates, seeds) both databases so the first
+ * shopper does not wait, and starts the emulators' notification outbox.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { db } = await import("./lib/db/client");
+  const { emulatorDb } = await import("./lib/emulators/db");
+  const { startOutboxWorker } = await import("./lib/emulators/outbox");
+  await import("./lib/emulators/pingpayments/api"); // registers its scheduled jobs
+  db();
+  emulatorDb();
+  startOutboxWorker();
+  console.log(`merchant-storefront ready: shop database ${process.env.DATABASE_PATH || "data/shop.sqlite"}, emulators ${process.env.EMULATOR_DATABASE_PATH || "data/emulators.sqlite"}`);
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { findProductsByIds, type PricedProduct } from "@/lib/db/queries/products";
+import { multiplyMinor, sumMinor, type Minor } from "@/lib/money";
+import type { CartLine } from "@/lib/shopper-session";
+
+export interface PricedCartLine {
+  product: PricedProduct;
+  quantity: number;
+  lineTotal: Minor;
+}
+
+export interface PricedCart {
+  currency: string;
+  lines: PricedCartLine[];
+  total: Minor;
+  count: number;
+}
+
+/** Prices a cart in one currency from the database (lines whose product is gone are dropped). */
+export function priceCart(lines: readonly CartLine[], currency: string): PricedCart {
+  const products = new Map(findProductsByIds(lines.map((l) => l.productId), currency).map((p) => [p.id, p]));
+  const priced = lines.flatMap((line) => {
+    const product = products.get(line.productId);
+    return product ? [{ product, quantity: line.quantity, lineTotal: multiplyMinor(product.price, line.quantity) }] : [];
+  });
+  return {
+    currency,
+    lines: priced,
+    total: sumMinor(priced.map((l) => l.lineTotal)),
+    count: priced.reduce((n, l) => n + l.quantity, 0),
+  };
+}

@@ -1,0 +1,177 @@
+import "server-only";
+import { and, asc, eq, inArray } from "drizzle-orm";
+import { db, writeTransaction } from "../client";
+import {
+  orders,
+  paymentEvents,
+  payments,
+  type NewPayment,
+  type NewPaymentEvent,
+  type Payment,
+  type PaymentEvent,
+  type PaymentStatus,
+} from "../schema";
+import { orderStatusFromPayments, sourcesOf } from "@/lib/payments/state";
+
+type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
+
+/** Inserts a payment attempt; a second call with the same idempotency key returns the first. */
+export function insertPaymentOnce(values: NewPayment): { payment: Payment; created: boolean } {
+  return writeTransaction((tx) => {
+    const existing = tx.select().from(payments).where(eq(payments.idempotencyKey, values.idempotencyKey)).get();
+    if (existing) return { payment: existing, created: false };
+    return { payment: tx.insert(payments).values(values).returning().get(), created: true };
+  });
+}
+
+export function findPayment(id: string): Payment | undefined {
+  return db().select().from(payments).where(eq(payments.id, id)).get();
+}
+
+export function findPaymentByProviderRef(provider: string, providerPaymentId: string): Payment | undefined {
+  return db()
+    .select()
+    .from(payments)
+    .where(and(eq(payments.provider, provider), eq(payments.providerPaymentId, providerPaymentId)))
+    .get();
+}
+
+export function listPaymentsForOrder(orderId: string): Payment[] {
+  return db().select().from(payments).where(eq(payments.orderId, orderId)).orderBy(asc(payments.createdAt), asc(payments.id)).all();
+}
+
+export function listPaymentEvents(paymentId: string): PaymentEvent[] {
+  return db().select().from(paymentEvents).where(eq(paymentEvents.paymentId, paymentId)).orderBy(asc(paymentEvents.id)).all();
+}
+
+/** Appends an event. With a dedupe key already taken it inserts nothing and returns false. */
+export function recordPaymentEvent(event: NewPaymentEvent, tx: Tx | ReturnType<typeof db> = db()): boolean {
+  const inserted = tx.insert(paymentEvents).values(event).onConflictDoNothing({ target: paymentEvents.dedupeKey }).returning({ id: paymentEvents.id }).all();
+  return inserted.length === 1;
+}
+
+/** Fields a transition may set beside the status. */
+export type PaymentPatch = Partial<
+  Pick<
+    Payment,
+    | "providerPaymentId"
+    | "providerData"
+    | "nextActionType"
+    | "nextActionUrl"
+    | "nextActionQr"
+    | "nextActionExpiresAt"
+    | "cardBrand"
+    | "cardFirst6"
+    | "cardLast4"
+    | "avsResult"
+    | "cvvResult"
+    | "threeDsResult"
+    | "failureCode"
+    | "failureMessage"
+    | "capturedAmount"
+    | "refundedAmount"
+  >
+>;
+
+export interface TransitionResult {
+  changed: boolean;
+  from: PaymentStatus;
+  payment: Payment;
+}
+
+function moveInTransaction(
+  tx: Tx,
+  paymentId: string,
+  to: PaymentStatus,
+  patch: PaymentPatch,
+  cause: { provider: string; summary: string; detail?: unknown },
+): TransitionResult {
+  const before = tx.select().from(payments).where(eq(payments.id, paymentId)).get();
+  if (!before) throw new Error(`Unknown payment ${paymentId}`);
+  // Compare-and-set: the row moves only from a state that allows `to`.
+  const updated = tx
+    .update(payments)
+    .set({ ...patch, status: to, updatedAt: new Date() })
+    .where(and(eq(payments.id, paymentId), inArray(payments.status, sourcesOf(to))))
+    .returning()
+    .get();
+  if (!updated) return { changed: false, from: before.status, payment: before };
+  tx.insert(paymentEvents)
+    .values({
+      paymentId,
+      provider: cause.provider,
+      type: "status_change",
+      fromStatus: before.status,
+      toStatus: to,
+      summary: cause.summary,
+      detail: cause.detail ?? null,
+    })
+    .run();
+  const attempts = tx.select({ status: payments.status }).from(payments).where(eq(payments.orderId, updated.orderId)).orderBy(asc(payments.createdAt), asc(payments.id)).all();
+  tx.update(orders).set({ status: orderStatusFromPayments(attempts), updatedAt: new Date() }).where(eq(orders.id, updated.orderId)).run();
+  return { changed: true, from: before.status, payment: updated };
+}
+
+/** Moves a payment to `to` (one compare-and-set, with its event row and the order's status, in one transaction). */
+export function transitionPayment(
+  paymentId: string,
+  to: PaymentStatus,
+  patch: PaymentPatch,
+  cause: { provider: string; summary: string; detail?: unknown },
+): TransitionResult {
+  return writeTransaction((tx) => moveInTransaction(tx, paymentId, to, patch, cause));
+}
+
+/** Updates fields that are not the status (provider references, next action) without moving it. */
+export function patchPayment(paymentId: string, patch: PaymentPatch): void {
+  db().update(payments).set({ ...patch, updatedAt: new Date() }).where(eq(payments.id, paymentId)).run();
+}
+
+export type NotificationApplication =
+  | { outcome: "applied"; transition: TransitionResult }
+  | { outcome: "duplicate" }
+  | { outcome: "ignored"; from: PaymentStatus };
+
+/**
+ * Records a verified notification under its dedupe key and applies its status, in one transaction:
+ * a redelivery finds the key taken and changes nothing; a late or out-of-order one is recorded
+ * but refused by the state machine.
+ */
+export function applyNotificationToPayment(
+  paymentId: string,
+  notification: { provider: string; dedupeKey: string; status: PaymentStatus; summary: string; detail: unknown; patch: PaymentPatch },
+): NotificationApplication {
+  return writeTransaction((tx) => {
+    const fresh = recordPaymentEvent(
+      {
+        paymentId,
+        provider: notification.provider,
+        type: "notification",
+        dedupeKey: notification.dedupeKey,
+        toStatus: notification.status,
+        summary: notification.summary,
+        detail: notification.detail,
+      },
+      tx,
+    );
+    if (!fresh) {
+      recordPaymentEvent(
+        { paymentId, provider: notification.provider, type: "notification", toStatus: notification.status, summary: `Duplicate delivery ignored: ${notification.summary}`, detail: { dedupeKey: notification.dedupeKey } },
+        tx,
+      );
+      return { outcome: "duplicate" };
+    }
+    const transition = moveInTransaction(tx, paymentId, notification.status, notification.patch, {
+      provider: notification.provider,
+      summary: `Notification: ${notification.summary}`,
+    });
+    if (!transition.changed) {
+      recordPaymentEvent(
+        { paymentId, provider: notification.provider, type: "notification", fromStatus: transition.from, toStatus: notification.status, summary: `Refused by the state machine: ${transition.from} -> ${notification.status} is not allowed`, detail: null },
+        tx,
+      );
+      return { outcome: "ignored", from: transition.from };
+    }
+    return { outcome: "applied", transition };
+  });
+}

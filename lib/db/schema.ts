@@ -1,0 +1,186 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+/** Merchant database. Amounts are integer minor units; no full card number or CVV ever lands here. */
+
+const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+const updatedAt = () => integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: ["shopper", "operator"] }).notNull().default("shopper"),
+  createdAt: createdAt(),
+});
+
+export const products = sqliteTable("products", {
+  id: text("id").primaryKey(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  description: text("description").notNull(),
+  category: text("category").notNull(),
+  image: text("image").notNull(),
+  createdAt: createdAt(),
+});
+
+/** One stored price per product and currency: prices are never converted with floats. */
+export const productPrices = sqliteTable(
+  "product_prices",
+  {
+    productId: text("product_id").notNull().references(() => products.id, { onDelete: "cascade" }),
+    currency: text("currency").notNull(),
+    amount: integer("amount").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.currency] })],
+);
+
+export const ORDER_STATUSES = ["pending", "paid", "failed", "canceled", "refunded"] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const orders = sqliteTable(
+  "orders",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").references(() => users.id),
+    /** Token of the checkout form that placed it: a double submit finds the same order. */
+    checkoutToken: text("checkout_token").notNull().unique(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    addressLine: text("address_line").notNull(),
+    city: text("city").notNull(),
+    postalCode: text("postal_code").notNull(),
+    country: text("country").notNull(),
+    currency: text("currency").notNull(),
+    totalAmount: integer("total_amount").notNull(),
+    status: text("status", { enum: ORDER_STATUSES }).notNull().default("pending"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("orders_user_idx").on(t.userId), index("orders_created_idx").on(t.createdAt)],
+);
+
+export const orderItems = sqliteTable(
+  "order_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    orderId: text("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
+    productId: text("product_id").notNull().references(() => products.id),
+    name: text("name").notNull(),
+    unitAmount: integer("unit_amount").notNull(),
+    quantity: integer("quantity").notNull(),
+  },
+  (t) => [index("order_items_order_idx").on(t.orderId)],
+);
+
+export const PAYMENT_STATUSES = [
+  "created",
+  "requires_action",
+  "processing",
+  "authorized",
+  "succeeded",
+  "partially_refunded",
+  "refunded",
+  "canceled",
+  "failed",
+  "expired",
+] as const;
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+
+export const payments = sqliteTable(
+  "payments",
+  {
+    /** Our id, also the merchant reference sent to the provider. */
+    id: text("id").primaryKey(),
+    orderId: text("order_id").notNull().references(() => orders.id),
+    provider: text("provider").notNull(),
+    method: text("method").notNull(),
+    status: text("status", { enum: PAYMENT_STATUSES }).notNull().default("created"),
+    /** Key of the pay form that started it: a double submit finds the same payment. */
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    amount: integer("amount").notNull(),
+    currency: text("currency").notNull(),
+    captureMode: text("capture_mode", { enum: ["automatic", "manual"] }).notNull().default("automatic"),
+    capturedAmount: integer("captured_amount").notNull().default(0),
+    refundedAmount: integer("refunded_amount").notNull().default(0),
+    providerPaymentId: text("provider_payment_id"),
+    /** Other provider references (e.g. Ping's payment_order_id), as JSON. */
+    providerData: text("provider_data", { mode: "json" }).$type<Record<string, string>>(),
+    nextActionType: text("next_action_type", { enum: ["none", "redirect", "qr"] }).notNull().default("none"),
+    nextActionUrl: text("next_action_url"),
+    nextActionQr: text("next_action_qr"),
+    nextActionExpiresAt: integer("next_action_expires_at", { mode: "timestamp_ms" }),
+    cardBrand: text("card_brand"),
+    cardFirst6: text("card_first6"),
+    cardLast4: text("card_last4"),
+    avsResult: text("avs_result"),
+    cvvResult: text("cvv_result"),
+    threeDsResult: text("three_ds_result"),
+    failureCode: text("failure_code"),
+    failureMessage: text("failure_message"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("payments_order_idx").on(t.orderId),
+    index("payments_status_idx").on(t.status),
+    uniqueIndex("payments_provider_ref_idx").on(t.provider, t.providerPaymentId),
+  ],
+);
+
+export const PAYMENT_EVENT_TYPES = [
+  "api_call",
+  "notification",
+  "status_change",
+  "operator_action",
+  "error",
+] as const;
+export type PaymentEventType = (typeof PAYMENT_EVENT_TYPES)[number];
+
+/** Append-only, redacted log of everything that happened to a payment. */
+export const paymentEvents = sqliteTable(
+  "payment_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    paymentId: text("payment_id").references(() => payments.id),
+    provider: text("provider").notNull(),
+    type: text("type", { enum: PAYMENT_EVENT_TYPES }).notNull(),
+    /** Unique per distinct notification; a redelivery finds it taken and changes nothing. */
+    dedupeKey: text("dedupe_key").unique(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    summary: text("summary").notNull(),
+    detail: text("detail", { mode: "json" }).$type<unknown>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("payment_events_payment_idx").on(t.paymentId)],
+);
+
+export const storedCredentials = sqliteTable(
+  "stored_credentials",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id),
+    provider: text("provider").notNull(),
+    kind: text("kind", { enum: ["card", "wallet"] }).notNull(),
+    token: text("token").notNull(),
+    brand: text("brand"),
+    last4: text("last4"),
+    expiry: text("expiry"),
+    merchantUserId: text("merchant_user_id"),
+    status: text("status", { enum: ["active", "revoked"] }).notNull().default("active"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("stored_credentials_user_idx").on(t.userId), uniqueIndex("stored_credentials_token_idx").on(t.provider, t.token)],
+);
+
+export type User = typeof users.$inferSelect;
+export type Product = typeof products.$inferSelect;
+export type Order = typeof orders.$inferSelect;
+export type OrderItem = typeof orderItems.$inferSelect;
+export type Payment = typeof payments.$inferSelect;
+export type NewPayment = typeof payments.$inferInsert;
+export type PaymentEvent = typeof paymentEvents.$inferSelect;
+export type NewPaymentEvent = typeof paymentEvents.$inferInsert;
+export type StoredCredential = typeof storedCredentials.$inferSelect;

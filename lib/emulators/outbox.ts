@@ -1,0 +1,145 @@
+import { and, asc, eq, lte } from "drizzle-orm";
+import { scaledMs } from "./clock";
+import { emulatorDb } from "./db";
+import { outbox, outboxAttempts, type OutboxRow } from "./schema";
+
+/**
+ * The emulators' durable notification outbox. A notification is a row first and an HTTP POST
+ * second: it survives a restart, is retried on its provider's schedule (scaled by
+ * EMULATOR_TIME_SCALE) until the merchant answers 2xx, and every attempt is recorded.
+ */
+
+interface WorkerState {
+  timer?: ReturnType<typeof setInterval>;
+  inFlight: Set<number>;
+  ticking: boolean;
+  /** Scheduled per-provider jobs run on each tick (e.g. settling a pending payment). */
+  jobs: Map<string, () => void>;
+}
+
+const state: WorkerState = ((globalThis as Record<string, unknown>).__emulatorOutbox ??= {
+  inFlight: new Set<number>(),
+  ticking: false,
+  jobs: new Map(),
+}) as WorkerState;
+
+export interface Notification {
+  provider: string;
+  subject: string;
+  targetUrl: string;
+  body: string;
+  headers?: Record<string, string>;
+  /** Seconds between attempts after a failure. */
+  retrySchedule: readonly number[];
+  /** Seconds before the first attempt (a late notification). */
+  delaySeconds?: number;
+}
+
+export function enqueueNotification(notification: Notification): OutboxRow {
+  const row = emulatorDb()
+    .insert(outbox)
+    .values({
+      provider: notification.provider,
+      subject: notification.subject,
+      targetUrl: notification.targetUrl,
+      body: notification.body,
+      headers: { "content-type": "application/json", ...notification.headers },
+      retrySchedule: [...notification.retrySchedule],
+      nextAttemptAt: new Date(Date.now() + scaledMs(notification.delaySeconds ?? 0)),
+    })
+    .returning()
+    .get();
+  setTimeout(() => void deliverDueNotifications(), scaledMs(notification.delaySeconds ?? 0));
+  return row;
+}
+
+async function deliver(row: OutboxRow): Promise<void> {
+  const started = Date.now();
+  let httpStatus: number | null = null;
+  let error: string | null = null;
+  try {
+    const response = await fetch(row.targetUrl, {
+      method: "POST",
+      headers: row.headers,
+      body: row.body,
+      signal: AbortSignal.timeout(15_000),
+      redirect: "manual",
+    });
+    httpStatus = response.status;
+    await response.arrayBuffer().catch(() => undefined);
+  } catch (caught) {
+    error = caught instanceof Error ? `${caught.name}: ${caught.message}` : String(caught);
+  }
+  const attempts = row.attempts + 1;
+  const delivered = httpStatus !== null && httpStatus >= 200 && httpStatus < 300;
+  const wait = row.retrySchedule[attempts - 1];
+  const database = emulatorDb();
+  database.transaction((tx) => {
+    tx.insert(outboxAttempts).values({ outboxId: row.id, attemptedAt: new Date(started), httpStatus, error, durationMs: Date.now() - started }).run();
+    tx.update(outbox)
+      .set({
+        attempts,
+        lastHttpStatus: httpStatus,
+        lastError: error,
+        status: delivered ? "delivered" : wait === undefined ? "gave_up" : "pending",
+        deliveredAt: delivered ? new Date() : null,
+        nextAttemptAt: delivered || wait === undefined ? row.nextAttemptAt : new Date(Date.now() + scaledMs(wait)),
+      })
+      .where(eq(outbox.id, row.id))
+      .run();
+  });
+  if (!delivered && wait !== undefined) setTimeout(() => void deliverDueNotifications(), scaledMs(wait) + 5);
+}
+
+/** Delivers every notification that is due now (concurrently, each row at most once at a time). */
+export async function deliverDueNotifications(): Promise<void> {
+  for (const job of state.jobs.values()) {
+    try {
+      job();
+    } catch (error) {
+      console.error("emulator job failed", error);
+    }
+  }
+  const due = emulatorDb()
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, new Date())))
+    .orderBy(asc(outbox.nextAttemptAt))
+    .limit(50)
+    .all()
+    .filter((row) => !state.inFlight.has(row.id));
+  await Promise.all(
+    due.map(async (row) => {
+      state.inFlight.add(row.id);
+      try {
+        await deliver(row);
+      } finally {
+        state.inFlight.delete(row.id);
+      }
+    }),
+  );
+}
+
+/** Registers a job that runs on every outbox tick (idempotent by name). */
+export function registerEmulatorJob(name: string, job: () => void): void {
+  state.jobs.set(name, job);
+}
+
+/** Starts the background delivery loop once per process. */
+export function startOutboxWorker(intervalMs = 500): void {
+  if (state.timer) return;
+  state.timer = setInterval(() => {
+    if (state.ticking) return;
+    state.ticking = true;
+    deliverDueNotifications()
+      .catch((error) => console.error("emulator outbox tick failed", error))
+      .finally(() => {
+        state.ticking = false;
+      });
+  }, intervalMs);
+  state.timer.unref?.();
+}
+
+export function listOutbox(limit = 100): OutboxRow[] {
+  return emulatorDb().select().from(outbox).orderBy(asc(outbox.id)).limit(limit).all();
+}

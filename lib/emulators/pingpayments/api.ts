@@ -1,0 +1,215 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { enqueueNotification, registerEmulatorJob } from "../outbox";
+import { LATE_CALLBACK_SECONDS, pingEmulatorTenant, STATUS_CALLBACK_RETRY_SECONDS, VAT_RATES } from "./config";
+import { duePendingSettlements, findPaymentInOrder, markPaymentOrderClosed, findPaymentOrder, insertPayment, insertPaymentOrder, movePayment } from "./store";
+import type { PingPaymentRow } from "../schema";
+
+/**
+ * The Ping Payments API (api/v1) as the emulator answers it: `tenant_id` + `x-api-secret`
+ * headers (403 otherwise), 422 `{"errors":[{error, description, property}]}` for bad bodies,
+ * 404 for unknown ids.
+ */
+
+type ApiError = { error: string; description: string; property: string | null };
+
+export function errorResponse(status: number, errors: ApiError[]): Response {
+  return Response.json({ errors }, { status });
+}
+
+function authenticate(request: Request): { tenantId: string } | Response {
+  const tenant = pingEmulatorTenant();
+  const tenantId = request.headers.get("tenant_id");
+  const secret = request.headers.get("x-api-secret");
+  if (!tenantId || !secret) {
+    return errorResponse(403, [{ error: "forbidden", description: "The tenant_id and x-api-secret headers are required.", property: null }]);
+  }
+  if (tenantId !== tenant.tenantId || secret !== tenant.apiSecret) {
+    return errorResponse(403, [{ error: "forbidden", description: "Unknown tenant or wrong API secret.", property: null }]);
+  }
+  return { tenantId };
+}
+
+async function readJson(request: Request): Promise<unknown | Response> {
+  try {
+    return await request.json();
+  } catch {
+    return errorResponse(422, [{ error: "invalid_json", description: "The request body is not valid JSON.", property: null }]);
+  }
+}
+
+function validationErrors(error: z.ZodError): ApiError[] {
+  return error.issues.map((issue) => {
+    const property = issue.path.join(".") || null;
+    const missing = issue.code === "invalid_type" && /received undefined/.test(issue.message);
+    return {
+      error: missing ? "missing_required_property" : "invalid_property",
+      description: missing ? `${property} is required` : `${property}: ${issue.message}`,
+      property,
+    };
+  });
+}
+
+const currencyCode = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 currency code");
+
+const paymentOrderBody = z.object({
+  split_tree_id: z.string().min(1),
+  currency: currencyCode,
+});
+
+const paymentBody = z.object({
+  currency: currencyCode,
+  total_amount: z.number().int().positive(),
+  method: z.enum(["card", "dummy"]),
+  provider: z.enum(["payment_iq", "dummy"]),
+  order_items: z
+    .array(
+      z.object({
+        amount: z.number().int().nonnegative(),
+        name: z.string().min(1),
+        merchant_id: z.string().min(1),
+        vat_rate: z.number().refine((rate) => (VAT_RATES as readonly number[]).includes(rate), "must be one of 0, 6, 12, 25"),
+      }),
+    )
+    .min(1),
+  payer: z.object({ name: z.string().optional(), email: z.string().optional() }).loose().optional(),
+  provider_method_parameters: z
+    .object({
+      success_url: z.url().optional(),
+      error_url: z.url().optional(),
+      desired_payment_status: z.enum(["COMPLETED", "DECLINED", "CANCELLED", "CRASHED", "PENDING"]).optional(),
+    })
+    .loose(),
+  status_callback_url: z.url().optional(),
+  metadata: z.record(z.string(), z.unknown()).optional(),
+});
+
+export async function createPaymentOrder(request: Request): Promise<Response> {
+  const auth = authenticate(request);
+  if (auth instanceof Response) return auth;
+  const body = await readJson(request);
+  if (body instanceof Response) return body;
+  const parsed = paymentOrderBody.safeParse(body);
+  if (!parsed.success) return errorResponse(422, validationErrors(parsed.error));
+  const order = insertPaymentOrder({ id: randomUUID(), tenantId: auth.tenantId, splitTreeId: parsed.data.split_tree_id, currency: parsed.data.currency });
+  return Response.json({ id: order.id }, { status: 200 });
+}
+
+export function getPaymentOrder(request: Request, paymentOrderId: string): Response {
+  const auth = authenticate(request);
+  if (auth instanceof Response) return auth;
+  const order = findPaymentOrder(auth.tenantId, paymentOrderId);
+  if (!order) return errorResponse(404, [{ error: "payment_order_not_found", description: "No payment order with that id.", property: "payment_order_id" }]);
+  return Response.json({ id: order.id, currency: order.currency, split_tree_id: order.splitTreeId, status: order.status.toLowerCase(), created_at: order.createdAt.toISOString() });
+}
+
+export async function createPayment(request: Request, paymentOrderId: string, origin: string): Promise<Response> {
+  const auth = authenticate(request);
+  if (auth instanceof Response) return auth;
+  const order = findPaymentOrder(auth.tenantId, paymentOrderId);
+  if (!order) return errorResponse(404, [{ error: "payment_order_not_found", description: "No payment order with that id.", property: "payment_order_id" }]);
+  if (order.status !== "OPEN") return errorResponse(422, [{ error: "payment_order_closed", description: "The payment order is closed.", property: "payment_order_id" }]);
+  const body = await readJson(request);
+  if (body instanceof Response) return body;
+  const parsed = paymentBody.safeParse(body);
+  if (!parsed.success) return errorResponse(422, validationErrors(parsed.error));
+  const data = parsed.data;
+  const errors: ApiError[] = [];
+  if (data.currency !== order.currency) {
+    errors.push({ error: "currency_mismatch", description: `The payment's currency ${data.currency} differs from the payment order's ${order.currency}.`, property: "currency" });
+  }
+  const itemsTotal = data.order_items.reduce((sum, item) => sum + item.amount, 0);
+  if (itemsTotal !== data.total_amount) {
+    errors.push({ error: "total_amount_mismatch", description: `order_items add up to ${itemsTotal}, total_amount is ${data.total_amount}.`, property: "total_amount" });
+  }
+  if (data.provider === "payment_iq" && (!data.provider_method_parameters.success_url || !data.provider_method_parameters.error_url)) {
+    errors.push({ error: "missing_required_property", description: "PaymentIQ needs success_url and error_url.", property: "provider_method_parameters" });
+  }
+  if (data.method === "card" && data.provider !== "payment_iq") {
+    errors.push({ error: "invalid_property", description: "method card is offered by provider payment_iq.", property: "provider" });
+  }
+  if (errors.length) return errorResponse(422, errors);
+
+  const id = randomUUID();
+  const desired = data.provider === "dummy" ? (data.provider_method_parameters.desired_payment_status ?? "COMPLETED") : undefined;
+  const payment = insertPayment({
+    id,
+    paymentOrderId: order.id,
+    tenantId: auth.tenantId,
+    currency: data.currency,
+    totalAmount: data.total_amount,
+    method: data.method,
+    provider: data.provider,
+    status: desired ?? "INITIATED",
+    orderItems: data.order_items,
+    payer: data.payer ?? null,
+    providerMethodParameters: data.provider_method_parameters,
+    statusCallbackUrl: data.status_callback_url ?? null,
+    metadata: data.metadata ?? null,
+  });
+  if (desired) {
+    sendStatusCallback(payment);
+    return Response.json({ id, provider_method_response: {} }, { status: 200 });
+  }
+  return Response.json({ id, provider_method_response: { pay_url: `${origin}/emulators/pingpayments/paymentiq/checkout/${id}` } }, { status: 200 });
+}
+
+export function paymentView(payment: PingPaymentRow) {
+  return {
+    id: payment.id,
+    payment_order_id: payment.paymentOrderId,
+    status: payment.status,
+    status_reason: payment.statusReasonCode ? { code: payment.statusReasonCode, description: payment.statusReasonDescription ?? "" } : null,
+    currency: payment.currency,
+    total_amount: payment.totalAmount,
+    method: payment.method,
+    provider: payment.provider,
+    order_items: payment.orderItems,
+    metadata: payment.metadata ?? {},
+    created_at: payment.createdAt.toISOString(),
+    updated_at: payment.updatedAt.toISOString(),
+  };
+}
+
+export function getPayment(request: Request, paymentOrderId: string, paymentId: string): Response {
+  const auth = authenticate(request);
+  if (auth instanceof Response) return auth;
+  const payment = findPaymentInOrder(auth.tenantId, paymentOrderId, paymentId);
+  if (!payment) return errorResponse(404, [{ error: "payment_not_found", description: "No payment with that id in this payment order.", property: "payment_id" }]);
+  return Response.json(paymentView(payment));
+}
+
+export function closePaymentOrder(request: Request, paymentOrderId: string): Response {
+  const auth = authenticate(request);
+  if (auth instanceof Response) return auth;
+  const order = findPaymentOrder(auth.tenantId, paymentOrderId);
+  if (!order) return errorResponse(404, [{ error: "payment_order_not_found", description: "No payment order with that id.", property: "payment_order_id" }]);
+  markPaymentOrderClosed(order.id);
+  return new Response(null, { status: 204 });
+}
+
+/**
+ * Posts the payment's status to its status_callback_url through the outbox, honouring the
+ * callback behaviour the tester scripted (late, twice, never).
+ */
+export function sendStatusCallback(payment: PingPaymentRow): void {
+  if (!payment.statusCallbackUrl || payment.callbackBehaviour === "never") return;
+  const notification = {
+    provider: "pingpayments",
+    subject: payment.id,
+    targetUrl: payment.statusCallbackUrl,
+    body: JSON.stringify({ payment_id: payment.id, payment_order_id: payment.paymentOrderId, status: payment.status }),
+    retrySchedule: STATUS_CALLBACK_RETRY_SECONDS,
+    delaySeconds: payment.callbackBehaviour === "delayed" ? LATE_CALLBACK_SECONDS : 0,
+  };
+  enqueueNotification(notification);
+  if (payment.callbackBehaviour === "duplicated") enqueueNotification(notification);
+}
+
+/** A PENDING payment (test card ...0119) completes by itself when its time comes, and says so. */
+registerEmulatorJob("pingpayments:settle-pending", () => {
+  for (const due of duePendingSettlements()) {
+    const settled = movePayment(due.id, ["PENDING"], "COMPLETED", { settleAt: null });
+    if (settled) sendStatusCallback(settled);
+  }
+});

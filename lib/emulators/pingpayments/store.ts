@@ -1,0 +1,59 @@
+import { and, eq, inArray, lte } from "drizzle-orm";
+import { emulatorDb } from "../db";
+import { pingPaymentOrders, pingPayments, type PingPaymentOrderRow, type PingPaymentRow } from "../schema";
+
+export type PingStatus = PingPaymentRow["status"];
+
+export function insertPaymentOrder(values: { id: string; tenantId: string; splitTreeId: string; currency: string }): PingPaymentOrderRow {
+  return emulatorDb().insert(pingPaymentOrders).values(values).returning().get();
+}
+
+export function findPaymentOrder(tenantId: string, id: string): PingPaymentOrderRow | undefined {
+  return emulatorDb().select().from(pingPaymentOrders).where(and(eq(pingPaymentOrders.id, id), eq(pingPaymentOrders.tenantId, tenantId))).get();
+}
+
+export function insertPayment(values: typeof pingPayments.$inferInsert): PingPaymentRow {
+  return emulatorDb().insert(pingPayments).values(values).returning().get();
+}
+
+export function findPayment(id: string): PingPaymentRow | undefined {
+  return emulatorDb().select().from(pingPayments).where(eq(pingPayments.id, id)).get();
+}
+
+export function findPaymentInOrder(tenantId: string, paymentOrderId: string, id: string): PingPaymentRow | undefined {
+  return emulatorDb()
+    .select()
+    .from(pingPayments)
+    .where(and(eq(pingPayments.id, id), eq(pingPayments.paymentOrderId, paymentOrderId), eq(pingPayments.tenantId, tenantId)))
+    .get();
+}
+
+/**
+ * Moves a payment out of `from` (compare-and-set) and returns the new row, or undefined when
+ * it was no longer in `from` (a double click on the hosted page changes it once).
+ */
+export function movePayment(
+  id: string,
+  from: readonly PingStatus[],
+  to: PingStatus,
+  extra: Partial<Pick<PingPaymentRow, "statusReasonCode" | "statusReasonDescription" | "cardMasked" | "settleAt" | "callbackBehaviour">> = {},
+): PingPaymentRow | undefined {
+  return emulatorDb()
+    .update(pingPayments)
+    .set({ ...extra, status: to, updatedAt: new Date() })
+    .where(and(eq(pingPayments.id, id), inArray(pingPayments.status, [...from])))
+    .returning()
+    .get();
+}
+
+export function duePendingSettlements(now = new Date()): PingPaymentRow[] {
+  return emulatorDb()
+    .select()
+    .from(pingPayments)
+    .where(and(eq(pingPayments.status, "PENDING"), lte(pingPayments.settleAt, now)))
+    .all();
+}
+
+export function markPaymentOrderClosed(id: string): void {
+  emulatorDb().update(pingPaymentOrders).set({ status: "CLOSED" }).where(eq(pingPaymentOrders.id, id)).run();
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * Every setting of the shop, validated with zod. Each has a default that runs the shop against
+ * its built-in emulators, so `npm start` needs no env file. Pointing a provider at its real
+ * sandbox is a matter of setting its base URL and keys (see README and .env.example).
+ */
+const port = process.env.PORT ?? "3000";
+const defaultAppUrl = `http://localhost:${port}`;
+
+const settingsSchema = z.object({
+  APP_URL: z.url().default(defaultAppUrl),
+  DATABASE_PATH: z.string().min(1).default("data/shop.sqlite"),
+  AUTH_SECRET: z.string().min(16).optional(),
+  /** How long the order page keeps polling before it says the provider is late (ms). */
+  PAYMENT_PENDING_POLL_MS: z.coerce.number().int().positive().default(1500),
+
+  // Ping Payments (PaymentIQ). Defaults: the emulator under /emulators/pingpayments.
+  PINGPAYMENTS_BASE_URL: z.url().optional(),
+  PINGPAYMENTS_TENANT_ID: z.string().min(1).default("1f4a0d4e-6b7c-4f0a-9d51-2c7e3a8b5f10"),
+  PINGPAYMENTS_API_SECRET: z.string().min(1).default("emulator-pingpayments-secret"),
+  PINGPAYMENTS_SPLIT_TREE_ID: z.string().min(1).default("7d3e2a91-8c4b-4e5f-a6d7-0b1c2d3e4f50"),
+  PINGPAYMENTS_MERCHANT_ID: z.string().min(1).default("c0ffee00-1234-4abc-8def-0123456789ab"),
+});
+
+export type Settings = z.infer<typeof settingsSchema> & { PINGPAYMENTS_BASE_URL: string };
+
+let cached: Settings | undefined;
+
+/** Reads and validates the environment once, at first use (never at import: `next build` imports modules). */
+export function settings(): Settings {
+  if (cached) return cached;
+  const parsed = settingsSchema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
+  }
+  const appUrl = parsed.data.APP_URL.replace(/\/$/, "");
+  cached = {
+    ...parsed.data,
+    APP_URL: appUrl,
+    PINGPAYMENTS_BASE_URL: (parsed.data.PINGPAYMENTS_BASE_URL ?? `${appUrl}/emulators/pingpayments`).replace(/\/$/, ""),
+  };
+  return cached;
+}

@@ -1,0 +1,21 @@
+import { randomBytes } from "node:crypto";
+
+/** Branded identifiers: our own ids are never confused with a provider's references. */
+export type OrderId = string & { readonly __brand: "OrderId" };
+export type PaymentId = string & { readonly __brand: "PaymentId" };
+export type UserId = string & { readonly __brand: "UserId" };
+
+const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+/** A random id with a readable prefix, e.g. `ord_k3x9...`; 16 base-36 characters (~82 bits). */
+export function randomId(prefix: string, length = 16): string {
+  const bytes = randomBytes(length);
+  let body = "";
+  for (const byte of bytes) body += ALPHABET[byte % ALPHABET.length];
+  return `${prefix}_${body}`;
+}
+
+export const newOrderId = () => randomId("ord") as OrderId;
+/** Our payment id doubles as the merchant reference sent to the provider (max 20 chars for Lesspay). */
+export const newPaymentId = () => randomId("pay", 16) as PaymentId;
+export const newUserId = () => randomId("usr") as UserId;

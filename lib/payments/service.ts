@@ -1,0 +1,191 @@
+import "server-only";
+import { settings } from "@/lib/env";
+import { newPaymentId } from "@/lib/ids";
+import { log } from "@/lib/log";
+import { minor } from "@/lib/money";
+import { findOrder, listOrderItems } from "@/lib/db/queries/orders";
+import {
+  applyNotificationToPayment,
+  findPayment,
+  findPaymentByProviderRef,
+  insertPaymentOnce,
+  recordPaymentEvent,
+  transitionPayment,
+  type PaymentPatch,
+} from "@/lib/db/queries/payments";
+import type { Payment } from "@/lib/db/schema";
+import { getProvider } from "./registry";
+import { NotificationRejected, ProviderError, type ApiCallRecord, type NextAction, type ProviderOutcome, type RawNotification } from "./types";
+
+export class CheckoutError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CheckoutError";
+  }
+}
+
+function recordCalls(paymentId: string, provider: string, calls: readonly ApiCallRecord[]) {
+  for (const call of calls) {
+    recordPaymentEvent({
+      paymentId,
+      provider,
+      type: "api_call",
+      summary: `${call.method} ${new URL(call.url).pathname} -> ${call.status || "no answer"}`,
+      detail: call,
+    });
+  }
+}
+
+export function nextActionOf(payment: Payment): NextAction {
+  if (payment.nextActionType === "redirect" && payment.nextActionUrl) return { type: "redirect", url: payment.nextActionUrl };
+  if (payment.nextActionType === "qr" && payment.nextActionQr) {
+    return { type: "qr", payload: payment.nextActionQr, expiresAt: payment.nextActionExpiresAt ?? undefined };
+  }
+  return { type: "none" };
+}
+
+function patchFromOutcome(outcome: ProviderOutcome): PaymentPatch {
+  const action = outcome.nextAction;
+  return {
+    providerPaymentId: outcome.providerPaymentId,
+    providerData: outcome.providerData,
+    nextActionType: action.type,
+    nextActionUrl: action.type === "redirect" ? action.url : null,
+    nextActionQr: action.type === "qr" ? action.payload : null,
+    nextActionExpiresAt: action.type === "qr" ? (action.expiresAt ?? null) : null,
+    failureCode: outcome.failure?.code ?? null,
+    failureMessage: outcome.failure?.message ?? null,
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Starts one payment attempt for an order. The idempotency key comes from the pay form, so a
+ * double submit finds the first attempt (and waits for its answer) instead of paying twice.
+ */
+export async function startPayment(input: { orderId: string; provider: string; method: string; idempotencyKey: string }): Promise<Payment> {
+  const order = findOrder(input.orderId);
+  if (!order) throw new CheckoutError("This order does not exist.");
+  if (order.status === "paid" || order.status === "refunded") throw new CheckoutError("This order is already paid.");
+  const provider = getProvider(input.provider);
+  if (!provider.methods.some((m) => m.method === input.method && m.currencies.includes(order.currency))) {
+    throw new CheckoutError(`${provider.displayName} does not offer ${input.method} in ${order.currency}.`);
+  }
+
+  const { payment, created } = insertPaymentOnce({
+    id: newPaymentId(),
+    orderId: order.id,
+    provider: provider.id,
+    method: input.method,
+    idempotencyKey: input.idempotencyKey,
+    amount: order.totalAmount,
+    currency: order.currency,
+  });
+  if (!created) return waitForFirstAnswer(payment.id);
+
+  const env = settings();
+  const items = listOrderItems(order.id);
+  const orderUrl = `${env.APP_URL}/orders/${order.id}`;
+  try {
+    const outcome = await provider.createPayment({
+      paymentId: payment.id,
+      orderId: order.id,
+      method: input.method,
+      amount: minor(order.totalAmount),
+      currency: order.currency,
+      items: items.map((item) => ({ name: item.name, unitAmount: minor(item.unitAmount), quantity: item.quantity })),
+      payer: { name: order.name, email: order.email },
+      returnUrl: `${orderUrl}?attempt=${payment.id}`,
+      errorUrl: `${orderUrl}?attempt=${payment.id}&returned=error`,
+      notificationUrl: `${env.APP_URL}/api/webhooks/${provider.id}`,
+    });
+    recordCalls(payment.id, provider.id, outcome.calls);
+    const result = transitionPayment(payment.id, outcome.status, patchFromOutcome(outcome), {
+      provider: provider.id,
+      summary: `${provider.displayName} answered ${outcome.status}${outcome.nextAction.type !== "none" ? ` (${outcome.nextAction.type})` : ""}`,
+    });
+    log("info", "payment started", { paymentId: payment.id, provider: provider.id, status: result.payment.status });
+    return result.payment;
+  } catch (error) {
+    const calls = error instanceof ProviderError ? error.calls : [];
+    recordCalls(payment.id, provider.id, calls);
+    const message = error instanceof Error ? error.message : String(error);
+    log("error", "payment start failed", { paymentId: payment.id, provider: provider.id, error: message });
+    const result = transitionPayment(
+      payment.id,
+      "failed",
+      { failureCode: error instanceof ProviderError ? error.code : "internal_error", failureMessage: `${provider.displayName} could not start the payment. Please try again.` },
+      { provider: provider.id, summary: `Start failed: ${message}` },
+    );
+    return result.payment;
+  }
+}
+
+/** A second submit of the same form: wait (briefly) for the first attempt's provider answer. */
+async function waitForFirstAnswer(paymentId: string): Promise<Payment> {
+  const deadline = Date.now() + 25_000;
+  for (;;) {
+    const payment = findPayment(paymentId);
+    if (!payment) throw new CheckoutError("This payment disappeared.");
+    if (payment.status !== "created" || Date.now() > deadline) return payment;
+    await sleep(100);
+  }
+}
+
+export type NotificationResult = { httpStatus: number; response: Response; outcome: string };
+
+/**
+ * raw body -> verify -> find the payment -> check amount and currency -> dedupe -> transition -> ack.
+ * Nothing changes unless every check passes; every outcome is recorded in the event log.
+ */
+export async function receiveNotification(providerId: string, raw: RawNotification): Promise<NotificationResult> {
+  const provider = getProvider(providerId);
+  let notification;
+  try {
+    notification = await provider.verifyNotification(raw);
+  } catch (error) {
+    if (error instanceof NotificationRejected) {
+      recordPaymentEvent({ provider: providerId, type: "notification", summary: `Rejected (${error.httpStatus}): ${error.message}`, detail: null });
+      log("warn", "notification rejected", { provider: providerId, status: error.httpStatus, reason: error.message });
+      return { httpStatus: error.httpStatus, response: Response.json({ error: error.message }, { status: error.httpStatus }), outcome: "rejected" };
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    recordPaymentEvent({ provider: providerId, type: "error", summary: `Could not verify a notification: ${message}`, detail: error instanceof ProviderError ? error.calls : null });
+    log("error", "notification verification failed", { provider: providerId, error: message });
+    // 503: the provider retries later, when its API answers again.
+    return { httpStatus: 503, response: Response.json({ error: "Could not verify the notification now" }, { status: 503 }), outcome: "unverified" };
+  }
+
+  const payment =
+    (notification.providerPaymentId && findPaymentByProviderRef(providerId, notification.providerPaymentId)) ||
+    (notification.merchantReference && findPayment(notification.merchantReference)) ||
+    undefined;
+  if (!payment || payment.provider !== providerId) {
+    recordPaymentEvent({ provider: providerId, type: "notification", summary: `Unknown payment: ${notification.summary}`, detail: notification.detail });
+    return { httpStatus: 404, response: Response.json({ error: "Unknown payment" }, { status: 404 }), outcome: "unknown_payment" };
+  }
+  if (notification.amount !== payment.amount || notification.currency !== payment.currency) {
+    const summary = `Refused: the provider reports ${notification.amount} ${notification.currency}, the payment is ${payment.amount} ${payment.currency}`;
+    recordPaymentEvent({ paymentId: payment.id, provider: providerId, type: "notification", summary, detail: notification.detail });
+    log("warn", "notification amount mismatch", { paymentId: payment.id, provider: providerId });
+    return { httpStatus: 422, response: Response.json({ error: "Amount or currency does not match the payment" }, { status: 422 }), outcome: "amount_mismatch" };
+  }
+
+  const applied = applyNotificationToPayment(payment.id, {
+    provider: providerId,
+    dedupeKey: notification.dedupeKey,
+    status: notification.status,
+    summary: notification.summary,
+    detail: notification.detail,
+    patch: {
+      failureCode: notification.failure?.code ?? null,
+      failureMessage: notification.failure?.message ?? null,
+      nextActionType: "none",
+      nextActionUrl: null,
+      nextActionQr: null,
+    },
+  });
+  log("info", "notification", { paymentId: payment.id, provider: providerId, outcome: applied.outcome, status: notification.status });
+  return { httpStatus: 200, response: provider.acknowledge(notification), outcome: applied.outcome };
+}

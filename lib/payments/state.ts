@@ -1,0 +1,63 @@
+import type { OrderStatus, PaymentStatus } from "@/lib/db/schema";
+export type { PaymentStatus } from "@/lib/db/schema";
+export { PAYMENT_STATUSES } from "@/lib/db/schema";
+
+/**
+ * The one payment state machine every provider shares.
+ *
+ *   created ─> requires_action ─> processing ─> authorized ─> succeeded ─> partially_refunded ─> refunded
+ *      │             │                │             │   └─> canceled (void)        └──────────────> refunded
+ *      └─────────────┴────────────────┴─> failed    └─> failed      requires_action ─> expired
+ *
+ * A provider may skip steps forward (a frictionless card goes from created straight to
+ * succeeded), never backward. Terminal states never move.
+ */
+const ALLOWED: Readonly<Record<PaymentStatus, readonly PaymentStatus[]>> = {
+  created: ["requires_action", "processing", "authorized", "succeeded", "failed"],
+  requires_action: ["processing", "authorized", "succeeded", "failed", "expired"],
+  processing: ["authorized", "succeeded", "failed"],
+  authorized: ["succeeded", "canceled", "failed"],
+  succeeded: ["partially_refunded", "refunded"],
+  partially_refunded: ["partially_refunded", "refunded"],
+  refunded: [],
+  canceled: [],
+  failed: [],
+  expired: [],
+};
+
+export function canTransition(from: PaymentStatus, to: PaymentStatus): boolean {
+  return ALLOWED[from].includes(to);
+}
+
+/** The states a payment may be in for a move to `to` to be allowed: the compare-and-set's WHERE. */
+export function sourcesOf(to: PaymentStatus): PaymentStatus[] {
+  return (Object.keys(ALLOWED) as PaymentStatus[]).filter((from) => canTransition(from, to));
+}
+
+export function isTerminal(status: PaymentStatus): boolean {
+  return ALLOWED[status].length === 0;
+}
+
+/** Money has moved (or is reserved) for the order. */
+export function isPaid(status: PaymentStatus): boolean {
+  return status === "authorized" || status === "succeeded" || status === "partially_refunded";
+}
+
+/** Waiting on the shopper or the provider. */
+export function isPending(status: PaymentStatus): boolean {
+  return status === "created" || status === "requires_action" || status === "processing";
+}
+
+/**
+ * The order's status follows its payments: paid once any attempt is paid, refunded when the paid
+ * one was refunded in full, failed when the latest attempt failed (a new attempt may follow),
+ * pending otherwise. `attempts` are oldest first.
+ */
+export function orderStatusFromPayments(attempts: readonly { status: PaymentStatus }[]): OrderStatus {
+  if (attempts.some((p) => isPaid(p.status))) return "paid";
+  if (attempts.some((p) => p.status === "refunded")) return "refunded";
+  const latest = attempts.at(-1);
+  if (!latest || isPending(latest.status)) return "pending";
+  if (latest.status === "canceled") return "canceled";
+  return "failed";
+}

@@ -1,0 +1,110 @@
+import type { Payment, PaymentStatus } from "@/lib/db/schema";
+import type { Minor } from "@/lib/money";
+
+export type ProviderId = "pingpayments" | "pingpong" | "antom" | "lesspay";
+
+/** One way to pay that checkout offers: a provider and one of its methods. */
+export interface PaymentMethod {
+  provider: ProviderId;
+  method: string;
+  label: string;
+  description: string;
+  /** Currencies the method accepts; checkout hides it for others. */
+  currencies: readonly string[];
+}
+
+export interface PaymentRequest {
+  paymentId: string;
+  orderId: string;
+  method: string;
+  amount: Minor;
+  currency: string;
+  items: readonly { name: string; unitAmount: Minor; quantity: number }[];
+  payer: { name: string; email: string };
+  /** Where the provider sends the shopper back, and where it posts notifications. */
+  returnUrl: string;
+  errorUrl: string;
+  notificationUrl: string;
+}
+
+export type NextAction =
+  | { type: "none" }
+  | { type: "redirect"; url: string }
+  | { type: "qr"; payload: string; expiresAt?: Date };
+
+/** A provider's answer, reshaped into the shop's own terms inside lib/providers/<p>. */
+export interface ProviderOutcome {
+  status: PaymentStatus;
+  providerPaymentId?: string;
+  providerData?: Record<string, string>;
+  nextAction: NextAction;
+  failure?: { code: string; message: string };
+  /** Redacted request/response pairs for the payment's event log. */
+  calls: ApiCallRecord[];
+}
+
+export interface ApiCallRecord {
+  method: string;
+  url: string;
+  status: number;
+  request?: unknown;
+  response?: unknown;
+  durationMs: number;
+}
+
+export interface RawNotification {
+  headers: Headers;
+  body: string;
+}
+
+/** A notification the adapter has verified (signature or confirming GET) and parsed. */
+export interface VerifiedNotification {
+  /** Our payment id, where the provider echoes it. */
+  merchantReference?: string;
+  providerPaymentId?: string;
+  status: PaymentStatus;
+  amount: Minor;
+  currency: string;
+  /** Same value for every delivery of the same notification. */
+  dedupeKey: string;
+  failure?: { code: string; message: string };
+  summary: string;
+  /** Redacted payload and confirming calls, for the event log. */
+  detail: unknown;
+}
+
+export class NotificationRejected extends Error {
+  constructor(
+    readonly httpStatus: 400 | 401 | 404 | 422,
+    message: string,
+  ) {
+    super(message);
+    this.name = "NotificationRejected";
+  }
+}
+
+export class ProviderError extends Error {
+  constructor(
+    message: string,
+    readonly calls: ApiCallRecord[] = [],
+    readonly code = "provider_error",
+  ) {
+    super(message);
+    this.name = "ProviderError";
+  }
+}
+
+export interface PaymentProvider {
+  id: ProviderId;
+  displayName: string;
+  methods: readonly PaymentMethod[];
+  createPayment(request: PaymentRequest): Promise<ProviderOutcome>;
+  capture?(payment: Payment, amount: Minor): Promise<ProviderOutcome>;
+  cancel?(payment: Payment): Promise<ProviderOutcome>;
+  refund?(payment: Payment, amount: Minor): Promise<ProviderOutcome>;
+  inquire?(payment: Payment): Promise<ProviderOutcome>;
+  /** Throws NotificationRejected when the notification cannot be believed. */
+  verifyNotification(raw: RawNotification): Promise<VerifiedNotification>;
+  /** The exact acknowledgement the provider expects. */
+  acknowledge(notification: VerifiedNotification): Response;
+}

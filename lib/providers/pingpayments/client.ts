@@ -1,0 +1,76 @@
+import "server-only";
+import type { z } from "zod";
+import { ProviderError, type ApiCallRecord } from "@/lib/payments/types";
+import { sendProviderRequest } from "../http";
+import { errorBody, paymentCreated, paymentDetails, paymentOrderCreated } from "./schemas";
+
+export interface PingPaymentsCredentials {
+  baseUrl: string;
+  tenantId: string;
+  apiSecret: string;
+}
+
+export interface CreatePaymentBody {
+  currency: string;
+  total_amount: number;
+  method: "card";
+  provider: "payment_iq";
+  order_items: { amount: number; name: string; merchant_id: string; vat_rate: number }[];
+  payer: { name: string; email?: string };
+  provider_method_parameters: { success_url: string; error_url: string };
+  status_callback_url: string;
+  metadata?: Record<string, string>;
+}
+
+/**
+ * HTTP client for the Ping Payments API (api/v1). Authenticates with the `tenant_id` and
+ * `x-api-secret` headers; every call is returned with its redacted record for the event log.
+ */
+export class PingPaymentsClient {
+  constructor(private readonly credentials: PingPaymentsCredentials) {}
+
+  private async call<S extends z.ZodType>(
+    method: "GET" | "POST",
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<{ data: z.infer<S>; call: ApiCallRecord }> {
+    const answer = await sendProviderRequest({
+      method,
+      url: `${this.credentials.baseUrl}/api/v1${path}`,
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json",
+        tenant_id: this.credentials.tenantId,
+        "x-api-secret": this.credentials.apiSecret,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (answer.status < 200 || answer.status >= 300) {
+      const errors = errorBody.safeParse(answer.json);
+      const detail = errors.success
+        ? errors.data.errors.map((e) => `${e.error}${e.property ? ` (${e.property})` : ""}: ${e.description ?? ""}`).join("; ")
+        : answer.status === 0
+          ? answer.text
+          : `HTTP ${answer.status}`;
+      throw new ProviderError(`Ping Payments ${method} ${path} failed: ${detail}`, [answer.call], answer.status === 404 ? "not_found" : "provider_error");
+    }
+    const parsed = schema.safeParse(answer.json);
+    if (!parsed.success) {
+      throw new ProviderError(`Ping Payments ${method} ${path} answered an unexpected shape`, [answer.call]);
+    }
+    return { data: parsed.data, call: answer.call };
+  }
+
+  createPaymentOrder(body: { split_tree_id: string; currency: string }) {
+    return this.call("POST", "/payment_orders", paymentOrderCreated, body);
+  }
+
+  createPayment(paymentOrderId: string, body: CreatePaymentBody) {
+    return this.call("POST", `/payment_orders/${encodeURIComponent(paymentOrderId)}/payments`, paymentCreated, body);
+  }
+
+  getPayment(paymentOrderId: string, paymentId: string) {
+    return this.call("GET", `/payment_orders/${encodeURIComponent(paymentOrderId)}/payments/${encodeURIComponent(paymentId)}`, paymentDetails);
+  }
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import { settings } from "@/lib/env";
+import { SHOP_CURRENCIES } from "@/lib/money";
+import { ProviderError, type PaymentProvider, type ProviderOutcome } from "@/lib/payments/types";
+import { PingPaymentsClient } from "./client";
+import { failureFor, toPaymentStatus } from "./mappers";
+import { verifyStatusCallback } from "./webhook";
+
+/** Sweden's standard VAT rate, sent per order item (Ping accepts 0, 6, 12 and 25). */
+const VAT_RATE = 25;
+
+function client(): PingPaymentsClient {
+  const env = settings();
+  return new PingPaymentsClient({ baseUrl: env.PINGPAYMENTS_BASE_URL, tenantId: env.PINGPAYMENTS_TENANT_ID, apiSecret: env.PINGPAYMENTS_API_SECRET });
+}
+
+/** Ping Payments with PaymentIQ: payment order -> payment -> hosted checkout (pay_url) -> status callback. */
+export const pingPayments: PaymentProvider = {
+  id: "pingpayments",
+  displayName: "Ping Payments",
+  methods: [
+    {
+      provider: "pingpayments",
+      method: "card",
+      label: "Card via PaymentIQ",
+      description: "Pay by card on PaymentIQ's secure checkout page (Ping Payments).",
+      currencies: SHOP_CURRENCIES,
+    },
+  ],
+
+  async createPayment(request): Promise<ProviderOutcome> {
+    const env = settings();
+    const api = client();
+    const order = await api.createPaymentOrder({ split_tree_id: env.PINGPAYMENTS_SPLIT_TREE_ID, currency: request.currency });
+    const created = await api
+      .createPayment(order.data.id, {
+        currency: request.currency,
+        total_amount: request.amount,
+        method: "card",
+        provider: "payment_iq",
+        order_items: request.items.map((item) => ({
+          amount: item.unitAmount * item.quantity,
+          name: item.quantity > 1 ? `${item.name} × ${item.quantity}` : item.name,
+          merchant_id: env.PINGPAYMENTS_MERCHANT_ID,
+          vat_rate: VAT_RATE,
+        })),
+        payer: { name: request.payer.name, email: request.payer.email },
+        provider_method_parameters: { success_url: request.returnUrl, error_url: request.errorUrl },
+        status_callback_url: request.notificationUrl,
+        metadata: { merchant_reference: request.paymentId, order_id: request.orderId },
+      })
+      .catch((error: unknown) => {
+        if (error instanceof ProviderError) error.calls.unshift(order.call);
+        throw error;
+      });
+    return {
+      status: "requires_action",
+      providerPaymentId: created.data.id,
+      providerData: { payment_order_id: order.data.id },
+      nextAction: { type: "redirect", url: created.data.provider_method_response.pay_url },
+      calls: [order.call, created.call],
+    };
+  },
+
+  async inquire(payment): Promise<ProviderOutcome> {
+    const paymentOrderId = payment.providerData?.payment_order_id;
+    if (!paymentOrderId || !payment.providerPaymentId) throw new ProviderError("This payment never reached Ping Payments");
+    const answer = await client().getPayment(paymentOrderId, payment.providerPaymentId);
+    if (answer.data.total_amount !== payment.amount || answer.data.currency !== payment.currency) {
+      throw new ProviderError("Ping Payments reports another amount or currency for this payment", [answer.call], "amount_mismatch");
+    }
+    return {
+      status: toPaymentStatus(answer.data.status),
+      nextAction: { type: "none" },
+      failure: failureFor(answer.data.status, answer.data.status_reason),
+      calls: [answer.call],
+    };
+  },
+
+  verifyNotification: (raw) => verifyStatusCallback(client(), raw),
+
+  /** Any 2xx acknowledges a status callback; no body is needed. */
+  acknowledge: () => new Response(null, { status: 204 }),
+};

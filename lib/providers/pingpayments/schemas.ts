@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+/** Wire shapes of the Ping Payments API (api/v1), as the shop reads them. */
+
+export const paymentOrderCreated = z.object({ id: z.string().min(1) });
+
+export const paymentCreated = z.object({
+  id: z.string().min(1),
+  provider_method_response: z.object({ pay_url: z.url() }).loose(),
+});
+
+export const pingPaymentStatus = z.enum(["INITIATED", "PENDING", "COMPLETED", "DECLINED", "CANCELLED", "CRASHED"]);
+export type PingPaymentStatus = z.infer<typeof pingPaymentStatus>;
+
+/** `GET /api/v1/payment_orders/{order_id}/payments/{payment_id}` */
+export const paymentDetails = z
+  .object({
+    id: z.string(),
+    status: pingPaymentStatus,
+    currency: z.string().length(3),
+    total_amount: z.number().int().nonnegative(),
+    method: z.string().optional(),
+    provider: z.string().optional(),
+    metadata: z.record(z.string(), z.unknown()).nullish(),
+    status_reason: z.object({ code: z.string(), description: z.string() }).nullish(),
+  })
+  .loose();
+export type PaymentDetails = z.infer<typeof paymentDetails>;
+
+/** The status callback body (its shape is not published; the shop believes only the confirming GET). */
+export const statusCallback = z
+  .object({
+    payment_id: z.string().min(1),
+    payment_order_id: z.string().min(1),
+    status: z.string().optional(),
+  })
+  .loose();
+
+export const errorBody = z.object({
+  errors: z.array(z.object({ error: z.string(), description: z.string().optional(), property: z.string().nullish() }).loose()),
+});
