@@ -10,7 +10,7 @@ import { dirname, resolve } from "node:path";
 export function authSecret(): string {
   const fromEnv = process.env.AUTH_SECRET;
   if (fromEnv) return fromEnv;
-  const file = resolve(process.env.AUTH_SECRET_FILE || "data/auth-secret");
+  const file = resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.AUTH_SECRET_FILE || "data/auth-secret");
   try {
     const stored = readFileSync(file, "utf8").trim();
     if (stored.length >= 32) return stored;

@@ -1,0 +1,6 @@
+// Playwright's web server: the built shop on port 3102 with fresh e2e database files.
+// The emulator clock runs 50× faster, so a "late" notification arrives about 2.4 s late.
+import { startTestServer } from "../../lib/testing/test-server.mjs";
+
+const server = await startTestServer({ port: 3102, dataDir: "data/test-e2e", timeScale: 0.02, log: true });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.stop().then(() => process.exit(0)));

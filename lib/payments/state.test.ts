@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { canTransition, isTerminal, orderStatusFromPayments, PAYMENT_STATUSES, sourcesOf, type PaymentStatus } from "./state";
+
+// The diagram of ARCHITECTURE.md, written out edge by edge (forward skips included).
+const EXPECTED_ALLOWED = new Set([
+  "created>requires_action",
+  "created>processing",
+  "created>authorized",
+  "created>succeeded",
+  "created>failed",
+  "requires_action>processing",
+  "requires_action>authorized",
+  "requires_action>succeeded",
+  "requires_action>failed",
+  "requires_action>expired",
+  "processing>authorized",
+  "processing>succeeded",
+  "processing>failed",
+  "authorized>succeeded",
+  "authorized>canceled",
+  "authorized>failed",
+  "succeeded>partially_refunded",
+  "succeeded>refunded",
+  "partially_refunded>partially_refunded",
+  "partially_refunded>refunded",
+]);
+
+describe("payment state machine", () => {
+  const pairs = PAYMENT_STATUSES.flatMap((from) => PAYMENT_STATUSES.map((to) => [from, to] as const));
+
+  it("covers all 100 pairs", () => {
+    expect(pairs).toHaveLength(100);
+  });
+
+  it.each(pairs)("%s -> %s", (from, to) => {
+    expect(canTransition(from, to)).toBe(EXPECTED_ALLOWED.has(`${from}>${to}`));
+  });
+
+  it("never moves a terminal state", () => {
+    const terminal = PAYMENT_STATUSES.filter(isTerminal);
+    expect(terminal.sort()).toEqual(["canceled", "expired", "failed", "refunded"]);
+    for (const from of terminal) for (const to of PAYMENT_STATUSES) expect(canTransition(from, to)).toBe(false);
+  });
+
+  it("never goes backwards to created", () => {
+    for (const from of PAYMENT_STATUSES) expect(canTransition(from, "created")).toBe(false);
+  });
+
+  it("gives the compare-and-set sources of each target", () => {
+    expect(sourcesOf("succeeded").sort()).toEqual(["authorized", "created", "processing", "requires_action"]);
+    expect(sourcesOf("canceled")).toEqual(["authorized"]);
+    expect(sourcesOf("created")).toEqual([]);
+  });
+});
+
+describe("order status follows its payments", () => {
+  const of = (...statuses: PaymentStatus[]) => orderStatusFromPayments(statuses.map((status) => ({ status })));
+
+  it("is pending with no attempt or a pending latest attempt", () => {
+    expect(of()).toBe("pending");
+    expect(of("requires_action")).toBe("pending");
+    expect(of("failed", "processing")).toBe("pending");
+  });
+
+  it("is failed when the latest attempt failed or expired", () => {
+    expect(of("failed")).toBe("failed");
+    expect(of("failed", "expired")).toBe("failed");
+  });
+
+  it("is paid once any attempt is paid, even beside failed ones", () => {
+    expect(of("failed", "succeeded")).toBe("paid");
+    expect(of("authorized")).toBe("paid");
+    expect(of("partially_refunded")).toBe("paid");
+  });
+
+  it("is refunded or canceled when that is where the money ended", () => {
+    expect(of("refunded")).toBe("refunded");
+    expect(of("canceled")).toBe("canceled");
+  });
+});

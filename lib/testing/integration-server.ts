@@ -1,0 +1,10 @@
+// Vitest global setup of the integration project: one built shop server for the whole run.
+// @ts-expect-error plain ES module shared with the Playwright config
+import { startTestServer } from "./test-server.mjs";
+
+export default async function setup() {
+  const server = await startTestServer({ port: 3101, dataDir: "data/test-integration", timeScale: 0.001 });
+  return async () => {
+    await server.stop();
+  };
+}

@@ -1,0 +1,60 @@
+// Starts the built shop (`next start`) for a test suite on its own port with its own, fresh
+// database files, and waits until it answers. Used by Vitest's global setup and Playwright.
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("../..", import.meta.url).pathname;
+
+export function testServerEnv({ port, dataDir, timeScale }) {
+  const url = `http://localhost:${port}`;
+  return {
+    PORT: String(port),
+    APP_URL: url,
+    DATABASE_PATH: join(dataDir, "shop.sqlite"),
+    EMULATOR_DATABASE_PATH: join(dataDir, "emulators.sqlite"),
+    AUTH_SECRET_FILE: join(dataDir, "auth-secret"),
+    PINGPAYMENTS_BASE_URL: `${url}/emulators/pingpayments`,
+    EMULATOR_TIME_SCALE: String(timeScale),
+    PAYMENT_PENDING_POLL_MS: "500",
+  };
+}
+
+export async function startTestServer({ port, dataDir, timeScale = 0.001, log = false }) {
+  rmSync(join(root, dataDir), { recursive: true, force: true });
+  const env = { ...process.env, ...testServerEnv({ port, dataDir, timeScale }), NODE_ENV: "production" };
+  const child = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+    cwd: root,
+    env,
+    stdio: log ? "inherit" : ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The test server exited (${child.exitCode}). Did you run \`npm run build\`?\n${output}`);
+    try {
+      const response = await fetch(`http://localhost:${port}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`The test server did not answer on port ${port} within 60 s\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    url: `http://localhost:${port}`,
+    output: () => output,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve(undefined);
+        child.once("exit", () => resolve(undefined));
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+      }),
+  };
+}
