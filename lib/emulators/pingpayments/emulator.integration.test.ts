@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createEmulatorPayment, paymentBody, payOnPaymentIq, pingApi, sleep, startCallbackCatcher } from "@/lib/testing/pingpayments-fixtures";
+import { STATUS_CALLBACK_RETRY_SECONDS } from "./config";
+
+// The integration server runs the emulator clock at 0.001 (see lib/testing/integration-server.ts).
+const TIME_SCALE = 0.001;
+const catchers: Awaited<ReturnType<typeof startCallbackCatcher>>[] = [];
+afterEach(async () => {
+  await Promise.all(catchers.splice(0).map((c) => c.close()));
+});
+
+describe("Ping Payments emulator: authentication and validation", () => {
+  it("answers 403 in the errors shape for a wrong secret or missing headers", async () => {
+    const wrong = await pingApi("POST", "/payment_orders", { split_tree_id: "t", currency: "SEK" }, { tenant_id: "1f4a0d4e-6b7c-4f0a-9d51-2c7e3a8b5f10", "x-api-secret": "wrong" });
+    expect(wrong.status).toBe(403);
+    expect(wrong.json).toEqual({ errors: [expect.objectContaining({ error: "forbidden", description: expect.any(String), property: null })] });
+    const missing = await pingApi("POST", "/payment_orders", { split_tree_id: "t", currency: "SEK" }, {});
+    expect(missing.status).toBe(403);
+  });
+
+  it("answers 422 naming the property for a missing currency", async () => {
+    const answer = await pingApi("POST", "/payment_orders", { split_tree_id: "t" });
+    expect(answer.status).toBe(422);
+    expect(answer.json).toEqual({ errors: [{ error: "missing_required_property", description: expect.any(String), property: "currency" }] });
+
+    const order = await pingApi("POST", "/payment_orders", { split_tree_id: "t", currency: "SEK" });
+    const body = paymentBody();
+    delete (body as Partial<typeof body>).currency;
+    const payment = await pingApi("POST", `/payment_orders/${order.json!.id}/payments`, body);
+    expect(payment.status).toBe(422);
+    expect((payment.json!.errors as { property: string }[]).map((e) => e.property)).toContain("currency");
+  });
+
+  it("answers 422 when the payment's currency differs from its order's, or items do not add up", async () => {
+    const order = await pingApi("POST", "/payment_orders", { split_tree_id: "t", currency: "SEK" });
+    const mismatch = await pingApi("POST", `/payment_orders/${order.json!.id}/payments`, paymentBody({ currency: "EUR" }));
+    expect(mismatch.status).toBe(422);
+    expect(mismatch.json!.errors).toEqual([expect.objectContaining({ error: "currency_mismatch", property: "currency" })]);
+    const total = await pingApi("POST", `/payment_orders/${order.json!.id}/payments`, paymentBody({ total_amount: 9999 }));
+    expect(total.status).toBe(422);
+    expect(total.json!.errors).toEqual([expect.objectContaining({ property: "total_amount" })]);
+  });
+
+  it("answers 404 for unknown ids and 422 for a closed order", async () => {
+    expect((await pingApi("GET", "/payment_orders/no-such-order")).status).toBe(404);
+    expect((await pingApi("POST", "/payment_orders/no-such-order/payments", paymentBody())).status).toBe(404);
+    const { paymentOrderId } = await createEmulatorPayment();
+    expect((await pingApi("GET", `/payment_orders/${paymentOrderId}/payments/no-such-payment`)).status).toBe(404);
+    expect((await pingApi("PUT", `/payment_orders/${paymentOrderId}/close`)).status).toBe(204);
+    const closed = await pingApi("POST", `/payment_orders/${paymentOrderId}/payments`, paymentBody());
+    expect(closed.status).toBe(422);
+    expect(closed.json!.errors).toEqual([expect.objectContaining({ error: "payment_order_closed" })]);
+  });
+});
+
+describe("Ping Payments emulator: PaymentIQ checkout and status callbacks", () => {
+  it("approves a test card, redirects to success_url and posts the status callback", async () => {
+    const catcher = await startCallbackCatcher([204]);
+    catchers.push(catcher);
+    const payment = await createEmulatorPayment({ status_callback_url: catcher.url });
+    expect(payment.payUrl).toMatch(/\/emulators\/pingpayments\/paymentiq\/checkout\//);
+    const page = await fetch(payment.payUrl);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("PaymentIQ");
+
+    const redirect = await payOnPaymentIq(payment.paymentId, { number: "4111 1111 1111 1111" });
+    expect(redirect).toEqual({ status: 303, location: "http://localhost:9/success" });
+    const [callback] = await catcher.waitFor(1);
+    expect(JSON.parse(callback.body)).toEqual({ payment_id: payment.paymentId, payment_order_id: payment.paymentOrderId, status: "COMPLETED" });
+    const details = await pingApi("GET", `/payment_orders/${payment.paymentOrderId}/payments/${payment.paymentId}`);
+    expect(details.json).toMatchObject({ id: payment.paymentId, status: "COMPLETED", total_amount: 2500, currency: "SEK" });
+    expect(JSON.stringify(details.json)).not.toContain("4111111111111111");
+  });
+
+  it("declines with a reason and redirects to error_url", async () => {
+    const payment = await createEmulatorPayment();
+    const redirect = await payOnPaymentIq(payment.paymentId, { number: "4000000000009995" });
+    expect(redirect.location).toBe("http://localhost:9/error");
+    const details = await pingApi("GET", `/payment_orders/${payment.paymentOrderId}/payments/${payment.paymentId}`);
+    expect(details.json).toMatchObject({ status: "DECLINED", status_reason: { code: "insufficient_funds" } });
+  });
+
+  it("refuses an invalid card on the page without changing the payment", async () => {
+    const payment = await createEmulatorPayment();
+    const redirect = await payOnPaymentIq(payment.paymentId, { number: "4111111111111112" });
+    expect(redirect.status).toBe(303);
+    expect(redirect.location).toContain("error=");
+    const details = await pingApi("GET", `/payment_orders/${payment.paymentOrderId}/payments/${payment.paymentId}`);
+    expect(details.json).toMatchObject({ status: "INITIATED" });
+  });
+
+  it("retries a callback answered with 500 on its schedule and stops after a 2xx", async () => {
+    const catcher = await startCallbackCatcher([500, 500, 200]);
+    catchers.push(catcher);
+    const payment = await createEmulatorPayment({ status_callback_url: catcher.url });
+    await payOnPaymentIq(payment.paymentId, { number: "5555555555554444" });
+    const requests = await catcher.waitFor(3, 15_000);
+    const [first, second, third] = requests.map((r) => r.at);
+    expect(second - first).toBeGreaterThanOrEqual(STATUS_CALLBACK_RETRY_SECONDS[0] * 1000 * TIME_SCALE);
+    expect(third - second).toBeGreaterThanOrEqual(STATUS_CALLBACK_RETRY_SECONDS[1] * 1000 * TIME_SCALE);
+    for (const request of requests) expect(JSON.parse(request.body)).toMatchObject({ payment_id: payment.paymentId, status: "COMPLETED" });
+    // Past the next scheduled retry (300 s scaled) nothing more arrives.
+    await sleep(STATUS_CALLBACK_RETRY_SECONDS[2] * 1000 * TIME_SCALE * 3 + 1000);
+    expect(catcher.requests).toHaveLength(3);
+  });
+
+  it("gives up after the last scheduled attempt", async () => {
+    const catcher = await startCallbackCatcher([503]);
+    catchers.push(catcher);
+    const payment = await createEmulatorPayment({ status_callback_url: catcher.url });
+    await payOnPaymentIq(payment.paymentId, { number: "4111111111111111" });
+    // 10 s + 1 min + 5 min + 30 min + 2 h + 6 h, scaled: about 30 s in all at 0.001.
+    const attempts = STATUS_CALLBACK_RETRY_SECONDS.length + 1;
+    await catcher.waitFor(attempts, 60_000);
+    await sleep(1500);
+    expect(catcher.requests).toHaveLength(attempts);
+  }, 90_000);
+
+  it("sends a scripted duplicate twice and a silent payment never", async () => {
+    const twice = await startCallbackCatcher([200]);
+    const silent = await startCallbackCatcher([200]);
+    catchers.push(twice, silent);
+    const a = await createEmulatorPayment({ status_callback_url: twice.url });
+    const b = await createEmulatorPayment({ status_callback_url: silent.url });
+    await payOnPaymentIq(a.paymentId, { number: "4111111111111111", cardholder: "Pay Twice" });
+    await payOnPaymentIq(b.paymentId, { number: "4111111111111111", cardholder: "Silent Sam" });
+    const delivered = await twice.waitFor(2);
+    expect(delivered[0].body).toBe(delivered[1].body);
+    await sleep(500);
+    expect(silent.requests).toHaveLength(0);
+  });
+
+  it("settles a pending payment later and notifies it", async () => {
+    const catcher = await startCallbackCatcher([200]);
+    catchers.push(catcher);
+    const payment = await createEmulatorPayment({ status_callback_url: catcher.url });
+    const redirect = await payOnPaymentIq(payment.paymentId, { number: "4000000000000119" });
+    expect(redirect.location).toBe("http://localhost:9/success");
+    const requests = await catcher.waitFor(2, 15_000);
+    expect(requests.map((r) => JSON.parse(r.body).status)).toEqual(["PENDING", "COMPLETED"]);
+  });
+});

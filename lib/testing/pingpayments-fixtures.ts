@@ -1,0 +1,97 @@
+// Test helpers that talk to the Ping Payments emulator over HTTP, as a merchant would.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export const serverUrl = () => process.env.TEST_SERVER_URL ?? "http://localhost:3101";
+export const pingApiUrl = () => `${serverUrl()}/emulators/pingpayments/api/v1`;
+
+export const EMULATOR_TENANT = {
+  tenant_id: "1f4a0d4e-6b7c-4f0a-9d51-2c7e3a8b5f10",
+  "x-api-secret": "emulator-pingpayments-secret",
+};
+
+export async function pingApi(method: "GET" | "POST" | "PUT", path: string, body?: unknown, headers: Record<string, string> = EMULATOR_TENANT) {
+  const response = await fetch(`${pingApiUrl()}${path}`, {
+    method,
+    headers: { "content-type": "application/json", ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, json: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+}
+
+export function paymentBody(overrides: Record<string, unknown> = {}) {
+  return {
+    currency: "SEK",
+    total_amount: 2500,
+    method: "card",
+    provider: "payment_iq",
+    order_items: [
+      { amount: 1500, name: "Mug", merchant_id: "m-1", vat_rate: 25 },
+      { amount: 1000, name: "Socks", merchant_id: "m-1", vat_rate: 25 },
+    ],
+    payer: { name: "Test Payer" },
+    provider_method_parameters: { success_url: "http://localhost:9/success", error_url: "http://localhost:9/error" },
+    ...overrides,
+  };
+}
+
+/** Creates a payment order and a payment in it; returns both ids and the pay_url. */
+export async function createEmulatorPayment(overrides: Record<string, unknown> = {}) {
+  const currency = (overrides.currency as string) ?? "SEK";
+  const order = await pingApi("POST", "/payment_orders", { split_tree_id: "tree-1", currency });
+  if (order.status !== 200) throw new Error(`payment order: ${order.status} ${JSON.stringify(order.json)}`);
+  const orderId = order.json!.id as string;
+  const payment = await pingApi("POST", `/payment_orders/${orderId}/payments`, paymentBody(overrides));
+  if (payment.status !== 200) throw new Error(`payment: ${payment.status} ${JSON.stringify(payment.json)}`);
+  const payUrl = (payment.json!.provider_method_response as { pay_url: string }).pay_url;
+  return { paymentOrderId: orderId, paymentId: payment.json!.id as string, payUrl };
+}
+
+/** Posts the PaymentIQ card form as the payer's browser would; answers the 303's Location. */
+export async function payOnPaymentIq(paymentId: string, card: { number: string; cardholder?: string; expiry?: string; cvc?: string }) {
+  const form = new URLSearchParams({ cardholder: card.cardholder ?? "Test Payer", cardNumber: card.number, expiry: card.expiry ?? "12/35", cvc: card.cvc ?? "123" });
+  const response = await fetch(`${serverUrl()}/emulators/pingpayments/paymentiq/checkout/${paymentId}/submit`, { method: "POST", body: form, redirect: "manual" });
+  return { status: response.status, location: response.headers.get("location") };
+}
+
+export interface CaughtRequest {
+  at: number;
+  path: string;
+  headers: IncomingMessage["headers"];
+  body: string;
+}
+
+/**
+ * A merchant endpoint on loopback that records every request and answers with the scripted
+ * statuses in turn (the last one repeats).
+ */
+export async function startCallbackCatcher(statuses: number[] = [200]) {
+  const requests: CaughtRequest[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = "";
+    req.on("data", (chunk) => (body += chunk));
+    req.on("end", () => {
+      requests.push({ at: Date.now(), path: req.url ?? "", headers: req.headers, body });
+      res.statusCode = statuses[Math.min(requests.length - 1, statuses.length - 1)];
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/callback`,
+    requests,
+    async waitFor(count: number, timeoutMs = 10_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (requests.length < count) {
+        if (Date.now() > deadline) throw new Error(`expected ${count} callbacks, got ${requests.length}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      return requests;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
