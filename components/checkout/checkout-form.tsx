@@ -35,21 +35,22 @@ function Field({ name, label, error, ...input }: { name: string; label: string; 
 export function CheckoutForm(props: { checkoutToken: string; methods: readonly PaymentMethod[]; totalLabel: string; defaults: { email?: string; name?: string } }) {
   const [state, action, pending] = useActionState<CheckoutState, FormData>(placeOrderAndPay, {});
   const e = state.errors ?? {};
+  const v = state.values ?? {};
   return (
     <form action={action} className="space-y-6" noValidate>
       <input type="hidden" name="checkoutToken" value={props.checkoutToken} />
       <section className="grid gap-4 sm:grid-cols-2">
         <h2 className="font-medium sm:col-span-2">Contact and shipping</h2>
-        <Field name="email" label="Email" type="email" autoComplete="email" defaultValue={props.defaults.email} error={e.email} />
-        <Field name="name" label="Full name" autoComplete="name" defaultValue={props.defaults.name} error={e.name} />
+        <Field name="email" label="Email" type="email" autoComplete="email" defaultValue={v.email ?? props.defaults.email} error={e.email} />
+        <Field name="name" label="Full name" autoComplete="name" defaultValue={v.name ?? props.defaults.name} error={e.name} />
         <div className="sm:col-span-2">
-          <Field name="addressLine" label="Street address" autoComplete="street-address" error={e.addressLine} />
+          <Field name="addressLine" label="Street address" autoComplete="street-address" defaultValue={v.addressLine} error={e.addressLine} />
         </div>
-        <Field name="city" label="City" autoComplete="address-level2" error={e.city} />
-        <Field name="postalCode" label="Postal code" autoComplete="postal-code" error={e.postalCode} />
+        <Field name="city" label="City" autoComplete="address-level2" defaultValue={v.city} error={e.city} />
+        <Field name="postalCode" label="Postal code" autoComplete="postal-code" defaultValue={v.postalCode} error={e.postalCode} />
         <label className="block text-sm">
           <span className="mb-1 block font-medium">Country</span>
-          <select name="country" defaultValue="SE" className="w-full rounded-md border border-stone-300 bg-white px-3 py-2">
+          <select name="country" key={v.country ?? "SE"} defaultValue={v.country ?? "SE"} className="w-full rounded-md border border-stone-300 bg-white px-3 py-2">
             {COUNTRIES.map(([code, name]) => (
               <option key={code} value={code}>
                 {name}

@@ -1,26 +1,30 @@
 "use client";
 
-import { useState } from "react";
+import { useRef } from "react";
 
 /**
- * A plain HTML form (it posts without JavaScript) whose submit buttons are disabled once it is
- * sent, so a double click posts once.
+ * A plain HTML form (it posts without JavaScript) that posts once: a second submit is
+ * cancelled, and the buttons are disabled right after the browser has gathered the fields
+ * (disabling anything during the submit event itself would drop it from the post).
  */
 export function OnceForm({ action, children, className }: { action: string; children: React.ReactNode; className?: string }) {
-  const [sent, setSent] = useState(false);
+  const sent = useRef(false);
   return (
     <form
       action={action}
       method="post"
       className={className}
       onSubmit={(event) => {
-        if (sent) event.preventDefault();
-        setSent(true);
+        if (sent.current) {
+          event.preventDefault();
+          return;
+        }
+        sent.current = true;
+        const form = event.currentTarget;
+        setTimeout(() => form.querySelectorAll("button").forEach((button) => (button.disabled = true)), 0);
       }}
     >
-      <fieldset disabled={sent} className="contents">
-        {children}
-      </fieldset>
+      {children}
     </form>
   );
 }

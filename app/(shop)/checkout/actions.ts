@@ -11,7 +11,9 @@ import type { Payment } from "@/lib/db/schema";
 
 export type CheckoutState = {
   message?: string;
-  errors?: Partial<Record<"email" | "name" | "addressLine" | "city" | "postalCode" | "country" | "paymentMethod", string>>;
+  /** What was typed, so a refused form comes back filled in. */
+  values?: Record<string, string>;
+  errors?: Partial<Record<"checkoutToken" | "email" | "name" | "addressLine" | "city" | "postalCode" | "country" | "paymentMethod", string>>;
 };
 
 const paymentMethodField = z
@@ -47,7 +49,8 @@ export async function placeOrderAndPay(_state: CheckoutState, formData: FormData
       const field = issue.path[0] as keyof NonNullable<CheckoutState["errors"]>;
       errors[field] ??= issue.message;
     }
-    return { errors, message: errors && "checkoutToken" in errors ? "This checkout form expired; reload the page." : "Please correct the highlighted fields." };
+    const values = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+    return { errors, values, message: "checkoutToken" in errors ? "This checkout form expired; reload the page." : "Please correct the highlighted fields." };
   }
   const { checkoutToken, paymentMethod, ...contact } = parsed.data;
   const user = await currentUser();
@@ -58,7 +61,7 @@ export async function placeOrderAndPay(_state: CheckoutState, formData: FormData
     const payment = await startPayment({ orderId: order.id, ...paymentMethod, idempotencyKey: `${checkoutToken}:first` });
     destination = destinationOf(payment);
   } catch (error) {
-    if (error instanceof EmptyCartError || error instanceof CheckoutError) return { message: error.message };
+    if (error instanceof EmptyCartError || error instanceof CheckoutError) return { message: error.message, values: contact };
     throw error;
   }
   redirect(destination);

@@ -1,0 +1,46 @@
+import Database from "better-sqlite3";
+import { expect, type Page } from "@playwright/test";
+import { E2E_SHOP_DATABASE } from "./env";
+
+/** Page object of the shop: the steps a shopper takes. */
+export async function addProductToCart(page: Page, slug: string, quantity = 1) {
+  await page.goto(`/products/${slug}`);
+  await page.getByLabel("Quantity").fill(String(quantity));
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await expect(page.getByRole("status")).toHaveText("Added to your cart.");
+}
+
+export async function fillCheckout(page: Page, contact: { email?: string; name?: string } = {}) {
+  await page.getByLabel("Email").fill(contact.email ?? "guest@example.com");
+  await page.getByLabel("Full name").fill(contact.name ?? "Greta Guest");
+  await page.getByLabel("Street address").fill("Storgatan 1");
+  await page.getByLabel("City").fill("Stockholm");
+  await page.getByLabel("Postal code").fill("111 22");
+}
+
+/** Page object of the emulator's PaymentIQ hosted checkout. */
+export async function payOnPaymentIq(page: Page, card: { number: string; cardholder?: string }) {
+  await expect(page).toHaveURL(/\/emulators\/pingpayments\/paymentiq\/checkout\//);
+  await page.getByLabel("Cardholder name").fill(card.cardholder ?? "Greta Guest");
+  await page.getByLabel("Card number").fill(card.number);
+  await page.getByLabel("Expiry (MM/YY)").fill("12/34");
+  await page.getByLabel("CVC").fill("123");
+  await page.getByRole("button", { name: /^Pay / }).click();
+}
+
+export async function signIn(page: Page, email: string, password: string, callbackUrl = "/account") {
+  await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Reads what the shop stored (read-only) to check payment rows and their events. */
+export function readShopDatabase<T>(query: (db: Database.Database) => T): T {
+  const db = new Database(E2E_SHOP_DATABASE, { readonly: true, fileMustExist: true });
+  try {
+    return query(db);
+  } finally {
+    db.close();
+  }
+}
