@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// `npm test`: lint, typecheck, unit tests, production build, integration tests (against the
+// built server and its emulators) and the Playwright suite, in that order; stops at the first
+// failing step and ends with one line that counts every test.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const reports = join(root, "test-reports");
+mkdirSync(reports, { recursive: true });
+const bin = (name) => join(root, "node_modules", ".bin", name);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+
+function run(title, command, args, env = {}) {
+  console.log(`\n▶ ${title}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    console.error(`✖ ${title} failed after ${seconds} s`);
+    count();
+    console.log(`tests: ${totals.passed} passed, ${Math.max(totals.failed, 1)} failed, ${totals.skipped} skipped`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`✔ ${title} (${seconds} s)`);
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(join(reports, file), "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+let counted = false;
+function count() {
+  if (counted) return;
+  counted = true;
+  for (const file of ["unit.json", "integration.json"]) {
+    const report = readJson(file);
+    if (!report) continue;
+    totals.passed += report.numPassedTests ?? 0;
+    totals.failed += report.numFailedTests ?? 0;
+    totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  }
+  const e2e = readJson("e2e.json");
+  if (e2e?.stats) {
+    totals.passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);
+    totals.failed += e2e.stats.unexpected ?? 0;
+    totals.skipped += e2e.stats.skipped ?? 0;
+  }
+}
+
+function chromiumOrExplain() {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean);
+  if (candidates.some((path) => existsSync(path))) return;
+  console.error(
+    [
+      "✖ No Chromium for the Playwright suite.",
+      "  On Debian/Ubuntu: sudo apt-get install -y chromium   (then it is found at /usr/bin/chromium)",
+      "  Elsewhere: set CHROMIUM_PATH to a Chromium or Chrome binary.",
+    ].join("\n"),
+  );
+  process.exit(1);
+}
+
+for (const file of ["unit.json", "integration.json", "e2e.json"]) {
+  const path = join(reports, file);
+  if (existsSync(path)) spawnSync("rm", ["-f", path]);
+}
+
+run("Lint (ESLint)", bin("eslint"), ["--max-warnings=0", "."]);
+run("Typecheck (tsc)", bin("tsc"), ["--noEmit"]);
+run("Unit tests (Vitest)", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${join(reports, "unit.json")}`]);
+run("Production build (next build)", bin("next"), ["build"]);
+run("Integration tests (Vitest, against the built server and emulators)", bin("vitest"), [
+  "run",
+  "--project",
+  "integration",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${join(reports, "integration.json")}`,
+]);
+chromiumOrExplain();
+run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, "e2e.json") });
+count();
+console.log(`\nAll checks passed.\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
