@@ -13,8 +13,10 @@ const settingsSchema = z.object({
   APP_URL: z.url().default(defaultAppUrl),
   DATABASE_PATH: z.string().min(1).default("data/shop.sqlite"),
   AUTH_SECRET: z.string().min(16).optional(),
-  /** How long the order page keeps polling before it says the provider is late (ms). */
+  /** How often the order page asks for news while a payment is pending (ms). */
   PAYMENT_PENDING_POLL_MS: z.coerce.number().int().positive().default(1500),
+  /** A pending payment with no news for this long is asked about at the provider (ms). */
+  PAYMENT_INQUIRY_AFTER_MS: z.coerce.number().int().nonnegative().default(20_000),
 
   // Ping Payments (PaymentIQ). Defaults: the emulator under /emulators/pingpayments.
   PINGPAYMENTS_BASE_URL: z.url().optional(),

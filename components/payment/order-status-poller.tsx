@@ -33,7 +33,8 @@ export function OrderStatusPoller({ orderId, fingerprint, intervalMs }: { orderI
       setElapsed(waited);
       timer = setTimeout(poll, waited > 60_000 ? intervalMs * 4 : intervalMs);
     };
-    timer = setTimeout(poll, intervalMs);
+    // The first look comes soon: the notification often arrives right after the shopper returns.
+    timer = setTimeout(poll, Math.min(intervalMs, 600));
     return () => {
       stopped = true;
       clearTimeout(timer);

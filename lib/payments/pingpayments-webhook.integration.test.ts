@@ -124,3 +124,17 @@ describe("Ping Payments status callback", () => {
     expect(response.status).toBe(404);
   });
 });
+
+describe("a lost status callback", () => {
+  it("is made up for by asking Ping Payments once the payment is late", async () => {
+    // The emulator never calls back ("silent"); the order page's poll asks the provider.
+    const { payment, orderId } = await shopPaymentLinkedToEmulator({ amount: 3100, currency: "SEK" }, { amount: 3100, currency: "SEK" });
+    const early = await (await fetch(`${serverUrl()}/api/orders/${orderId}/status`)).json();
+    expect(early.status).toBe("pending");
+    await new Promise((resolve) => setTimeout(resolve, 1700)); // past PAYMENT_INQUIRY_AFTER_MS of the test server
+    const late = await (await fetch(`${serverUrl()}/api/orders/${orderId}/status`)).json();
+    expect(late).toMatchObject({ status: "paid", payment: { status: "succeeded" } });
+    const reconciled = statusChanges(payment.id).at(-1)!;
+    expect(reconciled.summary).toMatch(/Reconciled by inquiry/);
+  });
+});

@@ -133,6 +133,39 @@ async function waitForFirstAnswer(paymentId: string): Promise<Payment> {
   }
 }
 
+const lastInquiry: Map<string, number> = ((globalThis as Record<string, unknown>).__lastPaymentInquiry ??= new Map()) as Map<string, number>;
+
+/**
+ * Asks the provider for a pending payment's status (its notification is late or lost) and
+ * applies the answer through the state machine. Asks at most once per `minIntervalMs`.
+ */
+export async function reconcilePayment(paymentId: string, minIntervalMs = 10_000): Promise<Payment | undefined> {
+  const payment = findPayment(paymentId);
+  if (!payment) return undefined;
+  const provider = getProvider(payment.provider);
+  if (!provider.inquire) return payment;
+  const previous = lastInquiry.get(paymentId) ?? 0;
+  if (Date.now() - previous < minIntervalMs) return payment;
+  lastInquiry.set(paymentId, Date.now());
+  try {
+    const outcome = await provider.inquire(payment);
+    recordCalls(payment.id, provider.id, outcome.calls);
+    if (outcome.status === payment.status) return payment;
+    const result = transitionPayment(
+      payment.id,
+      outcome.status,
+      { failureCode: outcome.failure?.code ?? null, failureMessage: outcome.failure?.message ?? null, nextActionType: "none", nextActionUrl: null, nextActionQr: null },
+      { provider: provider.id, summary: `Reconciled by inquiry: ${provider.displayName} says ${outcome.status}` },
+    );
+    return result.payment;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    recordCalls(payment.id, provider.id, error instanceof ProviderError ? error.calls : []);
+    recordPaymentEvent({ paymentId: payment.id, provider: provider.id, type: "error", summary: `Inquiry failed: ${message}`, detail: null });
+    return payment;
+  }
+}
+
 export type NotificationResult = { httpStatus: number; response: Response; outcome: string };
 
 /**

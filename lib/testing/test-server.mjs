@@ -6,7 +6,7 @@ import { join } from "node:path";
 
 const root = new URL("../..", import.meta.url).pathname;
 
-export function testServerEnv({ port, dataDir, timeScale }) {
+export function testServerEnv({ port, dataDir, timeScale, inquiryAfterMs }) {
   const url = `http://localhost:${port}`;
   return {
     PORT: String(port),
@@ -17,12 +17,13 @@ export function testServerEnv({ port, dataDir, timeScale }) {
     PINGPAYMENTS_BASE_URL: `${url}/emulators/pingpayments`,
     EMULATOR_TIME_SCALE: String(timeScale),
     PAYMENT_PENDING_POLL_MS: "500",
+    PAYMENT_INQUIRY_AFTER_MS: String(inquiryAfterMs),
   };
 }
 
-export async function startTestServer({ port, dataDir, timeScale = 0.001, log = false }) {
+export async function startTestServer({ port, dataDir, timeScale = 0.001, inquiryAfterMs = 60_000, log = false }) {
   rmSync(join(root, dataDir), { recursive: true, force: true });
-  const env = { ...process.env, ...testServerEnv({ port, dataDir, timeScale }), NODE_ENV: "production" };
+  const env = { ...process.env, ...testServerEnv({ port, dataDir, timeScale, inquiryAfterMs }), NODE_ENV: "production" };
   const child = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: root,
     env,

@@ -5,8 +5,9 @@ import type { PingPaymentStatus } from "./schemas";
 export function toPaymentStatus(status: PingPaymentStatus): PaymentStatus {
   switch (status) {
     case "INITIATED":
+      return "requires_action"; // waiting for the payer on the PaymentIQ page
     case "PENDING":
-      return "requires_action";
+      return "processing"; // the payer is done; the result is not final yet
     case "COMPLETED":
       return "succeeded";
     case "DECLINED":
