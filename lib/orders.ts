@@ -1,18 +1,10 @@
 import "server-only";
 import { priceCart } from "@/lib/cart";
-import { findOrderByCheckoutToken, insertOrderOnce } from "@/lib/db/queries/orders";
+import { findOrderByCheckoutToken, insertOrderOnce, type Contact } from "@/lib/db/queries/orders";
+export type { Contact } from "@/lib/db/queries/orders";
 import type { Order } from "@/lib/db/schema";
 import { newOrderId } from "@/lib/ids";
 import type { CartLine } from "@/lib/shopper-session";
-
-export interface Contact {
-  email: string;
-  name: string;
-  addressLine: string;
-  city: string;
-  postalCode: string;
-  country: string;
-}
 
 export class EmptyCartError extends Error {
   constructor() {

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { placeOrderAndPay, type CheckoutState } from "@/app/(shop)/checkout/actions";
 import { PaymentMethodList } from "./payment-method-list";
+import { FormMessage, PayButton } from "./pay-button";
 import type { PaymentMethod } from "@/lib/payments/types";
 
 const COUNTRIES = [
@@ -61,18 +62,8 @@ export function CheckoutForm(props: { checkoutToken: string; methods: readonly P
         </label>
       </section>
       <PaymentMethodList methods={props.methods} error={e.paymentMethod} />
-      {state.message && (
-        <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
-          {state.message}
-        </p>
-      )}
-      <button
-        type="submit"
-        disabled={pending || props.methods.length === 0}
-        className="w-full rounded-md bg-brand-600 px-5 py-3 text-lg font-medium text-white hover:bg-brand-700 disabled:cursor-wait disabled:opacity-60"
-      >
-        {pending ? "Contacting the payment provider…" : `Pay ${props.totalLabel}`}
-      </button>
+      <FormMessage message={state.message} />
+      <PayButton pending={pending} disabled={props.methods.length === 0} label={`Pay ${props.totalLabel}`} wide />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EmptyState } from "@/components/empty-state";
 import { updateCartLine } from "./actions";
 import { priceCart } from "@/lib/cart";
 import { formatMoney } from "@/lib/money";
@@ -9,14 +10,7 @@ export const metadata = { title: "Cart" };
 export default async function CartPage() {
   const cart = priceCart(await readCart(), await readCurrency());
   if (cart.lines.length === 0) {
-    return (
-      <div className="rounded-xl border border-stone-200 bg-white p-10 text-center">
-        <h1 className="text-2xl font-semibold">Your cart is empty</h1>
-        <Link href="/" className="mt-4 inline-block text-brand-600 underline">
-          Browse the shop
-        </Link>
-      </div>
-    );
+    return <EmptyState title="Your cart is empty" />;
   }
   return (
     <div className="space-y-6">

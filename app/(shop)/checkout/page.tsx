@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
+import { EmptyState } from "@/components/empty-state";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { currentUser } from "@/lib/auth";
 import { priceCart } from "@/lib/cart";
@@ -13,14 +14,7 @@ export default async function CheckoutPage() {
   const [cartLines, currency, user] = await Promise.all([readCart(), readCurrency(), currentUser()]);
   const cart = priceCart(cartLines, currency);
   if (cart.lines.length === 0) {
-    return (
-      <div className="rounded-xl border border-stone-200 bg-white p-10 text-center">
-        <h1 className="text-2xl font-semibold">Nothing to check out</h1>
-        <Link href="/" className="mt-4 inline-block text-brand-600 underline">
-          Browse the shop
-        </Link>
-      </div>
-    );
+    return <EmptyState title="Nothing to check out" />;
   }
   const total = formatMoney(cart.total, cart.currency);
   return (

@@ -4,16 +4,20 @@ import { db, writeTransaction } from "../client";
 import { orderItems, orders, payments, type Order, type OrderItem } from "../schema";
 import type { OrderId } from "@/lib/ids";
 
-export interface NewOrder {
-  id: OrderId;
-  checkoutToken: string;
-  userId: string | null;
+/** Who ordered and where it ships. */
+export interface Contact {
   email: string;
   name: string;
   addressLine: string;
   city: string;
   postalCode: string;
   country: string;
+}
+
+export interface NewOrder extends Contact {
+  id: OrderId;
+  checkoutToken: string;
+  userId: string | null;
   currency: string;
   totalAmount: number;
   items: { productId: string; name: string; unitAmount: number; quantity: number }[];
