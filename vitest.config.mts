@@ -2,7 +2,8 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
-const integrationPort = 3101;
+// INTEGRATION_PORT lets two checkouts run their suites side by side.
+const integrationPort = Number(process.env.INTEGRATION_PORT ?? 3101);
 const integrationUrl = `http://localhost:${integrationPort}`;
 
 const shared = {

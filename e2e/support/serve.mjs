@@ -2,5 +2,5 @@
 // The emulator clock runs 50× faster, so a "late" notification arrives about 2.4 s late.
 import { startTestServer } from "../../lib/testing/test-server.mjs";
 
-const server = await startTestServer({ port: 3102, dataDir: "data/test-e2e", timeScale: 0.02, log: true });
+const server = await startTestServer({ port: Number(process.env.E2E_PORT ?? 3102), dataDir: "data/test-e2e", timeScale: 0.02, log: true });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.stop().then(() => process.exit(0)));

@@ -3,7 +3,8 @@
 import { startTestServer } from "./test-server.mjs";
 
 export default async function setup() {
-  const server = await startTestServer({ port: 3101, dataDir: "data/test-integration", timeScale: 0.001, inquiryAfterMs: 1500 });
+  const port = Number(process.env.INTEGRATION_PORT ?? 3101);
+  const server = await startTestServer({ port, dataDir: "data/test-integration", timeScale: 0.001, inquiryAfterMs: 1500 });
   return async () => {
     await server.stop();
   };
