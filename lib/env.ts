@@ -24,9 +24,19 @@ const settingsSchema = z.object({
   PINGPAYMENTS_API_SECRET: z.string().min(1).default("emulator-pingpayments-secret"),
   PINGPAYMENTS_SPLIT_TREE_ID: z.string().min(1).default("7d3e2a91-8c4b-4e5f-a6d7-0b1c2d3e4f50"),
   PINGPAYMENTS_MERCHANT_ID: z.string().min(1).default("c0ffee00-1234-4abc-8def-0123456789ab"),
+
+  // PingPongCheckout. Defaults: the emulator under /emulators/pingpong.
+  PINGPONG_BASE_URL: z.url().optional(),
+  PINGPONG_RISK_JS_URL: z.url().optional(),
+  PINGPONG_ENV: z.enum(["SANDBOX", "PRODUCTION"]).default("SANDBOX"),
+  PINGPONG_ACC_ID: z.string().min(1).default("2018092714313010016291"),
+  PINGPONG_CLIENT_ID: z.string().min(1).default("2018092714313010016"),
+  PINGPONG_SALT: z.string().min(1).default("emulator-pingpong-salt"),
+  /** Hours before PingPong captures a card payment by itself; until then it can be voided. */
+  PINGPONG_CAPTURE_DELAY_HOURS: z.coerce.number().int().min(0).max(720).default(0),
 });
 
-export type Settings = z.infer<typeof settingsSchema> & { PINGPAYMENTS_BASE_URL: string };
+export type Settings = z.infer<typeof settingsSchema> & { PINGPAYMENTS_BASE_URL: string; PINGPONG_BASE_URL: string; PINGPONG_RISK_JS_URL: string };
 
 let cached: Settings | undefined;
 
@@ -42,6 +52,8 @@ export function settings(): Settings {
     ...parsed.data,
     APP_URL: appUrl,
     PINGPAYMENTS_BASE_URL: (parsed.data.PINGPAYMENTS_BASE_URL ?? `${appUrl}/emulators/pingpayments`).replace(/\/$/, ""),
+    PINGPONG_BASE_URL: (parsed.data.PINGPONG_BASE_URL ?? `${appUrl}/emulators/pingpong`).replace(/\/$/, ""),
+    PINGPONG_RISK_JS_URL: parsed.data.PINGPONG_RISK_JS_URL ?? `${appUrl}/emulators/pingpong/static/risk-control/acquirerRiskControl.min.js`,
   };
   return cached;
 }

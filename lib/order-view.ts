@@ -37,6 +37,7 @@ function waitingFor(order: Order, latest: Payment | undefined): string | null {
     case "created":
       return `Contacting ${provider}…`;
     case "requires_action":
+      if (latest.nextActionType === "qr") return `Waiting for you to scan the QR code and pay with ${provider}.`;
       return latest.nextActionType === "redirect"
         ? `Waiting for ${provider} to confirm the payment. If you have not finished paying on the payment page, continue there.`
         : `Waiting for you to complete the payment with ${provider}.`;

@@ -32,7 +32,7 @@ export default async function AdminPage() {
             {orders.map((order) => (
               <tr key={order.id}>
                 <td className="p-3 font-mono">
-                  <Link href={`/orders/${order.id}`} className="underline">
+                  <Link href={`/admin/orders/${order.id}`} className="underline">
                     {order.id}
                   </Link>
                 </td>

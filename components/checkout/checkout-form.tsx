@@ -1,8 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { placeOrderAndPay, type CheckoutState } from "@/app/(shop)/checkout/actions";
-import { PaymentMethodList } from "./payment-method-list";
+import { placeOrderAndPay, type PaymentFormState } from "@/app/(shop)/checkout/actions";
+import { PaymentSection } from "./payment-section";
+import type { RiskConfig } from "./pingpong-risk";
+import { useThreeDs } from "./use-three-ds";
 import { FormMessage, PayButton } from "./pay-button";
 import type { PaymentMethod } from "@/lib/payments/types";
 
@@ -33,8 +35,16 @@ function Field({ name, label, error, ...input }: { name: string; label: string; 
   );
 }
 
-export function CheckoutForm(props: { checkoutToken: string; methods: readonly PaymentMethod[]; totalLabel: string; defaults: { email?: string; name?: string } }) {
-  const [state, action, pending] = useActionState<CheckoutState, FormData>(placeOrderAndPay, {});
+export function CheckoutForm(props: {
+  checkoutToken: string;
+  methods: readonly PaymentMethod[];
+  risk: Partial<Record<string, RiskConfig>>;
+  totalLabel: string;
+  defaults: { email?: string; name?: string };
+  merchantUserId?: string;
+}) {
+  const [state, action, pending] = useActionState<PaymentFormState, FormData>(placeOrderAndPay, {});
+  const authenticating = useThreeDs(state);
   const e = state.errors ?? {};
   const v = state.values ?? {};
   return (
@@ -61,9 +71,9 @@ export function CheckoutForm(props: { checkoutToken: string; methods: readonly P
           {e.country && <span className="mt-1 block text-red-700">{e.country}</span>}
         </label>
       </section>
-      <PaymentMethodList methods={props.methods} error={e.paymentMethod} />
+      <PaymentSection methods={props.methods} risk={props.risk} error={e.paymentMethod} cardErrors={state.cardErrors} merchantUserId={props.merchantUserId} />
       <FormMessage message={state.message} />
-      <PayButton pending={pending} disabled={props.methods.length === 0} label={`Pay ${props.totalLabel}`} wide />
+      <PayButton pending={pending || authenticating} disabled={props.methods.length === 0} label={`Pay ${props.totalLabel}`} wide />
     </form>
   );
 }

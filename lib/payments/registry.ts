@@ -1,10 +1,12 @@
 import "server-only";
 import { pingPayments } from "@/lib/providers/pingpayments";
+import { pingPong } from "@/lib/providers/pingpong";
 import type { PaymentMethod, PaymentProvider, ProviderId } from "./types";
 
 /** Every provider the shop can use. A new provider is a new folder plus one line here. */
 const PROVIDERS: Partial<Record<ProviderId, PaymentProvider>> = {
   pingpayments: pingPayments,
+  pingpong: pingPong,
 };
 
 export function findProvider(id: string): PaymentProvider | undefined {
@@ -18,6 +20,10 @@ export function getProvider(id: string): PaymentProvider {
 }
 
 /** The methods checkout offers for a currency, in registry order. */
+export function findMethod(provider: string, method: string): PaymentMethod | undefined {
+  return findProvider(provider)?.methods.find((m) => m.method === method);
+}
+
 export function paymentMethodsFor(currency: string): PaymentMethod[] {
   return Object.values(PROVIDERS).flatMap((provider) => provider!.methods.filter((m) => m.currencies.includes(currency)));
 }

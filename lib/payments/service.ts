@@ -15,7 +15,7 @@ import {
 } from "@/lib/db/queries/payments";
 import type { Payment } from "@/lib/db/schema";
 import { getProvider } from "./registry";
-import { NotificationRejected, ProviderError, type ApiCallRecord, type NextAction, type ProviderOutcome, type RawNotification } from "./types";
+import { NotificationRejected, ProviderError, type ApiCallRecord, type CardInput, type NextAction, type PaymentRequest, type ProviderOutcome, type RawNotification } from "./types";
 
 export class CheckoutError extends Error {
   constructor(message: string) {
@@ -37,7 +37,10 @@ function recordCalls(paymentId: string, provider: string, calls: readonly ApiCal
 }
 
 export function nextActionOf(payment: Payment): NextAction {
-  if (payment.nextActionType === "redirect" && payment.nextActionUrl) return { type: "redirect", url: payment.nextActionUrl };
+  if (payment.nextActionType === "redirect" && payment.nextActionUrl) {
+    const trigger = payment.providerData?.sdkTrigger;
+    return { type: "redirect", url: payment.nextActionUrl, sdkTrigger: trigger ? (JSON.parse(trigger) as Record<string, unknown>) : undefined };
+  }
   if (payment.nextActionType === "qr" && payment.nextActionQr) {
     return { type: "qr", payload: payment.nextActionQr, expiresAt: payment.nextActionExpiresAt ?? undefined };
   }
@@ -46,9 +49,13 @@ export function nextActionOf(payment: Payment): NextAction {
 
 function patchFromOutcome(outcome: ProviderOutcome): PaymentPatch {
   const action = outcome.nextAction;
+  const sdkTrigger = action.type === "redirect" ? action.sdkTrigger : undefined;
   return {
     providerPaymentId: outcome.providerPaymentId,
-    providerData: outcome.providerData,
+    providerData: sdkTrigger ? { ...outcome.providerData, sdkTrigger: JSON.stringify(sdkTrigger) } : outcome.providerData,
+    cardBrand: outcome.card?.brand,
+    cardFirst6: outcome.card?.first6,
+    cardLast4: outcome.card?.last4,
     nextActionType: action.type,
     nextActionUrl: action.type === "redirect" ? action.url : null,
     nextActionQr: action.type === "qr" ? action.payload : null,
@@ -64,7 +71,19 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Starts one payment attempt for an order. The idempotency key comes from the pay form, so a
  * double submit finds the first attempt (and waits for its answer) instead of paying twice.
  */
-export async function startPayment(input: { orderId: string; provider: string; method: string; idempotencyKey: string }): Promise<Payment> {
+export interface StartPaymentInput {
+  orderId: string;
+  provider: string;
+  method: string;
+  idempotencyKey: string;
+  /** For card methods: goes to the provider only. */
+  card?: CardInput;
+  risk?: PaymentRequest["risk"];
+  shopperIp?: string;
+  userId?: string | null;
+}
+
+export async function startPayment(input: StartPaymentInput): Promise<Payment> {
   const order = findOrder(input.orderId);
   if (!order) throw new CheckoutError("This order does not exist.");
   if (order.status === "paid" || order.status === "refunded") throw new CheckoutError("This order is already paid.");
@@ -96,6 +115,10 @@ export async function startPayment(input: { orderId: string; provider: string; m
       currency: order.currency,
       items: items.map((item) => ({ name: item.name, unitAmount: minor(item.unitAmount), quantity: item.quantity })),
       payer: { name: order.name, email: order.email },
+      card: input.card,
+      risk: input.risk,
+      shopperIp: input.shopperIp,
+      merchantUserId: input.userId ?? undefined,
       returnUrl: `${orderUrl}?attempt=${payment.id}`,
       errorUrl: `${orderUrl}?attempt=${payment.id}&returned=error`,
       notificationUrl: `${env.APP_URL}/api/webhooks/${provider.id}`,
@@ -211,6 +234,7 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
     status: notification.status,
     summary: notification.summary,
     detail: notification.detail,
+    refundAmount: notification.refundAmount,
     patch: {
       failureCode: notification.failure?.code ?? null,
       failureMessage: notification.failure?.message ?? null,
@@ -221,4 +245,66 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
   });
   log("info", "notification", { paymentId: payment.id, provider: providerId, outcome: applied.outcome, status: notification.status });
   return { httpStatus: 200, response: provider.acknowledge(notification), outcome: applied.outcome };
+}
+
+export class OperatorActionError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "OperatorActionError";
+  }
+}
+
+/**
+ * An operator's refund or void: asks the provider, then applies its answer under the same dedupe
+ * key the provider's later notification carries, so the two never count twice.
+ */
+async function operatorAction(
+  paymentId: string,
+  operator: string,
+  action: "refund" | "void",
+  run: (provider: ReturnType<typeof getProvider>, payment: Payment) => Promise<ProviderOutcome> | undefined,
+): Promise<Payment> {
+  const payment = findPayment(paymentId);
+  if (!payment) throw new OperatorActionError("Unknown payment.");
+  const provider = getProvider(payment.provider);
+  const pending = run(provider, payment);
+  if (!pending) throw new OperatorActionError(`${provider.displayName} payments cannot be ${action === "refund" ? "refunded" : "voided"} here.`);
+  let outcome: ProviderOutcome;
+  try {
+    outcome = await pending;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    recordCalls(payment.id, provider.id, error instanceof ProviderError ? error.calls : []);
+    recordPaymentEvent({ paymentId: payment.id, provider: provider.id, type: "operator_action", summary: `${operator}: ${action} failed: ${message}`, detail: null });
+    throw new OperatorActionError(message);
+  }
+  recordCalls(payment.id, provider.id, outcome.calls);
+  const applied = applyNotificationToPayment(payment.id, {
+    provider: provider.id,
+    type: "operator_action",
+    dedupeKey: outcome.dedupeKey ?? `${provider.id}:${action}:${payment.id}:${Date.now()}`,
+    status: outcome.status,
+    refundAmount: outcome.refundAmount,
+    summary: `${operator} ${action === "refund" ? `refunded ${outcome.refundAmount}` : "voided the payment"}`,
+    detail: { operator },
+    patch: {},
+  });
+  log("info", "operator action", { paymentId: payment.id, provider: provider.id, action, outcome: applied.outcome });
+  return findPayment(payment.id)!;
+}
+
+export function refundPayment(paymentId: string, amount: number, operator: string): Promise<Payment> {
+  return operatorAction(paymentId, operator, "refund", (provider, payment) => {
+    if (payment.status !== "succeeded" && payment.status !== "partially_refunded") throw new OperatorActionError(`A ${payment.status} payment cannot be refunded.`);
+    const refundable = payment.amount - payment.refundedAmount;
+    if (!Number.isSafeInteger(amount) || amount <= 0 || amount > refundable) throw new OperatorActionError(`Refund between 1 and ${refundable} minor units.`);
+    return provider.refund?.(payment, minor(amount));
+  });
+}
+
+export function voidPayment(paymentId: string, operator: string): Promise<Payment> {
+  return operatorAction(paymentId, operator, "void", (provider, payment) => {
+    if (payment.status !== "authorized") throw new OperatorActionError(`Only an authorized payment can be voided; this one is ${payment.status}.`);
+    return provider.cancel?.(payment);
+  });
 }

@@ -3,10 +3,17 @@ import type { Minor } from "@/lib/money";
 
 export type ProviderId = "pingpayments" | "pingpong" | "antom" | "lesspay";
 
+/**
+ * How checkout collects a method: on the provider's hosted page, with the shop's card form
+ * (card data goes to the provider only), by a QR code, or by a redirect to the method's page.
+ */
+export type MethodKind = "hosted" | "card" | "qr" | "redirect";
+
 /** One way to pay that checkout offers: a provider and one of its methods. */
 export interface PaymentMethod {
   provider: ProviderId;
   method: string;
+  kind: MethodKind;
   label: string;
   description: string;
   /** Currencies the method accepts; checkout hides it for others. */
@@ -21,15 +28,31 @@ export interface PaymentRequest {
   currency: string;
   items: readonly { name: string; unitAmount: Minor; quantity: number }[];
   payer: { name: string; email: string };
+  /** Card details for `card` methods: passed to the provider, never stored or logged. */
+  card?: CardInput;
+  /** What the provider's risk script collected in the browser (e.g. PingPong's jsGeneratedData). */
+  risk?: { requestId?: string; jsGeneratedData?: Record<string, unknown>; browserInfo?: Record<string, unknown> };
+  shopperIp?: string;
+  /** The signed-in shopper's id at the provider (stored cards, wallets); absent for guests. */
+  merchantUserId?: string;
   /** Where the provider sends the shopper back, and where it posts notifications. */
   returnUrl: string;
   errorUrl: string;
   notificationUrl: string;
 }
 
+export interface CardInput {
+  number: string;
+  expiryMonth: string;
+  expiryYear: string;
+  cvc: string;
+  holderName: string;
+}
+
 export type NextAction =
   | { type: "none" }
-  | { type: "redirect"; url: string }
+  /** `sdkTrigger`: parameters the provider's browser script takes to lead there itself (PingPong's complexTrigger). */
+  | { type: "redirect"; url: string; sdkTrigger?: Record<string, unknown> }
   | { type: "qr"; payload: string; expiresAt?: Date };
 
 /** A provider's answer, reshaped into the shop's own terms inside lib/providers/<p>. */
@@ -39,6 +62,12 @@ export interface ProviderOutcome {
   providerData?: Record<string, string>;
   nextAction: NextAction;
   failure?: { code: string; message: string };
+  /** The card as the shop may keep it: brand, first six, last four. */
+  card?: { brand: string; first6: string; last4: string };
+  /** For refunds and voids: the key their notification will carry too, so only one applies. */
+  dedupeKey?: string;
+  /** A refund's amount, added to what the payment has had refunded. */
+  refundAmount?: Minor;
   /** Redacted request/response pairs for the payment's event log. */
   calls: ApiCallRecord[];
 }
@@ -68,6 +97,8 @@ export interface VerifiedNotification {
   /** Same value for every delivery of the same notification. */
   dedupeKey: string;
   failure?: { code: string; message: string };
+  /** A refund notification: its amount adds to what the payment has had refunded. */
+  refundAmount?: Minor;
   summary: string;
   /** Redacted payload and confirming calls, for the event log. */
   detail: unknown;

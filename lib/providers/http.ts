@@ -19,6 +19,8 @@ export async function sendProviderRequest(request: {
   url: string;
   headers: Record<string, string>;
   body?: string;
+  /** What the event log shows of the request, when the body itself would reveal too much. */
+  logBody?: unknown;
   timeoutMs?: number;
 }): Promise<HttpAnswer> {
   const started = Date.now();
@@ -50,7 +52,7 @@ export async function sendProviderRequest(request: {
     method: request.method,
     url: request.url,
     status,
-    request: request.body ? redact(safeJson(request.body)) : undefined,
+    request: request.logBody !== undefined ? redact(request.logBody) : request.body ? redact(safeJson(request.body)) : undefined,
     response: redact(json ?? text.slice(0, 2000)),
     durationMs: Date.now() - started,
   };

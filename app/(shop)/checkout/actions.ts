@@ -1,19 +1,26 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth";
+import { digitsOf, parseExpiry, validateCard, type CardFieldErrors } from "@/lib/cards";
 import { findOrder } from "@/lib/db/queries/orders";
-import { EmptyCartError, placeOrder } from "@/lib/orders";
-import { CheckoutError, nextActionOf, startPayment } from "@/lib/payments/service";
-import { readCart, readCurrency, writeCart } from "@/lib/shopper-session";
 import type { Payment } from "@/lib/db/schema";
+import { EmptyCartError, placeOrder } from "@/lib/orders";
+import { findMethod } from "@/lib/payments/registry";
+import { CheckoutError, nextActionOf, startPayment, type StartPaymentInput } from "@/lib/payments/service";
+import { readCart, readCurrency, writeCart } from "@/lib/shopper-session";
 
-export type CheckoutState = {
+/** What a payment form's action answers when it does not redirect. */
+export type PaymentFormState = {
   message?: string;
-  /** What was typed, so a refused form comes back filled in. */
+  /** What was typed (never the card number or security code), so a refused form comes back filled in. */
   values?: Record<string, string>;
   errors?: Partial<Record<"checkoutToken" | "email" | "name" | "addressLine" | "city" | "postalCode" | "country" | "paymentMethod", string>>;
+  cardErrors?: CardFieldErrors;
+  /** 3-D Secure through the provider's browser script (PingPong's complexTrigger). */
+  threeDs?: { params: Record<string, unknown>; challengeUrl: string; orderUrl: string };
 };
 
 const paymentMethodField = z
@@ -35,54 +42,118 @@ const checkoutForm = z.object({
   paymentMethod: paymentMethodField,
 });
 
-function destinationOf(payment: Payment): string {
+const CARD_FIELDS = new Set(["cardNumber", "cardCvc", "cardExpiry", "cardHolder", "jsGeneratedData", "browserInfo", "riskRequestId"]);
+
+const jsonObject = z
+  .string()
+  .max(8000)
+  .transform((text, ctx) => {
+    if (!text) return undefined;
+    try {
+      const value: unknown = JSON.parse(text);
+      if (value && typeof value === "object" && !Array.isArray(value)) return value as Record<string, unknown>;
+    } catch {
+      // fall through
+    }
+    ctx.addIssue({ code: "custom", message: "not a JSON object" });
+    return z.NEVER;
+  });
+
+function text(formData: FormData, name: string): string {
+  const value = formData.get(name);
+  return typeof value === "string" ? value : "";
+}
+
+/**
+ * The payment part of a form: the chosen method and, for a card method, the card (checked again
+ * here) and what the provider's risk script collected.
+ */
+async function paymentInput(formData: FormData, chosen: { provider: string; method: string }): Promise<{ input: Omit<StartPaymentInput, "orderId" | "idempotencyKey"> } | { cardErrors: CardFieldErrors } | { message: string }> {
+  const method = findMethod(chosen.provider, chosen.method);
+  if (!method) return { message: "Choose a payment method." };
+  const shopperIp = ((await headers()).get("x-forwarded-for") ?? "").split(",")[0].trim() || "127.0.0.1";
+  if (method.kind !== "card") return { input: { ...chosen, shopperIp } };
+  const typed = { number: text(formData, "cardNumber"), expiry: text(formData, "cardExpiry"), cvc: text(formData, "cardCvc"), holder: text(formData, "cardHolder") };
+  const cardErrors = validateCard(typed);
+  if (Object.keys(cardErrors).length > 0) return { cardErrors };
+  const expiry = parseExpiry(typed.expiry)!;
+  const jsGeneratedData = jsonObject.safeParse(text(formData, "jsGeneratedData"));
+  const browserInfo = jsonObject.safeParse(text(formData, "browserInfo"));
+  return {
+    input: {
+      ...chosen,
+      shopperIp,
+      card: { number: digitsOf(typed.number), expiryMonth: expiry.month, expiryYear: expiry.year, cvc: typed.cvc.trim(), holderName: typed.holder.trim() },
+      risk: {
+        requestId: text(formData, "riskRequestId").slice(0, 64) || undefined,
+        jsGeneratedData: jsGeneratedData.success ? jsGeneratedData.data : undefined,
+        browserInfo: browserInfo.success ? browserInfo.data : undefined,
+      },
+    },
+  };
+}
+
+/** Where the shopper goes once the provider has answered, or the 3DS hand-off to the page. */
+function afterStart(payment: Payment): { redirectTo: string } | { threeDs: NonNullable<PaymentFormState["threeDs"]> } {
+  const orderUrl = `/orders/${payment.orderId}?attempt=${payment.id}`;
   const action = nextActionOf(payment);
-  return action.type === "redirect" ? action.url : `/orders/${payment.orderId}?attempt=${payment.id}`;
+  if (action.type === "redirect" && action.sdkTrigger) return { threeDs: { params: action.sdkTrigger, challengeUrl: action.url, orderUrl } };
+  if (action.type === "redirect") return { redirectTo: action.url };
+  return { redirectTo: orderUrl };
+}
+
+function typedValues(formData: FormData): Record<string, string> {
+  return Object.fromEntries([...formData.entries()].filter(([key, value]) => typeof value === "string" && !CARD_FIELDS.has(key) && !key.startsWith("$"))) as Record<string, string>;
 }
 
 /** Places the order (once per checkout token) and starts its first payment attempt. */
-export async function placeOrderAndPay(_state: CheckoutState, formData: FormData): Promise<CheckoutState> {
+export async function placeOrderAndPay(_state: PaymentFormState, formData: FormData): Promise<PaymentFormState> {
+  const values = typedValues(formData);
   const parsed = checkoutForm.safeParse(Object.fromEntries(formData));
   if (!parsed.success) {
-    const errors: CheckoutState["errors"] = {};
+    const errors: PaymentFormState["errors"] = {};
     for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as keyof NonNullable<CheckoutState["errors"]>;
+      const field = issue.path[0] as keyof NonNullable<PaymentFormState["errors"]>;
       errors[field] ??= issue.message;
     }
-    const values = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
     return { errors, values, message: "checkoutToken" in errors ? "This checkout form expired; reload the page." : "Please correct the highlighted fields." };
   }
   const { checkoutToken, paymentMethod, ...contact } = parsed.data;
+  const payment = await paymentInput(formData, paymentMethod);
+  if ("cardErrors" in payment) return { cardErrors: payment.cardErrors, values, message: "Please check the card details." };
+  if ("message" in payment) return { message: payment.message, values };
   const user = await currentUser();
-  let destination: string;
+  let next: ReturnType<typeof afterStart>;
   try {
     const order = placeOrder({ cart: await readCart(), currency: await readCurrency(), contact, userId: user?.id ?? null, checkoutToken });
     await writeCart([]);
-    const payment = await startPayment({ orderId: order.id, ...paymentMethod, idempotencyKey: `${checkoutToken}:first` });
-    destination = destinationOf(payment);
+    next = afterStart(await startPayment({ orderId: order.id, ...payment.input, idempotencyKey: `${checkoutToken}:first`, userId: user?.id }));
   } catch (error) {
-    if (error instanceof EmptyCartError || error instanceof CheckoutError) return { message: error.message, values: contact };
+    if (error instanceof EmptyCartError || error instanceof CheckoutError) return { message: error.message, values };
     throw error;
   }
-  redirect(destination);
+  if ("threeDs" in next) return { threeDs: next.threeDs };
+  redirect(next.redirectTo);
 }
 
 const payAgainForm = z.object({ orderId: z.string().min(1), attemptToken: z.uuid(), paymentMethod: paymentMethodField });
 
-export type PayAgainState = { message?: string };
-
 /** A new payment attempt for an order whose last attempt failed. */
-export async function payAgain(_state: PayAgainState, formData: FormData): Promise<PayAgainState> {
+export async function payAgain(_state: PaymentFormState, formData: FormData): Promise<PaymentFormState> {
   const parsed = payAgainForm.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { message: "Choose a payment method." };
   if (!findOrder(parsed.data.orderId)) return { message: "This order does not exist." };
-  let destination: string;
+  const payment = await paymentInput(formData, parsed.data.paymentMethod);
+  if ("cardErrors" in payment) return { cardErrors: payment.cardErrors, message: "Please check the card details." };
+  if ("message" in payment) return { message: payment.message };
+  const user = await currentUser();
+  let next: ReturnType<typeof afterStart>;
   try {
-    const payment = await startPayment({ orderId: parsed.data.orderId, ...parsed.data.paymentMethod, idempotencyKey: parsed.data.attemptToken });
-    destination = destinationOf(payment);
+    next = afterStart(await startPayment({ orderId: parsed.data.orderId, ...payment.input, idempotencyKey: parsed.data.attemptToken, userId: user?.id }));
   } catch (error) {
     if (error instanceof CheckoutError) return { message: error.message };
     throw error;
   }
-  redirect(destination);
+  if ("threeDs" in next) return { threeDs: next.threeDs };
+  redirect(next.redirectTo);
 }

@@ -139,16 +139,36 @@ export type NotificationApplication =
  */
 export function applyNotificationToPayment(
   paymentId: string,
-  notification: { provider: string; dedupeKey: string; status: PaymentStatus; summary: string; detail: unknown; patch: PaymentPatch },
+  notification: {
+    provider: string;
+    dedupeKey: string;
+    status: PaymentStatus;
+    summary: string;
+    detail: unknown;
+    patch: PaymentPatch;
+    /** A refund: added to what was refunded; the status becomes refunded when it is all. */
+    refundAmount?: number;
+    /** Who reported it: the provider's notification, or its answer to an operator's action. */
+    type?: "notification" | "operator_action";
+  },
 ): NotificationApplication {
   return writeTransaction((tx) => {
+    const type = notification.type ?? "notification";
+    let status = notification.status;
+    let patch = notification.patch;
+    if (notification.refundAmount !== undefined) {
+      const current = tx.select({ amount: payments.amount, refunded: payments.refundedAmount }).from(payments).where(eq(payments.id, paymentId)).get();
+      const refunded = (current?.refunded ?? 0) + notification.refundAmount;
+      status = current && refunded >= current.amount ? "refunded" : "partially_refunded";
+      patch = { ...patch, refundedAmount: refunded };
+    }
     const fresh = recordPaymentEvent(
       {
         paymentId,
         provider: notification.provider,
-        type: "notification",
+        type,
         dedupeKey: notification.dedupeKey,
-        toStatus: notification.status,
+        toStatus: status,
         summary: notification.summary,
         detail: notification.detail,
       },
@@ -156,18 +176,18 @@ export function applyNotificationToPayment(
     );
     if (!fresh) {
       recordPaymentEvent(
-        { paymentId, provider: notification.provider, type: "notification", toStatus: notification.status, summary: `Duplicate delivery ignored: ${notification.summary}`, detail: { dedupeKey: notification.dedupeKey } },
+        { paymentId, provider: notification.provider, type, toStatus: status, summary: `Duplicate delivery ignored: ${notification.summary}`, detail: { dedupeKey: notification.dedupeKey } },
         tx,
       );
       return { outcome: "duplicate" };
     }
-    const transition = moveInTransaction(tx, paymentId, notification.status, notification.patch, {
+    const transition = moveInTransaction(tx, paymentId, status, patch, {
       provider: notification.provider,
-      summary: `Notification: ${notification.summary}`,
+      summary: `${type === "notification" ? "Notification" : "Operator"}: ${notification.summary}`,
     });
     if (!transition.changed) {
       recordPaymentEvent(
-        { paymentId, provider: notification.provider, type: "notification", fromStatus: transition.from, toStatus: notification.status, summary: `Refused by the state machine: ${transition.from} -> ${notification.status} is not allowed`, detail: null },
+        { paymentId, provider: notification.provider, type, fromStatus: transition.from, toStatus: status, summary: `Refused by the state machine: ${transition.from} -> ${status} is not allowed`, detail: null },
         tx,
       );
       return { outcome: "ignored", from: transition.from };

@@ -22,6 +22,7 @@ export const pingPayments: PaymentProvider = {
     {
       provider: "pingpayments",
       method: "card",
+      kind: "hosted",
       label: "Card via PaymentIQ",
       description: "Pay by card on PaymentIQ's secure checkout page (Ping Payments).",
       currencies: SHOP_CURRENCIES,

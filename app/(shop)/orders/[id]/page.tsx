@@ -4,10 +4,12 @@ import { notFound } from "next/navigation";
 import { OrderStatusBadge } from "@/components/payment/order-status-badge";
 import { OrderStatusPoller } from "@/components/payment/order-status-poller";
 import { PayAgainForm } from "@/components/payment/pay-again-form";
+import { riskConfigs } from "@/lib/checkout-config";
 import { settings } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
 import { loadOrderForViewer } from "@/lib/order-view";
-import { findProvider, paymentMethodsFor } from "@/lib/payments/registry";
+import { findMethod, findProvider, paymentMethodsFor } from "@/lib/payments/registry";
+import { QrPayment } from "@/components/payment/qr-payment";
 
 export const metadata = { title: "Your order" };
 
@@ -33,6 +35,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         {order.status === "pending" && (
           <div className="mt-4 rounded-lg bg-amber-50 p-4 text-sm text-amber-950">
             <p data-testid="waiting-for">{view.waitingFor}</p>
+            {latest?.nextActionType === "qr" && latest.nextActionQr && (
+              <QrPayment payload={latest.nextActionQr} expiresAt={latest.nextActionExpiresAt} methodLabel={findMethod(latest.provider, latest.method)?.label ?? latest.method} />
+            )}
             {latest?.nextActionType === "redirect" && latest.nextActionUrl && (
               <a href={latest.nextActionUrl} className="mt-2 inline-block font-medium underline">
                 Continue to the payment page
@@ -47,7 +52,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <p role="alert" className="rounded-lg bg-red-50 p-4 text-red-900" data-testid="failure-reason">
               {latest.failureMessage ?? "The payment failed."}
             </p>
-            <PayAgainForm orderId={order.id} attemptToken={randomUUID()} methods={paymentMethodsFor(order.currency)} totalLabel={total} />
+            <PayAgainForm orderId={order.id} attemptToken={randomUUID()} methods={paymentMethodsFor(order.currency)} risk={riskConfigs()} merchantUserId={order.userId ?? undefined} totalLabel={total} />
           </div>
         )}
 

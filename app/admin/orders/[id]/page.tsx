@@ -1,0 +1,90 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PaymentActions } from "@/components/admin/payment-actions";
+import { OrderStatusBadge } from "@/components/payment/order-status-badge";
+import { findOrder, listOrderItems } from "@/lib/db/queries/orders";
+import { listPaymentEvents, listPaymentsForOrder } from "@/lib/db/queries/payments";
+import { formatMoney, toDecimalString } from "@/lib/money";
+import { requireOperator } from "@/lib/operator";
+import { findProvider } from "@/lib/payments/registry";
+
+export const metadata = { title: "Order · Operator console" };
+
+export default async function AdminOrderPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  await requireOperator(`/admin/orders/${id}`);
+  const order = findOrder(id);
+  if (!order) notFound();
+  const items = listOrderItems(order.id);
+  const payments = listPaymentsForOrder(order.id);
+  return (
+    <div className="space-y-6">
+      <Link href="/admin" className="text-sm text-stone-500 underline">
+        ← All orders
+      </Link>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h1 className="font-mono text-2xl font-semibold">{order.id}</h1>
+          <p className="text-sm text-stone-500">
+            {order.email} · {formatMoney(order.totalAmount, order.currency)} · {items.reduce((n, i) => n + i.quantity, 0)} items
+          </p>
+        </div>
+        <OrderStatusBadge status={order.status} />
+      </div>
+      {payments.map((payment, index) => {
+        const provider = findProvider(payment.provider);
+        const refundable = payment.amount - payment.refundedAmount;
+        return (
+          <section key={payment.id} className="space-y-4 rounded-xl border border-stone-200 bg-white p-5" data-testid="admin-payment">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <h2 className="font-medium">
+                Attempt {index + 1}: {provider?.displayName ?? payment.provider} · {payment.method}
+                {payment.cardLast4 ? ` · ${payment.cardBrand ?? "card"} ${payment.cardFirst6}…${payment.cardLast4}` : ""}
+              </h2>
+              <span className="rounded bg-stone-100 px-2 py-0.5 font-mono text-sm" data-testid="admin-payment-status">
+                {payment.status}
+              </span>
+            </div>
+            <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
+              <dt className="text-stone-500">Amount</dt>
+              <dd>{formatMoney(payment.amount, payment.currency)}</dd>
+              <dt className="text-stone-500">Refunded</dt>
+              <dd>{formatMoney(payment.refundedAmount, payment.currency)}</dd>
+              <dt className="text-stone-500">Our reference</dt>
+              <dd className="font-mono">{payment.id}</dd>
+              <dt className="text-stone-500">Provider reference</dt>
+              <dd className="font-mono">{payment.providerPaymentId ?? "—"}</dd>
+              {payment.failureMessage && (
+                <>
+                  <dt className="text-stone-500">Failure</dt>
+                  <dd className="sm:col-span-3">
+                    {payment.failureCode}: {payment.failureMessage}
+                  </dd>
+                </>
+              )}
+            </dl>
+            <PaymentActions
+              paymentId={payment.id}
+              canRefund={Boolean(provider?.refund) && (payment.status === "succeeded" || payment.status === "partially_refunded")}
+              canVoid={Boolean(provider?.cancel) && payment.status === "authorized"}
+              refundable={toDecimalString(Math.max(0, refundable), payment.currency)}
+              currency={payment.currency}
+            />
+            <details>
+              <summary className="cursor-pointer text-sm text-stone-600">Event timeline</summary>
+              <ol className="mt-2 space-y-1 text-xs">
+                {listPaymentEvents(payment.id).map((event) => (
+                  <li key={event.id} className="flex gap-3">
+                    <span className="w-40 shrink-0 text-stone-500">{event.createdAt.toISOString().replace("T", " ").slice(0, 23)}</span>
+                    <span className="w-28 shrink-0 font-mono">{event.type}</span>
+                    <span>{event.summary}</span>
+                  </li>
+                ))}
+              </ol>
+            </details>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+"use client";
+
+import { useId, useRef, useState } from "react";
+import { brandLabel, cardBrand, cvcLength, digitsOf, formatCardNumber, formatExpiry, luhnValid, parseExpiry, validateCard, type CardFieldErrors } from "@/lib/cards";
+import { browserInfo, collectRiskData, type RiskConfig } from "./pingpong-risk";
+
+type Field = "number" | "expiry" | "cvc" | "holder";
+
+/**
+ * The shop's card form, shared by every provider that takes card data: formats and checks as the
+ * shopper types, shows errors inline (announced to screen readers), and, for a provider with a
+ * risk plugin, runs its card check when the number changes or loses focus. The number and CVC go
+ * to the server action only to be passed to the provider.
+ */
+export function CardFields({ risk, serverErrors, merchantUserId = "" }: { risk?: RiskConfig; serverErrors?: CardFieldErrors; merchantUserId?: string }) {
+  const id = useId();
+  const [card, setCard] = useState({ number: "", expiry: "", cvc: "", holder: "" });
+  const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
+  const [requestId] = useState(() => (typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : String(Date.now())));
+  const [jsGeneratedData, setJsGeneratedData] = useState<Record<string, unknown>>();
+  const [browser, setBrowser] = useState("");
+  const [riskState, setRiskState] = useState<"idle" | "checking" | "done" | "unavailable">("idle");
+  const lastChecked = useRef("");
+
+  const brand = cardBrand(card.number);
+  const localErrors = validateCard(card);
+  const errorOf = (field: Field) => (touched[field] ? localErrors[field] : undefined) ?? serverErrors?.[field];
+
+  const runRiskCheck = async (typed = card) => {
+    if (!risk) return;
+    const digits = digitsOf(typed.number);
+    const expiry = parseExpiry(typed.expiry);
+    const key = `${digits}|${typed.expiry}`;
+    if (!luhnValid(digits) || lastChecked.current === key) return;
+    lastChecked.current = key;
+    setRiskState("checking");
+    setBrowser(JSON.stringify(browserInfo()));
+    try {
+      const data = await collectRiskData(risk, requestId, merchantUserId, { number: digits, expiryMonth: expiry?.month ?? "", expiryYear: expiry?.year ?? "", brand: brandLabel(cardBrand(digits)) });
+      setJsGeneratedData(data);
+      setRiskState(data ? "done" : "unavailable");
+    } catch {
+      setRiskState("unavailable");
+    }
+  };
+
+
+  const input = "w-full rounded-md border border-stone-300 bg-white px-3 py-2 font-mono aria-[invalid=true]:border-red-600";
+  const field = (name: Field, label: string, props: React.InputHTMLAttributes<HTMLInputElement>, format: (v: string) => string = (v) => v) => {
+    const error = errorOf(name);
+    return (
+      <label className="block text-sm">
+        <span className="mb-1 block font-medium">{label}</span>
+        <input
+          {...props}
+          id={`${id}-${name}`}
+          value={card[name]}
+          aria-invalid={Boolean(error)}
+          aria-describedby={error ? `${id}-${name}-error` : undefined}
+          onChange={(event) => {
+            const typed = { ...card, [name]: format(event.target.value) };
+            setCard(typed);
+            // The plugin's card check runs when the number changes to a complete, valid one.
+            if (name === "number" && !validateCard(typed).number) void runRiskCheck(typed);
+          }}
+          onBlur={() => {
+            setTouched((t) => ({ ...t, [name]: true }));
+            if (name === "number" || name === "expiry") void runRiskCheck();
+          }}
+          className={input}
+        />
+        <span id={`${id}-${name}-error`} role="alert" aria-live="polite" className="mt-1 block min-h-4 text-red-700">
+          {error}
+        </span>
+      </label>
+    );
+  };
+
+  return (
+    <fieldset className="space-y-2 rounded-lg border border-stone-200 bg-white p-4" data-testid="card-fields">
+      <legend className="px-1 font-medium">Card details</legend>
+      <div className="relative">
+        {field("number", "Card number", { name: "cardNumber", inputMode: "numeric", autoComplete: "cc-number", placeholder: "1234 1234 1234 1234" }, formatCardNumber)}
+        <span className="absolute right-3 top-8 text-xs font-semibold uppercase text-stone-500" data-testid="card-brand">
+          {brand === "unknown" ? "" : brandLabel(brand)}
+        </span>
+      </div>
+      <div className="grid grid-cols-2 gap-4">
+        {field("expiry", "Expiry (MM/YY)", { name: "cardExpiry", inputMode: "numeric", autoComplete: "cc-exp", placeholder: "MM/YY" }, formatExpiry)}
+        {field("cvc", `Security code (${cvcLength(brand)} digits)`, { name: "cardCvc", inputMode: "numeric", autoComplete: "cc-csc", maxLength: 4, placeholder: "CVC" }, (v) => digitsOf(v).slice(0, 4))}
+      </div>
+      {field("holder", "Name on card", { name: "cardHolder", autoComplete: "cc-name" })}
+      {risk && (
+        <>
+          <input type="hidden" name="riskRequestId" value={requestId} />
+          <input type="hidden" name="jsGeneratedData" value={jsGeneratedData ? JSON.stringify(jsGeneratedData) : ""} />
+          <input type="hidden" name="browserInfo" value={browser} />
+          <p className="text-xs text-stone-500" data-testid="risk-state" data-state={riskState}>
+            {riskState === "checking" ? "Checking the card with PingPong…" : riskState === "done" ? "Card checked." : riskState === "unavailable" ? "The card check is unavailable; you can still pay." : "Card details go straight to the payment provider; we keep only the brand and last four digits."}
+          </p>
+        </>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,100 @@
+"use client";
+
+/**
+ * The page's side of PingPong's risk-control plugin (served by the provider, or its emulator):
+ * one client per checkout page, `complexInit` when the card is complete, `complexTrigger` for 3DS.
+ */
+export interface RiskConfig {
+  scriptUrl: string;
+  env: "SANDBOX" | "PRODUCTION";
+  accId: string;
+  clientId: string;
+}
+
+interface RiskClient {
+  installLight_S2S?: () => void;
+  complexInit: (options: Record<string, string>, callback: (jsGeneratedData: Record<string, unknown>) => void) => void;
+  complexTrigger: (params: Record<string, unknown>, callback?: () => void) => void;
+  getGeneratedData?: () => { browserInfo?: Record<string, unknown>; jsGeneratedData?: Record<string, unknown> | null };
+}
+
+declare global {
+  interface Window {
+    PingPongRiskControl?: new (options: Record<string, string>, callback?: (client: RiskClient) => void) => RiskClient;
+  }
+}
+
+let loading: Promise<void> | undefined;
+let client: RiskClient | undefined;
+
+export function loadRiskScript(scriptUrl: string): Promise<void> {
+  if (typeof window === "undefined") return Promise.resolve();
+  if (window.PingPongRiskControl) return Promise.resolve();
+  loading ??= new Promise<void>((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = scriptUrl;
+    script.async = true;
+    script.onload = () => resolve();
+    script.onerror = () => {
+      loading = undefined;
+      reject(new Error("The card check script could not be loaded"));
+    };
+    document.head.appendChild(script);
+  });
+  return loading;
+}
+
+export async function riskClient(config: RiskConfig, requestId: string, merchantUserId: string): Promise<RiskClient | undefined> {
+  await loadRiskScript(config.scriptUrl);
+  if (!window.PingPongRiskControl) return undefined;
+  if (!client) {
+    client = new window.PingPongRiskControl({ env: config.env, accId: config.accId, clientId: config.clientId, merchantUserId, requestId });
+    client.installLight_S2S?.();
+  }
+  return client;
+}
+
+/** Runs complexInit with the card as typed; resolves with jsGeneratedData (or undefined after a timeout). */
+export async function collectRiskData(
+  config: RiskConfig,
+  requestId: string,
+  merchantUserId: string,
+  card: { number: string; expiryMonth: string; expiryYear: string; brand: string },
+  timeoutMs = 8000,
+): Promise<Record<string, unknown> | undefined> {
+  const risk = await riskClient(config, requestId, merchantUserId);
+  if (!risk) return undefined;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(undefined), timeoutMs);
+    risk.complexInit(
+      { cardNumber: card.number, cardExpireMonth: card.expiryMonth, cardExpireYear: card.expiryYear, cardBrand: card.brand, accId: config.accId, merchantUserId, requestId },
+      (jsGeneratedData) => {
+        clearTimeout(timer);
+        resolve(jsGeneratedData);
+      },
+    );
+  });
+}
+
+export function browserInfo(): Record<string, string> {
+  return {
+    acceptHeader: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+    colorDepth: String(window.screen.colorDepth),
+    language: navigator.language,
+    screenHeight: String(window.screen.height),
+    screenWidth: String(window.screen.width),
+    timeZoneOffset: String(new Date().getTimezoneOffset()),
+    userAgent: navigator.userAgent,
+    javaEnabled: "false",
+    javaScriptEnabled: "true",
+  };
+}
+
+/**
+ * 3DS: the plugin leads the browser to the challenge page (and calls back only when there is
+ * none, then the order page shows the result); without the plugin, go to the challenge directly.
+ */
+export function triggerThreeDs(params: Record<string, unknown>, challengeUrl: string, orderUrl: string): void {
+  if (client) client.complexTrigger(params, () => window.location.assign(orderUrl));
+  else window.location.assign(challengeUrl);
+}

@@ -1,0 +1,55 @@
+import type { PaymentStatus } from "@/lib/payments/state";
+import type { PingPongNotification, Transaction } from "./schemas";
+
+export const SUCCESS_CODE = "000000";
+
+/** A PingPong transaction's status in the shop's terms. */
+export function toPaymentStatus(transaction: Pick<Transaction, "status" | "captureDelayHours" | "threeDContinue" | "paymentQrCode" | "paymentRedirectUrl">): PaymentStatus {
+  switch (transaction.status) {
+    case "SUCCESS":
+      // Inside its capture delay a card payment is authorized (it can still be voided).
+      return (transaction.captureDelayHours ?? 0) > 0 ? "authorized" : "succeeded";
+    case "PROCESSING":
+      return transaction.threeDContinue || transaction.paymentQrCode || transaction.paymentRedirectUrl ? "requires_action" : "processing";
+    case "FAILED":
+      return "failed";
+    case "CLOSED":
+      return "expired";
+  }
+}
+
+/** A notification's status: VOID cancels, CLOSE expires, REFUND is counted by the service. */
+export function notificationStatus(notification: PingPongNotification): PaymentStatus {
+  switch (notification.notifyType) {
+    case "VOID":
+      return "canceled";
+    case "CLOSE":
+      return "expired";
+    case "REFUND":
+      return "partially_refunded"; // or refunded: the service adds the amount up
+    case "PAYMENT":
+      return toPaymentStatus({ ...notification, threeDContinue: false, paymentQrCode: undefined, paymentRedirectUrl: undefined });
+  }
+}
+
+/** Shopper-facing text for PingPong's decline codes; anything else shows PingPong's own description. */
+const MESSAGES: Record<string, string> = {
+  "301002": "The card was declined by the issuing bank.",
+  "301003": "Insufficient funds on the card.",
+  "301004": "The card has expired.",
+  "301005": "3-D Secure authentication failed.",
+  "301006": "The payment was cancelled.",
+  "302001": "The card check did not complete. Please try again.",
+};
+
+export function failureOf(code: string | undefined, description: string | undefined) {
+  const key = code ?? "unknown";
+  return { code: key, message: MESSAGES[key] ?? description ?? "The payment failed." };
+}
+
+/** Splits a cardholder name the way PingPong wants it (first and last name). */
+export function splitHolderName(name: string): { first: string; last: string } {
+  const parts = name.trim().split(/\s+/);
+  if (parts.length === 1) return { first: parts[0], last: parts[0] };
+  return { first: parts.slice(0, -1).join(" "), last: parts.at(-1)! };
+}
