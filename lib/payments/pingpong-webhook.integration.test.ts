@@ -1,0 +1,119 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { findOrder, insertOrderOnce } from "@/lib/db/queries/orders";
+import { findPayment, insertPaymentOnce, listPaymentEvents, transitionPayment } from "@/lib/db/queries/payments";
+import { newOrderId, newPaymentId } from "@/lib/ids";
+import { pingPongSign } from "@/lib/providers/pingpong/signature";
+import { closeSqlite } from "@/lib/sqlite";
+import { serverUrl } from "@/lib/testing/pingpayments-fixtures";
+
+// The shop's default PingPong credentials (the test server runs with no PingPong env).
+const ACC_ID = "2018092714313010016291";
+const CLIENT_ID = "2018092714313010016";
+const SALT = "emulator-pingpong-salt";
+
+afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
+
+function shopPayment(amount: number, currency = "USD", status: "requires_action" | "authorized" = "requires_action") {
+  const orderId = newOrderId();
+  insertOrderOnce({
+    id: orderId,
+    checkoutToken: randomUUID(),
+    userId: null,
+    email: "pp@example.com",
+    name: "Pat Pong",
+    addressLine: "1 Queen's Road",
+    city: "Hong Kong",
+    postalCode: "000",
+    country: "HK",
+    currency,
+    totalAmount: amount,
+    items: [{ productId: "prd_merino-beanie", name: "Merino beanie", unitAmount: amount, quantity: 1 }],
+  });
+  const { payment } = insertPaymentOnce({ id: newPaymentId(), orderId, provider: "pingpong", method: "card", idempotencyKey: randomUUID(), amount, currency });
+  const transactionId = `TX${Date.now()}${Math.floor(Math.random() * 1000)}`;
+  transitionPayment(payment.id, status, { providerPaymentId: transactionId }, { provider: "pingpong", summary: "test set-up" });
+  return { paymentId: payment.id, orderId, transactionId };
+}
+
+function notification(biz: Record<string, unknown>, salt = SALT, code = "000000") {
+  const unsigned = { accId: ACC_ID, clientId: CLIENT_ID, signType: "SHA256", version: "1.0", code, description: "success", bizContent: JSON.stringify(biz) };
+  return { ...unsigned, sign: pingPongSign(unsigned, salt) };
+}
+
+function post(body: unknown) {
+  return fetch(`${serverUrl()}/api/webhooks/pingpong`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+}
+
+const statusChanges = (paymentId: string) => listPaymentEvents(paymentId).filter((e) => e.type === "status_change");
+
+describe("PingPong notifications", () => {
+  it("applies a signed SUCCESS notification once, even delivered five times", async () => {
+    const { paymentId, orderId, transactionId } = shopPayment(1999);
+    const body = notification({ notifyType: "PAYMENT", merchantTransactionId: paymentId, transactionId, amount: "19.990000", currency: "USD", status: "SUCCESS", captureDelayHours: 0 });
+    const answers = await Promise.all(Array.from({ length: 5 }, () => post(body)));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
+    expect(findPayment(paymentId)!.status).toBe("succeeded");
+    expect(findOrder(orderId)!.status).toBe("paid");
+    expect(statusChanges(paymentId).filter((e) => e.toStatus === "succeeded")).toHaveLength(1);
+  });
+
+  it("refuses a tampered notification with 401 and changes nothing", async () => {
+    const { paymentId, transactionId } = shopPayment(1999);
+    const body = notification({ notifyType: "PAYMENT", merchantTransactionId: paymentId, transactionId, amount: "19.990000", currency: "USD", status: "SUCCESS" });
+    const tampered = { ...body, bizContent: body.bizContent.replace('"SUCCESS"', '"FAILED"') };
+    expect((await post(tampered)).status).toBe(401);
+    expect((await post(notification({ notifyType: "PAYMENT", merchantTransactionId: paymentId, transactionId, amount: "19.990000", currency: "USD", status: "SUCCESS" }, "wrong-salt"))).status).toBe(401);
+    expect((await post({ ...body, sign: undefined })).status).toBe(401);
+    expect(findPayment(paymentId)!.status).toBe("requires_action");
+    expect(statusChanges(paymentId)).toHaveLength(1);
+  });
+
+  it("refuses a signed notification whose amount or currency differs", async () => {
+    const { paymentId, transactionId } = shopPayment(1999);
+    expect((await post(notification({ notifyType: "PAYMENT", merchantTransactionId: paymentId, transactionId, amount: "1.990000", currency: "USD", status: "SUCCESS" }))).status).toBe(422);
+    expect((await post(notification({ notifyType: "PAYMENT", merchantTransactionId: paymentId, transactionId, amount: "19.990000", currency: "HKD", status: "SUCCESS" }))).status).toBe(422);
+    expect(findPayment(paymentId)!.status).toBe("requires_action");
+  });
+
+  it("answers 404 for a transaction the shop does not know", async () => {
+    const body = notification({ notifyType: "PAYMENT", merchantTransactionId: "pay_unknown00000000", transactionId: "TX-unknown", amount: "1.000000", currency: "USD", status: "SUCCESS" });
+    expect((await post(body)).status).toBe(404);
+  });
+
+  it("does not move a succeeded payment back on a late PROCESSING", async () => {
+    const { paymentId, transactionId } = shopPayment(500);
+    const biz = { notifyType: "PAYMENT", merchantTransactionId: paymentId, transactionId, amount: "5.000000", currency: "USD" };
+    await post(notification({ ...biz, status: "SUCCESS" }));
+    expect((await post(notification({ ...biz, status: "PROCESSING" }))).status).toBe(200);
+    expect(findPayment(paymentId)!.status).toBe("succeeded");
+  });
+
+  it("shows a declined payment's reason", async () => {
+    const { paymentId, orderId, transactionId } = shopPayment(500);
+    await post(notification({ notifyType: "PAYMENT", merchantTransactionId: paymentId, transactionId, amount: "5.000000", currency: "USD", status: "FAILED" }, SALT, "301003"));
+    expect(findPayment(paymentId)).toMatchObject({ status: "failed", failureCode: "301003", failureMessage: "Insufficient funds on the card." });
+    expect(findOrder(orderId)!.status).toBe("failed");
+  });
+
+  it("counts refunds: a partial one, then the rest, each once", async () => {
+    const { paymentId, transactionId } = shopPayment(1000, "USD");
+    const biz = { merchantTransactionId: paymentId, transactionId, amount: "10.000000", currency: "USD" };
+    await post(notification({ ...biz, notifyType: "PAYMENT", status: "SUCCESS" }));
+    const first = notification({ ...biz, notifyType: "REFUND", status: "SUCCESS", refundId: "RF1", refundAmount: "4.000000" });
+    await post(first);
+    await post(first);
+    expect(findPayment(paymentId)).toMatchObject({ status: "partially_refunded", refundedAmount: 400 });
+    await post(notification({ ...biz, notifyType: "REFUND", status: "SUCCESS", refundId: "RF2", refundAmount: "6.000000" }));
+    expect(findPayment(paymentId)).toMatchObject({ status: "refunded", refundedAmount: 1000 });
+  });
+
+  it("cancels an authorized payment on VOID and expires a QR payment on CLOSE", async () => {
+    const authorized = shopPayment(700, "USD", "authorized");
+    await post(notification({ notifyType: "VOID", merchantTransactionId: authorized.paymentId, transactionId: authorized.transactionId, amount: "7.000000", currency: "USD", status: "SUCCESS", voidId: "VD1" }));
+    expect(findPayment(authorized.paymentId)!.status).toBe("canceled");
+    const qr = shopPayment(700, "HKD");
+    await post(notification({ notifyType: "CLOSE", merchantTransactionId: qr.paymentId, transactionId: qr.transactionId, amount: "7.000000", currency: "HKD", status: "CLOSED" }));
+    expect(findPayment(qr.paymentId)).toMatchObject({ status: "expired", failureCode: "closed" });
+  });
+});
