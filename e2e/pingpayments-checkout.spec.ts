@@ -1,17 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { addProductToCart, fillCheckout, payOnPaymentIq, readShopDatabase } from "./support/shop";
+import { addProductToCart, fillCheckout, orderIdFrom, paymentsOf, payOnPaymentIq, readShopDatabase } from "./support/shop";
 
-type PaymentRow = { id: string; status: string; amount: number; currency: string; failure_message: string | null; provider_payment_id: string };
-
-function paymentsOf(orderId: string): PaymentRow[] {
-  return readShopDatabase((db) => db.prepare("select * from payments where order_id = ? order by created_at, id").all(orderId) as PaymentRow[]);
-}
-
-function orderIdFrom(url: string): string {
-  const match = /\/orders\/(ord_[a-z0-9]+)/.exec(url);
-  if (!match) throw new Error(`not an order page: ${url}`);
-  return match[1];
-}
 
 test("a guest buys two items with Ping Payments and the order turns Paid by itself", async ({ page }) => {
   await page.goto("/");

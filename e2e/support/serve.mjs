@@ -1,5 +1,7 @@
 // Playwright's web server: the built shop on port 3102 with fresh e2e database files.
 // The emulator clock runs 50× faster, so a "late" notification arrives about 2.4 s late.
+// PingPong card payments stay voidable for 24 h (scaled: about 29 minutes) so an operator can void one.
+process.env.PINGPONG_CAPTURE_DELAY_HOURS ??= "24";
 import { startTestServer } from "../../lib/testing/test-server.mjs";
 
 const server = await startTestServer({ port: Number(process.env.E2E_PORT ?? 3102), dataDir: "data/test-e2e", timeScale: 0.02, log: true });

@@ -44,3 +44,48 @@ export function readShopDatabase<T>(query: (db: Database.Database) => T): T {
     db.close();
   }
 }
+
+/** Chooses a payment method by its label and provider, e.g. ("Card", "PingPongCheckout"). */
+export async function choosePaymentMethod(page: Page, label: string, provider: string) {
+  await page.getByRole("radio", { name: new RegExp(`^${label} · ${provider}`) }).check();
+}
+
+/** Types a card into the shop's card form and waits for the provider's risk check. */
+export async function fillCardForm(page: Page, card: { number: string; expiry?: string; cvc?: string; holder?: string }) {
+  const form = page.getByTestId("card-fields");
+  await form.getByLabel("Card number").fill(card.number);
+  await form.getByLabel("Expiry (MM/YY)").fill(card.expiry ?? "12/34");
+  await form.getByLabel(/Security code/).fill(card.cvc ?? "737");
+  await form.getByLabel("Name on card").fill(card.holder ?? "Pat Pong");
+  await expect(page.getByTestId("risk-state")).toHaveAttribute("data-state", "done");
+}
+
+/** Puts one product in the cart and fills checkout up to the payment method. */
+export async function checkoutWith(page: Page, slug: string, email: string) {
+  await addProductToCart(page, slug);
+  await page.goto("/checkout");
+  await fillCheckout(page, { email });
+}
+
+export function orderIdFrom(url: string): string {
+  const match = /\/orders\/(ord_[a-z0-9]+)/.exec(url);
+  if (!match) throw new Error(`not an order page: ${url}`);
+  return match[1];
+}
+
+export interface PaymentRow {
+  id: string;
+  status: string;
+  amount: number;
+  currency: string;
+  refunded_amount: number;
+  failure_message: string | null;
+  provider_payment_id: string;
+  card_brand: string | null;
+  card_first6: string | null;
+  card_last4: string | null;
+}
+
+export function paymentsOf(orderId: string): PaymentRow[] {
+  return readShopDatabase((db) => db.prepare("select * from payments where order_id = ? order by created_at, id").all(orderId) as PaymentRow[]);
+}
