@@ -8,6 +8,7 @@ CREATE TABLE `pingpong_adjustments` (
 	`currency` text NOT NULL,
 	`status` text NOT NULL,
 	`reason` text,
+	`notification_url` text,
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	FOREIGN KEY (`transaction_id`) REFERENCES `pingpong_transactions`(`transaction_id`) ON UPDATE no action ON DELETE no action
 );

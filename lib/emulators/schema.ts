@@ -159,6 +159,8 @@ export const pingpongAdjustments = sqliteTable(
     currency: text("currency").notNull(),
     status: text("status", { enum: ["SUCCESS"] }).notNull(),
     reason: text("reason"),
+    /** A refund's own notificationUrl (else the payment's). */
+    notificationUrl: text("notification_url"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
   },
   (t) => [uniqueIndex("pingpong_adjustments_request_idx").on(t.accId, t.kind, t.requestId)],
