@@ -363,6 +363,12 @@ describe("PingPongCheckout emulator: refund and void", () => {
 });
 
 describe("PingPongCheckout emulator: card data", () => {
+  it("lists its outcomes on /emulators", async () => {
+    const html = await (await fetch(`${pingpongUrl().replace(/\/pingpong$/, "")}`)).text();
+    expect(html).toContain("PingPongCheckout");
+    expect(html).toContain("301006");
+  });
+
   it("keeps no full card number and no CVV in any emulator table", async () => {
     const cvv = "7391";
     const cards = ["4111111111111111", "4000000000003220", "4000000000009995", "5555555555554444"];
