@@ -8,6 +8,7 @@ export async function register() {
   const { emulatorDb } = await import("./lib/emulators/db");
   const { startOutboxWorker } = await import("./lib/emulators/outbox");
   await import("./lib/emulators/pingpayments/api"); // registers its scheduled jobs
+  await import("./lib/emulators/pingpong/api"); // registers its scheduled jobs (settle, QR expiry)
   db();
   emulatorDb();
   startOutboxWorker();

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** The emulators' own database (a separate file the shop never opens). */
 
@@ -82,3 +82,89 @@ export const pingPayments = sqliteTable(
 export type OutboxRow = typeof outbox.$inferSelect;
 export type PingPaymentRow = typeof pingPayments.$inferSelect;
 export type PingPaymentOrderRow = typeof pingPaymentOrders.$inferSelect;
+
+/** PingPongCheckout: jsGeneratedData issued by the risk-control plugin's init call. */
+export const pingpongRiskInits = sqliteTable(
+  "pingpong_risk_inits",
+  {
+    threeDInitTransId: text("three_d_init_trans_id").primaryKey(),
+    accId: text("acc_id").notNull(),
+    requestId: text("request_id").notNull(),
+    /** First six digits only: the plugin never sends the full number. */
+    cardBin: text("card_bin").notNull(),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [index("pingpong_risk_inits_request_idx").on(t.accId, t.requestId)],
+);
+
+/** PingPongCheckout: transactions created by unifiedPay (cards and APMs). */
+export const pingpongTransactions = sqliteTable(
+  "pingpong_transactions",
+  {
+    transactionId: text("transaction_id").primaryKey(),
+    accId: text("acc_id").notNull(),
+    clientId: text("client_id").notNull(),
+    requestId: text("request_id").notNull(),
+    merchantTransactionId: text("merchant_transaction_id").notNull(),
+    /** Minor units of `currency` (JPY 0, KWD/BHD 3, else 2 decimals). */
+    amountMinor: integer("amount_minor").notNull(),
+    currency: text("currency").notNull(),
+    status: text("status", { enum: ["SUCCESS", "PROCESSING", "FAILED", "CLOSED"] }).notNull(),
+    /** The answer's code and description (000000, or the failure code). */
+    resultCode: text("result_code").notNull(),
+    resultDescription: text("result_description").notNull(),
+    methodType: text("method_type").notNull(),
+    /** Masked card (first six, last four): never the full number, never the CVV. */
+    cardMasked: text("card_masked"),
+    cardBrand: text("card_brand"),
+    captureDelayHours: integer("capture_delay_hours").notNull().default(0),
+    notificationUrl: text("notification_url").notNull(),
+    payResultUrl: text("pay_result_url").notNull(),
+    payCancelUrl: text("pay_cancel_url"),
+    closeNotificationUrl: text("close_notification_url"),
+    merchantUserId: text("merchant_user_id"),
+    customerEmail: text("customer_email"),
+    /** The origin the merchant called (hosted page URLs are built on it). */
+    origin: text("origin").notNull(),
+    awaitingChallenge: integer("awaiting_challenge", { mode: "boolean" }).notNull().default(false),
+    /** When a PROCESSING card payment (test card ...0119) settles by itself. */
+    settleAt: integer("settle_at", { mode: "timestamp_ms" }),
+    /** When a QR code expires (QR APMs). */
+    qrExpiresAt: integer("qr_expires_at", { mode: "timestamp_ms" }),
+    succeededAt: integer("succeeded_at", { mode: "timestamp_ms" }),
+    refundedMinor: integer("refunded_minor").notNull().default(0),
+    /** How notifications behave for this transaction: on_time, delayed, duplicated, never. */
+    callbackBehaviour: text("callback_behaviour").notNull().default("on_time"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("pingpong_transactions_merchant_idx").on(t.accId, t.merchantTransactionId),
+    index("pingpong_transactions_status_idx").on(t.status),
+  ],
+);
+
+/** PingPongCheckout: refunds and voids (kind), each keyed by the merchant's own requestId. */
+export const pingpongAdjustments = sqliteTable(
+  "pingpong_adjustments",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: ["REFUND", "VOID"] }).notNull(),
+    accId: text("acc_id").notNull(),
+    requestId: text("request_id").notNull(),
+    transactionId: text("transaction_id")
+      .notNull()
+      .references(() => pingpongTransactions.transactionId),
+    amountMinor: integer("amount_minor").notNull(),
+    currency: text("currency").notNull(),
+    status: text("status", { enum: ["SUCCESS"] }).notNull(),
+    reason: text("reason"),
+    /** A refund's own notificationUrl (else the payment's). */
+    notificationUrl: text("notification_url"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [uniqueIndex("pingpong_adjustments_request_idx").on(t.accId, t.kind, t.requestId)],
+);
+
+export type PingpongTransactionRow = typeof pingpongTransactions.$inferSelect;
+export type PingpongAdjustmentRow = typeof pingpongAdjustments.$inferSelect;

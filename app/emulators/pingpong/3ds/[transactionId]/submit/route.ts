@@ -1,0 +1,9 @@
+import { formText } from "@/lib/emulators/form-redirect";
+import { submitChallenge, toResponse } from "@/lib/emulators/pingpong/hosted";
+
+/** The bank's one-time-code form posts here (plain HTML form). */
+export async function POST(request: Request, { params }: { params: Promise<{ transactionId: string }> }) {
+  const { transactionId } = await params;
+  const form = await formText(request);
+  return toResponse(request, submitChallenge(transactionId, form.code ?? ""));
+}

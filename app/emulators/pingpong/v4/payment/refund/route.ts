@@ -1,0 +1,3 @@
+import { refund } from "@/lib/emulators/pingpong/api";
+
+export const POST = (request: Request) => refund(request);

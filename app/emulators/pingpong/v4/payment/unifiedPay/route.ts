@@ -1,0 +1,3 @@
+import { unifiedPay } from "@/lib/emulators/pingpong/api";
+
+export const POST = (request: Request) => unifiedPay(request);

@@ -1,0 +1,3 @@
+import { voidPayment } from "@/lib/emulators/pingpong/api";
+
+export const POST = (request: Request) => voidPayment(request);

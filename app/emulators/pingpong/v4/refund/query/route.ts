@@ -1,0 +1,3 @@
+import { queryRefund } from "@/lib/emulators/pingpong/api";
+
+export const POST = (request: Request) => queryRefund(request);

@@ -1,0 +1,533 @@
+import { randomInt } from "node:crypto";
+import { scaledMs } from "../clock";
+import { enqueueNotification, registerEmulatorJob } from "../outbox";
+import type { PingpongAdjustmentRow, PingpongTransactionRow } from "../schema";
+import { brandOf, callbackBehaviourOf, digitsOnly, luhnValid, maskCard, outcomeOfCard } from "../test-cards";
+import {
+  APM_METHODS,
+  BASE_PATH,
+  CODES,
+  currencyExponent,
+  DECLINE_CODES,
+  isApmType,
+  LATE_NOTIFICATION_SECONDS,
+  MAX_CAPTURE_DELAY_HOURS,
+  NOTIFICATION_RETRY_SECONDS,
+  PENDING_SETTLES_AFTER_SECONDS,
+  pingpongMerchant,
+  QR_LIFETIME_SECONDS,
+} from "./config";
+import { answer, invalid, notificationBody, readEnvelope, type Merchant } from "./envelope";
+import {
+  dueSettlements,
+  expiredQrCodes,
+  findAdjustment,
+  findRiskInit,
+  findTransactionOf,
+  insertTransaction,
+  moveTransaction,
+  recordRefund,
+  recordVoid,
+} from "./store";
+
+/**
+ * PingPongCheckout v4 as the emulator answers it: unifiedPay (cards with the risk-control
+ * plugin's jsGeneratedData, QR and redirect APMs), refund, void and the three queries. Every
+ * answer is HTTP 200 with a signed envelope; outcomes come from the shared test-card catalogue.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Amounts
+
+/** Parses a major-unit amount (number or decimal string) into minor units, or an error text. */
+export function parseAmount(value: unknown, currency: string, field: string): number | string {
+  const text = typeof value === "number" && Number.isFinite(value) ? String(value) : typeof value === "string" ? value.trim() : undefined;
+  if (text === undefined || !/^\d+(\.\d+)?$/.test(text)) return `${field} must be a positive decimal amount in major units`;
+  const [whole, fraction = ""] = text.split(".");
+  const exponent = currencyExponent(currency);
+  if (fraction.length > exponent) return `${field} has more decimals than ${currency} allows (${exponent})`;
+  const minor = Number(whole + fraction.padEnd(exponent, "0"));
+  if (!Number.isSafeInteger(minor) || minor <= 0) return `${field} must be greater than 0`;
+  return minor;
+}
+
+/** Minor units as PingPong writes amounts in answers: major units with 6 decimals ("100.000000"). */
+export function sixDecimals(minor: number, currency: string): string {
+  const exponent = currencyExponent(currency);
+  const digits = String(minor).padStart(exponent + 1, "0");
+  const whole = exponent === 0 ? digits : digits.slice(0, -exponent);
+  const fraction = exponent === 0 ? "" : digits.slice(-exponent);
+  return `${whole}.${fraction.padEnd(6, "0")}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Views
+
+function newId(): string {
+  return `${Date.now()}${String(randomInt(0, 10_000_000)).padStart(7, "0")}`;
+}
+
+export function challengeUrl(transaction: PingpongTransactionRow): string {
+  return `${transaction.origin}${BASE_PATH}/3ds/${transaction.transactionId}`;
+}
+
+export function flowOf(transaction: PingpongTransactionRow): "card" | "qr" | "redirect" {
+  return isApmType(transaction.methodType) ? APM_METHODS[transaction.methodType].flow : "card";
+}
+
+/** The transaction as unifiedPay and transaction/query describe it. */
+export function paymentView(transaction: PingpongTransactionRow): Record<string, unknown> {
+  const challenging = transaction.awaitingChallenge && transaction.status === "PROCESSING";
+  const view: Record<string, unknown> = {
+    requestId: transaction.requestId,
+    merchantTransactionId: transaction.merchantTransactionId,
+    transactionId: transaction.transactionId,
+    amount: sixDecimals(transaction.amountMinor, transaction.currency),
+    currency: transaction.currency,
+    status: transaction.status,
+    paymentMethod: { type: transaction.methodType },
+    captureDelayHours: transaction.captureDelayHours,
+    threeDContinue: challenging ? "true" : "false",
+    threeDUnionParams: challenging
+      ? { threeDContinue: "true", transactionId: transaction.transactionId, challengeUrl: challengeUrl(transaction) }
+      : { threeDContinue: "false" },
+  };
+  const flow = flowOf(transaction);
+  if (flow === "qr") {
+    view.paymentQrCode = `${transaction.origin}${BASE_PATH}/apm/${transaction.transactionId}/scan`;
+    view.qrCodeExpireTime = String(transaction.qrExpiresAt?.getTime() ?? "");
+  } else if (flow === "redirect") {
+    view.paymentRedirectUrl = `${transaction.origin}${BASE_PATH}/apm/${transaction.transactionId}/pay`;
+  }
+  return view;
+}
+
+function resultOf(transaction: PingpongTransactionRow) {
+  return { code: transaction.resultCode, description: transaction.resultDescription };
+}
+
+function merchantOf(transaction: PingpongTransactionRow): Merchant {
+  const configured = pingpongMerchant();
+  return { accId: transaction.accId, clientId: transaction.clientId, salt: configured.salt };
+}
+
+function refundView(refund: PingpongAdjustmentRow) {
+  return {
+    requestId: refund.requestId,
+    refundId: refund.id,
+    transactionId: refund.transactionId,
+    amount: sixDecimals(refund.amountMinor, refund.currency),
+    currency: refund.currency,
+    status: refund.status,
+  };
+}
+
+function voidView(voided: PingpongAdjustmentRow) {
+  return { requestId: voided.requestId, voidId: voided.id, transactionId: voided.transactionId, status: voided.status };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notifications
+
+type NotifyType = "PAYMENT" | "REFUND" | "VOID" | "CLOSE";
+
+function notifyCore(transaction: PingpongTransactionRow) {
+  return {
+    requestId: transaction.requestId,
+    merchantTransactionId: transaction.merchantTransactionId,
+    transactionId: transaction.transactionId,
+    amount: sixDecimals(transaction.amountMinor, transaction.currency),
+    currency: transaction.currency,
+    status: transaction.status,
+    paymentMethod: { type: transaction.methodType },
+    captureDelayHours: transaction.captureDelayHours,
+  };
+}
+
+function enqueue(transaction: PingpongTransactionRow, targets: string[], body: string): void {
+  if (transaction.callbackBehaviour === "never") return;
+  for (const targetUrl of targets) {
+    const notification = {
+      provider: "pingpong",
+      subject: transaction.transactionId,
+      targetUrl,
+      body,
+      retrySchedule: NOTIFICATION_RETRY_SECONDS,
+      delaySeconds: transaction.callbackBehaviour === "delayed" ? LATE_NOTIFICATION_SECONDS : 0,
+    };
+    enqueueNotification(notification);
+    if (transaction.callbackBehaviour === "duplicated") enqueueNotification(notification);
+  }
+}
+
+/** Posts the payment's result (notifyType PAYMENT, or CLOSE to both close targets). */
+export function notifyPayment(transaction: PingpongTransactionRow, notifyType: Extract<NotifyType, "PAYMENT" | "CLOSE"> = "PAYMENT"): void {
+  const body = notificationBody(merchantOf(transaction), resultOf(transaction), { notifyType, ...notifyCore(transaction) });
+  const targets = [transaction.notificationUrl];
+  if (notifyType === "CLOSE" && transaction.closeNotificationUrl && transaction.closeNotificationUrl !== transaction.notificationUrl) {
+    targets.push(transaction.closeNotificationUrl);
+  }
+  enqueue(transaction, targets, body);
+}
+
+function notifyAdjustment(transaction: PingpongTransactionRow, adjustment: PingpongAdjustmentRow): void {
+  const idField = adjustment.kind === "REFUND" ? "refundId" : "voidId";
+  const body = notificationBody(merchantOf(transaction), CODES.success, {
+    notifyType: adjustment.kind,
+    ...notifyCore(transaction),
+    requestId: adjustment.requestId,
+    [idField]: adjustment.id,
+    refundAmount: sixDecimals(adjustment.amountMinor, adjustment.currency),
+    status: adjustment.status,
+  });
+  enqueue(transaction, [adjustment.notificationUrl ?? transaction.notificationUrl], body);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Field checks
+
+type Biz = Record<string, unknown>;
+
+function text(biz: Biz, key: string): string | undefined {
+  const value = biz[key];
+  if (typeof value === "string") return value.trim() || undefined;
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+function objectOf(value: unknown): Biz | undefined {
+  if (typeof value === "string") {
+    try {
+      const parsed: unknown = JSON.parse(value);
+      return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Biz) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Biz) : undefined;
+}
+
+function httpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+/** The first missing field of `names` in `biz`, as "bizContent.<name> is required". */
+function missing(biz: Biz, names: string[], prefix = "bizContent"): string | undefined {
+  const name = names.find((key) => biz[key] === undefined || biz[key] === null || biz[key] === "");
+  return name ? `${prefix}.${name} is required` : undefined;
+}
+
+interface CardCheck {
+  masked: string;
+  brand: string;
+  number: string;
+  holder: string;
+}
+
+function checkCard(cardInfo: Biz | undefined, now = new Date()): CardCheck | string {
+  const prefix = "bizContent.paymentMethod.cardInfo";
+  if (!cardInfo) return `${prefix} is required`;
+  const absent = missing(cardInfo, ["number", "holderFirstName", "holderLastName", "expireMonth", "expireYear", "cvv"], prefix);
+  if (absent) return absent;
+  const number = digitsOnly(String(cardInfo.number));
+  if (!luhnValid(number)) return `${prefix}.number is invalid`;
+  const monthText = String(cardInfo.expireMonth).trim();
+  const month = Number(monthText);
+  if (!/^\d{1,2}$/.test(monthText) || month < 1 || month > 12) return `${prefix}.expireMonth must be 01..12`;
+  const yearText = String(cardInfo.expireYear).trim();
+  if (!/^(\d{2}|\d{4})$/.test(yearText)) return `${prefix}.expireYear is invalid`;
+  const year = yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
+  const current = now.getUTCFullYear() * 12 + now.getUTCMonth() + 1;
+  if (year * 12 + month < current) return `${prefix}.expireYear: the card has expired`;
+  if (!/^\d{3,4}$/.test(String(cardInfo.cvv).trim())) return `${prefix}.cvv must be 3 or 4 digits`;
+  return { masked: maskCard(number), brand: brandOf(number), number, holder: `${String(cardInfo.holderFirstName)} ${String(cardInfo.holderLastName)}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// unifiedPay
+
+function respondWith(merchant: Merchant, transaction: PingpongTransactionRow): Response {
+  return answer(merchant, resultOf(transaction), paymentView(transaction));
+}
+
+export async function unifiedPay(request: Request): Promise<Response> {
+  const envelope = await readEnvelope(request);
+  if (envelope instanceof Response) return envelope;
+  const { merchant, biz } = envelope;
+  const origin = new URL(request.url).origin;
+
+  // Idempotency: a repeated merchantTransactionId answers the existing transaction, changing nothing.
+  const merchantTransactionId = text(biz, "merchantTransactionId");
+  if (merchantTransactionId) {
+    const existing = findTransactionOf(merchant.accId, { merchantTransactionId });
+    if (existing) return respondWith(merchant, existing);
+  }
+
+  if (biz.payResultUrl === undefined && biz.shopperResultUrl !== undefined) biz.payResultUrl = biz.shopperResultUrl;
+  const absent = missing(biz, ["requestId", "merchantTransactionId", "amount", "currency", "notificationUrl", "payResultUrl", "paymentMethod"]);
+  if (absent) return invalid(merchant, absent);
+  const requestId = text(biz, "requestId")!;
+  if (!merchantTransactionId) return invalid(merchant, "bizContent.merchantTransactionId must be a string");
+  if (requestId.length > 64) return invalid(merchant, "bizContent.requestId is longer than 64 characters");
+  if (merchantTransactionId.length > 64) return invalid(merchant, "bizContent.merchantTransactionId is longer than 64 characters");
+  const currency = text(biz, "currency") ?? "";
+  if (!/^[A-Z]{3}$/.test(currency)) return invalid(merchant, "bizContent.currency must be an ISO 4217 code");
+  const amountMinor = parseAmount(biz.amount, currency, "bizContent.amount");
+  if (typeof amountMinor === "string") return invalid(merchant, amountMinor);
+  for (const key of ["notificationUrl", "payResultUrl", "payCancelUrl", "closeNotificationUrl"]) {
+    const value = biz[key];
+    if (value === undefined || value === null || value === "") continue;
+    if (typeof value !== "string" || !httpUrl(value)) return invalid(merchant, `bizContent.${key} must be an absolute http(s) URL`);
+  }
+  let captureDelayHours = 0;
+  if (biz.captureDelayHours !== undefined && biz.captureDelayHours !== null && biz.captureDelayHours !== "") {
+    const hoursText = String(biz.captureDelayHours).trim();
+    captureDelayHours = Number(hoursText);
+    if (!/^\d+$/.test(hoursText) || captureDelayHours > MAX_CAPTURE_DELAY_HOURS) {
+      return invalid(merchant, `bizContent.captureDelayHours must be an integer from 0 to ${MAX_CAPTURE_DELAY_HOURS}`);
+    }
+  }
+  const paymentMethod = objectOf(biz.paymentMethod);
+  if (!paymentMethod) return invalid(merchant, "bizContent.paymentMethod must be an object");
+  const type = typeof paymentMethod.type === "string" ? paymentMethod.type : "";
+  if (!type) return invalid(merchant, "bizContent.paymentMethod.type is required");
+  if (type !== "scheme" && !isApmType(type)) {
+    return invalid(merchant, `bizContent.paymentMethod.type ${type} is not supported (scheme, ${Object.keys(APM_METHODS).join(", ")})`);
+  }
+  const customer = objectOf(biz.customer);
+  const customerEmail = customer && typeof customer.email === "string" ? customer.email : null;
+
+  const base = {
+    accId: merchant.accId,
+    clientId: merchant.clientId,
+    requestId,
+    merchantTransactionId,
+    amountMinor,
+    currency,
+    methodType: type,
+    captureDelayHours,
+    notificationUrl: String(biz.notificationUrl),
+    payResultUrl: String(biz.payResultUrl),
+    payCancelUrl: typeof biz.payCancelUrl === "string" && biz.payCancelUrl ? biz.payCancelUrl : null,
+    closeNotificationUrl: typeof biz.closeNotificationUrl === "string" && biz.closeNotificationUrl ? biz.closeNotificationUrl : null,
+    merchantUserId: text(biz, "merchantUserId") ?? null,
+    customerEmail,
+    origin,
+  };
+
+  if (type !== "scheme") {
+    const flow = APM_METHODS[type as keyof typeof APM_METHODS].flow;
+    const transaction = insertTransaction({
+      ...base,
+      transactionId: newId(),
+      status: "PROCESSING",
+      resultCode: CODES.success.code,
+      resultDescription: CODES.success.description,
+      qrExpiresAt: flow === "qr" ? new Date(Date.now() + scaledMs(QR_LIFETIME_SECONDS)) : null,
+      callbackBehaviour: callbackBehaviourOf(customerEmail ?? ""),
+    });
+    return respondWith(merchant, transaction);
+  }
+
+  const card = checkCard(objectOf(paymentMethod.cardInfo));
+  if (typeof card === "string") return invalid(merchant, card);
+  const jsGeneratedData = objectOf(biz.jsGeneratedData);
+  const initId = jsGeneratedData && typeof jsGeneratedData.threeDInitTransId === "string" ? jsGeneratedData.threeDInitTransId : "";
+  if (!initId || !findRiskInit(merchant.accId, requestId, initId)) return answer(merchant, CODES.jsGeneratedData);
+
+  const outcome = outcomeOfCard(card.number);
+  const cardFields = { ...base, transactionId: newId(), cardMasked: card.masked, cardBrand: card.brand, callbackBehaviour: callbackBehaviourOf(card.holder) };
+  switch (outcome.kind) {
+    case "approve": {
+      const transaction = insertTransaction({ ...cardFields, status: "SUCCESS", resultCode: CODES.success.code, resultDescription: CODES.success.description, succeededAt: new Date() });
+      notifyPayment(transaction);
+      return respondWith(merchant, transaction);
+    }
+    case "decline": {
+      const code = DECLINE_CODES[outcome.reason];
+      const transaction = insertTransaction({ ...cardFields, status: "FAILED", resultCode: code.code, resultDescription: code.description });
+      notifyPayment(transaction);
+      return respondWith(merchant, transaction);
+    }
+    case "challenge": {
+      const transaction = insertTransaction({ ...cardFields, status: "PROCESSING", resultCode: CODES.success.code, resultDescription: CODES.success.description, awaitingChallenge: true });
+      return respondWith(merchant, transaction);
+    }
+    case "pending": {
+      const transaction = insertTransaction({
+        ...cardFields,
+        status: "PROCESSING",
+        resultCode: CODES.success.code,
+        resultDescription: CODES.success.description,
+        settleAt: new Date(Date.now() + scaledMs(PENDING_SETTLES_AFTER_SECONDS)),
+      });
+      return respondWith(merchant, transaction);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// refund, void
+
+function captureDelayElapsed(transaction: PingpongTransactionRow, now = Date.now()): boolean {
+  if (transaction.captureDelayHours === 0) return true;
+  const since = transaction.succeededAt?.getTime() ?? transaction.createdAt.getTime();
+  return now >= since + scaledMs(transaction.captureDelayHours * 3600);
+}
+
+export async function refund(request: Request): Promise<Response> {
+  const envelope = await readEnvelope(request);
+  if (envelope instanceof Response) return envelope;
+  const { merchant, biz } = envelope;
+  const absent = missing(biz, ["requestId", "transactionId", "amount", "currency"]);
+  if (absent) return invalid(merchant, absent);
+  const requestId = text(biz, "requestId")!;
+  const existing = findAdjustment(merchant.accId, "REFUND", requestId);
+  if (existing) return answer(merchant, CODES.success, refundView(existing));
+  const transaction = findTransactionOf(merchant.accId, { transactionId: text(biz, "transactionId") });
+  if (!transaction) return answer(merchant, CODES.notFound);
+  const currency = text(biz, "currency");
+  if (currency !== transaction.currency) return invalid(merchant, `bizContent.currency must be the transaction's currency (${transaction.currency})`);
+  const amountMinor = parseAmount(biz.amount, transaction.currency, "bizContent.amount");
+  if (typeof amountMinor === "string") return invalid(merchant, amountMinor);
+  const notificationUrl = text(biz, "notificationUrl");
+  if (notificationUrl && !httpUrl(notificationUrl)) return invalid(merchant, "bizContent.notificationUrl must be an absolute http(s) URL");
+  if (transaction.status !== "SUCCESS" || !captureDelayElapsed(transaction)) return answer(merchant, CODES.wrongState);
+  if (transaction.refundedMinor + amountMinor > transaction.amountMinor) return answer(merchant, CODES.refundExceeds);
+  const recorded = recordRefund({
+    id: newId(),
+    kind: "REFUND",
+    accId: merchant.accId,
+    requestId,
+    transactionId: transaction.transactionId,
+    amountMinor,
+    currency: transaction.currency,
+    status: "SUCCESS",
+    reason: text(biz, "refundReason") ?? null,
+    notificationUrl: notificationUrl ?? null,
+  });
+  if (!recorded) return answer(merchant, CODES.refundExceeds);
+  notifyAdjustment(transaction, recorded);
+  return answer(merchant, CODES.success, refundView(recorded));
+}
+
+export async function voidPayment(request: Request): Promise<Response> {
+  const envelope = await readEnvelope(request);
+  if (envelope instanceof Response) return envelope;
+  const { merchant, biz } = envelope;
+  const absent = missing(biz, ["requestId", "transactionId"]);
+  if (absent) return invalid(merchant, absent);
+  const requestId = text(biz, "requestId")!;
+  const existing = findAdjustment(merchant.accId, "VOID", requestId);
+  if (existing) return answer(merchant, CODES.success, voidView(existing));
+  const transaction = findTransactionOf(merchant.accId, { transactionId: text(biz, "transactionId") });
+  if (!transaction) return answer(merchant, CODES.notFound);
+  if (transaction.status !== "SUCCESS" || transaction.captureDelayHours === 0 || captureDelayElapsed(transaction)) return answer(merchant, CODES.wrongState);
+  const recorded = recordVoid({
+    id: newId(),
+    kind: "VOID",
+    accId: merchant.accId,
+    requestId,
+    transactionId: transaction.transactionId,
+    amountMinor: transaction.amountMinor,
+    currency: transaction.currency,
+    status: "SUCCESS",
+    reason: text(biz, "voidReason") ?? null,
+    notificationUrl: null,
+  });
+  if (!recorded) return answer(merchant, CODES.wrongState);
+  notifyAdjustment({ ...transaction, status: "CLOSED" }, recorded);
+  return answer(merchant, CODES.success, voidView(recorded));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+
+export async function queryTransaction(request: Request): Promise<Response> {
+  const envelope = await readEnvelope(request);
+  if (envelope instanceof Response) return envelope;
+  const { merchant, biz } = envelope;
+  const transactionId = text(biz, "transactionId");
+  const merchantTransactionId = text(biz, "merchantTransactionId");
+  if (!transactionId && !merchantTransactionId) return invalid(merchant, "bizContent.transactionId or bizContent.merchantTransactionId is required");
+  const transaction = findTransactionOf(merchant.accId, transactionId ? { transactionId } : { merchantTransactionId });
+  if (!transaction) return answer(merchant, CODES.notFound);
+  return answer(merchant, resultOf(transaction), { ...paymentView(transaction), refundedAmount: sixDecimals(transaction.refundedMinor, transaction.currency) });
+}
+
+async function queryAdjustment(request: Request, kind: PingpongAdjustmentRow["kind"]): Promise<Response> {
+  const envelope = await readEnvelope(request);
+  if (envelope instanceof Response) return envelope;
+  const { merchant, biz } = envelope;
+  const requestId = text(biz, "requestId");
+  if (!requestId) return invalid(merchant, "bizContent.requestId is required");
+  const found = findAdjustment(merchant.accId, kind, requestId);
+  if (!found) return answer(merchant, CODES.notFound);
+  return answer(merchant, CODES.success, kind === "REFUND" ? refundView(found) : voidView(found));
+}
+
+export const queryRefund = (request: Request) => queryAdjustment(request, "REFUND");
+export const queryVoid = (request: Request) => queryAdjustment(request, "VOID");
+
+// ---------------------------------------------------------------------------------------------
+// Hosted pages' actions (3DS challenge, wallet approve / cancel / expire)
+
+export function isQrExpired(transaction: PingpongTransactionRow, now = Date.now()): boolean {
+  return flowOf(transaction) === "qr" && transaction.qrExpiresAt !== null && transaction.qrExpiresAt.getTime() <= now;
+}
+
+/** Closes an open APM transaction (QR expired, or the QA hook) and sends the CLOSE notification. */
+export function closeApm(transactionId: string): PingpongTransactionRow | undefined {
+  const closed = moveTransaction(transactionId, ["PROCESSING"], "CLOSED");
+  if (closed) notifyPayment(closed, "CLOSE");
+  return closed;
+}
+
+export function finishChallenge(transaction: PingpongTransactionRow, code: string, passCode: string): PingpongTransactionRow | undefined {
+  if (!transaction.awaitingChallenge || transaction.status !== "PROCESSING") return undefined;
+  const passed = code.trim() === passCode;
+  const moved = passed
+    ? moveTransaction(transaction.transactionId, ["PROCESSING"], "SUCCESS", { awaitingChallenge: false, succeededAt: new Date() })
+    : moveTransaction(transaction.transactionId, ["PROCESSING"], "FAILED", {
+        awaitingChallenge: false,
+        resultCode: CODES.threeDsFailed.code,
+        resultDescription: CODES.threeDsFailed.description,
+      });
+  if (moved) notifyPayment(moved);
+  return moved;
+}
+
+export function finishApm(transaction: PingpongTransactionRow, approve: boolean): PingpongTransactionRow | undefined {
+  if (flowOf(transaction) === "card" || transaction.status !== "PROCESSING") return undefined;
+  if (isQrExpired(transaction)) {
+    closeApm(transaction.transactionId);
+    return undefined;
+  }
+  const moved = approve
+    ? moveTransaction(transaction.transactionId, ["PROCESSING"], "SUCCESS", { succeededAt: new Date() })
+    : moveTransaction(transaction.transactionId, ["PROCESSING"], "FAILED", {
+        resultCode: CODES.shopperCancelled.code,
+        resultDescription: CODES.shopperCancelled.description,
+      });
+  if (moved) notifyPayment(moved);
+  return moved;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Jobs (run on every outbox tick)
+
+registerEmulatorJob("pingpong:settle-processing", () => {
+  for (const due of dueSettlements()) {
+    const settled = moveTransaction(due.transactionId, ["PROCESSING"], "SUCCESS", { settleAt: null, succeededAt: new Date() });
+    if (settled) notifyPayment(settled);
+  }
+});
+
+registerEmulatorJob("pingpong:expire-qr", () => {
+  for (const due of expiredQrCodes()) closeApm(due.transactionId);
+});
