@@ -7,7 +7,7 @@ test.describe("PingPongCheckout local payments", () => {
     await choosePaymentMethod(page, "AlipayHK", "PingPongCheckout");
     await page.getByRole("button", { name: /^Pay / }).click();
     await expect(page).toHaveURL(/\/orders\/ord_/);
-    await expect(page.getByTestId("qr-payment").getByRole("img")).toBeVisible();
+    await expect(page.getByRole("img", { name: "QR code to pay with AlipayHK" })).toBeVisible();
     await expect(page.getByTestId("qr-countdown")).toContainText("Expires in");
     await expect(page.getByTestId("order-status")).toHaveText("Pending");
 

@@ -25,7 +25,6 @@ export function PaymentActions({ paymentId, canRefund, canVoid, refundable, curr
           <button type="submit" disabled={refunding} className="rounded-md bg-stone-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
             {refunding ? "Refunding…" : "Refund"}
           </button>
-          <Result state={refundState} />
         </form>
       )}
       {canVoid && (
@@ -34,9 +33,11 @@ export function PaymentActions({ paymentId, canRefund, canVoid, refundable, curr
           <button type="submit" disabled={voiding} className="rounded-md border border-red-700 px-3 py-1.5 text-sm font-medium text-red-700 disabled:opacity-60">
             {voiding ? "Voiding…" : "Void authorization"}
           </button>
-          <Result state={voidState} />
         </form>
       )}
+      {/* Outside the forms: the answer stays on screen when the new status hides the form. */}
+      <Result state={refundState} />
+      <Result state={voidState} />
     </div>
   );
 }

@@ -4,7 +4,6 @@ import { useActionState } from "react";
 import { placeOrderAndPay, type PaymentFormState } from "@/app/(shop)/checkout/actions";
 import { PaymentSection } from "./payment-section";
 import type { RiskConfig } from "./pingpong-risk";
-import { useThreeDs } from "./use-three-ds";
 import { FormMessage, PayButton } from "./pay-button";
 import type { PaymentMethod } from "@/lib/payments/types";
 
@@ -44,7 +43,6 @@ export function CheckoutForm(props: {
   merchantUserId?: string;
 }) {
   const [state, action, pending] = useActionState<PaymentFormState, FormData>(placeOrderAndPay, {});
-  const authenticating = useThreeDs(state);
   const e = state.errors ?? {};
   const v = state.values ?? {};
   return (
@@ -73,7 +71,7 @@ export function CheckoutForm(props: {
       </section>
       <PaymentSection methods={props.methods} risk={props.risk} error={e.paymentMethod} cardErrors={state.cardErrors} merchantUserId={props.merchantUserId} />
       <FormMessage message={state.message} />
-      <PayButton pending={pending || authenticating} disabled={props.methods.length === 0} label={`Pay ${props.totalLabel}`} wide />
+      <PayButton pending={pending} disabled={props.methods.length === 0} label={`Pay ${props.totalLabel}`} wide />
     </form>
   );
 }

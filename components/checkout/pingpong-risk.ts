@@ -89,12 +89,3 @@ export function browserInfo(): Record<string, string> {
     javaScriptEnabled: "true",
   };
 }
-
-/**
- * 3DS: the plugin leads the browser to the challenge page (and calls back only when there is
- * none, then the order page shows the result); without the plugin, go to the challenge directly.
- */
-export function triggerThreeDs(params: Record<string, unknown>, challengeUrl: string, orderUrl: string): void {
-  if (client) client.complexTrigger(params, () => window.location.assign(orderUrl));
-  else window.location.assign(challengeUrl);
-}

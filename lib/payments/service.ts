@@ -9,6 +9,7 @@ import {
   findPayment,
   findPaymentByProviderRef,
   insertPaymentOnce,
+  patchPayment,
   recordPaymentEvent,
   transitionPayment,
   type PaymentPatch,
@@ -47,7 +48,8 @@ export function nextActionOf(payment: Payment): NextAction {
   return { type: "none" };
 }
 
-function patchFromOutcome(outcome: ProviderOutcome): PaymentPatch {
+/** What the provider's answer tells about the payment whatever its status: references and the card. */
+function factsFromOutcome(outcome: ProviderOutcome): PaymentPatch {
   const action = outcome.nextAction;
   const sdkTrigger = action.type === "redirect" ? action.sdkTrigger : undefined;
   return {
@@ -56,6 +58,13 @@ function patchFromOutcome(outcome: ProviderOutcome): PaymentPatch {
     cardBrand: outcome.card?.brand,
     cardFirst6: outcome.card?.first6,
     cardLast4: outcome.card?.last4,
+  };
+}
+
+function patchFromOutcome(outcome: ProviderOutcome): PaymentPatch {
+  const action = outcome.nextAction;
+  return {
+    ...factsFromOutcome(outcome),
     nextActionType: action.type,
     nextActionUrl: action.type === "redirect" ? action.url : null,
     nextActionQr: action.type === "qr" ? action.payload : null,
@@ -124,10 +133,13 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
       notificationUrl: `${env.APP_URL}/api/webhooks/${provider.id}`,
     });
     recordCalls(payment.id, provider.id, outcome.calls);
-    const result = transitionPayment(payment.id, outcome.status, patchFromOutcome(outcome), {
-      provider: provider.id,
-      summary: `${provider.displayName} answered ${outcome.status}${outcome.nextAction.type !== "none" ? ` (${outcome.nextAction.type})` : ""}`,
-    });
+    const summary = `${provider.displayName} answered ${outcome.status}${outcome.nextAction.type !== "none" ? ` (${outcome.nextAction.type})` : ""}`;
+    const result = transitionPayment(payment.id, outcome.status, patchFromOutcome(outcome), { provider: provider.id, summary });
+    if (!result.changed) {
+      // Its notification came first and already moved the payment: keep the answer's facts only.
+      patchPayment(payment.id, factsFromOutcome(outcome));
+      recordPaymentEvent({ paymentId: payment.id, provider: provider.id, type: "api_call", fromStatus: result.from, toStatus: outcome.status, summary: `${summary}, after a notification had moved it to ${result.from}`, detail: null });
+    }
     log("info", "payment started", { paymentId: payment.id, provider: provider.id, status: result.payment.status });
     return result.payment;
   } catch (error) {
@@ -235,6 +247,7 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
     summary: notification.summary,
     detail: notification.detail,
     refundAmount: notification.refundAmount,
+    facts: payment.providerPaymentId || !notification.providerPaymentId ? {} : { providerPaymentId: notification.providerPaymentId },
     patch: {
       failureCode: notification.failure?.code ?? null,
       failureMessage: notification.failure?.message ?? null,

@@ -19,8 +19,6 @@ export type PaymentFormState = {
   values?: Record<string, string>;
   errors?: Partial<Record<"checkoutToken" | "email" | "name" | "addressLine" | "city" | "postalCode" | "country" | "paymentMethod", string>>;
   cardErrors?: CardFieldErrors;
-  /** 3-D Secure through the provider's browser script (PingPong's complexTrigger). */
-  threeDs?: { params: Record<string, unknown>; challengeUrl: string; orderUrl: string };
 };
 
 const paymentMethodField = z
@@ -93,13 +91,15 @@ async function paymentInput(formData: FormData, chosen: { provider: string; meth
   };
 }
 
-/** Where the shopper goes once the provider has answered, or the 3DS hand-off to the page. */
-function afterStart(payment: Payment): { redirectTo: string } | { threeDs: NonNullable<PaymentFormState["threeDs"]> } {
-  const orderUrl = `/orders/${payment.orderId}?attempt=${payment.id}`;
+/**
+ * Where the shopper goes once the provider has answered: its page, the 3DS hand-off to its
+ * browser script, or the order page (result, QR code or waiting).
+ */
+function destinationOf(payment: Payment): string {
   const action = nextActionOf(payment);
-  if (action.type === "redirect" && action.sdkTrigger) return { threeDs: { params: action.sdkTrigger, challengeUrl: action.url, orderUrl } };
-  if (action.type === "redirect") return { redirectTo: action.url };
-  return { redirectTo: orderUrl };
+  if (action.type === "redirect" && action.sdkTrigger) return `/orders/${payment.orderId}/authenticate?attempt=${payment.id}`;
+  if (action.type === "redirect") return action.url;
+  return `/orders/${payment.orderId}?attempt=${payment.id}`;
 }
 
 function typedValues(formData: FormData): Record<string, string> {
@@ -123,17 +123,16 @@ export async function placeOrderAndPay(_state: PaymentFormState, formData: FormD
   if ("cardErrors" in payment) return { cardErrors: payment.cardErrors, values, message: "Please check the card details." };
   if ("message" in payment) return { message: payment.message, values };
   const user = await currentUser();
-  let next: ReturnType<typeof afterStart>;
+  let destination: string;
   try {
     const order = placeOrder({ cart: await readCart(), currency: await readCurrency(), contact, userId: user?.id ?? null, checkoutToken });
     await writeCart([]);
-    next = afterStart(await startPayment({ orderId: order.id, ...payment.input, idempotencyKey: `${checkoutToken}:first`, userId: user?.id }));
+    destination = destinationOf(await startPayment({ orderId: order.id, ...payment.input, idempotencyKey: `${checkoutToken}:first`, userId: user?.id }));
   } catch (error) {
     if (error instanceof EmptyCartError || error instanceof CheckoutError) return { message: error.message, values };
     throw error;
   }
-  if ("threeDs" in next) return { threeDs: next.threeDs };
-  redirect(next.redirectTo);
+  redirect(destination);
 }
 
 const payAgainForm = z.object({ orderId: z.string().min(1), attemptToken: z.uuid(), paymentMethod: paymentMethodField });
@@ -147,13 +146,12 @@ export async function payAgain(_state: PaymentFormState, formData: FormData): Pr
   if ("cardErrors" in payment) return { cardErrors: payment.cardErrors, message: "Please check the card details." };
   if ("message" in payment) return { message: payment.message };
   const user = await currentUser();
-  let next: ReturnType<typeof afterStart>;
+  let destination: string;
   try {
-    next = afterStart(await startPayment({ orderId: parsed.data.orderId, ...payment.input, idempotencyKey: parsed.data.attemptToken, userId: user?.id }));
+    destination = destinationOf(await startPayment({ orderId: parsed.data.orderId, ...payment.input, idempotencyKey: parsed.data.attemptToken, userId: user?.id }));
   } catch (error) {
     if (error instanceof CheckoutError) return { message: error.message };
     throw error;
   }
-  if ("threeDs" in next) return { threeDs: next.threeDs };
-  redirect(next.redirectTo);
+  redirect(destination);
 }

@@ -146,6 +146,8 @@ export function applyNotificationToPayment(
     summary: string;
     detail: unknown;
     patch: PaymentPatch;
+    /** Written with a fresh notification even when the state machine refuses its status (e.g. the provider's id). */
+    facts?: PaymentPatch;
     /** A refund: added to what was refunded; the status becomes refunded when it is all. */
     refundAmount?: number;
     /** Who reported it: the provider's notification, or its answer to an operator's action. */
@@ -180,6 +182,9 @@ export function applyNotificationToPayment(
         tx,
       );
       return { outcome: "duplicate" };
+    }
+    if (notification.facts && Object.keys(notification.facts).length > 0) {
+      tx.update(payments).set(notification.facts).where(eq(payments.id, paymentId)).run();
     }
     const transition = moveInTransaction(tx, paymentId, status, patch, {
       provider: notification.provider,

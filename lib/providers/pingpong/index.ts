@@ -86,6 +86,7 @@ export const pingPong: PaymentProvider = {
       ...(isCard ? { jsGeneratedData: request.risk?.jsGeneratedData, browserInfo: request.risk?.browserInfo } : {}),
     });
     const card = isCard && request.card ? cardSummary(request.card.number) : undefined;
+    const requestId = typeof answer.biz === "object" && answer.biz && "requestId" in answer.biz ? String((answer.biz as { requestId: unknown }).requestId) : undefined;
     const parsed = transaction.safeParse(answer.biz);
     if (answer.code !== SUCCESS_CODE) {
       if (!parsed.success && !/^30\d{4}$/.test(answer.code)) {
@@ -94,7 +95,9 @@ export const pingPong: PaymentProvider = {
       return { status: "failed", providerPaymentId: parsed.success ? parsed.data.transactionId : undefined, nextAction: { type: "none" }, failure: failureOf(answer.code, answer.description), card, calls: [answer.call] };
     }
     if (!parsed.success) throw new ProviderError("PingPong answered without a transaction", [answer.call]);
-    return { ...outcomeOf(parsed.data, [answer.call]), card };
+    const outcome = outcomeOf(parsed.data, [answer.call]);
+    // The risk plugin on the 3DS hand-off page is created with the same requestId as the card check.
+    return { ...outcome, card, providerData: requestId ? { riskRequestId: requestId } : undefined };
   },
 
   async refund(payment, amount) {

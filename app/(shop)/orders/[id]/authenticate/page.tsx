@@ -1,0 +1,30 @@
+import { notFound, redirect } from "next/navigation";
+import { ThreeDsHandoff } from "@/components/checkout/three-ds-handoff";
+import { riskConfigs } from "@/lib/checkout-config";
+import { loadOrderForViewer } from "@/lib/order-view";
+import { nextActionOf } from "@/lib/payments/service";
+
+export const metadata = { title: "3-D Secure" };
+
+/** Where checkout sends a card payment that needs 3-D Secure through the provider's script. */
+export default async function AuthenticatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ attempt?: string }> }) {
+  const { id } = await params;
+  const { attempt } = await searchParams;
+  const view = await loadOrderForViewer(id);
+  if (!view) notFound();
+  const payment = view.attempts.find((p) => p.id === attempt) ?? view.latest;
+  const orderUrl = `/orders/${id}${payment ? `?attempt=${payment.id}` : ""}`;
+  const action = payment && payment.status === "requires_action" ? nextActionOf(payment) : undefined;
+  const risk = payment ? riskConfigs()[payment.provider] : undefined;
+  if (!payment || !action || action.type !== "redirect" || !action.sdkTrigger || !risk) redirect(orderUrl);
+  return (
+    <ThreeDsHandoff
+      risk={risk}
+      params={action.sdkTrigger}
+      challengeUrl={action.url}
+      orderUrl={orderUrl}
+      requestId={payment.providerData?.riskRequestId ?? payment.id}
+      merchantUserId={view.order.userId ?? ""}
+    />
+  );
+}
