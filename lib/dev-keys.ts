@@ -40,11 +40,14 @@ export function ensureAntomDevKeys(dir = antomKeysDir()): void {
   writeFileSync(join(staging, ANTOM_KEY_FILES.merchantPublic), merchant.publicKey);
   writeFileSync(join(staging, ANTOM_KEY_FILES.antomPrivate), antom.privateKey, { mode: 0o600 });
   writeFileSync(join(staging, ANTOM_KEY_FILES.antomPublic), antom.publicKey);
+  const complete = () => Object.values(ANTOM_KEY_FILES).every((file) => existsSync(join(dir, file)));
   try {
+    if (complete()) return; // another process finished first: keep its keys
     if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
     renameSync(staging, dir);
   } catch {
     // Another process won the race: use its keys.
+  } finally {
     rmSync(staging, { recursive: true, force: true });
   }
 }
