@@ -106,3 +106,10 @@ export function cardSummary(number: string): { brand: string; first6: string; la
   const digits = digitsOf(number);
   return { brand: brandLabel(cardBrand(digits)), first6: digits.slice(0, 6), last4: digits.slice(-4) };
 }
+
+/** Splits a cardholder name into first and last name, as providers want it. */
+export function splitHolderName(name: string): { first: string; last: string } {
+  const parts = name.trim().split(/\s+/);
+  if (parts.length === 1) return { first: parts[0], last: parts[0] };
+  return { first: parts.slice(0, -1).join(" "), last: parts.at(-1)! };
+}

@@ -34,9 +34,15 @@ const settingsSchema = z.object({
   PINGPONG_SALT: z.string().min(1).default("emulator-pingpong-salt"),
   /** Hours before PingPong captures a card payment by itself; until then it can be voided. */
   PINGPONG_CAPTURE_DELAY_HOURS: z.coerce.number().int().min(0).max(720).default(0),
+
+  // Antom. Defaults: the emulator under /emulators/antom and the development keys in data/antom.
+  ANTOM_BASE_URL: z.url().optional(),
+  ANTOM_CLIENT_ID: z.string().min(1).default("SANDBOX_2026STOREFRONT01"),
+  /** How often the background loop asks providers about payments left pending (ms; 0 turns it off). */
+  RECONCILE_INTERVAL_MS: z.coerce.number().int().nonnegative().default(30_000),
 });
 
-export type Settings = z.infer<typeof settingsSchema> & { PINGPAYMENTS_BASE_URL: string; PINGPONG_BASE_URL: string; PINGPONG_RISK_JS_URL: string };
+export type Settings = z.infer<typeof settingsSchema> & { PINGPAYMENTS_BASE_URL: string; PINGPONG_BASE_URL: string; PINGPONG_RISK_JS_URL: string; ANTOM_BASE_URL: string };
 
 let cached: Settings | undefined;
 
@@ -54,6 +60,7 @@ export function settings(): Settings {
     PINGPAYMENTS_BASE_URL: (parsed.data.PINGPAYMENTS_BASE_URL ?? `${appUrl}/emulators/pingpayments`).replace(/\/$/, ""),
     PINGPONG_BASE_URL: (parsed.data.PINGPONG_BASE_URL ?? `${appUrl}/emulators/pingpong`).replace(/\/$/, ""),
     PINGPONG_RISK_JS_URL: parsed.data.PINGPONG_RISK_JS_URL ?? `${appUrl}/emulators/pingpong/static/risk-control/acquirerRiskControl.min.js`,
+    ANTOM_BASE_URL: (parsed.data.ANTOM_BASE_URL ?? `${appUrl}/emulators/antom`).replace(/\/$/, ""),
   };
   return cached;
 }

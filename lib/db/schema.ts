@@ -22,6 +22,8 @@ export const products = sqliteTable("products", {
   description: text("description").notNull(),
   category: text("category").notNull(),
   image: text("image").notNull(),
+  /** Manual: made to order, the card is charged (captured) when the order ships. */
+  captureMode: text("capture_mode", { enum: ["automatic", "manual"] }).notNull().default("automatic"),
   createdAt: createdAt(),
 });
 

@@ -1,12 +1,14 @@
 import "server-only";
 import { pingPayments } from "@/lib/providers/pingpayments";
 import { pingPong } from "@/lib/providers/pingpong";
+import { antom } from "@/lib/providers/antom";
 import type { PaymentMethod, PaymentProvider, ProviderId } from "./types";
 
 /** Every provider the shop can use. A new provider is a new folder plus one line here. */
 const PROVIDERS: Partial<Record<ProviderId, PaymentProvider>> = {
   pingpayments: pingPayments,
   pingpong: pingPong,
+  antom,
 };
 
 export function findProvider(id: string): PaymentProvider | undefined {

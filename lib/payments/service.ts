@@ -3,7 +3,8 @@ import { settings } from "@/lib/env";
 import { newPaymentId } from "@/lib/ids";
 import { log } from "@/lib/log";
 import { minor } from "@/lib/money";
-import { findOrder, listOrderItems } from "@/lib/db/queries/orders";
+import { findOrder, listOrderItems, orderCaptureMode } from "@/lib/db/queries/orders";
+import { findCredential, saveCredentialOnce } from "@/lib/db/queries/credentials";
 import {
   applyNotificationToPayment,
   findPayment,
@@ -16,7 +17,17 @@ import {
 } from "@/lib/db/queries/payments";
 import type { Payment } from "@/lib/db/schema";
 import { getProvider } from "./registry";
-import { NotificationRejected, ProviderError, type ApiCallRecord, type CardInput, type NextAction, type PaymentRequest, type ProviderOutcome, type RawNotification } from "./types";
+import {
+  NotificationRejected,
+  ProviderError,
+  type ApiCallRecord,
+  type CardInput,
+  type NextAction,
+  type PaymentRequest,
+  type ProviderOutcome,
+  type RawNotification,
+  type StoredCredentialInfo,
+} from "./types";
 
 export class CheckoutError extends Error {
   constructor(message: string) {
@@ -49,22 +60,29 @@ export function nextActionOf(payment: Payment): NextAction {
 }
 
 /** What the provider's answer tells about the payment whatever its status: references and the card. */
-function factsFromOutcome(outcome: ProviderOutcome): PaymentPatch {
+function factsFromOutcome(outcome: ProviderOutcome, payment: Payment): PaymentPatch {
   const action = outcome.nextAction;
   const sdkTrigger = action.type === "redirect" ? action.sdkTrigger : undefined;
   return {
     providerPaymentId: outcome.providerPaymentId,
-    providerData: sdkTrigger ? { ...outcome.providerData, sdkTrigger: JSON.stringify(sdkTrigger) } : outcome.providerData,
+    providerData: { ...payment.providerData, ...outcome.providerData, ...(sdkTrigger ? { sdkTrigger: JSON.stringify(sdkTrigger) } : {}) },
     cardBrand: outcome.card?.brand,
     cardFirst6: outcome.card?.first6,
     cardLast4: outcome.card?.last4,
+    ...checksPatch(outcome.checks),
+    capturedAmount: outcome.capturedAmount,
   };
 }
 
-function patchFromOutcome(outcome: ProviderOutcome): PaymentPatch {
+function checksPatch(checks: ProviderOutcome["checks"]): PaymentPatch {
+  if (!checks) return {};
+  return { avsResult: checks.avs, cvvResult: checks.cvv, threeDsResult: checks.threeDs };
+}
+
+function patchFromOutcome(outcome: ProviderOutcome, payment: Payment): PaymentPatch {
   const action = outcome.nextAction;
   return {
-    ...factsFromOutcome(outcome),
+    ...factsFromOutcome(outcome, payment),
     nextActionType: action.type,
     nextActionUrl: action.type === "redirect" ? action.url : null,
     nextActionQr: action.type === "qr" ? action.payload : null,
@@ -90,6 +108,29 @@ export interface StartPaymentInput {
   risk?: PaymentRequest["risk"];
   shopperIp?: string;
   userId?: string | null;
+  /** Keep the card at the provider for the signed-in shopper's next payments. */
+  saveCard?: boolean;
+  /** Pay with this saved card (one of the order's shopper's). */
+  storedCredentialId?: string;
+  /** An operator's charge without the shopper (needs a saved card). */
+  merchantInitiated?: boolean;
+  mpi?: PaymentRequest["mpi"];
+}
+
+/** Stores a card the provider kept for later, for the order's signed-in shopper who asked for it. */
+function rememberCard(payment: Payment, credential: StoredCredentialInfo | undefined): void {
+  if (!credential || payment.providerData?.saveCard !== "1") return;
+  const order = findOrder(payment.orderId);
+  if (!order?.userId) return;
+  saveCredentialOnce({
+    userId: order.userId,
+    provider: payment.provider,
+    kind: "card",
+    token: credential.token,
+    brand: credential.brand ?? payment.cardBrand,
+    last4: credential.last4 ?? payment.cardLast4,
+    expiry: credential.expiry,
+  });
 }
 
 export async function startPayment(input: StartPaymentInput): Promise<Payment> {
@@ -101,6 +142,17 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
     throw new CheckoutError(`${provider.displayName} does not offer ${input.method} in ${order.currency}.`);
   }
 
+  let storedCredential: { token: string } | undefined;
+  if (input.storedCredentialId) {
+    const credential = findCredential(input.storedCredentialId);
+    if (!credential || credential.status !== "active" || credential.provider !== provider.id || !order.userId || credential.userId !== order.userId) {
+      throw new CheckoutError("This saved card cannot be used for this order.");
+    }
+    storedCredential = { token: credential.token };
+  } else if (input.merchantInitiated) {
+    throw new CheckoutError("A merchant-initiated payment needs a saved card.");
+  }
+  const captureMode = orderCaptureMode(order.id);
   const { payment, created } = insertPaymentOnce({
     id: newPaymentId(),
     orderId: order.id,
@@ -109,6 +161,13 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
     idempotencyKey: input.idempotencyKey,
     amount: order.totalAmount,
     currency: order.currency,
+    captureMode,
+    cardBrand: input.storedCredentialId ? findCredential(input.storedCredentialId)?.brand : undefined,
+    cardLast4: input.storedCredentialId ? findCredential(input.storedCredentialId)?.last4 : undefined,
+    providerData: {
+      ...(input.saveCard && order.userId && provider.cardOnFile ? { saveCard: "1" } : {}),
+      ...(input.merchantInitiated ? { merchantInitiated: "1" } : {}),
+    },
   });
   if (!created) return waitForFirstAnswer(payment.id);
 
@@ -128,16 +187,23 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
       risk: input.risk,
       shopperIp: input.shopperIp,
       merchantUserId: input.userId ?? undefined,
+      captureMode,
+      saveCard: payment.providerData?.saveCard === "1",
+      storedCredential,
+      merchantInitiated: input.merchantInitiated,
+      mpi: input.mpi,
+      address: { line1: order.addressLine, city: order.city, postalCode: order.postalCode, country: order.country },
       returnUrl: `${orderUrl}?attempt=${payment.id}`,
       errorUrl: `${orderUrl}?attempt=${payment.id}&returned=error`,
       notificationUrl: `${env.APP_URL}/api/webhooks/${provider.id}`,
     });
     recordCalls(payment.id, provider.id, outcome.calls);
     const summary = `${provider.displayName} answered ${outcome.status}${outcome.nextAction.type !== "none" ? ` (${outcome.nextAction.type})` : ""}`;
-    const result = transitionPayment(payment.id, outcome.status, patchFromOutcome(outcome), { provider: provider.id, summary });
+    const result = transitionPayment(payment.id, outcome.status, patchFromOutcome(outcome, payment), { provider: provider.id, summary });
+    rememberCard(result.payment, outcome.storedCredential);
     if (!result.changed) {
       // Its notification came first and already moved the payment: keep the answer's facts only.
-      patchPayment(payment.id, factsFromOutcome(outcome));
+      patchPayment(payment.id, factsFromOutcome(outcome, findPayment(payment.id) ?? payment));
       recordPaymentEvent({ paymentId: payment.id, provider: provider.id, type: "api_call", fromStatus: result.from, toStatus: outcome.status, summary: `${summary}, after a notification had moved it to ${result.from}`, detail: null });
     }
     log("info", "payment started", { paymentId: payment.id, provider: provider.id, status: result.payment.status });
@@ -233,7 +299,8 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
     recordPaymentEvent({ provider: providerId, type: "notification", summary: `Unknown payment: ${notification.summary}`, detail: notification.detail });
     return { httpStatus: 404, response: Response.json({ error: "Unknown payment" }, { status: 404 }), outcome: "unknown_payment" };
   }
-  if (notification.amount !== payment.amount || notification.currency !== payment.currency) {
+  const amountFits = notification.amountIsPart ? notification.amount <= payment.amount : notification.amount === payment.amount;
+  if (!amountFits || notification.currency !== payment.currency) {
     const summary = `Refused: the provider reports ${notification.amount} ${notification.currency}, the payment is ${payment.amount} ${payment.currency}`;
     recordPaymentEvent({ paymentId: payment.id, provider: providerId, type: "notification", summary, detail: notification.detail });
     log("warn", "notification amount mismatch", { paymentId: payment.id, provider: providerId });
@@ -243,12 +310,16 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
   const applied = applyNotificationToPayment(payment.id, {
     provider: providerId,
     dedupeKey: notification.dedupeKey,
-    status: notification.status,
+    status: notification.resolveByCaptureMode && payment.captureMode === "manual" ? "authorized" : notification.status,
     summary: notification.summary,
     detail: notification.detail,
     refundAmount: notification.refundAmount,
-    facts: payment.providerPaymentId || !notification.providerPaymentId ? {} : { providerPaymentId: notification.providerPaymentId },
+    facts: {
+      ...(payment.providerPaymentId || !notification.providerPaymentId ? {} : { providerPaymentId: notification.providerPaymentId }),
+      ...checksPatch(notification.checks),
+    },
     patch: {
+      ...(notification.capturedAmount !== undefined ? { capturedAmount: notification.capturedAmount } : {}),
       failureCode: notification.failure?.code ?? null,
       failureMessage: notification.failure?.message ?? null,
       nextActionType: "none",
@@ -256,6 +327,7 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
       nextActionQr: null,
     },
   });
+  if (applied.outcome !== "duplicate") rememberCard(findPayment(payment.id) ?? payment, notification.storedCredential);
   log("info", "notification", { paymentId: payment.id, provider: providerId, outcome: applied.outcome, status: notification.status });
   return { httpStatus: 200, response: provider.acknowledge(notification), outcome: applied.outcome };
 }
@@ -274,14 +346,14 @@ export class OperatorActionError extends Error {
 async function operatorAction(
   paymentId: string,
   operator: string,
-  action: "refund" | "void",
+  action: "refund" | "void" | "capture",
   run: (provider: ReturnType<typeof getProvider>, payment: Payment) => Promise<ProviderOutcome> | undefined,
 ): Promise<Payment> {
   const payment = findPayment(paymentId);
   if (!payment) throw new OperatorActionError("Unknown payment.");
   const provider = getProvider(payment.provider);
   const pending = run(provider, payment);
-  if (!pending) throw new OperatorActionError(`${provider.displayName} payments cannot be ${action === "refund" ? "refunded" : "voided"} here.`);
+  if (!pending) throw new OperatorActionError(`${provider.displayName} payments cannot be ${{ refund: "refunded", void: "voided", capture: "captured" }[action]} here.`);
   let outcome: ProviderOutcome;
   try {
     outcome = await pending;
@@ -298,9 +370,9 @@ async function operatorAction(
     dedupeKey: outcome.dedupeKey ?? `${provider.id}:${action}:${payment.id}:${Date.now()}`,
     status: outcome.status,
     refundAmount: outcome.refundAmount,
-    summary: `${operator} ${action === "refund" ? `refunded ${outcome.refundAmount}` : "voided the payment"}`,
+    summary: `${operator} ${{ refund: `refunded ${outcome.refundAmount}`, void: "voided the payment", capture: `captured ${outcome.capturedAmount}` }[action]}`,
     detail: { operator },
-    patch: {},
+    patch: outcome.capturedAmount !== undefined ? { capturedAmount: outcome.capturedAmount } : {},
   });
   log("info", "operator action", { paymentId: payment.id, provider: provider.id, action, outcome: applied.outcome });
   return findPayment(payment.id)!;
@@ -309,7 +381,7 @@ async function operatorAction(
 export function refundPayment(paymentId: string, amount: number, operator: string): Promise<Payment> {
   return operatorAction(paymentId, operator, "refund", (provider, payment) => {
     if (payment.status !== "succeeded" && payment.status !== "partially_refunded") throw new OperatorActionError(`A ${payment.status} payment cannot be refunded.`);
-    const refundable = payment.amount - payment.refundedAmount;
+    const refundable = (payment.capturedAmount || payment.amount) - payment.refundedAmount;
     if (!Number.isSafeInteger(amount) || amount <= 0 || amount > refundable) throw new OperatorActionError(`Refund between 1 and ${refundable} minor units.`);
     return provider.refund?.(payment, minor(amount));
   });
@@ -319,5 +391,13 @@ export function voidPayment(paymentId: string, operator: string): Promise<Paymen
   return operatorAction(paymentId, operator, "void", (provider, payment) => {
     if (payment.status !== "authorized") throw new OperatorActionError(`Only an authorized payment can be voided; this one is ${payment.status}.`);
     return provider.cancel?.(payment);
+  });
+}
+
+export function capturePayment(paymentId: string, amount: number, operator: string): Promise<Payment> {
+  return operatorAction(paymentId, operator, "capture", (provider, payment) => {
+    if (payment.status !== "authorized") throw new OperatorActionError(`Only an authorized payment can be captured; this one is ${payment.status}.`);
+    if (!Number.isSafeInteger(amount) || amount <= 0 || amount > payment.amount) throw new OperatorActionError(`Capture between 1 and ${payment.amount} minor units.`);
+    return provider.capture?.(payment, minor(amount));
   });
 }

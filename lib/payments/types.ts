@@ -18,6 +18,8 @@ export interface PaymentMethod {
   description: string;
   /** Currencies the method accepts; checkout hides it for others. */
   currencies: readonly string[];
+  /** A signed-in shopper may save the card for next time (card on file). */
+  canSaveCard?: boolean;
 }
 
 export interface PaymentRequest {
@@ -35,10 +37,29 @@ export interface PaymentRequest {
   shopperIp?: string;
   /** The signed-in shopper's id at the provider (stored cards, wallets); absent for guests. */
   merchantUserId?: string;
+  /** Automatic: captured with the authorization. Manual: the merchant captures later. */
+  captureMode: "automatic" | "manual";
+  /** Ask the provider to keep the card for later payments (card on file). */
+  saveCard?: boolean;
+  /** Pay with a stored credential (card token) instead of card details. */
+  storedCredential?: { token: string };
+  /** Merchant-initiated: charged without the shopper present (needs a stored credential). */
+  merchantInitiated?: boolean;
+  /** An external 3-D Secure result (MPI): passed in, so no challenge. */
+  mpi?: { eci: string; cavv: string; dsTransactionId: string; threeDSVersion?: string };
+  /** The shopper's address, for AVS and the provider's risk checks. */
+  address?: { line1: string; city: string; postalCode: string; country: string };
   /** Where the provider sends the shopper back, and where it posts notifications. */
   returnUrl: string;
   errorUrl: string;
   notificationUrl: string;
+}
+
+export interface StoredCredentialInfo {
+  token: string;
+  brand?: string;
+  last4?: string;
+  expiry?: string;
 }
 
 export interface CardInput {
@@ -68,6 +89,12 @@ export interface ProviderOutcome {
   dedupeKey?: string;
   /** A refund's amount, added to what the payment has had refunded. */
   refundAmount?: Minor;
+  /** A capture's amount (what the payment has had captured). */
+  capturedAmount?: Minor;
+  /** A card the provider stored for later (card on file). */
+  storedCredential?: StoredCredentialInfo;
+  /** AVS, CVV and 3DS results as the provider reports them. */
+  checks?: { avs?: string; cvv?: string; threeDs?: string };
   /** Redacted request/response pairs for the payment's event log. */
   calls: ApiCallRecord[];
 }
@@ -99,6 +126,14 @@ export interface VerifiedNotification {
   failure?: { code: string; message: string };
   /** A refund notification: its amount adds to what the payment has had refunded. */
   refundAmount?: Minor;
+  /** A capture notification: what the payment has had captured. */
+  capturedAmount?: Minor;
+  /** The amount is part of the payment (a capture or a refund), not the whole of it. */
+  amountIsPart?: boolean;
+  /** "succeeded" means authorized when the payment was made with manual capture (Antom's S). */
+  resolveByCaptureMode?: boolean;
+  storedCredential?: StoredCredentialInfo;
+  checks?: { avs?: string; cvv?: string; threeDs?: string };
   summary: string;
   /** Redacted payload and confirming calls, for the event log. */
   detail: unknown;
@@ -131,6 +166,8 @@ export interface PaymentProvider {
   methods: readonly PaymentMethod[];
   createPayment(request: PaymentRequest): Promise<ProviderOutcome>;
   capture?(payment: Payment, amount: Minor): Promise<ProviderOutcome>;
+  /** Whether the provider can keep a card for later payments (checkout offers "save this card"). */
+  cardOnFile?: boolean;
   cancel?(payment: Payment): Promise<ProviderOutcome>;
   refund?(payment: Payment, amount: Minor): Promise<ProviderOutcome>;
   inquire?(payment: Payment): Promise<ProviderOutcome>;

@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, desc, eq } from "drizzle-orm";
 import { db, writeTransaction } from "../client";
-import { orderItems, orders, payments, type Order, type OrderItem } from "../schema";
+import { orderItems, orders, payments, products, type Order, type OrderItem } from "../schema";
 import type { OrderId } from "@/lib/ids";
 
 /** Who ordered and where it ships. */
@@ -47,6 +47,17 @@ export function findOrderByCheckoutToken(checkoutToken: string): Order | undefin
 
 export function listOrderItems(orderId: string): OrderItem[] {
   return db().select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.id)).all();
+}
+
+/** Manual when any item is made to order (charged when it ships), else automatic. */
+export function orderCaptureMode(orderId: string): "automatic" | "manual" {
+  const modes = db()
+    .select({ mode: products.captureMode })
+    .from(orderItems)
+    .innerJoin(products, eq(products.id, orderItems.productId))
+    .where(eq(orderItems.orderId, orderId))
+    .all();
+  return modes.some((row) => row.mode === "manual") ? "manual" : "automatic";
 }
 
 export function listOrdersForUser(userId: string): Order[] {

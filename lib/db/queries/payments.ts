@@ -88,10 +88,12 @@ function moveInTransaction(
 ): TransitionResult {
   const before = tx.select().from(payments).where(eq(payments.id, paymentId)).get();
   if (!before) throw new Error(`Unknown payment ${paymentId}`);
+  // A payment that succeeds without a separate capture (automatic capture) has captured it all.
+  const captured = to === "succeeded" && patch.capturedAmount === undefined && before.capturedAmount === 0 ? { capturedAmount: before.amount } : {};
   // Compare-and-set: the row moves only from a state that allows `to`.
   const updated = tx
     .update(payments)
-    .set({ ...patch, status: to, updatedAt: new Date() })
+    .set({ ...patch, ...captured, status: to, updatedAt: new Date() })
     .where(and(eq(payments.id, paymentId), inArray(payments.status, sourcesOf(to))))
     .returning()
     .get();
@@ -159,9 +161,10 @@ export function applyNotificationToPayment(
     let status = notification.status;
     let patch = notification.patch;
     if (notification.refundAmount !== undefined) {
-      const current = tx.select({ amount: payments.amount, refunded: payments.refundedAmount }).from(payments).where(eq(payments.id, paymentId)).get();
+      const current = tx.select({ amount: payments.amount, captured: payments.capturedAmount, refunded: payments.refundedAmount }).from(payments).where(eq(payments.id, paymentId)).get();
       const refunded = (current?.refunded ?? 0) + notification.refundAmount;
-      status = current && refunded >= current.amount ? "refunded" : "partially_refunded";
+      const refundable = current ? current.captured || current.amount : 0;
+      status = current && refunded >= refundable ? "refunded" : "partially_refunded";
       patch = { ...patch, refundedAmount: refunded };
     }
     const fresh = recordPaymentEvent(

@@ -2,9 +2,9 @@ import "server-only";
 import { settings } from "@/lib/env";
 import { SHOP_CURRENCIES, toDecimalString } from "@/lib/money";
 import { ProviderError, type PaymentProvider, type PaymentRequest, type ProviderOutcome } from "@/lib/payments/types";
-import { cardSummary } from "@/lib/cards";
+import { cardSummary, splitHolderName } from "@/lib/cards";
 import { PingPongClient } from "./client";
-import { failureOf, splitHolderName, SUCCESS_CODE, toPaymentStatus } from "./mappers";
+import { failureOf, SUCCESS_CODE, toPaymentStatus } from "./mappers";
 import { refundAnswer, transaction, voidAnswer, type Transaction } from "./schemas";
 import { refundKey, verifyPingPongNotification, voidKey } from "./webhook";
 

@@ -46,10 +46,3 @@ export function failureOf(code: string | undefined, description: string | undefi
   const key = code ?? "unknown";
   return { code: key, message: MESSAGES[key] ?? description ?? "The payment failed." };
 }
-
-/** Splits a cardholder name the way PingPong wants it (first and last name). */
-export function splitHolderName(name: string): { first: string; last: string } {
-  const parts = name.trim().split(/\s+/);
-  if (parts.length === 1) return { first: parts[0], last: parts[0] };
-  return { first: parts.slice(0, -1).join(" "), last: parts.at(-1)! };
-}
