@@ -1,6 +1,7 @@
 /**
  * Runs once when the server starts: opens (migrates, seeds) both databases so the first
- * shopper does not wait, and starts the emulators' notification outbox.
+ * shopper does not wait, starts the emulators' notification outbox and the shop's reconciliation
+ * loop (pending payments whose notification is late are asked about at their provider).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -12,5 +13,7 @@ export async function register() {
   db();
   emulatorDb();
   startOutboxWorker();
+  const { startReconciliationLoop } = await import("./lib/payments/reconcile");
+  startReconciliationLoop();
   console.log(`merchant-storefront ready: shop database ${process.env.DATABASE_PATH || "data/shop.sqlite"}, emulators ${process.env.EMULATOR_DATABASE_PATH || "data/emulators.sqlite"}`);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { priceCart } from "@/lib/cart";
-import { findOrderByCheckoutToken, insertOrderOnce, type Contact } from "@/lib/db/queries/orders";
+import { randomUUID } from "node:crypto";
+import { findOrder, findOrderByCheckoutToken, insertOrderOnce, listOrderItems, type Contact } from "@/lib/db/queries/orders";
 export type { Contact } from "@/lib/db/queries/orders";
 import type { Order } from "@/lib/db/schema";
 import { newOrderId } from "@/lib/ids";
@@ -29,6 +30,27 @@ export function placeOrder(input: { cart: readonly CartLine[]; currency: string;
     currency: cart.currency,
     totalAmount: cart.total,
     items: cart.lines.map((line) => ({ productId: line.product.id, name: line.product.name, unitAmount: line.product.price, quantity: line.quantity })),
+  });
+  return order;
+}
+
+/** A copy of a past order (same shopper, address and items at the same prices), for "charge again". */
+export function repeatOrder(orderId: string): Order {
+  const original = findOrder(orderId);
+  if (!original) throw new Error(`Unknown order ${orderId}`);
+  const { order } = insertOrderOnce({
+    id: newOrderId(),
+    checkoutToken: randomUUID(),
+    userId: original.userId,
+    email: original.email,
+    name: original.name,
+    addressLine: original.addressLine,
+    city: original.city,
+    postalCode: original.postalCode,
+    country: original.country,
+    currency: original.currency,
+    totalAmount: original.totalAmount,
+    items: listOrderItems(original.id).map((item) => ({ productId: item.productId, name: item.name, unitAmount: item.unitAmount, quantity: item.quantity })),
   });
   return order;
 }

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { findPayment } from "@/lib/db/queries/payments";
 import { fromDecimalString } from "@/lib/money";
 import { requireOperator } from "@/lib/operator";
-import { OperatorActionError, refundPayment, voidPayment } from "@/lib/payments/service";
+import { capturePayment, chargeSavedCardAgain, OperatorActionError, reconcilePayment, refundPayment, voidPayment } from "@/lib/payments/service";
+import { redirect } from "next/navigation";
 
 export type OperatorActionState = { message?: string; error?: string };
 
@@ -45,4 +46,54 @@ export async function voidAction(_state: OperatorActionState, formData: FormData
     if (error instanceof OperatorActionError) return { error: error.message };
     throw error;
   }
+}
+
+export async function captureAction(_state: OperatorActionState, formData: FormData): Promise<OperatorActionState> {
+  const operator = await requireOperator("/admin");
+  const parsed = refundForm.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { error: parsed.error.issues[0].message };
+  const payment = findPayment(parsed.data.paymentId);
+  if (!payment) return { error: "Unknown payment." };
+  let amount;
+  try {
+    amount = fromDecimalString(parsed.data.amount, payment.currency);
+  } catch {
+    return { error: `Enter the amount in ${payment.currency}, e.g. 10.00.` };
+  }
+  try {
+    const after = await capturePayment(payment.id, amount, operator.email);
+    revalidatePath(`/admin/orders/${payment.orderId}`);
+    return { message: `Captured. The payment is now ${after.status}.` };
+  } catch (error) {
+    if (error instanceof OperatorActionError) return { error: error.message };
+    throw error;
+  }
+}
+
+/** Asks the provider how a payment stands now (reconciliation by hand). */
+export async function reconcileAction(_state: OperatorActionState, formData: FormData): Promise<OperatorActionState> {
+  await requireOperator("/admin");
+  const paymentId = formData.get("paymentId");
+  if (typeof paymentId !== "string") return { error: "Unknown payment." };
+  const before = findPayment(paymentId);
+  const after = await reconcilePayment(paymentId, 0);
+  if (!before || !after) return { error: "Unknown payment." };
+  revalidatePath(`/admin/orders/${after.orderId}`);
+  return { message: before.status === after.status ? `The provider confirms ${after.status}.` : `Updated: ${before.status} -> ${after.status}.` };
+}
+
+/** Charges the order's shopper's saved card again, for a copy of this order (merchant-initiated). */
+export async function chargeAgainAction(_state: OperatorActionState, formData: FormData): Promise<OperatorActionState> {
+  const operator = await requireOperator("/admin");
+  const orderId = formData.get("orderId");
+  const credentialId = formData.get("credentialId");
+  if (typeof orderId !== "string" || typeof credentialId !== "string") return { error: "Choose a saved card." };
+  let newOrderId: string;
+  try {
+    newOrderId = (await chargeSavedCardAgain(orderId, credentialId, operator.email)).orderId;
+  } catch (error) {
+    if (error instanceof OperatorActionError) return { error: error.message };
+    throw error;
+  }
+  redirect(`/admin/orders/${newOrderId}`);
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { refundAction, voidAction, type OperatorActionState } from "@/app/admin/actions";
+import { captureAction, chargeAgainAction, reconcileAction, refundAction, voidAction, type OperatorActionState } from "@/app/admin/actions";
 
 function Result({ state }: { state: OperatorActionState }) {
   if (state.error) return <p role="alert" className="text-sm text-red-700">{state.error}</p>;
@@ -9,35 +9,87 @@ function Result({ state }: { state: OperatorActionState }) {
   return null;
 }
 
-/** Refund (full or partial) and void for one payment, as its status allows. */
-export function PaymentActions({ paymentId, canRefund, canVoid, refundable, currency }: { paymentId: string; canRefund: boolean; canVoid: boolean; refundable: string; currency: string }) {
+const button = "rounded-md bg-stone-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60";
+
+function AmountForm({ label, action, pending, paymentId, amount, currency, busy }: { label: string; action: (formData: FormData) => void; pending: boolean; paymentId: string; amount: string; currency: string; busy: string }) {
+  return (
+    <form action={action} className="space-y-1">
+      <input type="hidden" name="paymentId" value={paymentId} />
+      <label className="flex items-center gap-2 text-sm">
+        {label} amount ({currency})
+        <input name="amount" defaultValue={amount} className="w-28 rounded-md border border-stone-300 px-2 py-1 font-mono" />
+      </label>
+      <button type="submit" disabled={pending} className={button}>
+        {pending ? busy : label}
+      </button>
+    </form>
+  );
+}
+
+/** Capture, refund (full or partial), void and "ask the provider", as the payment's status allows. */
+export function PaymentActions(props: {
+  paymentId: string;
+  canCapture: boolean;
+  canRefund: boolean;
+  canVoid: boolean;
+  canReconcile: boolean;
+  capturable: string;
+  refundable: string;
+  currency: string;
+}) {
+  const [captureState, capture, capturing] = useActionState<OperatorActionState, FormData>(captureAction, {});
   const [refundState, refund, refunding] = useActionState<OperatorActionState, FormData>(refundAction, {});
   const [voidState, voidIt, voiding] = useActionState<OperatorActionState, FormData>(voidAction, {});
+  const [reconcileState, reconcile, reconciling] = useActionState<OperatorActionState, FormData>(reconcileAction, {});
   return (
     <div className="flex flex-wrap items-start gap-6">
-      {canRefund && (
-        <form action={refund} className="space-y-1">
-          <input type="hidden" name="paymentId" value={paymentId} />
-          <label className="flex items-center gap-2 text-sm">
-            Refund amount ({currency})
-            <input name="amount" defaultValue={refundable} className="w-28 rounded-md border border-stone-300 px-2 py-1 font-mono" />
-          </label>
-          <button type="submit" disabled={refunding} className="rounded-md bg-stone-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
-            {refunding ? "Refunding…" : "Refund"}
-          </button>
-        </form>
-      )}
-      {canVoid && (
-        <form action={voidIt} className="space-y-1">
-          <input type="hidden" name="paymentId" value={paymentId} />
+      {props.canCapture && <AmountForm label="Capture" action={capture} pending={capturing} paymentId={props.paymentId} amount={props.capturable} currency={props.currency} busy="Capturing…" />}
+      {props.canRefund && <AmountForm label="Refund" action={refund} pending={refunding} paymentId={props.paymentId} amount={props.refundable} currency={props.currency} busy="Refunding…" />}
+      {props.canVoid && (
+        <form action={voidIt}>
+          <input type="hidden" name="paymentId" value={props.paymentId} />
           <button type="submit" disabled={voiding} className="rounded-md border border-red-700 px-3 py-1.5 text-sm font-medium text-red-700 disabled:opacity-60">
             {voiding ? "Voiding…" : "Void authorization"}
           </button>
         </form>
       )}
+      {props.canReconcile && (
+        <form action={reconcile}>
+          <input type="hidden" name="paymentId" value={props.paymentId} />
+          <button type="submit" disabled={reconciling} className="rounded-md border border-stone-400 px-3 py-1.5 text-sm disabled:opacity-60">
+            {reconciling ? "Asking…" : "Check status with provider"}
+          </button>
+        </form>
+      )}
       {/* Outside the forms: the answer stays on screen when the new status hides the form. */}
+      <Result state={captureState} />
       <Result state={refundState} />
       <Result state={voidState} />
+      <Result state={reconcileState} />
     </div>
+  );
+}
+
+/** Merchant-initiated: charge one of the shopper's saved cards again for a copy of this order. */
+export function ChargeAgainForm({ orderId, cards }: { orderId: string; cards: { id: string; label: string }[] }) {
+  const [state, action, pending] = useActionState<OperatorActionState, FormData>(chargeAgainAction, {});
+  return (
+    <form action={action} className="flex flex-wrap items-center gap-3 rounded-xl border border-stone-200 bg-white p-4 text-sm">
+      <input type="hidden" name="orderId" value={orderId} />
+      <label className="flex items-center gap-2">
+        Charge again with
+        <select name="credentialId" className="rounded-md border border-stone-300 px-2 py-1">
+          {cards.map((card) => (
+            <option key={card.id} value={card.id}>
+              {card.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit" disabled={pending} className={button}>
+        {pending ? "Charging…" : "Charge again (merchant-initiated)"}
+      </button>
+      <Result state={state} />
+    </form>
   );
 }

@@ -12,7 +12,7 @@ type Field = "number" | "expiry" | "cvc" | "holder";
  * risk plugin, runs its card check when the number changes or loses focus. The number and CVC go
  * to the server action only to be passed to the provider.
  */
-export function CardFields({ risk, serverErrors, merchantUserId = "" }: { risk?: RiskConfig; serverErrors?: CardFieldErrors; merchantUserId?: string }) {
+export function CardFields({ risk, serverErrors, merchantUserId = "", offerToSave = false }: { risk?: RiskConfig; serverErrors?: CardFieldErrors; merchantUserId?: string; offerToSave?: boolean }) {
   const id = useId();
   const [card, setCard] = useState({ number: "", expiry: "", cvc: "", holder: "" });
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
@@ -90,6 +90,12 @@ export function CardFields({ risk, serverErrors, merchantUserId = "" }: { risk?:
         {field("cvc", `Security code (${cvcLength(brand)} digits)`, { name: "cardCvc", inputMode: "numeric", autoComplete: "cc-csc", maxLength: 4, placeholder: "CVC" }, (v) => digitsOf(v).slice(0, 4))}
       </div>
       {field("holder", "Name on card", { name: "cardHolder", autoComplete: "cc-name" })}
+      {offerToSave && (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="saveCard" value="1" />
+          Save this card for next time (the provider keeps it; we keep only its brand and last four digits)
+        </label>
+      )}
       {risk && (
         <>
           <input type="hidden" name="riskRequestId" value={requestId} />

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { placeOrderAndPay, type PaymentFormState } from "@/app/(shop)/checkout/actions";
+import type { SavedCard } from "./payment-method-list";
 import { PaymentSection } from "./payment-section";
 import type { RiskConfig } from "./pingpong-risk";
 import { FormMessage, PayButton } from "./pay-button";
@@ -38,6 +39,7 @@ export function CheckoutForm(props: {
   checkoutToken: string;
   methods: readonly PaymentMethod[];
   risk: Partial<Record<string, RiskConfig>>;
+  savedCards: readonly SavedCard[];
   totalLabel: string;
   defaults: { email?: string; name?: string };
   merchantUserId?: string;
@@ -69,7 +71,7 @@ export function CheckoutForm(props: {
           {e.country && <span className="mt-1 block text-red-700">{e.country}</span>}
         </label>
       </section>
-      <PaymentSection methods={props.methods} risk={props.risk} error={e.paymentMethod} cardErrors={state.cardErrors} merchantUserId={props.merchantUserId} />
+      <PaymentSection methods={props.methods} savedCards={props.savedCards} signedIn={Boolean(props.merchantUserId)} risk={props.risk} error={e.paymentMethod} cardErrors={state.cardErrors} merchantUserId={props.merchantUserId} />
       <FormMessage message={state.message} />
       <PayButton pending={pending} disabled={props.methods.length === 0} label={`Pay ${props.totalLabel}`} wide />
     </form>

@@ -2,6 +2,18 @@
 
 import type { PaymentMethod } from "@/lib/payments/types";
 
+
+/** A card the signed-in shopper saved with a provider (only what may be shown). */
+export interface SavedCard {
+  id: string;
+  provider: string;
+  brand: string | null;
+  last4: string | null;
+  expiry: string | null;
+}
+
+export const savedCardKey = (card: SavedCard) => `${card.provider}:card:${card.id}`;
+
 export const methodKey = (m: Pick<PaymentMethod, "provider" | "method">) => `${m.provider}:${m.method}`;
 
 const PROVIDER_NAMES: Record<string, string> = { pingpayments: "Ping Payments", pingpong: "PingPongCheckout", antom: "Antom", lesspay: "Lesspay" };
@@ -9,11 +21,13 @@ const PROVIDER_NAMES: Record<string, string> = { pingpayments: "Ping Payments", 
 /** Radio list of the payment methods the registry offers for the order's currency. */
 export function PaymentMethodList({
   methods,
+  savedCards = [],
   selected,
   onSelect,
   error,
 }: {
   methods: readonly PaymentMethod[];
+  savedCards?: readonly SavedCard[];
   selected?: string;
   onSelect?: (key: string) => void;
   error?: string;
@@ -22,6 +36,20 @@ export function PaymentMethodList({
     <fieldset className="space-y-2">
       <legend className="mb-2 font-medium">Payment method</legend>
       {methods.length === 0 && <p className="text-sm text-red-700">No payment method accepts this currency.</p>}
+      {savedCards.map((card) => (
+        <label
+          key={card.id}
+          className="flex cursor-pointer items-start gap-3 rounded-lg border border-stone-200 bg-white p-3 has-[:checked]:border-brand-500 has-[:checked]:ring-1 has-[:checked]:ring-brand-500"
+        >
+          <input type="radio" name="paymentMethod" value={savedCardKey(card)} checked={selected === savedCardKey(card)} onChange={() => onSelect?.(savedCardKey(card))} className="mt-1" />
+          <span>
+            <span className="block font-medium">
+              Saved {card.brand ?? "card"} •••• {card.last4} <span className="text-xs font-normal text-stone-500">· {PROVIDER_NAMES[card.provider] ?? card.provider}</span>
+            </span>
+            <span className="block text-sm text-stone-500">{card.expiry ? `Expires ${card.expiry}. ` : ""}No need to type it again.</span>
+          </span>
+        </label>
+      ))}
       {methods.map((m, index) => (
         <label
           key={methodKey(m)}

@@ -4,29 +4,36 @@ import { useState } from "react";
 import type { CardFieldErrors } from "@/lib/cards";
 import type { PaymentMethod } from "@/lib/payments/types";
 import { CardFields } from "./card-fields";
-import { methodKey, PaymentMethodList } from "./payment-method-list";
+import { methodKey, PaymentMethodList, savedCardKey, type SavedCard } from "./payment-method-list";
 import type { RiskConfig } from "./pingpong-risk";
 
-/** The method list, and the card form when a card method is chosen (with its provider's risk plugin). */
+/** The method list (saved cards first), and the card form when a new card is to be typed. */
 export function PaymentSection({
   methods,
+  savedCards = [],
   risk,
   error,
   cardErrors,
   merchantUserId,
+  signedIn = false,
 }: {
   methods: readonly PaymentMethod[];
+  savedCards?: readonly SavedCard[];
   risk?: Partial<Record<string, RiskConfig>>;
   error?: string;
   cardErrors?: CardFieldErrors;
   merchantUserId?: string;
+  signedIn?: boolean;
 }) {
-  const [selected, setSelected] = useState(methods[0] ? methodKey(methods[0]) : "");
+  const first = savedCards[0] ? savedCardKey(savedCards[0]) : methods[0] ? methodKey(methods[0]) : "";
+  const [selected, setSelected] = useState(first);
   const method = methods.find((m) => methodKey(m) === selected);
   return (
     <div className="space-y-4">
-      <PaymentMethodList methods={methods} selected={selected} onSelect={setSelected} error={error} />
-      {method?.kind === "card" && <CardFields key={method.provider} risk={risk?.[method.provider]} serverErrors={cardErrors} merchantUserId={merchantUserId} />}
+      <PaymentMethodList methods={methods} savedCards={savedCards} selected={selected} onSelect={setSelected} error={error} />
+      {method?.kind === "card" && (
+        <CardFields key={method.provider} risk={risk?.[method.provider]} serverErrors={cardErrors} merchantUserId={merchantUserId} offerToSave={signedIn && Boolean(method.canSaveCard)} />
+      )}
     </div>
   );
 }

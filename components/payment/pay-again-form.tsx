@@ -3,17 +3,26 @@
 import { useActionState } from "react";
 import { payAgain, type PaymentFormState } from "@/app/(shop)/checkout/actions";
 import { FormMessage, PayButton } from "@/components/checkout/pay-button";
+import type { SavedCard } from "@/components/checkout/payment-method-list";
 import { PaymentSection } from "@/components/checkout/payment-section";
 import type { RiskConfig } from "@/components/checkout/pingpong-risk";
 import type { PaymentMethod } from "@/lib/payments/types";
 
-export function PayAgainForm(props: { orderId: string; attemptToken: string; methods: readonly PaymentMethod[]; risk: Partial<Record<string, RiskConfig>>; totalLabel: string; merchantUserId?: string }) {
+export function PayAgainForm(props: {
+  orderId: string;
+  attemptToken: string;
+  methods: readonly PaymentMethod[];
+  savedCards: readonly SavedCard[];
+  risk: Partial<Record<string, RiskConfig>>;
+  totalLabel: string;
+  merchantUserId?: string;
+}) {
   const [state, action, pending] = useActionState<PaymentFormState, FormData>(payAgain, {});
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="orderId" value={props.orderId} />
       <input type="hidden" name="attemptToken" value={props.attemptToken} />
-      <PaymentSection methods={props.methods} risk={props.risk} cardErrors={state.cardErrors} merchantUserId={props.merchantUserId} />
+      <PaymentSection methods={props.methods} savedCards={props.savedCards} signedIn={Boolean(props.merchantUserId)} risk={props.risk} cardErrors={state.cardErrors} merchantUserId={props.merchantUserId} />
       <FormMessage message={state.message} />
       <PayButton pending={pending} label={`Try again: pay ${props.totalLabel}`} />
     </form>

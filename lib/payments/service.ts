@@ -3,7 +3,9 @@ import { settings } from "@/lib/env";
 import { newPaymentId } from "@/lib/ids";
 import { log } from "@/lib/log";
 import { minor } from "@/lib/money";
+import { randomUUID } from "node:crypto";
 import { findOrder, listOrderItems, orderCaptureMode } from "@/lib/db/queries/orders";
+import { repeatOrder } from "@/lib/orders";
 import { findCredential, saveCredentialOnce } from "@/lib/db/queries/credentials";
 import {
   applyNotificationToPayment,
@@ -17,6 +19,7 @@ import {
 } from "@/lib/db/queries/payments";
 import type { Payment } from "@/lib/db/schema";
 import { getProvider } from "./registry";
+import { isPending } from "./state";
 import {
   NotificationRejected,
   ProviderError,
@@ -251,7 +254,8 @@ export async function reconcilePayment(paymentId: string, minIntervalMs = 10_000
   try {
     const outcome = await provider.inquire(payment);
     recordCalls(payment.id, provider.id, outcome.calls);
-    if (outcome.status === payment.status) return payment;
+    // "Still in progress" is no news: it must not hide a QR code or a challenge the shopper is on.
+    if (outcome.status === payment.status || isPending(outcome.status)) return findPayment(payment.id) ?? payment;
     const result = transitionPayment(
       payment.id,
       outcome.status,
@@ -400,4 +404,20 @@ export function capturePayment(paymentId: string, amount: number, operator: stri
     if (!Number.isSafeInteger(amount) || amount <= 0 || amount > payment.amount) throw new OperatorActionError(`Capture between 1 and ${payment.amount} minor units.`);
     return provider.capture?.(payment, minor(amount));
   });
+}
+
+/**
+ * Merchant-initiated: an operator charges the shopper's saved card for a copy of a past order,
+ * without the shopper present (flagged as MIT to the provider).
+ */
+export async function chargeSavedCardAgain(fromOrderId: string, credentialId: string, operator: string): Promise<Payment> {
+  const credential = findCredential(credentialId);
+  const original = findOrder(fromOrderId);
+  if (!credential || credential.status !== "active" || !original?.userId || credential.userId !== original.userId) {
+    throw new OperatorActionError("That saved card does not belong to this order's shopper.");
+  }
+  const order = repeatOrder(fromOrderId);
+  const payment = await startPayment({ orderId: order.id, provider: credential.provider, method: "card", storedCredentialId: credential.id, merchantInitiated: true, idempotencyKey: randomUUID(), userId: original.userId });
+  recordPaymentEvent({ paymentId: payment.id, provider: credential.provider, type: "operator_action", summary: `${operator} charged the saved card again (merchant-initiated) for order ${fromOrderId}`, detail: { operator, fromOrderId } });
+  return payment;
 }

@@ -4,6 +4,8 @@ import { OrderStatusBadge } from "@/components/payment/order-status-badge";
 import { currentUser } from "@/lib/auth";
 import { listOrdersForUser } from "@/lib/db/queries/orders";
 import { formatMoney } from "@/lib/money";
+import { savedCardsFor } from "@/lib/checkout-config";
+import { removeSavedCard } from "./actions";
 
 export const metadata = { title: "My orders" };
 
@@ -11,9 +13,32 @@ export default async function AccountPage() {
   const user = await currentUser();
   if (!user) redirect("/login?callbackUrl=/account");
   const orders = listOrdersForUser(user.id);
+  const cards = savedCardsFor(user.id);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">My orders</h1>
+      <section className="space-y-2" data-testid="saved-cards">
+        <h2 className="font-medium">Saved cards</h2>
+        {cards.length === 0 ? (
+          <p className="text-sm text-stone-600">No saved cards. Tick “Save this card” when you pay to add one.</p>
+        ) : (
+          <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
+            {cards.map((card) => (
+              <li key={card.id} className="flex items-center justify-between gap-3 p-3 text-sm" data-testid="saved-card">
+                <span>
+                  {card.brand ?? "Card"} •••• {card.last4} {card.expiry ? `· expires ${card.expiry}` : ""} <span className="text-stone-500">· {card.provider}</span>
+                </span>
+                <form action={removeSavedCard}>
+                  <input type="hidden" name="credentialId" value={card.id} />
+                  <button type="submit" className="text-red-700 underline">
+                    Remove
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       {orders.length === 0 ? (
         <p className="text-stone-600">No orders yet.</p>
       ) : (

@@ -21,12 +21,13 @@ export type PaymentFormState = {
   cardErrors?: CardFieldErrors;
 };
 
+/** `provider:method`, or `provider:card:<saved card id>` for a saved card. */
 const paymentMethodField = z
   .string({ error: "Choose a payment method." })
-  .regex(/^[a-z]+:[a-z_]+$/, "Choose a payment method.")
+  .regex(/^[a-z]+:[a-z_]+(:[a-z0-9_]+)?$/, "Choose a payment method.")
   .transform((value) => {
-    const [provider, method] = value.split(":");
-    return { provider, method };
+    const [provider, method, savedCardId] = value.split(":");
+    return { provider, method, savedCardId };
   });
 
 const checkoutForm = z.object({
@@ -40,7 +41,7 @@ const checkoutForm = z.object({
   paymentMethod: paymentMethodField,
 });
 
-const CARD_FIELDS = new Set(["cardNumber", "cardCvc", "cardExpiry", "cardHolder", "jsGeneratedData", "browserInfo", "riskRequestId"]);
+const CARD_FIELDS = new Set(["cardNumber", "cardCvc", "cardExpiry", "cardHolder", "jsGeneratedData", "browserInfo", "riskRequestId", "saveCard"]);
 
 const jsonObject = z
   .string()
@@ -66,11 +67,13 @@ function text(formData: FormData, name: string): string {
  * The payment part of a form: the chosen method and, for a card method, the card (checked again
  * here) and what the provider's risk script collected.
  */
-async function paymentInput(formData: FormData, chosen: { provider: string; method: string }): Promise<{ input: Omit<StartPaymentInput, "orderId" | "idempotencyKey"> } | { cardErrors: CardFieldErrors } | { message: string }> {
+async function paymentInput(formData: FormData, { savedCardId, ...chosen }: { provider: string; method: string; savedCardId?: string }): Promise<{ input: Omit<StartPaymentInput, "orderId" | "idempotencyKey"> } | { cardErrors: CardFieldErrors } | { message: string }> {
   const method = findMethod(chosen.provider, chosen.method);
   if (!method) return { message: "Choose a payment method." };
   const shopperIp = ((await headers()).get("x-forwarded-for") ?? "").split(",")[0].trim() || "127.0.0.1";
   if (method.kind !== "card") return { input: { ...chosen, shopperIp } };
+  // A saved card: the provider holds it; the service checks it is this shopper's.
+  if (savedCardId) return { input: { ...chosen, shopperIp, storedCredentialId: savedCardId } };
   const typed = { number: text(formData, "cardNumber"), expiry: text(formData, "cardExpiry"), cvc: text(formData, "cardCvc"), holder: text(formData, "cardHolder") };
   const cardErrors = validateCard(typed);
   if (Object.keys(cardErrors).length > 0) return { cardErrors };
@@ -82,6 +85,7 @@ async function paymentInput(formData: FormData, chosen: { provider: string; meth
       ...chosen,
       shopperIp,
       card: { number: digitsOf(typed.number), expiryMonth: expiry.month, expiryYear: expiry.year, cvc: typed.cvc.trim(), holderName: typed.holder.trim() },
+      saveCard: text(formData, "saveCard") === "1",
       risk: {
         requestId: text(formData, "riskRequestId").slice(0, 64) || undefined,
         jsGeneratedData: jsGeneratedData.success ? jsGeneratedData.data : undefined,

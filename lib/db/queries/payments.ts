@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, lt } from "drizzle-orm";
 import { db, writeTransaction } from "../client";
 import {
   orders,
@@ -38,6 +38,17 @@ export function findPaymentByProviderRef(provider: string, providerPaymentId: st
 
 export function listPaymentsForOrder(orderId: string): Payment[] {
   return db().select().from(payments).where(eq(payments.orderId, orderId)).orderBy(asc(payments.createdAt), asc(payments.id)).all();
+}
+
+/** Payments still waiting (on the shopper or the provider) with no news since `before`. */
+export function listStalePendingPayments(before: Date, limit = 50): Payment[] {
+  return db()
+    .select()
+    .from(payments)
+    .where(and(inArray(payments.status, ["requires_action", "processing"]), lt(payments.updatedAt, before)))
+    .orderBy(asc(payments.updatedAt))
+    .limit(limit)
+    .all();
 }
 
 export function listPaymentEvents(paymentId: string): PaymentEvent[] {

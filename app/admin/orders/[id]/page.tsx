@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { PaymentActions } from "@/components/admin/payment-actions";
+import { ChargeAgainForm, PaymentActions } from "@/components/admin/payment-actions";
+import { savedCardsFor } from "@/lib/checkout-config";
+import { isPending } from "@/lib/payments/state";
 import { OrderStatusBadge } from "@/components/payment/order-status-badge";
 import { findOrder, listOrderItems } from "@/lib/db/queries/orders";
 import { listPaymentEvents, listPaymentsForOrder } from "@/lib/db/queries/payments";
@@ -17,6 +19,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
   if (!order) notFound();
   const items = listOrderItems(order.id);
   const payments = listPaymentsForOrder(order.id);
+  const chargeable = savedCardsFor(order.userId).filter((card) => findProvider(card.provider)?.cardOnFile);
   return (
     <div className="space-y-6">
       <Link href="/admin" className="text-sm text-stone-500 underline">
@@ -31,9 +34,12 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
         </div>
         <OrderStatusBadge status={order.status} />
       </div>
+      {chargeable.length > 0 && (
+        <ChargeAgainForm orderId={order.id} cards={chargeable.map((card) => ({ id: card.id, label: `${card.brand ?? "Card"} •••• ${card.last4} (${findProvider(card.provider)?.displayName ?? card.provider})` }))} />
+      )}
       {payments.map((payment, index) => {
         const provider = findProvider(payment.provider);
-        const refundable = payment.amount - payment.refundedAmount;
+        const refundable = (payment.capturedAmount || payment.amount) - payment.refundedAmount;
         return (
           <section key={payment.id} className="space-y-4 rounded-xl border border-stone-200 bg-white p-5" data-testid="admin-payment">
             <div className="flex flex-wrap items-center justify-between gap-2">
@@ -48,8 +54,16 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
             <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
               <dt className="text-stone-500">Amount</dt>
               <dd>{formatMoney(payment.amount, payment.currency)}</dd>
+              <dt className="text-stone-500">Captured</dt>
+              <dd>{formatMoney(payment.capturedAmount, payment.currency)}</dd>
               <dt className="text-stone-500">Refunded</dt>
               <dd>{formatMoney(payment.refundedAmount, payment.currency)}</dd>
+              <dt className="text-stone-500">Capture</dt>
+              <dd>{payment.captureMode}</dd>
+              <dt className="text-stone-500">AVS / CVV / 3DS</dt>
+              <dd data-testid="admin-payment-checks">
+                {[payment.avsResult && `AVS ${payment.avsResult}`, payment.cvvResult && `CVV ${payment.cvvResult}`, payment.threeDsResult].filter(Boolean).join(" · ") || "—"}
+              </dd>
               <dt className="text-stone-500">Our reference</dt>
               <dd className="font-mono">{payment.id}</dd>
               <dt className="text-stone-500">Provider reference</dt>
@@ -65,6 +79,9 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
             </dl>
             <PaymentActions
               paymentId={payment.id}
+              canCapture={Boolean(provider?.capture) && payment.status === "authorized"}
+              canReconcile={Boolean(provider?.inquire) && isPending(payment.status) && Boolean(payment.providerPaymentId)}
+              capturable={toDecimalString(payment.amount, payment.currency)}
               canRefund={Boolean(provider?.refund) && (payment.status === "succeeded" || payment.status === "partially_refunded")}
               canVoid={Boolean(provider?.cancel) && payment.status === "authorized"}
               refundable={toDecimalString(Math.max(0, refundable), payment.currency)}
