@@ -1,0 +1,65 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { insertOrderOnce } from "@/lib/db/queries/orders";
+import { findPayment, listPaymentEvents } from "@/lib/db/queries/payments";
+import { newOrderId } from "@/lib/ids";
+import { reconcilePayment, startPayment } from "@/lib/payments/service";
+import { closeSqlite } from "@/lib/sqlite";
+
+// The shop's service runs here, in the test process, against the Antom emulator of the test
+// server (over HTTP, with the development keys), on the shared integration database.
+afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
+
+function order(amount = 2500) {
+  const id = newOrderId();
+  insertOrderOnce({
+    id,
+    checkoutToken: randomUUID(),
+    userId: null,
+    email: "svc@example.com",
+    name: "Silent Tester",
+    addressLine: "1 Marina Blvd",
+    city: "Singapore",
+    postalCode: "018989",
+    country: "SG",
+    currency: "EUR",
+    totalAmount: amount,
+    items: [{ productId: "prd_merino-beanie", name: "Merino beanie", unitAmount: amount, quantity: 1 }],
+  });
+  return id;
+}
+
+const card = (number: string, holderName = "Silent Tester") => ({ number, expiryMonth: "12", expiryYear: "2034", cvc: "737", holderName });
+
+describe("Antom through the shop's service", () => {
+  it("settles a U payment by inquiryPayment once Antom has a final answer", async () => {
+    // "Silent": the emulator sends no notification, so only the inquiry can settle it.
+    const payment = await startPayment({ orderId: order(), provider: "antom", method: "card", idempotencyKey: randomUUID(), card: card("4000000000000119") });
+    expect(payment.status).toBe("processing");
+    expect(payment.providerPaymentId).toBeTruthy();
+    await new Promise((resolve) => setTimeout(resolve, 400)); // past the emulator's settle time (120 s scaled)
+    const settled = await reconcilePayment(payment.id, 0);
+    expect(settled!.status).toBe("succeeded");
+    expect(listPaymentEvents(payment.id).some((e) => e.type === "status_change" && /Reconciled by inquiry/.test(e.summary))).toBe(true);
+  });
+
+  it("passes an external 3DS result (MPI) and skips the challenge", async () => {
+    const payment = await startPayment({
+      orderId: order(),
+      provider: "antom",
+      method: "card",
+      idempotencyKey: randomUUID(),
+      card: card("4000000000003220"),
+      mpi: { eci: "05", cavv: "AAABBBCCCDDDEEEFFF000111222=", dsTransactionId: randomUUID(), threeDSVersion: "2.2.0" },
+    });
+    expect(payment.status).toBe("succeeded");
+    expect(payment.nextActionType).toBe("none");
+    expect(findPayment(payment.id)!.threeDsResult).toContain("ECI 05");
+  });
+
+  it("asks for the challenge without MPI", async () => {
+    const payment = await startPayment({ orderId: order(), provider: "antom", method: "card", idempotencyKey: randomUUID(), card: card("4000000000003220") });
+    expect(payment.status).toBe("requires_action");
+    expect(payment.nextActionUrl).toMatch(/\/emulators\/antom\/3ds\//);
+  });
+});
