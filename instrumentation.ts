@@ -10,6 +10,7 @@ export async function register() {
   const { startOutboxWorker } = await import("./lib/emulators/outbox");
   await import("./lib/emulators/pingpayments/api"); // registers its scheduled jobs
   await import("./lib/emulators/pingpong/api"); // registers its scheduled jobs (settle, QR expiry)
+  await import("./lib/emulators/antom/api"); // registers its scheduled job (settle PROCESSING payments)
   db();
   emulatorDb();
   startOutboxWorker();

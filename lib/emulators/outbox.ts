@@ -6,7 +6,8 @@ import { outbox, outboxAttempts, type OutboxRow } from "./schema";
 /**
  * The emulators' durable notification outbox. A notification is a row first and an HTTP POST
  * second: it survives a restart, is retried on its provider's schedule (scaled by
- * EMULATOR_TIME_SCALE) until the merchant answers 2xx, and every attempt is recorded.
+ * EMULATOR_TIME_SCALE) until the merchant acknowledges it (any 2xx, or the provider's own rule:
+ * see AckRule), and every attempt is recorded.
  */
 
 interface WorkerState {
@@ -23,6 +24,26 @@ const state: WorkerState = ((globalThis as Record<string, unknown>).__emulatorOu
   jobs: new Map(),
 }) as WorkerState;
 
+/**
+ * What counts as an acknowledgement: `any_2xx` (the default), or `antom_result_s`: a 2xx whose
+ * body is JSON with `result.resultStatus === "S"` (Antom resends until the merchant answers
+ * `{"result":{"resultCode":"SUCCESS","resultStatus":"S","resultMessage":"success"}}`).
+ */
+export type AckRule = "any_2xx" | "antom_result_s";
+
+/** Whether an answer acknowledges a notification under `rule`. */
+export function isAcknowledged(rule: AckRule, httpStatus: number | null, body: string | undefined): boolean {
+  if (httpStatus === null || httpStatus < 200 || httpStatus >= 300) return false;
+  if (rule === "any_2xx") return true;
+  try {
+    const parsed: unknown = JSON.parse(body ?? "");
+    const result = parsed && typeof parsed === "object" ? (parsed as { result?: unknown }).result : undefined;
+    return !!result && typeof result === "object" && (result as { resultStatus?: unknown }).resultStatus === "S";
+  } catch {
+    return false;
+  }
+}
+
 export interface Notification {
   provider: string;
   subject: string;
@@ -33,6 +54,8 @@ export interface Notification {
   retrySchedule: readonly number[];
   /** Seconds before the first attempt (a late notification). */
   delaySeconds?: number;
+  /** What counts as delivered (default any 2xx). */
+  ackRule?: AckRule;
 }
 
 export function enqueueNotification(notification: Notification): OutboxRow {
@@ -45,6 +68,7 @@ export function enqueueNotification(notification: Notification): OutboxRow {
       body: notification.body,
       headers: { "content-type": "application/json", ...notification.headers },
       retrySchedule: [...notification.retrySchedule],
+      ackRule: notification.ackRule ?? "any_2xx",
       nextAttemptAt: new Date(Date.now() + scaledMs(notification.delaySeconds ?? 0)),
     })
     .returning()
@@ -57,6 +81,7 @@ async function deliver(row: OutboxRow): Promise<void> {
   const started = Date.now();
   let httpStatus: number | null = null;
   let error: string | null = null;
+  let answer: string | undefined;
   try {
     const response = await fetch(row.targetUrl, {
       method: "POST",
@@ -66,12 +91,13 @@ async function deliver(row: OutboxRow): Promise<void> {
       redirect: "manual",
     });
     httpStatus = response.status;
-    await response.arrayBuffer().catch(() => undefined);
+    answer = await response.text().catch(() => undefined);
   } catch (caught) {
     error = caught instanceof Error ? `${caught.name}: ${caught.message}` : String(caught);
   }
   const attempts = row.attempts + 1;
-  const delivered = httpStatus !== null && httpStatus >= 200 && httpStatus < 300;
+  const delivered = isAcknowledged(row.ackRule, httpStatus, answer);
+  if (!delivered && error === null && httpStatus !== null && httpStatus >= 200 && httpStatus < 300) error = "Answered 2xx without the acknowledgement body";
   const wait = row.retrySchedule[attempts - 1];
   const database = emulatorDb();
   database.transaction((tx) => {

@@ -1,0 +1,171 @@
+import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { emulatorDb } from "../db";
+import {
+  antomCardTokens,
+  antomPayments,
+  antomTransactions,
+  type AntomCardTokenRow,
+  type AntomPaymentRow,
+  type AntomTransactionRow,
+} from "../schema";
+
+export type AntomStatus = AntomPaymentRow["status"];
+export type AntomKind = AntomTransactionRow["kind"];
+
+export function insertPayment(values: typeof antomPayments.$inferInsert): AntomPaymentRow {
+  return emulatorDb().insert(antomPayments).values(values).returning().get();
+}
+
+export function setFirstAnswer(paymentId: string, firstAnswer: string): void {
+  emulatorDb().update(antomPayments).set({ firstAnswer }).where(eq(antomPayments.paymentId, paymentId)).run();
+}
+
+export function findPayment(paymentId: string): AntomPaymentRow | undefined {
+  return emulatorDb().select().from(antomPayments).where(eq(antomPayments.paymentId, paymentId)).get();
+}
+
+export function findPaymentOf(clientId: string, by: { paymentId?: string; paymentRequestId?: string }): AntomPaymentRow | undefined {
+  const where = by.paymentId
+    ? and(eq(antomPayments.clientId, clientId), eq(antomPayments.paymentId, by.paymentId))
+    : and(eq(antomPayments.clientId, clientId), eq(antomPayments.paymentRequestId, by.paymentRequestId ?? ""));
+  return emulatorDb().select().from(antomPayments).where(where).get();
+}
+
+type Movable = Partial<Omit<AntomPaymentRow, "paymentId" | "clientId" | "paymentRequestId" | "createdAt">>;
+
+/** Moves a payment out of `from` (compare-and-set); undefined when it was no longer there. */
+export function movePayment(paymentId: string, from: readonly AntomStatus[], to: AntomStatus, extra: Movable = {}): AntomPaymentRow | undefined {
+  return emulatorDb()
+    .update(antomPayments)
+    .set({ ...extra, status: to, updatedAt: new Date() })
+    .where(and(eq(antomPayments.paymentId, paymentId), inArray(antomPayments.status, [...from])))
+    .returning()
+    .get();
+}
+
+export function dueSettlements(now = new Date()): AntomPaymentRow[] {
+  return emulatorDb()
+    .select()
+    .from(antomPayments)
+    .where(and(eq(antomPayments.status, "PROCESSING"), eq(antomPayments.awaitingChallenge, false), lte(antomPayments.settleAt, now)))
+    .all();
+}
+
+export function findTransaction(clientId: string, kind: AntomKind, requestId: string): AntomTransactionRow | undefined {
+  return emulatorDb()
+    .select()
+    .from(antomTransactions)
+    .where(and(eq(antomTransactions.clientId, clientId), eq(antomTransactions.kind, kind), eq(antomTransactions.requestId, requestId)))
+    .get();
+}
+
+export function findTransactionById(clientId: string, kind: AntomKind, id: string): AntomTransactionRow | undefined {
+  return emulatorDb()
+    .select()
+    .from(antomTransactions)
+    .where(and(eq(antomTransactions.clientId, clientId), eq(antomTransactions.kind, kind), eq(antomTransactions.id, id)))
+    .get();
+}
+
+export function transactionsOf(paymentId: string): AntomTransactionRow[] {
+  return emulatorDb().select().from(antomTransactions).where(eq(antomTransactions.paymentId, paymentId)).orderBy(asc(antomTransactions.createdAt)).all();
+}
+
+export function setTransactionAnswer(id: string, firstAnswer: string): void {
+  emulatorDb().update(antomTransactions).set({ firstAnswer }).where(eq(antomTransactions.id, id)).run();
+}
+
+/**
+ * Moves a PROCESSING payment to SUCCESS in one SQLite transaction: with captureMode AUTOMATIC it
+ * is captured at once (a CAPTURE row), and a card token asked for is stored.
+ */
+export function completePayment(
+  paymentId: string,
+  extra: Movable,
+  capture: Omit<typeof antomTransactions.$inferInsert, "paymentId" | "amountMinor" | "currency" | "clientId" | "kind"> | undefined,
+  token: Omit<typeof antomCardTokens.$inferInsert, "clientId"> | undefined,
+): { payment: AntomPaymentRow; capture?: AntomTransactionRow } | undefined {
+  return emulatorDb().transaction((tx) => {
+    const current = tx.select().from(antomPayments).where(eq(antomPayments.paymentId, paymentId)).get();
+    if (!current || current.status !== "PROCESSING") return undefined;
+    const automatic = current.captureMode === "AUTOMATIC";
+    const payment = tx
+      .update(antomPayments)
+      .set({
+        ...extra,
+        status: "SUCCESS",
+        awaitingChallenge: false,
+        settleAt: null,
+        paymentTime: extra.paymentTime ?? new Date(),
+        capturedMinor: automatic ? current.amountMinor : 0,
+        captureClosed: automatic,
+        cardToken: current.tokenizeRequested && token ? token.token : null,
+        updatedAt: new Date(),
+      })
+      .where(eq(antomPayments.paymentId, paymentId))
+      .returning()
+      .get();
+    if (current.tokenizeRequested && token) tx.insert(antomCardTokens).values({ ...token, clientId: current.clientId }).run();
+    const captured =
+      automatic && capture
+        ? tx
+            .insert(antomTransactions)
+            .values({ ...capture, kind: "CAPTURE", clientId: current.clientId, paymentId, amountMinor: current.amountMinor, currency: current.currency })
+            .returning()
+            .get()
+        : undefined;
+    return { payment, capture: captured };
+  });
+}
+
+export type Refusal = "ORDER_STATUS_INVALID" | "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT" | "REFUND_AMOUNT_EXCEED";
+
+/** Records a manual capture (the first and only one) in one SQLite transaction, or says why not. */
+export function recordCapture(values: typeof antomTransactions.$inferInsert): AntomTransactionRow | Refusal {
+  return emulatorDb().transaction((tx) => {
+    const payment = tx.select().from(antomPayments).where(eq(antomPayments.paymentId, values.paymentId)).get();
+    if (!payment || payment.status !== "SUCCESS" || payment.captureMode !== "MANUAL" || payment.captureClosed) return "ORDER_STATUS_INVALID" as const;
+    if (values.amountMinor > payment.amountMinor - payment.capturedMinor) return "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT" as const;
+    tx.update(antomPayments)
+      .set({ capturedMinor: payment.capturedMinor + values.amountMinor, captureClosed: true, updatedAt: new Date() })
+      .where(eq(antomPayments.paymentId, payment.paymentId))
+      .run();
+    return tx.insert(antomTransactions).values(values).returning().get();
+  });
+}
+
+/** Records a refund of captured money in one SQLite transaction, or says why not. */
+export function recordRefund(values: typeof antomTransactions.$inferInsert): AntomTransactionRow | Refusal {
+  return emulatorDb().transaction((tx) => {
+    const payment = tx.select().from(antomPayments).where(eq(antomPayments.paymentId, values.paymentId)).get();
+    if (!payment || payment.status !== "SUCCESS" || payment.capturedMinor === 0) return "ORDER_STATUS_INVALID" as const;
+    if (payment.refundedMinor + values.amountMinor > payment.capturedMinor) return "REFUND_AMOUNT_EXCEED" as const;
+    tx.update(antomPayments)
+      .set({ refundedMinor: payment.refundedMinor + values.amountMinor, updatedAt: new Date() })
+      .where(eq(antomPayments.paymentId, payment.paymentId))
+      .run();
+    return tx.insert(antomTransactions).values(values).returning().get();
+  });
+}
+
+/** Cancels an authorized, not captured payment in one SQLite transaction, or says why not. */
+export function recordCancel(values: typeof antomTransactions.$inferInsert): AntomTransactionRow | Refusal {
+  return emulatorDb().transaction((tx) => {
+    const cancelled = tx
+      .update(antomPayments)
+      .set({ status: "CANCELLED", captureClosed: true, updatedAt: new Date() })
+      .where(and(eq(antomPayments.paymentId, values.paymentId), eq(antomPayments.status, "SUCCESS"), eq(antomPayments.capturedMinor, 0), eq(antomPayments.captureClosed, false)))
+      .returning()
+      .get();
+    if (!cancelled) return "ORDER_STATUS_INVALID" as const;
+    return tx.insert(antomTransactions).values(values).returning().get();
+  });
+}
+
+export function findCardToken(clientId: string, token: string): AntomCardTokenRow | undefined {
+  return emulatorDb()
+    .select()
+    .from(antomCardTokens)
+    .where(and(eq(antomCardTokens.clientId, clientId), eq(antomCardTokens.token, token)))
+    .get();
+}

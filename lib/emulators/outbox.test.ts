@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { isAcknowledged } from "./outbox";
+
+const ANTOM_ACK = '{"result":{"resultCode":"SUCCESS","resultStatus":"S","resultMessage":"success"}}';
+
+describe("outbox acknowledgement rules", () => {
+  it("any_2xx (the default): every 2xx acknowledges, whatever the body", () => {
+    expect(isAcknowledged("any_2xx", 200, "")).toBe(true);
+    expect(isAcknowledged("any_2xx", 204, undefined)).toBe(true);
+    expect(isAcknowledged("any_2xx", 299, "not json")).toBe(true);
+    expect(isAcknowledged("any_2xx", 301, "")).toBe(false);
+    expect(isAcknowledged("any_2xx", 500, ANTOM_ACK)).toBe(false);
+    expect(isAcknowledged("any_2xx", null, undefined)).toBe(false);
+  });
+
+  it("antom_result_s: a 2xx whose JSON body has result.resultStatus S", () => {
+    expect(isAcknowledged("antom_result_s", 200, ANTOM_ACK)).toBe(true);
+    expect(isAcknowledged("antom_result_s", 200, "{}")).toBe(false);
+    expect(isAcknowledged("antom_result_s", 200, "")).toBe(false);
+    expect(isAcknowledged("antom_result_s", 200, "ok")).toBe(false);
+    expect(isAcknowledged("antom_result_s", 200, '{"result":{"resultStatus":"F"}}')).toBe(false);
+    expect(isAcknowledged("antom_result_s", 200, '{"result":"S"}')).toBe(false);
+    expect(isAcknowledged("antom_result_s", 500, ANTOM_ACK)).toBe(false);
+    expect(isAcknowledged("antom_result_s", null, undefined)).toBe(false);
+  });
+});
