@@ -25,7 +25,7 @@ test("a guest is sent to sign in and sees no operator data", async ({ page }) =>
 });
 
 test("a wrong password is explained", async ({ page }) => {
-  await signIn(page, "shopper@example.com", "not-the-password");
+  await signIn(page, "shopper@example.com", "not-the-password", "/account", { expectFailure: true });
   await expect(page.getByText("Wrong email or password.")).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });

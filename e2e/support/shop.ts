@@ -28,11 +28,13 @@ export async function payOnPaymentIq(page: Page, card: { number: string; cardhol
   await page.getByRole("button", { name: /^Pay / }).click();
 }
 
-export async function signIn(page: Page, email: string, password: string, callbackUrl = "/account") {
+/** Signs in and waits until the session is set (the login page is left), unless a failure is expected. */
+export async function signIn(page: Page, email: string, password: string, callbackUrl = "/account", options: { expectFailure?: boolean } = {}) {
   await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  if (!options.expectFailure) await page.waitForURL((url) => !url.pathname.startsWith("/login"));
 }
 
 /** Reads what the shop stored (read-only) to check payment rows and their events. */

@@ -94,7 +94,7 @@ export const antom: PaymentProvider = {
       capturedAmount: status === "succeeded" ? request.amount : undefined,
       calls: [answer.call],
     };
-    if (outcome.storedCredential && card) outcome.storedCredential = { brand: card.brand, last4: card.last4, expiry: `${request.card!.expiryMonth}/${request.card!.expiryYear.slice(-2)}`, ...outcome.storedCredential };
+    if (outcome.storedCredential && card) outcome.storedCredential = { ...outcome.storedCredential, brand: card.brand, last4: card.last4, expiry: `${request.card!.expiryMonth}/${request.card!.expiryYear.slice(-2)}` };
     return outcome;
   },
 

@@ -48,9 +48,11 @@ export function checksOf(info: PaymentResultInfo | undefined): ProviderOutcome["
   };
 }
 
+const BRAND_LABELS: Record<string, string> = { VISA: "Visa", MASTERCARD: "Mastercard", AMEX: "Amex", UNIONPAY: "UnionPay", JCB: "JCB", DISCOVER: "Discover" };
+
 export function storedCardOf(info: PaymentResultInfo | undefined): ProviderOutcome["storedCredential"] {
   if (!info?.cardToken) return undefined;
-  const brand = info.cardBrand ? info.cardBrand.charAt(0) + info.cardBrand.slice(1).toLowerCase() : undefined;
+  const brand = info.cardBrand ? (BRAND_LABELS[info.cardBrand.toUpperCase()] ?? info.cardBrand) : undefined;
   return {
     token: info.cardToken,
     brand,
