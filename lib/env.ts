@@ -38,11 +38,15 @@ const settingsSchema = z.object({
   // Antom. Defaults: the emulator under /emulators/antom and the development keys in data/antom.
   ANTOM_BASE_URL: z.url().optional(),
   ANTOM_CLIENT_ID: z.string().min(1).default("SANDBOX_2026STOREFRONT01"),
+  // Lesspay (the card gateway of seed 004). Defaults: the emulator under /emulators/lesspay.
+  LESSPAY_BASE_URL: z.url().optional(),
+  LESSPAY_APP_ID: z.string().min(1).default("lp_app_storefront_01"),
+  LESSPAY_APP_SECRET: z.string().min(1).default("emulator-lesspay-app-secret"),
   /** How often the background loop asks providers about payments left pending (ms; 0 turns it off). */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().nonnegative().default(30_000),
 });
 
-export type Settings = z.infer<typeof settingsSchema> & { PINGPAYMENTS_BASE_URL: string; PINGPONG_BASE_URL: string; PINGPONG_RISK_JS_URL: string; ANTOM_BASE_URL: string };
+export type Settings = z.infer<typeof settingsSchema> & { PINGPAYMENTS_BASE_URL: string; PINGPONG_BASE_URL: string; PINGPONG_RISK_JS_URL: string; ANTOM_BASE_URL: string; LESSPAY_BASE_URL: string };
 
 let cached: Settings | undefined;
 
@@ -61,6 +65,7 @@ export function settings(): Settings {
     PINGPONG_BASE_URL: (parsed.data.PINGPONG_BASE_URL ?? `${appUrl}/emulators/pingpong`).replace(/\/$/, ""),
     PINGPONG_RISK_JS_URL: parsed.data.PINGPONG_RISK_JS_URL ?? `${appUrl}/emulators/pingpong/static/risk-control/acquirerRiskControl.min.js`,
     ANTOM_BASE_URL: (parsed.data.ANTOM_BASE_URL ?? `${appUrl}/emulators/antom`).replace(/\/$/, ""),
+    LESSPAY_BASE_URL: (parsed.data.LESSPAY_BASE_URL ?? `${appUrl}/emulators/lesspay`).replace(/\/$/, ""),
   };
   return cached;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { pingPayments } from "@/lib/providers/pingpayments";
 import { pingPong } from "@/lib/providers/pingpong";
 import { antom } from "@/lib/providers/antom";
+import { lesspay } from "@/lib/providers/lesspay";
 import type { PaymentMethod, PaymentProvider, ProviderId } from "./types";
 
 /** Every provider the shop can use. A new provider is a new folder plus one line here. */
@@ -9,6 +10,7 @@ const PROVIDERS: Partial<Record<ProviderId, PaymentProvider>> = {
   pingpayments: pingPayments,
   pingpong: pingPong,
   antom,
+  lesspay,
 };
 
 export function findProvider(id: string): PaymentProvider | undefined {

@@ -262,6 +262,7 @@ export async function reconcilePayment(paymentId: string, minIntervalMs = 10_000
       { failureCode: outcome.failure?.code ?? null, failureMessage: outcome.failure?.message ?? null, nextActionType: "none", nextActionUrl: null, nextActionQr: null },
       { provider: provider.id, summary: `Reconciled by inquiry: ${provider.displayName} says ${outcome.status}` },
     );
+    if (result.changed) rememberCard(result.payment, outcome.storedCredential);
     return result.payment;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -302,6 +303,12 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
   if (!payment || payment.provider !== providerId) {
     recordPaymentEvent({ provider: providerId, type: "notification", summary: `Unknown payment: ${notification.summary}`, detail: notification.detail });
     return { httpStatus: 404, response: Response.json({ error: "Unknown payment" }, { status: 404 }), outcome: "unknown_payment" };
+  }
+  // A risk event goes on the timeline once and changes no status.
+  if (notification.informational) {
+    const fresh = recordPaymentEvent({ paymentId: payment.id, provider: providerId, type: "notification", dedupeKey: notification.dedupeKey, summary: notification.summary, detail: notification.detail });
+    log("info", "informational notification", { paymentId: payment.id, provider: providerId, fresh });
+    return { httpStatus: 200, response: provider.acknowledge(notification), outcome: fresh ? "recorded" : "duplicate" };
   }
   const amountFits = notification.amountIsPart ? notification.amount <= payment.amount : notification.amount === payment.amount;
   if (!amountFits || notification.currency !== payment.currency) {

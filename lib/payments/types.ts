@@ -132,6 +132,8 @@ export interface VerifiedNotification {
   amountIsPart?: boolean;
   /** "succeeded" means authorized when the payment was made with manual capture (Antom's S). */
   resolveByCaptureMode?: boolean;
+  /** An event for the timeline only (e.g. a risk event): recorded once, changes no status. */
+  informational?: boolean;
   storedCredential?: StoredCredentialInfo;
   checks?: { avs?: string; cvv?: string; threeDs?: string };
   summary: string;

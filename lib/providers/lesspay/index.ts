@@ -1,0 +1,90 @@
+import "server-only";
+import { settings } from "@/lib/env";
+import { SHOP_CURRENCIES, toDecimalString } from "@/lib/money";
+import { cardSummary } from "@/lib/cards";
+import { ProviderError, type PaymentProvider, type PaymentRequest } from "@/lib/payments/types";
+import { LesspayClient } from "./client";
+import { failureOf, orderStatus, storedCardOf } from "./mappers";
+import { createOrderAnswer, queryAnswer } from "./schemas";
+import { verifyLesspayCallback } from "./webhook";
+
+function credentials() {
+  const env = settings();
+  return { baseUrl: env.LESSPAY_BASE_URL, appId: env.LESSPAY_APP_ID, appSecret: env.LESSPAY_APP_SECRET };
+}
+const client = () => new LesspayClient(credentials());
+
+/** `channel_extra` of an OpenAPI payment: the card itself, or a stored card's token. */
+function channelExtra(request: PaymentRequest) {
+  if (request.storedCredential) return { extra_type: "token", token_data: { token: request.storedCredential.token } };
+  const card = request.card;
+  if (!card) throw new ProviderError("Card details are missing");
+  return {
+    extra_type: "card",
+    card_data: {
+      number: card.number,
+      expiry_month: Number(card.expiryMonth),
+      expiry_year: Number(card.expiryYear),
+      cvv: card.cvc,
+      holder_name: card.holderName,
+      ...(request.saveCard ? { store_for_future_use: true } : {}),
+    },
+  };
+}
+
+/** The card gateway of seed 004 ("Lesspay"): hosted cashier, direct card (OpenAPI) with or without 3DS, tokens. */
+export const lesspay: PaymentProvider = {
+  id: "lesspay",
+  displayName: "Lesspay",
+  cardOnFile: true,
+  methods: [
+    { provider: "lesspay", method: "cashier", kind: "hosted", label: "Card on Lesspay's page", description: "Pay by card on Lesspay's hosted cashier, with 3-D Secure.", currencies: SHOP_CURRENCIES },
+    { provider: "lesspay", method: "card", kind: "card", label: "Card", description: "Pay by card here (Lesspay OpenAPI); can be saved for next time.", currencies: SHOP_CURRENCIES, canSaveCard: true },
+  ],
+
+  async createPayment(request) {
+    const cashier = request.method === "cashier";
+    const answer = await client().post("/api/global/v1/pay/create-order", {
+      request_id: request.paymentId,
+      target_amount: toDecimalString(request.amount, request.currency),
+      target_currency: request.currency,
+      transaction_type: "PAY_IN",
+      way_type: "CARD_PAYMENT",
+      api_version: "V2",
+      pay_access_type: cashier ? 1 : 2,
+      notify_url: request.notificationUrl,
+      success_url: request.returnUrl,
+      fail_url: request.errorUrl,
+      product_name: "Merchant Storefront order",
+      description: request.items.map((item) => `${item.name} × ${item.quantity}`).join(", ").slice(0, 200),
+      ...(cashier ? (request.saveCard ? { store_for_future_use: true } : {}) : { channel_extra: channelExtra(request) }),
+    });
+    const parsed = createOrderAnswer.safeParse(answer.json);
+    if (!parsed.success) throw new ProviderError("Lesspay answered create-order with an unexpected shape", [answer.call]);
+    if (parsed.data.code !== 0 || !parsed.data.data) {
+      throw new ProviderError(`Lesspay refused the order: code ${parsed.data.code} ${parsed.data.msg ?? ""}`.trim(), [answer.call], "provider_refused");
+    }
+    const order = parsed.data.data.order_data;
+    const card = request.card ? cardSummary(request.card.number) : undefined;
+    if (order.payDataType === "payurl" && order.payData) {
+      return { status: "requires_action", providerPaymentId: order.payOrderId, nextAction: { type: "redirect", url: order.payData }, card, calls: [answer.call] };
+    }
+    // No payDataType: processing without 3DS; the callback says how it ends.
+    return { status: "processing", providerPaymentId: order.payOrderId, nextAction: { type: "none" }, card, calls: [answer.call] };
+  },
+
+  async inquire(payment) {
+    const answer = await client().post("/api/global/v1/pay/query-order", payment.providerPaymentId ? { pay_order_id: payment.providerPaymentId } : { request_id: payment.id });
+    const parsed = queryAnswer.safeParse(answer.json);
+    if (!parsed.success || parsed.data.code !== 0 || !parsed.data.data) throw new ProviderError("Lesspay could not say how the order stands", [answer.call]);
+    const data = parsed.data.data;
+    const status = orderStatus(data.order_status_int);
+    if (!status) throw new ProviderError(`Lesspay answered an unknown order status ${data.order_status_int}`, [answer.call]);
+    return { status, nextAction: { type: "none" }, failure: status === "failed" ? failureOf(data.fail_reason) : undefined, storedCredential: storedCardOf(data.channel_biz_data), calls: [answer.call] };
+  },
+
+  verifyNotification: async (raw) => verifyLesspayCallback(raw, credentials()),
+
+  /** Lesspay stops resending on the plain text SUCCESS. */
+  acknowledge: () => new Response("SUCCESS", { status: 200, headers: { "content-type": "text/plain" } }),
+};

@@ -1,0 +1,66 @@
+import "server-only";
+import { fromDecimalString, minor } from "@/lib/money";
+import { redact } from "@/lib/payments/redact";
+import { NotificationRejected, type RawNotification, type VerifiedNotification } from "@/lib/payments/types";
+import { failureOf, orderStatus, storedCardOf } from "./mappers";
+import { paymentCallback, riskEvent } from "./schemas";
+import { lesspaySignatureValid } from "./signature";
+
+/**
+ * Verifies a Lesspay callback (our app id, `x-auth-signature` over its fields with our secret),
+ * then reads either a payment status or a risk event (which changes no status).
+ */
+export function verifyLesspayCallback(raw: RawNotification, credentials: { appId: string; appSecret: string }): VerifiedNotification {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.body);
+  } catch {
+    throw new NotificationRejected(400, "The callback body is not JSON");
+  }
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw new NotificationRejected(400, "The callback body is not an object");
+  const appId = raw.headers.get("x-auth-appid");
+  if (appId && appId !== credentials.appId) throw new NotificationRejected(401, `The callback is for another app (${appId})`);
+  if (!lesspaySignatureValid(body as Record<string, unknown>, credentials.appSecret, raw.headers.get("x-auth-signature"))) {
+    throw new NotificationRejected(401, "The callback's x-auth-signature does not verify");
+  }
+  const risk = riskEvent.safeParse(body);
+  if (risk.success) {
+    const event = risk.data;
+    const currency = event.target_currency ?? "";
+    // A risk event changes no status, so its amount is not checked (only recorded).
+    return {
+      providerPaymentId: event.pay_order_id,
+      merchantReference: event.request_id,
+      status: "processing",
+      amount: minor(0),
+      currency,
+      informational: true,
+      dedupeKey: `lesspay:risk:${event.pay_order_id}:${event.event}`,
+      summary: `Lesspay risk event: ${event.event}${event.reason ? ` (${event.reason})` : ""}`,
+      detail: redact(event),
+    };
+  }
+  const parsed = paymentCallback.safeParse(body);
+  if (!parsed.success) throw new NotificationRejected(400, "The callback is neither a payment status nor a risk event");
+  const callback = parsed.data;
+  const status = orderStatus(callback.order_status_int);
+  if (!status) throw new NotificationRejected(400, `Unknown order_status_int ${callback.order_status_int}`);
+  let amount;
+  try {
+    amount = fromDecimalString(callback.target_amount, callback.target_currency);
+  } catch (error) {
+    throw new NotificationRejected(400, `The callback's amount is not valid: ${(error as Error).message}`);
+  }
+  return {
+    providerPaymentId: callback.pay_order_id,
+    merchantReference: callback.request_id,
+    status,
+    amount,
+    currency: callback.target_currency,
+    dedupeKey: `lesspay:${callback.pay_order_id}:${callback.order_status_int}`,
+    failure: status === "failed" ? failureOf(callback.fail_reason) : status === "expired" ? { code: "closed", message: "The payment was closed before it was completed." } : undefined,
+    storedCredential: storedCardOf(callback.channel_biz_data),
+    summary: `Lesspay ${callback.order_status ?? callback.order_status_int}${callback.fail_reason ? ` (${callback.fail_reason})` : ""}`,
+    detail: redact(callback),
+  };
+}
