@@ -1,0 +1,75 @@
+import { expect, test, type Page } from "@playwright/test";
+import { checkoutWith, choosePaymentMethod, fillCardForm, orderIdFrom, paymentsOf, signIn } from "./support/shop";
+
+const NO_RISK_CHECK = { riskCheck: false };
+
+async function payOnCashier(page: Page, number: string) {
+  await expect(page).toHaveURL(/\/emulators\/lesspay\/cashier\//);
+  await page.getByLabel("Card number").fill(number);
+  await page.getByLabel("Expiry (MM/YY)").fill("12/34");
+  await page.getByLabel("CVC").fill("737");
+  await page.getByLabel("Name on card").fill("Les Pay");
+  await page.getByRole("button", { name: "Pay now" }).click();
+}
+
+test.describe("Lesspay", () => {
+  test("cashier mode paid", async ({ page }) => {
+    await checkoutWith(page, "pour-over-kettle", "lp-cashier@example.com");
+    await choosePaymentMethod(page, "Card on Lesspay's page", "Lesspay");
+    await page.getByRole("button", { name: /^Pay / }).click();
+    await payOnCashier(page, "4111 1111 1111 1111");
+    await expect(page).toHaveURL(/\/orders\/ord_/);
+    await expect(page.getByTestId("order-status")).toHaveText("Paid");
+  });
+
+  test("cashier mode failed", async ({ page }) => {
+    await checkoutWith(page, "pour-over-kettle", "lp-cashier-fail@example.com");
+    await choosePaymentMethod(page, "Card on Lesspay's page", "Lesspay");
+    await page.getByRole("button", { name: /^Pay / }).click();
+    await payOnCashier(page, "4000 0000 0000 0002");
+    await expect(page).toHaveURL(/\/orders\/ord_/);
+    await expect(page.getByTestId("order-status")).toHaveText("Payment failed");
+    await expect(page.getByTestId("failure-reason")).toHaveText("The card was declined by the issuing bank.");
+  });
+
+  test("direct card with 3-D Secure", async ({ page }) => {
+    await checkoutWith(page, "walnut-notebook", "lp-3ds@example.com");
+    await choosePaymentMethod(page, "Card", "Lesspay");
+    await fillCardForm(page, { number: "4000 0000 0000 3220", holder: "Les Pay" }, NO_RISK_CHECK);
+    await page.getByRole("button", { name: /^Pay / }).click();
+    await expect(page).toHaveURL(/\/emulators\/lesspay\/3ds\//);
+    await page.getByLabel("One-time code").fill("123456");
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await expect(page).toHaveURL(/\/orders\/ord_/);
+    await expect(page.getByTestId("order-status")).toHaveText("Paid");
+  });
+
+  test("frictionless direct card: the order page waits for the callback and says so", async ({ page }) => {
+    await checkoutWith(page, "walnut-notebook", "lp-frictionless@example.com");
+    await choosePaymentMethod(page, "Card", "Lesspay");
+    // "late": the gateway's callback comes 2 minutes late (about 2.4 s at the e2e clock).
+    await fillCardForm(page, { number: "4111 1111 1111 1111", holder: "Les Late" }, NO_RISK_CHECK);
+    await page.getByRole("button", { name: /^Pay / }).click();
+    await expect(page).toHaveURL(/\/orders\/ord_/);
+    await expect(page.getByTestId("waiting-for")).toContainText("Lesspay is processing the payment; waiting for its notification.");
+    await expect(page.getByTestId("order-status")).toHaveText("Paid", { timeout: 20_000 });
+  });
+});
+
+test("a card saved with one Lesspay payment pays the next order with its token", async ({ page }) => {
+  await signIn(page, "shopper@example.com", "shopper-demo");
+  await checkoutWith(page, "ceramic-planter", "shopper@example.com");
+  await choosePaymentMethod(page, "Card", "Lesspay");
+  await fillCardForm(page, { number: "5555 5555 5555 4444", holder: "Sam Shopper" }, NO_RISK_CHECK);
+  await page.getByLabel(/Save this card for next time/).check();
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+
+  await checkoutWith(page, "merino-beanie", "shopper@example.com");
+  const saved = page.getByRole("radio", { name: /Saved Mastercard •••• 4444 · Lesspay/ });
+  await saved.check();
+  await expect(page.getByTestId("card-fields")).toHaveCount(0);
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+  expect(paymentsOf(orderIdFrom(page.url()))[0]).toMatchObject({ status: "succeeded", card_last4: "4444" });
+});
