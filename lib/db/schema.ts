@@ -171,7 +171,8 @@ export const storedCredentials = sqliteTable(
     last4: text("last4"),
     expiry: text("expiry"),
     merchantUserId: text("merchant_user_id"),
-    status: text("status", { enum: ["active", "revoked"] }).notNull().default("active"),
+    /** Wallet bindings start pending (until the signing notification) and may be declined. */
+    status: text("status", { enum: ["pending", "active", "revoked", "declined"] }).notNull().default("active"),
     createdAt: createdAt(),
   },
   (t) => [index("stored_credentials_user_idx").on(t.userId), uniqueIndex("stored_credentials_token_idx").on(t.provider, t.token)],

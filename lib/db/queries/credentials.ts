@@ -1,8 +1,55 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { randomId } from "@/lib/ids";
-import { db } from "../client";
-import { storedCredentials, type StoredCredential } from "../schema";
+import { db, writeTransaction } from "../client";
+import { paymentEvents, storedCredentials, type StoredCredential } from "../schema";
+
+/** Every wallet binding of a user, newest first (pending, active, revoked and declined ones). */
+export function listWalletBindings(userId: string): StoredCredential[] {
+  return db()
+    .select()
+    .from(storedCredentials)
+    .where(and(eq(storedCredentials.userId, userId), eq(storedCredentials.kind, "wallet")))
+    .orderBy(desc(storedCredentials.createdAt))
+    .all();
+}
+
+export function findCredentialByToken(provider: string, token: string): StoredCredential | undefined {
+  return db().select().from(storedCredentials).where(and(eq(storedCredentials.provider, provider), eq(storedCredentials.token, token))).get();
+}
+
+export function insertCredential(values: Omit<typeof storedCredentials.$inferInsert, "id">): StoredCredential {
+  return db().insert(storedCredentials).values({ ...values, id: randomId("crd") }).returning().get();
+}
+
+/**
+ * Moves a binding from one of `from` to `to` (compare-and-set) and records why, in one
+ * transaction; with a dedupe key already taken (a redelivered notification) it changes nothing.
+ */
+export function moveCredential(
+  id: string,
+  from: readonly StoredCredential["status"][],
+  to: StoredCredential["status"],
+  event: { provider: string; summary: string; dedupeKey?: string; detail?: unknown },
+): "moved" | "duplicate" | "refused" {
+  return writeTransaction((tx) => {
+    if (event.dedupeKey) {
+      const inserted = tx
+        .insert(paymentEvents)
+        .values({ provider: event.provider, type: "notification", dedupeKey: event.dedupeKey, summary: event.summary, detail: event.detail ?? null })
+        .onConflictDoNothing({ target: paymentEvents.dedupeKey })
+        .returning({ id: paymentEvents.id })
+        .all();
+      if (inserted.length === 0) return "duplicate";
+    }
+    const moved = tx
+      .update(storedCredentials)
+      .set({ status: to })
+      .where(and(eq(storedCredentials.id, id), inArray(storedCredentials.status, [...from])))
+      .run();
+    return moved.changes === 1 ? "moved" : "refused";
+  });
+}
 
 export function listActiveCredentials(userId: string, provider?: string): StoredCredential[] {
   const conditions = [eq(storedCredentials.userId, userId), eq(storedCredentials.status, "active")];
@@ -25,9 +72,6 @@ export function saveCredentialOnce(values: Omit<typeof storedCredentials.$inferI
   return db().insert(storedCredentials).values({ ...values, id: randomId("crd") }).onConflictDoNothing().returning().get() ?? findCredentialByToken(values.provider, values.token)!;
 }
 
-function findCredentialByToken(provider: string, token: string): StoredCredential | undefined {
-  return db().select().from(storedCredentials).where(and(eq(storedCredentials.provider, provider), eq(storedCredentials.token, token))).get();
-}
 
 /** A shopper removes a saved card: it is revoked, never offered or charged again. */
 export function revokeCredential(id: string, userId: string): boolean {
