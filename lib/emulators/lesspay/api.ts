@@ -321,7 +321,7 @@ function effectiveOutcome(number: string, month: number, year: number): CardOutc
 }
 
 function checkCardData(extra: Json): Checked<CardFacts> {
-  const P = "channel_extra.card_data";
+  const P = "card_data";
   if (!present(extra.card_data)) return { error: `${P} is required` };
   const card = objectAt(extra.card_data);
   if (!card) return { error: `${P} must be an object` };
@@ -354,7 +354,7 @@ function checkCardData(extra: Json): Checked<CardFacts> {
 }
 
 function checkTokenData(appId: string, extra: Json): Checked<CardFacts> {
-  const P = "channel_extra.token_data";
+  const P = "token_data";
   if (!present(extra.token_data)) return { error: `${P} is required` };
   const data = objectAt(extra.token_data);
   if (!data) return { error: `${P} must be an object` };
