@@ -313,6 +313,15 @@ describe("Lesspay emulator: callbacks and risk events", () => {
   });
 });
 
+describe("Lesspay emulator: /emulators", () => {
+  it("documents Lesspay: outcomes, tokens, callbacks, the unpublished retry schedule and the guesses", async () => {
+    const html = await (await fetch(`${lesspayUrl().replace("/lesspay", "")}`)).text();
+    for (const text of ["Lesspay 2.0", "lesspay-outcomes", "store_for_future_use", "dispute_received", "does not publish its retry schedule", "the project&#x27;s addition"]) {
+      expect(html).toContain(text);
+    }
+  });
+});
+
 describe("Lesspay emulator: card data", () => {
   it("keeps no full card number or CVV in any emulator table", async () => {
     await lesspayCall("create-order", cardBody("4111111111111111", { store: true, cvv: "987" }));
