@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import { scaledMs } from "../clock";
-import { enqueueNotification, registerEmulatorJob } from "../outbox";
+import { deliverDueNotifications, enqueueNotification, registerEmulatorJob } from "../outbox";
 import type { LesspayCardTokenRow, LesspayOrderRow } from "../schema";
 import { brandOf, callbackBehaviourOf, CHALLENGE_PASS_CODE, digitsOnly, luhnValid, maskCard, outcomeOfCard, type CardOutcome } from "../test-cards";
 import {
@@ -233,6 +233,11 @@ function outcomeOf(order: LesspayOrderRow): CardOutcome {
   } catch {
     return { kind: "approve" };
   }
+}
+
+/** Runs the jobs (and so the settlement) right when a processing order is due, not at the next tick. */
+function wakeAt(seconds: number): void {
+  setTimeout(() => void deliverDueNotifications(), scaledMs(seconds) + 5);
 }
 
 /** Reaches a processing order's scripted outcome when its time has come. */
@@ -473,6 +478,7 @@ export async function createOrder(request: LesspayRequest): Promise<Response> {
     if (error instanceof Error && /UNIQUE/i.test(error.message)) return answer(CODES.duplicateRequest, "request_id already exists");
     throw error;
   }
+  if (settleAfter !== null) wakeAt(settleAfter);
   const payData = accessType === 1 ? cashierUrl(order) : order.awaitingChallenge ? challengeUrl(order) : undefined;
   return answer(CODES.ok, "SUCCESS", { order_data: orderData(order, payData), pay_order_id: order.payOrderId });
 }
@@ -555,6 +561,7 @@ export function submitCashier(payOrderId: string, form: Record<string, string>):
     awaitingChallenge: outcome.kind === "challenge",
     settleAt: outcome.kind === "pending" ? new Date(Date.now() + scaledMs(PENDING_SETTLES_AFTER_SECONDS)) : null,
   });
+  if (carded && outcome.kind === "pending") wakeAt(PENDING_SETTLES_AFTER_SECONDS);
   if (!carded) return resultRedirect(findOrder(payOrderId)!);
   if (outcome.kind === "approve") return resultRedirect(succeed(carded) ?? findOrder(payOrderId)!);
   if (outcome.kind === "decline") return resultRedirect(fail(carded, FAIL_REASONS[outcome.reason]) ?? findOrder(payOrderId)!);
