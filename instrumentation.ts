@@ -11,6 +11,7 @@ export async function register() {
   await import("./lib/emulators/pingpayments/api"); // registers its scheduled jobs
   await import("./lib/emulators/pingpong/api"); // registers its scheduled jobs (settle, QR expiry)
   await import("./lib/emulators/antom/api"); // registers its scheduled job (settle PROCESSING payments)
+  await import("./lib/emulators/lesspay/api"); // registers its scheduled jobs (settle processing orders, risk events)
   db();
   emulatorDb();
   startOutboxWorker();

@@ -25,6 +25,17 @@ import {
   THREE_DS_VERSION,
 } from "@/lib/emulators/antom/config";
 import { ANTOM_KEY_FILES } from "@/lib/dev-keys";
+import {
+  CALLBACK_ACK as LESSPAY_ACK,
+  CALLBACK_RETRY_SECONDS as LESSPAY_RETRY_SECONDS,
+  FAIL_REASONS as LESSPAY_FAIL_REASONS,
+  ISSUER as LESSPAY_ISSUER,
+  LATE_CALLBACK_SECONDS as LESSPAY_LATE_SECONDS,
+  lesspaySettings,
+  ORDER_STATUS as LESSPAY_ORDER_STATUS,
+  PENDING_SETTLES_AFTER_SECONDS as LESSPAY_SETTLES_AFTER_SECONDS,
+  PROCESSING_SECONDS as LESSPAY_PROCESSING_SECONDS,
+} from "@/lib/emulators/lesspay/config";
 
 export const metadata = { title: "Test data" };
 export const dynamic = "force-dynamic";
@@ -345,6 +356,137 @@ export default function EmulatorCatalogue() {
           CVV; the single partial capture; ORDER_NOT_EXIST for an unknown refund; <code>paymentNotifyUrl</code> optional (no notification without it) and{" "}
           <code>env.clientIp</code> required except for MIT. The notification&apos;s <code>request-time</code> and signature are made once, when it is queued,
           and resent as they are. The AVS / CVV rows and the test cards are the project&apos;s own.
+        </p>
+      </section>
+
+      <section className="space-y-3" data-testid="lesspay-section">
+        <h2 className="text-xl font-semibold">Lesspay 2.0 (card gateway)</h2>
+        <p className="text-sm text-slate-600">
+          API at <code>/emulators/lesspay/api/global/v1/pay/create-order</code> and <code>/emulators/lesspay/api/global/v1/pay/query-order</code>, POST JSON.
+          Headers <code>x-auth-appid</code> (<code>{lesspaySettings().appId}</code>, env <code>EMULATOR_LESSPAY_APP_ID</code>), <code>X-Auth-Timestamp</code>{" "}
+          (milliseconds; not signed, no clock-skew check) and <code>x-auth-signature</code>: the body&apos;s top-level fields without null or empty values,
+          objects and arrays as <code>key=&lt;JSON&gt;</code>, sorted by ASCII, joined with <code>&amp;</code>, then <code>&amp;key=&lt;appSecret&gt;</code>{" "}
+          (env <code>EMULATOR_LESSPAY_APP_SECRET</code>, default <code>emulator-lesspay-app-secret</code>), SHA-256, uppercase hex. A missing header, an
+          unknown app id or a bad signature is HTTP 401 <code>{"{code: 401, msg}"}</code>; everything else is HTTP 200 <code>{"{code, msg, data}"}</code>.
+        </p>
+        <table className="w-full overflow-hidden rounded-xl bg-white text-left text-sm shadow-sm" data-testid="lesspay-outcomes">
+          <thead className="bg-slate-50 text-xs uppercase text-slate-500">
+            <tr>
+              <th className="p-3">Card or action</th>
+              <th className="p-3">Cashier (pay_access_type 1)</th>
+              <th className="p-3">OpenAPI (pay_access_type 2, extra_type card or token)</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            <tr>
+              <td className="p-3">create-order</td>
+              <td className="p-3">
+                <code>payDataType: &quot;payurl&quot;</code>, <code>payData</code> the cashier <code>/emulators/lesspay/cashier/&lt;payOrderId&gt;</code> (card
+                form, Pay now, Cancel)
+              </td>
+              <td className="p-3">
+                No <code>payDataType</code>: processing, wait for the callback; a challenge card: <code>payurl</code> to <code>/emulators/lesspay/3ds/&lt;payOrderId&gt;</code>
+              </td>
+            </tr>
+            <tr>
+              <td className="p-3">An approving card (frictionless)</td>
+              <td className="p-3">SUCCEED at once, 303 to <code>success_url</code>, callback</td>
+              <td className="p-3">SUCCEED after {seconds(LESSPAY_PROCESSING_SECONDS)}, then the callback</td>
+            </tr>
+            <tr>
+              <td className="p-3">4000 0000 0000 3220 (3DS challenge)</td>
+              <td className="p-3" colSpan={2}>
+                The bank page (One-time code, Confirm): {CHALLENGE_PASS_CODE} → SUCCEED, 303 to <code>success_url</code>; any other code → FAILED (
+                {LESSPAY_FAIL_REASONS.authentication_failed}), 303 to <code>fail_url</code>; a callback either way
+              </td>
+            </tr>
+            <tr>
+              <td className="p-3">4000 0000 0000 0002 · 9995 · 0069 (or an expiry in the past)</td>
+              <td className="p-3">FAILED at once, 303 to <code>fail_url</code></td>
+              <td className="p-3">FAILED after {seconds(LESSPAY_PROCESSING_SECONDS)}</td>
+            </tr>
+            <tr>
+              <td className="p-3" />
+              <td className="p-3" colSpan={2}>
+                The FAILED callback (order_status_int 3) carries <code>fail_reason</code> and <code>msg</code>: “{LESSPAY_FAIL_REASONS.generic}”, “
+                {LESSPAY_FAIL_REASONS.insufficient_funds}”, “{LESSPAY_FAIL_REASONS.expired_card}”. The cashier&apos;s Cancel link: FAILED (“
+                {LESSPAY_FAIL_REASONS.cancelled}”), 303 to <code>fail_url</code>.
+              </td>
+            </tr>
+            <tr>
+              <td className="p-3">4000 0000 0000 0119 (pending)</td>
+              <td className="p-3">303 to <code>success_url</code> while still PENDING_PAY</td>
+              <td className="p-3">No callback for {seconds(LESSPAY_SETTLES_AFTER_SECONDS)}, then SUCCEED (query-order settles it too once due)</td>
+            </tr>
+            <tr>
+              <td className="p-3">Tokens</td>
+              <td className="p-3">
+                Top-level <code>store_for_future_use: true</code> (or the page&apos;s “Save this card” box)
+              </td>
+              <td className="p-3">
+                <code>card_data.store_for_future_use: true</code>; later <code>{"{extra_type: \"token\", token_data: {token}}"}</code> charges that card with the
+                original card&apos;s outcome (challenged only if it is the challenge card). Unknown token: code 11 <code>token_data.token is not valid</code>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+        <p className="text-sm text-slate-700">
+          On a successful payment that asked to store the card, the callback and query-order carry <code>channel_biz_data</code>:{" "}
+          <code>card_token</code> (<code>src_</code> + 26 lowercase letters and digits), <code>issuer</code> “{LESSPAY_ISSUER.issuer}”,{" "}
+          <code>issuer_country</code> “{LESSPAY_ISSUER.issuer_country}”, and, <strong>the project&apos;s addition, not Lesspay&apos;s</strong>,{" "}
+          <code>card_brand</code> (VISA, MASTERCARD, …), <code>card_last4</code>, <code>card_expiry_month</code>, <code>card_expiry_year</code>.
+        </p>
+        <h3 className="pt-2 font-medium">Answer codes (an error changes nothing)</h3>
+        <ul className="grid gap-x-6 gap-y-1 text-sm text-slate-700 sm:grid-cols-2">
+          <li>
+            <code>0</code> SUCCESS
+          </li>
+          <li>
+            <code>11</code> parameter error, naming the field (<code>target_currency is required</code>)
+          </li>
+          <li>
+            <code>1201</code> <code>request_id already exists</code>: any repeat, whatever its content
+          </li>
+          <li>
+            <code>1202</code> <code>order not found</code> (query-order by <code>pay_order_id</code> or <code>request_id</code>)
+          </li>
+          <li>
+            <code>401</code> (HTTP 401) signature verification failed
+          </li>
+          <li>
+            Order status: {Object.entries(LESSPAY_ORDER_STATUS).map(([name, value]) => `${value} ${name}`).join(", ")}
+          </li>
+        </ul>
+        <h3 className="pt-2 font-medium">Callbacks to notify_url, scripted by the cardholder name</h3>
+        <ul className="list-disc space-y-1 pl-6 text-sm text-slate-700">
+          {CALLBACK_BEHAVIOURS.map((row) => (
+            <li key={row.match}>
+              Contains “{row.match}”: {row.description}
+              {row.behaviour === "delayed" ? ` (${seconds(LESSPAY_LATE_SECONDS)})` : ""}
+              {row.behaviour === "never" ? "; the order still settles and query-order shows it" : ""}.
+            </li>
+          ))}
+          <li>
+            POST JSON <code>{"{api_version, description, fail_url, success_url, product_name, order_status, order_status_int, pay_order_id, request_id, target_amount, target_currency, channel_biz_data?, fail_reason?}"}</code>{" "}
+            with <code>x-auth-appid</code>, <code>X-Auth-Timestamp</code> and <code>x-auth-signature</code> over the body, exactly as requests are signed. The
+            ack is a 2xx whose body is the plain text <code>{LESSPAY_ACK}</code>; anything else is retried after{" "}
+            {LESSPAY_RETRY_SECONDS.map(seconds).join(", ")} ({LESSPAY_RETRY_SECONDS.length + 1} attempts). <strong>Lesspay does not publish its retry schedule:</strong>{" "}
+            this one is the project&apos;s guess.
+          </li>
+          <li>
+            Risk events (they change no order status), after the payment&apos;s SUCCEED callback: a name containing “dispute” sends{" "}
+            <code>{"{event: \"dispute_received\", pay_order_id, request_id, target_amount, target_currency, reason: \"fraudulent\"}"}</code>; “riskdecline”
+            sends <code>event: &quot;payment_declined&quot;</code>. Same signature and ack. On demand: <code>POST /emulators/lesspay/orders/&lt;payOrderId&gt;/risk-event</code>{" "}
+            with <code>{"{event}"}</code> (JSON or form).
+          </li>
+        </ul>
+        <p className="text-xs text-slate-500">
+          Guesses, not confirmed by Lesspay: the retry schedule; the {seconds(LESSPAY_PROCESSING_SECONDS)} processing time of OpenAPI payments and that
+          declines are reported by callback only; the failure texts; <code>msg</code> repeated in a FAILED callback; the risk events&apos; <code>reason</code>;
+          the issuer values; <code>payOrderDetailIdEncode</code> as random hex; <code>pay_access_type</code>, <code>expiry_month</code> and{" "}
+          <code>expiry_year</code> accepted only as JSON integers; the decimals rule (JPY 0, KWD 3, else 2); 401 for a body that is not JSON; the cashier
+          sending a pending card to <code>success_url</code>. The callback&apos;s timestamp and signature are made once, when it is queued, and resent as they
+          are. The test cards are the project&apos;s own.
         </p>
       </section>
 

@@ -23,4 +23,15 @@ describe("outbox acknowledgement rules", () => {
     expect(isAcknowledged("antom_result_s", 500, ANTOM_ACK)).toBe(false);
     expect(isAcknowledged("antom_result_s", null, undefined)).toBe(false);
   });
+
+  it("lesspay_success_text: a 2xx whose body, trimmed, is exactly SUCCESS", () => {
+    expect(isAcknowledged("lesspay_success_text", 200, "SUCCESS")).toBe(true);
+    expect(isAcknowledged("lesspay_success_text", 200, " SUCCESS\n")).toBe(true);
+    expect(isAcknowledged("lesspay_success_text", 200, "success")).toBe(false);
+    expect(isAcknowledged("lesspay_success_text", 200, "OK")).toBe(false);
+    expect(isAcknowledged("lesspay_success_text", 200, '"SUCCESS"')).toBe(false);
+    expect(isAcknowledged("lesspay_success_text", 200, "")).toBe(false);
+    expect(isAcknowledged("lesspay_success_text", 500, "SUCCESS")).toBe(false);
+    expect(isAcknowledged("lesspay_success_text", null, undefined)).toBe(false);
+  });
 });

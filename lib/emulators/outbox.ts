@@ -25,16 +25,18 @@ const state: WorkerState = ((globalThis as Record<string, unknown>).__emulatorOu
 }) as WorkerState;
 
 /**
- * What counts as an acknowledgement: `any_2xx` (the default), or `antom_result_s`: a 2xx whose
+ * What counts as an acknowledgement: `any_2xx` (the default), `antom_result_s`: a 2xx whose
  * body is JSON with `result.resultStatus === "S"` (Antom resends until the merchant answers
- * `{"result":{"resultCode":"SUCCESS","resultStatus":"S","resultMessage":"success"}}`).
+ * `{"result":{"resultCode":"SUCCESS","resultStatus":"S","resultMessage":"success"}}`), or
+ * `lesspay_success_text`: a 2xx whose body, trimmed, is exactly `SUCCESS` (Lesspay).
  */
-export type AckRule = "any_2xx" | "antom_result_s";
+export type AckRule = "any_2xx" | "antom_result_s" | "lesspay_success_text";
 
 /** Whether an answer acknowledges a notification under `rule`. */
 export function isAcknowledged(rule: AckRule, httpStatus: number | null, body: string | undefined): boolean {
   if (httpStatus === null || httpStatus < 200 || httpStatus >= 300) return false;
   if (rule === "any_2xx") return true;
+  if (rule === "lesspay_success_text") return (body ?? "").trim() === "SUCCESS";
   try {
     const parsed: unknown = JSON.parse(body ?? "");
     const result = parsed && typeof parsed === "object" ? (parsed as { result?: unknown }).result : undefined;

@@ -1,0 +1,612 @@
+import { createHash, randomBytes, randomInt } from "node:crypto";
+import { scaledMs } from "../clock";
+import { deliverDueNotifications, enqueueNotification, registerEmulatorJob } from "../outbox";
+import type { LesspayCardTokenRow, LesspayOrderRow } from "../schema";
+import { brandOf, callbackBehaviourOf, CHALLENGE_PASS_CODE, digitsOnly, luhnValid, maskCard, outcomeOfCard, type CardOutcome } from "../test-cards";
+import {
+  API_ACTIONS,
+  BASE_PATH,
+  CALLBACK_RETRY_SECONDS,
+  CODES,
+  currencyDecimals,
+  FAIL_REASONS,
+  ISSUER,
+  LATE_CALLBACK_SECONDS,
+  lesspayBrand,
+  lesspaySettings,
+  ORDER_STATUS,
+  PENDING_SETTLES_AFTER_SECONDS,
+  PROCESSING_SECONDS,
+  riskEventOf,
+  riskReasonOf,
+  statusName,
+  type ApiAction,
+  type RiskEventName,
+} from "./config";
+import { answer, readRequest, type Json, type LesspayRequest } from "./http";
+import { sign } from "./signature";
+import {
+  dueSettlements,
+  findCardToken,
+  findOrder,
+  findOrderOf,
+  findOutboxRow,
+  insertCardToken,
+  insertOrder,
+  moveOrder,
+  ordersWithPendingRiskEvent,
+  updateOrder,
+} from "./store";
+
+/**
+ * Lesspay 2.0 card payments as the emulator answers them: create-order (cashier or OpenAPI, a card
+ * or a stored-card token) and query-order, the hosted cashier and 3DS pages, signed callbacks to
+ * notify_url (acknowledged by the text SUCCESS) and risk events. Outcomes come from the shared
+ * test-card catalogue; callbacks and risk events are scripted by the cardholder name.
+ */
+
+const { PENDING_PAY, SUCCEED, FAILED } = ORDER_STATUS;
+
+// ---------------------------------------------------------------------------------------------
+// Ids and views
+
+function digits(count: number): string {
+  let out = String(randomInt(1, 10));
+  while (out.length < count) out += String(randomInt(0, 1_000_000_000)).padStart(9, "0");
+  return out.slice(0, count);
+}
+
+const newPayOrderId = () => `P${digits(19)}`;
+const newPayOrderDetailId = () => `PD${digits(19)}`;
+
+const TOKEN_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+function newCardToken(): string {
+  const bytes = randomBytes(26);
+  return `src_${[...bytes].map((byte) => TOKEN_ALPHABET[byte % TOKEN_ALPHABET.length]).join("")}`;
+}
+
+export const cashierUrl = (order: LesspayOrderRow) => `${order.origin}${BASE_PATH}/cashier/${order.payOrderId}`;
+export const challengeUrl = (order: LesspayOrderRow) => `${order.origin}${BASE_PATH}/3ds/${order.payOrderId}`;
+
+/** channel_biz_data of an order that stored its card (card_brand, card_last4, expiry: the project's addition). */
+export function channelBizData(order: LesspayOrderRow): Json | undefined {
+  if (!order.cardToken) return undefined;
+  return {
+    card_token: order.cardToken,
+    ...ISSUER,
+    card_brand: lesspayBrand(order.cardBrand ?? "Card"),
+    card_last4: (order.cardMasked ?? "").slice(-4),
+    card_expiry_month: order.cardExpiryMonth,
+    card_expiry_year: order.cardExpiryYear,
+  };
+}
+
+function orderData(order: LesspayOrderRow, payData?: string): Json {
+  const data: Json = {
+    payOrderId: order.payOrderId,
+    payOrderDetailId: order.payOrderDetailId,
+    payOrderDetailIdEncode: order.payOrderDetailIdEncode,
+    mchOrderNo: order.requestId,
+    payOrderDetailState: 1,
+    orderState: 1,
+  };
+  if (payData) {
+    data.payData = payData;
+    data.payDataType = "payurl";
+  }
+  return data;
+}
+
+function queryView(order: LesspayOrderRow): Json {
+  const view: Json = {
+    pay_order_id: order.payOrderId,
+    request_id: order.requestId,
+    order_status: statusName(order.status),
+    order_status_int: order.status,
+    target_amount: order.targetAmount,
+    target_currency: order.targetCurrency,
+  };
+  const biz = channelBizData(order);
+  if (biz) view.channel_biz_data = biz;
+  if (order.failReason) view.fail_reason = order.failReason;
+  return view;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Callbacks and risk events: POST JSON to notify_url, signed like requests
+
+function signedHeaders(body: Json): Record<string, string> {
+  const { appId, appSecret } = lesspaySettings();
+  return {
+    "content-type": "application/json",
+    "x-auth-appid": appId,
+    "X-Auth-Timestamp": String(Date.now()),
+    "x-auth-signature": sign(body, appSecret),
+  };
+}
+
+function send(order: LesspayOrderRow, body: Json, delaySeconds = 0): number {
+  const text = JSON.stringify(body);
+  return enqueueNotification({
+    provider: "lesspay",
+    subject: order.payOrderId,
+    targetUrl: order.notifyUrl,
+    body: text,
+    headers: signedHeaders(body),
+    retrySchedule: CALLBACK_RETRY_SECONDS,
+    delaySeconds,
+    ackRule: "lesspay_success_text",
+  }).id;
+}
+
+export function callbackBody(order: LesspayOrderRow): Json {
+  const body: Json = {
+    api_version: "V2",
+    description: order.description,
+    fail_url: order.failUrl,
+    success_url: order.successUrl,
+    product_name: order.productName,
+    order_status: statusName(order.status),
+    order_status_int: order.status,
+    pay_order_id: order.payOrderId,
+    request_id: order.requestId,
+    target_amount: order.targetAmount,
+    target_currency: order.targetCurrency,
+  };
+  const biz = channelBizData(order);
+  if (biz) body.channel_biz_data = biz;
+  if (order.failReason) {
+    body.fail_reason = order.failReason;
+    body.msg = order.failReason;
+  }
+  return body;
+}
+
+/** Sends the order's result callback as its cardholder scripts it; then schedules a scripted risk event. */
+function notifyResult(order: LesspayOrderRow): void {
+  const behaviour = order.callbackBehaviour;
+  if (behaviour === "never") return;
+  const body = callbackBody(order);
+  const delay = behaviour === "delayed" ? LATE_CALLBACK_SECONDS : 0;
+  const first = send(order, body, delay);
+  if (behaviour === "duplicated") send(order, body, delay);
+  const risk = order.status === SUCCEED ? riskEventOf(order.holderName) : undefined;
+  if (risk) updateOrder(order.payOrderId, { pendingRiskEvent: risk, riskAfterOutboxId: first });
+}
+
+export function riskEventBody(order: LesspayOrderRow, event: RiskEventName): Json {
+  return {
+    event,
+    pay_order_id: order.payOrderId,
+    request_id: order.requestId,
+    target_amount: order.targetAmount,
+    target_currency: order.targetCurrency,
+    reason: riskReasonOf(event),
+  };
+}
+
+/** Sends a risk event now (it changes no order status). */
+export function sendRiskEvent(order: LesspayOrderRow, event: RiskEventName): void {
+  send(order, riskEventBody(order, event));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outcomes
+
+/** PENDING_PAY → SUCCEED (a card token issued when asked), then the callback. */
+function succeed(order: LesspayOrderRow): LesspayOrderRow | undefined {
+  const token = order.storeRequested && !order.paidWithToken && order.cardMasked ? newCardToken() : null;
+  const done = moveOrder(order.payOrderId, [PENDING_PAY], {
+    status: SUCCEED,
+    awaitingChallenge: false,
+    settleAt: null,
+    cardToken: token,
+    finishedAt: new Date(),
+  });
+  if (!done) return undefined;
+  if (token) {
+    insertCardToken({
+      token,
+      appId: done.appId,
+      cardMasked: done.cardMasked!,
+      cardBrand: done.cardBrand ?? "Card",
+      expiryMonth: done.cardExpiryMonth ?? 12,
+      expiryYear: done.cardExpiryYear ?? 2099,
+      holderName: done.holderName ?? "",
+      cardOutcome: done.cardOutcome ?? JSON.stringify({ kind: "approve" }),
+    });
+  }
+  notifyResult(done);
+  return done;
+}
+
+/** PENDING_PAY → FAILED with a reason, then the callback. */
+function fail(order: LesspayOrderRow, reason: string): LesspayOrderRow | undefined {
+  const done = moveOrder(order.payOrderId, [PENDING_PAY], { status: FAILED, failReason: reason, awaitingChallenge: false, settleAt: null, finishedAt: new Date() });
+  if (done) notifyResult(done);
+  return done;
+}
+
+function outcomeOf(order: LesspayOrderRow): CardOutcome {
+  try {
+    return JSON.parse(order.cardOutcome ?? "") as CardOutcome;
+  } catch {
+    return { kind: "approve" };
+  }
+}
+
+/** Runs the jobs (and so the settlement) right when a processing order is due, not at the next tick. */
+function wakeAt(seconds: number): void {
+  setTimeout(() => void deliverDueNotifications(), scaledMs(seconds) + 5);
+}
+
+/** Reaches a processing order's scripted outcome when its time has come. */
+function settleIfDue(order: LesspayOrderRow, now = Date.now()): LesspayOrderRow {
+  if (order.status !== PENDING_PAY || order.awaitingChallenge || !order.settleAt || order.settleAt.getTime() > now) return order;
+  const outcome = outcomeOf(order);
+  const done = outcome.kind === "decline" ? fail(order, FAIL_REASONS[outcome.reason]) : succeed(order);
+  return done ?? findOrder(order.payOrderId) ?? order;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Validation
+
+type Checked<T> = T | { error: string };
+
+function isError(value: unknown): value is { error: string } {
+  return !!value && typeof value === "object" && "error" in value;
+}
+
+function present(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== "";
+}
+
+function objectAt(value: unknown): Json | undefined {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Json) : undefined;
+}
+
+function requiredString(body: Json, key: string, field = key, max?: number): Checked<string> {
+  const value = body[key];
+  if (!present(value)) return { error: `${field} is required` };
+  if (typeof value !== "string") return { error: `${field} must be a string` };
+  if (!value.trim()) return { error: `${field} is required` };
+  if (max !== undefined && value.length > max) return { error: `${field} must be at most ${max} characters` };
+  return value;
+}
+
+function requiredUrl(body: Json, key: string): Checked<string> {
+  const value = requiredString(body, key);
+  if (isError(value)) return value;
+  try {
+    const url = new URL(value);
+    if (url.protocol === "http:" || url.protocol === "https:") return value;
+  } catch {
+    // below
+  }
+  return { error: `${key} must be an absolute http(s) URL` };
+}
+
+function optionalBoolean(body: Json, key: string, field: string): Checked<boolean> {
+  const value = body[key];
+  if (value === undefined || value === null) return false;
+  if (typeof value !== "boolean") return { error: `${field} must be a boolean` };
+  return value;
+}
+
+function checkAmount(body: Json, currency: string): Checked<string> {
+  const amount = requiredString(body, "target_amount");
+  if (isError(amount)) return amount;
+  const match = /^(\d{1,15})(?:\.(\d+))?$/.exec(amount);
+  if (!match) return { error: 'target_amount must be a decimal string in major units (e.g. "100.00")' };
+  const decimals = currencyDecimals(currency);
+  if ((match[2]?.length ?? 0) > decimals) return { error: `target_amount has more decimals than ${currency} allows (${decimals})` };
+  if (Number(amount) <= 0) return { error: "target_amount must be greater than 0" };
+  return amount;
+}
+
+/** A card's facts as the emulator keeps them (never the full number, never the CVV). */
+interface CardFacts {
+  masked: string;
+  brand: string;
+  expiryMonth: number;
+  expiryYear: number;
+  holderName: string;
+  outcome: CardOutcome;
+  store: boolean;
+  token?: LesspayCardTokenRow;
+}
+
+function expired(month: number, year: number, now = new Date()): boolean {
+  return year < now.getUTCFullYear() || (year === now.getUTCFullYear() && month < now.getUTCMonth() + 1);
+}
+
+/** The outcome a card scripts, with a past expiry declined as an expired card. */
+function effectiveOutcome(number: string, month: number, year: number): CardOutcome {
+  return expired(month, year) ? { kind: "decline", reason: "expired_card" } : outcomeOfCard(number);
+}
+
+function checkCardData(extra: Json): Checked<CardFacts> {
+  const P = "card_data";
+  if (!present(extra.card_data)) return { error: `${P} is required` };
+  const card = objectAt(extra.card_data);
+  if (!card) return { error: `${P} must be an object` };
+  const numberText = requiredString(card, "number", `${P}.number`);
+  if (isError(numberText)) return numberText;
+  const number = digitsOnly(numberText);
+  if (!luhnValid(number)) return { error: `${P}.number is not a valid card number` };
+  if (!present(card.expiry_month)) return { error: `${P}.expiry_month is required` };
+  const month = card.expiry_month;
+  if (typeof month !== "number" || !Number.isInteger(month) || month < 1 || month > 12) return { error: `${P}.expiry_month must be an integer from 1 to 12` };
+  if (!present(card.expiry_year)) return { error: `${P}.expiry_year is required` };
+  const year = card.expiry_year;
+  if (typeof year !== "number" || !Number.isInteger(year) || year < 1000 || year > 9999) return { error: `${P}.expiry_year must be a 4-digit integer` };
+  const cvv = requiredString(card, "cvv", `${P}.cvv`);
+  if (isError(cvv)) return cvv;
+  if (!/^\d{3,4}$/.test(cvv)) return { error: `${P}.cvv must be 3 or 4 digits` };
+  const holder = card.holder_name;
+  if (present(holder) && typeof holder !== "string") return { error: `${P}.holder_name must be a string` };
+  const store = optionalBoolean(card, "store_for_future_use", `${P}.store_for_future_use`);
+  if (isError(store)) return store;
+  return {
+    masked: maskCard(number),
+    brand: brandOf(number),
+    expiryMonth: month,
+    expiryYear: year,
+    holderName: typeof holder === "string" ? holder.trim() : "",
+    outcome: effectiveOutcome(number, month, year),
+    store,
+  };
+}
+
+function checkTokenData(appId: string, extra: Json): Checked<CardFacts> {
+  const P = "token_data";
+  if (!present(extra.token_data)) return { error: `${P} is required` };
+  const data = objectAt(extra.token_data);
+  if (!data) return { error: `${P} must be an object` };
+  const tokenText = requiredString(data, "token", `${P}.token`);
+  if (isError(tokenText)) return tokenText;
+  const token = findCardToken(appId, tokenText.trim());
+  if (!token) return { error: `${P}.token is not valid` };
+  const original = JSON.parse(token.cardOutcome) as CardOutcome;
+  return {
+    masked: token.cardMasked,
+    brand: token.cardBrand,
+    expiryMonth: token.expiryMonth,
+    expiryYear: token.expiryYear,
+    holderName: token.holderName,
+    outcome: expired(token.expiryMonth, token.expiryYear) ? { kind: "decline", reason: "expired_card" } : original,
+    store: false,
+    token,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// create-order
+
+export async function createOrder(request: LesspayRequest): Promise<Response> {
+  const { body, appId } = request;
+  const param = (error: string) => answer(CODES.parameter, error);
+
+  const requestId = requiredString(body, "request_id", "request_id", 20);
+  if (isError(requestId)) return param(requestId.error);
+  if (!present(body.target_amount)) return param("target_amount is required");
+  const currency = requiredString(body, "target_currency");
+  if (isError(currency)) return param(currency.error);
+  if (!/^[A-Z]{3}$/.test(currency)) return param("target_currency must be an ISO 4217 code (e.g. USD)");
+  const amount = checkAmount(body, currency);
+  if (isError(amount)) return param(amount.error);
+  for (const [key, expected] of [
+    ["transaction_type", "PAY_IN"],
+    ["way_type", "CARD_PAYMENT"],
+    ["api_version", "V2"],
+  ] as const) {
+    const value = requiredString(body, key);
+    if (isError(value)) return param(value.error);
+    if (value !== expected) return param(`${key} must be ${expected}`);
+  }
+  if (!present(body.pay_access_type)) return param("pay_access_type is required");
+  const accessType = body.pay_access_type;
+  if (accessType !== 1 && accessType !== 2) return param("pay_access_type must be the integer 1 (cashier) or 2 (OpenAPI)");
+  const urls: Record<string, string> = {};
+  for (const key of ["notify_url", "success_url", "fail_url"]) {
+    const value = requiredUrl(body, key);
+    if (isError(value)) return param(value.error);
+    urls[key] = value;
+  }
+  const productName = requiredString(body, "product_name", "product_name", 256);
+  if (isError(productName)) return param(productName.error);
+  const description = requiredString(body, "description", "description", 512);
+  if (isError(description)) return param(description.error);
+
+  let card: CardFacts | undefined;
+  let storeRequested = false;
+  if (accessType === 2) {
+    if (!present(body.channel_extra)) return param("channel_extra is required");
+    const extra = objectAt(body.channel_extra);
+    if (!extra) return param("channel_extra must be an object");
+    const extraType = requiredString(extra, "extra_type", "channel_extra.extra_type");
+    if (isError(extraType)) return param(extraType.error);
+    if (extraType !== "card" && extraType !== "token") return param('channel_extra.extra_type must be "card" or "token"');
+    const checked = extraType === "card" ? checkCardData(extra) : checkTokenData(appId, extra);
+    if (isError(checked)) return param(checked.error);
+    card = checked;
+    storeRequested = checked.store;
+  } else {
+    const store = optionalBoolean(body, "store_for_future_use", "store_for_future_use");
+    if (isError(store)) return param(store.error);
+    storeRequested = store;
+  }
+
+  if (findOrderOf(appId, { requestId })) return answer(CODES.duplicateRequest, "request_id already exists");
+
+  const detailId = newPayOrderDetailId();
+  const now = Date.now();
+  const outcome = card?.outcome;
+  const settleAfter = outcome === undefined || outcome.kind === "challenge" ? null : outcome.kind === "pending" ? PENDING_SETTLES_AFTER_SECONDS : PROCESSING_SECONDS;
+  let order: LesspayOrderRow;
+  try {
+    order = insertOrder({
+      payOrderId: newPayOrderId(),
+      payOrderDetailId: detailId,
+      payOrderDetailIdEncode: createHash("sha256").update(`${detailId}:${randomBytes(16).toString("hex")}`).digest("hex"),
+      appId,
+      requestId,
+      targetAmount: amount,
+      targetCurrency: currency,
+      payAccessType: accessType,
+      notifyUrl: urls.notify_url,
+      successUrl: urls.success_url,
+      failUrl: urls.fail_url,
+      productName,
+      description,
+      status: PENDING_PAY,
+      cardMasked: card?.masked ?? null,
+      cardBrand: card?.brand ?? null,
+      cardExpiryMonth: card?.expiryMonth ?? null,
+      cardExpiryYear: card?.expiryYear ?? null,
+      holderName: card ? card.holderName : null,
+      cardOutcome: outcome ? JSON.stringify(outcome) : null,
+      paidWithToken: card?.token?.token ?? null,
+      storeRequested,
+      origin: request.origin,
+      awaitingChallenge: outcome?.kind === "challenge",
+      settleAt: settleAfter === null ? null : new Date(now + scaledMs(settleAfter)),
+      callbackBehaviour: callbackBehaviourOf(card?.holderName ?? ""),
+    });
+  } catch (error) {
+    // Two requests with the same request_id at once: the unique index decides.
+    if (error instanceof Error && /UNIQUE/i.test(error.message)) return answer(CODES.duplicateRequest, "request_id already exists");
+    throw error;
+  }
+  if (settleAfter !== null) wakeAt(settleAfter);
+  const payData = accessType === 1 ? cashierUrl(order) : order.awaitingChallenge ? challengeUrl(order) : undefined;
+  return answer(CODES.ok, "SUCCESS", { order_data: orderData(order, payData), pay_order_id: order.payOrderId });
+}
+
+// ---------------------------------------------------------------------------------------------
+// query-order
+
+export async function queryOrder(request: LesspayRequest): Promise<Response> {
+  const { body, appId } = request;
+  const byId = body.pay_order_id;
+  const byRequest = body.request_id;
+  if (present(byId) && typeof byId !== "string") return answer(CODES.parameter, "pay_order_id must be a string");
+  if (present(byRequest) && typeof byRequest !== "string") return answer(CODES.parameter, "request_id must be a string");
+  if (!present(byId) && !present(byRequest)) return answer(CODES.parameter, "pay_order_id or request_id is required");
+  const found = findOrderOf(appId, present(byId) ? { payOrderId: byId as string } : { requestId: byRequest as string });
+  if (!found) return answer(CODES.notFound, "order not found");
+  return answer(CODES.ok, "SUCCESS", queryView(settleIfDue(found)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routing
+
+const HANDLERS: Record<ApiAction, (request: LesspayRequest) => Promise<Response>> = { "create-order": createOrder, "query-order": queryOrder };
+
+/** Answers POST /emulators/lesspay/api/global/v1/pay/<action>. */
+export async function handleApi(request: Request, action: string): Promise<Response> {
+  if (!(API_ACTIONS as readonly string[]).includes(action)) return Response.json({ code: 404, msg: "not found" }, { status: 404 });
+  const read = await readRequest(request);
+  if (read instanceof Response) return read;
+  return HANDLERS[action as ApiAction](read);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hosted pages: the cashier, the 3DS challenge, cancel
+
+export type Step = { redirect: string } | { error: string } | { notFound: true };
+
+/** Where the browser goes for an order that is no longer waiting for the payer. */
+function resultRedirect(order: LesspayOrderRow): { redirect: string } {
+  if (order.status === SUCCEED || (order.status === PENDING_PAY && !order.awaitingChallenge && order.cardMasked)) return { redirect: order.successUrl };
+  if (order.status === PENDING_PAY && order.awaitingChallenge) return { redirect: challengeUrl(order) };
+  if (order.status === PENDING_PAY) return { redirect: cashierUrl(order) };
+  return { redirect: order.failUrl };
+}
+
+/** Whether the cashier still takes a card for this order. */
+export function cashierOpen(order: LesspayOrderRow): boolean {
+  return order.payAccessType === 1 && order.status === PENDING_PAY && !order.cardMasked;
+}
+
+function parseExpiry(text: string): { month: number; year: number } | undefined {
+  const match = /^(\d{1,2})\s*\/\s*(\d{2}|\d{4})$/.exec(text.trim());
+  if (!match) return undefined;
+  const month = Number(match[1]);
+  const year = match[2].length === 2 ? 2000 + Number(match[2]) : Number(match[2]);
+  return month >= 1 && month <= 12 ? { month, year } : undefined;
+}
+
+/** The cashier's card form: approve → success_url, decline → fail_url, challenge → the 3DS page. */
+export function submitCashier(payOrderId: string, form: Record<string, string>): Step {
+  const order = findOrder(payOrderId);
+  if (!order || order.payAccessType !== 1) return { notFound: true };
+  if (!cashierOpen(order)) return resultRedirect(order);
+  const number = digitsOnly(form.number ?? "");
+  if (!luhnValid(number)) return { error: "Enter a valid card number." };
+  const expiry = parseExpiry(form.expiry ?? "");
+  if (!expiry) return { error: "Enter the expiry as MM/YY." };
+  if (!/^\d{3,4}$/.test((form.cvc ?? "").trim())) return { error: "Enter the 3 or 4 digit CVC." };
+  const holderName = (form.name ?? "").trim();
+  const outcome = effectiveOutcome(number, expiry.month, expiry.year);
+  const carded = moveOrder(order.payOrderId, [PENDING_PAY], {
+    cardMasked: maskCard(number),
+    cardBrand: brandOf(number),
+    cardExpiryMonth: expiry.month,
+    cardExpiryYear: expiry.year,
+    holderName,
+    cardOutcome: JSON.stringify(outcome),
+    storeRequested: order.storeRequested || form.save === "on" || form.save === "true",
+    callbackBehaviour: callbackBehaviourOf(holderName),
+    awaitingChallenge: outcome.kind === "challenge",
+    settleAt: outcome.kind === "pending" ? new Date(Date.now() + scaledMs(PENDING_SETTLES_AFTER_SECONDS)) : null,
+  });
+  if (carded && outcome.kind === "pending") wakeAt(PENDING_SETTLES_AFTER_SECONDS);
+  if (!carded) return resultRedirect(findOrder(payOrderId)!);
+  if (outcome.kind === "approve") return resultRedirect(succeed(carded) ?? findOrder(payOrderId)!);
+  if (outcome.kind === "decline") return resultRedirect(fail(carded, FAIL_REASONS[outcome.reason]) ?? findOrder(payOrderId)!);
+  return resultRedirect(carded);
+}
+
+/** The cashier's Cancel link: FAILED, then fail_url. */
+export function cancelCashier(payOrderId: string): Step {
+  const order = findOrder(payOrderId);
+  if (!order || order.payAccessType !== 1) return { notFound: true };
+  if (order.status === PENDING_PAY) return resultRedirect(fail(order, FAIL_REASONS.cancelled) ?? findOrder(payOrderId)!);
+  return resultRedirect(order);
+}
+
+/** The 3DS challenge: 123456 passes (success_url), anything else fails (fail_url). */
+export function finishChallenge(payOrderId: string, code: string): Step {
+  const order = findOrder(payOrderId);
+  if (!order) return { notFound: true };
+  if (order.status !== PENDING_PAY || !order.awaitingChallenge) return resultRedirect(order);
+  const done = code.trim() === CHALLENGE_PASS_CODE ? succeed(order) : fail(order, FAIL_REASONS.authentication_failed);
+  return resultRedirect(done ?? findOrder(payOrderId)!);
+}
+
+/** QA hook: sends a risk event for an order on demand. */
+export function riskEventOnDemand(payOrderId: string, event: string): { sent: Json } | { notFound: true } | { error: string } {
+  const order = findOrder(payOrderId);
+  if (!order) return { notFound: true };
+  if (event !== "dispute_received" && event !== "payment_declined") return { error: 'event must be "dispute_received" or "payment_declined"' };
+  sendRiskEvent(order, event);
+  return { sent: riskEventBody(order, event) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Jobs (run on every outbox tick)
+
+registerEmulatorJob("lesspay:settle-processing", () => {
+  for (const due of dueSettlements()) settleIfDue(due);
+});
+
+registerEmulatorJob("lesspay:risk-events", () => {
+  for (const order of ordersWithPendingRiskEvent()) {
+    const event = order.pendingRiskEvent as RiskEventName;
+    const after = order.riskAfterOutboxId === null ? undefined : findOutboxRow(order.riskAfterOutboxId);
+    if (after && after.status === "pending" && after.attempts === 0) continue;
+    updateOrder(order.payOrderId, { pendingRiskEvent: null });
+    sendRiskEvent(order, event);
+  }
+});

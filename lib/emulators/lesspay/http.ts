@@ -1,0 +1,48 @@
+import { lesspaySettings } from "./config";
+import { verify } from "./signature";
+
+/**
+ * Lesspay's HTTP layer as the emulator reads and answers it: a JSON POST with `x-auth-appid`,
+ * `X-Auth-Timestamp` (ms) and `x-auth-signature` headers (names case-insensitive), the signature
+ * over the body's top-level fields with the app secret. A request that fails authentication is
+ * HTTP 401 `{code: 401, msg}`; every other answer is HTTP 200 `{code, msg, data?}`.
+ */
+
+export type Json = Record<string, unknown>;
+
+export interface LesspayRequest {
+  appId: string;
+  body: Json;
+  origin: string;
+}
+
+export function answer(code: number, msg: string, data?: Json): Response {
+  return Response.json(data === undefined ? { code, msg } : { code, msg, data }, { status: 200 });
+}
+
+export function unauthorized(detail?: string): Response {
+  return Response.json({ code: 401, msg: detail ? `signature verification failed: ${detail}` : "signature verification failed" }, { status: 401 });
+}
+
+/** Reads and authenticates an API request; a Response (401) when it may not go further. */
+export async function readRequest(request: Request): Promise<LesspayRequest | Response> {
+  const raw = await request.text();
+  const appId = request.headers.get("x-auth-appid")?.trim() ?? "";
+  const timestamp = request.headers.get("x-auth-timestamp")?.trim() ?? "";
+  const signature = request.headers.get("x-auth-signature")?.trim() ?? "";
+  if (!appId) return unauthorized("x-auth-appid header is required");
+  if (!timestamp) return unauthorized("X-Auth-Timestamp header is required");
+  if (!signature) return unauthorized("x-auth-signature header is required");
+  const settings = lesspaySettings();
+  if (appId !== settings.appId) return unauthorized("unknown x-auth-appid");
+  if (!/^\d{10,16}$/.test(timestamp)) return unauthorized("X-Auth-Timestamp must be milliseconds since the epoch");
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    return unauthorized("the body is not JSON");
+  }
+  if (!body || typeof body !== "object" || Array.isArray(body)) return unauthorized("the body is not a JSON object");
+  if (!verify(body as Json, settings.appSecret, signature)) return unauthorized();
+  return { appId, body: body as Json, origin: new URL(request.url).origin };
+}
