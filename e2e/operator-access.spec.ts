@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { addProductToCart, fillCheckout, payOnPaymentIq, signIn } from "./support/shop";
+import { addProductToCart, choosePaymentMethod, fillCheckout, payOnPaymentIq, signIn } from "./support/shop";
 
 test("an operator reaches /admin and sees the orders with their status", async ({ page }) => {
   await signIn(page, "operator@example.com", "operator-demo", "/admin");
@@ -37,6 +37,8 @@ test("a signed-in shopper's order appears in their history, and not to a guest",
   await page.goto("/checkout");
   await expect(page.getByLabel("Email")).toHaveValue("shopper@example.com");
   await fillCheckout(page, { email: "shopper@example.com", name: "Sam Shopper" });
+  // The shopper may have saved cards from other tests: choose the method explicitly.
+  await choosePaymentMethod(page, "Card via PaymentIQ", "Ping Payments");
   await page.getByRole("button", { name: /^Pay / }).click();
   await payOnPaymentIq(page, { number: "4111111111111111", cardholder: "Sam Shopper" });
   await expect(page.getByTestId("order-status")).toHaveText("Paid");
