@@ -10,8 +10,11 @@ import {
   NOTIFICATION_RETRY_SECONDS as PINGPONG_RETRY_SECONDS,
   PENDING_SETTLES_AFTER_SECONDS as PINGPONG_SETTLES_AFTER_SECONDS,
   QR_LIFETIME_SECONDS,
+  CODEGRANT_CONFIRM_MATCH,
+  WALLET_TYPES,
   pingpongMerchant,
 } from "@/lib/emulators/pingpong/config";
+import { latestWalletTokens } from "@/lib/emulators/pingpong/store";
 import {
   antomSettings,
   AVS_NO_MATCH_ZIP,
@@ -50,6 +53,7 @@ function seconds(value: number) {
 
 export default function EmulatorCatalogue() {
   const deliveries = listOutbox(200).reverse().slice(0, 30);
+  const walletTokens = latestWalletTokens(10);
   return (
     <main className="mx-auto max-w-5xl space-y-10 px-4 py-10 text-slate-900">
       <header className="space-y-2">
@@ -223,6 +227,76 @@ export default function EmulatorCatalogue() {
           the notification body fields beyond the answer&apos;s (notifyType, refundId, voidId, refundAmount); the capture-delay rules for refund and void; and the
           plugin&apos;s init call and <code>jsGeneratedData</code> contents (the real plugin talks to PingPong&apos;s risk servers).
         </p>
+        <h3 className="pt-2 font-medium" data-testid="pingpong-oneclick">
+          One-click wallets (CodeGrant)
+        </h3>
+        <p className="text-sm text-slate-700">
+          Wallets: {WALLET_TYPES.join(", ")}. All POST JSON in the same signed envelope, with the same checks (accId, <code>&lt;</code>/<code>&gt;</code>{" "}
+          filter, signature) and error codes.
+        </p>
+        <ul className="list-disc space-y-1 pl-6 text-sm text-slate-700">
+          <li>
+            <strong>Signing</strong>: <code>/emulators/pingpong/v4/paymethod/bind</code>{" "}
+            <code>{"{requestId, merchantUserId, paymentMethod: {type}, merchantResultUrl, notificationUrl, device: {orderTerminal}, bizType: \"CodeGrant\"}"}</code>{" "}
+            answers {PINGPONG_CODES.success.code} with <code>{"{token, authUrl, status: \"PROCESSING\"}"}</code>; the token (64 hex) is PENDING, unusable until the
+            shopper answers the wallet&apos;s signing page at <code>authUrl</code> (<code>/emulators/pingpong/wallet/sign/&lt;token&gt;</code>). “Agree and link”:
+            ACTIVE, SIGN notification <code>status: SUCCESS</code>; “Decline”: DECLINED, SIGN notification <code>status: FAILED</code> with code{" "}
+            {PINGPONG_CODES.signingDeclined.code}; both go back to <code>merchantResultUrl</code> (303). A repeated bind requestId answers the same token.
+          </li>
+          <li>
+            <strong>Paying</strong>: <code>payment/unifiedPay</code> with <code>{"{token, bizType: \"CodeGrant\", merchantUserId, paymentMethod: {type}}"}</code>{" "}
+            and the usual fields (no <code>jsGeneratedData</code>): SUCCESS at once with the PAYMENT notification; a <code>customer.email</code> containing “
+            {CODEGRANT_CONFIRM_MATCH}” answers PROCESSING with <code>paymentRedirectUrl</code> (the wallet page: approve → SUCCESS, cancel → FAILED). A token
+            unknown, not ACTIVE (pending, declined, unbound) or signed by another <code>merchantUserId</code>: {PINGPONG_CODES.tokenNotFound.code} “
+            {PINGPONG_CODES.tokenNotFound.description}”, no transaction.
+          </li>
+          <li>
+            <strong>Unbinding by the merchant</strong>: <code>/emulators/pingpong/v4/paymethod/unbind</code> <code>{"{requestId, merchantUserId, token}"}</code>{" "}
+            (the path is not published by PingPong: a guess). An ACTIVE token of that merchantUserId becomes REVOKED, answer{" "}
+            <code>{"{token, merchantUserId, status: \"SUCCESS\"}"}</code> and an UNBIND notification with <code>unbindSource: MERCHANT</code>; otherwise{" "}
+            {PINGPONG_CODES.tokenNotFound.code}.
+          </li>
+          <li>
+            <strong>Unbinding in the wallet</strong>: the wallet app&apos;s “Linked merchants” screen at <code>/emulators/pingpong/wallet/app/&lt;token&gt;</code>{" "}
+            (open it with the token from the bind answer or the SIGN notification, or from the list below); “Unlink”: REVOKED and an UNBIND notification with{" "}
+            <code>unbindSource: WALLET</code>.
+          </li>
+          <li>
+            Notifications: the signed envelope POSTed to the bind&apos;s <code>notificationUrl</code>, bizContent{" "}
+            <code>{"{notifyType: SIGN | UNBIND, requestId, merchantUserId, token, paymentMethod: {type}, status, unbindSource?}"}</code>, envelope code{" "}
+            {PINGPONG_CODES.success.code} (or {PINGPONG_CODES.signingDeclined.code} for a declined signing); any 2xx acks, same retry schedule as payments (no
+            scripted late / twice / silent behaviour).
+          </li>
+          <li>
+            <strong>Legacy authorization, deprecated</strong> (seed 001 marks it for removal; the paths are guesses):{" "}
+            <code>/emulators/pingpong/v4/paymethod/auth</code> <code>{"{requestId, merchantUserId, paymentMethod: {type}, merchantResultUrl, bizType: \"CodeGrant\"}"}</code>{" "}
+            (optional <code>notificationUrl</code>) answers <code>authUrl</code> (<code>/emulators/pingpong/wallet/auth/&lt;authId&gt;</code>); “Authorize” sends
+            the shopper to <code>merchantResultUrl</code> with <code>code=&lt;one-time code&gt;</code> appended; <code>/v4/paymethod/authorize</code>{" "}
+            <code>{"{requestId, merchantUserId, code}"}</code> answers an ACTIVE <code>token</code> (a code works once, for its merchantUserId:{" "}
+            {PINGPONG_CODES.codeInvalid.code} “{PINGPONG_CODES.codeInvalid.description}”); <code>/v4/paymethod/cancelAuthorization</code>{" "}
+            <code>{"{requestId, merchantUserId, token}"}</code> works like unbind (UNBIND notification, <code>unbindSource: MERCHANT</code>, when the auth call gave
+            a <code>notificationUrl</code>).
+          </li>
+        </ul>
+        <p className="text-sm text-slate-700">
+          Error codes: {PINGPONG_CODES.tokenNotFound.code} {PINGPONG_CODES.tokenNotFound.description} · {PINGPONG_CODES.signingDeclined.code}{" "}
+          {PINGPONG_CODES.signingDeclined.description} · {PINGPONG_CODES.codeInvalid.code} {PINGPONG_CODES.codeInvalid.description} (the project&apos;s own codes).
+        </p>
+        {walletTokens.length > 0 ? (
+          <ul className="space-y-1 text-sm text-slate-700" data-testid="pingpong-wallet-tokens">
+            {walletTokens.map((row) => (
+              <li key={row.token}>
+                <a className="font-mono text-indigo-700 underline" href={`/emulators/pingpong/wallet/app/${row.token}`}>
+                  {row.token.slice(0, 16)}…
+                </a>{" "}
+                {row.walletType} · {row.merchantUserId} · {row.status}
+                {row.flow === "auth" ? " · legacy (deprecated)" : ""}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="text-sm text-slate-500">No wallet tokens yet.</p>
+        )}
       </section>
 
       <section className="space-y-3" data-testid="antom-section">

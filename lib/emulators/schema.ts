@@ -175,6 +175,66 @@ export const pingpongAdjustments = sqliteTable(
 export type PingpongTransactionRow = typeof pingpongTransactions.$inferSelect;
 export type PingpongAdjustmentRow = typeof pingpongAdjustments.$inferSelect;
 
+/**
+ * PingPongCheckout one-click (CodeGrant) wallet tokens: created PENDING by /v4/paymethod/bind
+ * (flow "sign") and answered on the wallet's signing page, or created ACTIVE by the legacy
+ * /v4/paymethod/authorize (flow "auth").
+ */
+export const pingpongWalletTokens = sqliteTable(
+  "pingpong_wallet_tokens",
+  {
+    token: text("token").primaryKey(),
+    flow: text("flow", { enum: ["sign", "auth"] }).notNull(),
+    accId: text("acc_id").notNull(),
+    clientId: text("client_id").notNull(),
+    /** The bind's (or the legacy auth's) requestId, echoed in the token's notifications. */
+    requestId: text("request_id").notNull(),
+    merchantUserId: text("merchant_user_id").notNull(),
+    walletType: text("wallet_type").notNull(),
+    merchantResultUrl: text("merchant_result_url").notNull(),
+    /** Where SIGN / UNBIND notifications go (the legacy flow may have none). */
+    notificationUrl: text("notification_url"),
+    orderTerminal: text("order_terminal"),
+    status: text("status", { enum: ["PENDING", "ACTIVE", "DECLINED", "REVOKED"] }).notNull(),
+    unbindSource: text("unbind_source", { enum: ["MERCHANT", "WALLET"] }),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [index("pingpong_wallet_tokens_request_idx").on(t.accId, t.flow, t.requestId)],
+);
+
+/** PingPongCheckout legacy authorization (deprecated in seed 001): auth link, then a one-time code. */
+export const pingpongWalletAuths = sqliteTable(
+  "pingpong_wallet_auths",
+  {
+    authId: text("auth_id").primaryKey(),
+    accId: text("acc_id").notNull(),
+    clientId: text("client_id").notNull(),
+    requestId: text("request_id").notNull(),
+    merchantUserId: text("merchant_user_id").notNull(),
+    walletType: text("wallet_type").notNull(),
+    merchantResultUrl: text("merchant_result_url").notNull(),
+    notificationUrl: text("notification_url"),
+    /** PENDING (link not answered), AUTHORIZED (code issued), USED (code exchanged for a token). */
+    status: text("status", { enum: ["PENDING", "AUTHORIZED", "USED"] }).notNull(),
+    code: text("code").unique(),
+    token: text("token"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+);
+
+/** PingPongCheckout: unifiedPay transactions paid with a one-click token (bizType CodeGrant). */
+export const pingpongWalletPayments = sqliteTable("pingpong_wallet_payments", {
+  transactionId: text("transaction_id")
+    .primaryKey()
+    .references(() => pingpongTransactions.transactionId),
+  token: text("token").notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+});
+
+export type PingpongWalletTokenRow = typeof pingpongWalletTokens.$inferSelect;
+export type PingpongWalletAuthRow = typeof pingpongWalletAuths.$inferSelect;
+
 /** Antom: payments created by pay (cards, by number or by stored card token). */
 export const antomPayments = sqliteTable(
   "antom_payments",

@@ -144,3 +144,66 @@ export function parseNotification(body: string) {
   const envelopeJson = JSON.parse(body) as Json;
   return { envelope: envelopeJson, biz: JSON.parse(envelopeJson.bizContent as string) as Json, verified: verifyFields(envelopeJson, PINGPONG_MERCHANT.salt) };
 }
+
+// ---------------------------------------------------------------------------------------------
+// One-click (CodeGrant) wallets
+
+export interface BindOptions {
+  requestId?: string;
+  merchantUserId?: string;
+  type?: string;
+  merchantResultUrl?: string;
+  notificationUrl?: string;
+  extra?: Json;
+}
+
+export function bindBiz(options: BindOptions = {}): Json {
+  return {
+    requestId: options.requestId ?? `bind-${randomUUID()}`,
+    merchantUserId: options.merchantUserId ?? `user-${randomUUID().slice(0, 8)}`,
+    paymentMethod: { type: options.type ?? "GCash" },
+    merchantResultUrl: options.merchantResultUrl ?? "http://localhost:9/wallet-linked",
+    notificationUrl: options.notificationUrl ?? "http://127.0.0.1:9/notify",
+    device: { orderTerminal: "01" },
+    bizType: "CodeGrant",
+    ...options.extra,
+  };
+}
+
+/** Calls /v4/paymethod/bind; answers the bind's fields and the answer. */
+export async function bindWallet(options: BindOptions = {}) {
+  const biz = bindBiz(options);
+  return { biz, answer: await pingpongApi("/v4/paymethod/bind", envelope(biz)) };
+}
+
+/** Binds, then answers the wallet's signing page (agree or decline) as the shopper's browser. */
+export async function signWallet(agree: boolean, options: BindOptions = {}) {
+  const { biz, answer } = await bindWallet(options);
+  const token = answer.biz!.token as string;
+  const step = await postForm(`/wallet/sign/${token}/${agree ? "agree" : "decline"}`);
+  return { biz, token, answer, step };
+}
+
+export function tokenPayBiz(token: string, merchantUserId: string, options: PayOptions & { type?: string } = {}): Json {
+  return {
+    requestId: options.requestId ?? `req-${randomUUID()}`,
+    merchantTransactionId: options.merchantTransactionId ?? `order-${randomUUID()}`,
+    amount: options.amount ?? "42.00",
+    currency: options.currency ?? "PHP",
+    notificationUrl: options.notificationUrl ?? "http://127.0.0.1:9/notify",
+    payResultUrl: "http://localhost:9/result",
+    token,
+    bizType: "CodeGrant",
+    merchantUserId,
+    paymentMethod: { type: options.type ?? "GCash" },
+    customer: { email: options.email ?? "shopper@example.com" },
+    device: { orderTerminal: "01" },
+    ...options.extra,
+  };
+}
+
+/** unifiedPay with a one-click token. */
+export async function payWithToken(token: string, merchantUserId: string, options: PayOptions & { type?: string } = {}) {
+  const biz = tokenPayBiz(token, merchantUserId, options);
+  return { biz, answer: await pingpongApi("/v4/payment/unifiedPay", envelope(biz)) };
+}

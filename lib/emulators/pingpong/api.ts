@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { scaledMs } from "../clock";
 import { enqueueNotification, registerEmulatorJob } from "../outbox";
-import type { PingpongAdjustmentRow, PingpongTransactionRow } from "../schema";
+import type { PingpongAdjustmentRow, PingpongTransactionRow, pingpongTransactions } from "../schema";
 import { brandOf, callbackBehaviourOf, digitsOnly, luhnValid, maskCard, outcomeOfCard } from "../test-cards";
 import {
   APM_METHODS,
@@ -9,13 +9,16 @@ import {
   CODES,
   currencyExponent,
   DECLINE_CODES,
+  CODEGRANT_CONFIRM_MATCH,
   isApmType,
+  isWalletType,
   LATE_NOTIFICATION_SECONDS,
   MAX_CAPTURE_DELAY_HOURS,
   NOTIFICATION_RETRY_SECONDS,
   PENDING_SETTLES_AFTER_SECONDS,
   pingpongMerchant,
   QR_LIFETIME_SECONDS,
+  WALLET_TYPES,
 } from "./config";
 import { answer, invalid, notificationBody, readEnvelope, type Merchant } from "./envelope";
 import {
@@ -24,7 +27,10 @@ import {
   findAdjustment,
   findRiskInit,
   findTransactionOf,
+  findWalletToken,
+  insertTokenPayment,
   insertTransaction,
+  isTokenPayment,
   moveTransaction,
   recordRefund,
   recordVoid,
@@ -63,7 +69,7 @@ export function sixDecimals(minor: number, currency: string): string {
 // ---------------------------------------------------------------------------------------------
 // Views
 
-function newId(): string {
+export function newId(): string {
   return `${Date.now()}${String(randomInt(0, 10_000_000)).padStart(7, "0")}`;
 }
 
@@ -71,7 +77,9 @@ export function challengeUrl(transaction: PingpongTransactionRow): string {
   return `${transaction.origin}${BASE_PATH}/3ds/${transaction.transactionId}`;
 }
 
-export function flowOf(transaction: PingpongTransactionRow): "card" | "qr" | "redirect" {
+/** "codegrant": paid with a one-click wallet token (unifiedPay with bizType CodeGrant). */
+export function flowOf(transaction: PingpongTransactionRow): "card" | "qr" | "redirect" | "codegrant" {
+  if (isWalletType(transaction.methodType) && isTokenPayment(transaction.transactionId)) return "codegrant";
   return isApmType(transaction.methodType) ? APM_METHODS[transaction.methodType].flow : "card";
 }
 
@@ -96,7 +104,7 @@ export function paymentView(transaction: PingpongTransactionRow): Record<string,
   if (flow === "qr") {
     view.paymentQrCode = `${transaction.origin}${BASE_PATH}/apm/${transaction.transactionId}/scan`;
     view.qrCodeExpireTime = String(transaction.qrExpiresAt?.getTime() ?? "");
-  } else if (flow === "redirect") {
+  } else if (flow === "redirect" || (flow === "codegrant" && transaction.status === "PROCESSING")) {
     view.paymentRedirectUrl = `${transaction.origin}${BASE_PATH}/apm/${transaction.transactionId}/pay`;
   }
   return view;
@@ -188,14 +196,14 @@ function notifyAdjustment(transaction: PingpongTransactionRow, adjustment: Pingp
 
 type Biz = Record<string, unknown>;
 
-function text(biz: Biz, key: string): string | undefined {
+export function text(biz: Biz, key: string): string | undefined {
   const value = biz[key];
   if (typeof value === "string") return value.trim() || undefined;
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   return undefined;
 }
 
-function objectOf(value: unknown): Biz | undefined {
+export function objectOf(value: unknown): Biz | undefined {
   if (typeof value === "string") {
     try {
       const parsed: unknown = JSON.parse(value);
@@ -207,7 +215,7 @@ function objectOf(value: unknown): Biz | undefined {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Biz) : undefined;
 }
 
-function httpUrl(value: string): boolean {
+export function httpUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return url.protocol === "http:" || url.protocol === "https:";
@@ -217,7 +225,7 @@ function httpUrl(value: string): boolean {
 }
 
 /** The first missing field of `names` in `biz`, as "bizContent.<name> is required". */
-function missing(biz: Biz, names: string[], prefix = "bizContent"): string | undefined {
+export function missing(biz: Biz, names: string[], prefix = "bizContent"): string | undefined {
   const name = names.find((key) => biz[key] === undefined || biz[key] === null || biz[key] === "");
   return name ? `${prefix}.${name} is required` : undefined;
 }
@@ -296,7 +304,11 @@ export async function unifiedPay(request: Request): Promise<Response> {
   if (!paymentMethod) return invalid(merchant, "bizContent.paymentMethod must be an object");
   const type = typeof paymentMethod.type === "string" ? paymentMethod.type : "";
   if (!type) return invalid(merchant, "bizContent.paymentMethod.type is required");
-  if (type !== "scheme" && !isApmType(type)) {
+  const codeGrant = text(biz, "bizType") === "CodeGrant";
+  if (codeGrant && !isWalletType(type)) {
+    return invalid(merchant, `bizContent.paymentMethod.type ${type} is not a one-click wallet (${WALLET_TYPES.join(", ")})`);
+  }
+  if (!codeGrant && type !== "scheme" && !isApmType(type)) {
     return invalid(merchant, `bizContent.paymentMethod.type ${type} is not supported (scheme, ${Object.keys(APM_METHODS).join(", ")})`);
   }
   const customer = objectOf(biz.customer);
@@ -319,6 +331,8 @@ export async function unifiedPay(request: Request): Promise<Response> {
     customerEmail,
     origin,
   };
+
+  if (codeGrant) return payWithToken(merchant, biz, base);
 
   if (type !== "scheme") {
     const flow = APM_METHODS[type as keyof typeof APM_METHODS].flow;
@@ -369,6 +383,40 @@ export async function unifiedPay(request: Request): Promise<Response> {
       return respondWith(merchant, transaction);
     }
   }
+}
+
+/**
+ * unifiedPay with a one-click token (bizType CodeGrant): 300001 "token does not exist" unless the
+ * token is ACTIVE and was signed by the same merchantUserId; otherwise SUCCESS at once, or
+ * PROCESSING on the wallet's redirect page when customer.email contains "confirm".
+ */
+function payWithToken(merchant: Merchant, biz: Biz, base: Omit<typeof pingpongTransactions.$inferInsert, "transactionId" | "status" | "resultCode" | "resultDescription">): Response {
+  const token = text(biz, "token");
+  if (!token) return invalid(merchant, "bizContent.token is required");
+  const merchantUserId = base.merchantUserId;
+  if (!merchantUserId) return invalid(merchant, "bizContent.merchantUserId is required");
+  const signed = findWalletToken(token);
+  if (!signed || signed.accId !== merchant.accId || signed.status !== "ACTIVE" || signed.merchantUserId !== merchantUserId) {
+    return answer(merchant, CODES.tokenNotFound);
+  }
+  if (signed.walletType !== base.methodType) {
+    return invalid(merchant, `bizContent.paymentMethod.type must be the token's wallet type (${signed.walletType})`);
+  }
+  const confirm = (base.customerEmail ?? "").includes(CODEGRANT_CONFIRM_MATCH);
+  const transaction = insertTokenPayment(
+    {
+      ...base,
+      transactionId: newId(),
+      status: confirm ? "PROCESSING" : "SUCCESS",
+      resultCode: CODES.success.code,
+      resultDescription: CODES.success.description,
+      succeededAt: confirm ? null : new Date(),
+      callbackBehaviour: callbackBehaviourOf(base.customerEmail ?? ""),
+    },
+    token,
+  );
+  if (!confirm) notifyPayment(transaction);
+  return respondWith(merchant, transaction);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,6 +28,9 @@ export const CODES = {
   threeDsFailed: { code: "301005", description: "3D Secure authentication failed" },
   shopperCancelled: { code: "301006", description: "Payment cancelled by the shopper" },
   jsGeneratedData: { code: "302001", description: "jsGeneratedData is missing or invalid" },
+  tokenNotFound: { code: "300001", description: "token does not exist" },
+  signingDeclined: { code: "300002", description: "The user declined the signing" },
+  codeInvalid: { code: "300003", description: "code is invalid or used" },
   refundExceeds: { code: "303001", description: "The refund amount exceeds the refundable amount" },
   wrongState: { code: "303002", description: "The transaction cannot be refunded or voided in its current state" },
 } as const;
@@ -77,3 +80,15 @@ export function currencyExponent(currency: string): number {
   if (currency === "KWD" || currency === "BHD") return 3;
   return 2;
 }
+
+/** One-click (CodeGrant) wallet types [seed 001 + doc]. */
+export const WALLET_TYPES = ["AlipayHK", "Alipay", "GCash", "DANA", "Kakaopay", "TNG eWallet", "Boost", "True Money", "Rabbit LINE Pay"] as const;
+
+export type WalletType = (typeof WALLET_TYPES)[number];
+
+export function isWalletType(type: string): type is WalletType {
+  return (WALLET_TYPES as readonly string[]).includes(type);
+}
+
+/** A CodeGrant payment whose customer.email contains this waits for the shopper on the wallet page [the project's]. */
+export const CODEGRANT_CONFIRM_MATCH = "confirm";

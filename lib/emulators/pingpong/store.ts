@@ -1,6 +1,17 @@
-import { and, eq, inArray, lte } from "drizzle-orm";
+import { and, desc, eq, inArray, lte } from "drizzle-orm";
 import { emulatorDb } from "../db";
-import { pingpongAdjustments, pingpongRiskInits, pingpongTransactions, type PingpongAdjustmentRow, type PingpongTransactionRow } from "../schema";
+import {
+  pingpongAdjustments,
+  pingpongRiskInits,
+  pingpongTransactions,
+  pingpongWalletAuths,
+  pingpongWalletPayments,
+  pingpongWalletTokens,
+  type PingpongAdjustmentRow,
+  type PingpongTransactionRow,
+  type PingpongWalletAuthRow,
+  type PingpongWalletTokenRow,
+} from "../schema";
 
 export type PingpongStatus = PingpongTransactionRow["status"];
 
@@ -100,4 +111,99 @@ export function recordVoid(values: typeof pingpongAdjustments.$inferInsert): Pin
     if (!closed) return undefined;
     return tx.insert(pingpongAdjustments).values(values).returning().get();
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// One-click (CodeGrant) wallet tokens
+
+export type WalletTokenStatus = PingpongWalletTokenRow["status"];
+
+export function insertWalletToken(values: typeof pingpongWalletTokens.$inferInsert): PingpongWalletTokenRow {
+  return emulatorDb().insert(pingpongWalletTokens).values(values).returning().get();
+}
+
+export function findWalletToken(token: string): PingpongWalletTokenRow | undefined {
+  return emulatorDb().select().from(pingpongWalletTokens).where(eq(pingpongWalletTokens.token, token)).get();
+}
+
+/** A bind already answered for this requestId (a repeated bind answers the same token). */
+export function findBindByRequest(accId: string, requestId: string): PingpongWalletTokenRow | undefined {
+  return emulatorDb()
+    .select()
+    .from(pingpongWalletTokens)
+    .where(and(eq(pingpongWalletTokens.accId, accId), eq(pingpongWalletTokens.flow, "sign"), eq(pingpongWalletTokens.requestId, requestId)))
+    .get();
+}
+
+export function latestWalletTokens(limit = 20): PingpongWalletTokenRow[] {
+  return emulatorDb().select().from(pingpongWalletTokens).orderBy(desc(pingpongWalletTokens.createdAt)).limit(limit).all();
+}
+
+/** Moves a token out of `from` (compare-and-set): the new row, or undefined when it was not in `from`. */
+export function moveWalletToken(
+  token: string,
+  from: readonly WalletTokenStatus[],
+  to: WalletTokenStatus,
+  extra: Partial<Pick<PingpongWalletTokenRow, "unbindSource">> = {},
+): PingpongWalletTokenRow | undefined {
+  return emulatorDb()
+    .update(pingpongWalletTokens)
+    .set({ ...extra, status: to, updatedAt: new Date() })
+    .where(and(eq(pingpongWalletTokens.token, token), inArray(pingpongWalletTokens.status, [...from])))
+    .returning()
+    .get();
+}
+
+export function insertWalletAuth(values: typeof pingpongWalletAuths.$inferInsert): PingpongWalletAuthRow {
+  return emulatorDb().insert(pingpongWalletAuths).values(values).returning().get();
+}
+
+export function findWalletAuth(authId: string): PingpongWalletAuthRow | undefined {
+  return emulatorDb().select().from(pingpongWalletAuths).where(eq(pingpongWalletAuths.authId, authId)).get();
+}
+
+/** Issues the one-time code of a PENDING authorization (compare-and-set). */
+export function issueAuthCode(authId: string, code: string): PingpongWalletAuthRow | undefined {
+  return emulatorDb()
+    .update(pingpongWalletAuths)
+    .set({ status: "AUTHORIZED", code })
+    .where(and(eq(pingpongWalletAuths.authId, authId), eq(pingpongWalletAuths.status, "PENDING")))
+    .returning()
+    .get();
+}
+
+/**
+ * Exchanges an issued code for an ACTIVE token in one SQLite transaction; undefined when the code
+ * is unknown, already used, or belongs to another merchant or merchantUserId.
+ */
+export function redeemAuthCode(
+  accId: string,
+  merchantUserId: string,
+  code: string,
+  token: (auth: PingpongWalletAuthRow) => typeof pingpongWalletTokens.$inferInsert,
+): PingpongWalletTokenRow | undefined {
+  return emulatorDb().transaction((tx) => {
+    const auth = tx
+      .select()
+      .from(pingpongWalletAuths)
+      .where(and(eq(pingpongWalletAuths.code, code), eq(pingpongWalletAuths.accId, accId), eq(pingpongWalletAuths.status, "AUTHORIZED")))
+      .get();
+    if (!auth || auth.merchantUserId !== merchantUserId) return undefined;
+    const values = token(auth);
+    tx.update(pingpongWalletAuths).set({ status: "USED", token: values.token }).where(eq(pingpongWalletAuths.authId, auth.authId)).run();
+    return tx.insert(pingpongWalletTokens).values(values).returning().get();
+  });
+}
+
+/** Records a CodeGrant payment with its transaction, in one SQLite transaction. */
+export function insertTokenPayment(values: typeof pingpongTransactions.$inferInsert, token: string): PingpongTransactionRow {
+  return emulatorDb().transaction((tx) => {
+    const row = tx.insert(pingpongTransactions).values(values).returning().get();
+    tx.insert(pingpongWalletPayments).values({ transactionId: row.transactionId, token }).run();
+    return row;
+  });
+}
+
+export function isTokenPayment(transactionId: string): boolean {
+  return !!emulatorDb().select().from(pingpongWalletPayments).where(eq(pingpongWalletPayments.transactionId, transactionId)).get();
 }

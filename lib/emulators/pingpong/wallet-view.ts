@@ -3,14 +3,16 @@ import { flowOf, isQrExpired } from "./api";
 import { APM_METHODS, isApmType, pingpongMerchant } from "./config";
 import { findTransaction } from "./store";
 
-/** What the wallet pages show, or undefined for an unknown or non-APM transaction (or the wrong page). */
+/** What the wallet pages show, or undefined for an unknown or card transaction (or the wrong page); CodeGrant payments use the "pay" page. */
 export function walletView(transactionId: string, page: "scan" | "pay") {
   const transaction = findTransaction(transactionId);
-  if (!transaction || !isApmType(transaction.methodType)) return undefined;
-  if ((flowOf(transaction) === "qr") !== (page === "scan")) return undefined;
+  if (!transaction) return undefined;
+  const flow = flowOf(transaction);
+  if (flow === "card") return undefined;
+  if ((flow === "qr") !== (page === "scan")) return undefined;
   return {
     transactionId: transaction.transactionId,
-    methodLabel: APM_METHODS[transaction.methodType].label,
+    methodLabel: isApmType(transaction.methodType) && flow !== "codegrant" ? APM_METHODS[transaction.methodType].label : transaction.methodType,
     merchantName: pingpongMerchant().merchantName,
     amount: formatMinorUnits(transaction.amountMinor, transaction.currency),
     status: transaction.status,

@@ -1,0 +1,3 @@
+import { auth } from "@/lib/emulators/pingpong/oneclick";
+
+export const POST = (request: Request) => auth(request);

@@ -1,0 +1,3 @@
+import { cancelAuthorization } from "@/lib/emulators/pingpong/oneclick";
+
+export const POST = (request: Request) => cancelAuthorization(request);

@@ -1,0 +1,3 @@
+import { unbind } from "@/lib/emulators/pingpong/oneclick";
+
+export const POST = (request: Request) => unbind(request);

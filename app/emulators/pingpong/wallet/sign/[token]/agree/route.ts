@@ -1,0 +1,6 @@
+import { answerSigning, stepResponse } from "@/lib/emulators/pingpong/oneclick";
+
+/** The signing page's "Agree and link" (plain HTML form): token ACTIVE, SIGN SUCCESS, 303 to merchantResultUrl. */
+export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
+  return stepResponse(request, answerSigning((await params).token, true));
+}

@@ -1,0 +1,6 @@
+import { answerSigning, stepResponse } from "@/lib/emulators/pingpong/oneclick";
+
+/** The signing page's "Decline" (plain HTML form): token DECLINED, SIGN FAILED 300002, 303 to merchantResultUrl. */
+export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
+  return stepResponse(request, answerSigning((await params).token, false));
+}
