@@ -13,7 +13,5 @@ export function riskConfigs(): Partial<Record<string, RiskConfig>> {
 /** The signed-in shopper's saved cards, as checkout may show them (never the token). */
 export function savedCardsFor(userId: string | null | undefined): SavedCard[] {
   if (!userId) return [];
-  return listActiveCredentials(userId)
-    .filter((credential) => credential.kind === "card")
-    .map((credential) => ({ id: credential.id, provider: credential.provider, brand: credential.brand, last4: credential.last4, expiry: credential.expiry }));
+  return listActiveCredentials(userId).map((credential) => ({ id: credential.id, kind: credential.kind, provider: credential.provider, brand: credential.brand, last4: credential.last4, expiry: credential.expiry }));
 }

@@ -6,13 +6,15 @@ import type { PaymentMethod } from "@/lib/payments/types";
 /** A card the signed-in shopper saved with a provider (only what may be shown). */
 export interface SavedCard {
   id: string;
+  /** A saved card, or a linked wallet (one-click). */
+  kind: "card" | "wallet";
   provider: string;
   brand: string | null;
   last4: string | null;
   expiry: string | null;
 }
 
-export const savedCardKey = (card: SavedCard) => `${card.provider}:card:${card.id}`;
+export const savedCardKey = (card: SavedCard) => `${card.provider}:${card.kind}:${card.id}`;
 
 export const methodKey = (m: Pick<PaymentMethod, "provider" | "method">) => `${m.provider}:${m.method}`;
 
@@ -44,9 +46,12 @@ export function PaymentMethodList({
           <input type="radio" name="paymentMethod" value={savedCardKey(card)} checked={selected === savedCardKey(card)} onChange={() => onSelect?.(savedCardKey(card))} className="mt-1" />
           <span>
             <span className="block font-medium">
-              Saved {card.brand ?? "card"} •••• {card.last4} <span className="text-xs font-normal text-stone-500">· {PROVIDER_NAMES[card.provider] ?? card.provider}</span>
+              {card.kind === "wallet" ? `Pay with ${card.brand} (linked)` : `Saved ${card.brand ?? "card"} •••• ${card.last4}`}{" "}
+              <span className="text-xs font-normal text-stone-500">· {PROVIDER_NAMES[card.provider] ?? card.provider}</span>
             </span>
-            <span className="block text-sm text-stone-500">{card.expiry ? `Expires ${card.expiry}. ` : ""}No need to type it again.</span>
+            <span className="block text-sm text-stone-500">
+              {card.kind === "wallet" ? "One click: the wallet pays without asking again." : `${card.expiry ? `Expires ${card.expiry}. ` : ""}No need to type it again.`}
+            </span>
           </span>
         </label>
       ))}

@@ -6,7 +6,8 @@ import { minor } from "@/lib/money";
 import { randomUUID } from "node:crypto";
 import { findOrder, listOrderItems, orderCaptureMode } from "@/lib/db/queries/orders";
 import { repeatOrder } from "@/lib/orders";
-import { findCredential, saveCredentialOnce } from "@/lib/db/queries/credentials";
+import { findCredential, findCredentialByToken, insertCredential, moveCredential, saveCredentialOnce } from "@/lib/db/queries/credentials";
+import { bindWallet, exchangeLegacyCode, legacyAuthEnabled, startLegacyAuthorization, unbindWallet, type WalletType } from "@/lib/providers/pingpong/wallets";
 import {
   applyNotificationToPayment,
   findPayment,
@@ -30,6 +31,7 @@ import {
   type ProviderOutcome,
   type RawNotification,
   type StoredCredentialInfo,
+  type VerifiedNotification,
 } from "./types";
 
 export class CheckoutError extends Error {
@@ -141,17 +143,19 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
   if (!order) throw new CheckoutError("This order does not exist.");
   if (order.status === "paid" || order.status === "refunded") throw new CheckoutError("This order is already paid.");
   const provider = getProvider(input.provider);
-  if (!provider.methods.some((m) => m.method === input.method && m.currencies.includes(order.currency))) {
+  const credential = input.storedCredentialId ? findCredential(input.storedCredentialId) : undefined;
+  // A linked wallet is not one of the checkout methods: it is the shopper's own binding.
+  const viaWallet = credential?.kind === "wallet";
+  if (!viaWallet && !provider.methods.some((m) => m.method === input.method && m.currencies.includes(order.currency))) {
     throw new CheckoutError(`${provider.displayName} does not offer ${input.method} in ${order.currency}.`);
   }
 
-  let storedCredential: { token: string } | undefined;
+  let storedCredential: PaymentRequest["storedCredential"];
   if (input.storedCredentialId) {
-    const credential = findCredential(input.storedCredentialId);
     if (!credential || credential.status !== "active" || credential.provider !== provider.id || !order.userId || credential.userId !== order.userId) {
-      throw new CheckoutError("This saved card cannot be used for this order.");
+      throw new CheckoutError(viaWallet ? "This wallet is not linked any more. Link it again in your account." : "This saved card cannot be used for this order.");
     }
-    storedCredential = { token: credential.token };
+    storedCredential = { token: credential.token, kind: credential.kind, walletType: credential.brand ?? undefined, merchantUserId: credential.merchantUserId ?? undefined };
   } else if (input.merchantInitiated) {
     throw new CheckoutError("A merchant-initiated payment needs a saved card.");
   }
@@ -204,6 +208,9 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
     const summary = `${provider.displayName} answered ${outcome.status}${outcome.nextAction.type !== "none" ? ` (${outcome.nextAction.type})` : ""}`;
     const result = transitionPayment(payment.id, outcome.status, patchFromOutcome(outcome, payment), { provider: provider.id, summary });
     rememberCard(result.payment, outcome.storedCredential);
+    if (outcome.credentialInvalid && credential) {
+      moveCredential(credential.id, ["active", "pending"], "revoked", { provider: provider.id, summary: `${provider.displayName} no longer knows this ${credential.kind}'s token` });
+    }
     if (!result.changed) {
       // Its notification came first and already moved the payment: keep the answer's facts only.
       patchPayment(payment.id, factsFromOutcome(outcome, findPayment(payment.id) ?? payment));
@@ -295,6 +302,8 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
     // 503: the provider retries later, when its API answers again.
     return { httpStatus: 503, response: Response.json({ error: "Could not verify the notification now" }, { status: 503 }), outcome: "unverified" };
   }
+
+  if (notification.credentialEvent) return applyCredentialEvent(provider, notification);
 
   const payment =
     (notification.providerPaymentId && findPaymentByProviderRef(providerId, notification.providerPaymentId)) ||
@@ -427,4 +436,67 @@ export async function chargeSavedCardAgain(fromOrderId: string, credentialId: st
   const payment = await startPayment({ orderId: order.id, provider: credential.provider, method: "card", storedCredentialId: credential.id, merchantInitiated: true, idempotencyKey: randomUUID(), userId: original.userId });
   recordPaymentEvent({ paymentId: payment.id, provider: credential.provider, type: "operator_action", summary: `${operator} charged the saved card again (merchant-initiated) for order ${fromOrderId}`, detail: { operator, fromOrderId } });
   return payment;
+}
+
+/**
+ * A notification about a wallet binding (signing result, unbinding from either side): believed
+ * only for a token the shop asked for, signed by the same shopper; applied once.
+ */
+function applyCredentialEvent(provider: ReturnType<typeof getProvider>, notification: VerifiedNotification): NotificationResult {
+  const event = notification.credentialEvent!;
+  const credential = findCredentialByToken(provider.id, event.token);
+  if (!credential) {
+    recordPaymentEvent({ provider: provider.id, type: "notification", summary: `Unknown wallet token: ${notification.summary}`, detail: notification.detail });
+    return { httpStatus: 404, response: Response.json({ error: "Unknown token" }, { status: 404 }), outcome: "unknown_token" };
+  }
+  if (credential.merchantUserId !== event.merchantUserId) {
+    recordPaymentEvent({ provider: provider.id, type: "notification", summary: `Refused: the token belongs to another shopper (${notification.summary})`, detail: notification.detail });
+    return { httpStatus: 422, response: Response.json({ error: "The token belongs to another merchantUserId" }, { status: 422 }), outcome: "user_mismatch" };
+  }
+  const move = {
+    activated: { from: ["pending"] as const, to: "active" as const },
+    declined: { from: ["pending"] as const, to: "declined" as const },
+    revoked: { from: ["active", "pending"] as const, to: "revoked" as const },
+  }[event.event];
+  const result = moveCredential(credential.id, move.from, move.to, { provider: provider.id, summary: notification.summary, dedupeKey: notification.dedupeKey, detail: notification.detail });
+  log("info", "wallet binding notification", { credentialId: credential.id, event: event.event, result });
+  return { httpStatus: 200, response: provider.acknowledge(notification), outcome: result };
+}
+
+/** Starts linking a wallet for one-click payments: a pending binding, and the wallet's signing page. */
+export async function linkWallet(userId: string, walletType: WalletType): Promise<string> {
+  const env = settings();
+  const answer = await bindWallet({ merchantUserId: userId, walletType, resultUrl: `${env.APP_URL}/account?linked=${encodeURIComponent(walletType)}#wallets`, notificationUrl: `${env.APP_URL}/api/webhooks/pingpong` });
+  insertCredential({ userId, provider: "pingpong", kind: "wallet", token: answer.token, brand: walletType, merchantUserId: userId, status: "pending" });
+  log("info", "wallet link started", { userId, walletType });
+  return answer.authUrl;
+}
+
+/** The shopper unlinks a wallet from the shop: PingPong is told, and the binding is revoked. */
+export async function unlinkWallet(userId: string, credentialId: string): Promise<void> {
+  const credential = findCredential(credentialId);
+  if (!credential || credential.userId !== userId || credential.kind !== "wallet") throw new CheckoutError("Unknown wallet link.");
+  if (credential.status === "active") await unbindWallet({ merchantUserId: credential.merchantUserId ?? userId, token: credential.token });
+  moveCredential(credential.id, ["active", "pending"], "revoked", { provider: credential.provider, summary: `Unlinked by the shopper` });
+}
+
+/** Deprecated authorization flow (PINGPONG_LEGACY_AUTH): the wallet's authorization page. */
+export async function startLegacyWalletAuthorization(userId: string, walletType: WalletType): Promise<string> {
+  if (!legacyAuthEnabled()) throw new CheckoutError("The legacy wallet authorization is turned off.");
+  const env = settings();
+  const answer = await startLegacyAuthorization({
+    merchantUserId: userId,
+    walletType,
+    resultUrl: `${env.APP_URL}/account/wallets/legacy?wallet=${encodeURIComponent(walletType)}`,
+    notificationUrl: `${env.APP_URL}/api/webhooks/pingpong`,
+  });
+  return answer.authUrl;
+}
+
+/** Deprecated authorization flow: the code the wallet returned, exchanged for an active token. */
+export async function finishLegacyWalletAuthorization(userId: string, walletType: WalletType, code: string) {
+  if (!legacyAuthEnabled()) throw new CheckoutError("The legacy wallet authorization is turned off.");
+  const answer = await exchangeLegacyCode({ merchantUserId: userId, code });
+  const existing = findCredentialByToken("pingpong", answer.token);
+  return existing ?? insertCredential({ userId, provider: "pingpong", kind: "wallet", token: answer.token, brand: answer.walletType ?? walletType, merchantUserId: userId, status: "active" });
 }

@@ -41,8 +41,8 @@ export interface PaymentRequest {
   captureMode: "automatic" | "manual";
   /** Ask the provider to keep the card for later payments (card on file). */
   saveCard?: boolean;
-  /** Pay with a stored credential (card token) instead of card details. */
-  storedCredential?: { token: string };
+  /** Pay with a stored credential (a card token, or a wallet binding's token) instead of card details. */
+  storedCredential?: { token: string; kind: "card" | "wallet"; walletType?: string; merchantUserId?: string };
   /** Merchant-initiated: charged without the shopper present (needs a stored credential). */
   merchantInitiated?: boolean;
   /** An external 3-D Secure result (MPI): passed in, so no challenge. */
@@ -93,6 +93,8 @@ export interface ProviderOutcome {
   capturedAmount?: Minor;
   /** A card the provider stored for later (card on file). */
   storedCredential?: StoredCredentialInfo;
+  /** The stored credential used is no longer valid at the provider (revoke it). */
+  credentialInvalid?: boolean;
   /** AVS, CVV and 3DS results as the provider reports them. */
   checks?: { avs?: string; cvv?: string; threeDs?: string };
   /** Redacted request/response pairs for the payment's event log. */
@@ -134,6 +136,8 @@ export interface VerifiedNotification {
   resolveByCaptureMode?: boolean;
   /** An event for the timeline only (e.g. a risk event): recorded once, changes no status. */
   informational?: boolean;
+  /** About a wallet binding, not a payment: its token is activated, declined or revoked. */
+  credentialEvent?: { token: string; merchantUserId: string; event: "activated" | "declined" | "revoked"; source?: string };
   storedCredential?: StoredCredentialInfo;
   checks?: { avs?: string; cvv?: string; threeDs?: string };
   summary: string;

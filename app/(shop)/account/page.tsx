@@ -5,7 +5,12 @@ import { currentUser } from "@/lib/auth";
 import { listOrdersForUser } from "@/lib/db/queries/orders";
 import { formatMoney } from "@/lib/money";
 import { savedCardsFor } from "@/lib/checkout-config";
-import { removeSavedCard } from "./actions";
+import { removeSavedCard, unlinkWalletAction } from "./actions";
+import { LinkWalletForm } from "@/components/account/link-wallet-form";
+import { RefreshWhilePending } from "@/components/account/refresh-while-pending";
+import { listWalletBindings } from "@/lib/db/queries/credentials";
+import { settings } from "@/lib/env";
+import { legacyAuthEnabled, LINKABLE_WALLETS } from "@/lib/providers/pingpong/wallets";
 
 export const metadata = { title: "My orders" };
 
@@ -13,10 +18,45 @@ export default async function AccountPage() {
   const user = await currentUser();
   if (!user) redirect("/login?callbackUrl=/account");
   const orders = listOrdersForUser(user.id);
-  const cards = savedCardsFor(user.id);
+  const cards = savedCardsFor(user.id).filter((card) => card.kind === "card");
+  const wallets = listWalletBindings(user.id);
+  const walletAppBase = settings().PINGPONG_BASE_URL.includes("/emulators/") ? settings().PINGPONG_BASE_URL : null;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">My orders</h1>
+      <section id="wallets" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4" data-testid="linked-wallets">
+        <h2 className="font-medium">Linked wallets (one-click with PingPongCheckout)</h2>
+        <RefreshWhilePending pending={wallets.some((w) => w.status === "pending")} />
+        {wallets.length === 0 && <p className="text-sm text-stone-600">No wallet linked. Link one to pay in one click.</p>}
+        <ul className="divide-y divide-stone-100">
+          {wallets.map((wallet) => (
+            <li key={wallet.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm" data-testid="wallet-binding" data-status={wallet.status}>
+              <span>
+                <span className="font-medium">{wallet.brand}</span> · linked {wallet.createdAt.toLocaleDateString("en-GB")} ·{" "}
+                <span data-testid="wallet-status">
+                  {wallet.status === "pending" ? `Waiting for ${wallet.brand} to confirm the link…` : wallet.status === "active" ? "Active" : wallet.status === "declined" ? "Declined in the wallet" : "Unlinked"}
+                </span>
+              </span>
+              {wallet.status === "active" && (
+                <span className="flex items-center gap-3">
+                  {walletAppBase && (
+                    <a href={`${walletAppBase}/wallet/app/${wallet.token}`} className="text-stone-500 underline" target="_blank" rel="noreferrer">
+                      Open in the wallet app (emulator)
+                    </a>
+                  )}
+                  <form action={unlinkWalletAction}>
+                    <input type="hidden" name="credentialId" value={wallet.id} />
+                    <button type="submit" className="text-red-700 underline">
+                      Unlink
+                    </button>
+                  </form>
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+        <LinkWalletForm wallets={LINKABLE_WALLETS} legacy={legacyAuthEnabled()} />
+      </section>
       <section className="space-y-2" data-testid="saved-cards">
         <h2 className="font-medium">Saved cards</h2>
         {cards.length === 0 ? (

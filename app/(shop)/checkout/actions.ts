@@ -68,12 +68,12 @@ function text(formData: FormData, name: string): string {
  * here) and what the provider's risk script collected.
  */
 async function paymentInput(formData: FormData, { savedCardId, ...chosen }: { provider: string; method: string; savedCardId?: string }): Promise<{ input: Omit<StartPaymentInput, "orderId" | "idempotencyKey"> } | { cardErrors: CardFieldErrors } | { message: string }> {
+  const shopperIp = ((await headers()).get("x-forwarded-for") ?? "").split(",")[0].trim() || "127.0.0.1";
+  // A saved card or a linked wallet: the provider holds it; the service checks it is this shopper's.
+  if (savedCardId) return { input: { ...chosen, shopperIp, storedCredentialId: savedCardId } };
   const method = findMethod(chosen.provider, chosen.method);
   if (!method) return { message: "Choose a payment method." };
-  const shopperIp = ((await headers()).get("x-forwarded-for") ?? "").split(",")[0].trim() || "127.0.0.1";
   if (method.kind !== "card") return { input: { ...chosen, shopperIp } };
-  // A saved card: the provider holds it; the service checks it is this shopper's.
-  if (savedCardId) return { input: { ...chosen, shopperIp, storedCredentialId: savedCardId } };
   const typed = { number: text(formData, "cardNumber"), expiry: text(formData, "cardExpiry"), cvc: text(formData, "cardCvc"), holder: text(formData, "cardHolder") };
   const cardErrors = validateCard(typed);
   if (Object.keys(cardErrors).length > 0) return { cardErrors };

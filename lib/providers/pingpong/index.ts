@@ -14,10 +14,14 @@ function credentials() {
 }
 const client = () => new PingPongClient(credentials());
 
+/** PingPong's answer to a CodeGrant payment whose token is unknown, revoked or someone else's. */
+const TOKEN_MISSING_CODE = "300001";
+
 /** The local methods, by how the shopper completes them. */
 const APM_TYPES: Record<string, string> = { alipayhk: "AlipayHK", wechatpay: "WeChatPay", alipay: "Alipay" };
 
 function paymentMethodOf(request: PaymentRequest) {
+  if (request.storedCredential?.kind === "wallet") return { type: request.storedCredential.walletType };
   if (request.method !== "card") return { type: APM_TYPES[request.method] };
   const card = request.card;
   if (!card) throw new ProviderError("Card details are missing");
@@ -66,7 +70,8 @@ export const pingPong: PaymentProvider = {
 
   async createPayment(request) {
     const env = settings();
-    const isCard = request.method === "card";
+    const wallet = request.storedCredential?.kind === "wallet" ? request.storedCredential : undefined;
+    const isCard = request.method === "card" && !wallet;
     const answer = await client().post("/v4/payment/unifiedPay", {
       requestId: isCard && typeof request.risk?.requestId === "string" ? request.risk.requestId : PingPongClient.newRequestId(request.paymentId),
       merchantTransactionId: request.paymentId,
@@ -78,7 +83,8 @@ export const pingPong: PaymentProvider = {
       payResultUrl: request.returnUrl,
       payCancelUrl: request.errorUrl,
       shopperIP: request.shopperIp ?? "127.0.0.1",
-      merchantUserId: request.merchantUserId,
+      merchantUserId: wallet?.merchantUserId ?? request.merchantUserId,
+      ...(wallet ? { token: wallet.token, bizType: "CodeGrant" } : {}),
       customer: { email: request.payer.email },
       goods: request.items.map((item) => ({ name: item.name, unitPrice: toDecimalString(item.unitAmount, request.currency), number: String(item.quantity) })),
       device: { orderTerminal: "01" },
@@ -88,6 +94,15 @@ export const pingPong: PaymentProvider = {
     const card = isCard && request.card ? cardSummary(request.card.number) : undefined;
     const requestId = typeof answer.biz === "object" && answer.biz && "requestId" in answer.biz ? String((answer.biz as { requestId: unknown }).requestId) : undefined;
     const parsed = transaction.safeParse(answer.biz);
+    if (wallet && answer.code === TOKEN_MISSING_CODE) {
+      return {
+        status: "failed",
+        nextAction: { type: "none" },
+        failure: { code: "wallet_link_invalid", message: `Your ${wallet.walletType ?? "wallet"} link is no longer valid. Link the wallet again in your account to pay in one click.` },
+        credentialInvalid: true,
+        calls: [answer.call],
+      };
+    }
     if (answer.code !== SUCCESS_CODE) {
       if (!parsed.success && !/^30\d{4}$/.test(answer.code)) {
         throw new ProviderError(`PingPong refused the payment: ${answer.code} ${answer.description}`, [answer.call], "provider_refused");

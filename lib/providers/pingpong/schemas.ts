@@ -52,6 +52,19 @@ export const notification = transaction.extend({
 });
 export type PingPongNotification = z.infer<typeof notification>;
 
+/** One-click: the signing result and unbinding (by the merchant or in the wallet). */
+export const bindingNotification = z
+  .object({
+    notifyType: z.enum(["SIGN", "UNBIND"]),
+    requestId: z.string().optional(),
+    merchantUserId: z.string(),
+    token: z.string(),
+    paymentMethod: z.object({ type: z.string() }).loose().optional(),
+    status: z.enum(["SUCCESS", "FAILED"]),
+    unbindSource: z.enum(["MERCHANT", "WALLET"]).optional(),
+  })
+  .loose();
+
 /** bizContent arrives as a JSON string (some examples show an object). */
 export function parseBizContent(value: Envelope["bizContent"]): unknown {
   if (value === undefined) return undefined;

@@ -1,9 +1,9 @@
 import "server-only";
-import { fromDecimalString } from "@/lib/money";
+import { fromDecimalString, minor } from "@/lib/money";
 import { redact } from "@/lib/payments/redact";
 import { NotificationRejected, type RawNotification, type VerifiedNotification } from "@/lib/payments/types";
 import { failureOf, notificationStatus, SUCCESS_CODE } from "./mappers";
-import { envelope, notification, parseBizContent } from "./schemas";
+import { bindingNotification, envelope, notification, parseBizContent } from "./schemas";
 import { pingPongSignatureValid } from "./signature";
 
 /** Dedupe keys shared by an operator's refund/void answer and its later notification. */
@@ -27,7 +27,22 @@ export function verifyPingPongNotification(raw: RawNotification, credentials: { 
   if (!pingPongSignatureValid(outer.data as Record<string, unknown>, credentials.salt)) {
     throw new NotificationRejected(401, "The notification's sign does not verify");
   }
-  const inner = notification.safeParse(parseBizContent(outer.data.bizContent));
+  const bizContent = parseBizContent(outer.data.bizContent);
+  const binding = bindingNotification.safeParse(bizContent);
+  if (binding.success) {
+    const b = binding.data;
+    const event = b.notifyType === "UNBIND" ? "revoked" : b.status === "SUCCESS" ? "activated" : "declined";
+    return {
+      status: "processing",
+      amount: minor(0),
+      currency: "",
+      credentialEvent: { token: b.token, merchantUserId: b.merchantUserId, event, source: b.unbindSource },
+      dedupeKey: `pingpong:wallet:${b.token}:${b.notifyType}:${b.status}`,
+      summary: `PingPong ${b.paymentMethod?.type ?? "wallet"} ${b.notifyType === "SIGN" ? (b.status === "SUCCESS" ? "linked" : "link declined") : `unlinked${b.unbindSource ? ` (${b.unbindSource.toLowerCase()})` : ""}`}`,
+      detail: redact({ ...outer.data, bizContent: b }),
+    };
+  }
+  const inner = notification.safeParse(bizContent);
   if (!inner.success) throw new NotificationRejected(400, "The notification's bizContent is not a transaction");
   const biz = inner.data;
   let amount;

@@ -51,6 +51,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <div className="mt-4 space-y-4">
             <p role="alert" className="rounded-lg bg-red-50 p-4 text-red-900" data-testid="failure-reason">
               {latest.failureMessage ?? "The payment failed."}
+              {latest.failureCode === "wallet_link_invalid" && (
+                <>
+                  {" "}
+                  <Link href="/account#wallets" className="font-medium underline">
+                    Link the wallet again
+                  </Link>
+                </>
+              )}
             </p>
             <PayAgainForm orderId={order.id} attemptToken={randomUUID()} methods={paymentMethodsFor(order.currency)} risk={riskConfigs()} savedCards={savedCardsFor(order.userId)} merchantUserId={order.userId ?? undefined} totalLabel={total} />
           </div>

@@ -1,0 +1,80 @@
+import "server-only";
+import { settings } from "@/lib/env";
+import { ProviderError, type ApiCallRecord } from "@/lib/payments/types";
+import { PingPongClient } from "./client";
+import { SUCCESS_CODE } from "./mappers";
+
+/**
+ * PingPong one-click (CodeGrant): a shopper signs a wallet once (`/v4/paymethod/bind` -> authUrl ->
+ * signing notification with the token), then pays without being asked; either side can unbind.
+ * The older authorization flow (auth link -> code -> token) is kept behind PINGPONG_LEGACY_AUTH,
+ * marked deprecated as in PingPong's guide.
+ */
+export const LINKABLE_WALLETS = ["AlipayHK", "GCash"] as const;
+export type WalletType = (typeof LINKABLE_WALLETS)[number];
+
+export function isLinkableWallet(value: unknown): value is WalletType {
+  return typeof value === "string" && (LINKABLE_WALLETS as readonly string[]).includes(value);
+}
+
+/** Read at call time, so the setting can change without a rebuild. */
+export function legacyAuthEnabled(): boolean {
+  return process.env.PINGPONG_LEGACY_AUTH === "1" || process.env.PINGPONG_LEGACY_AUTH === "true";
+}
+
+function client() {
+  const env = settings();
+  return new PingPongClient({ baseUrl: env.PINGPONG_BASE_URL, accId: env.PINGPONG_ACC_ID, clientId: env.PINGPONG_CLIENT_ID, salt: env.PINGPONG_SALT });
+}
+
+function bizOf(answer: { code: string; description: string; biz: unknown; call: ApiCallRecord }, what: string): Record<string, unknown> {
+  if (answer.code !== SUCCESS_CODE || !answer.biz || typeof answer.biz !== "object") {
+    throw new ProviderError(`PingPong refused ${what}: ${answer.code} ${answer.description}`.trim(), [answer.call], answer.code);
+  }
+  return answer.biz as Record<string, unknown>;
+}
+
+export async function bindWallet(input: { merchantUserId: string; walletType: WalletType; resultUrl: string; notificationUrl: string }) {
+  const answer = await client().post("/v4/paymethod/bind", {
+    requestId: PingPongClient.newRequestId("bind"),
+    merchantUserId: input.merchantUserId,
+    paymentMethod: { type: input.walletType },
+    merchantResultUrl: input.resultUrl,
+    notificationUrl: input.notificationUrl,
+    device: { orderTerminal: "01" },
+    bizType: "CodeGrant",
+  });
+  const biz = bizOf(answer, "the wallet signing");
+  if (typeof biz.token !== "string" || typeof biz.authUrl !== "string") throw new ProviderError("PingPong answered the signing without token and authUrl", [answer.call]);
+  return { token: biz.token, authUrl: biz.authUrl, call: answer.call };
+}
+
+export async function unbindWallet(input: { merchantUserId: string; token: string }) {
+  const answer = await client().post("/v4/paymethod/unbind", { requestId: PingPongClient.newRequestId("unbind"), merchantUserId: input.merchantUserId, token: input.token });
+  bizOf(answer, "the unbinding");
+  return { call: answer.call };
+}
+
+/** Deprecated flow: the wallet's authorization page, which returns with `?code=`. */
+export async function startLegacyAuthorization(input: { merchantUserId: string; walletType: WalletType; resultUrl: string; notificationUrl: string }) {
+  const answer = await client().post("/v4/paymethod/auth", {
+    requestId: PingPongClient.newRequestId("auth"),
+    merchantUserId: input.merchantUserId,
+    paymentMethod: { type: input.walletType },
+    merchantResultUrl: input.resultUrl,
+    notificationUrl: input.notificationUrl,
+    bizType: "CodeGrant",
+  });
+  const biz = bizOf(answer, "the wallet authorization");
+  if (typeof biz.authUrl !== "string") throw new ProviderError("PingPong answered the authorization without authUrl", [answer.call]);
+  return { authUrl: biz.authUrl };
+}
+
+/** Deprecated flow: the code from the authorization page, exchanged for a token. */
+export async function exchangeLegacyCode(input: { merchantUserId: string; code: string }) {
+  const answer = await client().post("/v4/paymethod/authorize", { requestId: PingPongClient.newRequestId("authorize"), merchantUserId: input.merchantUserId, code: input.code });
+  const biz = bizOf(answer, "the authorization code");
+  if (typeof biz.token !== "string") throw new ProviderError("PingPong answered the code without a token", [answer.call]);
+  const method = biz.paymentMethod as { type?: string } | undefined;
+  return { token: biz.token, walletType: method?.type };
+}
