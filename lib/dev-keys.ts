@@ -57,5 +57,5 @@ export function antomKey(name: AntomKeyName, envVariable: string): string {
   const fromEnv = process.env[envVariable];
   if (fromEnv) return fromEnv.includes("\\n") ? fromEnv.replace(/\\n/g, "\n") : fromEnv;
   ensureAntomDevKeys();
-  return readFileSync(join(antomKeysDir(), ANTOM_KEY_FILES[name]), "utf8");
+  return readFileSync(join(/*turbopackIgnore: true*/ antomKeysDir(), ANTOM_KEY_FILES[name]), "utf8");
 }
