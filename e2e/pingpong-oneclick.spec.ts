@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { checkoutWith, orderIdFrom, paymentsOf, signIn } from "./support/shop";
+
+test("one-click wallet: link, pay in one click, unlink from the shop, link again, unlink in the wallet", async ({ page, context }) => {
+  await signIn(page, "shopper@example.com", "shopper-demo");
+  const wallets = page.getByTestId("linked-wallets");
+  const gcash = (status: string) => wallets.getByTestId("wallet-binding").filter({ hasText: "GCash" }).and(page.locator(`[data-status="${status}"]`));
+
+  // Link: the wallet's signing page, then back to the account, active once the notification came.
+  await page.goto("/account");
+  await wallets.getByRole("button", { name: "Link GCash" }).click();
+  await expect(page).toHaveURL(/\/emulators\/pingpong\/wallet\/sign\//);
+  await page.getByRole("button", { name: "Agree and link" }).click();
+  await expect(page).toHaveURL(/\/account/);
+  await expect(gcash("active")).toHaveCount(1);
+
+  // Pay in one click.
+  await checkoutWith(page, "merino-beanie", "shopper@example.com");
+  await page.getByRole("radio", { name: /Pay with GCash \(linked\)/ }).check();
+  await expect(page.getByTestId("card-fields")).toHaveCount(0);
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page).toHaveURL(/\/orders\/ord_/);
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+  expect(paymentsOf(orderIdFrom(page.url()))[0].status).toBe("succeeded");
+
+  // Unlink from the shop.
+  await page.goto("/account");
+  await gcash("active").getByRole("button", { name: "Unlink" }).click();
+  await expect(gcash("active")).toHaveCount(0);
+
+  // Link again, then unlink in the wallet app.
+  await wallets.getByRole("button", { name: "Link GCash" }).click();
+  await page.getByRole("button", { name: "Agree and link" }).click();
+  await expect(gcash("active")).toHaveCount(1);
+  const walletAppUrl = await gcash("active").getByRole("link", { name: "Open in the wallet app (emulator)" }).getAttribute("href");
+  const phone = await context.newPage();
+  await phone.goto(walletAppUrl!);
+  await phone.getByRole("button", { name: "Unlink" }).click();
+  await expect(phone.getByText(/Unlinked/)).toBeVisible();
+  await phone.close();
+  await page.reload();
+  await expect(gcash("active")).toHaveCount(0);
+
+  // One-click is gone from checkout.
+  await checkoutWith(page, "walnut-notebook", "shopper@example.com");
+  await expect(page.getByRole("radio", { name: /Pay with GCash \(linked\)/ })).toHaveCount(0);
+});
+
+test("a declined signing leaves nothing to pay with", async ({ page }) => {
+  await signIn(page, "shopper@example.com", "shopper-demo");
+  await page.goto("/account");
+  await page.getByTestId("linked-wallets").getByRole("button", { name: "Link AlipayHK" }).click();
+  await page.getByRole("button", { name: "Decline" }).click();
+  await expect(page).toHaveURL(/\/account/);
+  await expect(page.getByTestId("wallet-binding").filter({ hasText: "AlipayHK" }).and(page.locator('[data-status="declined"]')).first()).toBeVisible();
+  await checkoutWith(page, "walnut-notebook", "shopper@example.com");
+  await expect(page.getByRole("radio", { name: /Pay with AlipayHK \(linked\)/ })).toHaveCount(0);
+});
