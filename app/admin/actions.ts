@@ -7,6 +7,7 @@ import { fromDecimalString } from "@/lib/money";
 import { requireOperator } from "@/lib/operator";
 import { capturePayment, chargeSavedCardAgain, OperatorActionError, reconcilePayment, refundPayment, voidPayment } from "@/lib/payments/service";
 import { redirect } from "next/navigation";
+import { replayEmulatorNotification } from "@/lib/emulator-control";
 
 export type OperatorActionState = { message?: string; error?: string };
 
@@ -96,4 +97,18 @@ export async function chargeAgainAction(_state: OperatorActionState, formData: F
     throw error;
   }
   redirect(`/admin/orders/${newOrderId}`);
+}
+
+/** Asks the emulator to send one of its notifications again (the shop must change nothing twice). */
+export async function replayAction(_state: OperatorActionState, formData: FormData): Promise<OperatorActionState> {
+  await requireOperator("/admin");
+  const paymentId = formData.get("paymentId");
+  const notificationId = Number(formData.get("notificationId"));
+  const payment = typeof paymentId === "string" ? findPayment(paymentId) : undefined;
+  if (!payment || !Number.isSafeInteger(notificationId)) return { error: "Unknown notification." };
+  const ok = await replayEmulatorNotification(payment.provider, notificationId);
+  // Give the emulator a moment to deliver it, so the timeline shows the outcome.
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  revalidatePath(`/admin/payments/${payment.id}`);
+  return ok ? { message: "Sent again. The timeline shows what the shop made of it." } : { error: "The emulator could not replay it." };
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { OrderStatusBadge } from "@/components/payment/order-status-badge";
 import { listOrdersForOperator } from "@/lib/db/queries/orders";
 import { formatMoney } from "@/lib/money";
@@ -11,9 +12,12 @@ export default async function AdminPage() {
   const orders = listOrdersForOperator();
   return (
     <div className="space-y-6">
-      <div className="flex items-end justify-between">
-        <h1 className="text-2xl font-semibold">Operator console</h1>
-        <p className="text-sm text-stone-500">Signed in as {gate.email}</p>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-2xl font-semibold">Operator console</h1>
+          <p className="text-sm text-stone-500">Signed in as {gate.email}</p>
+        </div>
+        <AdminNav current="orders" />
       </div>
       <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
         <table className="w-full text-left text-sm" data-testid="admin-orders">

@@ -127,6 +127,9 @@ export const payments = sqliteTable(
   (t) => [
     index("payments_order_idx").on(t.orderId),
     index("payments_status_idx").on(t.status),
+    // The console's newest-first keyset pages, alone or filtered by provider and status.
+    index("payments_created_idx").on(t.createdAt, t.id),
+    index("payments_provider_status_created_idx").on(t.provider, t.status, t.createdAt),
     uniqueIndex("payments_provider_ref_idx").on(t.provider, t.providerPaymentId),
   ],
 );

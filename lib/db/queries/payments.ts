@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, lt } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, or } from "drizzle-orm";
 import { db, writeTransaction } from "../client";
 import {
   orders,
@@ -213,4 +213,44 @@ export function applyNotificationToPayment(
     }
     return { outcome: "applied", transition };
   });
+}
+
+export interface PaymentFilters {
+  provider?: string;
+  method?: string;
+  status?: PaymentStatus;
+  currency?: string;
+  from?: Date;
+  to?: Date;
+  /** Any reference: ours (payment or order id), the provider's, or the shopper's email. */
+  q?: string;
+}
+
+export interface PaymentListRow extends Payment {
+  email: string;
+}
+
+/** One newest-first page of payments; `after` is the last row of the previous page (keyset pagination). */
+export function listPaymentsPage(filters: PaymentFilters, after?: { createdAt: Date; id: string }, limit = 50): PaymentListRow[] {
+  const conditions = [];
+  if (filters.provider) conditions.push(eq(payments.provider, filters.provider));
+  if (filters.method) conditions.push(eq(payments.method, filters.method));
+  if (filters.status) conditions.push(eq(payments.status, filters.status));
+  if (filters.currency) conditions.push(eq(payments.currency, filters.currency));
+  if (filters.from) conditions.push(gte(payments.createdAt, filters.from));
+  if (filters.to) conditions.push(lt(payments.createdAt, filters.to));
+  if (filters.q) {
+    const q = filters.q.trim();
+    conditions.push(or(eq(payments.id, q), eq(payments.providerPaymentId, q), eq(payments.orderId, q), eq(orders.email, q.toLowerCase()))!);
+  }
+  if (after) conditions.push(or(lt(payments.createdAt, after.createdAt), and(eq(payments.createdAt, after.createdAt), lt(payments.id, after.id)))!);
+  return db()
+    .select({ payment: payments, email: orders.email })
+    .from(payments)
+    .innerJoin(orders, eq(orders.id, payments.orderId))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(payments.createdAt), desc(payments.id))
+    .limit(limit)
+    .all()
+    .map((row) => ({ ...row.payment, email: row.email }));
 }

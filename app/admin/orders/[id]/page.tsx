@@ -47,8 +47,13 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
                 Attempt {index + 1}: {provider?.displayName ?? payment.provider} · {payment.method}
                 {payment.cardLast4 ? ` · ${payment.cardBrand ?? "card"} ${payment.cardFirst6}…${payment.cardLast4}` : ""}
               </h2>
-              <span className="rounded bg-stone-100 px-2 py-0.5 font-mono text-sm" data-testid="admin-payment-status">
-                {payment.status}
+              <span className="flex items-center gap-3">
+                <Link href={`/admin/payments/${payment.id}`} className="text-sm underline">
+                  Timeline
+                </Link>
+                <span className="rounded bg-stone-100 px-2 py-0.5 font-mono text-sm" data-testid="admin-payment-status">
+                  {payment.status}
+                </span>
               </span>
             </div>
             <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-4">

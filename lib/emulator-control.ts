@@ -1,0 +1,51 @@
+import "server-only";
+import { settings } from "@/lib/env";
+
+/**
+ * The shop's view of an emulator's QA control plane (notifications sent for a payment, replay).
+ * Only while the provider's base URL is its emulator: against a real provider there is none.
+ */
+export interface EmulatorNotification {
+  id: number;
+  subject: string;
+  targetUrl: string;
+  status: string;
+  attempts: number;
+  createdAt: string;
+  deliveredAt: string | null;
+  lastHttpStatus: number | null;
+  lastError: string | null;
+  body: string;
+  deliveries: { attemptedAt: string; httpStatus: number | null; error: string | null; durationMs: number }[];
+}
+
+function baseUrlOf(provider: string): string | undefined {
+  const env = settings();
+  return { pingpayments: env.PINGPAYMENTS_BASE_URL, pingpong: env.PINGPONG_BASE_URL, antom: env.ANTOM_BASE_URL, lesspay: env.LESSPAY_BASE_URL }[provider];
+}
+
+/** The control plane's URL for a provider, or undefined when a real provider is configured. */
+export function controlUrl(provider: string): string | undefined {
+  const base = baseUrlOf(provider);
+  if (!base || !base.includes(`/emulators/${provider}`)) return undefined;
+  return `${base.slice(0, base.indexOf(`/emulators/${provider}`))}/emulators/control/${provider}`;
+}
+
+export async function emulatorNotifications(provider: string, reference: string): Promise<EmulatorNotification[] | undefined> {
+  const url = controlUrl(provider);
+  if (!url) return undefined;
+  try {
+    const response = await fetch(`${url}/notifications?reference=${encodeURIComponent(reference)}`, { cache: "no-store", signal: AbortSignal.timeout(5000) });
+    if (!response.ok) return undefined;
+    return ((await response.json()) as { notifications: EmulatorNotification[] }).notifications;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function replayEmulatorNotification(provider: string, id: number): Promise<boolean> {
+  const url = controlUrl(provider);
+  if (!url) return false;
+  const response = await fetch(`${url}/notifications/${id}/replay`, { method: "POST", signal: AbortSignal.timeout(5000) });
+  return response.ok;
+}
