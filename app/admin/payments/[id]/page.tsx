@@ -96,7 +96,14 @@ export default async function PaymentTimelinePage({ params }: { params: Promise<
             <li key={event.id} className="rounded-lg border border-stone-200 bg-white p-3 text-sm" data-testid="timeline-event" data-type={event.type}>
               <div className="flex flex-wrap items-center gap-3">
                 <span className={`rounded px-2 py-0.5 font-mono text-xs ${TYPE_STYLE[event.type] ?? ""}`}>{event.type}</span>
-                <span className="flex-1">{event.summary}</span>
+                <span className="flex-1">
+                  {event.summary}
+                  {event.type === "status_change" && event.toStatus && (
+                    <span className="ml-2 font-mono text-xs text-stone-600">
+                      {event.fromStatus ?? "?"} → {event.toStatus}
+                    </span>
+                  )}
+                </span>
                 {isApiCall(event.detail) && (
                   <>
                     <span className="text-xs text-stone-500">{event.detail.durationMs} ms</span>

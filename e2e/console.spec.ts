@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { checkoutWith, choosePaymentMethod, orderIdFrom, paymentsOf, signIn } from "./support/shop";
+
+test("an operator filters payments, reads a payment's timeline and refunds part of it", async ({ page, browser }) => {
+  // A paid PingPong payment (Alipay by redirect) to look at.
+  await checkoutWith(page, "aurora-desk-lamp", "console@example.com");
+  await choosePaymentMethod(page, "Alipay", "PingPongCheckout");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await page.getByRole("button", { name: "Approve payment" }).click();
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+  const [payment] = paymentsOf(orderIdFrom(page.url()));
+
+  const operator = await (await browser.newContext()).newPage();
+  await signIn(operator, "operator@example.com", "operator-demo", "/admin/payments");
+  await operator.getByLabel("Provider").selectOption("pingpong");
+  await operator.getByLabel("Status").selectOption("succeeded");
+  await operator.getByRole("button", { name: "Filter" }).click();
+  await expect(operator).toHaveURL(/provider=pingpong/);
+  const rows = operator.getByTestId("admin-payment-row");
+  await expect(rows.first()).toBeVisible();
+  for (const text of await rows.allTextContents()) {
+    expect(text).toContain("pingpong");
+    expect(text).toContain("succeeded");
+  }
+  await operator.getByRole("link", { name: payment.id }).click();
+
+  const timeline = operator.getByTestId("timeline");
+  await expect(timeline.getByTestId("timeline-event").filter({ hasText: "/v4/payment/unifiedPay" })).toHaveCount(1);
+  await expect(timeline.locator('[data-type="notification"]').first()).toBeVisible();
+  await expect(timeline.locator('[data-type="status_change"]').filter({ hasText: "succeeded" }).first()).toBeVisible();
+
+  await operator.getByLabel(/Refund amount/).fill("10.00");
+  await operator.getByRole("button", { name: "Refund" }).click();
+  await expect(operator.getByTestId("admin-payment-status")).toHaveText("partially_refunded");
+  await expect(timeline.locator('[data-type="operator_action"]').filter({ hasText: "refunded" })).toHaveCount(1);
+});
+
+test("the payments list finds a payment by the provider's reference", async ({ page, browser }) => {
+  await checkoutWith(page, "trail-runner-socks", "lookup@example.com");
+  await choosePaymentMethod(page, "Alipay", "PingPongCheckout");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await page.getByRole("button", { name: "Approve payment" }).click();
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+  const [payment] = paymentsOf(orderIdFrom(page.url()));
+
+  const operator = await (await browser.newContext()).newPage();
+  await signIn(operator, "operator@example.com", "operator-demo", `/admin/payments?q=${payment.provider_payment_id}`);
+  await expect(operator.getByTestId("admin-payment-row")).toHaveCount(1);
+  await expect(operator.getByTestId("admin-payment-row")).toContainText(payment.id);
+});
