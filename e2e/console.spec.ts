@@ -48,3 +48,15 @@ test("the payments list finds a payment by the provider's reference", async ({ p
   await expect(operator.getByTestId("admin-payment-row")).toHaveCount(1);
   await expect(operator.getByTestId("admin-payment-row")).toContainText(payment.id);
 });
+
+test("autofill of a 3-D Secure test card leads to the challenge page", async ({ page }) => {
+  await checkoutWith(page, "walnut-notebook", "autofill@example.com");
+  await choosePaymentMethod(page, "Card", "PingPongCheckout");
+  await page.getByRole("button", { name: "Fill a test card (emulator)" }).click();
+  await page.getByLabel("Test card").selectOption({ label: "Visa 3220: 3DS challenge: code 123456 passes, any other fails" });
+  const form = page.getByTestId("card-fields");
+  await expect(form.getByLabel("Card number")).toHaveValue("4000 0000 0000 3220");
+  await expect(page.getByTestId("risk-state")).toHaveAttribute("data-state", "done");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await expect(page).toHaveURL(/\/emulators\/pingpong\/3ds\//);
+});

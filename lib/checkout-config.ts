@@ -15,3 +15,17 @@ export function savedCardsFor(userId: string | null | undefined): SavedCard[] {
   if (!userId) return [];
   return listActiveCredentials(userId).map((credential) => ({ id: credential.id, kind: credential.kind, provider: credential.provider, brand: credential.brand, last4: credential.last4, expiry: credential.expiry }));
 }
+
+/**
+ * Where the card form may load test cards from: the emulators' catalogue, offered only for the
+ * providers whose base URL is their emulator (never against a real provider).
+ */
+export function autofillUrls(): Partial<Record<string, string>> {
+  const env = settings();
+  const bases: Record<string, string> = { pingpong: env.PINGPONG_BASE_URL, antom: env.ANTOM_BASE_URL, lesspay: env.LESSPAY_BASE_URL };
+  return Object.fromEntries(
+    Object.entries(bases)
+      .filter(([provider, base]) => base.includes(`/emulators/${provider}`))
+      .map(([provider, base]) => [provider, `${base.slice(0, base.indexOf(`/emulators/${provider}`))}/emulators/test-cards`]),
+  );
+}

@@ -12,7 +12,20 @@ type Field = "number" | "expiry" | "cvc" | "holder";
  * risk plugin, runs its card check when the number changes or loses focus. The number and CVC go
  * to the server action only to be passed to the provider.
  */
-export function CardFields({ risk, serverErrors, merchantUserId = "", offerToSave = false }: { risk?: RiskConfig; serverErrors?: CardFieldErrors; merchantUserId?: string; offerToSave?: boolean }) {
+export function CardFields({
+  risk,
+  serverErrors,
+  merchantUserId = "",
+  offerToSave = false,
+  autofillUrl,
+}: {
+  risk?: RiskConfig;
+  serverErrors?: CardFieldErrors;
+  merchantUserId?: string;
+  offerToSave?: boolean;
+  /** The emulators' test-card catalogue; only given while the provider is its emulator. */
+  autofillUrl?: string;
+}) {
   const id = useId();
   const [card, setCard] = useState({ number: "", expiry: "", cvc: "", holder: "" });
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
@@ -76,9 +89,17 @@ export function CardFields({ risk, serverErrors, merchantUserId = "", offerToSav
     );
   };
 
+  const fillTestCard = (number: string) => {
+    const typed = { number: formatCardNumber(number), expiry: "12/34", cvc: cardBrand(number) === "amex" ? "7373" : "737", holder: card.holder || "Test Shopper" };
+    setCard(typed);
+    setTouched({});
+    void runRiskCheck(typed);
+  };
+
   return (
     <fieldset className="space-y-2 rounded-lg border border-stone-200 bg-white p-4" data-testid="card-fields">
       <legend className="px-1 font-medium">Card details</legend>
+      {autofillUrl && <TestCardPicker url={autofillUrl} onPick={fillTestCard} />}
       <div className="relative">
         {field("number", "Card number", { name: "cardNumber", inputMode: "numeric", autoComplete: "cc-number", placeholder: "1234 1234 1234 1234" }, formatCardNumber)}
         <span className="absolute right-3 top-8 text-xs font-semibold uppercase text-stone-500" data-testid="card-brand">
@@ -107,5 +128,42 @@ export function CardFields({ risk, serverErrors, merchantUserId = "", offerToSav
         </>
       )}
     </fieldset>
+  );
+}
+
+/** QA helper: fills the form with a card of the emulators' catalogue (each scripts an outcome). */
+function TestCardPicker({ url, onPick }: { url: string; onPick: (number: string) => void }) {
+  const [cards, setCards] = useState<{ number: string; brand: string; description: string }[]>([]);
+  const [open, setOpen] = useState(false);
+  const load = async () => {
+    setOpen(true);
+    if (cards.length) return;
+    try {
+      const response = await fetch(url, { cache: "no-store" });
+      if (response.ok) setCards(((await response.json()) as { cards: typeof cards }).cards);
+    } catch {
+      // the catalogue is a convenience: without it the form works as usual
+    }
+  };
+  return (
+    <div className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      {!open ? (
+        <button type="button" onClick={() => void load()} className="underline">
+          Fill a test card (emulator)
+        </button>
+      ) : (
+        <label className="flex flex-wrap items-center gap-2">
+          Test card
+          <select aria-label="Test card" defaultValue="" onChange={(event) => event.target.value && onPick(event.target.value)} className="rounded border border-amber-300 bg-white px-2 py-1">
+            <option value="">Choose…</option>
+            {cards.map((card) => (
+              <option key={card.number} value={card.number}>
+                {card.brand} {card.number.slice(-4)}: {card.description}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </div>
   );
 }

@@ -40,6 +40,7 @@ export function CheckoutForm(props: {
   methods: readonly PaymentMethod[];
   risk: Partial<Record<string, RiskConfig>>;
   savedCards: readonly SavedCard[];
+  autofill?: Partial<Record<string, string>>;
   totalLabel: string;
   defaults: { email?: string; name?: string };
   merchantUserId?: string;
@@ -71,7 +72,7 @@ export function CheckoutForm(props: {
           {e.country && <span className="mt-1 block text-red-700">{e.country}</span>}
         </label>
       </section>
-      <PaymentSection methods={props.methods} savedCards={props.savedCards} signedIn={Boolean(props.merchantUserId)} risk={props.risk} error={e.paymentMethod} cardErrors={state.cardErrors} merchantUserId={props.merchantUserId} />
+      <PaymentSection methods={props.methods} savedCards={props.savedCards} autofill={props.autofill} signedIn={Boolean(props.merchantUserId)} risk={props.risk} error={e.paymentMethod} cardErrors={state.cardErrors} merchantUserId={props.merchantUserId} />
       <FormMessage message={state.message} />
       <PayButton pending={pending} disabled={props.methods.length === 0} label={`Pay ${props.totalLabel}`} wide />
     </form>

@@ -16,6 +16,7 @@ export function PaymentSection({
   cardErrors,
   merchantUserId,
   signedIn = false,
+  autofill,
 }: {
   methods: readonly PaymentMethod[];
   savedCards?: readonly SavedCard[];
@@ -24,6 +25,7 @@ export function PaymentSection({
   cardErrors?: CardFieldErrors;
   merchantUserId?: string;
   signedIn?: boolean;
+  autofill?: Partial<Record<string, string>>;
 }) {
   const first = savedCards[0] ? savedCardKey(savedCards[0]) : methods[0] ? methodKey(methods[0]) : "";
   const [selected, setSelected] = useState(first);
@@ -32,7 +34,7 @@ export function PaymentSection({
     <div className="space-y-4">
       <PaymentMethodList methods={methods} savedCards={savedCards} selected={selected} onSelect={setSelected} error={error} />
       {method?.kind === "card" && (
-        <CardFields key={method.provider} risk={risk?.[method.provider]} serverErrors={cardErrors} merchantUserId={merchantUserId} offerToSave={signedIn && Boolean(method.canSaveCard)} />
+        <CardFields key={method.provider} risk={risk?.[method.provider]} serverErrors={cardErrors} merchantUserId={merchantUserId} offerToSave={signedIn && Boolean(method.canSaveCard)} autofillUrl={autofill?.[method.provider]} />
       )}
     </div>
   );

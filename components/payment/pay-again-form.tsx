@@ -13,6 +13,7 @@ export function PayAgainForm(props: {
   attemptToken: string;
   methods: readonly PaymentMethod[];
   savedCards: readonly SavedCard[];
+  autofill?: Partial<Record<string, string>>;
   risk: Partial<Record<string, RiskConfig>>;
   totalLabel: string;
   merchantUserId?: string;
@@ -22,7 +23,7 @@ export function PayAgainForm(props: {
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="orderId" value={props.orderId} />
       <input type="hidden" name="attemptToken" value={props.attemptToken} />
-      <PaymentSection methods={props.methods} savedCards={props.savedCards} signedIn={Boolean(props.merchantUserId)} risk={props.risk} cardErrors={state.cardErrors} merchantUserId={props.merchantUserId} />
+      <PaymentSection methods={props.methods} savedCards={props.savedCards} autofill={props.autofill} signedIn={Boolean(props.merchantUserId)} risk={props.risk} cardErrors={state.cardErrors} merchantUserId={props.merchantUserId} />
       <FormMessage message={state.message} />
       <PayButton pending={pending} label={`Try again: pay ${props.totalLabel}`} />
     </form>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { currentUser } from "@/lib/auth";
-import { riskConfigs, savedCardsFor } from "@/lib/checkout-config";
+import { autofillUrls, riskConfigs, savedCardsFor } from "@/lib/checkout-config";
 import { priceCart } from "@/lib/cart";
 import { formatMoney } from "@/lib/money";
 import { paymentMethodsFor } from "@/lib/payments/registry";
@@ -27,7 +27,7 @@ export default async function CheckoutPage() {
             Checking out as a guest. <Link href="/login?callbackUrl=/checkout" className="underline">Sign in</Link> to keep the order in your history.
           </p>
         )}
-        <CheckoutForm checkoutToken={randomUUID()} methods={paymentMethodsFor(cart.currency)} risk={riskConfigs()} savedCards={savedCardsFor(user?.id)} merchantUserId={user?.id} totalLabel={total} defaults={{ email: user?.email ?? undefined, name: user?.name ?? undefined }} />
+        <CheckoutForm checkoutToken={randomUUID()} methods={paymentMethodsFor(cart.currency)} risk={riskConfigs()} savedCards={savedCardsFor(user?.id)} autofill={autofillUrls()} merchantUserId={user?.id} totalLabel={total} defaults={{ email: user?.email ?? undefined, name: user?.name ?? undefined }} />
       </div>
       <aside className="h-fit rounded-xl border border-stone-200 bg-white p-5">
         <h2 className="mb-3 font-medium">Order summary</h2>

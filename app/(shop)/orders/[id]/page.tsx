@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { OrderStatusBadge } from "@/components/payment/order-status-badge";
 import { OrderStatusPoller } from "@/components/payment/order-status-poller";
 import { PayAgainForm } from "@/components/payment/pay-again-form";
-import { riskConfigs, savedCardsFor } from "@/lib/checkout-config";
+import { autofillUrls, riskConfigs, savedCardsFor } from "@/lib/checkout-config";
 import { settings } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
 import { loadOrderForViewer } from "@/lib/order-view";
@@ -60,7 +60,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 </>
               )}
             </p>
-            <PayAgainForm orderId={order.id} attemptToken={randomUUID()} methods={paymentMethodsFor(order.currency)} risk={riskConfigs()} savedCards={savedCardsFor(order.userId)} merchantUserId={order.userId ?? undefined} totalLabel={total} />
+            <PayAgainForm orderId={order.id} attemptToken={randomUUID()} methods={paymentMethodsFor(order.currency)} risk={riskConfigs()} savedCards={savedCardsFor(order.userId)} autofill={autofillUrls()} merchantUserId={order.userId ?? undefined} totalLabel={total} />
           </div>
         )}
 
