@@ -11,11 +11,22 @@ import { replayEmulatorNotification } from "@/lib/emulator-control";
 
 export type OperatorActionState = { message?: string; error?: string };
 
-const refundForm = z.object({ paymentId: z.string().min(1), amount: z.string().trim().min(1, "Enter an amount.") });
+const amountForm = z.object({ paymentId: z.string().min(1), amount: z.string().trim().min(1, "Enter an amount.") });
 
-export async function refundAction(_state: OperatorActionState, formData: FormData): Promise<OperatorActionState> {
+/** Revalidates the pages that show a payment: its order and its timeline. */
+function revalidatePayment(payment: { id: string; orderId: string }) {
+  revalidatePath(`/admin/orders/${payment.orderId}`);
+  revalidatePath(`/admin/payments/${payment.id}`);
+}
+
+/** Shared by refund and capture: an amount typed in the payment's currency, then the action. */
+async function withAmount(
+  formData: FormData,
+  done: string,
+  run: (paymentId: string, amount: number, operator: string) => Promise<{ status: string }>,
+): Promise<OperatorActionState> {
   const operator = await requireOperator("/admin");
-  const parsed = refundForm.safeParse(Object.fromEntries(formData));
+  const parsed = amountForm.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { error: parsed.error.issues[0].message };
   const payment = findPayment(parsed.data.paymentId);
   if (!payment) return { error: "Unknown payment." };
@@ -26,13 +37,17 @@ export async function refundAction(_state: OperatorActionState, formData: FormDa
     return { error: `Enter the amount in ${payment.currency}, e.g. 10.00.` };
   }
   try {
-    const after = await refundPayment(payment.id, amount, operator.email);
-    revalidatePath(`/admin/orders/${payment.orderId}`);
-    return { message: `Refunded. The payment is now ${after.status}.` };
+    const after = await run(payment.id, amount, operator.email);
+    revalidatePayment(payment);
+    return { message: `${done} The payment is now ${after.status}.` };
   } catch (error) {
     if (error instanceof OperatorActionError) return { error: error.message };
     throw error;
   }
+}
+
+export async function refundAction(_state: OperatorActionState, formData: FormData): Promise<OperatorActionState> {
+  return withAmount(formData, "Refunded.", refundPayment);
 }
 
 export async function voidAction(_state: OperatorActionState, formData: FormData): Promise<OperatorActionState> {
@@ -41,7 +56,7 @@ export async function voidAction(_state: OperatorActionState, formData: FormData
   if (typeof paymentId !== "string") return { error: "Unknown payment." };
   try {
     const after = await voidPayment(paymentId, operator.email);
-    revalidatePath(`/admin/orders/${after.orderId}`);
+    revalidatePayment(after);
     return { message: `Voided. The payment is now ${after.status}.` };
   } catch (error) {
     if (error instanceof OperatorActionError) return { error: error.message };
@@ -50,25 +65,7 @@ export async function voidAction(_state: OperatorActionState, formData: FormData
 }
 
 export async function captureAction(_state: OperatorActionState, formData: FormData): Promise<OperatorActionState> {
-  const operator = await requireOperator("/admin");
-  const parsed = refundForm.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { error: parsed.error.issues[0].message };
-  const payment = findPayment(parsed.data.paymentId);
-  if (!payment) return { error: "Unknown payment." };
-  let amount;
-  try {
-    amount = fromDecimalString(parsed.data.amount, payment.currency);
-  } catch {
-    return { error: `Enter the amount in ${payment.currency}, e.g. 10.00.` };
-  }
-  try {
-    const after = await capturePayment(payment.id, amount, operator.email);
-    revalidatePath(`/admin/orders/${payment.orderId}`);
-    return { message: `Captured. The payment is now ${after.status}.` };
-  } catch (error) {
-    if (error instanceof OperatorActionError) return { error: error.message };
-    throw error;
-  }
+  return withAmount(formData, "Captured.", capturePayment);
 }
 
 /** Asks the provider how a payment stands now (reconciliation by hand). */
@@ -79,7 +76,7 @@ export async function reconcileAction(_state: OperatorActionState, formData: For
   const before = findPayment(paymentId);
   const after = await reconcilePayment(paymentId, 0);
   if (!before || !after) return { error: "Unknown payment." };
-  revalidatePath(`/admin/orders/${after.orderId}`);
+  revalidatePayment(after);
   return { message: before.status === after.status ? `The provider confirms ${after.status}.` : `Updated: ${before.status} -> ${after.status}.` };
 }
 
