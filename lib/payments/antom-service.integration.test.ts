@@ -1,33 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { insertOrderOnce } from "@/lib/db/queries/orders";
 import { findPayment, listPaymentEvents } from "@/lib/db/queries/payments";
-import { newOrderId } from "@/lib/ids";
 import { reconcilePayment, startPayment } from "@/lib/payments/service";
 import { closeSqlite } from "@/lib/sqlite";
+import { createTestOrder } from "@/lib/testing/shop-fixtures";
 
 // The shop's service runs here, in the test process, against the Antom emulator of the test
 // server (over HTTP, with the development keys), on the shared integration database.
 afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
 
-function order(amount = 2500) {
-  const id = newOrderId();
-  insertOrderOnce({
-    id,
-    checkoutToken: randomUUID(),
-    userId: null,
-    email: "svc@example.com",
-    name: "Silent Tester",
-    addressLine: "1 Marina Blvd",
-    city: "Singapore",
-    postalCode: "018989",
-    country: "SG",
-    currency: "EUR",
-    totalAmount: amount,
-    items: [{ productId: "prd_merino-beanie", name: "Merino beanie", unitAmount: amount, quantity: 1 }],
-  });
-  return id;
-}
+const order = (amount = 2500) => createTestOrder({ amount, currency: "EUR", name: "Silent Tester" });
 
 const card = (number: string, holderName = "Silent Tester") => ({ number, expiryMonth: "12", expiryYear: "2034", cvc: "737", holderName });
 

@@ -1,12 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { antomKey } from "@/lib/dev-keys";
-import { findOrder, insertOrderOnce } from "@/lib/db/queries/orders";
-import { findPayment, insertPaymentOnce, listPaymentEvents, transitionPayment } from "@/lib/db/queries/payments";
-import { newOrderId, newPaymentId } from "@/lib/ids";
+import { findOrder } from "@/lib/db/queries/orders";
+import { findPayment, listPaymentEvents, transitionPayment } from "@/lib/db/queries/payments";
 import { antomSign, antomSignatureHeader } from "@/lib/providers/antom/signature";
 import { OperatorActionError, refundPayment } from "@/lib/payments/service";
 import { closeSqlite } from "@/lib/sqlite";
+import { createTestPayment } from "@/lib/testing/shop-fixtures";
 import { serverUrl } from "@/lib/testing/pingpayments-fixtures";
 
 const CLIENT_ID = "SANDBOX_2026STOREFRONT01";
@@ -15,25 +14,9 @@ const ACK = { result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage:
 afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
 
 function antomPayment(amount: number, captureMode: "automatic" | "manual" = "automatic", status: "processing" | "authorized" | "succeeded" = "processing") {
-  const orderId = newOrderId();
-  insertOrderOnce({
-    id: orderId,
-    checkoutToken: randomUUID(),
-    userId: null,
-    email: "antom@example.com",
-    name: "Ann Tom",
-    addressLine: "1 Marina Blvd",
-    city: "Singapore",
-    postalCode: "018989",
-    country: "SG",
-    currency: "EUR",
-    totalAmount: amount,
-    items: [{ productId: "prd_merino-beanie", name: "Merino beanie", unitAmount: amount, quantity: 1 }],
-  });
-  const { payment } = insertPaymentOnce({ id: newPaymentId(), orderId, provider: "antom", method: "card", idempotencyKey: randomUUID(), amount, currency: "EUR", captureMode });
-  const paymentId = `2026${Date.now()}${Math.floor(Math.random() * 1e6)}`;
-  transitionPayment(payment.id, status, { providerPaymentId: paymentId, ...(status === "succeeded" ? { capturedAmount: amount } : {}) }, { provider: "antom", summary: "test set-up" });
-  return { id: payment.id, orderId, antomPaymentId: paymentId };
+  const antomPaymentId = `2026${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+  const created = createTestPayment({ provider: "antom", amount, currency: "EUR", status, providerPaymentId: antomPaymentId, captureMode, capturedAmount: status === "succeeded" ? amount : undefined });
+  return { ...created, antomPaymentId };
 }
 
 /** A notifyPayment as Antom sends it, signed with the emulator's (Antom's) development key. */

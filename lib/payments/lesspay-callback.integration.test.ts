@@ -1,10 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { findOrder, insertOrderOnce } from "@/lib/db/queries/orders";
-import { findPayment, insertPaymentOnce, listPaymentEvents, transitionPayment } from "@/lib/db/queries/payments";
-import { newOrderId, newPaymentId } from "@/lib/ids";
+import { findOrder } from "@/lib/db/queries/orders";
+import { findPayment, listPaymentEvents } from "@/lib/db/queries/payments";
 import { lesspaySign } from "@/lib/providers/lesspay/signature";
 import { closeSqlite } from "@/lib/sqlite";
+import { createTestPayment } from "@/lib/testing/shop-fixtures";
 import { serverUrl } from "@/lib/testing/pingpayments-fixtures";
 
 const APP_ID = "lp_app_storefront_01";
@@ -13,25 +12,8 @@ const SECRET = "emulator-lesspay-app-secret";
 afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
 
 function lesspayPayment(amount = 1000) {
-  const orderId = newOrderId();
-  insertOrderOnce({
-    id: orderId,
-    checkoutToken: randomUUID(),
-    userId: null,
-    email: "lp@example.com",
-    name: "Les Pay",
-    addressLine: "1 Main St",
-    city: "London",
-    postalCode: "N1",
-    country: "GB",
-    currency: "USD",
-    totalAmount: amount,
-    items: [{ productId: "prd_merino-beanie", name: "Merino beanie", unitAmount: amount, quantity: 1 }],
-  });
-  const { payment } = insertPaymentOnce({ id: newPaymentId(), orderId, provider: "lesspay", method: "card", idempotencyKey: randomUUID(), amount, currency: "USD" });
   const payOrderId = `P${Date.now()}${Math.floor(Math.random() * 1e6)}`;
-  transitionPayment(payment.id, "processing", { providerPaymentId: payOrderId }, { provider: "lesspay", summary: "test set-up" });
-  return { id: payment.id, orderId, payOrderId };
+  return { ...createTestPayment({ provider: "lesspay", amount, currency: "USD", status: "processing", providerPaymentId: payOrderId }), payOrderId };
 }
 
 function callback(body: Record<string, unknown>, secret = SECRET) {

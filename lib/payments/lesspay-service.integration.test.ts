@@ -1,31 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { insertOrderOnce } from "@/lib/db/queries/orders";
 import { listPaymentEvents } from "@/lib/db/queries/payments";
-import { newOrderId } from "@/lib/ids";
 import { reconcilePayment, startPayment } from "@/lib/payments/service";
 import { closeSqlite } from "@/lib/sqlite";
+import { createTestOrder } from "@/lib/testing/shop-fixtures";
 
 afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
 
-function order(amount = 1800) {
-  const id = newOrderId();
-  insertOrderOnce({
-    id,
-    checkoutToken: randomUUID(),
-    userId: null,
-    email: "lp-svc@example.com",
-    name: "Silent Tester",
-    addressLine: "1 Main St",
-    city: "London",
-    postalCode: "N1",
-    country: "GB",
-    currency: "USD",
-    totalAmount: amount,
-    items: [{ productId: "prd_trail-runner-socks", name: "Trail runner socks", unitAmount: amount, quantity: 1 }],
-  });
-  return id;
-}
+const order = (amount = 1800) => createTestOrder({ amount, currency: "USD", name: "Silent Tester" });
 
 describe("Lesspay through the shop's service", () => {
   it("waits for the callback on a frictionless card, and settles by query-order when it never comes", async () => {

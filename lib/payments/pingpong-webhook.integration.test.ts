@@ -1,10 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { findOrder, insertOrderOnce } from "@/lib/db/queries/orders";
-import { findPayment, insertPaymentOnce, listPaymentEvents, transitionPayment } from "@/lib/db/queries/payments";
-import { newOrderId, newPaymentId } from "@/lib/ids";
+import { findOrder } from "@/lib/db/queries/orders";
+import { findPayment, listPaymentEvents } from "@/lib/db/queries/payments";
 import { pingPongSign } from "@/lib/providers/pingpong/signature";
 import { closeSqlite } from "@/lib/sqlite";
+import { createTestPayment } from "@/lib/testing/shop-fixtures";
 import { serverUrl } from "@/lib/testing/pingpayments-fixtures";
 
 // The shop's default PingPong credentials (the test server runs with no PingPong env).
@@ -15,25 +14,9 @@ const SALT = "emulator-pingpong-salt";
 afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
 
 function shopPayment(amount: number, currency = "USD", status: "requires_action" | "authorized" = "requires_action") {
-  const orderId = newOrderId();
-  insertOrderOnce({
-    id: orderId,
-    checkoutToken: randomUUID(),
-    userId: null,
-    email: "pp@example.com",
-    name: "Pat Pong",
-    addressLine: "1 Queen's Road",
-    city: "Hong Kong",
-    postalCode: "000",
-    country: "HK",
-    currency,
-    totalAmount: amount,
-    items: [{ productId: "prd_merino-beanie", name: "Merino beanie", unitAmount: amount, quantity: 1 }],
-  });
-  const { payment } = insertPaymentOnce({ id: newPaymentId(), orderId, provider: "pingpong", method: "card", idempotencyKey: randomUUID(), amount, currency });
   const transactionId = `TX${Date.now()}${Math.floor(Math.random() * 1000)}`;
-  transitionPayment(payment.id, status, { providerPaymentId: transactionId }, { provider: "pingpong", summary: "test set-up" });
-  return { paymentId: payment.id, orderId, transactionId };
+  const { id: paymentId, orderId } = createTestPayment({ provider: "pingpong", amount, currency, status, providerPaymentId: transactionId });
+  return { paymentId, orderId, transactionId };
 }
 
 function notification(biz: Record<string, unknown>, salt = SALT, code = "000000") {
