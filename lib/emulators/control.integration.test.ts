@@ -193,6 +193,15 @@ describe("control plane: forced outcome of the next payment", () => {
     expect(parsed.verified).toBe(false);
   });
 
+  it("a bad signature is refused by the shop with 401 and retried on the schedule", async () => {
+    await forceNextPayment("lesspay", { notification: { mode: "bad_signature" } });
+    const body = cardBody("4111111111111111", { notifyUrl: `${controlUrl("lesspay").replace("/emulators/control/lesspay", "")}/api/webhooks/lesspay` });
+    await lesspayCall("create-order", body);
+    const [refused] = await waitForNotifications("lesspay", body.request_id as string, (list) => list.length === 1 && list[0].attempts >= 2, 20_000);
+    expect(refused.status).toBe("pending");
+    expect(refused.deliveries.slice(0, 2).map((d) => d.httpStatus)).toEqual([401, 401]);
+  });
+
   it("follows the final notification with a stale earlier-status one (out_of_order)", async () => {
     const catcher = keep(await startCallbackCatcher([200]));
     await forceNextPayment("pingpong", { notification: { mode: "out_of_order" } });
