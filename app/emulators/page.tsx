@@ -28,6 +28,8 @@ import {
   THREE_DS_VERSION,
 } from "@/lib/emulators/antom/config";
 import { ANTOM_KEY_FILES } from "@/lib/dev-keys";
+import { CONTROL_PROVIDERS, controlGuard, getOverride, OUT_OF_ORDER_GAP_SECONDS, overrideView } from "@/lib/emulators/control";
+import { ForcedOutcomeForm } from "@/components/emulators/forced-outcome-form";
 import {
   CALLBACK_ACK as LESSPAY_ACK,
   CALLBACK_RETRY_SECONDS as LESSPAY_RETRY_SECONDS,
@@ -54,6 +56,11 @@ function seconds(value: number) {
 export default function EmulatorCatalogue() {
   const deliveries = listOutbox(200).reverse().slice(0, 30);
   const walletTokens = latestWalletTokens(10);
+  const forced = CONTROL_PROVIDERS.map((provider) => {
+    const enabled = !controlGuard(provider);
+    const row = enabled ? getOverride(provider) : undefined;
+    return { provider, enabled, pending: row ? overrideView(row) : null };
+  });
   return (
     <main className="mx-auto max-w-5xl space-y-10 px-4 py-10 text-slate-900">
       <header className="space-y-2">
@@ -562,6 +569,30 @@ export default function EmulatorCatalogue() {
           sending a pending card to <code>success_url</code>. The callback&apos;s timestamp and signature are made once, when it is queued, and resent as they
           are. The test cards are the project&apos;s own.
         </p>
+      </section>
+
+      <section className="space-y-3" data-testid="forced-outcomes">
+        <h2 className="text-xl font-semibold">Forced outcomes</h2>
+        <p className="text-sm text-slate-600">
+          Force the outcome of a provider&apos;s <em>next</em> payment, whatever card or name it uses (one-shot: the next payment the emulator creates takes it).
+          The outcome replaces the card&apos;s on card flows; <code>http_500</code> answers that create-payment call with HTTP 500 and stores nothing.
+          Notifications: delayed by the given seconds (scaled), duplicated count times (default 2), out of order (the final one followed by a stale earlier status,{" "}
+          {OUT_OF_ORDER_GAP_SECONDS} s later unless seconds say otherwise), dropped, or sent with a corrupted signature. API:{" "}
+          <code>GET|POST|DELETE /emulators/control/&lt;provider&gt;/next-payment</code>; notifications of a payment at{" "}
+          <code>/emulators/control/&lt;provider&gt;/notifications?reference=…</code>, replay with <code>POST …/notifications/&lt;id&gt;/replay</code>.
+        </p>
+        <div className="grid gap-3 md:grid-cols-2">
+          {forced.map(({ provider, enabled, pending }) => (
+            <ForcedOutcomeForm
+              key={provider}
+              provider={provider}
+              label={{ pingpayments: "Ping Payments", pingpong: "PingPongCheckout", antom: "Antom", lesspay: "Lesspay" }[provider]}
+              initial={pending}
+              noSignature={provider === "pingpayments"}
+              disabledReason={enabled ? undefined : "Control is disabled: the shop's base URL for this provider points at the real provider."}
+            />
+          ))}
+        </div>
       </section>
 
       <section className="space-y-3">

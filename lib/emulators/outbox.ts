@@ -49,6 +49,8 @@ export function isAcknowledged(rule: AckRule, httpStatus: number | null, body: s
 export interface Notification {
   provider: string;
   subject: string;
+  /** The merchant's own reference of the payment (for the QA console's lookups). */
+  reference?: string | null;
   targetUrl: string;
   body: string;
   headers?: Record<string, string>;
@@ -66,6 +68,7 @@ export function enqueueNotification(notification: Notification): OutboxRow {
     .values({
       provider: notification.provider,
       subject: notification.subject,
+      reference: notification.reference ?? null,
       targetUrl: notification.targetUrl,
       body: notification.body,
       headers: { "content-type": "application/json", ...notification.headers },

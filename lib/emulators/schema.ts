@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** The emulators' own database (a separate file the shop never opens). */
 
@@ -13,6 +13,8 @@ export const outbox = sqliteTable(
     provider: text("provider").notNull(),
     /** What the notification is about, for the operator (e.g. the provider's payment id). */
     subject: text("subject").notNull(),
+    /** The merchant's own reference of the payment (for the QA console), when the emulator knows it. */
+    reference: text("reference"),
     targetUrl: text("target_url").notNull(),
     headers: text("headers", { mode: "json" }).$type<Record<string, string>>().notNull(),
     body: text("body").notNull(),
@@ -412,3 +414,36 @@ export const lesspayCardTokens = sqliteTable("lesspay_card_tokens", {
 
 export type LesspayOrderRow = typeof lesspayOrders.$inferSelect;
 export type LesspayCardTokenRow = typeof lesspayCardTokens.$inferSelect;
+
+/**
+ * QA control plane: the one-shot override a tester set for a provider's next payment (one row
+ * per provider; consumed by the next payment the emulator creates).
+ */
+export const controlOverrides = sqliteTable("control_overrides", {
+  provider: text("provider").primaryKey(),
+  outcome: text("outcome", { enum: ["approve", "decline", "challenge", "http_500"] }),
+  declineReason: text("decline_reason", { enum: ["generic", "insufficient_funds", "expired_card"] }),
+  notificationMode: text("notification_mode", { enum: ["on_time", "delayed", "duplicated", "out_of_order", "dropped", "bad_signature"] }),
+  notificationSeconds: integer("notification_seconds"),
+  notificationCount: integer("notification_count"),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+});
+
+/** QA control plane: the override a payment consumed, by provider and the provider's payment id. */
+export const controlForcedPayments = sqliteTable(
+  "control_forced_payments",
+  {
+    provider: text("provider").notNull(),
+    subject: text("subject").notNull(),
+    outcome: text("outcome", { enum: ["approve", "decline", "challenge"] }),
+    declineReason: text("decline_reason", { enum: ["generic", "insufficient_funds", "expired_card"] }),
+    notificationMode: text("notification_mode", { enum: ["on_time", "delayed", "duplicated", "out_of_order", "dropped", "bad_signature"] }),
+    notificationSeconds: integer("notification_seconds"),
+    notificationCount: integer("notification_count"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.subject] })],
+);
+
+export type ControlOverrideRow = typeof controlOverrides.$inferSelect;
+export type ControlForcedPaymentRow = typeof controlForcedPayments.$inferSelect;

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomInt, randomUUID } from "node:crypto";
 import { scaledMs } from "../clock";
-import { enqueueNotification, registerEmulatorJob } from "../outbox";
+import { registerEmulatorJob } from "../outbox";
+import { corruptSignature, enqueueScripted, forcedOutcomeOf, http500Response, recordForcedPayment, takeNextPayment } from "../control";
 import type { AntomCardTokenRow, AntomPaymentRow, AntomTransactionRow } from "../schema";
 import { brandOf, callbackBehaviourOf, CHALLENGE_PASS_CODE, digitsOnly, luhnValid, maskCard, outcomeOfCard, type CardOutcome } from "../test-cards";
 import {
@@ -147,25 +148,44 @@ function paymentStatusOf(payment: AntomPaymentRow): "SUCCESS" | "FAIL" | "PROCES
 // ---------------------------------------------------------------------------------------------
 // Notifications (notifyPayment): signed with Antom's key over the notify URL's pathname
 
-function enqueue(payment: AntomPaymentRow, targetUrl: string | null, body: Json): void {
-  if (!targetUrl || payment.callbackBehaviour === "never") return;
+/** The same notification with the signature in its `signature` header corrupted. */
+function withBadSignature<T extends { headers?: Record<string, string> }>(notification: T): T {
+  const header = notification.headers?.signature ?? "";
+  const at = header.indexOf("signature=");
+  const value = at < 0 ? header : header.slice(at + "signature=".length);
+  // Corrupt the first character of the base64 value (the URL-encoded tail may be "%3D").
+  const first = value.charAt(0);
+  const corrupted = `${first === "A" ? "B" : "A"}${value.slice(1)}`;
+  const signature = at < 0 ? corruptSignature(header) : `${header.slice(0, at)}signature=${corrupted}`;
+  return { ...notification, headers: { ...notification.headers, signature } };
+}
+
+function notificationOf(payment: AntomPaymentRow, targetUrl: string, body: Json) {
   const text = JSON.stringify(body);
-  const notification = {
+  return {
     provider: "antom",
     subject: payment.paymentId,
+    reference: payment.paymentRequestId,
     targetUrl,
     body: text,
     headers: notificationHeaders(targetUrl, payment.clientId, text),
     retrySchedule: NOTIFICATION_RETRY_SECONDS,
-    delaySeconds: payment.callbackBehaviour === "delayed" ? LATE_NOTIFICATION_SECONDS : 0,
     ackRule: "antom_result_s" as const,
   };
-  enqueueNotification(notification);
-  if (payment.callbackBehaviour === "duplicated") enqueueNotification(notification);
 }
 
-export function notifyPaymentResult(payment: AntomPaymentRow): void {
-  const body: Json = {
+function enqueue(payment: AntomPaymentRow, targetUrl: string | null, body: Json, staleBody?: Json): void {
+  if (!targetUrl) return;
+  enqueueScripted(notificationOf(payment, targetUrl, body), {
+    behaviour: payment.callbackBehaviour,
+    lateSeconds: LATE_NOTIFICATION_SECONDS,
+    corrupt: withBadSignature,
+    stale: () => (staleBody ? notificationOf(payment, targetUrl, staleBody) : undefined),
+  });
+}
+
+function paymentResultBody(payment: AntomPaymentRow): Json {
+  return {
     notifyType: "PAYMENT_RESULT",
     result: resultOfPayment(payment),
     paymentRequestId: payment.paymentRequestId,
@@ -175,7 +195,12 @@ export function notifyPaymentResult(payment: AntomPaymentRow): void {
     paymentTime: antomTime(payment.paymentTime ?? payment.updatedAt),
     paymentResultInfo: paymentResultInfo(payment),
   };
-  enqueue(payment, payment.paymentNotifyUrl, body);
+}
+
+export function notifyPaymentResult(payment: AntomPaymentRow): void {
+  // Out of order: Antom sends one final PAYMENT_RESULT; the stale copy says PROCESSING (U) after it.
+  const stale = payment.status === "PROCESSING" ? undefined : { ...paymentResultBody(payment), result: RESULTS.inProcess };
+  enqueue(payment, payment.paymentNotifyUrl, paymentResultBody(payment), stale);
 }
 
 function notifyCapture(payment: AntomPaymentRow, capture: AntomTransactionRow): void {
@@ -437,9 +462,14 @@ export async function pay(request: AntomRequest): Promise<Response> {
 
   const billing = meta ? objectAt(meta.billingAddress) : undefined;
   const zip = billing && typeof billing.zipCode === "string" ? billing.zipCode.trim() : "";
-  const plan = planOf(card, { mit, ask3ds: !!meta && flag(meta.is3DSAuthentication), mpi });
+  const taken = takeNextPayment("antom");
+  if (taken.http500) return http500Response("antom");
+  const forced = forcedOutcomeOf(taken.override);
+  const plan = planOf(forced ? { ...card, outcome: forced } : card, { mit, ask3ds: !!meta && flag(meta.is3DSAuthentication), mpi });
+  const paymentId = newId();
+  recordForcedPayment("antom", paymentId, taken);
   const payment = insertPayment({
-    paymentId: newId(),
+    paymentId,
     clientId,
     paymentRequestId,
     requestHash: hash,

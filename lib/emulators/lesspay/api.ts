@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import { scaledMs } from "../clock";
-import { deliverDueNotifications, enqueueNotification, registerEmulatorJob } from "../outbox";
+import { deliverDueNotifications, enqueueNotification, registerEmulatorJob, type Notification } from "../outbox";
+import { corruptSignature, enqueueScripted, forcedOutcomeFor, forcedOutcomeOf, http500Response, recordForcedPayment, takeNextPayment } from "../control";
 import type { LesspayCardTokenRow, LesspayOrderRow } from "../schema";
 import { brandOf, callbackBehaviourOf, CHALLENGE_PASS_CODE, digitsOnly, luhnValid, maskCard, outcomeOfCard, type CardOutcome } from "../test-cards";
 import {
@@ -125,18 +126,29 @@ function signedHeaders(body: Json): Record<string, string> {
   };
 }
 
-function send(order: LesspayOrderRow, body: Json, delaySeconds = 0): number {
-  const text = JSON.stringify(body);
-  return enqueueNotification({
+function notificationOf(order: LesspayOrderRow, body: Json, delaySeconds = 0): Notification {
+  return {
     provider: "lesspay",
     subject: order.payOrderId,
+    reference: order.requestId,
     targetUrl: order.notifyUrl,
-    body: text,
+    body: JSON.stringify(body),
     headers: signedHeaders(body),
     retrySchedule: CALLBACK_RETRY_SECONDS,
     delaySeconds,
     ackRule: "lesspay_success_text",
-  }).id;
+  };
+}
+
+function send(order: LesspayOrderRow, body: Json, delaySeconds = 0): number {
+  return enqueueNotification(notificationOf(order, body, delaySeconds)).id;
+}
+
+/** The same callback with its x-auth-signature corrupted (still 64 hex digits, no longer verifying). */
+function withBadSignature(notification: Notification): Notification {
+  const headers = { ...notification.headers };
+  headers["x-auth-signature"] = corruptSignature(headers["x-auth-signature"] ?? "");
+  return { ...notification, headers };
 }
 
 export function callbackBody(order: LesspayOrderRow): Json {
@@ -164,14 +176,17 @@ export function callbackBody(order: LesspayOrderRow): Json {
 
 /** Sends the order's result callback as its cardholder scripts it; then schedules a scripted risk event. */
 function notifyResult(order: LesspayOrderRow): void {
-  const behaviour = order.callbackBehaviour;
-  if (behaviour === "never") return;
-  const body = callbackBody(order);
-  const delay = behaviour === "delayed" ? LATE_CALLBACK_SECONDS : 0;
-  const first = send(order, body, delay);
-  if (behaviour === "duplicated") send(order, body, delay);
+  // Out of order: the final callback is followed by a stale PENDING_PAY one.
+  const stale = order.status === PENDING_PAY ? undefined : callbackBody({ ...order, status: PENDING_PAY, failReason: null });
+  const first = enqueueScripted(notificationOf(order, callbackBody(order)), {
+    behaviour: order.callbackBehaviour,
+    lateSeconds: LATE_CALLBACK_SECONDS,
+    corrupt: withBadSignature,
+    stale: () => (stale ? notificationOf(order, stale) : undefined),
+  });
+  if (!first) return;
   const risk = order.status === SUCCEED ? riskEventOf(order.holderName) : undefined;
-  if (risk) updateOrder(order.payOrderId, { pendingRiskEvent: risk, riskAfterOutboxId: first });
+  if (risk) updateOrder(order.payOrderId, { pendingRiskEvent: risk, riskAfterOutboxId: first.id });
 }
 
 export function riskEventBody(order: LesspayOrderRow, event: RiskEventName): Json {
@@ -439,9 +454,11 @@ export async function createOrder(request: LesspayRequest): Promise<Response> {
 
   if (findOrderOf(appId, { requestId })) return answer(CODES.duplicateRequest, "request_id already exists");
 
+  const taken = takeNextPayment("lesspay");
+  if (taken.http500) return http500Response("lesspay");
   const detailId = newPayOrderDetailId();
   const now = Date.now();
-  const outcome = card?.outcome;
+  const outcome = card ? (forcedOutcomeOf(taken.override) ?? card.outcome) : undefined;
   const settleAfter = outcome === undefined || outcome.kind === "challenge" ? null : outcome.kind === "pending" ? PENDING_SETTLES_AFTER_SECONDS : PROCESSING_SECONDS;
   let order: LesspayOrderRow;
   try {
@@ -478,6 +495,7 @@ export async function createOrder(request: LesspayRequest): Promise<Response> {
     if (error instanceof Error && /UNIQUE/i.test(error.message)) return answer(CODES.duplicateRequest, "request_id already exists");
     throw error;
   }
+  recordForcedPayment("lesspay", order.payOrderId, taken);
   if (settleAfter !== null) wakeAt(settleAfter);
   const payData = accessType === 1 ? cashierUrl(order) : order.awaitingChallenge ? challengeUrl(order) : undefined;
   return answer(CODES.ok, "SUCCESS", { order_data: orderData(order, payData), pay_order_id: order.payOrderId });
@@ -548,7 +566,7 @@ export function submitCashier(payOrderId: string, form: Record<string, string>):
   if (!expiry) return { error: "Enter the expiry as MM/YY." };
   if (!/^\d{3,4}$/.test((form.cvc ?? "").trim())) return { error: "Enter the 3 or 4 digit CVC." };
   const holderName = (form.name ?? "").trim();
-  const outcome = effectiveOutcome(number, expiry.month, expiry.year);
+  const outcome = forcedOutcomeFor("lesspay", order.payOrderId) ?? effectiveOutcome(number, expiry.month, expiry.year);
   const carded = moveOrder(order.payOrderId, [PENDING_PAY], {
     cardMasked: maskCard(number),
     cardBrand: brandOf(number),

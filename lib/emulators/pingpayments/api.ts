@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { enqueueNotification, registerEmulatorJob } from "../outbox";
+import { registerEmulatorJob } from "../outbox";
+import { enqueueScripted, http500Response, recordForcedPayment, takeNextPayment } from "../control";
 import { LATE_CALLBACK_SECONDS, pingEmulatorTenant, STATUS_CALLBACK_RETRY_SECONDS, VAT_RATES } from "./config";
 import { duePendingSettlements, findPaymentInOrder, markPaymentOrderClosed, findPaymentOrder, insertPayment, insertPaymentOrder, movePayment } from "./store";
 import type { PingPaymentRow } from "../schema";
@@ -130,6 +131,8 @@ export async function createPayment(request: Request, paymentOrderId: string, or
   }
   if (errors.length) return errorResponse(422, errors);
 
+  const taken = takeNextPayment("pingpayments");
+  if (taken.http500) return http500Response("pingpayments");
   const id = randomUUID();
   const desired = data.provider === "dummy" ? (data.provider_method_parameters.desired_payment_status ?? "COMPLETED") : undefined;
   const payment = insertPayment({
@@ -147,6 +150,7 @@ export async function createPayment(request: Request, paymentOrderId: string, or
     statusCallbackUrl: data.status_callback_url ?? null,
     metadata: data.metadata ?? null,
   });
+  recordForcedPayment("pingpayments", id, taken);
   if (desired) {
     sendStatusCallback(payment);
     return Response.json({ id, provider_method_response: {} }, { status: 200 });
@@ -193,17 +197,23 @@ export function closePaymentOrder(request: Request, paymentOrderId: string): Res
  * callback behaviour the tester scripted (late, twice, never).
  */
 export function sendStatusCallback(payment: PingPaymentRow): void {
-  if (!payment.statusCallbackUrl || payment.callbackBehaviour === "never") return;
+  if (!payment.statusCallbackUrl) return;
+  const reference = payment.metadata?.merchant_reference;
   const notification = {
     provider: "pingpayments",
     subject: payment.id,
+    reference: typeof reference === "string" ? reference : null,
     targetUrl: payment.statusCallbackUrl,
     body: JSON.stringify({ payment_id: payment.id, payment_order_id: payment.paymentOrderId, status: payment.status }),
     retrySchedule: STATUS_CALLBACK_RETRY_SECONDS,
-    delaySeconds: payment.callbackBehaviour === "delayed" ? LATE_CALLBACK_SECONDS : 0,
   };
-  enqueueNotification(notification);
-  if (payment.callbackBehaviour === "duplicated") enqueueNotification(notification);
+  enqueueScripted(notification, {
+    behaviour: payment.callbackBehaviour,
+    lateSeconds: LATE_CALLBACK_SECONDS,
+    // Ping's status callback carries no signature: bad_signature is refused when it is set.
+    // Out of order: the final status is followed by a stale PENDING one.
+    stale: () => (payment.status === "PENDING" ? undefined : { ...notification, body: JSON.stringify({ payment_id: payment.id, payment_order_id: payment.paymentOrderId, status: "PENDING" }) }),
+  });
 }
 
 /** A PENDING payment (test card ...0119) completes by itself when its time comes, and says so. */

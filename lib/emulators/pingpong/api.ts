@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { scaledMs } from "../clock";
-import { enqueueNotification, registerEmulatorJob } from "../outbox";
+import { registerEmulatorJob } from "../outbox";
+import { corruptSignature, enqueueScripted, forcedOutcomeOf, http500Response, recordForcedPayment, takeNextPayment, type NextPayment } from "../control";
 import type { PingpongAdjustmentRow, PingpongTransactionRow, pingpongTransactions } from "../schema";
 import { brandOf, callbackBehaviourOf, digitsOnly, luhnValid, maskCard, outcomeOfCard } from "../test-cards";
 import {
@@ -152,30 +153,43 @@ function notifyCore(transaction: PingpongTransactionRow) {
   };
 }
 
-function enqueue(transaction: PingpongTransactionRow, targets: string[], body: string): void {
-  if (transaction.callbackBehaviour === "never") return;
+/** The same PingPong notification with its `sign` field corrupted (it no longer verifies). */
+function withBadSign<T extends { body: string }>(notification: T): T {
+  const fields = JSON.parse(notification.body) as Record<string, unknown>;
+  fields.sign = corruptSignature(typeof fields.sign === "string" ? fields.sign : "");
+  return { ...notification, body: JSON.stringify(fields) };
+}
+
+function enqueue(transaction: PingpongTransactionRow, targets: string[], body: string, staleBody?: string): void {
   for (const targetUrl of targets) {
     const notification = {
       provider: "pingpong",
       subject: transaction.transactionId,
+      reference: transaction.merchantTransactionId,
       targetUrl,
       body,
       retrySchedule: NOTIFICATION_RETRY_SECONDS,
-      delaySeconds: transaction.callbackBehaviour === "delayed" ? LATE_NOTIFICATION_SECONDS : 0,
     };
-    enqueueNotification(notification);
-    if (transaction.callbackBehaviour === "duplicated") enqueueNotification(notification);
+    enqueueScripted(notification, {
+      behaviour: transaction.callbackBehaviour,
+      lateSeconds: LATE_NOTIFICATION_SECONDS,
+      corrupt: withBadSign,
+      stale: () => (staleBody ? { ...notification, body: staleBody } : undefined),
+    });
   }
 }
 
 /** Posts the payment's result (notifyType PAYMENT, or CLOSE to both close targets). */
 export function notifyPayment(transaction: PingpongTransactionRow, notifyType: Extract<NotifyType, "PAYMENT" | "CLOSE"> = "PAYMENT"): void {
   const body = notificationBody(merchantOf(transaction), resultOf(transaction), { notifyType, ...notifyCore(transaction) });
+  // Out of order: the final result is followed by a stale PROCESSING one.
+  const stale =
+    transaction.status === "PROCESSING" ? undefined : notificationBody(merchantOf(transaction), CODES.success, { notifyType: "PAYMENT", ...notifyCore({ ...transaction, status: "PROCESSING" }) });
   const targets = [transaction.notificationUrl];
   if (notifyType === "CLOSE" && transaction.closeNotificationUrl && transaction.closeNotificationUrl !== transaction.notificationUrl) {
     targets.push(transaction.closeNotificationUrl);
   }
-  enqueue(transaction, targets, body);
+  enqueue(transaction, targets, body, stale);
 }
 
 function notifyAdjustment(transaction: PingpongTransactionRow, adjustment: PingpongAdjustmentRow): void {
@@ -336,6 +350,8 @@ export async function unifiedPay(request: Request): Promise<Response> {
 
   if (type !== "scheme") {
     const flow = APM_METHODS[type as keyof typeof APM_METHODS].flow;
+    const taken = takeNextPayment("pingpong");
+    if (taken.http500) return http500Response("pingpong");
     const transaction = insertTransaction({
       ...base,
       transactionId: newId(),
@@ -345,6 +361,7 @@ export async function unifiedPay(request: Request): Promise<Response> {
       qrExpiresAt: flow === "qr" ? new Date(Date.now() + scaledMs(QR_LIFETIME_SECONDS)) : null,
       callbackBehaviour: callbackBehaviourOf(customerEmail ?? ""),
     });
+    recordForcedPayment("pingpong", transaction.transactionId, taken);
     return respondWith(merchant, transaction);
   }
 
@@ -354,26 +371,29 @@ export async function unifiedPay(request: Request): Promise<Response> {
   const initId = jsGeneratedData && typeof jsGeneratedData.threeDInitTransId === "string" ? jsGeneratedData.threeDInitTransId : "";
   if (!initId || !findRiskInit(merchant.accId, requestId, initId)) return answer(merchant, CODES.jsGeneratedData);
 
-  const outcome = outcomeOfCard(card.number);
+  const taken = takeNextPayment("pingpong");
+  if (taken.http500) return http500Response("pingpong");
+  const outcome = forcedOutcomeOf(taken.override) ?? outcomeOfCard(card.number);
   const cardFields = { ...base, transactionId: newId(), cardMasked: card.masked, cardBrand: card.brand, callbackBehaviour: callbackBehaviourOf(card.holder) };
+  const insertCard = (values: Parameters<typeof insertTransaction>[0]) => insertForced(values, taken);
   switch (outcome.kind) {
     case "approve": {
-      const transaction = insertTransaction({ ...cardFields, status: "SUCCESS", resultCode: CODES.success.code, resultDescription: CODES.success.description, succeededAt: new Date() });
+      const transaction = insertCard({ ...cardFields, status: "SUCCESS", resultCode: CODES.success.code, resultDescription: CODES.success.description, succeededAt: new Date() });
       notifyPayment(transaction);
       return respondWith(merchant, transaction);
     }
     case "decline": {
       const code = DECLINE_CODES[outcome.reason];
-      const transaction = insertTransaction({ ...cardFields, status: "FAILED", resultCode: code.code, resultDescription: code.description });
+      const transaction = insertCard({ ...cardFields, status: "FAILED", resultCode: code.code, resultDescription: code.description });
       notifyPayment(transaction);
       return respondWith(merchant, transaction);
     }
     case "challenge": {
-      const transaction = insertTransaction({ ...cardFields, status: "PROCESSING", resultCode: CODES.success.code, resultDescription: CODES.success.description, awaitingChallenge: true });
+      const transaction = insertCard({ ...cardFields, status: "PROCESSING", resultCode: CODES.success.code, resultDescription: CODES.success.description, awaitingChallenge: true });
       return respondWith(merchant, transaction);
     }
     case "pending": {
-      const transaction = insertTransaction({
+      const transaction = insertCard({
         ...cardFields,
         status: "PROCESSING",
         resultCode: CODES.success.code,
@@ -383,6 +403,13 @@ export async function unifiedPay(request: Request): Promise<Response> {
       return respondWith(merchant, transaction);
     }
   }
+}
+
+/** Stores a transaction and the control-plane override it took (before any notification is sent). */
+function insertForced(values: Parameters<typeof insertTransaction>[0], taken: NextPayment): PingpongTransactionRow {
+  const transaction = insertTransaction(values);
+  recordForcedPayment("pingpong", transaction.transactionId, taken);
+  return transaction;
 }
 
 /**
@@ -403,6 +430,8 @@ function payWithToken(merchant: Merchant, biz: Biz, base: Omit<typeof pingpongTr
     return invalid(merchant, `bizContent.paymentMethod.type must be the token's wallet type (${signed.walletType})`);
   }
   const confirm = (base.customerEmail ?? "").includes(CODEGRANT_CONFIRM_MATCH);
+  const taken = takeNextPayment("pingpong");
+  if (taken.http500) return http500Response("pingpong");
   const transaction = insertTokenPayment(
     {
       ...base,
@@ -415,6 +444,7 @@ function payWithToken(merchant: Merchant, biz: Biz, base: Omit<typeof pingpongTr
     },
     token,
   );
+  recordForcedPayment("pingpong", transaction.transactionId, taken);
   if (!confirm) notifyPayment(transaction);
   return respondWith(merchant, transaction);
 }

@@ -1,0 +1,46 @@
+import { clearOverride, controlGuard, getOverride, overrideBody, overrideView, setOverride, type ControlProvider } from "@/lib/emulators/control";
+
+type Context = { params: Promise<{ provider: string }> };
+
+/** The pending one-shot override of the provider's next payment: {override: {...} | null}. */
+export async function GET(_request: Request, { params }: Context) {
+  const { provider } = await params;
+  const refused = controlGuard(provider);
+  if (refused) return refused;
+  const row = getOverride(provider as ControlProvider);
+  return Response.json({ override: row ? overrideView(row) : null });
+}
+
+/** Sets it: {outcome?, declineReason?, notification?: {mode, seconds?, count?}} → 200 {override}. */
+export async function POST(request: Request, { params }: Context) {
+  const { provider } = await params;
+  const refused = controlGuard(provider);
+  if (refused) return refused;
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return Response.json({ error: "The body must be JSON" }, { status: 400 });
+  }
+  const parsed = overrideBody.safeParse(body);
+  if (!parsed.success) {
+    return Response.json({ error: "Invalid override", issues: parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`) }, { status: 422 });
+  }
+  if (provider === "pingpayments" && parsed.data.notification?.mode === "bad_signature") {
+    return Response.json({ error: "Invalid override", issues: ["notification.mode: Ping Payments status callbacks carry no signature"] }, { status: 422 });
+  }
+  if (parsed.data.declineReason && parsed.data.outcome !== "decline") {
+    return Response.json({ error: "Invalid override", issues: ["declineReason: only with outcome decline"] }, { status: 422 });
+  }
+  const row = setOverride(provider as ControlProvider, parsed.data);
+  return Response.json({ override: overrideView(row) });
+}
+
+/** Clears it: 204. */
+export async function DELETE(_request: Request, { params }: Context) {
+  const { provider } = await params;
+  const refused = controlGuard(provider);
+  if (refused) return refused;
+  clearOverride(provider as ControlProvider);
+  return new Response(null, { status: 204 });
+}

@@ -1,0 +1,274 @@
+import { and, desc, eq, or } from "drizzle-orm";
+import { z } from "zod";
+import { emulatorDb } from "./db";
+import { enqueueNotification, type Notification } from "./outbox";
+import { controlForcedPayments, controlOverrides, outbox, outboxAttempts, type ControlForcedPaymentRow, type ControlOverrideRow, type OutboxRow } from "./schema";
+import type { CardOutcome } from "./test-cards";
+
+/**
+ * The QA control plane of the emulators: read a payment's notifications and their attempts,
+ * replay one, and force the outcome and notification behaviour of a provider's next payment.
+ * Every control route is refused when the shop's base URL for the provider points elsewhere.
+ */
+
+export const CONTROL_PROVIDERS = ["pingpayments", "pingpong", "antom", "lesspay"] as const;
+export type ControlProvider = (typeof CONTROL_PROVIDERS)[number];
+
+export function isControlProvider(value: string): value is ControlProvider {
+  return (CONTROL_PROVIDERS as readonly string[]).includes(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Guard
+
+const BASE_URL_ENV: Record<ControlProvider, string> = {
+  pingpayments: "PINGPAYMENTS_BASE_URL",
+  pingpong: "PINGPONG_BASE_URL",
+  antom: "ANTOM_BASE_URL",
+  lesspay: "LESSPAY_BASE_URL",
+};
+
+/**
+ * Whether control is disabled for `provider`: its shop base URL is set and does not point at
+ * this provider's emulator (`/emulators/<provider>`). Unset means the emulator: enabled.
+ * Answers the 404 to send, or undefined when control is enabled. Reads env at call time.
+ */
+export function controlGuard(provider: string, env: Record<string, string | undefined> = process.env): Response | undefined {
+  if (!isControlProvider(provider)) return Response.json({ error: `unknown provider ${provider}` }, { status: 404 });
+  const name = BASE_URL_ENV[provider];
+  const value = env[name]?.trim();
+  if (!value || value.includes(`/emulators/${provider}`)) return undefined;
+  return Response.json({ error: `control is disabled: ${name} points at a real provider` }, { status: 404 });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Notifications
+
+export function notificationView(row: OutboxRow) {
+  const deliveries = emulatorDb().select().from(outboxAttempts).where(eq(outboxAttempts.outboxId, row.id)).orderBy(outboxAttempts.id).all();
+  return {
+    id: row.id,
+    subject: row.subject,
+    reference: row.reference,
+    targetUrl: row.targetUrl,
+    status: row.status,
+    attempts: row.attempts,
+    createdAt: row.createdAt.toISOString(),
+    deliveredAt: row.deliveredAt?.toISOString() ?? null,
+    nextAttemptAt: row.nextAttemptAt.toISOString(),
+    lastHttpStatus: row.lastHttpStatus,
+    lastError: row.lastError,
+    headers: row.headers,
+    body: row.body,
+    deliveries: deliveries.map((attempt) => ({
+      attemptedAt: attempt.attemptedAt.toISOString(),
+      httpStatus: attempt.httpStatus,
+      error: attempt.error,
+      durationMs: attempt.durationMs,
+    })),
+  };
+}
+
+/** A provider's notifications about `reference` (its own payment id, or the merchant's reference), newest first. */
+export function listNotifications(provider: ControlProvider, reference: string) {
+  const rows = emulatorDb()
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.provider, provider), or(eq(outbox.subject, reference), eq(outbox.reference, reference))))
+    .orderBy(desc(outbox.id))
+    .limit(200)
+    .all();
+  return rows.map(notificationView);
+}
+
+/** Enqueues the very same notification again (same target, headers and body). */
+export function replayNotification(provider: ControlProvider, id: number): OutboxRow | undefined {
+  const row = emulatorDb().select().from(outbox).where(and(eq(outbox.id, id), eq(outbox.provider, provider))).get();
+  if (!row) return undefined;
+  return enqueueNotification({
+    provider: row.provider,
+    subject: row.subject,
+    reference: row.reference,
+    targetUrl: row.targetUrl,
+    body: row.body,
+    headers: row.headers,
+    retrySchedule: row.retrySchedule,
+    ackRule: row.ackRule,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Forced outcome of the next payment
+
+export const NOTIFICATION_MODES = ["on_time", "delayed", "duplicated", "out_of_order", "dropped", "bad_signature"] as const;
+export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
+export const FORCED_OUTCOMES = ["approve", "decline", "challenge", "http_500"] as const;
+export const DECLINE_REASONS = ["generic", "insufficient_funds", "expired_card"] as const;
+
+export const overrideBody = z
+  .object({
+    outcome: z.enum(FORCED_OUTCOMES).optional(),
+    declineReason: z.enum(DECLINE_REASONS).optional(),
+    notification: z
+      .object({
+        mode: z.enum(NOTIFICATION_MODES),
+        seconds: z.number().nonnegative().max(86_400).optional(),
+        count: z.number().int().min(1).max(20).optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type OverrideBody = z.infer<typeof overrideBody>;
+
+/** The override in the API's shape. */
+export function overrideView(row: Pick<ControlOverrideRow, "outcome" | "declineReason" | "notificationMode" | "notificationSeconds" | "notificationCount">): OverrideBody {
+  const view: OverrideBody = {};
+  if (row.outcome) view.outcome = row.outcome;
+  if (row.declineReason) view.declineReason = row.declineReason;
+  if (row.notificationMode) {
+    view.notification = { mode: row.notificationMode };
+    if (row.notificationSeconds !== null) view.notification.seconds = row.notificationSeconds;
+    if (row.notificationCount !== null) view.notification.count = row.notificationCount;
+  }
+  return view;
+}
+
+export function setOverride(provider: ControlProvider, body: OverrideBody): ControlOverrideRow {
+  const values = {
+    provider,
+    outcome: body.outcome ?? null,
+    declineReason: body.declineReason ?? (body.outcome === "decline" ? "generic" : null),
+    notificationMode: body.notification?.mode ?? null,
+    notificationSeconds: body.notification?.seconds ?? null,
+    notificationCount: body.notification?.count ?? null,
+    createdAt: new Date(),
+  };
+  return emulatorDb()
+    .insert(controlOverrides)
+    .values(values)
+    .onConflictDoUpdate({ target: controlOverrides.provider, set: values })
+    .returning()
+    .get();
+}
+
+export function getOverride(provider: ControlProvider): ControlOverrideRow | undefined {
+  return emulatorDb().select().from(controlOverrides).where(eq(controlOverrides.provider, provider)).get();
+}
+
+export function clearOverride(provider: ControlProvider): boolean {
+  return emulatorDb().delete(controlOverrides).where(eq(controlOverrides.provider, provider)).run().changes > 0;
+}
+
+/** What a payment being created takes from the control plane. */
+export type NextPayment = { http500: true } | { http500: false; override?: ControlOverrideRow };
+
+/**
+ * Consumes the provider's override for the payment being created now (call it once the request
+ * is valid, just before the payment is stored). `http500` means: answer HTTP 500, store nothing.
+ */
+export function takeNextPayment(provider: ControlProvider): NextPayment {
+  const taken = emulatorDb().delete(controlOverrides).where(eq(controlOverrides.provider, provider)).returning().get();
+  if (!taken) return { http500: false };
+  if (taken.outcome === "http_500") return { http500: true };
+  return { http500: false, override: taken };
+}
+
+export function http500Response(provider: ControlProvider): Response {
+  return Response.json({ error: `internal error forced by the ${provider} emulator's control plane` }, { status: 500 });
+}
+
+/** The card outcome an override forces, if any. */
+export function forcedOutcomeOf(row: Pick<ControlOverrideRow, "outcome" | "declineReason"> | undefined): CardOutcome | undefined {
+  if (!row?.outcome || row.outcome === "http_500") return undefined;
+  if (row.outcome === "decline") return { kind: "decline", reason: row.declineReason ?? "generic" };
+  return { kind: row.outcome };
+}
+
+/** Remembers the override a payment took (by the provider's payment id), for its card page and notifications. */
+export function recordForcedPayment(provider: ControlProvider, subject: string, taken: NextPayment | undefined): void {
+  const row = taken && !taken.http500 ? taken.override : undefined;
+  if (!row) return;
+  emulatorDb()
+    .insert(controlForcedPayments)
+    .values({
+      provider,
+      subject,
+      outcome: row.outcome === "http_500" ? null : row.outcome,
+      declineReason: row.declineReason,
+      notificationMode: row.notificationMode,
+      notificationSeconds: row.notificationSeconds,
+      notificationCount: row.notificationCount,
+    })
+    .onConflictDoNothing()
+    .run();
+}
+
+export function forcedPayment(provider: ControlProvider, subject: string): ControlForcedPaymentRow | undefined {
+  return emulatorDb()
+    .select()
+    .from(controlForcedPayments)
+    .where(and(eq(controlForcedPayments.provider, provider), eq(controlForcedPayments.subject, subject)))
+    .get();
+}
+
+/** The outcome forced on a payment created earlier (card entered later on a hosted page). */
+export function forcedOutcomeFor(provider: ControlProvider, subject: string): CardOutcome | undefined {
+  return forcedOutcomeOf(forcedPayment(provider, subject));
+}
+
+/** How much later than the final notification the stale out-of-order copy is sent (scaled seconds). */
+export const OUT_OF_ORDER_GAP_SECONDS = 30;
+export const DEFAULT_DUPLICATES = 2;
+
+export interface ScriptOptions {
+  /** The behaviour scripted by name (on_time, delayed, duplicated, never). */
+  behaviour: string;
+  /** The provider's "late" delay in seconds. */
+  lateSeconds: number;
+  /** The same notification with a signature that does not verify (absent: the provider signs nothing). */
+  corrupt?: (notification: Notification) => Notification;
+  /** A stale earlier-status notification of the same payment, sent after the final one (out_of_order). */
+  stale?: () => Notification | undefined;
+}
+
+/**
+ * Enqueues a payment's notification as scripted: by the override the payment took through the
+ * control plane (it wins), or else by the cardholder's name (late, twice, silent). Answers the
+ * first row enqueued, if any.
+ */
+export function enqueueScripted(notification: Notification, options: ScriptOptions): OutboxRow | undefined {
+  const forced = isControlProvider(notification.provider) ? forcedPayment(notification.provider, notification.subject) : undefined;
+  const mode: NotificationMode = forced?.notificationMode ?? (options.behaviour === "never" ? "dropped" : (options.behaviour as NotificationMode));
+  switch (mode) {
+    case "dropped":
+      return undefined;
+    case "delayed":
+      return enqueueNotification({ ...notification, delaySeconds: forced?.notificationSeconds ?? options.lateSeconds });
+    case "duplicated": {
+      const count = forced?.notificationCount ?? DEFAULT_DUPLICATES;
+      const first = enqueueNotification(notification);
+      for (let i = 1; i < count; i++) enqueueNotification(notification);
+      return first;
+    }
+    case "bad_signature":
+      return enqueueNotification(options.corrupt ? options.corrupt(notification) : notification);
+    case "out_of_order": {
+      const first = enqueueNotification(notification);
+      const stale = options.stale?.();
+      if (stale) enqueueNotification({ ...stale, delaySeconds: (notification.delaySeconds ?? 0) + (forced?.notificationSeconds ?? OUT_OF_ORDER_GAP_SECONDS) });
+      return first;
+    }
+    default:
+      return enqueueNotification(notification);
+  }
+}
+
+/** Flips the last character of a signature (base64 or hex alike) so that it no longer verifies. */
+export function corruptSignature(signature: string): string {
+  if (!signature) return "corrupted";
+  const last = signature.at(-1)!;
+  const swap = last === "A" ? "B" : last === "0" ? "1" : /[0-9]/.test(last) ? "0" : "A";
+  return `${signature.slice(0, -1)}${swap}`;
+}
+

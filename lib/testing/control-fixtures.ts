@@ -1,0 +1,67 @@
+// Test helpers for the emulators' QA control plane (/emulators/control/<provider>/...).
+export { sleep } from "./pingpayments-fixtures";
+
+export const serverUrl = () => process.env.TEST_SERVER_URL ?? "http://localhost:3101";
+export const controlUrl = (provider: string) => `${serverUrl()}/emulators/control/${provider}`;
+
+export interface ListedNotification {
+  id: number;
+  subject: string;
+  reference: string | null;
+  targetUrl: string;
+  status: string;
+  attempts: number;
+  createdAt: string;
+  deliveredAt: string | null;
+  lastHttpStatus: number | null;
+  lastError: string | null;
+  body: string;
+  headers: Record<string, string>;
+  deliveries: { attemptedAt: string; httpStatus: number | null; error: string | null; durationMs: number }[];
+}
+
+export async function listNotifications(provider: string, reference: string) {
+  const response = await fetch(`${controlUrl(provider)}/notifications?reference=${encodeURIComponent(reference)}`);
+  const json = (await response.json()) as { notifications?: ListedNotification[]; error?: string };
+  return { status: response.status, json, notifications: json.notifications ?? [] };
+}
+
+/** Polls the list until `predicate` holds (e.g. every notification delivered). */
+export async function waitForNotifications(provider: string, reference: string, predicate: (list: ListedNotification[]) => boolean, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { notifications } = await listNotifications(provider, reference);
+    if (predicate(notifications)) return notifications;
+    if (Date.now() > deadline) throw new Error(`notifications of ${provider} ${reference}: ${JSON.stringify(notifications.map((n) => [n.id, n.status, n.attempts]))}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export async function replay(provider: string, id: number) {
+  const response = await fetch(`${controlUrl(provider)}/notifications/${id}/replay`, { method: "POST" });
+  return { status: response.status, json: (await response.json()) as { id?: number; error?: string } };
+}
+
+export interface Override {
+  outcome?: "approve" | "decline" | "challenge" | "http_500";
+  declineReason?: "generic" | "insufficient_funds" | "expired_card";
+  notification?: { mode: "on_time" | "delayed" | "duplicated" | "out_of_order" | "dropped" | "bad_signature"; seconds?: number; count?: number };
+}
+
+export async function forceNextPayment(provider: string, override: Override) {
+  const response = await fetch(`${controlUrl(provider)}/next-payment`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(override) });
+  const json = (await response.json()) as { override?: Override; error?: string };
+  if (response.status !== 200) throw new Error(`next-payment ${provider}: ${response.status} ${JSON.stringify(json)}`);
+  return json.override!;
+}
+
+export async function pendingOverride(provider: string) {
+  const response = await fetch(`${controlUrl(provider)}/next-payment`);
+  return { status: response.status, json: (await response.json()) as { override: Override | null } };
+}
+
+export async function clearOverride(provider: string) {
+  return (await fetch(`${controlUrl(provider)}/next-payment`, { method: "DELETE" })).status;
+}
+
+export const PROVIDERS = ["pingpayments", "pingpong", "antom", "lesspay"] as const;
