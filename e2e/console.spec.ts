@@ -60,3 +60,46 @@ test("autofill of a 3-D Secure test card leads to the challenge page", async ({ 
   await page.getByRole("button", { name: /^Pay / }).click();
   await expect(page).toHaveURL(/\/emulators\/pingpong\/3ds\//);
 });
+
+test("a notification forced 'duplicated 5 times, out of order' changes the payment once, and so does a replay", async ({ page, browser }) => {
+  // QA forces the next PingPong payment's notifications on the emulators page.
+  await page.goto("/emulators");
+  const force = page.getByTestId("forced-pingpong");
+  await force.getByLabel("Notifications").selectOption("out_of_order");
+  await force.getByLabel("Count").fill("5");
+  await force.getByLabel("Seconds").fill("1");
+  await force.getByRole("button", { name: "Force next payment" }).click();
+  await expect(page.getByTestId("forced-pingpong-pending")).toContainText("out_of_order");
+
+  await checkoutWith(page, "stoneware-mug-set", "forced@example.com");
+  await choosePaymentMethod(page, "Alipay", "PingPongCheckout");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await page.getByRole("button", { name: "Approve payment" }).click();
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+  const [payment] = paymentsOf(orderIdFrom(page.url()));
+
+  const operator = await (await browser.newContext()).newPage();
+  await signIn(operator, "operator@example.com", "operator-demo", `/admin/payments/${payment.id}`);
+  const sent = operator.getByTestId("emulator-notification");
+  // Five copies of the final notification and one stale one, all delivered.
+  await expect(async () => {
+    await operator.reload();
+    await expect(sent).toHaveCount(6);
+  }).toPass({ timeout: 15_000 });
+  const timeline = operator.getByTestId("timeline");
+  const toSucceeded = timeline.locator('[data-type="status_change"]').filter({ hasText: "→ succeeded" });
+  await expect(toSucceeded).toHaveCount(1);
+  const duplicates = timeline.locator('[data-type="notification"]').filter({ hasText: "Duplicate delivery ignored" });
+  await expect(duplicates).toHaveCount(4);
+  // The stale PROCESSING that came after SUCCESS is recorded and refused.
+  await expect(timeline.locator('[data-type="notification"]').filter({ hasText: "Refused by the state machine: succeeded -> processing" })).toHaveCount(1);
+  await expect(operator.getByTestId("admin-payment-status")).toHaveText("succeeded");
+
+  // Replaying one from the console changes nothing twice.
+  operator.on("dialog", (dialog) => void dialog.accept());
+  await sent.first().getByRole("button", { name: "Replay" }).click();
+  await expect(operator.getByTestId("emulator-notifications").getByRole("status").filter({ hasText: "Sent again" })).toHaveCount(1);
+  await expect(duplicates).toHaveCount(5);
+  await expect(toSucceeded).toHaveCount(1);
+  await expect(operator.getByTestId("admin-payment-status")).toHaveText("succeeded");
+});

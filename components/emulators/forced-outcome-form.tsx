@@ -47,7 +47,7 @@ export function ForcedOutcomeForm({ provider, label, initial, disabledReason, no
       if (mode === "delayed" || mode === "out_of_order") {
         if (seconds !== "") body.notification.seconds = Number(seconds);
       }
-      if (mode === "duplicated" && count !== "") body.notification.count = Number(count);
+      if ((mode === "duplicated" || mode === "out_of_order") && count !== "") body.notification.count = Number(count);
     }
     const response = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
     const json = (await response.json().catch(() => ({}))) as { override?: PendingOverride; error?: string; issues?: string[] };
@@ -131,7 +131,7 @@ export function ForcedOutcomeForm({ provider, label, initial, disabledReason, no
         </label>
         <label className="flex flex-col gap-1">
           Count
-          <input className={`${field} w-20`} type="number" min={1} max={20} value={count} onChange={(event) => setCount(event.target.value)} disabled={mode !== "duplicated"} name="count" />
+          <input className={`${field} w-20`} type="number" min={1} max={20} value={count} onChange={(event) => setCount(event.target.value)} disabled={mode !== "duplicated" && mode !== "out_of_order"} name="count" />
         </label>
       </div>
       <div className="flex gap-2">

@@ -254,7 +254,9 @@ export function enqueueScripted(notification: Notification, options: ScriptOptio
     case "bad_signature":
       return enqueueNotification(options.corrupt ? options.corrupt(notification) : notification);
     case "out_of_order": {
+      // With a count, the final notification is also duplicated ("duplicated N times, out of order").
       const first = enqueueNotification(notification);
+      for (let i = 1; i < (forced?.notificationCount ?? 1); i++) enqueueNotification(notification);
       const stale = options.stale?.();
       if (stale) enqueueNotification({ ...stale, delaySeconds: (notification.delaySeconds ?? 0) + (forced?.notificationSeconds ?? OUT_OF_ORDER_GAP_SECONDS) });
       return first;
