@@ -8,6 +8,7 @@ import { requireOperator } from "@/lib/operator";
 import { capturePayment, chargeSavedCardAgain, OperatorActionError, reconcilePayment, refundPayment, voidPayment } from "@/lib/payments/service";
 import { redirect } from "next/navigation";
 import { replayEmulatorNotification } from "@/lib/emulator-control";
+import { resetDemo } from "@/lib/demo";
 
 export type OperatorActionState = { message?: string; error?: string };
 
@@ -108,4 +109,16 @@ export async function replayAction(_state: OperatorActionState, formData: FormDa
   await new Promise((resolve) => setTimeout(resolve, 400));
   revalidatePath(`/admin/payments/${payment.id}`);
   return ok ? { message: "Sent again. The timeline shows what the shop made of it." } : { error: "The emulator could not replay it." };
+}
+
+/** Demo mode: both databases back to the seed plus sample orders across providers and statuses. */
+export async function resetDemoAction(): Promise<OperatorActionState> {
+  await requireOperator("/admin");
+  try {
+    const { orders } = await resetDemo();
+    revalidatePath("/admin");
+    return { message: `Reset: the seed plus ${orders} sample orders.` };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
 }

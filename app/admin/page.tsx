@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { DemoResetButton } from "@/components/admin/demo-reset-button";
 import { OrderStatusBadge } from "@/components/payment/order-status-badge";
 import { listOrdersForOperator } from "@/lib/db/queries/orders";
 import { formatMoney } from "@/lib/money";
@@ -17,7 +18,13 @@ export default async function AdminPage() {
           <h1 className="text-2xl font-semibold">Operator console</h1>
           <p className="text-sm text-stone-500">Signed in as {gate.email}</p>
         </div>
-        <AdminNav current="orders" />
+        <div className="flex flex-wrap items-center gap-3">
+          <Link href="/demo" className="text-sm underline">
+            Demo storylines
+          </Link>
+          <DemoResetButton />
+          <AdminNav current="orders" />
+        </div>
       </div>
       <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
         <table className="w-full text-left text-sm" data-testid="admin-orders">

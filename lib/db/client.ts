@@ -33,3 +33,25 @@ export function db(): ShopDb {
 export function writeTransaction<T>(work: (tx: Parameters<Parameters<ShopDb["transaction"]>[0]>[0]) => T): T {
   return db().transaction(work, { behavior: "immediate" });
 }
+
+/**
+ * Demo reset: empties orders, payments, their events and stored credentials, then seeds again
+ * (users and the catalogue as on first start). Never used by the shop's own flows.
+ */
+export function resetShopData(): void {
+  const database = db();
+  database.transaction(
+    (tx) => {
+      tx.delete(schema.paymentEvents).run();
+      tx.delete(schema.payments).run();
+      tx.delete(schema.orderItems).run();
+      tx.delete(schema.orders).run();
+      tx.delete(schema.storedCredentials).run();
+      tx.delete(schema.productPrices).run();
+      tx.delete(schema.products).run();
+      tx.delete(schema.users).run();
+    },
+    { behavior: "immediate" },
+  );
+  seedShop(database);
+}
