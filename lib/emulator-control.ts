@@ -49,3 +49,11 @@ export async function replayEmulatorNotification(provider: string, id: number): 
   const response = await fetch(`${url}/notifications/${id}/replay`, { method: "POST", signal: AbortSignal.timeout(5000) });
   return response.ok;
 }
+
+/** The providers whose next payment a tester can force (those whose base URL is their emulator). */
+export function forcibleProviders(): { id: string; label: string }[] {
+  const labels: Record<string, string> = { pingpayments: "Ping Payments", pingpong: "PingPongCheckout", antom: "Antom", lesspay: "Lesspay" };
+  return Object.entries(labels)
+    .filter(([id]) => controlUrl(id))
+    .map(([id, label]) => ({ id, label }));
+}

@@ -3,6 +3,9 @@ import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { currentUser } from "@/lib/auth";
+import { ForcedOutcomeForm } from "@/components/emulators/forced-outcome-form";
+import { forcibleProviders } from "@/lib/emulator-control";
+import { findStoryline } from "@/lib/storylines";
 import { autofillUrls, riskConfigs, savedCardsFor } from "@/lib/checkout-config";
 import { priceCart } from "@/lib/cart";
 import { formatMoney } from "@/lib/money";
@@ -11,8 +14,10 @@ import { readCart, readCurrency } from "@/lib/shopper-session";
 
 export const metadata = { title: "Checkout" };
 
-export default async function CheckoutPage() {
+export default async function CheckoutPage({ searchParams }: { searchParams: Promise<{ storyline?: string }> }) {
   const [cartLines, currency, user] = await Promise.all([readCart(), readCurrency(), currentUser()]);
+  const story = findStoryline((await searchParams).storyline);
+  const forcible = forcibleProviders();
   const cart = priceCart(cartLines, currency);
   if (cart.lines.length === 0) {
     return <EmptyState title="Nothing to check out" />;
@@ -22,6 +27,16 @@ export default async function CheckoutPage() {
     <div className="grid gap-10 lg:grid-cols-[1fr_22rem]">
       <div>
         <h1 className="mb-6 text-2xl font-semibold">Checkout</h1>
+        {story && (
+          <div className="mb-6 rounded-lg border border-sky-200 bg-sky-50 p-4 text-sm text-sky-950" data-testid="storyline-steps">
+            <p className="font-medium">Storyline: {story.title}</p>
+            <ol className="mt-1 list-decimal pl-5">
+              {story.steps.map((step) => (
+                <li key={step}>{step}</li>
+              ))}
+            </ol>
+          </div>
+        )}
         {!user && (
           <p className="mb-6 text-sm text-stone-600">
             Checking out as a guest. <Link href="/login?callbackUrl=/checkout" className="underline">Sign in</Link> to keep the order in your history.
@@ -29,7 +44,8 @@ export default async function CheckoutPage() {
         )}
         <CheckoutForm checkoutToken={randomUUID()} methods={paymentMethodsFor(cart.currency)} risk={riskConfigs()} savedCards={savedCardsFor(user?.id)} autofill={autofillUrls()} merchantUserId={user?.id} totalLabel={total} defaults={{ email: user?.email ?? undefined, name: user?.name ?? undefined }} />
       </div>
-      <aside className="h-fit rounded-xl border border-stone-200 bg-white p-5">
+      <aside className="h-fit space-y-4">
+      <div className="rounded-xl border border-stone-200 bg-white p-5">
         <h2 className="mb-3 font-medium">Order summary</h2>
         <ul className="space-y-2 text-sm">
           {cart.lines.map((line) => (
@@ -45,6 +61,17 @@ export default async function CheckoutPage() {
           <span>Total</span>
           <span data-testid="checkout-total">{total}</span>
         </p>
+      </div>
+      {forcible.length > 0 && (
+        <details className="rounded-xl border border-amber-200 bg-amber-50 p-4 text-sm" data-testid="qa-panel">
+          <summary className="cursor-pointer font-medium text-amber-950">QA: force the next payment (emulators only)</summary>
+          <div className="mt-3 space-y-3">
+            {forcible.map((provider) => (
+              <ForcedOutcomeForm key={provider.id} provider={provider.id} label={provider.label} initial={null} noSignature={provider.id === "pingpayments"} />
+            ))}
+          </div>
+        </details>
+      )}
       </aside>
     </div>
   );

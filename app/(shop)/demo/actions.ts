@@ -1,0 +1,18 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { controlUrl } from "@/lib/emulator-control";
+import { writeCart } from "@/lib/shopper-session";
+import { findStoryline } from "@/lib/storylines";
+
+/** Starts a storyline: its product in the cart, its forced outcome set, then checkout with its steps. */
+export async function startStoryline(formData: FormData): Promise<void> {
+  const story = findStoryline(String(formData.get("storyline") ?? ""));
+  if (!story) redirect("/demo");
+  if (story.force) {
+    const url = controlUrl(story.force.provider);
+    if (url) await fetch(`${url}/next-payment`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(story.force.body) });
+  }
+  await writeCart([{ productId: `prd_${story.product}`, quantity: 1 }]);
+  redirect(story.needsSignIn ? `/login?callbackUrl=${encodeURIComponent(`/checkout?storyline=${story.id}`)}` : `/checkout?storyline=${story.id}`);
+}
