@@ -34,3 +34,18 @@ test("a storyline prepares the cart and shows its steps at checkout", async ({ p
   await expect(page.getByTestId("cart-count")).toHaveText("(1)");
   await expect(page.getByTestId("qa-panel")).toBeVisible();
 });
+
+test.describe("dark mode", () => {
+  test.use({ colorScheme: "dark" });
+  test("follows the system setting", async ({ page }) => {
+    await page.goto("/");
+    // The body's background as RGB (through a canvas, whatever colour syntax the browser reports).
+    const [r, g, b] = await page.evaluate(() => {
+      const context = document.createElement("canvas").getContext("2d")!;
+      context.fillStyle = getComputedStyle(document.body).backgroundColor;
+      context.fillRect(0, 0, 1, 1);
+      return [...context.getImageData(0, 0, 1, 1).data];
+    });
+    expect((r + g + b) / 3).toBeLessThan(60);
+  });
+});
