@@ -26,6 +26,7 @@ test.describe("Antom card authorization", () => {
     expect(paymentsOf(orderId)[0].status).toBe("authorized");
 
     const operator = await (await browser.newContext()).newPage();
+  operator.on("dialog", (dialog) => void dialog.accept());
     await signIn(operator, "operator@example.com", "operator-demo", `/admin/orders/${orderId}`);
     await expect(operator.getByTestId("admin-payment-status")).toHaveText("authorized");
     await expect(operator.getByTestId("admin-payment-checks")).toContainText("AVS");
@@ -95,6 +96,7 @@ test("a saved card pays the next order, an operator charges it again (MIT), and 
 
   // The operator charges it again without the shopper.
   const operator = await (await browser.newContext()).newPage();
+  operator.on("dialog", (dialog) => void dialog.accept());
   await signIn(operator, "operator@example.com", "operator-demo", `/admin/orders/${secondOrder}`);
   await operator.getByLabel("Charge again with").selectOption({ label: "JCB •••• 0000 (Antom)" });
   await operator.getByRole("button", { name: "Charge again (merchant-initiated)" }).click();

@@ -11,6 +11,7 @@ test("an operator filters payments, reads a payment's timeline and refunds part 
   const [payment] = paymentsOf(orderIdFrom(page.url()));
 
   const operator = await (await browser.newContext()).newPage();
+  operator.on("dialog", (dialog) => void dialog.accept());
   await signIn(operator, "operator@example.com", "operator-demo", "/admin/payments");
   await operator.getByLabel("Provider").selectOption("pingpong");
   await operator.getByLabel("Status").selectOption("succeeded");
@@ -44,6 +45,7 @@ test("the payments list finds a payment by the provider's reference", async ({ p
   const [payment] = paymentsOf(orderIdFrom(page.url()));
 
   const operator = await (await browser.newContext()).newPage();
+  operator.on("dialog", (dialog) => void dialog.accept());
   await signIn(operator, "operator@example.com", "operator-demo", `/admin/payments?q=${payment.provider_payment_id}`);
   await expect(operator.getByTestId("admin-payment-row")).toHaveCount(1);
   await expect(operator.getByTestId("admin-payment-row")).toContainText(payment.id);
@@ -79,6 +81,7 @@ test("a notification forced 'duplicated 5 times, out of order' changes the payme
   const [payment] = paymentsOf(orderIdFrom(page.url()));
 
   const operator = await (await browser.newContext()).newPage();
+  operator.on("dialog", (dialog) => void dialog.accept());
   await signIn(operator, "operator@example.com", "operator-demo", `/admin/payments/${payment.id}`);
   const sent = operator.getByTestId("emulator-notification");
   // Five copies of the final notification and one stale one, all delivered.
@@ -96,7 +99,6 @@ test("a notification forced 'duplicated 5 times, out of order' changes the payme
   await expect(operator.getByTestId("admin-payment-status")).toHaveText("succeeded");
 
   // Replaying one from the console changes nothing twice.
-  operator.on("dialog", (dialog) => void dialog.accept());
   await sent.first().getByRole("button", { name: "Replay" }).click();
   await expect(operator.getByTestId("emulator-notifications").getByRole("status").filter({ hasText: "Sent again" })).toHaveCount(1);
   await expect(duplicates).toHaveCount(5);

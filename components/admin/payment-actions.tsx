@@ -11,9 +11,17 @@ function Result({ state }: { state: OperatorActionState }) {
 
 const button = "rounded-md bg-stone-900 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60";
 
+/** Asks the operator first: these actions move money. */
+function confirmFirst(question: string) {
+  return (event: React.FormEvent<HTMLFormElement>) => {
+    const amount = new FormData(event.currentTarget).get("amount");
+    if (!window.confirm(typeof amount === "string" ? `${question} ${amount}?` : `${question}?`)) event.preventDefault();
+  };
+}
+
 function AmountForm({ label, action, pending, paymentId, amount, currency, busy }: { label: string; action: (formData: FormData) => void; pending: boolean; paymentId: string; amount: string; currency: string; busy: string }) {
   return (
-    <form action={action} className="space-y-1">
+    <form action={action} onSubmit={confirmFirst(`${label} ${currency}`)} className="space-y-1">
       <input type="hidden" name="paymentId" value={paymentId} />
       <label className="flex items-center gap-2 text-sm">
         {label} amount ({currency})
@@ -46,7 +54,7 @@ export function PaymentActions(props: {
       {props.canCapture && <AmountForm label="Capture" action={capture} pending={capturing} paymentId={props.paymentId} amount={props.capturable} currency={props.currency} busy="Capturing…" />}
       {props.canRefund && <AmountForm label="Refund" action={refund} pending={refunding} paymentId={props.paymentId} amount={props.refundable} currency={props.currency} busy="Refunding…" />}
       {props.canVoid && (
-        <form action={voidIt}>
+        <form action={voidIt} onSubmit={confirmFirst("Void this authorization")}>
           <input type="hidden" name="paymentId" value={props.paymentId} />
           <button type="submit" disabled={voiding} className="rounded-md border border-red-700 px-3 py-1.5 text-sm font-medium text-red-700 disabled:opacity-60">
             {voiding ? "Voiding…" : "Void authorization"}
@@ -74,7 +82,7 @@ export function PaymentActions(props: {
 export function ChargeAgainForm({ orderId, cards }: { orderId: string; cards: { id: string; label: string }[] }) {
   const [state, action, pending] = useActionState<OperatorActionState, FormData>(chargeAgainAction, {});
   return (
-    <form action={action} className="flex flex-wrap items-center gap-3 rounded-xl border border-stone-200 bg-white p-4 text-sm">
+    <form action={action} onSubmit={confirmFirst("Charge the saved card again, without the shopper")} className="flex flex-wrap items-center gap-3 rounded-xl border border-stone-200 bg-white p-4 text-sm">
       <input type="hidden" name="orderId" value={orderId} />
       <label className="flex items-center gap-2">
         Charge again with

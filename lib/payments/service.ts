@@ -327,12 +327,14 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
     return { httpStatus: 422, response: Response.json({ error: "Amount or currency does not match the payment" }, { status: 422 }), outcome: "amount_mismatch" };
   }
 
+  const ack = provider.acknowledge(notification);
   const applied = applyNotificationToPayment(payment.id, {
     provider: providerId,
     dedupeKey: notification.dedupeKey,
     status: notification.resolveByCaptureMode && payment.captureMode === "manual" ? "authorized" : notification.status,
     summary: notification.summary,
-    detail: notification.detail,
+    // What the shop answered the provider, for the timeline.
+    detail: { notification: notification.detail, ourAck: { status: ack.status } },
     refundAmount: notification.refundAmount,
     facts: {
       ...(payment.providerPaymentId || !notification.providerPaymentId ? {} : { providerPaymentId: notification.providerPaymentId }),
@@ -349,7 +351,7 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
   });
   if (applied.outcome !== "duplicate") rememberCard(findPayment(payment.id) ?? payment, notification.storedCredential);
   log("info", "notification", { paymentId: payment.id, provider: providerId, outcome: applied.outcome, status: notification.status });
-  return { httpStatus: 200, response: provider.acknowledge(notification), outcome: applied.outcome };
+  return { httpStatus: ack.status, response: ack, outcome: applied.outcome };
 }
 
 export class OperatorActionError extends Error {
