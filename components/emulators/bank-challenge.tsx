@@ -50,6 +50,12 @@ export function BankChallenge(props: {
             <button type="submit" className="w-full rounded-md bg-slate-900 px-4 py-2.5 font-medium text-white disabled:opacity-60">
               Confirm
             </button>
+            {props.returnUrl && (
+              // Abandon: back to the merchant without answering; the payment stays unconfirmed.
+              <a href={props.returnUrl} className="block text-center text-xs text-slate-500 underline">
+                Leave without confirming (abandon)
+              </a>
+            )}
           </OnceForm>
         ) : (
           <p className="text-sm text-slate-700">

@@ -8,7 +8,7 @@ export interface PendingOverride {
   notification?: { mode: string; seconds?: number; count?: number };
 }
 
-const OUTCOMES = ["", "approve", "decline", "challenge", "http_500"] as const;
+const OUTCOMES = ["", "approve", "decline", "challenge", "http_500", "timeout"] as const;
 const DECLINE_REASONS = ["generic", "insufficient_funds", "expired_card"] as const;
 const MODES = ["", "on_time", "delayed", "duplicated", "out_of_order", "dropped", "bad_signature"] as const;
 

@@ -102,7 +102,10 @@ export function replayNotification(provider: ControlProvider, id: number): Outbo
 
 export const NOTIFICATION_MODES = ["on_time", "delayed", "duplicated", "out_of_order", "dropped", "bad_signature"] as const;
 export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
-export const FORCED_OUTCOMES = ["approve", "decline", "challenge", "http_500"] as const;
+export const FORCED_OUTCOMES = ["approve", "decline", "challenge", "http_500", "timeout"] as const;
+
+/** A forced timeout holds the create-payment answer this long (real seconds: clients time out on wall time). */
+export const TIMEOUT_HOLD_SECONDS = 30;
 export const DECLINE_REASONS = ["generic", "insufficient_funds", "expired_card"] as const;
 
 export const overrideBody = z
@@ -161,7 +164,7 @@ export function clearOverride(provider: ControlProvider): boolean {
 }
 
 /** What a payment being created takes from the control plane. */
-export type NextPayment = { http500: true } | { http500: false; override?: ControlOverrideRow };
+export type NextPayment = { http500: true; timeoutSeconds?: number } | { http500: false; override?: ControlOverrideRow };
 
 /**
  * Consumes the provider's override for the payment being created now (call it once the request
@@ -171,16 +174,23 @@ export function takeNextPayment(provider: ControlProvider): NextPayment {
   const taken = emulatorDb().delete(controlOverrides).where(eq(controlOverrides.provider, provider)).returning().get();
   if (!taken) return { http500: false };
   if (taken.outcome === "http_500") return { http500: true };
+  // A timeout: the answer comes too late for the client (then a 504), and nothing is stored.
+  if (taken.outcome === "timeout") return { http500: true, timeoutSeconds: taken.notificationSeconds ?? TIMEOUT_HOLD_SECONDS };
   return { http500: false, override: taken };
 }
 
-export function http500Response(provider: ControlProvider): Response {
+export async function http500Response(provider: ControlProvider, taken?: NextPayment): Promise<Response> {
+  const hold = taken?.http500 ? taken.timeoutSeconds : undefined;
+  if (hold) {
+    await new Promise((resolve) => setTimeout(resolve, hold * 1000));
+    return Response.json({ error: `timeout forced by the ${provider} emulator's control plane` }, { status: 504 });
+  }
   return Response.json({ error: `internal error forced by the ${provider} emulator's control plane` }, { status: 500 });
 }
 
 /** The card outcome an override forces, if any. */
 export function forcedOutcomeOf(row: Pick<ControlOverrideRow, "outcome" | "declineReason"> | undefined): CardOutcome | undefined {
-  if (!row?.outcome || row.outcome === "http_500") return undefined;
+  if (!row?.outcome || row.outcome === "http_500" || row.outcome === "timeout") return undefined;
   if (row.outcome === "decline") return { kind: "decline", reason: row.declineReason ?? "generic" };
   return { kind: row.outcome };
 }
@@ -194,7 +204,7 @@ export function recordForcedPayment(provider: ControlProvider, subject: string, 
     .values({
       provider,
       subject,
-      outcome: row.outcome === "http_500" ? null : row.outcome,
+      outcome: row.outcome === "http_500" || row.outcome === "timeout" ? null : row.outcome,
       declineReason: row.declineReason,
       notificationMode: row.notificationMode,
       notificationSeconds: row.notificationSeconds,

@@ -421,7 +421,7 @@ export type LesspayCardTokenRow = typeof lesspayCardTokens.$inferSelect;
  */
 export const controlOverrides = sqliteTable("control_overrides", {
   provider: text("provider").primaryKey(),
-  outcome: text("outcome", { enum: ["approve", "decline", "challenge", "http_500"] }),
+  outcome: text("outcome", { enum: ["approve", "decline", "challenge", "http_500", "timeout"] }),
   declineReason: text("decline_reason", { enum: ["generic", "insufficient_funds", "expired_card"] }),
   notificationMode: text("notification_mode", { enum: ["on_time", "delayed", "duplicated", "out_of_order", "dropped", "bad_signature"] }),
   notificationSeconds: integer("notification_seconds"),

@@ -43,7 +43,7 @@ export async function replay(provider: string, id: number) {
 }
 
 export interface Override {
-  outcome?: "approve" | "decline" | "challenge" | "http_500";
+  outcome?: "approve" | "decline" | "challenge" | "http_500" | "timeout";
   declineReason?: "generic" | "insufficient_funds" | "expired_card";
   notification?: { mode: "on_time" | "delayed" | "duplicated" | "out_of_order" | "dropped" | "bad_signature"; seconds?: number; count?: number };
 }

@@ -463,7 +463,7 @@ export async function pay(request: AntomRequest): Promise<Response> {
   const billing = meta ? objectAt(meta.billingAddress) : undefined;
   const zip = billing && typeof billing.zipCode === "string" ? billing.zipCode.trim() : "";
   const taken = takeNextPayment("antom");
-  if (taken.http500) return http500Response("antom");
+  if (taken.http500) return http500Response("antom", taken);
   const forced = forcedOutcomeOf(taken.override);
   const plan = planOf(forced ? { ...card, outcome: forced } : card, { mit, ask3ds: !!meta && flag(meta.is3DSAuthentication), mpi });
   const paymentId = newId();

@@ -455,7 +455,7 @@ export async function createOrder(request: LesspayRequest): Promise<Response> {
   if (findOrderOf(appId, { requestId })) return answer(CODES.duplicateRequest, "request_id already exists");
 
   const taken = takeNextPayment("lesspay");
-  if (taken.http500) return http500Response("lesspay");
+  if (taken.http500) return http500Response("lesspay", taken);
   const detailId = newPayOrderDetailId();
   const now = Date.now();
   const outcome = card ? (forcedOutcomeOf(taken.override) ?? card.outcome) : undefined;

@@ -132,7 +132,7 @@ export async function createPayment(request: Request, paymentOrderId: string, or
   if (errors.length) return errorResponse(422, errors);
 
   const taken = takeNextPayment("pingpayments");
-  if (taken.http500) return http500Response("pingpayments");
+  if (taken.http500) return http500Response("pingpayments", taken);
   const id = randomUUID();
   const desired = data.provider === "dummy" ? (data.provider_method_parameters.desired_payment_status ?? "COMPLETED") : undefined;
   const payment = insertPayment({

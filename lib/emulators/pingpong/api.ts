@@ -351,7 +351,7 @@ export async function unifiedPay(request: Request): Promise<Response> {
   if (type !== "scheme") {
     const flow = APM_METHODS[type as keyof typeof APM_METHODS].flow;
     const taken = takeNextPayment("pingpong");
-    if (taken.http500) return http500Response("pingpong");
+    if (taken.http500) return http500Response("pingpong", taken);
     const transaction = insertTransaction({
       ...base,
       transactionId: newId(),
@@ -372,7 +372,7 @@ export async function unifiedPay(request: Request): Promise<Response> {
   if (!initId || !findRiskInit(merchant.accId, requestId, initId)) return answer(merchant, CODES.jsGeneratedData);
 
   const taken = takeNextPayment("pingpong");
-  if (taken.http500) return http500Response("pingpong");
+  if (taken.http500) return http500Response("pingpong", taken);
   const outcome = forcedOutcomeOf(taken.override) ?? outcomeOfCard(card.number);
   const cardFields = { ...base, transactionId: newId(), cardMasked: card.masked, cardBrand: card.brand, callbackBehaviour: callbackBehaviourOf(card.holder) };
   const insertCard = (values: Parameters<typeof insertTransaction>[0]) => insertForced(values, taken);
@@ -417,7 +417,7 @@ function insertForced(values: Parameters<typeof insertTransaction>[0], taken: Ne
  * token is ACTIVE and was signed by the same merchantUserId; otherwise SUCCESS at once, or
  * PROCESSING on the wallet's redirect page when customer.email contains "confirm".
  */
-function payWithToken(merchant: Merchant, biz: Biz, base: Omit<typeof pingpongTransactions.$inferInsert, "transactionId" | "status" | "resultCode" | "resultDescription">): Response {
+function payWithToken(merchant: Merchant, biz: Biz, base: Omit<typeof pingpongTransactions.$inferInsert, "transactionId" | "status" | "resultCode" | "resultDescription">): Response | Promise<Response> {
   const token = text(biz, "token");
   if (!token) return invalid(merchant, "bizContent.token is required");
   const merchantUserId = base.merchantUserId;
@@ -431,7 +431,7 @@ function payWithToken(merchant: Merchant, biz: Biz, base: Omit<typeof pingpongTr
   }
   const confirm = (base.customerEmail ?? "").includes(CODEGRANT_CONFIRM_MATCH);
   const taken = takeNextPayment("pingpong");
-  if (taken.http500) return http500Response("pingpong");
+  if (taken.http500) return http500Response("pingpong", taken);
   const transaction = insertTokenPayment(
     {
       ...base,
