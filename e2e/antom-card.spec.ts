@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { abandonChallenge } from "./support/emulators";
 import { checkoutWith, choosePaymentMethod, fillCardForm, orderIdFrom, paymentsOf, readShopDatabase, signIn } from "./support/shop";
 
 const ANTOM = { riskCheck: false };
@@ -59,6 +60,18 @@ test.describe("Antom card authorization", () => {
     await page.getByRole("button", { name: "Confirm" }).click();
     await expect(page.getByTestId("order-status")).toHaveText("Payment failed");
     await expect(page.getByTestId("failure-reason")).toHaveText("3-D Secure authentication failed.");
+  });
+
+  test("3-D Secure abandoned: the order waits, and says what for", async ({ page }) => {
+    await checkoutWith(page, "walnut-notebook", "antom-3ds-abandon@example.com");
+    await choosePaymentMethod(page, "Card", "Antom");
+    await fillCardForm(page, { number: "4000 0000 0000 3220", holder: "Ann Tom" }, ANTOM);
+    await page.getByRole("button", { name: /^Pay / }).click();
+    await abandonChallenge(page);
+    await expect(page).toHaveURL(/\/orders\/ord_/);
+    await expect(page.getByTestId("order-status")).toHaveText("Pending");
+    await expect(page.getByTestId("waiting-for")).toContainText("Waiting for Antom");
+    await expect(page.getByRole("link", { name: "Continue to the payment page" })).toBeVisible();
   });
 
   test("a decline shows its reason", async ({ page }) => {

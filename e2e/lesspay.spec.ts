@@ -1,23 +1,15 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { answerChallenge, payOnLesspayCashier } from "./support/emulators";
 import { checkoutWith, choosePaymentMethod, fillCardForm, orderIdFrom, paymentsOf, signIn } from "./support/shop";
 
 const NO_RISK_CHECK = { riskCheck: false };
-
-async function payOnCashier(page: Page, number: string) {
-  await expect(page).toHaveURL(/\/emulators\/lesspay\/cashier\//);
-  await page.getByLabel("Card number").fill(number);
-  await page.getByLabel("Expiry (MM/YY)").fill("12/34");
-  await page.getByLabel("CVC").fill("737");
-  await page.getByLabel("Name on card").fill("Les Pay");
-  await page.getByRole("button", { name: "Pay now" }).click();
-}
 
 test.describe("Lesspay", () => {
   test("cashier mode paid", async ({ page }) => {
     await checkoutWith(page, "pour-over-kettle", "lp-cashier@example.com");
     await choosePaymentMethod(page, "Card on Lesspay's page", "Lesspay");
     await page.getByRole("button", { name: /^Pay / }).click();
-    await payOnCashier(page, "4111 1111 1111 1111");
+    await payOnLesspayCashier(page, "4111 1111 1111 1111");
     await expect(page).toHaveURL(/\/orders\/ord_/);
     await expect(page.getByTestId("order-status")).toHaveText("Paid");
   });
@@ -26,7 +18,7 @@ test.describe("Lesspay", () => {
     await checkoutWith(page, "pour-over-kettle", "lp-cashier-fail@example.com");
     await choosePaymentMethod(page, "Card on Lesspay's page", "Lesspay");
     await page.getByRole("button", { name: /^Pay / }).click();
-    await payOnCashier(page, "4000 0000 0000 0002");
+    await payOnLesspayCashier(page, "4000 0000 0000 0002");
     await expect(page).toHaveURL(/\/orders\/ord_/);
     await expect(page.getByTestId("order-status")).toHaveText("Payment failed");
     await expect(page.getByTestId("failure-reason")).toHaveText("The card was declined by the issuing bank.");
@@ -37,9 +29,7 @@ test.describe("Lesspay", () => {
     await choosePaymentMethod(page, "Card", "Lesspay");
     await fillCardForm(page, { number: "4000 0000 0000 3220", holder: "Les Pay" }, NO_RISK_CHECK);
     await page.getByRole("button", { name: /^Pay / }).click();
-    await expect(page).toHaveURL(/\/emulators\/lesspay\/3ds\//);
-    await page.getByLabel("One-time code").fill("123456");
-    await page.getByRole("button", { name: "Confirm" }).click();
+    await answerChallenge(page);
     await expect(page).toHaveURL(/\/orders\/ord_/);
     await expect(page.getByTestId("order-status")).toHaveText("Paid");
   });
