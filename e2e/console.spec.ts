@@ -1,18 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { checkoutWith, choosePaymentMethod, orderIdFrom, paymentsOf, signIn } from "./support/shop";
+import { checkoutWith, choosePaymentMethod, operatorOn, paidByAlipayRedirect } from "./support/shop";
 
 test("an operator filters payments, reads a payment's timeline and refunds part of it", async ({ page, browser }) => {
   // A paid PingPong payment (Alipay by redirect) to look at.
-  await checkoutWith(page, "aurora-desk-lamp", "console@example.com");
-  await choosePaymentMethod(page, "Alipay", "PingPongCheckout");
-  await page.getByRole("button", { name: /^Pay / }).click();
-  await page.getByRole("button", { name: "Approve payment" }).click();
-  await expect(page.getByTestId("order-status")).toHaveText("Paid");
-  const [payment] = paymentsOf(orderIdFrom(page.url()));
+  const payment = await paidByAlipayRedirect(page, "aurora-desk-lamp", "console@example.com");
 
-  const operator = await (await browser.newContext()).newPage();
-  operator.on("dialog", (dialog) => void dialog.accept());
-  await signIn(operator, "operator@example.com", "operator-demo", "/admin/payments");
+  const operator = await operatorOn(browser, "/admin/payments");
   await operator.getByLabel("Provider").selectOption("pingpong");
   await operator.getByLabel("Status").selectOption("succeeded");
   await operator.getByRole("button", { name: "Filter" }).click();
@@ -37,16 +30,9 @@ test("an operator filters payments, reads a payment's timeline and refunds part 
 });
 
 test("the payments list finds a payment by the provider's reference", async ({ page, browser }) => {
-  await checkoutWith(page, "trail-runner-socks", "lookup@example.com");
-  await choosePaymentMethod(page, "Alipay", "PingPongCheckout");
-  await page.getByRole("button", { name: /^Pay / }).click();
-  await page.getByRole("button", { name: "Approve payment" }).click();
-  await expect(page.getByTestId("order-status")).toHaveText("Paid");
-  const [payment] = paymentsOf(orderIdFrom(page.url()));
+  const payment = await paidByAlipayRedirect(page, "trail-runner-socks", "lookup@example.com");
 
-  const operator = await (await browser.newContext()).newPage();
-  operator.on("dialog", (dialog) => void dialog.accept());
-  await signIn(operator, "operator@example.com", "operator-demo", `/admin/payments?q=${payment.provider_payment_id}`);
+  const operator = await operatorOn(browser, `/admin/payments?q=${payment.provider_payment_id}`);
   await expect(operator.getByTestId("admin-payment-row")).toHaveCount(1);
   await expect(operator.getByTestId("admin-payment-row")).toContainText(payment.id);
 });
@@ -73,16 +59,9 @@ test("a notification forced 'duplicated 5 times, out of order' changes the payme
   await force.getByRole("button", { name: "Force next payment" }).click();
   await expect(page.getByTestId("forced-pingpong-pending")).toContainText("out_of_order");
 
-  await checkoutWith(page, "stoneware-mug-set", "forced@example.com");
-  await choosePaymentMethod(page, "Alipay", "PingPongCheckout");
-  await page.getByRole("button", { name: /^Pay / }).click();
-  await page.getByRole("button", { name: "Approve payment" }).click();
-  await expect(page.getByTestId("order-status")).toHaveText("Paid");
-  const [payment] = paymentsOf(orderIdFrom(page.url()));
+  const payment = await paidByAlipayRedirect(page, "stoneware-mug-set", "forced@example.com");
 
-  const operator = await (await browser.newContext()).newPage();
-  operator.on("dialog", (dialog) => void dialog.accept());
-  await signIn(operator, "operator@example.com", "operator-demo", `/admin/payments/${payment.id}`);
+  const operator = await operatorOn(browser, `/admin/payments/${payment.id}`);
   const sent = operator.getByTestId("emulator-notification");
   // Five copies of the final notification and one stale one, all delivered.
   await expect(async () => {

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 import { E2E_SHOP_DATABASE } from "./env";
 
 /** Page object of the shop: the steps a shopper takes. */
@@ -90,4 +90,22 @@ export interface PaymentRow {
 
 export function paymentsOf(orderId: string): PaymentRow[] {
   return readShopDatabase((db) => db.prepare("select * from payments where order_id = ? order by created_at, id").all(orderId) as PaymentRow[]);
+}
+
+/** A paid PingPong order (Alipay by redirect, approved on the wallet page); answers its payment row. */
+export async function paidByAlipayRedirect(page: Page, slug: string, email: string): Promise<PaymentRow> {
+  await checkoutWith(page, slug, email);
+  await choosePaymentMethod(page, "Alipay", "PingPongCheckout");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await page.getByRole("button", { name: "Approve payment" }).click();
+  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+  return paymentsOf(orderIdFrom(page.url()))[0];
+}
+
+/** An operator in a browser context of its own (confirmations accepted), on `path`. */
+export async function operatorOn(browser: Browser, path: string): Promise<Page> {
+  const operator = await (await browser.newContext()).newPage();
+  operator.on("dialog", (dialog) => void dialog.accept());
+  await signIn(operator, "operator@example.com", "operator-demo", path);
+  return operator;
 }
