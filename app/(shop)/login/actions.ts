@@ -2,20 +2,18 @@
 
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth";
+import { sameSitePath } from "@/lib/safe-redirect";
 
 export type LoginState = { error?: string };
 
-/** Only same-site paths are followed after sign-in. */
-function safeCallback(value: FormDataEntryValue | null): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/account";
-}
 
 export async function logIn(_state: LoginState, formData: FormData): Promise<LoginState> {
   try {
     await signIn("credentials", {
       email: formData.get("email"),
       password: formData.get("password"),
-      redirectTo: safeCallback(formData.get("callbackUrl")),
+      // Only same-site paths are followed after sign-in.
+      redirectTo: sameSitePath(formData.get("callbackUrl")),
     });
     return {};
   } catch (error) {

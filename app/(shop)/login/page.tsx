@@ -1,4 +1,5 @@
 import { LoginForm } from "@/components/login-form";
+import { sameSitePath } from "@/lib/safe-redirect";
 
 export const metadata = { title: "Sign in" };
 
@@ -10,7 +11,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <p className="mb-6 text-sm text-stone-500">
         Demo accounts: shopper@example.com / shopper-demo, operator@example.com / operator-demo.
       </p>
-      <LoginForm callbackUrl={callbackUrl?.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/account"} />
+      <LoginForm callbackUrl={sameSitePath(callbackUrl)} />
     </div>
   );
 }
