@@ -1,9 +1,9 @@
 // Test helpers that talk to the Antom emulator over HTTP, as a merchant (or an official SDK) would.
 import { randomUUID } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { antomKey } from "@/lib/dev-keys";
 import { parseSignatureHeader, signatureHeader, signMessage, verifyMessage } from "@/lib/emulators/antom/signature";
+
+import { headerOf, jsonOf, startRecordingServer, type RecordedRequest } from "./recording-server";
 
 export { sleep } from "./pingpayments-fixtures";
 
@@ -137,11 +137,7 @@ export async function postChallenge(paymentId: string, code: string) {
 
 export const ANTOM_ACK = { result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "success" } };
 
-export interface CaughtNotification {
-  at: number;
-  path: string;
-  headers: IncomingMessage["headers"];
-  body: string;
+export interface CaughtNotification extends RecordedRequest {
   json: Json;
   /** Whether the signature verifies over the request path (Antom's key). */
   verified: boolean;
@@ -151,43 +147,16 @@ export interface CaughtNotification {
  * A merchant notification endpoint on loopback (path /api/webhooks/antom) that records every
  * request and answers with the scripted answers in turn (the last one repeats); default the ack.
  */
-export async function startAntomCatcher(answers: { status: number; body: string }[] = [{ status: 200, body: JSON.stringify(ANTOM_ACK) }]) {
-  const requests: CaughtNotification[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk) => (body += chunk));
-    req.on("end", () => {
-      const path = new URL(req.url ?? "/", "http://x").pathname;
-      const header = (name: string) => {
-        const value = req.headers[name];
-        return Array.isArray(value) ? value[0] : value;
-      };
-      let json: Json = {};
-      try {
-        json = JSON.parse(body) as Json;
-      } catch {
-        // recorded as is
-      }
-      requests.push({ at: Date.now(), path, headers: req.headers, body, json, verified: verifyAntom(path, header("client-id") ?? "", header("request-time") ?? "", body, header("signature")) });
-      const answer = answers[Math.min(requests.length - 1, answers.length - 1)];
-      res.statusCode = answer.status;
-      res.setHeader("content-type", "application/json");
-      res.end(answer.body);
-    });
+export function startAntomCatcher(answers: { status: number; body: string }[] = [{ status: 200, body: JSON.stringify(ANTOM_ACK) }]) {
+  return startRecordingServer<CaughtNotification>({
+    path: "/api/webhooks/antom",
+    answers,
+    contentType: "application/json",
+    noun: "notifications",
+    describe: (request) => ({
+      ...request,
+      json: jsonOf(request.body) as Json,
+      verified: verifyAntom(request.path, headerOf(request, "client-id") ?? "", headerOf(request, "request-time") ?? "", request.body, headerOf(request, "signature")),
+    }),
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/api/webhooks/antom`,
-    requests,
-    async waitFor(count: number, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (requests.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} notifications, got ${requests.length}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      return requests;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }

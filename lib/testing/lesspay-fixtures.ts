@@ -1,8 +1,8 @@
 // Test helpers that talk to the Lesspay emulator over HTTP, as the merchant would.
 import { randomInt } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { sign, verify } from "@/lib/emulators/lesspay/signature";
+
+import { headerOf, jsonOf, startRecordingServer, type RecordedRequest } from "./recording-server";
 
 export { sleep } from "./pingpayments-fixtures";
 
@@ -103,11 +103,7 @@ export async function postChallenge(payOrderId: string, code: string) {
   return { status: response.status, location: response.headers.get("location") };
 }
 
-export interface CaughtCallback {
-  at: number;
-  path: string;
-  headers: IncomingMessage["headers"];
-  body: string;
+export interface CaughtCallback extends RecordedRequest {
   json: Json;
   /** Whether x-auth-signature verifies over the body's fields with the app secret. */
   verified: boolean;
@@ -117,40 +113,16 @@ export interface CaughtCallback {
  * A merchant callback endpoint on loopback (path /api/webhooks/lesspay) that records every request
  * and answers with the scripted answers in turn (the last one repeats); default the text SUCCESS.
  */
-export async function startLesspayCatcher(answers: { status: number; body: string }[] = [{ status: 200, body: "SUCCESS" }]) {
-  const requests: CaughtCallback[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk) => (body += chunk));
-    req.on("end", () => {
-      let json: Json = {};
-      try {
-        json = JSON.parse(body) as Json;
-      } catch {
-        // recorded as is
-      }
-      const header = req.headers["x-auth-signature"];
-      const verified = req.headers["x-auth-appid"] === LESSPAY_APP_ID && verify(json, LESSPAY_APP_SECRET, Array.isArray(header) ? header[0] : header);
-      requests.push({ at: Date.now(), path: new URL(req.url ?? "/", "http://x").pathname, headers: req.headers, body, json, verified });
-      const answer = answers[Math.min(requests.length - 1, answers.length - 1)];
-      res.statusCode = answer.status;
-      res.setHeader("content-type", "text/plain");
-      res.end(answer.body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/api/webhooks/lesspay`,
-    requests,
-    async waitFor(count: number, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (requests.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} callbacks, got ${requests.length}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      return requests;
+export function startLesspayCatcher(answers: { status: number; body: string }[] = [{ status: 200, body: "SUCCESS" }]) {
+  return startRecordingServer<CaughtCallback>({
+    path: "/api/webhooks/lesspay",
+    answers,
+    contentType: "text/plain",
+    noun: "callbacks",
+    describe: (request) => {
+      const json = jsonOf(request.body) as Json;
+      const verified = headerOf(request, "x-auth-appid") === LESSPAY_APP_ID && verify(json, LESSPAY_APP_SECRET, headerOf(request, "x-auth-signature"));
+      return { ...request, json, verified };
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  });
 }

@@ -1,6 +1,5 @@
 // Test helpers that talk to the Ping Payments emulator over HTTP, as a merchant would.
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { startRecordingServer, type RecordedRequest } from "./recording-server";
 
 export const serverUrl = () => process.env.TEST_SERVER_URL ?? "http://localhost:3101";
 export const pingApiUrl = () => `${serverUrl()}/emulators/pingpayments/api/v1`;
@@ -55,43 +54,14 @@ export async function payOnPaymentIq(paymentId: string, card: { number: string; 
   return { status: response.status, location: response.headers.get("location") };
 }
 
-export interface CaughtRequest {
-  at: number;
-  path: string;
-  headers: IncomingMessage["headers"];
-  body: string;
-}
+export type CaughtRequest = RecordedRequest;
 
 /**
  * A merchant endpoint on loopback that records every request and answers with the scripted
  * statuses in turn (the last one repeats).
  */
-export async function startCallbackCatcher(statuses: number[] = [200]) {
-  const requests: CaughtRequest[] = [];
-  const server: Server = createServer((req, res) => {
-    let body = "";
-    req.on("data", (chunk) => (body += chunk));
-    req.on("end", () => {
-      requests.push({ at: Date.now(), path: req.url ?? "", headers: req.headers, body });
-      res.statusCode = statuses[Math.min(requests.length - 1, statuses.length - 1)];
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/callback`,
-    requests,
-    async waitFor(count: number, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (requests.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} callbacks, got ${requests.length}`);
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-      return requests;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+export function startCallbackCatcher(statuses: number[] = [200]) {
+  return startRecordingServer({ path: "/callback", answers: statuses.map((status) => ({ status })), noun: "callbacks" });
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -589,7 +589,8 @@ export async function capture(request: AntomRequest): Promise<Response> {
   return respond(path, clientId, text);
 }
 
-export async function cancel(request: AntomRequest): Promise<Response> {
+/** The payment a cancel or an inquiry names by paymentId or paymentRequestId, or Antom's refusal. */
+function paymentNamedIn(request: AntomRequest) {
   const { body, clientId, path } = request;
   const illegal = (message: string) => resultOnly(path, clientId, RESULTS.paramIllegal, message);
   const paymentId = stringAt(body, "paymentId", "paymentId");
@@ -597,8 +598,14 @@ export async function cancel(request: AntomRequest): Promise<Response> {
   const paymentRequestId = stringAt(body, "paymentRequestId", "paymentRequestId");
   if (isError(paymentRequestId)) return illegal(paymentRequestId.error);
   if (!paymentId && !paymentRequestId) return illegal("paymentId or paymentRequestId is required");
-  const payment = findPaymentOf(clientId, paymentId ? { paymentId } : { paymentRequestId });
-  if (!payment) return resultOnly(path, clientId, RESULTS.orderNotExist);
+  return findPaymentOf(clientId, paymentId ? { paymentId } : { paymentRequestId }) ?? resultOnly(path, clientId, RESULTS.orderNotExist);
+}
+
+export async function cancel(request: AntomRequest): Promise<Response> {
+  const { body, clientId, path } = request;
+  const named = paymentNamedIn(request);
+  if (named instanceof Response) return named;
+  const payment = named;
   const earlier = findTransaction(clientId, "CANCEL", payment.paymentId);
   if (earlier) return respond(path, clientId, earlier.firstAnswer);
   const recorded = recordCancel({
@@ -661,15 +668,10 @@ export async function refund(request: AntomRequest): Promise<Response> {
 // Inquiries
 
 export async function inquiryPayment(request: AntomRequest): Promise<Response> {
-  const { body, clientId, path } = request;
-  const illegal = (message: string) => resultOnly(path, clientId, RESULTS.paramIllegal, message);
-  const paymentId = stringAt(body, "paymentId", "paymentId");
-  if (isError(paymentId)) return illegal(paymentId.error);
-  const paymentRequestId = stringAt(body, "paymentRequestId", "paymentRequestId");
-  if (isError(paymentRequestId)) return illegal(paymentRequestId.error);
-  if (!paymentId && !paymentRequestId) return illegal("paymentId or paymentRequestId is required");
-  const found = findPaymentOf(clientId, paymentId ? { paymentId } : { paymentRequestId });
-  if (!found) return resultOnly(path, clientId, RESULTS.orderNotExist);
+  const { clientId, path } = request;
+  const named = paymentNamedIn(request);
+  if (named instanceof Response) return named;
+  const found = named;
   const payment = settleIfDue(found);
   const outcome = resultOfPayment(payment);
   const view: Json = {

@@ -88,14 +88,7 @@ export function flowOf(transaction: PingpongTransactionRow): "card" | "qr" | "re
 export function paymentView(transaction: PingpongTransactionRow): Record<string, unknown> {
   const challenging = transaction.awaitingChallenge && transaction.status === "PROCESSING";
   const view: Record<string, unknown> = {
-    requestId: transaction.requestId,
-    merchantTransactionId: transaction.merchantTransactionId,
-    transactionId: transaction.transactionId,
-    amount: sixDecimals(transaction.amountMinor, transaction.currency),
-    currency: transaction.currency,
-    status: transaction.status,
-    paymentMethod: { type: transaction.methodType },
-    captureDelayHours: transaction.captureDelayHours,
+    ...notifyCore(transaction),
     threeDContinue: challenging ? "true" : "false",
     threeDUnionParams: challenging
       ? { threeDContinue: "true", transactionId: transaction.transactionId, challengeUrl: challengeUrl(transaction) }
