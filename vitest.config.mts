@@ -16,6 +16,31 @@ const shared = {
   },
 };
 
+/** Integration tests and the suites share one built server (started by the global setup) and its databases. */
+const againstTheServer = {
+  environment: "node" as const,
+  globalSetup: ["lib/testing/integration-server.ts"],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  // One server and one database for the whole run; files run one at a time.
+  fileParallelism: false,
+  env: {
+    TEST_SERVER_URL: integrationUrl,
+    APP_URL: integrationUrl,
+    PORT: String(integrationPort),
+    DATABASE_PATH: "data/test-integration/shop.sqlite",
+    EMULATOR_DATABASE_PATH: "data/test-integration/emulators.sqlite",
+    PINGPAYMENTS_BASE_URL: `${integrationUrl}/emulators/pingpayments`,
+  },
+};
+
+/**
+ * The proof suites of `lib/suites/<name>/` (authenticity, exactly-once, money-integrity, faults,
+ * web-security), each a project of its own that `npm test` runs as a step. `card-data` needs no
+ * server: it scans what the other steps left behind, so it runs last.
+ */
+export const SUITES = ["authenticity", "exactly-once", "money-integrity", "faults", "web-security"] as const;
+
 export default defineConfig({
   test: {
     projects: [
@@ -25,29 +50,17 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           include: ["lib/**/*.test.ts", "components/**/*.test.ts"],
-          exclude: ["**/*.integration.test.ts", "node_modules/**"],
+          exclude: ["**/*.integration.test.ts", "lib/suites/**", "node_modules/**"],
         },
       },
       {
         ...shared,
-        test: {
-          name: "integration",
-          environment: "node",
-          include: ["lib/**/*.integration.test.ts", "app/**/*.integration.test.ts"],
-          globalSetup: ["lib/testing/integration-server.ts"],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-          // One server and one database for the whole run; files run one at a time.
-          fileParallelism: false,
-          env: {
-            TEST_SERVER_URL: integrationUrl,
-            APP_URL: integrationUrl,
-            PORT: String(integrationPort),
-            DATABASE_PATH: "data/test-integration/shop.sqlite",
-            EMULATOR_DATABASE_PATH: "data/test-integration/emulators.sqlite",
-            PINGPAYMENTS_BASE_URL: `${integrationUrl}/emulators/pingpayments`,
-          },
-        },
+        test: { ...againstTheServer, name: "integration", include: ["lib/**/*.integration.test.ts", "app/**/*.integration.test.ts"], exclude: ["lib/suites/**", "node_modules/**"] },
+      },
+      ...SUITES.map((name) => ({ ...shared, test: { ...againstTheServer, name, include: [`lib/suites/${name}/**/*.test.ts`] } })),
+      {
+        ...shared,
+        test: { name: "card-data", environment: "node", include: ["lib/suites/card-data/**/*.test.ts"], testTimeout: 120_000 },
       },
     ],
   },

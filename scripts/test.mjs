@@ -38,7 +38,7 @@ let counted = false;
 function count() {
   if (counted) return;
   counted = true;
-  for (const file of ["unit.json", "integration.json"]) {
+  for (const file of ["unit.json", "integration.json", ...SUITES.map((suite) => `suite-${suite}.json`), "suite-card-data.json"]) {
     const report = readJson(file);
     if (!report) continue;
     totals.passed += report.numPassedTests ?? 0;
@@ -66,7 +66,18 @@ function chromiumOrExplain() {
   process.exit(1);
 }
 
-for (const file of ["unit.json", "integration.json", "e2e.json"]) {
+// The proof suites (vitest projects of lib/suites/<name>), each a step of its own.
+const SUITES = ["authenticity", "exactly-once", "money-integrity", "faults", "web-security"];
+const vitestStep = (project, report) => [
+  "run",
+  "--project",
+  project,
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${join(reports, report)}`,
+];
+
+for (const file of ["unit.json", "integration.json", "e2e.json", "suite-card-data.json", ...SUITES.map((suite) => `suite-${suite}.json`)]) {
   const path = join(reports, file);
   if (existsSync(path)) spawnSync("rm", ["-f", path]);
 }
@@ -75,15 +86,10 @@ run("Lint (ESLint)", bin("eslint"), ["--max-warnings=0", "."]);
 run("Typecheck (tsc)", bin("tsc"), ["--noEmit"]);
 run("Unit tests (Vitest)", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${join(reports, "unit.json")}`]);
 run("Production build (next build)", bin("next"), ["build"]);
-run("Integration tests (Vitest, against the built server and emulators)", bin("vitest"), [
-  "run",
-  "--project",
-  "integration",
-  "--reporter=default",
-  "--reporter=json",
-  `--outputFile.json=${join(reports, "integration.json")}`,
-]);
+run("Integration tests (Vitest, against the built server and emulators)", bin("vitest"), vitestStep("integration", "integration.json"));
+for (const suite of SUITES) run(`Suite: ${suite} (Vitest, against the built server)`, bin("vitest"), vitestStep(suite, `suite-${suite}.json`));
 chromiumOrExplain();
 run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, "e2e.json") });
+run("Suite: card-data (scans the databases, logs, URLs and build output every step left)", bin("vitest"), vitestStep("card-data", "suite-card-data.json"));
 count();
 console.log(`\nAll checks passed.\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

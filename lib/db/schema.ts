@@ -140,6 +140,8 @@ export const PAYMENT_EVENT_TYPES = [
   "status_change",
   "operator_action",
   "error",
+  /** A provider reported another amount or currency than the payment's: nothing changed, the operator must look. */
+  "integrity_failure",
 ] as const;
 export type PaymentEventType = (typeof PAYMENT_EVENT_TYPES)[number];
 

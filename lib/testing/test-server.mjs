@@ -1,7 +1,7 @@
 // Starts the built shop (`next start`) for a test suite on its own port with its own, fresh
 // database files, and waits until it answers. Used by Vitest's global setup and Playwright.
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -21,17 +21,30 @@ export function testServerEnv({ port, dataDir, timeScale, inquiryAfterMs }) {
   };
 }
 
-export async function startTestServer({ port, dataDir, timeScale = 0.001, inquiryAfterMs = 60_000, log = false }) {
-  rmSync(join(root, dataDir), { recursive: true, force: true });
-  const env = { ...process.env, ...testServerEnv({ port, dataDir, timeScale, inquiryAfterMs }), NODE_ENV: "production" };
+/**
+ * `fresh: false` keeps the data directory (a restart after a crash); `env` adds to the server's
+ * environment. The server's output goes to `<dataDir>/server.log` as well (the card-data suite
+ * scans it), and to this process's output with `log: true`.
+ */
+export async function startTestServer({ port, dataDir, timeScale = 0.001, inquiryAfterMs = 60_000, log = false, fresh = true, env: extraEnv = {} }) {
+  if (fresh) rmSync(join(root, dataDir), { recursive: true, force: true });
+  mkdirSync(join(root, dataDir), { recursive: true });
+  const env = { ...process.env, ...testServerEnv({ port, dataDir, timeScale, inquiryAfterMs }), NODE_ENV: "production", ...extraEnv };
   const child = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: root,
     env,
-    stdio: log ? "inherit" : ["ignore", "pipe", "pipe"],
+    stdio: ["ignore", "pipe", "pipe"],
   });
+  const logFile = createWriteStream(join(root, dataDir, "server.log"), { flags: "a" });
   let output = "";
-  child.stdout?.on("data", (chunk) => (output += chunk));
-  child.stderr?.on("data", (chunk) => (output += chunk));
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on("data", (chunk) => {
+      output += chunk;
+      logFile.write(chunk);
+      if (log) process.stdout.write(chunk);
+    });
+  }
+  child.once("exit", () => logFile.end());
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The test server exited (${child.exitCode}). Did you run \`npm run build\`?\n${output}`);
@@ -49,10 +62,18 @@ export async function startTestServer({ port, dataDir, timeScale = 0.001, inquir
   }
   return {
     url: `http://localhost:${port}`,
+    pid: child.pid,
     output: () => output,
+    /** Ends the server at once, as a crash would (SIGKILL: no shutdown hook runs). */
+    crash: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(undefined);
+        child.once("exit", () => resolve(undefined));
+        child.kill("SIGKILL");
+      }),
     stop: () =>
       new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve(undefined);
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(undefined);
         child.once("exit", () => resolve(undefined));
         child.kill("SIGTERM");
         setTimeout(() => child.kill("SIGKILL"), 5000).unref();

@@ -61,6 +61,15 @@ export function recordPaymentEvent(event: NewPaymentEvent, tx: Tx | ReturnType<t
   return inserted.length === 1;
 }
 
+/**
+ * A provider told of another amount or currency than the payment's (in a notification or an
+ * inquiry's answer). Nothing about the payment changes; the operator sees it on the timeline
+ * and in the console's list. With a dedupe key, a redelivery of the same report is recorded once.
+ */
+export function recordIntegrityFailure(event: { paymentId: string; provider: string; summary: string; detail?: unknown; dedupeKey?: string }): boolean {
+  return recordPaymentEvent({ paymentId: event.paymentId, provider: event.provider, type: "integrity_failure", summary: event.summary, detail: event.detail ?? null, dedupeKey: event.dedupeKey ?? null });
+}
+
 /** Fields a transition may set beside the status. */
 export type PaymentPatch = Partial<
   Pick<

@@ -23,6 +23,7 @@ const TYPE_STYLE: Record<string, string> = {
   status_change: "bg-emerald-100 text-emerald-900",
   operator_action: "bg-amber-100 text-amber-900",
   error: "bg-red-100 text-red-900",
+  integrity_failure: "bg-red-600 text-white",
 };
 
 function isApiCall(detail: unknown): detail is ApiCallRecord {
