@@ -7,7 +7,6 @@ const chromium = process.env.CHROMIUM_PATH || (existsSync("/usr/bin/chromium") ?
 
 export default defineConfig({
   testDir: "e2e",
-  globalTeardown: "./e2e/support/card-data-teardown.ts",
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,

@@ -11,7 +11,7 @@ export interface Storyline {
 }
 
 export const STORYLINES: readonly Storyline[] = [
-  { id: "happy-card", title: "Happy card payment", shows: "Card entry, instant approval, the order paid", product: "stoneware-mug-set", steps: ["Choose Card · Antom.", "Fill the test card Visa 1111 (or type 4111 1111 1111 1111, 12/34, 737).", "Pay: the order page says Paid."] },
+  { id: "happy-card", title: "Happy card payment", shows: "Card entry, instant approval, the order paid", product: "stoneware-mug-set", steps: ["Choose Card · Antom.", "Fill the test card Visa 1111 with “Fill a test card (emulator)” (or type it from /emulators, any future expiry and any CVC).", "Pay: the order page says Paid."] },
   { id: "three-ds", title: "3-D Secure challenge", shows: "PingPong's risk plugin, the bank's challenge page, the result by notification", product: "walnut-notebook", steps: ["Choose Card · PingPongCheckout.", "Fill the test card Visa 3220.", "Pay, then enter 123456 on the bank's page (any other code fails).", "Back on the order page, it turns Paid by itself."] },
   { id: "qr", title: "QR code payment", shows: "A wallet QR code with its countdown; the page updates by itself", product: "pour-over-kettle", steps: ["Choose AlipayHK · PingPongCheckout and pay.", "Scan the QR code with a phone, or open it on this device.", "Approve in the wallet: the order page turns Paid."] },
   { id: "saved-card", title: "Saved card", shows: "Card on file: save once, then pay without typing", product: "merino-beanie", needsSignIn: true, steps: ["Sign in as shopper@example.com (shopper-demo).", "Pay with Card · Antom and tick “Save this card”.", "Check out again: the saved card is offered first."] },

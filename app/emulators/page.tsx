@@ -1,7 +1,13 @@
 import Link from "next/link";
 import { STATUS_CALLBACK_RETRY_SECONDS, PENDING_SETTLES_AFTER_SECONDS, LATE_CALLBACK_SECONDS, DECLINE_REASONS } from "@/lib/emulators/pingpayments/config";
 import { listOutbox } from "@/lib/emulators/outbox";
-import { CALLBACK_BEHAVIOURS, CHALLENGE_PASS_CODE, TEST_CARDS } from "@/lib/emulators/test-cards";
+import { CALLBACK_BEHAVIOURS, CHALLENGE_PASS_CODE, testCards } from "@/lib/emulators/test-cards";
+
+/** A catalogue card by its last four, in groups: the page's code holds no card number. */
+function shownCard(last4: string): string {
+  const card = testCards().find((c) => c.number.endsWith(last4));
+  return card ? card.number.replace(/(\d{4})(?=\d)/g, "$1 ") : `…${last4}`;
+}
 import { timeScale } from "@/lib/emulators/clock";
 import {
   APM_METHODS,
@@ -86,7 +92,7 @@ export default function EmulatorCatalogue() {
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
-            {TEST_CARDS.map((card) => (
+            {testCards().map((card) => (
               <tr key={card.number}>
                 <td className="p-3 font-mono">{formatCard(card.number)}</td>
                 <td className="p-3">{card.brand}</td>
@@ -115,11 +121,11 @@ export default function EmulatorCatalogue() {
           </thead>
           <tbody className="divide-y divide-slate-100">
             <tr><td className="p-3">An approving card</td><td className="p-3">COMPLETED</td><td className="p-3">—</td></tr>
-            <tr><td className="p-3">4000 0000 0000 0002</td><td className="p-3">DECLINED</td><td className="p-3">{DECLINE_REASONS.generic.code}: {DECLINE_REASONS.generic.description}</td></tr>
-            <tr><td className="p-3">4000 0000 0000 9995</td><td className="p-3">DECLINED</td><td className="p-3">{DECLINE_REASONS.insufficient_funds.code}: {DECLINE_REASONS.insufficient_funds.description}</td></tr>
-            <tr><td className="p-3">4000 0000 0000 0069</td><td className="p-3">DECLINED</td><td className="p-3">{DECLINE_REASONS.expired_card.code}: {DECLINE_REASONS.expired_card.description}</td></tr>
-            <tr><td className="p-3">4000 0000 0000 3220, wrong code</td><td className="p-3">DECLINED</td><td className="p-3">{DECLINE_REASONS.three_ds_failed.code}</td></tr>
-            <tr><td className="p-3">4000 0000 0000 0119</td><td className="p-3">PENDING, then COMPLETED after {seconds(PENDING_SETTLES_AFTER_SECONDS)}</td><td className="p-3">—</td></tr>
+            <tr><td className="p-3">{shownCard("0002")}</td><td className="p-3">DECLINED</td><td className="p-3">{DECLINE_REASONS.generic.code}: {DECLINE_REASONS.generic.description}</td></tr>
+            <tr><td className="p-3">{shownCard("9995")}</td><td className="p-3">DECLINED</td><td className="p-3">{DECLINE_REASONS.insufficient_funds.code}: {DECLINE_REASONS.insufficient_funds.description}</td></tr>
+            <tr><td className="p-3">{shownCard("0069")}</td><td className="p-3">DECLINED</td><td className="p-3">{DECLINE_REASONS.expired_card.code}: {DECLINE_REASONS.expired_card.description}</td></tr>
+            <tr><td className="p-3">{shownCard("3220")}, wrong code</td><td className="p-3">DECLINED</td><td className="p-3">{DECLINE_REASONS.three_ds_failed.code}</td></tr>
+            <tr><td className="p-3">{shownCard("0119")}</td><td className="p-3">PENDING, then COMPLETED after {seconds(PENDING_SETTLES_AFTER_SECONDS)}</td><td className="p-3">—</td></tr>
             <tr><td className="p-3">“Cancel and return to the merchant”</td><td className="p-3">CANCELLED</td><td className="p-3">cancelled_by_payer</td></tr>
           </tbody>
         </table>
@@ -165,17 +171,17 @@ export default function EmulatorCatalogue() {
           </thead>
           <tbody className="divide-y divide-slate-100">
             <tr><td className="p-3">An approving card</td><td className="p-3">SUCCESS</td><td className="p-3">{PINGPONG_CODES.success.code} · {PINGPONG_CODES.success.description}</td></tr>
-            <tr><td className="p-3">4000 0000 0000 0002</td><td className="p-3">FAILED</td><td className="p-3">{PINGPONG_CODES.declined.code} · {PINGPONG_CODES.declined.description}</td></tr>
-            <tr><td className="p-3">4000 0000 0000 9995</td><td className="p-3">FAILED</td><td className="p-3">{PINGPONG_CODES.insufficientFunds.code} · {PINGPONG_CODES.insufficientFunds.description}</td></tr>
-            <tr><td className="p-3">4000 0000 0000 0069</td><td className="p-3">FAILED</td><td className="p-3">{PINGPONG_CODES.expiredCard.code} · {PINGPONG_CODES.expiredCard.description}</td></tr>
+            <tr><td className="p-3">{shownCard("0002")}</td><td className="p-3">FAILED</td><td className="p-3">{PINGPONG_CODES.declined.code} · {PINGPONG_CODES.declined.description}</td></tr>
+            <tr><td className="p-3">{shownCard("9995")}</td><td className="p-3">FAILED</td><td className="p-3">{PINGPONG_CODES.insufficientFunds.code} · {PINGPONG_CODES.insufficientFunds.description}</td></tr>
+            <tr><td className="p-3">{shownCard("0069")}</td><td className="p-3">FAILED</td><td className="p-3">{PINGPONG_CODES.expiredCard.code} · {PINGPONG_CODES.expiredCard.description}</td></tr>
             <tr>
-              <td className="p-3">4000 0000 0000 3220</td>
+              <td className="p-3">{shownCard("3220")}</td>
               <td className="p-3">PROCESSING, <code>threeDContinue: &quot;true&quot;</code>; the plugin&apos;s complexTrigger opens the bank page</td>
               <td className="p-3">
                 code {CHALLENGE_PASS_CODE}: SUCCESS · any other: FAILED {PINGPONG_CODES.threeDsFailed.code} · {PINGPONG_CODES.threeDsFailed.description}
               </td>
             </tr>
-            <tr><td className="p-3">4000 0000 0000 0119</td><td className="p-3">PROCESSING, then SUCCESS after {seconds(PINGPONG_SETTLES_AFTER_SECONDS)} (notified)</td><td className="p-3">{PINGPONG_CODES.success.code}</td></tr>
+            <tr><td className="p-3">{shownCard("0119")}</td><td className="p-3">PROCESSING, then SUCCESS after {seconds(PINGPONG_SETTLES_AFTER_SECONDS)} (notified)</td><td className="p-3">{PINGPONG_CODES.success.code}</td></tr>
             <tr>
               <td className="p-3">{Object.entries(APM_METHODS).filter(([, m]) => m.flow === "qr").map(([, m]) => m.label).join(" and ")} (QR code)</td>
               <td className="p-3">
@@ -342,11 +348,11 @@ export default function EmulatorCatalogue() {
               </td>
               <td className="p-3">{ANTOM_RESULTS.success.resultCode} · {ANTOM_RESULTS.success.resultMessage}</td>
             </tr>
-            <tr><td className="p-3">4000 0000 0000 0002</td><td className="p-3">F, PAYMENT_RESULT (F) notified</td><td className="p-3">{ANTOM_RESULTS.doNotHonor.resultCode} · {ANTOM_RESULTS.doNotHonor.resultMessage}</td></tr>
-            <tr><td className="p-3">4000 0000 0000 9995</td><td className="p-3">F, notified</td><td className="p-3">{ANTOM_RESULTS.insufficientFunds.resultCode} · {ANTOM_RESULTS.insufficientFunds.resultMessage}</td></tr>
-            <tr><td className="p-3">4000 0000 0000 0069, or any expiry in the past</td><td className="p-3">F, notified</td><td className="p-3">{ANTOM_RESULTS.expiredCard.resultCode} · {ANTOM_RESULTS.expiredCard.resultMessage}</td></tr>
+            <tr><td className="p-3">{shownCard("0002")}</td><td className="p-3">F, PAYMENT_RESULT (F) notified</td><td className="p-3">{ANTOM_RESULTS.doNotHonor.resultCode} · {ANTOM_RESULTS.doNotHonor.resultMessage}</td></tr>
+            <tr><td className="p-3">{shownCard("9995")}</td><td className="p-3">F, notified</td><td className="p-3">{ANTOM_RESULTS.insufficientFunds.resultCode} · {ANTOM_RESULTS.insufficientFunds.resultMessage}</td></tr>
+            <tr><td className="p-3">{shownCard("0069")}, or any expiry in the past</td><td className="p-3">F, notified</td><td className="p-3">{ANTOM_RESULTS.expiredCard.resultCode} · {ANTOM_RESULTS.expiredCard.resultMessage}</td></tr>
             <tr>
-              <td className="p-3">4000 0000 0000 3220, or <code>is3DSAuthentication: true</code> with an approving card</td>
+              <td className="p-3">{shownCard("3220")}, or <code>is3DSAuthentication: true</code> with an approving card</td>
               <td className="p-3">
                 U with <code>normalUrl</code> (the bank page <code>/emulators/antom/3ds/&lt;paymentId&gt;</code>); code {CHALLENGE_PASS_CODE}: S (captured or
                 authorized as asked), <code>threeDSResult</code> eci {CHALLENGE_ECI}, version {THREE_DS_VERSION}; any other code: F. Either way PAYMENT_RESULT and a
@@ -362,7 +368,7 @@ export default function EmulatorCatalogue() {
               <td className="p-3">{ANTOM_RESULTS.success.resultCode}</td>
             </tr>
             <tr>
-              <td className="p-3">4000 0000 0000 0119</td>
+              <td className="p-3">{shownCard("0119")}</td>
               <td className="p-3">U without normalUrl; SUCCESS after {seconds(ANTOM_SETTLES_AFTER_SECONDS)} (notified), or when inquired after that time</td>
               <td className="p-3">{ANTOM_RESULTS.inProcess.resultCode}</td>
             </tr>
@@ -475,14 +481,14 @@ export default function EmulatorCatalogue() {
               <td className="p-3">SUCCEED after {seconds(LESSPAY_PROCESSING_SECONDS)}, then the callback</td>
             </tr>
             <tr>
-              <td className="p-3">4000 0000 0000 3220 (3DS challenge)</td>
+              <td className="p-3">{shownCard("3220")} (3DS challenge)</td>
               <td className="p-3" colSpan={2}>
                 The bank page (One-time code, Confirm): {CHALLENGE_PASS_CODE} → SUCCEED, 303 to <code>success_url</code>; any other code → FAILED (
                 {LESSPAY_FAIL_REASONS.authentication_failed}), 303 to <code>fail_url</code>; a callback either way
               </td>
             </tr>
             <tr>
-              <td className="p-3">4000 0000 0000 0002 · 9995 · 0069 (or an expiry in the past)</td>
+              <td className="p-3">{shownCard("0002")} · 9995 · 0069 (or an expiry in the past)</td>
               <td className="p-3">FAILED at once, 303 to <code>fail_url</code></td>
               <td className="p-3">FAILED after {seconds(LESSPAY_PROCESSING_SECONDS)}</td>
             </tr>
@@ -495,7 +501,7 @@ export default function EmulatorCatalogue() {
               </td>
             </tr>
             <tr>
-              <td className="p-3">4000 0000 0000 0119 (pending)</td>
+              <td className="p-3">{shownCard("0119")} (pending)</td>
               <td className="p-3">303 to <code>success_url</code> while still PENDING_PAY</td>
               <td className="p-3">No callback for {seconds(LESSPAY_SETTLES_AFTER_SECONDS)}, then SUCCEED (query-order settles it too once due)</td>
             </tr>

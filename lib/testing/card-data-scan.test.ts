@@ -17,6 +17,13 @@ describe("card data scan", () => {
     expect(findCardData("cardCvc=1234&x", CARDS).map((f) => f.kind)).toEqual(["security code"]);
   });
 
+  it("finds other Luhn-valid numbers on a test card's BIN, and ignores Luhn-invalid runs and other BINs", () => {
+    expect(findCardData("order 4111110000000005 paid", CARDS).map((f) => f.kind)).toEqual(["card number"]);
+    expect(findCardData("id=x4111111111111111x", CARDS)).toHaveLength(1);
+    expect(findCardData("4111111111111112", CARDS)).toEqual([]);
+    expect(findCardData("1764012345678 1764012345679", CARDS)).toEqual([]);
+  });
+
   it("passes masked and redacted data", () => {
     expect(findCardData('{"cardNo":"411111******1111","cvv":"[redacted]","last4":"1111"}', CARDS)).toEqual([]);
   });

@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs";
 
 /**
- * Scans files byte by byte (a SQLite database, its WAL and SHM, logs) for card data: the given
- * card numbers in any spacing, and security codes written as a value of a CVV-like key.
+ * Scans files byte by byte (a SQLite database, its WAL and SHM, logs, build output) for card
+ * data: Luhn-valid 13-19 digit runs on the test cards' BINs in any spacing, and security codes
+ * written as the value of a CVV-like key.
  */
 export interface CardDataFinding {
   file: string;
@@ -12,18 +13,52 @@ export interface CardDataFinding {
 
 const CVV_KEY_VALUE = /["']?(cvv2?|cvc2?|card_?cvc|cardCvc|security_?code|securityCode)["']?\s*[:=]\s*["']?(\d{3,4})(?!\d)/gi;
 
-function separatedPattern(number: string): RegExp {
-  // 4111 1111 1111 1111, 4111-1111-…, or 4111111111111111
-  return new RegExp(number.split("").join("[ -]?"), "g");
+function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
 }
 
-export function findCardData(text: string, cardNumbers: readonly string[], file = "text"): CardDataFinding[] {
+/** Runs of 13 or more digits, with at most one space or dash between two digits (4111 1111 …). */
+const DIGIT_RUN = /\d(?:[ -]?\d){12,}/g;
+
+/**
+ * A run of 13 to 19 digits that is Luhn-valid and begins like one of the test cards (their
+ * first six digits); in a longer run, any such stretch starting on a test BIN.
+ */
+function holdsCardNumber(digits: string, bins: ReadonlySet<string>): boolean {
+  if (digits.length <= 19) return bins.has(digits.slice(0, 6)) && luhnValid(digits);
+  for (let start = 0; start + 13 <= digits.length; start++) {
+    if (!bins.has(digits.slice(start, start + 6))) continue;
+    for (let length = 13; length <= 19 && start + length <= digits.length; length++) {
+      if (luhnValid(digits.slice(start, start + length))) return true;
+    }
+  }
+  return false;
+}
+
+function findCardNumbers(text: string, cardNumbers: readonly string[], file: string): CardDataFinding[] {
+  const bins = new Set(cardNumbers.map((number) => number.slice(0, 6)));
   const findings: CardDataFinding[] = [];
-  for (const number of cardNumbers) {
-    for (const match of text.matchAll(separatedPattern(number))) {
+  for (const match of text.matchAll(DIGIT_RUN)) {
+    const digits = match[0].replace(/[ -]/g, "");
+    const known = cardNumbers.some((number) => digits.includes(number));
+    if (known || holdsCardNumber(digits, bins)) {
       findings.push({ file, kind: "card number", excerpt: text.slice(Math.max(0, match.index - 40), match.index + match[0].length + 40) });
     }
   }
+  return findings;
+}
+
+export function findCardData(text: string, cardNumbers: readonly string[], file = "text"): CardDataFinding[] {
+  const findings: CardDataFinding[] = findCardNumbers(text, cardNumbers, file);
   for (const match of text.matchAll(CVV_KEY_VALUE)) {
     findings.push({ file, kind: "security code", excerpt: text.slice(Math.max(0, match.index - 20), match.index + match[0].length + 20) });
   }

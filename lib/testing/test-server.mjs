@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 
 const root = new URL("../..", import.meta.url).pathname;
 
@@ -29,7 +30,15 @@ export function testServerEnv({ port, dataDir, timeScale, inquiryAfterMs }) {
 export async function startTestServer({ port, dataDir, timeScale = 0.001, inquiryAfterMs = 60_000, log = false, fresh = true, env: extraEnv = {} }) {
   if (fresh) rmSync(join(root, dataDir), { recursive: true, force: true });
   mkdirSync(join(root, dataDir), { recursive: true });
-  const env = { ...process.env, ...testServerEnv({ port, dataDir, timeScale, inquiryAfterMs }), NODE_ENV: "production", ...extraEnv };
+  const requestLog = `--import ${JSON.stringify(pathToFileURL(join(root, "lib/testing/request-log.mjs")).href)}`;
+  const env = {
+    ...process.env,
+    ...testServerEnv({ port, dataDir, timeScale, inquiryAfterMs }),
+    NODE_ENV: "production",
+    // Every URL asked goes to server.log, for the card-data suite.
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, requestLog].filter(Boolean).join(" "),
+    ...extraEnv,
+  };
   const child = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: root,
     env,

@@ -59,7 +59,7 @@ export default async function PaymentIqCheckout({ params, searchParams }: { para
                 </label>
                 <label className="block text-sm text-slate-700">
                   Card number
-                  <input name="cardNumber" inputMode="numeric" autoComplete="cc-number" required placeholder="4111 1111 1111 1111" className={input} />
+                  <input name="cardNumber" inputMode="numeric" autoComplete="cc-number" required placeholder="1234 1234 1234 1234" className={input} />
                 </label>
                 <div className="grid grid-cols-2 gap-4">
                   <label className="block text-sm text-slate-700">
