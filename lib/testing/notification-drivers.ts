@@ -335,3 +335,19 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Signs in over HTTP as the seeded operator (next-auth's credentials callback); answers the Cookie header to send. */
+export async function operatorCookie(email = "operator@example.com", password = "operator-demo"): Promise<string> {
+  const csrf = await fetch(`${serverUrl()}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookies = csrf.headers.getSetCookie().map((c) => c.split(";")[0]);
+  const signIn = await fetch(`${serverUrl()}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
+    body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${serverUrl()}/admin` }),
+  });
+  const session = signIn.headers.getSetCookie().map((c) => c.split(";")[0]);
+  if (!session.some((c) => c.includes("session-token"))) throw new Error(`Operator sign-in failed: ${signIn.status} ${signIn.headers.get("location")}`);
+  return [...cookies, ...session].join("; ");
+}
