@@ -6,12 +6,14 @@ import { afterAll, describe, expect, it } from "vitest";
 import { transitionPayment } from "@/lib/db/queries/payments";
 import { antomKey } from "@/lib/dev-keys";
 import { closeSqlite } from "@/lib/sqlite";
+import { serverUrl } from "@/lib/testing/pingpayments-fixtures";
 import {
   antomPayload,
   antomRequest,
   DRIVERS,
   lesspayPayload,
   lesspayRequest,
+  operatorCookie,
   paymentNow,
   pingCallback,
   pingEmulatorPayment,
@@ -222,5 +224,16 @@ describe("the operator still hears of refused notifications", () => {
     expect(line).toBeDefined();
     expect(JSON.parse(line!)).toMatchObject({ level: "warn", provider: "pingpong", status: 401 });
     expect(line).not.toContain("4111111111111111");
+  });
+
+  it("as a count per provider on the console's payments list", async () => {
+    const p = await waiting("lesspay");
+    await refused("lesspay", p, lesspayRequest(lesspayPayload(p, "succeeded"), { appId: "lp_app_counted_elsewhere" }), 401);
+    const response = await fetch(`${serverUrl()}/admin/payments`, { headers: { cookie: await operatorCookie() }, redirect: "manual" });
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    const panel = html.slice(html.indexOf('data-testid="rejected-notifications"'));
+    expect(panel).toContain("lesspay");
+    expect(panel).toContain("lp_app_counted_elsewhere");
   });
 });
