@@ -14,12 +14,14 @@ import {
   findPaymentByProviderRef,
   insertPaymentOnce,
   patchPayment,
+  recordIntegrityFailure,
   recordPaymentEvent,
   transitionPayment,
   type PaymentPatch,
 } from "@/lib/db/queries/payments";
 import type { Payment } from "@/lib/db/schema";
 import { getProvider } from "./registry";
+import { noteRejectedNotification } from "./rejections";
 import { isPending } from "./state";
 import {
   NotificationRejected,
@@ -281,9 +283,16 @@ export async function reconcilePayment(paymentId: string, minIntervalMs = 10_000
 
 export type NotificationResult = { httpStatus: number; response: Response; outcome: string };
 
+function refused(providerId: string, httpStatus: number, reason: string, answer: string, outcome: string): NotificationResult {
+  noteRejectedNotification(providerId, httpStatus, reason);
+  return { httpStatus, response: Response.json({ error: answer }, { status: httpStatus }), outcome };
+}
+
 /**
  * raw body -> verify -> find the payment -> check amount and currency -> dedupe -> transition -> ack.
- * Nothing changes unless every check passes; every outcome is recorded in the event log.
+ * Nothing changes unless every check passes. Only a verified notification about one of the shop's
+ * payments is written to the event log; anything else (badly signed, another merchant's, about a
+ * payment nobody knows) is refused with a warn line and a count on the console, never a row.
  */
 export async function receiveNotification(providerId: string, raw: RawNotification): Promise<NotificationResult> {
   const provider = getProvider(providerId);
@@ -291,16 +300,11 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
   try {
     notification = await provider.verifyNotification(raw);
   } catch (error) {
-    if (error instanceof NotificationRejected) {
-      recordPaymentEvent({ provider: providerId, type: "notification", summary: `Rejected (${error.httpStatus}): ${error.message}`, detail: null });
-      log("warn", "notification rejected", { provider: providerId, status: error.httpStatus, reason: error.message });
-      return { httpStatus: error.httpStatus, response: Response.json({ error: error.message }, { status: error.httpStatus }), outcome: "rejected" };
-    }
+    if (error instanceof NotificationRejected) return refused(providerId, error.httpStatus, error.message, error.message, "rejected");
     const message = error instanceof Error ? error.message : String(error);
-    recordPaymentEvent({ provider: providerId, type: "error", summary: `Could not verify a notification: ${message}`, detail: error instanceof ProviderError ? error.calls : null });
     log("error", "notification verification failed", { provider: providerId, error: message });
-    // 503: the provider retries later, when its API answers again.
-    return { httpStatus: 503, response: Response.json({ error: "Could not verify the notification now" }, { status: 503 }), outcome: "unverified" };
+    // 503: the provider retries later, when its API answers again. Still unverified: no row.
+    return refused(providerId, 503, `Could not verify: ${message}`, "Could not verify the notification now", "unverified");
   }
 
   if (notification.credentialEvent) return applyCredentialEvent(provider, notification);
@@ -310,8 +314,7 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
     (notification.merchantReference && findPayment(notification.merchantReference)) ||
     undefined;
   if (!payment || payment.provider !== providerId) {
-    recordPaymentEvent({ provider: providerId, type: "notification", summary: `Unknown payment: ${notification.summary}`, detail: notification.detail });
-    return { httpStatus: 404, response: Response.json({ error: "Unknown payment" }, { status: 404 }), outcome: "unknown_payment" };
+    return refused(providerId, 404, `Unknown payment: ${notification.summary} (${notification.providerPaymentId ?? notification.merchantReference ?? "no reference"})`, "Unknown payment", "unknown_payment");
   }
   // A risk event goes on the timeline once and changes no status.
   if (notification.informational) {
@@ -320,10 +323,18 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
     return { httpStatus: 200, response: provider.acknowledge(notification), outcome: fresh ? "recorded" : "duplicate" };
   }
   const amountFits = notification.amountIsPart ? notification.amount <= payment.amount : notification.amount === payment.amount;
-  if (!amountFits || notification.currency !== payment.currency) {
-    const summary = `Refused: the provider reports ${notification.amount} ${notification.currency}, the payment is ${payment.amount} ${payment.currency}`;
-    recordPaymentEvent({ paymentId: payment.id, provider: providerId, type: "notification", summary, detail: notification.detail });
-    log("warn", "notification amount mismatch", { paymentId: payment.id, provider: providerId });
+  if (!amountFits || notification.currency !== payment.currency || notification.amountDiffers) {
+    // A verified report of other money than the payment's: the payment does not move, and the
+    // operator must look. Its own dedupe key (not the notification's, which a correct
+    // redelivery still needs) records each distinct report once however often it comes.
+    const fresh = recordIntegrityFailure({
+      paymentId: payment.id,
+      provider: providerId,
+      summary: `Refused: ${provider.displayName} reports ${notification.amountDiffers ? "a paid amount that differs from" : `${notification.amount} ${notification.currency}`} (${notification.summary}), the payment is ${payment.amount} ${payment.currency}`,
+      detail: notification.detail,
+      dedupeKey: `integrity:${notification.dedupeKey}:${notification.amount}:${notification.currency}`,
+    });
+    log("warn", "notification amount mismatch", { paymentId: payment.id, provider: providerId, fresh });
     return { httpStatus: 422, response: Response.json({ error: "Amount or currency does not match the payment" }, { status: 422 }), outcome: "amount_mismatch" };
   }
 
@@ -349,6 +360,11 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
       nextActionQr: null,
     },
   });
+  if (applied.outcome === "early") {
+    // Not acknowledged: the provider sends it again, and by then the one it follows has come.
+    log("info", "notification came early", { paymentId: payment.id, provider: providerId, status: notification.status, from: applied.from });
+    return { httpStatus: 409, response: Response.json({ error: `The payment is ${applied.from}: send this notification again later` }, { status: 409 }), outcome: "early" };
+  }
   if (applied.outcome !== "duplicate") rememberCard(findPayment(payment.id) ?? payment, notification.storedCredential);
   log("info", "notification", { paymentId: payment.id, provider: providerId, outcome: applied.outcome, status: notification.status });
   return { httpStatus: ack.status, response: ack, outcome: applied.outcome };

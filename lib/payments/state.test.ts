@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canTransition, isTerminal, orderStatusFromPayments, PAYMENT_STATUSES, sourcesOf, type PaymentStatus } from "./state";
+import { canTransition, isAhead, isTerminal, orderStatusFromPayments, PAYMENT_STATUSES, sourcesOf, type PaymentStatus } from "./state";
 
 // The diagram of ARCHITECTURE.md, written out edge by edge (forward skips included).
 const EXPECTED_ALLOWED = new Set([
@@ -76,5 +76,22 @@ describe("order status follows its payments", () => {
   it("is refunded or canceled when that is where the money ended", () => {
     expect(of("refunded")).toBe("refunded");
     expect(of("canceled")).toBe("canceled");
+  });
+});
+
+describe("isAhead: a notification that came before the one it follows", () => {
+  it("is a state reachable later but not next (a refund before the success, a void before the authorization)", () => {
+    expect(isAhead("requires_action", "refunded")).toBe(true);
+    expect(isAhead("processing", "partially_refunded")).toBe(true);
+    expect(isAhead("processing", "canceled")).toBe(true);
+  });
+
+  it("is never the next step, a step back, or anything after a terminal state", () => {
+    expect(isAhead("requires_action", "succeeded")).toBe(false);
+    expect(isAhead("succeeded", "processing")).toBe(false);
+    expect(isAhead("refunded", "partially_refunded")).toBe(false);
+    for (const terminal of PAYMENT_STATUSES.filter(isTerminal)) {
+      for (const to of PAYMENT_STATUSES) expect(isAhead(terminal, to)).toBe(false);
+    }
   });
 });

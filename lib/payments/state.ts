@@ -34,6 +34,27 @@ export function sourcesOf(to: PaymentStatus): PaymentStatus[] {
   return (Object.keys(ALLOWED) as PaymentStatus[]).filter((from) => canTransition(from, to));
 }
 
+/**
+ * Whether `to` lies ahead of `from` (reachable by allowed moves) without being its next step: a
+ * notification that came before the one it follows (a refund before the success). Such a one
+ * waits; one that lies behind (a PROCESSING after the success) is stale and refused for good.
+ */
+export function isAhead(from: PaymentStatus, to: PaymentStatus): boolean {
+  if (canTransition(from, to)) return false;
+  const seen = new Set<PaymentStatus>([from]);
+  const queue: PaymentStatus[] = [from];
+  while (queue.length > 0) {
+    for (const next of ALLOWED[queue.shift()!]) {
+      if (next === to) return true;
+      if (!seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return false;
+}
+
 export function isTerminal(status: PaymentStatus): boolean {
   return ALLOWED[status].length === 0;
 }

@@ -132,6 +132,8 @@ export interface VerifiedNotification {
   capturedAmount?: Minor;
   /** The amount is part of the payment (a capture or a refund), not the whole of it. */
   amountIsPart?: boolean;
+  /** The provider itself says the money paid is not the payment's (Lesspay's 12 PAID, amount differs): an integrity failure whatever `amount` says. */
+  amountDiffers?: boolean;
   /** "succeeded" means authorized when the payment was made with manual capture (Antom's S). */
   resolveByCaptureMode?: boolean;
   /** An event for the timeline only (e.g. a risk event): recorded once, changes no status. */
@@ -147,7 +149,7 @@ export interface VerifiedNotification {
 
 export class NotificationRejected extends Error {
   constructor(
-    readonly httpStatus: 400 | 401 | 404 | 422,
+    readonly httpStatus: 400 | 401 | 404 | 409 | 422,
     message: string,
   ) {
     super(message);

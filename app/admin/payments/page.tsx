@@ -5,6 +5,7 @@ import { RelativeTime, renderedAt } from "@/components/admin/relative-time";
 import { listPaymentsPage, type PaymentFilters } from "@/lib/db/queries/payments";
 import { formatMoney, SHOP_CURRENCIES } from "@/lib/money";
 import { requireOperator } from "@/lib/operator";
+import { rejectedNotifications } from "@/lib/payments/rejections";
 import { PAYMENT_STATUSES, type PaymentStatus } from "@/lib/payments/state";
 
 export const metadata = { title: "Payments · Operator console" };
@@ -43,6 +44,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   const last = page.at(-1);
   const next = rows.length > PAGE_SIZE && last ? new URLSearchParams({ ...Object.fromEntries(Object.entries(search).filter(([, v]) => v)), after: `${last.createdAt.getTime()}:${last.id}` } as Record<string, string>) : null;
   const now = renderedAt();
+  const rejections = rejectedNotifications();
   const select = "rounded-md border border-stone-300 bg-white px-2 py-1 text-sm";
   return (
     <div className="space-y-6">
@@ -101,6 +103,18 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
           Clear
         </Link>
       </form>
+      {rejections.length > 0 && (
+        <div className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950" data-testid="rejected-notifications">
+          <p className="font-medium">Notifications refused since the server started (not stored; see the warn lines in the log)</p>
+          <ul className="mt-1 space-y-0.5">
+            {rejections.map((r) => (
+              <li key={r.provider}>
+                <span className="font-mono">{r.provider}</span>: {r.count}, latest <RelativeTime date={r.lastAt} now={now} /> ({r.lastStatus}: {r.lastReason})
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
         <table className="w-full text-left text-sm" data-testid="admin-payments">
           <thead className="bg-stone-100 text-xs uppercase text-stone-500">
@@ -129,7 +143,14 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                 </td>
                 <td className="p-3">{formatMoney(payment.amount, payment.currency)}</td>
                 <td className="p-3">{payment.email}</td>
-                <td className="p-3 font-mono">{payment.status}</td>
+                <td className="p-3 font-mono">
+                  {payment.status}
+                  {payment.integrityFailure && (
+                    <span className="ml-2 rounded bg-red-600 px-1.5 py-0.5 font-sans text-xs font-medium text-white" data-testid="integrity-failure" title="A provider reported another amount or currency than this payment's. Open it to see the report.">
+                      integrity failure
+                    </span>
+                  )}
+                </td>
               </tr>
             ))}
             {page.length === 0 && (

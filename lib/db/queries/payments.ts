@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, lt, or } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
 import { db, writeTransaction } from "../client";
 import {
   orders,
@@ -11,7 +11,7 @@ import {
   type PaymentEvent,
   type PaymentStatus,
 } from "../schema";
-import { orderStatusFromPayments, sourcesOf } from "@/lib/payments/state";
+import { isAhead, orderStatusFromPayments, sourcesOf } from "@/lib/payments/state";
 
 type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
 
@@ -152,12 +152,15 @@ export function patchPayment(paymentId: string, patch: PaymentPatch): void {
 export type NotificationApplication =
   | { outcome: "applied"; transition: TransitionResult }
   | { outcome: "duplicate" }
-  | { outcome: "ignored"; from: PaymentStatus };
+  | { outcome: "ignored"; from: PaymentStatus }
+  /** It came before the notification it follows (a refund before the success): nothing is written, so a redelivery applies it later. */
+  | { outcome: "early"; from: PaymentStatus };
 
 /**
  * Records a verified notification under its dedupe key and applies its status, in one transaction:
- * a redelivery finds the key taken and changes nothing; a late or out-of-order one is recorded
- * but refused by the state machine.
+ * a redelivery finds the key taken and changes nothing; a stale one (behind the payment's state)
+ * is recorded but refused by the state machine; an early one (ahead of it, e.g. a refund before
+ * the success) is not recorded at all, so that the provider's redelivery applies it once it fits.
  */
 export function applyNotificationToPayment(
   paymentId: string,
@@ -186,6 +189,10 @@ export function applyNotificationToPayment(
       const refundable = current ? current.captured || current.amount : 0;
       status = current && refunded >= refundable ? "refunded" : "partially_refunded";
       patch = { ...patch, refundedAmount: refunded };
+    }
+    const current = tx.select({ status: payments.status }).from(payments).where(eq(payments.id, paymentId)).get();
+    if (current && isAhead(current.status, status) && !tx.select({ id: paymentEvents.id }).from(paymentEvents).where(eq(paymentEvents.dedupeKey, notification.dedupeKey)).get()) {
+      return { outcome: "early", from: current.status };
     }
     const fresh = recordPaymentEvent(
       {
@@ -237,7 +244,12 @@ export interface PaymentFilters {
 
 export interface PaymentListRow extends Payment {
   email: string;
+  /** A provider reported other money than the payment's (recordIntegrityFailure): the operator must look. */
+  integrityFailure: boolean;
 }
+
+// Per listed row, one lookup through payment_events_payment_idx: the page stays as fast as its 50 rows.
+const hasIntegrityFailure = sql<number>`exists (select 1 from ${paymentEvents} where ${paymentEvents.paymentId} = ${payments.id} and ${paymentEvents.type} = 'integrity_failure')`;
 
 /** One newest-first page of payments; `after` is the last row of the previous page (keyset pagination). */
 export function listPaymentsPage(filters: PaymentFilters, after?: { createdAt: Date; id: string }, limit = 50): PaymentListRow[] {
@@ -254,12 +266,12 @@ export function listPaymentsPage(filters: PaymentFilters, after?: { createdAt: D
   }
   if (after) conditions.push(or(lt(payments.createdAt, after.createdAt), and(eq(payments.createdAt, after.createdAt), lt(payments.id, after.id)))!);
   return db()
-    .select({ payment: payments, email: orders.email })
+    .select({ payment: payments, email: orders.email, integrityFailure: hasIntegrityFailure })
     .from(payments)
     .innerJoin(orders, eq(orders.id, payments.orderId))
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(payments.createdAt), desc(payments.id))
     .limit(limit)
     .all()
-    .map((row) => ({ ...row.payment, email: row.email }));
+    .map((row) => ({ ...row.payment, email: row.email, integrityFailure: Boolean(row.integrityFailure) }));
 }

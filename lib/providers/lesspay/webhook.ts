@@ -7,7 +7,7 @@ import { paymentCallback, riskEvent } from "./schemas";
 import { lesspaySignatureValid } from "./signature";
 
 /**
- * Verifies a Lesspay callback (our app id, `x-auth-signature` over its fields with our secret),
+ * Verifies a Lesspay callback (our app id in `x-auth-appid`, `x-auth-signature` over its fields with our secret),
  * then reads either a payment status or a risk event (which changes no status).
  */
 export function verifyLesspayCallback(raw: RawNotification, credentials: { appId: string; appSecret: string }): VerifiedNotification {
@@ -18,8 +18,10 @@ export function verifyLesspayCallback(raw: RawNotification, credentials: { appId
     throw new NotificationRejected(400, "The callback body is not JSON");
   }
   if (!body || typeof body !== "object" || Array.isArray(body)) throw new NotificationRejected(400, "The callback body is not an object");
-  const appId = raw.headers.get("x-auth-appid");
-  if (appId && appId !== credentials.appId) throw new NotificationRejected(401, `The callback is for another app (${appId})`);
+  // Lesspay sends its callbacks with the app id they are for: one without it, or with another
+  // app's, is not ours even when its signature verifies.
+  const appId = raw.headers.get("x-auth-appid")?.trim();
+  if (appId !== credentials.appId) throw new NotificationRejected(401, appId ? `The callback is for another app (${appId})` : "The callback names no app (x-auth-appid)");
   if (!lesspaySignatureValid(body as Record<string, unknown>, credentials.appSecret, raw.headers.get("x-auth-signature"))) {
     throw new NotificationRejected(401, "The callback's x-auth-signature does not verify");
   }
@@ -57,6 +59,7 @@ export function verifyLesspayCallback(raw: RawNotification, credentials: { appId
     status,
     amount,
     currency: callback.target_currency,
+    amountDiffers: callback.order_status_int === 12,
     dedupeKey: `lesspay:${callback.pay_order_id}:${callback.order_status_int}`,
     failure: status === "failed" ? failureOf(callback.fail_reason) : status === "expired" ? { code: "closed", message: "The payment was closed before it was completed." } : undefined,
     storedCredential: storedCardOf(callback.channel_biz_data),

@@ -32,6 +32,13 @@ export async function verifyStatusCallback(client: PingPaymentsClient, raw: RawN
   }
   const payment = confirmed.data;
   const status = toPaymentStatus(payment.status);
+  // The callback's own claim is only a hint, but one the provider does not back is refused:
+  // a callback says COMPLETED while Ping still has the payment waiting. A stale callback for a
+  // payment that has since reached its end (PENDING after COMPLETED) is applied as the GET says.
+  const claimed = callback.data.status;
+  if (claimed !== undefined && claimed !== payment.status && (status === "requires_action" || status === "processing")) {
+    throw new NotificationRejected(409, `The callback says ${claimed} but Ping Payments says ${payment.status}`);
+  }
   const reference = payment.metadata?.["merchant_reference"];
   return {
     merchantReference: typeof reference === "string" ? reference : undefined,

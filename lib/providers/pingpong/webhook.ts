@@ -11,10 +11,11 @@ export const refundKey = (refundId: string) => `pingpong:refund:${refundId}`;
 export const voidKey = (voidId: string) => `pingpong:void:${voidId}`;
 
 /**
- * Verifies a PingPong notification: our accId, a sign made with our salt over every field, then
- * the bizContent's shape. Only then is it believed.
+ * Verifies a PingPong notification: our accId and clientId (PingPong sends both; a notification
+ * for another merchant is refused even when its sign verifies), a sign made with our salt over
+ * every field, then the bizContent's shape. Only then is it believed.
  */
-export function verifyPingPongNotification(raw: RawNotification, credentials: { accId: string; salt: string }): VerifiedNotification {
+export function verifyPingPongNotification(raw: RawNotification, credentials: { accId: string; clientId: string; salt: string }): VerifiedNotification {
   let body: unknown;
   try {
     body = JSON.parse(raw.body);
@@ -24,6 +25,7 @@ export function verifyPingPongNotification(raw: RawNotification, credentials: { 
   const outer = envelope.safeParse(body);
   if (!outer.success) throw new NotificationRejected(400, "The notification is not a PingPong envelope");
   if (outer.data.accId !== credentials.accId) throw new NotificationRejected(401, `The notification is for another accId (${outer.data.accId})`);
+  if (outer.data.clientId !== credentials.clientId) throw new NotificationRejected(401, `The notification is for another clientId (${outer.data.clientId ?? "none"})`);
   if (!pingPongSignatureValid(outer.data as Record<string, unknown>, credentials.salt)) {
     throw new NotificationRejected(401, "The notification's sign does not verify");
   }
