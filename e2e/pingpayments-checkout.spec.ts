@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { addProductToCart, fillCheckout, orderIdFrom, paymentsOf, payOnPaymentIq, readShopDatabase } from "./support/shop";
 
 

@@ -65,18 +65,20 @@ export interface ActionPost {
   cookie?: string;
   /** The Origin header; `null` sends none. Defaults to the server's own origin. */
   origin?: string | null;
+  /** More request headers (e.g. the client address a proxy would forward). */
+  headers?: Record<string, string>;
 }
 
 /**
  * Posts a server action as React's client does: `Next-Action: <id>` and the arguments encoded
  * as multipart form data (`0` holds the argument list, `_1_<name>` the form's fields).
  */
-export async function postAction({ page, id, fields, withState = false, cookie, origin }: ActionPost, base = serverUrl()): Promise<Response> {
+export async function postAction({ page, id, fields, withState = false, cookie, origin, headers: extra = {} }: ActionPost, base = serverUrl()): Promise<Response> {
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) body.set(`_1_${name}`, value);
   // The argument list comes last, as React sends it: the server resolves it once the fields are in.
   body.set("0", JSON.stringify(withState ? [{}, "$K1"] : ["$K1"]));
-  const headers: Record<string, string> = { "next-action": id, accept: "text/x-component" };
+  const headers: Record<string, string> = { ...extra, "next-action": id, accept: "text/x-component" };
   if (cookie) headers.cookie = cookie;
   if (origin !== null) headers.origin = origin ?? base;
   return fetch(`${base}${page}`, { method: "POST", headers, body, redirect: "manual" });
