@@ -1,4 +1,4 @@
-/** Security headers on every answer (a Content-Security-Policy is still to come: see issue 8). */
+/** Security headers on every answer (the Content-Security-Policy, per request with a nonce, is set by proxy.ts). */
 const SECURITY_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

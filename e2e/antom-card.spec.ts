@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { abandonChallenge } from "./support/emulators";
 import { checkoutWith, choosePaymentMethod, fillCardForm, orderIdFrom, paymentsOf, readShopDatabase, signIn } from "./support/shop";
 

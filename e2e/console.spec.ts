@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { checkoutWith, choosePaymentMethod, operatorOn, paidByAlipayRedirect } from "./support/shop";
 
 test("an operator filters payments, reads a payment's timeline and refunds part of it", async ({ page, browser }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { addProductToCart, fillCheckout, payOnPaymentIq, readShopDatabase } from "./support/shop";
 
 test("prices follow the chosen currency, with its own decimals, down to the provider", async ({ page }) => {

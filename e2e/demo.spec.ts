@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { readShopDatabase, signIn } from "./support/shop";
 
 test("demo reset brings both databases back to the seed plus sample orders", async ({ page }) => {

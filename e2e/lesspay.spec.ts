@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { answerChallenge, payOnLesspayCashier } from "./support/emulators";
 import { checkoutWith, choosePaymentMethod, fillCardForm, orderIdFrom, paymentsOf, signIn } from "./support/shop";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { addProductToCart, choosePaymentMethod, fillCheckout, payOnPaymentIq, signIn } from "./support/shop";
 
 test("an operator reaches /admin and sees the orders with their status", async ({ page }) => {

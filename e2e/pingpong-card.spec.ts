@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { checkoutWith, choosePaymentMethod, fillCardForm, orderIdFrom, paymentsOf } from "./support/shop";
 
 test.describe("PingPongCheckout card (non-hosted, risk plugin, 3DS)", () => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { checkoutWith, choosePaymentMethod, orderIdFrom, paymentsOf } from "./support/shop";
 
 test.describe("PingPongCheckout local payments", () => {

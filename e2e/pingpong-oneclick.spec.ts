@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { checkoutWith, orderIdFrom, paymentsOf, signIn } from "./support/shop";
 
 test("one-click wallet: link, pay in one click, unlink from the shop, link again, unlink in the wallet", async ({ page, context }) => {

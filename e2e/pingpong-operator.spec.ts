@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/test";
 import { checkoutWith, choosePaymentMethod, fillCardForm, orderIdFrom, paymentsOf, signIn } from "./support/shop";
 
 test.describe("operator refund and void of PingPong payments", () => {

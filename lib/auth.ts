@@ -5,6 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { findUserByEmail } from "@/lib/db/queries/users";
 import { authSecret } from "@/lib/auth-secret";
+import { sameSitePath } from "@/lib/safe-redirect";
 
 export type Role = "shopper" | "operator";
 
@@ -41,6 +42,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
+    // Every redirect Auth.js makes (sign-in, sign-out, its `callbackUrl`) goes through the one gate.
+    redirect({ url, baseUrl }) {
+      const path = url === baseUrl || url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) || "/" : url;
+      return `${baseUrl}${sameSitePath(path, "/")}`;
+    },
     jwt({ token, user }) {
       if (user) {
         token.role = user.role ?? "shopper";

@@ -44,6 +44,12 @@ const settingsSchema = z.object({
   LESSPAY_APP_SECRET: z.string().min(1).default("emulator-lesspay-app-secret"),
   /** How often the background loop asks providers about payments left pending (ms; 0 turns it off). */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().nonnegative().default(30_000),
+  /** Pay attempts one shopper (signed-in account, or a guest's order) may start per window. */
+  PAY_ATTEMPTS_PER_SHOPPER: z.coerce.number().int().positive().default(20),
+  /** Pay attempts of guests from one IP address per window (higher: many people share an address). */
+  PAY_ATTEMPTS_PER_IP: z.coerce.number().int().positive().default(200),
+  /** The rate limit's sliding window (minutes). */
+  PAY_ATTEMPT_WINDOW_MINUTES: z.coerce.number().positive().default(10),
 });
 
 export type Settings = z.infer<typeof settingsSchema> & { PINGPAYMENTS_BASE_URL: string; PINGPONG_BASE_URL: string; PINGPONG_RISK_JS_URL: string; ANTOM_BASE_URL: string; LESSPAY_BASE_URL: string };

@@ -453,7 +453,7 @@ export default function EmulatorCatalogue() {
           Headers <code>x-auth-appid</code> (<code>{lesspaySettings().appId}</code>, env <code>EMULATOR_LESSPAY_APP_ID</code>), <code>X-Auth-Timestamp</code>{" "}
           (milliseconds; not signed, no clock-skew check) and <code>x-auth-signature</code>: the body&apos;s top-level fields without null or empty values,
           objects and arrays as <code>key=&lt;JSON&gt;</code>, sorted by ASCII, joined with <code>&amp;</code>, then <code>&amp;key=&lt;appSecret&gt;</code>{" "}
-          (env <code>EMULATOR_LESSPAY_APP_SECRET</code>, default <code>emulator-lesspay-app-secret</code>), SHA-256, uppercase hex. A missing header, an
+          (env <code>EMULATOR_LESSPAY_APP_SECRET</code>; a secret is never shown on a page, the default is in <code>lib/emulators/lesspay/config.ts</code>), SHA-256, uppercase hex. A missing header, an
           unknown app id or a bad signature is HTTP 401 <code>{"{code: 401, msg}"}</code>; everything else is HTTP 200 <code>{"{code, msg, data}"}</code>.
         </p>
         <table className="w-full overflow-hidden rounded-xl bg-white text-left text-sm shadow-sm" data-testid="lesspay-outcomes">

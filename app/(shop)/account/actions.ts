@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { CheckoutError, linkWallet, startLegacyWalletAuthorization, unlinkWallet } from "@/lib/payments/service";
 import { isLinkableWallet } from "@/lib/providers/pingpong/wallets";
 import { currentUser } from "@/lib/auth";
@@ -12,7 +12,8 @@ export async function removeSavedCard(formData: FormData): Promise<void> {
   const user = await currentUser();
   const id = formData.get("credentialId");
   if (!user || typeof id !== "string") return;
-  revokeCredential(id, user.id);
+  // Another shopper's card is answered like one that does not exist.
+  if (!revokeCredential(id, user.id)) notFound();
   revalidatePath("/account");
 }
 
@@ -39,6 +40,12 @@ export async function unlinkWalletAction(formData: FormData): Promise<void> {
   const user = await currentUser();
   const id = formData.get("credentialId");
   if (!user || typeof id !== "string") return;
-  await unlinkWallet(user.id, id);
+  try {
+    await unlinkWallet(user.id, id);
+  } catch (error) {
+    // Another shopper's wallet (or none): answered like one that does not exist, nothing changed.
+    if (error instanceof CheckoutError) notFound();
+    throw error;
+  }
   revalidatePath("/account");
 }

@@ -1,13 +1,15 @@
 "use server";
 
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth";
 import { digitsOf, parseExpiry, validateCard, type CardFieldErrors } from "@/lib/cards";
-import { findOrder } from "@/lib/db/queries/orders";
+import { findCredential } from "@/lib/db/queries/credentials";
 import type { Payment } from "@/lib/db/schema";
+import { loadOrderForViewer } from "@/lib/order-view";
 import { EmptyCartError, placeOrder } from "@/lib/orders";
+import { refusePayAttempt } from "@/lib/payments/pay-attempts";
 import { findMethod } from "@/lib/payments/registry";
 import { CheckoutError, nextActionOf, startPayment, type StartPaymentInput } from "@/lib/payments/service";
 import { readCart, readCurrency, writeCart } from "@/lib/shopper-session";
@@ -69,8 +71,13 @@ function text(formData: FormData, name: string): string {
  */
 async function paymentInput(formData: FormData, { savedCardId, ...chosen }: { provider: string; method: string; savedCardId?: string }): Promise<{ input: Omit<StartPaymentInput, "orderId" | "idempotencyKey"> } | { cardErrors: CardFieldErrors } | { message: string }> {
   const shopperIp = ((await headers()).get("x-forwarded-for") ?? "").split(",")[0].trim() || "127.0.0.1";
-  // A saved card or a linked wallet: the provider holds it; the service checks it is this shopper's.
-  if (savedCardId) return { input: { ...chosen, shopperIp, storedCredentialId: savedCardId } };
+  // A saved card or a linked wallet: the provider holds it. Another shopper's (or none) is
+  // answered like one that does not exist, before any order or payment is written.
+  if (savedCardId) {
+    const user = await currentUser();
+    if (!user || findCredential(savedCardId)?.userId !== user.id) notFound();
+    return { input: { ...chosen, shopperIp, storedCredentialId: savedCardId } };
+  }
   const method = findMethod(chosen.provider, chosen.method);
   if (!method) return { message: "Choose a payment method." };
   if (method.kind !== "card") return { input: { ...chosen, shopperIp } };
@@ -127,6 +134,9 @@ export async function placeOrderAndPay(_state: PaymentFormState, formData: FormD
   if ("cardErrors" in payment) return { cardErrors: payment.cardErrors, values, message: "Please check the card details." };
   if ("message" in payment) return { message: payment.message, values };
   const user = await currentUser();
+  // Counted before the order is placed: a refused attempt leaves no order, payment or provider call.
+  const tooMany = refusePayAttempt({ userId: user?.id, guestKey: `checkout:${checkoutToken}`, ip: payment.input.shopperIp ?? "" });
+  if (tooMany) return { message: tooMany, values };
   let destination: string;
   try {
     const order = placeOrder({ cart: await readCart(), currency: await readCurrency(), contact, userId: user?.id ?? null, checkoutToken });
@@ -145,11 +155,14 @@ const payAgainForm = z.object({ orderId: z.string().min(1), attemptToken: z.uuid
 export async function payAgain(_state: PaymentFormState, formData: FormData): Promise<PaymentFormState> {
   const parsed = payAgainForm.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { message: "Choose a payment method." };
-  if (!findOrder(parsed.data.orderId)) return { message: "This order does not exist." };
+  // Another shopper's order is answered like one that does not exist: 404, nothing started.
+  if (!(await loadOrderForViewer(parsed.data.orderId))) notFound();
   const payment = await paymentInput(formData, parsed.data.paymentMethod);
   if ("cardErrors" in payment) return { cardErrors: payment.cardErrors, message: "Please check the card details." };
   if ("message" in payment) return { message: payment.message };
   const user = await currentUser();
+  const tooMany = refusePayAttempt({ userId: user?.id, guestKey: `order:${parsed.data.orderId}`, ip: payment.input.shopperIp ?? "" });
+  if (tooMany) return { message: tooMany };
   let destination: string;
   try {
     destination = destinationOf(await startPayment({ orderId: parsed.data.orderId, ...payment.input, idempotencyKey: parsed.data.attemptToken, userId: user?.id }));

@@ -1,0 +1,49 @@
+/**
+ * A sliding-window rate limit kept in memory. The shop is one Node process (one SQLite file), so
+ * a map in that process sees every attempt; several processes behind a balancer would each count
+ * their own and would need a shared store instead.
+ */
+export interface RateLimitRule {
+  /** At most this many attempts... */
+  limit: number;
+  /** ...in any window of this length (ms). */
+  windowMs: number;
+}
+
+export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
+
+export class SlidingWindowLimiter {
+  private readonly hits = new Map<string, number[]>();
+
+  /**
+   * Counts one attempt against every key (e.g. the shopper and their IP), each with its rule,
+   * unless one of them is used up: then nothing is counted and the answer says when to retry.
+   */
+  take(keys: readonly { key: string; rule: RateLimitRule }[], now = Date.now()): RateLimitVerdict {
+    let retryAfterMs = 0;
+    for (const { key, rule } of keys) {
+      const recent = this.recent(key, rule, now);
+      if (recent.length >= rule.limit) retryAfterMs = Math.max(retryAfterMs, recent[recent.length - rule.limit] + rule.windowMs - now);
+    }
+    if (retryAfterMs > 0) return { allowed: false, retryAfterMs };
+    for (const { key, rule } of keys) this.hits.set(key, [...this.recent(key, rule, now), now]);
+    this.sweep(now);
+    return { allowed: true };
+  }
+
+  private recent(key: string, rule: RateLimitRule, now: number): number[] {
+    return (this.hits.get(key) ?? []).filter((at) => at > now - rule.windowMs);
+  }
+
+  /** Keeps the map small: forgets keys with nothing in the last day (no rule is longer). */
+  private sweep(now: number): void {
+    if (this.hits.size < 10_000) return;
+    for (const [key, times] of this.hits) if ((times.at(-1) ?? 0) < now - 24 * 60 * 60 * 1000) this.hits.delete(key);
+  }
+}
+
+/** "N minutes" for a person, rounded up (never "0 minutes"). */
+export function retryAfterText(retryAfterMs: number): string {
+  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,109 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { insertCredential } from "@/lib/db/queries/credentials";
+import { createTestPayment } from "@/lib/testing/shop-fixtures";
+import { actionId, createTestUser, postAction, readRows, redirectTarget, serverUrl, signInOverHttp } from "@/lib/testing/web-fixtures";
+
+const ACCOUNT = "app/(shop)/account/actions.ts";
+const ADMIN = "app/admin/actions.ts";
+
+/** A card of a fresh shopper, the shopper's session, and a reader of the card's row. */
+async function shopperWithCard() {
+  const shopper = createTestUser();
+  const card = insertCredential({ userId: shopper.id, provider: "pingpong", kind: "card", token: `tok_${randomUUID()}`, brand: "Visa", last4: "4242", status: "active" });
+  const cookie = await signInOverHttp(shopper);
+  return { shopper, card, cookie, row: () => readRows("select * from stored_credentials where id = ?", card.id) };
+}
+
+const removeCard = (credentialId: string, cookie: string | undefined, origin?: string | null) =>
+  postAction({ page: "/account", id: actionId(ACCOUNT, "removeSavedCard"), fields: { credentialId }, cookie, origin });
+
+describe("server actions from another site", () => {
+  it.each([
+    ["another site's Origin", "https://evil.example"],
+    ["a look-alike host", `${serverUrl()}.evil.example`],
+    ["an opaque Origin (null)", "null"],
+    ["no Origin at all", null],
+  ])("refuses %s with 403 before the action runs (the card stays)", async (_name, origin) => {
+    const { card, cookie, row } = await shopperWithCard();
+    const before = row();
+    const answer = await removeCard(card.id, cookie, origin);
+    expect(answer.status).toBe(403);
+    expect(row()).toEqual(before);
+  });
+
+  it("refuses the no-JavaScript form post (action named in the body, no Next-Action header) from another site", async () => {
+    const { card, cookie, row } = await shopperWithCard();
+    const before = row();
+    const body = new FormData();
+    body.set(`$ACTION_ID_${actionId(ACCOUNT, "removeSavedCard")}`, "");
+    body.set("credentialId", card.id);
+    const answer = await fetch(`${serverUrl()}/account`, { method: "POST", headers: { cookie, origin: "https://evil.example" }, body, redirect: "manual" });
+    expect(answer.status).toBe(403);
+    expect(row()).toEqual(before);
+  });
+
+  it("lets the same action through from the shop's own pages (so the refusals above are the Origin's doing)", async () => {
+    const { card, cookie, row } = await shopperWithCard();
+    const answer = await removeCard(card.id, cookie);
+    expect(answer.status).toBe(200);
+    expect(row()).toMatchObject([{ status: "revoked" }]);
+  });
+
+  it("does not apply to the providers' notifications (server to server, no Origin)", async () => {
+    const answer = await fetch(`${serverUrl()}/api/webhooks/lesspay`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    expect(answer.status).not.toBe(403);
+  });
+});
+
+describe("server actions that need a session", () => {
+  it("the account's actions change nothing without one", async () => {
+    const { shopper, card, row } = await shopperWithCard();
+    const wallet = insertCredential({ userId: shopper.id, provider: "pingpong", kind: "wallet", token: `wtk_${randomUUID()}`, brand: "AlipayHK", status: "active" });
+    const walletRow = () => readRows("select * from stored_credentials where id = ?", wallet.id);
+    const [cardBefore, walletBefore] = [row(), walletRow()];
+    expect((await removeCard(card.id, undefined)).status).toBe(200);
+    await postAction({ page: "/account", id: actionId(ACCOUNT, "unlinkWalletAction"), fields: { credentialId: wallet.id } });
+    const link = await postAction({ page: "/account", id: actionId(ACCOUNT, "linkWalletAction"), fields: { walletType: "AlipayHK" }, withState: true });
+    expect(redirectTarget(link)?.pathname).toBe("/login");
+    expect(row()).toEqual(cardBefore);
+    expect(walletRow()).toEqual(walletBefore);
+  });
+
+  describe("the operator's actions", () => {
+    let shopperCookie: string;
+    beforeAll(async () => {
+      shopperCookie = await signInOverHttp(createTestUser("shopper"));
+    });
+
+    /** A captured card payment: refundable, and, were it still authorized, voidable. */
+    const payment = (status: "succeeded" | "authorized") => createTestPayment({ provider: "pingpayments", amount: 1000, currency: "EUR", status, providerPaymentId: `pp_${randomUUID()}` });
+    const rowsOf = (id: string) => ({ payment: readRows("select * from payments where id = ?", id), events: readRows("select * from payment_events where payment_id = ? order by id", id) });
+
+    it.each([
+      ["refund", "refundAction", "succeeded", { amount: "10.00" }],
+      ["void", "voidAction", "authorized", {}],
+      ["capture", "captureAction", "authorized", { amount: "10.00" }],
+      ["reconcile", "reconcileAction", "authorized", {}],
+      ["replay", "replayAction", "succeeded", { notificationId: "1" }],
+    ] as const)("%s: a guest is sent to sign in and a shopper gets 403; the payment does not change", async (_name, action, status, extra) => {
+      const { id } = payment(status);
+      const before = rowsOf(id);
+      const post = (cookie?: string) => postAction({ page: `/admin/payments/${id}`, id: actionId(ADMIN, action), fields: { paymentId: id, ...extra }, withState: true, cookie });
+      const asGuest = await post();
+      expect(redirectTarget(asGuest)?.pathname).toBe("/login");
+      const asShopper = await post(shopperCookie);
+      expect(await asShopper.text()).toContain("NEXT_HTTP_ERROR_FALLBACK;403");
+      expect(rowsOf(id)).toEqual(before);
+    });
+
+    it("demo reset: refused without the operator role, every order stays", async () => {
+      const before = readRows("select id, status from orders order by id");
+      const asGuest = await postAction({ page: "/admin", id: actionId(ADMIN, "resetDemoAction"), fields: {} });
+      expect(redirectTarget(asGuest)?.pathname).toBe("/login");
+      const asShopper = await postAction({ page: "/admin", id: actionId(ADMIN, "resetDemoAction"), fields: {}, cookie: shopperCookie });
+      expect(await asShopper.text()).toContain("NEXT_HTTP_ERROR_FALLBACK;403");
+      expect(readRows("select id, status from orders order by id")).toEqual(before);
+    });
+  });
+});

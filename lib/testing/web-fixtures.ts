@@ -1,0 +1,101 @@
+// Test helpers of the web-security suite: accounts, a signed-in session over HTTP, and server
+// actions posted the way the browser posts them (the `Next-Action` header and React's encoding).
+import bcrypt from "bcryptjs";
+import Database from "better-sqlite3";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { db } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
+import { randomId } from "@/lib/ids";
+
+export const serverUrl = (): string => process.env.TEST_SERVER_URL ?? "http://localhost:3101";
+
+/** A fresh account (its own email) to sign in with; the password is "correct-horse-battery". */
+export function createTestUser(role: "shopper" | "operator" = "shopper"): { id: string; email: string; password: string } {
+  const id = randomId("usr");
+  const email = `${id}@example.test`;
+  const password = "correct-horse-battery";
+  db().insert(users).values({ id, email, name: `Test ${role}`, passwordHash: bcrypt.hashSync(password, 4), role }).run();
+  return { id, email, password };
+}
+
+/** Cookies of a `set-cookie` list, as one `cookie` header (name=value pairs only). */
+function cookieHeader(response: Response, previous = ""): string {
+  const jar = new Map(previous.split("; ").filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf("=")), pair]));
+  for (const line of response.headers.getSetCookie()) {
+    const pair = line.split(";")[0];
+    jar.set(pair.slice(0, pair.indexOf("=")), pair);
+  }
+  return [...jar.values()].join("; ");
+}
+
+/** Signs in through Auth.js's own endpoints (CSRF token, then credentials) and returns the session cookie header. */
+export async function signInOverHttp(account: { email: string; password: string }, base = serverUrl()): Promise<string> {
+  const csrfAnswer = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrfAnswer.json()) as { csrfToken: string };
+  let cookie = cookieHeader(csrfAnswer);
+  const answer = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie, origin: base },
+    body: new URLSearchParams({ email: account.email, password: account.password, csrfToken, callbackUrl: `${base}/account` }),
+  });
+  cookie = cookieHeader(answer, cookie);
+  if (!/authjs\.session-token=/.test(cookie)) throw new Error(`sign-in failed for ${account.email}: ${answer.status}`);
+  return cookie;
+}
+
+/** A server action's id in the build (`.next/server/server-reference-manifest.json`). */
+export function actionId(file: string, exportedName: string): string {
+  const manifest = JSON.parse(readFileSync(join(process.cwd(), ".next/server/server-reference-manifest.json"), "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
+  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === file && entry.exportedName === exportedName);
+  if (!found) throw new Error(`no server action ${exportedName} in ${file}; run \`next build\``);
+  return found[0];
+}
+
+export interface ActionPost {
+  /** The page the form is on (the action runs there). */
+  page: string;
+  id: string;
+  fields: Record<string, string>;
+  /** `useActionState` actions take the previous state first. */
+  withState?: boolean;
+  cookie?: string;
+  /** The Origin header; `null` sends none. Defaults to the server's own origin. */
+  origin?: string | null;
+  /** More request headers (e.g. the client address a proxy would forward). */
+  headers?: Record<string, string>;
+}
+
+/**
+ * Posts a server action as React's client does: `Next-Action: <id>` and the arguments encoded
+ * as multipart form data (`0` holds the argument list, `_1_<name>` the form's fields).
+ */
+export async function postAction({ page, id, fields, withState = false, cookie, origin, headers: extra = {} }: ActionPost, base = serverUrl()): Promise<Response> {
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) body.set(`_1_${name}`, value);
+  // The argument list comes last, as React sends it: the server resolves it once the fields are in.
+  body.set("0", JSON.stringify(withState ? [{}, "$K1"] : ["$K1"]));
+  const headers: Record<string, string> = { ...extra, "next-action": id, accept: "text/x-component" };
+  if (cookie) headers.cookie = cookie;
+  if (origin !== null) headers.origin = origin ?? base;
+  return fetch(`${base}${page}`, { method: "POST", headers, body, redirect: "manual" });
+}
+
+/** Rows as the database holds them now (read-only, its own connection): for "nothing changed" checks. */
+export function readRows(query: string, ...params: unknown[]): unknown[] {
+  const database = new Database(process.env.DATABASE_PATH ?? "data/test-integration/shop.sqlite", { readonly: true, fileMustExist: true });
+  try {
+    return database.prepare(query).all(...params);
+  } finally {
+    database.close();
+  }
+}
+
+/** Where an answer sends the browser: a redirect's Location or a server action's redirect, resolved. */
+export function redirectTarget(answer: Response, base = serverUrl()): URL | undefined {
+  const raw = answer.headers.get("x-action-redirect")?.replace(/;(push|replace)$/, "") ?? answer.headers.get("location");
+  return raw ? new URL(raw, base) : undefined;
+}

@@ -1,0 +1,52 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { settings } from "@/lib/env";
+import { contentSecurityPolicy, newNonce, originOf } from "@/lib/security/csp";
+import { isSameOrigin, mayBeServerAction } from "@/lib/security/origin-check";
+
+/**
+ * Runs before every route: refuses a server action sent from another site (or with no Origin)
+ * before it runs, and puts a per-request Content-Security-Policy on the request (Next reads its
+ * nonce and stamps its own scripts with it) and on the answer.
+ */
+export function proxy(request: NextRequest) {
+  const env = settings();
+  const appOrigin = originOf(env.APP_URL);
+  const nonce = newNonce();
+  const policy = contentSecurityPolicy(
+    nonce,
+    {
+      app: appOrigin ?? "",
+      connect: [originOf(env.PINGPONG_BASE_URL), originOf(env.PINGPONG_RISK_JS_URL)].filter((o): o is string => !!o),
+      navigate: [env.PINGPAYMENTS_BASE_URL, env.PINGPONG_BASE_URL, env.ANTOM_BASE_URL, env.LESSPAY_BASE_URL].map(originOf).filter((o): o is string => !!o),
+    },
+    { dev: process.env.NODE_ENV === "development" },
+  );
+
+  if (mayBeServerAction(request.method, request.nextUrl.pathname, request.headers) && !isSameOrigin(request.headers, appOrigin)) {
+    return new NextResponse("This form was sent from another site and was refused.", {
+      status: 403,
+      headers: { "content-type": "text/plain; charset=utf-8", "content-security-policy": policy, ...REFUSAL_HEADERS },
+    });
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("content-security-policy", policy);
+  requestHeaders.set("x-nonce", nonce);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("content-security-policy", policy);
+  return response;
+}
+
+/** next.config.mjs adds these to routed answers; an answer from here gets them itself. */
+const REFUSAL_HEADERS = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "x-frame-options": "DENY",
+  "permissions-policy": "camera=(), microphone=(), geolocation=()",
+  "cache-control": "no-store",
+};
+
+export const config = {
+  // Everything but the build's static files (hashed JS/CSS: no document, nothing to protect).
+  matcher: ["/((?!_next/static|_next/image).*)"],
+};
