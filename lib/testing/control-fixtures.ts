@@ -54,8 +54,8 @@ export interface Override {
   notification?: { mode: "on_time" | "delayed" | "duplicated" | "out_of_order" | "dropped" | "bad_signature"; seconds?: number; count?: number };
 }
 
-export async function forceNextPayment(provider: string, override: Override) {
-  const response = await fetch(`${controlUrl(provider)}/next-payment`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(override) });
+export async function forceNextPayment(provider: string, override: Override, base = serverUrl()) {
+  const response = await fetch(`${base}/emulators/control/${provider}/next-payment`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(override) });
   const json = (await response.json()) as { override?: Override; error?: string };
   if (response.status !== 200) throw new Error(`next-payment ${provider}: ${response.status} ${JSON.stringify(json)}`);
   return json.override!;
