@@ -310,7 +310,7 @@ export async function reconcilePayment(paymentId: string, minIntervalMs = 10_000
     const reported = outcome.reported;
     if (reported && (reported.amount !== payment.amount || reported.currency !== payment.currency)) {
       const summary = `Inquiry refused: ${provider.displayName} reports ${reported.amount} ${reported.currency} (${outcome.status}), the payment is ${payment.amount} ${payment.currency}`;
-      const fresh = recordIntegrityFailure({ paymentId: payment.id, provider: provider.id, summary, detail: { reported, status: outcome.status }, dedupeKey: `integrity:inquiry:${payment.id}:${reported.amount}:${reported.currency}:${outcome.status}` });
+      const fresh = recordIntegrityFailure({ paymentId: payment.id, provider: provider.id, summary, detail: { reported, status: outcome.status }, dedupeKey: `integrity:inquiry:${payment.id}:${reported.amount}:${reported.currency}` });
       if (fresh) log("warn", "inquiry amount mismatch", { paymentId: payment.id, provider: provider.id });
       return findPayment(payment.id) ?? payment;
     }
