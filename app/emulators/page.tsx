@@ -34,7 +34,7 @@ import {
   THREE_DS_VERSION,
 } from "@/lib/emulators/antom/config";
 import { ANTOM_KEY_FILES } from "@/lib/dev-keys";
-import { CONTROL_PROVIDERS, controlGuard, getOverride, OUT_OF_ORDER_GAP_SECONDS, overrideView } from "@/lib/emulators/control";
+import { CONTROL_PROVIDERS, controlGuard, getOverride, OUT_OF_ORDER_GAP_SECONDS, overrideView, TIMEOUT_HOLD_SECONDS } from "@/lib/emulators/control";
 import { ForcedOutcomeForm } from "@/components/emulators/forced-outcome-form";
 import {
   CALLBACK_ACK as LESSPAY_ACK,
@@ -581,7 +581,12 @@ export default function EmulatorCatalogue() {
         <h2 className="text-xl font-semibold">Forced outcomes</h2>
         <p className="text-sm text-slate-600">
           Force the outcome of a provider&apos;s <em>next</em> payment, whatever card or name it uses (one-shot: the next payment the emulator creates takes it).
-          The outcome replaces the card&apos;s on card flows; <code>http_500</code> answers that create-payment call with HTTP 500 and stores nothing.
+          The outcome replaces the card&apos;s on card flows. Faults answer that create-payment call badly: <code>timeout</code> (held{" "}
+          {TIMEOUT_HOLD_SECONDS} s unless the hold says otherwise, then 504), <code>http_500</code>, <code>html</code> (a proxy&apos;s 502 page),{" "}
+          <code>malformed_json</code> (a 200 with cut-off JSON). A fault stores nothing, unless <em>after charging</em> is set: then the payment is made and
+          approved first (its notification follows the mode below) and only the answer is lost. A hold keeps a stored payment&apos;s answer back that many
+          real seconds (with <code>approve</code>: then answers normally). The charges a provider recorded for a merchant reference:{" "}
+          <code>GET /emulators/control/&lt;provider&gt;/charges?reference=…</code>.
           Notifications: delayed by the given seconds (scaled), duplicated count times (default 2), out of order (the final one followed by a stale earlier status,{" "}
           {OUT_OF_ORDER_GAP_SECONDS} s later unless seconds say otherwise), dropped, or sent with a corrupted signature. API:{" "}
           <code>GET|POST|DELETE /emulators/control/&lt;provider&gt;/next-payment</code>; notifications of a payment at{" "}

@@ -5,10 +5,14 @@ import { useState } from "react";
 export interface PendingOverride {
   outcome?: string;
   declineReason?: string;
+  charge?: boolean;
+  holdSeconds?: number;
   notification?: { mode: string; seconds?: number; count?: number };
 }
 
-const OUTCOMES = ["", "approve", "decline", "challenge", "http_500", "timeout"] as const;
+const FAULTS = ["timeout", "http_500", "html", "malformed_json"] as const;
+const OUTCOMES = ["", "approve", "decline", "challenge", ...FAULTS] as const;
+const isFault = (value: string) => (FAULTS as readonly string[]).includes(value);
 const DECLINE_REASONS = ["generic", "insufficient_funds", "expired_card"] as const;
 const MODES = ["", "on_time", "delayed", "duplicated", "out_of_order", "dropped", "bad_signature"] as const;
 
@@ -16,6 +20,8 @@ function describe(override: PendingOverride | null): string {
   if (!override || (!override.outcome && !override.notification)) return "none";
   const parts: string[] = [];
   if (override.outcome) parts.push(override.outcome === "decline" ? `decline (${override.declineReason ?? "generic"})` : override.outcome);
+  if (override.charge) parts.push("after charging");
+  if (override.holdSeconds !== undefined) parts.push(`answer held ${override.holdSeconds} s`);
   if (override.notification) {
     const { mode, seconds, count } = override.notification;
     parts.push(`notifications ${mode}${seconds !== undefined ? ` ${seconds} s` : ""}${count !== undefined ? ` ×${count}` : ""}`);
@@ -31,17 +37,22 @@ export function ForcedOutcomeForm({ provider, label, initial, disabledReason, no
   const [pending, setPending] = useState<PendingOverride | null>(initial);
   const [outcome, setOutcome] = useState("");
   const [declineReason, setDeclineReason] = useState("generic");
+  const [charge, setCharge] = useState(false);
+  const [holdSeconds, setHoldSeconds] = useState("");
   const [mode, setMode] = useState("");
   const [seconds, setSeconds] = useState("");
   const [count, setCount] = useState("");
   const [message, setMessage] = useState<string | null>(null);
   const endpoint = `/emulators/control/${provider}/next-payment`;
+  const holdAllowed = outcome === "approve" || outcome === "timeout" || (isFault(outcome) && charge);
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
     const body: PendingOverride = {};
     if (outcome) body.outcome = outcome;
     if (outcome === "decline") body.declineReason = declineReason;
+    if (isFault(outcome) && charge) body.charge = true;
+    if (holdAllowed && holdSeconds !== "") body.holdSeconds = Number(holdSeconds);
     if (mode) {
       body.notification = { mode };
       if (mode === "delayed" || mode === "out_of_order") {
@@ -114,6 +125,14 @@ export function ForcedOutcomeForm({ provider, label, initial, disabledReason, no
               </option>
             ))}
           </select>
+        </label>
+        <label className="flex items-center gap-1 self-end pb-1" title="A fault after the charge: the payment is made and approved, then answered badly">
+          <input type="checkbox" checked={charge} onChange={(event) => setCharge(event.target.checked)} disabled={!isFault(outcome)} name="charge" />
+          after charging
+        </label>
+        <label className="flex flex-col gap-1">
+          Hold answer (s)
+          <input className={`${field} w-20`} type="number" min={0} max={600} value={holdSeconds} onChange={(event) => setHoldSeconds(event.target.value)} disabled={!holdAllowed} name="holdSeconds" />
         </label>
         <label className="flex flex-col gap-1">
           Notifications

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { controlGuard, corruptSignature } from "./control";
+import { controlGuard, corruptSignature, forcedOutcomeOf, overrideIssues } from "./control";
 
 describe("control plane guard", () => {
   it("refuses with 404 when the provider's base URL points at a real provider", async () => {
@@ -41,5 +41,22 @@ describe("control plane guard", () => {
     expect(corruptSignature(hex)).not.toBe(hex);
     expect(corruptSignature(hex)).toMatch(/^[0-9A-F]{64}$/);
     expect(corruptSignature("abc0")).toBe("abc1");
+  });
+});
+
+describe("forced faults", () => {
+  it("charge goes with a fault only; a hold with approve, a timeout, or a fault after the charge", () => {
+    expect(overrideIssues({ outcome: "http_500", charge: true, holdSeconds: 5 })).toEqual([]);
+    expect(overrideIssues({ outcome: "timeout", holdSeconds: 5 })).toEqual([]);
+    expect(overrideIssues({ outcome: "approve", holdSeconds: 5 })).toEqual([]);
+    expect(overrideIssues({ outcome: "approve", charge: true })).toEqual([expect.stringMatching(/^charge:/)]);
+    expect(overrideIssues({ outcome: "html", holdSeconds: 5 })).toEqual([expect.stringMatching(/^holdSeconds:/)]);
+    expect(overrideIssues({ outcome: "challenge", declineReason: "generic" })).toEqual([expect.stringMatching(/^declineReason:/)]);
+  });
+
+  it("a fault after the charge approves the payment; before it, it forces no card outcome", () => {
+    expect(forcedOutcomeOf({ outcome: "malformed_json", declineReason: null, charge: true })).toEqual({ kind: "approve" });
+    expect(forcedOutcomeOf({ outcome: "malformed_json", declineReason: null, charge: false })).toBeUndefined();
+    expect(forcedOutcomeOf({ outcome: "decline", declineReason: "expired_card" })).toEqual({ kind: "decline", reason: "expired_card" });
   });
 });

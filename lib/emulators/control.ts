@@ -1,8 +1,20 @@
-import { and, desc, eq, or } from "drizzle-orm";
+import { and, desc, eq, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { emulatorDb } from "./db";
 import { enqueueNotification, type Notification } from "./outbox";
-import { controlForcedPayments, controlOverrides, outbox, outboxAttempts, type ControlForcedPaymentRow, type ControlOverrideRow, type OutboxRow } from "./schema";
+import {
+  antomPayments,
+  controlForcedPayments,
+  controlOverrides,
+  lesspayOrders,
+  outbox,
+  outboxAttempts,
+  pingPayments,
+  pingpongTransactions,
+  type ControlForcedPaymentRow,
+  type ControlOverrideRow,
+  type OutboxRow,
+} from "./schema";
 import type { CardOutcome } from "./test-cards";
 
 /**
@@ -98,20 +110,62 @@ export function replayNotification(provider: ControlProvider, id: number): Outbo
 }
 
 // ---------------------------------------------------------------------------------------------
+// Charges
+
+/**
+ * The payments the provider recorded for a merchant reference (the shop's payment id, which every
+ * provider gets: Ping's metadata.merchant_reference, PingPong's merchantTransactionId, Antom's
+ * paymentRequestId, Lesspay's request_id), with their statuses: "the provider saw one charge".
+ */
+export function chargesFor(provider: ControlProvider, reference: string): { id: string; status: string }[] {
+  const db = emulatorDb();
+  switch (provider) {
+    case "pingpayments":
+      return db
+        .select({ id: pingPayments.id, status: pingPayments.status })
+        .from(pingPayments)
+        .where(sql`json_extract(${pingPayments.metadata}, '$.merchant_reference') = ${reference}`)
+        .all();
+    case "pingpong":
+      return db.select({ id: pingpongTransactions.transactionId, status: pingpongTransactions.status }).from(pingpongTransactions).where(eq(pingpongTransactions.merchantTransactionId, reference)).all();
+    case "antom":
+      return db.select({ id: antomPayments.paymentId, status: antomPayments.status }).from(antomPayments).where(eq(antomPayments.paymentRequestId, reference)).all();
+    case "lesspay":
+      return db
+        .select({ id: lesspayOrders.payOrderId, status: lesspayOrders.status })
+        .from(lesspayOrders)
+        .where(eq(lesspayOrders.requestId, reference))
+        .all()
+        .map((row) => ({ id: row.id, status: String(row.status) }));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Forced outcome of the next payment
 
 export const NOTIFICATION_MODES = ["on_time", "delayed", "duplicated", "out_of_order", "dropped", "bad_signature"] as const;
 export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
-export const FORCED_OUTCOMES = ["approve", "decline", "challenge", "http_500", "timeout"] as const;
+/** Answers a client cannot read: no answer in time, a 5xx, a proxy's HTML error page, cut-off JSON. */
+export const FAULTS = ["timeout", "http_500", "html", "malformed_json"] as const;
+export type FaultKind = (typeof FAULTS)[number];
+export const FORCED_OUTCOMES = ["approve", "decline", "challenge", ...FAULTS] as const;
 
 /** A forced timeout holds the create-payment answer this long (real seconds: clients time out on wall time). */
 export const TIMEOUT_HOLD_SECONDS = 30;
 export const DECLINE_REASONS = ["generic", "insufficient_funds", "expired_card"] as const;
 
+export function isFault(outcome: string | null | undefined): outcome is FaultKind {
+  return (FAULTS as readonly string[]).includes(outcome ?? "");
+}
+
 export const overrideBody = z
   .object({
     outcome: z.enum(FORCED_OUTCOMES).optional(),
     declineReason: z.enum(DECLINE_REASONS).optional(),
+    /** With a fault outcome: store and approve the payment first (the provider charged), then answer badly. */
+    charge: z.boolean().optional(),
+    /** Hold the answer this many real seconds after the payment is stored (with a fault: before the fault). */
+    holdSeconds: z.number().int().nonnegative().max(600).optional(),
     notification: z
       .object({
         mode: z.enum(NOTIFICATION_MODES),
@@ -124,11 +178,24 @@ export const overrideBody = z
   .strict();
 export type OverrideBody = z.infer<typeof overrideBody>;
 
+/** Combinations the schema alone cannot refuse; answers the issues (empty when fine). */
+export function overrideIssues(body: OverrideBody): string[] {
+  const issues: string[] = [];
+  if (body.declineReason && body.outcome !== "decline") issues.push("declineReason: only with outcome decline");
+  if (body.charge && !isFault(body.outcome)) issues.push(`charge: only with a fault outcome (${FAULTS.join(", ")})`);
+  if (body.holdSeconds !== undefined && body.outcome !== "approve" && !(isFault(body.outcome) && (body.charge || body.outcome === "timeout"))) {
+    issues.push("holdSeconds: only with outcome approve, timeout, or a fault with charge");
+  }
+  return issues;
+}
+
 /** The override in the API's shape. */
-export function overrideView(row: Pick<ControlOverrideRow, "outcome" | "declineReason" | "notificationMode" | "notificationSeconds" | "notificationCount">): OverrideBody {
+export function overrideView(row: Pick<ControlOverrideRow, "outcome" | "declineReason" | "notificationMode" | "notificationSeconds" | "notificationCount" | "charge" | "holdSeconds">): OverrideBody {
   const view: OverrideBody = {};
   if (row.outcome) view.outcome = row.outcome;
   if (row.declineReason) view.declineReason = row.declineReason;
+  if (row.charge) view.charge = true;
+  if (row.holdSeconds !== null) view.holdSeconds = row.holdSeconds;
   if (row.notificationMode) {
     view.notification = { mode: row.notificationMode };
     if (row.notificationSeconds !== null) view.notification.seconds = row.notificationSeconds;
@@ -145,6 +212,8 @@ export function setOverride(provider: ControlProvider, body: OverrideBody): Cont
     notificationMode: body.notification?.mode ?? null,
     notificationSeconds: body.notification?.seconds ?? null,
     notificationCount: body.notification?.count ?? null,
+    charge: body.charge ?? false,
+    holdSeconds: body.holdSeconds ?? null,
     createdAt: new Date(),
   };
   return emulatorDb()
@@ -163,48 +232,94 @@ export function clearOverride(provider: ControlProvider): boolean {
   return emulatorDb().delete(controlOverrides).where(eq(controlOverrides.provider, provider)).run().changes > 0;
 }
 
-/** What a payment being created takes from the control plane. */
-export type NextPayment = { http500: true; timeoutSeconds?: number } | { http500: false; override?: ControlOverrideRow };
+/** A bad answer and how long it is held first (real seconds). */
+export interface Fault {
+  kind: FaultKind;
+  holdSeconds: number;
+}
+
+/**
+ * What a payment being created takes from the control plane. `before`: answer the fault at once
+ * and store nothing. Otherwise the payment is stored (approved whatever the card says when
+ * `charged`), and `after` says how its answer is held and spoiled.
+ */
+export interface NextPayment {
+  before?: Fault;
+  override?: ControlOverrideRow;
+  charged: boolean;
+  after?: { fault?: FaultKind; holdSeconds: number };
+}
 
 /**
  * Consumes the provider's override for the payment being created now (call it once the request
- * is valid, just before the payment is stored). `http500` means: answer HTTP 500, store nothing.
+ * is valid, just before the payment is stored).
  */
 export function takeNextPayment(provider: ControlProvider): NextPayment {
   const taken = emulatorDb().delete(controlOverrides).where(eq(controlOverrides.provider, provider)).returning().get();
-  if (!taken) return { http500: false };
-  if (taken.outcome === "http_500") return { http500: true };
-  // A timeout: the answer comes too late for the client (then a 504), and nothing is stored.
-  if (taken.outcome === "timeout") return { http500: true, timeoutSeconds: taken.notificationSeconds ?? TIMEOUT_HOLD_SECONDS };
-  return { http500: false, override: taken };
+  if (!taken) return { charged: false };
+  const fault = isFault(taken.outcome) ? taken.outcome : undefined;
+  // A timeout's answer comes too late for the client (then a 504). Before `holdSeconds` existed the
+  // hold was given as notification.seconds; a timeout before the charge still reads it.
+  const timeoutHold = taken.holdSeconds ?? (taken.charge ? null : taken.notificationSeconds) ?? TIMEOUT_HOLD_SECONDS;
+  if (fault && !taken.charge) return { charged: false, override: taken, before: { kind: fault, holdSeconds: fault === "timeout" ? timeoutHold : 0 } };
+  if (fault) return { charged: true, override: taken, after: { fault, holdSeconds: fault === "timeout" ? timeoutHold : (taken.holdSeconds ?? 0) } };
+  return { charged: false, override: taken, after: taken.holdSeconds ? { holdSeconds: taken.holdSeconds } : undefined };
 }
 
-export async function http500Response(provider: ControlProvider, taken?: NextPayment): Promise<Response> {
-  const hold = taken?.http500 ? taken.timeoutSeconds : undefined;
-  if (hold) {
-    await new Promise((resolve) => setTimeout(resolve, hold * 1000));
-    return Response.json({ error: `timeout forced by the ${provider} emulator's control plane` }, { status: 504 });
+const hold = (seconds: number) => new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+
+/** The bad answer itself, after its hold. */
+export async function faultResponse(provider: ControlProvider, fault: Fault): Promise<Response> {
+  if (fault.holdSeconds > 0) await hold(fault.holdSeconds);
+  switch (fault.kind) {
+    case "timeout":
+      return Response.json({ error: `timeout forced by the ${provider} emulator's control plane` }, { status: 504 });
+    case "http_500":
+      return Response.json({ error: `internal error forced by the ${provider} emulator's control plane` }, { status: 500 });
+    case "html":
+      // What a reverse proxy in front of the provider answers when its upstream fails.
+      return new Response("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n", {
+        status: 502,
+        headers: { "content-type": "text/html" },
+      });
+    case "malformed_json":
+      // A 200 whose JSON is cut off mid-way (a connection dropped by a proxy, a truncated buffer).
+      return new Response('{"code":"000000","result":{"resultStatus":"S","resultCode":"SUCC', { status: 200, headers: { "content-type": "application/json" } });
   }
-  return Response.json({ error: `internal error forced by the ${provider} emulator's control plane` }, { status: 500 });
 }
 
-/** The card outcome an override forces, if any. */
-export function forcedOutcomeOf(row: Pick<ControlOverrideRow, "outcome" | "declineReason"> | undefined): CardOutcome | undefined {
-  if (!row?.outcome || row.outcome === "http_500" || row.outcome === "timeout") return undefined;
+/**
+ * The answer of a payment the emulator has stored: as it is, or held and then spoiled as the
+ * override said (the payment and its notification exist whatever the client hears).
+ */
+export async function answerStored(provider: ControlProvider, taken: NextPayment, answer: Response | Promise<Response>): Promise<Response> {
+  const response = await answer;
+  const after = taken.after;
+  if (!after) return response;
+  if (after.fault) return faultResponse(provider, { kind: after.fault, holdSeconds: after.holdSeconds });
+  if (after.holdSeconds > 0) await hold(after.holdSeconds);
+  return response;
+}
+
+/** The card outcome an override forces, if any (a fault after the charge approves). */
+export function forcedOutcomeOf(row: Pick<ControlOverrideRow, "outcome" | "declineReason"> & Partial<Pick<ControlOverrideRow, "charge">> | undefined): CardOutcome | undefined {
+  if (!row?.outcome) return undefined;
+  if (isFault(row.outcome)) return row.charge ? { kind: "approve" } : undefined;
   if (row.outcome === "decline") return { kind: "decline", reason: row.declineReason ?? "generic" };
   return { kind: row.outcome };
 }
 
 /** Remembers the override a payment took (by the provider's payment id), for its card page and notifications. */
 export function recordForcedPayment(provider: ControlProvider, subject: string, taken: NextPayment | undefined): void {
-  const row = taken && !taken.http500 ? taken.override : undefined;
+  const row = taken && !taken.before ? taken.override : undefined;
   if (!row) return;
   emulatorDb()
     .insert(controlForcedPayments)
     .values({
       provider,
       subject,
-      outcome: row.outcome === "http_500" || row.outcome === "timeout" ? null : row.outcome,
+      // A fault after the charge approved the payment: its hosted page (if any) approves it too.
+      outcome: isFault(row.outcome) ? (row.charge ? "approve" : null) : row.outcome,
       declineReason: row.declineReason,
       notificationMode: row.notificationMode,
       notificationSeconds: row.notificationSeconds,

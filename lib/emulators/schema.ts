@@ -421,11 +421,15 @@ export type LesspayCardTokenRow = typeof lesspayCardTokens.$inferSelect;
  */
 export const controlOverrides = sqliteTable("control_overrides", {
   provider: text("provider").primaryKey(),
-  outcome: text("outcome", { enum: ["approve", "decline", "challenge", "http_500", "timeout"] }),
+  outcome: text("outcome", { enum: ["approve", "decline", "challenge", "http_500", "timeout", "html", "malformed_json"] }),
   declineReason: text("decline_reason", { enum: ["generic", "insufficient_funds", "expired_card"] }),
   notificationMode: text("notification_mode", { enum: ["on_time", "delayed", "duplicated", "out_of_order", "dropped", "bad_signature"] }),
   notificationSeconds: integer("notification_seconds"),
   notificationCount: integer("notification_count"),
+  /** A fault outcome after the charge: the payment is stored and approved, then answered badly. */
+  charge: integer("charge", { mode: "boolean" }).notNull().default(false),
+  /** Real seconds the answer is held after the payment is stored (a crash test kills the shop meanwhile). */
+  holdSeconds: integer("hold_seconds"),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
 });
 

@@ -3,19 +3,25 @@ import { settings } from "@/lib/env";
 import { log } from "@/lib/log";
 import { listStalePendingPayments } from "@/lib/db/queries/payments";
 import { findProvider } from "./registry";
-import { reconcilePayment } from "./service";
+import { reconcilePayment, startAnswerUnknown, unknownAnswerInquiryAfterMs } from "./service";
 
 const state = ((globalThis as Record<string, unknown>).__reconcileLoop ??= { running: false }) as { timer?: ReturnType<typeof setInterval>; running: boolean };
 
-/** One pass: every payment left pending past PAYMENT_INQUIRY_AFTER_MS is asked about at its provider. */
+/**
+ * One pass: every payment left pending past PAYMENT_INQUIRY_AFTER_MS (or, when its start answer was
+ * lost, past the shorter PAYMENT_UNKNOWN_INQUIRY_AFTER_MS) is asked about at its provider, by the
+ * provider's id or, when the shop never learnt it, by our own reference.
+ */
 export async function reconcileStalePayments(): Promise<number> {
   const env = settings();
-  const stale = listStalePendingPayments(new Date(Date.now() - env.PAYMENT_INQUIRY_AFTER_MS)).filter(
-    (payment) => payment.providerPaymentId && findProvider(payment.provider)?.inquire,
+  const now = Date.now();
+  const soon = unknownAnswerInquiryAfterMs();
+  const stale = listStalePendingPayments(new Date(now - soon)).filter(
+    (payment) => findProvider(payment.provider)?.inquire && (startAnswerUnknown(payment) || payment.updatedAt.getTime() < now - env.PAYMENT_INQUIRY_AFTER_MS),
   );
   let settled = 0;
   for (const payment of stale) {
-    const after = await reconcilePayment(payment.id, env.PAYMENT_INQUIRY_AFTER_MS);
+    const after = await reconcilePayment(payment.id, startAnswerUnknown(payment) ? soon : env.PAYMENT_INQUIRY_AFTER_MS);
     if (after && after.status !== payment.status) settled++;
   }
   if (settled > 0) log("info", "reconciled pending payments", { asked: stale.length, settled });

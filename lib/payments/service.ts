@@ -202,6 +202,7 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
       merchantInitiated: input.merchantInitiated,
       mpi: input.mpi,
       address: { line1: order.addressLine, city: order.city, postalCode: order.postalCode, country: order.country },
+      keepReference: (providerData) => patchPayment(payment.id, { providerData: { ...payment.providerData, ...providerData } }),
       returnUrl: `${orderUrl}?attempt=${payment.id}`,
       errorUrl: `${orderUrl}?attempt=${payment.id}&returned=error`,
       notificationUrl: `${env.APP_URL}/api/webhooks/${provider.id}`,
@@ -224,6 +225,7 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
     const calls = error instanceof ProviderError ? error.calls : [];
     recordCalls(payment.id, provider.id, calls);
     const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof ProviderError && error.outcomeUnknown) return awaitUnknownAnswer(payment, provider, error);
     log("error", "payment start failed", { paymentId: payment.id, provider: provider.id, error: message });
     const result = transitionPayment(
       payment.id,
@@ -233,6 +235,47 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
     );
     return result.payment;
   }
+}
+
+/** Marks a payment whose start answer was lost (providerData.startAnswer): it is asked about sooner. */
+export const UNKNOWN_START_ANSWER = "unknown";
+
+export function startAnswerUnknown(payment: Pick<Payment, "providerData">): boolean {
+  return payment.providerData?.startAnswer === UNKNOWN_START_ANSWER;
+}
+
+/**
+ * The provider may or may not have made the payment (no answer, a 5xx, an unreadable answer):
+ * failing it would be a guess, and a shopper who pays again might pay twice. It waits in
+ * `processing` with no next action until an inquiry (soon after, by our own reference) settles it.
+ */
+function awaitUnknownAnswer(payment: Payment, provider: ReturnType<typeof getProvider>, error: ProviderError): Payment {
+  const current = findPayment(payment.id) ?? payment;
+  log("warn", "payment start answer unknown", { paymentId: payment.id, provider: provider.id, error: error.message });
+  const result = transitionPayment(
+    payment.id,
+    "processing",
+    { providerData: { ...current.providerData, ...error.providerData, startAnswer: UNKNOWN_START_ANSWER }, nextActionType: "none", nextActionUrl: null, nextActionQr: null },
+    { provider: provider.id, summary: `${provider.displayName}'s answer is unknown (${error.message}); reconciliation will ask ${provider.displayName} and settle the payment`, detail: { code: error.code } },
+  );
+  const after = unknownAnswerInquiryAfterMs();
+  // Asked again soon, in this process; the reconciliation loop does it too if this process ends first.
+  setTimeout(() => {
+    reconcilePayment(payment.id, 0).catch(() => undefined);
+  }, after).unref?.();
+  return result.payment;
+}
+
+/** How soon a payment whose start answer was lost is asked about (never later than a late notification would be). */
+export function unknownAnswerInquiryAfterMs(): number {
+  const env = settings();
+  return Math.min(env.PAYMENT_UNKNOWN_INQUIRY_AFTER_MS, env.PAYMENT_INQUIRY_AFTER_MS);
+}
+
+/** How old an attempt must be before the provider's "no such payment" settles it: older than any call still on its way. */
+function notAtProviderAfterMs(): number {
+  const env = settings();
+  return Math.max(env.PAYMENT_NOT_AT_PROVIDER_AFTER_MS, 2 * env.PROVIDER_TIMEOUT_MS);
 }
 
 /** A second submit of the same form: wait (briefly) for the first attempt's provider answer. */
@@ -263,6 +306,17 @@ export async function reconcilePayment(paymentId: string, minIntervalMs = 10_000
   try {
     const outcome = await provider.inquire(payment);
     recordCalls(payment.id, provider.id, outcome.calls);
+    if (outcome.notAtProvider) return settleNotAtProvider(payment, provider, outcome);
+    // The provider's amount and currency must be the payment's, or nothing moves (the operator is told).
+    const reported = outcome.reported;
+    if (reported && (reported.amount !== payment.amount || reported.currency !== payment.currency)) {
+      const summary = `Inquiry refused: ${provider.displayName} reports ${reported.amount} ${reported.currency} (${outcome.status}), the payment is ${payment.amount} ${payment.currency}`;
+      const fresh = recordIntegrityFailure({ paymentId: payment.id, provider: provider.id, summary, detail: { reported, status: outcome.status }, dedupeKey: `integrity:inquiry:${payment.id}:${reported.amount}:${reported.currency}` });
+      if (fresh) log("warn", "inquiry amount mismatch", { paymentId: payment.id, provider: provider.id });
+      return findPayment(payment.id) ?? payment;
+    }
+    // The provider's own id, learnt by the inquiry when the start answer never came.
+    if (!payment.providerPaymentId && outcome.providerPaymentId) patchPayment(payment.id, { providerPaymentId: outcome.providerPaymentId });
     // "Still in progress" is no news: it must not hide a QR code or a challenge the shopper is on.
     if (outcome.status === payment.status || isPending(outcome.status)) return findPayment(payment.id) ?? payment;
     const result = transitionPayment(
@@ -279,6 +333,31 @@ export async function reconcilePayment(paymentId: string, minIntervalMs = 10_000
     recordPaymentEvent({ paymentId: payment.id, provider: provider.id, type: "error", summary: `Inquiry failed: ${message}`, detail: null });
     return payment;
   }
+}
+
+/**
+ * The provider says it has no such payment. For an attempt old enough that no call about it can
+ * still be on its way, that is its word: the attempt failed (not_at_provider) and the shopper may
+ * pay again. A younger one changes nothing.
+ */
+function settleNotAtProvider(payment: Payment, provider: ReturnType<typeof getProvider>, outcome: ProviderOutcome): Payment {
+  if (!isPending(payment.status)) return payment;
+  const age = Date.now() - payment.createdAt.getTime();
+  if (age < notAtProviderAfterMs()) return findPayment(payment.id) ?? payment;
+  const result = transitionPayment(
+    payment.id,
+    "failed",
+    {
+      failureCode: "not_at_provider",
+      failureMessage: `${provider.displayName} has no record of this payment, so nothing was charged. Please try again.`,
+      nextActionType: "none",
+      nextActionUrl: null,
+      nextActionQr: null,
+    },
+    { provider: provider.id, summary: `Reconciled by inquiry: ${provider.displayName} has no record of this payment (${Math.round(age / 1000)} s after it was started)`, detail: { failure: outcome.failure } },
+  );
+  if (result.changed) log("info", "payment not at provider", { paymentId: payment.id, provider: provider.id });
+  return result.payment;
 }
 
 export type NotificationResult = { httpStatus: number; response: Response; outcome: string };

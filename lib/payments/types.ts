@@ -49,6 +49,11 @@ export interface PaymentRequest {
   mpi?: { eci: string; cavv: string; dsTransactionId: string; threeDSVersion?: string };
   /** The shopper's address, for AVS and the provider's risk checks. */
   address?: { line1: string; city: string; postalCode: string; country: string };
+  /**
+   * Keeps a reference the provider gave before its final answer (Ping's payment order), at once,
+   * so that an inquiry finds the payment even if the shop dies before the answer.
+   */
+  keepReference?: (providerData: Record<string, string>) => void;
   /** Where the provider sends the shopper back, and where it posts notifications. */
   returnUrl: string;
   errorUrl: string;
@@ -97,6 +102,10 @@ export interface ProviderOutcome {
   credentialInvalid?: boolean;
   /** AVS, CVV and 3DS results as the provider reports them. */
   checks?: { avs?: string; cvv?: string; threeDs?: string };
+  /** An inquiry's answer: the amount and currency the provider holds for the payment (checked before it moves anything). */
+  reported?: { amount: Minor; currency: string };
+  /** An inquiry's answer: the provider says it has no such payment (its word, not a guess). */
+  notAtProvider?: boolean;
   /** Redacted request/response pairs for the payment's event log. */
   calls: ApiCallRecord[];
 }
@@ -157,15 +166,36 @@ export class NotificationRejected extends Error {
   }
 }
 
+export interface ProviderErrorOptions {
+  /**
+   * Whether the provider may have acted on the request: no answer in time, a 5xx, an HTML page, or
+   * JSON that does not parse or fit the schema. Only a clear refusal (the provider's documented
+   * error or decline) leaves it false. Set by each provider client, read by the service.
+   */
+  outcomeUnknown?: boolean;
+  /** References learnt before the call that went wrong (e.g. Ping's payment order), kept for the inquiry. */
+  providerData?: Record<string, string>;
+}
+
 export class ProviderError extends Error {
+  readonly outcomeUnknown: boolean;
+  providerData?: Record<string, string>;
   constructor(
     message: string,
     readonly calls: ApiCallRecord[] = [],
     readonly code = "provider_error",
+    options: ProviderErrorOptions = {},
   ) {
     super(message);
     this.name = "ProviderError";
+    this.outcomeUnknown = options.outcomeUnknown ?? false;
+    this.providerData = options.providerData;
   }
+}
+
+/** A ProviderError whose answer cannot be read: the provider may or may not have acted (code answer_unknown). */
+export function unknownAnswer(message: string, calls: ApiCallRecord[]): ProviderError {
+  return new ProviderError(message, calls, "answer_unknown", { outcomeUnknown: true });
 }
 
 export interface PaymentProvider {

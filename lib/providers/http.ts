@@ -1,4 +1,5 @@
 import "server-only";
+import { settings } from "@/lib/env";
 import { redact } from "@/lib/payments/redact";
 import type { ApiCallRecord } from "@/lib/payments/types";
 
@@ -8,6 +9,19 @@ export interface HttpAnswer {
   text: string;
   json: unknown;
   call: ApiCallRecord;
+  /**
+   * The answer says nothing about what the provider did: no answer (network failure, timeout), a
+   * 408 or 5xx, or a 2xx body that is not JSON (an HTML page, cut-off JSON). The provider may have
+   * acted on the request; only an inquiry can tell.
+   */
+  unreadable: boolean;
+}
+
+/** The answer in a few words for an error message: "no answer (TimeoutError...)", "HTTP 502 (an HTML page)". */
+export function describeAnswer(answer: Pick<HttpAnswer, "status" | "text" | "json" | "headers">): string {
+  if (answer.status === 0) return `no answer (${answer.text.slice(0, 120)})`;
+  const html = /text\/html/i.test(answer.headers.get("content-type") ?? "") || /^\s*<(!doctype|html)/i.test(answer.text);
+  return `HTTP ${answer.status}${html ? " (an HTML page)" : answer.text && answer.json === undefined ? " (not JSON)" : ""}`;
 }
 
 /**
@@ -32,7 +46,7 @@ export async function sendProviderRequest(request: {
       method: request.method,
       headers: request.headers,
       body: request.body,
-      signal: AbortSignal.timeout(request.timeoutMs ?? 20_000),
+      signal: AbortSignal.timeout(request.timeoutMs ?? settings().PROVIDER_TIMEOUT_MS),
       cache: "no-store",
       redirect: "manual",
     });
@@ -56,7 +70,8 @@ export async function sendProviderRequest(request: {
     response: redact(json ?? text.slice(0, 2000)),
     durationMs: Date.now() - started,
   };
-  return { status, headers, text, json, call };
+  const unreadable = status === 0 || status === 408 || status >= 500 || (status >= 200 && status < 300 && text !== "" && json === undefined);
+  return { status, headers, text, json, call, unreadable };
 }
 
 function safeJson(text: string): unknown {

@@ -42,14 +42,20 @@ export async function replay(provider: string, id: number) {
   return { status: response.status, json: (await response.json()) as { id?: number; error?: string } };
 }
 
+export type Fault = "timeout" | "http_500" | "html" | "malformed_json";
+
 export interface Override {
-  outcome?: "approve" | "decline" | "challenge" | "http_500" | "timeout";
+  outcome?: "approve" | "decline" | "challenge" | Fault;
   declineReason?: "generic" | "insufficient_funds" | "expired_card";
+  /** With a fault: the payment is made and approved first, then answered badly. */
+  charge?: boolean;
+  /** Real seconds the answer of a stored payment is held. */
+  holdSeconds?: number;
   notification?: { mode: "on_time" | "delayed" | "duplicated" | "out_of_order" | "dropped" | "bad_signature"; seconds?: number; count?: number };
 }
 
-export async function forceNextPayment(provider: string, override: Override) {
-  const response = await fetch(`${controlUrl(provider)}/next-payment`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(override) });
+export async function forceNextPayment(provider: string, override: Override, base = serverUrl()) {
+  const response = await fetch(`${base}/emulators/control/${provider}/next-payment`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(override) });
   const json = (await response.json()) as { override?: Override; error?: string };
   if (response.status !== 200) throw new Error(`next-payment ${provider}: ${response.status} ${JSON.stringify(json)}`);
   return json.override!;
@@ -65,3 +71,10 @@ export async function clearOverride(provider: string) {
 }
 
 export const PROVIDERS = ["pingpayments", "pingpong", "antom", "lesspay"] as const;
+
+/** The charges the provider's emulator recorded for a merchant reference (our payment id). */
+export async function chargesFor(provider: string, reference: string, base = serverUrl()) {
+  const response = await fetch(`${base}/emulators/control/${provider}/charges?reference=${encodeURIComponent(reference)}`);
+  if (response.status !== 200) throw new Error(`charges ${provider}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { reference: string; count: number; charges: { id: string; status: string }[] };
+}

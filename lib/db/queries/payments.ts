@@ -40,12 +40,15 @@ export function listPaymentsForOrder(orderId: string): Payment[] {
   return db().select().from(payments).where(eq(payments.orderId, orderId)).orderBy(asc(payments.createdAt), asc(payments.id)).all();
 }
 
-/** Payments still waiting (on the shopper or the provider) with no news since `before`. */
+/**
+ * Payments still waiting (on the shopper or the provider) with no news since `before`, including
+ * `created` ones: their start never finished (the process died waiting for the provider's answer).
+ */
 export function listStalePendingPayments(before: Date, limit = 50): Payment[] {
   return db()
     .select()
     .from(payments)
-    .where(and(inArray(payments.status, ["requires_action", "processing"]), lt(payments.updatedAt, before)))
+    .where(and(inArray(payments.status, ["created", "requires_action", "processing"]), lt(payments.updatedAt, before)))
     .orderBy(asc(payments.updatedAt))
     .limit(limit)
     .all();

@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomInt, randomUUID } from "node:crypto";
 import { scaledMs } from "../clock";
 import { registerEmulatorJob } from "../outbox";
-import { corruptSignature, enqueueScripted, forcedOutcomeOf, http500Response, recordForcedPayment, takeNextPayment } from "../control";
+import { answerStored, corruptSignature, enqueueScripted, faultResponse, forcedOutcomeOf, recordForcedPayment, takeNextPayment } from "../control";
 import type { AntomCardTokenRow, AntomPaymentRow, AntomTransactionRow } from "../schema";
 import { brandOf, callbackBehaviourOf, CHALLENGE_PASS_CODE, digitsOnly, luhnValid, maskCard, outcomeOfCard, type CardOutcome } from "../test-cards";
 import {
@@ -463,7 +463,7 @@ export async function pay(request: AntomRequest): Promise<Response> {
   const billing = meta ? objectAt(meta.billingAddress) : undefined;
   const zip = billing && typeof billing.zipCode === "string" ? billing.zipCode.trim() : "";
   const taken = takeNextPayment("antom");
-  if (taken.http500) return http500Response("antom", taken);
+  if (taken.before) return faultResponse("antom", taken.before);
   const forced = forcedOutcomeOf(taken.override);
   const plan = planOf(forced ? { ...card, outcome: forced } : card, { mit, ask3ds: !!meta && flag(meta.is3DSAuthentication), mpi });
   const paymentId = newId();
@@ -507,10 +507,10 @@ export async function pay(request: AntomRequest): Promise<Response> {
 
   if (plan.kind === "decline") {
     notifyPaymentResult(payment);
-    return answerPayment(request, payment);
+    return answerStored("antom", taken, answerPayment(request, payment));
   }
-  if (plan.kind === "approve") return answerPayment(request, succeed(payment) ?? findPayment(payment.paymentId)!);
-  return answerPayment(request, payment);
+  if (plan.kind === "approve") return answerStored("antom", taken, answerPayment(request, succeed(payment) ?? findPayment(payment.paymentId)!));
+  return answerStored("antom", taken, answerPayment(request, payment));
 }
 
 /** Completes a PROCESSING payment as SUCCESS (captured if AUTOMATIC, card stored if asked) and notifies. */

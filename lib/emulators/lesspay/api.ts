@@ -1,7 +1,7 @@
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import { scaledMs } from "../clock";
 import { deliverDueNotifications, enqueueNotification, registerEmulatorJob, type Notification } from "../outbox";
-import { corruptSignature, enqueueScripted, forcedOutcomeFor, forcedOutcomeOf, http500Response, recordForcedPayment, takeNextPayment } from "../control";
+import { answerStored, corruptSignature, enqueueScripted, faultResponse, forcedOutcomeFor, forcedOutcomeOf, recordForcedPayment, takeNextPayment } from "../control";
 import type { LesspayCardTokenRow, LesspayOrderRow } from "../schema";
 import { brandOf, callbackBehaviourOf, CHALLENGE_PASS_CODE, digitsOnly, luhnValid, maskCard, outcomeOfCard, type CardOutcome } from "../test-cards";
 import {
@@ -455,10 +455,11 @@ export async function createOrder(request: LesspayRequest): Promise<Response> {
   if (findOrderOf(appId, { requestId })) return answer(CODES.duplicateRequest, "request_id already exists");
 
   const taken = takeNextPayment("lesspay");
-  if (taken.http500) return http500Response("lesspay", taken);
+  if (taken.before) return faultResponse("lesspay", taken.before);
   const detailId = newPayOrderDetailId();
   const now = Date.now();
-  const outcome = card ? (forcedOutcomeOf(taken.override) ?? card.outcome) : undefined;
+  // Charged (a fault after the charge): even a cashier order is paid at once, as if the payer had been quick.
+  const outcome = taken.charged ? forcedOutcomeOf(taken.override) : card ? (forcedOutcomeOf(taken.override) ?? card.outcome) : undefined;
   const settleAfter = outcome === undefined || outcome.kind === "challenge" ? null : outcome.kind === "pending" ? PENDING_SETTLES_AFTER_SECONDS : PROCESSING_SECONDS;
   let order: LesspayOrderRow;
   try {
@@ -498,7 +499,7 @@ export async function createOrder(request: LesspayRequest): Promise<Response> {
   recordForcedPayment("lesspay", order.payOrderId, taken);
   if (settleAfter !== null) wakeAt(settleAfter);
   const payData = accessType === 1 ? cashierUrl(order) : order.awaitingChallenge ? challengeUrl(order) : undefined;
-  return answer(CODES.ok, "SUCCESS", { order_data: orderData(order, payData), pay_order_id: order.payOrderId });
+  return answerStored("lesspay", taken, answer(CODES.ok, "SUCCESS", { order_data: orderData(order, payData), pay_order_id: order.payOrderId }));
 }
 
 // ---------------------------------------------------------------------------------------------

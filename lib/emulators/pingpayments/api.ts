@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { registerEmulatorJob } from "../outbox";
-import { enqueueScripted, http500Response, recordForcedPayment, takeNextPayment } from "../control";
+import { answerStored, enqueueScripted, faultResponse, recordForcedPayment, takeNextPayment } from "../control";
 import { LATE_CALLBACK_SECONDS, pingEmulatorTenant, STATUS_CALLBACK_RETRY_SECONDS, VAT_RATES } from "./config";
-import { duePendingSettlements, findPaymentInOrder, markPaymentOrderClosed, findPaymentOrder, insertPayment, insertPaymentOrder, movePayment } from "./store";
+import { duePendingSettlements, findPaymentInOrder, listPaymentsInOrder, markPaymentOrderClosed, findPaymentOrder, insertPayment, insertPaymentOrder, movePayment } from "./store";
 import type { PingPaymentRow } from "../schema";
 
 /**
@@ -101,7 +101,9 @@ export function getPaymentOrder(request: Request, paymentOrderId: string): Respo
   if (auth instanceof Response) return auth;
   const order = findPaymentOrder(auth.tenantId, paymentOrderId);
   if (!order) return errorResponse(404, [{ error: "payment_order_not_found", description: "No payment order with that id.", property: "payment_order_id" }]);
-  return Response.json({ id: order.id, currency: order.currency, split_tree_id: order.splitTreeId, status: order.status.toLowerCase(), created_at: order.createdAt.toISOString() });
+  // Its payments too: a merchant whose create-payment answer was lost finds its payment here (by metadata).
+  const payments = listPaymentsInOrder(auth.tenantId, order.id).map(paymentView);
+  return Response.json({ id: order.id, currency: order.currency, split_tree_id: order.splitTreeId, status: order.status.toLowerCase(), created_at: order.createdAt.toISOString(), payments });
 }
 
 export async function createPayment(request: Request, paymentOrderId: string, origin: string): Promise<Response> {
@@ -132,9 +134,10 @@ export async function createPayment(request: Request, paymentOrderId: string, or
   if (errors.length) return errorResponse(422, errors);
 
   const taken = takeNextPayment("pingpayments");
-  if (taken.http500) return http500Response("pingpayments", taken);
+  if (taken.before) return faultResponse("pingpayments", taken.before);
   const id = randomUUID();
-  const desired = data.provider === "dummy" ? (data.provider_method_parameters.desired_payment_status ?? "COMPLETED") : undefined;
+  // Charged (a fault after the charge): completed at once, as if the payer had paid on the page.
+  const desired = taken.charged ? "COMPLETED" : data.provider === "dummy" ? (data.provider_method_parameters.desired_payment_status ?? "COMPLETED") : undefined;
   const payment = insertPayment({
     id,
     paymentOrderId: order.id,
@@ -153,9 +156,9 @@ export async function createPayment(request: Request, paymentOrderId: string, or
   recordForcedPayment("pingpayments", id, taken);
   if (desired) {
     sendStatusCallback(payment);
-    return Response.json({ id, provider_method_response: {} }, { status: 200 });
+    return answerStored("pingpayments", taken, Response.json({ id, provider_method_response: {} }, { status: 200 }));
   }
-  return Response.json({ id, provider_method_response: { pay_url: `${origin}/emulators/pingpayments/paymentiq/checkout/${id}` } }, { status: 200 });
+  return answerStored("pingpayments", taken, Response.json({ id, provider_method_response: { pay_url: `${origin}/emulators/pingpayments/paymentiq/checkout/${id}` } }, { status: 200 }));
 }
 
 export function paymentView(payment: PingPaymentRow) {

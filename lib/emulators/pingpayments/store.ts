@@ -20,6 +20,15 @@ export function findPayment(id: string): PingPaymentRow | undefined {
   return emulatorDb().select().from(pingPayments).where(eq(pingPayments.id, id)).get();
 }
 
+export function listPaymentsInOrder(tenantId: string, paymentOrderId: string): PingPaymentRow[] {
+  return emulatorDb()
+    .select()
+    .from(pingPayments)
+    .where(and(eq(pingPayments.paymentOrderId, paymentOrderId), eq(pingPayments.tenantId, tenantId)))
+    .orderBy(pingPayments.createdAt)
+    .all();
+}
+
 export function findPaymentInOrder(tenantId: string, paymentOrderId: string, id: string): PingPaymentRow | undefined {
   return emulatorDb()
     .select()

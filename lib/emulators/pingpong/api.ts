@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
 import { scaledMs } from "../clock";
 import { registerEmulatorJob } from "../outbox";
-import { corruptSignature, enqueueScripted, forcedOutcomeOf, http500Response, recordForcedPayment, takeNextPayment, type NextPayment } from "../control";
+import { answerStored, corruptSignature, enqueueScripted, faultResponse, forcedOutcomeOf, recordForcedPayment, takeNextPayment, type NextPayment } from "../control";
 import type { PingpongAdjustmentRow, PingpongTransactionRow, pingpongTransactions } from "../schema";
 import { brandOf, callbackBehaviourOf, digitsOnly, luhnValid, maskCard, outcomeOfCard } from "../test-cards";
 import {
@@ -344,18 +344,21 @@ export async function unifiedPay(request: Request): Promise<Response> {
   if (type !== "scheme") {
     const flow = APM_METHODS[type as keyof typeof APM_METHODS].flow;
     const taken = takeNextPayment("pingpong");
-    if (taken.http500) return http500Response("pingpong", taken);
+    if (taken.before) return faultResponse("pingpong", taken.before);
     const transaction = insertTransaction({
       ...base,
       transactionId: newId(),
-      status: "PROCESSING",
+      // Charged (a fault after the charge): paid at once, as if the shopper had been quick.
+      status: taken.charged ? "SUCCESS" : "PROCESSING",
       resultCode: CODES.success.code,
       resultDescription: CODES.success.description,
+      succeededAt: taken.charged ? new Date() : null,
       qrExpiresAt: flow === "qr" ? new Date(Date.now() + scaledMs(QR_LIFETIME_SECONDS)) : null,
       callbackBehaviour: callbackBehaviourOf(customerEmail ?? ""),
     });
     recordForcedPayment("pingpong", transaction.transactionId, taken);
-    return respondWith(merchant, transaction);
+    if (taken.charged) notifyPayment(transaction);
+    return answerStored("pingpong", taken, respondWith(merchant, transaction));
   }
 
   const card = checkCard(objectOf(paymentMethod.cardInfo));
@@ -365,25 +368,26 @@ export async function unifiedPay(request: Request): Promise<Response> {
   if (!initId || !findRiskInit(merchant.accId, requestId, initId)) return answer(merchant, CODES.jsGeneratedData);
 
   const taken = takeNextPayment("pingpong");
-  if (taken.http500) return http500Response("pingpong", taken);
+  if (taken.before) return faultResponse("pingpong", taken.before);
   const outcome = forcedOutcomeOf(taken.override) ?? outcomeOfCard(card.number);
+  const respond = (transaction: PingpongTransactionRow) => answerStored("pingpong", taken, respondWith(merchant, transaction));
   const cardFields = { ...base, transactionId: newId(), cardMasked: card.masked, cardBrand: card.brand, callbackBehaviour: callbackBehaviourOf(card.holder) };
   const insertCard = (values: Parameters<typeof insertTransaction>[0]) => insertForced(values, taken);
   switch (outcome.kind) {
     case "approve": {
       const transaction = insertCard({ ...cardFields, status: "SUCCESS", resultCode: CODES.success.code, resultDescription: CODES.success.description, succeededAt: new Date() });
       notifyPayment(transaction);
-      return respondWith(merchant, transaction);
+      return respond(transaction);
     }
     case "decline": {
       const code = DECLINE_CODES[outcome.reason];
       const transaction = insertCard({ ...cardFields, status: "FAILED", resultCode: code.code, resultDescription: code.description });
       notifyPayment(transaction);
-      return respondWith(merchant, transaction);
+      return respond(transaction);
     }
     case "challenge": {
       const transaction = insertCard({ ...cardFields, status: "PROCESSING", resultCode: CODES.success.code, resultDescription: CODES.success.description, awaitingChallenge: true });
-      return respondWith(merchant, transaction);
+      return respond(transaction);
     }
     case "pending": {
       const transaction = insertCard({
@@ -393,7 +397,7 @@ export async function unifiedPay(request: Request): Promise<Response> {
         resultDescription: CODES.success.description,
         settleAt: new Date(Date.now() + scaledMs(PENDING_SETTLES_AFTER_SECONDS)),
       });
-      return respondWith(merchant, transaction);
+      return respond(transaction);
     }
   }
 }
@@ -424,7 +428,7 @@ function payWithToken(merchant: Merchant, biz: Biz, base: Omit<typeof pingpongTr
   }
   const confirm = (base.customerEmail ?? "").includes(CODEGRANT_CONFIRM_MATCH);
   const taken = takeNextPayment("pingpong");
-  if (taken.http500) return http500Response("pingpong", taken);
+  if (taken.before) return faultResponse("pingpong", taken.before);
   const transaction = insertTokenPayment(
     {
       ...base,
@@ -439,7 +443,7 @@ function payWithToken(merchant: Merchant, biz: Biz, base: Omit<typeof pingpongTr
   );
   recordForcedPayment("pingpong", transaction.transactionId, taken);
   if (!confirm) notifyPayment(transaction);
-  return respondWith(merchant, transaction);
+  return answerStored("pingpong", taken, respondWith(merchant, transaction));
 }
 
 // ---------------------------------------------------------------------------------------------

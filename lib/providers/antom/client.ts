@@ -1,6 +1,6 @@
 import "server-only";
-import { ProviderError, type ApiCallRecord } from "@/lib/payments/types";
-import { sendProviderRequest } from "../http";
+import { ProviderError, unknownAnswer, type ApiCallRecord } from "@/lib/payments/types";
+import { describeAnswer, sendProviderRequest } from "../http";
 import { antomSign, antomSignatureHeader, antomVerify, signatureFromHeader } from "./signature";
 
 export interface AntomCredentials {
@@ -43,13 +43,15 @@ export class AntomClient {
       body,
       logBody: payload,
     });
-    if (answer.status !== 200) throw new ProviderError(`Antom ${operation} answered HTTP ${answer.status || "nothing"}`, [answer.call]);
+    if (answer.unreadable || (answer.status === 200 && answer.json === undefined)) throw unknownAnswer(`Antom ${operation}: ${describeAnswer(answer)}`, [answer.call]);
+    if (answer.status !== 200) throw new ProviderError(`Antom ${operation} answered ${describeAnswer(answer)}`, [answer.call]);
     const responseTime = answer.headers.get("response-time");
     const responseSignature = signatureFromHeader(answer.headers.get("signature"));
     const signed = responseTime && responseSignature && antomVerify({ path, clientId: answer.headers.get("client-id") ?? clientId, time: responseTime, body: answer.text }, responseSignature, antomPublicKey);
     if (!signed) {
       const code = (answer.json as { result?: { resultCode?: string } } | undefined)?.result?.resultCode;
-      throw new ProviderError(`Antom ${operation} answered without a valid signature${code ? ` (${code})` : ""}`, [answer.call], "bad_signature");
+      // Not believed either way: whether Antom acted is for an inquiry to tell.
+      throw new ProviderError(`Antom ${operation} answered without a valid signature${code ? ` (${code})` : ""}`, [answer.call], "bad_signature", { outcomeUnknown: true });
     }
     return { json: answer.json, call: answer.call };
   }

@@ -3,8 +3,8 @@ import { randomUUID } from "node:crypto";
 import { cardSummary, splitHolderName } from "@/lib/cards";
 import { antomKey } from "@/lib/dev-keys";
 import { settings } from "@/lib/env";
-import { SHOP_CURRENCIES } from "@/lib/money";
-import { ProviderError, type PaymentProvider, type PaymentRequest, type ProviderOutcome } from "@/lib/payments/types";
+import { minor, SHOP_CURRENCIES } from "@/lib/money";
+import { ProviderError, unknownAnswer, type PaymentProvider, type PaymentRequest, type ProviderOutcome } from "@/lib/payments/types";
 import { AntomClient } from "./client";
 import { checksOf, failureOf, inquiryStatus, payStatus, storedCardOf } from "./mappers";
 import { cancelAnswer, captureAnswer, inquiryAnswer, payAnswer, refundAnswer } from "./schemas";
@@ -75,7 +75,7 @@ export const antom: PaymentProvider = {
       env: { terminalType: "WEB", clientIp: request.shopperIp ?? "127.0.0.1" },
     });
     const parsed = payAnswer.safeParse(answer.json);
-    if (!parsed.success) throw new ProviderError("Antom answered pay with an unexpected shape", [answer.call]);
+    if (!parsed.success) throw unknownAnswer("Antom answered pay with an unexpected shape", [answer.call]);
     const pay = parsed.data;
     const card = request.card ? cardSummary(request.card.number) : undefined;
     const status = payStatus(pay.result, request.captureMode, Boolean(pay.normalUrl));
@@ -140,11 +140,16 @@ export const antom: PaymentProvider = {
     return { status: "partially_refunded", refundAmount: amount, dedupeKey: refundKey(parsed.data.refundId), nextAction: { type: "none" }, calls: [answer.call] };
   },
 
+  /** Always by our paymentRequestId: it works whether or not the pay answer (and Antom's paymentId) ever came. */
   async inquire(payment) {
     const answer = await client().post("inquiryPayment", { paymentRequestId: payment.id });
     const parsed = inquiryAnswer.safeParse(answer.json);
+    if (parsed.success && parsed.data.result.resultStatus === "F" && parsed.data.result.resultCode === "ORDER_NOT_EXIST") {
+      return { status: "failed", notAtProvider: true, nextAction: { type: "none" }, failure: { code: "not_at_provider", message: "Antom has no record of this payment." }, calls: [answer.call] };
+    }
     if (!parsed.success || parsed.data.result.resultStatus !== "S") throw new ProviderError("Antom could not say how the payment stands", [answer.call]);
     const inquiry = parsed.data;
+    if (!inquiry.paymentAmount) throw new ProviderError("Antom's inquiry answer has no paymentAmount", [answer.call]);
     const captured = (inquiry.transactions ?? []).some((t) => t.transactionType === "CAPTURE" && t.transactionStatus !== "FAIL");
     const status = inquiryStatus(inquiry.paymentStatus, payment.captureMode, captured || payment.captureMode === "automatic");
     if (!status) throw new ProviderError(`Antom answered an unknown paymentStatus ${inquiry.paymentStatus}`, [answer.call]);
@@ -155,6 +160,7 @@ export const antom: PaymentProvider = {
       failure: status === "failed" ? failureOf({ resultCode: inquiry.paymentResultCode, resultMessage: inquiry.paymentResultMessage }) : undefined,
       checks: checksOf(inquiry.paymentResultInfo),
       storedCredential: storedCardOf(inquiry.paymentResultInfo),
+      reported: { amount: minor(Number(inquiry.paymentAmount.value)), currency: inquiry.paymentAmount.currency },
       calls: [answer.call],
     };
   },

@@ -1,6 +1,6 @@
 import "server-only";
-import { ProviderError, type ApiCallRecord } from "@/lib/payments/types";
-import { sendProviderRequest } from "../http";
+import { ProviderError, unknownAnswer, type ApiCallRecord } from "@/lib/payments/types";
+import { describeAnswer, sendProviderRequest } from "../http";
 import { lesspaySign } from "./signature";
 
 export interface LesspayCredentials {
@@ -28,7 +28,8 @@ export class LesspayClient {
       logBody: payload,
     });
     if (answer.status === 401) throw new ProviderError(`Lesspay refused our signature on ${path} (HTTP 401): check LESSPAY_APP_ID and LESSPAY_APP_SECRET`, [answer.call], "bad_signature");
-    if (answer.status !== 200) throw new ProviderError(`Lesspay ${path} answered HTTP ${answer.status || "nothing"}`, [answer.call]);
+    if (answer.unreadable) throw unknownAnswer(`Lesspay ${path}: ${describeAnswer(answer)}`, [answer.call]);
+    if (answer.status !== 200) throw new ProviderError(`Lesspay ${path} answered ${describeAnswer(answer)}`, [answer.call]);
     return { json: answer.json, call: answer.call };
   }
 }

@@ -1,8 +1,8 @@
 import "server-only";
 import { settings } from "@/lib/env";
-import { SHOP_CURRENCIES, toDecimalString } from "@/lib/money";
+import { fromDecimalString, SHOP_CURRENCIES, toDecimalString } from "@/lib/money";
 import { cardSummary } from "@/lib/cards";
-import { ProviderError, type PaymentProvider, type PaymentRequest } from "@/lib/payments/types";
+import { ProviderError, unknownAnswer, type PaymentProvider, type PaymentRequest } from "@/lib/payments/types";
 import { LesspayClient } from "./client";
 import { failureOf, orderStatus, storedCardOf } from "./mappers";
 import { createOrderAnswer, queryAnswer } from "./schemas";
@@ -13,6 +13,10 @@ function credentials() {
   return { baseUrl: env.LESSPAY_BASE_URL, appId: env.LESSPAY_APP_ID, appSecret: env.LESSPAY_APP_SECRET };
 }
 const client = () => new LesspayClient(credentials());
+
+/** Lesspay's codes for "no such order" (1202, 5003) and for errors that leave it open whether one was made (10 system, 12 database). */
+const NOT_FOUND_CODES = new Set([1202, 5003]);
+const UNKNOWN_CODES = new Set([10, 12]);
 
 /** `channel_extra` of an OpenAPI payment: the card itself, or a stored card's token. */
 function channelExtra(request: PaymentRequest) {
@@ -60,7 +64,9 @@ export const lesspay: PaymentProvider = {
       ...(cashier ? (request.saveCard ? { store_for_future_use: true } : {}) : { channel_extra: channelExtra(request) }),
     });
     const parsed = createOrderAnswer.safeParse(answer.json);
-    if (!parsed.success) throw new ProviderError("Lesspay answered create-order with an unexpected shape", [answer.call]);
+    if (!parsed.success) throw unknownAnswer("Lesspay answered create-order with an unexpected shape", [answer.call]);
+    // 10 system error, 12 database error: the order may or may not have been made.
+    if (UNKNOWN_CODES.has(parsed.data.code)) throw unknownAnswer(`Lesspay answered create-order with code ${parsed.data.code} ${parsed.data.msg ?? ""}`.trim(), [answer.call]);
     if (parsed.data.code !== 0 || !parsed.data.data) {
       throw new ProviderError(`Lesspay refused the order: code ${parsed.data.code} ${parsed.data.msg ?? ""}`.trim(), [answer.call], "provider_refused");
     }
@@ -73,14 +79,32 @@ export const lesspay: PaymentProvider = {
     return { status: "processing", providerPaymentId: order.payOrderId, nextAction: { type: "none" }, card, calls: [answer.call] };
   },
 
+  /** query-order by Lesspay's id, or by our request_id when its create-order answer never came. */
   async inquire(payment) {
     const answer = await client().post("/api/global/v1/pay/query-order", payment.providerPaymentId ? { pay_order_id: payment.providerPaymentId } : { request_id: payment.id });
     const parsed = queryAnswer.safeParse(answer.json);
+    if (parsed.success && NOT_FOUND_CODES.has(parsed.data.code)) {
+      return { status: "failed", notAtProvider: true, nextAction: { type: "none" }, failure: { code: "not_at_provider", message: "Lesspay has no record of this payment." }, calls: [answer.call] };
+    }
     if (!parsed.success || parsed.data.code !== 0 || !parsed.data.data) throw new ProviderError("Lesspay could not say how the order stands", [answer.call]);
     const data = parsed.data.data;
     const status = orderStatus(data.order_status_int);
     if (!status) throw new ProviderError(`Lesspay answered an unknown order status ${data.order_status_int}`, [answer.call]);
-    return { status, nextAction: { type: "none" }, failure: status === "failed" ? failureOf(data.fail_reason) : undefined, storedCredential: storedCardOf(data.channel_biz_data), calls: [answer.call] };
+    let reported;
+    try {
+      reported = { amount: fromDecimalString(data.target_amount, data.target_currency), currency: data.target_currency };
+    } catch {
+      throw new ProviderError(`Lesspay answered an amount that is not valid: ${data.target_amount} ${data.target_currency}`, [answer.call]);
+    }
+    return {
+      status,
+      providerPaymentId: data.pay_order_id,
+      reported,
+      nextAction: { type: "none" },
+      failure: status === "failed" ? failureOf(data.fail_reason) : undefined,
+      storedCredential: storedCardOf(data.channel_biz_data),
+      calls: [answer.call],
+    };
   },
 
   verifyNotification: async (raw) => verifyLesspayCallback(raw, credentials()),

@@ -1,8 +1,8 @@
 import "server-only";
 import type { z } from "zod";
-import { ProviderError, type ApiCallRecord } from "@/lib/payments/types";
-import { sendProviderRequest } from "../http";
-import { errorBody, paymentCreated, paymentDetails, paymentOrderCreated } from "./schemas";
+import { ProviderError, unknownAnswer, type ApiCallRecord } from "@/lib/payments/types";
+import { describeAnswer, sendProviderRequest } from "../http";
+import { errorBody, paymentCreated, paymentDetails, paymentOrderCreated, paymentOrderDetails } from "./schemas";
 
 export interface PingPaymentsCredentials {
   baseUrl: string;
@@ -46,19 +46,17 @@ export class PingPaymentsClient {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+    if (answer.unreadable) throw unknownAnswer(`Ping Payments ${method} ${path}: ${describeAnswer(answer)}`, [answer.call]);
     if (answer.status < 200 || answer.status >= 300) {
+      // A 4xx: Ping refused the request (documented errors body); nothing was made.
       const errors = errorBody.safeParse(answer.json);
       const detail = errors.success
         ? errors.data.errors.map((e) => `${e.error}${e.property ? ` (${e.property})` : ""}: ${e.description ?? ""}`).join("; ")
-        : answer.status === 0
-          ? answer.text
-          : `HTTP ${answer.status}`;
+        : describeAnswer(answer);
       throw new ProviderError(`Ping Payments ${method} ${path} failed: ${detail}`, [answer.call], answer.status === 404 ? "not_found" : "provider_error");
     }
     const parsed = schema.safeParse(answer.json);
-    if (!parsed.success) {
-      throw new ProviderError(`Ping Payments ${method} ${path} answered an unexpected shape`, [answer.call]);
-    }
+    if (!parsed.success) throw unknownAnswer(`Ping Payments ${method} ${path} answered an unexpected shape`, [answer.call]);
     return { data: parsed.data, call: answer.call };
   }
 
@@ -68,6 +66,11 @@ export class PingPaymentsClient {
 
   createPayment(paymentOrderId: string, body: CreatePaymentBody) {
     return this.call("POST", `/payment_orders/${encodeURIComponent(paymentOrderId)}/payments`, paymentCreated, body);
+  }
+
+  /** The payment order with its payments (how a payment whose create answer was lost is found). */
+  getPaymentOrder(paymentOrderId: string) {
+    return this.call("GET", `/payment_orders/${encodeURIComponent(paymentOrderId)}`, paymentOrderDetails);
   }
 
   getPayment(paymentOrderId: string, paymentId: string) {

@@ -1,7 +1,8 @@
 import "server-only";
 import { settings } from "@/lib/env";
-import { SHOP_CURRENCIES } from "@/lib/money";
+import { minor, SHOP_CURRENCIES } from "@/lib/money";
 import { ProviderError, type PaymentProvider, type ProviderOutcome } from "@/lib/payments/types";
+import type { PaymentDetails } from "./schemas";
 import { PingPaymentsClient } from "./client";
 import { failureFor, toPaymentStatus } from "./mappers";
 import { verifyStatusCallback } from "./webhook";
@@ -12,6 +13,10 @@ const VAT_RATE = 25;
 function client(): PingPaymentsClient {
   const env = settings();
   return new PingPaymentsClient({ baseUrl: env.PINGPAYMENTS_BASE_URL, tenantId: env.PINGPAYMENTS_TENANT_ID, apiSecret: env.PINGPAYMENTS_API_SECRET });
+}
+
+function notAtPingPayments(calls: ProviderOutcome["calls"]): ProviderOutcome {
+  return { status: "failed", notAtProvider: true, nextAction: { type: "none" }, failure: { code: "not_at_provider", message: "Ping Payments has no record of this payment." }, calls };
 }
 
 /** Ping Payments with PaymentIQ: payment order -> payment -> hosted checkout (pay_url) -> status callback. */
@@ -33,6 +38,8 @@ export const pingPayments: PaymentProvider = {
     const env = settings();
     const api = client();
     const order = await api.createPaymentOrder({ split_tree_id: env.PINGPAYMENTS_SPLIT_TREE_ID, currency: request.currency });
+    // Kept before the payment is asked for: the inquiry looks for the payment in this order.
+    request.keepReference?.({ payment_order_id: order.data.id });
     const created = await api
       .createPayment(order.data.id, {
         currency: request.currency,
@@ -51,7 +58,10 @@ export const pingPayments: PaymentProvider = {
         metadata: { merchant_reference: request.paymentId, order_id: request.orderId },
       })
       .catch((error: unknown) => {
-        if (error instanceof ProviderError) error.calls.unshift(order.call);
+        if (error instanceof ProviderError) {
+          error.calls.unshift(order.call);
+          error.providerData = { ...error.providerData, payment_order_id: order.data.id };
+        }
         throw error;
       });
     return {
@@ -63,18 +73,38 @@ export const pingPayments: PaymentProvider = {
     };
   },
 
+  /**
+   * By the provider's id when the shop has it; otherwise our payment is looked for in its payment
+   * order (by metadata.merchant_reference). No payment order kept means none was created, so no
+   * payment could have been made in one: Ping has no record of it.
+   */
   async inquire(payment): Promise<ProviderOutcome> {
     const paymentOrderId = payment.providerData?.payment_order_id;
-    if (!paymentOrderId || !payment.providerPaymentId) throw new ProviderError("This payment never reached Ping Payments");
-    const answer = await client().getPayment(paymentOrderId, payment.providerPaymentId);
-    if (answer.data.total_amount !== payment.amount || answer.data.currency !== payment.currency) {
-      throw new ProviderError("Ping Payments reports another amount or currency for this payment", [answer.call], "amount_mismatch");
+    if (!paymentOrderId) return notAtPingPayments([]);
+    const api = client();
+    let found: PaymentDetails | undefined;
+    let call;
+    try {
+      if (payment.providerPaymentId) {
+        const answer = await api.getPayment(paymentOrderId, payment.providerPaymentId);
+        [found, call] = [answer.data, answer.call];
+      } else {
+        const answer = await api.getPaymentOrder(paymentOrderId);
+        call = answer.call;
+        found = answer.data.payments.find((p) => p.metadata?.merchant_reference === payment.id);
+      }
+    } catch (error) {
+      if (error instanceof ProviderError && error.code === "not_found") return notAtPingPayments(error.calls);
+      throw error;
     }
+    if (!found) return notAtPingPayments([call]);
     return {
-      status: toPaymentStatus(answer.data.status),
+      status: toPaymentStatus(found.status),
+      providerPaymentId: found.id,
       nextAction: { type: "none" },
-      failure: failureFor(answer.data.status, answer.data.status_reason),
-      calls: [answer.call],
+      failure: failureFor(found.status, found.status_reason),
+      reported: { amount: minor(found.total_amount), currency: found.currency },
+      calls: [call],
     };
   },
 

@@ -27,6 +27,9 @@ export const paymentDetails = z
   .loose();
 export type PaymentDetails = z.infer<typeof paymentDetails>;
 
+/** `GET /api/v1/payment_orders/{order_id}`: the order and the payments made in it. */
+export const paymentOrderDetails = z.object({ id: z.string(), currency: z.string().optional(), payments: z.array(paymentDetails).default([]) }).loose();
+
 /** The status callback body (its shape is not published; the shop believes only the confirming GET). */
 export const statusCallback = z
   .object({

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { ProviderError, type ApiCallRecord } from "@/lib/payments/types";
-import { sendProviderRequest } from "../http";
+import { ProviderError, unknownAnswer, type ApiCallRecord } from "@/lib/payments/types";
+import { describeAnswer, sendProviderRequest } from "../http";
 import { envelope, parseBizContent } from "./schemas";
 import { pingPongSign, pingPongSignatureValid } from "./signature";
 
@@ -43,17 +43,19 @@ export class PingPongClient {
       body,
       logBody: { ...unsigned, bizContent: biz },
     });
+    if (answer.unreadable) throw unknownAnswer(`PingPong ${path}: ${describeAnswer(answer)}`, [answer.call]);
     if (answer.status < 200 || answer.status >= 300) {
-      throw new ProviderError(`PingPong ${path} answered HTTP ${answer.status || "nothing"}`, [answer.call]);
+      throw new ProviderError(`PingPong ${path} answered ${describeAnswer(answer)}`, [answer.call]);
     }
     const parsed = envelope.safeParse(answer.json);
-    if (!parsed.success) throw new ProviderError(`PingPong ${path} answered an unexpected shape`, [answer.call]);
+    if (!parsed.success) throw unknownAnswer(`PingPong ${path} answered an unexpected shape`, [answer.call]);
     const reply = parsed.data;
     if (!reply.sign) {
       throw new ProviderError(`PingPong ${path} refused the request: ${reply.code ?? "?"} ${reply.description ?? ""}`.trim(), [answer.call], "provider_refused");
     }
     if (!pingPongSignatureValid(reply as Record<string, unknown>, salt)) {
-      throw new ProviderError(`PingPong ${path} answered with a sign that does not verify`, [answer.call], "bad_signature");
+      // Not believed either way: whether PingPong acted is for an inquiry to tell.
+      throw new ProviderError(`PingPong ${path} answered with a sign that does not verify`, [answer.call], "bad_signature", { outcomeUnknown: true });
     }
     return { code: reply.code ?? "", description: reply.description ?? "", biz: parseBizContent(reply.bizContent), call: answer.call };
   }

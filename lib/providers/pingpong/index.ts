@@ -1,7 +1,7 @@
 import "server-only";
 import { settings } from "@/lib/env";
-import { SHOP_CURRENCIES, toDecimalString } from "@/lib/money";
-import { ProviderError, type PaymentProvider, type PaymentRequest, type ProviderOutcome } from "@/lib/payments/types";
+import { fromDecimalString, SHOP_CURRENCIES, toDecimalString } from "@/lib/money";
+import { ProviderError, unknownAnswer, type PaymentProvider, type PaymentRequest, type ProviderOutcome } from "@/lib/payments/types";
 import { cardSummary, splitHolderName } from "@/lib/cards";
 import { PingPongClient } from "./client";
 import { failureOf, SUCCESS_CODE, toPaymentStatus } from "./mappers";
@@ -13,6 +13,9 @@ function credentials() {
   return { baseUrl: env.PINGPONG_BASE_URL, accId: env.PINGPONG_ACC_ID, clientId: env.PINGPONG_CLIENT_ID, salt: env.PINGPONG_SALT };
 }
 const client = () => new PingPongClient(credentials());
+
+/** PingPong's answer to a query about a transaction it does not have. */
+const NOT_FOUND_CODE = "100005";
 
 /** PingPong's answer to a CodeGrant payment whose token is unknown, revoked or someone else's. */
 const TOKEN_MISSING_CODE = "300001";
@@ -47,7 +50,7 @@ function outcomeOf(tx: Transaction, calls: ProviderOutcome["calls"]): ProviderOu
   if (tx.threeDContinue) {
     const params = tx.threeDUnionParams ?? {};
     const url = typeof params.challengeUrl === "string" ? params.challengeUrl : undefined;
-    if (!url) throw new ProviderError("PingPong asked for 3-D Secure without a challenge", calls);
+    if (!url) throw unknownAnswer("PingPong asked for 3-D Secure without a challenge", calls);
     return { ...base, nextAction: { type: "redirect", url, sdkTrigger: params } };
   }
   if (tx.paymentQrCode) {
@@ -109,7 +112,7 @@ export const pingPong: PaymentProvider = {
       }
       return { status: "failed", providerPaymentId: parsed.success ? parsed.data.transactionId : undefined, nextAction: { type: "none" }, failure: failureOf(answer.code, answer.description), card, calls: [answer.call] };
     }
-    if (!parsed.success) throw new ProviderError("PingPong answered without a transaction", [answer.call]);
+    if (!parsed.success) throw unknownAnswer("PingPong answered without a transaction", [answer.call]);
     const outcome = outcomeOf(parsed.data, [answer.call]);
     // The risk plugin on the 3DS hand-off page is created with the same requestId as the card check.
     return { ...outcome, card, providerData: requestId ? { riskRequestId: requestId } : undefined };
@@ -141,13 +144,24 @@ export const pingPong: PaymentProvider = {
     return { status: "canceled", dedupeKey: voidKey(parsed.data.voidId), nextAction: { type: "none" }, calls: [answer.call] };
   },
 
+  /** Transaction Query by PingPong's id, or by our merchantTransactionId when its answer never came. */
   async inquire(payment) {
-    if (!payment.providerPaymentId) throw new ProviderError("This payment never reached PingPong");
-    const answer = await client().post("/v4/transaction/query", { transactionId: payment.providerPaymentId });
+    const answer = await client().post("/v4/transaction/query", payment.providerPaymentId ? { transactionId: payment.providerPaymentId } : { merchantTransactionId: payment.id });
+    if (answer.code === NOT_FOUND_CODE) {
+      return { status: "failed", notAtProvider: true, nextAction: { type: "none" }, failure: { code: "not_at_provider", message: "PingPong has no record of this payment." }, calls: [answer.call] };
+    }
     const parsed = transaction.safeParse(answer.biz);
     if (answer.code !== SUCCESS_CODE || !parsed.success) throw new ProviderError(`PingPong query failed: ${answer.code} ${answer.description}`, [answer.call]);
-    const status = toPaymentStatus({ ...parsed.data, threeDContinue: false, paymentQrCode: undefined, paymentRedirectUrl: undefined });
-    return { status, nextAction: { type: "none" }, failure: status === "failed" ? failureOf(undefined, answer.description) : undefined, calls: [answer.call] };
+    const tx = parsed.data;
+    const status = toPaymentStatus({ ...tx, threeDContinue: false, paymentQrCode: undefined, paymentRedirectUrl: undefined });
+    let reported;
+    try {
+      reported = tx.currency ? { amount: fromDecimalString(tx.amount, tx.currency), currency: tx.currency } : undefined;
+    } catch {
+      throw new ProviderError(`PingPong query answered an amount that is not valid: ${tx.amount}`, [answer.call]);
+    }
+    if (!reported) throw new ProviderError("PingPong query answered without a currency", [answer.call]);
+    return { status, providerPaymentId: tx.transactionId, reported, nextAction: { type: "none" }, failure: status === "failed" ? failureOf(undefined, answer.description) : undefined, calls: [answer.call] };
   },
 
   verifyNotification: async (raw) => verifyPingPongNotification(raw, credentials()),

@@ -1,19 +1,20 @@
 import { settings } from "@/lib/env";
 import { isPending } from "@/lib/payments/state";
-import { reconcilePayment } from "@/lib/payments/service";
+import { reconcilePayment, startAnswerUnknown, unknownAnswerInquiryAfterMs } from "@/lib/payments/service";
 import { loadOrderForViewer } from "@/lib/order-view";
 
 /**
  * The order page polls this while a payment is pending. When the provider's notification is
- * late, the shop asks the provider itself (at most every few seconds per payment).
+ * late, or its answer to the start was lost, the shop asks the provider itself (at most every few
+ * seconds per payment; by our own reference when the provider's id never came).
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   let view = await loadOrderForViewer(id);
   if (!view) return Response.json({ error: "Unknown order" }, { status: 404 });
   const latest = view.latest;
-  const lateAfter = settings().PAYMENT_INQUIRY_AFTER_MS;
-  if (latest && isPending(latest.status) && latest.providerPaymentId && Date.now() - latest.updatedAt.getTime() > lateAfter) {
+  const lateAfter = latest && startAnswerUnknown(latest) ? unknownAnswerInquiryAfterMs() : settings().PAYMENT_INQUIRY_AFTER_MS;
+  if (latest && isPending(latest.status) && Date.now() - latest.updatedAt.getTime() > lateAfter) {
     await reconcilePayment(latest.id, Math.max(1000, Math.min(lateAfter, 10_000)));
     view = (await loadOrderForViewer(id))!;
   }

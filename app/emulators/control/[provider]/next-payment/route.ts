@@ -1,4 +1,4 @@
-import { clearOverride, controlGuard, getOverride, overrideBody, overrideView, setOverride, type ControlProvider } from "@/lib/emulators/control";
+import { clearOverride, controlGuard, getOverride, overrideBody, overrideIssues, overrideView, setOverride, type ControlProvider } from "@/lib/emulators/control";
 
 type Context = { params: Promise<{ provider: string }> };
 
@@ -11,7 +11,11 @@ export async function GET(_request: Request, { params }: Context) {
   return Response.json({ override: row ? overrideView(row) : null });
 }
 
-/** Sets it: {outcome?, declineReason?, notification?: {mode, seconds?, count?}} → 200 {override}. */
+/**
+ * Sets it: {outcome?, declineReason?, charge?, holdSeconds?, notification?: {mode, seconds?, count?}} → 200 {override}.
+ * A fault outcome (timeout, http_500, html, malformed_json) answers badly and stores nothing; with
+ * `charge: true` the payment is stored and approved first. `holdSeconds` holds a stored payment's answer.
+ */
 export async function POST(request: Request, { params }: Context) {
   const { provider } = await params;
   const refused = controlGuard(provider);
@@ -29,9 +33,8 @@ export async function POST(request: Request, { params }: Context) {
   if (provider === "pingpayments" && parsed.data.notification?.mode === "bad_signature") {
     return Response.json({ error: "Invalid override", issues: ["notification.mode: Ping Payments status callbacks carry no signature"] }, { status: 422 });
   }
-  if (parsed.data.declineReason && parsed.data.outcome !== "decline") {
-    return Response.json({ error: "Invalid override", issues: ["declineReason: only with outcome decline"] }, { status: 422 });
-  }
+  const issues = overrideIssues(parsed.data);
+  if (issues.length > 0) return Response.json({ error: "Invalid override", issues }, { status: 422 });
   const row = setOverride(provider as ControlProvider, parsed.data);
   return Response.json({ override: overrideView(row) });
 }

@@ -1,0 +1,100 @@
+// The provider times out, answers 5xx, an HTML page or cut-off JSON, before or after it charged:
+// the payment stays pending (never failed by guess), reconciliation settles it from the
+// provider's own word, and the provider saw exactly one charge (or none).
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { findOrder } from "@/lib/db/queries/orders";
+import { findPayment, listPaymentEvents } from "@/lib/db/queries/payments";
+import { reconcilePayment } from "@/lib/payments/service";
+import { closeSqlite } from "@/lib/sqlite";
+import { chargesFor, clearOverride, forceNextPayment } from "@/lib/testing/control-fixtures";
+import { FAULT_KINDS, FAULT_PROVIDERS, faultOrder, sleep, startWith, type FaultProvider } from "@/lib/testing/fault-fixtures";
+
+// This process is the shop here: it waits 1.5 s for a provider (a forced timeout holds 3 s), and
+// believes a provider's "no such payment" for attempts older than 3 s (twice the timeout).
+process.env.PROVIDER_TIMEOUT_MS = "1500";
+process.env.PAYMENT_NOT_AT_PROVIDER_AFTER_MS = "3000";
+const HOLD_SECONDS = 3;
+const NOT_AT_PROVIDER_AFTER_MS = 3000;
+
+afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
+beforeEach(async () => {
+  await Promise.all(FAULT_PROVIDERS.map((provider) => clearOverride(provider)));
+});
+
+type Fault = (typeof FAULT_KINDS)[number];
+
+async function startUnderFault(provider: FaultProvider, fault: Fault, charge: boolean) {
+  // Dropped notifications: only the shop's inquiry can learn what happened.
+  await forceNextPayment(provider, { outcome: fault, charge, ...(fault === "timeout" ? { holdSeconds: HOLD_SECONDS } : {}), notification: { mode: "dropped" } });
+  const orderId = faultOrder(provider);
+  const key = randomUUID();
+  // A double submit while the first answer is awaited (the second arrives during the fault).
+  const [first, second] = await Promise.all([startWith(provider, orderId, key), sleep(150).then(() => startWith(provider, orderId, key))]);
+  expect(second.id).toBe(first.id);
+  return { orderId, payment: first };
+}
+
+/** Reconciles until the payment leaves `processing` (an inquiry on a busy machine may itself time out: asked again). */
+async function reconcileUntilSettled(paymentId: string) {
+  let payment = await reconcilePayment(paymentId, 0);
+  for (let i = 0; i < 30 && payment?.status === "processing"; i++) payment = await sleep(100).then(() => reconcilePayment(paymentId, 0));
+  return payment!;
+}
+
+function expectPendingUnknown(paymentId: string, orderId: string) {
+  const payment = findPayment(paymentId)!;
+  expect(payment.status).toBe("processing");
+  expect(payment.failureCode).toBeNull();
+  expect(payment.nextActionType).toBe("none");
+  expect(payment.providerData?.startAnswer).toBe("unknown");
+  expect(findOrder(orderId)!.status).toBe("pending");
+  const events = listPaymentEvents(paymentId);
+  expect(events.some((e) => e.type === "status_change" && e.toStatus === "processing" && /answer is unknown.*reconciliation will/.test(e.summary))).toBe(true);
+  expect(events.some((e) => e.toStatus === "failed")).toBe(false);
+}
+
+describe.each(FAULT_PROVIDERS)("%s: an unreadable answer to the payment's start", (provider) => {
+  it.each(FAULT_KINDS)("%s after the charge: pending, then succeeded by reconciliation; one charge at the provider", async (fault) => {
+    const { orderId, payment } = await startUnderFault(provider, fault, true);
+    expect(payment.status).toBe("processing");
+    expectPendingUnknown(payment.id, orderId);
+
+    // (Lesspay's card payments settle a moment after the order is made, in scaled time.)
+    const settled = await reconcileUntilSettled(payment.id);
+    expect(settled.status).toBe("succeeded");
+    expect(findOrder(orderId)!.status).toBe("paid");
+    expect(settled.providerPaymentId).toBeTruthy();
+    expect(listPaymentEvents(payment.id).some((e) => e.type === "status_change" && e.toStatus === "succeeded" && /Reconciled by inquiry/.test(e.summary))).toBe(true);
+    expect((await chargesFor(provider, payment.id)).count).toBe(1);
+  });
+
+  it.each(FAULT_KINDS)("%s before the charge: pending, unchanged while young, then failed not_at_provider; no charge", async (fault) => {
+    const { orderId, payment } = await startUnderFault(provider, fault, false);
+    expectPendingUnknown(payment.id, orderId);
+
+    // The provider knows no such payment, but the attempt is too young for that to be final.
+    const early = await reconcilePayment(payment.id, 0);
+    if (Date.now() - payment.createdAt.getTime() < NOT_AT_PROVIDER_AFTER_MS - 500) expect(early!.status).toBe("processing");
+
+    await sleep(Math.max(0, payment.createdAt.getTime() + NOT_AT_PROVIDER_AFTER_MS + 100 - Date.now()));
+    const settled = await reconcileUntilSettled(payment.id);
+    expect(settled.status).toBe("failed");
+    expect(settled.failureCode).toBe("not_at_provider");
+    expect(findOrder(orderId)!.status).toBe("failed");
+    expect((await chargesFor(provider, payment.id)).count).toBe(0);
+  });
+});
+
+describe("a clear refusal", () => {
+  // Card providers decline in their answer (Ping and PingPong's alipay decline on their own pages).
+  it.each(["antom", "lesspay"] as const)("%s: a documented decline still fails the payment", async (provider) => {
+    await forceNextPayment(provider, { outcome: "decline", notification: { mode: "dropped" } });
+    const orderId = faultOrder(provider);
+    const payment = await startWith(provider, orderId);
+    expect(payment.providerData?.startAnswer).toBeUndefined();
+    const settled = payment.status === "processing" ? await reconcileUntilSettled(payment.id) : payment;
+    expect(settled.status).toBe("failed");
+    expect(settled.failureCode).not.toBe("not_at_provider");
+  });
+});
