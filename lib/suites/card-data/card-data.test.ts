@@ -2,7 +2,6 @@
 // security code may be left in what the shop wrote or built. Scans, byte by byte:
 // - the databases of every test server (shop and emulators), with their WAL and SHM files;
 // - every test server's log (its stdout/stderr, which includes the request log: the URLs asked);
-// - the test reports (Playwright's results name the URLs of failed steps);
 // - the whole `.next` build output (server chunks, client bundles, prerendered pages), all but
 //   `.next/cache`, the build's own cache (never served or deployed; its logs number their files).
 // The test cards are the emulators' catalogue plus every Luhn-valid number the tests type.
@@ -67,7 +66,7 @@ describe("card data left behind by the whole test run", () => {
     expect(files.length, "no server.log found: run after the integration and Playwright steps").toBeGreaterThanOrEqual(2);
     const requestLines = files.flatMap((file) => readFileSync(file, "utf8").split("\n")).filter((line) => line.includes('"message":"request"'));
     expect(requestLines.length, "the servers' logs hold no request lines (lib/testing/request-log.mjs)").toBeGreaterThan(100);
-    const findings = scanFilesForCardData([...files, ...filesUnder(join(root, "test-reports"), (p) => p.endsWith(".json"))], cards);
+    const findings = scanFilesForCardData(files, cards);
     expect(findings, report(findings)).toEqual([]);
   });
 
