@@ -2,7 +2,8 @@
 // `npm run bench` (`-- --quick` for a smoke run): the shop's speed next to bare comparators, on a
 // production build, in one run of a few minutes. It builds if the build is stale, starts its own
 // servers on ports BENCH_PORT (3241) and BENCH_PORT+1 with their own data in data/bench-* (never
-// data/shop.sqlite), and prints one table, also written to test-reports/bench.md and bench.json.
+// data/shop.sqlite), and prints one table, also written to test-reports/bench.md and bench.json
+// (bench-quick.* for a smoke run).
 // The bare comparators (/api/bench/empty, /bench/bare) answer only in a server started with
 // BENCH_COMPARATORS=1. What each row means: README, "Performance".
 import { randomUUID } from "node:crypto";
@@ -18,6 +19,10 @@ import { startTestServer } from "../lib/testing/test-server.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const quick = process.argv.includes("--quick");
+/** `--only=pay,ingestion` runs some parts (firstload, pay, ingestion, scale); `--cpu-prof` writes the servers' CPU profiles to test-reports/bench-profiles. */
+const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice(7).split(",");
+const runs = (part) => !only || only.includes(part);
+const cpuProfile = process.argv.includes("--cpu-prof");
 const basePort = Number(process.env.BENCH_PORT ?? 3241);
 const COUNTS = quick
   ? { notifications: 60, notificationWarmup: 10, concurrency: 10, pay: 3, payWarmup: 1, lookups: 5, lookupWarmup: 1, small: 1_000, large: 5_000 }
@@ -50,7 +55,12 @@ async function startServer(port, dataDir, fresh = true) {
     inquiryAfterMs: 600_000,
     fresh,
     // No reconciliation loop: every state change in the run comes from the measured requests.
-    env: { BENCH_COMPARATORS: "1", RECONCILE_INTERVAL_MS: "0", ANTOM_KEYS_DIR: keysDir },
+    env: {
+      BENCH_COMPARATORS: "1",
+      RECONCILE_INTERVAL_MS: "0",
+      ANTOM_KEYS_DIR: keysDir,
+      ...(cpuProfile ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${join(root, "scripts", "bench", "cpu-profile.mjs")}`.trim(), BENCH_PROFILE_DIR: join(root, "test-reports", "bench-profiles") } : {}),
+    },
   });
   servers.add(server);
   return server;
@@ -219,7 +229,8 @@ async function measureIngestion(shop, dataDir) {
     const bare = await runLoad(shop.url, empty.slice(COUNTS.notificationWarmup), options);
     const sampler = rssSampler(shop.pid);
     const real = await runLoad(shop.url, requests.slice(COUNTS.notificationWarmup), options);
-    peakRss = Math.max(peakRss, sampler.stop());
+    const providerRss = sampler.stop();
+    peakRss = Math.max(peakRss, providerRss);
     const ok = Object.entries(real.statuses).reduce((n, [status, count]) => n + (Number(status) < 300 ? count : 0), 0);
     if (ok !== real.count || real.errors) notes.push(`${provider}: ${real.count - ok} of ${real.count} notifications were not acknowledged (${JSON.stringify(real.statuses)}, ${real.errors} transport errors).`);
     const check = openShopDb(join(root, dataDir, "shop.sqlite"));
@@ -227,7 +238,7 @@ async function measureIngestion(shop, dataDir) {
     check.close();
     const p99 = percentile(real.latencies, 99);
     const bareP99 = percentile(bare.latencies, 99);
-    info(`${provider}: ${real.rps.toFixed(0)} req/s, p99 ${ms(p99)} (empty route ${bare.rps.toFixed(0)} req/s, p99 ${ms(bareP99)}); ${moved}/${total} payments moved to succeeded; statuses ${JSON.stringify(real.statuses)}`);
+    info(`${provider}: ${real.rps.toFixed(0)} req/s, p99 ${ms(p99)} (empty route ${bare.rps.toFixed(0)} req/s, p99 ${ms(bareP99)}); ${moved}/${total} payments moved to succeeded; statuses ${JSON.stringify(real.statuses)}; peak RSS ${mb(providerRss)}`);
     if (moved !== total) notes.push(`${provider}: only ${moved} of ${total} seeded payments reached succeeded.`);
     const rpsRatio = real.rps / bare.rps;
     const p99Ratio = p99 / bareP99;
@@ -333,21 +344,23 @@ async function main() {
   step(`Starting the production server on port ${basePort} (${dataDir})${quick ? " — quick smoke run" : ""}`);
   const shop = await startServer(basePort, dataDir);
   try {
-    await measureFirstLoad(shop);
-    await measurePay(shop);
-    await measureIngestion(shop, dataDir);
+    if (runs("firstload")) await measureFirstLoad(shop);
+    if (runs("pay")) await measurePay(shop);
+    if (runs("ingestion")) await measureIngestion(shop, dataDir);
   } finally {
     await stopServer(shop);
   }
-  await measureScale();
+  if (runs("scale")) await measureScale();
   const meta = { quick, finishedAt: new Date().toISOString(), machine: machine(), counts: COUNTS, seconds: Math.round((Date.now() - started) / 1000), notes };
   notes.push(
     `Counts: ${COUNTS.notifications} notifications per provider at concurrency ${COUNTS.concurrency}; ${COUNTS.pay} Pay attempts per provider; ${COUNTS.lookups} requests per lookup; run took ${meta.seconds} s.`,
   );
-  const text = writeReport(root, { rows, meta });
+  // A smoke run never overwrites the figures of a real one.
+  const name = quick ? "bench-quick" : "bench";
+  const text = writeReport(root, name, { rows, meta });
   console.log(`\n${table(rows)}\n`);
   for (const note of notes) console.log(`- ${note}`);
-  console.log(`\nWritten to test-reports/bench.md and test-reports/bench.json (${text.length} characters).`);
+  console.log(`\nWritten to test-reports/${name}.md and test-reports/${name}.json (${text.length} characters).`);
   if (!quick) rmSync(join(root, "data", "bench-orders"), { recursive: true, force: true });
 }
 

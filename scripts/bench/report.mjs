@@ -18,7 +18,8 @@ export function table(rows) {
   return lines.map((cells) => `| ${cells.join(" | ")} |`).join("\n");
 }
 
-export function writeReport(root, { rows, meta }) {
+/** Writes test-reports/<name>.md and <name>.json; answers the Markdown. */
+export function writeReport(root, name, { rows, meta }) {
   const dir = join(root, "test-reports");
   mkdirSync(dir, { recursive: true });
   const text = [
@@ -31,7 +32,7 @@ export function writeReport(root, { rows, meta }) {
     ...meta.notes.map((note) => `- ${note}`),
     "",
   ].join("\n");
-  writeFileSync(join(dir, "bench.md"), text);
-  writeFileSync(join(dir, "bench.json"), `${JSON.stringify({ meta, rows }, null, 2)}\n`);
+  writeFileSync(join(dir, `${name}.md`), text);
+  writeFileSync(join(dir, `${name}.json`), `${JSON.stringify({ meta, rows }, null, 2)}\n`);
   return text;
 }

@@ -3,7 +3,6 @@ import { benchComparatorsEnabled } from "@/lib/bench/enabled";
 import { BareForm } from "./form";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Bare page", robots: { index: false } };
 
 /**
  * The benchmark's bare page: the root layout and a minimal server-action form, nothing else.
