@@ -126,7 +126,7 @@ function providerCalls(dataDir, provider) {
     const perPayment = db
       .prepare(
         `SELECT coalesce(sum(json_extract(e.detail, '$.durationMs')), 0) AS ms, count(e.id) AS calls
-         FROM payments p JOIN orders o ON o.id = p.order_id LEFT JOIN payment_events e ON e.payment_id = p.id AND e.type = 'api_call'
+         FROM payments p JOIN orders o ON o.id = p.order_id LEFT JOIN payment_events e ON e.payment_id = p.id AND e.type = 'api_call' AND json_extract(e.detail, '$.durationMs') IS NOT NULL
          WHERE p.provider = ? AND o.email LIKE 'bench-%' GROUP BY p.id`,
       )
       .all(provider);
