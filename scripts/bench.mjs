@@ -48,6 +48,12 @@ const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
 async function startServer(port, dataDir, fresh = true) {
+  // Another server on the port would answer the health check and be measured instead.
+  const taken = await fetch(`http://localhost:${port}/api/health`, { signal: AbortSignal.timeout(1000) }).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`Port ${port} is already in use: stop what runs there or set BENCH_PORT (the bench uses BENCH_PORT and BENCH_PORT+1).`);
   const server = await startTestServer({
     port,
     dataDir,
