@@ -52,10 +52,18 @@ export function ensureAntomDevKeys(dir = antomKeysDir()): void {
   }
 }
 
-/** A PEM from the environment variable named, or else the development key file. */
+/** Key files already read, by path: every Antom call and notification needs a key, and they never change once made. */
+const keyFiles = new Map<string, string>();
+
+/** A PEM from the environment variable named, or else the development key file (read once per process). */
 export function antomKey(name: AntomKeyName, envVariable: string): string {
   const fromEnv = process.env[envVariable];
   if (fromEnv) return fromEnv.includes("\\n") ? fromEnv.replace(/\\n/g, "\n") : fromEnv;
+  const path = join(/*turbopackIgnore: true*/ antomKeysDir(), ANTOM_KEY_FILES[name]);
+  const known = keyFiles.get(path);
+  if (known) return known;
   ensureAntomDevKeys();
-  return readFileSync(join(/*turbopackIgnore: true*/ antomKeysDir(), ANTOM_KEY_FILES[name]), "utf8");
+  const pem = readFileSync(path, "utf8");
+  keyFiles.set(path, pem);
+  return pem;
 }

@@ -24,16 +24,36 @@ export function insertPaymentOnce(values: NewPayment): { payment: Payment; creat
   });
 }
 
+/**
+ * Every notification looks its payment up (by the provider's reference, then by id): these two
+ * are prepared once per database, because drizzle otherwise builds the query's SQL again on each
+ * call (a tenth of the server's CPU per notification in `npm run bench`).
+ */
+function prepareLookups(database: ReturnType<typeof db>) {
+  return {
+    byId: database.select().from(payments).where(eq(payments.id, sql.placeholder("id"))).prepare(),
+    byProviderRef: database
+      .select()
+      .from(payments)
+      .where(and(eq(payments.provider, sql.placeholder("provider")), eq(payments.providerPaymentId, sql.placeholder("providerPaymentId"))))
+      .prepare(),
+  };
+}
+const preparedLookups = new WeakMap<ReturnType<typeof db>, ReturnType<typeof prepareLookups>>();
+
+function lookups(): ReturnType<typeof prepareLookups> {
+  const database = db();
+  let prepared = preparedLookups.get(database);
+  if (!prepared) preparedLookups.set(database, (prepared = prepareLookups(database)));
+  return prepared;
+}
+
 export function findPayment(id: string): Payment | undefined {
-  return db().select().from(payments).where(eq(payments.id, id)).get();
+  return lookups().byId.get({ id });
 }
 
 export function findPaymentByProviderRef(provider: string, providerPaymentId: string): Payment | undefined {
-  return db()
-    .select()
-    .from(payments)
-    .where(and(eq(payments.provider, provider), eq(payments.providerPaymentId, providerPaymentId)))
-    .get();
+  return lookups().byProviderRef.get({ provider, providerPaymentId });
 }
 
 export function listPaymentsForOrder(orderId: string): Payment[] {
@@ -109,7 +129,8 @@ function moveInTransaction(
   patch: PaymentPatch,
   cause: { provider: string; summary: string; detail?: unknown },
 ): TransitionResult {
-  const before = tx.select().from(payments).where(eq(payments.id, paymentId)).get();
+  // The prepared lookup runs on the same connection, so inside this transaction.
+  const before = lookups().byId.get({ id: paymentId });
   if (!before) throw new Error(`Unknown payment ${paymentId}`);
   // A payment that succeeds without a separate capture (automatic capture) has captured it all.
   const captured = to === "succeeded" && patch.capturedAmount === undefined && before.capturedAmount === 0 ? { capturedAmount: before.amount } : {};

@@ -1,0 +1,400 @@
+#!/usr/bin/env node
+// `npm run bench` (`-- --quick` for a smoke run): the shop's speed next to bare comparators, on a
+// production build, in one run of a few minutes. It builds if the build is stale, starts its own
+// servers on ports BENCH_PORT (3241) and BENCH_PORT+1 with their own data in data/bench-* (never
+// data/shop.sqlite), and prints one table, also written to test-reports/bench.md and bench.json
+// (bench-quick.* for a smoke run).
+// The bare comparators (/api/bench/empty, /bench/bare) answer only in a server started with
+// BENCH_COMPARATORS=1. What each row means: README, "Performance".
+import { randomUUID } from "node:crypto";
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { buildIfStale } from "./build-if-stale.mjs";
+import { runLoad, percentile, timeSequential } from "./bench/load.mjs";
+import { ensureAntomKeys, notificationFor } from "./bench/notifications.mjs";
+import { machine, ms, ratio, table, writeReport } from "./bench/report.mjs";
+import { openShopDb, sampleOrderIds, seedOrders, seedPendingPayments } from "./bench/seed.mjs";
+import { cartCookie, firstLoadJs, hiddenFields, rssSampler, signIn, submitForm } from "./bench/shop.mjs";
+import { startTestServer } from "../lib/testing/test-server.mjs";
+
+const root = new URL("..", import.meta.url).pathname;
+const quick = process.argv.includes("--quick");
+/** `--only=pay,ingestion` runs some parts (firstload, pay, ingestion, scale); `--cpu-prof` writes the servers' CPU profiles to test-reports/bench-profiles. */
+const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice(7).split(",");
+const runs = (part) => !only || only.includes(part);
+const cpuProfile = process.argv.includes("--cpu-prof");
+const basePort = Number(process.env.BENCH_PORT ?? 3241);
+const COUNTS = quick
+  ? { notifications: 60, notificationWarmup: 10, concurrency: 10, pay: 3, payWarmup: 1, lookups: 5, lookupWarmup: 1, small: 1_000, large: 5_000 }
+  : { notifications: 1_000, notificationWarmup: 100, concurrency: 10, pay: 15, payWarmup: 2, lookups: 40, lookupWarmup: 5, small: 1_000, large: 1_000_000 };
+const PROVIDERS = ["pingpayments", "pingpong", "antom", "lesspay"];
+/** What "Pay" is timed with at each provider: the first answer carries its next action. */
+const PAY_METHODS = {
+  pingpayments: { method: "pingpayments:card", next: "redirect to PaymentIQ's hosted page" },
+  pingpong: { method: "pingpong:alipayhk", next: "order page with the AlipayHK QR code" },
+  antom: { method: "antom:card", next: "order page with the card result", card: true },
+  lesspay: { method: "lesspay:cashier", next: "redirect to Lesspay's cashier" },
+};
+const keysDir = join(root, "data", "bench-keys");
+const servers = new Set();
+const rows = [];
+const notes = [];
+const started = Date.now();
+
+const step = (text) => console.log(`\n▶ ${text} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+const info = (text) => console.log(`  ${text}`);
+const verdict = (ok) => (ok ? "✅ pass" : "❌ miss");
+const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+
+async function startServer(port, dataDir, fresh = true) {
+  // Another server on the port would answer the health check and be measured instead.
+  const taken = await fetch(`http://localhost:${port}/api/health`, { signal: AbortSignal.timeout(1000) }).then(
+    () => true,
+    () => false,
+  );
+  if (taken) throw new Error(`Port ${port} is already in use: stop what runs there or set BENCH_PORT (the bench uses BENCH_PORT and BENCH_PORT+1).`);
+  const server = await startTestServer({
+    port,
+    dataDir,
+    timeScale: 1,
+    inquiryAfterMs: 600_000,
+    fresh,
+    // No reconciliation loop: every state change in the run comes from the measured requests.
+    env: {
+      BENCH_COMPARATORS: "1",
+      RECONCILE_INTERVAL_MS: "0",
+      ANTOM_KEYS_DIR: keysDir,
+      ...(cpuProfile ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${join(root, "scripts", "bench", "cpu-profile.mjs")}`.trim(), BENCH_PROFILE_DIR: join(root, "test-reports", "bench-profiles") } : {}),
+    },
+  });
+  servers.add(server);
+  return server;
+}
+
+async function stopServer(server) {
+  await server.stop();
+  servers.delete(server);
+}
+
+async function stopAll() {
+  await Promise.all([...servers].map((server) => server.stop()));
+  servers.clear();
+}
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    console.error(`\n${signal}: stopping the bench servers…`);
+    stopAll().finally(() => process.exit(130));
+  });
+}
+
+async function inPool(items, concurrency, task) {
+  let next = 0;
+  const results = new Array(items.length);
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await task(items[index], index);
+      }
+    }),
+  );
+  return results;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function measureFirstLoad(shop) {
+  step("First-load JS: checkout page vs bare page");
+  const checkout = await firstLoadJs(shop.url, "/checkout", cartCookie);
+  const bare = await firstLoadJs(shop.url, "/bench/bare");
+  const difference = checkout.bytes - bare.bytes;
+  info(`checkout ${kb(checkout.bytes)} in ${checkout.files} files, bare ${kb(bare.bytes)} in ${bare.files} files`);
+  rows.push({
+    measure: "First-load JS, checkout page (gzip)",
+    value: kb(checkout.bytes),
+    comparator: `bare page ${kb(bare.bytes)}`,
+    ratio: `+${kb(difference)}`,
+    target: "≤ +30 kB",
+    verdict: verdict(difference <= 30 * 1024),
+    data: { checkout, bare, difference },
+  });
+}
+
+/**
+ * Where a Pay's time goes: the shop records each call to the provider with its duration (an
+ * api_call event); the median per payment of the bench's Pay attempts, and how many calls.
+ */
+function providerCalls(dataDir, provider) {
+  const db = openShopDb(join(root, dataDir, "shop.sqlite"));
+  try {
+    const perPayment = db
+      .prepare(
+        `SELECT coalesce(sum(json_extract(e.detail, '$.durationMs')), 0) AS ms, count(e.id) AS calls
+         FROM payments p JOIN orders o ON o.id = p.order_id LEFT JOIN payment_events e ON e.payment_id = p.id AND e.type = 'api_call' AND json_extract(e.detail, '$.durationMs') IS NOT NULL
+         WHERE p.provider = ? AND o.email LIKE 'bench-%' GROUP BY p.id`,
+      )
+      .all(provider);
+    return { median: percentile(perPayment.map((row) => row.ms), 50), calls: percentile(perPayment.map((row) => row.calls), 50) };
+  } finally {
+    db.close();
+  }
+}
+
+async function measurePay(shop, dataDir) {
+  step(`"Pay" to next action: ${COUNTS.pay} attempts per provider (after ${COUNTS.payWarmup} untimed) vs the bare round trip`);
+  const bare = await timeSequential(
+    async () => {
+      const page = await (await fetch(`${shop.url}/bench/bare`)).text();
+      const answer = await submitForm(`${shop.url}/bench/bare`, hiddenFields(page, "token"), "");
+      if (answer.status !== 303 || !answer.location?.includes("/bench/bare?done=")) throw new Error(`bare round trip answered ${answer.status} ${answer.location}`);
+      return answer.elapsed;
+    },
+    { count: COUNTS.pay, warmup: COUNTS.payWarmup },
+  );
+  info(`bare round trip: median ${ms(bare.median)}, p95 ${ms(bare.p95)}`);
+  for (const provider of PROVIDERS) {
+    const { method, next, card } = PAY_METHODS[provider];
+    const result = await timeSequential(
+      async () => {
+        const page = await (await fetch(`${shop.url}/checkout`, { headers: { cookie: cartCookie } })).text();
+        const fields = {
+          ...hiddenFields(page, "checkoutToken"),
+          email: `bench-${randomUUID().slice(0, 8)}@example.com`,
+          name: "Bench Shopper",
+          addressLine: "1 Bench Street",
+          city: "Benchville",
+          postalCode: "12345",
+          country: "SE",
+          paymentMethod: method,
+          // The emulators' approved test card (never logged or stored by the shop: first six, last four).
+          ...(card ? { cardNumber: "4111 1111 1111 1111", cardExpiry: "12/35", cardCvc: "123", cardHolder: "Bench Shopper" } : {}),
+        };
+        const answer = await submitForm(`${shop.url}/checkout`, fields, cartCookie);
+        if (answer.status !== 303 || !answer.location) throw new Error(`Pay with ${method} answered ${answer.status} without a next action: ${answer.text.slice(0, 300)}`);
+        return answer.elapsed;
+      },
+      { count: COUNTS.pay, warmup: COUNTS.payWarmup },
+    );
+    const r = result.median / bare.median;
+    const calls = providerCalls(dataDir, provider);
+    info(`${provider} (${next}): median ${ms(result.median)}, p95 ${ms(result.p95)}; the shop's calls to the emulator: median ${ms(calls.median)} in ${calls.calls} call(s)`);
+    rows.push({
+      measure: `"Pay" to next action, ${provider} (${next})`,
+      value: `median ${ms(result.median)} (${ms(calls.median)} of it in ${calls.calls} API call${calls.calls === 1 ? "" : "s"} to the emulator), p95 ${ms(result.p95)}`,
+      comparator: `bare round trip: median ${ms(bare.median)}, p95 ${ms(bare.p95)}`,
+      ratio: ratio(r),
+      target: "≤ 2×",
+      verdict: verdict(r <= 2),
+      data: { provider, method, result, bare, calls },
+    });
+  }
+}
+
+/** Ping Payments' callbacks are confirmed by a GET at the emulator: each needs a real, paid payment there. */
+async function pingPaymentsAtEmulator(shop, count) {
+  const api = `${shop.url}/emulators/pingpayments/api/v1`;
+  const headers = { "content-type": "application/json", tenant_id: "1f4a0d4e-6b7c-4f0a-9d51-2c7e3a8b5f10", "x-api-secret": "emulator-pingpayments-secret" };
+  const post = async (path, body) => {
+    const response = await fetch(`${api}${path}`, { method: "POST", headers, body: JSON.stringify(body) });
+    if (response.status !== 200) throw new Error(`Ping Payments emulator ${path}: ${response.status} ${await response.text()}`);
+    return response.json();
+  };
+  return inPool(Array.from({ length: count }), 4, async () => {
+    const order = await post("/payment_orders", { split_tree_id: "tree-1", currency: "SEK" });
+    const payment = await post(`/payment_orders/${order.id}/payments`, {
+      currency: "SEK",
+      total_amount: 2500,
+      method: "card",
+      provider: "payment_iq",
+      order_items: [{ amount: 2500, name: "Merino beanie", merchant_id: "m-1", vat_rate: 25 }],
+      payer: { name: "Bench Payer" },
+      provider_method_parameters: { success_url: `${shop.url}/`, error_url: `${shop.url}/` },
+    });
+    // The payer pays on PaymentIQ's page (no status_callback_url: the bench sends the callbacks).
+    const form = new URLSearchParams({ cardholder: "Bench Payer", cardNumber: "4111111111111111", expiry: "12/35", cvc: "123" });
+    const paid = await fetch(`${shop.url}/emulators/pingpayments/paymentiq/checkout/${payment.id}/submit`, { method: "POST", body: form, redirect: "manual" });
+    if (paid.status !== 303) throw new Error(`PaymentIQ submit answered ${paid.status}`);
+    return { provider: "pingpayments", method: "card", providerPaymentId: payment.id, paymentOrderId: order.id, amount: 2500, currency: "SEK" };
+  });
+}
+
+function pendingRows(provider, count) {
+  const currency = provider === "antom" ? "EUR" : "USD";
+  return Array.from({ length: count }, (_, i) => ({
+    provider,
+    method: PAY_METHODS[provider].method.split(":")[1],
+    providerPaymentId: `BENCH-${provider}-${Date.now()}-${i}-${randomUUID().slice(0, 8)}`,
+    amount: 2900,
+    currency,
+  }));
+}
+
+async function measureIngestion(shop, dataDir) {
+  const total = COUNTS.notifications + COUNTS.notificationWarmup;
+  step(`Notification ingestion: seeding ${total} pending payments per provider`);
+  const db = openShopDb(join(root, dataDir, "shop.sqlite"));
+  const seeded = {};
+  try {
+    for (const provider of PROVIDERS) {
+      const rowsToSeed = provider === "pingpayments" ? await pingPaymentsAtEmulator(shop, total) : pendingRows(provider, total);
+      seeded[provider] = seedPendingPayments(db, rowsToSeed);
+      info(`${provider}: ${seeded[provider].length} pending payments${provider === "pingpayments" ? " (each created and paid at the emulator)" : ""}`);
+    }
+  } finally {
+    db.close();
+  }
+  step(`Notification ingestion: ${COUNTS.notifications} notifications per provider at concurrency ${COUNTS.concurrency} (after ${COUNTS.notificationWarmup} untimed), each next to the empty route with the same bodies`);
+  let peakRss = 0;
+  for (const provider of PROVIDERS) {
+    const requests = seeded[provider].map((payment) => notificationFor(provider, payment, { antomKeysDir: keysDir }));
+    const empty = requests.map((request) => ({ ...request, path: "/api/bench/empty" }));
+    const options = { concurrency: COUNTS.concurrency };
+    await runLoad(shop.url, empty.slice(0, COUNTS.notificationWarmup), options);
+    await runLoad(shop.url, requests.slice(0, COUNTS.notificationWarmup), options);
+    const bare = await runLoad(shop.url, empty.slice(COUNTS.notificationWarmup), options);
+    const sampler = rssSampler(shop.pid);
+    const real = await runLoad(shop.url, requests.slice(COUNTS.notificationWarmup), options);
+    const providerRss = sampler.stop();
+    peakRss = Math.max(peakRss, providerRss);
+    const ok = Object.entries(real.statuses).reduce((n, [status, count]) => n + (Number(status) < 300 ? count : 0), 0);
+    if (ok !== real.count || real.errors) notes.push(`${provider}: ${real.count - ok} of ${real.count} notifications were not acknowledged (${JSON.stringify(real.statuses)}, ${real.errors} transport errors).`);
+    const check = openShopDb(join(root, dataDir, "shop.sqlite"));
+    const moved = check.prepare(`SELECT count(*) AS n FROM payments WHERE provider = ? AND status = 'succeeded' AND id IN (${seeded[provider].map(() => "?").join(",")})`).get(provider, ...seeded[provider].map((p) => p.paymentId)).n;
+    check.close();
+    const p99 = percentile(real.latencies, 99);
+    const bareP99 = percentile(bare.latencies, 99);
+    info(`${provider}: ${real.rps.toFixed(0)} req/s, p99 ${ms(p99)} (empty route ${bare.rps.toFixed(0)} req/s, p99 ${ms(bareP99)}); ${moved}/${total} payments moved to succeeded; statuses ${JSON.stringify(real.statuses)}; peak RSS ${mb(providerRss)}`);
+    if (moved !== total) notes.push(`${provider}: only ${moved} of ${total} seeded payments reached succeeded.`);
+    const rpsRatio = real.rps / bare.rps;
+    const p99Ratio = p99 / bareP99;
+    rows.push({
+      measure: `Notification ingestion, ${provider}: req/s`,
+      value: real.rps.toFixed(0),
+      comparator: `empty route ${bare.rps.toFixed(0)}`,
+      ratio: ratio(rpsRatio),
+      target: "≥ 0.80×",
+      verdict: verdict(rpsRatio >= 0.8),
+      data: { provider, rps: real.rps, bareRps: bare.rps, statuses: real.statuses, moved },
+    });
+    rows.push({
+      measure: `Notification ingestion, ${provider}: p99`,
+      value: ms(p99),
+      comparator: `empty route ${ms(bareP99)}`,
+      ratio: ratio(p99Ratio),
+      target: "≤ 1.5×",
+      verdict: verdict(p99Ratio <= 1.5),
+      data: { provider, p50: percentile(real.latencies, 50), p99, bareP50: percentile(bare.latencies, 50), bareP99 },
+    });
+  }
+  rows.push({
+    measure: "Shop memory under the ingestion load (peak RSS, server process tree)",
+    value: mb(peakRss),
+    comparator: "—",
+    ratio: "—",
+    target: "< 400 MB",
+    verdict: verdict(peakRss < 400 * 2 ** 20),
+    data: { peakRss },
+  });
+  info(`peak RSS during ingestion: ${mb(peakRss)}`);
+}
+
+async function timeLookups(server, orderIds) {
+  const cookie = await signIn(server.url, "operator@example.com", "operator-demo");
+  const get = async (path) => {
+    const t0 = process.hrtime.bigint();
+    const response = await fetch(`${server.url}${path}`, { headers: { cookie }, signal: AbortSignal.timeout(60_000) });
+    await response.arrayBuffer();
+    const elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
+    return elapsed;
+  };
+  const list = await timeSequential(() => get("/admin/payments"), { count: COUNTS.lookups, warmup: COUNTS.lookupWarmup });
+  const lookup = await timeSequential((i) => get(`/admin/orders/${orderIds[i % orderIds.length]}`), { count: COUNTS.lookups, warmup: COUNTS.lookupWarmup });
+  return { list, lookup };
+}
+
+async function measureScale() {
+  const dataDir = "data/bench-orders";
+  const port = basePort + 1;
+  const label = (n) => (n >= 1_000_000 ? `${n / 1_000_000} million` : n >= 1_000 ? `${n / 1_000} thousand` : String(n));
+  step(`Admin payments list and order lookup at ${label(COUNTS.small)} and at ${label(COUNTS.large)} orders (port ${port}, ${dataDir})`);
+  // The server migrates and seeds a fresh database; the orders are then written while it is stopped.
+  await stopServer(await startServer(port, dataDir));
+  const at = {};
+  for (const size of [COUNTS.small, COUNTS.large]) {
+    const db = openShopDb(join(root, dataDir, "shop.sqlite"));
+    let lastReport = Date.now();
+    const t0 = Date.now();
+    seedOrders(db, size, (done) => {
+      if (Date.now() - lastReport > 5000) {
+        info(`… ${done.toLocaleString("en")} orders written`);
+        lastReport = Date.now();
+      }
+    });
+    const ids = sampleOrderIds(db, COUNTS.lookups + COUNTS.lookupWarmup);
+    db.close();
+    info(`${size.toLocaleString("en")} orders with their items and payments in the database (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+    const server = await startServer(port, dataDir, false);
+    try {
+      at[size] = await timeLookups(server, ids);
+    } finally {
+      await stopServer(server);
+    }
+    info(`admin list median ${ms(at[size].list.median)} (p99 ${ms(at[size].list.p99)}), order lookup median ${ms(at[size].lookup.median)} (p99 ${ms(at[size].lookup.p99)})`);
+  }
+  for (const [key, title] of [
+    ["list", "Admin payments list (/admin/payments)"],
+    ["lookup", "Order lookup (/admin/orders/<id>)"],
+  ]) {
+    const small = at[COUNTS.small][key];
+    const large = at[COUNTS.large][key];
+    const r = large.median / small.median;
+    rows.push({
+      measure: `${title} at ${label(COUNTS.large)} orders`,
+      value: `median ${ms(large.median)}, p99 ${ms(large.p99)}`,
+      comparator: `at ${label(COUNTS.small)}: median ${ms(small.median)}, p99 ${ms(small.p99)}`,
+      ratio: ratio(r),
+      target: "≤ 2×",
+      verdict: verdict(r <= 2),
+      data: { key, small, large },
+    });
+  }
+}
+
+async function main() {
+  buildIfStale();
+  mkdirSync(join(root, "data"), { recursive: true });
+  ensureAntomKeys(keysDir);
+  const dataDir = "data/bench-shop";
+  step(`Starting the production server on port ${basePort} (${dataDir})${quick ? " — quick smoke run" : ""}`);
+  const shop = await startServer(basePort, dataDir);
+  try {
+    if (runs("firstload")) await measureFirstLoad(shop);
+    if (runs("pay")) await measurePay(shop, dataDir);
+    if (runs("ingestion")) await measureIngestion(shop, dataDir);
+  } finally {
+    await stopServer(shop);
+  }
+  if (runs("scale")) await measureScale();
+  const meta = { quick, finishedAt: new Date().toISOString(), machine: machine(), counts: COUNTS, seconds: Math.round((Date.now() - started) / 1000), notes };
+  notes.push(
+    `Counts: ${COUNTS.notifications} notifications per provider at concurrency ${COUNTS.concurrency}; ${COUNTS.pay} Pay attempts per provider; ${COUNTS.lookups} requests per lookup; run took ${meta.seconds} s.`,
+  );
+  // A smoke run never overwrites the figures of a real one.
+  const name = quick ? "bench-quick" : "bench";
+  const text = writeReport(root, name, { rows, meta });
+  console.log(`\n${table(rows)}\n`);
+  for (const note of notes) console.log(`- ${note}`);
+  console.log(`\nWritten to test-reports/${name}.md and test-reports/${name}.json (${text.length} characters).`);
+  if (!quick) rmSync(join(root, "data", "bench-orders"), { recursive: true, force: true });
+}
+
+main()
+  .catch(async (error) => {
+    console.error(`\n✖ bench failed: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+    await stopAll();
+    process.exit(1);
+  })
+  .then(() => stopAll());
