@@ -13,6 +13,8 @@ describe("card data scan", () => {
   it("finds card numbers in any spacing and CVV-like key values", () => {
     expect(findCardData('{"cardNo":"4111 1111 1111 1111"}', CARDS)).toHaveLength(1);
     expect(findCardData("pan=3782-822463-10005", CARDS).map((f) => f.kind)).toEqual(["card number"]);
+    expect(findCardData("GET /pay?card=4111+1111+1111+1111&x=1", CARDS).map((f) => f.kind)).toEqual(["card number"]);
+    expect(findCardData("GET /pay?card=4111%201111%201111%201111", CARDS).map((f) => f.kind)).toEqual(["card number"]);
     expect(findCardData('{"cvv":"737"}', CARDS).map((f) => f.kind)).toEqual(["security code"]);
     expect(findCardData("cardCvc=1234&x", CARDS).map((f) => f.kind)).toEqual(["security code"]);
   });

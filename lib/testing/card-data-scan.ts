@@ -26,8 +26,12 @@ function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** Runs of 13 or more digits, with at most one space or dash between two digits (4111 1111 …). */
-const DIGIT_RUN = /\d(?:[ -]?\d){12,}/g;
+/**
+ * Runs of 13 or more digits, with at most one separator between two digits: a space or a dash, as
+ * typed (4111 1111 …), or URL-encoded (4111+1111…, 4111%201111…).
+ */
+const DIGIT_RUN = /\d(?:(?:[ +-]|%20|%2[dD])?\d){12,}/g;
+const SEPARATORS = /[ +-]|%20|%2[dD]/g;
 
 /**
  * A run of 13 to 19 digits that is Luhn-valid and begins like one of the test cards (their
@@ -48,7 +52,7 @@ function findCardNumbers(text: string, cardNumbers: readonly string[], file: str
   const bins = new Set(cardNumbers.map((number) => number.slice(0, 6)));
   const findings: CardDataFinding[] = [];
   for (const match of text.matchAll(DIGIT_RUN)) {
-    const digits = match[0].replace(/[ -]/g, "");
+    const digits = match[0].replace(SEPARATORS, "");
     const known = cardNumbers.some((number) => digits.includes(number));
     if (known || holdsCardNumber(digits, bins)) {
       findings.push({ file, kind: "card number", excerpt: text.slice(Math.max(0, match.index - 40), match.index + match[0].length + 40) });
