@@ -60,12 +60,15 @@ async function startServer(port, dataDir, fresh = true) {
     timeScale: 1,
     inquiryAfterMs: 600_000,
     fresh,
+    // Node's options as `npm start` gives them (the heap ceiling), without the tests' request log.
+    requestLog: false,
+    preloads: cpuProfile ? [join(root, "scripts", "bench", "cpu-profile.mjs")] : [],
     // No reconciliation loop: every state change in the run comes from the measured requests.
     env: {
       BENCH_COMPARATORS: "1",
       RECONCILE_INTERVAL_MS: "0",
       ANTOM_KEYS_DIR: keysDir,
-      ...(cpuProfile ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import=${join(root, "scripts", "bench", "cpu-profile.mjs")}`.trim(), BENCH_PROFILE_DIR: join(root, "test-reports", "bench-profiles") } : {}),
+      ...(cpuProfile ? { BENCH_PROFILE_DIR: join(root, "test-reports", "bench-profiles") } : {}),
     },
   });
   servers.add(server);
