@@ -4,12 +4,14 @@
 // created, migrated and seeded by the server itself at start.
 import { spawn } from "node:child_process";
 import { buildIfStale, nextBin } from "./build-if-stale.mjs";
+import { shopNodeOptions } from "./shop-node-options.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 buildIfStale();
 
 const port = process.env.PORT || "3000";
 console.log(`Starting merchant-storefront on http://localhost:${port} (emulators at /emulators)`);
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, stdio: "inherit", env: process.env });
+// The heap ceiling and any other Node options of the shop: scripts/shop-node-options.mjs.
+const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_OPTIONS: shopNodeOptions() } });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

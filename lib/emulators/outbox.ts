@@ -16,6 +16,8 @@ interface WorkerState {
   ticking: boolean;
   /** Scheduled per-provider jobs run on each tick (e.g. settling a pending payment). */
   jobs: Map<string, () => void>;
+  /** A delivery run is already queued for the notifications enqueued now (see scheduleDelivery). */
+  deliveryQueued?: boolean;
 }
 
 const state: WorkerState = ((globalThis as Record<string, unknown>).__emulatorOutbox ??= {
@@ -78,8 +80,26 @@ export function enqueueNotification(notification: Notification): OutboxRow {
     })
     .returning()
     .get();
-  setTimeout(() => void deliverDueNotifications(), scaledMs(notification.delaySeconds ?? 0));
+  scheduleDelivery(scaledMs(notification.delaySeconds ?? 0));
   return row;
+}
+
+/**
+ * Delivers the notifications due in `ms`. The ones due now share one queued run: a request that
+ * enqueues two (Antom's PAYMENT_RESULT and CAPTURE_RESULT) would otherwise run every provider's
+ * jobs and the due-rows query twice, in the same process as the shop, on the shopper's Pay.
+ */
+function scheduleDelivery(ms: number): void {
+  if (ms > 0) {
+    setTimeout(() => void deliverDueNotifications(), ms);
+    return;
+  }
+  if (state.deliveryQueued) return;
+  state.deliveryQueued = true;
+  setTimeout(() => {
+    state.deliveryQueued = false;
+    void deliverDueNotifications();
+  }, 0);
 }
 
 async function deliver(row: OutboxRow): Promise<void> {

@@ -444,7 +444,8 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
     log("info", "notification came early", { paymentId: payment.id, provider: providerId, status: notification.status, from: applied.from });
     return { httpStatus: 409, response: Response.json({ error: `The payment is ${applied.from}: send this notification again later` }, { status: 409 }), outcome: "early" };
   }
-  if (applied.outcome !== "duplicate") rememberCard(findPayment(payment.id) ?? payment, notification.storedCredential);
+  // Only a notification that carries a stored credential needs the payment as it is now.
+  if (applied.outcome !== "duplicate" && notification.storedCredential) rememberCard(findPayment(payment.id) ?? payment, notification.storedCredential);
   log("info", "notification", { paymentId: payment.id, provider: providerId, outcome: applied.outcome, status: notification.status });
   return { httpStatus: ack.status, response: ack, outcome: applied.outcome };
 }

@@ -4,6 +4,7 @@ import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { shopNodeOptions } from "../../scripts/shop-node-options.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 
@@ -25,19 +26,22 @@ export function testServerEnv({ port, dataDir, timeScale, inquiryAfterMs }) {
 /**
  * `fresh: false` keeps the data directory (a restart after a crash); `env` adds to the server's
  * environment. The server's output goes to `<dataDir>/server.log` as well (the card-data suite
- * scans it), and to this process's output with `log: true`.
+ * scans it), and to this process's output with `log: true`. Node runs with the options `npm start`
+ * gives the shop (scripts/shop-node-options.mjs: the heap ceiling), plus `preloads` (modules to
+ * --import) and, unless `requestLog: false` (the bench: measured as `npm start` serves), the
+ * request log.
  */
-export async function startTestServer({ port, dataDir, timeScale = 0.001, inquiryAfterMs = 60_000, log = false, fresh = true, env: extraEnv = {} }) {
+export async function startTestServer({ port, dataDir, timeScale = 0.001, inquiryAfterMs = 60_000, log = false, fresh = true, requestLog = true, preloads = [], env: extraEnv = {} }) {
   if (fresh) rmSync(join(root, dataDir), { recursive: true, force: true });
   mkdirSync(join(root, dataDir), { recursive: true });
-  const requestLog = `--import ${JSON.stringify(pathToFileURL(join(root, "lib/testing/request-log.mjs")).href)}`;
+  // Every URL asked goes to server.log, for the card-data suite.
+  const imports = [...(requestLog ? [join(root, "lib/testing/request-log.mjs")] : []), ...preloads].map((path) => `--import ${JSON.stringify(pathToFileURL(path).href)}`);
   const env = {
     ...process.env,
     ...testServerEnv({ port, dataDir, timeScale, inquiryAfterMs }),
     NODE_ENV: "production",
-    // Every URL asked goes to server.log, for the card-data suite.
-    NODE_OPTIONS: [process.env.NODE_OPTIONS, requestLog].filter(Boolean).join(" "),
     ...extraEnv,
+    NODE_OPTIONS: shopNodeOptions({ ...process.env, ...extraEnv }, imports),
   };
   const child = spawn(process.execPath, [join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
     cwd: root,

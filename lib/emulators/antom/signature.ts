@@ -1,4 +1,5 @@
 import { createSign, createVerify } from "node:crypto";
+import { privateKeyObject, publicKeyObject } from "@/lib/key-objects";
 
 /**
  * Antom's message signature [doc, official SDKs]: the string
@@ -16,7 +17,7 @@ export function stringToSign(path: string, clientId: string, time: string, body:
 export function signMessage(privateKeyPem: string, path: string, clientId: string, time: string, body: string): string {
   const signer = createSign("RSA-SHA256");
   signer.update(stringToSign(path, clientId, time, body), "utf8");
-  return encodeURIComponent(signer.sign(privateKeyPem, "base64"));
+  return encodeURIComponent(signer.sign(privateKeyObject(privateKeyPem), "base64"));
 }
 
 /** Checks a URL-encoded (or plain) base64 signature with a PEM public key; false on any error. */
@@ -24,7 +25,7 @@ export function verifyMessage(publicKeyPem: string, path: string, clientId: stri
   try {
     const verifier = createVerify("RSA-SHA256");
     verifier.update(stringToSign(path, clientId, time, body), "utf8");
-    return verifier.verify(publicKeyPem, decodeURIComponent(signature), "base64");
+    return verifier.verify(publicKeyObject(publicKeyPem), decodeURIComponent(signature), "base64");
   } catch {
     return false;
   }

@@ -1,4 +1,5 @@
 import { createSign, createVerify } from "node:crypto";
+import { privateKeyObject, publicKeyObject } from "@/lib/key-objects";
 
 /**
  * Antom's message signature: RSA-SHA256 (PKCS#1 v1.5) over
@@ -12,7 +13,7 @@ export function antomSigningString(path: string, clientId: string, time: string,
 export function antomSign(input: { path: string; clientId: string; time: string; body: string }, privateKeyPem: string): string {
   const signer = createSign("RSA-SHA256");
   signer.update(antomSigningString(input.path, input.clientId, input.time, input.body), "utf8");
-  return encodeURIComponent(signer.sign(privateKeyPem, "base64"));
+  return encodeURIComponent(signer.sign(privateKeyObject(privateKeyPem), "base64"));
 }
 
 export function antomSignatureHeader(signature: string, keyVersion = "1"): string {
@@ -30,7 +31,7 @@ export function antomVerify(input: { path: string; clientId: string; time: strin
   try {
     const verifier = createVerify("RSA-SHA256");
     verifier.update(antomSigningString(input.path, input.clientId, input.time, input.body), "utf8");
-    return verifier.verify(publicKeyPem, decodeURIComponent(signature), "base64");
+    return verifier.verify(publicKeyObject(publicKeyPem), decodeURIComponent(signature), "base64");
   } catch {
     return false;
   }
