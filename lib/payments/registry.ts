@@ -3,7 +3,7 @@ import { pingPayments } from "@/lib/providers/pingpayments";
 import { pingPong } from "@/lib/providers/pingpong";
 import { antom } from "@/lib/providers/antom";
 import { lesspay } from "@/lib/providers/lesspay";
-import type { PaymentMethod, PaymentProvider, ProviderId } from "./types";
+import type { PaymentMethod, PaymentProvider, ProviderId, WalletLinking } from "./types";
 
 /** Every provider the shop can use. A new provider is a new folder plus one line here. */
 const PROVIDERS: Partial<Record<ProviderId, PaymentProvider>> = {
@@ -30,4 +30,19 @@ export function findMethod(provider: string, method: string): PaymentMethod | un
 
 export function paymentMethodsFor(currency: string): PaymentMethod[] {
   return Object.values(PROVIDERS).flatMap((provider) => provider!.methods.filter((m) => m.currencies.includes(currency)));
+}
+
+/** The provider whose one-click wallets the account page offers (the first that has them). */
+export function walletProvider(): (PaymentProvider & { wallets: WalletLinking }) | undefined {
+  return Object.values(PROVIDERS).find((provider): provider is PaymentProvider & { wallets: WalletLinking } => Boolean(provider?.wallets));
+}
+
+/** The wallets a shopper can link, and whether the deprecated authorization flow is on. */
+export function linkableWallets(): { wallets: readonly string[]; legacy: boolean } {
+  const wallets = walletProvider()?.wallets;
+  return { wallets: wallets?.wallets ?? [], legacy: wallets?.legacy?.enabled() ?? false };
+}
+
+export function isLinkableWallet(value: unknown): value is string {
+  return typeof value === "string" && linkableWallets().wallets.includes(value);
 }

@@ -7,7 +7,6 @@ import { randomUUID } from "node:crypto";
 import { findOrder, listOrderItems, orderCaptureMode } from "@/lib/db/queries/orders";
 import { repeatOrder } from "@/lib/orders";
 import { findCredential, findCredentialByToken, insertCredential, moveCredential, saveCredentialOnce } from "@/lib/db/queries/credentials";
-import { bindWallet, exchangeLegacyCode, legacyAuthEnabled, startLegacyAuthorization, unbindWallet, type WalletType } from "@/lib/providers/pingpong/wallets";
 import {
   applyNotificationToPayment,
   findPayment,
@@ -20,7 +19,7 @@ import {
   type PaymentPatch,
 } from "@/lib/db/queries/payments";
 import type { Payment } from "@/lib/db/schema";
-import { getProvider } from "./registry";
+import { getProvider, walletProvider } from "./registry";
 import { noteRejectedNotification } from "./rejections";
 import { isPending } from "./state";
 import {
@@ -561,40 +560,50 @@ function applyCredentialEvent(provider: ReturnType<typeof getProvider>, notifica
   return { httpStatus: 200, response: provider.acknowledge(notification), outcome: result };
 }
 
+/** The provider that links wallets, with its linking capability (CheckoutError when none does). */
+function wallets() {
+  const provider = walletProvider();
+  if (!provider) throw new CheckoutError("No payment provider links wallets here.");
+  return { provider, linking: provider.wallets, notificationUrl: `${settings().APP_URL}/api/webhooks/${provider.id}` };
+}
+
 /** Starts linking a wallet for one-click payments: a pending binding, and the wallet's signing page. */
-export async function linkWallet(userId: string, walletType: WalletType): Promise<string> {
+export async function linkWallet(userId: string, walletType: string): Promise<string> {
   const env = settings();
-  const answer = await bindWallet({ merchantUserId: userId, walletType, resultUrl: `${env.APP_URL}/account?linked=${encodeURIComponent(walletType)}#wallets`, notificationUrl: `${env.APP_URL}/api/webhooks/pingpong` });
-  insertCredential({ userId, provider: "pingpong", kind: "wallet", token: answer.token, brand: walletType, merchantUserId: userId, status: "pending" });
-  log("info", "wallet link started", { userId, walletType });
+  const { provider, linking, notificationUrl } = wallets();
+  const answer = await linking.bind({ merchantUserId: userId, walletType, resultUrl: `${env.APP_URL}/account?linked=${encodeURIComponent(walletType)}#wallets`, notificationUrl });
+  insertCredential({ userId, provider: provider.id, kind: "wallet", token: answer.token, brand: walletType, merchantUserId: userId, status: "pending" });
+  log("info", "wallet link started", { userId, walletType, provider: provider.id });
   return answer.authUrl;
 }
 
-/** The shopper unlinks a wallet from the shop: PingPong is told, and the binding is revoked. */
+/** The shopper unlinks a wallet from the shop: the provider is told, and the binding is revoked. */
 export async function unlinkWallet(userId: string, credentialId: string): Promise<void> {
   const credential = findCredential(credentialId);
   if (!credential || credential.userId !== userId || credential.kind !== "wallet") throw new CheckoutError("Unknown wallet link.");
-  if (credential.status === "active") await unbindWallet({ merchantUserId: credential.merchantUserId ?? userId, token: credential.token });
+  const linking = getProvider(credential.provider).wallets;
+  if (credential.status === "active" && linking) await linking.unbind({ merchantUserId: credential.merchantUserId ?? userId, token: credential.token });
   moveCredential(credential.id, ["active", "pending"], "revoked", { provider: credential.provider, summary: `Unlinked by the shopper` });
 }
 
+/** The deprecated authorization flow, when the wallet provider has it and it is turned on. */
+function legacyLinking() {
+  const { provider, linking, notificationUrl } = wallets();
+  if (!linking.legacy?.enabled()) throw new CheckoutError("The legacy wallet authorization is turned off.");
+  return { provider, legacy: linking.legacy, notificationUrl };
+}
+
 /** Deprecated authorization flow (PINGPONG_LEGACY_AUTH): the wallet's authorization page. */
-export async function startLegacyWalletAuthorization(userId: string, walletType: WalletType): Promise<string> {
-  if (!legacyAuthEnabled()) throw new CheckoutError("The legacy wallet authorization is turned off.");
-  const env = settings();
-  const answer = await startLegacyAuthorization({
-    merchantUserId: userId,
-    walletType,
-    resultUrl: `${env.APP_URL}/account/wallets/legacy?wallet=${encodeURIComponent(walletType)}`,
-    notificationUrl: `${env.APP_URL}/api/webhooks/pingpong`,
-  });
+export async function startLegacyWalletAuthorization(userId: string, walletType: string): Promise<string> {
+  const { legacy, notificationUrl } = legacyLinking();
+  const answer = await legacy.start({ merchantUserId: userId, walletType, resultUrl: `${settings().APP_URL}/account/wallets/legacy?wallet=${encodeURIComponent(walletType)}`, notificationUrl });
   return answer.authUrl;
 }
 
 /** Deprecated authorization flow: the code the wallet returned, exchanged for an active token. */
-export async function finishLegacyWalletAuthorization(userId: string, walletType: WalletType, code: string) {
-  if (!legacyAuthEnabled()) throw new CheckoutError("The legacy wallet authorization is turned off.");
-  const answer = await exchangeLegacyCode({ merchantUserId: userId, code });
-  const existing = findCredentialByToken("pingpong", answer.token);
-  return existing ?? insertCredential({ userId, provider: "pingpong", kind: "wallet", token: answer.token, brand: answer.walletType ?? walletType, merchantUserId: userId, status: "active" });
+export async function finishLegacyWalletAuthorization(userId: string, walletType: string, code: string) {
+  const { provider, legacy } = legacyLinking();
+  const answer = await legacy.exchange({ merchantUserId: userId, code });
+  const existing = findCredentialByToken(provider.id, answer.token);
+  return existing ?? insertCredential({ userId, provider: provider.id, kind: "wallet", token: answer.token, brand: answer.walletType ?? walletType, merchantUserId: userId, status: "active" });
 }

@@ -198,6 +198,23 @@ export function unknownAnswer(message: string, calls: ApiCallRecord[]): Provider
   return new ProviderError(message, calls, "answer_unknown", { outcomeUnknown: true });
 }
 
+/**
+ * One-click wallet linking, for a provider that has it: the shopper signs a wallet once (its
+ * signing page), the provider notifies the token, and later payments use it without asking.
+ */
+export interface WalletLinking {
+  /** The wallets a shopper can link. */
+  wallets: readonly string[];
+  bind(input: { merchantUserId: string; walletType: string; resultUrl: string; notificationUrl: string }): Promise<{ token: string; authUrl: string }>;
+  unbind(input: { merchantUserId: string; token: string }): Promise<void>;
+  /** A deprecated authorization flow (authorization page -> code -> token), while the provider keeps it. */
+  legacy?: {
+    enabled(): boolean;
+    start(input: { merchantUserId: string; walletType: string; resultUrl: string; notificationUrl: string }): Promise<{ authUrl: string }>;
+    exchange(input: { merchantUserId: string; code: string }): Promise<{ token: string; walletType?: string }>;
+  };
+}
+
 export interface PaymentProvider {
   id: ProviderId;
   displayName: string;
@@ -213,4 +230,6 @@ export interface PaymentProvider {
   verifyNotification(raw: RawNotification): Promise<VerifiedNotification>;
   /** The exact acknowledgement the provider expects. */
   acknowledge(notification: VerifiedNotification): Response;
+  /** One-click wallet linking, where the provider offers it. */
+  wallets?: WalletLinking;
 }

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { CheckoutError, linkWallet, startLegacyWalletAuthorization, unlinkWallet } from "@/lib/payments/service";
-import { isLinkableWallet } from "@/lib/providers/pingpong/wallets";
+import { isLinkableWallet } from "@/lib/payments/registry";
 import { currentUser } from "@/lib/auth";
 import { revokeCredential } from "@/lib/db/queries/credentials";
 

@@ -10,7 +10,7 @@ import { LinkWalletForm } from "@/components/account/link-wallet-form";
 import { RefreshWhilePending } from "@/components/account/refresh-while-pending";
 import { listWalletBindings } from "@/lib/db/queries/credentials";
 import { settings } from "@/lib/env";
-import { legacyAuthEnabled, LINKABLE_WALLETS } from "@/lib/providers/pingpong/wallets";
+import { linkableWallets } from "@/lib/payments/registry";
 
 export const metadata = { title: "My orders" };
 
@@ -55,7 +55,7 @@ export default async function AccountPage() {
             </li>
           ))}
         </ul>
-        <LinkWalletForm wallets={LINKABLE_WALLETS} legacy={legacyAuthEnabled()} />
+        <LinkWalletForm {...linkableWallets()} />
       </section>
       <section className="space-y-2" data-testid="saved-cards">
         <h2 className="font-medium">Saved cards</h2>

@@ -7,6 +7,7 @@ import { PingPongClient } from "./client";
 import { failureOf, SUCCESS_CODE, toPaymentStatus } from "./mappers";
 import { refundAnswer, transaction, voidAnswer, type Transaction } from "./schemas";
 import { refundKey, verifyPingPongNotification, voidKey } from "./webhook";
+import { pingPongWallets } from "./wallets";
 
 function credentials() {
   const env = settings();
@@ -168,4 +169,6 @@ export const pingPong: PaymentProvider = {
 
   /** Any HTTP 200 acknowledges a PingPong notification. */
   acknowledge: () => new Response("OK", { status: 200 }),
+
+  wallets: pingPongWallets,
 };

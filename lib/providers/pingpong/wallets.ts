@@ -1,6 +1,6 @@
 import "server-only";
 import { settings } from "@/lib/env";
-import { ProviderError, type ApiCallRecord } from "@/lib/payments/types";
+import { ProviderError, type ApiCallRecord, type WalletLinking } from "@/lib/payments/types";
 import { PingPongClient } from "./client";
 import { SUCCESS_CODE } from "./mappers";
 
@@ -10,15 +10,10 @@ import { SUCCESS_CODE } from "./mappers";
  * The older authorization flow (auth link -> code -> token) is kept behind PINGPONG_LEGACY_AUTH,
  * marked deprecated as in PingPong's guide.
  */
-export const LINKABLE_WALLETS = ["AlipayHK", "GCash"] as const;
-export type WalletType = (typeof LINKABLE_WALLETS)[number];
-
-export function isLinkableWallet(value: unknown): value is WalletType {
-  return typeof value === "string" && (LINKABLE_WALLETS as readonly string[]).includes(value);
-}
+const LINKABLE_WALLETS = ["AlipayHK", "GCash"] as const;
 
 /** Read at call time, so the setting can change without a rebuild. */
-export function legacyAuthEnabled(): boolean {
+function legacyAuthEnabled(): boolean {
   return process.env.PINGPONG_LEGACY_AUTH === "1" || process.env.PINGPONG_LEGACY_AUTH === "true";
 }
 
@@ -34,7 +29,7 @@ function bizOf(answer: { code: string; description: string; biz: unknown; call: 
   return answer.biz as Record<string, unknown>;
 }
 
-export async function bindWallet(input: { merchantUserId: string; walletType: WalletType; resultUrl: string; notificationUrl: string }) {
+async function bindWallet(input: { merchantUserId: string; walletType: string; resultUrl: string; notificationUrl: string }) {
   const answer = await client().post("/v4/paymethod/bind", {
     requestId: PingPongClient.newRequestId("bind"),
     merchantUserId: input.merchantUserId,
@@ -46,17 +41,16 @@ export async function bindWallet(input: { merchantUserId: string; walletType: Wa
   });
   const biz = bizOf(answer, "the wallet signing");
   if (typeof biz.token !== "string" || typeof biz.authUrl !== "string") throw new ProviderError("PingPong answered the signing without token and authUrl", [answer.call]);
-  return { token: biz.token, authUrl: biz.authUrl, call: answer.call };
+  return { token: biz.token, authUrl: biz.authUrl };
 }
 
-export async function unbindWallet(input: { merchantUserId: string; token: string }) {
+async function unbindWallet(input: { merchantUserId: string; token: string }): Promise<void> {
   const answer = await client().post("/v4/paymethod/unbind", { requestId: PingPongClient.newRequestId("unbind"), merchantUserId: input.merchantUserId, token: input.token });
   bizOf(answer, "the unbinding");
-  return { call: answer.call };
 }
 
 /** Deprecated flow: the wallet's authorization page, which returns with `?code=`. */
-export async function startLegacyAuthorization(input: { merchantUserId: string; walletType: WalletType; resultUrl: string; notificationUrl: string }) {
+async function startLegacyAuthorization(input: { merchantUserId: string; walletType: string; resultUrl: string; notificationUrl: string }) {
   const answer = await client().post("/v4/paymethod/auth", {
     requestId: PingPongClient.newRequestId("auth"),
     merchantUserId: input.merchantUserId,
@@ -71,10 +65,18 @@ export async function startLegacyAuthorization(input: { merchantUserId: string; 
 }
 
 /** Deprecated flow: the code from the authorization page, exchanged for a token. */
-export async function exchangeLegacyCode(input: { merchantUserId: string; code: string }) {
+async function exchangeLegacyCode(input: { merchantUserId: string; code: string }) {
   const answer = await client().post("/v4/paymethod/authorize", { requestId: PingPongClient.newRequestId("authorize"), merchantUserId: input.merchantUserId, code: input.code });
   const biz = bizOf(answer, "the authorization code");
   if (typeof biz.token !== "string") throw new ProviderError("PingPong answered the code without a token", [answer.call]);
   const method = biz.paymentMethod as { type?: string } | undefined;
   return { token: biz.token, walletType: method?.type };
 }
+
+/** PingPong's one-click wallets, as the adapter interface's `wallets` capability. */
+export const pingPongWallets: WalletLinking = {
+  wallets: LINKABLE_WALLETS,
+  bind: bindWallet,
+  unbind: unbindWallet,
+  legacy: { enabled: legacyAuthEnabled, start: startLegacyAuthorization, exchange: exchangeLegacyCode },
+};

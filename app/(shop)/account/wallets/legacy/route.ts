@@ -1,6 +1,6 @@
 import { currentUser } from "@/lib/auth";
 import { finishLegacyWalletAuthorization } from "@/lib/payments/service";
-import { isLinkableWallet, legacyAuthEnabled } from "@/lib/providers/pingpong/wallets";
+import { isLinkableWallet, linkableWallets } from "@/lib/payments/registry";
 
 /** Deprecated authorization flow: the wallet returns here with `?code=`; exchange it for a token. */
 export async function GET(request: Request) {
@@ -9,7 +9,7 @@ export async function GET(request: Request) {
   if (!user) return Response.redirect(new URL("/login?callbackUrl=/account", url), 303);
   const walletType = url.searchParams.get("wallet");
   const code = url.searchParams.get("code");
-  if (!legacyAuthEnabled() || !isLinkableWallet(walletType) || !code) return Response.redirect(new URL("/account?linked=failed#wallets", url), 303);
+  if (!linkableWallets().legacy || !isLinkableWallet(walletType) || !code) return Response.redirect(new URL("/account?linked=failed#wallets", url), 303);
   try {
     await finishLegacyWalletAuthorization(user.id, walletType, code);
     return Response.redirect(new URL(`/account?linked=${encodeURIComponent(walletType)}#wallets`, url), 303);
