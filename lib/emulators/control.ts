@@ -399,3 +399,18 @@ export function corruptSignature(signature: string): string {
   return `${signature.slice(0, -1)}${swap}`;
 }
 
+
+/**
+ * A control-plane GET about one merchant or provider reference: the guard (404 when the provider is
+ * real), then `?reference=` (400 without it), then the answer.
+ */
+export function controlReadByReference(answer: (provider: ControlProvider, reference: string) => Response) {
+  return async (request: Request, { params }: { params: Promise<{ provider: string }> }): Promise<Response> => {
+    const { provider } = await params;
+    const refused = controlGuard(provider);
+    if (refused) return refused;
+    const reference = new URL(request.url).searchParams.get("reference")?.trim();
+    if (!reference) return Response.json({ error: "reference is required" }, { status: 400 });
+    return answer(provider as ControlProvider, reference);
+  };
+}
