@@ -6,8 +6,9 @@ import { parseSignatureHeader, signatureHeader, signMessage, verifyMessage } fro
 import { headerOf, jsonOf, startRecordingServer, type RecordedRequest } from "./recording-server";
 
 export { sleep } from "./pingpayments-fixtures";
+import { serverUrl } from "./server-url";
+export { serverUrl } from "./server-url";
 
-export const serverUrl = () => process.env.TEST_SERVER_URL ?? "http://localhost:3101";
 export const antomUrl = () => `${serverUrl()}/emulators/antom`;
 export const ANTOM_CLIENT_ID = "SANDBOX_2026STOREFRONT01";
 

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { luhnValid } from "../cards";
 
 /**
  * Scans files byte by byte (a SQLite database, its WAL and SHM, logs, build output) for card
@@ -12,19 +13,6 @@ export interface CardDataFinding {
 }
 
 const CVV_KEY_VALUE = /["']?(cvv2?|cvc2?|card_?cvc|cardCvc|security_?code|securityCode)["']?\s*[:=]\s*["']?(\d{3,4})(?!\d)/gi;
-
-function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
 
 /**
  * Runs of 13 or more digits, with at most one separator between two digits: a space or a dash, as

@@ -1,24 +1,13 @@
 // Test helpers for the emulators' QA control plane (/emulators/control/<provider>/...).
 export { sleep } from "./pingpayments-fixtures";
+import type { EmulatorNotification } from "@/lib/emulator-control";
+import { serverUrl } from "./server-url";
+export { serverUrl } from "./server-url";
 
-export const serverUrl = () => process.env.TEST_SERVER_URL ?? "http://localhost:3101";
 export const controlUrl = (provider: string) => `${serverUrl()}/emulators/control/${provider}`;
 
-export interface ListedNotification {
-  id: number;
-  subject: string;
-  reference: string | null;
-  targetUrl: string;
-  status: string;
-  attempts: number;
-  createdAt: string;
-  deliveredAt: string | null;
-  lastHttpStatus: number | null;
-  lastError: string | null;
-  body: string;
-  headers: Record<string, string>;
-  deliveries: { attemptedAt: string; httpStatus: number | null; error: string | null; durationMs: number }[];
-}
+/** A notification as the control plane lists it: the shop's view of one, with its reference and headers. */
+export type ListedNotification = EmulatorNotification & { reference: string | null; headers: Record<string, string> };
 
 export async function listNotifications(provider: string, reference: string) {
   const response = await fetch(`${controlUrl(provider)}/notifications?reference=${encodeURIComponent(reference)}`);

@@ -5,8 +5,9 @@ import { sign, verify } from "@/lib/emulators/lesspay/signature";
 import { headerOf, jsonOf, startRecordingServer, type RecordedRequest } from "./recording-server";
 
 export { sleep } from "./pingpayments-fixtures";
+import { serverUrl } from "./server-url";
+export { serverUrl } from "./server-url";
 
-export const serverUrl = () => process.env.TEST_SERVER_URL ?? "http://localhost:3101";
 export const lesspayUrl = () => `${serverUrl()}/emulators/lesspay`;
 export const LESSPAY_APP_ID = "lp_app_storefront_01";
 export const LESSPAY_APP_SECRET = "emulator-lesspay-app-secret";

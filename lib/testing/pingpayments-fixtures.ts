@@ -1,7 +1,8 @@
 // Test helpers that talk to the Ping Payments emulator over HTTP, as a merchant would.
 import { startRecordingServer, type RecordedRequest } from "./recording-server";
+import { serverUrl } from "./server-url";
+export { serverUrl } from "./server-url";
 
-export const serverUrl = () => process.env.TEST_SERVER_URL ?? "http://localhost:3101";
 export const pingApiUrl = () => `${serverUrl()}/emulators/pingpayments/api/v1`;
 
 export const EMULATOR_TENANT = {

@@ -3,8 +3,9 @@ import { randomUUID } from "node:crypto";
 import { signFields, verifyFields } from "@/lib/emulators/pingpong/signature";
 
 export { sleep, startCallbackCatcher } from "./pingpayments-fixtures";
+import { serverUrl } from "./server-url";
+export { serverUrl } from "./server-url";
 
-export const serverUrl = () => process.env.TEST_SERVER_URL ?? "http://localhost:3101";
 export const pingpongUrl = () => `${serverUrl()}/emulators/pingpong`;
 
 export const PINGPONG_MERCHANT = {

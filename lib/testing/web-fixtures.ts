@@ -7,8 +7,9 @@ import { join } from "node:path";
 import { db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { randomId } from "@/lib/ids";
+import { serverUrl } from "./server-url";
+export { serverUrl } from "./server-url";
 
-export const serverUrl = (): string => process.env.TEST_SERVER_URL ?? "http://localhost:3101";
 
 /** A fresh account (its own email) to sign in with; the password is "correct-horse-battery". */
 export function createTestUser(role: "shopper" | "operator" = "shopper"): { id: string; email: string; password: string } {

@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { luhnValid } from "@/lib/cards";
 import { scanFilesForCardData, type CardDataFinding } from "@/lib/testing/card-data-scan";
 
 const root = join(__dirname, "..", "..", "..");
@@ -17,16 +18,6 @@ function filesUnder(dir: string, keep: (path: string) => boolean = () => true): 
   return readdirSync(dir, { recursive: true, encoding: "utf8" })
     .map((name) => join(dir, name))
     .filter((path) => statSync(path).isFile() && keep(path));
-}
-
-function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-    sum += digit;
-  }
-  return sum % 10 === 0;
 }
 
 /** The emulators' catalogue, and the card numbers the tests themselves type. */

@@ -10,7 +10,8 @@ import { findPayment, listPaymentEvents, listPaymentsForOrder } from "@/lib/db/q
 import { closeSqlite } from "@/lib/sqlite";
 import { chargesFor, forceNextPayment } from "@/lib/testing/control-fixtures";
 import { sleep, type FaultProvider } from "@/lib/testing/fault-fixtures";
-import { checkoutForm, postFormAction, serverActionId } from "@/lib/testing/server-action";
+import { checkoutForm } from "@/lib/testing/server-action";
+import { actionId, postAction } from "@/lib/testing/web-fixtures";
 // @ts-expect-error plain ES module shared with the Playwright config
 import { startTestServer } from "@/lib/testing/test-server.mjs";
 
@@ -64,7 +65,7 @@ describe("kill -9 while the provider's answer is on its way", () => {
     await forceNextPayment(provider, { outcome: "timeout", charge: true, holdSeconds: 120, notification: { mode: "dropped" } }, base);
     const checkoutToken = randomUUID();
     const { fields, cookie } = checkoutForm(paymentMethod, checkoutToken, withCard ? CARD : undefined);
-    const answer = postFormAction(base, "/checkout", serverActionId("app/(shop)/checkout/actions.ts", "placeOrderAndPay"), fields, { cookie }).catch((error: unknown) => error);
+    const answer = postAction({ page: "/checkout", id: actionId("app/(shop)/checkout/actions.ts", "placeOrderAndPay"), fields, withState: true, cookie }, base).catch((error: unknown) => error);
 
     // The shop has written its attempt and is waiting; the provider has recorded the charge.
     const order = await until("the order", () => findOrderByCheckoutToken(checkoutToken));

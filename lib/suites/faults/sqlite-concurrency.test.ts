@@ -11,7 +11,8 @@ import { pingPongSign } from "@/lib/providers/pingpong/signature";
 import { closeSqlite } from "@/lib/sqlite";
 import { serverUrl } from "@/lib/testing/control-fixtures";
 import { sleep } from "@/lib/testing/fault-fixtures";
-import { checkoutForm, postFormAction, serverActionId } from "@/lib/testing/server-action";
+import { checkoutForm } from "@/lib/testing/server-action";
+import { actionId, postAction } from "@/lib/testing/web-fixtures";
 import { createTestOrder, createTestPayment } from "@/lib/testing/shop-fixtures";
 
 afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
@@ -53,7 +54,7 @@ describe("SQLite under concurrent writes", () => {
       const { id, orderId } = createTestPayment({ provider: "pingpong", amount: 1999, currency: "USD", status: "requires_action", providerPaymentId: transactionId });
       return { id, orderId, transactionId };
     });
-    const checkoutAction = serverActionId("app/(shop)/checkout/actions.ts", "placeOrderAndPay");
+    const checkoutAction = actionId("app/(shop)/checkout/actions.ts", "placeOrderAndPay");
 
     const answers: { what: string; status: number }[] = [];
     const track = async (what: string, request: Promise<Response>) => {
@@ -86,7 +87,7 @@ describe("SQLite under concurrent writes", () => {
     }
     for (let i = 0; i < 8; i++) {
       const { fields, cookie } = checkoutForm("lesspay:cashier", randomUUID());
-      requests.push(track("checkout", postFormAction(base, "/checkout", checkoutAction, fields, { cookie })));
+      requests.push(track("checkout", postAction({ page: "/checkout", id: checkoutAction, fields, withState: true, cookie }, base)));
     }
     await Promise.all(requests);
     writing = false;
