@@ -17,15 +17,19 @@ export function PayAgainForm(props: {
   risk: Partial<Record<string, RiskConfig>>;
   totalLabel: string;
   merchantUserId?: string;
+  /** The open attempt this payment replaces (closed at its provider first). */
+  replaceAttempt?: string;
+  buttonLabel?: string;
 }) {
   const [state, action, pending] = useActionState<PaymentFormState, FormData>(payAgain, {});
   return (
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="orderId" value={props.orderId} />
       <input type="hidden" name="attemptToken" value={props.attemptToken} />
+      {props.replaceAttempt && <input type="hidden" name="replaceAttempt" value={props.replaceAttempt} />}
       <PaymentSection methods={props.methods} savedCards={props.savedCards} autofill={props.autofill} signedIn={Boolean(props.merchantUserId)} risk={props.risk} cardErrors={state.cardErrors} merchantUserId={props.merchantUserId} />
       <FormMessage message={state.message} />
-      <PayButton pending={pending} label={`Try again: pay ${props.totalLabel}`} />
+      <PayButton pending={pending} label={props.buttonLabel ?? `Try again: pay ${props.totalLabel}`} />
     </form>
   );
 }

@@ -57,6 +57,11 @@ export const orders = sqliteTable(
     currency: text("currency").notNull(),
     totalAmount: integer("total_amount").notNull(),
     status: text("status", { enum: ORDER_STATUSES }).notNull().default("pending"),
+    /**
+     * The order's latest payment attempt. Starting one is a compare-and-set on this column, in
+     * the transaction that checks no attempt of the order is still live: one live attempt per order.
+     */
+    currentPaymentId: text("current_payment_id"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -87,6 +92,8 @@ export const PAYMENT_STATUSES = [
   "canceled",
   "failed",
   "expired",
+  /** Closed by the shop when the shopper chose another way to pay (see lib/payments/state.ts). */
+  "superseded",
 ] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
@@ -142,6 +149,11 @@ export const PAYMENT_EVENT_TYPES = [
   "error",
   /** A provider reported another amount or currency than the payment's: nothing changed, the operator must look. */
   "integrity_failure",
+  /**
+   * The order was already paid by another attempt when this one took money too (a superseded QR
+   * code scanned a second late): the extra is returned through the provider. On both payments' timelines.
+   */
+  "extra_charge",
 ] as const;
 export type PaymentEventType = (typeof PAYMENT_EVENT_TYPES)[number];
 

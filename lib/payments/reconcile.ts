@@ -3,7 +3,7 @@ import { settings } from "@/lib/env";
 import { log } from "@/lib/log";
 import { listStalePendingPayments } from "@/lib/db/queries/payments";
 import { findProvider } from "./registry";
-import { reconcilePayment, startAnswerUnknown, unknownAnswerInquiryAfterMs } from "./service";
+import { reconcilePayment, returnUnreturnedExtraCharges, startAnswerUnknown, unknownAnswerInquiryAfterMs } from "./service";
 
 const state = ((globalThis as Record<string, unknown>).__reconcileLoop ??= { running: false }) as { timer?: ReturnType<typeof setInterval>; running: boolean };
 
@@ -25,6 +25,8 @@ export async function reconcileStalePayments(): Promise<number> {
     if (after && after.status !== payment.status) settled++;
   }
   if (settled > 0) log("info", "reconciled pending payments", { asked: stale.length, settled });
+  // A second charge whose return did not go through (the provider was down, the process ended): again.
+  await returnUnreturnedExtraCharges(env.PAYMENT_INQUIRY_AFTER_MS);
   return settled;
 }
 

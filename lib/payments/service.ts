@@ -9,9 +9,12 @@ import { repeatOrder } from "@/lib/orders";
 import { findCredential, findCredentialByToken, insertCredential, moveCredential, saveCredentialOnce } from "@/lib/db/queries/credentials";
 import {
   applyNotificationToPayment,
+  AttemptClaimLost,
+  claimOrderForAttempt,
   findPayment,
   findPaymentByProviderRef,
-  insertPaymentOnce,
+  hasExtraCharge,
+  listUnreturnedExtraCharges,
   patchPayment,
   recordIntegrityFailure,
   recordPaymentEvent,
@@ -19,9 +22,9 @@ import {
   type PaymentPatch,
 } from "@/lib/db/queries/payments";
 import type { Payment } from "@/lib/db/schema";
-import { getProvider, walletProvider } from "./registry";
+import { findMethod, getProvider, walletProvider } from "./registry";
 import { noteRejectedNotification } from "./rejections";
-import { isPending } from "./state";
+import { isPaid, isPending, isSwitchable } from "./state";
 import {
   NotificationRejected,
   ProviderError,
@@ -121,6 +124,11 @@ export interface StartPaymentInput {
   /** An operator's charge without the shopper (needs a saved card). */
   merchantInitiated?: boolean;
   mpi?: PaymentRequest["mpi"];
+  /**
+   * The open attempt the shopper chose to leave for this one ("Pay another way" on the order
+   * page): closed at the provider and superseded first, where the provider's API can.
+   */
+  replaceAttempt?: string;
 }
 
 /** Stores a card the provider kept for later, for the order's signed-in shopper who asked for it. */
@@ -161,7 +169,7 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
     throw new CheckoutError("A merchant-initiated payment needs a saved card.");
   }
   const captureMode = orderCaptureMode(order.id);
-  const { payment, created } = insertPaymentOnce({
+  const { payment, created } = await claimAttempt(input, {
     id: newPaymentId(),
     orderId: order.id,
     provider: provider.id,
@@ -170,8 +178,8 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
     amount: order.totalAmount,
     currency: order.currency,
     captureMode,
-    cardBrand: input.storedCredentialId ? findCredential(input.storedCredentialId)?.brand : undefined,
-    cardLast4: input.storedCredentialId ? findCredential(input.storedCredentialId)?.last4 : undefined,
+    cardBrand: credential?.brand,
+    cardLast4: credential?.last4,
     providerData: {
       ...(input.saveCard && order.userId && provider.cardOnFile ? { saveCard: "1" } : {}),
       ...(input.merchantInitiated ? { merchantInitiated: "1" } : {}),
@@ -209,6 +217,7 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
     recordCalls(payment.id, provider.id, outcome.calls);
     const summary = `${provider.displayName} answered ${outcome.status}${outcome.nextAction.type !== "none" ? ` (${outcome.nextAction.type})` : ""}`;
     const result = transitionPayment(payment.id, outcome.status, patchFromOutcome(outcome, payment), { provider: provider.id, summary });
+    if (result.extraCharge) returnExtraChargeSoon(payment.id);
     rememberCard(result.payment, outcome.storedCredential);
     if (outcome.credentialInvalid && credential) {
       moveCredential(credential.id, ["active", "pending"], "revoked", { provider: provider.id, summary: `${provider.displayName} no longer knows this ${credential.kind}'s token` });
@@ -234,6 +243,128 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
     );
     return result.payment;
   }
+}
+
+/**
+ * One live attempt per order: claims the order for a new attempt, or explains why not. A shopper
+ * who chose to leave an open attempt ("Pay another way") has it closed at the provider and
+ * superseded first, where the provider's API can close it; elsewhere the switch waits.
+ */
+async function claimAttempt(input: StartPaymentInput, values: Parameters<typeof claimOrderForAttempt>[0]): Promise<{ payment: Payment; created: boolean }> {
+  for (let round = 0; ; round++) {
+    let claim;
+    try {
+      claim = claimOrderForAttempt(values);
+    } catch (error) {
+      if (error instanceof AttemptClaimLost) throw new CheckoutError("Another payment for this order started at the same moment. Please check the order page.");
+      throw error;
+    }
+    switch (claim.outcome) {
+      case "created":
+        return { payment: claim.payment, created: true };
+      case "repeated":
+        return { payment: claim.payment, created: false };
+      case "no_order":
+        throw new CheckoutError("This order does not exist.");
+      case "order_paid":
+        throw new CheckoutError("This order is already paid.");
+      case "live_attempt":
+        if (round > 0 || input.replaceAttempt !== claim.live.id) throw new CheckoutError(liveAttemptMessage(claim.live, false));
+        await supersede(claim.live);
+    }
+  }
+}
+
+function methodLabel(payment: Payment): string {
+  return findMethod(payment.provider, payment.method)?.label ?? payment.method;
+}
+
+/** Why another attempt cannot start while `live` is live, and what the shopper can do. */
+function liveAttemptMessage(live: Payment, switching: boolean): string {
+  const provider = getProvider(live.provider);
+  const label = methodLabel(live);
+  if (live.status === "authorized") return "This order is already paid.";
+  if (live.status === "created") return `Your ${label} payment for this order is still starting. Please wait a moment, then look at the order page.`;
+  if (live.status === "processing") return `Your ${label} payment for this order is still being processed. Please wait for its result before you pay again.`;
+  if (!provider.closeOpenAttempt) {
+    const until = live.nextActionExpiresAt ? ` (at ${live.nextActionExpiresAt.toISOString().slice(11, 16)} UTC)` : "";
+    const finish = live.nextActionType === "qr" ? "Scan its QR code to pay" : "Finish it on the payment page, or cancel it there";
+    return `Your ${label} payment for this order is still open, and ${provider.displayName} cannot close it early. ${finish}; you can pay another way once it has expired${until}.`;
+  }
+  return switching
+    ? `We could not close your open ${label} payment. Finish it, or try again in a moment.`
+    : `Your ${label} payment for this order is still open. Finish it, or choose "Pay another way" on the order page.`;
+}
+
+/** Closes an open attempt at its provider and marks it superseded, or says why it cannot be left yet. */
+async function supersede(live: Payment): Promise<void> {
+  const provider = getProvider(live.provider);
+  if (!isSwitchable(live.status) || live.status === "created" || !provider.closeOpenAttempt) throw new CheckoutError(liveAttemptMessage(live, false));
+  try {
+    const closed = await provider.closeOpenAttempt(live);
+    recordCalls(live.id, provider.id, closed.calls);
+  } catch (error) {
+    recordCalls(live.id, provider.id, error instanceof ProviderError ? error.calls : []);
+    const message = error instanceof Error ? error.message : String(error);
+    recordPaymentEvent({ paymentId: live.id, provider: provider.id, type: "error", summary: `Could not close it for the shopper's other way to pay: ${message}`, detail: null });
+    log("warn", "open attempt not closed", { paymentId: live.id, provider: provider.id, error: message });
+    throw new CheckoutError(liveAttemptMessage(live, true));
+  }
+  const result = transitionPayment(
+    live.id,
+    "superseded",
+    { nextActionType: "none", nextActionUrl: null, nextActionQr: null, failureCode: "superseded", failureMessage: "You chose another way to pay." },
+    { provider: provider.id, summary: `Closed at ${provider.displayName}: the shopper chose another way to pay` },
+  );
+  if (!result.changed && isPaid(result.payment.status)) throw new CheckoutError("This order is already paid.");
+  log("info", "open attempt superseded", { paymentId: live.id, provider: provider.id, changed: result.changed });
+}
+
+/** Who returns a second charge, on the timeline. */
+const AUTOMATIC_RETURN = "Automatic return of a second charge";
+const returning = new Set<string>();
+const lastReturnTry: Map<string, number> = ((globalThis as Record<string, unknown>).__lastExtraChargeReturn ??= new Map()) as Map<string, number>;
+
+function returnExtraChargeSoon(paymentId: string): void {
+  returnExtraCharge(paymentId).catch((error) => log("error", "second charge not returned", { paymentId, error: error instanceof Error ? error.message : String(error) }));
+}
+
+/**
+ * A second charge of an order (an extra_charge event, money still held) goes back at once: a
+ * void when it is only authorized, a refund of what is left otherwise, through the provider. A
+ * provider whose API cannot do it leaves it to the operator (marked in the console until settled).
+ * Asked again by the reconciliation loop until the money is back.
+ */
+export async function returnExtraCharge(paymentId: string, minIntervalMs = 0): Promise<Payment | undefined> {
+  const payment = findPayment(paymentId);
+  if (!payment || !isPaid(payment.status) || !hasExtraCharge(paymentId) || returning.has(paymentId)) return payment;
+  if (Date.now() - (lastReturnTry.get(paymentId) ?? 0) < minIntervalMs) return payment;
+  lastReturnTry.set(paymentId, Date.now());
+  const provider = getProvider(payment.provider);
+  returning.add(paymentId);
+  try {
+    if (payment.status === "authorized" && provider.cancel) return await voidPayment(paymentId, AUTOMATIC_RETURN);
+    if (payment.status !== "authorized" && provider.refund) return await refundPayment(paymentId, (payment.capturedAmount || payment.amount) - payment.refundedAmount, AUTOMATIC_RETURN);
+    recordPaymentEvent({
+      paymentId,
+      provider: provider.id,
+      type: "extra_charge",
+      dedupeKey: `extra-charge-by-hand:${paymentId}`,
+      summary: `${provider.displayName}'s API cannot ${payment.status === "authorized" ? "void" : "refund"} it: return this second charge by hand at ${provider.displayName}`,
+      detail: null,
+    });
+    return payment;
+  } catch (error) {
+    log("warn", "second charge return failed", { paymentId, provider: provider.id, error: error instanceof Error ? error.message : String(error) });
+    return findPayment(paymentId);
+  } finally {
+    returning.delete(paymentId);
+  }
+}
+
+/** The reconciliation loop's part: second charges whose money is still held are returned again. */
+export async function returnUnreturnedExtraCharges(minIntervalMs: number): Promise<void> {
+  for (const payment of listUnreturnedExtraCharges()) await returnExtraCharge(payment.id, minIntervalMs);
 }
 
 /** Marks a payment whose start answer was lost (providerData.startAnswer): it is asked about sooner. */
@@ -325,6 +456,7 @@ export async function reconcilePayment(paymentId: string, minIntervalMs = 10_000
       { provider: provider.id, summary: `Reconciled by inquiry: ${provider.displayName} says ${outcome.status}` },
     );
     if (result.changed) rememberCard(result.payment, outcome.storedCredential);
+    if (result.extraCharge) returnExtraChargeSoon(payment.id);
     return result.payment;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -443,6 +575,7 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
     log("info", "notification came early", { paymentId: payment.id, provider: providerId, status: notification.status, from: applied.from });
     return { httpStatus: 409, response: Response.json({ error: `The payment is ${applied.from}: send this notification again later` }, { status: 409 }), outcome: "early" };
   }
+  if (applied.outcome === "applied" && applied.transition.extraCharge) returnExtraChargeSoon(payment.id);
   // Only a notification that carries a stored credential needs the payment as it is now.
   if (applied.outcome !== "duplicate" && notification.storedCredential) rememberCard(findPayment(payment.id) ?? payment, notification.storedCredential);
   log("info", "notification", { paymentId: payment.id, provider: providerId, outcome: applied.outcome, status: notification.status });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canTransition, isAhead, isTerminal, orderStatusFromPayments, PAYMENT_STATUSES, sourcesOf, type PaymentStatus } from "./state";
+import { canTransition, isAhead, isLive, isSwitchable, isTerminal, orderStatusFromPayments, PAYMENT_STATUSES, sourcesOf, type PaymentStatus } from "./state";
 
 // The diagram of ARCHITECTURE.md, written out edge by edge (forward skips included).
 const EXPECTED_ALLOWED = new Set([
@@ -8,14 +8,19 @@ const EXPECTED_ALLOWED = new Set([
   "created>authorized",
   "created>succeeded",
   "created>failed",
+  "created>superseded",
   "requires_action>processing",
   "requires_action>authorized",
   "requires_action>succeeded",
   "requires_action>failed",
   "requires_action>expired",
+  "requires_action>superseded",
   "processing>authorized",
   "processing>succeeded",
   "processing>failed",
+  "processing>superseded",
+  "superseded>authorized",
+  "superseded>succeeded",
   "authorized>succeeded",
   "authorized>canceled",
   "authorized>failed",
@@ -28,8 +33,8 @@ const EXPECTED_ALLOWED = new Set([
 describe("payment state machine", () => {
   const pairs = PAYMENT_STATUSES.flatMap((from) => PAYMENT_STATUSES.map((to) => [from, to] as const));
 
-  it("covers all 100 pairs", () => {
-    expect(pairs).toHaveLength(100);
+  it("covers all 121 pairs", () => {
+    expect(pairs).toHaveLength(121);
   });
 
   it.each(pairs)("%s -> %s", (from, to) => {
@@ -47,7 +52,8 @@ describe("payment state machine", () => {
   });
 
   it("gives the compare-and-set sources of each target", () => {
-    expect(sourcesOf("succeeded").sort()).toEqual(["authorized", "created", "processing", "requires_action"]);
+    expect(sourcesOf("succeeded").sort()).toEqual(["authorized", "created", "processing", "requires_action", "superseded"]);
+    expect(sourcesOf("superseded").sort()).toEqual(["created", "processing", "requires_action"]);
     expect(sourcesOf("canceled")).toEqual(["authorized"]);
     expect(sourcesOf("created")).toEqual([]);
   });
@@ -73,6 +79,17 @@ describe("order status follows its payments", () => {
     expect(of("partially_refunded")).toBe("paid");
   });
 
+  it("offers paying again once the latest attempt was superseded with nothing after it", () => {
+    expect(of("superseded")).toBe("failed");
+    expect(of("superseded", "requires_action")).toBe("pending");
+    expect(of("superseded", "succeeded")).toBe("paid");
+  });
+
+  it("is paid once when a superseded attempt's money came anyway (the extra is returned, the order stays paid)", () => {
+    expect(of("succeeded", "refunded")).toBe("paid");
+    expect(of("refunded", "succeeded")).toBe("paid");
+  });
+
   it("is refunded or canceled when that is where the money ended", () => {
     expect(of("refunded")).toBe("refunded");
     expect(of("canceled")).toBe("canceled");
@@ -93,5 +110,22 @@ describe("isAhead: a notification that came before the one it follows", () => {
     for (const terminal of PAYMENT_STATUSES.filter(isTerminal)) {
       for (const to of PAYMENT_STATUSES) expect(isAhead(terminal, to)).toBe(false);
     }
+  });
+});
+
+describe("one live attempt per order", () => {
+  it("counts an attempt live until it ended or holds captured money", () => {
+    expect(PAYMENT_STATUSES.filter(isLive).sort()).toEqual(["authorized", "created", "processing", "requires_action"]);
+  });
+
+  it("lets the shopper switch away only from an attempt that took no money", () => {
+    expect(PAYMENT_STATUSES.filter(isSwitchable).sort()).toEqual(["created", "processing", "requires_action"]);
+  });
+
+  it("lets money reported for a superseded attempt in, so that it can be returned", () => {
+    expect(canTransition("superseded", "succeeded")).toBe(true);
+    expect(canTransition("superseded", "authorized")).toBe(true);
+    expect(canTransition("superseded", "failed")).toBe(false);
+    expect(isAhead("superseded", "refunded")).toBe(true);
   });
 });

@@ -8,14 +8,18 @@ export { PAYMENT_STATUSES } from "@/lib/db/schema";
  *   created ─> requires_action ─> processing ─> authorized ─> succeeded ─> partially_refunded ─> refunded
  *      │             │                │             │   └─> canceled (void)        └──────────────> refunded
  *      └─────────────┴────────────────┴─> failed    └─> failed      requires_action ─> expired
+ *      └─────────────┴────────────────┴─> superseded ─> authorized | succeeded (money that came anyway)
  *
  * A provider may skip steps forward (a frictionless card goes from created straight to
- * succeeded), never backward. Terminal states never move.
+ * succeeded), never backward. Terminal states never move. `superseded` is an open attempt the
+ * shop closed because the shopper chose another way to pay: it is over for the shop, but money
+ * the provider still reports for it is real, so it may still become authorized or succeeded (and
+ * is then returned, see `extraCharge` in lib/db/queries/payments.ts).
  */
 const ALLOWED: Readonly<Record<PaymentStatus, readonly PaymentStatus[]>> = {
-  created: ["requires_action", "processing", "authorized", "succeeded", "failed"],
-  requires_action: ["processing", "authorized", "succeeded", "failed", "expired"],
-  processing: ["authorized", "succeeded", "failed"],
+  created: ["requires_action", "processing", "authorized", "succeeded", "failed", "superseded"],
+  requires_action: ["processing", "authorized", "succeeded", "failed", "expired", "superseded"],
+  processing: ["authorized", "succeeded", "failed", "superseded"],
   authorized: ["succeeded", "canceled", "failed"],
   succeeded: ["partially_refunded", "refunded"],
   partially_refunded: ["partially_refunded", "refunded"],
@@ -23,6 +27,7 @@ const ALLOWED: Readonly<Record<PaymentStatus, readonly PaymentStatus[]>> = {
   canceled: [],
   failed: [],
   expired: [],
+  superseded: ["authorized", "succeeded"],
 };
 
 export function canTransition(from: PaymentStatus, to: PaymentStatus): boolean {
@@ -70,6 +75,19 @@ export function isPending(status: PaymentStatus): boolean {
 }
 
 /**
+ * An attempt that may still take the order's money: while one is live, no other attempt of the
+ * order may start (one live attempt per order, see `claimOrderForAttempt`).
+ */
+export function isLive(status: PaymentStatus): boolean {
+  return isPending(status) || status === "authorized";
+}
+
+/** An open attempt the shopper may leave for another way to pay (it took no money yet). */
+export function isSwitchable(status: PaymentStatus): boolean {
+  return isPending(status);
+}
+
+/**
  * The order's status follows its payments: paid once any attempt is paid, refunded when the paid
  * one was refunded in full, failed when the latest attempt failed (a new attempt may follow),
  * pending otherwise. `attempts` are oldest first.
@@ -80,5 +98,6 @@ export function orderStatusFromPayments(attempts: readonly { status: PaymentStat
   const latest = attempts.at(-1);
   if (!latest || isPending(latest.status)) return "pending";
   if (latest.status === "canceled") return "canceled";
+  // failed, expired, or superseded with nothing after it: the shopper may pay again.
   return "failed";
 }

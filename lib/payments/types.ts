@@ -224,6 +224,14 @@ export interface PaymentProvider {
   /** Whether the provider can keep a card for later payments (checkout offers "save this card"). */
   cardOnFile?: boolean;
   cancel?(payment: Payment): Promise<ProviderOutcome>;
+  /**
+   * Closes an attempt the shopper left open (a QR code, a redirect or a hosted page) so that it
+   * can no longer be paid, because the shopper chose another way to pay. Resolves once the
+   * provider said yes; throws when it refused (e.g. the attempt was paid meanwhile) or its answer
+   * is unknown. Absent where the provider's API cannot close an open attempt: the switch then
+   * waits until the attempt has expired or failed.
+   */
+  closeOpenAttempt?(payment: Payment): Promise<{ calls: ApiCallRecord[] }>;
   refund?(payment: Payment, amount: Minor): Promise<ProviderOutcome>;
   inquire?(payment: Payment): Promise<ProviderOutcome>;
   /** Throws NotificationRejected when the notification cannot be believed. */

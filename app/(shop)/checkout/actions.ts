@@ -149,9 +149,18 @@ export async function placeOrderAndPay(_state: PaymentFormState, formData: FormD
   redirect(destination);
 }
 
-const payAgainForm = z.object({ orderId: z.string().min(1), attemptToken: z.uuid(), paymentMethod: paymentMethodField });
+const payAgainForm = z.object({
+  orderId: z.string().min(1),
+  attemptToken: z.uuid(),
+  paymentMethod: paymentMethodField,
+  /** "Pay another way" while an attempt is open: that attempt, to close first. */
+  replaceAttempt: z.string().max(64).optional(),
+});
 
-/** A new payment attempt for an order whose last attempt failed. */
+/**
+ * A new payment attempt for an order whose last attempt ended, or ("Pay another way") one that
+ * replaces the order's open attempt. The payment core refuses it while another attempt is live.
+ */
 export async function payAgain(_state: PaymentFormState, formData: FormData): Promise<PaymentFormState> {
   const parsed = payAgainForm.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { message: "Choose a payment method." };
@@ -165,7 +174,9 @@ export async function payAgain(_state: PaymentFormState, formData: FormData): Pr
   if (tooMany) return { message: tooMany };
   let destination: string;
   try {
-    destination = destinationOf(await startPayment({ orderId: parsed.data.orderId, ...payment.input, idempotencyKey: parsed.data.attemptToken, userId: user?.id }));
+    destination = destinationOf(
+      await startPayment({ orderId: parsed.data.orderId, ...payment.input, idempotencyKey: parsed.data.attemptToken, userId: user?.id, replaceAttempt: parsed.data.replaceAttempt }),
+    );
   } catch (error) {
     if (error instanceof CheckoutError) return { message: error.message };
     throw error;

@@ -150,6 +150,11 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                       integrity failure
                     </span>
                   )}
+                  {payment.extraChargeHeld && (
+                    <span className="ml-2 rounded bg-amber-800 px-1.5 py-0.5 font-sans text-xs font-medium text-white" data-testid="extra-charge" title="Its order was already paid by another attempt: this second charge is being returned. Open it to see where the return stands.">
+                      second charge
+                    </span>
+                  )}
                 </td>
               </tr>
             ))}

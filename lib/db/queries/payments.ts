@@ -1,8 +1,9 @@
 import "server-only";
-import { and, asc, desc, eq, getTableColumns, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { db, writeTransaction } from "../client";
 import {
   orders,
+  PAYMENT_STATUSES,
   paymentEvents,
   payments,
   type NewPayment,
@@ -11,7 +12,7 @@ import {
   type PaymentEvent,
   type PaymentStatus,
 } from "../schema";
-import { isAhead, orderStatusFromPayments, sourcesOf } from "@/lib/payments/state";
+import { isAhead, isLive, isPaid, orderStatusFromPayments, sourcesOf } from "@/lib/payments/state";
 
 type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
 
@@ -22,6 +23,67 @@ export function insertPaymentOnce(values: NewPayment): { payment: Payment; creat
     if (existing) return { payment: existing, created: false };
     return { payment: tx.insert(payments).values(values).returning().get(), created: true };
   });
+}
+
+export type AttemptClaim =
+  | { outcome: "created"; payment: Payment }
+  /** The same pay form again (its idempotency key): the attempt it started. */
+  | { outcome: "repeated"; payment: Payment }
+  /** Another attempt of the order is still live: nothing was written. */
+  | { outcome: "live_attempt"; live: Payment }
+  /** The order is paid (or was, and was refunded): nothing was written. */
+  | { outcome: "order_paid" }
+  | { outcome: "no_order" };
+
+const LIVE_STATUSES = PAYMENT_STATUSES.filter(isLive);
+const HOLDING_MONEY = PAYMENT_STATUSES.filter(isPaid);
+
+/**
+ * Starts a payment attempt for an order: one live attempt per order. In one write transaction it
+ * finds the same pay form's attempt (idempotency key), refuses while the order is paid or one of
+ * its attempts is live, and otherwise inserts the attempt and moves the order's current attempt
+ * to it by compare-and-set on the one it saw. Whatever races (tabs, double clicks, several
+ * instances), one attempt wins and the others are told which one is live.
+ */
+export function claimOrderForAttempt(values: NewPayment & { orderId: string }): AttemptClaim {
+  return writeTransaction((tx) => {
+    const existing = tx.select().from(payments).where(eq(payments.idempotencyKey, values.idempotencyKey)).get();
+    if (existing) return { outcome: "repeated", payment: existing };
+    const order = tx.select({ status: orders.status, currentPaymentId: orders.currentPaymentId }).from(orders).where(eq(orders.id, values.orderId)).get();
+    if (!order) return { outcome: "no_order" };
+    if (order.status === "paid" || order.status === "refunded") return { outcome: "order_paid" };
+    const live = tx
+      .select()
+      .from(payments)
+      .where(and(eq(payments.orderId, values.orderId), inArray(payments.status, LIVE_STATUSES)))
+      .orderBy(desc(payments.createdAt), desc(payments.id))
+      .get();
+    if (live) return { outcome: "live_attempt", live };
+    const attemptsHoldingMoney = tx
+      .select({ id: payments.id })
+      .from(payments)
+      .where(and(eq(payments.orderId, values.orderId), inArray(payments.status, HOLDING_MONEY)))
+      .get();
+    if (attemptsHoldingMoney) return { outcome: "order_paid" };
+    const payment = tx.insert(payments).values(values).returning().get();
+    const claimed = tx
+      .update(orders)
+      .set({ currentPaymentId: payment.id, updatedAt: new Date() })
+      .where(and(eq(orders.id, values.orderId), order.currentPaymentId === null ? isNull(orders.currentPaymentId) : eq(orders.currentPaymentId, order.currentPaymentId)))
+      .returning({ id: orders.id })
+      .get();
+    // Another writer moved the current attempt between the read and here: it won, this one never existed.
+    if (!claimed) throw new AttemptClaimLost(values.orderId);
+    return { outcome: "created", payment };
+  });
+}
+
+/** The compare-and-set on the order's current attempt found another one (the transaction rolls back). */
+export class AttemptClaimLost extends Error {
+  constructor(orderId: string) {
+    super(`Another payment attempt of order ${orderId} started at the same moment`);
+    this.name = "AttemptClaimLost";
+  }
 }
 
 /**
@@ -57,7 +119,7 @@ function prepareLookups(database: ReturnType<typeof db>) {
       .returning({ id: paymentEvents.id })
       .prepare(),
     orderAttempts: database
-      .select({ status: payments.status })
+      .select({ id: payments.id, status: payments.status })
       .from(payments)
       .where(eq(payments.orderId, sql.placeholder("orderId")))
       .orderBy(asc(payments.createdAt), asc(payments.id))
@@ -190,6 +252,11 @@ export interface TransitionResult {
   changed: boolean;
   from: PaymentStatus;
   payment: Payment;
+  /**
+   * This move took money for an order another attempt had already paid: the second charge, to
+   * be returned (`returnExtraCharge` in lib/payments). Recorded as an extra_charge event on both.
+   */
+  extraCharge?: boolean;
 }
 
 function moveInTransaction(
@@ -222,7 +289,20 @@ function moveInTransaction(
   recordPaymentEvent({ paymentId, provider: cause.provider, type: "status_change", fromStatus: before.status, toStatus: to, summary: cause.summary, detail: cause.detail ?? null }, tx);
   const attempts = prepared.orderAttempts.all({ orderId: updated.orderId });
   prepared.setOrderStatus.run({ status: orderStatusFromPayments(attempts), updatedAt: Date.now(), id: updated.orderId });
-  return { changed: true, from: before.status, payment: updated };
+  // Money now, and another attempt of the order already holds the order's money: a second charge.
+  const kept = isPaid(to) && !isPaid(before.status) ? attempts.find((attempt) => attempt.id !== paymentId && isPaid(attempt.status)) : undefined;
+  if (kept) recordExtraCharge(tx, updated, kept.id, cause.provider);
+  return { changed: true, from: before.status, payment: updated, extraCharge: Boolean(kept) };
+}
+
+/**
+ * The second charge of an order goes on both timelines: the extra payment's (once, by its dedupe
+ * key) and the kept one's, so an operator looking at either sees the other.
+ */
+function recordExtraCharge(tx: Tx, extra: Payment, keptPaymentId: string, provider: string): void {
+  const summary = `Second charge for order ${extra.orderId}: ${extra.id} took ${extra.amount} ${extra.currency} (minor units) while ${keptPaymentId} had already paid it; it is returned through the provider`;
+  const fresh = recordPaymentEvent({ paymentId: extra.id, provider, type: "extra_charge", dedupeKey: `extra-charge:${extra.id}`, summary, detail: { extraPaymentId: extra.id, keptPaymentId } }, tx);
+  if (fresh) recordPaymentEvent({ paymentId: keptPaymentId, provider, type: "extra_charge", summary, detail: { extraPaymentId: extra.id, keptPaymentId } }, tx);
 }
 
 /** Moves a payment to `to` (one compare-and-set, with its event row and the order's status, in one transaction). */
@@ -323,6 +403,27 @@ export function applyNotificationToPayment(
   });
 }
 
+// A second charge (recordExtraCharge) whose money the payment still holds: the operator must see it until it is back.
+const extraChargeHeld = sql<number>`(${payments.status} in ('authorized', 'succeeded', 'partially_refunded') and exists (select 1 from ${paymentEvents} where ${paymentEvents.dedupeKey} = 'extra-charge:' || ${payments.id}))`;
+
+/** Whether the payment was recorded as an order's second charge. */
+export function hasExtraCharge(paymentId: string): boolean {
+  return Boolean(lookups().eventByDedupeKey.get({ dedupeKey: `extra-charge:${paymentId}` }));
+}
+
+/** Second charges whose money is still held (not yet voided or refunded in full), oldest first. */
+export function listUnreturnedExtraCharges(limit = 20): Payment[] {
+  return db()
+    .select({ payment: payments })
+    .from(paymentEvents)
+    .innerJoin(payments, eq(payments.id, paymentEvents.paymentId))
+    .where(and(eq(paymentEvents.type, "extra_charge"), sql`${paymentEvents.dedupeKey} = 'extra-charge:' || ${payments.id}`, inArray(payments.status, HOLDING_MONEY)))
+    .orderBy(asc(paymentEvents.id))
+    .limit(limit)
+    .all()
+    .map((row) => row.payment);
+}
+
 export interface PaymentFilters {
   provider?: string;
   method?: string;
@@ -338,6 +439,8 @@ export interface PaymentListRow extends Payment {
   email: string;
   /** A provider reported other money than the payment's (recordIntegrityFailure): the operator must look. */
   integrityFailure: boolean;
+  /** A second charge of its order whose money is not back yet. */
+  extraChargeHeld: boolean;
 }
 
 // Per listed row, one lookup through payment_events_payment_idx: the page stays as fast as its 50 rows.
@@ -358,12 +461,12 @@ export function listPaymentsPage(filters: PaymentFilters, after?: { createdAt: D
   }
   if (after) conditions.push(or(lt(payments.createdAt, after.createdAt), and(eq(payments.createdAt, after.createdAt), lt(payments.id, after.id)))!);
   return db()
-    .select({ payment: payments, email: orders.email, integrityFailure: hasIntegrityFailure })
+    .select({ payment: payments, email: orders.email, integrityFailure: hasIntegrityFailure, extraChargeHeld })
     .from(payments)
     .innerJoin(orders, eq(orders.id, payments.orderId))
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(payments.createdAt), desc(payments.id))
     .limit(limit)
     .all()
-    .map((row) => ({ ...row.payment, email: row.email, integrityFailure: Boolean(row.integrityFailure) }));
+    .map((row) => ({ ...row.payment, email: row.email, integrityFailure: Boolean(row.integrityFailure), extraChargeHeld: Boolean(row.extraChargeHeld) }));
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte } from "drizzle-orm";
+import { and, or, asc, eq, inArray, lte } from "drizzle-orm";
 import { emulatorDb } from "../db";
 import {
   antomCardTokens,
@@ -154,7 +154,14 @@ export function recordCancel(values: typeof antomTransactions.$inferInsert): Ant
     const cancelled = tx
       .update(antomPayments)
       .set({ status: "CANCELLED", captureClosed: true, updatedAt: new Date() })
-      .where(and(eq(antomPayments.paymentId, values.paymentId), eq(antomPayments.status, "SUCCESS"), eq(antomPayments.capturedMinor, 0), eq(antomPayments.captureClosed, false)))
+      // [doc] cancel closes an order still processing at Antom (the buyer can no longer pay it)
+      // and an authorization not captured yet; a captured card payment cannot be canceled.
+      .where(
+        and(
+          eq(antomPayments.paymentId, values.paymentId),
+          or(eq(antomPayments.status, "PROCESSING"), and(eq(antomPayments.status, "SUCCESS"), eq(antomPayments.capturedMinor, 0), eq(antomPayments.captureClosed, false))),
+        ),
+      )
       .returning()
       .get();
     if (!cancelled) return "ORDER_STATUS_INVALID" as const;

@@ -192,6 +192,11 @@ export function closePaymentOrder(request: Request, paymentOrderId: string): Res
   const order = findPaymentOrder(auth.tenantId, paymentOrderId);
   if (!order) return errorResponse(404, [{ error: "payment_order_not_found", description: "No payment order with that id.", property: "payment_order_id" }]);
   markPaymentOrderClosed(order.id);
+  // [guess] A payment still waiting on the PaymentIQ page of a closed order can no longer be
+  // paid: it is cancelled (its page sends the payer back), with no status callback.
+  for (const open of listPaymentsInOrder(auth.tenantId, order.id).filter((payment) => payment.status === "INITIATED")) {
+    movePayment(open.id, ["INITIATED"], "CANCELLED", { statusReasonCode: "payment_order_closed", statusReasonDescription: "The payment order was closed." });
+  }
   return new Response(null, { status: 204 });
 }
 

@@ -123,6 +123,21 @@ export const antom: PaymentProvider = {
     return { status: "canceled", dedupeKey: cancelKey(payment.providerPaymentId!), nextAction: { type: "none" }, calls: [answer.call] };
   },
 
+  /**
+   * [doc] cancel "closes an order while its status on Antom's side remains processing"; "if a
+   * transaction is canceled before the payment is completed, the buyer will be unable to proceed
+   * with the payment". By our paymentRequestId [doc: either id], so it works before Antom's id is known.
+   */
+  async closeOpenAttempt(payment) {
+    const answer = await client().post("cancel", { paymentRequestId: payment.id });
+    const parsed = cancelAnswer.safeParse(answer.json);
+    if (!parsed.success || parsed.data.result.resultStatus !== "S") {
+      const result = parsed.success ? parsed.data.result : undefined;
+      throw new ProviderError(`Antom refused to close the payment: ${result?.resultCode ?? "?"} ${result?.resultMessage ?? ""}`, [answer.call], "close_refused");
+    }
+    return { calls: [answer.call] };
+  },
+
   async refund(payment, amount) {
     const refundable = (payment.capturedAmount || payment.amount) - payment.refundedAmount;
     if (amount > refundable) throw new ProviderError(`Only ${refundable} can still be refunded`);

@@ -1,5 +1,5 @@
 import "server-only";
-import type { z } from "zod";
+import { z } from "zod";
 import { ProviderError, unknownAnswer, type ApiCallRecord } from "@/lib/payments/types";
 import { describeAnswer, sendProviderRequest } from "../http";
 import { errorBody, paymentCreated, paymentDetails, paymentOrderCreated, paymentOrderDetails } from "./schemas";
@@ -30,7 +30,7 @@ export class PingPaymentsClient {
   constructor(private readonly credentials: PingPaymentsCredentials) {}
 
   private async call<S extends z.ZodType>(
-    method: "GET" | "POST",
+    method: "GET" | "POST" | "PUT",
     path: string,
     schema: S,
     body?: unknown,
@@ -71,6 +71,11 @@ export class PingPaymentsClient {
   /** The payment order with its payments (how a payment whose create answer was lost is found). */
   getPaymentOrder(paymentOrderId: string) {
     return this.call("GET", `/payment_orders/${encodeURIComponent(paymentOrderId)}`, paymentOrderDetails);
+  }
+
+  /** [doc] `PUT /api/v1/payment_orders/{id}/close`: no payment can be made in the order any more. Any 2xx is a yes. */
+  closePaymentOrder(paymentOrderId: string) {
+    return this.call("PUT", `/payment_orders/${encodeURIComponent(paymentOrderId)}/close`, z.unknown());
   }
 
   getPayment(paymentOrderId: string, paymentId: string) {

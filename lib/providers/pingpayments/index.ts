@@ -108,6 +108,19 @@ export const pingPayments: PaymentProvider = {
     };
   },
 
+  /**
+   * [doc] `PUT .../payment_orders/{id}/close` closes the payment order; every attempt has its own
+   * payment order, so closing it ends the attempt. [guess] that PaymentIQ then refuses to complete
+   * a payment of a closed order: the shop does not rely on it, a success that comes anyway is
+   * treated as a second charge. No payment order kept means nothing was created to close.
+   */
+  async closeOpenAttempt(payment) {
+    const paymentOrderId = payment.providerData?.payment_order_id;
+    if (!paymentOrderId) return { calls: [] };
+    const closed = await client().closePaymentOrder(paymentOrderId);
+    return { calls: [closed.call] };
+  },
+
   verifyNotification: (raw) => verifyStatusCallback(client(), raw),
 
   /** Any 2xx acknowledges a status callback; no body is needed. */

@@ -47,6 +47,34 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           </div>
         )}
 
+        {order.status === "pending" && latest?.status === "requires_action" && (
+          <details className="mt-4 rounded-lg border border-stone-200 p-4" data-testid="pay-another-way">
+            <summary className="cursor-pointer font-medium">Pay another way</summary>
+            {findProvider(latest.provider)?.closeOpenAttempt ? (
+              <div className="mt-4 space-y-3">
+                <p className="text-sm text-stone-700">Your open payment is closed first, so the order is only charged once.</p>
+                <PayAgainForm
+                  orderId={order.id}
+                  attemptToken={randomUUID()}
+                  replaceAttempt={latest.id}
+                  buttonLabel={`Pay ${total} another way`}
+                  methods={paymentMethodsFor(order.currency)}
+                  risk={riskConfigs()}
+                  savedCards={savedCardsFor(order.userId)}
+                  autofill={autofillUrls()}
+                  merchantUserId={order.userId ?? undefined}
+                  totalLabel={total}
+                />
+              </div>
+            ) : (
+              <p className="mt-3 text-sm text-stone-700" data-testid="switch-waits">
+                {findProvider(latest.provider)?.displayName ?? latest.provider} cannot close this payment early, so the order is never charged twice: finish it, or choose
+                another way once it has expired{latest.nextActionType === "redirect" ? " or you have cancelled it on the payment page" : ""}.
+              </p>
+            )}
+          </details>
+        )}
+
         {order.status === "failed" && latest && (
           <div className="mt-4 space-y-4">
             <p role="alert" className="rounded-lg bg-red-50 p-4 text-red-900" data-testid="failure-reason">

@@ -24,6 +24,7 @@ const TYPE_STYLE: Record<string, string> = {
   operator_action: "bg-amber-100 text-amber-900",
   error: "bg-red-100 text-red-900",
   integrity_failure: "bg-red-600 text-white",
+  extra_charge: "bg-amber-800 text-white",
 };
 
 function isApiCall(detail: unknown): detail is ApiCallRecord {
