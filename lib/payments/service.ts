@@ -342,9 +342,14 @@ export async function returnExtraCharge(paymentId: string, minIntervalMs = 0): P
   lastReturnTry.set(paymentId, Date.now());
   const provider = getProvider(payment.provider);
   returning.add(paymentId);
+  const returnBy = payment.status === "authorized" ? (provider.cancel ? "void" : undefined) : provider.refund ? "refund" : undefined;
   try {
-    if (payment.status === "authorized" && provider.cancel) return await voidPayment(paymentId, AUTOMATIC_RETURN);
-    if (payment.status !== "authorized" && provider.refund) return await refundPayment(paymentId, (payment.capturedAmount || payment.amount) - payment.refundedAmount, AUTOMATIC_RETURN);
+    if (returnBy) {
+      // On the timeline before the provider is asked: its notification may come before its answer.
+      recordPaymentEvent({ paymentId, provider: provider.id, type: "extra_charge", dedupeKey: `extra-charge-return:${paymentId}`, summary: `Returning the second charge: ${returnBy} asked from ${provider.displayName}`, detail: null });
+    }
+    if (returnBy === "void") return await voidPayment(paymentId, AUTOMATIC_RETURN);
+    if (returnBy === "refund") return await refundPayment(paymentId, (payment.capturedAmount || payment.amount) - payment.refundedAmount, AUTOMATIC_RETURN);
     recordPaymentEvent({
       paymentId,
       provider: provider.id,
