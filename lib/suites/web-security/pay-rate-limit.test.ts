@@ -89,8 +89,18 @@ describe("pay attempts are rate-limited per shopper", () => {
   it("a guest's order is limited on its own when paid again from many addresses", async () => {
     expect(redirectTarget(await payFrom("10.3.0.1"), server.url)).toBeDefined();
     const orderId = latestOrderId();
+    // "Pay another way" each time: one attempt is live at a time, so each new one replaces the open one.
     const again = (ip: string) =>
-      postAction({ page: `/orders/${orderId}`, id: actionId(CHECKOUT, "payAgain"), fields: { orderId, attemptToken: randomUUID(), paymentMethod: "pingpayments:card" }, withState: true, headers: { "x-forwarded-for": ip } }, server.url);
+      postAction(
+        {
+          page: `/orders/${orderId}`,
+          id: actionId(CHECKOUT, "payAgain"),
+          fields: { orderId, attemptToken: randomUUID(), paymentMethod: "pingpayments:card", replaceAttempt: latestPaymentId(orderId) },
+          withState: true,
+          headers: { "x-forwarded-for": ip },
+        },
+        server.url,
+      );
     for (let i = 0; i < 3; i++) expect(redirectTarget(await again(`10.3.1.${i + 1}`), server.url), `pay again ${i + 1}`).toBeDefined();
     const before = footprint();
     const refused = await again("10.3.1.9");
@@ -98,6 +108,15 @@ describe("pay attempts are rate-limited per shopper", () => {
     expect(footprint()).toEqual(before);
   });
 });
+
+function latestPaymentId(orderId: string): string {
+  const database = new Database(join(DATA_DIR, "shop.sqlite"), { readonly: true, fileMustExist: true });
+  try {
+    return (database.prepare("select current_payment_id as id from orders where id = ?").get(orderId) as { id: string }).id;
+  } finally {
+    database.close();
+  }
+}
 
 function latestOrderId(): string {
   const database = new Database(join(DATA_DIR, "shop.sqlite"), { readonly: true, fileMustExist: true });
