@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canTransition, isAhead, isTerminal, orderStatusFromPayments, PAYMENT_STATUSES, sourcesOf, type PaymentStatus } from "./state";
+import { canTransition, isAhead, isBehind, isTerminal, orderStatusFromPayments, PAYMENT_STATUSES, sourcesOf, type PaymentStatus } from "./state";
 
 // The diagram of ARCHITECTURE.md, written out edge by edge (forward skips included).
 const EXPECTED_ALLOWED = new Set([
@@ -92,6 +92,36 @@ describe("isAhead: a notification that came before the one it follows", () => {
     expect(isAhead("refunded", "partially_refunded")).toBe(false);
     for (const terminal of PAYMENT_STATUSES.filter(isTerminal)) {
       for (const to of PAYMENT_STATUSES) expect(isAhead(terminal, to)).toBe(false);
+    }
+  });
+});
+
+describe("isBehind: a notification of a state the payment has already moved past", () => {
+  it("is a state the payment's state is reachable from (a PROCESSING after the success, a success after the refund)", () => {
+    expect(isBehind("succeeded", "processing")).toBe(true);
+    expect(isBehind("refunded", "succeeded")).toBe(true);
+    expect(isBehind("failed", "requires_action")).toBe(true);
+    expect(isBehind("canceled", "authorized")).toBe(true);
+    expect(isBehind("partially_refunded", "succeeded")).toBe(true);
+  });
+
+  it("is never the same state, a state ahead, or one that can never lead to the payment's state", () => {
+    expect(isBehind("succeeded", "succeeded")).toBe(false);
+    expect(isBehind("partially_refunded", "partially_refunded")).toBe(false);
+    expect(isBehind("requires_action", "succeeded")).toBe(false);
+    expect(isBehind("requires_action", "refunded")).toBe(false);
+    // A refund of a failed payment, a success after the void, a PROCESSING after the expiry.
+    expect(isBehind("failed", "refunded")).toBe(false);
+    expect(isBehind("canceled", "succeeded")).toBe(false);
+    expect(isBehind("expired", "processing")).toBe(false);
+  });
+
+  it("is never true together with isAhead or an allowed move: each report is one of next, early, stale or impossible", () => {
+    for (const from of PAYMENT_STATUSES) {
+      for (const to of PAYMENT_STATUSES) {
+        const kinds = [canTransition(from, to), isAhead(from, to), isBehind(from, to)].filter(Boolean);
+        expect(kinds.length, `${from} -> ${to}`).toBeLessThanOrEqual(1);
+      }
     }
   });
 });
