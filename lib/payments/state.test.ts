@@ -97,23 +97,25 @@ describe("isAhead: a notification that came before the one it follows", () => {
 });
 
 describe("isBehind: a notification of a state the payment has already moved past", () => {
-  it("is a state the payment's state is reachable from (a PROCESSING after the success, a success after the refund)", () => {
-    expect(isBehind("succeeded", "processing")).toBe(true);
-    expect(isBehind("refunded", "succeeded")).toBe(true);
-    expect(isBehind("failed", "requires_action")).toBe(true);
-    expect(isBehind("canceled", "authorized")).toBe(true);
-    expect(isBehind("partially_refunded", "succeeded")).toBe(true);
-  });
-
-  it("is never the same state, a state ahead, or one that can never lead to the payment's state", () => {
-    expect(isBehind("succeeded", "succeeded")).toBe(false);
-    expect(isBehind("partially_refunded", "partially_refunded")).toBe(false);
-    expect(isBehind("requires_action", "succeeded")).toBe(false);
-    expect(isBehind("requires_action", "refunded")).toBe(false);
-    // A refund of a failed payment, a success after the void, a PROCESSING after the expiry.
-    expect(isBehind("failed", "refunded")).toBe(false);
-    expect(isBehind("canceled", "succeeded")).toBe(false);
-    expect(isBehind("expired", "processing")).toBe(false);
+  // [the payment's state, the reported state, stale?]
+  it.each([
+    // Reachable back from the payment's state: a PROCESSING after the success, a success after the refund.
+    ["succeeded", "processing", true],
+    ["refunded", "succeeded", true],
+    ["failed", "requires_action", true],
+    ["canceled", "authorized", true],
+    ["partially_refunded", "succeeded", true],
+    // The same state, a state ahead, or one that can never lead to the payment's state (a refund of
+    // a failed payment, a success after the void, a PROCESSING after the expiry).
+    ["succeeded", "succeeded", false],
+    ["partially_refunded", "partially_refunded", false],
+    ["requires_action", "succeeded", false],
+    ["requires_action", "refunded", false],
+    ["failed", "refunded", false],
+    ["canceled", "succeeded", false],
+    ["expired", "processing", false],
+  ] as const)("%s, reported %s: %s", (from, to, stale) => {
+    expect(isBehind(from, to)).toBe(stale);
   });
 
   it("is never true together with isAhead or an allowed move: each report is one of next, early, stale or impossible", () => {
