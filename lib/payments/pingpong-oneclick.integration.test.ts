@@ -4,15 +4,12 @@ import { findCredential, findCredentialByToken, insertCredential, listWalletBind
 import { minor } from "@/lib/money";
 import { CheckoutError, finishLegacyWalletAuthorization, linkWallet, startLegacyWalletAuthorization } from "@/lib/payments/service";
 import { pingPong } from "@/lib/providers/pingpong";
-import { pingPongSign } from "@/lib/providers/pingpong/signature";
 import { closeSqlite } from "@/lib/sqlite";
+import { pingPongWalletNotification } from "@/lib/testing/notification-drivers";
 import { serverUrl } from "@/lib/testing/pingpayments-fixtures";
 import { envelope, pingpongApi } from "@/lib/testing/pingpong-fixtures";
 
 const SHOPPER = "usr_demo_shopper";
-const ACC_ID = "2018092714313010016291";
-const CLIENT_ID = "2018092714313010016";
-const SALT = "emulator-pingpong-salt";
 
 afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
 afterEach(() => {
@@ -30,12 +27,6 @@ async function waitForStatus(credentialId: string, status: string) {
   return findCredential(credentialId)?.status;
 }
 
-function signingNotification(token: string, merchantUserId: string, notifyType: "SIGN" | "UNBIND" = "SIGN") {
-  const biz = { notifyType, requestId: "bind-1", merchantUserId, token, paymentMethod: { type: "AlipayHK" }, status: "SUCCESS" };
-  const unsigned = { accId: ACC_ID, clientId: CLIENT_ID, signType: "SHA256", version: "1.0", code: "000000", description: "success", bizContent: JSON.stringify(biz) };
-  return { ...unsigned, sign: pingPongSign(unsigned, SALT) };
-}
-
 const post = (body: unknown) => fetch(`${serverUrl()}/api/webhooks/pingpong`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 describe("PingPong one-click bindings", () => {
@@ -51,7 +42,7 @@ describe("PingPong one-click bindings", () => {
   it("makes one binding from a signing notification delivered three times", async () => {
     const token = randomUUID().replace(/-/g, "");
     const binding = insertCredential({ userId: SHOPPER, provider: "pingpong", kind: "wallet", token, brand: "AlipayHK", merchantUserId: SHOPPER, status: "pending" });
-    const body = signingNotification(token, SHOPPER);
+    const body = pingPongWalletNotification(token, SHOPPER);
     const answers = await Promise.all([post(body), post(body), post(body)]);
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
     expect(findCredential(binding.id)!.status).toBe("active");
@@ -61,9 +52,9 @@ describe("PingPong one-click bindings", () => {
   it("refuses a tampered notification, or one for another shopper, and changes nothing", async () => {
     const token = randomUUID().replace(/-/g, "");
     const binding = insertCredential({ userId: SHOPPER, provider: "pingpong", kind: "wallet", token, brand: "AlipayHK", merchantUserId: SHOPPER, status: "pending" });
-    const body = signingNotification(token, SHOPPER);
-    expect((await post({ ...body, bizContent: body.bizContent.replace('"SUCCESS"', '"FAILED"') })).status).toBe(401);
-    expect((await post(signingNotification(token, "usr_someone_else"))).status).toBe(422);
+    const body = pingPongWalletNotification(token, SHOPPER);
+    expect((await post({ ...body, bizContent: (body.bizContent as string).replace('"SUCCESS"', '"FAILED"') })).status).toBe(401);
+    expect((await post(pingPongWalletNotification(token, "usr_someone_else"))).status).toBe(422);
     expect(findCredential(binding.id)!.status).toBe("pending");
   });
 

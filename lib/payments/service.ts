@@ -23,7 +23,7 @@ import {
 } from "@/lib/db/queries/payments";
 import type { Payment } from "@/lib/db/schema";
 import { findMethod, getProvider, walletProvider } from "./registry";
-import { noteRejectedNotification } from "./rejections";
+import { noteRejectedNotification, noteUnchangedRedelivery } from "./rejections";
 import { isPaid, isPending, isSwitchable } from "./state";
 import {
   NotificationRejected,
@@ -503,14 +503,60 @@ function refused(providerId: string, httpStatus: number, reason: string, answer:
   return { httpStatus, response: Response.json({ error: answer }, { status: httpStatus }), outcome };
 }
 
+/** A redelivery that changed nothing: the provider's acknowledgement, a count on the console, no row. */
+function unchanged(provider: ReturnType<typeof getProvider>, reason: string, outcome: string, notification?: VerifiedNotification): NotificationResult {
+  const ack = provider.acknowledge(notification);
+  noteUnchangedRedelivery(provider.id, ack.status, reason);
+  return { httpStatus: ack.status, response: ack, outcome };
+}
+
 /**
- * raw body -> verify -> find the payment -> check amount and currency -> dedupe -> transition -> ack.
- * Nothing changes unless every check passes. Only a verified notification about one of the shop's
- * payments is written to the event log; anything else (badly signed, another merchant's, about a
- * payment nobody knows) is refused with a warn line and a count on the console, never a row.
+ * The one payment a notification names. Where it carries both the provider's id and our
+ * reference, both must name the same payment, and a payment found by our reference must not hold
+ * another provider id: otherwise one payment's news would move another.
+ */
+function paymentNamedBy(providerId: string, notification: VerifiedNotification): { payment: Payment } | { refusal: NotificationResult } {
+  const { providerPaymentId, merchantReference } = notification;
+  const payment = (providerPaymentId && findPaymentByProviderRef(providerId, providerPaymentId)) || (merchantReference && findPayment(merchantReference)) || undefined;
+  const names = `${notification.summary} (${[providerPaymentId, merchantReference].filter(Boolean).join(", ") || "no reference"})`;
+  if (!payment || payment.provider !== providerId) return { refusal: refused(providerId, 404, `Unknown payment: ${names}`, "Unknown payment", "unknown_payment") };
+  const otherReference = Boolean(merchantReference) && merchantReference !== payment.id;
+  const otherProviderId = Boolean(providerPaymentId) && Boolean(payment.providerPaymentId) && payment.providerPaymentId !== providerPaymentId;
+  if (otherReference || otherProviderId) {
+    const reason = otherReference ? `its reference is another payment than its provider id's` : `payment ${payment.id} has provider id ${payment.providerPaymentId}`;
+    return { refusal: refused(providerId, 422, `Refused: ${names} names two payments: ${reason}`, "The notification's ids name two different payments", "ids_mismatch") };
+  }
+  return { payment };
+}
+
+/**
+ * An unconfirmed notification (Ping Payments' unsigned callback) claiming the state its payment
+ * is already final in at that provider: answered without the confirming call. Whatever the call
+ * said, nothing could change (no row, no fact), so the provider's acknowledgement and a count
+ * are all it gets. It must name the payment exactly as the shop holds it; anything else is
+ * confirmed as usual.
+ */
+function alreadyFinal(provider: ReturnType<typeof getProvider>, raw: RawNotification): NotificationResult | undefined {
+  const claim = provider.finalClaimOf?.(raw);
+  if (!claim) return undefined;
+  const payment = findPaymentByProviderRef(provider.id, claim.providerPaymentId);
+  if (!payment || payment.status !== claim.status) return undefined;
+  if (Object.entries(claim.providerData).some(([key, value]) => payment.providerData?.[key] !== value)) return undefined;
+  return unchanged(provider, `the payment is already ${claim.status}, as claimed (answered without confirming): ${claim.summary}`, "already_final");
+}
+
+/**
+ * raw body -> verify -> find the payment (both ids name it) -> check amount and currency -> dedupe
+ * -> transition -> ack. Nothing changes unless every check passes. Only a verified notification
+ * about one of the shop's payments that changes something is written to the event log; anything
+ * else (badly signed, another merchant's, about a payment nobody knows, naming two payments, a
+ * state that can never follow the payment's) is refused with a warn line and a count on the
+ * console, and a redelivery that changes nothing is acknowledged and counted, never a row.
  */
 export async function receiveNotification(providerId: string, raw: RawNotification): Promise<NotificationResult> {
   const provider = getProvider(providerId);
+  const final = alreadyFinal(provider, raw);
+  if (final) return final;
   let notification;
   try {
     notification = await provider.verifyNotification(raw);
@@ -524,18 +570,15 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
 
   if (notification.credentialEvent) return applyCredentialEvent(provider, notification);
 
-  const payment =
-    (notification.providerPaymentId && findPaymentByProviderRef(providerId, notification.providerPaymentId)) ||
-    (notification.merchantReference && findPayment(notification.merchantReference)) ||
-    undefined;
-  if (!payment || payment.provider !== providerId) {
-    return refused(providerId, 404, `Unknown payment: ${notification.summary} (${notification.providerPaymentId ?? notification.merchantReference ?? "no reference"})`, "Unknown payment", "unknown_payment");
-  }
+  const named = paymentNamedBy(providerId, notification);
+  if ("refusal" in named) return named.refusal;
+  const { payment } = named;
   // A risk event goes on the timeline once and changes no status.
   if (notification.informational) {
     const fresh = recordPaymentEvent({ paymentId: payment.id, provider: providerId, type: "notification", dedupeKey: notification.dedupeKey, summary: notification.summary, detail: notification.detail });
     log("info", "informational notification", { paymentId: payment.id, provider: providerId, fresh });
-    return { httpStatus: 200, response: provider.acknowledge(notification), outcome: fresh ? "recorded" : "duplicate" };
+    if (!fresh) return unchanged(provider, `already recorded: ${notification.summary}`, "duplicate", notification);
+    return { httpStatus: 200, response: provider.acknowledge(notification), outcome: "recorded" };
   }
   const amountFits = notification.amountIsPart ? notification.amount <= payment.amount : notification.amount === payment.amount;
   if (!amountFits || notification.currency !== payment.currency || notification.amountDiffers) {
@@ -575,16 +618,24 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
       nextActionQr: null,
     },
   });
-  if (applied.outcome === "early") {
-    // Not acknowledged: the provider sends it again, and by then the one it follows has come.
-    log("info", "notification came early", { paymentId: payment.id, provider: providerId, status: notification.status, from: applied.from });
-    return { httpStatus: 409, response: Response.json({ error: `The payment is ${applied.from}: send this notification again later` }, { status: 409 }), outcome: "early" };
-  }
-  if (applied.outcome === "applied" && applied.transition.extraCharge) returnExtraChargeSoon(payment.id);
-  // Only a notification that carries a stored credential needs the payment as it is now.
-  if (applied.outcome !== "duplicate" && notification.storedCredential) rememberCard(findPayment(payment.id) ?? payment, notification.storedCredential);
   log("info", "notification", { paymentId: payment.id, provider: providerId, outcome: applied.outcome, status: notification.status });
-  return { httpStatus: ack.status, response: ack, outcome: applied.outcome };
+  switch (applied.outcome) {
+    case "early":
+      // Not acknowledged: the provider sends it again, and by then the one it follows has come.
+      return { httpStatus: 409, response: Response.json({ error: `The payment is ${applied.from}: send this notification again later` }, { status: 409 }), outcome: "early" };
+    case "contradiction":
+      return refused(providerId, 422, `Refused: ${notification.summary} reports ${applied.to}, which can never follow ${applied.from} (payment ${payment.id})`, `The payment is ${applied.from}: ${applied.to} can never follow it`, "contradiction");
+    case "duplicate":
+      return unchanged(provider, `already applied: ${notification.summary}`, "duplicate", notification);
+    case "stale":
+      return unchanged(provider, `stale: ${notification.summary} reports ${applied.to}, the payment is already ${applied.from}`, "stale", notification);
+    case "applied":
+    case "recorded":
+      if (applied.outcome === "applied" && applied.transition.extraCharge) returnExtraChargeSoon(payment.id);
+      // Only a notification that carries a stored credential needs the payment as it is now.
+      if (notification.storedCredential) rememberCard(findPayment(payment.id) ?? payment, notification.storedCredential);
+      return { httpStatus: ack.status, response: ack, outcome: applied.outcome };
+  }
 }
 
 export class OperatorActionError extends Error {
@@ -680,13 +731,9 @@ export async function chargeSavedCardAgain(fromOrderId: string, credentialId: st
 function applyCredentialEvent(provider: ReturnType<typeof getProvider>, notification: VerifiedNotification): NotificationResult {
   const event = notification.credentialEvent!;
   const credential = findCredentialByToken(provider.id, event.token);
-  if (!credential) {
-    recordPaymentEvent({ provider: provider.id, type: "notification", summary: `Unknown wallet token: ${notification.summary}`, detail: notification.detail });
-    return { httpStatus: 404, response: Response.json({ error: "Unknown token" }, { status: 404 }), outcome: "unknown_token" };
-  }
+  if (!credential) return refused(provider.id, 404, `Unknown wallet token: ${notification.summary}`, "Unknown token", "unknown_token");
   if (credential.merchantUserId !== event.merchantUserId) {
-    recordPaymentEvent({ provider: provider.id, type: "notification", summary: `Refused: the token belongs to another shopper (${notification.summary})`, detail: notification.detail });
-    return { httpStatus: 422, response: Response.json({ error: "The token belongs to another merchantUserId" }, { status: 422 }), outcome: "user_mismatch" };
+    return refused(provider.id, 422, `Refused: the token belongs to another shopper (${notification.summary})`, "The token belongs to another merchantUserId", "user_mismatch");
   }
   const move = {
     activated: { from: ["pending"] as const, to: "active" as const },
@@ -695,6 +742,9 @@ function applyCredentialEvent(provider: ReturnType<typeof getProvider>, notifica
   }[event.event];
   const result = moveCredential(credential.id, move.from, move.to, { provider: provider.id, summary: notification.summary, dedupeKey: notification.dedupeKey, detail: notification.detail });
   log("info", "wallet binding notification", { credentialId: credential.id, event: event.event, result });
+  if (result === "duplicate") return unchanged(provider, `already applied: ${notification.summary}`, result, notification);
+  // The binding has moved on (e.g. a link notified after the shopper unlinked): nothing is written.
+  if (result === "refused") return unchanged(provider, `the binding is already ${credential.status}: ${notification.summary}`, result, notification);
   return { httpStatus: 200, response: provider.acknowledge(notification), outcome: result };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canTransition, isAhead, isLive, isSwitchable, isTerminal, orderStatusFromPayments, PAYMENT_STATUSES, sourcesOf, type PaymentStatus } from "./state";
+import { canTransition, isAhead, isBehind, isLive, isSwitchable, isTerminal, orderStatusFromPayments, PAYMENT_STATUSES, sourcesOf, type PaymentStatus } from "./state";
 
 // The diagram of ARCHITECTURE.md, written out edge by edge (forward skips included).
 const EXPECTED_ALLOWED = new Set([
@@ -127,5 +127,46 @@ describe("one live attempt per order", () => {
     expect(canTransition("superseded", "authorized")).toBe(true);
     expect(canTransition("superseded", "failed")).toBe(false);
     expect(isAhead("superseded", "refunded")).toBe(true);
+    expect(isAhead("superseded", "failed")).toBe(false);
+  });
+});
+
+describe("isBehind: a notification of a state the payment has already moved past", () => {
+  // [the payment's state, the reported state, stale?]
+  it.each([
+    // Reachable back from the payment's state: a PROCESSING after the success, a success after the refund.
+    ["succeeded", "processing", true],
+    ["refunded", "succeeded", true],
+    ["failed", "requires_action", true],
+    ["canceled", "authorized", true],
+    ["partially_refunded", "succeeded", true],
+    // A superseded attempt: still waiting before the shop closed it, or ended without money as the shop meant.
+    ["superseded", "requires_action", true],
+    ["superseded", "failed", true],
+    ["superseded", "canceled", true],
+    ["superseded", "expired", true],
+    // Its money coming anyway is a move (then returned); its refund before that success is early.
+    ["superseded", "succeeded", false],
+    ["superseded", "refunded", false],
+    // The same state, a state ahead, or one that can never lead to the payment's state (a refund of
+    // a failed payment, a success after the void, a PROCESSING after the expiry).
+    ["succeeded", "succeeded", false],
+    ["partially_refunded", "partially_refunded", false],
+    ["requires_action", "succeeded", false],
+    ["requires_action", "refunded", false],
+    ["failed", "refunded", false],
+    ["canceled", "succeeded", false],
+    ["expired", "processing", false],
+  ] as const)("%s, reported %s: %s", (from, to, stale) => {
+    expect(isBehind(from, to)).toBe(stale);
+  });
+
+  it("is never true together with isAhead or an allowed move: each report is one of next, early, stale or impossible", () => {
+    for (const from of PAYMENT_STATUSES) {
+      for (const to of PAYMENT_STATUSES) {
+        const kinds = [canTransition(from, to), isAhead(from, to), isBehind(from, to)].filter(Boolean);
+        expect(kinds.length, `${from} -> ${to}`).toBeLessThanOrEqual(1);
+      }
+    }
   });
 });

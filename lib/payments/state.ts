@@ -39,13 +39,8 @@ export function sourcesOf(to: PaymentStatus): PaymentStatus[] {
   return (Object.keys(ALLOWED) as PaymentStatus[]).filter((from) => canTransition(from, to));
 }
 
-/**
- * Whether `to` lies ahead of `from` (reachable by allowed moves) without being its next step: a
- * notification that came before the one it follows (a refund before the success). Such a one
- * waits; one that lies behind (a PROCESSING after the success) is stale and refused for good.
- */
-export function isAhead(from: PaymentStatus, to: PaymentStatus): boolean {
-  if (canTransition(from, to)) return false;
+/** Whether `to` can be reached from `from` by one or more allowed moves. */
+function reachable(from: PaymentStatus, to: PaymentStatus): boolean {
   const seen = new Set<PaymentStatus>([from]);
   const queue: PaymentStatus[] = [from];
   while (queue.length > 0) {
@@ -58,6 +53,32 @@ export function isAhead(from: PaymentStatus, to: PaymentStatus): boolean {
     }
   }
   return false;
+}
+
+/**
+ * Whether `to` lies ahead of `from` (reachable by allowed moves) without being its next step: a
+ * notification that came before the one it follows (a refund before the success). Such a one
+ * waits; one that lies behind (isBehind) is stale, and one that is neither can never follow.
+ */
+export function isAhead(from: PaymentStatus, to: PaymentStatus): boolean {
+  return !canTransition(from, to) && !confirmsSuperseded(from, to) && reachable(from, to);
+}
+
+/**
+ * The provider says a superseded attempt ended without money (failed, canceled, expired): what the
+ * shop meant when it closed it. News it already has (stale), never a state still to come.
+ */
+function confirmsSuperseded(from: PaymentStatus, to: PaymentStatus): boolean {
+  return from === "superseded" && (to === "failed" || to === "canceled" || to === "expired");
+}
+
+/**
+ * Whether `to` lies behind `from`: the payment has already moved past it (`from` is reachable
+ * from `to`), as for a PROCESSING after the success or a success after the refund. A report of
+ * such a state is stale: it is news the payment has already had.
+ */
+export function isBehind(from: PaymentStatus, to: PaymentStatus): boolean {
+  return (from !== to && reachable(to, from)) || confirmsSuperseded(from, to);
 }
 
 export function isTerminal(status: PaymentStatus): boolean {

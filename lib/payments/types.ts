@@ -156,6 +156,15 @@ export interface VerifiedNotification {
   detail: unknown;
 }
 
+/** An unconfirmed notification's claim of a final state (PaymentProvider.finalClaimOf). */
+export interface FinalClaim {
+  providerPaymentId: string;
+  status: PaymentStatus;
+  /** References the payment must hold as well (e.g. Ping's payment order id). */
+  providerData: Record<string, string>;
+  summary: string;
+}
+
 export class NotificationRejected extends Error {
   constructor(
     readonly httpStatus: 400 | 401 | 404 | 409 | 422,
@@ -236,8 +245,15 @@ export interface PaymentProvider {
   inquire?(payment: Payment): Promise<ProviderOutcome>;
   /** Throws NotificationRejected when the notification cannot be believed. */
   verifyNotification(raw: RawNotification): Promise<VerifiedNotification>;
-  /** The exact acknowledgement the provider expects. */
-  acknowledge(notification: VerifiedNotification): Response;
+  /**
+   * For a provider whose notifications are believed only through a confirming call (they are not
+   * signed): what one claims, read from its body alone, when it claims a state after which the
+   * provider notifies nothing more. A claim about a payment already in that state is answered
+   * without the call (nothing it could confirm would change the payment).
+   */
+  finalClaimOf?(raw: RawNotification): FinalClaim | undefined;
+  /** The exact acknowledgement the provider expects (the same for every notification it acknowledges). */
+  acknowledge(notification?: VerifiedNotification): Response;
   /** One-click wallet linking, where the provider offers it. */
   wallets?: WalletLinking;
 }

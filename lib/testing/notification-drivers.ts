@@ -2,6 +2,8 @@
 // the proof suites (authenticity, exactly-once, money-integrity). Each driver makes a shop
 // payment and the provider's notification of an outcome for it, signed as that provider signs.
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { antomKey } from "@/lib/dev-keys";
 import { findPayment, insertPaymentOnce, transitionPayment } from "@/lib/db/queries/payments";
 import type { Payment, PaymentStatus } from "@/lib/db/schema";
@@ -116,6 +118,11 @@ export function pingPongEnvelope(biz: Record<string, unknown>, options: { salt?:
     bizContent: JSON.stringify(biz),
   };
   return { ...unsigned, sign: pingPongSign(unsigned, options.salt ?? PINGPONG.salt) };
+}
+
+/** PingPong's wallet binding notification (seed 001's SIGN or UNBIND) for `token`, signed as PingPong signs. */
+export function pingPongWalletNotification(token: string, merchantUserId: string, notifyType: "SIGN" | "UNBIND" = "SIGN"): Record<string, unknown> {
+  return pingPongEnvelope({ notifyType, requestId: "bind-1", merchantUserId, token, paymentMethod: { type: "AlipayHK" }, status: "SUCCESS" });
 }
 
 export const pingpong: Driver = {
@@ -350,4 +357,45 @@ export async function operatorCookie(email = "operator@example.com", password = 
   const session = signIn.headers.getSetCookie().map((c) => c.split(";")[0]);
   if (!session.some((c) => c.includes("session-token"))) throw new Error(`Operator sign-in failed: ${signIn.status} ${signIn.headers.get("location")}`);
   return [...cookies, ...session].join("; ");
+}
+
+let operatorSession: Promise<string> | undefined;
+
+/**
+ * What the console's payments list counts for `provider` since the server started (GET
+ * /admin/payments as the operator): notifications refused, and redeliveries that changed nothing.
+ */
+export async function consoleCounts(provider: ProviderName): Promise<{ refused: number; unchanged: number }> {
+  operatorSession ??= operatorCookie();
+  const response = await fetch(`${serverUrl()}/admin/payments?q=no-such-payment`, { headers: { cookie: await operatorSession }, redirect: "manual" });
+  if (response.status !== 200) throw new Error(`GET /admin/payments answered ${response.status}`);
+  const html = await response.text();
+  const count = (panel: string) => {
+    const start = html.indexOf(`data-testid="${panel}"`);
+    if (start < 0) return 0;
+    const items = html.slice(start, html.indexOf("</ul>", start));
+    const match = new RegExp(`<li[^>]*data-provider="${provider}"[^>]*data-count="(\\d+)"`).exec(items);
+    return match ? Number(match[1]) : 0;
+  };
+  return { refused: count("rejected-notifications"), unchanged: count("unchanged-redeliveries") };
+}
+
+/**
+ * How many `method path` requests the test server has been asked since it started: counted in its
+ * request log (lib/testing/request-log.mjs, in <dataDir>/server.log). A marker request first, and
+ * the count once the log shows it, so that every request before it is in the file.
+ */
+export async function serverRequestsSoFar(method: string, path: string): Promise<number> {
+  const marker = `/api/health?marker=${randomUUID()}`;
+  await fetch(`${serverUrl()}${marker}`);
+  const logFile = join(process.cwd(), "data/test-integration/server.log");
+  for (let wait = 0; wait < 50; wait++) {
+    const requests = readFileSync(logFile, "utf8")
+      .split("\n")
+      .filter((line) => line.startsWith("{") && line.includes('"message":"request"'))
+      .map((line) => JSON.parse(line) as { method: string; url: string });
+    if (requests.some((r) => r.url === marker)) return requests.filter((r) => r.method === method && r.url === path).length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`The server log never showed the marker request ${marker}`);
 }

@@ -5,7 +5,7 @@ import { RelativeTime, renderedAt } from "@/components/admin/relative-time";
 import { listPaymentsPage, type PaymentFilters } from "@/lib/db/queries/payments";
 import { formatMoney, SHOP_CURRENCIES } from "@/lib/money";
 import { requireOperator } from "@/lib/operator";
-import { rejectedNotifications } from "@/lib/payments/rejections";
+import { rejectedNotifications, unchangedRedeliveries, type NotificationCount } from "@/lib/payments/rejections";
 import { PAYMENT_STATUSES, type PaymentStatus } from "@/lib/payments/state";
 
 export const metadata = { title: "Payments · Operator console" };
@@ -45,6 +45,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   const next = rows.length > PAGE_SIZE && last ? new URLSearchParams({ ...Object.fromEntries(Object.entries(search).filter(([, v]) => v)), after: `${last.createdAt.getTime()}:${last.id}` } as Record<string, string>) : null;
   const now = renderedAt();
   const rejections = rejectedNotifications();
+  const redeliveries = unchangedRedeliveries();
   const select = "rounded-md border border-stone-300 bg-white px-2 py-1 text-sm";
   return (
     <div className="space-y-6">
@@ -104,16 +105,10 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         </Link>
       </form>
       {rejections.length > 0 && (
-        <div className="rounded-xl border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950" data-testid="rejected-notifications">
-          <p className="font-medium">Notifications refused since the server started (not stored; see the warn lines in the log)</p>
-          <ul className="mt-1 space-y-0.5">
-            {rejections.map((r) => (
-              <li key={r.provider}>
-                <span className="font-mono">{r.provider}</span>: {r.count}, latest <RelativeTime date={r.lastAt} now={now} /> ({r.lastStatus}: {r.lastReason})
-              </li>
-            ))}
-          </ul>
-        </div>
+        <NotificationCounts testId="rejected-notifications" tone="border-amber-300 bg-amber-50 text-amber-950" title="Notifications refused since the server started (not stored; see the warn lines in the log)" counts={rejections} now={now} />
+      )}
+      {redeliveries.length > 0 && (
+        <NotificationCounts testId="unchanged-redeliveries" tone="border-stone-200 bg-white text-stone-700" title="Redeliveries that changed nothing since the server started (acknowledged, not stored again)" counts={redeliveries} now={now} />
       )}
       <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
         <table className="w-full text-left text-sm" data-testid="admin-payments">
@@ -173,6 +168,22 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
           Older payments →
         </Link>
       )}
+    </div>
+  );
+}
+
+/** Per provider, how many notifications of one kind the shop counted instead of storing, and the latest. */
+function NotificationCounts({ testId, tone, title, counts, now }: { testId: string; tone: string; title: string; counts: NotificationCount[]; now: number }) {
+  return (
+    <div className={`rounded-xl border p-4 text-sm ${tone}`} data-testid={testId}>
+      <p className="font-medium">{title}</p>
+      <ul className="mt-1 space-y-0.5">
+        {counts.map((c) => (
+          <li key={c.provider} data-provider={c.provider} data-count={c.count}>
+            <span className="font-mono">{c.provider}</span>: {c.count}, latest <RelativeTime date={c.lastAt} now={now} /> ({c.lastStatus}: {c.lastReason})
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -24,7 +24,8 @@ export function insertCredential(values: Omit<typeof storedCredentials.$inferIns
 
 /**
  * Moves a binding from one of `from` to `to` (compare-and-set) and records why, in one
- * transaction; with a dedupe key already taken (a redelivered notification) it changes nothing.
+ * transaction; with a dedupe key already taken (a redelivered notification), or from any other
+ * state (the binding has moved on), it writes nothing.
  */
 export function moveCredential(
   id: string,
@@ -33,21 +34,17 @@ export function moveCredential(
   event: { provider: string; summary: string; dedupeKey?: string; detail?: unknown },
 ): "moved" | "duplicate" | "refused" {
   return writeTransaction((tx) => {
-    if (event.dedupeKey) {
-      const inserted = tx
-        .insert(paymentEvents)
-        .values({ provider: event.provider, type: "notification", dedupeKey: event.dedupeKey, summary: event.summary, detail: event.detail ?? null })
-        .onConflictDoNothing({ target: paymentEvents.dedupeKey })
-        .returning({ id: paymentEvents.id })
-        .all();
-      if (inserted.length === 0) return "duplicate";
-    }
+    if (event.dedupeKey && tx.select({ id: paymentEvents.id }).from(paymentEvents).where(eq(paymentEvents.dedupeKey, event.dedupeKey)).get()) return "duplicate";
     const moved = tx
       .update(storedCredentials)
       .set({ status: to })
       .where(and(eq(storedCredentials.id, id), inArray(storedCredentials.status, [...from])))
       .run();
-    return moved.changes === 1 ? "moved" : "refused";
+    if (moved.changes !== 1) return "refused";
+    if (event.dedupeKey) {
+      tx.insert(paymentEvents).values({ provider: event.provider, type: "notification", dedupeKey: event.dedupeKey, summary: event.summary, detail: event.detail ?? null }).run();
+    }
+    return "moved";
   });
 }
 

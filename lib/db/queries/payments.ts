@@ -12,7 +12,7 @@ import {
   type PaymentEvent,
   type PaymentStatus,
 } from "../schema";
-import { isAhead, isLive, isPaid, orderStatusFromPayments, sourcesOf } from "@/lib/payments/state";
+import { canTransition, isAhead, isBehind, isLive, isPaid, orderStatusFromPayments, sourcesOf } from "@/lib/payments/state";
 
 type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
 
@@ -322,16 +322,37 @@ export function patchPayment(paymentId: string, patch: PaymentPatch): void {
 
 export type NotificationApplication =
   | { outcome: "applied"; transition: TransitionResult }
+  /** The payment is already in the reported state (the news came another way): recorded once with its facts; nothing moves. */
+  | { outcome: "recorded"; from: PaymentStatus }
+  /** Its dedupe key is taken: a redelivery. Nothing is written. */
   | { outcome: "duplicate" }
-  | { outcome: "ignored"; from: PaymentStatus }
+  /** The payment has already moved past the reported state (a PROCESSING after the success). Nothing is written. */
+  | { outcome: "stale"; from: PaymentStatus; to: PaymentStatus }
+  /** The reported state can never follow the payment's (a refund of a failed payment). Nothing is written. */
+  | { outcome: "contradiction"; from: PaymentStatus; to: PaymentStatus }
   /** It came before the notification it follows (a refund before the success): nothing is written, so a redelivery applies it later. */
   | { outcome: "early"; from: PaymentStatus };
 
+/** Why a move from `from` to `to` is not made: the report is early, stale, or can never follow. */
+function notMoved(from: PaymentStatus, to: PaymentStatus): NotificationApplication {
+  if (isAhead(from, to)) return { outcome: "early", from };
+  return { outcome: isBehind(from, to) ? "stale" : "contradiction", from, to };
+}
+
+/** Thrown inside the transaction to undo its writes when the move it was for is refused after all. */
+class MoveRefused extends Error {
+  constructor(readonly application: NotificationApplication) {
+    super(application.outcome);
+  }
+}
+
 /**
- * Records a verified notification under its dedupe key and applies its status, in one transaction:
- * a redelivery finds the key taken and changes nothing; a stale one (behind the payment's state)
- * is recorded but refused by the state machine; an early one (ahead of it, e.g. a refund before
- * the success) is not recorded at all, so that the provider's redelivery applies it once it fits.
+ * Records a verified notification under its dedupe key and applies its status, in one transaction.
+ * Only a notification that moves the payment (or reports the state it is already in, with facts
+ * such as the provider's id) is written. A redelivery (its key taken), a stale one (the payment
+ * has moved past it), one that can never follow the payment's state, and an early one (a refund
+ * before the success, which the provider's redelivery applies once it fits) write nothing at all:
+ * no event, no fact, no status.
  */
 export function applyNotificationToPayment(
   paymentId: string,
@@ -342,7 +363,7 @@ export function applyNotificationToPayment(
     summary: string;
     detail: unknown;
     patch: PaymentPatch;
-    /** Written with a fresh notification even when the state machine refuses its status (e.g. the provider's id). */
+    /** Written with a notification that is written (e.g. the provider's id). */
     facts?: PaymentPatch;
     /** A refund: added to what was refunded; the status becomes refunded when it is all. */
     refundAmount?: number;
@@ -350,57 +371,54 @@ export function applyNotificationToPayment(
     type?: "notification" | "operator_action";
   },
 ): NotificationApplication {
-  return writeTransaction((tx) => {
-    const type = notification.type ?? "notification";
-    let status = notification.status;
-    let patch = notification.patch;
-    if (notification.refundAmount !== undefined) {
-      const current = tx.select({ amount: payments.amount, captured: payments.capturedAmount, refunded: payments.refundedAmount }).from(payments).where(eq(payments.id, paymentId)).get();
-      const refunded = (current?.refunded ?? 0) + notification.refundAmount;
-      const refundable = current ? current.captured || current.amount : 0;
-      status = current && refunded >= refundable ? "refunded" : "partially_refunded";
-      patch = { ...patch, refundedAmount: refunded };
-    }
-    // Prepared statements, on the same connection: inside this transaction.
-    const current = lookups().statusOf.get({ id: paymentId });
-    if (current && isAhead(current.status, status) && !lookups().eventByDedupeKey.get({ dedupeKey: notification.dedupeKey })) {
-      return { outcome: "early", from: current.status };
-    }
-    const fresh = recordPaymentEvent(
-      {
-        paymentId,
+  try {
+    return writeTransaction((tx) => {
+      const type = notification.type ?? "notification";
+      let status = notification.status;
+      let patch = notification.patch;
+      if (notification.refundAmount !== undefined) {
+        const current = tx.select({ amount: payments.amount, captured: payments.capturedAmount, refunded: payments.refundedAmount }).from(payments).where(eq(payments.id, paymentId)).get();
+        const refunded = (current?.refunded ?? 0) + notification.refundAmount;
+        const refundable = current ? current.captured || current.amount : 0;
+        status = current && refunded >= refundable ? "refunded" : "partially_refunded";
+        patch = { ...patch, refundedAmount: refunded };
+      }
+      // Prepared statements, on the same connection: inside this transaction.
+      const prepared = lookups();
+      if (prepared.eventByDedupeKey.get({ dedupeKey: notification.dedupeKey })) return { outcome: "duplicate" };
+      const current = prepared.statusOf.get({ id: paymentId });
+      if (!current) throw new Error(`Unknown payment ${paymentId}`);
+      const moves = canTransition(current.status, status);
+      if (!moves && current.status !== status) return notMoved(current.status, status);
+      const fresh = recordPaymentEvent(
+        {
+          paymentId,
+          provider: notification.provider,
+          type,
+          dedupeKey: notification.dedupeKey,
+          toStatus: status,
+          summary: notification.summary,
+          detail: notification.detail,
+        },
+        tx,
+      );
+      if (!fresh) return { outcome: "duplicate" };
+      if (notification.facts && Object.keys(notification.facts).length > 0) {
+        tx.update(payments).set(notification.facts).where(eq(payments.id, paymentId)).run();
+      }
+      if (!moves) return { outcome: "recorded", from: current.status };
+      const transition = moveInTransaction(tx, paymentId, status, patch, {
         provider: notification.provider,
-        type,
-        dedupeKey: notification.dedupeKey,
-        toStatus: status,
-        summary: notification.summary,
-        detail: notification.detail,
-      },
-      tx,
-    );
-    if (!fresh) {
-      recordPaymentEvent(
-        { paymentId, provider: notification.provider, type, toStatus: status, summary: `Duplicate delivery ignored: ${notification.summary}`, detail: { dedupeKey: notification.dedupeKey } },
-        tx,
-      );
-      return { outcome: "duplicate" };
-    }
-    if (notification.facts && Object.keys(notification.facts).length > 0) {
-      tx.update(payments).set(notification.facts).where(eq(payments.id, paymentId)).run();
-    }
-    const transition = moveInTransaction(tx, paymentId, status, patch, {
-      provider: notification.provider,
-      summary: `${type === "notification" ? "Notification" : "Operator"}: ${notification.summary}`,
+        summary: `${type === "notification" ? "Notification" : "Operator"}: ${notification.summary}`,
+      });
+      // Refused after all: the event and the facts written above are undone with the transaction.
+      if (!transition.changed) throw new MoveRefused(notMoved(transition.from, status));
+      return { outcome: "applied", transition };
     });
-    if (!transition.changed) {
-      recordPaymentEvent(
-        { paymentId, provider: notification.provider, type, fromStatus: transition.from, toStatus: status, summary: `Refused by the state machine: ${transition.from} -> ${status} is not allowed`, detail: null },
-        tx,
-      );
-      return { outcome: "ignored", from: transition.from };
-    }
-    return { outcome: "applied", transition };
-  });
+  } catch (error) {
+    if (error instanceof MoveRefused) return error.application;
+    throw error;
+  }
 }
 
 // A second charge (recordExtraCharge) whose money the payment still holds: the operator must see it until it is back.

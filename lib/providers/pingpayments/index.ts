@@ -5,7 +5,7 @@ import { ProviderError, type PaymentProvider, type ProviderOutcome } from "@/lib
 import type { PaymentDetails } from "./schemas";
 import { PingPaymentsClient } from "./client";
 import { failureFor, toPaymentStatus } from "./mappers";
-import { verifyStatusCallback } from "./webhook";
+import { finalClaimOf, verifyStatusCallback } from "./webhook";
 
 /** Sweden's standard VAT rate, sent per order item (Ping accepts 0, 6, 12 and 25). */
 const VAT_RATE = 25;
@@ -122,6 +122,7 @@ export const pingPayments: PaymentProvider = {
   },
 
   verifyNotification: (raw) => verifyStatusCallback(client(), raw),
+  finalClaimOf,
 
   /** Any 2xx acknowledges a status callback; no body is needed. */
   acknowledge: () => new Response(null, { status: 204 }),

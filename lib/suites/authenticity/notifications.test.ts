@@ -1,15 +1,21 @@
 // Authenticity: a notification the shop cannot believe is refused with the provider's status,
 // writes no row in any table of the shop's database, and leaves the payment as it was.
+import { eq } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { findCredential, insertCredential } from "@/lib/db/queries/credentials";
 import { transitionPayment } from "@/lib/db/queries/payments";
 import { antomKey } from "@/lib/dev-keys";
+import { emulatorDb } from "@/lib/emulators/db";
+import { pingPayments } from "@/lib/emulators/schema";
 import { closeSqlite } from "@/lib/sqlite";
 import { serverUrl } from "@/lib/testing/pingpayments-fixtures";
 import {
   antomPayload,
   antomRequest,
+  consoleCounts,
   DRIVERS,
   lesspayPayload,
   lesspayRequest,
@@ -18,7 +24,10 @@ import {
   pingCallback,
   pingEmulatorPayment,
   pingPongEnvelope,
+  pingPongWalletNotification,
   post,
+  PROVIDERS,
+  serverRequestsSoFar,
   setPingStatus,
   shopRowCounts,
   type NotificationRequest,
@@ -28,9 +37,13 @@ import {
 
 const created: TestPayment[] = [];
 
+afterEach(() => {
+  // Leave nothing pending behind for the background reconciliation (it writes the calls it makes
+  // about pending payments, which a later test's row counts would see).
+  for (const payment of created.splice(0)) transitionPayment(payment.id, "failed", {}, { provider: payment.provider, summary: "test clean-up" });
+});
+
 afterAll(() => {
-  // Leave nothing pending behind for the background reconciliation of later files.
-  for (const payment of created) transitionPayment(payment.id, "failed", {}, { provider: payment.provider, summary: "test clean-up" });
   closeSqlite(process.env.DATABASE_PATH!);
   closeSqlite(process.env.EMULATOR_DATABASE_PATH!);
 });
@@ -42,14 +55,20 @@ async function waiting(provider: ProviderName, currency = "USD"): Promise<TestPa
   return payment;
 }
 
-/** Sends `attack` and proves it was refused with `status`, wrote no row anywhere and moved nothing. */
-async function refused(provider: ProviderName, payment: TestPayment, attack: NotificationRequest, status: number) {
-  const before = paymentNow(payment);
+/**
+ * Sends `attack` and proves it was refused with `status`, wrote no row anywhere, moved nothing
+ * (of `payment`, or of each of several), and was counted on the console.
+ */
+async function refused(provider: ProviderName, payment: TestPayment | TestPayment[], attack: NotificationRequest, status: number) {
+  const payments = [payment].flat();
+  const before = payments.map(paymentNow);
   const rows = shopRowCounts();
+  const counted = await consoleCounts(provider);
   const answer = await post(provider, attack);
   expect(answer.status, answer.text).toBe(status);
   expect(shopRowCounts()).toEqual(rows);
-  expect(paymentNow(payment)).toEqual(before);
+  expect(payments.map(paymentNow)).toEqual(before);
+  expect(await consoleCounts(provider)).toEqual({ ...counted, refused: counted.refused + 1 });
 }
 
 const otherKeyPair = () => antomKey("merchantPrivate", "ANTOM_MERCHANT_PRIVATE_KEY");
@@ -206,6 +225,96 @@ describe("Ping Payments: unsigned callbacks, believed only through the GET with 
     const p = await waiting("pingpayments", "SEK");
     await refused("pingpayments", p, pingCallback("{not json"), 400);
     await refused("pingpayments", p, pingCallback({ status: "COMPLETED" }), 400);
+  });
+});
+
+describe("PingPong wallet bindings: believed only for a token the shop asked for, of the same shopper", () => {
+  const json = (body: Record<string, unknown>): NotificationRequest => ({ headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const shopper = "usr_demo_shopper";
+
+  it("refuses a signed binding notification for a token the shop never asked for (404)", async () => {
+    const p = await waiting("pingpong");
+    await refused("pingpong", p, json(pingPongWalletNotification(`tok${randomUUID().replace(/-/g, "")}`, shopper)), 404);
+  });
+
+  it("refuses a signed binding notification whose token belongs to another shopper (422), and the binding stays pending", async () => {
+    const p = await waiting("pingpong");
+    const binding = insertCredential({ userId: shopper, provider: "pingpong", kind: "wallet", token: randomUUID().replace(/-/g, ""), brand: "AlipayHK", merchantUserId: shopper, status: "pending" });
+    await refused("pingpong", p, json(pingPongWalletNotification(binding.token, "usr_someone_else")), 422);
+    await refused("pingpong", p, json(pingPongWalletNotification(binding.token, "usr_someone_else", "UNBIND")), 422);
+    expect(findCredential(binding.id)).toEqual(binding);
+  });
+});
+
+/** Makes the Ping Payments emulator's payment carry `reference` as our reference (metadata.merchant_reference). */
+function pingReference(remotePaymentId: string, reference: string) {
+  emulatorDb().update(pingPayments).set({ metadata: { merchant_reference: reference } }).where(eq(pingPayments.id, remotePaymentId)).run();
+}
+
+describe.each(PROVIDERS)("%s: a notification naming a payment twice (the provider's id and our reference) must name one payment", (provider) => {
+  const driver = DRIVERS[provider];
+
+  it("refuses one whose provider id is one payment's and whose reference is another's (422), and moves neither", async () => {
+    const named = await driver.create({ amount: 2599, currency: "SEK", status: "requires_action", withRef: true });
+    const other = await waiting(provider, "SEK");
+    created.push(named);
+    let attack: NotificationRequest;
+    if (provider === "pingpayments") {
+      // Ping's callback is believed through the GET: that payment (ours by its id) carries the other reference.
+      pingReference(named.ref, other.id);
+      attack = await driver.notification(named, "succeeded");
+    } else {
+      attack = await driver.notification({ ...named, id: other.id }, "succeeded");
+    }
+    await refused(provider, [named, other], attack, 422);
+  });
+
+  it("refuses one whose reference names a payment that already has another provider id (422), and moves it not", async () => {
+    const named = await driver.create({ amount: 2599, currency: "SEK", status: "requires_action", withRef: true });
+    created.push(named);
+    let attack: NotificationRequest;
+    if (provider === "pingpayments") {
+      // A completed payment the shop does not know, naming our payment as its reference.
+      const stranger = await pingEmulatorPayment({ amount: named.amount, currency: named.currency }, { merchantReference: named.id });
+      setPingStatus(stranger.paymentId, "COMPLETED");
+      attack = pingCallback({ payment_id: stranger.paymentId, payment_order_id: stranger.paymentOrderId, status: "COMPLETED" });
+    } else {
+      attack = await driver.notification({ ...named, ref: `${named.ref}0` }, "succeeded");
+    }
+    await refused(provider, named, attack, 422);
+  });
+});
+
+describe("Ping Payments: 100 concurrent unsigned callbacks with a real payment's two ids", () => {
+  it("make one state change and far fewer confirming GETs than callbacks; once the payment is final, no GET at all", { timeout: 60_000 }, async () => {
+    const p = await waiting("pingpayments", "SEK");
+    setPingStatus(p.ref, "COMPLETED");
+    const callback = pingCallback({ payment_id: p.ref, payment_order_id: p.paymentOrderId!, status: "COMPLETED" });
+    const confirmingGet = `/emulators/pingpayments/api/v1/payment_orders/${p.paymentOrderId}/payments/${p.ref}`;
+    const burst = async () => {
+      const answers = await Promise.all(Array.from({ length: 100 }, () => post("pingpayments", callback)));
+      for (const answer of answers) expect(answer.status, answer.text).toBe(204);
+    };
+
+    const rows = shopRowCounts();
+    const counted = await consoleCounts("pingpayments");
+    const getsBefore = await serverRequestsSoFar("GET", confirmingGet);
+    await burst();
+    // The one legitimate change: its notification and its status change, nothing else anywhere.
+    expect(shopRowCounts()).toEqual({ ...rows, payment_events: rows.payment_events + 2 });
+    expect(paymentNow(p)).toMatchObject({ status: "succeeded", providerPaymentId: p.ref });
+    const gets = (await serverRequestsSoFar("GET", confirmingGet)) - getsBefore;
+    expect(gets).toBeGreaterThanOrEqual(1);
+    expect(gets).toBeLessThanOrEqual(10);
+    expect(await consoleCounts("pingpayments")).toEqual({ ...counted, unchanged: counted.unchanged + 99 });
+
+    // The payment is final in the state they claim: nothing they could confirm would change it.
+    const final = paymentNow(p);
+    await burst();
+    expect(shopRowCounts()).toEqual({ ...rows, payment_events: rows.payment_events + 2 });
+    expect(paymentNow(p)).toEqual(final);
+    expect((await serverRequestsSoFar("GET", confirmingGet)) - getsBefore).toBe(gets);
+    expect(await consoleCounts("pingpayments")).toEqual({ ...counted, unchanged: counted.unchanged + 199 });
   });
 });
 

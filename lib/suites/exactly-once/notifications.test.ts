@@ -2,17 +2,20 @@
 // comes, it moves a payment once; late ones never move it backwards; terminal states never move.
 import { afterAll, describe, expect, it } from "vitest";
 import { findOrder } from "@/lib/db/queries/orders";
-import { listPaymentEvents } from "@/lib/db/queries/payments";
+import { listPaymentEvents, transitionPayment } from "@/lib/db/queries/payments";
 import type { PaymentStatus } from "@/lib/db/schema";
 import { closeSqlite } from "@/lib/sqlite";
 import { serverUrl } from "@/lib/testing/pingpayments-fixtures";
 import {
+  consoleCounts,
   DRIVERS,
   normalisedPayment,
   paymentNow,
   post,
   PROVIDERS,
   seededRandom,
+  shopRowCounts,
+  type NotificationRequest,
   type Outcome,
   type ProviderName,
   type TestPayment,
@@ -47,14 +50,17 @@ describe.each(PROVIDERS)("%s: the same notification 50 times at concurrency 10",
     const driver = DRIVERS[provider];
     const payment = await driver.create({ amount: 4200, currency: "USD", status: "requires_action" });
     const notification = await driver.notification(payment, "succeeded");
+    const rows = shopRowCounts();
+    const counted = await consoleCounts(provider);
     const answers = await withConcurrency(10, Array.from({ length: 50 }, () => () => post(provider, notification)));
     for (const answer of answers) expect(driver.isAck(answer), `${answer.status} ${answer.text}`).toBe(true);
     const changes = changesAfterSetUp(payment);
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ fromStatus: "requires_action", toStatus: "succeeded" });
     expect(keyedNotifications(payment)).toHaveLength(1);
-    // The 49 others are on the timeline as ignored duplicates (the console shows replays), no more.
-    expect(listPaymentEvents(payment.id).filter((e) => e.summary.startsWith("Duplicate delivery ignored"))).toHaveLength(49);
+    // Its notification and its status change, nothing else in any table: the 49 others are counted, not stored.
+    expect(shopRowCounts()).toEqual({ ...rows, payment_events: rows.payment_events + 2 });
+    expect(await consoleCounts(provider)).toEqual({ ...counted, unchanged: counted.unchanged + 49 });
     expect(paymentNow(payment)).toMatchObject({ status: "succeeded", capturedAmount: 4200 });
     expect(findOrder(payment.orderId)!.status).toBe("paid");
   });
@@ -120,25 +126,66 @@ async function deliver(payment: TestPayment, outcome: Outcome) {
   return post(payment.provider, await driver.notification(payment, outcome));
 }
 
+/**
+ * A notification that can change nothing: a stale one (the payment has moved past what it
+ * reports) is acknowledged and counted as a redelivery that changed nothing; a contradiction (what
+ * it reports can never follow the payment's state) is refused with 422 and counted as refused.
+ * Either way no row in any table, and the payment row as it was.
+ */
+async function changesNothing(payment: TestPayment, request: NotificationRequest | Outcome, kind: "stale" | "contradiction") {
+  const driver = DRIVERS[payment.provider];
+  const row = paymentNow(payment);
+  const rows = shopRowCounts();
+  const counted = await consoleCounts(payment.provider);
+  const answer = typeof request === "string" ? await deliver(payment, request) : await post(payment.provider, request);
+  if (kind === "stale") expect(driver.isAck(answer), `${answer.status} ${answer.text}`).toBe(true);
+  else expect(answer.status, answer.text).toBe(422);
+  expect(shopRowCounts()).toEqual(rows);
+  expect(paymentNow(payment)).toEqual(row);
+  expect(await consoleCounts(payment.provider)).toEqual(kind === "stale" ? { ...counted, unchanged: counted.unchanged + 1 } : { ...counted, refused: counted.refused + 1 });
+}
+
 describe.each(PROVIDERS)("%s: out-of-order notifications never move a payment backwards", (provider) => {
   const driver = DRIVERS[provider];
 
-  it("a PROCESSING after the success is recorded, acknowledged and refused", async () => {
+  it("a PROCESSING after the success is acknowledged, counted and not stored", async () => {
     const payment = await driver.create({ amount: 1500, currency: "USD", status: "requires_action" });
     const success = await driver.notification(payment, "succeeded");
     expect(driver.isAck(await post(provider, success))).toBe(true);
     if (provider === "pingpayments") {
       // Ping's stale PENDING callback: the GET says COMPLETED, so it is the success again.
-      const stale = await post(provider, { headers: { "content-type": "application/json" }, body: JSON.stringify({ payment_id: payment.ref, payment_order_id: payment.paymentOrderId, status: "PENDING" }) });
-      expect(driver.isAck(stale)).toBe(true);
+      await changesNothing(payment, { headers: { "content-type": "application/json" }, body: JSON.stringify({ payment_id: payment.ref, payment_order_id: payment.paymentOrderId, status: "PENDING" }) }, "stale");
     } else {
-      const answer = await deliver(payment, "processing");
-      expect(driver.isAck(answer), `${answer.status} ${answer.text}`).toBe(true);
+      await changesNothing(payment, "processing", "stale");
     }
     expect(paymentNow(payment).status).toBe("succeeded");
     expect(changesAfterSetUp(payment)).toHaveLength(1);
   });
 
+  it("a success for a failed payment can never follow: refused (422), nothing written, not even the provider's id", async () => {
+    const payment = await driver.create({ amount: 1500, currency: "USD", status: "failed" });
+    await changesNothing(payment, "succeeded", "contradiction");
+    expect(paymentNow(payment)).toMatchObject({ status: "failed", providerPaymentId: null });
+  });
+});
+
+describe.each(PROVIDERS.filter((p) => DRIVERS[p].outcomes.includes("refunded")))("%s: refunds out of place", (provider) => {
+  const driver = DRIVERS[provider];
+
+  it("a refund of a failed payment can never follow: refused (422), nothing written, not even the provider's id", async () => {
+    // Antom's refund names only its own payment id: the shop must have it to find the payment.
+    const payment = await driver.create({ amount: 1500, currency: "USD", status: "failed", withRef: provider === "antom" });
+    const before = paymentNow(payment);
+    await changesNothing(payment, "refunded", "contradiction");
+    expect(paymentNow(payment)).toMatchObject({ status: "failed", providerPaymentId: before.providerPaymentId, refundedAmount: 0 });
+  });
+
+  it("a success after the refund is stale: acknowledged, counted and not stored", async () => {
+    const payment = await driver.create({ amount: 1500, currency: "USD", status: "succeeded", withRef: true });
+    transitionPayment(payment.id, "refunded", { refundedAmount: 1500 }, { provider, summary: "test set-up" });
+    await changesNothing(payment, "succeeded", "stale");
+    expect(paymentNow(payment)).toMatchObject({ status: "refunded", refundedAmount: 1500 });
+  });
 });
 
 describe.each(PROVIDERS.filter((p) => DRIVERS[p].outcomes.includes("refunded")))("%s: a notification that comes before the one it follows", (provider) => {
@@ -198,25 +245,28 @@ const TERMINAL: Record<ProviderName, { reach: Outcome[]; from: PaymentStatus }[]
   ],
 };
 
+/**
+ * Later outcomes that can never follow each terminal state (refused with 422); every other later
+ * one reports a state the payment has moved past (stale: acknowledged). The state machine has no
+ * way from processing to expired, so a PROCESSING after the expiry is a contradiction too.
+ */
+const CONTRADICTIONS: Record<string, Outcome[]> = {
+  failed: ["succeeded", "refunded", "canceled", "expired", "captured"],
+  expired: ["processing", "succeeded", "failed", "refunded", "canceled", "captured"],
+  canceled: ["succeeded", "failed", "refunded", "expired", "captured"],
+  refunded: ["failed", "canceled", "expired"],
+};
+
 describe.each(PROVIDERS)("%s: terminal states never move", (provider) => {
   const driver = DRIVERS[provider];
-  it.each(TERMINAL[provider].map((t) => [t.reach[0], t.from] as const))("%s (from %s) stays on every later notification", async (terminal, from) => {
+  it.each(TERMINAL[provider].map((t) => [t.reach[0], t.from] as const))("%s (from %s) stays on every later notification, which writes nothing", async (terminal, from) => {
     const payment = await driver.create({ amount: 1800, currency: "USD", status: from, withRef: true });
     const reached = await deliver(payment, terminal);
     expect(driver.isAck(reached), `${reached.status} ${reached.text}`).toBe(true);
-    const status = paymentNow(payment).status;
-    expect(status).toBe(terminal);
-    const row = paymentNow(payment);
+    expect(paymentNow(payment).status).toBe(terminal);
+    // Ping's GET now says something else (it should not, but the shop must not follow).
     for (const later of driver.outcomes.filter((o) => o !== terminal)) {
-      if (provider === "pingpayments") {
-        // The provider's GET now says something else (it should not, but the shop must not follow).
-        const answer = await deliver(payment, later);
-        expect([204, 409]).toContain(answer.status);
-      } else {
-        const answer = await deliver(payment, later);
-        expect(driver.isAck(answer), `${later}: ${answer.status} ${answer.text}`).toBe(true);
-      }
-      expect(paymentNow(payment), `${terminal} then ${later}`).toEqual(row);
+      await changesNothing(payment, later, CONTRADICTIONS[terminal].includes(later) ? "contradiction" : "stale");
     }
     expect(changesAfterSetUp(payment)).toHaveLength(1);
   });
