@@ -670,16 +670,19 @@ async function operatorAction(
     throw new OperatorActionError(message);
   }
   recordCalls(payment.id, provider.id, outcome.calls);
+  const summary = `${operator} ${{ refund: `refunded ${outcome.refundAmount}`, void: "voided the payment", capture: `captured ${outcome.capturedAmount}` }[action]}`;
   const applied = applyNotificationToPayment(payment.id, {
     provider: provider.id,
     type: "operator_action",
     dedupeKey: outcome.dedupeKey ?? `${provider.id}:${action}:${payment.id}:${Date.now()}`,
     status: outcome.status,
     refundAmount: outcome.refundAmount,
-    summary: `${operator} ${{ refund: `refunded ${outcome.refundAmount}`, void: "voided the payment", capture: `captured ${outcome.capturedAmount}` }[action]}`,
+    summary,
     detail: { operator },
     patch: outcome.capturedAmount !== undefined ? { capturedAmount: outcome.capturedAmount } : {},
   });
+  // Its notification came first and applied it: who asked for it still belongs on the timeline.
+  if (applied.outcome === "duplicate") recordPaymentEvent({ paymentId: payment.id, provider: provider.id, type: "operator_action", summary: `${summary} (its notification had already applied it)`, detail: { operator } });
   log("info", "operator action", { paymentId: payment.id, provider: provider.id, action, outcome: applied.outcome });
   return findPayment(payment.id)!;
 }
