@@ -91,6 +91,7 @@ export async function readJson(request: Request, maxBytes = MAX_BODY_BYTES): Pro
   return text.ok ? parseJson(text.value) : text;
 }
 
+const FORM_ONLY = "The form must be sent as application/x-www-form-urlencoded or multipart/form-data";
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
 
 /** Whether a Content-Type names an HTML form's encoding (urlencoded or multipart). */
@@ -110,9 +111,18 @@ export async function parseForm(bytes: Uint8Array, contentType: string): Promise
 /** The body as an HTML form: 415 for any other Content-Type, 400 when it does not parse, 413 past `maxBytes`. */
 export async function readForm(request: Request, maxBytes = MAX_BODY_BYTES): Promise<BodyRead<FormData>> {
   const contentType = request.headers.get("content-type");
-  if (!contentType || !isFormType(contentType)) return refuse(415, "The form must be sent as application/x-www-form-urlencoded or multipart/form-data");
+  if (!contentType || !isFormType(contentType)) return refuse(415, FORM_ONLY);
   const bytes = await readBytes(request, maxBytes);
   return bytes.ok ? parseForm(bytes.value, contentType) : bytes;
+}
+
+/** Like readForm, but an empty body (a button posted with no fields, or by a script) is no form and no refusal. */
+export async function readOptionalForm(request: Request, maxBytes = MAX_BODY_BYTES): Promise<BodyRead<FormData | undefined>> {
+  const contentType = request.headers.get("content-type");
+  const bytes = await readBytes(request, maxBytes);
+  if (!bytes.ok) return bytes;
+  if (contentType && isFormType(contentType)) return parseForm(bytes.value, contentType);
+  return bytes.value.byteLength === 0 ? { ok: true, value: undefined } : refuse(415, FORM_ONLY);
 }
 
 /** Whether every `%` of a URL's path starts a valid escape of UTF-8 (Next answers 500 for one that does not). */
