@@ -112,7 +112,8 @@ async function status({ method, path, headers = {}, body }: Probe): Promise<numb
   const sent: Record<string, string> = { origin: serverUrl(), ...credentials(path, body?.body), ...headers };
   if (body?.contentType) sent["content-type"] = body.contentType;
   const answer = await fetch(`${serverUrl()}${path}`, { method, headers: sent, body: body?.body as BodyInit | undefined, redirect: "manual" });
-  await answer.body?.cancel();
+  // Read to the end: a client hanging up mid-answer makes Next log an uncaught "aborted" of its own.
+  await answer.arrayBuffer();
   return answer.status;
 }
 
@@ -140,7 +141,7 @@ async function fiveHundreds(probes: Probe[]): Promise<string[]> {
 /** The methods a route handler takes a body on (its own Allow, from Next's OPTIONS), POST always. */
 async function bodyMethods(path: string): Promise<string[]> {
   const answer = await fetch(`${serverUrl()}${path}`, { method: "OPTIONS" });
-  await answer.body?.cancel();
+  await answer.arrayBuffer();
   const allow = answer.headers.get("allow")?.split(",").map((method) => method.trim()) ?? ["POST", "PUT", "PATCH", "DELETE"];
   return ["POST", ...allow.filter((method) => ["PUT", "PATCH", "DELETE"].includes(method))];
 }
