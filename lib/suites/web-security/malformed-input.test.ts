@@ -61,24 +61,33 @@ interface Malformed {
   name: string;
   contentType?: string;
   body?: string | Uint8Array;
+  /** Another body of a kind already in the list, not multipart: a page never reads it (see PAGE_BODIES). */
+  variant?: true;
 }
 
 const BODIES: Malformed[] = [
   { name: "invalid JSON", contentType: "application/json", body: '{"event": [1, 2' },
   { name: "20,000-level nested JSON", contentType: "application/json", body: `{"event":${DEEP}}` },
-  { name: "20,000-level nested JSON as plain text", contentType: "text/plain;charset=UTF-8", body: DEEP },
+  { name: "20,000-level nested JSON as plain text", contentType: "text/plain;charset=UTF-8", body: DEEP, variant: true },
   { name: "broken multipart", contentType: "multipart/form-data; boundary=fuzz", body: '--fuzz\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]' },
   { name: "multipart without a boundary", contentType: "multipart/form-data", body: "code=123456" },
-  { name: "a form sent as JSON", contentType: "application/json", body: "code=123456&event=payment_declined" },
-  { name: "JSON sent as a form", contentType: "application/x-www-form-urlencoded", body: '["not", "a", "form"]' },
+  { name: "a form sent as JSON", contentType: "application/json", body: "code=123456&event=payment_declined", variant: true },
+  { name: "JSON sent as a form", contentType: "application/x-www-form-urlencoded", body: '["not", "a", "form"]', variant: true },
   { name: "an unknown content type", contentType: "application/x-fuzz", body: "code=123456" },
   { name: "binary garbage", contentType: "application/octet-stream", body: GARBAGE },
   { name: "binary garbage as multipart", contentType: "multipart/form-data; boundary=fuzz", body: GARBAGE },
   { name: "an empty body", contentType: "application/json", body: "" },
-  { name: "no body and no content type" },
+  { name: "no body and no content type", variant: true },
   { name: "a body over the 1 MB limit", contentType: "application/json", body: OVERSIZED },
   { name: "a multipart body over the 1 MB limit", contentType: "multipart/form-data; boundary=fuzz", body: `--fuzz\r\nContent-Disposition: form-data; name="0"\r\n\r\n${OVERSIZED}\r\n--fuzz--\r\n` },
 ];
+
+/**
+ * A page reads a POST body only as multipart (Next decodes it as a no-JavaScript form action);
+ * any other body goes unread and the page renders as for a GET. Pages get every multipart body
+ * and one body of each other kind (invalid JSON, nested JSON, unknown type, garbage, empty, oversized).
+ */
+const PAGE_BODIES = BODIES.filter((body) => !body.variant);
 
 /**
  * What a real client sends beside the body where a handler checks it before the body: the
@@ -118,7 +127,7 @@ async function status({ method, path, headers = {}, body }: Probe): Promise<numb
 }
 
 /** `work` on every item, a few at a time; the results in the items' order. */
-async function inParallel<T, R>(items: T[], work: (item: T) => Promise<R>, concurrency = 6): Promise<R[]> {
+async function inParallel<T, R>(items: T[], work: (item: T) => Promise<R>, concurrency = 8): Promise<R[]> {
   const results: R[] = [];
   let next = 0;
   await Promise.all(
@@ -201,8 +210,8 @@ describe("malformed input to every route handler, page and server action of the 
     expect(await fiveHundreds(probes)).toEqual([]);
   });
 
-  it("pages: every malformed body as a no-JavaScript form post", async () => {
-    const probes = PAGES.flatMap(fill).flatMap((path) => BODIES.map((body) => ({ label: `POST ${path} [${body.name}]`, method: "POST", path, body })));
+  it("pages: every multipart body and one of each other kind, as a no-JavaScript form post", async () => {
+    const probes = PAGES.flatMap(fill).flatMap((path) => PAGE_BODIES.map((body) => ({ label: `POST ${path} [${body.name}]`, method: "POST", path, body })));
     expect(await fiveHundreds(probes)).toEqual([]);
   });
 
