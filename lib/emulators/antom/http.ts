@@ -1,5 +1,5 @@
-import { antomPrivateKey, antomSettings, BASE_PATH, merchantPublicKey, RESULTS, type ResultInfo } from "./config";
 import { parseJson, readText, refusalResponse } from "@/lib/security/request-body";
+import { antomPrivateKey, antomSettings, BASE_PATH, merchantPublicKey, RESULTS, type ResultInfo } from "./config";
 import { parseSignatureHeader, signatureHeader, signMessage, verifyMessage } from "./signature";
 
 /**

@@ -1,5 +1,5 @@
-import { CODES, pingpongMerchant, type ResultCode } from "./config";
 import { parseJson, readText, refusalResponse } from "@/lib/security/request-body";
+import { CODES, pingpongMerchant, type ResultCode } from "./config";
 import { verifyFields, withSign } from "./signature";
 
 /**
