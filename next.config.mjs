@@ -11,8 +11,13 @@ const nextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
-  // forbidden() answers 403 for pages an account may not open (the operator console).
-  experimental: { authInterrupts: true },
+  experimental: {
+    // forbidden() answers 403 for pages an account may not open (the operator console).
+    authInterrupts: true,
+    // Next's own limit (its default), stated: proxy.ts refuses a bigger action body first with 413
+    // (lib/security/request-body.ts MAX_BODY_BYTES, kept equal by a unit test); Next would answer 500.
+    serverActions: { bodySizeLimit: "1mb" },
+  },
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },

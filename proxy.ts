@@ -1,14 +1,18 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { settings } from "@/lib/env";
+import { actionBodyRefusal, nextDecodesBody } from "@/lib/security/action-body";
 import { contentSecurityPolicy, newNonce, originOf } from "@/lib/security/csp";
 import { isSameOrigin, mayBeServerAction } from "@/lib/security/origin-check";
+import { hasValidPercentEncoding } from "@/lib/security/request-body";
 
 /**
- * Runs before every route: refuses a server action sent from another site (or with no Origin)
- * before it runs, and puts a per-request Content-Security-Policy on the request (Next reads its
- * nonce and stamps its own scripts with it) and on the answer.
+ * Runs before every route: refuses a path Next cannot decode (400), a server action sent from
+ * another site (or with no Origin) before it runs (403), and a body Next would fail to decode as
+ * a server action (400, or 413 over the size limit) where Next itself would answer 500. Puts a
+ * per-request Content-Security-Policy on the request (Next reads its nonce and stamps its own
+ * scripts with it) and on the answer.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const env = settings();
   const appOrigin = originOf(env.APP_URL);
   const nonce = newNonce();
@@ -22,11 +26,16 @@ export function proxy(request: NextRequest) {
     { dev: process.env.NODE_ENV === "development" },
   );
 
+  const refusal = (status: number, message: string) =>
+    new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "content-security-policy": policy, ...REFUSAL_HEADERS } });
+
+  if (!hasValidPercentEncoding(request.nextUrl.pathname)) return refusal(400, "The address has an invalid percent-encoding.");
   if (mayBeServerAction(request.method, request.nextUrl.pathname, request.headers) && !isSameOrigin(request.headers, appOrigin)) {
-    return new NextResponse("This form was sent from another site and was refused.", {
-      status: 403,
-      headers: { "content-type": "text/plain; charset=utf-8", "content-security-policy": policy, ...REFUSAL_HEADERS },
-    });
+    return refusal(403, "This form was sent from another site and was refused.");
+  }
+  if (nextDecodesBody(request.method, request.headers)) {
+    const refused = await actionBodyRefusal(request);
+    if (refused) return refusal(refused.status, `This form could not be read: ${refused.error}.`);
   }
 
   const requestHeaders = new Headers(request.headers);

@@ -1,11 +1,12 @@
 import "server-only";
 import bcrypt from "bcryptjs";
 import NextAuth, { type DefaultSession } from "next-auth";
+import { NextRequest } from "next/server";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { findUserByEmail } from "@/lib/db/queries/users";
 import { authSecret } from "@/lib/auth-secret";
-import { sameSitePath } from "@/lib/safe-redirect";
+import { sameSiteTarget } from "@/lib/safe-redirect";
 
 export type Role = "shopper" | "operator";
 
@@ -44,8 +45,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   callbacks: {
     // Every redirect Auth.js makes (sign-in, sign-out, its `callbackUrl`) goes through the one gate.
     redirect({ url, baseUrl }) {
-      const path = url === baseUrl || url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) || "/" : url;
-      return `${baseUrl}${sameSitePath(path, "/")}`;
+      return `${baseUrl}${sameSiteTarget(url, baseUrl)}`;
     },
     jwt({ token, user }) {
       if (user) {
@@ -61,6 +61,36 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
 }));
+
+const CALLBACK_URL_COOKIES = new Set(["authjs.callback-url", "__Secure-authjs.callback-url"]);
+
+/**
+ * The request as Auth.js may see it: a `callbackUrl` query parameter that is not on this site
+ * (`javascript:`, another host, not a URL) becomes "/", and such a callback-URL cookie is left
+ * out. Auth.js takes either for a configuration error and answers 500; the redirect callback
+ * above would not have followed it anyway.
+ */
+function withSameSiteCallbackUrl(request: NextRequest): NextRequest {
+  const url = new URL(request.url);
+  const onSite = (value: string) => sameSiteTarget(value, url.origin, "") !== "";
+  const param = url.searchParams.get("callbackUrl");
+  const badParam = param !== null && !onSite(param);
+  const badCookies = request.cookies.getAll().filter(({ name, value }) => CALLBACK_URL_COOKIES.has(name) && !onSite(value));
+  if (!badParam && badCookies.length === 0) return request;
+  if (badParam) url.searchParams.set("callbackUrl", "/");
+  const headers = new Headers(request.headers);
+  const dropped = new Set(badCookies.map(({ name }) => name));
+  const kept = (request.headers.get("cookie") ?? "").split(";").filter((pair) => !dropped.has(pair.split("=")[0].trim()));
+  headers.set("cookie", kept.join(";"));
+  // `duplex` is what a streamed body needs (Node's fetch); the DOM's RequestInit has no such field.
+  return new NextRequest(url, { method: request.method, headers, body: request.body, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]);
+}
+
+/** Auth.js's endpoints (app/api/auth/[...nextauth]), each request through withSameSiteCallbackUrl first. */
+export const authRoutes = {
+  GET: (request: NextRequest) => handlers.GET(withSameSiteCallbackUrl(request)),
+  POST: (request: NextRequest) => handlers.POST(withSameSiteCallbackUrl(request)),
+};
 
 export async function currentUser() {
   const session = await auth();

@@ -15,3 +15,9 @@ export function sameSitePath(value: unknown, fallback = "/account"): string {
     return fallback;
   }
 }
+
+/** `sameSitePath` of a URL that may also be absolute on `origin` (as Auth.js's are). */
+export function sameSiteTarget(url: string, origin: string, fallback = "/"): string {
+  const path = url === origin || url.startsWith(`${origin}/`) ? url.slice(origin.length) || "/" : url;
+  return sameSitePath(path, fallback);
+}

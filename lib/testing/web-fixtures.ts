@@ -2,9 +2,11 @@
 // actions posted the way the browser posts them (the `Next-Action` header and React's encoding).
 import bcrypt from "bcryptjs";
 import Database from "better-sqlite3";
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { db } from "@/lib/db/client";
+import { insertCredential } from "@/lib/db/queries/credentials";
 import { users } from "@/lib/db/schema";
 import { randomId } from "@/lib/ids";
 import { serverUrl } from "./server-url";
@@ -44,6 +46,14 @@ export async function signInOverHttp(account: { email: string; password: string 
   cookie = cookieHeader(answer, cookie);
   if (!/authjs\.session-token=/.test(cookie)) throw new Error(`sign-in failed for ${account.email}: ${answer.status}`);
   return cookie;
+}
+
+/** A card of a fresh shopper, the shopper's session, and a reader of the card's row. */
+export async function shopperWithCard() {
+  const shopper = createTestUser();
+  const card = insertCredential({ userId: shopper.id, provider: "pingpong", kind: "card", token: `tok_${randomUUID()}`, brand: "Visa", last4: "4242", status: "active" });
+  const cookie = await signInOverHttp(shopper);
+  return { shopper, card, cookie, row: () => readRows("select * from stored_credentials where id = ?", card.id) };
 }
 
 /** A server action's id in the build (`.next/server/server-reference-manifest.json`). */

@@ -34,10 +34,15 @@ function cursorOf(search: Search): { createdAt: Date; id: string } | undefined {
   return match ? { createdAt: new Date(Number(match[1])), id: match[2] } : undefined;
 }
 
-export default async function PaymentsPage({ searchParams }: { searchParams: Promise<Search> }) {
+/** The query as the filters read it: one value a name (a repeated `?q=a&q=b` keeps its first). */
+function singleValues(query: Record<string, string | string[] | undefined>): Search {
+  return Object.fromEntries(Object.entries(query).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]));
+}
+
+export default async function PaymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireOperator("/admin/payments");
   await connection();
-  const search = await searchParams;
+  const search = singleValues(await searchParams);
   const filters = filtersOf(search);
   const rows = listPaymentsPage(filters, cursorOf(search), PAGE_SIZE + 1);
   const page = rows.slice(0, PAGE_SIZE);

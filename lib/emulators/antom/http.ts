@@ -1,3 +1,4 @@
+import { parseJson, readText, refusalResponse } from "@/lib/security/request-body";
 import { antomPrivateKey, antomSettings, BASE_PATH, merchantPublicKey, RESULTS, type ResultInfo } from "./config";
 import { parseSignatureHeader, signatureHeader, signMessage, verifyMessage } from "./signature";
 
@@ -56,7 +57,9 @@ function validRequestTime(value: string): boolean {
  */
 export async function readRequest(request: Request): Promise<AntomRequest | Response> {
   const path = providerPath(request);
-  const raw = await request.text();
+  const read = await readText(request);
+  if (!read.ok) return refusalResponse(read);
+  const raw = read.value;
   const configured = antomSettings().clientId;
   const clientId = request.headers.get("client-id")?.trim() ?? "";
   if (!clientId) return resultOnly(path, configured, RESULTS.invalidClient, "client-id header is required");
@@ -67,12 +70,9 @@ export async function readRequest(request: Request): Promise<AntomRequest | Resp
   const signature = parseSignatureHeader(request.headers.get("signature"));
   if (!signature) return resultOnly(path, clientId, RESULTS.invalidSignature, "signature header is missing or malformed");
   if (!verifyMessage(merchantPublicKey(), path, clientId, requestTime, raw, signature.signature)) return resultOnly(path, clientId, RESULTS.invalidSignature);
-  let body: unknown;
-  try {
-    body = JSON.parse(raw);
-  } catch {
-    return resultOnly(path, clientId, RESULTS.paramIllegal, "The body is not valid JSON");
-  }
+  const json = parseJson(raw);
+  if (!json.ok) return resultOnly(path, clientId, RESULTS.paramIllegal, json.error);
+  const body = json.value;
   if (!body || typeof body !== "object" || Array.isArray(body)) return resultOnly(path, clientId, RESULTS.paramIllegal, "The body must be a JSON object");
   return { clientId, path, body: body as Json, origin: new URL(request.url).origin };
 }

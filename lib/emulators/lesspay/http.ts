@@ -1,3 +1,4 @@
+import { parseJson, readText, refusalResponse } from "@/lib/security/request-body";
 import { lesspaySettings } from "./config";
 import { verify } from "./signature";
 
@@ -26,7 +27,8 @@ export function unauthorized(detail?: string): Response {
 
 /** Reads and authenticates an API request; a Response (401) when it may not go further. */
 export async function readRequest(request: Request): Promise<LesspayRequest | Response> {
-  const raw = await request.text();
+  const read = await readText(request);
+  if (!read.ok) return refusalResponse(read);
   const appId = request.headers.get("x-auth-appid")?.trim() ?? "";
   const timestamp = request.headers.get("x-auth-timestamp")?.trim() ?? "";
   const signature = request.headers.get("x-auth-signature")?.trim() ?? "";
@@ -36,12 +38,9 @@ export async function readRequest(request: Request): Promise<LesspayRequest | Re
   const settings = lesspaySettings();
   if (appId !== settings.appId) return unauthorized("unknown x-auth-appid");
   if (!/^\d{10,16}$/.test(timestamp)) return unauthorized("X-Auth-Timestamp must be milliseconds since the epoch");
-  let body: unknown;
-  try {
-    body = JSON.parse(raw);
-  } catch {
-    return unauthorized("the body is not JSON");
-  }
+  const json = parseJson(read.value);
+  if (!json.ok) return unauthorized(json.error);
+  const body = json.value;
   if (!body || typeof body !== "object" || Array.isArray(body)) return unauthorized("the body is not a JSON object");
   if (!verify(body as Json, settings.appSecret, signature)) return unauthorized();
   return { appId, body: body as Json, origin: new URL(request.url).origin };

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { readJson, refusalResponse } from "@/lib/security/request-body";
 import { registerEmulatorJob } from "../outbox";
 import { answerStored, enqueueScripted, faultResponse, recordForcedPayment, takeNextPayment } from "../control";
 import { LATE_CALLBACK_SECONDS, pingEmulatorTenant, STATUS_CALLBACK_RETRY_SECONDS, VAT_RATES } from "./config";
@@ -31,12 +32,11 @@ function authenticate(request: Request): { tenantId: string } | Response {
   return { tenantId };
 }
 
-async function readJson(request: Request): Promise<unknown | Response> {
-  try {
-    return await request.json();
-  } catch {
-    return errorResponse(422, [{ error: "invalid_json", description: "The request body is not valid JSON.", property: null }]);
-  }
+async function readBody(request: Request): Promise<unknown | Response> {
+  const json = await readJson(request);
+  if (json.ok) return json.value;
+  if (json.status === 413) return refusalResponse(json);
+  return errorResponse(422, [{ error: "invalid_json", description: `${json.error}.`, property: null }]);
 }
 
 function validationErrors(error: z.ZodError): ApiError[] {
@@ -88,7 +88,7 @@ const paymentBody = z.object({
 export async function createPaymentOrder(request: Request): Promise<Response> {
   const auth = authenticate(request);
   if (auth instanceof Response) return auth;
-  const body = await readJson(request);
+  const body = await readBody(request);
   if (body instanceof Response) return body;
   const parsed = paymentOrderBody.safeParse(body);
   if (!parsed.success) return errorResponse(422, validationErrors(parsed.error));
@@ -112,7 +112,7 @@ export async function createPayment(request: Request, paymentOrderId: string, or
   const order = findPaymentOrder(auth.tenantId, paymentOrderId);
   if (!order) return errorResponse(404, [{ error: "payment_order_not_found", description: "No payment order with that id.", property: "payment_order_id" }]);
   if (order.status !== "OPEN") return errorResponse(422, [{ error: "payment_order_closed", description: "The payment order is closed.", property: "payment_order_id" }]);
-  const body = await readJson(request);
+  const body = await readBody(request);
   if (body instanceof Response) return body;
   const parsed = paymentBody.safeParse(body);
   if (!parsed.success) return errorResponse(422, validationErrors(parsed.error));

@@ -1,3 +1,4 @@
+import { parseJson, readText, refusalResponse } from "@/lib/security/request-body";
 import { CODES, pingpongMerchant, type ResultCode } from "./config";
 import { verifyFields, withSign } from "./signature";
 
@@ -58,13 +59,12 @@ function hasForbiddenCharacters(value: unknown): boolean {
  * (100004), envelope fields (100001), signature (100002), bizContent a JSON object (100001).
  */
 export async function readEnvelope(request: Request): Promise<Envelope | Response> {
-  const raw = await request.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return unsignedAnswer({ code: CODES.invalidParameter.code, description: "The body is not valid JSON" });
-  }
+  const body = await readText(request);
+  if (!body.ok) return refusalResponse(body);
+  const raw = body.value;
+  const json = parseJson(raw);
+  if (!json.ok) return unsignedAnswer({ code: CODES.invalidParameter.code, description: json.error });
+  const parsed = json.value;
   if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
     return unsignedAnswer({ code: CODES.invalidParameter.code, description: "The body is not a PingPong envelope" });
   }
@@ -82,11 +82,8 @@ export async function readEnvelope(request: Request): Promise<Envelope | Respons
   let biz: unknown;
   if (typeof fields.bizContent === "string") {
     bizText = fields.bizContent;
-    try {
-      biz = JSON.parse(bizText);
-    } catch {
-      biz = undefined;
-    }
+    const inner = parseJson(bizText);
+    biz = inner.ok ? inner.value : undefined;
   } else if (fields.bizContent && typeof fields.bizContent === "object" && !Array.isArray(fields.bizContent)) {
     biz = fields.bizContent;
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { readJson } from "@/lib/security/request-body";
 import { BASE_PATH, pingpongMerchant } from "./config";
 import { insertRiskInit } from "./store";
 
@@ -23,14 +24,11 @@ export function riskPreflight(): Response {
 }
 
 export async function riskInit(request: Request): Promise<Response> {
-  let body: Record<string, unknown>;
-  try {
-    const parsed: unknown = await request.json();
-    if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return refuse("The body must be a JSON object");
-    body = parsed as Record<string, unknown>;
-  } catch {
-    return refuse("The body is not valid JSON");
-  }
+  const json = await readJson(request);
+  if (!json.ok) return Response.json({ error: json.error }, { status: json.status, headers: cors });
+  const parsed = json.value;
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return refuse("The body must be a JSON object");
+  const body = parsed as Record<string, unknown>;
   if (body.accId !== pingpongMerchant().accId) return refuse("Unknown accId");
   const requestId = typeof body.requestId === "string" ? body.requestId.trim() : "";
   if (!requestId || requestId.length > 64) return refuse("requestId is required");

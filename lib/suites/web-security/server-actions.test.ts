@@ -2,18 +2,10 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { insertCredential } from "@/lib/db/queries/credentials";
 import { createTestPayment } from "@/lib/testing/shop-fixtures";
-import { actionId, createTestUser, postAction, readRows, redirectTarget, serverUrl, signInOverHttp } from "@/lib/testing/web-fixtures";
+import { actionId, createTestUser, postAction, readRows, redirectTarget, serverUrl, shopperWithCard, signInOverHttp } from "@/lib/testing/web-fixtures";
 
 const ACCOUNT = "app/(shop)/account/actions.ts";
 const ADMIN = "app/admin/actions.ts";
-
-/** A card of a fresh shopper, the shopper's session, and a reader of the card's row. */
-async function shopperWithCard() {
-  const shopper = createTestUser();
-  const card = insertCredential({ userId: shopper.id, provider: "pingpong", kind: "card", token: `tok_${randomUUID()}`, brand: "Visa", last4: "4242", status: "active" });
-  const cookie = await signInOverHttp(shopper);
-  return { shopper, card, cookie, row: () => readRows("select * from stored_credentials where id = ?", card.id) };
-}
 
 const removeCard = (credentialId: string, cookie: string | undefined, origin?: string | null) =>
   postAction({ page: "/account", id: actionId(ACCOUNT, "removeSavedCard"), fields: { credentialId }, cookie, origin });

@@ -1,5 +1,6 @@
 import { findProvider } from "@/lib/payments/registry";
 import { receiveNotification } from "@/lib/payments/service";
+import { nestsDeeperThan, readText } from "@/lib/security/request-body";
 
 const MAX_NOTIFICATION_BYTES = 1024 * 1024;
 
@@ -7,10 +8,11 @@ const MAX_NOTIFICATION_BYTES = 1024 * 1024;
 export async function POST(request: Request, { params }: { params: Promise<{ provider: string }> }) {
   const { provider } = await params;
   if (!findProvider(provider)) return Response.json({ error: `Unknown provider ${provider}` }, { status: 404 });
-  // A notification is a few kilobytes: a body over 1 MB is refused unread.
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_NOTIFICATION_BYTES) return Response.json({ error: "Notification too large" }, { status: 413 });
-  const body = await request.text();
-  if (Buffer.byteLength(body) > MAX_NOTIFICATION_BYTES) return Response.json({ error: "Notification too large" }, { status: 413 });
-  const result = await receiveNotification(provider, { headers: request.headers, body });
+  // A notification is a few kilobytes: a body over 1 MB is refused unread (413).
+  const body = await readText(request, MAX_NOTIFICATION_BYTES);
+  if (!body.ok) return Response.json({ error: "Notification too large" }, { status: 413 });
+  // Nor does one nest deep: a deeper body is refused before signing or redaction walks it.
+  if (nestsDeeperThan(body.value)) return Response.json({ error: "Notification nested too deeply" }, { status: 400 });
+  const result = await receiveNotification(provider, { headers: request.headers, body: body.value });
   return result.response;
 }

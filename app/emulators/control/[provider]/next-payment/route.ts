@@ -1,3 +1,4 @@
+import { readJson, refusalResponse } from "@/lib/security/request-body";
 import { clearOverride, controlGuard, getOverride, overrideBody, overrideIssues, overrideView, setOverride, type ControlProvider } from "@/lib/emulators/control";
 
 type Context = { params: Promise<{ provider: string }> };
@@ -20,13 +21,9 @@ export async function POST(request: Request, { params }: Context) {
   const { provider } = await params;
   const refused = controlGuard(provider);
   if (refused) return refused;
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return Response.json({ error: "The body must be JSON" }, { status: 400 });
-  }
-  const parsed = overrideBody.safeParse(body);
+  const body = await readJson(request);
+  if (!body.ok) return refusalResponse(body);
+  const parsed = overrideBody.safeParse(body.value);
   if (!parsed.success) {
     return Response.json({ error: "Invalid override", issues: parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`) }, { status: 422 });
   }

@@ -5,5 +5,6 @@ import { formText, stepResponse } from "@/lib/emulators/lesspay/pages";
 export async function POST(request: Request, { params }: { params: Promise<{ payOrderId: string }> }) {
   const { payOrderId } = await params;
   const form = await formText(request);
+  if (form instanceof Response) return form;
   return stepResponse(request, finishChallenge(payOrderId, form.code ?? ""), `/emulators/lesspay/3ds/${payOrderId}`);
 }

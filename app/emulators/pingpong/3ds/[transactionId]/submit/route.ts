@@ -5,5 +5,6 @@ import { submitChallenge, toResponse } from "@/lib/emulators/pingpong/hosted";
 export async function POST(request: Request, { params }: { params: Promise<{ transactionId: string }> }) {
   const { transactionId } = await params;
   const form = await formText(request);
+  if (form instanceof Response) return form;
   return toResponse(request, submitChallenge(transactionId, form.code ?? ""));
 }

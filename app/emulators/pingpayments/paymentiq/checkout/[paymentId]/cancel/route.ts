@@ -1,7 +1,9 @@
 import { cancelCheckout } from "@/lib/emulators/pingpayments/checkout";
-import { seeOther } from "@/lib/emulators/form-redirect";
+import { buttonRefusal, seeOther } from "@/lib/emulators/form-redirect";
 
 export async function POST(request: Request, { params }: { params: Promise<{ paymentId: string }> }) {
+  const refused = await buttonRefusal(request);
+  if (refused) return refused;
   const { paymentId } = await params;
   return seeOther(request, cancelCheckout(paymentId), `/emulators/pingpayments/paymentiq/checkout/${paymentId}`);
 }
