@@ -34,7 +34,10 @@ export async function actionBodyRefusal(request: Request, limitBytes = MAX_BODY_
       if (typeof value !== "string" || !(isFetchAction ? REPLY_ROW : BOUND_ROW).test(name)) continue;
       const row = parseJson(value);
       if (!row.ok) return { status: 400, error: `The form's field ${name}: ${row.error}` };
-      if (name === "0" && isFetchAction && !Array.isArray(row.value)) return { status: 400, error: "The action's arguments are not a list" };
+      if (name === "0" && isFetchAction) {
+        const refused = argumentListRefusal(row.value);
+        if (refused) return refused;
+      }
     }
     if (isFetchAction && typeof form.value.get("0") !== "string") return { status: 400, error: "The action's arguments are missing" };
     return undefined;
@@ -43,6 +46,21 @@ export async function actionBodyRefusal(request: Request, limitBytes = MAX_BODY_
   if (!isFetchAction || isFormType(contentType)) return undefined;
   const list = parseJson(new TextDecoder().decode(bytes.value));
   if (!list.ok) return { status: 400, error: `The action's arguments: ${list.error}` };
-  if (!Array.isArray(list.value)) return { status: 400, error: "The action's arguments are not a list" };
+  return argumentListRefusal(list.value);
+}
+
+/** React's reference to a FormData argument (its fields are the rows prefixed `<n>_`). */
+const FORM_REFERENCE = /^\$K[0-9a-f]+$/;
+
+/**
+ * Every server action of this shop is a form's action: React calls it with the form last (after
+ * the previous state, for `useActionState`). An argument list that does not end with a form
+ * (`[1]`, `[]`, a list of strings) would reach an action that reads a FormData and fail with a
+ * 500: it is refused here instead. An action added later that takes other arguments must relax this.
+ */
+function argumentListRefusal(list: unknown): BodyRefusal | undefined {
+  if (!Array.isArray(list)) return { status: 400, error: "The action's arguments are not a list" };
+  const last: unknown = list.at(-1);
+  if (list.length > 2 || typeof last !== "string" || !FORM_REFERENCE.test(last)) return { status: 400, error: "The action's arguments do not end with its form" };
   return undefined;
 }

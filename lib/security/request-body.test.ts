@@ -70,16 +70,18 @@ describe("actionBodyRefusal (what proxy.ts refuses before Next decodes a server 
     return data;
   };
 
-  it("lets through what React sends: a multipart reply, or the argument list as JSON text", async () => {
+  it("lets through what React sends for a form's action: the form last, after the previous state for useActionState", async () => {
     expect(await actionBodyRefusal(action(form({ _1_email: "a@b.test", "0": '[{},"$K1"]' })))).toBeUndefined();
-    expect(await actionBodyRefusal(action('["x",1]', "text/plain;charset=UTF-8"))).toBeUndefined();
+    expect(await actionBodyRefusal(action(form({ _1_email: "a@b.test", "0": '["$K1"]' })))).toBeUndefined();
   });
 
   it.each([
     ["broken multipart", action('--x\r\nContent-Disposition: form-data; name="0"\r\n\r\n[]', "multipart/form-data; boundary=x")],
     ["no argument list", action(form({ _1_email: "a@b.test" }))],
     ["an argument list that is not a list", action(form({ "0": '{"a":1}' }))],
-    ["a row that is not JSON", action(form({ "0": '["$1"]', "1": "{" }))],
+    ["a row that is not JSON", action(form({ "0": '["$K1"]', "1": "{" }))],
+    ["an argument list without the form (the shop's actions all take one)", action('["x",1]', "text/plain;charset=UTF-8")],
+    ["an argument list whose last argument is not the form", action(form({ _1_email: "a@b.test", "0": '["$K1",1]' }))],
     ["a row nested too deep", action(form({ "0": `[${"[".repeat(100)}${"]".repeat(100)}]` }))],
     ["text that is not JSON", action("{", "text/plain")],
     ["an empty body", action("", "text/plain")],

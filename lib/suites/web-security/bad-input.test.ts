@@ -45,6 +45,9 @@ describe("a server action's body Next cannot decode", () => {
     ["an argument list that is not JSON", () => ({ "content-type": "text/plain;charset=UTF-8", body: '["$K1"' })],
     ["an argument list nested 20,000 levels", () => ({ "content-type": "text/plain;charset=UTF-8", body: DEEP })],
     ["an argument list that is not a list", () => ({ "content-type": "text/plain;charset=UTF-8", body: '{"0": "$K1"}' })],
+    ["a well-formed argument list without the form", () => ({ "content-type": "text/plain;charset=UTF-8", body: "[1]" })],
+    ["an empty argument list", () => ({ "content-type": "text/plain;charset=UTF-8", body: "[]" })],
+    ["a multipart argument list without the form", () => ({ "content-type": "multipart/form-data; boundary=x", body: '--x\r\nContent-Disposition: form-data; name="0"\r\n\r\n["card"]\r\n--x--\r\n' })],
   ])("%s: 400, the action does not run (the card stays)", async (_name, bodyFor) => {
     const { card, cookie, row } = await shopperWithCard();
     const before = row();
