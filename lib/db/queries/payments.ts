@@ -429,13 +429,23 @@ export function hasExtraCharge(paymentId: string): boolean {
   return Boolean(lookups().eventByDedupeKey.get({ dedupeKey: `extra-charge:${paymentId}` }));
 }
 
-/** Second charges whose money is still held (not yet voided or refunded in full), oldest first. */
+/**
+ * Second charges whose money is still held (not yet voided or refunded in full) and that the
+ * shop can still return itself (none left to the operator by hand), oldest first.
+ */
 export function listUnreturnedExtraCharges(limit = 20): Payment[] {
   return db()
     .select({ payment: payments })
     .from(paymentEvents)
     .innerJoin(payments, eq(payments.id, paymentEvents.paymentId))
-    .where(and(eq(paymentEvents.type, "extra_charge"), sql`${paymentEvents.dedupeKey} = 'extra-charge:' || ${payments.id}`, inArray(payments.status, HOLDING_MONEY)))
+    .where(
+      and(
+        eq(paymentEvents.type, "extra_charge"),
+        sql`${paymentEvents.dedupeKey} = 'extra-charge:' || ${payments.id}`,
+        inArray(payments.status, HOLDING_MONEY),
+        sql`not exists (select 1 from ${paymentEvents} as by_hand where by_hand.dedupe_key = 'extra-charge-by-hand:' || ${payments.id})`,
+      ),
+    )
     .orderBy(asc(paymentEvents.id))
     .limit(limit)
     .all()

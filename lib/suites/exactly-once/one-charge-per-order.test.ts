@@ -4,7 +4,18 @@
 // closed attempt takes anyway is returned at once and shown to the operator.
 import { afterAll, describe, expect, it } from "vitest";
 import { findOrder } from "@/lib/db/queries/orders";
-import { findPayment, listPaymentEvents, listPaymentsForOrder, listPaymentsPage, transitionPayment } from "@/lib/db/queries/payments";
+import { randomUUID } from "node:crypto";
+import {
+  findPayment,
+  insertPaymentOnce,
+  listPaymentEvents,
+  listPaymentsForOrder,
+  listPaymentsPage,
+  listUnreturnedExtraCharges,
+  recordPaymentEvent,
+  transitionPayment,
+} from "@/lib/db/queries/payments";
+import { newPaymentId } from "@/lib/ids";
 import type { Payment } from "@/lib/db/schema";
 import { closeSqlite } from "@/lib/sqlite";
 import {
@@ -167,8 +178,9 @@ describe("a second charge that comes anyway is returned at once and shown to the
     // On the extra one's timeline: the second charge, then its return; on the kept one's: the second charge.
     expect(extraChargeEvents(extra.id).map((event) => event.dedupeKey)).toEqual([`extra-charge:${extra.id}`, `extra-charge-return:${extra.id}`]);
     expect(extraChargeEvents(kept.id)).toHaveLength(1);
-    // Settled: no longer marked in the console.
+    // Settled: no longer marked in the console, nor asked again by the reconciliation loop.
     expect(listPaymentsPage({ q: extra.id })[0].extraChargeHeld).toBe(false);
+    expect(listUnreturnedExtraCharges().map((payment) => payment.id)).not.toContain(extra.id);
   });
 
   it.each([
@@ -182,11 +194,30 @@ describe("a second charge that comes anyway is returned at once and shown to the
     expect(findOrder(orderId)!.status).toBe("paid");
     expect(extraChargeEvents(kept.id)).toHaveLength(1);
     expect(listPaymentsPage({ q: extra.id })[0].extraChargeHeld).toBe(true);
+    // Left to the operator: the reconciliation loop does not ask the provider again and again.
+    expect(listUnreturnedExtraCharges(1000).map((payment) => payment.id)).not.toContain(extra.id);
 
     const operator = await signInOverHttp(DEMO_USERS.find((user) => user.role === "operator")!);
     const list = await (await fetch(`${serverUrl()}/admin/payments?q=${extra.id}`, { headers: { cookie: operator } })).text();
     expect(list).toContain('data-testid="extra-charge"');
     const timeline = await (await fetch(`${serverUrl()}/admin/payments/${kept.id}`, { headers: { cookie: operator } })).text();
     expect(timeline).toContain("Second charge for order");
+  });
+});
+
+describe("second charges the reconciliation loop returns again", () => {
+  it("lists a held second charge until it is returned or left to the operator, never the kept payment", () => {
+    const orderId = newOrder("antom");
+    const attempt = () => insertPaymentOnce({ id: newPaymentId(), orderId, provider: "antom", method: "card", idempotencyKey: randomUUID(), amount: 3900, currency: "EUR" }).payment;
+    const kept = attempt();
+    const extra = attempt();
+    expect(transitionPayment(kept.id, "succeeded", {}, { provider: "antom", summary: "test set-up" }).extraCharge).toBe(false);
+    expect(transitionPayment(extra.id, "succeeded", {}, { provider: "antom", summary: "test set-up" }).extraCharge).toBe(true);
+    const listed = () => listUnreturnedExtraCharges(1000).map((payment) => payment.id);
+    expect(listed()).toContain(extra.id);
+    expect(listed()).not.toContain(kept.id);
+    recordPaymentEvent({ paymentId: extra.id, provider: "antom", type: "extra_charge", dedupeKey: `extra-charge-by-hand:${extra.id}`, summary: "test: left to the operator", detail: null });
+    expect(listed()).not.toContain(extra.id);
+    expect(listPaymentsPage({ q: extra.id })[0].extraChargeHeld).toBe(true);
   });
 });
