@@ -35,7 +35,7 @@ export async function actionBodyRefusal(request: Request, limitBytes = MAX_BODY_
       const row = parseJson(value);
       if (!row.ok) return { status: 400, error: `The form's field ${name}: ${row.error}` };
       if (name === "0" && isFetchAction) {
-        const refused = argumentListRefusal(row.value);
+        const refused = argumentListRefusal(row.value, request.headers.get("next-action") ?? "");
         if (refused) return refused;
       }
     }
@@ -46,21 +46,39 @@ export async function actionBodyRefusal(request: Request, limitBytes = MAX_BODY_
   if (!isFetchAction || isFormType(contentType)) return undefined;
   const list = parseJson(new TextDecoder().decode(bytes.value));
   if (!list.ok) return { status: 400, error: `The action's arguments: ${list.error}` };
-  return argumentListRefusal(list.value);
+  return argumentListRefusal(list.value, request.headers.get("next-action") ?? "");
 }
 
 /** React's reference to a FormData argument (its fields are the rows prefixed `<n>_`). */
 const FORM_REFERENCE = /^\$K[0-9a-f]+$/;
 
 /**
- * Every server action of this shop is a form's action: React calls it with the form last (after
- * the previous state, for `useActionState`). An argument list that does not end with a form
- * (`[1]`, `[]`, a list of strings) would reach an action that reads a FormData and fail with a
- * 500: it is refused here instead. An action added later that takes other arguments must relax this.
+ * How many parameters the action declares, from its id: Next puts it in the id's first byte (bit
+ * 0 "takes the rest", bits 1-6 which of the first six are used), and its client sends that many
+ * arguments. Undefined when the id does not tell (a rest parameter, or not Next's shape).
  */
-function argumentListRefusal(list: unknown): BodyRefusal | undefined {
+export function parametersOf(actionId: string): number | undefined {
+  if (!/^[0-9a-f]{2}/i.test(actionId)) return undefined;
+  const info = parseInt(actionId.slice(0, 2), 16);
+  if (info & 0x1) return undefined;
+  const used = (info >> 1) & 0x3f;
+  // Bit 5 is the first parameter, bit 0 the sixth: the last used one says how many are sent.
+  for (let count = 6; count > 0; count--) if (used & (1 << (6 - count))) return count;
+  return 0;
+}
+
+/**
+ * Every server action of this shop is a form's action, the form its last parameter (after the
+ * previous state, for `useActionState`). An argument list without the form where the action
+ * takes one (`[1]`, `[]`, a list of strings) would reach code that reads a FormData and fail
+ * with a 500: it is refused here instead. An action added later that takes other arguments must
+ * relax this.
+ */
+function argumentListRefusal(list: unknown, actionId: string): BodyRefusal | undefined {
   if (!Array.isArray(list)) return { status: 400, error: "The action's arguments are not a list" };
-  const last: unknown = list.at(-1);
-  if (list.length > 2 || typeof last !== "string" || !FORM_REFERENCE.test(last)) return { status: 400, error: "The action's arguments do not end with its form" };
+  const count = parametersOf(actionId);
+  if (count === undefined || count === 0) return undefined;
+  const form: unknown = list[count - 1];
+  if (list.length !== count || typeof form !== "string" || !FORM_REFERENCE.test(form)) return { status: 400, error: "The action's arguments do not end with its form" };
   return undefined;
 }

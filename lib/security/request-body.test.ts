@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 // @ts-expect-error plain ES module (Next's config)
 import nextConfig from "@/next.config.mjs";
-import { actionBodyRefusal } from "./action-body";
+import { actionBodyRefusal, parametersOf } from "./action-body";
 import { hasValidPercentEncoding, MAX_BODY_BYTES, nestsDeeperThan, parseJson, readBytes, readForm, readOptionalForm } from "./request-body";
 
 const post = (body: BodyInit | null, headers: Record<string, string> = {}) => new Request("http://shop.test/x", { method: "POST", body, headers, duplex: "half" } as RequestInit);
@@ -63,7 +63,8 @@ describe("hasValidPercentEncoding", () => {
 });
 
 describe("actionBodyRefusal (what proxy.ts refuses before Next decodes a server action)", () => {
-  const action = (body: BodyInit, contentType?: string) => post(body, { "next-action": "40abc", ...(contentType ? { "content-type": contentType } : {}) });
+  // "60…": an action of two parameters (state and form), as Next numbers them in its ids.
+  const action = (body: BodyInit, contentType?: string, id = "60abc") => post(body, { "next-action": id, ...(contentType ? { "content-type": contentType } : {}) });
   const form = (entries: Record<string, string>) => {
     const data = new FormData();
     for (const [name, value] of Object.entries(entries)) data.set(name, value);
@@ -72,7 +73,18 @@ describe("actionBodyRefusal (what proxy.ts refuses before Next decodes a server 
 
   it("lets through what React sends for a form's action: the form last, after the previous state for useActionState", async () => {
     expect(await actionBodyRefusal(action(form({ _1_email: "a@b.test", "0": '[{},"$K1"]' })))).toBeUndefined();
-    expect(await actionBodyRefusal(action(form({ _1_email: "a@b.test", "0": '["$K1"]' })))).toBeUndefined();
+    expect(await actionBodyRefusal(action(form({ _1_email: "a@b.test", "0": '["$K1"]' }), undefined, "40abc"))).toBeUndefined();
+    // An action of no parameters gets none (Next's client trims them): nothing to check.
+    expect(await actionBodyRefusal(action("[]", "text/plain;charset=UTF-8", "00abc"))).toBeUndefined();
+  });
+
+  it("reads how many parameters an action has from its id, as Next writes it", () => {
+    expect(parametersOf("00ab")).toBe(0);
+    expect(parametersOf("40ab")).toBe(1);
+    expect(parametersOf("60ab")).toBe(2);
+    expect(parametersOf("7e12")).toBe(6);
+    expect(parametersOf("7f12")).toBeUndefined();
+    expect(parametersOf("zz")).toBeUndefined();
   });
 
   it.each([
@@ -82,6 +94,8 @@ describe("actionBodyRefusal (what proxy.ts refuses before Next decodes a server 
     ["a row that is not JSON", action(form({ "0": '["$K1"]', "1": "{" }))],
     ["an argument list without the form (the shop's actions all take one)", action('["x",1]', "text/plain;charset=UTF-8")],
     ["an argument list whose last argument is not the form", action(form({ _1_email: "a@b.test", "0": '["$K1",1]' }))],
+    ["an empty argument list for an action that takes a form", action("[]", "text/plain;charset=UTF-8")],
+    ["the state without the form", action(form({ "0": "[{}]" }))],
     ["a row nested too deep", action(form({ "0": `[${"[".repeat(100)}${"]".repeat(100)}]` }))],
     ["text that is not JSON", action("{", "text/plain")],
     ["an empty body", action("", "text/plain")],
