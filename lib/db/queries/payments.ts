@@ -35,7 +35,8 @@ export type AttemptClaim =
   | { outcome: "order_paid" }
   | { outcome: "no_order" };
 
-const LIVE_STATUSES = PAYMENT_STATUSES.filter(isLive);
+/** An attempt in one of these keeps a new one from starting: it is live, or holds the order's money. */
+const BLOCKING_A_NEW_ATTEMPT = PAYMENT_STATUSES.filter((status) => isLive(status) || isPaid(status));
 const HOLDING_MONEY = PAYMENT_STATUSES.filter(isPaid);
 
 /**
@@ -52,19 +53,14 @@ export function claimOrderForAttempt(values: NewPayment & { orderId: string }): 
     const order = tx.select({ status: orders.status, currentPaymentId: orders.currentPaymentId }).from(orders).where(eq(orders.id, values.orderId)).get();
     if (!order) return { outcome: "no_order" };
     if (order.status === "paid" || order.status === "refunded") return { outcome: "order_paid" };
-    const live = tx
+    // An attempt still live, or one holding the order's money (its status may lag the order's).
+    const blocking = tx
       .select()
       .from(payments)
-      .where(and(eq(payments.orderId, values.orderId), inArray(payments.status, LIVE_STATUSES)))
+      .where(and(eq(payments.orderId, values.orderId), inArray(payments.status, BLOCKING_A_NEW_ATTEMPT)))
       .orderBy(desc(payments.createdAt), desc(payments.id))
       .get();
-    if (live) return { outcome: "live_attempt", live };
-    const attemptsHoldingMoney = tx
-      .select({ id: payments.id })
-      .from(payments)
-      .where(and(eq(payments.orderId, values.orderId), inArray(payments.status, HOLDING_MONEY)))
-      .get();
-    if (attemptsHoldingMoney) return { outcome: "order_paid" };
+    if (blocking) return isLive(blocking.status) ? { outcome: "live_attempt", live: blocking } : { outcome: "order_paid" };
     const payment = tx.insert(payments).values(values).returning().get();
     const claimed = tx
       .update(orders)
@@ -422,7 +418,7 @@ export function applyNotificationToPayment(
 }
 
 // A second charge (recordExtraCharge) whose money the payment still holds: the operator must see it until it is back.
-const extraChargeHeld = sql<number>`(${payments.status} in ('authorized', 'succeeded', 'partially_refunded') and exists (select 1 from ${paymentEvents} where ${paymentEvents.dedupeKey} = 'extra-charge:' || ${payments.id}))`;
+const extraChargeHeld = sql<number>`(${inArray(payments.status, HOLDING_MONEY)} and exists (select 1 from ${paymentEvents} where ${paymentEvents.dedupeKey} = 'extra-charge:' || ${payments.id}))`;
 
 /** Whether the payment was recorded as an order's second charge. */
 export function hasExtraCharge(paymentId: string): boolean {
