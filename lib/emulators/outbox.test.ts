@@ -13,13 +13,17 @@ describe("outbox acknowledgement rules", () => {
     expect(isAcknowledged("any_2xx", null, undefined)).toBe(false);
   });
 
-  it("antom_result_s: a 2xx whose JSON body has result.resultStatus S", () => {
+  it("antom_result_s: a 2xx whose JSON body has result.resultCode SUCCESS and result.resultStatus S", () => {
     expect(isAcknowledged("antom_result_s", 200, ANTOM_ACK)).toBe(true);
     expect(isAcknowledged("antom_result_s", 200, "{}")).toBe(false);
     expect(isAcknowledged("antom_result_s", 200, "")).toBe(false);
     expect(isAcknowledged("antom_result_s", 200, "ok")).toBe(false);
     expect(isAcknowledged("antom_result_s", 200, '{"result":{"resultStatus":"F"}}')).toBe(false);
     expect(isAcknowledged("antom_result_s", 200, '{"result":"S"}')).toBe(false);
+    // resultStatus S alone is not the documented ack: the resultCode must be SUCCESS too.
+    expect(isAcknowledged("antom_result_s", 200, '{"result":{"resultStatus":"S"}}')).toBe(false);
+    expect(isAcknowledged("antom_result_s", 200, '{"result":{"resultCode":"PROCESS_FAIL","resultStatus":"S","resultMessage":"success"}}')).toBe(false);
+    expect(isAcknowledged("antom_result_s", 200, '{"result":{"resultCode":"SUCCESS","resultStatus":"S"}}')).toBe(true);
     expect(isAcknowledged("antom_result_s", 500, ANTOM_ACK)).toBe(false);
     expect(isAcknowledged("antom_result_s", null, undefined)).toBe(false);
   });

@@ -28,7 +28,8 @@ const state: WorkerState = ((globalThis as Record<string, unknown>).__emulatorOu
 
 /**
  * What counts as an acknowledgement: `any_2xx` (the default), `antom_result_s`: a 2xx whose
- * body is JSON with `result.resultStatus === "S"` (Antom resends until the merchant answers
+ * body is JSON with `result.resultCode === "SUCCESS"` and `result.resultStatus === "S"` (Antom
+ * resends until the merchant answers [doc: PROVIDERS.md §2]
  * `{"result":{"resultCode":"SUCCESS","resultStatus":"S","resultMessage":"success"}}`), or
  * `lesspay_success_text`: a 2xx whose body, trimmed, is exactly `SUCCESS` (Lesspay).
  */
@@ -42,7 +43,9 @@ export function isAcknowledged(rule: AckRule, httpStatus: number | null, body: s
   try {
     const parsed: unknown = JSON.parse(body ?? "");
     const result = parsed && typeof parsed === "object" ? (parsed as { result?: unknown }).result : undefined;
-    return !!result && typeof result === "object" && (result as { resultStatus?: unknown }).resultStatus === "S";
+    if (!result || typeof result !== "object") return false;
+    const { resultCode, resultStatus } = result as { resultCode?: unknown; resultStatus?: unknown };
+    return resultCode === "SUCCESS" && resultStatus === "S";
   } catch {
     return false;
   }

@@ -80,17 +80,18 @@ export function challengeUrl(payment: AntomPaymentRow): string {
   return `${payment.origin}${BASE_PATH}/3ds/${payment.paymentId}`;
 }
 
+/** [doc: seed 002, pay answer and notifyPayment examples] avsResultRaw, cvvResultRaw, networkTransactionId, threeDSResult. */
 export function paymentResultInfo(payment: AntomPaymentRow): Json {
   const info: Json = {
     avsResultRaw: payment.avsResultRaw,
     cvvResultRaw: payment.cvvResultRaw,
     networkTransactionId: payment.networkTransactionId,
+    // [guess] not in seed 002's examples: the brand and masked number of the card paid with.
     cardBrand: payment.cardBrand,
     cardNo: payment.cardMasked,
-    funding: payment.funding,
-    issuingCountry: payment.issuingCountry,
   };
   if (payment.threeDSResult) info.threeDSResult = payment.threeDSResult;
+  // [doc: PROVIDERS.md §2 "a card token when card-on-file was asked"; the name cardToken is a guess]
   if (payment.cardToken) info.cardToken = payment.cardToken;
   return info;
 }
@@ -101,7 +102,16 @@ function resultOfPayment(payment: AntomPaymentRow): ResultInfo {
   return RESULTS.success;
 }
 
-/** The pay answer for the payment's current state. */
+/**
+ * The URL a PROCESSING payment's shopper is sent to: U / PAYMENT_IN_PROCESS always comes with
+ * normalUrl [doc: seed 002 "Obtain authorization result"]. The bank's page: the 3DS challenge, or,
+ * for a payment the bank is still deciding (test card ...0119), a page that says so and links back.
+ */
+function normalUrlOf(payment: AntomPaymentRow): string {
+  return challengeUrl(payment);
+}
+
+/** The pay answer for the payment's current state [doc: seed 002, pay answer example]. */
 function payView(payment: AntomPaymentRow): Json {
   const view: Json = {
     result: resultOfPayment(payment),
@@ -111,10 +121,9 @@ function payView(payment: AntomPaymentRow): Json {
     paymentCreateTime: antomTime(payment.createdAt),
   };
   if (payment.status === "PROCESSING") {
-    if (payment.awaitingChallenge) view.normalUrl = challengeUrl(payment);
+    view.normalUrl = normalUrlOf(payment);
     return view;
   }
-  if (payment.paymentTime) view.paymentTime = antomTime(payment.paymentTime);
   view.paymentResultInfo = paymentResultInfo(payment);
   return view;
 }
@@ -197,9 +206,30 @@ function paymentResultBody(payment: AntomPaymentRow): Json {
   };
 }
 
+/**
+ * PAYMENT_PENDING [doc: PROVIDERS.md §2 notifyPayment]: the payment is still in process. Its body is
+ * notifyPayment's without a paymentTime or paymentResultInfo (none yet) [guess].
+ */
+function paymentPendingBody(payment: AntomPaymentRow): Json {
+  return {
+    notifyType: "PAYMENT_PENDING",
+    result: RESULTS.inProcess,
+    paymentRequestId: payment.paymentRequestId,
+    paymentId: payment.paymentId,
+    paymentAmount: money(payment.amountMinor, payment.currency),
+    paymentCreateTime: antomTime(payment.createdAt),
+  };
+}
+
+/** A payment the bank is still deciding (no challenge to wait for): PAYMENT_PENDING now, PAYMENT_RESULT when final. */
+function notifyPaymentPending(payment: AntomPaymentRow): void {
+  enqueue(payment, payment.paymentNotifyUrl, paymentPendingBody(payment));
+}
+
 export function notifyPaymentResult(payment: AntomPaymentRow): void {
-  // Out of order: Antom sends one final PAYMENT_RESULT; the stale copy says PROCESSING (U) after it.
-  const stale = payment.status === "PROCESSING" ? undefined : { ...paymentResultBody(payment), result: RESULTS.inProcess };
+  // PAYMENT_RESULT only for a final status [doc: seed 002]. Out of order: the stale copy is the
+  // PAYMENT_PENDING that arrives after it.
+  const stale = payment.status === "PROCESSING" ? undefined : paymentPendingBody(payment);
   enqueue(payment, payment.paymentNotifyUrl, paymentResultBody(payment), stale);
 }
 
@@ -208,9 +238,14 @@ function notifyCapture(payment: AntomPaymentRow, capture: AntomTransactionRow): 
   enqueue(payment, payment.paymentNotifyUrl, { notifyType: "CAPTURE_RESULT", result, captureRequestId, paymentId, captureId, captureAmount, captureTime });
 }
 
+/**
+ * The refund notification: neither seed 002 nor PROVIDERS.md documents it, so it stays minimal
+ * [guess]: notifyPayment's `notifyType` and `result` (its status: S refunded, F not), the ids and
+ * the amount.
+ */
 function notifyRefund(payment: AntomPaymentRow, refund: AntomTransactionRow): void {
-  const { result, refundRequestId, refundId, paymentId, refundAmount, refundTime } = refundView(refund);
-  enqueue(payment, refund.notifyUrl, { notifyType: "REFUND_RESULT", result, refundRequestId, refundId, paymentId, refundAmount, refundTime });
+  const { result, refundRequestId, refundId, paymentId, refundAmount } = refundView(refund);
+  enqueue(payment, refund.notifyUrl, { notifyType: "REFUND_RESULT", result, refundRequestId, refundId, paymentId, refundAmount });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -409,7 +444,12 @@ export async function pay(request: AntomRequest): Promise<Response> {
 
   const factor = present(body.paymentFactor) ? objectAt(body.paymentFactor) : {};
   if (!factor) return illegal("paymentFactor must be an object");
-  const captureMode = factor.captureMode ?? "AUTOMATIC";
+  // A card payment is an authorization [doc: seed 002 "Request for an authorization payment": the
+  // pay API initiates an authorization for a card payment, the request sample carries
+  // paymentFactor.isAuthorization true]: without it (or false) there is no card payment to make.
+  if (!flag(factor.isAuthorization)) return illegal("paymentFactor.isAuthorization must be true for a card payment (paymentMethodType CARD)");
+  // [doc: seed 002] AUTOMATIC when empty or absent; MANUAL: the merchant calls capture.
+  const captureMode = factor.captureMode || "AUTOMATIC";
   if (captureMode !== "AUTOMATIC" && captureMode !== "MANUAL") return illegal('paymentFactor.captureMode must be "AUTOMATIC" or "MANUAL"');
 
   const mit = flag(body.isMerchantInitiated);
@@ -510,6 +550,7 @@ export async function pay(request: AntomRequest): Promise<Response> {
     return answerStored("antom", taken, answerPayment(request, payment));
   }
   if (plan.kind === "approve") return answerStored("antom", taken, answerPayment(request, succeed(payment) ?? findPayment(payment.paymentId)!));
+  if (plan.kind === "pending") notifyPaymentPending(payment);
   return answerStored("antom", taken, answerPayment(request, payment));
 }
 

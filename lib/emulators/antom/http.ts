@@ -45,6 +45,22 @@ export function resultOnly(path: string, clientId: string, result: ResultInfo, r
   return respond(path, clientId, { result: resultMessage ? { ...result, resultMessage } : result });
 }
 
+/** Whether a path is Antom's sandbox path (`/ams/sandbox/api/v1/...`). */
+const onSandboxPath = (path: string) => path.startsWith("/ams/sandbox/");
+
+/**
+ * A `SANDBOX_` client id is served on the sandbox path only, any other id on the live path only
+ * [doc: PROVIDERS.md §2 "Paths", as the official SDKs choose the path]. Antom documents no code
+ * for the wrong one: INVALID_CLIENT, the closest documented code [guess].
+ */
+function wrongEnvironment(path: string, clientId: string): string | undefined {
+  const sandboxClient = clientId.startsWith("SANDBOX_");
+  if (sandboxClient === onSandboxPath(path)) return undefined;
+  return sandboxClient
+    ? "A SANDBOX_ client id is served on the sandbox path (/ams/sandbox/api/v1/...) only"
+    : "Only a SANDBOX_ client id is served on the sandbox path (/ams/sandbox/api/v1/...)";
+}
+
 /** request-time: milliseconds since the epoch, or an ISO 8601 time (the official Python SDK). */
 function validRequestTime(value: string): boolean {
   if (/^\d{10,16}$/.test(value)) return true;
@@ -52,7 +68,7 @@ function validRequestTime(value: string): boolean {
 }
 
 /**
- * Reads and checks an API request: known client (INVALID_CLIENT), signature header and value
+ * Reads and checks an API request: known client on its environment's path (INVALID_CLIENT), signature header and value
  * (INVALID_SIGNATURE), request-time and a JSON object body (PARAM_ILLEGAL).
  */
 export async function readRequest(request: Request): Promise<AntomRequest | Response> {
@@ -63,6 +79,8 @@ export async function readRequest(request: Request): Promise<AntomRequest | Resp
   const configured = antomSettings().clientId;
   const clientId = request.headers.get("client-id")?.trim() ?? "";
   if (!clientId) return resultOnly(path, configured, RESULTS.invalidClient, "client-id header is required");
+  const wrongPath = wrongEnvironment(path, clientId);
+  if (wrongPath) return resultOnly(path, clientId, RESULTS.invalidClient, wrongPath);
   if (clientId !== configured) return resultOnly(path, clientId, RESULTS.invalidClient);
   const requestTime = request.headers.get("request-time")?.trim() ?? "";
   if (!requestTime) return resultOnly(path, clientId, RESULTS.paramIllegal, "request-time header is required");

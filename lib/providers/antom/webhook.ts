@@ -62,6 +62,11 @@ export function verifyAntomNotification(raw: RawNotification, settings: { client
       }
       return { ...base, status: "succeeded", amount: minor(Number(n.captureAmount.value)), currency: n.captureAmount.currency, dedupeKey: captureKey(n.paymentId, n.captureId), capturedAmount: minor(Number(n.captureAmount.value)), amountIsPart: true };
     case "REFUND_RESULT":
+      // [guess: undocumented notification] its status is `result`, as in notifyPayment: only an S
+      // refund adds to what was refunded; an F (or U) one is recorded and moves nothing.
+      if (n.result.resultStatus !== "S") {
+        return { ...base, status: "partially_refunded", amount: minor(Number(n.refundAmount.value)), currency: n.refundAmount.currency, dedupeKey: `antom:refund-${n.result.resultStatus}:${n.refundId ?? n.refundRequestId ?? ""}`, informational: true };
+      }
       return { ...base, status: "partially_refunded", amount: minor(Number(n.refundAmount.value)), currency: n.refundAmount.currency, dedupeKey: refundKey(n.refundId ?? n.refundRequestId ?? ""), refundAmount: minor(Number(n.refundAmount.value)), amountIsPart: true };
   }
 }
