@@ -369,7 +369,7 @@ export default function EmulatorCatalogue() {
             </tr>
             <tr>
               <td className="p-3">{shownCard("0119")}</td>
-              <td className="p-3">U without normalUrl; SUCCESS after {seconds(ANTOM_SETTLES_AFTER_SECONDS)} (notified), or when inquired after that time</td>
+              <td className="p-3">U with <code>normalUrl</code> (the bank page says it is processing) and a <code>PAYMENT_PENDING</code> notification; SUCCESS after {seconds(ANTOM_SETTLES_AFTER_SECONDS)} (notified), or when inquired after that time</td>
               <td className="p-3">{ANTOM_RESULTS.inProcess.resultCode}</td>
             </tr>
             <tr>
@@ -433,13 +433,13 @@ export default function EmulatorCatalogue() {
           <li>
             POSTed to <code>paymentNotifyUrl</code> (refunds: <code>refundNotifyUrl</code>), <code>notifyType</code> PAYMENT_RESULT, CAPTURE_RESULT or
             REFUND_RESULT, with <code>client-id</code>, <code>request-time</code> and a <code>signature</code> over the notify URL&apos;s pathname. The ack is HTTP
-            2xx with a JSON body whose <code>result.resultStatus</code> is S (<code>{JSON.stringify(ANTOM_ACK)}</code>); anything else is retried after{" "}
+            2xx with a JSON body whose <code>result.resultCode</code> is SUCCESS and <code>result.resultStatus</code> S (<code>{JSON.stringify(ANTOM_ACK)}</code>); anything else is retried after{" "}
             {ANTOM_RETRY_SECONDS.map(seconds).join(", ")} ({ANTOM_RETRY_SECONDS.length + 1} attempts in 24 h).
           </li>
         </ul>
         <p className="text-xs text-slate-500">
           Guesses, not confirmed by Antom: the result messages; CAPTURE_RESULT and REFUND_RESULT bodies; <code>captureRequestId</code> of an automatic capture
-          (the paymentRequestId); the 3DS ECI {CHALLENGE_ECI}; funding CREDIT and issuing country US; the card token format; CVV U for a stored card paid without
+          (the paymentRequestId); the 3DS ECI {CHALLENGE_ECI}; <code>cardBrand</code>, <code>cardNo</code> and <code>cardToken</code> in <code>paymentResultInfo</code>; the card token format; INVALID_CLIENT for a client id on the other environment&apos;s path; CVV U for a stored card paid without
           CVV; the single partial capture; ORDER_NOT_EXIST for an unknown refund; <code>paymentNotifyUrl</code> optional (no notification without it) and{" "}
           <code>env.clientIp</code> required except for MIT. The notification&apos;s <code>request-time</code> and signature are made once, when it is queued,
           and resent as they are. The AVS / CVV rows and the test cards are the project&apos;s own.

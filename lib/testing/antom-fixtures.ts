@@ -18,7 +18,7 @@ export const antomPublicKey = () => antomKey("antomPublic", "ANTOM_PUBLIC_KEY");
 export type Json = Record<string, unknown>;
 
 export interface CallOptions {
-  /** Call the sandbox path (/ams/sandbox/api/v1/...). */
+  /** Call the sandbox path (/ams/sandbox/api/v1/...); by default when the client id starts SANDBOX_, as the official SDKs do. */
   sandbox?: boolean;
   clientId?: string;
   requestTime?: string;
@@ -50,8 +50,8 @@ export function verifyAntom(path: string, clientId: string, time: string, body: 
 
 /** POSTs a signed request to the emulator's API, as the official SDKs do. */
 export async function antomCall(action: string, body: Json | string, options: CallOptions = {}): Promise<AntomAnswer> {
-  const path = apiPath(action, options.sandbox);
   const clientId = options.clientId ?? ANTOM_CLIENT_ID;
+  const path = apiPath(action, options.sandbox ?? clientId.startsWith("SANDBOX_"));
   const requestTime = options.requestTime ?? String(Date.now());
   const raw = typeof body === "string" ? body : JSON.stringify(body);
   const headers: Record<string, string> = {

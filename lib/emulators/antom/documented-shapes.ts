@@ -88,6 +88,7 @@ export const documentedInquiryAnswer = z.strictObject({
 /** [guess: not in seed 002 or PROVIDERS.md] the answers of capture, refund and cancel. */
 export const guessedCaptureAnswer = z.strictObject({ result: documentedResult, captureRequestId: z.string(), captureId: z.string(), paymentId: z.string(), captureAmount: documentedAmount, captureTime: antomTime });
 export const guessedRefundAnswer = z.strictObject({ result: documentedResult, refundRequestId: z.string(), refundId: z.string(), paymentId: z.string(), refundAmount: documentedAmount, refundTime: antomTime });
+export const guessedInquiryRefundAnswer = z.strictObject({ result: documentedResult, refundStatus: z.enum(["SUCCESS", "FAIL", "PROCESSING"]), refundAmount: documentedAmount, refundId: z.string(), refundRequestId: z.string(), paymentId: z.string(), refundTime: antomTime });
 export const guessedCancelAnswer = z.strictObject({ result: documentedResult, paymentId: z.string(), paymentRequestId: z.string(), cancelTime: antomTime });
 
 const paymentNotification = {
@@ -122,3 +123,13 @@ export const documentedNotification = z.discriminatedUnion("notifyType", [
 
 /** [doc: seed 002 "API call" sample] the part of a pay request the emulator insists on: a card authorization. */
 export const documentedPayFactor = z.strictObject({ isAuthorization: z.literal(true), captureMode: z.enum(["AUTOMATIC", "MANUAL"]).optional() });
+
+/** What the emulator may answer to each API action: the action's documented (or guessed) answer, or `{result}` alone. */
+export const documentedAnswerOf = {
+  pay: documentedPayAnswer,
+  capture: z.union([guessedCaptureAnswer, documentedResultOnly]),
+  cancel: z.union([guessedCancelAnswer, documentedResultOnly]),
+  refund: z.union([guessedRefundAnswer, documentedResultOnly]),
+  inquiryPayment: z.union([documentedInquiryAnswer, documentedResultOnly]),
+  inquiryRefund: z.union([guessedInquiryRefundAnswer, documentedResultOnly]),
+} as const;

@@ -6,7 +6,7 @@ import { findCardData } from "@/lib/testing/card-data-scan";
 import {
   ANTOM_ACK,
   ANTOM_CLIENT_ID,
-  antomCall,
+  antomCall as call,
   antomUrl,
   apiPath,
   payBody,
@@ -17,13 +17,24 @@ import {
   type Json,
 } from "@/lib/testing/antom-fixtures";
 import { NOTIFICATION_RETRY_SECONDS, PENDING_SETTLES_AFTER_SECONDS } from "./config";
+import { documentedAnswerOf, documentedNotification } from "./documented-shapes";
 
 // The integration server runs the emulator clock at 0.001 (see lib/testing/integration-server.ts).
 const TIME_SCALE = 0.001;
 const catchers: Awaited<ReturnType<typeof startAntomCatcher>>[] = [];
 afterEach(async () => {
-  await Promise.all(catchers.splice(0).map((c) => c.close()));
+  const done = catchers.splice(0);
+  await Promise.all(done.map((c) => c.close()));
+  // Every notification the emulator sent is in a shape Antom documents (issue 13).
+  for (const notification of done.flatMap((c) => c.requests)) expect(documentedNotification.safeParse(notification.json).error).toBeUndefined();
 });
+
+/** Calls the emulator's API; every answer must be in the shape Antom documents for the action (issue 13). */
+async function antomCall(action: keyof typeof documentedAnswerOf, ...rest: Parameters<typeof call> extends [unknown, ...infer R] ? R : never) {
+  const answer = await call(action, ...rest);
+  expect(documentedAnswerOf[action].safeParse(answer.body).error).toBeUndefined();
+  return answer;
+}
 
 async function catcher(answers?: { status: number; body: string }[]) {
   const started = await startAntomCatcher(answers);
@@ -69,6 +80,35 @@ describe("Antom emulator: headers, signature and validation", () => {
     expect(sandbox.verified).toBe(true); // signed over /ams/sandbox/api/v1/payments/pay
   });
 
+  it("serves a SANDBOX_ client id on the sandbox path only, and the sandbox path to SANDBOX_ ids only: INVALID_CLIENT otherwise", async () => {
+    const body = payBody("4111111111111111");
+    const live = await antomCall("pay", body, { sandbox: false });
+    expect(result(live)).toMatchObject({ resultCode: "INVALID_CLIENT", resultStatus: "F", resultMessage: expect.stringContaining("sandbox path") });
+    expect(live.verified).toBe(true);
+    const notSandbox = await antomCall("pay", body, { clientId: "2026STOREFRONT01", sandbox: true });
+    expect(result(notSandbox)).toMatchObject({ resultCode: "INVALID_CLIENT", resultStatus: "F", resultMessage: expect.stringContaining("Only a SANDBOX_ client id") });
+    // Nothing was created by either; the same body on the sandbox path is paid.
+    expect(result(await inquiry({ paymentRequestId: body.paymentRequestId })).resultCode).toBe("ORDER_NOT_EXIST");
+    expect(result(await antomCall("pay", body, { sandbox: true }))).toMatchObject({ resultCode: "SUCCESS", resultStatus: "S" });
+  });
+
+  it("refuses a card pay that is not an authorization (paymentFactor.isAuthorization absent or false) with PARAM_ILLEGAL", async () => {
+    for (const paymentFactor of [undefined, { captureMode: "AUTOMATIC" }, { isAuthorization: false, captureMode: "MANUAL" }]) {
+      const body = payBody("4111111111111111");
+      if (paymentFactor) body.paymentFactor = paymentFactor;
+      else delete body.paymentFactor;
+      const answer = await antomCall("pay", body);
+      expect(result(answer)).toEqual({ resultCode: "PARAM_ILLEGAL", resultStatus: "F", resultMessage: expect.stringContaining("paymentFactor.isAuthorization") });
+      expect(result(await inquiry({ paymentRequestId: body.paymentRequestId })).resultCode).toBe("ORDER_NOT_EXIST");
+    }
+    // isAuthorization alone (captureMode absent or empty): AUTOMATIC, captured [doc: seed 002].
+    const automatic = payBody("4111111111111111");
+    automatic.paymentFactor = { isAuthorization: true, captureMode: "" };
+    const paid = await antomCall("pay", automatic);
+    expect(result(paid).resultStatus).toBe("S");
+    expect((await inquiry({ paymentId: paid.body.paymentId })).body).toMatchObject({ paymentStatus: "SUCCESS", transactions: [{ transactionType: "CAPTURE" }] });
+  });
+
   it("refuses an unknown client id with INVALID_CLIENT", async () => {
     const answer = await antomCall("pay", payBody("4111111111111111"), { clientId: "SANDBOX_SOMEONE_ELSE" });
     expect(result(answer)).toMatchObject({ resultCode: "INVALID_CLIENT", resultStatus: "F" });
@@ -104,15 +144,12 @@ describe("Antom emulator: pay, capture, cancel, refund", () => {
       paymentId: expect.stringMatching(/^\d{35}$/),
       paymentAmount: { currency: "EUR", value: "1314" },
       paymentCreateTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00$/),
-      paymentTime: expect.any(String),
       paymentResultInfo: {
         avsResultRaw: "Y",
         cvvResultRaw: "M",
         networkTransactionId: expect.stringMatching(/^\d{15}$/),
         cardBrand: "VISA",
         cardNo: "411111******1111",
-        funding: "CREDIT",
-        issuingCountry: "US",
       },
     });
     const delivered = await notify.waitFor(2);
@@ -210,7 +247,15 @@ describe("Antom emulator: pay, capture, cancel, refund", () => {
     expect(result(over)).toMatchObject({ resultCode: "REFUND_AMOUNT_EXCEED", resultStatus: "F" });
     const [notified] = await refunds.waitFor(1);
     expect(notified.verified).toBe(true);
-    expect(notified.json).toMatchObject({ notifyType: "REFUND_RESULT", refundId: first.body.refundId, refundRequestId: `REF_${paymentId}_1`, paymentId, refundAmount: { value: "400" } });
+    // [guess] minimal: its status is result.
+    expect(notified.json).toEqual({
+      notifyType: "REFUND_RESULT",
+      result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "success" },
+      refundId: first.body.refundId,
+      refundRequestId: `REF_${paymentId}_1`,
+      paymentId,
+      refundAmount: { currency: "EUR", value: "400" },
+    });
     const byRequest = await antomCall("inquiryRefund", { refundRequestId: `REF_${paymentId}_2` });
     expect(byRequest.body).toMatchObject({ result: { resultStatus: "S" }, refundStatus: "SUCCESS", refundAmount: { currency: "EUR", value: "600" }, refundId: second.body.refundId, refundRequestId: `REF_${paymentId}_2` });
     expect((await antomCall("inquiryRefund", { refundId: first.body.refundId })).body).toMatchObject({ refundStatus: "SUCCESS", refundRequestId: `REF_${paymentId}_1` });
@@ -293,11 +338,33 @@ describe("Antom emulator: 3DS, MPI, pending", () => {
     expect(answer.body.normalUrl).toBeUndefined();
   });
 
-  it("leaves 4000 0000 0000 0119 U without normalUrl; an inquiry after its time settles it", async () => {
+  it("answers 4000 0000 0000 0119 U with normalUrl (the bank's page says it is processing), notifies PAYMENT_PENDING, then PAYMENT_RESULT S when it settles", async () => {
+    const notify = await catcher();
+    const body = payBody("4000000000000119", { notifyUrl: notify.url });
+    const answer = await antomCall("pay", body);
+    const paymentId = answer.body.paymentId as string;
+    expect(answer.body).toMatchObject({ result: { resultCode: "PAYMENT_IN_PROCESS", resultStatus: "U" }, normalUrl: `${antomUrl()}/3ds/${paymentId}` });
+    const html = (await (await fetch(answer.body.normalUrl as string)).text()).replaceAll("<!-- -->", "");
+    expect(html).toContain("This payment is processing.");
+    expect(html).not.toContain("One-time code");
+    const [pending, settled] = await notify.waitFor(2, 10_000);
+    expect(pending.json).toEqual({
+      notifyType: "PAYMENT_PENDING",
+      result: { resultCode: "PAYMENT_IN_PROCESS", resultStatus: "U", resultMessage: "payment in process" },
+      paymentRequestId: body.paymentRequestId,
+      paymentId,
+      paymentAmount: { currency: "EUR", value: "1314" },
+      paymentCreateTime: answer.body.paymentCreateTime,
+    });
+    expect(pending.verified).toBe(true);
+    expect(settled.json).toMatchObject({ notifyType: "PAYMENT_RESULT", result: { resultCode: "SUCCESS", resultStatus: "S" }, paymentId });
+    expect((await inquiry({ paymentId })).body).toMatchObject({ paymentStatus: "SUCCESS", paymentResultCode: "SUCCESS", paymentResultInfo: { cardNo: "400000******0119" } });
+  });
+
+  it("an inquiry after its time settles 4000 0000 0000 0119 for a 'Silent' cardholder (no notifications)", async () => {
     const notify = await catcher([{ status: 500, body: "" }]);
     const answer = await antomCall("pay", payBody("4000000000000119", { notifyUrl: notify.url, firstName: "Silent" }));
-    expect(answer.body).toMatchObject({ result: { resultCode: "PAYMENT_IN_PROCESS", resultStatus: "U" } });
-    expect(answer.body.normalUrl).toBeUndefined();
+    expect(answer.body).toMatchObject({ result: { resultCode: "PAYMENT_IN_PROCESS", resultStatus: "U" }, normalUrl: expect.any(String) });
     const paymentId = answer.body.paymentId as string;
     const early = await inquiry({ paymentId });
     if (Date.now() - Number(answer.headers.get("response-time")) < PENDING_SETTLES_AFTER_SECONDS * 1000 * TIME_SCALE - 20) {
@@ -351,6 +418,19 @@ describe("Antom emulator: notification delivery", () => {
       expect(request.json).toMatchObject({ notifyType: "PAYMENT_RESULT", paymentId: answer.body.paymentId });
       expect(request.verified).toBe(true);
     }
+    await sleep((NOTIFICATION_RETRY_SECONDS[2] + NOTIFICATION_RETRY_SECONDS[3]) * 1000 * TIME_SCALE + 1000);
+    expect(notify.requests).toHaveLength(3);
+  });
+
+  it("counts an answer as the ack only with resultCode SUCCESS: resultStatus S with another code is resent", async () => {
+    const notify = await catcher([
+      { status: 200, body: JSON.stringify({ result: { resultCode: "PROCESS_FAIL", resultStatus: "S", resultMessage: "success" } }) },
+      { status: 200, body: JSON.stringify({ result: { resultStatus: "S" } }) },
+      { status: 200, body: JSON.stringify(ANTOM_ACK) },
+    ]);
+    await antomCall("pay", payBody("4111111111111111", { captureMode: "MANUAL", notifyUrl: notify.url }));
+    const requests = await notify.waitFor(3, 15_000);
+    expect(requests.map((r) => r.json.notifyType)).toEqual(["PAYMENT_RESULT", "PAYMENT_RESULT", "PAYMENT_RESULT"]);
     await sleep((NOTIFICATION_RETRY_SECONDS[2] + NOTIFICATION_RETRY_SECONDS[3]) * 1000 * TIME_SCALE + 1000);
     expect(notify.requests).toHaveLength(3);
   });
