@@ -2,7 +2,12 @@ import type { PaymentStatus } from "@/lib/payments/state";
 import type { ProviderOutcome } from "@/lib/payments/types";
 import type { AntomResult, PaymentResultInfo } from "./schemas";
 
-/** A pay result in the shop's terms: S is authorized (manual) or succeeded (automatic), F failed, U waiting. */
+/**
+ * A pay result in the shop's terms: S is authorized (manual) or succeeded (automatic), F failed, U
+ * waiting. [doc: seed 002] U / PAYMENT_IN_PROCESS comes with normalUrl, where the shopper is sent;
+ * a U without one is not documented [guess]: the shop then waits (processing) for the notification
+ * (PAYMENT_PENDING / PAYMENT_RESULT) or an inquiry rather than refusing the answer.
+ */
 export function payStatus(result: AntomResult, captureMode: "automatic" | "manual", hasRedirect: boolean): PaymentStatus {
   if (result.resultStatus === "S") return captureMode === "manual" ? "authorized" : "succeeded";
   if (result.resultStatus === "F") return "failed";
