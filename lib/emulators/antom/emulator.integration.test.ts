@@ -298,12 +298,18 @@ describe("Antom emulator: pay, capture, cancel, refund", () => {
 });
 
 describe("Antom emulator: 3DS, MPI, pending", () => {
-  it("challenges 4000 0000 0000 3220: U with normalUrl; the code 123456 passes (303 to paymentRedirectUrl), captured, threeDSResult", async () => {
+  /** Pays `cardNo`, which Antom answers U / PAYMENT_IN_PROCESS with normalUrl (the bank's page). */
+  async function payInProcess(cardNo: string) {
     const notify = await catcher();
-    const body = payBody("4000000000003220", { notifyUrl: notify.url });
+    const body = payBody(cardNo, { notifyUrl: notify.url });
     const answer = await antomCall("pay", body);
     const paymentId = answer.body.paymentId as string;
     expect(answer.body).toMatchObject({ result: { resultCode: "PAYMENT_IN_PROCESS", resultStatus: "U" }, normalUrl: `${antomUrl()}/3ds/${paymentId}` });
+    return { notify, body, answer, paymentId };
+  }
+
+  it("challenges 4000 0000 0000 3220: U with normalUrl; the code 123456 passes (303 to paymentRedirectUrl), captured, threeDSResult", async () => {
+    const { notify, body, answer, paymentId } = await payInProcess("4000000000003220");
     const page = await fetch(answer.body.normalUrl as string);
     const html = await page.text();
     expect(html).toContain("One-time code");
@@ -339,11 +345,7 @@ describe("Antom emulator: 3DS, MPI, pending", () => {
   });
 
   it("answers 4000 0000 0000 0119 U with normalUrl (the bank's page says it is processing), notifies PAYMENT_PENDING, then PAYMENT_RESULT S when it settles", async () => {
-    const notify = await catcher();
-    const body = payBody("4000000000000119", { notifyUrl: notify.url });
-    const answer = await antomCall("pay", body);
-    const paymentId = answer.body.paymentId as string;
-    expect(answer.body).toMatchObject({ result: { resultCode: "PAYMENT_IN_PROCESS", resultStatus: "U" }, normalUrl: `${antomUrl()}/3ds/${paymentId}` });
+    const { notify, body, answer, paymentId } = await payInProcess("4000000000000119");
     const html = (await (await fetch(answer.body.normalUrl as string)).text()).replaceAll("<!-- -->", "");
     expect(html).toContain("This payment is processing.");
     expect(html).not.toContain("One-time code");
