@@ -17,7 +17,9 @@ describe("Antom through the shop's service", () => {
   it("settles a U payment by inquiryPayment once Antom has a final answer", async () => {
     // "Silent": the emulator sends no notification, so only the inquiry can settle it.
     const payment = await startPayment({ orderId: order(), provider: "antom", method: "card", idempotencyKey: randomUUID(), card: card("4000000000000119") });
-    expect(payment.status).toBe("processing");
+    // U / PAYMENT_IN_PROCESS comes with normalUrl [doc: seed 002]: the shopper is sent to the bank's page.
+    expect(payment.status).toBe("requires_action");
+    expect(payment.nextActionUrl).toMatch(/\/emulators\/antom\/3ds\//);
     expect(payment.providerPaymentId).toBeTruthy();
     await new Promise((resolve) => setTimeout(resolve, 400)); // past the emulator's settle time (120 s scaled)
     const settled = await reconcilePayment(payment.id, 0);
