@@ -222,13 +222,19 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
     if (outcome.credentialInvalid && credential) {
       moveCredential(credential.id, ["active", "pending"], "revoked", { provider: provider.id, summary: `${provider.displayName} no longer knows this ${credential.kind}'s token` });
     }
+    let started = result.payment;
     if (!result.changed) {
-      // Its notification came first and already moved the payment: keep the answer's facts only.
-      patchPayment(payment.id, factsFromOutcome(outcome, findPayment(payment.id) ?? payment));
+      // Its notification came first and already moved the payment: keep the answer's facts only,
+      // and its page where that notification said only "in process" (Antom's PAYMENT_PENDING before
+      // a U answer with normalUrl): the shopper must still be sent there.
+      const now = findPayment(payment.id) ?? payment;
+      const stillToAct = now.status === "processing" && outcome.status === "requires_action" && outcome.nextAction.type === "redirect";
+      patchPayment(payment.id, stillToAct ? patchFromOutcome(outcome, now) : factsFromOutcome(outcome, now));
+      if (stillToAct) started = findPayment(payment.id) ?? started;
       recordPaymentEvent({ paymentId: payment.id, provider: provider.id, type: "api_call", fromStatus: result.from, toStatus: outcome.status, summary: `${summary}, after a notification had moved it to ${result.from}`, detail: null });
     }
-    log("info", "payment started", { paymentId: payment.id, provider: provider.id, status: result.payment.status });
-    return result.payment;
+    log("info", "payment started", { paymentId: payment.id, provider: provider.id, status: started.status });
+    return started;
   } catch (error) {
     const calls = error instanceof ProviderError ? error.calls : [];
     recordCalls(payment.id, provider.id, calls);

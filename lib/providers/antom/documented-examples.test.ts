@@ -115,7 +115,6 @@ describe("Antom documented examples: the shop reads them", () => {
 
   it("the documented notifyPayment (PAYMENT_RESULT S): succeeded (authorized if manual), our reference, amount in minor units, 3DS", () => {
     const read = notify(example("notify-payment-result"));
-    expect(read.informational).toBeUndefined();
     expect(read).toMatchObject({
       status: "succeeded",
       resolveByCaptureMode: true,
@@ -127,14 +126,14 @@ describe("Antom documented examples: the shop reads them", () => {
     });
   });
 
-  it("PAYMENT_PENDING (PROVIDERS.md), without paymentTime or paymentResultInfo: recorded, moves nothing (the pay answer's normalUrl still counts)", () => {
+  it("PAYMENT_PENDING (PROVIDERS.md), without paymentTime or paymentResultInfo: processing, nothing failed", () => {
     const pending = example("notify-payment-result");
     pending.notifyType = "PAYMENT_PENDING";
     pending.result = { resultCode: "PAYMENT_IN_PROCESS", resultStatus: "U", resultMessage: "payment in process" };
     delete pending.paymentTime;
     delete pending.paymentResultInfo;
     expect(documentedNotification.safeParse(pending).error).toBeUndefined();
-    expect(notify(pending)).toMatchObject({ informational: true, merchantReference: "2020010123456789XXXX", amount: 8000, resolveByCaptureMode: false, failure: undefined });
+    expect(notify(pending)).toMatchObject({ status: "processing", merchantReference: "2020010123456789XXXX", amount: 8000, resolveByCaptureMode: false, failure: undefined });
   });
 
   it("REFUND_RESULT [guess, minimal]: its status is result; an F refund is recorded and moves no money", () => {

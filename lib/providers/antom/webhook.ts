@@ -44,10 +44,6 @@ export function verifyAntomNotification(raw: RawNotification, settings: { client
       const info = n.notifyType === "PAYMENT_RESULT" ? n.paymentResultInfo : undefined;
       return {
         ...base,
-        // PAYMENT_PENDING [doc: PROVIDERS.md §2] (or any U) says only "still in process": it may come
-        // before the pay answer whose normalUrl the shopper must still be sent to [doc: seed 002],
-        // so it is recorded and moves nothing; the pay answer, PAYMENT_RESULT or an inquiry decide.
-        informational: status === "processing" ? true : undefined,
         merchantReference: n.paymentRequestId,
         status,
         amount: minor(Number(n.paymentAmount.value)),
