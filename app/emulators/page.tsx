@@ -316,7 +316,7 @@ export default function EmulatorCatalogue() {
         <h2 className="text-xl font-semibold">Antom (card payments)</h2>
         <p className="text-sm text-slate-600">
           API at <code>/emulators/antom/ams/api/v1/payments/&lt;action&gt;</code> and <code>/emulators/antom/ams/sandbox/api/v1/payments/&lt;action&gt;</code>{" "}
-          (what <code>SANDBOX_</code> client ids call): <code>pay</code>, <code>capture</code>, <code>cancel</code>, <code>refund</code>,{" "}
+          (a <code>SANDBOX_</code> client id is served there only, any other id on the first only; otherwise INVALID_CLIENT): <code>pay</code>, <code>capture</code>, <code>cancel</code>, <code>refund</code>,{" "}
           <code>inquiryPayment</code>, <code>inquiryRefund</code>, all POST JSON. Headers <code>client-id</code> (
           <code>{antomSettings().clientId}</code>, env <code>EMULATOR_ANTOM_CLIENT_ID</code>), <code>request-time</code> (milliseconds, or ISO 8601 as the
           Python SDK sends) and <code>signature: algorithm=RSA256,keyVersion=1,signature=…</code>: RSA-SHA256 (PKCS#1 v1.5), base64, URL-encoded, over{" "}
