@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { chargesFor, clearOverride, controlUrl, forceNextPayment } from "@/lib/testing/control-fixtures";
-import { EMULATOR_TENANT, paymentBody, pingApi, pingApiUrl } from "@/lib/testing/pingpayments-fixtures";
+import { EMULATOR_SPLIT_TREE_ID, EMULATOR_TENANT, paymentBody, pingApi, pingApiUrl } from "@/lib/testing/pingpayments-fixtures";
 
 // The control plane's faults, seen from a merchant's client: Ping Payments' emulator here (the
 // faults suite drives all four through the shop).
@@ -9,7 +9,7 @@ afterEach(async () => {
 });
 
 async function newPaymentOrder(): Promise<string> {
-  const order = await pingApi("POST", "/payment_orders", { split_tree_id: "tree-1", currency: "SEK" });
+  const order = await pingApi("POST", "/payment_orders", { split_tree_id: EMULATOR_SPLIT_TREE_ID, currency: "SEK" });
   return order.json!.id as string;
 }
 

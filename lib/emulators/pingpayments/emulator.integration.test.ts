@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { createEmulatorPayment, paymentBody, payOnPaymentIq, pingApi, sleep, startCallbackCatcher } from "@/lib/testing/pingpayments-fixtures";
+import { createEmulatorPayment, EMULATOR_SPLIT_TREE_ID, paymentBody, payOnPaymentIq, pingApi, sleep, startCallbackCatcher } from "@/lib/testing/pingpayments-fixtures";
 import { STATUS_CALLBACK_RETRY_SECONDS } from "./config";
 
 // The integration server runs the emulator clock at 0.001 (see lib/testing/integration-server.ts).
@@ -11,19 +11,19 @@ afterEach(async () => {
 
 describe("Ping Payments emulator: authentication and validation", () => {
   it("answers 403 in the errors shape for a wrong secret or missing headers", async () => {
-    const wrong = await pingApi("POST", "/payment_orders", { split_tree_id: "t", currency: "SEK" }, { tenant_id: "1f4a0d4e-6b7c-4f0a-9d51-2c7e3a8b5f10", "x-api-secret": "wrong" });
+    const wrong = await pingApi("POST", "/payment_orders", { split_tree_id: EMULATOR_SPLIT_TREE_ID, currency: "SEK" }, { tenant_id: "1f4a0d4e-6b7c-4f0a-9d51-2c7e3a8b5f10", "x-api-secret": "wrong" });
     expect(wrong.status).toBe(403);
     expect(wrong.json).toEqual({ errors: [expect.objectContaining({ error: "forbidden", description: expect.any(String), property: null })] });
-    const missing = await pingApi("POST", "/payment_orders", { split_tree_id: "t", currency: "SEK" }, {});
+    const missing = await pingApi("POST", "/payment_orders", { split_tree_id: EMULATOR_SPLIT_TREE_ID, currency: "SEK" }, {});
     expect(missing.status).toBe(403);
   });
 
   it("answers 422 naming the property for a missing currency", async () => {
-    const answer = await pingApi("POST", "/payment_orders", { split_tree_id: "t" });
+    const answer = await pingApi("POST", "/payment_orders", { split_tree_id: EMULATOR_SPLIT_TREE_ID });
     expect(answer.status).toBe(422);
     expect(answer.json).toEqual({ errors: [{ error: "missing_required_property", description: expect.any(String), property: "currency" }] });
 
-    const order = await pingApi("POST", "/payment_orders", { split_tree_id: "t", currency: "SEK" });
+    const order = await pingApi("POST", "/payment_orders", { split_tree_id: EMULATOR_SPLIT_TREE_ID, currency: "SEK" });
     const body = paymentBody();
     delete (body as Partial<typeof body>).currency;
     const payment = await pingApi("POST", `/payment_orders/${order.json!.id}/payments`, body);
@@ -32,7 +32,7 @@ describe("Ping Payments emulator: authentication and validation", () => {
   });
 
   it("answers 422 when the payment's currency differs from its order's, or items do not add up", async () => {
-    const order = await pingApi("POST", "/payment_orders", { split_tree_id: "t", currency: "SEK" });
+    const order = await pingApi("POST", "/payment_orders", { split_tree_id: EMULATOR_SPLIT_TREE_ID, currency: "SEK" });
     const mismatch = await pingApi("POST", `/payment_orders/${order.json!.id}/payments`, paymentBody({ currency: "EUR" }));
     expect(mismatch.status).toBe(422);
     expect(mismatch.json!.errors).toEqual([expect.objectContaining({ error: "currency_mismatch", property: "currency" })]);
