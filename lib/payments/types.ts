@@ -124,6 +124,8 @@ export interface ApiCallRecord {
 export interface RawNotification {
   headers: Headers;
   body: string;
+  /** The URL it was posted to: its query is the shop's own, where the shop gave the provider that URL. */
+  url?: string;
 }
 
 /** A notification the adapter has verified (signature or confirming GET) and parsed. */

@@ -4,7 +4,7 @@ import { minor, SHOP_CURRENCIES } from "@/lib/money";
 import { ProviderError, type PaymentProvider, type ProviderOutcome } from "@/lib/payments/types";
 import { PingPaymentsClient, PingPaymentsRefusal } from "./client";
 import { failureFor, toPaymentStatus } from "./mappers";
-import { finalClaimOf, verifyStatusCallback } from "./webhook";
+import { finalClaimOf, PAYMENT_ORDER_PARAM, verifyStatusCallback } from "./webhook";
 
 /** Sweden's standard VAT rate, sent per order item (Ping accepts 0, 6, 12 and 25). */
 const VAT_RATE = 25;
@@ -16,6 +16,17 @@ function client(): PingPaymentsClient {
 
 function notAtPingPayments(calls: ProviderOutcome["calls"]): ProviderOutcome {
   return { status: "failed", notAtProvider: true, nextAction: { type: "none" }, failure: { code: "not_at_provider", message: "Ping Payments has no record of this payment." }, calls };
+}
+
+/**
+ * The status callback's URL names the payment order in our own query: the callback's body is
+ * documented only as "the payment id and status" [doc: PROVIDERS.md §3], and the shop's GET of
+ * the payment needs its order.
+ */
+function statusCallbackUrl(notificationUrl: string, paymentOrderId: string): string {
+  const url = new URL(notificationUrl);
+  url.searchParams.set(PAYMENT_ORDER_PARAM, paymentOrderId);
+  return url.toString();
 }
 
 /**
@@ -67,7 +78,7 @@ export const pingPayments: PaymentProvider = {
         })),
         payer: { name: request.payer.name, email: request.payer.email },
         provider_method_parameters: { success_url: request.returnUrl, error_url: request.errorUrl },
-        status_callback_url: request.notificationUrl,
+        status_callback_url: statusCallbackUrl(request.notificationUrl, order.data.id),
         metadata: { merchant_reference: request.paymentId, order_id: request.orderId },
       })
       .catch((error: unknown) => {

@@ -33,11 +33,15 @@ export type PaymentDetails = z.infer<typeof paymentDetails>;
  */
 export const paymentOrderDetails = z.object({ id: z.string().min(1) }).loose();
 
-/** The status callback body (its shape is not published; the shop believes only the confirming GET). */
+/**
+ * The status callback body: "the payment id and status" [doc: PROVIDERS.md §3, the body's shape is
+ * a guess]. `payment_order_id` is read where it is sent [guess], not required: the shop's own
+ * callback URL names the order too. The shop believes only its confirming GET.
+ */
 export const statusCallback = z
   .object({
     payment_id: z.string().min(1),
-    payment_order_id: z.string().min(1),
+    payment_order_id: z.string().min(1).optional(),
     status: z.string().optional(),
   })
   .loose();
