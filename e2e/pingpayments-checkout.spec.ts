@@ -1,5 +1,5 @@
 import { expect, test } from "./support/test";
-import { addProductToCart, fillCheckout, orderIdFrom, paymentsOf, payOnPaymentIq, readShopDatabase } from "./support/shop";
+import { addProductToCart, checkoutWith, fillCheckout, operatorOn, orderIdFrom, paymentsOf, payOnPaymentIq, readShopDatabase } from "./support/shop";
 
 
 test("a guest buys two items with Ping Payments and the order turns Paid by itself", async ({ page }) => {
@@ -91,9 +91,11 @@ test("the same checkout form posted twice at once makes one order and one paymen
     fields[decodeEntities(name)] = decodeEntities(/value="([^"]*)"/.exec(attributes)?.[1] ?? "");
   }
   expect(fields.checkoutToken).toMatch(/^[0-9a-f-]{36}$/);
+  // An address of this run's own: the test is run again on the same database (--repeat-each).
+  const email = `double-${fields.checkoutToken}@example.com`;
   const multipart = {
     ...fields,
-    email: "double@example.com",
+    email,
     name: "Dora Double",
     addressLine: "Storgatan 1",
     city: "Stockholm",
@@ -108,7 +110,7 @@ test("the same checkout form posted twice at once makes one order and one paymen
   for (const answer of answers) expect(answer.status()).toBe(303);
   expect(answers[0].headers().location).toBe(answers[1].headers().location);
 
-  const orders = readShopDatabase((db) => db.prepare("select id from orders where email = ?").all("double@example.com") as { id: string }[]);
+  const orders = readShopDatabase((db) => db.prepare("select id from orders where email = ?").all(email) as { id: string }[]);
   expect(orders).toHaveLength(1);
   expect(paymentsOf(orders[0].id)).toHaveLength(1);
 });
@@ -134,4 +136,25 @@ test("the Pay button is disabled while its answer is pending", async ({ page }) 
   await expect(page.getByRole("button", { name: "Contacting the payment provider…" })).toBeDisabled();
   release();
   await expect(page).toHaveURL(/\/emulators\/pingpayments\/paymentiq\/checkout\//);
+});
+
+test("an operator settles a paid Ping Payments order from /admin: split, then settle, once", async ({ page, browser }) => {
+  await checkoutWith(page, "stoneware-mug-set", "settle@example.com");
+  await page.getByRole("button", { name: /^Pay / }).click();
+  await payOnPaymentIq(page, { number: "4111 1111 1111 1111", cardholder: "Sam Settle" });
+  await expect(page.getByTestId("order-status")).toHaveText("Paid", { timeout: 20_000 });
+  const [payment] = paymentsOf(orderIdFrom(page.url()));
+
+  const operator = await operatorOn(browser, `/admin/payments/${payment.id}`);
+  await operator.getByRole("button", { name: "Settle" }).click();
+  await expect(operator.getByRole("status")).toHaveText("Settled at the provider.");
+  await expect(operator.getByTestId("admin-payment-status")).toHaveText("succeeded");
+  await expect(operator.getByTestId("timeline-event").filter({ hasText: "settled the payment" })).toHaveCount(1);
+  await expect(operator.getByTestId("timeline-event").filter({ hasText: /PUT \/emulators\/pingpayments\/api\/v1\/payment_orders\/[^/]+\/split -> 204/ })).toHaveCount(1);
+  await expect(operator.getByTestId("timeline-event").filter({ hasText: /PUT \/emulators\/pingpayments\/api\/v1\/payment_orders\/[^/]+\/settle -> 204/ })).toHaveCount(1);
+
+  // A second settle is Ping's refusal, shown to the operator; the payment does not change.
+  await operator.getByRole("button", { name: "Settle" }).click();
+  await expect(operator.getByRole("alert").filter({ hasText: "payment_order_already_settled" })).toBeVisible();
+  expect(paymentsOf(orderIdFrom(page.url()))[0].status).toBe("succeeded");
 });

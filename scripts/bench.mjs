@@ -203,6 +203,7 @@ async function measurePay(shop, dataDir) {
 /** Ping Payments' callbacks are confirmed by a GET at the emulator: each needs a real, paid payment there. */
 async function pingPaymentsAtEmulator(shop, count) {
   const api = `${shop.url}/emulators/pingpayments/api/v1`;
+  // The emulator tenant and its split tree and merchant (lib/emulators/pingpayments/config.ts).
   const headers = { "content-type": "application/json", tenant_id: "1f4a0d4e-6b7c-4f0a-9d51-2c7e3a8b5f10", "x-api-secret": "emulator-pingpayments-secret" };
   const post = async (path, body) => {
     const response = await fetch(`${api}${path}`, { method: "POST", headers, body: JSON.stringify(body) });
@@ -210,13 +211,13 @@ async function pingPaymentsAtEmulator(shop, count) {
     return response.json();
   };
   return inPool(Array.from({ length: count }), 4, async () => {
-    const order = await post("/payment_orders", { split_tree_id: "tree-1", currency: "SEK" });
+    const order = await post("/payment_orders", { split_tree_id: "7d3e2a91-8c4b-4e5f-a6d7-0b1c2d3e4f50", currency: "SEK" });
     const payment = await post(`/payment_orders/${order.id}/payments`, {
       currency: "SEK",
       total_amount: 2500,
       method: "card",
       provider: "payment_iq",
-      order_items: [{ amount: 2500, name: "Merino beanie", merchant_id: "m-1", vat_rate: 25 }],
+      order_items: [{ amount: 2500, name: "Merino beanie", merchant_id: "c0ffee00-1234-4abc-8def-0123456789ab", vat_rate: 25 }],
       payer: { name: "Bench Payer" },
       provider_method_parameters: { success_url: `${shop.url}/`, error_url: `${shop.url}/` },
     });

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { findPayment } from "@/lib/db/queries/payments";
 import { fromDecimalString } from "@/lib/money";
 import { requireOperator } from "@/lib/operator";
-import { capturePayment, chargeSavedCardAgain, OperatorActionError, reconcilePayment, refundPayment, voidPayment } from "@/lib/payments/service";
+import { capturePayment, chargeSavedCardAgain, OperatorActionError, reconcilePayment, refundPayment, settlePayment, voidPayment } from "@/lib/payments/service";
 import { redirect } from "next/navigation";
 import { replayEmulatorNotification } from "@/lib/emulator-control";
 import { resetDemo } from "@/lib/demo";
@@ -51,18 +51,28 @@ export async function refundAction(_state: OperatorActionState, formData: FormDa
   return withAmount(formData, "Refunded.", refundPayment);
 }
 
-export async function voidAction(_state: OperatorActionState, formData: FormData): Promise<OperatorActionState> {
+/** Shared by void and settle: an action on the whole payment, no amount. */
+async function onWholePayment(formData: FormData, done: (status: string) => string, run: (paymentId: string, operator: string) => Promise<Awaited<ReturnType<typeof voidPayment>>>): Promise<OperatorActionState> {
   const operator = await requireOperator("/admin");
   const paymentId = formData.get("paymentId");
   if (typeof paymentId !== "string") return { error: "Unknown payment." };
   try {
-    const after = await voidPayment(paymentId, operator.email);
+    const after = await run(paymentId, operator.email);
     revalidatePayment(after);
-    return { message: `Voided. The payment is now ${after.status}.` };
+    return { message: done(after.status) };
   } catch (error) {
     if (error instanceof OperatorActionError) return { error: error.message };
     throw error;
   }
+}
+
+export async function voidAction(_state: OperatorActionState, formData: FormData): Promise<OperatorActionState> {
+  return onWholePayment(formData, (status) => `Voided. The payment is now ${status}.`, voidPayment);
+}
+
+/** Settles a paid payment at its provider (Ping Payments: its payment order is split, then settled). */
+export async function settleAction(_state: OperatorActionState, formData: FormData): Promise<OperatorActionState> {
+  return onWholePayment(formData, () => "Settled at the provider.", settlePayment);
 }
 
 export async function captureAction(_state: OperatorActionState, formData: FormData): Promise<OperatorActionState> {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { STATUS_CALLBACK_RETRY_SECONDS, PENDING_SETTLES_AFTER_SECONDS, LATE_CALLBACK_SECONDS, DECLINE_REASONS } from "@/lib/emulators/pingpayments/config";
+import { STATUS_CALLBACK_RETRY_SECONDS, PENDING_SETTLES_AFTER_SECONDS, LATE_CALLBACK_SECONDS, DECLINE_REASONS, pingEmulatorTenant } from "@/lib/emulators/pingpayments/config";
 import { listOutbox } from "@/lib/emulators/outbox";
 import { CALLBACK_BEHAVIOURS, CHALLENGE_PASS_CODE, testCards } from "@/lib/emulators/test-cards";
 
@@ -107,9 +107,12 @@ export default function EmulatorCatalogue() {
       <section className="space-y-3">
         <h2 className="text-xl font-semibold">Ping Payments with PaymentIQ</h2>
         <p className="text-sm text-slate-600">
-          API at <code>/emulators/pingpayments/api/v1</code> (payment orders, payments); hosted PaymentIQ checkout at{" "}
-          <code>/emulators/pingpayments/paymentiq/checkout/&lt;payment id&gt;</code>. Headers <code>tenant_id</code> and <code>x-api-secret</code> are
-          checked (403); bad bodies get 422 with <code>{"{errors: [{error, description, property}]}"}</code>; unknown ids 404.
+          API at <code>/emulators/pingpayments/api/v1</code>, documented endpoints only: create and get a payment order, close, split and settle it
+          (split needs a completed payment, settle a split order), create and get a payment (no list of an order&apos;s payments); hosted PaymentIQ
+          checkout at <code>/emulators/pingpayments/paymentiq/checkout/&lt;payment id&gt;</code>. Headers <code>tenant_id</code> and{" "}
+          <code>x-api-secret</code> are checked (403); bad bodies, a split tree or merchant the tenant does not have (
+          <code>{pingEmulatorTenant().splitTreeIds[0]}</code>, <code>{pingEmulatorTenant().merchantIds[0]}</code>) and non-ISO 4217 currencies get 422
+          with <code>{"{errors: [{error, description, property}]}"}</code>; unknown ids and routes 404 in that shape.
         </p>
         <table className="w-full overflow-hidden rounded-xl bg-white text-left text-sm shadow-sm">
           <thead className="bg-slate-50 text-xs uppercase text-slate-500">
@@ -144,7 +147,8 @@ export default function EmulatorCatalogue() {
         </ul>
         <p className="text-xs text-slate-500">
           Where the public docs are silent the emulator guesses, and says so: the callback body (<code>payment_id, payment_order_id, status</code>), the
-          statuses DECLINED / CANCELLED / CRASHED, <code>status_reason</code> and the retry schedule are guesses. The shop believes a callback only after
+          statuses DECLINED / CANCELLED / CRASHED, <code>status_reason</code>, the fields of the GET answers, the error codes other than{" "}
+          <code>payment_order_closed</code>, the preconditions of split and settle and the retry schedule are guesses. The shop believes a callback only after
           its own GET of the payment.
         </p>
       </section>

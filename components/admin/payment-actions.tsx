@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { captureAction, chargeAgainAction, reconcileAction, refundAction, voidAction, type OperatorActionState } from "@/app/admin/actions";
+import { captureAction, chargeAgainAction, reconcileAction, refundAction, settleAction, voidAction, type OperatorActionState } from "@/app/admin/actions";
 
 function Result({ state }: { state: OperatorActionState }) {
   if (state.error) return <p role="alert" className="text-sm text-red-700">{state.error}</p>;
@@ -34,13 +34,14 @@ function AmountForm({ label, action, pending, paymentId, amount, currency, busy 
   );
 }
 
-/** Capture, refund (full or partial), void and "ask the provider", as the payment's status allows. */
+/** Capture, refund (full or partial), void, settle and "ask the provider", as the payment's status allows. */
 export function PaymentActions(props: {
   paymentId: string;
   canCapture: boolean;
   canRefund: boolean;
   canVoid: boolean;
   canReconcile: boolean;
+  canSettle?: boolean;
   capturable: string;
   refundable: string;
   currency: string;
@@ -49,6 +50,7 @@ export function PaymentActions(props: {
   const [refundState, refund, refunding] = useActionState<OperatorActionState, FormData>(refundAction, {});
   const [voidState, voidIt, voiding] = useActionState<OperatorActionState, FormData>(voidAction, {});
   const [reconcileState, reconcile, reconciling] = useActionState<OperatorActionState, FormData>(reconcileAction, {});
+  const [settleState, settle, settling] = useActionState<OperatorActionState, FormData>(settleAction, {});
   return (
     <div className="flex flex-wrap items-start gap-6">
       {props.canCapture && <AmountForm label="Capture" action={capture} pending={capturing} paymentId={props.paymentId} amount={props.capturable} currency={props.currency} busy="Capturing…" />}
@@ -69,11 +71,20 @@ export function PaymentActions(props: {
           </button>
         </form>
       )}
+      {props.canSettle && (
+        <form action={settle} onSubmit={confirmFirst("Settle this payment at the provider (pay it out)")}>
+          <input type="hidden" name="paymentId" value={props.paymentId} />
+          <button type="submit" disabled={settling} className={button}>
+            {settling ? "Settling…" : "Settle"}
+          </button>
+        </form>
+      )}
       {/* Outside the forms: the answer stays on screen when the new status hides the form. */}
       <Result state={captureState} />
       <Result state={refundState} />
       <Result state={voidState} />
       <Result state={reconcileState} />
+      <Result state={settleState} />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { findOrder } from "@/lib/db/queries/orders";
 import { newOrderId, newPaymentId } from "@/lib/ids";
 import { closeSqlite } from "@/lib/sqlite";
 import { consoleCounts } from "@/lib/testing/notification-drivers";
-import { createEmulatorPayment, payOnPaymentIq, serverUrl } from "@/lib/testing/pingpayments-fixtures";
+import { createEmulatorPayment, EMULATOR_MERCHANT_ID, payOnPaymentIq, serverUrl } from "@/lib/testing/pingpayments-fixtures";
 
 // The test process and the shop server share the integration database file (WAL mode):
 // the test stores the shop's side of a payment, the server receives the callbacks.
@@ -17,7 +17,7 @@ async function shopPaymentLinkedToEmulator(shop: { amount: number; currency: str
   const remote = await createEmulatorPayment({
     currency: emulator.currency,
     total_amount: emulator.amount,
-    order_items: [{ amount: emulator.amount, name: "Item", merchant_id: "m-1", vat_rate: 25 }],
+    order_items: [{ amount: emulator.amount, name: "Item", merchant_id: EMULATOR_MERCHANT_ID, vat_rate: 25 }],
   });
   // "silent": the emulator sends no callback, so the test decides what the shop receives.
   const paid = await payOnPaymentIq(remote.paymentId, { number: "4111111111111111", cardholder: "Silent Tester" });

@@ -448,6 +448,7 @@ export async function reconcilePayment(paymentId: string, minIntervalMs = 10_000
     const outcome = await provider.inquire(payment);
     recordCalls(payment.id, provider.id, outcome.calls);
     if (outcome.notAtProvider) return settleNotAtProvider(payment, provider, outcome);
+    if (outcome.needsOperator) return awaitOperator(payment, provider, outcome.needsOperator);
     // The provider's amount and currency must be the payment's, or nothing moves (the operator is told).
     const reported = outcome.reported;
     if (reported && (reported.amount !== payment.amount || reported.currency !== payment.currency)) {
@@ -500,6 +501,22 @@ function settleNotAtProvider(payment: Payment, provider: ReturnType<typeof getPr
   );
   if (result.changed) log("info", "payment not at provider", { paymentId: payment.id, provider: provider.id });
   return result.payment;
+}
+
+/** The dedupe key of a payment's one "needs an operator" event (the console shows it while the payment is pending). */
+export const needsOperatorKey = (paymentId: string) => `needs-operator:${paymentId}`;
+
+/**
+ * The provider's API cannot tell how the attempt stands: it stays (or becomes) processing, is
+ * never failed by time, and the operator is told once on its timeline.
+ */
+function awaitOperator(payment: Payment, provider: ReturnType<typeof getProvider>, reason: string): Payment {
+  if (!isPending(payment.status)) return payment;
+  if (payment.status !== "processing") {
+    transitionPayment(payment.id, "processing", { nextActionType: "none", nextActionUrl: null, nextActionQr: null }, { provider: provider.id, summary: `${provider.displayName} cannot say how this attempt stands: it waits for an operator` });
+  }
+  recordPaymentEvent({ paymentId: payment.id, provider: provider.id, type: "error", dedupeKey: needsOperatorKey(payment.id), summary: `Needs an operator: ${reason}`, detail: null });
+  return findPayment(payment.id) ?? payment;
 }
 
 export type NotificationResult = { httpStatus: number; response: Response; outcome: string };
@@ -658,14 +675,14 @@ export class OperatorActionError extends Error {
 async function operatorAction(
   paymentId: string,
   operator: string,
-  action: "refund" | "void" | "capture",
+  action: "refund" | "void" | "capture" | "settle",
   run: (provider: ReturnType<typeof getProvider>, payment: Payment) => Promise<ProviderOutcome> | undefined,
 ): Promise<Payment> {
   const payment = findPayment(paymentId);
   if (!payment) throw new OperatorActionError("Unknown payment.");
   const provider = getProvider(payment.provider);
   const pending = run(provider, payment);
-  if (!pending) throw new OperatorActionError(`${provider.displayName} payments cannot be ${{ refund: "refunded", void: "voided", capture: "captured" }[action]} here.`);
+  if (!pending) throw new OperatorActionError(`${provider.displayName} payments cannot be ${{ refund: "refunded", void: "voided", capture: "captured", settle: "settled" }[action]} here.`);
   let outcome: ProviderOutcome;
   try {
     outcome = await pending;
@@ -676,7 +693,7 @@ async function operatorAction(
     throw new OperatorActionError(message);
   }
   recordCalls(payment.id, provider.id, outcome.calls);
-  const summary = `${operator} ${{ refund: `refunded ${outcome.refundAmount}`, void: "voided the payment", capture: `captured ${outcome.capturedAmount}` }[action]}`;
+  const summary = `${operator} ${{ refund: `refunded ${outcome.refundAmount}`, void: "voided the payment", capture: `captured ${outcome.capturedAmount}`, settle: "settled the payment" }[action]}`;
   const applied = applyNotificationToPayment(payment.id, {
     provider: provider.id,
     type: "operator_action",
@@ -714,6 +731,14 @@ export function capturePayment(paymentId: string, amount: number, operator: stri
     if (payment.status !== "authorized") throw new OperatorActionError(`Only an authorized payment can be captured; this one is ${payment.status}.`);
     if (!Number.isSafeInteger(amount) || amount <= 0 || amount > payment.amount) throw new OperatorActionError(`Capture between 1 and ${payment.amount} minor units.`);
     return provider.capture?.(payment, minor(amount));
+  });
+}
+
+/** Settles a succeeded payment at its provider (Ping Payments: split, then settle its payment order). */
+export function settlePayment(paymentId: string, operator: string): Promise<Payment> {
+  return operatorAction(paymentId, operator, "settle", (provider, payment) => {
+    if (payment.status !== "succeeded") throw new OperatorActionError(`Only a succeeded payment can be settled; this one is ${payment.status}.`);
+    return provider.settle?.(payment);
   });
 }
 

@@ -106,6 +106,8 @@ export interface ProviderOutcome {
   reported?: { amount: Minor; currency: string };
   /** An inquiry's answer: the provider says it has no such payment (its word, not a guess). */
   notAtProvider?: boolean;
+  /** An inquiry's answer: the provider's API cannot tell (why, for the operator); the attempt waits for an operator, never failed by time. */
+  needsOperator?: string;
   /** Redacted request/response pairs for the payment's event log. */
   calls: ApiCallRecord[];
 }
@@ -122,6 +124,8 @@ export interface ApiCallRecord {
 export interface RawNotification {
   headers: Headers;
   body: string;
+  /** The URL it was posted to: its query is the shop's own, where the shop gave the provider that URL. */
+  url?: string;
 }
 
 /** A notification the adapter has verified (signature or confirming GET) and parsed. */
@@ -242,6 +246,8 @@ export interface PaymentProvider {
    */
   closeOpenAttempt?(payment: Payment): Promise<{ calls: ApiCallRecord[] }>;
   refund?(payment: Payment, amount: Minor): Promise<ProviderOutcome>;
+  /** An operator settles a paid payment at the provider (pays it out); its status does not change. */
+  settle?(payment: Payment): Promise<ProviderOutcome>;
   inquire?(payment: Payment): Promise<ProviderOutcome>;
   /** Throws NotificationRejected when the notification cannot be believed. */
   verifyNotification(raw: RawNotification): Promise<VerifiedNotification>;

@@ -14,7 +14,7 @@ import { antomSign, antomSignatureHeader } from "@/lib/providers/antom/signature
 import { lesspaySign } from "@/lib/providers/lesspay/signature";
 import { pingPongSign } from "@/lib/providers/pingpong/signature";
 import { openSqlite } from "@/lib/sqlite";
-import { EMULATOR_TENANT, pingApi, serverUrl } from "./pingpayments-fixtures";
+import { EMULATOR_MERCHANT_ID, EMULATOR_SPLIT_TREE_ID, EMULATOR_TENANT, pingApi, serverUrl } from "./pingpayments-fixtures";
 import { createTestOrder } from "./shop-fixtures";
 
 export type ProviderName = "pingpayments" | "pingpong" | "antom" | "lesspay";
@@ -262,7 +262,7 @@ export async function pingEmulatorPayment(money: Money, options: { tenantId?: st
     });
     return { paymentOrderId: order.id, paymentId: payment.id };
   }
-  const order = await pingApi("POST", "/payment_orders", { split_tree_id: "tree-1", currency: money.currency });
+  const order = await pingApi("POST", "/payment_orders", { split_tree_id: EMULATOR_SPLIT_TREE_ID, currency: money.currency });
   if (order.status !== 200) throw new Error(`payment order: ${order.status} ${JSON.stringify(order.json)}`);
   const paymentOrderId = order.json!.id as string;
   const created = await pingApi("POST", `/payment_orders/${paymentOrderId}/payments`, {
@@ -270,7 +270,7 @@ export async function pingEmulatorPayment(money: Money, options: { tenantId?: st
     total_amount: money.amount,
     method: "card",
     provider: "payment_iq",
-    order_items: [{ amount: money.amount, name: "Item", merchant_id: "m-1", vat_rate: 25 }],
+    order_items: [{ amount: money.amount, name: "Item", merchant_id: EMULATOR_MERCHANT_ID, vat_rate: 25 }],
     payer: { name: "Test Payer" },
     provider_method_parameters: { success_url: "http://localhost:9/success", error_url: "http://localhost:9/error" },
     ...(options.merchantReference ? { metadata: { merchant_reference: options.merchantReference } } : {}),

@@ -9,6 +9,9 @@ export const EMULATOR_TENANT = {
   tenant_id: "1f4a0d4e-6b7c-4f0a-9d51-2c7e3a8b5f10",
   "x-api-secret": "emulator-pingpayments-secret",
 };
+/** The split tree and the merchant the emulator's tenant has (lib/emulators/pingpayments/config.ts). */
+export const EMULATOR_SPLIT_TREE_ID = "7d3e2a91-8c4b-4e5f-a6d7-0b1c2d3e4f50";
+export const EMULATOR_MERCHANT_ID = "c0ffee00-1234-4abc-8def-0123456789ab";
 
 export async function pingApi(method: "GET" | "POST" | "PUT", path: string, body?: unknown, headers: Record<string, string> = EMULATOR_TENANT) {
   const response = await fetch(`${pingApiUrl()}${path}`, {
@@ -27,8 +30,8 @@ export function paymentBody(overrides: Record<string, unknown> = {}) {
     method: "card",
     provider: "payment_iq",
     order_items: [
-      { amount: 1500, name: "Mug", merchant_id: "m-1", vat_rate: 25 },
-      { amount: 1000, name: "Socks", merchant_id: "m-1", vat_rate: 25 },
+      { amount: 1500, name: "Mug", merchant_id: EMULATOR_MERCHANT_ID, vat_rate: 25 },
+      { amount: 1000, name: "Socks", merchant_id: EMULATOR_MERCHANT_ID, vat_rate: 25 },
     ],
     payer: { name: "Test Payer" },
     provider_method_parameters: { success_url: "http://localhost:9/success", error_url: "http://localhost:9/error" },
@@ -39,7 +42,7 @@ export function paymentBody(overrides: Record<string, unknown> = {}) {
 /** Creates a payment order and a payment in it; returns both ids and the pay_url. */
 export async function createEmulatorPayment(overrides: Record<string, unknown> = {}) {
   const currency = (overrides.currency as string) ?? "SEK";
-  const order = await pingApi("POST", "/payment_orders", { split_tree_id: "tree-1", currency });
+  const order = await pingApi("POST", "/payment_orders", { split_tree_id: EMULATOR_SPLIT_TREE_ID, currency });
   if (order.status !== 200) throw new Error(`payment order: ${order.status} ${JSON.stringify(order.json)}`);
   const orderId = order.json!.id as string;
   const payment = await pingApi("POST", `/payment_orders/${orderId}/payments`, paymentBody(overrides));

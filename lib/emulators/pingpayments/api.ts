@@ -4,20 +4,29 @@ import { readJson, refusalResponse } from "@/lib/security/request-body";
 import { registerEmulatorJob } from "../outbox";
 import { answerStored, enqueueScripted, faultResponse, recordForcedPayment, takeNextPayment } from "../control";
 import { LATE_CALLBACK_SECONDS, pingEmulatorTenant, STATUS_CALLBACK_RETRY_SECONDS, VAT_RATES } from "./config";
-import { duePendingSettlements, findPaymentInOrder, listPaymentsInOrder, markPaymentOrderClosed, findPaymentOrder, insertPayment, insertPaymentOrder, movePayment } from "./store";
-import type { PingPaymentRow } from "../schema";
+import { type DocumentedError } from "./documented-shapes";
+import { duePendingSettlements, findPaymentInOrder, listPaymentsInOrder, markPaymentOrderStatus, findPaymentOrder, insertPayment, insertPaymentOrder, movePayment } from "./store";
+import type { PingPaymentOrderRow, PingPaymentRow } from "../schema";
 
 /**
  * The Ping Payments API (api/v1) as the emulator answers it: `tenant_id` + `x-api-secret`
  * headers (403 otherwise), 422 `{"errors":[{error, description, property}]}` for bad bodies,
- * 404 for unknown ids.
+ * 404 for unknown ids and routes [doc: PROVIDERS.md §3, errors 403, 404, 422, 500 in that shape].
+ * Only the documented endpoints are served (no list of an order's payments).
  */
 
-type ApiError = { error: string; description: string; property: string | null };
+type ApiError = DocumentedError;
 
 export function errorResponse(status: number, errors: ApiError[]): Response {
   return Response.json({ errors }, { status });
 }
+
+/** [doc] 404 in the errors shape; the code and wording are [guess]. */
+export function unknownRoute(request: Request): Response {
+  return errorResponse(404, [{ error: "not_found", description: `No such endpoint: ${request.method} ${new URL(request.url).pathname}.`, property: null }]);
+}
+
+const orderNotFound = () => errorResponse(404, [{ error: "payment_order_not_found", description: "No payment order with that id.", property: "payment_order_id" }]);
 
 function authenticate(request: Request): { tenantId: string } | Response {
   const tenant = pingEmulatorTenant();
@@ -43,15 +52,19 @@ function validationErrors(error: z.ZodError): ApiError[] {
   return error.issues.map((issue) => {
     const property = issue.path.join(".") || null;
     const missing = issue.code === "invalid_type" && /received undefined/.test(issue.message);
+    const currency = !missing && issue.path.at(-1) === "currency";
     return {
-      error: missing ? "missing_required_property" : "invalid_property",
+      error: missing ? "missing_required_property" : currency ? "invalid_currency" : "invalid_property",
       description: missing ? `${property} is required` : `${property}: ${issue.message}`,
       property,
     };
   });
 }
 
-const currencyCode = z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 currency code");
+/** ISO 4217 codes as the runtime knows them (CLDR's current currencies). */
+const ISO_4217 = new Set(Intl.supportedValuesOf("currency"));
+/** [guess] Ping refuses a currency outside ISO 4217 with 422 (code invalid_currency, our own). */
+const currencyCode = z.string().refine((code) => ISO_4217.has(code), "must be an ISO 4217 currency code");
 
 const paymentOrderBody = z.object({
   split_tree_id: z.string().min(1),
@@ -92,25 +105,25 @@ export async function createPaymentOrder(request: Request): Promise<Response> {
   if (body instanceof Response) return body;
   const parsed = paymentOrderBody.safeParse(body);
   if (!parsed.success) return errorResponse(422, validationErrors(parsed.error));
+  // [guess] a split tree the tenant does not have is refused like a bad property (422).
+  if (!pingEmulatorTenant().splitTreeIds.includes(parsed.data.split_tree_id)) {
+    return errorResponse(422, [{ error: "split_tree_not_found", description: "The tenant has no split tree with that id.", property: "split_tree_id" }]);
+  }
   const order = insertPaymentOrder({ id: randomUUID(), tenantId: auth.tenantId, splitTreeId: parsed.data.split_tree_id, currency: parsed.data.currency });
   return Response.json({ id: order.id }, { status: 200 });
 }
 
 export function getPaymentOrder(request: Request, paymentOrderId: string): Response {
-  const auth = authenticate(request);
-  if (auth instanceof Response) return auth;
-  const order = findPaymentOrder(auth.tenantId, paymentOrderId);
-  if (!order) return errorResponse(404, [{ error: "payment_order_not_found", description: "No payment order with that id.", property: "payment_order_id" }]);
-  // Its payments too: a merchant whose create-payment answer was lost finds its payment here (by metadata).
-  const payments = listPaymentsInOrder(auth.tenantId, order.id).map(paymentView);
-  return Response.json({ id: order.id, currency: order.currency, split_tree_id: order.splitTreeId, status: order.status.toLowerCase(), created_at: order.createdAt.toISOString(), payments });
+  // [doc] the endpoint; [guess] its fields (the docs print none): what the order was made with, and its state.
+  // No payments: the docs show no list of an order's payments.
+  return withOrder(request, paymentOrderId, (order) => Response.json({ id: order.id, split_tree_id: order.splitTreeId, currency: order.currency, status: order.status }));
 }
 
 export async function createPayment(request: Request, paymentOrderId: string, origin: string): Promise<Response> {
   const auth = authenticate(request);
   if (auth instanceof Response) return auth;
   const order = findPaymentOrder(auth.tenantId, paymentOrderId);
-  if (!order) return errorResponse(404, [{ error: "payment_order_not_found", description: "No payment order with that id.", property: "payment_order_id" }]);
+  if (!order) return orderNotFound();
   if (order.status !== "OPEN") return errorResponse(422, [{ error: "payment_order_closed", description: "The payment order is closed.", property: "payment_order_id" }]);
   const body = await readBody(request);
   if (body instanceof Response) return body;
@@ -121,6 +134,13 @@ export async function createPayment(request: Request, paymentOrderId: string, or
   if (data.currency !== order.currency) {
     errors.push({ error: "currency_mismatch", description: `The payment's currency ${data.currency} differs from the payment order's ${order.currency}.`, property: "currency" });
   }
+  // [guess] an order item for a merchant the tenant does not have is refused (422), one error per item.
+  const merchants = pingEmulatorTenant().merchantIds;
+  data.order_items.forEach((item, index) => {
+    if (!merchants.includes(item.merchant_id)) {
+      errors.push({ error: "merchant_not_found", description: `The tenant has no merchant ${item.merchant_id}.`, property: `order_items.${index}.merchant_id` });
+    }
+  });
   const itemsTotal = data.order_items.reduce((sum, item) => sum + item.amount, 0);
   if (itemsTotal !== data.total_amount) {
     errors.push({ error: "total_amount_mismatch", description: `order_items add up to ${itemsTotal}, total_amount is ${data.total_amount}.`, property: "total_amount" });
@@ -161,10 +181,15 @@ export async function createPayment(request: Request, paymentOrderId: string, or
   return answerStored("pingpayments", taken, Response.json({ id, provider_method_response: { pay_url: `${origin}/emulators/pingpayments/paymentiq/checkout/${id}` } }, { status: 200 }));
 }
 
-export function paymentView(payment: PingPaymentRow) {
+/**
+ * [doc] `GET .../payments/{payment_id}` exists; its fields are [guess] (the docs print none): the
+ * payment's status (PENDING and COMPLETED documented, the others guessed), why it failed, and
+ * what it was made with (the documented body's currency, total_amount, method, provider,
+ * order_items, metadata).
+ */
+function paymentView(payment: PingPaymentRow) {
   return {
     id: payment.id,
-    payment_order_id: payment.paymentOrderId,
     status: payment.status,
     status_reason: payment.statusReasonCode ? { code: payment.statusReasonCode, description: payment.statusReasonDescription ?? "" } : null,
     currency: payment.currency,
@@ -173,8 +198,6 @@ export function paymentView(payment: PingPaymentRow) {
     provider: payment.provider,
     order_items: payment.orderItems,
     metadata: payment.metadata ?? {},
-    created_at: payment.createdAt.toISOString(),
-    updated_at: payment.updatedAt.toISOString(),
   };
 }
 
@@ -186,18 +209,61 @@ export function getPayment(request: Request, paymentOrderId: string, paymentId: 
   return Response.json(paymentView(payment));
 }
 
-export function closePaymentOrder(request: Request, paymentOrderId: string): Response {
+/** An order the tenant has, or the documented 404; `then` runs with it after authentication. */
+function withOrder(request: Request, paymentOrderId: string, then: (order: PingPaymentOrderRow, tenantId: string) => Response): Response {
   const auth = authenticate(request);
   if (auth instanceof Response) return auth;
   const order = findPaymentOrder(auth.tenantId, paymentOrderId);
-  if (!order) return errorResponse(404, [{ error: "payment_order_not_found", description: "No payment order with that id.", property: "payment_order_id" }]);
-  markPaymentOrderClosed(order.id);
-  // [guess] A payment still waiting on the PaymentIQ page of a closed order can no longer be
-  // paid: it is cancelled (its page sends the payer back), with no status callback.
-  for (const open of listPaymentsInOrder(auth.tenantId, order.id).filter((payment) => payment.status === "INITIATED")) {
-    movePayment(open.id, ["INITIATED"], "CANCELLED", { statusReasonCode: "payment_order_closed", statusReasonDescription: "The payment order was closed." });
-  }
-  return new Response(null, { status: 204 });
+  return order ? then(order, auth.tenantId) : orderNotFound();
+}
+
+export function closePaymentOrder(request: Request, paymentOrderId: string): Response {
+  return withOrder(request, paymentOrderId, (order, tenantId) => {
+    // [guess] an order already split or settled stays so: closing it changes nothing more.
+    markPaymentOrderStatus(order.id, ["OPEN"], "CLOSED");
+    // [guess] A payment still waiting on the PaymentIQ page of a closed order can no longer be
+    // paid: it is cancelled (its page sends the payer back), with no status callback.
+    for (const open of listPaymentsInOrder(tenantId, order.id).filter((payment) => payment.status === "INITIATED")) {
+      movePayment(open.id, ["INITIATED"], "CANCELLED", { statusReasonCode: "payment_order_closed", statusReasonDescription: "The payment order was closed." });
+    }
+    return new Response(null, { status: 204 });
+  });
+}
+
+/**
+ * [doc] `PUT /api/v1/payment_orders/{id}/split` (PROVIDERS.md §3): the order's money is split
+ * along its split tree. [guess] preconditions: a payment of the order has COMPLETED (nothing to
+ * split otherwise) and the order is not split yet; a split order takes no more payments. The
+ * error codes and the 204 are [guess].
+ */
+export function splitPaymentOrder(request: Request, paymentOrderId: string): Response {
+  return withOrder(request, paymentOrderId, (order, tenantId) => {
+    if (order.status === "SPLIT" || order.status === "SETTLED") {
+      return errorResponse(422, [{ error: "payment_order_already_split", description: `The payment order is already ${order.status.toLowerCase()}.`, property: "payment_order_id" }]);
+    }
+    if (!listPaymentsInOrder(tenantId, order.id).some((payment) => payment.status === "COMPLETED")) {
+      return errorResponse(422, [{ error: "payment_order_not_completed", description: "The payment order has no completed payment to split.", property: "payment_order_id" }]);
+    }
+    markPaymentOrderStatus(order.id, ["OPEN", "CLOSED"], "SPLIT");
+    return new Response(null, { status: 204 });
+  });
+}
+
+/**
+ * [doc] `PUT /api/v1/payment_orders/{id}/settle` (PROVIDERS.md §3): the split money is paid out.
+ * [guess] preconditions: the order was split first; settling twice is refused. Codes and 204 [guess].
+ */
+export function settlePaymentOrder(request: Request, paymentOrderId: string): Response {
+  return withOrder(request, paymentOrderId, (order) => {
+    if (order.status === "SETTLED") {
+      return errorResponse(422, [{ error: "payment_order_already_settled", description: "The payment order is already settled.", property: "payment_order_id" }]);
+    }
+    if (order.status !== "SPLIT") {
+      return errorResponse(422, [{ error: "payment_order_not_split", description: "Split the payment order before settling it.", property: "payment_order_id" }]);
+    }
+    markPaymentOrderStatus(order.id, ["SPLIT"], "SETTLED");
+    return new Response(null, { status: 204 });
+  });
 }
 
 /**

@@ -63,6 +63,12 @@ export function duePendingSettlements(now = new Date()): PingPaymentRow[] {
     .all();
 }
 
-export function markPaymentOrderClosed(id: string): void {
-  emulatorDb().update(pingPaymentOrders).set({ status: "CLOSED" }).where(eq(pingPaymentOrders.id, id)).run();
+/** Moves a payment order out of `from` (compare-and-set); false when it was no longer there. */
+export function markPaymentOrderStatus(id: string, from: readonly PingPaymentOrderRow["status"][], to: PingPaymentOrderRow["status"]): boolean {
+  const moved = emulatorDb()
+    .update(pingPaymentOrders)
+    .set({ status: to })
+    .where(and(eq(pingPaymentOrders.id, id), inArray(pingPaymentOrders.status, [...from])))
+    .run();
+  return moved.changes === 1;
 }

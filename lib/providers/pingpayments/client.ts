@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { ProviderError, unknownAnswer, type ApiCallRecord } from "@/lib/payments/types";
 import { describeAnswer, sendProviderRequest } from "../http";
-import { errorBody, paymentCreated, paymentDetails, paymentOrderCreated, paymentOrderDetails } from "./schemas";
+import { paymentCreated, paymentDetails, paymentOrderCreated, paymentOrderDetails, readErrors } from "./schemas";
 
 export interface PingPaymentsCredentials {
   baseUrl: string;
@@ -20,6 +20,13 @@ export interface CreatePaymentBody {
   provider_method_parameters: { success_url: string; error_url: string };
   status_callback_url: string;
   metadata?: Record<string, string>;
+}
+
+/** Ping refused a request: its documented error codes (`errors[].error`) with the usual ProviderError. */
+export class PingPaymentsRefusal extends ProviderError {
+  constructor(message: string, calls: ApiCallRecord[], code: string, readonly errorCodes: string[]) {
+    super(message, calls, code);
+  }
 }
 
 /**
@@ -49,11 +56,8 @@ export class PingPaymentsClient {
     if (answer.unreadable) throw unknownAnswer(`Ping Payments ${method} ${path}: ${describeAnswer(answer)}`, [answer.call]);
     if (answer.status < 200 || answer.status >= 300) {
       // A 4xx: Ping refused the request (documented errors body); nothing was made.
-      const errors = errorBody.safeParse(answer.json);
-      const detail = errors.success
-        ? errors.data.errors.map((e) => `${e.error}${e.property ? ` (${e.property})` : ""}: ${e.description ?? ""}`).join("; ")
-        : describeAnswer(answer);
-      throw new ProviderError(`Ping Payments ${method} ${path} failed: ${detail}`, [answer.call], answer.status === 404 ? "not_found" : "provider_error");
+      const errors = readErrors(answer.json);
+      throw new PingPaymentsRefusal(`Ping Payments ${method} ${path} failed: ${errors?.detail ?? describeAnswer(answer)}`, [answer.call], answer.status === 404 ? "not_found" : "provider_error", errors?.codes ?? []);
     }
     const parsed = schema.safeParse(answer.json);
     if (!parsed.success) throw unknownAnswer(`Ping Payments ${method} ${path} answered an unexpected shape`, [answer.call]);
@@ -68,7 +72,7 @@ export class PingPaymentsClient {
     return this.call("POST", `/payment_orders/${encodeURIComponent(paymentOrderId)}/payments`, paymentCreated, body);
   }
 
-  /** The payment order with its payments (how a payment whose create answer was lost is found). */
+  /** [doc] `GET /api/v1/payment_orders/{id}`: whether Ping has the order (its other fields are not documented). */
   getPaymentOrder(paymentOrderId: string) {
     return this.call("GET", `/payment_orders/${encodeURIComponent(paymentOrderId)}`, paymentOrderDetails);
   }
@@ -78,6 +82,17 @@ export class PingPaymentsClient {
     return this.call("PUT", `/payment_orders/${encodeURIComponent(paymentOrderId)}/close`, z.unknown());
   }
 
+  /** [doc] `PUT /api/v1/payment_orders/{id}/split`: the order's money is split along its split tree. Any 2xx is a yes. */
+  splitPaymentOrder(paymentOrderId: string) {
+    return this.call("PUT", `/payment_orders/${encodeURIComponent(paymentOrderId)}/split`, z.unknown());
+  }
+
+  /** [doc] `PUT /api/v1/payment_orders/{id}/settle`: the split money is paid out. Any 2xx is a yes. */
+  settlePaymentOrder(paymentOrderId: string) {
+    return this.call("PUT", `/payment_orders/${encodeURIComponent(paymentOrderId)}/settle`, z.unknown());
+  }
+
+  /** [doc] `GET /api/v1/payment_orders/{id}/payments/{payment_id}`. */
   getPayment(paymentOrderId: string, paymentId: string) {
     return this.call("GET", `/payment_orders/${encodeURIComponent(paymentOrderId)}/payments/${encodeURIComponent(paymentId)}`, paymentDetails);
   }

@@ -2,10 +2,9 @@ import "server-only";
 import { settings } from "@/lib/env";
 import { minor, SHOP_CURRENCIES } from "@/lib/money";
 import { ProviderError, type PaymentProvider, type ProviderOutcome } from "@/lib/payments/types";
-import type { PaymentDetails } from "./schemas";
-import { PingPaymentsClient } from "./client";
+import { PingPaymentsClient, PingPaymentsRefusal } from "./client";
 import { failureFor, toPaymentStatus } from "./mappers";
-import { finalClaimOf, verifyStatusCallback } from "./webhook";
+import { finalClaimOf, PAYMENT_ORDER_PARAM, verifyStatusCallback } from "./webhook";
 
 /** Sweden's standard VAT rate, sent per order item (Ping accepts 0, 6, 12 and 25). */
 const VAT_RATE = 25;
@@ -17,6 +16,31 @@ function client(): PingPaymentsClient {
 
 function notAtPingPayments(calls: ProviderOutcome["calls"]): ProviderOutcome {
   return { status: "failed", notAtProvider: true, nextAction: { type: "none" }, failure: { code: "not_at_provider", message: "Ping Payments has no record of this payment." }, calls };
+}
+
+/**
+ * The status callback's URL names the payment order in our own query: the callback's body is
+ * documented only as "the payment id and status" [doc: PROVIDERS.md §3], and the shop's GET of
+ * the payment needs its order.
+ */
+function statusCallbackUrl(notificationUrl: string, paymentOrderId: string): string {
+  const url = new URL(notificationUrl);
+  url.searchParams.set(PAYMENT_ORDER_PARAM, paymentOrderId);
+  return url.toString();
+}
+
+/**
+ * A payment whose id the shop never learnt: [doc] `GET /api/v1/payment_orders/{id}` says whether the
+ * order is there (a 404 means no payment could be in it); if it is, only an operator can find out.
+ */
+async function paymentNotNamed(api: PingPaymentsClient, paymentOrderId: string): Promise<ProviderOutcome> {
+  const { call } = await api.getPaymentOrder(paymentOrderId);
+  return {
+    status: "processing",
+    nextAction: { type: "none" },
+    needsOperator: `Ping Payments' answer to the payment's creation was lost and its API cannot find a payment without its id: look for metadata.merchant_reference in payment order ${paymentOrderId} at Ping.`,
+    calls: [call],
+  };
 }
 
 /** Ping Payments with PaymentIQ: payment order -> payment -> hosted checkout (pay_url) -> status callback. */
@@ -54,7 +78,7 @@ export const pingPayments: PaymentProvider = {
         })),
         payer: { name: request.payer.name, email: request.payer.email },
         provider_method_parameters: { success_url: request.returnUrl, error_url: request.errorUrl },
-        status_callback_url: request.notificationUrl,
+        status_callback_url: statusCallbackUrl(request.notificationUrl, order.data.id),
         metadata: { merchant_reference: request.paymentId, order_id: request.orderId },
       })
       .catch((error: unknown) => {
@@ -74,38 +98,32 @@ export const pingPayments: PaymentProvider = {
   },
 
   /**
-   * By the provider's id when the shop has it; otherwise our payment is looked for in its payment
-   * order (by metadata.merchant_reference). No payment order kept means none was created, so no
-   * payment could have been made in one: Ping has no record of it.
+   * [doc] `GET .../payment_orders/{id}/payments/{payment_id}` when the shop has the payment's id.
+   * Without it (the create-payment answer was lost) the docs give no way to find the payment: no
+   * list of an order's payments, no search by metadata. The attempt then stays processing and an
+   * operator must look at Ping (`needsOperator`); it is never failed by time, since Ping may hold
+   * a payment the shop cannot name. No payment order kept means none was created, so no payment
+   * could have been made in one: Ping has no record of it.
    */
   async inquire(payment): Promise<ProviderOutcome> {
     const paymentOrderId = payment.providerData?.payment_order_id;
     if (!paymentOrderId) return notAtPingPayments([]);
     const api = client();
-    let found: PaymentDetails | undefined;
-    let call;
     try {
-      if (payment.providerPaymentId) {
-        const answer = await api.getPayment(paymentOrderId, payment.providerPaymentId);
-        [found, call] = [answer.data, answer.call];
-      } else {
-        const answer = await api.getPaymentOrder(paymentOrderId);
-        call = answer.call;
-        found = answer.data.payments.find((p) => p.metadata?.merchant_reference === payment.id);
-      }
+      if (!payment.providerPaymentId) return await paymentNotNamed(api, paymentOrderId);
+      const { data: found, call } = await api.getPayment(paymentOrderId, payment.providerPaymentId);
+      return {
+        status: toPaymentStatus(found.status),
+        providerPaymentId: found.id,
+        nextAction: { type: "none" },
+        failure: failureFor(found.status, found.status_reason),
+        reported: { amount: minor(found.total_amount), currency: found.currency },
+        calls: [call],
+      };
     } catch (error) {
       if (error instanceof ProviderError && error.code === "not_found") return notAtPingPayments(error.calls);
       throw error;
     }
-    if (!found) return notAtPingPayments([call]);
-    return {
-      status: toPaymentStatus(found.status),
-      providerPaymentId: found.id,
-      nextAction: { type: "none" },
-      failure: failureFor(found.status, found.status_reason),
-      reported: { amount: minor(found.total_amount), currency: found.currency },
-      calls: [call],
-    };
   },
 
   /**
@@ -119,6 +137,32 @@ export const pingPayments: PaymentProvider = {
     if (!paymentOrderId) return { calls: [] };
     const closed = await client().closePaymentOrder(paymentOrderId);
     return { calls: [closed.call] };
+  },
+
+  /**
+   * An operator settles a paid attempt's payment order: [doc] `PUT .../{id}/split`, then
+   * `PUT .../{id}/settle` ([guess] split comes first). An order split before (a settle that
+   * failed half-way) is settled on. The payment's status does not change.
+   */
+  async settle(payment): Promise<ProviderOutcome> {
+    const paymentOrderId = payment.providerData?.payment_order_id;
+    if (!paymentOrderId) throw new ProviderError("This payment has no Ping Payments payment order to settle.", []);
+    const api = client();
+    const calls: ProviderOutcome["calls"] = [];
+    try {
+      calls.push((await api.splitPaymentOrder(paymentOrderId)).call);
+    } catch (error) {
+      // [guess] the code Ping gives an order already split (the emulator's).
+      if (!(error instanceof PingPaymentsRefusal && error.errorCodes.includes("payment_order_already_split"))) throw error;
+      calls.push(...error.calls);
+    }
+    try {
+      calls.push((await api.settlePaymentOrder(paymentOrderId)).call);
+    } catch (error) {
+      if (error instanceof ProviderError) error.calls.unshift(...calls);
+      throw error;
+    }
+    return { status: payment.status, nextAction: { type: "none" }, dedupeKey: `pingpayments:settle:${paymentOrderId}`, calls };
   },
 
   verifyNotification: (raw) => verifyStatusCallback(client(), raw),

@@ -27,18 +27,34 @@ export const paymentDetails = z
   .loose();
 export type PaymentDetails = z.infer<typeof paymentDetails>;
 
-/** `GET /api/v1/payment_orders/{order_id}`: the order and the payments made in it. */
-export const paymentOrderDetails = z.object({ id: z.string(), currency: z.string().optional(), payments: z.array(paymentDetails).default([]) }).loose();
+/**
+ * `GET /api/v1/payment_orders/{order_id}` [doc: the endpoint]: the shop reads only its `id` (the
+ * fields of its answer are not documented; the docs show no list of the order's payments).
+ */
+export const paymentOrderDetails = z.object({ id: z.string().min(1) }).loose();
 
-/** The status callback body (its shape is not published; the shop believes only the confirming GET). */
+/**
+ * The status callback body: "the payment id and status" [doc: PROVIDERS.md §3, the body's shape is
+ * a guess]. `payment_order_id` is read where it is sent [guess], not required: the shop's own
+ * callback URL names the order too. The shop believes only its confirming GET.
+ */
 export const statusCallback = z
   .object({
     payment_id: z.string().min(1),
-    payment_order_id: z.string().min(1),
+    payment_order_id: z.string().min(1).optional(),
     status: z.string().optional(),
   })
   .loose();
 
+/** [doc] `{"errors":[{"error":..,"description":..,"property":..}]}`; description and property may be absent [tolerant]. */
 export const errorBody = z.object({
-  errors: z.array(z.object({ error: z.string(), description: z.string().optional(), property: z.string().nullish() }).loose()),
+  errors: z.array(z.object({ error: z.string(), description: z.string().nullish(), property: z.string().nullish() }).loose()),
 });
+
+/** The documented errors body as one line for the event log, and its error codes; undefined for another shape. */
+export function readErrors(json: unknown): { codes: string[]; detail: string } | undefined {
+  const parsed = errorBody.safeParse(json);
+  if (!parsed.success) return undefined;
+  const errors = parsed.data.errors;
+  return { codes: errors.map((e) => e.error), detail: errors.map((e) => `${e.error}${e.property ? ` (${e.property})` : ""}: ${e.description ?? ""}`).join("; ") };
+}

@@ -6,7 +6,13 @@ import type { PingPaymentsClient } from "./client";
 import { failureFor, toPaymentStatus } from "./mappers";
 import { pingPaymentStatus, statusCallback } from "./schemas";
 
-/** The callback's body: JSON naming the payment and its order (and, maybe, the status it claims). */
+/** The query parameter of the shop's status_callback_url that names the payment's order. */
+export const PAYMENT_ORDER_PARAM = "payment_order_id";
+
+/**
+ * The callback's body: JSON naming the payment (and, maybe, the status it claims). Its order is
+ * the body's `payment_order_id` where there is one [guess], else the shop's own callback URL's.
+ */
 function readCallback(raw: RawNotification) {
   let body: unknown;
   try {
@@ -15,8 +21,12 @@ function readCallback(raw: RawNotification) {
     throw new NotificationRejected(400, "The status callback body is not JSON");
   }
   const callback = statusCallback.safeParse(body);
-  if (!callback.success) throw new NotificationRejected(400, "The status callback names no payment_id and payment_order_id");
-  return { body, callback: callback.data };
+  if (!callback.success) throw new NotificationRejected(400, "The status callback names no payment_id");
+  const fromUrl = raw.url ? new URL(raw.url).searchParams.get(PAYMENT_ORDER_PARAM) : null;
+  const paymentOrderId = callback.data.payment_order_id ?? fromUrl;
+  if (!paymentOrderId) throw new NotificationRejected(400, "The status callback names no payment order (neither its body nor its URL)");
+  if (fromUrl && fromUrl !== paymentOrderId) throw new NotificationRejected(400, "The status callback's body and URL name two payment orders");
+  return { body, callback: { ...callback.data, payment_order_id: paymentOrderId } };
 }
 
 /**

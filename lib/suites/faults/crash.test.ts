@@ -2,7 +2,8 @@
 // charged and holds its answer, the shop process (the one waiting for that answer, started by the
 // checkout's own server action over HTTP) is killed, and restarted on the same data. Its
 // reconciliation loop finds the attempt left `created`, asks the provider by our reference, and
-// settles it; the provider saw exactly one charge.
+// settles it (Ping Payments, which cannot be asked by our reference, waits for an operator); the
+// provider saw exactly one charge.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findOrderByCheckoutToken } from "@/lib/db/queries/orders";
@@ -59,7 +60,7 @@ async function until<T>(what: string, probe: () => T | undefined | Promise<T | u
 }
 
 describe("kill -9 while the provider's answer is on its way", () => {
-  it.each(CASES)("%s: after the restart the payment is reconciled to succeeded; one charge", { timeout: 120_000 }, async (provider, paymentMethod, withCard) => {
+  it.each(CASES)("%s: after the restart the payment is reconciled to succeeded (Ping: needs an operator); one charge", { timeout: 120_000 }, async (provider, paymentMethod, withCard) => {
     const base = server!.url;
     // The provider charges, then holds its answer long past our patience; no notification.
     await forceNextPayment(provider, { outcome: "timeout", charge: true, holdSeconds: 120, notification: { mode: "dropped" } }, base);
@@ -83,9 +84,16 @@ describe("kill -9 while the provider's answer is on its way", () => {
       const payment = findPayment(attempt.id)!;
       return payment.status === "created" ? undefined : payment;
     });
-    expect(settled.status).toBe("succeeded");
-    expect(settled.providerPaymentId).toBeTruthy();
-    expect(listPaymentEvents(attempt.id).some((e) => e.type === "status_change" && e.fromStatus === "created" && e.toStatus === "succeeded" && /Reconciled by inquiry/.test(e.summary))).toBe(true);
+    if (provider === "pingpayments") {
+      // Ping's documented API finds a payment only by its id, which died with the process: the
+      // attempt waits for an operator (processing), never failed by time.
+      expect(settled.status).toBe("processing");
+      expect(listPaymentEvents(attempt.id).some((e) => e.dedupeKey === `needs-operator:${attempt.id}`)).toBe(true);
+    } else {
+      expect(settled.status).toBe("succeeded");
+      expect(settled.providerPaymentId).toBeTruthy();
+      expect(listPaymentEvents(attempt.id).some((e) => e.type === "status_change" && e.fromStatus === "created" && e.toStatus === "succeeded" && /Reconciled by inquiry/.test(e.summary))).toBe(true);
+    }
     expect((await chargesFor(provider, attempt.id, base)).count).toBe(1);
   });
 });

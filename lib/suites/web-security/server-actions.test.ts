@@ -77,6 +77,7 @@ describe("server actions that need a session", () => {
       ["void", "voidAction", "authorized", {}],
       ["capture", "captureAction", "authorized", { amount: "10.00" }],
       ["reconcile", "reconcileAction", "authorized", {}],
+      ["settle", "settleAction", "succeeded", {}],
       ["replay", "replayAction", "succeeded", { notificationId: "1" }],
     ] as const)("%s: a guest is sent to sign in and a shopper gets 403; the payment does not change", async (_name, action, status, extra) => {
       const { id } = payment(status);

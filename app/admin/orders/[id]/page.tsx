@@ -89,6 +89,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
               capturable={toDecimalString(payment.amount, payment.currency)}
               canRefund={Boolean(provider?.refund) && (payment.status === "succeeded" || payment.status === "partially_refunded")}
               canVoid={Boolean(provider?.cancel) && payment.status === "authorized"}
+              canSettle={Boolean(provider?.settle) && payment.status === "succeeded"}
               refundable={toDecimalString(Math.max(0, refundable), payment.currency)}
               currency={payment.currency}
             />

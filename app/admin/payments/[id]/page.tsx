@@ -12,6 +12,7 @@ import { emulatorNotifications } from "@/lib/emulator-control";
 import { formatMoney, toDecimalString } from "@/lib/money";
 import { requireOperator } from "@/lib/operator";
 import { findProvider } from "@/lib/payments/registry";
+import { needsOperatorKey } from "@/lib/payments/service";
 import { isPending } from "@/lib/payments/state";
 import type { ApiCallRecord } from "@/lib/payments/types";
 
@@ -43,6 +44,8 @@ export default async function PaymentTimelinePage({ params }: { params: Promise<
   const deliveries = await emulatorNotifications(payment.provider, payment.id);
   const now = renderedAt();
   const refundable = (payment.capturedAmount || payment.amount) - payment.refundedAmount;
+  // The provider cannot say how this pending attempt stands (e.g. Ping Payments without its payment id).
+  const needsOperator = isPending(payment.status) && events.some((event) => event.dedupeKey === needsOperatorKey(payment.id));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -66,6 +69,11 @@ export default async function PaymentTimelinePage({ params }: { params: Promise<
           <span className="rounded bg-stone-100 px-2 py-0.5 font-mono" data-testid="admin-payment-status">
             {payment.status}
           </span>
+          {needsOperator && (
+            <span className="rounded bg-red-100 px-2 py-0.5 text-sm text-red-900" data-testid="admin-needs-operator">
+              Needs an operator: {provider?.displayName ?? payment.provider} cannot say how it stands (see the timeline)
+            </span>
+          )}
         </div>
         <dl className="grid gap-x-6 gap-y-1 text-sm sm:grid-cols-4">
           <dt className="text-stone-500">Amount</dt>
@@ -85,6 +93,7 @@ export default async function PaymentTimelinePage({ params }: { params: Promise<
           canRefund={Boolean(provider?.refund) && (payment.status === "succeeded" || payment.status === "partially_refunded")}
           canVoid={Boolean(provider?.cancel) && payment.status === "authorized"}
           canReconcile={Boolean(provider?.inquire) && isPending(payment.status) && Boolean(payment.providerPaymentId)}
+          canSettle={Boolean(provider?.settle) && payment.status === "succeeded"}
           capturable={toDecimalString(payment.amount, payment.currency)}
           refundable={toDecimalString(Math.max(0, refundable), payment.currency)}
           currency={payment.currency}

@@ -11,6 +11,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ pro
   if (!body.ok) return Response.json({ error: "Notification too large" }, { status: 413 });
   // Nor does one nest deep: a deeper body is refused before signing or redaction walks it.
   if (nestsDeeperThan(body.value)) return Response.json({ error: "Notification nested too deeply" }, { status: 400 });
-  const result = await receiveNotification(provider, { headers: request.headers, body: body.value });
+  const result = await receiveNotification(provider, { headers: request.headers, body: body.value, url: request.url });
   return result.response;
 }
