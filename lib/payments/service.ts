@@ -60,7 +60,7 @@ function recordCalls(paymentId: string, provider: string, calls: readonly ApiCal
 export function nextActionOf(payment: Payment): NextAction {
   if (payment.nextActionType === "redirect" && payment.nextActionUrl) {
     const trigger = payment.providerData?.sdkTrigger;
-    return { type: "redirect", url: payment.nextActionUrl, sdkTrigger: trigger ? (JSON.parse(trigger) as Record<string, unknown>) : undefined };
+    return { type: "redirect", url: payment.nextActionUrl, sdkTrigger: trigger ? (JSON.parse(trigger) as unknown) : undefined };
   }
   if (payment.nextActionType === "qr" && payment.nextActionQr) {
     return { type: "qr", payload: payment.nextActionQr, expiresAt: payment.nextActionExpiresAt ?? undefined };
@@ -74,7 +74,7 @@ function factsFromOutcome(outcome: ProviderOutcome, payment: Payment): PaymentPa
   const sdkTrigger = action.type === "redirect" ? action.sdkTrigger : undefined;
   return {
     providerPaymentId: outcome.providerPaymentId,
-    providerData: { ...payment.providerData, ...outcome.providerData, ...(sdkTrigger ? { sdkTrigger: JSON.stringify(sdkTrigger) } : {}) },
+    providerData: { ...payment.providerData, ...outcome.providerData, ...(sdkTrigger !== undefined ? { sdkTrigger: JSON.stringify(sdkTrigger) } : {}) },
     cardBrand: outcome.card?.brand,
     cardFirst6: outcome.card?.first6,
     cardLast4: outcome.card?.last4,

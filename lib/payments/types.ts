@@ -77,8 +77,8 @@ export interface CardInput {
 
 export type NextAction =
   | { type: "none" }
-  /** `sdkTrigger`: parameters the provider's browser script takes to lead there itself (PingPong's complexTrigger). */
-  | { type: "redirect"; url: string; sdkTrigger?: Record<string, unknown> }
+  /** `sdkTrigger`: what the provider's browser script takes, as it came, to lead there itself (PingPong's complexTrigger); `url` is then the shop's hand-off page. */
+  | { type: "redirect"; url: string; sdkTrigger?: unknown }
   | { type: "qr"; payload: string; expiresAt?: Date };
 
 /** A provider's answer, reshaped into the shop's own terms inside lib/providers/<p>. */

@@ -185,7 +185,7 @@ describe("PingPongCheckout emulator: cards", () => {
     expect(again.biz!.transactionId).toBe(answer.biz!.transactionId);
   });
 
-  it("challenges 4000 0000 0000 3220: PROCESSING with a challengeUrl, and 123456 passes", async () => {
+  it("challenges 4000 0000 0000 3220: PROCESSING with the plugin's blob (no challengeUrl), and 123456 passes", async () => {
     const notify = await catcher();
     const { answer } = await payByCard("4000000000003220", { notificationUrl: notify.url });
     const transactionId = answer.biz!.transactionId as string;
@@ -193,7 +193,7 @@ describe("PingPongCheckout emulator: cards", () => {
     expect(answer.biz).toMatchObject({
       status: "PROCESSING",
       threeDContinue: "true",
-      threeDUnionParams: { threeDContinue: "true", transactionId, challengeUrl: `${pingpongUrl()}/3ds/${transactionId}` },
+      threeDUnionParams: { threeDContinue: "true", transactionId },
     });
     const page = await fetch(`${pingpongUrl()}/3ds/${transactionId}`);
     expect(page.status).toBe(200);

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { enqueueNotification } from "../outbox";
 import type { PingpongWalletAuthRow, PingpongWalletTokenRow } from "../schema";
-import { httpUrl, missing, newId, objectOf, text } from "./api";
-import { BASE_PATH, CODES, isWalletType, NOTIFICATION_RETRY_SECONDS, pingpongMerchant, WALLET_TYPES } from "./config";
+import { httpUrl, missing, newId, notificationUrlError, objectOf, text } from "./api";
+import { BASE_PATH, CODES, isWalletType, ONECLICK_RETRY_SECONDS, pingpongMerchant, WALLET_TYPES } from "./config";
 import { answer, invalid, notificationBody, readEnvelope, type Merchant } from "./envelope";
 import {
   findBindByRequest,
@@ -64,7 +64,8 @@ function notifyToken(row: PingpongWalletTokenRow, notifyType: NotifyType, status
     subject: `token ${row.token.slice(0, 12)}… ${notifyType}`,
     targetUrl: row.notificationUrl,
     body: notificationBody(merchantOf(row), result, bizContent),
-    retrySchedule: NOTIFICATION_RETRY_SECONDS,
+    // [doc: seed 001] retried twice on an abnormal answer, then given up.
+    retrySchedule: ONECLICK_RETRY_SECONDS,
   });
 }
 
@@ -92,11 +93,10 @@ function readWalletRequest(merchant: Merchant, biz: Biz, requireNotificationUrl:
   const walletType = paymentMethod && typeof paymentMethod.type === "string" ? paymentMethod.type : "";
   if (!walletType) return invalid(merchant, "bizContent.paymentMethod.type is required");
   if (!isWalletType(walletType)) return invalid(merchant, `bizContent.paymentMethod.type ${walletType} is not a one-click wallet (${WALLET_TYPES.join(", ")})`);
-  for (const key of ["merchantResultUrl", "notificationUrl"]) {
-    const value = biz[key];
-    if (value === undefined || value === null || value === "") continue;
-    if (typeof value !== "string" || !httpUrl(value)) return invalid(merchant, `bizContent.${key} must be an absolute http(s) URL`);
-  }
+  const resultUrl = biz.merchantResultUrl;
+  if (typeof resultUrl !== "string" || !httpUrl(resultUrl)) return invalid(merchant, "bizContent.merchantResultUrl must be an absolute http(s) URL");
+  const badNotificationUrl = notificationUrlError(biz.notificationUrl, "notificationUrl");
+  if (badNotificationUrl) return invalid(merchant, badNotificationUrl);
   const device = objectOf(biz.device);
   const orderTerminal = device && (typeof device.orderTerminal === "string" || typeof device.orderTerminal === "number") ? String(device.orderTerminal) : null;
   return {

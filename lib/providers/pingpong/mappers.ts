@@ -1,4 +1,5 @@
 import type { PaymentStatus } from "@/lib/payments/state";
+import type { NextAction } from "@/lib/payments/types";
 import type { PingPongNotification, Transaction } from "./schemas";
 
 export const SUCCESS_CODE = "000000";
@@ -45,4 +46,26 @@ const MESSAGES: Record<string, string> = {
 export function failureOf(code: string | undefined, description: string | undefined) {
   const key = code ?? "unknown";
   return { code: key, message: MESSAGES[key] ?? description ?? "The payment failed." };
+}
+
+/**
+ * What the shopper does next for an answer that needs them. 3-D Secure [doc: seed 000 step 8,
+ * PROVIDERS.md §1 Card]: the page hands `threeDUnionParams` to the risk plugin's
+ * `complexTrigger`, which redirects; nothing inside it is documented, so the shop passes it on as
+ * it came and reads nothing in it, and sends the shopper to its own hand-off page
+ * (`authenticateUrl`). Local payments: `paymentQrCode` or `paymentRedirectUrl` [doc: seed 000].
+ * Undefined when the answer asks for nothing the shop can do.
+ */
+export function nextActionOf(tx: Pick<Transaction, "threeDContinue" | "threeDUnionParams" | "paymentQrCode" | "qrCodeExpireTime" | "paymentRedirectUrl">, authenticateUrl: string): NextAction | undefined {
+  if (tx.threeDContinue) {
+    if (tx.threeDUnionParams === undefined || tx.threeDUnionParams === null) return undefined;
+    return { type: "redirect", url: authenticateUrl, sdkTrigger: tx.threeDUnionParams };
+  }
+  if (tx.paymentQrCode) {
+    // [guess] qrCodeExpireTime (epoch ms): optional, the QR code is shown without it.
+    const expiresAt = tx.qrCodeExpireTime ? new Date(Number(tx.qrCodeExpireTime)) : undefined;
+    return { type: "qr", payload: tx.paymentQrCode, expiresAt };
+  }
+  if (tx.paymentRedirectUrl) return { type: "redirect", url: tx.paymentRedirectUrl };
+  return undefined;
 }

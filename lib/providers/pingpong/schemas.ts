@@ -32,7 +32,8 @@ export const transaction = z
     paymentMethod: z.object({ type: z.string() }).loose().optional(),
     captureDelayHours: z.coerce.number().optional(),
     threeDContinue: flag.optional(),
-    threeDUnionParams: z.record(z.string(), z.unknown()).optional(),
+    /** The risk plugin's opaque blob [doc: seed 000 step 8]: passed to complexTrigger as it came, never read. */
+    threeDUnionParams: z.unknown().optional(),
     paymentQrCode: z.string().optional(),
     qrCodeExpireTime: z.union([z.string(), z.number()]).optional(),
     paymentRedirectUrl: z.string().optional(),
