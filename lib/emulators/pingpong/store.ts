@@ -137,6 +137,11 @@ export function findBindByRequest(accId: string, requestId: string): PingpongWal
     .get();
 }
 
+/** Every token of the signing flow (the emulator's few, to find the one an authUrl names). */
+export function signingTokens(): PingpongWalletTokenRow[] {
+  return emulatorDb().select().from(pingpongWalletTokens).where(eq(pingpongWalletTokens.flow, "sign")).all();
+}
+
 export function latestWalletTokens(limit = 20): PingpongWalletTokenRow[] {
   return emulatorDb().select().from(pingpongWalletTokens).orderBy(desc(pingpongWalletTokens.createdAt)).limit(limit).all();
 }

@@ -1,6 +1,6 @@
 import type { PaymentStatus } from "@/lib/payments/state";
 import type { NextAction } from "@/lib/payments/types";
-import type { PingPongNotification, Transaction } from "./schemas";
+import type { BindingNotification, PingPongNotification, Transaction } from "./schemas";
 
 export const SUCCESS_CODE = "000000";
 
@@ -68,4 +68,18 @@ export function nextActionOf(tx: Pick<Transaction, "threeDContinue" | "threeDUni
   }
   if (tx.paymentRedirectUrl) return { type: "redirect", url: tx.paymentRedirectUrl };
   return undefined;
+}
+
+/**
+ * What a (verified) binding notification says, or undefined when the shop cannot tell: the event
+ * (UNBIND revokes; a SUCCESS signs, a FAILED declines [guess: the body is not published]) and at
+ * least one identifier of the binding (token, or the bind's requestId).
+ */
+export function bindingEventOf(b: BindingNotification): { token?: string; bindingRef?: string; merchantUserId?: string; event: "activated" | "declined" | "revoked"; source?: string } | undefined {
+  if (!b.token && !b.requestId) return undefined;
+  const kind = b.notifyType?.toUpperCase();
+  const status = b.status?.toUpperCase();
+  const event = kind === "UNBIND" ? "revoked" : kind !== undefined && kind !== "SIGN" ? undefined : status === "SUCCESS" ? "activated" : status === "FAILED" ? "declined" : undefined;
+  if (!event) return undefined;
+  return { token: b.token, bindingRef: b.requestId, merchantUserId: b.merchantUserId, event, source: b.unbindSource };
 }
