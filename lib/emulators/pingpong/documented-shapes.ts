@@ -80,49 +80,43 @@ export const documentedError = z.strictObject({
 /** The signing answer [doc: §1 One-click: bizContent{token (O), authUrl (O)}]. */
 export const documentedBindAnswer = answerOf(z.strictObject({ token: z.string().optional(), authUrl: z.string().optional() }));
 
-/**
- * A payment notification [doc: §1 Notifications: JSON POST signed like requests, so with
- * `version`]: the transaction's fields, plus [guess] fields the docs do not show.
- */
-export const documentedPaymentNotification = z.strictObject({
-  accId: z.string(),
-  clientId: z.string(),
-  ...result,
-  sign: z.string(),
-  signType: z.enum(["SHA256", "MD5"]),
-  version: z.literal("1.0"),
-  bizContent: bizContentOf(
-    documentedTransaction.extend({
-      /** [guess] which event: the docs only name the CLOSED result to closeNotificationUrl. */
-      notifyType: z.enum(["PAYMENT", "REFUND", "VOID", "CLOSE"]).optional(),
-      /** [guess] refund and void notifications' ids and refunded amount. */
-      refundId: z.string().optional(),
-      voidId: z.string().optional(),
-      refundAmount: z.string().regex(/^\d+\.\d{6}$/).optional(),
-    }),
-  ),
-});
+/** A notification envelope [doc: §1 Notifications: JSON POST signed like requests, so with `version`]. */
+function notificationOf<T extends z.ZodType>(biz: T) {
+  return z.strictObject({
+    accId: z.string(),
+    clientId: z.string(),
+    ...result,
+    sign: z.string(),
+    signType: z.enum(["SHA256", "MD5"]),
+    version: z.literal("1.0"),
+    bizContent: bizContentOf(biz),
+  });
+}
+
+/** A payment notification: the transaction's fields, plus [guess] fields the docs do not show. */
+export const documentedPaymentNotification = notificationOf(
+  documentedTransaction.extend({
+    /** [guess] which event: the docs only name the CLOSED result to closeNotificationUrl. */
+    notifyType: z.enum(["PAYMENT", "REFUND", "VOID", "CLOSE"]).optional(),
+    /** [guess] refund and void notifications' ids and refunded amount. */
+    refundId: z.string().optional(),
+    voidId: z.string().optional(),
+    refundAmount: z.string().regex(/^\d+\.\d{6}$/).optional(),
+  }),
+);
 
 /**
  * The signing / unbinding notification: its body is not published [guess, PROVIDERS.md §1
  * One-click], except that it delivers the token (seed 001). Every field here is our guess.
  */
-export const guessedBindingNotification = z.strictObject({
-  accId: z.string(),
-  clientId: z.string(),
-  ...result,
-  sign: z.string(),
-  signType: z.enum(["SHA256", "MD5"]),
-  version: z.literal("1.0"),
-  bizContent: bizContentOf(
-    z.strictObject({
-      notifyType: z.enum(["SIGN", "UNBIND"]),
-      requestId: z.string(),
-      merchantUserId: z.string(),
-      token: z.string(),
-      paymentMethod: z.strictObject({ type: z.string() }),
-      status: z.enum(["SUCCESS", "FAILED"]),
-      unbindSource: z.enum(["MERCHANT", "WALLET"]).optional(),
-    }),
-  ),
-});
+export const guessedBindingNotification = notificationOf(
+  z.strictObject({
+    notifyType: z.enum(["SIGN", "UNBIND"]),
+    requestId: z.string(),
+    merchantUserId: z.string(),
+    token: z.string(),
+    paymentMethod: z.strictObject({ type: z.string() }),
+    status: z.enum(["SUCCESS", "FAILED"]),
+    unbindSource: z.enum(["MERCHANT", "WALLET"]).optional(),
+  }),
+);
