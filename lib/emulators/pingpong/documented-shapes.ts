@@ -31,6 +31,9 @@ export const documentedStatus = z.enum(["SUCCESS", "PROCESSING", "FAILED", "CLOS
 /** The answer's and notification's result: code and description [doc: §1 Response; success "000000" a guess]. */
 const result = { code: z.string().regex(/^\d{6}$/), description: z.string() };
 
+/** What every answer, error and notification carries [doc: §1 Response]: who, the result, and the sign. */
+const signedResult = { accId: z.string(), clientId: z.string(), ...result, sign: z.string(), signType: z.enum(["SHA256", "MD5"]) };
+
 /** A unifiedPay / transaction answer's bizContent [doc: §1 Response; seed 000 Local Payment for the APM fields]. */
 export const documentedTransaction = z.strictObject({
   requestId: z.string(),
@@ -56,41 +59,20 @@ export const documentedTransaction = z.strictObject({
 
 /** An answer envelope [doc: §1 Response]: `{accId, clientId, code, description, sign, signType, bizContent}`. */
 function answerOf<T extends z.ZodType>(biz: T) {
-  return z.strictObject({
-    accId: z.string(),
-    clientId: z.string(),
-    ...result,
-    sign: z.string(),
-    signType: z.enum(["SHA256", "MD5"]),
-    bizContent: bizContentOf(biz),
-  });
+  return z.strictObject({ ...signedResult, bizContent: bizContentOf(biz) });
 }
 
 export const documentedTransactionAnswer = answerOf(documentedTransaction);
 
 /** A refusal: the answer envelope without bizContent [doc: §1 Response, decline code 301002]. */
-export const documentedError = z.strictObject({
-  accId: z.string(),
-  clientId: z.string(),
-  ...result,
-  sign: z.string(),
-  signType: z.enum(["SHA256", "MD5"]),
-});
+export const documentedError = z.strictObject(signedResult);
 
 /** The signing answer [doc: §1 One-click: bizContent{token (O), authUrl (O)}]. */
 export const documentedBindAnswer = answerOf(z.strictObject({ token: z.string().optional(), authUrl: z.string().optional() }));
 
 /** A notification envelope [doc: §1 Notifications: JSON POST signed like requests, so with `version`]. */
 function notificationOf<T extends z.ZodType>(biz: T) {
-  return z.strictObject({
-    accId: z.string(),
-    clientId: z.string(),
-    ...result,
-    sign: z.string(),
-    signType: z.enum(["SHA256", "MD5"]),
-    version: z.literal("1.0"),
-    bizContent: bizContentOf(biz),
-  });
+  return z.strictObject({ ...signedResult, version: z.literal("1.0"), bizContent: bizContentOf(biz) });
 }
 
 /** A payment notification: the transaction's fields, plus [guess] fields the docs do not show. */
