@@ -255,10 +255,11 @@ export default function EmulatorCatalogue() {
           <li>
             <strong>Signing</strong>: <code>/emulators/pingpong/v4/paymethod/bind</code>{" "}
             <code>{"{requestId, merchantUserId, paymentMethod: {type}, merchantResultUrl, notificationUrl, device: {orderTerminal}, bizType: \"CodeGrant\"}"}</code>{" "}
-            answers {PINGPONG_CODES.success.code} with <code>{"{token, authUrl, status: \"PROCESSING\"}"}</code>; the token (64 hex) is PENDING, unusable until the
-            shopper answers the wallet&apos;s signing page at <code>authUrl</code> (<code>/emulators/pingpong/wallet/sign/&lt;token&gt;</code>). “Agree and link”:
+            answers {PINGPONG_CODES.success.code} with <code>{"{authUrl}"}</code> only (the docs mark <code>token</code> optional; it arrives with the SIGN
+            notification); the token (64 hex) is PENDING, unusable until the shopper answers the wallet&apos;s signing page at <code>authUrl</code> (
+            <code>/emulators/pingpong/wallet/sign/&lt;signing id&gt;</code>, never the token). “Agree and link”:
             ACTIVE, SIGN notification <code>status: SUCCESS</code>; “Decline”: DECLINED, SIGN notification <code>status: FAILED</code> with code{" "}
-            {PINGPONG_CODES.signingDeclined.code}; both go back to <code>merchantResultUrl</code> (303). A repeated bind requestId answers the same token.
+            {PINGPONG_CODES.signingDeclined.code}; both go back to <code>merchantResultUrl</code> (303). A repeated bind requestId answers the same authUrl.
           </li>
           <li>
             <strong>Paying</strong>: <code>payment/unifiedPay</code> with <code>{"{token, bizType: \"CodeGrant\", merchantUserId, paymentMethod: {type}}"}</code>{" "}
@@ -275,14 +276,14 @@ export default function EmulatorCatalogue() {
           </li>
           <li>
             <strong>Unbinding in the wallet</strong>: the wallet app&apos;s “Linked merchants” screen at <code>/emulators/pingpong/wallet/app/&lt;token&gt;</code>{" "}
-            (open it with the token from the bind answer or the SIGN notification, or from the list below); “Unlink”: REVOKED and an UNBIND notification with{" "}
+            (open it with the token from the SIGN notification, or from the list below); “Unlink”: REVOKED and an UNBIND notification with{" "}
             <code>unbindSource: WALLET</code>.
           </li>
           <li>
             Notifications: the signed envelope POSTed to the bind&apos;s <code>notificationUrl</code>, bizContent{" "}
             <code>{"{notifyType: SIGN | UNBIND, requestId, merchantUserId, token, paymentMethod: {type}, status, unbindSource?}"}</code>, envelope code{" "}
-            {PINGPONG_CODES.success.code} (or {PINGPONG_CODES.signingDeclined.code} for a declined signing); any 2xx acks, same retry schedule as payments (no
-            scripted late / twice / silent behaviour).
+            {PINGPONG_CODES.success.code} (or {PINGPONG_CODES.signingDeclined.code} for a declined signing); any 2xx acks; an abnormal answer is retried twice (seed 001), 5 s apart [guess], then given up (no scripted late / twice / silent
+            behaviour).
           </li>
           <li>
             <strong>Legacy authorization, deprecated</strong> (seed 001 marks it for removal; the paths are guesses):{" "}

@@ -14,7 +14,7 @@ export interface RiskConfig {
 interface RiskClient {
   installLight_S2S?: () => void;
   complexInit: (options: Record<string, string>, callback: (jsGeneratedData: Record<string, unknown>) => void) => void;
-  complexTrigger: (params: Record<string, unknown>, callback?: () => void) => void;
+  complexTrigger: (threeDUnionParams: unknown, callback?: () => void) => void;
   getGeneratedData?: () => { browserInfo?: Record<string, unknown>; jsGeneratedData?: Record<string, unknown> | null };
 }
 

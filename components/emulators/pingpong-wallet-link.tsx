@@ -37,7 +37,8 @@ const primary = "w-full rounded-full bg-slate-900 px-4 py-3 font-medium text-whi
 const secondary = "w-full rounded-full border border-slate-300 px-4 py-3 text-slate-700 disabled:opacity-60";
 
 export interface SigningProps {
-  token: string;
+  /** The signing's id in the authUrl (never the token). */
+  signingId: string;
   walletType: string;
   merchantName: string;
   status: "PENDING" | "ACTIVE" | "DECLINED" | "REVOKED";
@@ -46,7 +47,7 @@ export interface SigningProps {
 
 /** The signing page (authUrl of /v4/paymethod/bind). */
 export function PingPongWalletSigning(props: SigningProps) {
-  const base = `/emulators/pingpong/wallet/sign/${props.token}`;
+  const base = `/emulators/pingpong/wallet/sign/${props.signingId}`;
   return (
     <WalletPhone walletType={props.walletType} caption="Link a merchant">
       <div className="text-center">

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { findCredential, findCredentialByToken, insertCredential, listWalletBindings } from "@/lib/db/queries/credentials";
+import { findCredential, insertCredential, listWalletBindings } from "@/lib/db/queries/credentials";
 import { minor } from "@/lib/money";
 import { CheckoutError, finishLegacyWalletAuthorization, linkWallet, startLegacyWalletAuthorization } from "@/lib/payments/service";
 import { pingPong } from "@/lib/providers/pingpong";
@@ -27,16 +27,21 @@ async function waitForStatus(credentialId: string, status: string) {
   return findCredential(credentialId)?.status;
 }
 
+/** The shopper's newest wallet binding (the one linkWallet just made). */
+const newestBinding = () => listWalletBindings(SHOPPER)[0];
+
 const post = (body: unknown) => fetch(`${serverUrl()}/api/webhooks/pingpong`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
 
 describe("PingPong one-click bindings", () => {
-  it("links a wallet: pending until the signing notification, then active", async () => {
+  it("links a wallet whose bind answer has no token: pending under the signing's requestId, then active with the token the signing notification brings", async () => {
     const authUrl = await linkWallet(SHOPPER, "AlipayHK");
-    const token = authUrl.split("/").at(-1)!;
-    const binding = findCredentialByToken("pingpong", token)!;
-    expect(binding).toMatchObject({ status: "pending", kind: "wallet", brand: "AlipayHK", merchantUserId: SHOPPER });
+    const binding = newestBinding();
+    expect(binding).toMatchObject({ status: "pending", kind: "wallet", brand: "AlipayHK", merchantUserId: SHOPPER, token: expect.stringMatching(/^pending-binding:bind-/) });
     await agreeOnWallet(authUrl);
     expect(await waitForStatus(binding.id, "active")).toBe("active");
+    const token = findCredential(binding.id)!.token;
+    expect(token).toMatch(/^[0-9a-f]{64}$/);
+    expect(authUrl).not.toContain(token);
   });
 
   it("makes one binding from a signing notification delivered three times", async () => {
@@ -60,8 +65,10 @@ describe("PingPong one-click bindings", () => {
 
   it("answers 'token does not exist' to a payment with another merchantUserId, and makes no payment", async () => {
     const authUrl = await linkWallet(SHOPPER, "GCash");
-    const token = authUrl.split("/").at(-1)!;
+    const binding = newestBinding();
     await agreeOnWallet(authUrl);
+    expect(await waitForStatus(binding.id, "active")).toBe("active");
+    const token = findCredential(binding.id)!.token;
     const merchantTransactionId = `pay_${randomUUID().slice(0, 16)}`;
     const outcome = await pingPong.createPayment({
       paymentId: merchantTransactionId,

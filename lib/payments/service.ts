@@ -60,7 +60,7 @@ function recordCalls(paymentId: string, provider: string, calls: readonly ApiCal
 export function nextActionOf(payment: Payment): NextAction {
   if (payment.nextActionType === "redirect" && payment.nextActionUrl) {
     const trigger = payment.providerData?.sdkTrigger;
-    return { type: "redirect", url: payment.nextActionUrl, sdkTrigger: trigger ? (JSON.parse(trigger) as Record<string, unknown>) : undefined };
+    return { type: "redirect", url: payment.nextActionUrl, sdkTrigger: trigger ? (JSON.parse(trigger) as unknown) : undefined };
   }
   if (payment.nextActionType === "qr" && payment.nextActionQr) {
     return { type: "qr", payload: payment.nextActionQr, expiresAt: payment.nextActionExpiresAt ?? undefined };
@@ -74,7 +74,7 @@ function factsFromOutcome(outcome: ProviderOutcome, payment: Payment): PaymentPa
   const sdkTrigger = action.type === "redirect" ? action.sdkTrigger : undefined;
   return {
     providerPaymentId: outcome.providerPaymentId,
-    providerData: { ...payment.providerData, ...outcome.providerData, ...(sdkTrigger ? { sdkTrigger: JSON.stringify(sdkTrigger) } : {}) },
+    providerData: { ...payment.providerData, ...outcome.providerData, ...(sdkTrigger !== undefined ? { sdkTrigger: JSON.stringify(sdkTrigger) } : {}) },
     cardBrand: outcome.card?.brand,
     cardFirst6: outcome.card?.first6,
     cardLast4: outcome.card?.last4,
@@ -591,6 +591,7 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
     return refused(providerId, 503, `Could not verify: ${message}`, "Could not verify the notification now", "unverified");
   }
 
+  if (notification.unrecognized) return unchanged(provider, `not understood, nothing written: ${notification.summary}`, "unrecognized", notification);
   if (notification.credentialEvent) return applyCredentialEvent(provider, notification);
 
   const named = paymentNamedBy(providerId, notification);
@@ -764,9 +765,11 @@ export async function chargeSavedCardAgain(fromOrderId: string, credentialId: st
  */
 function applyCredentialEvent(provider: ReturnType<typeof getProvider>, notification: VerifiedNotification): NotificationResult {
   const event = notification.credentialEvent!;
-  const credential = findCredentialByToken(provider.id, event.token);
+  const credential =
+    (event.token ? findCredentialByToken(provider.id, event.token) : undefined) ??
+    (event.bindingRef ? findCredentialByToken(provider.id, pendingBindingToken(event.bindingRef)) : undefined);
   if (!credential) return refused(provider.id, 404, `Unknown wallet token: ${notification.summary}`, "Unknown token", "unknown_token");
-  if (credential.merchantUserId !== event.merchantUserId) {
+  if (event.merchantUserId !== undefined && credential.merchantUserId !== event.merchantUserId) {
     return refused(provider.id, 422, `Refused: the token belongs to another shopper (${notification.summary})`, "The token belongs to another merchantUserId", "user_mismatch");
   }
   const move = {
@@ -774,12 +777,21 @@ function applyCredentialEvent(provider: ReturnType<typeof getProvider>, notifica
     declined: { from: ["pending"] as const, to: "declined" as const },
     revoked: { from: ["active", "pending"] as const, to: "revoked" as const },
   }[event.event];
-  const result = moveCredential(credential.id, move.from, move.to, { provider: provider.id, summary: notification.summary, dedupeKey: notification.dedupeKey, detail: notification.detail });
+  // A binding still known only by its signing reference needs the token to become usable.
+  const awaitingToken = credential.token === pendingBindingToken(event.bindingRef ?? "");
+  if (event.event === "activated" && awaitingToken && !event.token) return unchanged(provider, `a linking without its token, nothing written: ${notification.summary}`, "no_token", notification);
+  const token = awaitingToken ? event.token : undefined;
+  const result = moveCredential(credential.id, move.from, move.to, { provider: provider.id, summary: notification.summary, dedupeKey: notification.dedupeKey, detail: notification.detail }, token);
   log("info", "wallet binding notification", { credentialId: credential.id, event: event.event, result });
   if (result === "duplicate") return unchanged(provider, `already applied: ${notification.summary}`, result, notification);
   // The binding has moved on (e.g. a link notified after the shopper unlinked): nothing is written.
   if (result === "refused") return unchanged(provider, `the binding is already ${credential.status}: ${notification.summary}`, result, notification);
   return { httpStatus: 200, response: provider.acknowledge(notification), outcome: result };
+}
+
+/** What a pending binding's token column holds until the signing notification brings the token. */
+export function pendingBindingToken(bindingRef: string): string {
+  return `pending-binding:${bindingRef}`;
 }
 
 /** The provider that links wallets, with its linking capability (CheckoutError when none does). */
@@ -794,7 +806,8 @@ export async function linkWallet(userId: string, walletType: string): Promise<st
   const env = settings();
   const { provider, linking, notificationUrl } = wallets();
   const answer = await linking.bind({ merchantUserId: userId, walletType, resultUrl: `${env.APP_URL}/account?linked=${encodeURIComponent(walletType)}#wallets`, notificationUrl });
-  insertCredential({ userId, provider: provider.id, kind: "wallet", token: answer.token, brand: walletType, merchantUserId: userId, status: "pending" });
+  // Without a token in the answer, the binding waits under its signing reference for the signing notification's token.
+  insertCredential({ userId, provider: provider.id, kind: "wallet", token: answer.token ?? pendingBindingToken(answer.bindingRef), brand: walletType, merchantUserId: userId, status: "pending" });
   log("info", "wallet link started", { userId, walletType, provider: provider.id });
   return answer.authUrl;
 }

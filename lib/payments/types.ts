@@ -77,8 +77,8 @@ export interface CardInput {
 
 export type NextAction =
   | { type: "none" }
-  /** `sdkTrigger`: parameters the provider's browser script takes to lead there itself (PingPong's complexTrigger). */
-  | { type: "redirect"; url: string; sdkTrigger?: Record<string, unknown> }
+  /** `sdkTrigger`: what the provider's browser script takes, as it came, to lead there itself (PingPong's complexTrigger); `url` is then the shop's hand-off page. */
+  | { type: "redirect"; url: string; sdkTrigger?: unknown }
   | { type: "qr"; payload: string; expiresAt?: Date };
 
 /** A provider's answer, reshaped into the shop's own terms inside lib/providers/<p>. */
@@ -152,7 +152,14 @@ export interface VerifiedNotification {
   /** An event for the timeline only (e.g. a risk event): recorded once, changes no status. */
   informational?: boolean;
   /** About a wallet binding, not a payment: its token is activated, declined or revoked. */
-  credentialEvent?: { token: string; merchantUserId: string; event: "activated" | "declined" | "revoked"; source?: string };
+  /**
+   * About a wallet binding, not a payment: activated, declined or revoked. It names the binding by
+   * its token or the signing's reference (`bindingRef`), whichever the provider sent; the shopper's
+   * id is checked when present.
+   */
+  credentialEvent?: { token?: string; bindingRef?: string; merchantUserId?: string; event: "activated" | "declined" | "revoked"; source?: string };
+  /** Verified, but nothing the shop can act on (an undocumented shape): acknowledged, counted, nothing written. */
+  unrecognized?: boolean;
   storedCredential?: StoredCredentialInfo;
   checks?: { avs?: string; cvv?: string; threeDs?: string };
   summary: string;
@@ -218,7 +225,11 @@ export function unknownAnswer(message: string, calls: ApiCallRecord[]): Provider
 export interface WalletLinking {
   /** The wallets a shopper can link. */
   wallets: readonly string[];
-  bind(input: { merchantUserId: string; walletType: string; resultUrl: string; notificationUrl: string }): Promise<{ token: string; authUrl: string }>;
+  /**
+   * Starts a signing: the shopper's `authUrl`, the signing's own reference (`bindingRef`) and the
+   * token when the provider already answers it (else it comes with the signing notification).
+   */
+  bind(input: { merchantUserId: string; walletType: string; resultUrl: string; notificationUrl: string }): Promise<{ token?: string; bindingRef: string; authUrl: string }>;
   unbind(input: { merchantUserId: string; token: string }): Promise<void>;
   /** A deprecated authorization flow (authorization page -> code -> token), while the provider keeps it. */
   legacy?: {

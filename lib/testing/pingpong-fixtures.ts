@@ -1,5 +1,7 @@
 // Test helpers that talk to the PingPongCheckout emulator over HTTP, as a merchant would.
+import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
+import { resolve } from "node:path";
 import { signFields, verifyFields } from "@/lib/emulators/pingpong/signature";
 
 export { sleep, startCallbackCatcher } from "./pingpayments-fixtures";
@@ -177,11 +179,33 @@ export async function bindWallet(options: BindOptions = {}) {
   return { biz, answer: await pingpongApi("/v4/paymethod/bind", envelope(biz)) };
 }
 
+/**
+ * The token the emulator made for a bind's requestId, read from its database: the bind answer
+ * leaves it out (it comes with the signing notification), and a test without a catcher still
+ * needs it.
+ */
+export function tokenOfBind(requestId: unknown): string {
+  const file = resolve(process.cwd(), process.env.EMULATOR_DATABASE_PATH ?? "data/test-integration/emulators.sqlite");
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const row = sqlite.prepare("SELECT token FROM pingpong_wallet_tokens WHERE request_id = ? AND flow = 'sign'").get(String(requestId)) as { token: string } | undefined;
+    if (!row) throw new Error(`no signing for requestId ${String(requestId)}`);
+    return row.token;
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** The signing page's path under the emulator (for postForm) from a bind answer's authUrl. */
+export function signingPath(authUrl: unknown): string {
+  return new URL(String(authUrl)).pathname.replace(/^\/emulators\/pingpong/, "");
+}
+
 /** Binds, then answers the wallet's signing page (agree or decline) as the shopper's browser. */
 export async function signWallet(agree: boolean, options: BindOptions = {}) {
   const { biz, answer } = await bindWallet(options);
-  const token = answer.biz!.token as string;
-  const step = await postForm(`/wallet/sign/${token}/${agree ? "agree" : "decline"}`);
+  const token = tokenOfBind(biz.requestId);
+  const step = await postForm(`${signingPath(answer.biz!.authUrl)}/${agree ? "agree" : "decline"}`);
   return { biz, token, answer, step };
 }
 

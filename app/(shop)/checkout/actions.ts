@@ -108,7 +108,7 @@ async function paymentInput(formData: FormData, { savedCardId, ...chosen }: { pr
  */
 function destinationOf(payment: Payment): string {
   const action = nextActionOf(payment);
-  if (action.type === "redirect" && action.sdkTrigger) return `/orders/${payment.orderId}/authenticate?attempt=${payment.id}`;
+  if (action.type === "redirect" && action.sdkTrigger !== undefined) return `/orders/${payment.orderId}/authenticate?attempt=${payment.id}`;
   if (action.type === "redirect") return action.url;
   return `/orders/${payment.orderId}?attempt=${payment.id}`;
 }

@@ -32,12 +32,14 @@ export function moveCredential(
   from: readonly StoredCredential["status"][],
   to: StoredCredential["status"],
   event: { provider: string; summary: string; dedupeKey?: string; detail?: unknown },
+  /** The token the move brings (a binding that was pending under its signing reference). */
+  token?: string,
 ): "moved" | "duplicate" | "refused" {
   return writeTransaction((tx) => {
     if (event.dedupeKey && tx.select({ id: paymentEvents.id }).from(paymentEvents).where(eq(paymentEvents.dedupeKey, event.dedupeKey)).get()) return "duplicate";
     const moved = tx
       .update(storedCredentials)
-      .set({ status: to })
+      .set(token ? { status: to, token } : { status: to })
       .where(and(eq(storedCredentials.id, id), inArray(storedCredentials.status, [...from])))
       .run();
     if (moved.changes !== 1) return "refused";

@@ -52,6 +52,7 @@ export function parseAmount(value: unknown, currency: string, field: string): nu
   if (text === undefined || !/^\d+(\.\d+)?$/.test(text)) return `${field} must be a positive decimal amount in major units`;
   const [whole, fraction = ""] = text.split(".");
   const exponent = currencyExponent(currency);
+  if (exponent === undefined) return "bizContent.currency is not an ISO 4217 currency code";
   if (fraction.length > exponent) return `${field} has more decimals than ${currency} allows (${exponent})`;
   const minor = Number(whole + fraction.padEnd(exponent, "0"));
   if (!Number.isSafeInteger(minor) || minor <= 0) return `${field} must be greater than 0`;
@@ -60,7 +61,7 @@ export function parseAmount(value: unknown, currency: string, field: string): nu
 
 /** Minor units as PingPong writes amounts in answers: major units with 6 decimals ("100.000000"). */
 export function sixDecimals(minor: number, currency: string): string {
-  const exponent = currencyExponent(currency);
+  const exponent = currencyExponent(currency) ?? 2;
   const digits = String(minor).padStart(exponent + 1, "0");
   const whole = exponent === 0 ? digits : digits.slice(0, -exponent);
   const fraction = exponent === 0 ? "" : digits.slice(-exponent);
@@ -72,10 +73,6 @@ export function sixDecimals(minor: number, currency: string): string {
 
 export function newId(): string {
   return `${Date.now()}${String(randomInt(0, 10_000_000)).padStart(7, "0")}`;
-}
-
-export function challengeUrl(transaction: PingpongTransactionRow): string {
-  return `${transaction.origin}${BASE_PATH}/3ds/${transaction.transactionId}`;
 }
 
 /** "codegrant": paid with a one-click wallet token (unifiedPay with bizType CodeGrant). */
@@ -90,9 +87,9 @@ export function paymentView(transaction: PingpongTransactionRow): Record<string,
   const view: Record<string, unknown> = {
     ...notifyCore(transaction),
     threeDContinue: challenging ? "true" : "false",
-    threeDUnionParams: challenging
-      ? { threeDContinue: "true", transactionId: transaction.transactionId, challengeUrl: challengeUrl(transaction) }
-      : { threeDContinue: "false" },
+    // The plugin's own blob [guess: nothing inside is documented]: the emulator's plugin script
+    // (risk.ts) reads the transactionId and leads the browser to its 3DS page; the shop reads nothing.
+    threeDUnionParams: challenging ? { threeDContinue: "true", transactionId: transaction.transactionId } : { threeDContinue: "false" },
   };
   const flow = flowOf(transaction);
   if (flow === "qr") {
@@ -222,6 +219,17 @@ export function objectOf(value: unknown): Biz | undefined {
   return value && typeof value === "object" && !Array.isArray(value) ? (value as Biz) : undefined;
 }
 
+/**
+ * A notification URL: absolute http(s), and no query parameters [doc: PROVIDERS.md §1
+ * Notifications, "notificationUrl carries no query parameters"]. The error text, or undefined.
+ */
+export function notificationUrlError(value: unknown, key: string): string | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value !== "string" || !httpUrl(value)) return `bizContent.${key} must be an absolute http(s) URL`;
+  if (new URL(value).search !== "" || value.includes("?")) return `bizContent.${key} must not carry query parameters`;
+  return undefined;
+}
+
 export function httpUrl(value: string): boolean {
   try {
     const url = new URL(value);
@@ -276,11 +284,18 @@ export async function unifiedPay(request: Request): Promise<Response> {
   const { merchant, biz } = envelope;
   const origin = new URL(request.url).origin;
 
-  // Idempotency: a repeated merchantTransactionId answers the existing transaction, changing nothing.
+  // Idempotency [doc: requestId and merchantTransactionId]: a repeated merchantTransactionId
+  // answers the existing transaction, changing nothing; so does a repeated requestId of the same
+  // order, and a requestId already used for another order is refused [guess: code 100006].
   const merchantTransactionId = text(biz, "merchantTransactionId");
   if (merchantTransactionId) {
     const existing = findTransactionOf(merchant.accId, { merchantTransactionId });
     if (existing) return respondWith(merchant, existing);
+  }
+  const repeatedRequestId = text(biz, "requestId");
+  if (repeatedRequestId) {
+    const existing = findTransactionOf(merchant.accId, { requestId: repeatedRequestId });
+    if (existing) return existing.merchantTransactionId === merchantTransactionId ? respondWith(merchant, existing) : answer(merchant, CODES.duplicateRequestId);
   }
 
   if (biz.payResultUrl === undefined && biz.shopperResultUrl !== undefined) biz.payResultUrl = biz.shopperResultUrl;
@@ -291,14 +306,17 @@ export async function unifiedPay(request: Request): Promise<Response> {
   if (requestId.length > 64) return invalid(merchant, "bizContent.requestId is longer than 64 characters");
   if (merchantTransactionId.length > 64) return invalid(merchant, "bizContent.merchantTransactionId is longer than 64 characters");
   const currency = text(biz, "currency") ?? "";
-  if (!/^[A-Z]{3}$/.test(currency)) return invalid(merchant, "bizContent.currency must be an ISO 4217 code");
+  // ISO 4217 codes, and each currency's decimals [doc: amounts in major units; the code 100001 a guess].
+  if (!/^[A-Z]{3}$/.test(currency) || currencyExponent(currency) === undefined) return invalid(merchant, "bizContent.currency is not an ISO 4217 currency code");
   const amountMinor = parseAmount(biz.amount, currency, "bizContent.amount");
   if (typeof amountMinor === "string") return invalid(merchant, amountMinor);
-  for (const key of ["notificationUrl", "payResultUrl", "payCancelUrl", "closeNotificationUrl"]) {
+  for (const key of ["payResultUrl", "payCancelUrl"]) {
     const value = biz[key];
     if (value === undefined || value === null || value === "") continue;
     if (typeof value !== "string" || !httpUrl(value)) return invalid(merchant, `bizContent.${key} must be an absolute http(s) URL`);
   }
+  const badNotificationUrl = notificationUrlError(biz.notificationUrl, "notificationUrl") ?? notificationUrlError(biz.closeNotificationUrl, "closeNotificationUrl");
+  if (badNotificationUrl) return invalid(merchant, badNotificationUrl);
   let captureDelayHours = 0;
   if (biz.captureDelayHours !== undefined && biz.captureDelayHours !== null && biz.captureDelayHours !== "") {
     const hoursText = String(biz.captureDelayHours).trim();
@@ -363,9 +381,7 @@ export async function unifiedPay(request: Request): Promise<Response> {
 
   const card = checkCard(objectOf(paymentMethod.cardInfo));
   if (typeof card === "string") return invalid(merchant, card);
-  const jsGeneratedData = objectOf(biz.jsGeneratedData);
-  const initId = jsGeneratedData && typeof jsGeneratedData.threeDInitTransId === "string" ? jsGeneratedData.threeDInitTransId : "";
-  if (!initId || !findRiskInit(merchant.accId, requestId, initId)) return answer(merchant, CODES.jsGeneratedData);
+  if (!riskDataValid(merchant, requestId, objectOf(biz.jsGeneratedData))) return answer(merchant, CODES.jsGeneratedData);
 
   const taken = takeNextPayment("pingpong");
   if (taken.before) return faultResponse("pingpong", taken.before);
@@ -400,6 +416,20 @@ export async function unifiedPay(request: Request): Promise<Response> {
       return respond(transaction);
     }
   }
+}
+
+/** The documented jsGeneratedData fields [doc: PROVIDERS.md §1 Card, getGeneratedData()]. */
+const DOCUMENTED_RISK_FIELDS = ["fingerPrint", "forterSiteId", "forterTokenCookie"] as const;
+
+/**
+ * jsGeneratedData as the plugin yields it: the documented fields, each a non-empty string. The
+ * emulator's own `threeDInitTransId` is optional; when sent it must be one its plugin issued for
+ * this requestId.
+ */
+function riskDataValid(merchant: Merchant, requestId: string, data: Biz | undefined): boolean {
+  if (!data) return false;
+  if (data.threeDInitTransId !== undefined) return typeof data.threeDInitTransId === "string" && findRiskInit(merchant.accId, requestId, data.threeDInitTransId) !== undefined;
+  return DOCUMENTED_RISK_FIELDS.every((key) => typeof data[key] === "string" && data[key] !== "");
 }
 
 /** Stores a transaction and the control-plane override it took (before any notification is sent). */
@@ -471,7 +501,8 @@ export async function refund(request: Request): Promise<Response> {
   const amountMinor = parseAmount(biz.amount, transaction.currency, "bizContent.amount");
   if (typeof amountMinor === "string") return invalid(merchant, amountMinor);
   const notificationUrl = text(biz, "notificationUrl");
-  if (notificationUrl && !httpUrl(notificationUrl)) return invalid(merchant, "bizContent.notificationUrl must be an absolute http(s) URL");
+  const badNotificationUrl = notificationUrlError(notificationUrl, "notificationUrl");
+  if (badNotificationUrl) return invalid(merchant, badNotificationUrl);
   if (transaction.status !== "SUCCESS" || !captureDelayElapsed(transaction)) return answer(merchant, CODES.wrongState);
   if (transaction.refundedMinor + amountMinor > transaction.amountMinor) return answer(merchant, CODES.refundExceeds);
   const recorded = recordRefund({

@@ -1,3 +1,5 @@
+import { currencyExponent as isoExponent, isKnownCurrency } from "@/lib/money";
+
 /** The PingPongCheckout emulator's own settings (it reads its env, never the shop's). */
 export function pingpongMerchant() {
   return {
@@ -28,6 +30,8 @@ export const CODES = {
   threeDsFailed: { code: "301005", description: "3D Secure authentication failed" },
   shopperCancelled: { code: "301006", description: "Payment cancelled by the shopper" },
   jsGeneratedData: { code: "302001", description: "jsGeneratedData is missing or invalid" },
+  /** [guess] a requestId already used for another merchantTransactionId (the docs name requestId an idempotency key, no code). */
+  duplicateRequestId: { code: "100006", description: "requestId already used for another request" },
   tokenNotFound: { code: "300001", description: "token does not exist" },
   signingDeclined: { code: "300002", description: "The user declined the signing" },
   codeInvalid: { code: "300003", description: "code is invalid or used" },
@@ -45,7 +49,8 @@ export const DECLINE_CODES = {
 
 /**
  * Notification retries after a failed attempt, in seconds [doc: 5s, 5s, 3m, 10m, 20m, 30m, 30m,
- * 30m, 60m, 3h, 3h, 3h]. Seed 001 says "retried 2 times"; the emulator follows the public docs.
+ * 30m, 60m, 3h, 3h, 3h] for payments, refunds and voids. Seed 001's "retried 2 times" is about
+ * one-click notifications (ONECLICK_RETRY_SECONDS).
  */
 export const NOTIFICATION_RETRY_SECONDS = [5, 5, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800] as const;
 
@@ -74,12 +79,20 @@ export function isApmType(type: string): type is ApmType {
   return Object.hasOwn(APM_METHODS, type);
 }
 
-/** Decimals of a currency's major unit, as PingPong validates amounts. */
-export function currencyExponent(currency: string): number {
-  if (currency === "JPY") return 0;
-  if (currency === "KWD" || currency === "BHD") return 3;
-  return 2;
+/**
+ * Decimals of a currency's major unit, as PingPong validates amounts: the ISO 4217 exponent
+ * (lib/money's table); undefined for a code that is not a known ISO 4217 currency.
+ */
+export function currencyExponent(currency: string): number | undefined {
+  return isKnownCurrency(currency) ? isoExponent(currency) : undefined;
 }
+
+/**
+ * One-click notifications [doc: seed 001 "响应报文异常重试2次"]: an abnormal answer is retried
+ * twice, then given up (one attempt plus two retries). The interval is not given [guess: 5s, 5s,
+ * the first two of the payment schedule].
+ */
+export const ONECLICK_RETRY_SECONDS = [5, 5] as const;
 
 /** One-click (CodeGrant) wallet types [seed 001 + doc]. */
 export const WALLET_TYPES = ["AlipayHK", "Alipay", "GCash", "DANA", "Kakaopay", "TNG eWallet", "Boost", "True Money", "Rabbit LINE Pay"] as const;

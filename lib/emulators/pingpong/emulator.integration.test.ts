@@ -16,7 +16,15 @@ import {
   sleep,
   startCallbackCatcher,
 } from "@/lib/testing/pingpong-fixtures";
+import type { ZodType } from "zod";
 import { NOTIFICATION_RETRY_SECONDS } from "./config";
+import { documentedError, documentedPaymentNotification, documentedTransactionAnswer } from "./documented-shapes";
+
+/** The emulator answers and notifies only in the shapes PingPong documents (documented-shapes.ts). */
+function expectDocumented(schema: ZodType, body: unknown) {
+  const parsed = schema.safeParse(typeof body === "string" ? JSON.parse(body) : body);
+  expect(parsed.success, parsed.success ? "" : JSON.stringify(parsed.error.issues)).toBe(true);
+}
 
 // The integration server runs the emulator clock at 0.001 (see lib/testing/integration-server.ts).
 const TIME_SCALE = 0.001;
@@ -46,6 +54,7 @@ describe("PingPongCheckout emulator: envelope, signature and validation", () => 
     expect(answer.body).toMatchObject({ code: "100002", accId: PINGPONG_MERCHANT.accId });
     expect(answer.body.bizContent).toBeUndefined();
     expect(answer.verified).toBe(true);
+    expectDocumented(documentedError, answer.body);
     // Signed with another salt: also refused.
     expect((await pingpongApi("/v4/payment/unifiedPay", envelope(biz, {}, "other-salt"))).body.code).toBe("100002");
     expect((await query({ merchantTransactionId })).body.code).toBe("100005");
@@ -115,6 +124,51 @@ describe("PingPongCheckout emulator: envelope, signature and validation", () => 
     expect(full.status).toBe(400);
   });
 
+  it("accepts a card with only the documented jsGeneratedData (fingerPrint, forterSiteId, forterTokenCookie), without our threeDInitTransId", async () => {
+    const documented = { fingerPrint: "fp-1", forterSiteId: "site-1", forterTokenCookie: "cookie-1" };
+    const biz = cardBiz("4111111111111111", {}, documented);
+    const answer = await pingpongApi("/v4/payment/unifiedPay", envelope(biz));
+    expect(answer.body.code).toBe("000000");
+    expect(answer.biz).toMatchObject({ status: "SUCCESS", merchantTransactionId: biz.merchantTransactionId });
+    expectDocumented(documentedTransactionAnswer, answer.body);
+    // A documented field missing is still refused.
+    const partial = cardBiz("4111111111111111", {}, { fingerPrint: "fp-1", forterSiteId: "site-1" });
+    expect((await pingpongApi("/v4/payment/unifiedPay", envelope(partial))).body.code).toBe("302001");
+  });
+
+  it("is idempotent on requestId: the same order's repeat answers its transaction; another order with a used requestId is refused (100006)", async () => {
+    const first = await payByApm("Alipay");
+    expect(first.answer.body.code).toBe("000000");
+    const repeat = await pingpongApi("/v4/payment/unifiedPay", envelope({ ...first.biz, amount: "1.00" }));
+    expect(repeat.biz).toEqual(first.answer.biz);
+    const other = apmBiz("Alipay", { requestId: first.biz.requestId as string });
+    const refused = await pingpongApi("/v4/payment/unifiedPay", envelope(other));
+    expect(refused.body).toMatchObject({ code: "100006", description: "requestId already used for another request" });
+    expectDocumented(documentedError, refused.body);
+    expect((await query({ merchantTransactionId: other.merchantTransactionId })).body.code).toBe("100005");
+  });
+
+  it("checks the currency against ISO 4217 and the amount against its decimals (100001)", async () => {
+    for (const [currency, amount, expected] of [
+      ["XYZ", "10.00", "bizContent.currency is not an ISO 4217 currency code"],
+      ["usd", "10.00", "bizContent.currency is not an ISO 4217 currency code"],
+      ["KRW", "100.5", "bizContent.amount has more decimals than KRW allows (0)"],
+      ["OMR", "1.2345", "bizContent.amount has more decimals than OMR allows (3)"],
+    ] as const) {
+      const answer = await pingpongApi("/v4/payment/unifiedPay", envelope(apmBiz("Alipay", { currency, amount })));
+      expect(answer.body, `${currency} ${amount}`).toMatchObject({ code: "100001", description: expected });
+    }
+    const omr = await pingpongApi("/v4/payment/unifiedPay", envelope(apmBiz("Alipay", { currency: "OMR", amount: "1.234" })));
+    expect(omr.biz).toMatchObject({ amount: "1.234000", currency: "OMR" });
+  });
+
+  it("refuses a notificationUrl or closeNotificationUrl with query parameters (100001, documented)", async () => {
+    const withQuery = await pingpongApi("/v4/payment/unifiedPay", envelope(apmBiz("Alipay", { notificationUrl: "http://127.0.0.1:9/notify?order=1" })));
+    expect(withQuery.body).toMatchObject({ code: "100001", description: "bizContent.notificationUrl must not carry query parameters" });
+    const close = await pingpongApi("/v4/payment/unifiedPay", envelope(apmBiz("AlipayHK", { closeNotificationUrl: "http://127.0.0.1:9/close?x" })));
+    expect(close.body).toMatchObject({ code: "100001", description: "bizContent.closeNotificationUrl must not carry query parameters" });
+  });
+
   it("serves the risk-control plugin as JavaScript", async () => {
     const response = await fetch(`${pingpongUrl()}/static/risk-control/acquirerRiskControl.min.js`);
     expect(response.status).toBe(200);
@@ -145,7 +199,9 @@ describe("PingPongCheckout emulator: cards", () => {
       threeDContinue: "false",
       threeDUnionParams: { threeDContinue: "false" },
     });
+    expectDocumented(documentedTransactionAnswer, answer.body);
     const [delivered] = await notify.waitFor(1);
+    expectDocumented(documentedPaymentNotification, delivered.body);
     const notification = parseNotification(delivered.body);
     expect(notification.verified).toBe(true);
     expect(notification.envelope).toMatchObject({ accId: PINGPONG_MERCHANT.accId, version: "1.0", signType: "SHA256", code: "000000" });
@@ -160,6 +216,7 @@ describe("PingPongCheckout emulator: cards", () => {
     const queried = await query({ transactionId: answer.biz!.transactionId });
     expect(queried.verified).toBe(true);
     expect(queried.biz).toMatchObject({ status: "SUCCESS", refundedAmount: "0.000000" });
+    expectDocumented(documentedTransactionAnswer, queried.body);
   });
 
   it("answers a repeated merchantTransactionId with the same transaction and notifies once", async () => {
@@ -178,6 +235,7 @@ describe("PingPongCheckout emulator: cards", () => {
     const { biz, answer } = await payByCard("4000000000009995", { notificationUrl: notify.url });
     expect(answer.body).toMatchObject({ code: "301003", description: "Insufficient funds" });
     expect(answer.biz).toMatchObject({ status: "FAILED" });
+    expectDocumented(documentedTransactionAnswer, answer.body);
     const [delivered] = await notify.waitFor(1);
     expect(parseNotification(delivered.body)).toMatchObject({ verified: true, envelope: { code: "301003" }, biz: { status: "FAILED" } });
     const again = await pingpongApi("/v4/payment/unifiedPay", envelope(biz));
@@ -185,16 +243,15 @@ describe("PingPongCheckout emulator: cards", () => {
     expect(again.biz!.transactionId).toBe(answer.biz!.transactionId);
   });
 
-  it("challenges 4000 0000 0000 3220: PROCESSING with a challengeUrl, and 123456 passes", async () => {
+  it("challenges 4000 0000 0000 3220: PROCESSING with the plugin's blob (no challengeUrl), and 123456 passes", async () => {
     const notify = await catcher();
     const { answer } = await payByCard("4000000000003220", { notificationUrl: notify.url });
     const transactionId = answer.biz!.transactionId as string;
     expect(answer.body.code).toBe("000000");
-    expect(answer.biz).toMatchObject({
-      status: "PROCESSING",
-      threeDContinue: "true",
-      threeDUnionParams: { threeDContinue: "true", transactionId, challengeUrl: `${pingpongUrl()}/3ds/${transactionId}` },
-    });
+    expect(answer.biz).toMatchObject({ status: "PROCESSING", threeDContinue: "true" });
+    // The plugin's blob: no challengeUrl (nothing inside threeDUnionParams is documented; the emulator's plugin finds its page).
+    expect(answer.biz!.threeDUnionParams).toEqual({ threeDContinue: "true", transactionId });
+    expectDocumented(documentedTransactionAnswer, answer.body);
     const page = await fetch(`${pingpongUrl()}/3ds/${transactionId}`);
     expect(page.status).toBe(200);
     const html = await page.text();
@@ -263,6 +320,7 @@ describe("PingPongCheckout emulator: APMs", () => {
     expect(answer.biz).toMatchObject({ status: "PROCESSING", paymentMethod: { type: "AlipayHK" }, amount: "88.500000", currency: "HKD" });
     expect(answer.biz!.paymentQrCode).toBe(`${pingpongUrl()}/apm/${transactionId}/scan`);
     expect(Number(answer.biz!.qrCodeExpireTime)).toBeGreaterThan(Date.now() - 1000);
+    expectDocumented(documentedTransactionAnswer, answer.body);
     expect(await postForm(`/apm/${transactionId}/approve`)).toEqual({ status: 303, location: `${pingpongUrl()}/apm/${transactionId}/scan` });
     const [delivered] = await notify.waitFor(1);
     expect(parseNotification(delivered.body).biz).toMatchObject({ notifyType: "PAYMENT", transactionId, status: "SUCCESS", paymentMethod: { type: "AlipayHK" } });
@@ -279,6 +337,7 @@ describe("PingPongCheckout emulator: APMs", () => {
     const [toNotify] = await notify.waitFor(1);
     const [toClose] = await close.waitFor(1);
     for (const delivered of [toNotify, toClose]) {
+      expectDocumented(documentedPaymentNotification, delivered.body);
       expect(parseNotification(delivered.body)).toMatchObject({ verified: true, biz: { notifyType: "CLOSE", transactionId, status: "CLOSED" } });
     }
     expect((await query({ transactionId })).biz).toMatchObject({ status: "CLOSED" });
@@ -296,6 +355,7 @@ describe("PingPongCheckout emulator: APMs", () => {
     const transactionId = answer.biz!.transactionId as string;
     expect(answer.biz!.paymentRedirectUrl).toBe(`${pingpongUrl()}/apm/${transactionId}/pay`);
     expect(answer.biz!.paymentQrCode).toBeUndefined();
+    expectDocumented(documentedTransactionAnswer, answer.body);
     const page = await (await fetch(answer.biz!.paymentRedirectUrl as string)).text();
     expect(page).toContain("Approve payment");
     expect(page).toContain("Cancel payment");

@@ -10,10 +10,14 @@ import {
   pingpongUrl,
   PINGPONG_MERCHANT,
   postForm,
+  serverUrl,
+  signingPath,
   signWallet,
   sleep,
   startCallbackCatcher,
+  tokenOfBind,
 } from "@/lib/testing/pingpong-fixtures";
+import { documentedBindAnswer, documentedError, guessedBindingNotification } from "./documented-shapes";
 
 const catchers: Awaited<ReturnType<typeof startCallbackCatcher>>[] = [];
 afterEach(async () => {
@@ -33,44 +37,57 @@ async function query(merchantTransactionId: unknown) {
 const user = () => `user-${randomUUID().slice(0, 8)}`;
 
 describe("PingPongCheckout emulator: one-click signing (bind)", () => {
-  it("binds: a PENDING token and authUrl; the signing page renders; agree sends a signed SIGN SUCCESS and 303s to merchantResultUrl", async () => {
+  it("binds: the documented answer (authUrl only, no token in it); the signing page renders; agree sends a signed SIGN SUCCESS with the token and 303s to merchantResultUrl", async () => {
     const notify = await catcher();
     const merchantUserId = user();
     const { biz, answer } = await bindWallet({ merchantUserId, notificationUrl: notify.url, type: "TNG eWallet" });
     expect(answer.status).toBe(200);
     expect(answer.verified).toBe(true);
     expect(answer.body).toMatchObject({ code: "000000", accId: PINGPONG_MERCHANT.accId });
-    const token = answer.biz!.token as string;
+    expect(documentedBindAnswer.safeParse(answer.body).success).toBe(true);
+    const token = tokenOfBind(biz.requestId);
     expect(token).toMatch(/^[0-9a-f]{64}$/);
-    expect(answer.biz).toEqual({
-      requestId: biz.requestId,
-      merchantUserId,
-      token,
-      authUrl: `${pingpongUrl()}/wallet/sign/${token}`,
-      paymentMethod: { type: "TNG eWallet" },
-      status: "PROCESSING",
-    });
+    expect(answer.biz).toEqual({ authUrl: expect.stringMatching(new RegExp(`^${pingpongUrl()}/wallet/sign/[0-9a-f]{32}$`)) });
+    const authUrl = answer.biz!.authUrl as string;
+    expect(authUrl).not.toContain(token);
+    const signing = signingPath(authUrl);
 
-    const page = await fetch(answer.biz!.authUrl as string);
+    const page = await fetch(authUrl);
     expect(page.status).toBe(200);
     const html = await page.text();
     for (const expected of ["Merchant Storefront", "TNG eWallet", "without asking each time", "Agree and link", "Decline"]) expect(html).toContain(expected);
+    expect(html).not.toContain(token);
 
     // Still PENDING: the token cannot pay yet.
     expect((await payWithToken(token, merchantUserId, { type: "TNG eWallet" })).answer.body).toMatchObject({ code: "300001", description: "token does not exist" });
 
-    expect(await postForm(`/wallet/sign/${token}/agree`)).toEqual({ status: 303, location: "http://localhost:9/wallet-linked" });
+    expect(await postForm(`${signing}/agree`)).toEqual({ status: 303, location: "http://localhost:9/wallet-linked" });
     const [delivered] = await notify.waitFor(1);
     const { envelope: sent, biz: body, verified } = parseNotification(delivered.body);
     expect(verified).toBe(true);
     expect(sent).toMatchObject({ code: "000000", accId: PINGPONG_MERCHANT.accId, version: "1.0" });
+    expect(guessedBindingNotification.safeParse(sent).success).toBe(true);
     expect(body).toEqual({ notifyType: "SIGN", requestId: biz.requestId, merchantUserId, token, paymentMethod: { type: "TNG eWallet" }, status: "SUCCESS" });
 
     // Answered: the page says so, and a second answer changes nothing (no second notification).
-    expect(await (await fetch(`${pingpongUrl()}/wallet/sign/${token}`)).text()).toContain("already answered");
-    expect((await postForm(`/wallet/sign/${token}/decline`)).status).toBe(303);
+    expect(await (await fetch(authUrl)).text()).toContain("already answered");
+    expect((await postForm(`${signing}/decline`)).status).toBe(303);
     await sleep(300);
     expect(notify.requests).toHaveLength(1);
+  });
+
+  it("retries a SIGN notification answered abnormally twice (seed 001), then gives up, shown on /emulators", async () => {
+    const notify = await catcher([500, 500, 500, 500, 500]);
+    const { biz } = await signWallet(true, { notificationUrl: notify.url });
+    await notify.waitFor(3);
+    // The emulator clock runs at 0.001: 5 s retries are 5 ms apart; any fourth attempt would long have come.
+    await sleep(500);
+    expect(notify.requests).toHaveLength(3);
+    const token = tokenOfBind(biz.requestId);
+    const html = await (await fetch(`${serverUrl()}/emulators`)).text();
+    const row = html.split("<tr").find((cells) => cells.includes(`token ${token.slice(0, 12)}`));
+    expect(row).toBeDefined();
+    expect(row).toContain("gave_up");
   });
 
   it("decline: SIGN FAILED with code 300002, and the token cannot pay", async () => {
@@ -86,11 +103,17 @@ describe("PingPongCheckout emulator: one-click signing (bind)", () => {
     expect((await payWithToken(token, merchantUserId)).answer.body.code).toBe("300001");
   });
 
-  it("answers a repeated bind requestId with the same token", async () => {
+  it("answers a repeated bind requestId with the same signing", async () => {
     const biz = bindBiz();
     const first = await pingpongApi("/v4/paymethod/bind", envelope(biz));
     const second = await pingpongApi("/v4/paymethod/bind", envelope(biz));
-    expect(second.biz!.token).toBe(first.biz!.token);
+    expect(second.biz!.authUrl).toBe(first.biz!.authUrl);
+  });
+
+  it("refuses a notificationUrl with query parameters with 100001 (documented)", async () => {
+    const answer = await pingpongApi("/v4/paymethod/bind", envelope(bindBiz({ notificationUrl: "http://127.0.0.1:9/notify?shop=1" })));
+    expect(answer.body).toMatchObject({ code: "100001", description: "bizContent.notificationUrl must not carry query parameters" });
+    expect(documentedError.safeParse(answer.body).success).toBe(true);
   });
 
   it("refuses a bad sign with 100002, an unknown wallet or bizType with 100001, and < > with 100004", async () => {
@@ -160,8 +183,8 @@ describe("PingPongCheckout emulator: paying with a one-click token", () => {
 
   it("answers 300001 for a PENDING token", async () => {
     const merchantUserId = user();
-    const { answer } = await bindWallet({ merchantUserId });
-    const paid = await payWithToken(answer.biz!.token as string, merchantUserId);
+    const { biz } = await bindWallet({ merchantUserId });
+    const paid = await payWithToken(tokenOfBind(biz.requestId), merchantUserId);
     expect(paid.answer.body).toMatchObject({ code: "300001", description: "token does not exist" });
     expect((await query(paid.biz.merchantTransactionId)).body.code).toBe("100005");
   });

@@ -1,8 +1,8 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { enqueueNotification } from "../outbox";
 import type { PingpongWalletAuthRow, PingpongWalletTokenRow } from "../schema";
-import { httpUrl, missing, newId, objectOf, text } from "./api";
-import { BASE_PATH, CODES, isWalletType, NOTIFICATION_RETRY_SECONDS, pingpongMerchant, WALLET_TYPES } from "./config";
+import { httpUrl, missing, newId, notificationUrlError, objectOf, text } from "./api";
+import { BASE_PATH, CODES, isWalletType, ONECLICK_RETRY_SECONDS, pingpongMerchant, WALLET_TYPES } from "./config";
 import { answer, invalid, notificationBody, readEnvelope, type Merchant } from "./envelope";
 import {
   findBindByRequest,
@@ -13,6 +13,7 @@ import {
   issueAuthCode,
   moveWalletToken,
   redeemAuthCode,
+  signingTokens,
 } from "./store";
 
 /**
@@ -33,8 +34,18 @@ function merchantOf(row: { accId: string; clientId: string }): Merchant {
   return { accId: row.accId, clientId: row.clientId, salt: pingpongMerchant().salt };
 }
 
+/** The signing's id in its authUrl: derived from the token, so the shopper's URL never carries the token. */
+export function signingIdOf(token: string): string {
+  return createHash("sha256").update(`signing:${token}`).digest("hex").slice(0, 32);
+}
+
+/** The pending signing an authUrl names (undefined for an unknown id). */
+function findSigning(signingId: string): PingpongWalletTokenRow | undefined {
+  return signingTokens().find((row) => signingIdOf(row.token) === signingId);
+}
+
 export function signUrl(origin: string, token: string): string {
-  return `${origin}${BASE_PATH}/wallet/sign/${token}`;
+  return `${origin}${BASE_PATH}/wallet/sign/${signingIdOf(token)}`;
 }
 
 export function walletAppPath(token: string): string {
@@ -64,7 +75,8 @@ function notifyToken(row: PingpongWalletTokenRow, notifyType: NotifyType, status
     subject: `token ${row.token.slice(0, 12)}… ${notifyType}`,
     targetUrl: row.notificationUrl,
     body: notificationBody(merchantOf(row), result, bizContent),
-    retrySchedule: NOTIFICATION_RETRY_SECONDS,
+    // [doc: seed 001] retried twice on an abnormal answer, then given up.
+    retrySchedule: ONECLICK_RETRY_SECONDS,
   });
 }
 
@@ -92,11 +104,10 @@ function readWalletRequest(merchant: Merchant, biz: Biz, requireNotificationUrl:
   const walletType = paymentMethod && typeof paymentMethod.type === "string" ? paymentMethod.type : "";
   if (!walletType) return invalid(merchant, "bizContent.paymentMethod.type is required");
   if (!isWalletType(walletType)) return invalid(merchant, `bizContent.paymentMethod.type ${walletType} is not a one-click wallet (${WALLET_TYPES.join(", ")})`);
-  for (const key of ["merchantResultUrl", "notificationUrl"]) {
-    const value = biz[key];
-    if (value === undefined || value === null || value === "") continue;
-    if (typeof value !== "string" || !httpUrl(value)) return invalid(merchant, `bizContent.${key} must be an absolute http(s) URL`);
-  }
+  const resultUrl = biz.merchantResultUrl;
+  if (typeof resultUrl !== "string" || !httpUrl(resultUrl)) return invalid(merchant, "bizContent.merchantResultUrl must be an absolute http(s) URL");
+  const badNotificationUrl = notificationUrlError(biz.notificationUrl, "notificationUrl");
+  if (badNotificationUrl) return invalid(merchant, badNotificationUrl);
   const device = objectOf(biz.device);
   const orderTerminal = device && (typeof device.orderTerminal === "string" || typeof device.orderTerminal === "number") ? String(device.orderTerminal) : null;
   return {
@@ -112,15 +123,13 @@ function readWalletRequest(merchant: Merchant, biz: Biz, requireNotificationUrl:
 // ---------------------------------------------------------------------------------------------
 // Signing: bind
 
+/**
+ * The bind answer [doc: PROVIDERS.md §1 One-click, bizContent{token (O), authUrl (O)}]: the
+ * authUrl only. The token is optional there and arrives with the signing notification (seed 001),
+ * so the emulator leaves it out of the answer and keeps it out of the shopper's authUrl.
+ */
 function bindView(row: PingpongWalletTokenRow, origin: string): Biz {
-  return {
-    requestId: row.requestId,
-    merchantUserId: row.merchantUserId,
-    token: row.token,
-    authUrl: signUrl(origin, row.token),
-    paymentMethod: { type: row.walletType },
-    status: "PROCESSING",
-  };
+  return { authUrl: signUrl(origin, row.token) };
 }
 
 /** POST /v4/paymethod/bind: a PENDING token and the wallet's signing page (authUrl). */
@@ -236,10 +245,10 @@ export async function authorize(request: Request): Promise<Response> {
 export type WalletStep = { redirect: string } | { notFound: true };
 
 /** The signing page's answer: Agree (ACTIVE, SIGN SUCCESS) or Decline (DECLINED, SIGN FAILED 300002). */
-export function answerSigning(token: string, agree: boolean): WalletStep {
-  const found = findWalletToken(token);
-  if (!found || found.flow !== "sign") return { notFound: true };
-  const moved = moveWalletToken(token, ["PENDING"], agree ? "ACTIVE" : "DECLINED");
+export function answerSigning(signingId: string, agree: boolean): WalletStep {
+  const found = findSigning(signingId);
+  if (!found) return { notFound: true };
+  const moved = moveWalletToken(found.token, ["PENDING"], agree ? "ACTIVE" : "DECLINED");
   if (moved) notifyToken(moved, "SIGN", agree ? "SUCCESS" : "FAILED");
   return { redirect: found.merchantResultUrl };
 }
@@ -298,6 +307,13 @@ export function walletTokenView(token: string): WalletTokenView | undefined {
     unbindSource: found.unbindSource,
     merchantResultUrl: found.merchantResultUrl,
   };
+}
+
+/** What the signing page shows (no token: the page is the shopper's). */
+export function signingView(signingId: string) {
+  const found = findSigning(signingId);
+  if (!found) return undefined;
+  return { signingId, walletType: found.walletType, merchantName: pingpongMerchant().merchantName, status: found.status, merchantResultUrl: found.merchantResultUrl };
 }
 
 export function walletAuthView(authId: string): (Pick<PingpongWalletAuthRow, "authId" | "walletType" | "status" | "merchantResultUrl"> & { merchantName: string }) | undefined {

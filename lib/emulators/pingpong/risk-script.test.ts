@@ -56,12 +56,14 @@ describe("the risk-control plugin script", () => {
     );
   });
 
-  it("complexTrigger navigates to the challenge when threeDContinue is \"true\", else calls back", () => {
+  it("complexTrigger leads to its own origin's challenge page for the blob's transactionId when threeDContinue is \"true\", else calls back", () => {
     const { Constructor, navigated } = loadPlugin();
     const plugin = new Constructor({});
     let called = 0;
-    plugin.complexTrigger({ threeDContinue: "true", challengeUrl: "http://emulator.test/3ds/1" }, () => called++);
-    expect(navigated).toEqual(["http://emulator.test/3ds/1"]);
+    plugin.complexTrigger({ threeDContinue: "true", transactionId: "tx 1" }, () => called++);
+    // The blob as a JSON string (the real plugin's blob is opaque to the shop) works the same.
+    plugin.complexTrigger(JSON.stringify({ threeDContinue: "true", transactionId: "2" }) as unknown as Record<string, unknown>, () => called++);
+    expect(navigated).toEqual(["http://emulator.test:3000/emulators/pingpong/3ds/tx%201", "http://emulator.test:3000/emulators/pingpong/3ds/2"]);
     expect(called).toBe(0);
     plugin.complexTrigger({ threeDContinue: "false" }, () => called++);
     expect(called).toBe(1);

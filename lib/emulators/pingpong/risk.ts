@@ -68,6 +68,7 @@ export const RISK_CONTROL_SCRIPT = `/* PingPongCheckout risk-control plugin: loc
     if (current && current.src) origin = new URL(current.src, window.location.href).origin;
   } catch (e) {}
   var INIT_URL = origin + "${BASE_PATH}/risk/v1/init";
+  var CHALLENGE_URL = origin + "${BASE_PATH}/3ds/";
 
   function browserInfo() {
     var s = window.screen || {};
@@ -131,10 +132,15 @@ export const RISK_CONTROL_SCRIPT = `/* PingPongCheckout risk-control plugin: loc
     return { browserInfo: browserInfo(), jsGeneratedData: this.jsGeneratedData };
   };
 
+  /* The 3D event [doc: seed 000 step 8]: threeDUnionParams is this plugin's own blob (the
+     emulator's answer puts the transactionId in it); the plugin, not the page, leads to the bank. */
   PingPongRiskControl.prototype.complexTrigger = function (threeDUnionParams, callback) {
     var p = threeDUnionParams || {};
-    if (p.threeDContinue === "true" || p.threeDContinue === true) {
-      window.location.assign(p.challengeUrl);
+    if (typeof p === "string") {
+      try { p = JSON.parse(p) || {}; } catch (e) { p = {}; }
+    }
+    if ((p.threeDContinue === "true" || p.threeDContinue === true) && p.transactionId) {
+      window.location.assign(CHALLENGE_URL + encodeURIComponent(String(p.transactionId)));
       return;
     }
     if (typeof callback === "function") callback();

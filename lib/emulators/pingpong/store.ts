@@ -35,10 +35,12 @@ export function findTransaction(transactionId: string): PingpongTransactionRow |
   return emulatorDb().select().from(pingpongTransactions).where(eq(pingpongTransactions.transactionId, transactionId)).get();
 }
 
-export function findTransactionOf(accId: string, by: { transactionId?: string; merchantTransactionId?: string }): PingpongTransactionRow | undefined {
+export function findTransactionOf(accId: string, by: { transactionId?: string; merchantTransactionId?: string; requestId?: string }): PingpongTransactionRow | undefined {
   const where = by.transactionId
     ? and(eq(pingpongTransactions.accId, accId), eq(pingpongTransactions.transactionId, by.transactionId))
-    : and(eq(pingpongTransactions.accId, accId), eq(pingpongTransactions.merchantTransactionId, by.merchantTransactionId ?? ""));
+    : by.requestId
+      ? and(eq(pingpongTransactions.accId, accId), eq(pingpongTransactions.requestId, by.requestId))
+      : and(eq(pingpongTransactions.accId, accId), eq(pingpongTransactions.merchantTransactionId, by.merchantTransactionId ?? ""));
   return emulatorDb().select().from(pingpongTransactions).where(where).get();
 }
 
@@ -133,6 +135,11 @@ export function findBindByRequest(accId: string, requestId: string): PingpongWal
     .from(pingpongWalletTokens)
     .where(and(eq(pingpongWalletTokens.accId, accId), eq(pingpongWalletTokens.flow, "sign"), eq(pingpongWalletTokens.requestId, requestId)))
     .get();
+}
+
+/** Every token of the signing flow (the emulator's few, to find the one an authUrl names). */
+export function signingTokens(): PingpongWalletTokenRow[] {
+  return emulatorDb().select().from(pingpongWalletTokens).where(eq(pingpongWalletTokens.flow, "sign")).all();
 }
 
 export function latestWalletTokens(limit = 20): PingpongWalletTokenRow[] {

@@ -4,7 +4,7 @@ import { fromDecimalString, SHOP_CURRENCIES, toDecimalString } from "@/lib/money
 import { ProviderError, unknownAnswer, type PaymentProvider, type PaymentRequest, type ProviderOutcome } from "@/lib/payments/types";
 import { cardSummary, splitHolderName } from "@/lib/cards";
 import { PingPongClient } from "./client";
-import { failureOf, SUCCESS_CODE, toPaymentStatus } from "./mappers";
+import { failureOf, nextActionOf, SUCCESS_CODE, toPaymentStatus } from "./mappers";
 import { refundAnswer, transaction, voidAnswer, type Transaction } from "./schemas";
 import { refundKey, verifyPingPongNotification, voidKey } from "./webhook";
 import { pingPongWallets } from "./wallets";
@@ -43,22 +43,19 @@ function paymentMethodOf(request: PaymentRequest) {
   };
 }
 
-/** Reshapes a transaction answer into the shop's outcome. */
-function outcomeOf(tx: Transaction, calls: ProviderOutcome["calls"]): ProviderOutcome {
+/** Reshapes a transaction answer into the shop's outcome; `authenticateUrl` is the shop's 3DS hand-off page. */
+function outcomeOf(tx: Transaction, authenticateUrl: string, calls: ProviderOutcome["calls"]): ProviderOutcome {
   const status = toPaymentStatus(tx);
   const base = { status, providerPaymentId: tx.transactionId, calls };
   if (status !== "requires_action") return { ...base, nextAction: { type: "none" } };
-  if (tx.threeDContinue) {
-    const params = tx.threeDUnionParams ?? {};
-    const url = typeof params.challengeUrl === "string" ? params.challengeUrl : undefined;
-    if (!url) throw unknownAnswer("PingPong asked for 3-D Secure without a challenge", calls);
-    return { ...base, nextAction: { type: "redirect", url, sdkTrigger: params } };
-  }
-  if (tx.paymentQrCode) {
-    const expiresAt = tx.qrCodeExpireTime ? new Date(Number(tx.qrCodeExpireTime)) : undefined;
-    return { ...base, nextAction: { type: "qr", payload: tx.paymentQrCode, expiresAt } };
-  }
-  return { ...base, nextAction: { type: "redirect", url: tx.paymentRedirectUrl! } };
+  const nextAction = nextActionOf(tx, authenticateUrl);
+  if (!nextAction) throw unknownAnswer("PingPong asked for 3-D Secure without threeDUnionParams", calls);
+  return { ...base, nextAction };
+}
+
+/** Where the shop's page hands threeDUnionParams to the risk plugin (app/(shop)/orders/[id]/authenticate). */
+function authenticateUrlOf(request: PaymentRequest): string {
+  return `${settings().APP_URL}/orders/${request.orderId}/authenticate?attempt=${request.paymentId}`;
 }
 
 /** PingPongCheckout: non-hosted card with its risk plugin and 3DS, and local payments by QR or redirect. */
@@ -114,7 +111,7 @@ export const pingPong: PaymentProvider = {
       return { status: "failed", providerPaymentId: parsed.success ? parsed.data.transactionId : undefined, nextAction: { type: "none" }, failure: failureOf(answer.code, answer.description), card, calls: [answer.call] };
     }
     if (!parsed.success) throw unknownAnswer("PingPong answered without a transaction", [answer.call]);
-    const outcome = outcomeOf(parsed.data, [answer.call]);
+    const outcome = outcomeOf(parsed.data, authenticateUrlOf(request), [answer.call]);
     // The risk plugin on the 3DS hand-off page is created with the same requestId as the card check.
     return { ...outcome, card, providerData: requestId ? { riskRequestId: requestId } : undefined };
   },

@@ -32,7 +32,8 @@ export const transaction = z
     paymentMethod: z.object({ type: z.string() }).loose().optional(),
     captureDelayHours: z.coerce.number().optional(),
     threeDContinue: flag.optional(),
-    threeDUnionParams: z.record(z.string(), z.unknown()).optional(),
+    /** The risk plugin's opaque blob [doc: seed 000 step 8]: passed to complexTrigger as it came, never read. */
+    threeDUnionParams: z.unknown().optional(),
     paymentQrCode: z.string().optional(),
     qrCodeExpireTime: z.union([z.string(), z.number()]).optional(),
     paymentRedirectUrl: z.string().optional(),
@@ -52,18 +53,33 @@ export const notification = transaction.extend({
 });
 export type PingPongNotification = z.infer<typeof notification>;
 
-/** One-click: the signing result and unbinding (by the merchant or in the wallet). */
+/**
+ * One-click: the signing result and unbinding (by the merchant or in the wallet). The body is not
+ * published [guess, PROVIDERS.md §1 One-click]; seed 001 only says the signing notification
+ * delivers the token. So every field is optional and read tolerantly: the binding is named by
+ * whichever of token / requestId (the bind's) it carries, and the event by notifyType / status.
+ * A body with a transactionId is a payment notification, never this.
+ */
 export const bindingNotification = z
   .object({
-    notifyType: z.enum(["SIGN", "UNBIND"]),
+    notifyType: z.string().optional(),
     requestId: z.string().optional(),
-    merchantUserId: z.string(),
-    token: z.string(),
+    merchantUserId: z.string().optional(),
+    token: z.string().optional(),
     paymentMethod: z.object({ type: z.string() }).loose().optional(),
-    status: z.enum(["SUCCESS", "FAILED"]),
-    unbindSource: z.enum(["MERCHANT", "WALLET"]).optional(),
+    status: z.string().optional(),
+    unbindSource: z.string().optional(),
+    transactionId: z.undefined().optional(),
   })
   .loose();
+export type BindingNotification = z.infer<typeof bindingNotification>;
+
+/**
+ * The signing answer [doc: §1 One-click, bizContent{token (O), authUrl (O)}]: the shop needs the
+ * authUrl to send the shopper on; the token is optional (it also comes with the signing
+ * notification), and other fields are ignored.
+ */
+export const bindAnswer = z.object({ token: z.string().min(1).optional(), authUrl: z.string().url() }).loose();
 
 /** bizContent arrives as a JSON string (some examples show an object). */
 export function parseBizContent(value: Envelope["bizContent"]): unknown {

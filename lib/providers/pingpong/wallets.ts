@@ -3,6 +3,7 @@ import { settings } from "@/lib/env";
 import { ProviderError, type ApiCallRecord, type WalletLinking } from "@/lib/payments/types";
 import { PingPongClient } from "./client";
 import { SUCCESS_CODE } from "./mappers";
+import { bindAnswer } from "./schemas";
 
 /**
  * PingPong one-click (CodeGrant): a shopper signs a wallet once (`/v4/paymethod/bind` -> authUrl ->
@@ -30,8 +31,9 @@ function bizOf(answer: { code: string; description: string; biz: unknown; call: 
 }
 
 async function bindWallet(input: { merchantUserId: string; walletType: string; resultUrl: string; notificationUrl: string }) {
+  const requestId = PingPongClient.newRequestId("bind");
   const answer = await client().post("/v4/paymethod/bind", {
-    requestId: PingPongClient.newRequestId("bind"),
+    requestId,
     merchantUserId: input.merchantUserId,
     paymentMethod: { type: input.walletType },
     merchantResultUrl: input.resultUrl,
@@ -39,9 +41,10 @@ async function bindWallet(input: { merchantUserId: string; walletType: string; r
     device: { orderTerminal: "01" },
     bizType: "CodeGrant",
   });
-  const biz = bizOf(answer, "the wallet signing");
-  if (typeof biz.token !== "string" || typeof biz.authUrl !== "string") throw new ProviderError("PingPong answered the signing without token and authUrl", [answer.call]);
-  return { token: biz.token, authUrl: biz.authUrl };
+  const read = bindAnswer.safeParse(bizOf(answer, "the wallet signing"));
+  if (!read.success) throw new ProviderError("PingPong answered the signing without an authUrl", [answer.call]);
+  // The token is optional in the answer [doc]: without it, the binding is known by its requestId until the signing notification brings it.
+  return { token: read.data.token, bindingRef: requestId, authUrl: read.data.authUrl };
 }
 
 async function unbindWallet(input: { merchantUserId: string; token: string }): Promise<void> {

@@ -2,13 +2,34 @@ import "server-only";
 import { fromDecimalString, minor } from "@/lib/money";
 import { redact } from "@/lib/payments/redact";
 import { NotificationRejected, type RawNotification, type VerifiedNotification } from "@/lib/payments/types";
-import { failureOf, notificationStatus, SUCCESS_CODE } from "./mappers";
-import { bindingNotification, envelope, notification, parseBizContent } from "./schemas";
+import { bindingEventOf, failureOf, notificationStatus, SUCCESS_CODE } from "./mappers";
+import { bindingNotification, envelope, notification, parseBizContent, type BindingNotification, type Envelope } from "./schemas";
 import { pingPongSignatureValid } from "./signature";
 
 /** Dedupe keys shared by an operator's refund/void answer and its later notification. */
 export const refundKey = (refundId: string) => `pingpong:refund:${refundId}`;
 export const voidKey = (voidId: string) => `pingpong:void:${voidId}`;
+
+/** A verified notification the shop cannot read: acknowledged (200) and counted, nothing written. */
+function unrecognizedNotification(outer: Envelope): VerifiedNotification {
+  return { status: "processing", amount: minor(0), currency: "", unrecognized: true, dedupeKey: "pingpong:unrecognized", summary: "PingPong notification of an unknown shape", detail: redact(outer) };
+}
+
+/** A signing or unbinding notification, read tolerantly (its body is not published). */
+function bindingNotificationOf(outer: Envelope, b: BindingNotification): VerifiedNotification {
+  const read = bindingEventOf(b);
+  if (!read) return unrecognizedNotification(outer);
+  const label = { activated: "linked", declined: "link declined", revoked: `unlinked${read.source ? ` (${read.source.toLowerCase()})` : ""}` }[read.event];
+  return {
+    status: "processing",
+    amount: minor(0),
+    currency: "",
+    credentialEvent: read,
+    dedupeKey: `pingpong:wallet:${read.token ?? `request:${read.bindingRef}`}:${read.event}`,
+    summary: `PingPong ${b.paymentMethod?.type ?? "wallet"} ${label}`,
+    detail: redact({ ...outer, bizContent: b }),
+  };
+}
 
 /**
  * Verifies a PingPong notification: our accId and clientId (PingPong sends both; a notification
@@ -31,21 +52,13 @@ export function verifyPingPongNotification(raw: RawNotification, credentials: { 
   }
   const bizContent = parseBizContent(outer.data.bizContent);
   const binding = bindingNotification.safeParse(bizContent);
-  if (binding.success) {
-    const b = binding.data;
-    const event = b.notifyType === "UNBIND" ? "revoked" : b.status === "SUCCESS" ? "activated" : "declined";
-    return {
-      status: "processing",
-      amount: minor(0),
-      currency: "",
-      credentialEvent: { token: b.token, merchantUserId: b.merchantUserId, event, source: b.unbindSource },
-      dedupeKey: `pingpong:wallet:${b.token}:${b.notifyType}:${b.status}`,
-      summary: `PingPong ${b.paymentMethod?.type ?? "wallet"} ${b.notifyType === "SIGN" ? (b.status === "SUCCESS" ? "linked" : "link declined") : `unlinked${b.unbindSource ? ` (${b.unbindSource.toLowerCase()})` : ""}`}`,
-      detail: redact({ ...outer.data, bizContent: b }),
-    };
-  }
+  if (binding.success) return bindingNotificationOf(outer.data, binding.data);
   const inner = notification.safeParse(bizContent);
-  if (!inner.success) throw new NotificationRejected(400, "The notification's bizContent is not a transaction");
+  if (!inner.success) {
+    // A payment's notification that does not read is refused (PingPong retries); anything else verified is not ours to refuse.
+    if (bizContent && typeof bizContent === "object" && "transactionId" in bizContent) throw new NotificationRejected(400, "The notification's bizContent is not a transaction");
+    return unrecognizedNotification(outer.data);
+  }
   const biz = inner.data;
   let amount;
   let refundAmount;

@@ -16,12 +16,11 @@ export default async function AuthenticatePage({ params, searchParams }: { param
   const orderUrl = `/orders/${id}${payment ? `?attempt=${payment.id}` : ""}`;
   const action = payment && payment.status === "requires_action" ? nextActionOf(payment) : undefined;
   const risk = payment ? riskConfigs()[payment.provider] : undefined;
-  if (!payment || !action || action.type !== "redirect" || !action.sdkTrigger || !risk) redirect(orderUrl);
+  if (!payment || !action || action.type !== "redirect" || action.sdkTrigger === undefined || !risk) redirect(orderUrl);
   return (
     <ThreeDsHandoff
       risk={risk}
       params={action.sdkTrigger}
-      challengeUrl={action.url}
       orderUrl={orderUrl}
       requestId={payment.providerData?.riskRequestId ?? payment.id}
       merchantUserId={view.order.userId ?? ""}

@@ -2,8 +2,8 @@ import { buttonRefusal } from "@/lib/emulators/form-redirect";
 import { answerSigning, stepResponse } from "@/lib/emulators/pingpong/oneclick";
 
 /** The signing page's "Decline" (plain HTML form): token DECLINED, SIGN FAILED 300002, 303 to merchantResultUrl. */
-export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
+export async function POST(request: Request, { params }: { params: Promise<{ signingId: string }> }) {
   const refused = await buttonRefusal(request);
   if (refused) return refused;
-  return stepResponse(request, answerSigning((await params).token, false));
+  return stepResponse(request, answerSigning((await params).signingId, false));
 }

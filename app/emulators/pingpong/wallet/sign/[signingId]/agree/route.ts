@@ -2,8 +2,8 @@ import { buttonRefusal } from "@/lib/emulators/form-redirect";
 import { answerSigning, stepResponse } from "@/lib/emulators/pingpong/oneclick";
 
 /** The signing page's "Agree and link" (plain HTML form): token ACTIVE, SIGN SUCCESS, 303 to merchantResultUrl. */
-export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
+export async function POST(request: Request, { params }: { params: Promise<{ signingId: string }> }) {
   const refused = await buttonRefusal(request);
   if (refused) return refused;
-  return stepResponse(request, answerSigning((await params).token, true));
+  return stepResponse(request, answerSigning((await params).signingId, true));
 }

@@ -1,0 +1,13 @@
+import { notFound } from "next/navigation";
+import { PingPongWalletSigning } from "@/components/emulators/pingpong-wallet-link";
+import { signingView } from "@/lib/emulators/pingpong/oneclick";
+
+export const metadata = { title: "Link your wallet" };
+export const dynamic = "force-dynamic";
+
+/** The wallet's signing page: the authUrl answered by /v4/paymethod/bind (it names the signing, never the token). */
+export default async function PingPongWalletSignPage({ params }: { params: Promise<{ signingId: string }> }) {
+  const view = signingView((await params).signingId);
+  if (!view) notFound();
+  return <PingPongWalletSigning {...view} />;
+}
