@@ -1,11 +1,11 @@
 import "server-only";
 import { settings } from "@/lib/env";
-import { fromDecimalString, SHOP_CURRENCIES, toDecimalString } from "@/lib/money";
+import { SHOP_CURRENCIES, toDecimalString } from "@/lib/money";
 import { cardSummary } from "@/lib/cards";
 import { ProviderError, unknownAnswer, type PaymentProvider, type PaymentRequest } from "@/lib/payments/types";
 import { LesspayClient } from "./client";
-import { failureOf, orderStatus, storedCardOf } from "./mappers";
-import { createOrderAnswer, queryAnswer } from "./schemas";
+import { inquiryOutcome } from "./inquiry";
+import { createOrderAnswer } from "./schemas";
 import { verifyLesspayCallback } from "./webhook";
 
 function credentials() {
@@ -14,8 +14,7 @@ function credentials() {
 }
 const client = () => new LesspayClient(credentials());
 
-/** Lesspay's codes for "no such order" (1202, 5003) and for errors that leave it open whether one was made (10 system, 12 database). */
-const NOT_FOUND_CODES = new Set([1202, 5003]);
+/** Lesspay's codes for errors that leave it open whether an order was made (10 system, 12 database) [doc: PROVIDERS.md §4]. */
 const UNKNOWN_CODES = new Set([10, 12]);
 
 /** `channel_extra` of an OpenAPI payment: the card itself, or a stored card's token. */
@@ -30,7 +29,7 @@ function channelExtra(request: PaymentRequest) {
       expiry_month: Number(card.expiryMonth),
       expiry_year: Number(card.expiryYear),
       cvv: card.cvc,
-      holder_name: card.holderName,
+      // [doc: seed 004, 2.1 card_data]: number, expiry_month, expiry_year, cvv, store_for_future_use; no holder name.
       ...(request.saveCard ? { store_for_future_use: true } : {}),
     },
   };
@@ -61,7 +60,8 @@ export const lesspay: PaymentProvider = {
       fail_url: request.errorUrl,
       product_name: "Merchant Storefront order",
       description: request.items.map((item) => `${item.name} × ${item.quantity}`).join(", ").slice(0, 200),
-      ...(cashier ? (request.saveCard ? { store_for_future_use: true } : {}) : { channel_extra: channelExtra(request) }),
+      // Only channel_extra.card_data documents store_for_future_use [doc: seed 004]: the cashier has no such field (its page asks the payer).
+      ...(cashier ? {} : { channel_extra: channelExtra(request) }),
     });
     const parsed = createOrderAnswer.safeParse(answer.json);
     if (!parsed.success) throw unknownAnswer("Lesspay answered create-order with an unexpected shape", [answer.call]);
@@ -82,29 +82,7 @@ export const lesspay: PaymentProvider = {
   /** query-order by Lesspay's id, or by our request_id when its create-order answer never came. */
   async inquire(payment) {
     const answer = await client().post("/api/global/v1/pay/query-order", payment.providerPaymentId ? { pay_order_id: payment.providerPaymentId } : { request_id: payment.id });
-    const parsed = queryAnswer.safeParse(answer.json);
-    if (parsed.success && NOT_FOUND_CODES.has(parsed.data.code)) {
-      return { status: "failed", notAtProvider: true, nextAction: { type: "none" }, failure: { code: "not_at_provider", message: "Lesspay has no record of this payment." }, calls: [answer.call] };
-    }
-    if (!parsed.success || parsed.data.code !== 0 || !parsed.data.data) throw new ProviderError("Lesspay could not say how the order stands", [answer.call]);
-    const data = parsed.data.data;
-    const status = orderStatus(data.order_status_int);
-    if (!status) throw new ProviderError(`Lesspay answered an unknown order status ${data.order_status_int}`, [answer.call]);
-    let reported;
-    try {
-      reported = { amount: fromDecimalString(data.target_amount, data.target_currency), currency: data.target_currency };
-    } catch {
-      throw new ProviderError(`Lesspay answered an amount that is not valid: ${data.target_amount} ${data.target_currency}`, [answer.call]);
-    }
-    return {
-      status,
-      providerPaymentId: data.pay_order_id,
-      reported,
-      nextAction: { type: "none" },
-      failure: status === "failed" ? failureOf(data.fail_reason) : undefined,
-      storedCredential: storedCardOf(data.channel_biz_data),
-      calls: [answer.call],
-    };
+    return inquiryOutcome(answer.json, answer.call);
   },
 
   verifyNotification: async (raw) => verifyLesspayCallback(raw, credentials()),
