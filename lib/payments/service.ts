@@ -143,7 +143,8 @@ function rememberCard(payment: Payment, credential: StoredCredentialInfo | undef
     token: credential.token,
     brand: credential.brand ?? payment.cardBrand,
     last4: credential.last4 ?? payment.cardLast4,
-    expiry: credential.expiry,
+    // A provider that does not report the expiry (Lesspay) may keep what the shopper typed in providerData.cardExpiry.
+    expiry: credential.expiry ?? payment.providerData?.cardExpiry,
   });
 }
 

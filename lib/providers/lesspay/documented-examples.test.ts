@@ -126,6 +126,6 @@ describe("Lesspay: query-order read tolerantly (its answer is not documented)", 
     [5, "refunded"],
     [6, "failed"],
   ] as const)("status %i from query-order → %s", (statusInt, status) => {
-    expect(inquiryOutcome(answerWith({ ...example("payment-callback"), order_status_int: statusInt }), CALL).status).toBe(status);
+    expect(inquiryOutcome(answerWith({ ...example<Record<string, unknown>>("payment-callback"), order_status_int: statusInt }), CALL).status).toBe(status);
   });
 });

@@ -17,6 +17,9 @@ const client = () => new LesspayClient(credentials());
 /** Lesspay's codes for errors that leave it open whether an order was made (10 system, 12 database) [doc: PROVIDERS.md §4]. */
 const UNKNOWN_CODES = new Set([10, 12]);
 
+/** MM/YY of a typed card. */
+const expiryOf = (card: { expiryMonth: string; expiryYear: string }) => `${card.expiryMonth.padStart(2, "0")}/${card.expiryYear.slice(-2)}`;
+
 /** `channel_extra` of an OpenAPI payment: the card itself, or a stored card's token. */
 function channelExtra(request: PaymentRequest) {
   if (request.storedCredential) return { extra_type: "token", token_data: { token: request.storedCredential.token } };
@@ -72,11 +75,14 @@ export const lesspay: PaymentProvider = {
     }
     const order = parsed.data.data.order_data;
     const card = request.card ? cardSummary(request.card.number) : undefined;
+    // Lesspay's channel_biz_data names no brand, last four or expiry [doc: seed 004]: a card to be saved keeps the
+    // expiry the shopper typed (brand and last four come from `card`).
+    const providerData = request.card && request.saveCard ? { cardExpiry: expiryOf(request.card) } : undefined;
     if (order.payDataType === "payurl" && order.payData) {
-      return { status: "requires_action", providerPaymentId: order.payOrderId, nextAction: { type: "redirect", url: order.payData }, card, calls: [answer.call] };
+      return { status: "requires_action", providerPaymentId: order.payOrderId, nextAction: { type: "redirect", url: order.payData }, card, providerData, calls: [answer.call] };
     }
     // No payDataType: processing without 3DS; the callback says how it ends.
-    return { status: "processing", providerPaymentId: order.payOrderId, nextAction: { type: "none" }, card, calls: [answer.call] };
+    return { status: "processing", providerPaymentId: order.payOrderId, nextAction: { type: "none" }, card, providerData, calls: [answer.call] };
   },
 
   /** query-order by Lesspay's id, or by our request_id when its create-order answer never came. */
