@@ -49,13 +49,13 @@ describe("Lesspay: the shop reads the documented answers", () => {
   it("reads the documented callback: SUCCEED is succeeded, 100.00 CNY is 10000 minor units, the ids, the token and nothing invented", () => {
     const verified = delivered(example("payment-callback"));
     expect(verified).toMatchObject({ providerPaymentId: "P2011789219984105474", merchantReference: "M20260115121901", status: "succeeded", amount: 10000, currency: "CNY", amountDiffers: false });
-    expect(verified.storedCredential).toEqual({ token: "src_3oqxta2juhbevjaw72pgorkd5e" });
+    expect(verified.storedCredential).toStrictEqual({ token: "src_3oqxta2juhbevjaw72pgorkd5e" });
     expect(documented.paymentCallback.safeParse(example("payment-callback")).success).toBe(true);
   });
 
   it("reads channel_biz_data as documented: the card token only (no brand, last four or expiry from it)", () => {
     const { channel_biz_data } = example<{ channel_biz_data: unknown }>("token-acquisition-channel-biz-data");
-    expect(storedCardOf(channelBizData.parse(channel_biz_data))).toEqual({ token: "src_3oqxta2juhbevjaw72pgorkd5e" });
+    expect(storedCardOf(channelBizData.parse(channel_biz_data))).toStrictEqual({ token: "src_3oqxta2juhbevjaw72pgorkd5e" });
     expect(documented.channelBizData.safeParse(channel_biz_data).success).toBe(true);
   });
 
