@@ -86,3 +86,32 @@ export const riskEvent = z.strictObject({
  * order fields, one of the two documented shapes of an order].
  */
 export const queryOrderAnswer = z.strictObject({ code: z.literal(0), msg: z.literal("SUCCESS"), data: z.strictObject(orderFields) });
+
+/** create-order's request as seed 004's parameter tables list it (Cashier, Direct Card, Token Payment). */
+const commonRequest = {
+  target_amount: decimalString,
+  target_currency: z.string(),
+  transaction_type: z.literal("PAY_IN"),
+  notify_url: z.string(),
+  request_id: z.string().max(20),
+  fail_url: z.string(),
+  success_url: z.string(),
+  product_name: z.string(),
+  description: z.string(),
+  way_type: z.literal("CARD_PAYMENT"),
+  api_version: z.literal("V2"),
+};
+export const createOrderRequest = z.union([
+  z.strictObject({ ...commonRequest, pay_access_type: z.literal(1) }),
+  z.strictObject({
+    ...commonRequest,
+    pay_access_type: z.literal(2),
+    channel_extra: z.union([
+      z.strictObject({
+        extra_type: z.literal("card"),
+        card_data: z.strictObject({ number: z.string(), expiry_month: z.number().int(), expiry_year: z.number().int(), cvv: z.string(), store_for_future_use: z.boolean().optional() }),
+      }),
+      z.strictObject({ extra_type: z.literal("token"), token_data: z.strictObject({ token: z.string() }) }),
+    ]),
+  }),
+]);
