@@ -2,7 +2,7 @@ import "server-only";
 import { settings } from "@/lib/env";
 import { SHOP_CURRENCIES, toDecimalString } from "@/lib/money";
 import { cardSummary } from "@/lib/cards";
-import { ProviderError, unknownAnswer, type PaymentProvider, type PaymentRequest } from "@/lib/payments/types";
+import { ProviderError, unknownAnswer, type CardInput, type PaymentProvider, type PaymentRequest } from "@/lib/payments/types";
 import { LesspayClient } from "./client";
 import { inquiryOutcome } from "./inquiry";
 import { createOrderAnswer } from "./schemas";
@@ -17,8 +17,11 @@ const client = () => new LesspayClient(credentials());
 /** Lesspay's codes for errors that leave it open whether an order was made (10 system, 12 database) [doc: PROVIDERS.md §4]. */
 const UNKNOWN_CODES = new Set([10, 12]);
 
-/** MM/YY of a typed card. */
-const expiryOf = (card: { expiryMonth: string; expiryYear: string }) => `${card.expiryMonth.padStart(2, "0")}/${card.expiryYear.slice(-2)}`;
+/** A typed card as the shop may keep it: brand, last four, MM/YY. */
+function typedCard(card: CardInput): Record<string, string> {
+  const { brand, last4 } = cardSummary(card.number);
+  return { cardBrand: brand, cardLast4: last4, cardExpiry: `${card.expiryMonth.padStart(2, "0")}/${card.expiryYear.slice(-2)}` };
+}
 
 /** `channel_extra` of an OpenAPI payment: the card itself, or a stored card's token. */
 function channelExtra(request: PaymentRequest) {
@@ -50,6 +53,9 @@ export const lesspay: PaymentProvider = {
 
   async createPayment(request) {
     const cashier = request.method === "cashier";
+    // Lesspay's channel_biz_data names no brand, last four or expiry [doc: seed 004]: a card to be saved keeps what the
+    // shopper typed (masked), kept before the call since the callback may come before the answer.
+    if (request.card && request.saveCard) request.keepReference?.(typedCard(request.card));
     const answer = await client().post("/api/global/v1/pay/create-order", {
       request_id: request.paymentId,
       target_amount: toDecimalString(request.amount, request.currency),
@@ -75,14 +81,11 @@ export const lesspay: PaymentProvider = {
     }
     const order = parsed.data.data.order_data;
     const card = request.card ? cardSummary(request.card.number) : undefined;
-    // Lesspay's channel_biz_data names no brand, last four or expiry [doc: seed 004]: a card to be saved keeps the
-    // expiry the shopper typed (brand and last four come from `card`).
-    const providerData = request.card && request.saveCard ? { cardExpiry: expiryOf(request.card) } : undefined;
     if (order.payDataType === "payurl" && order.payData) {
-      return { status: "requires_action", providerPaymentId: order.payOrderId, nextAction: { type: "redirect", url: order.payData }, card, providerData, calls: [answer.call] };
+      return { status: "requires_action", providerPaymentId: order.payOrderId, nextAction: { type: "redirect", url: order.payData }, card, calls: [answer.call] };
     }
     // No payDataType: processing without 3DS; the callback says how it ends.
-    return { status: "processing", providerPaymentId: order.payOrderId, nextAction: { type: "none" }, card, providerData, calls: [answer.call] };
+    return { status: "processing", providerPaymentId: order.payOrderId, nextAction: { type: "none" }, card, calls: [answer.call] };
   },
 
   /** query-order by Lesspay's id, or by our request_id when its create-order answer never came. */
