@@ -6,24 +6,17 @@ import { lesspay } from "./index";
 
 afterEach(() => vi.unstubAllGlobals());
 
+const URLS = { notificationUrl: "https://shop.test/api/webhooks/lesspay", returnUrl: "https://shop.test/return", errorUrl: "https://shop.test/error" };
+const ORDER: Partial<PaymentRequest> = {
+  ...{ paymentId: "pay_test000000000001", orderId: "ord_test", method: "card", captureMode: "automatic", amount: minor(1250), currency: "EUR" },
+  ...{ items: [{ name: "Kettle", unitAmount: minor(1250), quantity: 1 }], payer: { name: "Sam Shopper", email: "sam@example.com" }, ...URLS },
+};
+
 /** Runs createPayment against a stubbed gateway; answers the body the shop sent. */
 async function sentBody(request: Partial<PaymentRequest>): Promise<unknown> {
   const fetch = vi.fn(async () => Response.json({ code: 0, msg: "SUCCESS", data: { order_data: { payOrderId: "P1", orderState: 1 }, pay_order_id: "P1" } }));
   vi.stubGlobal("fetch", fetch);
-  await lesspay.createPayment({
-    paymentId: "pay_test000000000001",
-    orderId: "ord_test",
-    method: "card",
-    amount: minor(1250),
-    currency: "EUR",
-    items: [{ name: "Kettle", unitAmount: minor(1250), quantity: 1 }],
-    payer: { name: "Sam Shopper", email: "sam@example.com" },
-    captureMode: "automatic",
-    notificationUrl: "https://shop.test/api/webhooks/lesspay",
-    returnUrl: "https://shop.test/return",
-    errorUrl: "https://shop.test/error",
-    ...request,
-  } as PaymentRequest);
+  await lesspay.createPayment({ ...ORDER, ...request } as PaymentRequest);
   const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
   return JSON.parse(init.body as string);
 }
