@@ -53,7 +53,7 @@ describe("Lesspay through the shop's service", () => {
       saveCard: true,
       card: { number: "5555555555554444", expiryMonth: "7", expiryYear: "2033", cvc: "737", holderName: "Sam Shopper" },
     });
-    const paid = await until(() => findPayment(payment.id)!, (p) => p.status === "succeeded");
+    await until(() => findPayment(payment.id)!, (p) => p.status === "succeeded");
     const saved = listActiveCredentials(userId, "lesspay").find((credential) => credential.expiry === "07/33");
     expect(saved).toMatchObject({ brand: "Mastercard", last4: "4444", expiry: "07/33", token: expect.stringMatching(/^src_/) });
   });
@@ -64,6 +64,22 @@ describe("Lesspay through the shop's service", () => {
     expect((await fetch(`${payment.nextActionUrl}/cancel`, { redirect: "manual" })).status).toBe(303);
     const failed = await until(() => findPayment(payment.id)!, (p) => p.status !== "requires_action");
     expect(failed).toMatchObject({ status: "failed", failureCode: "canceled", failureMessage: "The payment was cancelled on Lesspay's page." });
+  });
+
+  it.each([
+    ["Closed Payer", "6 CLOSED", "expired"],
+    ["Refund Payer", "2 SUCCEED then 5 REFUND", "refunded"],
+  ] as const)("the cashier's %s (%s): the payment is %s, by callback", async (name, _statuses, status) => {
+    const payment = await startPayment({ orderId: order(), provider: "lesspay", method: "cashier", idempotencyKey: randomUUID() });
+    expect((await postCashier(payment.providerPaymentId!, { number: "4111111111111111", name })).status).toBe(303);
+    expect((await until(() => findPayment(payment.id)!, (p) => p.status === status)).status).toBe(status);
+  });
+
+  it("the cashier's Confirm Payer (0 PENDING_CONFIRM): the payment stays open, neither paid nor failed", async () => {
+    const payment = await startPayment({ orderId: order(), provider: "lesspay", method: "cashier", idempotencyKey: randomUUID() });
+    expect((await postCashier(payment.providerPaymentId!, { number: "4111111111111111", name: "Confirm Payer" })).status).toBe(303);
+    await until(() => listPaymentEvents(payment.id), (events) => events.some((e) => /PENDING_CONFIRM/.test(e.summary)));
+    expect(["requires_action", "processing"]).toContain(findPayment(payment.id)!.status);
   });
 
   it("12 PAID (amount differs) is never taken as paid: not by its callback, not by query-order", async () => {

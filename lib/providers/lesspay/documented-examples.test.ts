@@ -72,7 +72,7 @@ describe("Lesspay: each documented order status, as the shop maps it from a call
     [3, "FAILED", "failed", "the_payment_failed"],
     [4, "CANCELED", "failed", "canceled"],
     [5, "REFUND", "refunded", undefined],
-    [6, "CLOSED", "failed", "closed"],
+    [6, "CLOSED", "expired", "closed"],
   ] as const)("%i %s → %s", (statusInt, name, status, failure) => {
     const verified = delivered(callbackWithStatus(statusInt, name));
     expect(verified.status).toBe(status);
@@ -124,7 +124,7 @@ describe("Lesspay: query-order read tolerantly (its answer is not documented)", 
     [0, "processing"],
     [4, "failed"],
     [5, "refunded"],
-    [6, "failed"],
+    [6, "expired"],
   ] as const)("status %i from query-order → %s", (statusInt, status) => {
     expect(inquiryOutcome(answerWith({ ...example<Record<string, unknown>>("payment-callback"), order_status_int: statusInt }), CALL).status).toBe(status);
   });

@@ -8,8 +8,8 @@ export const LESSPAY_STATUS = { PENDING_CONFIRM: 0, PENDING_PAY: 1, SUCCEED: 2, 
 
 /**
  * The shop's state for a Lesspay order status: 0 PENDING_CONFIRM and 1 PENDING_PAY are still
- * open; 2 SUCCEED paid; 3 FAILED, 4 CANCELED (the payer cancelled) and 6 CLOSED (closed unpaid)
- * failed; 5 REFUND refunded. 12 PAID (amount differs) is "succeeded" only as the provider's claim:
+ * open; 2 SUCCEED paid; 3 FAILED and 4 CANCELED (the payer cancelled) failed; 6 CLOSED (closed
+ * unpaid, the cashier's time ran out) expired; 5 REFUND refunded. 12 PAID (amount differs) is "succeeded" only as the provider's claim:
  * it is never believed as paid in full (the webhook flags it `amountDiffers`, the inquiry refuses it).
  */
 export function orderStatus(code: number): PaymentStatus | undefined {
@@ -22,8 +22,9 @@ export function orderStatus(code: number): PaymentStatus | undefined {
       return "succeeded";
     case LESSPAY_STATUS.FAILED:
     case LESSPAY_STATUS.CANCELED:
-    case LESSPAY_STATUS.CLOSED:
       return "failed";
+    case LESSPAY_STATUS.CLOSED:
+      return "expired";
     case LESSPAY_STATUS.REFUND:
       return "refunded";
     default:
