@@ -48,17 +48,20 @@ test.describe("Lesspay", () => {
   });
 });
 
-test("a card saved with one Lesspay payment pays the next order with its token", async ({ page }) => {
+test("a card saved with one Lesspay payment pays the next order with its token", async ({ page }, testInfo) => {
+  // Lesspay's callback names no brand, last four or expiry (seed 004): the saved card shows what the shopper typed.
+  // Each repeat saves a card of its own expiry, so that its radio is the one found.
+  const expiry = `11/${40 + testInfo.repeatEachIndex}`;
   await signIn(page, "shopper@example.com", "shopper-demo");
   await checkoutWith(page, "ceramic-planter", "shopper@example.com");
   await choosePaymentMethod(page, "Card", "Lesspay");
-  await fillCardForm(page, { number: "5555 5555 5555 4444", holder: "Sam Shopper" }, NO_RISK_CHECK);
+  await fillCardForm(page, { number: "5555 5555 5555 4444", expiry, holder: "Sam Shopper" }, NO_RISK_CHECK);
   await page.getByLabel(/Save this card for next time/).check();
   await page.getByRole("button", { name: /^Pay / }).click();
   await expect(page.getByTestId("order-status")).toHaveText("Paid");
 
   await checkoutWith(page, "merino-beanie", "shopper@example.com");
-  const saved = page.getByRole("radio", { name: /Saved Mastercard •••• 4444 · Lesspay/ });
+  const saved = page.getByRole("radio", { name: `Saved Mastercard •••• 4444 · Lesspay Expires ${expiry}. No need to type it again.` });
   await saved.check();
   await expect(page.getByTestId("card-fields")).toHaveCount(0);
   await page.getByRole("button", { name: /^Pay / }).click();

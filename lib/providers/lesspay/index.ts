@@ -55,7 +55,9 @@ export const lesspay: PaymentProvider = {
     const cashier = request.method === "cashier";
     // Lesspay's channel_biz_data names no brand, last four or expiry [doc: seed 004]: a card to be saved keeps what the
     // shopper typed (masked), kept before the call since the callback may come before the answer.
-    if (request.card && request.saveCard) request.keepReference?.(typedCard(request.card));
+    // (It is in the answer's outcome too, which replaces providerData.)
+    const providerData = request.card && request.saveCard ? typedCard(request.card) : undefined;
+    if (providerData) request.keepReference?.(providerData);
     const answer = await client().post("/api/global/v1/pay/create-order", {
       request_id: request.paymentId,
       target_amount: toDecimalString(request.amount, request.currency),
@@ -82,10 +84,10 @@ export const lesspay: PaymentProvider = {
     const order = parsed.data.data.order_data;
     const card = request.card ? cardSummary(request.card.number) : undefined;
     if (order.payDataType === "payurl" && order.payData) {
-      return { status: "requires_action", providerPaymentId: order.payOrderId, nextAction: { type: "redirect", url: order.payData }, card, calls: [answer.call] };
+      return { status: "requires_action", providerPaymentId: order.payOrderId, nextAction: { type: "redirect", url: order.payData }, card, providerData, calls: [answer.call] };
     }
     // No payDataType: processing without 3DS; the callback says how it ends.
-    return { status: "processing", providerPaymentId: order.payOrderId, nextAction: { type: "none" }, card, calls: [answer.call] };
+    return { status: "processing", providerPaymentId: order.payOrderId, nextAction: { type: "none" }, card, providerData, calls: [answer.call] };
   },
 
   /** query-order by Lesspay's id, or by our request_id when its create-order answer never came. */
