@@ -46,6 +46,9 @@ import {
   ORDER_STATUS as LESSPAY_ORDER_STATUS,
   PENDING_SETTLES_AFTER_SECONDS as LESSPAY_SETTLES_AFTER_SECONDS,
   PROCESSING_SECONDS as LESSPAY_PROCESSING_SECONDS,
+  CASHIER_STATUS_SCRIPTS as LESSPAY_STATUS_SCRIPTS,
+  REFUND_AFTER_SECONDS as LESSPAY_REFUND_AFTER_SECONDS,
+  TIMESTAMP_WINDOW_MS as LESSPAY_TIMESTAMP_WINDOW_MS,
 } from "@/lib/emulators/lesspay/config";
 
 export const metadata = { title: "Test data" };
@@ -456,7 +459,7 @@ export default function EmulatorCatalogue() {
         <p className="text-sm text-slate-600">
           API at <code>/emulators/lesspay/api/global/v1/pay/create-order</code> and <code>/emulators/lesspay/api/global/v1/pay/query-order</code>, POST JSON.
           Headers <code>x-auth-appid</code> (<code>{lesspaySettings().appId}</code>, env <code>EMULATOR_LESSPAY_APP_ID</code>), <code>X-Auth-Timestamp</code>{" "}
-          (milliseconds; not signed, no clock-skew check) and <code>x-auth-signature</code>: the body&apos;s top-level fields without null or empty values,
+          (milliseconds; not signed; more than {LESSPAY_TIMESTAMP_WINDOW_MS / 60_000} minutes from the emulator&apos;s clock is a 401, a guess) and <code>x-auth-signature</code>: the body&apos;s top-level fields without null or empty values,
           objects and arrays as <code>key=&lt;JSON&gt;</code>, sorted by ASCII, joined with <code>&amp;</code>, then <code>&amp;key=&lt;appSecret&gt;</code>{" "}
           (env <code>EMULATOR_LESSPAY_APP_SECRET</code>; a secret is never shown on a page, the default is in <code>lib/emulators/lesspay/config.ts</code>), SHA-256, uppercase hex. A missing header, an
           unknown app id or a bad signature is HTTP 401 <code>{"{code: 401, msg}"}</code>; everything else is HTTP 200 <code>{"{code, msg, data}"}</code>.
@@ -501,8 +504,8 @@ export default function EmulatorCatalogue() {
               <td className="p-3" />
               <td className="p-3" colSpan={2}>
                 The FAILED callback (order_status_int 3) carries <code>fail_reason</code> and <code>msg</code>: “{LESSPAY_FAIL_REASONS.generic}”, “
-                {LESSPAY_FAIL_REASONS.insufficient_funds}”, “{LESSPAY_FAIL_REASONS.expired_card}”. The cashier&apos;s Cancel link: FAILED (“
-                {LESSPAY_FAIL_REASONS.cancelled}”), 303 to <code>fail_url</code>.
+                {LESSPAY_FAIL_REASONS.insufficient_funds}”, “{LESSPAY_FAIL_REASONS.expired_card}”. The cashier&apos;s Cancel link: 4 CANCELED and its
+                callback, 303 to <code>fail_url</code>.
               </td>
             </tr>
             <tr>
@@ -513,7 +516,7 @@ export default function EmulatorCatalogue() {
             <tr>
               <td className="p-3">Tokens</td>
               <td className="p-3">
-                Top-level <code>store_for_future_use: true</code> (or the page&apos;s “Save this card” box)
+                The page&apos;s “Save this card” box (a top-level <code>store_for_future_use</code> is not documented, so not read)
               </td>
               <td className="p-3">
                 <code>card_data.store_for_future_use: true</code>; later <code>{"{extra_type: \"token\", token_data: {token}}"}</code> charges that card with the
@@ -525,9 +528,20 @@ export default function EmulatorCatalogue() {
         <p className="text-sm text-slate-700">
           On a successful payment that asked to store the card, the callback and query-order carry <code>channel_biz_data</code>:{" "}
           <code>card_token</code> (<code>src_</code> + 26 lowercase letters and digits), <code>issuer</code> “{LESSPAY_ISSUER.issuer}”,{" "}
-          <code>issuer_country</code> “{LESSPAY_ISSUER.issuer_country}”, and, <strong>the project&apos;s addition, not Lesspay&apos;s</strong>,{" "}
-          <code>card_brand</code> (VISA, MASTERCARD, …), <code>card_last4</code>, <code>card_expiry_month</code>, <code>card_expiry_year</code>.
+          <code>issuer_country</code> “{LESSPAY_ISSUER.issuer_country}”, nothing else (no brand, last four or expiry). <code>card_data</code> is read as seed 004
+          documents it (<code>number</code>, <code>expiry_month</code>, <code>expiry_year</code>, <code>cvv</code>, <code>store_for_future_use</code>); any other field,
+          such as a holder name, has no effect. <code>target_currency</code> must be an ISO 4217 code (code 11 otherwise).
         </p>
+        <h3 className="pt-2 font-medium">Order statuses scripted on the cashier by the name on card (the project&apos;s own rows)</h3>
+        <ul className="list-disc space-y-1 pl-6 text-sm text-slate-700" data-testid="lesspay-status-scripts">
+          {LESSPAY_STATUS_SCRIPTS.map((row) => (
+            <li key={row.match}>
+              Contains “{row.match}”: {row.description}
+              {row.match === "refund" ? ` (${seconds(LESSPAY_REFUND_AFTER_SECONDS)} later)` : ""}.
+            </li>
+          ))}
+          <li>The Cancel link: 4 CANCELED, its callback, 303 to <code>fail_url</code>.</li>
+        </ul>
         <h3 className="pt-2 font-medium">Answer codes (an error changes nothing)</h3>
         <ul className="grid gap-x-6 gap-y-1 text-sm text-slate-700 sm:grid-cols-2">
           <li>

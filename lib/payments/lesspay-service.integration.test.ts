@@ -1,8 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { listPaymentEvents } from "@/lib/db/queries/payments";
+import { listActiveCredentials } from "@/lib/db/queries/credentials";
+import { findPayment, listPaymentEvents } from "@/lib/db/queries/payments";
 import { reconcilePayment, startPayment } from "@/lib/payments/service";
 import { closeSqlite } from "@/lib/sqlite";
+import { clearOverride, forceNextPayment } from "@/lib/testing/control-fixtures";
+import { postCashier } from "@/lib/testing/lesspay-fixtures";
 import { createTestOrder } from "@/lib/testing/shop-fixtures";
 
 afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
@@ -11,7 +14,8 @@ const order = (amount = 1800) => createTestOrder({ amount, currency: "USD", name
 
 describe("Lesspay through the shop's service", () => {
   it("waits for the callback on a frictionless card, and settles by query-order when it never comes", async () => {
-    // "Silent": the gateway never calls back; only query-order can tell.
+    // The gateway never calls back (Lesspay reads no holder name: the control plane scripts it); only query-order can tell.
+    await forceNextPayment("lesspay", { notification: { mode: "dropped" } });
     const payment = await startPayment({
       orderId: order(),
       provider: "lesspay",
@@ -38,4 +42,67 @@ describe("Lesspay through the shop's service", () => {
     expect(payment.status).toBe("requires_action");
     expect(payment.nextActionUrl).toMatch(/\/emulators\/lesspay\/3ds\//);
   });
+
+  it("saves a card with what the shopper typed (brand, last four, expiry): Lesspay's channel_biz_data has only the token", async () => {
+    const userId = "usr_demo_shopper";
+    const payment = await startPayment({
+      orderId: createTestOrder({ amount: 2100, currency: "USD", userId }),
+      provider: "lesspay",
+      method: "card",
+      idempotencyKey: randomUUID(),
+      saveCard: true,
+      card: { number: "5555555555554444", expiryMonth: "7", expiryYear: "2033", cvc: "737", holderName: "Sam Shopper" },
+    });
+    await until(() => findPayment(payment.id)!, (p) => p.status === "succeeded");
+    const saved = listActiveCredentials(userId, "lesspay").find((credential) => credential.expiry === "07/33");
+    expect(saved).toMatchObject({ brand: "Mastercard", last4: "4444", expiry: "07/33", token: expect.stringMatching(/^src_/) });
+  });
+
+  it("the payer's Cancel on the cashier (4 CANCELED): the payment fails as cancelled, by callback", async () => {
+    const payment = await startPayment({ orderId: order(), provider: "lesspay", method: "cashier", idempotencyKey: randomUUID() });
+    expect(payment.status).toBe("requires_action");
+    expect((await fetch(`${payment.nextActionUrl}/cancel`, { redirect: "manual" })).status).toBe(303);
+    const failed = await until(() => findPayment(payment.id)!, (p) => p.status !== "requires_action");
+    expect(failed).toMatchObject({ status: "failed", failureCode: "canceled", failureMessage: "The payment was cancelled on Lesspay's page." });
+  });
+
+  it.each([
+    ["Closed Payer", "6 CLOSED", "expired"],
+    ["Refund Payer", "2 SUCCEED then 5 REFUND", "refunded"],
+  ] as const)("the cashier's %s (%s): the payment is %s, by callback", async (name, _statuses, status) => {
+    const payment = await startPayment({ orderId: order(), provider: "lesspay", method: "cashier", idempotencyKey: randomUUID() });
+    expect((await postCashier(payment.providerPaymentId!, { number: "4111111111111111", name })).status).toBe(303);
+    expect((await until(() => findPayment(payment.id)!, (p) => p.status === status)).status).toBe(status);
+  });
+
+  it("the cashier's Confirm Payer (0 PENDING_CONFIRM): the payment stays open, neither paid nor failed", async () => {
+    const payment = await startPayment({ orderId: order(), provider: "lesspay", method: "cashier", idempotencyKey: randomUUID() });
+    expect((await postCashier(payment.providerPaymentId!, { number: "4111111111111111", name: "Confirm Payer" })).status).toBe(303);
+    await until(() => listPaymentEvents(payment.id), (events) => events.some((e) => /PENDING_CONFIRM/.test(e.summary)));
+    expect(["requires_action", "processing"]).toContain(findPayment(payment.id)!.status);
+  });
+
+  it("12 PAID (amount differs) is never taken as paid: not by its callback, not by query-order", async () => {
+    const payment = await startPayment({ orderId: order(), provider: "lesspay", method: "cashier", idempotencyKey: randomUUID() });
+    const payOrderId = payment.providerPaymentId!;
+    expect((await postCashier(payOrderId, { number: "4111111111111111", name: "Amountdiff Payer" })).status).toBe(303);
+    await until(() => listPaymentEvents(payment.id), (events) => events.some((e) => /paid amount that differs/.test(e.summary)));
+    expect(findPayment(payment.id)!.status).toBe("requires_action");
+    const asked = await reconcilePayment(payment.id, 0);
+    expect(asked!.status).toBe("requires_action");
+    expect(listPaymentEvents(payment.id).some((e) => /12 PAID .*not paid in full/.test(e.summary))).toBe(true);
+  });
 });
+
+afterAll(() => clearOverride("lesspay"));
+
+/** Polls `read` until `done` holds (the emulator's callback reaching the shop). */
+async function until<T>(read: () => T, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

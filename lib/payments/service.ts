@@ -141,9 +141,11 @@ function rememberCard(payment: Payment, credential: StoredCredentialInfo | undef
     provider: payment.provider,
     kind: "card",
     token: credential.token,
-    brand: credential.brand ?? payment.cardBrand,
-    last4: credential.last4 ?? payment.cardLast4,
-    expiry: credential.expiry,
+    // A provider that does not report the card (Lesspay) keeps what the shopper typed, in providerData before its call
+    // (its notification may come before its answer).
+    brand: credential.brand ?? payment.cardBrand ?? payment.providerData?.cardBrand,
+    last4: credential.last4 ?? payment.cardLast4 ?? payment.providerData?.cardLast4,
+    expiry: credential.expiry ?? payment.providerData?.cardExpiry,
   });
 }
 

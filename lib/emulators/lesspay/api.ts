@@ -13,13 +13,16 @@ import {
   FAIL_REASONS,
   ISSUER,
   LATE_CALLBACK_SECONDS,
-  lesspayBrand,
+  isIsoCurrency,
   lesspaySettings,
   ORDER_STATUS,
   PENDING_SETTLES_AFTER_SECONDS,
   PROCESSING_SECONDS,
   riskEventOf,
+  REFUND_AFTER_SECONDS,
   riskReasonOf,
+  scriptedStatusOf,
+  type ScriptedStatus,
   statusName,
   type ApiAction,
   type RiskEventName,
@@ -46,7 +49,7 @@ import {
  * test-card catalogue; callbacks and risk events are scripted by the cardholder name.
  */
 
-const { PENDING_PAY, SUCCEED, FAILED } = ORDER_STATUS;
+const { PENDING_CONFIRM, PENDING_PAY, SUCCEED, FAILED, CANCELED, REFUND, PAID } = ORDER_STATUS;
 
 // ---------------------------------------------------------------------------------------------
 // Ids and views
@@ -69,17 +72,10 @@ function newCardToken(): string {
 export const cashierUrl = (order: LesspayOrderRow) => `${order.origin}${BASE_PATH}/cashier/${order.payOrderId}`;
 export const challengeUrl = (order: LesspayOrderRow) => `${order.origin}${BASE_PATH}/3ds/${order.payOrderId}`;
 
-/** channel_biz_data of an order that stored its card (card_brand, card_last4, expiry: the project's addition). */
+/** channel_biz_data of an order that stored its card: card_token, issuer, issuer_country only [doc: seed 004, Token Acquisition]. */
 export function channelBizData(order: LesspayOrderRow): Json | undefined {
   if (!order.cardToken) return undefined;
-  return {
-    card_token: order.cardToken,
-    ...ISSUER,
-    card_brand: lesspayBrand(order.cardBrand ?? "Card"),
-    card_last4: (order.cardMasked ?? "").slice(-4),
-    card_expiry_month: order.cardExpiryMonth,
-    card_expiry_year: order.cardExpiryYear,
-  };
+  return { card_token: order.cardToken, ...ISSUER };
 }
 
 function orderData(order: LesspayOrderRow, payData?: string): Json {
@@ -358,8 +354,8 @@ function checkCardData(extra: Json): Checked<CardFacts> {
   const cvv = requiredString(card, "cvv", `${P}.cvv`);
   if (isError(cvv)) return cvv;
   if (!/^\d{3,4}$/.test(cvv)) return { error: `${P}.cvv must be 3 or 4 digits` };
-  const holder = card.holder_name;
-  if (present(holder) && typeof holder !== "string") return { error: `${P}.holder_name must be a string` };
+  // card_data is number, expiry_month, expiry_year, cvv, store_for_future_use [doc: seed 004, 2.1]: any other field
+  // (a holder name) is not read, as an API that ignores it would.
   const store = optionalBoolean(card, "store_for_future_use", `${P}.store_for_future_use`);
   if (isError(store)) return store;
   return {
@@ -367,7 +363,7 @@ function checkCardData(extra: Json): Checked<CardFacts> {
     brand: brandOf(number),
     expiryMonth: month,
     expiryYear: year,
-    holderName: typeof holder === "string" ? holder.trim() : "",
+    holderName: "",
     outcome: effectiveOutcome(number, month, year),
     store,
   };
@@ -407,7 +403,8 @@ export async function createOrder(request: LesspayRequest): Promise<Response> {
   if (!present(body.target_amount)) return param("target_amount is required");
   const currency = requiredString(body, "target_currency");
   if (isError(currency)) return param(currency.error);
-  if (!/^[A-Z]{3}$/.test(currency)) return param("target_currency must be an ISO 4217 code (e.g. USD)");
+  // [doc: seed 004 "Currency code (e.g., CNY, USD)"; code 11 parameter error, PROVIDERS.md §4 codes]
+  if (!isIsoCurrency(currency)) return param("target_currency must be an ISO 4217 code (e.g. USD)");
   const amount = checkAmount(body, currency);
   if (isError(amount)) return param(amount.error);
   for (const [key, expected] of [
@@ -446,11 +443,9 @@ export async function createOrder(request: LesspayRequest): Promise<Response> {
     if (isError(checked)) return param(checked.error);
     card = checked;
     storeRequested = checked.store;
-  } else {
-    const store = optionalBoolean(body, "store_for_future_use", "store_for_future_use");
-    if (isError(store)) return param(store.error);
-    storeRequested = store;
   }
+  // A cashier order has no store_for_future_use [doc: seed 004 documents it only in channel_extra.card_data]: a
+  // top-level one is not read (the cashier page's own "Save this card" box asks the payer).
 
   if (findOrderOf(appId, { requestId })) return answer(CODES.duplicateRequest, "request_id already exists");
 
@@ -537,7 +532,8 @@ export type Step = { redirect: string } | { error: string } | { notFound: true }
 
 /** Where the browser goes for an order that is no longer waiting for the payer. */
 function resultRedirect(order: LesspayOrderRow): { redirect: string } {
-  if (order.status === SUCCEED || (order.status === PENDING_PAY && !order.awaitingChallenge && order.cardMasked)) return { redirect: order.successUrl };
+  const paid: number[] = [SUCCEED, REFUND, PAID, PENDING_CONFIRM];
+  if (paid.includes(order.status) || (order.status === PENDING_PAY && !order.awaitingChallenge && order.cardMasked)) return { redirect: order.successUrl };
   if (order.status === PENDING_PAY && order.awaitingChallenge) return { redirect: challengeUrl(order) };
   if (order.status === PENDING_PAY) return { redirect: cashierUrl(order) };
   return { redirect: order.failUrl };
@@ -582,16 +578,34 @@ export function submitCashier(payOrderId: string, form: Record<string, string>):
   });
   if (carded && outcome.kind === "pending") wakeAt(PENDING_SETTLES_AFTER_SECONDS);
   if (!carded) return resultRedirect(findOrder(payOrderId)!);
+  const scripted = scriptedStatusOf(holderName);
+  if (scripted !== undefined) return resultRedirect(reachScripted(carded, scripted) ?? findOrder(payOrderId)!);
   if (outcome.kind === "approve") return resultRedirect(succeed(carded) ?? findOrder(payOrderId)!);
   if (outcome.kind === "decline") return resultRedirect(fail(carded, FAIL_REASONS[outcome.reason]) ?? findOrder(payOrderId)!);
   return resultRedirect(carded);
 }
 
-/** The cashier's Cancel link: FAILED, then fail_url. */
+/** Moves an order to a final (or waiting) status of its own and sends its callback. */
+function finishAs(order: LesspayOrderRow, status: number): LesspayOrderRow | undefined {
+  const done = moveOrder(order.payOrderId, [PENDING_PAY], { status, awaitingChallenge: false, settleAt: null, finishedAt: status === PENDING_CONFIRM ? null : new Date() });
+  if (done) notifyResult(done);
+  return done;
+}
+
+/** A status the payer scripted on the cashier (see CASHIER_STATUS_SCRIPTS). */
+function reachScripted(order: LesspayOrderRow, status: ScriptedStatus): LesspayOrderRow | undefined {
+  if (status !== REFUND) return finishAs(order, status);
+  const paid = succeed(order);
+  const refunded = paid && moveOrder(paid.payOrderId, [SUCCEED], { status: REFUND });
+  if (refunded) send(refunded, callbackBody(refunded), REFUND_AFTER_SECONDS);
+  return refunded ?? paid;
+}
+
+/** The cashier's Cancel link: 4 CANCELED [doc: PROVIDERS.md §4 order status], its callback, then fail_url. */
 export function cancelCashier(payOrderId: string): Step {
   const order = findOrder(payOrderId);
   if (!order || order.payAccessType !== 1) return { notFound: true };
-  if (order.status === PENDING_PAY) return resultRedirect(fail(order, FAIL_REASONS.cancelled) ?? findOrder(payOrderId)!);
+  if (order.status === PENDING_PAY) return resultRedirect(finishAs(order, CANCELED) ?? findOrder(payOrderId)!);
   return resultRedirect(order);
 }
 

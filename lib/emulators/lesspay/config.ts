@@ -12,6 +12,9 @@ export const BASE_PATH = "/emulators/lesspay";
 export const API_ACTIONS = ["create-order", "query-order"] as const;
 export type ApiAction = (typeof API_ACTIONS)[number];
 
+/** How far X-Auth-Timestamp may be from the emulator's clock: 5 minutes [guess: not published]. */
+export const TIMESTAMP_WINDOW_MS = 5 * 60_000;
+
 /** Answer codes [doc]. */
 export const CODES = {
   ok: 0,
@@ -45,7 +48,6 @@ export const FAIL_REASONS = {
   insufficient_funds: "Insufficient funds",
   expired_card: "Expired card",
   authentication_failed: "3DS authentication failed",
-  cancelled: "Cancelled by the payer",
 } as const;
 
 /**
@@ -66,8 +68,28 @@ export const PENDING_SETTLES_AFTER_SECONDS = 120;
 /** How late a "late" callback is sent [the project's]. */
 export const LATE_CALLBACK_SECONDS = 120;
 
-/** Issuer data of a stored card (channel_biz_data) [seed 004 names the fields; the values are the emulator's]. */
+/** Issuer data of a stored card: channel_biz_data is card_token, issuer, issuer_country [doc: seed 004, Token Acquisition; the values are the emulator's]. */
 export const ISSUER = { issuer: "LESSPAY EMULATOR BANK", issuer_country: "GB" } as const;
+
+/**
+ * Order statuses the payer scripts on the cashier page by the name on card [the project's]: the
+ * card's own outcome is replaced by this status (callback and query-order alike).
+ */
+export const CASHIER_STATUS_SCRIPTS = [
+  { match: "confirm", status: ORDER_STATUS.PENDING_CONFIRM, description: "0 PENDING_CONFIRM, its callback, 303 to success_url; it stays there (no confirmation comes)" },
+  { match: "refund", status: ORDER_STATUS.REFUND, description: "2 SUCCEED and its callback, then 5 REFUND and its callback" },
+  { match: "closed", status: ORDER_STATUS.CLOSED, description: "6 CLOSED, its callback, 303 to fail_url" },
+  { match: "amountdiff", status: ORDER_STATUS.PAID, description: "12 PAID (amount differs), its callback, 303 to success_url" },
+] as const;
+export type ScriptedStatus = (typeof CASHIER_STATUS_SCRIPTS)[number]["status"];
+
+export function scriptedStatusOf(name: string): ScriptedStatus | undefined {
+  const lower = name.toLowerCase();
+  return CASHIER_STATUS_SCRIPTS.find((row) => lower.includes(row.match))?.status;
+}
+
+/** How long after the SUCCEED callback a scripted REFUND follows [the project's]. */
+export const REFUND_AFTER_SECONDS = 5;
 
 /** Risk events scripted by the cardholder name, sent after the payment's SUCCEED callback. */
 export const RISK_EVENTS = [
@@ -85,14 +107,20 @@ export function riskReasonOf(event: RiskEventName): string {
   return RISK_EVENTS.find((row) => row.event === event)?.reason ?? "fraudulent";
 }
 
-/** Decimal places of target_amount per currency [the project's rule]: JPY 0, KWD 3, else 2. */
-export function currencyDecimals(currency: string): number {
-  if (currency === "JPY") return 0;
-  if (currency === "KWD") return 3;
-  return 2;
+/** ISO 4217 codes whose minor unit is not 2 decimals [doc: ISO 4217]; every other code has 2. */
+const ISO_4217_NOT_TWO: Readonly<Record<string, number>> = {
+  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+  CLF: 4, UYW: 4,
+};
+
+/** Whether target_currency is an ISO 4217 code (the runtime's list of them) [doc: seed 004 "Currency code (e.g., CNY, USD)"]. */
+export function isIsoCurrency(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) && Intl.supportedValuesOf("currency").includes(code);
 }
 
-/** Brand names as written in channel_biz_data.card_brand. */
-export function lesspayBrand(brand: string): string {
-  return ({ Visa: "VISA", Mastercard: "MASTERCARD", Amex: "AMEX", UnionPay: "UNIONPAY", JCB: "JCB" } as Record<string, string>)[brand] ?? brand.toUpperCase();
+/** Decimal places of target_amount: the currency's ISO 4217 minor unit [guess: Lesspay does not say how it rounds]. */
+export function currencyDecimals(currency: string): number {
+  return ISO_4217_NOT_TWO[currency] ?? 2;
 }
+

@@ -6,7 +6,7 @@ import {
   cardBody,
   cashierBody,
   LESSPAY_APP_ID,
-  lesspayCall,
+  lesspayCall as sendToLesspay,
   lesspayUrl,
   postCashier,
   postChallenge,
@@ -15,7 +15,8 @@ import {
   tokenBody,
   type Json,
 } from "@/lib/testing/lesspay-fixtures";
-import { CALLBACK_RETRY_SECONDS, PENDING_SETTLES_AFTER_SECONDS, PROCESSING_SECONDS } from "./config";
+import { CALLBACK_RETRY_SECONDS, PENDING_SETTLES_AFTER_SECONDS, PROCESSING_SECONDS, REFUND_AFTER_SECONDS } from "./config";
+import * as documented from "./documented-shapes";
 
 // The integration server runs the emulator clock at 0.001 (see lib/testing/integration-server.ts).
 const TIME_SCALE = 0.001;
@@ -24,9 +25,30 @@ afterEach(async () => {
   await Promise.all(catchers.splice(0).map((c) => c.close()));
 });
 
+/** Fails the test when `value` is not in the documented `shape`, naming the issues. */
+function expectDocumented(shape: { safeParse: (value: unknown) => { success: boolean; error?: unknown } }, value: unknown, what: string) {
+  const parsed = shape.safeParse(value);
+  expect(parsed.success, `${what} is not in the documented shape: ${JSON.stringify(parsed.error)} ${JSON.stringify(value)}`).toBe(true);
+}
+
+/** Every answer of the emulator's API, checked against the shape Lesspay documents for it (issue 13). */
+async function lesspayCall(...args: Parameters<typeof sendToLesspay>) {
+  const answer = await sendToLesspay(...args);
+  const shape = answer.status === 401 ? documented.unauthorizedAnswer : answer.code !== 0 ? documented.errorAnswer : args[0] === "create-order" ? documented.createOrderAnswer : documented.queryOrderAnswer;
+  expectDocumented(shape, answer.body, `${args[0]} answer (HTTP ${answer.status})`);
+  return answer;
+}
+
+/** A callback catcher whose every caught callback or risk event is checked against the documented shapes. */
 async function catcher(answers?: { status: number; body: string }[]) {
   const started = await startLesspayCatcher(answers);
   catchers.push(started);
+  const waitFor = started.waitFor.bind(started);
+  started.waitFor = async (...args: Parameters<typeof waitFor>) => {
+    const caught = await waitFor(...args);
+    for (const callback of caught) expectDocumented("event" in callback.json ? documented.riskEvent : documented.paymentCallback, callback.json, "a callback");
+    return caught;
+  };
   return started;
 }
 
@@ -63,6 +85,26 @@ describe("Lesspay emulator: authentication and validation", () => {
     expect((await lesspayCall("create-order", cardBody("4111111111111112"))).body).toMatchObject({ code: 11, msg: expect.stringContaining("card_data.number") });
     expect((await lesspayCall("create-order", cashierBody({ extra: { pay_access_type: "1" } }))).body).toMatchObject({ code: 11, msg: expect.stringContaining("pay_access_type") });
     expect((await query({ request_id: body.request_id })).code).toBe(1202);
+  });
+
+  it("refuses a currency that is not ISO 4217 with code 11, naming target_currency, and creates nothing", async () => {
+    for (const currency of ["ABC", "usd", "US"]) {
+      const body = cashierBody({ currency });
+      expect((await lesspayCall("create-order", body)).body).toEqual({ code: 11, msg: "target_currency must be an ISO 4217 code (e.g. USD)" });
+      expect((await query({ request_id: body.request_id })).code).toBe(1202);
+    }
+    expect((await lesspayCall("create-order", cashierBody({ currency: "GBP", amount: "3.10" }))).code).toBe(0);
+  });
+
+  it("refuses a stale or future X-Auth-Timestamp (over 5 minutes) with HTTP 401 like a bad signature; 4 minutes old passes", async () => {
+    const body = cashierBody();
+    for (const skew of [-6 * 60_000, 6 * 60_000]) {
+      const answer = await lesspayCall("create-order", body, { timestamp: String(Date.now() + skew) });
+      expect(answer.status).toBe(401);
+      expect(answer.body).toEqual({ code: 401, msg: "signature verification failed: X-Auth-Timestamp is outside the 5 minute window" });
+    }
+    expect((await query({ request_id: body.request_id })).code).toBe(1202);
+    expect((await lesspayCall("create-order", body, { timestamp: String(Date.now() - 4 * 60_000) })).code).toBe(0);
   });
 
   it("answers 1201 to a repeated request_id, whatever its content, and keeps one order", async () => {
@@ -132,7 +174,7 @@ describe("Lesspay emulator: cashier", () => {
     expect((await postCashier(payOrderId, { number: "4000000000000002" })).location).toBe(body.success_url);
   });
 
-  it("a declined card → 303 fail_url and a FAILED callback naming the reason; Cancel → FAILED", async () => {
+  it("a declined card → 303 fail_url and a FAILED callback naming the reason", async () => {
     const notify = await catcher();
     const body = cashierBody({ notifyUrl: notify.url });
     const created = await lesspayCall("create-order", body);
@@ -142,12 +184,47 @@ describe("Lesspay emulator: cashier", () => {
     expect(callback.verified).toBe(true);
     expect(callback.json).toMatchObject({ order_status: "FAILED", order_status_int: 3, fail_reason: "Insufficient funds", pay_order_id: payOrderId });
     expect((await query({ request_id: body.request_id })).data).toMatchObject({ order_status: "FAILED", fail_reason: "Insufficient funds" });
+  });
 
-    const other = await lesspayCall("create-order", cashierBody({ notifyUrl: notify.url }));
-    const cancel = await fetch(`${lesspayUrl()}/cashier/${other.data.pay_order_id}/cancel`, { redirect: "manual" });
+  it("the payer's Cancel → 303 fail_url, 4 CANCELED in the callback and in query-order", async () => {
+    const notify = await catcher();
+    const body = cashierBody({ notifyUrl: notify.url });
+    const payOrderId = (await lesspayCall("create-order", body)).data.pay_order_id as string;
+    const cancel = await fetch(`${lesspayUrl()}/cashier/${payOrderId}/cancel`, { redirect: "manual" });
     expect(cancel.status).toBe(303);
     expect(cancel.headers.get("location")).toBe(body.fail_url);
-    expect((await query({ pay_order_id: other.data.pay_order_id })).data).toMatchObject({ order_status_int: 3 });
+    const [callback] = await notify.waitFor(1);
+    expect(callback.verified).toBe(true);
+    expect(callback.json).toMatchObject({ order_status: "CANCELED", order_status_int: 4, pay_order_id: payOrderId });
+    expect(callback.json).not.toHaveProperty("fail_reason");
+    expect((await query({ pay_order_id: payOrderId })).data).toMatchObject({ order_status: "CANCELED", order_status_int: 4 });
+  });
+
+  it.each([
+    ["Confirm Payer", 0, "PENDING_CONFIRM", "success_url"],
+    ["Closed Payer", 6, "CLOSED", "fail_url"],
+    ["Amountdiff Payer", 12, "PAID", "success_url"],
+  ] as const)("the name on card %s scripts %i %s: its callback, query-order, 303 to %s", async (name, statusInt, status, target) => {
+    const notify = await catcher();
+    const body = cashierBody({ notifyUrl: notify.url, amount: "12.50" });
+    const payOrderId = (await lesspayCall("create-order", body)).data.pay_order_id as string;
+    expect(await postCashier(payOrderId, { number: "4111 1111 1111 1111", name })).toEqual({ status: 303, location: body[target] });
+    const [callback] = await notify.waitFor(1);
+    expect(callback.verified).toBe(true);
+    expect(callback.json).toMatchObject({ order_status: status, order_status_int: statusInt, pay_order_id: payOrderId, target_amount: "12.50" });
+    expect((await query({ pay_order_id: payOrderId })).data).toMatchObject({ order_status: status, order_status_int: statusInt });
+  });
+
+  it("the name on card Refund Payer scripts 2 SUCCEED, then 5 REFUND: both callbacks, query-order 5", async () => {
+    const notify = await catcher();
+    const body = cashierBody({ notifyUrl: notify.url });
+    const payOrderId = (await lesspayCall("create-order", body)).data.pay_order_id as string;
+    expect(await postCashier(payOrderId, { number: "4111 1111 1111 1111", name: "Refund Payer" })).toEqual({ status: 303, location: body.success_url });
+    const [paid, refunded] = await notify.waitFor(2);
+    expect(paid.json).toMatchObject({ order_status: "SUCCEED", order_status_int: 2, pay_order_id: payOrderId });
+    expect(refunded.json).toMatchObject({ order_status: "REFUND", order_status_int: 5, pay_order_id: payOrderId, target_amount: "100.00" });
+    expect(refunded.at - paid.at).toBeGreaterThanOrEqual(REFUND_AFTER_SECONDS * 1000 * TIME_SCALE - 5);
+    expect((await query({ pay_order_id: payOrderId })).data).toMatchObject({ order_status: "REFUND", order_status_int: 5 });
   });
 
   it("a challenge card → the 3DS page → 123456 → success_url; a bad card number goes back to the form", async () => {
@@ -214,17 +291,13 @@ describe("Lesspay emulator: OpenAPI", () => {
 
   it("store_for_future_use: card_token in the callback, then a token payment succeeds; an unknown token is code 11", async () => {
     const notify = await catcher();
-    const first = await lesspayCall("create-order", cardBody("4111111111111111", { notifyUrl: notify.url, store: true, holderName: "Card Holder" }));
+    const first = await lesspayCall("create-order", cardBody("4111111111111111", { notifyUrl: notify.url, store: true }));
     const [callback] = await notify.waitFor(1);
     const biz = callback.json.channel_biz_data as Json;
     expect(biz).toEqual({
       card_token: expect.stringMatching(/^src_[a-z0-9]{26}$/),
       issuer: "LESSPAY EMULATOR BANK",
       issuer_country: "GB",
-      card_brand: "VISA",
-      card_last4: "1111",
-      card_expiry_month: 12,
-      card_expiry_year: 2035,
     });
     expect(callback.verified).toBe(true);
     expect((await query({ pay_order_id: first.data.pay_order_id })).data.channel_biz_data).toEqual(biz);
@@ -238,19 +311,35 @@ describe("Lesspay emulator: OpenAPI", () => {
     expect((await lesspayCall("create-order", tokenBody("src_nosuchtoken000000000000000"))).body).toEqual({ code: 11, msg: "token_data.token is not valid" });
   });
 
-  it("cashier store_for_future_use (top-level): the callback carries a card token", async () => {
+  it("a top-level store_for_future_use on the cashier is not documented: no token; the page's Save box makes one", async () => {
     const notify = await catcher();
-    const payOrderId = (await lesspayCall("create-order", cashierBody({ notifyUrl: notify.url, extra: { store_for_future_use: true } }))).data.pay_order_id as string;
-    await postCashier(payOrderId, { number: "5555555555554444" });
+    const ignored = (await lesspayCall("create-order", cashierBody({ notifyUrl: notify.url, extra: { store_for_future_use: true } }))).data.pay_order_id as string;
+    await postCashier(ignored, { number: "5555555555554444" });
     const [callback] = await notify.waitFor(1);
-    expect(callback.json.channel_biz_data).toMatchObject({ card_token: expect.stringMatching(/^src_/), card_brand: "MASTERCARD", card_last4: "4444" });
+    expect(callback.json).toMatchObject({ order_status: "SUCCEED", pay_order_id: ignored });
+    expect(callback.json).not.toHaveProperty("channel_biz_data");
+
+    const saved = (await lesspayCall("create-order", cashierBody({ notifyUrl: notify.url }))).data.pay_order_id as string;
+    await postCashier(saved, { number: "5555555555554444", save: true });
+    const [, withToken] = await notify.waitFor(2);
+    expect(withToken.json.channel_biz_data).toEqual({ card_token: expect.stringMatching(/^src_/), issuer: "LESSPAY EMULATOR BANK", issuer_country: "GB" });
+  });
+
+  it("card_data.holder_name is not documented: it has no effect (a \"silent\" name still gets its callback)", async () => {
+    const notify = await catcher();
+    const created = await lesspayCall("create-order", cardBody("4111111111111111", { notifyUrl: notify.url, holderName: "Silent Payer" }));
+    const [callback] = await notify.waitFor(1);
+    expect(callback.json).toMatchObject({ order_status: "SUCCEED", pay_order_id: created.data.pay_order_id });
   });
 
   it("leaves 4000 0000 0000 0119 processing, then SUCCEED", async () => {
     const notify = await catcher();
+    const sent = Date.now();
     const created = await lesspayCall("create-order", cardBody("4000000000000119", { notifyUrl: notify.url }));
     await sleep(PROCESSING_SECONDS * 1000 * TIME_SCALE + 30);
-    if (notify.requests.length === 0) expect((await query({ pay_order_id: created.data.pay_order_id })).data).toMatchObject({ order_status_int: 1 });
+    const early = await query({ pay_order_id: created.data.pay_order_id });
+    // Answered before the settlement was due (it is due that long after the order was made): still processing.
+    if (Date.now() - sent < PENDING_SETTLES_AFTER_SECONDS * 1000 * TIME_SCALE) expect(early.data).toMatchObject({ order_status_int: 1 });
     await sleep(PENDING_SETTLES_AFTER_SECONDS * 1000 * TIME_SCALE + 100);
     expect((await query({ pay_order_id: created.data.pay_order_id })).data).toMatchObject({ order_status: "SUCCEED" });
     expect((await notify.waitFor(1))[0].json).toMatchObject({ order_status: "SUCCEED" });
@@ -277,24 +366,27 @@ describe("Lesspay emulator: callbacks and risk events", () => {
 
   it("silent: no callback, but query-order says SUCCEED", async () => {
     const notify = await catcher();
-    const created = await lesspayCall("create-order", cardBody("4111111111111111", { notifyUrl: notify.url, holderName: "Silent Payer" }));
-    await sleep(PROCESSING_SECONDS * 1000 * TIME_SCALE + 800);
+    const created = await lesspayCall("create-order", cashierBody({ notifyUrl: notify.url }));
+    await postCashier(created.data.pay_order_id as string, { number: "4111111111111111", name: "Silent Payer" });
+    await sleep(800);
     expect((await query({ pay_order_id: created.data.pay_order_id })).data).toMatchObject({ order_status: "SUCCEED", order_status_int: 2 });
     expect(notify.requests).toHaveLength(0);
   });
 
   it("twice: the same callback delivered twice", async () => {
     const notify = await catcher();
-    await lesspayCall("create-order", cardBody("4111111111111111", { notifyUrl: notify.url, holderName: "Twice Payer" }));
+    const created = await lesspayCall("create-order", cashierBody({ notifyUrl: notify.url }));
+    await postCashier(created.data.pay_order_id as string, { number: "4111111111111111", name: "Twice Payer" });
     const delivered = await notify.waitFor(2);
     expect(delivered[0].body).toBe(delivered[1].body);
   });
 
   it("dispute: a dispute_received risk event after the payment's callback; the QA hook sends one on demand", async () => {
     const notify = await catcher();
-    const body = cardBody("4111111111111111", { notifyUrl: notify.url, holderName: "Dispute Payer" });
+    const body = cashierBody({ notifyUrl: notify.url });
     const created = await lesspayCall("create-order", body);
     const payOrderId = created.data.pay_order_id as string;
+    await postCashier(payOrderId, { number: "4111111111111111", name: "Dispute Payer" });
     const [payment, risk] = await notify.waitFor(2);
     expect(payment.json).toMatchObject({ order_status: "SUCCEED", pay_order_id: payOrderId });
     expect(risk.json).toEqual({ event: "dispute_received", pay_order_id: payOrderId, request_id: body.request_id, target_amount: "100.00", target_currency: "USD", reason: "fraudulent" });
@@ -316,7 +408,7 @@ describe("Lesspay emulator: callbacks and risk events", () => {
 describe("Lesspay emulator: /emulators", () => {
   it("documents Lesspay: outcomes, tokens, callbacks, the unpublished retry schedule and the guesses", async () => {
     const html = await (await fetch(`${lesspayUrl().replace("/lesspay", "")}`)).text();
-    for (const text of ["Lesspay 2.0", "lesspay-outcomes", "store_for_future_use", "dispute_received", "does not publish its retry schedule", "the project&#x27;s addition"]) {
+    for (const text of ["Lesspay 2.0", "lesspay-outcomes", "store_for_future_use", "dispute_received", "does not publish its retry schedule", "lesspay-status-scripts", "amountdiff"]) {
       expect(html).toContain(text);
     }
   });

@@ -1,5 +1,5 @@
 import { parseJson, readText, refusalResponse } from "@/lib/security/request-body";
-import { lesspaySettings } from "./config";
+import { lesspaySettings, TIMESTAMP_WINDOW_MS } from "./config";
 import { verify } from "./signature";
 
 /**
@@ -38,6 +38,8 @@ export async function readRequest(request: Request): Promise<LesspayRequest | Re
   const settings = lesspaySettings();
   if (appId !== settings.appId) return unauthorized("unknown x-auth-appid");
   if (!/^\d{10,16}$/.test(timestamp)) return unauthorized("X-Auth-Timestamp must be milliseconds since the epoch");
+  // A request older (or further ahead) than the window is refused like a bad signature [guess: Lesspay publishes no window].
+  if (Math.abs(Date.now() - Number(timestamp)) > TIMESTAMP_WINDOW_MS) return unauthorized("X-Auth-Timestamp is outside the 5 minute window");
   const json = parseJson(read.value);
   if (!json.ok) return unauthorized(json.error);
   const body = json.value;

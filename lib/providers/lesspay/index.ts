@@ -1,11 +1,11 @@
 import "server-only";
 import { settings } from "@/lib/env";
-import { fromDecimalString, SHOP_CURRENCIES, toDecimalString } from "@/lib/money";
+import { SHOP_CURRENCIES, toDecimalString } from "@/lib/money";
 import { cardSummary } from "@/lib/cards";
-import { ProviderError, unknownAnswer, type PaymentProvider, type PaymentRequest } from "@/lib/payments/types";
+import { ProviderError, unknownAnswer, type CardInput, type PaymentProvider, type PaymentRequest } from "@/lib/payments/types";
 import { LesspayClient } from "./client";
-import { failureOf, orderStatus, storedCardOf } from "./mappers";
-import { createOrderAnswer, queryAnswer } from "./schemas";
+import { inquiryOutcome } from "./inquiry";
+import { createOrderAnswer } from "./schemas";
 import { verifyLesspayCallback } from "./webhook";
 
 function credentials() {
@@ -14,9 +14,14 @@ function credentials() {
 }
 const client = () => new LesspayClient(credentials());
 
-/** Lesspay's codes for "no such order" (1202, 5003) and for errors that leave it open whether one was made (10 system, 12 database). */
-const NOT_FOUND_CODES = new Set([1202, 5003]);
+/** Lesspay's codes for errors that leave it open whether an order was made (10 system, 12 database) [doc: PROVIDERS.md §4]. */
 const UNKNOWN_CODES = new Set([10, 12]);
+
+/** A typed card as the shop may keep it: brand, last four, MM/YY. */
+function typedCard(card: CardInput): Record<string, string> {
+  const { brand, last4 } = cardSummary(card.number);
+  return { cardBrand: brand, cardLast4: last4, cardExpiry: `${card.expiryMonth.padStart(2, "0")}/${card.expiryYear.slice(-2)}` };
+}
 
 /** `channel_extra` of an OpenAPI payment: the card itself, or a stored card's token. */
 function channelExtra(request: PaymentRequest) {
@@ -30,7 +35,7 @@ function channelExtra(request: PaymentRequest) {
       expiry_month: Number(card.expiryMonth),
       expiry_year: Number(card.expiryYear),
       cvv: card.cvc,
-      holder_name: card.holderName,
+      // [doc: seed 004, 2.1 card_data]: number, expiry_month, expiry_year, cvv, store_for_future_use; no holder name.
       ...(request.saveCard ? { store_for_future_use: true } : {}),
     },
   };
@@ -48,6 +53,11 @@ export const lesspay: PaymentProvider = {
 
   async createPayment(request) {
     const cashier = request.method === "cashier";
+    // Lesspay's channel_biz_data names no brand, last four or expiry [doc: seed 004]: a card to be saved keeps what the
+    // shopper typed (masked), kept before the call since the callback may come before the answer.
+    // (It is in the answer's outcome too, which replaces providerData.)
+    const providerData = request.card && request.saveCard ? typedCard(request.card) : undefined;
+    if (providerData) request.keepReference?.(providerData);
     const answer = await client().post("/api/global/v1/pay/create-order", {
       request_id: request.paymentId,
       target_amount: toDecimalString(request.amount, request.currency),
@@ -61,7 +71,8 @@ export const lesspay: PaymentProvider = {
       fail_url: request.errorUrl,
       product_name: "Merchant Storefront order",
       description: request.items.map((item) => `${item.name} × ${item.quantity}`).join(", ").slice(0, 200),
-      ...(cashier ? (request.saveCard ? { store_for_future_use: true } : {}) : { channel_extra: channelExtra(request) }),
+      // Only channel_extra.card_data documents store_for_future_use [doc: seed 004]: the cashier has no such field (its page asks the payer).
+      ...(cashier ? {} : { channel_extra: channelExtra(request) }),
     });
     const parsed = createOrderAnswer.safeParse(answer.json);
     if (!parsed.success) throw unknownAnswer("Lesspay answered create-order with an unexpected shape", [answer.call]);
@@ -73,38 +84,16 @@ export const lesspay: PaymentProvider = {
     const order = parsed.data.data.order_data;
     const card = request.card ? cardSummary(request.card.number) : undefined;
     if (order.payDataType === "payurl" && order.payData) {
-      return { status: "requires_action", providerPaymentId: order.payOrderId, nextAction: { type: "redirect", url: order.payData }, card, calls: [answer.call] };
+      return { status: "requires_action", providerPaymentId: order.payOrderId, nextAction: { type: "redirect", url: order.payData }, card, providerData, calls: [answer.call] };
     }
     // No payDataType: processing without 3DS; the callback says how it ends.
-    return { status: "processing", providerPaymentId: order.payOrderId, nextAction: { type: "none" }, card, calls: [answer.call] };
+    return { status: "processing", providerPaymentId: order.payOrderId, nextAction: { type: "none" }, card, providerData, calls: [answer.call] };
   },
 
   /** query-order by Lesspay's id, or by our request_id when its create-order answer never came. */
   async inquire(payment) {
     const answer = await client().post("/api/global/v1/pay/query-order", payment.providerPaymentId ? { pay_order_id: payment.providerPaymentId } : { request_id: payment.id });
-    const parsed = queryAnswer.safeParse(answer.json);
-    if (parsed.success && NOT_FOUND_CODES.has(parsed.data.code)) {
-      return { status: "failed", notAtProvider: true, nextAction: { type: "none" }, failure: { code: "not_at_provider", message: "Lesspay has no record of this payment." }, calls: [answer.call] };
-    }
-    if (!parsed.success || parsed.data.code !== 0 || !parsed.data.data) throw new ProviderError("Lesspay could not say how the order stands", [answer.call]);
-    const data = parsed.data.data;
-    const status = orderStatus(data.order_status_int);
-    if (!status) throw new ProviderError(`Lesspay answered an unknown order status ${data.order_status_int}`, [answer.call]);
-    let reported;
-    try {
-      reported = { amount: fromDecimalString(data.target_amount, data.target_currency), currency: data.target_currency };
-    } catch {
-      throw new ProviderError(`Lesspay answered an amount that is not valid: ${data.target_amount} ${data.target_currency}`, [answer.call]);
-    }
-    return {
-      status,
-      providerPaymentId: data.pay_order_id,
-      reported,
-      nextAction: { type: "none" },
-      failure: status === "failed" ? failureOf(data.fail_reason) : undefined,
-      storedCredential: storedCardOf(data.channel_biz_data),
-      calls: [answer.call],
-    };
+    return inquiryOutcome(answer.json, answer.call);
   },
 
   verifyNotification: async (raw) => verifyLesspayCallback(raw, credentials()),

@@ -3,39 +3,51 @@ import type { ProviderOutcome } from "@/lib/payments/types";
 import type { z } from "zod";
 import type { channelBizData } from "./schemas";
 
-/** Lesspay order status codes: 0 PENDING_CONFIRM, 1 PENDING_PAY, 2 SUCCEED, 3 FAILED, 4 CANCELED, 5 REFUND, 6 CLOSED, 12 PAID (amount differs). */
+/** Lesspay's order status codes [doc: PROVIDERS.md §4, Order status]. */
+export const LESSPAY_STATUS = { PENDING_CONFIRM: 0, PENDING_PAY: 1, SUCCEED: 2, FAILED: 3, CANCELED: 4, REFUND: 5, CLOSED: 6, PAID_AMOUNT_DIFFERS: 12 } as const;
+
+/**
+ * The shop's state for a Lesspay order status: 0 PENDING_CONFIRM and 1 PENDING_PAY are still
+ * open; 2 SUCCEED paid; 3 FAILED and 4 CANCELED (the payer cancelled) failed; 6 CLOSED (closed
+ * unpaid, the cashier's time ran out) expired; 5 REFUND refunded. 12 PAID (amount differs) is "succeeded" only as the provider's claim:
+ * it is never believed as paid in full (the webhook flags it `amountDiffers`, the inquiry refuses it).
+ */
 export function orderStatus(code: number): PaymentStatus | undefined {
   switch (code) {
-    case 0:
-    case 1:
+    case LESSPAY_STATUS.PENDING_CONFIRM:
+    case LESSPAY_STATUS.PENDING_PAY:
       return "processing";
-    case 2:
-    case 12:
+    case LESSPAY_STATUS.SUCCEED:
+    case LESSPAY_STATUS.PAID_AMOUNT_DIFFERS:
       return "succeeded";
-    case 3:
-    case 4:
+    case LESSPAY_STATUS.FAILED:
+    case LESSPAY_STATUS.CANCELED:
       return "failed";
-    case 5:
-      return "refunded";
-    case 6:
+    case LESSPAY_STATUS.CLOSED:
       return "expired";
+    case LESSPAY_STATUS.REFUND:
+      return "refunded";
     default:
       return undefined;
   }
 }
 
-const BRANDS: Record<string, string> = { VISA: "Visa", MASTERCARD: "Mastercard", AMEX: "Amex", UNIONPAY: "UnionPay", JCB: "JCB", DISCOVER: "Discover" };
-
+/**
+ * A stored card from `channel_biz_data`: its `card_token` only. Lesspay sends no brand, last four
+ * or expiry [doc: seed 004, Token Acquisition]; the shop keeps those from what the shopper typed
+ * (brand and last four of the payment), or shows them as unknown (a cashier payment).
+ */
 export function storedCardOf(data: z.infer<typeof channelBizData> | undefined): ProviderOutcome["storedCredential"] {
   if (!data?.card_token) return undefined;
-  const month = data.card_expiry_month !== undefined ? String(data.card_expiry_month).padStart(2, "0") : undefined;
-  const year = data.card_expiry_year !== undefined ? String(data.card_expiry_year).slice(-2) : undefined;
-  return {
-    token: data.card_token,
-    brand: data.card_brand ? (BRANDS[data.card_brand.toUpperCase()] ?? data.card_brand) : undefined,
-    last4: data.card_last4,
-    expiry: month && year ? `${month}/${year}` : undefined,
-  };
+  return { token: data.card_token };
+}
+
+/** Why an order that is not paid ended, in the shop's words (3 FAILED reads the [guess] `fail_reason`). */
+export function failureOfStatus(code: number, reason: string | undefined): { code: string; message: string } | undefined {
+  if (code === LESSPAY_STATUS.CANCELED) return { code: "canceled", message: "The payment was cancelled on Lesspay's page." };
+  if (code === LESSPAY_STATUS.CLOSED) return { code: "closed", message: "The payment was closed before it was completed." };
+  if (code === LESSPAY_STATUS.FAILED) return failureOf(reason);
+  return undefined;
 }
 
 const MESSAGES: Record<string, string> = {

@@ -2,7 +2,7 @@ import "server-only";
 import { fromDecimalString, minor } from "@/lib/money";
 import { redact } from "@/lib/payments/redact";
 import { NotificationRejected, type RawNotification, type VerifiedNotification } from "@/lib/payments/types";
-import { failureOf, orderStatus, storedCardOf } from "./mappers";
+import { failureOfStatus, LESSPAY_STATUS, orderStatus, storedCardOf } from "./mappers";
 import { paymentCallback, riskEvent } from "./schemas";
 import { lesspaySignatureValid } from "./signature";
 
@@ -59,9 +59,10 @@ export function verifyLesspayCallback(raw: RawNotification, credentials: { appId
     status,
     amount,
     currency: callback.target_currency,
-    amountDiffers: callback.order_status_int === 12,
+    // 12 PAID (amount differs): whatever target_amount says, not paid in full (the service refuses it).
+    amountDiffers: callback.order_status_int === LESSPAY_STATUS.PAID_AMOUNT_DIFFERS,
     dedupeKey: `lesspay:${callback.pay_order_id}:${callback.order_status_int}`,
-    failure: status === "failed" ? failureOf(callback.fail_reason) : status === "expired" ? { code: "closed", message: "The payment was closed before it was completed." } : undefined,
+    failure: failureOfStatus(callback.order_status_int, callback.fail_reason),
     storedCredential: storedCardOf(callback.channel_biz_data),
     summary: `Lesspay ${callback.order_status ?? callback.order_status_int}${callback.fail_reason ? ` (${callback.fail_reason})` : ""}`,
     detail: redact(callback),
