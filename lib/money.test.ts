@@ -9,12 +9,20 @@ describe("ISO 4217 exponents", () => {
     ["CNY", 2],
     ["KWD", 3],
     ["BHD", 3],
+    // Beyond the shop's own currencies: the whole of ISO 4217.
+    ["ZAR", 2],
+    ["XOF", 0],
+    ["UGX", 0],
+    ["OMR", 3],
   ])("%s has %i decimals", (currency, exponent) => {
     expect(currencyExponent(currency)).toBe(exponent);
   });
 
   it("refuses an unknown currency", () => {
     expect(() => currencyExponent("XYZ")).toThrow(/Unknown currency/);
+    expect(() => currencyExponent("usd")).toThrow(/Unknown currency/);
+    // A fund code, not a currency in use.
+    expect(() => currencyExponent("CLF")).toThrow(/Unknown currency/);
   });
 });
 

@@ -7,16 +7,17 @@
 /** Minor units of a currency: an integer, branded so a major-unit number is never passed by mistake. */
 export type Minor = number & { readonly __brand: "Minor" };
 
-/** ISO 4217 minor-unit exponents for the currencies the shop and its providers use. */
-const ISO_4217_EXPONENTS: Readonly<Record<string, number>> = {
-  // 0 decimals
-  JPY: 0, KRW: 0, VND: 0, CLP: 0, ISK: 0, IDR: 2, TWD: 2, HUF: 2,
-  // 2 decimals
-  USD: 2, EUR: 2, GBP: 2, HKD: 2, SEK: 2, NOK: 2, DKK: 2, CNY: 2, SGD: 2, AUD: 2, CAD: 2,
-  CHF: 2, NZD: 2, MYR: 2, PHP: 2, THB: 2, INR: 2, BRL: 2, MXN: 2, PLN: 2,
-  // 3 decimals
-  KWD: 3, BHD: 3, OMR: 3, JOD: 3, TND: 3, LYD: 3, IQD: 3,
+/**
+ * ISO 4217 codes whose minor unit is not 2 decimals [doc: ISO 4217]; every other code has 2.
+ * Which codes exist is the runtime's own list of ISO 4217 currencies in use
+ * (`Intl.supportedValuesOf("currency")`: no fund codes such as CLF).
+ */
+const ISO_4217_NOT_TWO_DECIMALS: Readonly<Record<string, number>> = {
+  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
 };
+
+const ISO_4217_CODES: ReadonlySet<string> = new Set(Intl.supportedValuesOf("currency"));
 
 /** The currencies a shopper can choose in the storefront, each with one stored price per product. */
 export const SHOP_CURRENCIES = ["USD", "EUR", "HKD", "SEK", "CNY", "JPY", "KWD"] as const;
@@ -27,15 +28,15 @@ export function isShopCurrency(value: unknown): value is ShopCurrency {
   return typeof value === "string" && (SHOP_CURRENCIES as readonly string[]).includes(value);
 }
 
+/** Whether a code is an ISO 4217 currency. */
 export function isKnownCurrency(code: string): boolean {
-  return Object.hasOwn(ISO_4217_EXPONENTS, code);
+  return /^[A-Z]{3}$/.test(code) && ISO_4217_CODES.has(code);
 }
 
 /** The ISO 4217 exponent (number of decimals) of a currency; throws for an unknown code. */
 export function currencyExponent(currency: string): number {
-  const exponent = ISO_4217_EXPONENTS[currency];
-  if (exponent === undefined) throw new RangeError(`Unknown currency ${JSON.stringify(currency)}`);
-  return exponent;
+  if (!isKnownCurrency(currency)) throw new RangeError(`Unknown currency ${JSON.stringify(currency)}`);
+  return ISO_4217_NOT_TWO_DECIMALS[currency] ?? 2;
 }
 
 /** Checks that a number is a safe, non-negative integer and brands it as minor units. */

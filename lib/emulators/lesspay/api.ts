@@ -1,3 +1,4 @@
+import { currencyExponent, isKnownCurrency } from "@/lib/money";
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import { scaledMs } from "../clock";
 import { deliverDueNotifications, enqueueNotification, registerEmulatorJob, type Notification } from "../outbox";
@@ -9,11 +10,9 @@ import {
   BASE_PATH,
   CALLBACK_RETRY_SECONDS,
   CODES,
-  currencyDecimals,
   FAIL_REASONS,
   ISSUER,
   LATE_CALLBACK_SECONDS,
-  isIsoCurrency,
   lesspaySettings,
   ORDER_STATUS,
   PENDING_SETTLES_AFTER_SECONDS,
@@ -309,7 +308,8 @@ function checkAmount(body: Json, currency: string): Checked<string> {
   if (isError(amount)) return amount;
   const match = /^(\d{1,15})(?:\.(\d+))?$/.exec(amount);
   if (!match) return { error: 'target_amount must be a decimal string in major units (e.g. "100.00")' };
-  const decimals = currencyDecimals(currency);
+  // [guess] Lesspay does not say how it rounds: the currency's ISO 4217 minor unit.
+  const decimals = currencyExponent(currency);
   if ((match[2]?.length ?? 0) > decimals) return { error: `target_amount has more decimals than ${currency} allows (${decimals})` };
   if (Number(amount) <= 0) return { error: "target_amount must be greater than 0" };
   return amount;
@@ -404,7 +404,7 @@ export async function createOrder(request: LesspayRequest): Promise<Response> {
   const currency = requiredString(body, "target_currency");
   if (isError(currency)) return param(currency.error);
   // [doc: seed 004 "Currency code (e.g., CNY, USD)"; code 11 parameter error, PROVIDERS.md §4 codes]
-  if (!isIsoCurrency(currency)) return param("target_currency must be an ISO 4217 code (e.g. USD)");
+  if (!isKnownCurrency(currency)) return param("target_currency must be an ISO 4217 code (e.g. USD)");
   const amount = checkAmount(body, currency);
   if (isError(amount)) return param(amount.error);
   for (const [key, expected] of [

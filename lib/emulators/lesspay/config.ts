@@ -107,20 +107,3 @@ export function riskReasonOf(event: RiskEventName): string {
   return RISK_EVENTS.find((row) => row.event === event)?.reason ?? "fraudulent";
 }
 
-/** ISO 4217 codes whose minor unit is not 2 decimals [doc: ISO 4217]; every other code has 2. */
-const ISO_4217_NOT_TWO: Readonly<Record<string, number>> = {
-  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0, UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
-  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
-  CLF: 4, UYW: 4,
-};
-
-/** Whether target_currency is an ISO 4217 code (the runtime's list of them) [doc: seed 004 "Currency code (e.g., CNY, USD)"]. */
-export function isIsoCurrency(code: string): boolean {
-  return /^[A-Z]{3}$/.test(code) && Intl.supportedValuesOf("currency").includes(code);
-}
-
-/** Decimal places of target_amount: the currency's ISO 4217 minor unit [guess: Lesspay does not say how it rounds]. */
-export function currencyDecimals(currency: string): number {
-  return ISO_4217_NOT_TWO[currency] ?? 2;
-}
-

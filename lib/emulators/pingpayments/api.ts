@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { isKnownCurrency } from "@/lib/money";
 import { readJson, refusalResponse } from "@/lib/security/request-body";
 import { registerEmulatorJob } from "../outbox";
 import { answerStored, enqueueScripted, faultResponse, recordForcedPayment, takeNextPayment } from "../control";
@@ -61,10 +62,8 @@ function validationErrors(error: z.ZodError): ApiError[] {
   });
 }
 
-/** ISO 4217 codes as the runtime knows them (CLDR's current currencies). */
-const ISO_4217 = new Set(Intl.supportedValuesOf("currency"));
 /** [guess] Ping refuses a currency outside ISO 4217 with 422 (code invalid_currency, our own). */
-const currencyCode = z.string().refine((code) => ISO_4217.has(code), "must be an ISO 4217 currency code");
+const currencyCode = z.string().refine(isKnownCurrency, "must be an ISO 4217 currency code");
 
 const paymentOrderBody = z.object({
   split_tree_id: z.string().min(1),

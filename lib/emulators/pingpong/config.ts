@@ -81,7 +81,7 @@ export function isApmType(type: string): type is ApmType {
 
 /**
  * Decimals of a currency's major unit, as PingPong validates amounts: the ISO 4217 exponent
- * (lib/money's table); undefined for a code that is not a known ISO 4217 currency.
+ * (lib/money, the whole of ISO 4217); undefined for a code that is not a known ISO 4217 currency.
  */
 export function currencyExponent(currency: string): number | undefined {
   return isKnownCurrency(currency) ? isoExponent(currency) : undefined;

@@ -160,6 +160,9 @@ describe("PingPongCheckout emulator: envelope, signature and validation", () => 
     }
     const omr = await pingpongApi("/v4/payment/unifiedPay", envelope(apmBiz("Alipay", { currency: "OMR", amount: "1.234" })));
     expect(omr.biz).toMatchObject({ amount: "1.234000", currency: "OMR" });
+    // Any ISO 4217 currency in use, not only those the shop sells.
+    const zar = await pingpongApi("/v4/payment/unifiedPay", envelope(apmBiz("Alipay", { currency: "ZAR", amount: "10.50" })));
+    expect(zar.biz).toMatchObject({ amount: "10.500000", currency: "ZAR" });
   });
 
   it("refuses a notificationUrl or closeNotificationUrl with query parameters (100001, documented)", async () => {
