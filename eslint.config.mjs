@@ -5,7 +5,7 @@ const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
   {
-    ignores: [".next/**", "node_modules/**", "data/**", "test-results/**", "test-reports/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [".next/**", ".next-test/**", ".next-bench/**", "node_modules/**", "data/**", "test-results/**", "test-reports/**", "playwright-report/**", "next-env.d.ts"],
   },
 ];
 

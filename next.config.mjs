@@ -1,3 +1,5 @@
+import { distDirOf } from "./scripts/dist-dirs.mjs";
+
 /** Security headers on every answer (the Content-Security-Policy, per request with a nonce, is set by proxy.ts). */
 const SECURITY_HEADERS = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -8,6 +10,8 @@ const SECURITY_HEADERS = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // `.next` for `npm start`; the tests and the bench build elsewhere (scripts/dist-dirs.mjs).
+  distDir: distDirOf(),
   // better-sqlite3 is a native addon: load it from node_modules at run time, never bundle it.
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,

@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { buildIfStale } from "./build-if-stale.mjs";
+import { BENCH_DIST_DIR } from "./dist-dirs.mjs";
 import { runLoad, percentile, timeSequential } from "./bench/load.mjs";
 import { ensureAntomKeys, notificationFor } from "./bench/notifications.mjs";
 import { machine, ms, ratio, table, writeReport } from "./bench/report.mjs";
@@ -65,6 +66,8 @@ async function startServer(port, dataDir, fresh = true) {
     preloads: cpuProfile ? [join(root, "scripts", "bench", "cpu-profile.mjs")] : [],
     // No reconciliation loop: every state change in the run comes from the measured requests.
     env: {
+      // Its own build: a running `npm start` keeps serving `.next`.
+      NEXT_DIST_DIR: BENCH_DIST_DIR,
       BENCH_COMPARATORS: "1",
       RECONCILE_INTERVAL_MS: "0",
       ANTOM_KEYS_DIR: keysDir,
@@ -373,7 +376,7 @@ async function measureScale() {
 }
 
 async function main() {
-  buildIfStale();
+  buildIfStale(BENCH_DIST_DIR);
   mkdirSync(join(root, "data"), { recursive: true });
   ensureAntomKeys(keysDir);
   const dataDir = "data/bench-shop";

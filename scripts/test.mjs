@@ -5,8 +5,11 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { TEST_DIST_DIR } from "./dist-dirs.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
+// Every step builds into and serves from the tests' own folder, never the `.next` that `npm start` serves.
+process.env.NEXT_DIST_DIR = TEST_DIST_DIR;
 const reports = join(root, "test-reports");
 mkdirSync(reports, { recursive: true });
 const bin = (name) => join(root, "node_modules", ".bin", name);

@@ -5,6 +5,7 @@ import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { shopNodeOptions } from "../../scripts/shop-node-options.mjs";
+import { distDirOf, TEST_DIST_DIR } from "../../scripts/dist-dirs.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 
@@ -40,6 +41,8 @@ export async function startTestServer({ port, dataDir, timeScale = 0.001, inquir
     ...process.env,
     ...testServerEnv({ port, dataDir, timeScale, inquiryAfterMs }),
     NODE_ENV: "production",
+    // The tests' own build (`NEXT_DIST_DIR=.next-test next build`), never the one `npm start` serves.
+    NEXT_DIST_DIR: distDirOf(process.env, TEST_DIST_DIR),
     ...extraEnv,
     NODE_OPTIONS: shopNodeOptions({ ...process.env, ...extraEnv }, imports),
   };

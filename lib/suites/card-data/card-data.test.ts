@@ -5,6 +5,7 @@
 // - the whole `.next` build output (server chunks, client bundles, prerendered pages), all but
 //   `.next/cache`, the build's own cache (never served or deployed; its logs number their files).
 // The test cards are the emulators' catalogue plus every Luhn-valid number the tests type.
+import { testBuildDir } from "@/lib/testing/build-dir";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -62,8 +63,8 @@ describe("card data left behind by the whole test run", () => {
   });
 
   it("no card number or security code in the build output (.next)", () => {
-    const files = filesUnder(join(root, ".next"), (p) => !p.startsWith(join(root, ".next", "cache")));
-    expect(files.some((f) => f.includes(`${join(".next", "static")}`)), "no build found: run `next build` first").toBe(true);
+    const files = filesUnder(testBuildDir(), (p) => !p.startsWith(join(testBuildDir(), "cache")));
+    expect(files.some((f) => f.startsWith(join(testBuildDir(), "static"))), "no build found: run `npm test` (or `NEXT_DIST_DIR=.next-test next build`) first").toBe(true);
     const findings = scanFilesForCardData(files, cards);
     expect(findings, report(findings)).toEqual([]);
   });

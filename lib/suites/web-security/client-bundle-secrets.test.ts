@@ -1,3 +1,4 @@
+import { testBuildDir } from "@/lib/testing/build-dir";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -40,7 +41,7 @@ describe("no secret in what the browser downloads", () => {
   });
 
   it("none in the build's static files (.next/static: every chunk, stylesheet and map)", () => {
-    const files = [...filesUnder(join(process.cwd(), ".next/static"))];
+    const files = [...filesUnder(join(testBuildDir(), "static"))];
     expect(files.length).toBeGreaterThan(10);
     expect(findSecrets(files, secrets)).toEqual([]);
   });

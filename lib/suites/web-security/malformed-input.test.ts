@@ -1,3 +1,4 @@
+import { testBuildDir } from "@/lib/testing/build-dir";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -14,7 +15,7 @@ import { serverUrl, signInOverHttp } from "@/lib/testing/web-fixtures";
 // Every route handler, page and server action of the build, from its own manifests, gets
 // malformed bodies and hostile query strings: whatever the answer, it is never a 5xx.
 
-const manifest = <T,>(file: string): T => JSON.parse(readFileSync(join(process.cwd(), ".next", file), "utf8")) as T;
+const manifest = <T,>(file: string): T => JSON.parse(readFileSync(join(testBuildDir(), file), "utf8")) as T;
 
 /** App paths of the build (`/(shop)/account/page`, `/api/health/route`) and the URL pattern each serves. */
 const APP_PATHS = Object.entries(manifest<Record<string, string>>("app-path-routes-manifest.json")).filter(([, route]) => !route.startsWith("/_"));

@@ -1,3 +1,4 @@
+import { testBuildDir } from "@/lib/testing/build-dir";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +8,7 @@ import { serverUrl, signInOverHttp } from "@/lib/testing/web-fixtures";
 
 /** Every route of the build (pages and route handlers), from Next's own manifest. */
 const ROUTES: string[] = [
-  ...new Set(Object.values(JSON.parse(readFileSync(join(process.cwd(), ".next/app-path-routes-manifest.json"), "utf8")) as Record<string, string>)),
+  ...new Set(Object.values(JSON.parse(readFileSync(join(testBuildDir(), "app-path-routes-manifest.json"), "utf8")) as Record<string, string>)),
 ]
   .filter((route) => !route.startsWith("/_"))
   .sort();
