@@ -5,6 +5,8 @@ import { payByCard } from "@/lib/testing/pingpong-fixtures";
 
 // Local mode (the test server's APP_URL is localhost): the control plane needs no login, but a page
 // on another site can no longer drive it through the visitor's browser, and it takes JSON only.
+// (No reset here is let through: emptying the emulators under the shared server would restart their
+// ids under the shop's feet. A reset that goes through is e2e/demo.spec.ts, via the shop's client.)
 
 const EVIL = "https://evil.example";
 const OVERRIDE = JSON.stringify({ outcome: "decline", notification: { mode: "dropped" } });
@@ -109,15 +111,5 @@ describe("the control plane still works for the shop's own pages and for scripts
     } finally {
       await catcher.close();
     }
-  });
-});
-
-// Last: a reset that goes through empties the emulators (so the refusals above refused a real one).
-describe("reset from the shop's own origin", () => {
-  it("empties the emulators", async () => {
-    expect((await forceDecline(JSON_TYPE)).status).toBe(200);
-    const answer = await post("reset", { ...JSON_TYPE, origin: serverUrl() });
-    expect(answer.status).toBe(200);
-    expect(await pendingAtAntom()).toBeNull();
   });
 });

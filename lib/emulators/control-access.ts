@@ -1,6 +1,5 @@
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
-import { currentUser } from "@/lib/auth";
 import { deploymentSecret } from "@/lib/deployment-secrets";
 import { settings } from "@/lib/env";
 import { isPublicMode } from "@/lib/public-mode";
@@ -41,10 +40,18 @@ export function hasControlToken(request: Request): boolean {
   return sent.length === expected.length && timingSafeEqual(sent, expected);
 }
 
+/**
+ * Whether the visitor signed in as an operator. Auth.js is loaded only here, in public mode: the
+ * route handlers are also called in-process by tests, where next-auth does not load.
+ */
+async function isOperator(): Promise<boolean> {
+  const { currentUser } = await import("@/lib/auth");
+  return (await currentUser())?.role === "operator";
+}
+
 /** Whether a page may offer the control plane's forms and buttons to this visitor (the routes check again). */
 export async function mayUseControlPlane(): Promise<boolean> {
-  if (!isPublicMode()) return true;
-  return (await currentUser())?.role === "operator";
+  return !isPublicMode() || (await isOperator());
 }
 
 /** 403 when the request comes from another site: a foreign (or opaque) Origin, or `Sec-Fetch-Site: cross-site`. */
@@ -74,7 +81,7 @@ function nonJsonRefusal(request: Request): Response | undefined {
 /** Public mode: 401 unless the control token or an operator's session; a session alone must also show this site's Origin on a change. */
 async function publicModeRefusal(request: Request): Promise<Response | undefined> {
   if (hasControlToken(request)) return undefined;
-  if ((await currentUser())?.role !== "operator") return refuse(401, AUTHENTICATE, { "www-authenticate": 'Bearer realm="emulator-control"' });
+  if (!(await isOperator())) return refuse(401, AUTHENTICATE, { "www-authenticate": 'Bearer realm="emulator-control"' });
   // Browsers send Origin on every non-GET fetch; a change riding on the cookie without one did not come from our page.
   if (STATE_CHANGING.has(request.method) && request.headers.get("origin") === null) {
     return refuse(403, "A change through the operator's session must come from this site's pages (no Origin was sent).");
