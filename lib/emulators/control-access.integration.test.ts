@@ -1,3 +1,4 @@
+import { request } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import { clearOverride, controlUrl, JSON_TYPE, listNotifications, pendingOverride, replay, serverUrl, waitForNotifications } from "@/lib/testing/control-fixtures";
 import { startCallbackCatcher } from "@/lib/testing/pingpayments-fixtures";
@@ -63,6 +64,31 @@ describe("the control plane refuses another site's requests (403) and changes no
     expect((await post("reset", { ...JSON_TYPE, origin: EVIL }, "{}")).status).toBe(403);
     expect((await post("reset", { ...JSON_TYPE, "sec-fetch-site": "cross-site" })).status).toBe(403);
     expect(await pendingAtAntom()).not.toBeNull();
+  });
+});
+
+/** A request as a browser sends it to a name that resolves to this machine (Host and Origin both that name). */
+function viaRebindingName(method: string, path: string, body?: string): Promise<{ status: number; text: string }> {
+  const { port } = new URL(serverUrl());
+  const name = `rebound.example:${port}`;
+  return new Promise((resolve, reject) => {
+    const sent = request({ host: "127.0.0.1", port, method, path: `/emulators/control/${path}`, headers: { host: name, origin: `http://${name}`, ...(body ? { "content-type": "application/json" } : {}) } }, (answer) => {
+      let text = "";
+      answer.on("data", (chunk) => (text += chunk));
+      answer.on("end", () => resolve({ status: answer.statusCode ?? 0, text }));
+    });
+    sent.on("error", reject);
+    sent.end(body);
+  });
+}
+
+describe("the control plane answers only on this machine's names (DNS rebinding)", () => {
+  it("a page whose own name points at 127.0.0.1 can neither force an outcome nor read notifications", async () => {
+    const forced = await viaRebindingName("POST", "antom/next-payment", OVERRIDE);
+    expect(forced.status).toBe(403);
+    expect(await pendingAtAntom()).toBeNull();
+    const read = await viaRebindingName("GET", "pingpong/notifications?reference=anything");
+    expect(read.status).toBe(403);
   });
 });
 

@@ -2,7 +2,8 @@ import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { deploymentSecret } from "@/lib/deployment-secrets";
 import { settings } from "@/lib/env";
-import { isPublicMode } from "@/lib/public-mode";
+import { isLoopbackHost, isPublicMode } from "@/lib/public-mode";
+import { requestOrigin } from "@/lib/security/client-address";
 import { originOf } from "@/lib/security/csp";
 import { isSameOrigin } from "@/lib/security/origin-check";
 import { controlGuard, type ControlProvider } from "./control";
@@ -78,6 +79,18 @@ function nonJsonRefusal(request: Request): Response | undefined {
   return undefined;
 }
 
+/**
+ * Local mode: 403 unless the request was sent to this machine (a loopback host) or to APP_URL's
+ * host. The control plane is open on a laptop; a web page whose own name an attacker points at
+ * 127.0.0.1 (DNS rebinding) is "same-origin" with itself, but names its own host, not ours.
+ */
+function foreignHostRefusal(request: Request): Response | undefined {
+  const sentTo = requestOrigin(request.headers);
+  const hostname = sentTo ? new URL(sentTo).hostname : "";
+  if (isLoopbackHost(hostname) || hostname === new URL(settings().APP_URL).hostname) return undefined;
+  return refuse(403, "On a laptop the emulators' control plane answers only on this machine's own addresses (localhost) or APP_URL's host.");
+}
+
 /** Public mode: 401 unless the control token or an operator's session; a session alone must also show this site's Origin on a change. */
 async function publicModeRefusal(request: Request): Promise<Response | undefined> {
   if (hasControlToken(request)) return undefined;
@@ -94,6 +107,10 @@ async function publicModeRefusal(request: Request): Promise<Response | undefined
  * each provider the request is about (404 when its base URL is the real provider).
  */
 export async function controlRequestGuard(request: Request, providers: readonly string[]): Promise<Response | undefined> {
+  if (!isPublicMode()) {
+    const refused = foreignHostRefusal(request);
+    if (refused) return refused;
+  }
   if (STATE_CHANGING.has(request.method)) {
     const refused = crossSiteRefusal(request) ?? nonJsonRefusal(request);
     if (refused) return refused;
