@@ -1,7 +1,6 @@
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createAtAntom, createAtLesspay, createAtPingPayments, createAtPingPong, type CreateAnswer, type MerchantSecrets } from "@/lib/testing/outbound-url-fixtures";
+import { PUBLIC_APP_URL, publicModeSecret } from "@/lib/testing/public-mode";
 import { serverUrl } from "@/lib/testing/server-url";
 
 /**
@@ -11,13 +10,14 @@ import { serverUrl } from "@/lib/testing/server-url";
  * create time, and so is a shopper URL off the site (no open redirect).
  */
 
-const APP_URL = process.env.PUBLIC_APP_URL ?? "https://shop.example.test";
-
 /** The per-deployment credentials the public-mode server generated (the published ones are refused there), and the shop's site. */
 function deploymentSecrets(): MerchantSecrets {
-  const file = resolve(process.cwd(), "data/test-public-mode/deployment-secrets.json");
-  const secrets = JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
-  return { pingpongSalt: secrets["pingpong-salt"], lesspayAppSecret: secrets["lesspay-app-secret"], pingpaymentsApiSecret: secrets["pingpayments-api-secret"], site: APP_URL };
+  return {
+    pingpongSalt: publicModeSecret("pingpong-salt"),
+    lesspayAppSecret: publicModeSecret("lesspay-app-secret"),
+    pingpaymentsApiSecret: publicModeSecret("pingpayments-api-secret"),
+    site: PUBLIC_APP_URL,
+  };
 }
 
 const OFF_SITE = "must be on the merchant's site or a host in EMULATOR_ALLOWED_HOSTS";
@@ -38,7 +38,7 @@ describe("outbound URLs in public mode", () => {
     expect(await create("http://evil.example/hook", secrets)).toEqual(refused);
     expect(await create("http://127.0.0.1:18999/hook", secrets)).toEqual(refused);
     expect(await create(`${serverUrl()}/api/webhooks/any`, secrets)).toEqual(refused);
-    expect((await create(`${APP_URL}/api/webhooks/any`, secrets)).accepted).toBe(true);
+    expect((await create(`${PUBLIC_APP_URL}/api/webhooks/any`, secrets)).accepted).toBe(true);
   });
 
   it("Lesspay: a fail_url off the site is refused, so the cashier's cancel link cannot lead there", async () => {
