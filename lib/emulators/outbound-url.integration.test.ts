@@ -59,7 +59,10 @@ describe("outbound URLs are refused at create time (local mode)", () => {
 });
 
 describe("the Lesspay cashier's cancel link is no open redirect", () => {
-  it("sends the payer to the registered fail_url whatever the query says, and the callback still reaches loopback", async () => {
+  it("takes no fail_url off the site, sends the payer to the registered one whatever the query says, and the callback still reaches loopback", async () => {
+    // The issue's probe: a cashier order registered with fail_url https://evil.example/phish, then Cancel.
+    const phishing = await lesspayCall("create-order", cashierBody({ extra: { fail_url: "https://evil.example/phish" } }));
+    expect(phishing.body).toEqual({ code: 11, msg: `fail_url ${OFF_SITE}` });
     const catcher = await startLesspayCatcher();
     catchers.push(catcher);
     const body = cashierBody({ notifyUrl: catcher.url });
