@@ -1,6 +1,7 @@
 import { and, asc, eq, lte } from "drizzle-orm";
 import { scaledMs } from "./clock";
 import { emulatorDb } from "./db";
+import { mayConnect, REFUSED_BY_POLICY } from "./outbound-url";
 import { outbox, outboxAttempts, type OutboxRow } from "./schema";
 
 /**
@@ -105,28 +106,42 @@ function scheduleDelivery(ms: number): void {
   }, 0);
 }
 
+/** What an attempt that got no HTTP answer records, whatever the cause. */
+export const COULD_NOT_CONNECT = "could not connect";
+
 async function deliver(row: OutboxRow): Promise<void> {
   const started = Date.now();
   let httpStatus: number | null = null;
   let error: string | null = null;
   let answer: string | undefined;
+  let refused = false;
   try {
-    const response = await fetch(row.targetUrl, {
-      method: "POST",
-      headers: row.headers,
-      body: row.body,
-      signal: AbortSignal.timeout(15_000),
-      redirect: "manual",
-    });
-    httpStatus = response.status;
-    answer = await response.text().catch(() => undefined);
-  } catch (caught) {
-    error = caught instanceof Error ? `${caught.name}: ${caught.message}` : String(caught);
+    // Checked again here, not only when the URL was registered: a row from before, or a replay.
+    refused = !(await mayConnect(row.targetUrl));
+    if (refused) {
+      error = REFUSED_BY_POLICY;
+    } else {
+      // A redirect is an answer (3xx), never followed: it could lead anywhere the policy refuses.
+      const response = await fetch(row.targetUrl, {
+        method: "POST",
+        headers: row.headers,
+        body: row.body,
+        signal: AbortSignal.timeout(15_000),
+        redirect: "manual",
+      });
+      httpStatus = response.status;
+      answer = await response.text().catch(() => undefined);
+    }
+  } catch {
+    // One text for a refused connection, a timeout and an unknown host: the notification view must
+    // not tell an open port from a closed or filtered one (it would be a port scanner).
+    error = COULD_NOT_CONNECT;
   }
   const attempts = row.attempts + 1;
   const delivered = isAcknowledged(row.ackRule, httpStatus, answer);
   if (!delivered && error === null && httpStatus !== null && httpStatus >= 200 && httpStatus < 300) error = "Answered 2xx without the acknowledgement body";
-  const wait = row.retrySchedule[attempts - 1];
+  // A refused target stays refused: no retries.
+  const wait = refused ? undefined : row.retrySchedule[attempts - 1];
   const database = emulatorDb();
   database.transaction((tx) => {
     tx.insert(outboxAttempts).values({ outboxId: row.id, attemptedAt: new Date(started), httpStatus, error, durationMs: Date.now() - started }).run();

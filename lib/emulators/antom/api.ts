@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomInt, randomUUID } from "node:crypto";
 import { scaledMs } from "../clock";
+import { targetUrlError } from "../outbound-url";
 import { registerEmulatorJob } from "../outbox";
 import { answerStored, corruptSignature, enqueueScripted, faultResponse, forcedOutcomeOf, recordForcedPayment, takeNextPayment } from "../control";
 import type { AntomCardTokenRow, AntomPaymentRow, AntomTransactionRow } from "../schema";
@@ -297,20 +298,15 @@ function amountAt(body: Json, key: string, field: string): { currency: string; m
   return { currency: object.currency, minor };
 }
 
-function httpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === "http:" || url.protocol === "https:";
-  } catch {
-    return false;
-  }
-}
-
+/** A URL the emulator will use later: absolute http(s), where the outbound policy allows (its text otherwise). */
 function urlAt(body: Json, key: string, field: string, required: boolean): string | null | { error: string } {
   const value = stringAt(body, key, field);
   if (isError(value)) return value;
   if (!value) return required ? { error: `${field} is required` } : null;
-  return httpUrl(value) ? value : { error: `${field} must be an absolute http(s) URL` };
+  // [guess] Antom publishes no rule on where these may point (it refuses malformed URLs); the
+  // policy is the emulator's own, answered as PARAM_ILLEGAL like any bad parameter.
+  const refused = targetUrlError(value, field);
+  return refused ? { error: refused } : value;
 }
 
 /** The canonical JSON of a body (keys sorted), hashed: tells a repeat from a different request. */

@@ -1,6 +1,7 @@
 import { currencyExponent, isKnownCurrency } from "@/lib/money";
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import { scaledMs } from "../clock";
+import { targetUrlError } from "../outbound-url";
 import { deliverDueNotifications, enqueueNotification, registerEmulatorJob, type Notification } from "../outbox";
 import { answerStored, corruptSignature, enqueueScripted, faultResponse, forcedOutcomeFor, forcedOutcomeOf, recordForcedPayment, takeNextPayment } from "../control";
 import type { LesspayCardTokenRow, LesspayOrderRow } from "../schema";
@@ -284,16 +285,14 @@ function requiredString(body: Json, key: string, field = key, max?: number): Che
   return value;
 }
 
+/** A URL the emulator will use later: absolute http(s), where the outbound policy allows (its text otherwise). */
 function requiredUrl(body: Json, key: string): Checked<string> {
   const value = requiredString(body, key);
   if (isError(value)) return value;
-  try {
-    const url = new URL(value);
-    if (url.protocol === "http:" || url.protocol === "https:") return value;
-  } catch {
-    // below
-  }
-  return { error: `${key} must be an absolute http(s) URL` };
+  // [guess] Lesspay publishes no rule on where these may point (it refuses malformed URLs); the
+  // policy is the emulator's own, answered as code 11 like any bad parameter.
+  const refused = targetUrlError(value, key);
+  return refused ? { error: refused } : value;
 }
 
 function optionalBoolean(body: Json, key: string, field: string): Checked<boolean> {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { isKnownCurrency } from "@/lib/money";
 import { readJson, refusalResponse } from "@/lib/security/request-body";
+import { targetUrlError } from "../outbound-url";
 import { registerEmulatorJob } from "../outbox";
 import { answerStored, enqueueScripted, faultResponse, recordForcedPayment, takeNextPayment } from "../control";
 import { LATE_CALLBACK_SECONDS, pingEmulatorTenant, STATUS_CALLBACK_RETRY_SECONDS, VAT_RATES } from "./config";
@@ -97,6 +98,23 @@ const paymentBody = z.object({
   metadata: z.record(z.string(), z.unknown()).optional(),
 });
 
+/**
+ * The URLs a payment registers (where its status callback goes, where the payer returns) must be
+ * where the outbound policy allows. [guess] Ping publishes no such rule (it refuses malformed
+ * URLs); answered as 422 invalid_property, one error per URL.
+ */
+function registeredUrlErrors(data: z.infer<typeof paymentBody>): ApiError[] {
+  const urls: [string, string | undefined][] = [
+    ["status_callback_url", data.status_callback_url],
+    ["provider_method_parameters.success_url", data.provider_method_parameters.success_url],
+    ["provider_method_parameters.error_url", data.provider_method_parameters.error_url],
+  ];
+  return urls.flatMap(([property, value]) => {
+    const refused = value === undefined ? undefined : targetUrlError(value, property);
+    return refused ? [{ error: "invalid_property", description: `${refused}.`, property }] : [];
+  });
+}
+
 export async function createPaymentOrder(request: Request): Promise<Response> {
   const auth = authenticate(request);
   if (auth instanceof Response) return auth;
@@ -147,6 +165,7 @@ export async function createPayment(request: Request, paymentOrderId: string, or
   if (data.provider === "payment_iq" && (!data.provider_method_parameters.success_url || !data.provider_method_parameters.error_url)) {
     errors.push({ error: "missing_required_property", description: "PaymentIQ needs success_url and error_url.", property: "provider_method_parameters" });
   }
+  errors.push(...registeredUrlErrors(data));
   if (data.method === "card" && data.provider !== "payment_iq") {
     errors.push({ error: "invalid_property", description: "method card is offered by provider payment_iq.", property: "provider" });
   }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { fileURLToPath } from "node:url";
 import { loadDocumentedExamples } from "@/lib/testing/documented-examples";
-import { createEmulatorPayment, EMULATOR_SPLIT_TREE_ID, paymentBody, payOnPaymentIq, pingApi, pingApiUrl, sleep, startCallbackCatcher } from "@/lib/testing/pingpayments-fixtures";
+import { createEmulatorPayment, EMULATOR_SPLIT_TREE_ID, paymentBody, payOnPaymentIq, pingApi, pingApiUrl, serverUrl, sleep, startCallbackCatcher } from "@/lib/testing/pingpayments-fixtures";
 import { STATUS_CALLBACK_RETRY_SECONDS } from "./config";
 import * as documented from "./documented-shapes";
 
@@ -174,7 +174,9 @@ describe("Ping Payments emulator: documented behaviour only (issue 13)", () => {
     expect(order.status).toBe(200);
     expectDocumented(documented.paymentOrderCreated, order.json);
     const orderId = order.json!.id as string;
-    const card = await pingApi("POST", `/payment_orders/${orderId}/payments`, examples["create-payment.request"].example);
+    // The example's URLs are filled in on https://shop.example; the emulator takes the shop's own site only (its outbound URL policy).
+    const onTheShop = JSON.parse(JSON.stringify(examples["create-payment.request"].example).replaceAll("https://shop.example", serverUrl())) as unknown;
+    const card = await pingApi("POST", `/payment_orders/${orderId}/payments`, onTheShop);
     expect(card.status).toBe(200);
     expectDocumented(documented.paymentCreated, card.json);
     expect((card.json!.provider_method_response as { pay_url?: string }).pay_url).toMatch(/\/paymentiq\/checkout\//);

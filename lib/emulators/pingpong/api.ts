@@ -1,5 +1,6 @@
 import { randomInt } from "node:crypto";
 import { scaledMs } from "../clock";
+import { targetUrlError } from "../outbound-url";
 import { registerEmulatorJob } from "../outbox";
 import { answerStored, corruptSignature, enqueueScripted, faultResponse, forcedOutcomeOf, recordForcedPayment, takeNextPayment, type NextPayment } from "../control";
 import type { PingpongAdjustmentRow, PingpongTransactionRow, pingpongTransactions } from "../schema";
@@ -221,16 +222,26 @@ export function objectOf(value: unknown): Biz | undefined {
 
 /**
  * A notification URL: absolute http(s), and no query parameters [doc: PROVIDERS.md §1
- * Notifications, "notificationUrl carries no query parameters"]. The error text, or undefined.
+ * Notifications, "notificationUrl carries no query parameters"], then registeredUrlError's
+ * policy. The error text, or undefined.
  */
 export function notificationUrlError(value: unknown, key: string): string | undefined {
-  if (value === undefined || value === null || value === "") return undefined;
-  if (typeof value !== "string" || !httpUrl(value)) return `bizContent.${key} must be an absolute http(s) URL`;
-  if (new URL(value).search !== "" || value.includes("?")) return `bizContent.${key} must not carry query parameters`;
-  return undefined;
+  if (typeof value === "string" && httpUrl(value) && (new URL(value).search !== "" || value.includes("?"))) return `bizContent.${key} must not carry query parameters`;
+  return registeredUrlError(value, key);
 }
 
-export function httpUrl(value: string): boolean {
+/**
+ * A URL the emulator will use later (a notification target, or payResultUrl, payCancelUrl,
+ * merchantResultUrl the shopper is sent back to): absolute http(s), and allowed by the outbound
+ * policy (refused as 100001 [guess]: PingPong publishes no such rule). The error text, or undefined.
+ */
+export function registeredUrlError(value: unknown, key: string): string | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value !== "string") return `bizContent.${key} must be an absolute http(s) URL`;
+  return targetUrlError(value, `bizContent.${key}`);
+}
+
+function httpUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return url.protocol === "http:" || url.protocol === "https:";
@@ -310,11 +321,8 @@ export async function unifiedPay(request: Request): Promise<Response> {
   if (!/^[A-Z]{3}$/.test(currency) || currencyExponent(currency) === undefined) return invalid(merchant, "bizContent.currency is not an ISO 4217 currency code");
   const amountMinor = parseAmount(biz.amount, currency, "bizContent.amount");
   if (typeof amountMinor === "string") return invalid(merchant, amountMinor);
-  for (const key of ["payResultUrl", "payCancelUrl"]) {
-    const value = biz[key];
-    if (value === undefined || value === null || value === "") continue;
-    if (typeof value !== "string" || !httpUrl(value)) return invalid(merchant, `bizContent.${key} must be an absolute http(s) URL`);
-  }
+  const badReturnUrl = registeredUrlError(biz.payResultUrl, "payResultUrl") ?? registeredUrlError(biz.payCancelUrl, "payCancelUrl");
+  if (badReturnUrl) return invalid(merchant, badReturnUrl);
   const badNotificationUrl = notificationUrlError(biz.notificationUrl, "notificationUrl") ?? notificationUrlError(biz.closeNotificationUrl, "closeNotificationUrl");
   if (badNotificationUrl) return invalid(merchant, badNotificationUrl);
   let captureDelayHours = 0;

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { enqueueNotification } from "../outbox";
 import type { PingpongWalletAuthRow, PingpongWalletTokenRow } from "../schema";
-import { httpUrl, missing, newId, notificationUrlError, objectOf, text } from "./api";
+import { missing, newId, notificationUrlError, objectOf, registeredUrlError, text } from "./api";
 import { BASE_PATH, CODES, isWalletType, ONECLICK_RETRY_SECONDS, pingpongMerchant, WALLET_TYPES } from "./config";
 import { answer, invalid, notificationBody, readEnvelope, type Merchant } from "./envelope";
 import {
@@ -104,10 +104,8 @@ function readWalletRequest(merchant: Merchant, biz: Biz, requireNotificationUrl:
   const walletType = paymentMethod && typeof paymentMethod.type === "string" ? paymentMethod.type : "";
   if (!walletType) return invalid(merchant, "bizContent.paymentMethod.type is required");
   if (!isWalletType(walletType)) return invalid(merchant, `bizContent.paymentMethod.type ${walletType} is not a one-click wallet (${WALLET_TYPES.join(", ")})`);
-  const resultUrl = biz.merchantResultUrl;
-  if (typeof resultUrl !== "string" || !httpUrl(resultUrl)) return invalid(merchant, "bizContent.merchantResultUrl must be an absolute http(s) URL");
-  const badNotificationUrl = notificationUrlError(biz.notificationUrl, "notificationUrl");
-  if (badNotificationUrl) return invalid(merchant, badNotificationUrl);
+  const badUrl = registeredUrlError(biz.merchantResultUrl, "merchantResultUrl") ?? notificationUrlError(biz.notificationUrl, "notificationUrl");
+  if (badUrl) return invalid(merchant, badUrl);
   const device = objectOf(biz.device);
   const orderTerminal = device && (typeof device.orderTerminal === "string" || typeof device.orderTerminal === "number") ? String(device.orderTerminal) : null;
   return {
