@@ -2,6 +2,7 @@ import "server-only";
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { DEFAULT_CURRENCY, isShopCurrency, type ShopCurrency } from "@/lib/money";
+import { secureCookies } from "@/lib/secure-cookies";
 
 /**
  * The shopper's cart and currency live in cookies: they survive a reload, work without
@@ -16,7 +17,8 @@ export type CartLine = { productId: string; quantity: number };
 
 const cartSchema = z.array(z.object({ productId: z.string().min(1).max(100), quantity: z.number().int().min(1).max(MAX_QUANTITY) })).max(50);
 
-const cookieOptions = { path: "/", sameSite: "lax" as const, httpOnly: true, maxAge: 60 * 60 * 24 * 30 };
+// `secure`: read once per process from APP_URL (lib/secure-cookies.ts), not from the request.
+const cookieOptions = { path: "/", sameSite: "lax" as const, httpOnly: true, maxAge: 60 * 60 * 24 * 30, secure: secureCookies() };
 
 export async function readCart(): Promise<CartLine[]> {
   const raw = (await cookies()).get(CART_COOKIE)?.value;
