@@ -1,10 +1,17 @@
 /**
- * Runs once when the server starts: opens (migrates, seeds) both databases so the first
+ * Runs once when the server starts: refuses unsafe settings (lib/deployment-check.ts), opens (migrates, seeds) both databases so the first
  * shopper does not wait, starts the emulators' notification outbox and the shop's reconciliation
  * loop (pending payments whose notification is late are asked about at their provider).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // A real provider with a published secret, or a public deployment left on published values: do not serve.
+  const { deploymentProblems } = await import("./lib/deployment-check");
+  const problems = deploymentProblems();
+  if (problems.length > 0) {
+    console.error(`merchant-storefront will not start:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    process.exit(1);
+  }
   const { db } = await import("./lib/db/client");
   const { emulatorDb } = await import("./lib/emulators/db");
   const { startOutboxWorker } = await import("./lib/emulators/outbox");

@@ -35,6 +35,27 @@ const againstTheServer = {
 };
 
 /**
+ * The same built server as a public deployment (APP_URL=https://shop.example.test, served on
+ * loopback): what public mode locks (lib/public-mode.ts). Files `*.public-mode.test.ts`.
+ */
+const publicModePort = Number(process.env.PUBLIC_MODE_PORT ?? 3103);
+const publicModeUrl = `http://localhost:${publicModePort}`;
+const asAPublicDeployment = {
+  environment: "node" as const,
+  globalSetup: ["lib/testing/public-mode-server.ts"],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+  fileParallelism: false,
+  env: {
+    TEST_SERVER_URL: publicModeUrl,
+    PUBLIC_MODE_PORT: String(publicModePort),
+    DATABASE_PATH: "data/test-public-mode/shop.sqlite",
+    EMULATOR_DATABASE_PATH: "data/test-public-mode/emulators.sqlite",
+    DEPLOYMENT_SECRETS_FILE: "data/test-public-mode/deployment-secrets.json",
+  },
+};
+
+/**
  * The proof suites of `lib/suites/<name>/` (authenticity, exactly-once, money-integrity, faults,
  * web-security), each a project of its own that `npm test` runs as a step. `card-data` needs no
  * server: it scans what the other steps left behind, so it runs last.
@@ -50,12 +71,16 @@ export default defineConfig({
           name: "unit",
           environment: "node",
           include: ["lib/**/*.test.ts", "components/**/*.test.ts"],
-          exclude: ["**/*.integration.test.ts", "lib/suites/**", "node_modules/**"],
+          exclude: ["**/*.integration.test.ts", "**/*.public-mode.test.ts", "lib/suites/**", "node_modules/**"],
         },
       },
       {
         ...shared,
         test: { ...againstTheServer, name: "integration", include: ["lib/**/*.integration.test.ts", "app/**/*.integration.test.ts"], exclude: ["lib/suites/**", "node_modules/**"] },
+      },
+      {
+        ...shared,
+        test: { ...asAPublicDeployment, name: "public-mode", include: ["lib/**/*.public-mode.test.ts", "app/**/*.public-mode.test.ts"] },
       },
       ...SUITES.map((name) => ({ ...shared, test: { ...againstTheServer, name, include: [`lib/suites/${name}/**/*.test.ts`] } })),
       {

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { deploymentSecret } from "@/lib/deployment-secrets";
 
 /**
  * Every setting of the shop, validated with zod. Each has a default that runs the shop against
@@ -30,7 +31,8 @@ const settingsSchema = z.object({
   // Ping Payments (PaymentIQ). Defaults: the emulator under /emulators/pingpayments.
   PINGPAYMENTS_BASE_URL: z.url().optional(),
   PINGPAYMENTS_TENANT_ID: z.string().min(1).default("1f4a0d4e-6b7c-4f0a-9d51-2c7e3a8b5f10"),
-  PINGPAYMENTS_API_SECRET: z.string().min(1).default("emulator-pingpayments-secret"),
+  /** Unset: the emulator's (lib/deployment-secrets.ts: published locally, generated per deployment in public mode). */
+  PINGPAYMENTS_API_SECRET: z.string().min(1).optional(),
   PINGPAYMENTS_SPLIT_TREE_ID: z.string().min(1).default("7d3e2a91-8c4b-4e5f-a6d7-0b1c2d3e4f50"),
   PINGPAYMENTS_MERCHANT_ID: z.string().min(1).default("c0ffee00-1234-4abc-8def-0123456789ab"),
 
@@ -40,7 +42,8 @@ const settingsSchema = z.object({
   PINGPONG_ENV: z.enum(["SANDBOX", "PRODUCTION"]).default("SANDBOX"),
   PINGPONG_ACC_ID: z.string().min(1).default("2018092714313010016291"),
   PINGPONG_CLIENT_ID: z.string().min(1).default("2018092714313010016"),
-  PINGPONG_SALT: z.string().min(1).default("emulator-pingpong-salt"),
+  /** Unset: the emulator's (lib/deployment-secrets.ts). */
+  PINGPONG_SALT: z.string().min(1).optional(),
   /** Hours before PingPong captures a card payment by itself; until then it can be voided. */
   PINGPONG_CAPTURE_DELAY_HOURS: z.coerce.number().int().min(0).max(720).default(0),
 
@@ -50,7 +53,8 @@ const settingsSchema = z.object({
   // Lesspay (the card gateway of seed 004). Defaults: the emulator under /emulators/lesspay.
   LESSPAY_BASE_URL: z.url().optional(),
   LESSPAY_APP_ID: z.string().min(1).default("lp_app_storefront_01"),
-  LESSPAY_APP_SECRET: z.string().min(1).default("emulator-lesspay-app-secret"),
+  /** Unset: the emulator's (lib/deployment-secrets.ts). */
+  LESSPAY_APP_SECRET: z.string().min(1).optional(),
   /** How often the background loop asks providers about payments left pending (ms; 0 turns it off). */
   RECONCILE_INTERVAL_MS: z.coerce.number().int().nonnegative().default(30_000),
   /** Pay attempts one shopper (signed-in account, or a guest's order) may start per window. */
@@ -61,7 +65,16 @@ const settingsSchema = z.object({
   PAY_ATTEMPT_WINDOW_MINUTES: z.coerce.number().positive().default(10),
 });
 
-export type Settings = z.infer<typeof settingsSchema> & { PINGPAYMENTS_BASE_URL: string; PINGPONG_BASE_URL: string; PINGPONG_RISK_JS_URL: string; ANTOM_BASE_URL: string; LESSPAY_BASE_URL: string };
+export type Settings = z.infer<typeof settingsSchema> & {
+  PINGPAYMENTS_BASE_URL: string;
+  PINGPONG_BASE_URL: string;
+  PINGPONG_RISK_JS_URL: string;
+  ANTOM_BASE_URL: string;
+  LESSPAY_BASE_URL: string;
+  PINGPAYMENTS_API_SECRET: string;
+  PINGPONG_SALT: string;
+  LESSPAY_APP_SECRET: string;
+};
 
 let cached: Settings | undefined;
 
@@ -81,6 +94,9 @@ export function settings(): Settings {
     PINGPONG_RISK_JS_URL: parsed.data.PINGPONG_RISK_JS_URL ?? `${appUrl}/emulators/pingpong/static/risk-control/acquirerRiskControl.min.js`,
     ANTOM_BASE_URL: (parsed.data.ANTOM_BASE_URL ?? `${appUrl}/emulators/antom`).replace(/\/$/, ""),
     LESSPAY_BASE_URL: (parsed.data.LESSPAY_BASE_URL ?? `${appUrl}/emulators/lesspay`).replace(/\/$/, ""),
+    PINGPAYMENTS_API_SECRET: parsed.data.PINGPAYMENTS_API_SECRET ?? deploymentSecret("pingpayments-api-secret"),
+    PINGPONG_SALT: parsed.data.PINGPONG_SALT ?? deploymentSecret("pingpong-salt"),
+    LESSPAY_APP_SECRET: parsed.data.LESSPAY_APP_SECRET ?? deploymentSecret("lesspay-app-secret"),
   };
   return cached;
 }

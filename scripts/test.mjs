@@ -41,7 +41,7 @@ let counted = false;
 function count() {
   if (counted) return;
   counted = true;
-  for (const file of ["unit.json", "integration.json", ...SUITES.map((suite) => `suite-${suite}.json`), "suite-card-data.json"]) {
+  for (const file of ["unit.json", "integration.json", "public-mode.json", ...SUITES.map((suite) => `suite-${suite}.json`), "suite-card-data.json"]) {
     const report = readJson(file);
     if (!report) continue;
     totals.passed += report.numPassedTests ?? 0;
@@ -80,7 +80,7 @@ const vitestStep = (project, report) => [
   `--outputFile.json=${join(reports, report)}`,
 ];
 
-for (const file of ["unit.json", "integration.json", "e2e.json", "suite-card-data.json", ...SUITES.map((suite) => `suite-${suite}.json`)]) {
+for (const file of ["unit.json", "integration.json", "public-mode.json", "e2e.json", "suite-card-data.json", ...SUITES.map((suite) => `suite-${suite}.json`)]) {
   const path = join(reports, file);
   if (existsSync(path)) spawnSync("rm", ["-f", path]);
 }
@@ -90,6 +90,7 @@ run("Typecheck (tsc)", bin("tsc"), ["--noEmit"]);
 run("Unit tests (Vitest)", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${join(reports, "unit.json")}`]);
 run("Production build (next build)", bin("next"), ["build"]);
 run("Integration tests (Vitest, against the built server and emulators)", bin("vitest"), vitestStep("integration", "integration.json"));
+run("Public mode (Vitest, the built server as a public deployment)", bin("vitest"), vitestStep("public-mode", "public-mode.json"));
 for (const suite of SUITES) run(`Suite: ${suite} (Vitest, against the built server)`, bin("vitest"), vitestStep(suite, `suite-${suite}.json`));
 chromiumOrExplain();
 run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, "e2e.json") });

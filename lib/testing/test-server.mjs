@@ -17,6 +17,7 @@ export function testServerEnv({ port, dataDir, timeScale, inquiryAfterMs }) {
     DATABASE_PATH: join(dataDir, "shop.sqlite"),
     EMULATOR_DATABASE_PATH: join(dataDir, "emulators.sqlite"),
     AUTH_SECRET_FILE: join(dataDir, "auth-secret"),
+    DEPLOYMENT_SECRETS_FILE: join(dataDir, "deployment-secrets.json"),
     PINGPAYMENTS_BASE_URL: `${url}/emulators/pingpayments`,
     EMULATOR_TIME_SCALE: String(timeScale),
     PAYMENT_PENDING_POLL_MS: "500",

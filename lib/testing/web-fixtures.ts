@@ -9,8 +9,8 @@ import { db } from "@/lib/db/client";
 import { insertCredential } from "@/lib/db/queries/credentials";
 import { users } from "@/lib/db/schema";
 import { randomId } from "@/lib/ids";
-import { testBuildDir } from "./build-dir";
 import { serverUrl } from "./server-url";
+import { testBuildDir } from "./build-dir";
 export { serverUrl } from "./server-url";
 
 
@@ -73,7 +73,7 @@ export async function shopperWithCard() {
   return { shopper, card, cookie, row: () => readRows("select * from stored_credentials where id = ?", card.id) };
 }
 
-/** A server action's id in the tests' build (`<build>/server/server-reference-manifest.json`). */
+/** A server action's id in the tests' build (`.next-test/server/server-reference-manifest.json`). */
 export function actionId(file: string, exportedName: string): string {
   const manifest = JSON.parse(readFileSync(join(testBuildDir(), "server/server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { filename: string; exportedName: string }>;

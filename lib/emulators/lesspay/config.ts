@@ -1,8 +1,9 @@
+import { deploymentSecret } from "@/lib/deployment-secrets";
 /** The Lesspay emulator's own settings (it reads its env, never the shop's). */
 export function lesspaySettings() {
   return {
     appId: process.env.EMULATOR_LESSPAY_APP_ID || "lp_app_storefront_01",
-    appSecret: process.env.EMULATOR_LESSPAY_APP_SECRET || "emulator-lesspay-app-secret",
+    appSecret: process.env.EMULATOR_LESSPAY_APP_SECRET || deploymentSecret("lesspay-app-secret"),
   };
 }
 
