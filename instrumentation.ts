@@ -12,6 +12,10 @@ export async function register() {
     console.error(`merchant-storefront will not start:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
     process.exit(1);
   }
+  const { forwardedHeadersChecked } = await import("./lib/security/client-address");
+  if (!forwardedHeadersChecked()) {
+    console.warn("merchant-storefront: started without scripts/forwarded-headers.mjs (use `npm start`): X-Forwarded-For and X-Forwarded-Host sent by clients are believed.");
+  }
   const { db } = await import("./lib/db/client");
   const { emulatorDb } = await import("./lib/emulators/db");
   const { startOutboxWorker } = await import("./lib/emulators/outbox");

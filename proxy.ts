@@ -26,8 +26,10 @@ export async function proxy(request: NextRequest) {
     { dev: process.env.NODE_ENV === "development" },
   );
 
+  // On https, browsers are told to come back on https only (a TLS-terminating proxy makes the request itself http).
+  const transport: Record<string, string> = env.APP_URL.startsWith("https:") ? { "strict-transport-security": STRICT_TRANSPORT_SECURITY } : {};
   const refusal = (status: number, message: string) =>
-    new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "content-security-policy": policy, ...REFUSAL_HEADERS } });
+    new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "content-security-policy": policy, ...REFUSAL_HEADERS, ...transport } });
 
   if (!hasValidPercentEncoding(request.nextUrl.pathname)) return refusal(400, "The address has an invalid percent-encoding.");
   if (mayBeServerAction(request.method, request.nextUrl.pathname, request.headers) && !isSameOrigin(request.headers, appOrigin)) {
@@ -43,8 +45,12 @@ export async function proxy(request: NextRequest) {
   requestHeaders.set("x-nonce", nonce);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
+  for (const [name, value] of Object.entries(transport)) response.headers.set(name, value);
   return response;
 }
+
+/** A year; not includeSubDomains: the shop's domain may be shared with sites that are not its own. */
+const STRICT_TRANSPORT_SECURITY = "max-age=31536000";
 
 /** next.config.mjs adds these to routed answers; an answer from here gets them itself. */
 const REFUSAL_HEADERS = {

@@ -83,6 +83,8 @@ export default defineConfig({
         test: { ...asAPublicDeployment, name: "public-mode", include: ["lib/**/*.public-mode.test.ts", "app/**/*.public-mode.test.ts"] },
       },
       ...SUITES.map((name) => ({ ...shared, test: { ...againstTheServer, name, include: [`lib/suites/${name}/**/*.test.ts`] } })),
+      // Last of all: the `.next` that `npm start` serves is as it was before `npm test` began.
+      { ...shared, test: { name: "served-build", environment: "node", include: ["lib/suites/served-build/**/*.test.ts"] } },
       {
         ...shared,
         test: { name: "card-data", environment: "node", include: ["lib/suites/card-data/**/*.test.ts"], testTimeout: 120_000 },

@@ -5,12 +5,12 @@ import { dirname, resolve } from "node:path";
 
 /**
  * AUTH_SECRET from the environment, or, when unset (a fresh clone with no env file), a random
- * secret created once in data/auth-secret and reused, so sessions survive a restart.
+ * secret created once in data/auth-secret (AUTH_SECRET_FILE) and reused, so sessions survive a
+ * restart. `file`: another deployment's (tests sign cart cookies for their server with it).
  */
-export function authSecret(): string {
+export function authSecret(file = resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.AUTH_SECRET_FILE || "data/auth-secret")): string {
   const fromEnv = process.env.AUTH_SECRET;
   if (fromEnv) return fromEnv;
-  const file = resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.AUTH_SECRET_FILE || "data/auth-secret");
   try {
     const stored = readFileSync(file, "utf8").trim();
     if (stored.length >= 32) return stored;

@@ -10,7 +10,6 @@ import { authSecret } from "@/lib/auth-secret";
 import { settings } from "@/lib/env";
 import { passwordMatches } from "@/lib/passwords";
 import { sameSiteTarget } from "@/lib/safe-redirect";
-import { secureCookies } from "@/lib/secure-cookies";
 import { throttledSignIn } from "@/lib/sign-in-guard";
 
 export type Role = "shopper" | "operator";
@@ -41,7 +40,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   // `__Secure-` cookies with `Secure` when the public address is https, even though a
   // TLS-terminating proxy hands the request over as http.
-  useSecureCookies: secureCookies(settings().APP_URL),
+  useSecureCookies: settings().APP_URL.startsWith("https:"),
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
   providers: [

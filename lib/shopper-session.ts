@@ -1,40 +1,31 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { z } from "zod";
+import { authSecret } from "@/lib/auth-secret";
+import { decodeCart, encodeCart, type CartLine } from "@/lib/cart-cookie";
+import { settings } from "@/lib/env";
 import { DEFAULT_CURRENCY, isShopCurrency, type ShopCurrency } from "@/lib/money";
-import { secureCookies } from "@/lib/secure-cookies";
 
 /**
  * The shopper's cart and currency live in cookies: they survive a reload, work without
- * JavaScript and need no account. The cart holds product ids and quantities only; prices are
- * always read from the database in the chosen currency.
+ * JavaScript and need no account. The cart holds product ids and quantities only, signed by the
+ * shop (lib/cart-cookie.ts: an edited cookie is an empty cart); prices are always read from the
+ * database in the chosen currency.
  */
 const CART_COOKIE = "cart";
 const CURRENCY_COOKIE = "currency";
-export const MAX_QUANTITY = 20;
+export { MAX_QUANTITY, type CartLine } from "@/lib/cart-cookie";
 
-export type CartLine = { productId: string; quantity: number };
-
-const cartSchema = z.array(z.object({ productId: z.string().min(1).max(100), quantity: z.number().int().min(1).max(MAX_QUANTITY) })).max(50);
-
-// `secure`: read once per process from APP_URL (lib/secure-cookies.ts), not from the request.
-const cookieOptions = { path: "/", sameSite: "lax" as const, httpOnly: true, maxAge: 60 * 60 * 24 * 30, secure: secureCookies() };
+/** `Secure` when the shop is reached over https (APP_URL), whatever the hop from a proxy was. */
+const cookieOptions = () => ({ path: "/", sameSite: "lax" as const, httpOnly: true, secure: settings().APP_URL.startsWith("https:"), maxAge: 60 * 60 * 24 * 30 });
 
 export async function readCart(): Promise<CartLine[]> {
-  const raw = (await cookies()).get(CART_COOKIE)?.value;
-  if (!raw) return [];
-  try {
-    const parsed = cartSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : [];
-  } catch {
-    return [];
-  }
+  return decodeCart((await cookies()).get(CART_COOKIE)?.value, authSecret());
 }
 
 export async function writeCart(lines: CartLine[]): Promise<void> {
   const store = await cookies();
   if (lines.length === 0) store.delete(CART_COOKIE);
-  else store.set(CART_COOKIE, JSON.stringify(lines), cookieOptions);
+  else store.set(CART_COOKIE, encodeCart(lines, authSecret()), cookieOptions());
 }
 
 export async function readCurrency(): Promise<ShopCurrency> {
@@ -43,5 +34,5 @@ export async function readCurrency(): Promise<ShopCurrency> {
 }
 
 export async function writeCurrency(currency: ShopCurrency): Promise<void> {
-  (await cookies()).set(CURRENCY_COOKIE, currency, { ...cookieOptions, httpOnly: false });
+  (await cookies()).set(CURRENCY_COOKIE, currency, { ...cookieOptions(), httpOnly: false });
 }

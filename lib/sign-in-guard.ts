@@ -1,5 +1,6 @@
 import "server-only";
 import { CredentialsSignin } from "next-auth";
+import { clientAddress } from "@/lib/security/client-address";
 import { FailureThrottle, waitText, type ThrottleKey, type ThrottleRule } from "@/lib/sign-in-throttle";
 
 const MINUTE = 60_000;
@@ -30,20 +31,11 @@ export function tooManyAttemptsMessage(waitMs?: number): string {
   return waitMs === undefined ? "Too many sign-in attempts. Try again in a few minutes." : `Too many sign-in attempts. Try again in ${waitText(waitMs)}.`;
 }
 
-/**
- * The client's address for the per-address count.
- * TODO(issue 14): `clientAddress(headers)` from lib/security/client-address.ts once it is on main
- * (it believes X-Forwarded-For only behind a trusted proxy); until then the first forwarded
- * address, as the pay-attempt limit takes it (Next sets the header to the peer when none came).
- */
-function clientAddressOf(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0].trim() || "unknown";
-}
-
 function keysOf(email: string, headers: Headers): ThrottleKey[] {
   return [
     { key: `account:${email}`, rule: PER_ACCOUNT },
-    { key: `address:${clientAddressOf(headers)}`, rule: PER_ADDRESS },
+    // The address as this deployment can tell it (X-Forwarded-For believed only from TRUSTED_PROXIES).
+    { key: `address:${clientAddress(headers) ?? "unknown"}`, rule: PER_ADDRESS },
   ];
 }
 

@@ -1,23 +1,47 @@
 import { randomUUID } from "node:crypto";
-import { describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isSessionRevoked, revokeSession } from "@/lib/db/queries/sessions";
 import { PASSWORD_HASH_COST } from "@/lib/passwords";
-import { actionId, createTestUser, csrfOverHttp, postAction, postCredentials, redirectTarget, serverUrl, signInOverHttp } from "@/lib/testing/web-fixtures";
+import { closeSqlite } from "@/lib/sqlite";
+// @ts-expect-error plain ES module shared with the Playwright config
+import { startTestServer } from "@/lib/testing/test-server.mjs";
+import { actionId, createTestUser, csrfOverHttp, postAction, postCredentials, redirectTarget, signInOverHttp } from "@/lib/testing/web-fixtures";
 
 // Sign-in as an outsider probes it (issue 14): guessing passwords, telling known emails from
 // unknown ones by the time the answer takes, and replaying a session token after sign-out.
-// Each test sends its attempts from its own client address (X-Forwarded-For) so the
-// per-address count of one test never touches another's, nor the other files' sign-ins.
+//
+// A server of its own, with the test as its trusted proxy on loopback: each test names its own
+// client addresses in X-Forwarded-For, so one test's failures never count against another's,
+// and none reach the shared server (whose other files sign in from loopback).
+const PORT = Number(process.env.SIGN_IN_TEST_PORT ?? Number(process.env.INTEGRATION_PORT ?? 3101) + 4);
+const DATA_DIR = "data/test-sign-in";
+const SHARED_DATABASE = process.env.DATABASE_PATH;
+let server: { url: string; stop: () => Promise<void> };
+let base: string;
+
+beforeAll(async () => {
+  server = await startTestServer({ port: PORT, dataDir: DATA_DIR, env: { TRUSTED_PROXIES: "127.0.0.1, ::1" } });
+  base = server.url;
+  // This file's accounts and revocations go to that server's database (lib/db/client.ts opens DATABASE_PATH).
+  process.env.DATABASE_PATH = join(DATA_DIR, "shop.sqlite");
+}, 90_000);
+
+afterAll(async () => {
+  closeSqlite(join(DATA_DIR, "shop.sqlite"));
+  process.env.DATABASE_PATH = SHARED_DATABASE;
+  await server?.stop();
+});
 
 type Outcome = "signed in" | "wrong" | "throttled";
 
 /** One sign-in over Auth.js's endpoint from `address`: what came of it, and how long the answer took (ms). */
 async function attempt(account: { email: string; password: string }, address: string): Promise<{ outcome: Outcome; ms: number; cookie: string }> {
-  const csrf = await csrfOverHttp();
+  const csrf = await csrfOverHttp(base);
   const started = performance.now();
-  const { answer, cookie } = await postCredentials(account, csrf, { headers: { "x-forwarded-for": address } });
+  const { answer, cookie } = await postCredentials(account, csrf, { base, headers: { "x-forwarded-for": address } });
   const ms = performance.now() - started;
-  const code = redirectTarget(answer)?.searchParams.get("code");
+  const code = redirectTarget(answer, base)?.searchParams.get("code");
   if (/authjs\.session-token=/.test(cookie)) return { outcome: "signed in", ms, cookie };
   if (code === "too_many_attempts") return { outcome: "throttled", ms, cookie };
   expect(code, `an answer of neither kind: ${answer.status} ${answer.headers.get("location")}`).toBe("credentials");
@@ -53,17 +77,14 @@ describe("sign-in is throttled", () => {
   it("the shop's sign-in form says so (not a 500, not 'wrong password')", async () => {
     const account = createTestUser();
     for (let i = 0; i < 5; i++) await attempt(wrong(account), "198.51.100.31");
-    const answer = await postAction({
-      page: "/login",
-      id: actionId("app/(shop)/login/actions.ts", "logIn"),
-      fields: { ...account, callbackUrl: "/account" },
-      withState: true,
-      headers: { "x-forwarded-for": "198.51.100.31" },
-    });
+    const answer = await postAction(
+      { page: "/login", id: actionId("app/(shop)/login/actions.ts", "logIn"), fields: { ...account, callbackUrl: "/account" }, withState: true, headers: { "x-forwarded-for": "198.51.100.31" } },
+      base,
+    );
     expect(answer.status).toBe(200);
     const body = await answer.text();
     expect(body).toMatch(/Too many sign-in attempts\. Try again in \d+ (second|minute)s?\./);
-    expect(redirectTarget(answer)).toBeUndefined();
+    expect(redirectTarget(answer, base)).toBeUndefined();
   });
 });
 
@@ -98,20 +119,20 @@ describe("unknown emails take as long as known ones", () => {
 
 describe("sign-out ends the session", () => {
   const sessionUser = async (cookie: string) => {
-    const answer = await fetch(`${serverUrl()}/api/auth/session`, { headers: { cookie } });
+    const answer = await fetch(`${base}/api/auth/session`, { headers: { cookie } });
     expect(answer.status).toBe(200);
     return ((await answer.json()) as { user?: { email?: string } } | null)?.user?.email;
   };
 
   it("a session cookie copied before Auth.js's sign-out is refused after it", async () => {
     const account = createTestUser();
-    const cookie = await signInOverHttp(account);
+    const cookie = await signInOverHttp(account, base);
     expect(await sessionUser(cookie)).toBe(account.email);
-    const csrf = await csrfOverHttp(serverUrl(), cookie);
-    const signOut = await fetch(`${serverUrl()}/api/auth/signout`, {
+    const csrf = await csrfOverHttp(base, cookie);
+    const signOut = await fetch(`${base}/api/auth/signout`, {
       method: "POST",
       redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.cookie, origin: serverUrl() },
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.cookie, origin: base },
       body: new URLSearchParams({ csrfToken: csrf.csrfToken, callbackUrl: "/" }),
     });
     expect(signOut.status).toBe(302);
@@ -120,12 +141,12 @@ describe("sign-out ends the session", () => {
 
   it("an operator's session cookie copied before the shop's sign-out button no longer opens an operator page", async () => {
     const operator = createTestUser("operator");
-    const cookie = await signInOverHttp(operator);
-    expect((await fetch(`${serverUrl()}/admin`, { headers: { cookie }, redirect: "manual" })).status).toBe(200);
-    const signOut = await postAction({ page: "/", id: actionId("app/actions/session.ts", "logOut"), fields: {}, cookie });
-    expect(redirectTarget(signOut)?.pathname).toBe("/");
-    const after = await fetch(`${serverUrl()}/admin`, { headers: { cookie }, redirect: "manual" });
-    expect(redirectTarget(after)?.pathname).toBe("/login");
+    const cookie = await signInOverHttp(operator, base);
+    expect((await fetch(`${base}/admin`, { headers: { cookie }, redirect: "manual" })).status).toBe(200);
+    const signOut = await postAction({ page: "/", id: actionId("app/actions/session.ts", "logOut"), fields: {}, cookie }, base);
+    expect(redirectTarget(signOut, base)?.pathname).toBe("/");
+    const after = await fetch(`${base}/admin`, { headers: { cookie }, redirect: "manual" });
+    expect(redirectTarget(after, base)?.pathname).toBe("/login");
   });
 
   it("revocations whose sessions have expired anyway are pruned", () => {

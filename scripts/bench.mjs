@@ -10,12 +10,15 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { buildIfStale } from "./build-if-stale.mjs";
-import { BENCH_DIST_DIR } from "./dist-dirs.mjs";
+import { BENCH_DIST_DIR, distDirOf } from "./dist-dirs.mjs";
+
+// Its own build (`.next-bench`), or the one NEXT_DIST_DIR names (the quick run in `npm test` measures the tests' build).
+const distDir = distDirOf(process.env, BENCH_DIST_DIR);
 import { runLoad, percentile, timeSequential } from "./bench/load.mjs";
 import { ensureAntomKeys, notificationFor } from "./bench/notifications.mjs";
 import { machine, ms, ratio, table, writeReport } from "./bench/report.mjs";
 import { openShopDb, sampleOrderIds, seedOrders, seedPendingPayments } from "./bench/seed.mjs";
-import { cartCookie, firstLoadJs, hiddenFields, rssSampler, signIn, submitForm } from "./bench/shop.mjs";
+import { cartCookieFrom, firstLoadJs, hiddenFields, rssSampler, signIn, submitForm } from "./bench/shop.mjs";
 import { startTestServer } from "../lib/testing/test-server.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -67,7 +70,7 @@ async function startServer(port, dataDir, fresh = true) {
     // No reconciliation loop: every state change in the run comes from the measured requests.
     env: {
       // Its own build: a running `npm start` keeps serving `.next`.
-      NEXT_DIST_DIR: BENCH_DIST_DIR,
+      NEXT_DIST_DIR: distDir,
       BENCH_COMPARATORS: "1",
       RECONCILE_INTERVAL_MS: "0",
       ANTOM_KEYS_DIR: keysDir,
@@ -113,7 +116,7 @@ async function inPool(items, concurrency, task) {
 
 async function measureFirstLoad(shop) {
   step("First-load JS: checkout page vs bare page");
-  const checkout = await firstLoadJs(shop.url, "/checkout", cartCookie);
+  const checkout = await firstLoadJs(shop.url, "/checkout", await cartCookieFrom(shop.url));
   const bare = await firstLoadJs(shop.url, "/bench/bare");
   const difference = checkout.bytes - bare.bytes;
   info(`checkout ${kb(checkout.bytes)} in ${checkout.files} files, bare ${kb(bare.bytes)} in ${bare.files} files`);
@@ -165,6 +168,7 @@ async function measurePay(shop, dataDir) {
   const shopOnly = await bareTrip(false);
   const bare = await bareTrip(true);
   info(`bare round trip through one HTTP hop: median ${ms(bare.median)}, p95 ${ms(bare.p95)}; without the hop: median ${ms(shopOnly.median)}, p95 ${ms(shopOnly.p95)}`);
+  const cartCookie = await cartCookieFrom(shop.url);
   for (const provider of PROVIDERS) {
     const { method, next, card } = PAY_METHODS[provider];
     const result = await timeSequential(
@@ -376,7 +380,7 @@ async function measureScale() {
 }
 
 async function main() {
-  buildIfStale(BENCH_DIST_DIR);
+  buildIfStale(distDir);
   mkdirSync(join(root, "data"), { recursive: true });
   ensureAntomKeys(keysDir);
   const dataDir = "data/bench-shop";

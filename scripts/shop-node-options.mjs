@@ -19,12 +19,16 @@ export function shopHeapOption(env = process.env) {
   return `--max-old-space-size=${megabytes}`;
 }
 
+/** The preload that believes X-Forwarded-* only from TRUSTED_PROXIES (scripts/forwarded-headers.mjs). */
+export const FORWARDED_HEADERS_IMPORT = `--import ${JSON.stringify(new URL("./forwarded-headers.mjs", import.meta.url).href)}`;
+
 /**
  * NODE_OPTIONS for the shop's server: what the environment already sets, then the heap ceiling
- * (unless NODE_OPTIONS already sets one: an explicit choice wins), then `extra` (e.g. preloads).
+ * (unless NODE_OPTIONS already sets one: an explicit choice wins), the forwarded-headers preload,
+ * then `extra` (e.g. more preloads).
  */
 export function shopNodeOptions(env = process.env, extra = []) {
   const inherited = env.NODE_OPTIONS ?? "";
   const heap = /--max-old-space-size[=\s]/.test(inherited) ? [] : [shopHeapOption(env)];
-  return [inherited, ...heap, ...extra].filter(Boolean).join(" ");
+  return [inherited, ...heap, FORWARDED_HEADERS_IMPORT, ...extra].filter(Boolean).join(" ");
 }

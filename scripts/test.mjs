@@ -3,9 +3,10 @@
 // built server and its emulators) and the Playwright suite, in that order; stops at the first
 // failing step and ends with one line that counts every test.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { TEST_DIST_DIR } from "./dist-dirs.mjs";
+import { SERVED_BUILD_BEFORE, servedBuildFingerprint } from "./served-build.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 // Every step builds into and serves from the tests' own folder, never the `.next` that `npm start` serves.
@@ -41,7 +42,7 @@ let counted = false;
 function count() {
   if (counted) return;
   counted = true;
-  for (const file of ["unit.json", "integration.json", "public-mode.json", ...SUITES.map((suite) => `suite-${suite}.json`), "suite-card-data.json"]) {
+  for (const file of ["unit.json", "integration.json", "public-mode.json", ...SUITES.map((suite) => `suite-${suite}.json`), "suite-card-data.json", "suite-served-build.json"]) {
     const report = readJson(file);
     if (!report) continue;
     totals.passed += report.numPassedTests ?? 0;
@@ -80,10 +81,13 @@ const vitestStep = (project, report) => [
   `--outputFile.json=${join(reports, report)}`,
 ];
 
-for (const file of ["unit.json", "integration.json", "public-mode.json", "e2e.json", "suite-card-data.json", ...SUITES.map((suite) => `suite-${suite}.json`)]) {
+for (const file of ["unit.json", "integration.json", "public-mode.json", "e2e.json", "suite-card-data.json", "suite-served-build.json", ...SUITES.map((suite) => `suite-${suite}.json`)]) {
   const path = join(reports, file);
   if (existsSync(path)) spawnSync("rm", ["-f", path]);
 }
+
+// What `npm start` serves, before any step: the last step checks nothing here changed it.
+writeFileSync(join(root, SERVED_BUILD_BEFORE), JSON.stringify(servedBuildFingerprint(root)));
 
 run("Lint (ESLint)", bin("eslint"), ["--max-warnings=0", "."]);
 run("Typecheck (tsc)", bin("tsc"), ["--noEmit"]);
@@ -95,5 +99,6 @@ for (const suite of SUITES) run(`Suite: ${suite} (Vitest, against the built serv
 chromiumOrExplain();
 run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, "e2e.json") });
 run("Suite: card-data (scans the databases, logs, URLs and build output every step left)", bin("vitest"), vitestStep("card-data", "suite-card-data.json"));
+run("Suite: served-build (the .next that npm start serves is as it was before the run)", bin("vitest"), vitestStep("served-build", "suite-served-build.json"));
 count();
 console.log(`\nAll checks passed.\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { distDirOf, TEST_DIST_DIR } from "@/scripts/dist-dirs.mjs";
 
 const root = join(__dirname, "..", "..");
 
@@ -12,7 +13,7 @@ describe("npm run bench -- --quick", () => {
     const run = spawnSync(process.execPath, ["scripts/bench.mjs", "--quick"], {
       cwd: root,
       encoding: "utf8",
-      env: { ...process.env, BENCH_PORT: String(port), SKIP_BUILD: "1" },
+      env: { ...process.env, BENCH_PORT: String(port), SKIP_BUILD: "1", NEXT_DIST_DIR: distDirOf(process.env, TEST_DIST_DIR) },
       timeout: 240_000,
     });
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);

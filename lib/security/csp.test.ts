@@ -53,4 +53,12 @@ describe("the server-action Origin gate", () => {
     expect(isSameOrigin(headers({ host: "localhost:3000" }), undefined)).toBe(false);
     expect(isSameOrigin(headers({ origin: "http://localhost:3000.evil.example", host: "localhost:3000" }), undefined)).toBe(false);
   });
+
+  it("compares the scheme and the port too, not only the host name", () => {
+    expect(isSameOrigin(headers({ origin: "https://localhost:3000", host: "localhost:3000" }), "http://localhost:3000")).toBe(false);
+    expect(isSameOrigin(headers({ origin: "http://shop.example", host: "shop.example", "x-forwarded-proto": "https" }), "https://shop.example")).toBe(false);
+    expect(isSameOrigin(headers({ origin: "https://shop.example", host: "shop.example", "x-forwarded-proto": "https" }), undefined)).toBe(true);
+    expect(isSameOrigin(headers({ origin: "http://localhost:3001", host: "localhost:3000" }), undefined)).toBe(false);
+    expect(isSameOrigin(headers({ origin: "http://localhost", host: "localhost:80" }), undefined)).toBe(true);
+  });
 });

@@ -1,3 +1,5 @@
+import { requestOrigin } from "@/lib/security/client-address";
+
 /**
  * Cross-site request forgery gate for server actions, run by proxy.ts before any action. Next
  * compares Origin with Host itself but lets a POST with no Origin through (it only warns);
@@ -15,19 +17,21 @@ export function mayBeServerAction(method: string, pathname: string, headers: Hea
   return !pathname.startsWith("/api/") && !pathname.startsWith("/emulators/");
 }
 
-/** The request's Origin names this site: the host it was sent to, or APP_URL's origin. */
+/**
+ * The request's Origin names this site, scheme, host and port alike: APP_URL's origin, or the
+ * origin the request was sent to (lib/security/client-address.ts: forwarded headers only from a
+ * trusted proxy).
+ */
 export function isSameOrigin(headers: Headers, appOrigin: string | undefined): boolean {
   const origin = headers.get("origin");
   if (!origin || origin === "null") return false;
-  let host: string;
+  let sent: string;
   try {
     const url = new URL(origin);
     if (url.protocol !== "http:" && url.protocol !== "https:") return false;
-    if (appOrigin && url.origin === appOrigin) return true;
-    host = url.host;
+    sent = url.origin;
   } catch {
     return false;
   }
-  const requestHost = headers.get("x-forwarded-host")?.split(",")[0].trim() || headers.get("host");
-  return !!requestHost && requestHost.toLowerCase() === host.toLowerCase();
+  return sent === appOrigin || sent === requestOrigin(headers);
 }

@@ -1,5 +1,6 @@
 // The checkout form as the crash and concurrency tests post it over HTTP (with postAction and
 // actionId of ./web-fixtures, as the browser's form does).
+import { cartCookie } from "./cart-cookie";
 
 /** The checkout form of a one-beanie cart, paid with `paymentMethod` (`provider:method`), and the cart cookie it needs. */
 export function checkoutForm(paymentMethod: string, checkoutToken: string, card?: { number: string; expiry: string; cvc: string; holder: string }) {
@@ -14,6 +15,6 @@ export function checkoutForm(paymentMethod: string, checkoutToken: string, card?
     paymentMethod,
     ...(card ? { cardNumber: card.number, cardExpiry: card.expiry, cardCvc: card.cvc, cardHolder: card.holder } : {}),
   };
-  const cookie = `cart=${encodeURIComponent(JSON.stringify([{ productId: "prd_merino-beanie", quantity: 1 }]))}`;
+  const cookie = cartCookie();
   return { fields, cookie };
 }

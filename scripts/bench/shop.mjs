@@ -3,9 +3,19 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 
-const CART = encodeURIComponent(JSON.stringify([{ productId: "prd_merino-beanie", quantity: 1 }]));
-/** The cookie that puts one merino beanie in the cart (lib/shopper-session.ts). */
-export const cartCookie = `cart=${CART}`;
+/**
+ * The cookie that puts one merino beanie in the cart, as the shop signs it (lib/cart-cookie.ts):
+ * the product page's "Add to cart" form posted as a browser without JavaScript does.
+ */
+export async function cartCookieFrom(base) {
+  const page = await (await fetch(`${base}/products/merino-beanie`)).text();
+  const body = new FormData();
+  for (const [name, value] of Object.entries({ ...hiddenFields(page, "productId"), quantity: "1" })) body.append(name, value);
+  const response = await fetch(`${base}/products/merino-beanie`, { method: "POST", body, redirect: "manual", headers: { origin: new URL(base).origin } });
+  const cart = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).find((cookie) => cookie.startsWith("cart="));
+  if (!cart) throw new Error(`Adding to the cart answered ${response.status} without a cart cookie`);
+  return cart;
+}
 
 const unescape = (text) => text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 

@@ -12,6 +12,7 @@ import { EmptyCartError, placeOrder } from "@/lib/orders";
 import { refusePayAttempt } from "@/lib/payments/pay-attempts";
 import { findMethod } from "@/lib/payments/registry";
 import { CheckoutError, nextActionOf, startPayment, type StartPaymentInput } from "@/lib/payments/service";
+import { clientAddress } from "@/lib/security/client-address";
 import { readCart, readCurrency, writeCart } from "@/lib/shopper-session";
 
 /** What a payment form's action answers when it does not redirect. */
@@ -70,7 +71,7 @@ function text(formData: FormData, name: string): string {
  * here) and what the provider's risk script collected.
  */
 async function paymentInput(formData: FormData, { savedCardId, ...chosen }: { provider: string; method: string; savedCardId?: string }): Promise<{ input: Omit<StartPaymentInput, "orderId" | "idempotencyKey"> } | { cardErrors: CardFieldErrors } | { message: string }> {
-  const shopperIp = ((await headers()).get("x-forwarded-for") ?? "").split(",")[0].trim() || "127.0.0.1";
+  const shopperIp = clientAddress(await headers()) ?? "127.0.0.1";
   // A saved card or a linked wallet: the provider holds it. Another shopper's (or none) is
   // answered like one that does not exist, before any order or payment is written.
   if (savedCardId) {

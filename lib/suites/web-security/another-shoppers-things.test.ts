@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { cartCookie } from "@/lib/testing/cart-cookie";
 import { insertCredential } from "@/lib/db/queries/credentials";
 import { createTestOrder } from "@/lib/testing/shop-fixtures";
 import { actionId, createTestUser, postAction, readRows, serverUrl, signInOverHttp } from "@/lib/testing/web-fixtures";
@@ -85,7 +86,7 @@ describe("another shopper's things", () => {
       id: actionId("app/(shop)/checkout/actions.ts", "placeOrderAndPay"),
       fields: { checkoutToken: randomUUID(), email: "thief@example.test", name: "Tom Thief", addressLine: "1 Side Street", city: "Elsewhere", postalCode: "999", country: "SE", paymentMethod: `pingpong:card:${card.id}` },
       withState: true,
-      cookie: `${otherCookie}; cart=${encodeURIComponent(JSON.stringify([{ productId: "prd_merino-beanie", quantity: 1 }]))}`,
+      cookie: `${otherCookie}; ${cartCookie()}`,
     });
     expect(answer.status).toBe(404);
     expect(ownersRows()).toEqual(before);

@@ -2,6 +2,7 @@ import { testBuildDir } from "@/lib/testing/build-dir";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { cartCookie } from "@/lib/testing/cart-cookie";
 import { DEMO_USERS } from "@/lib/db/seed";
 import { ANTOM_KEY_FILES, antomKeysDir } from "@/lib/dev-keys";
 import { settings } from "@/lib/env";
@@ -49,7 +50,7 @@ describe("no secret in what the browser downloads", () => {
   it("none in the pages as the shop serves them (guest, shopper, operator) and the provider script", async () => {
     const shopper = await signInOverHttp(DEMO_USERS.find((user) => user.role === "shopper")!);
     const operator = await signInOverHttp(DEMO_USERS.find((user) => user.role === "operator")!);
-    const cart = `cart=${encodeURIComponent(JSON.stringify([{ productId: "prd_merino-beanie", quantity: 1 }]))}`;
+    const cart = cartCookie();
     const pages: [string, string | undefined][] = [
       ["/", undefined],
       ["/products/merino-beanie", undefined],

@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cartCookie, ONE_BEANIE } from "@/lib/testing/cart-cookie";
 import { DEMO_USERS } from "@/lib/db/seed";
 // @ts-expect-error plain ES module shared with the Playwright config
 import { startTestServer } from "@/lib/testing/test-server.mjs";
@@ -14,9 +15,10 @@ import { actionId, postAction, redirectTarget, signInOverHttp } from "@/lib/test
 const PORT = Number(process.env.WEBSEC_EXTRA_PORT ?? Number(process.env.INTEGRATION_PORT ?? 3101) + 2);
 const DATA_DIR = "data/test-websec-rate-limit";
 const CHECKOUT = "app/(shop)/checkout/actions.ts";
-const CART = `cart=${encodeURIComponent(JSON.stringify([{ productId: "prd_merino-beanie", quantity: 1 }]))}`;
 
 type Server = { url: string; stop: () => Promise<void> };
+
+const LIMITS = { PAY_ATTEMPTS_PER_SHOPPER: "3", PAY_ATTEMPTS_PER_IP: "5", PAY_ATTEMPT_WINDOW_MINUTES: "10" };
 
 function count(file: string, table: string): number {
   const database = new Database(join(DATA_DIR, file), { readonly: true, fileMustExist: true });
@@ -30,13 +32,31 @@ function count(file: string, table: string): number {
 /** What an attempt leaves behind: the shop's orders and payments, and the payments the provider saw. */
 const footprint = () => ({ orders: count("shop.sqlite", "orders"), payments: count("shop.sqlite", "payments"), atProvider: count("emulators.sqlite", "ping_payments") });
 
+/** The checkout's "Pay" (Card via PaymentIQ) as the browser posts it, naming a client address in X-Forwarded-For. */
+function payAt(server: Server, dataDir: string, ip: string, cookie?: string) {
+  // Signed with that server's secret (made at its start, with a fresh data dir).
+  const cart = cartCookie(ONE_BEANIE, dataDir);
+  return postAction(
+    {
+        page: "/checkout",
+        id: actionId(CHECKOUT, "placeOrderAndPay"),
+        fields: { checkoutToken: randomUUID(), email: "pat@example.test", name: "Pat Payer", addressLine: "1 Main Street", city: "Stockholm", postalCode: "11122", country: "SE", paymentMethod: "pingpayments:card" },
+        withState: true,
+        cookie: cookie ? `${cookie}; ${cart}` : cart,
+        headers: { "x-forwarded-for": ip },
+      },
+      server.url,
+  );
+}
+
 describe("pay attempts are rate-limited per shopper", () => {
   let server: Server;
   let shopper: string;
   let operator: string;
 
   beforeAll(async () => {
-    server = await startTestServer({ port: PORT, dataDir: DATA_DIR, env: { PAY_ATTEMPTS_PER_SHOPPER: "3", PAY_ATTEMPTS_PER_IP: "5", PAY_ATTEMPT_WINDOW_MINUTES: "10" } });
+    // The test plays a trusted proxy on loopback: each X-Forwarded-For below is a client address.
+    server = await startTestServer({ port: PORT, dataDir: DATA_DIR, env: { ...LIMITS, TRUSTED_PROXIES: "127.0.0.1, ::1" } });
     shopper = await signInOverHttp(DEMO_USERS.find((user) => user.role === "shopper")!, server.url);
     operator = await signInOverHttp(DEMO_USERS.find((user) => user.role === "operator")!, server.url);
   }, 90_000);
@@ -44,19 +64,7 @@ describe("pay attempts are rate-limited per shopper", () => {
     await server?.stop();
   });
 
-  /** The checkout's "Pay" (Card via PaymentIQ) as the browser posts it, from a client address. */
-  const payFrom = (ip: string, cookie?: string) =>
-    postAction(
-      {
-        page: "/checkout",
-        id: actionId(CHECKOUT, "placeOrderAndPay"),
-        fields: { checkoutToken: randomUUID(), email: "pat@example.test", name: "Pat Payer", addressLine: "1 Main Street", city: "Stockholm", postalCode: "11122", country: "SE", paymentMethod: "pingpayments:card" },
-        withState: true,
-        cookie: cookie ? `${cookie}; ${CART}` : CART,
-        headers: { "x-forwarded-for": ip },
-      },
-      server.url,
-    );
+  const payFrom = (ip: string, cookie?: string) => payAt(server, DATA_DIR, ip, cookie);
 
   it("a signed-in shopper's 4th attempt in the window is refused with the person's message; nothing is written or sent", async () => {
     for (let i = 0; i < 3; i++) {
@@ -126,3 +134,23 @@ function latestOrderId(): string {
     database.close();
   }
 }
+
+const UNTRUSTED_DATA_DIR = `${DATA_DIR}-untrusted`;
+
+describe("without a trusted proxy", () => {
+  let server: Server;
+
+  beforeAll(async () => {
+    server = await startTestServer({ port: PORT, dataDir: UNTRUSTED_DATA_DIR, env: LIMITS });
+  }, 90_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("a guest naming a new address in X-Forwarded-For each time is still one address: the 6th attempt is refused", async () => {
+    for (let i = 0; i < 5; i++) expect(redirectTarget(await payAt(server, UNTRUSTED_DATA_DIR, `10.9.0.${i + 1}`), server.url), `attempt ${i + 1}`).toBeDefined();
+    const refused = await payAt(server, UNTRUSTED_DATA_DIR, "10.9.0.99");
+    expect(redirectTarget(refused, server.url)).toBeUndefined();
+    expect(await refused.text()).toMatch(/Too many payment attempts; try again in \d+ minutes?\./);
+  });
+});

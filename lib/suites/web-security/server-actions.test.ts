@@ -7,8 +7,8 @@ import { actionId, createTestUser, postAction, readRows, redirectTarget, serverU
 const ACCOUNT = "app/(shop)/account/actions.ts";
 const ADMIN = "app/admin/actions.ts";
 
-const removeCard = (credentialId: string, cookie: string | undefined, origin?: string | null) =>
-  postAction({ page: "/account", id: actionId(ACCOUNT, "removeSavedCard"), fields: { credentialId }, cookie, origin });
+const removeCard = (credentialId: string, cookie: string | undefined, origin?: string | null, headers: Record<string, string> = {}) =>
+  postAction({ page: "/account", id: actionId(ACCOUNT, "removeSavedCard"), fields: { credentialId }, cookie, origin, headers });
 
 describe("server actions from another site", () => {
   it.each([
@@ -16,10 +16,14 @@ describe("server actions from another site", () => {
     ["a look-alike host", `${serverUrl()}.evil.example`],
     ["an opaque Origin (null)", "null"],
     ["no Origin at all", null],
-  ])("refuses %s with 403 before the action runs (the card stays)", async (_name, origin) => {
+    ["the shop's host and port on the other scheme", serverUrl().replace(/^http:/, "https:")],
+    ["the shop's host on another port", serverUrl().replace(/:(\d+)$/, (_port, digits: string) => `:${Number(digits) + 1}`)],
+    // No trusted proxy is configured: a client's X-Forwarded-* cannot vouch for its own Origin.
+    ["another site's Origin with X-Forwarded-Host and -Proto naming it", "https://evil.example", { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" }],
+  ])("refuses %s with 403 before the action runs (the card stays)", async (_name, origin, headers?: Record<string, string>) => {
     const { card, cookie, row } = await shopperWithCard();
     const before = row();
-    const answer = await removeCard(card.id, cookie, origin);
+    const answer = await removeCard(card.id, cookie, origin, headers);
     expect(answer.status).toBe(403);
     expect(row()).toEqual(before);
   });
