@@ -2,7 +2,7 @@ import "server-only";
 import { randomInt, randomUUID } from "node:crypto";
 import { resetShopData } from "@/lib/db/client";
 import { listOrdersForOperator } from "@/lib/db/queries/orders";
-import { controlUrl } from "@/lib/emulator-control";
+import { controlRequest, controlUrl } from "@/lib/emulator-control";
 import { placeOrder } from "@/lib/orders";
 import { startPayment } from "@/lib/payments/service";
 
@@ -34,7 +34,7 @@ export async function resetDemo(): Promise<{ orders: number }> {
   const emulators = controlUrl("pingpong");
   if (!emulators) throw new Error("Demo reset needs the emulators (a real provider is configured)");
   const emulatorsBase = emulators.replace(/\/control\/pingpong$/, "");
-  const answer = await fetch(`${emulatorsBase}/control/reset`, { method: "POST" });
+  const answer = await controlRequest(`${emulatorsBase}/control/reset`, { method: "POST" });
   if (!answer.ok) throw new Error(`The emulators could not reset (HTTP ${answer.status})`);
   resetShopData();
   const card = await catalogueCards(emulatorsBase);

@@ -1,9 +1,11 @@
 import "server-only";
 import { settings } from "@/lib/env";
+import { controlToken } from "@/lib/emulators/control-access";
 
 /**
  * The shop's view of an emulator's QA control plane (notifications sent for a payment, replay).
  * Only while the provider's base URL is its emulator: against a real provider there is none.
+ * Every call carries the control token (public mode requires it) and every POST is JSON.
  */
 export interface EmulatorNotification {
   id: number;
@@ -31,11 +33,22 @@ export function controlUrl(provider: string): string | undefined {
   return `${base.slice(0, base.indexOf(`/emulators/${provider}`))}/emulators/control/${provider}`;
 }
 
+/**
+ * A request of the shop's own to the control plane at `url`: the bearer token always, and a POST
+ * sends `body` as JSON (`{}` when it has none: the control plane takes JSON only).
+ */
+export function controlRequest(url: string, init: { method?: "GET" | "POST" | "DELETE"; body?: unknown } = {}): Promise<Response> {
+  const method = init.method ?? "GET";
+  const headers: Record<string, string> = { authorization: `Bearer ${controlToken()}` };
+  if (method === "POST") headers["content-type"] = "application/json";
+  return fetch(url, { method, headers, body: method === "POST" ? JSON.stringify(init.body ?? {}) : undefined, cache: "no-store", signal: AbortSignal.timeout(5000) });
+}
+
 export async function emulatorNotifications(provider: string, reference: string): Promise<EmulatorNotification[] | undefined> {
   const url = controlUrl(provider);
   if (!url) return undefined;
   try {
-    const response = await fetch(`${url}/notifications?reference=${encodeURIComponent(reference)}`, { cache: "no-store", signal: AbortSignal.timeout(5000) });
+    const response = await controlRequest(`${url}/notifications?reference=${encodeURIComponent(reference)}`);
     if (!response.ok) return undefined;
     return ((await response.json()) as { notifications: EmulatorNotification[] }).notifications;
   } catch {
@@ -46,7 +59,7 @@ export async function emulatorNotifications(provider: string, reference: string)
 export async function replayEmulatorNotification(provider: string, id: number): Promise<boolean> {
   const url = controlUrl(provider);
   if (!url) return false;
-  const response = await fetch(`${url}/notifications/${id}/replay`, { method: "POST", signal: AbortSignal.timeout(5000) });
+  const response = await controlRequest(`${url}/notifications/${id}/replay`, { method: "POST" });
   return response.ok;
 }
 

@@ -14,6 +14,8 @@ const settingsSchema = z.object({
   APP_URL: z.url().default(defaultAppUrl),
   DATABASE_PATH: z.string().min(1).default("data/shop.sqlite"),
   AUTH_SECRET: z.string().min(16).optional(),
+  /** Bearer token of the emulators' control plane in public mode (unset: a generated per-deployment secret). */
+  EMULATOR_CONTROL_TOKEN: z.string().trim().min(24).optional(),
   /** How often the order page asks for news while a payment is pending (ms). */
   PAYMENT_PENDING_POLL_MS: z.coerce.number().int().positive().default(1500),
   /** A pending payment with no news for this long is asked about at the provider (ms). */

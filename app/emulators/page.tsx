@@ -36,6 +36,7 @@ import {
 import { ANTOM_KEY_FILES } from "@/lib/dev-keys";
 import { CONTROL_PROVIDERS, controlGuard, getOverride, OUT_OF_ORDER_GAP_SECONDS, overrideView, TIMEOUT_HOLD_SECONDS } from "@/lib/emulators/control";
 import { ForcedOutcomeForm } from "@/components/emulators/forced-outcome-form";
+import { mayUseControlPlane } from "@/lib/emulators/control-access";
 import {
   CALLBACK_ACK as LESSPAY_ACK,
   CALLBACK_RETRY_SECONDS as LESSPAY_RETRY_SECONDS,
@@ -62,9 +63,12 @@ function seconds(value: number) {
   return value >= 3600 ? `${value / 3600} h` : value >= 60 ? `${value / 60} min` : `${value} s`;
 }
 
-export default function EmulatorCatalogue() {
+export default async function EmulatorCatalogue() {
   const deliveries = listOutbox(200).reverse().slice(0, 30);
-  const walletTokens = latestWalletTokens(10);
+  // Public mode: the test data is for anyone; what changes the emulators only for an operator: the
+  // forced-outcome forms, and the latest wallet tokens (each links to a wallet app that unlinks it).
+  const mayForce = await mayUseControlPlane();
+  const walletTokens = mayForce ? latestWalletTokens(10) : [];
   const forced = CONTROL_PROVIDERS.map((provider) => {
     const enabled = !controlGuard(provider);
     const row = enabled ? getOverride(provider) : undefined;
@@ -316,7 +320,7 @@ export default function EmulatorCatalogue() {
             ))}
           </ul>
         ) : (
-          <p className="text-sm text-slate-500">No wallet tokens yet.</p>
+          <p className="text-sm text-slate-500">{mayForce ? "No wallet tokens yet." : "Sign in as an operator to see the latest wallet tokens."}</p>
         )}
       </section>
 
@@ -609,20 +613,31 @@ export default function EmulatorCatalogue() {
           Notifications: delayed by the given seconds (scaled), duplicated count times (default 2), out of order (the final one followed by a stale earlier status,{" "}
           {OUT_OF_ORDER_GAP_SECONDS} s later unless seconds say otherwise), dropped, or sent with a corrupted signature. API:{" "}
           <code>GET|POST|DELETE /emulators/control/&lt;provider&gt;/next-payment</code>; notifications of a payment at{" "}
-          <code>/emulators/control/&lt;provider&gt;/notifications?reference=…</code>, replay with <code>POST …/notifications/&lt;id&gt;/replay</code>.
+          <code>/emulators/control/&lt;provider&gt;/notifications?reference=…</code>, replay with <code>POST …/notifications/&lt;id&gt;/replay</code>. Every POST is JSON (<code>Content-Type: application/json</code>, even without a body) and
+          none is taken from another site (403). On a public deployment every control request needs an operator&apos;s session or{" "}
+          <code>Authorization: Bearer $EMULATOR_CONTROL_TOKEN</code>.
         </p>
-        <div className="grid gap-3 md:grid-cols-2">
-          {forced.map(({ provider, enabled, pending }) => (
-            <ForcedOutcomeForm
-              key={provider}
-              provider={provider}
-              label={{ pingpayments: "Ping Payments", pingpong: "PingPongCheckout", antom: "Antom", lesspay: "Lesspay" }[provider]}
-              initial={pending}
-              noSignature={provider === "pingpayments"}
-              disabledReason={enabled ? undefined : "Control is disabled: the shop's base URL for this provider points at the real provider."}
-            />
-          ))}
-        </div>
+        {mayForce ? (
+          <div className="grid gap-3 md:grid-cols-2">
+            {forced.map(({ provider, enabled, pending }) => (
+              <ForcedOutcomeForm
+                key={provider}
+                provider={provider}
+                label={{ pingpayments: "Ping Payments", pingpong: "PingPongCheckout", antom: "Antom", lesspay: "Lesspay" }[provider]}
+                initial={pending}
+                noSignature={provider === "pingpayments"}
+                disabledReason={enabled ? undefined : "Control is disabled: the shop's base URL for this provider points at the real provider."}
+              />
+            ))}
+          </div>
+        ) : (
+          <p className="text-sm text-slate-700" data-testid="forced-outcomes-sign-in">
+            <Link href="/login?callbackUrl=%2Femulators" className="underline">
+              Sign in as an operator to force outcomes
+            </Link>{" "}
+            (this is a public demo: anyone may read the test data, only an operator may change the emulators).
+          </p>
+        )}
       </section>
 
       <section className="space-y-3">

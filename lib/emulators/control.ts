@@ -20,7 +20,8 @@ import type { CardOutcome } from "./test-cards";
 /**
  * The QA control plane of the emulators: read a payment's notifications and their attempts,
  * replay one, and force the outcome and notification behaviour of a provider's next payment.
- * Every control route is refused when the shop's base URL for the provider points elsewhere.
+ * Every control route is refused when the shop's base URL for the provider points elsewhere, and
+ * passes the access gate of ./control-access.ts first (no other site, JSON only, operator in public mode).
  */
 
 export const CONTROL_PROVIDERS = ["pingpayments", "pingpong", "antom", "lesspay"] as const;
@@ -397,20 +398,4 @@ export function corruptSignature(signature: string): string {
   const last = signature.at(-1)!;
   const swap = last === "A" ? "B" : last === "0" ? "1" : /[0-9]/.test(last) ? "0" : "A";
   return `${signature.slice(0, -1)}${swap}`;
-}
-
-
-/**
- * A control-plane GET about one merchant or provider reference: the guard (404 when the provider is
- * real), then `?reference=` (400 without it), then the answer.
- */
-export function controlReadByReference(answer: (provider: ControlProvider, reference: string) => Response) {
-  return async (request: Request, { params }: { params: Promise<{ provider: string }> }): Promise<Response> => {
-    const { provider } = await params;
-    const refused = controlGuard(provider);
-    if (refused) return refused;
-    const reference = new URL(request.url).searchParams.get("reference")?.trim();
-    if (!reference) return Response.json({ error: "reference is required" }, { status: 400 });
-    return answer(provider as ControlProvider, reference);
-  };
 }

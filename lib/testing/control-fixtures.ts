@@ -26,8 +26,11 @@ export async function waitForNotifications(provider: string, reference: string, 
   }
 }
 
+/** The control plane takes JSON only: a body-less POST (replay, reset) declares it too. */
+export const JSON_TYPE = { "content-type": "application/json" } as const;
+
 export async function replay(provider: string, id: number) {
-  const response = await fetch(`${controlUrl(provider)}/notifications/${id}/replay`, { method: "POST" });
+  const response = await fetch(`${controlUrl(provider)}/notifications/${id}/replay`, { method: "POST", headers: JSON_TYPE });
   return { status: response.status, json: (await response.json()) as { id?: number; error?: string } };
 }
 
@@ -44,7 +47,7 @@ export interface Override {
 }
 
 export async function forceNextPayment(provider: string, override: Override, base = serverUrl()) {
-  const response = await fetch(`${base}/emulators/control/${provider}/next-payment`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(override) });
+  const response = await fetch(`${base}/emulators/control/${provider}/next-payment`, { method: "POST", headers: JSON_TYPE, body: JSON.stringify(override) });
   const json = (await response.json()) as { override?: Override; error?: string };
   if (response.status !== 200) throw new Error(`next-payment ${provider}: ${response.status} ${JSON.stringify(json)}`);
   return json.override!;

@@ -5,6 +5,7 @@ import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { currentUser } from "@/lib/auth";
 import { ForcedOutcomeForm } from "@/components/emulators/forced-outcome-form";
 import { forcibleProviders } from "@/lib/emulator-control";
+import { mayUseControlPlane } from "@/lib/emulators/control-access";
 import { findStoryline } from "@/lib/storylines";
 import { autofillUrls, riskConfigs, savedCardsFor } from "@/lib/checkout-config";
 import { priceCart } from "@/lib/cart";
@@ -17,7 +18,8 @@ export const metadata = { title: "Checkout" };
 export default async function CheckoutPage({ searchParams }: { searchParams: Promise<{ storyline?: string }> }) {
   const [cartLines, currency, user] = await Promise.all([readCart(), readCurrency(), currentUser()]);
   const story = findStoryline((await searchParams).storyline);
-  const forcible = forcibleProviders();
+  // The QA panel forces outcomes through the control plane: in public mode an operator's tool only.
+  const forcible = (await mayUseControlPlane()) ? forcibleProviders() : [];
   const cart = priceCart(cartLines, currency);
   if (cart.lines.length === 0) {
     return <EmptyState title="Nothing to check out" />;

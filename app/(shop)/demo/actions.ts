@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { controlUrl } from "@/lib/emulator-control";
+import { controlRequest, controlUrl } from "@/lib/emulator-control";
 import { writeCart } from "@/lib/shopper-session";
 import { findStoryline } from "@/lib/storylines";
 
@@ -11,7 +11,7 @@ export async function startStoryline(formData: FormData): Promise<void> {
   if (!story) redirect("/demo");
   if (story.force) {
     const url = controlUrl(story.force.provider);
-    if (url) await fetch(`${url}/next-payment`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(story.force.body) });
+    if (url) await controlRequest(`${url}/next-payment`, { method: "POST", body: story.force.body });
   }
   await writeCart([{ productId: `prd_${story.product}`, quantity: 1 }]);
   redirect(story.needsSignIn ? `/login?callbackUrl=${encodeURIComponent(`/checkout?storyline=${story.id}`)}` : `/checkout?storyline=${story.id}`);

@@ -1,4 +1,5 @@
-import { chargesFor, controlReadByReference } from "@/lib/emulators/control";
+import { chargesFor } from "@/lib/emulators/control";
+import { controlReadByReference } from "@/lib/emulators/control-access";
 
 /** QA: GET ?reference=<the merchant's reference> → {reference, count, charges: [{id, status}]}: what the provider recorded. */
 export const GET = controlReadByReference((provider, reference) => {

@@ -1,12 +1,13 @@
 import { readJson, refusalResponse } from "@/lib/security/request-body";
-import { clearOverride, controlGuard, getOverride, overrideBody, overrideIssues, overrideView, setOverride, type ControlProvider } from "@/lib/emulators/control";
+import { clearOverride, getOverride, overrideBody, overrideIssues, overrideView, setOverride, type ControlProvider } from "@/lib/emulators/control";
+import { controlRequestGuard } from "@/lib/emulators/control-access";
 
 type Context = { params: Promise<{ provider: string }> };
 
 /** The pending one-shot override of the provider's next payment: {override: {...} | null}. */
-export async function GET(_request: Request, { params }: Context) {
+export async function GET(request: Request, { params }: Context) {
   const { provider } = await params;
-  const refused = controlGuard(provider);
+  const refused = await controlRequestGuard(request, [provider]);
   if (refused) return refused;
   const row = getOverride(provider as ControlProvider);
   return Response.json({ override: row ? overrideView(row) : null });
@@ -19,7 +20,7 @@ export async function GET(_request: Request, { params }: Context) {
  */
 export async function POST(request: Request, { params }: Context) {
   const { provider } = await params;
-  const refused = controlGuard(provider);
+  const refused = await controlRequestGuard(request, [provider]);
   if (refused) return refused;
   const body = await readJson(request);
   if (!body.ok) return refusalResponse(body);
@@ -37,9 +38,9 @@ export async function POST(request: Request, { params }: Context) {
 }
 
 /** Clears it: 204. */
-export async function DELETE(_request: Request, { params }: Context) {
+export async function DELETE(request: Request, { params }: Context) {
   const { provider } = await params;
-  const refused = controlGuard(provider);
+  const refused = await controlRequestGuard(request, [provider]);
   if (refused) return refused;
   clearOverride(provider as ControlProvider);
   return new Response(null, { status: 204 });

@@ -1,0 +1,125 @@
+import "server-only";
+import { timingSafeEqual } from "node:crypto";
+import { deploymentSecret } from "@/lib/deployment-secrets";
+import { settings } from "@/lib/env";
+import { isPublicMode } from "@/lib/public-mode";
+import { originOf } from "@/lib/security/csp";
+import { isSameOrigin } from "@/lib/security/origin-check";
+import { controlGuard, type ControlProvider } from "./control";
+
+/**
+ * Who may use the emulators' QA control plane (/emulators/control/**), which forces outcomes,
+ * replays signed notifications and wipes the emulators.
+ *
+ * Every mode: a state-changing request is JSON only (415 otherwise) and never from another site
+ * (403): a page elsewhere can neither post a form or `text/plain` body here, nor send JSON with
+ * its own Origin. Requests with no Origin (curl, a test, a QA engineer's backend) pass locally.
+ *
+ * Public mode: every control request, reads included, needs the operator's session or the
+ * control token (`Authorization: Bearer …`), which the shop's own server-side calls send.
+ */
+
+/** The control token: EMULATOR_CONTROL_TOKEN, or else this deployment's own generated secret. Both sides use it. */
+export function controlToken(): string {
+  return settings().EMULATOR_CONTROL_TOKEN ?? deploymentSecret("control-token");
+}
+
+const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const JSON_TYPE = /^application\/json\s*(;|$)/i;
+
+const AUTHENTICATE = "The emulators' control plane needs an operator: sign in as an operator (/login), or send Authorization: Bearer <EMULATOR_CONTROL_TOKEN>.";
+
+const refuse = (status: number, error: string, headers?: HeadersInit) => Response.json({ error }, { status, headers: { "cache-control": "no-store", ...headers } });
+
+/** Whether the request carries `Authorization: Bearer <the control token>` (compared in constant time). */
+export function hasControlToken(request: Request): boolean {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get("authorization") ?? "");
+  if (!match) return false;
+  const sent = Buffer.from(match[1]);
+  const expected = Buffer.from(controlToken());
+  return sent.length === expected.length && timingSafeEqual(sent, expected);
+}
+
+/**
+ * Whether the visitor signed in as an operator. Auth.js is loaded only here, in public mode: the
+ * route handlers are also called in-process by tests, where next-auth does not load.
+ */
+async function isOperator(): Promise<boolean> {
+  const { currentUser } = await import("@/lib/auth");
+  return (await currentUser())?.role === "operator";
+}
+
+/** Whether a page may offer the control plane's forms and buttons to this visitor (the routes check again). */
+export async function mayUseControlPlane(): Promise<boolean> {
+  return !isPublicMode() || (await isOperator());
+}
+
+/** 403 when the request comes from another site: a foreign (or opaque) Origin, or `Sec-Fetch-Site: cross-site`. */
+function crossSiteRefusal(request: Request): Response | undefined {
+  const fromOtherSite = request.headers.get("sec-fetch-site")?.toLowerCase() === "cross-site";
+  const origin = request.headers.get("origin");
+  if (fromOtherSite || (origin !== null && !isSameOrigin(request.headers, originOf(settings().APP_URL)))) {
+    return refuse(403, "The emulators' control plane refuses requests from another site.");
+  }
+  return undefined;
+}
+
+/**
+ * 415 unless the body is declared JSON: a POST, PUT or PATCH always (even a body-less replay or
+ * reset: `Content-Type: application/json`, body empty or `{}`), a DELETE whenever it declares a
+ * type. An HTML form or a `text/plain` fetch is what another site can send without asking first.
+ */
+function nonJsonRefusal(request: Request): Response | undefined {
+  const contentType = request.headers.get("content-type");
+  const required = request.method !== "DELETE" || contentType !== null;
+  if (required && !JSON_TYPE.test(contentType ?? "")) {
+    return refuse(415, `The emulators' control plane takes JSON only: send ${request.method} with Content-Type: application/json (a body-less ${request.method} too).`);
+  }
+  return undefined;
+}
+
+/** Public mode: 401 unless the control token or an operator's session; a session alone must also show this site's Origin on a change. */
+async function publicModeRefusal(request: Request): Promise<Response | undefined> {
+  if (hasControlToken(request)) return undefined;
+  if (!(await isOperator())) return refuse(401, AUTHENTICATE, { "www-authenticate": 'Bearer realm="emulator-control"' });
+  // Browsers send Origin on every non-GET fetch; a change riding on the cookie without one did not come from our page.
+  if (STATE_CHANGING.has(request.method) && request.headers.get("origin") === null) {
+    return refuse(403, "A change through the operator's session must come from this site's pages (no Origin was sent).");
+  }
+  return undefined;
+}
+
+/**
+ * The one gate of every control route: who may ask (above), then whether control is enabled for
+ * each provider the request is about (404 when its base URL is the real provider).
+ */
+export async function controlRequestGuard(request: Request, providers: readonly string[]): Promise<Response | undefined> {
+  if (STATE_CHANGING.has(request.method)) {
+    const refused = crossSiteRefusal(request) ?? nonJsonRefusal(request);
+    if (refused) return refused;
+  }
+  if (isPublicMode()) {
+    const refused = await publicModeRefusal(request);
+    if (refused) return refused;
+  }
+  for (const provider of providers) {
+    const refused = controlGuard(provider);
+    if (refused) return refused;
+  }
+  return undefined;
+}
+
+/**
+ * A control-plane GET about one merchant or provider reference: the gate, then `?reference=`
+ * (400 without it), then the answer.
+ */
+export function controlReadByReference(answer: (provider: ControlProvider, reference: string) => Response) {
+  return async (request: Request, { params }: { params: Promise<{ provider: string }> }): Promise<Response> => {
+    const { provider } = await params;
+    const refused = await controlRequestGuard(request, [provider]);
+    if (refused) return refused;
+    const reference = new URL(request.url).searchParams.get("reference")?.trim();
+    if (!reference) return Response.json({ error: "reference is required" }, { status: 400 });
+    return answer(provider as ControlProvider, reference);
+  };
+}
