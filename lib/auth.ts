@@ -1,12 +1,16 @@
 import "server-only";
-import bcrypt from "bcryptjs";
 import NextAuth, { type DefaultSession } from "next-auth";
 import { NextRequest } from "next/server";
 import Credentials from "next-auth/providers/credentials";
+import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { isSessionRevoked, revokeSession } from "@/lib/db/queries/sessions";
 import { findUserByEmail } from "@/lib/db/queries/users";
 import { authSecret } from "@/lib/auth-secret";
+import { settings } from "@/lib/env";
+import { passwordMatches } from "@/lib/passwords";
 import { sameSiteTarget } from "@/lib/safe-redirect";
+import { throttledSignIn } from "@/lib/sign-in-guard";
 
 export type Role = "shopper" | "operator";
 
@@ -24,21 +28,34 @@ const credentials = z.object({
   password: z.string().min(1).max(200),
 });
 
-/** Auth.js with email + password (bcrypt hashes in the users table) and JWT sessions. */
+/** How long a session lasts (Auth.js's default, 30 days): a revocation is kept that long. */
+const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+/**
+ * Auth.js with email + password (bcrypt hashes in the users table) and JWT sessions. Each session
+ * gets an id (`sid`, kept when Auth.js re-issues the token) that sign-out revokes in the database.
+ */
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: "jwt" },
+  // `__Secure-` cookies with `Secure` when the public address is https, even though a
+  // TLS-terminating proxy hands the request over as http.
+  useSecureCookies: settings().APP_URL.startsWith("https:"),
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
   providers: [
     Credentials({
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
-        const user = findUserByEmail(parsed.data.email);
-        if (!user || !(await bcrypt.compare(parsed.data.password, user.passwordHash))) return null;
-        return { id: user.id, email: user.email, name: user.name, role: user.role };
+        const { email, password } = parsed.data;
+        return throttledSignIn(email, request.headers, async () => {
+          const user = findUserByEmail(email);
+          // The hash is checked even when there is no such account (against a dummy): same time either way.
+          const matches = await passwordMatches(password, user?.passwordHash);
+          return user && matches ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
+        });
       },
     }),
   ],
@@ -51,13 +68,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user) {
         token.role = user.role ?? "shopper";
         token.uid = user.id;
+        token.sid = randomUUID();
+        return token;
       }
+      // Signed out (or a token from before session ids, which could never be revoked): no session.
+      if (typeof token.sid !== "string" || isSessionRevoked(token.sid)) return null;
       return token;
     },
     session({ session, token }) {
       session.user.id = String(token.uid ?? token.sub ?? "");
       session.user.role = token.role === "operator" ? "operator" : "shopper";
       return session;
+    },
+  },
+  events: {
+    // Every copy of the token (a re-issued one included) carries the same `sid`; none lives longer than the maximum age from now.
+    signOut(message) {
+      const sessionId = "token" in message ? message.token?.sid : undefined;
+      if (typeof sessionId === "string") revokeSession(sessionId, new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000));
     },
   },
 }));

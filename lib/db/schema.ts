@@ -195,6 +195,21 @@ export const storedCredentials = sqliteTable(
   (t) => [index("stored_credentials_user_idx").on(t.userId), uniqueIndex("stored_credentials_token_idx").on(t.provider, t.token)],
 );
 
+/**
+ * Signed-out sessions: the JWT in a cookie stays readable until it expires, so sign-out records
+ * its session id here and the Auth.js jwt callback refuses it. A row may go once every copy of
+ * the token has expired (`expires_at`: the session's longest life from sign-out).
+ */
+export const revokedSessions = sqliteTable(
+  "revoked_sessions",
+  {
+    sessionId: text("session_id").primaryKey(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
+);
+
 export type User = typeof users.$inferSelect;
 export type Product = typeof products.$inferSelect;
 export type Order = typeof orders.$inferSelect;

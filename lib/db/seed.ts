@@ -1,6 +1,6 @@
-import bcrypt from "bcryptjs";
 import { count } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { hashPassword } from "@/lib/passwords";
 import * as schema from "./schema";
 
 type Prices = Record<"USD" | "EUR" | "HKD" | "SEK" | "CNY" | "JPY" | "KWD", number>;
@@ -54,7 +54,7 @@ export function seedShop(database: BetterSQLite3Database<typeof schema>): void {
       }
       for (const user of DEMO_USERS) {
         tx.insert(schema.users)
-          .values({ id: user.id, email: user.email, name: user.name, role: user.role, passwordHash: bcrypt.hashSync(user.password, 10) })
+          .values({ id: user.id, email: user.email, name: user.name, role: user.role, passwordHash: hashPassword(user.password) })
           .onConflictDoNothing()
           .run();
       }

@@ -14,12 +14,15 @@ import { testBuildDir } from "./build-dir";
 export { serverUrl } from "./server-url";
 
 
-/** A fresh account (its own email) to sign in with; the password is "correct-horse-battery". */
-export function createTestUser(role: "shopper" | "operator" = "shopper"): { id: string; email: string; password: string } {
+/**
+ * A fresh account (its own email) to sign in with; the password is "correct-horse-battery". Its
+ * hash is cheap (cost 4) unless `hashCost` says otherwise (the shop's real cost, for timing).
+ */
+export function createTestUser(role: "shopper" | "operator" = "shopper", { hashCost = 4 }: { hashCost?: number } = {}): { id: string; email: string; password: string } {
   const id = randomId("usr");
   const email = `${id}@example.test`;
   const password = "correct-horse-battery";
-  db().insert(users).values({ id, email, name: `Test ${role}`, passwordHash: bcrypt.hashSync(password, 4), role }).run();
+  db().insert(users).values({ id, email, name: `Test ${role}`, passwordHash: bcrypt.hashSync(password, hashCost), role }).run();
   return { id, email, password };
 }
 
@@ -33,18 +36,31 @@ function cookieHeader(response: Response, previous = ""): string {
   return [...jar.values()].join("; ");
 }
 
-/** Signs in through Auth.js's own endpoints (CSRF token, then credentials) and returns the session cookie header. */
-export async function signInOverHttp(account: { email: string; password: string }, base = serverUrl()): Promise<string> {
-  const csrfAnswer = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrfAnswer.json()) as { csrfToken: string };
-  let cookie = cookieHeader(csrfAnswer);
+/** Auth.js's CSRF token and the cookie that goes with it (`cookie`: cookies the client already has). */
+export async function csrfOverHttp(base = serverUrl(), cookie = ""): Promise<{ csrfToken: string; cookie: string }> {
+  const answer = await fetch(`${base}/api/auth/csrf`, { headers: cookie ? { cookie } : {} });
+  const { csrfToken } = (await answer.json()) as { csrfToken: string };
+  return { csrfToken, cookie: cookieHeader(answer, cookie) };
+}
+
+/**
+ * Posts email and password to Auth.js's credentials endpoint as its sign-in page does, with a
+ * CSRF token from csrfOverHttp; `headers` adds request headers (e.g. the forwarded client address).
+ * Returns the answer and the cookies the client then holds.
+ */
+export async function postCredentials(account: { email: string; password: string }, csrf: { csrfToken: string; cookie: string }, { base = serverUrl(), headers = {} }: { base?: string; headers?: Record<string, string> } = {}) {
   const answer = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie, origin: base },
-    body: new URLSearchParams({ email: account.email, password: account.password, csrfToken, callbackUrl: `${base}/account` }),
+    headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: csrf.cookie, origin: base },
+    body: new URLSearchParams({ email: account.email, password: account.password, csrfToken: csrf.csrfToken, callbackUrl: `${base}/account` }),
   });
-  cookie = cookieHeader(answer, cookie);
+  return { answer, cookie: cookieHeader(answer, csrf.cookie) };
+}
+
+/** Signs in through Auth.js's own endpoints (CSRF token, then credentials) and returns the session cookie header. */
+export async function signInOverHttp(account: { email: string; password: string }, base = serverUrl()): Promise<string> {
+  const { answer, cookie } = await postCredentials(account, await csrfOverHttp(base), { base });
   if (!/authjs\.session-token=/.test(cookie)) throw new Error(`sign-in failed for ${account.email}: ${answer.status}`);
   return cookie;
 }

@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth";
 import { sameSitePath } from "@/lib/safe-redirect";
+import { tooManyAttemptsMessage, TooManySignInAttempts } from "@/lib/sign-in-guard";
 
 export type LoginState = { error?: string };
 
@@ -17,6 +18,7 @@ export async function logIn(_state: LoginState, formData: FormData): Promise<Log
     });
     return {};
   } catch (error) {
+    if (error instanceof TooManySignInAttempts) return { error: tooManyAttemptsMessage(error.waitMs) };
     if (error instanceof AuthError) return { error: "Wrong email or password." };
     throw error; // the redirect after a successful sign-in
   }

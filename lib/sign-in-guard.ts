@@ -1,0 +1,55 @@
+import "server-only";
+import { CredentialsSignin } from "next-auth";
+import { clientAddress } from "@/lib/security/client-address";
+import { FailureThrottle, waitText, type ThrottleKey, type ThrottleRule } from "@/lib/sign-in-throttle";
+
+const MINUTE = 60_000;
+
+/**
+ * Per account: five typos are free, then 1 s, 2 s, 4 s... up to 15 minutes between tries, so
+ * the 11th wrong password comes a minute after the first at the earliest (and then 15 minutes
+ * apart: about four guesses an hour).
+ */
+const PER_ACCOUNT: ThrottleRule = { freeFailures: 5, firstDelayMs: 1000, maxDelayMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE };
+/** Per client address: more are free (people share an office or a phone network's address); the same growth after. */
+const PER_ADDRESS: ThrottleRule = { freeFailures: 20, firstDelayMs: 1000, maxDelayMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE };
+
+/** One throttle for the process (kept on globalThis: the route handler and the server action bundles share it, and a dev reload keeps it). */
+const throttle: FailureThrottle = ((globalThis as Record<string, unknown>).__signInThrottle ??= new FailureThrottle()) as FailureThrottle;
+
+/** Auth.js passes the code on (`/login?error=CredentialsSignin&code=too_many_attempts`); the login action reads `waitMs`. */
+export const TOO_MANY_ATTEMPTS_CODE = "too_many_attempts";
+
+export class TooManySignInAttempts extends CredentialsSignin {
+  code = TOO_MANY_ATTEMPTS_CODE;
+  constructor(readonly waitMs: number) {
+    super();
+  }
+}
+
+export function tooManyAttemptsMessage(waitMs?: number): string {
+  return waitMs === undefined ? "Too many sign-in attempts. Try again in a few minutes." : `Too many sign-in attempts. Try again in ${waitText(waitMs)}.`;
+}
+
+function keysOf(email: string, headers: Headers): ThrottleKey[] {
+  return [
+    { key: `account:${email}`, rule: PER_ACCOUNT },
+    // The address as this deployment can tell it (X-Forwarded-For believed only from TRUSTED_PROXIES).
+    { key: `address:${clientAddress(headers) ?? "unknown"}`, rule: PER_ADDRESS },
+  ];
+}
+
+/**
+ * Checks a sign-in of `email` (normalised) from the request with `headers`: refuses it while the
+ * account or the address must wait (even with the right password: otherwise the wait proves
+ * nothing), else counts it as a wrong password against both and runs `check`; a right password
+ * clears the account's count and takes the attempt off the address's.
+ */
+export async function throttledSignIn<T>(email: string, headers: Headers, check: () => Promise<T | null>): Promise<T | null> {
+  const [account, address] = keysOf(email, headers);
+  const waitMs = throttle.attempt([account, address]);
+  if (waitMs > 0) throw new TooManySignInAttempts(waitMs);
+  const user = await check();
+  if (user) throttle.succeeded(account.key, [address.key]);
+  return user;
+}

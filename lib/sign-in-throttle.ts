@@ -1,0 +1,76 @@
+/**
+ * Sign-in throttle: wrong passwords make the next attempt wait, longer each time. Kept in memory
+ * like lib/rate-limit.ts: the shop is one Node process, so a map in it sees every attempt; several
+ * processes behind a balancer would each count their own.
+ */
+export interface ThrottleRule {
+  /** Wrong passwords that cost nothing (typos). */
+  freeFailures: number;
+  /** The wait after the first failure past the free ones; each further failure doubles it... */
+  firstDelayMs: number;
+  /** ...up to this. */
+  maxDelayMs: number;
+  /** A key with no failure for this long starts over. */
+  forgetAfterMs: number;
+}
+
+/** How long a key must wait after its last failure, having failed `failures` times. */
+export function delayAfter(failures: number, rule: ThrottleRule): number {
+  if (failures < rule.freeFailures) return 0;
+  return Math.min(rule.maxDelayMs, rule.firstDelayMs * 2 ** (failures - rule.freeFailures));
+}
+
+export type ThrottleKey = { key: string; rule: ThrottleRule };
+
+export class FailureThrottle {
+  private readonly failures = new Map<string, { count: number; lastAt: number }>();
+
+  /**
+   * Milliseconds until every key may try again; 0 when they may now, and then the attempt is
+   * counted as a failure against each key at once, before any password is checked (a burst of
+   * parallel attempts cannot slip in between the check and the count). A refused attempt is not counted.
+   */
+  attempt(keys: readonly ThrottleKey[], now = Date.now()): number {
+    let wait = 0;
+    for (const { key, rule } of keys) {
+      const entry = this.current(key, rule, now);
+      if (entry) wait = Math.max(wait, entry.lastAt + delayAfter(entry.count, rule) - now);
+    }
+    if (wait > 0) return wait;
+    for (const { key, rule } of keys) this.failures.set(key, { count: (this.current(key, rule, now)?.count ?? 0) + 1, lastAt: now });
+    this.sweep(now, keys);
+    return 0;
+  }
+
+  /** The attempt was right after all: `reset` (the account) starts over; each key of `refund` (the address) gets its count back. */
+  succeeded(reset: string, refund: readonly string[] = []): void {
+    this.failures.delete(reset);
+    for (const key of refund) {
+      const entry = this.failures.get(key);
+      if (entry && entry.count > 1) entry.count -= 1;
+      else this.failures.delete(key);
+    }
+  }
+
+  private current(key: string, rule: ThrottleRule, now: number) {
+    const entry = this.failures.get(key);
+    return entry && now - entry.lastAt < rule.forgetAfterMs ? entry : undefined;
+  }
+
+  /** Keeps the map small: drops keys nobody failed with for longer than the longest rule remembers. */
+  private sweep(now: number, keys: readonly ThrottleKey[]): void {
+    if (this.failures.size < 10_000) return;
+    const longest = Math.max(...keys.map(({ rule }) => rule.forgetAfterMs));
+    for (const [key, entry] of this.failures) if (now - entry.lastAt >= longest) this.failures.delete(key);
+  }
+}
+
+/** "N seconds" under a minute, "N minutes" (rounded up) above: never "0". */
+export function waitText(waitMs: number): string {
+  if (waitMs < 60_000) {
+    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
+    return `${seconds} second${seconds === 1 ? "" : "s"}`;
+  }
+  const minutes = Math.ceil(waitMs / 60_000);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+}
