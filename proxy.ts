@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { settings } from "@/lib/env";
 import { actionBodyRefusal, nextDecodesBody } from "@/lib/security/action-body";
 import { contentSecurityPolicy, newNonce, originOf } from "@/lib/security/csp";
-import { isSameOrigin, mayBeServerAction } from "@/lib/security/origin-check";
+import { isSameOrigin, mayBeServerAction, originMatchesHost } from "@/lib/security/origin-check";
 import { hasValidPercentEncoding } from "@/lib/security/request-body";
 
 /**
@@ -32,8 +32,13 @@ export async function proxy(request: NextRequest) {
     new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "content-security-policy": policy, ...REFUSAL_HEADERS, ...transport } });
 
   if (!hasValidPercentEncoding(request.nextUrl.pathname)) return refusal(400, "The address has an invalid percent-encoding.");
-  if (mayBeServerAction(request.method, request.nextUrl.pathname, request.headers) && !isSameOrigin(request.headers, appOrigin)) {
-    return refusal(403, "This form was sent from another site and was refused.");
+  if (mayBeServerAction(request.method, request.nextUrl.pathname, request.headers)) {
+    if (!isSameOrigin(request.headers, appOrigin)) return refusal(403, "This form was sent from another site and was refused.");
+    // Next itself runs an action only when Origin names the host it was reached on; APP_URL's origin
+    // reaching it under another Host means a proxy rewrote Host without being trusted to say so.
+    if (!originMatchesHost(request.headers)) {
+      return refusal(403, "This form reached the shop under another host name than its page: the proxy in front of the shop changes the Host header, so list it in TRUSTED_PROXIES (or have it keep Host).");
+    }
   }
   if (nextDecodesBody(request.method, request.headers)) {
     const refused = await actionBodyRefusal(request);

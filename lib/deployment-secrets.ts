@@ -17,7 +17,7 @@ export const PUBLISHED_SECRETS = {
   "pingpayments-api-secret": "emulator-pingpayments-secret",
 } as const;
 
-export type DeploymentSecretName = keyof typeof PUBLISHED_SECRETS | "control-token";
+export type DeploymentSecretName = keyof typeof PUBLISHED_SECRETS | "control-token" | "operator-password" | "shopper-password";
 
 export function deploymentSecretsFile(env: Record<string, string | undefined> = process.env): string {
   return resolve(/*turbopackIgnore: true*/ process.cwd(), env.DEPLOYMENT_SECRETS_FILE || "data/deployment-secrets.json");
@@ -55,9 +55,10 @@ function generatedSecret(name: DeploymentSecretName): string {
 
 /**
  * The value of one of the emulators' credentials when its env variable is unset: the published
- * default locally, a generated one in public mode. The control token is always generated.
+ * default locally, a generated one in public mode. The control token and the demo accounts'
+ * passwords of a public deployment (lib/db/seed.ts) are always generated.
  */
 export function deploymentSecret(name: DeploymentSecretName): string {
-  if (name !== "control-token" && !isPublicMode()) return PUBLISHED_SECRETS[name];
+  if (name in PUBLISHED_SECRETS && !isPublicMode()) return PUBLISHED_SECRETS[name as keyof typeof PUBLISHED_SECRETS];
   return generatedSecret(name);
 }

@@ -3,7 +3,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { resolve } from "node:path";
 import { openSqlite } from "@/lib/sqlite";
 import * as schema from "./schema";
-import { seedShop } from "./seed";
+import { retirePublishedDemoPasswords, seedShop } from "./seed";
 
 export type ShopDb = BetterSQLite3Database<typeof schema>;
 
@@ -25,6 +25,7 @@ export function db(): ShopDb {
   const database = drizzle(sqlite, { schema });
   migrate(database, { migrationsFolder: resolve(process.cwd(), "drizzle/shop") });
   seedShop(database);
+  retirePublishedDemoPasswords(database);
   ready.set(path, database);
   return database;
 }

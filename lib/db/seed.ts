@@ -1,6 +1,9 @@
-import { count } from "drizzle-orm";
+import bcrypt from "bcryptjs";
+import { count, eq } from "drizzle-orm";
 import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { deploymentSecret } from "@/lib/deployment-secrets";
 import { hashPassword } from "@/lib/passwords";
+import { isPublicMode } from "@/lib/public-mode";
 import * as schema from "./schema";
 
 type Prices = Record<"USD" | "EUR" | "HKD" | "SEK" | "CNY" | "JPY" | "KWD", number>;
@@ -29,11 +32,36 @@ export const CATALOGUE: readonly {
   { slug: "ceramic-planter", name: "Ceramic planter", category: "Home", description: "A matte ceramic planter with a drainage saucer, 18 cm across.", prices: { USD: 3900, EUR: 3600, HKD: 30500, SEK: 41900, CNY: 27900, JPY: 5900, KWD: 11900 } },
 ];
 
-/** Demo accounts; their passwords are in the README. */
+/** Demo accounts; their passwords are in the README (on a laptop: a public deployment makes its own, see demoPassword). */
 export const DEMO_USERS = [
   { id: "usr_demo_shopper", email: "shopper@example.com", name: "Sam Shopper", password: "shopper-demo", role: "shopper" },
   { id: "usr_demo_operator", email: "operator@example.com", name: "Olive Operator", password: "operator-demo", role: "operator" },
 ] as const;
+
+type DemoUser = (typeof DEMO_USERS)[number];
+
+/**
+ * A demo account's password: the README's on a laptop; in public mode, where the README's would
+ * open the operator console and the emulators' control plane to anyone, one generated for this
+ * deployment (`operator-password` / `shopper-password` in data/deployment-secrets.json).
+ */
+export function demoPassword(user: DemoUser): string {
+  return isPublicMode() ? deploymentSecret(`${user.role}-password`) : user.password;
+}
+
+/**
+ * Public mode: a demo account still on its published password (a database seeded on a laptop,
+ * then deployed) gets this deployment's instead. Runs at every start; a bcrypt check per account.
+ */
+export function retirePublishedDemoPasswords(database: BetterSQLite3Database<typeof schema>): void {
+  if (!isPublicMode()) return;
+  for (const user of DEMO_USERS) {
+    const stored = database.select({ hash: schema.users.passwordHash }).from(schema.users).where(eq(schema.users.id, user.id)).get();
+    if (stored && bcrypt.compareSync(user.password, stored.hash)) {
+      database.update(schema.users).set({ passwordHash: hashPassword(demoPassword(user)) }).where(eq(schema.users.id, user.id)).run();
+    }
+  }
+}
 
 /** Inserts the catalogue and demo users where missing; running it again changes nothing. */
 export function seedShop(database: BetterSQLite3Database<typeof schema>): void {
@@ -54,7 +82,7 @@ export function seedShop(database: BetterSQLite3Database<typeof schema>): void {
       }
       for (const user of DEMO_USERS) {
         tx.insert(schema.users)
-          .values({ id: user.id, email: user.email, name: user.name, role: user.role, passwordHash: hashPassword(user.password) })
+          .values({ id: user.id, email: user.email, name: user.name, role: user.role, passwordHash: hashPassword(demoPassword(user)) })
           .onConflictDoNothing()
           .run();
       }

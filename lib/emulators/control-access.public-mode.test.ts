@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_USERS } from "@/lib/db/seed";
 import { transitionPayment } from "@/lib/db/queries/payments";
 import { closeSqlite } from "@/lib/sqlite";
 import { JSON_TYPE, serverUrl } from "@/lib/testing/control-fixtures";
-import { PUBLIC_APP_URL, PUBLIC_MODE_CONTROL_TOKEN } from "@/lib/testing/public-mode";
+import { PUBLIC_APP_URL, PUBLIC_MODE_CONTROL_TOKEN, publicModeDemoAccount } from "@/lib/testing/public-mode";
 import { createTestPayment } from "@/lib/testing/shop-fixtures";
 import { signInOverHttp } from "@/lib/testing/web-fixtures";
 
@@ -39,8 +38,8 @@ let shopperCookie: string;
 const created: string[] = [];
 
 beforeAll(async () => {
-  operatorCookie = await signInOverHttp(DEMO_USERS.find((user) => user.role === "operator")!);
-  shopperCookie = await signInOverHttp(DEMO_USERS.find((user) => user.role === "shopper")!);
+  operatorCookie = await signInOverHttp(publicModeDemoAccount("operator"));
+  shopperCookie = await signInOverHttp(publicModeDemoAccount("shopper"));
   await fetch(control("antom/next-payment"), { method: "DELETE", headers: BEARER });
 });
 

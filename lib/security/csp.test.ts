@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, newNonce, originOf } from "./csp";
-import { isSameOrigin, mayBeServerAction } from "./origin-check";
+import { isSameOrigin, mayBeServerAction, originMatchesHost } from "./origin-check";
 
 const origins = { app: "https://shop.example", connect: ["https://risk.pingpong.example"], navigate: ["https://hosted.pay.example", "https://shop.example"] };
 
@@ -60,5 +60,12 @@ describe("the server-action Origin gate", () => {
     expect(isSameOrigin(headers({ origin: "https://shop.example", host: "shop.example", "x-forwarded-proto": "https" }), undefined)).toBe(true);
     expect(isSameOrigin(headers({ origin: "http://localhost:3001", host: "localhost:3000" }), undefined)).toBe(false);
     expect(isSameOrigin(headers({ origin: "http://localhost", host: "localhost:80" }), undefined)).toBe(true);
+  });
+
+  it("tells when Origin's host is not the host the request reached (as Next checks before an action)", () => {
+    expect(originMatchesHost(headers({ origin: "https://shop.example", host: "shop.example" }))).toBe(true);
+    expect(originMatchesHost(headers({ origin: "https://shop.example", host: "127.0.0.1:3000" }))).toBe(false);
+    expect(originMatchesHost(headers({ origin: "https://shop.example", host: "127.0.0.1:3000", "x-forwarded-host": "shop.example" }))).toBe(true);
+    expect(originMatchesHost(headers({ host: "shop.example" }))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 // A deployment reached over https (APP_URL https://shop.example.test, the TLS ended by a proxy in
 // front): browsers are told to keep to https, and the shop's cookies never travel over http.
 import { describe, expect, it } from "vitest";
+import { PUBLIC_APP_URL } from "@/lib/testing/public-mode";
 import { actionId, postAction, serverUrl } from "@/lib/testing/web-fixtures";
 
 describe("an https deployment", () => {
@@ -19,5 +20,13 @@ describe("an https deployment", () => {
     const cart = answer.headers.getSetCookie().find((cookie) => cookie.startsWith("cart="));
     expect(cart).toBeDefined();
     expect(cart).toMatch(/;\s*Secure/i);
+  });
+});
+
+describe("a proxy that rewrites Host without being trusted", () => {
+  it("gets a 403 that names TRUSTED_PROXIES for a form posted from APP_URL's origin, not a 500", async () => {
+    const answer = await postAction({ page: "/", id: actionId("app/(shop)/cart/actions.ts", "addToCart"), fields: { productId: "prd_merino-beanie", quantity: "1" }, withState: true, origin: PUBLIC_APP_URL });
+    expect(answer.status).toBe(403);
+    expect(await answer.text()).toMatch(/TRUSTED_PROXIES/);
   });
 });

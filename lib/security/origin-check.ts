@@ -35,3 +35,17 @@ export function isSameOrigin(headers: Headers, appOrigin: string | undefined): b
   }
   return sent === appOrigin || sent === requestOrigin(headers);
 }
+
+/**
+ * Whether Origin's host is the host the request was reached on (X-Forwarded-Host, else Host): the
+ * check Next makes before it runs a server action (it answers 500 otherwise).
+ */
+export function originMatchesHost(headers: Headers): boolean {
+  const origin = headers.get("origin");
+  const reached = requestOrigin(headers);
+  try {
+    return !!origin && !!reached && new URL(origin).host === new URL(reached).host;
+  } catch {
+    return false;
+  }
+}

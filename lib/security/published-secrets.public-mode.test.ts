@@ -3,13 +3,15 @@
 // requests signed with those, and the shop believes notifications signed with those, only.
 import { afterAll, describe, expect, it } from "vitest";
 import { transitionPayment } from "@/lib/db/queries/payments";
+import { DEMO_USERS } from "@/lib/db/seed";
 import { PUBLISHED_SECRETS } from "@/lib/deployment-secrets";
 import { closeSqlite } from "@/lib/sqlite";
 import { cashierBody, lesspayCall } from "@/lib/testing/lesspay-fixtures";
 import { DRIVERS, lesspayPayload, lesspayRequest, paymentNow, pingPongAmount, pingPongEnvelope, post, type TestPayment } from "@/lib/testing/notification-drivers";
 import { EMULATOR_SPLIT_TREE_ID, EMULATOR_TENANT, pingApi } from "@/lib/testing/pingpayments-fixtures";
 import { envelope, pingpongApi } from "@/lib/testing/pingpong-fixtures";
-import { publicModeSecret } from "@/lib/testing/public-mode";
+import { publicModeDemoAccount, publicModeSecret } from "@/lib/testing/public-mode";
+import { csrfOverHttp, postCredentials } from "@/lib/testing/web-fixtures";
 
 const created: TestPayment[] = [];
 
@@ -50,6 +52,14 @@ describe("the emulators in public mode", () => {
 });
 
 describe("the shop in public mode", () => {
+  it.each(["operator", "shopper"] as const)("signs no one in as the %s with the README's password; the deployment's own works", async (role) => {
+    const published = DEMO_USERS.find((user) => user.role === role)!;
+    const refused = await postCredentials(published, await csrfOverHttp());
+    expect(refused.cookie).not.toMatch(/session-token=/);
+    const own = await postCredentials(publicModeDemoAccount(role), await csrfOverHttp());
+    expect(own.cookie).toMatch(/session-token=/);
+  });
+
   it("does not believe a PingPong SUCCESS signed with the published salt", async () => {
     const payment = await DRIVERS.pingpong.create({ amount: 2599, currency: "USD", status: "requires_action" });
     created.push(payment);

@@ -32,3 +32,8 @@ export function publicModeSecret(name: DeploymentSecretName): string {
   if (!secret) throw new Error(`the public-mode deployment has no ${name} yet`);
   return secret;
 }
+
+/** A demo account of the public-mode deployment, with the password it generated (not the README's). */
+export function publicModeDemoAccount(role: "operator" | "shopper"): { email: string; password: string } {
+  return { email: `${role}@example.com`, password: publicModeSecret(`${role}-password`) };
+}
