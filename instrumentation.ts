@@ -12,6 +12,13 @@ export async function register() {
     console.error(`merchant-storefront will not start:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
     process.exit(1);
   }
+  const { isPublicMode } = await import("./lib/public-mode");
+  if (isPublicMode()) {
+    // Made now, not at first use, so whoever runs the deployment finds them all in one file.
+    const { deploymentSecret, deploymentSecretsFile, DEPLOYMENT_SECRET_NAMES } = await import("./lib/deployment-secrets");
+    for (const name of DEPLOYMENT_SECRET_NAMES) deploymentSecret(name);
+    console.log(`merchant-storefront: public mode (APP_URL ${process.env.APP_URL}); this deployment's secrets and demo passwords are in ${deploymentSecretsFile()}`);
+  }
   const { forwardedHeadersChecked } = await import("./lib/security/client-address");
   if (!forwardedHeadersChecked()) {
     console.warn("merchant-storefront: started without scripts/forwarded-headers.mjs (use `npm start`): X-Forwarded-For and X-Forwarded-Host sent by clients are believed.");

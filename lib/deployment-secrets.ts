@@ -17,7 +17,9 @@ export const PUBLISHED_SECRETS = {
   "pingpayments-api-secret": "emulator-pingpayments-secret",
 } as const;
 
-export type DeploymentSecretName = keyof typeof PUBLISHED_SECRETS | "control-token" | "operator-password" | "shopper-password";
+export const DEPLOYMENT_SECRET_NAMES = ["pingpong-salt", "lesspay-app-secret", "pingpayments-api-secret", "control-token", "operator-password", "shopper-password"] as const;
+
+export type DeploymentSecretName = (typeof DEPLOYMENT_SECRET_NAMES)[number];
 
 export function deploymentSecretsFile(env: Record<string, string | undefined> = process.env): string {
   return resolve(/*turbopackIgnore: true*/ process.cwd(), env.DEPLOYMENT_SECRETS_FILE || "data/deployment-secrets.json");
