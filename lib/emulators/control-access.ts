@@ -85,6 +85,8 @@ function nonJsonRefusal(request: Request): Response | undefined {
  * 127.0.0.1 (DNS rebinding) is "same-origin" with itself, but names its own host, not ours.
  */
 function foreignHostRefusal(request: Request): Response | undefined {
+  // No Host at all is no browser (every HTTP/1.1 request has one): a handler called in-process.
+  if (!request.headers.has("host")) return undefined;
   const sentTo = requestOrigin(request.headers);
   const hostname = sentTo ? new URL(sentTo).hostname : "";
   if (isLoopbackHost(hostname) || hostname === new URL(settings().APP_URL).hostname) return undefined;
