@@ -15,13 +15,18 @@ export async function register() {
   const { isPublicMode } = await import("./lib/public-mode");
   if (isPublicMode()) {
     // Made now, not at first use, so whoever runs the deployment finds them all in one file.
-    const { deploymentSecret, deploymentSecretsFile, DEPLOYMENT_SECRET_NAMES } = await import("./lib/deployment-secrets");
+    const { deploymentSecret, deploymentSecretsFile, DEPLOYMENT_SECRET_NAMES } =
+      await import("./lib/deployment-secrets");
     for (const name of DEPLOYMENT_SECRET_NAMES) deploymentSecret(name);
-    console.log(`merchant-storefront: public mode (APP_URL ${process.env.APP_URL}); this deployment's secrets and demo passwords are in ${deploymentSecretsFile()}`);
+    console.log(
+      `merchant-storefront: public mode (APP_URL ${process.env.APP_URL}); this deployment's secrets and demo passwords are in ${deploymentSecretsFile()}`,
+    );
   }
   const { forwardedHeadersChecked } = await import("./lib/security/client-address");
   if (!forwardedHeadersChecked()) {
-    console.warn("merchant-storefront: started without scripts/forwarded-headers.mjs (use `npm start`): X-Forwarded-For and X-Forwarded-Host sent by clients are believed.");
+    console.warn(
+      "merchant-storefront: started without scripts/forwarded-headers.mjs (use `npm start`): X-Forwarded-For and X-Forwarded-Host sent by clients are believed.",
+    );
   }
   const { db } = await import("./lib/db/client");
   const { emulatorDb } = await import("./lib/emulators/db");
@@ -35,5 +40,7 @@ export async function register() {
   startOutboxWorker();
   const { startReconciliationLoop } = await import("./lib/payments/reconcile");
   startReconciliationLoop();
-  console.log(`merchant-storefront ready: shop database ${process.env.DATABASE_PATH || "data/shop.sqlite"}, emulators ${process.env.EMULATOR_DATABASE_PATH || "data/emulators.sqlite"}`);
+  console.log(
+    `merchant-storefront ready: shop database ${process.env.DATABASE_PATH || "data/shop.sqlite"}, emulators ${process.env.EMULATOR_DATABASE_PATH || "data/emulators.sqlite"}`,
+  );
 }

@@ -21,23 +21,40 @@ export async function proxy(request: NextRequest) {
     {
       app: appOrigin ?? "",
       connect: [originOf(env.PINGPONG_BASE_URL), originOf(env.PINGPONG_RISK_JS_URL)].filter((o): o is string => !!o),
-      navigate: [env.PINGPAYMENTS_BASE_URL, env.PINGPONG_BASE_URL, env.ANTOM_BASE_URL, env.LESSPAY_BASE_URL].map(originOf).filter((o): o is string => !!o),
+      navigate: [env.PINGPAYMENTS_BASE_URL, env.PINGPONG_BASE_URL, env.ANTOM_BASE_URL, env.LESSPAY_BASE_URL]
+        .map(originOf)
+        .filter((o): o is string => !!o),
     },
     { dev: process.env.NODE_ENV === "development" },
   );
 
   // On https, browsers are told to come back on https only (a TLS-terminating proxy makes the request itself http).
-  const transport: Record<string, string> = env.APP_URL.startsWith("https:") ? { "strict-transport-security": STRICT_TRANSPORT_SECURITY } : {};
+  const transport: Record<string, string> = env.APP_URL.startsWith("https:")
+    ? { "strict-transport-security": STRICT_TRANSPORT_SECURITY }
+    : {};
   const refusal = (status: number, message: string) =>
-    new NextResponse(message, { status, headers: { "content-type": "text/plain; charset=utf-8", "content-security-policy": policy, ...REFUSAL_HEADERS, ...transport } });
+    new NextResponse(message, {
+      status,
+      headers: {
+        "content-type": "text/plain; charset=utf-8",
+        "content-security-policy": policy,
+        ...REFUSAL_HEADERS,
+        ...transport,
+      },
+    });
 
-  if (!hasValidPercentEncoding(request.nextUrl.pathname)) return refusal(400, "The address has an invalid percent-encoding.");
+  if (!hasValidPercentEncoding(request.nextUrl.pathname))
+    return refusal(400, "The address has an invalid percent-encoding.");
   if (mayBeServerAction(request.method, request.nextUrl.pathname, request.headers)) {
-    if (!isSameOrigin(request.headers, appOrigin)) return refusal(403, "This form was sent from another site and was refused.");
+    if (!isSameOrigin(request.headers, appOrigin))
+      return refusal(403, "This form was sent from another site and was refused.");
     // Next itself runs an action only when Origin names the host it was reached on; APP_URL's origin
     // reaching it under another Host means a proxy rewrote Host without being trusted to say so.
     if (!originMatchesHost(request.headers)) {
-      return refusal(403, "This form reached the shop under another host name than its page: the proxy in front of the shop changes the Host header, so list it in TRUSTED_PROXIES (or have it keep Host).");
+      return refusal(
+        403,
+        "This form reached the shop under another host name than its page: the proxy in front of the shop changes the Host header, so list it in TRUSTED_PROXIES (or have it keep Host).",
+      );
     }
   }
   if (nextDecodesBody(request.method, request.headers)) {

@@ -76,18 +76,38 @@ export default defineConfig({
       },
       {
         ...shared,
-        test: { ...againstTheServer, name: "integration", include: ["lib/**/*.integration.test.ts", "app/**/*.integration.test.ts"], exclude: ["lib/suites/**", "node_modules/**"] },
+        test: {
+          ...againstTheServer,
+          name: "integration",
+          include: ["lib/**/*.integration.test.ts", "app/**/*.integration.test.ts"],
+          exclude: ["lib/suites/**", "node_modules/**"],
+        },
       },
       {
         ...shared,
-        test: { ...asAPublicDeployment, name: "public-mode", include: ["lib/**/*.public-mode.test.ts", "app/**/*.public-mode.test.ts"] },
+        test: {
+          ...asAPublicDeployment,
+          name: "public-mode",
+          include: ["lib/**/*.public-mode.test.ts", "app/**/*.public-mode.test.ts"],
+        },
       },
-      ...SUITES.map((name) => ({ ...shared, test: { ...againstTheServer, name, include: [`lib/suites/${name}/**/*.test.ts`] } })),
+      ...SUITES.map((name) => ({
+        ...shared,
+        test: { ...againstTheServer, name, include: [`lib/suites/${name}/**/*.test.ts`] },
+      })),
       // Last of all: the `.next` that `npm start` serves is as it was before `npm test` began.
-      { ...shared, test: { name: "served-build", environment: "node", include: ["lib/suites/served-build/**/*.test.ts"] } },
       {
         ...shared,
-        test: { name: "card-data", environment: "node", include: ["lib/suites/card-data/**/*.test.ts"], testTimeout: 120_000 },
+        test: { name: "served-build", environment: "node", include: ["lib/suites/served-build/**/*.test.ts"] },
+      },
+      {
+        ...shared,
+        test: {
+          name: "card-data",
+          environment: "node",
+          include: ["lib/suites/card-data/**/*.test.ts"],
+          testTimeout: 120_000,
+        },
       },
     ],
   },

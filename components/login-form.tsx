@@ -10,18 +10,34 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <label className="block text-sm">
         <span className="mb-1 block font-medium">Email</span>
-        <input name="email" type="email" autoComplete="username" required className="w-full rounded-md border border-stone-300 px-3 py-2" />
+        <input
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          className="w-full rounded-md border border-stone-300 px-3 py-2"
+        />
       </label>
       <label className="block text-sm">
         <span className="mb-1 block font-medium">Password</span>
-        <input name="password" type="password" autoComplete="current-password" required className="w-full rounded-md border border-stone-300 px-3 py-2" />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="w-full rounded-md border border-stone-300 px-3 py-2"
+        />
       </label>
       {state.error && (
         <p role="alert" className="text-sm text-red-700">
           {state.error}
         </p>
       )}
-      <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

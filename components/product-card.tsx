@@ -6,12 +6,22 @@ import { formatMoney } from "@/lib/money";
 
 export function ProductCard({ product }: { product: PricedProduct }) {
   return (
-    <article className="flex flex-col overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm" data-testid="product-card">
+    <article
+      className="flex flex-col overflow-hidden rounded-xl border border-stone-200 bg-white shadow-sm"
+      data-testid="product-card"
+    >
       <Link href={`/products/${product.slug}`} className="block aspect-[4/3] overflow-hidden bg-stone-100">
-        <Image src={product.image} alt={product.name} width={800} height={600} className="h-full w-full object-cover transition hover:scale-105" unoptimized />
+        <Image
+          src={product.image}
+          alt={product.name}
+          width={800}
+          height={600}
+          className="h-full w-full object-cover transition hover:scale-105"
+          unoptimized
+        />
       </Link>
       <div className="flex flex-1 flex-col gap-2 p-4">
-        <p className="text-xs uppercase tracking-wide text-stone-500">{product.category}</p>
+        <p className="text-xs tracking-wide text-stone-500 uppercase">{product.category}</p>
         <h2 className="font-medium">
           <Link href={`/products/${product.slug}`} className="hover:text-brand-600">
             {product.name}

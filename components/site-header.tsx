@@ -34,7 +34,11 @@ export async function SiteHeader() {
         </nav>
         <div className="flex items-center gap-4 text-sm">
           <CurrencySelect current={currency} currencies={SHOP_CURRENCIES} />
-          <Link href="/cart" className="rounded-md bg-stone-100 px-3 py-1.5 font-medium hover:bg-stone-200" data-testid="cart-link">
+          <Link
+            href="/cart"
+            className="rounded-md bg-stone-100 px-3 py-1.5 font-medium hover:bg-stone-200"
+            data-testid="cart-link"
+          >
             Cart <span data-testid="cart-count">({count})</span>
           </Link>
           {user ? (

@@ -1,6 +1,14 @@
 import { expect, test } from "./support/test";
 import { abandonChallenge } from "./support/emulators";
-import { checkoutWith, choosePaymentMethod, fillCardForm, orderIdFrom, paymentsOf, readShopDatabase, signIn } from "./support/shop";
+import {
+  checkoutWith,
+  choosePaymentMethod,
+  fillCardForm,
+  orderIdFrom,
+  paymentsOf,
+  readShopDatabase,
+  signIn,
+} from "./support/shop";
 
 const ANTOM = { riskCheck: false };
 
@@ -17,7 +25,10 @@ test.describe("Antom card authorization", () => {
     expect(readCaptured(orderIdFrom(page.url()))).toBe(4200);
   });
 
-  test("manual capture: authorized at checkout, captured in part from /admin, AVS and CVV shown", async ({ page, browser }) => {
+  test("manual capture: authorized at checkout, captured in part from /admin, AVS and CVV shown", async ({
+    page,
+    browser,
+  }) => {
     await checkoutWith(page, "mechanical-keyboard", "antom-manual@example.com");
     await choosePaymentMethod(page, "Card", "Antom");
     await fillCardForm(page, { number: "5555 5555 5555 4444", holder: "Ann Tom" }, ANTOM);
@@ -27,7 +38,7 @@ test.describe("Antom card authorization", () => {
     expect(paymentsOf(orderId)[0].status).toBe("authorized");
 
     const operator = await (await browser.newContext()).newPage();
-  operator.on("dialog", (dialog) => void dialog.accept());
+    operator.on("dialog", (dialog) => void dialog.accept());
     await signIn(operator, "operator@example.com", "operator-demo", `/admin/orders/${orderId}`);
     await expect(operator.getByTestId("admin-payment-status")).toHaveText("authorized");
     await expect(operator.getByTestId("admin-payment-checks")).toContainText("AVS");
@@ -74,7 +85,9 @@ test.describe("Antom card authorization", () => {
     await expect(page.getByRole("link", { name: "Continue to the payment page" })).toBeVisible();
   });
 
-  test("a card the bank is still deciding (0119): Antom's normalUrl page says so, the order waits, then is paid", async ({ page }) => {
+  test("a card the bank is still deciding (0119): Antom's normalUrl page says so, the order waits, then is paid", async ({
+    page,
+  }) => {
     await checkoutWith(page, "merino-beanie", "antom-pending@example.com");
     await choosePaymentMethod(page, "Card", "Antom");
     await fillCardForm(page, { number: "4000 0000 0000 0119", holder: "Ann Tom" }, ANTOM);
@@ -102,7 +115,10 @@ test.describe("Antom card authorization", () => {
   });
 });
 
-test("a saved card pays the next order, an operator charges it again (MIT), and the shopper removes it", async ({ page, browser }) => {
+test("a saved card pays the next order, an operator charges it again (MIT), and the shopper removes it", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, "shopper@example.com", "shopper-demo");
   await checkoutWith(page, "ceramic-planter", "shopper@example.com");
   await choosePaymentMethod(page, "Card", "Antom");
@@ -143,9 +159,22 @@ test("a saved card pays the next order, an operator charges it again (MIT), and 
 });
 
 function readCaptured(orderId: string): number {
-  return readShopDatabase((db) => (db.prepare("select captured_amount from payments where order_id = ?").get(orderId) as { captured_amount: number }).captured_amount);
+  return readShopDatabase(
+    (db) =>
+      (
+        db.prepare("select captured_amount from payments where order_id = ?").get(orderId) as {
+          captured_amount: number;
+        }
+      ).captured_amount,
+  );
 }
 
 function readEvents(paymentId: string): string[] {
-  return readShopDatabase((db) => (db.prepare("select summary from payment_events where payment_id = ? order by id").all(paymentId) as { summary: string }[]).map((e) => e.summary));
+  return readShopDatabase((db) =>
+    (
+      db.prepare("select summary from payment_events where payment_id = ? order by id").all(paymentId) as {
+        summary: string;
+      }[]
+    ).map((e) => e.summary),
+  );
 }

@@ -41,7 +41,9 @@ test("autofill of a 3-D Secure test card leads to the challenge page", async ({ 
   await checkoutWith(page, "walnut-notebook", "autofill@example.com");
   await choosePaymentMethod(page, "Card", "PingPongCheckout");
   await page.getByRole("button", { name: "Fill a test card (emulator)" }).click();
-  await page.getByLabel("Test card").selectOption({ label: "Visa 3220: 3DS challenge: code 123456 passes, any other fails" });
+  await page
+    .getByLabel("Test card")
+    .selectOption({ label: "Visa 3220: 3DS challenge: code 123456 passes, any other fails" });
   const form = page.getByTestId("card-fields");
   await expect(form.getByLabel("Card number")).toHaveValue("4000 0000 0000 3220");
   await expect(page.getByTestId("risk-state")).toHaveAttribute("data-state", "done");
@@ -49,7 +51,10 @@ test("autofill of a 3-D Secure test card leads to the challenge page", async ({ 
   await expect(page).toHaveURL(/\/emulators\/pingpong\/3ds\//);
 });
 
-test("a notification forced 'duplicated 5 times, out of order' changes the payment once, and so does a replay", async ({ page, browser }) => {
+test("a notification forced 'duplicated 5 times, out of order' changes the payment once, and so does a replay", async ({
+  page,
+  browser,
+}) => {
   // QA forces the next PingPong payment's notifications on the emulators page.
   await page.goto("/emulators");
   const force = page.getByTestId("forced-pingpong");
@@ -80,7 +85,9 @@ test("a notification forced 'duplicated 5 times, out of order' changes the payme
 
   // Replaying one from the console changes nothing, and writes nothing.
   await sent.first().getByRole("button", { name: "Replay" }).click();
-  await expect(operator.getByTestId("emulator-notifications").getByRole("status").filter({ hasText: "Sent again" })).toHaveCount(1);
+  await expect(
+    operator.getByTestId("emulator-notifications").getByRole("status").filter({ hasText: "Sent again" }),
+  ).toHaveCount(1);
   await operator.reload();
   await expect(notifications).toHaveCount(recorded);
   await expect(toSucceeded).toHaveCount(1);

@@ -1,6 +1,9 @@
 import { expect, test } from "./support/test";
 
-test("the Content-Security-Policy blocks injected inline code, and the spec guard sees it", async ({ page, cspViolations }) => {
+test("the Content-Security-Policy blocks injected inline code, and the spec guard sees it", async ({
+  page,
+  cspViolations,
+}) => {
   await page.goto("/");
   // What a stored XSS would try: markup with an inline handler (it has no nonce, so it must not run).
   await page.evaluate(() => {

@@ -21,6 +21,10 @@ test("prices follow the chosen currency, with its own decimals, down to the prov
   await payOnPaymentIq(page, { number: "4111111111111111" });
   await expect(page.getByTestId("order-status")).toHaveText("Paid");
 
-  const row = readShopDatabase((db) => db.prepare("select p.amount, p.currency from payments p join orders o on o.id = p.order_id where o.email = ?").get("yen@example.com"));
+  const row = readShopDatabase((db) =>
+    db
+      .prepare("select p.amount, p.currency from payments p join orders o on o.id = p.order_id where o.email = ?")
+      .get("yen@example.com"),
+  );
   expect(row).toEqual({ amount: 8800, currency: "JPY" });
 });

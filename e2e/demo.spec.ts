@@ -12,7 +12,9 @@ test("demo reset brings both databases back to the seed plus sample orders", asy
     products: (db.prepare("select count(*) n from products").get() as { n: number }).n,
     orders: (db.prepare("select count(*) n from orders").get() as { n: number }).n,
     credentials: (db.prepare("select count(*) n from stored_credentials").get() as { n: number }).n,
-    statuses: (db.prepare("select status from payments order by status").all() as { status: string }[]).map((p) => p.status),
+    statuses: (db.prepare("select status from payments order by status").all() as { status: string }[]).map(
+      (p) => p.status,
+    ),
   }));
   expect(counts).toMatchObject({ users: 2, products: 12, orders: 6, credentials: 0 });
   // Across providers and statuses: paid, authorized, declined, waiting for a QR scan or a page, processing.

@@ -6,12 +6,17 @@ test.afterEach(async ({ request }) => {
   await request.delete("/emulators/control/antom/next-payment");
 });
 
-test("a forced timeout after the charge: the order page says it is confirming, never failed, then shows the paid order", async ({ page, request }) => {
+test("a forced timeout after the charge: the order page says it is confirming, never failed, then shows the paid order", async ({
+  page,
+  request,
+}) => {
   await checkoutWith(page, "walnut-notebook", "fault-timeout@example.com");
   await choosePaymentMethod(page, "Card", "Antom");
   await fillCardForm(page, { number: "4111 1111 1111 1111", holder: "Tim Out" }, { riskCheck: false });
   // Antom charges, then holds its answer past the shop's 10 s patience; its notification is lost.
-  const forced = await request.post("/emulators/control/antom/next-payment", { data: { outcome: "timeout", charge: true, holdSeconds: 15, notification: { mode: "dropped" } } });
+  const forced = await request.post("/emulators/control/antom/next-payment", {
+    data: { outcome: "timeout", charge: true, holdSeconds: 15, notification: { mode: "dropped" } },
+  });
   expect(forced.status()).toBe(200);
   await page.getByRole("button", { name: /^Pay / }).click();
 
@@ -22,6 +27,8 @@ test("a forced timeout after the charge: the order page says it is confirming, n
   await expect(page.getByTestId("order-status")).toHaveText("Paid", { timeout: 30_000 });
   const [payment] = paymentsOf(orderIdFrom(page.url()));
   expect(payment.status).toBe("succeeded");
-  const charges = (await (await request.get(`/emulators/control/antom/charges?reference=${payment.id}`)).json()) as { count: number };
+  const charges = (await (await request.get(`/emulators/control/antom/charges?reference=${payment.id}`)).json()) as {
+    count: number;
+  };
   expect(charges.count).toBe(1);
 });

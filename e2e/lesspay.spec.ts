@@ -39,11 +39,17 @@ test.describe("Lesspay", () => {
     await choosePaymentMethod(page, "Card", "Lesspay");
     // The gateway's callback comes 2 minutes late (about 2.4 s at the e2e clock). Lesspay reads no holder
     // name (seed 004's card_data has none), so the emulator's control plane scripts it.
-    expect((await request.post("/emulators/control/lesspay/next-payment", { data: { notification: { mode: "delayed" } } })).status()).toBe(200);
+    expect(
+      (
+        await request.post("/emulators/control/lesspay/next-payment", { data: { notification: { mode: "delayed" } } })
+      ).status(),
+    ).toBe(200);
     await fillCardForm(page, { number: "4111 1111 1111 1111", holder: "Les Pay" }, NO_RISK_CHECK);
     await page.getByRole("button", { name: /^Pay / }).click();
     await expect(page).toHaveURL(/\/orders\/ord_/);
-    await expect(page.getByTestId("waiting-for")).toContainText("Lesspay is processing the payment; waiting for its notification.");
+    await expect(page.getByTestId("waiting-for")).toContainText(
+      "Lesspay is processing the payment; waiting for its notification.",
+    );
     await expect(page.getByTestId("order-status")).toHaveText("Paid", { timeout: 20_000 });
   });
 });
@@ -61,7 +67,9 @@ test("a card saved with one Lesspay payment pays the next order with its token",
   await expect(page.getByTestId("order-status")).toHaveText("Paid");
 
   await checkoutWith(page, "merino-beanie", "shopper@example.com");
-  const saved = page.getByRole("radio", { name: `Saved Mastercard •••• 4444 · Lesspay Expires ${expiry}. No need to type it again.` });
+  const saved = page.getByRole("radio", {
+    name: `Saved Mastercard •••• 4444 · Lesspay Expires ${expiry}. No need to type it again.`,
+  });
   await saved.check();
   await expect(page.getByTestId("card-fields")).toHaveCount(0);
   await page.getByRole("button", { name: /^Pay / }).click();

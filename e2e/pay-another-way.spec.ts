@@ -3,11 +3,20 @@ import { checkoutWith, choosePaymentMethod, fillCardForm, paymentsOf, readShopDa
 
 /** The newest order placed with `email` (the browser is on the provider's page, not the order's). */
 function latestOrderOf(email: string): string {
-  return readShopDatabase((db) => (db.prepare("select id from orders where email = ? order by created_at desc limit 1").get(email) as { id: string }).id);
+  return readShopDatabase(
+    (db) =>
+      (
+        db.prepare("select id from orders where email = ? order by created_at desc limit 1").get(email) as {
+          id: string;
+        }
+      ).id,
+  );
 }
 
 test.describe("one live attempt per order: pay another way", () => {
-  test("leaving an open 3-D Secure page for another card closes it at Antom first; the order is paid once", async ({ page }) => {
+  test("leaving an open 3-D Secure page for another card closes it at Antom first; the order is paid once", async ({
+    page,
+  }) => {
     const email = `switch-3ds-${Date.now()}@example.com`;
     await checkoutWith(page, "walnut-notebook", email);
     await choosePaymentMethod(page, "Card", "Antom");

@@ -1,6 +1,14 @@
 import { expect, test } from "./support/test";
-import { addProductToCart, checkoutWith, fillCheckout, operatorOn, orderIdFrom, paymentsOf, payOnPaymentIq, readShopDatabase } from "./support/shop";
-
+import {
+  addProductToCart,
+  checkoutWith,
+  fillCheckout,
+  operatorOn,
+  orderIdFrom,
+  paymentsOf,
+  payOnPaymentIq,
+  readShopDatabase,
+} from "./support/shop";
 
 test("a guest buys two items with Ping Payments and the order turns Paid by itself", async ({ page }) => {
   await page.goto("/");
@@ -33,7 +41,12 @@ test("a guest buys two items with Ping Payments and the order turns Paid by itse
 
   const [payment] = paymentsOf(orderId);
   expect(payment).toMatchObject({ status: "succeeded", amount: 10000, currency: "USD" });
-  const events = readShopDatabase((db) => db.prepare("select type, to_status, detail from payment_events where payment_id = ? order by id").all(payment.id) as { type: string; to_status: string | null; detail: string | null }[]);
+  const events = readShopDatabase(
+    (db) =>
+      db
+        .prepare("select type, to_status, detail from payment_events where payment_id = ? order by id")
+        .all(payment.id) as { type: string; to_status: string | null; detail: string | null }[],
+  );
   expect(events.map((e) => e.type)).toEqual(["api_call", "api_call", "status_change", "notification", "status_change"]);
   expect(events.at(-1)!.to_status).toBe("succeeded");
   // Nothing the shop stored holds the card number.
@@ -84,7 +97,9 @@ test("the same checkout form posted twice at once makes one order and one paymen
   // The checkout form as the server renders it (it also works without JavaScript): its hidden
   // fields carry the server action and the checkout token.
   const html = await (await page.request.get("/checkout")).text();
-  const form = [...html.matchAll(/<form[^>]*>([\s\S]*?)<\/form>/g)].map((m) => m[1]).find((f) => f.includes('name="checkoutToken"'))!;
+  const form = [...html.matchAll(/<form[^>]*>([\s\S]*?)<\/form>/g)]
+    .map((m) => m[1])
+    .find((f) => f.includes('name="checkoutToken"'))!;
   const fields: Record<string, string> = {};
   for (const [, attributes] of form.matchAll(/<input([^>]*type="hidden"[^>]*)>/g)) {
     const name = /name="([^"]*)"/.exec(attributes)![1];
@@ -106,17 +121,26 @@ test("the same checkout form posted twice at once makes one order and one paymen
   // A double click on a slow connection: both posts reach the server (with the page's Origin, as a
   // browser sends it; a form post without one is refused as cross-site).
   const headers = { origin: new URL(page.url()).origin };
-  const answers = await Promise.all([1, 2].map(() => page.request.post("/checkout", { multipart, headers, maxRedirects: 0 })));
+  const answers = await Promise.all(
+    [1, 2].map(() => page.request.post("/checkout", { multipart, headers, maxRedirects: 0 })),
+  );
   for (const answer of answers) expect(answer.status()).toBe(303);
   expect(answers[0].headers().location).toBe(answers[1].headers().location);
 
-  const orders = readShopDatabase((db) => db.prepare("select id from orders where email = ?").all(email) as { id: string }[]);
+  const orders = readShopDatabase(
+    (db) => db.prepare("select id from orders where email = ?").all(email) as { id: string }[],
+  );
   expect(orders).toHaveLength(1);
   expect(paymentsOf(orders[0].id)).toHaveLength(1);
 });
 
 function decodeEntities(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 test("the Pay button is disabled while its answer is pending", async ({ page }) => {
@@ -138,7 +162,10 @@ test("the Pay button is disabled while its answer is pending", async ({ page }) 
   await expect(page).toHaveURL(/\/emulators\/pingpayments\/paymentiq\/checkout\//);
 });
 
-test("an operator settles a paid Ping Payments order from /admin: split, then settle, once", async ({ page, browser }) => {
+test("an operator settles a paid Ping Payments order from /admin: split, then settle, once", async ({
+  page,
+  browser,
+}) => {
   await checkoutWith(page, "stoneware-mug-set", "settle@example.com");
   await page.getByRole("button", { name: /^Pay / }).click();
   await payOnPaymentIq(page, { number: "4111 1111 1111 1111", cardholder: "Sam Settle" });
@@ -150,8 +177,16 @@ test("an operator settles a paid Ping Payments order from /admin: split, then se
   await expect(operator.getByRole("status")).toHaveText("Settled at the provider.");
   await expect(operator.getByTestId("admin-payment-status")).toHaveText("succeeded");
   await expect(operator.getByTestId("timeline-event").filter({ hasText: "settled the payment" })).toHaveCount(1);
-  await expect(operator.getByTestId("timeline-event").filter({ hasText: /PUT \/emulators\/pingpayments\/api\/v1\/payment_orders\/[^/]+\/split -> 204/ })).toHaveCount(1);
-  await expect(operator.getByTestId("timeline-event").filter({ hasText: /PUT \/emulators\/pingpayments\/api\/v1\/payment_orders\/[^/]+\/settle -> 204/ })).toHaveCount(1);
+  await expect(
+    operator
+      .getByTestId("timeline-event")
+      .filter({ hasText: /PUT \/emulators\/pingpayments\/api\/v1\/payment_orders\/[^/]+\/split -> 204/ }),
+  ).toHaveCount(1);
+  await expect(
+    operator
+      .getByTestId("timeline-event")
+      .filter({ hasText: /PUT \/emulators\/pingpayments\/api\/v1\/payment_orders\/[^/]+\/settle -> 204/ }),
+  ).toHaveCount(1);
 
   // A second settle is Ping's refusal, shown to the operator; the payment does not change.
   await operator.getByRole("button", { name: "Settle" }).click();

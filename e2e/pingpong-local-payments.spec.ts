@@ -2,7 +2,10 @@ import { expect, test } from "./support/test";
 import { checkoutWith, choosePaymentMethod, orderIdFrom, paymentsOf } from "./support/shop";
 
 test.describe("PingPongCheckout local payments", () => {
-  test("AlipayHK by QR code: approved on the scan page, the order page turns paid by itself", async ({ page, context }) => {
+  test("AlipayHK by QR code: approved on the scan page, the order page turns paid by itself", async ({
+    page,
+    context,
+  }) => {
     await checkoutWith(page, "stoneware-mug-set", "qr-paid@example.com");
     await choosePaymentMethod(page, "AlipayHK", "PingPongCheckout");
     await page.getByRole("button", { name: /^Pay / }).click();

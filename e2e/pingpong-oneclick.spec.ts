@@ -1,10 +1,17 @@
 import { expect, test } from "./support/test";
 import { checkoutWith, orderIdFrom, paymentsOf, signIn } from "./support/shop";
 
-test("one-click wallet: link, pay in one click, unlink from the shop, link again, unlink in the wallet", async ({ page, context }) => {
+test("one-click wallet: link, pay in one click, unlink from the shop, link again, unlink in the wallet", async ({
+  page,
+  context,
+}) => {
   await signIn(page, "shopper@example.com", "shopper-demo");
   const wallets = page.getByTestId("linked-wallets");
-  const gcash = (status: string) => wallets.getByTestId("wallet-binding").filter({ hasText: "GCash" }).and(page.locator(`[data-status="${status}"]`));
+  const gcash = (status: string) =>
+    wallets
+      .getByTestId("wallet-binding")
+      .filter({ hasText: "GCash" })
+      .and(page.locator(`[data-status="${status}"]`));
 
   // Link: the wallet's signing page, then back to the account, active once the notification came.
   await page.goto("/account");
@@ -32,7 +39,9 @@ test("one-click wallet: link, pay in one click, unlink from the shop, link again
   await wallets.getByRole("button", { name: "Link GCash" }).click();
   await page.getByRole("button", { name: "Agree and link" }).click();
   await expect(gcash("active")).toHaveCount(1);
-  const walletAppUrl = await gcash("active").getByRole("link", { name: "Open in the wallet app (emulator)" }).getAttribute("href");
+  const walletAppUrl = await gcash("active")
+    .getByRole("link", { name: "Open in the wallet app (emulator)" })
+    .getAttribute("href");
   const phone = await context.newPage();
   await phone.goto(walletAppUrl!);
   await phone.getByRole("button", { name: "Unlink" }).click();
@@ -52,7 +61,13 @@ test("a declined signing leaves nothing to pay with", async ({ page }) => {
   await page.getByTestId("linked-wallets").getByRole("button", { name: "Link AlipayHK" }).click();
   await page.getByRole("button", { name: "Decline" }).click();
   await expect(page).toHaveURL(/\/account/);
-  await expect(page.getByTestId("wallet-binding").filter({ hasText: "AlipayHK" }).and(page.locator('[data-status="declined"]')).first()).toBeVisible();
+  await expect(
+    page
+      .getByTestId("wallet-binding")
+      .filter({ hasText: "AlipayHK" })
+      .and(page.locator('[data-status="declined"]'))
+      .first(),
+  ).toBeVisible();
   await checkoutWith(page, "walnut-notebook", "shopper@example.com");
   await expect(page.getByRole("radio", { name: /Pay with AlipayHK \(linked\)/ })).toHaveCount(0);
 });

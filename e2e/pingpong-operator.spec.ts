@@ -12,7 +12,7 @@ test.describe("operator refund and void of PingPong payments", () => {
     expect(paymentsOf(orderId)[0].status).toBe("authorized");
 
     const operator = await (await browser.newContext()).newPage();
-  operator.on("dialog", (dialog) => void dialog.accept());
+    operator.on("dialog", (dialog) => void dialog.accept());
     await signIn(operator, "operator@example.com", "operator-demo", `/admin/orders/${orderId}`);
     await expect(operator.getByTestId("admin-payment-status")).toHaveText("authorized");
     await operator.getByRole("button", { name: "Void authorization" }).click();
@@ -31,7 +31,7 @@ test.describe("operator refund and void of PingPong payments", () => {
     const orderId = orderIdFrom(page.url());
 
     const operator = await (await browser.newContext()).newPage();
-  operator.on("dialog", (dialog) => void dialog.accept());
+    operator.on("dialog", (dialog) => void dialog.accept());
     await signIn(operator, "operator@example.com", "operator-demo", `/admin/orders/${orderId}`);
     await operator.getByLabel(/Refund amount/).fill("29.00");
     await operator.getByRole("button", { name: "Refund" }).click();

@@ -8,7 +8,9 @@ import { dirname, resolve } from "node:path";
  * secret created once in data/auth-secret (AUTH_SECRET_FILE) and reused, so sessions survive a
  * restart. `file`: another deployment's (tests sign cart cookies for their server with it).
  */
-export function authSecret(file = resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.AUTH_SECRET_FILE || "data/auth-secret")): string {
+export function authSecret(
+  file = resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.AUTH_SECRET_FILE || "data/auth-secret"),
+): string {
   const fromEnv = process.env.AUTH_SECRET;
   if (fromEnv) return fromEnv;
   try {

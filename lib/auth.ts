@@ -85,7 +85,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     // Every copy of the token (a re-issued one included) carries the same `sid`; none lives longer than the maximum age from now.
     signOut(message) {
       const sessionId = "token" in message ? message.token?.sid : undefined;
-      if (typeof sessionId === "string") revokeSession(sessionId, new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000));
+      if (typeof sessionId === "string")
+        revokeSession(sessionId, new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000));
     },
   },
 }));
@@ -103,15 +104,24 @@ function withSameSiteCallbackUrl(request: NextRequest): NextRequest {
   const onSite = (value: string) => sameSiteTarget(value, url.origin, "") !== "";
   const param = url.searchParams.get("callbackUrl");
   const badParam = param !== null && !onSite(param);
-  const badCookies = request.cookies.getAll().filter(({ name, value }) => CALLBACK_URL_COOKIES.has(name) && !onSite(value));
+  const badCookies = request.cookies
+    .getAll()
+    .filter(({ name, value }) => CALLBACK_URL_COOKIES.has(name) && !onSite(value));
   if (!badParam && badCookies.length === 0) return request;
   if (badParam) url.searchParams.set("callbackUrl", "/");
   const headers = new Headers(request.headers);
   const dropped = new Set(badCookies.map(({ name }) => name));
-  const kept = (request.headers.get("cookie") ?? "").split(";").filter((pair) => !dropped.has(pair.split("=")[0].trim()));
+  const kept = (request.headers.get("cookie") ?? "")
+    .split(";")
+    .filter((pair) => !dropped.has(pair.split("=")[0].trim()));
   headers.set("cookie", kept.join(";"));
   // `duplex` is what a streamed body needs (Node's fetch); the DOM's RequestInit has no such field.
-  return new NextRequest(url, { method: request.method, headers, body: request.body, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]);
+  return new NextRequest(url, {
+    method: request.method,
+    headers,
+    body: request.body,
+    duplex: "half",
+  } as ConstructorParameters<typeof NextRequest>[1]);
 }
 
 /** Auth.js's endpoints (app/api/auth/[...nextauth]), each request through withSameSiteCallbackUrl first. */

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { cardBrand, cardSummary, cvcLength, formatCardNumber, formatExpiry, luhnValid, parseExpiry, validateCard } from "./cards";
+import {
+  cardBrand,
+  cardSummary,
+  cvcLength,
+  formatCardNumber,
+  formatExpiry,
+  luhnValid,
+  parseExpiry,
+  validateCard,
+} from "./cards";
 
 const NOW = new Date(Date.UTC(2026, 10, 24));
 
@@ -38,14 +47,18 @@ describe("card helpers", () => {
   });
 
   it("validates a whole card with a message per field", () => {
-    expect(validateCard({ number: "4111 1111 1111 1111", expiry: "12/34", cvc: "737", holder: "Pat Pong" }, NOW)).toEqual({});
+    expect(
+      validateCard({ number: "4111 1111 1111 1111", expiry: "12/34", cvc: "737", holder: "Pat Pong" }, NOW),
+    ).toEqual({});
     expect(validateCard({ number: "4111 1111 1111 1112", expiry: "10/26", cvc: "73", holder: "" }, NOW)).toEqual({
       number: "This card number is not valid.",
       expiry: "This card has expired.",
       cvc: "The security code has 3 digits.",
       holder: "Enter the name on the card.",
     });
-    expect(validateCard({ number: "378282246310005", expiry: "11/26", cvc: "123", holder: "A B" }, NOW).cvc).toBe("The security code has 4 digits.");
+    expect(validateCard({ number: "378282246310005", expiry: "11/26", cvc: "123", holder: "A B" }, NOW).cvc).toBe(
+      "The security code has 4 digits.",
+    );
   });
 
   it("keeps only brand, first six and last four", () => {

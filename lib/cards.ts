@@ -4,7 +4,13 @@
  */
 export type CardBrand = "visa" | "mastercard" | "amex" | "unionpay" | "jcb" | "discover" | "unknown";
 
-const BRANDS: { brand: Exclude<CardBrand, "unknown">; label: string; pattern: RegExp; lengths: number[]; cvc: number }[] = [
+const BRANDS: {
+  brand: Exclude<CardBrand, "unknown">;
+  label: string;
+  pattern: RegExp;
+  lengths: number[];
+  cvc: number;
+}[] = [
   { brand: "amex", label: "Amex", pattern: /^3[47]/, lengths: [15], cvc: 4 },
   { brand: "visa", label: "Visa", pattern: /^4/, lengths: [13, 16, 19], cvc: 3 },
   { brand: "mastercard", label: "Mastercard", pattern: /^(5[1-5]|2(2[2-9]|[3-6]\d|7[01]|720))/, lengths: [16], cvc: 3 },
@@ -44,7 +50,8 @@ export function luhnValid(number: string): boolean {
 /** Groups digits as printed on the card: 4-6-5 for Amex, fours otherwise. */
 export function formatCardNumber(input: string): string {
   const digits = digitsOf(input).slice(0, 19);
-  if (cardBrand(digits) === "amex") return [digits.slice(0, 4), digits.slice(4, 10), digits.slice(10, 15)].filter(Boolean).join(" ");
+  if (cardBrand(digits) === "amex")
+    return [digits.slice(0, 4), digits.slice(4, 10), digits.slice(10, 15)].filter(Boolean).join(" ");
   return digits.replace(/(\d{4})(?=\d)/g, "$1 ");
 }
 
@@ -83,20 +90,25 @@ export interface CardFieldErrors {
 }
 
 /** Checks a card as typed; the same rules run as the shopper types and again on the server. */
-export function validateCard(card: { number: string; expiry: string; cvc: string; holder: string }, now = new Date()): CardFieldErrors {
+export function validateCard(
+  card: { number: string; expiry: string; cvc: string; holder: string },
+  now = new Date(),
+): CardFieldErrors {
   const errors: CardFieldErrors = {};
   const digits = digitsOf(card.number);
   const brand = cardBrand(digits);
   const lengths = BRANDS.find((b) => b.brand === brand)?.lengths;
   if (!digits) errors.number = "Enter the card number.";
-  else if (!luhnValid(digits) || (lengths && !lengths.includes(digits.length))) errors.number = "This card number is not valid.";
+  else if (!luhnValid(digits) || (lengths && !lengths.includes(digits.length)))
+    errors.number = "This card number is not valid.";
   const expiry = parseExpiry(card.expiry);
   if (!card.expiry.trim()) errors.expiry = "Enter the expiry date.";
   else if (!expiry) errors.expiry = "Enter the expiry date as MM/YY.";
   else if (!expiryInFuture(expiry, now)) errors.expiry = "This card has expired.";
   const cvc = digitsOf(card.cvc);
   if (!cvc) errors.cvc = "Enter the security code.";
-  else if (cvc.length !== cvcLength(brand) || cvc !== card.cvc.trim()) errors.cvc = `The security code has ${cvcLength(brand)} digits.`;
+  else if (cvc.length !== cvcLength(brand) || cvc !== card.cvc.trim())
+    errors.cvc = `The security code has ${cvcLength(brand)} digits.`;
   if (card.holder.trim().length < 2) errors.holder = "Enter the name on the card.";
   return errors;
 }

@@ -12,19 +12,23 @@ export const MAX_CART_LINES = 50;
 
 export type CartLine = { productId: string; quantity: number };
 
-const linesSchema = z.array(z.object({ productId: z.string().min(1).max(100), quantity: z.number().int().min(1).max(MAX_QUANTITY) })).max(MAX_CART_LINES);
+const linesSchema = z
+  .array(z.object({ productId: z.string().min(1).max(100), quantity: z.number().int().min(1).max(MAX_QUANTITY) }))
+  .max(MAX_CART_LINES);
 
 /** The cart's own key, derived from the shop's secret (the secret itself signs sessions). */
 function cartKey(secret: string): Buffer {
   return createHmac("sha256", secret).update("merchant-storefront cart cookie v1").digest();
 }
 
-const mac = (payload: string, secret: string) => createHmac("sha256", cartKey(secret)).update(payload).digest("base64url");
+const mac = (payload: string, secret: string) =>
+  createHmac("sha256", cartKey(secret)).update(payload).digest("base64url");
 
 /** One line per product (quantities added, then capped), at most MAX_CART_LINES lines. */
 export function normalisedCart(lines: readonly CartLine[]): CartLine[] {
   const merged = new Map<string, number>();
-  for (const { productId, quantity } of lines) merged.set(productId, Math.min(MAX_QUANTITY, (merged.get(productId) ?? 0) + quantity));
+  for (const { productId, quantity } of lines)
+    merged.set(productId, Math.min(MAX_QUANTITY, (merged.get(productId) ?? 0) + quantity));
   return [...merged].slice(0, MAX_CART_LINES).map(([productId, quantity]) => ({ productId, quantity }));
 }
 

@@ -18,10 +18,17 @@ export interface PricedCart {
 
 /** Prices a cart in one currency from the database (lines whose product is gone are dropped). */
 export function priceCart(lines: readonly CartLine[], currency: string): PricedCart {
-  const products = new Map(findProductsByIds(lines.map((l) => l.productId), currency).map((p) => [p.id, p]));
+  const products = new Map(
+    findProductsByIds(
+      lines.map((l) => l.productId),
+      currency,
+    ).map((p) => [p.id, p]),
+  );
   const priced = lines.flatMap((line) => {
     const product = products.get(line.productId);
-    return product ? [{ product, quantity: line.quantity, lineTotal: multiplyMinor(product.price, line.quantity) }] : [];
+    return product
+      ? [{ product, quantity: line.quantity, lineTotal: multiplyMinor(product.price, line.quantity) }]
+      : [];
   });
   return {
     currency,

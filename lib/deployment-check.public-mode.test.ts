@@ -10,7 +10,11 @@ const port = Number(process.env.PUBLIC_MODE_PORT ?? 3103) + 50;
 
 async function startFailure(env: Record<string, string>): Promise<string> {
   try {
-    const server = await startTestServer({ port, dataDir: "data/test-public-mode-refused", env: { ...publicModeServerEnv(port), ...env } });
+    const server = await startTestServer({
+      port,
+      dataDir: "data/test-public-mode-refused",
+      env: { ...publicModeServerEnv(port), ...env },
+    });
     await server.stop();
     return "";
   } catch (error) {
@@ -20,7 +24,10 @@ async function startFailure(env: Record<string, string>): Promise<string> {
 
 describe("a start with unsafe settings", () => {
   it("is refused when a provider points at its real service with the published secret", async () => {
-    const failure = await startFailure({ PINGPONG_BASE_URL: "https://sandbox-acquirer-payment.pingpongx.com", PINGPONG_SALT: "emulator-pingpong-salt" });
+    const failure = await startFailure({
+      PINGPONG_BASE_URL: "https://sandbox-acquirer-payment.pingpongx.com",
+      PINGPONG_SALT: "emulator-pingpong-salt",
+    });
     expect(failure).toMatch(/exited \(1\)/);
     expect(failure).toMatch(/set PINGPONG_SALT to the salt of your PingPong merchant account/);
   }, 90_000);

@@ -6,22 +6,42 @@ const PUBLIC = { APP_URL: "https://shop.example.test" };
 describe("deployment check", () => {
   it("lets a laptop run on the published values and the public demo on generated ones", () => {
     expect(deploymentProblems({})).toEqual([]);
-    expect(deploymentProblems({ APP_URL: "http://localhost:3000", PINGPONG_SALT: "emulator-pingpong-salt", EMULATOR_PINGPONG_SALT: "emulator-pingpong-salt" })).toEqual([]);
+    expect(
+      deploymentProblems({
+        APP_URL: "http://localhost:3000",
+        PINGPONG_SALT: "emulator-pingpong-salt",
+        EMULATOR_PINGPONG_SALT: "emulator-pingpong-salt",
+      }),
+    ).toEqual([]);
     expect(deploymentProblems(PUBLIC)).toEqual([]);
     expect(deploymentProblems({ ...PUBLIC, PINGPONG_SALT: "my-own", EMULATOR_PINGPONG_SALT: "my-own" })).toEqual([]);
   });
 
   it("refuses a real provider with the published secret or none, naming the setting", () => {
-    const published = deploymentProblems({ PINGPONG_BASE_URL: "https://sandbox-acquirer-payment.pingpongx.com", PINGPONG_SALT: "emulator-pingpong-salt" });
+    const published = deploymentProblems({
+      PINGPONG_BASE_URL: "https://sandbox-acquirer-payment.pingpongx.com",
+      PINGPONG_SALT: "emulator-pingpong-salt",
+    });
     expect(published).toHaveLength(1);
     expect(published[0]).toMatch(/set PINGPONG_SALT to/);
-    expect(deploymentProblems({ LESSPAY_BASE_URL: "https://lesspay2-pay-uat.doopayment.com" })[0]).toMatch(/LESSPAY_APP_SECRET is not set/);
+    expect(deploymentProblems({ LESSPAY_BASE_URL: "https://lesspay2-pay-uat.doopayment.com" })[0]).toMatch(
+      /LESSPAY_APP_SECRET is not set/,
+    );
     expect(deploymentProblems({ ANTOM_BASE_URL: "https://open-na-global.alipay.com" })[0]).toMatch(/ANTOM_PUBLIC_KEY/);
-    expect(deploymentProblems({ PINGPAYMENTS_BASE_URL: "https://sandbox.pingpayments.com/payments", PINGPAYMENTS_API_SECRET: "real" })).toEqual([]);
+    expect(
+      deploymentProblems({
+        PINGPAYMENTS_BASE_URL: "https://sandbox.pingpayments.com/payments",
+        PINGPAYMENTS_API_SECRET: "real",
+      }),
+    ).toEqual([]);
   });
 
   it("refuses the published values in public mode, the shop's and the emulators'", () => {
-    const problems = deploymentProblems({ ...PUBLIC, LESSPAY_APP_SECRET: "emulator-lesspay-app-secret", EMULATOR_PINGPAYMENTS_API_SECRET: "emulator-pingpayments-secret" });
+    const problems = deploymentProblems({
+      ...PUBLIC,
+      LESSPAY_APP_SECRET: "emulator-lesspay-app-secret",
+      EMULATOR_PINGPAYMENTS_API_SECRET: "emulator-pingpayments-secret",
+    });
     expect(problems).toHaveLength(2);
     expect(problems.join("\n")).toMatch(/LESSPAY_APP_SECRET is the value published/);
     expect(problems.join("\n")).toMatch(/EMULATOR_PINGPAYMENTS_API_SECRET is the value published/);

@@ -5,10 +5,34 @@ type Env = Record<string, string | undefined>;
 
 /** Each provider's base URL setting and the secret the shop signs with there. */
 const SHOP_SECRETS = [
-  { provider: "PingPongCheckout", baseUrl: "PINGPONG_BASE_URL", secret: "PINGPONG_SALT", published: PUBLISHED_SECRETS["pingpong-salt"], where: "the salt of your PingPong merchant account" },
-  { provider: "Lesspay", baseUrl: "LESSPAY_BASE_URL", secret: "LESSPAY_APP_SECRET", published: PUBLISHED_SECRETS["lesspay-app-secret"], where: "the app secret Lesspay issued you" },
-  { provider: "Ping Payments", baseUrl: "PINGPAYMENTS_BASE_URL", secret: "PINGPAYMENTS_API_SECRET", published: PUBLISHED_SECRETS["pingpayments-api-secret"], where: "your tenant's API secret from Ping Payments" },
-  { provider: "Antom", baseUrl: "ANTOM_BASE_URL", secret: "ANTOM_PUBLIC_KEY", published: undefined, where: "Antom's public key from the Antom dashboard (and ANTOM_MERCHANT_PRIVATE_KEY, your private key)" },
+  {
+    provider: "PingPongCheckout",
+    baseUrl: "PINGPONG_BASE_URL",
+    secret: "PINGPONG_SALT",
+    published: PUBLISHED_SECRETS["pingpong-salt"],
+    where: "the salt of your PingPong merchant account",
+  },
+  {
+    provider: "Lesspay",
+    baseUrl: "LESSPAY_BASE_URL",
+    secret: "LESSPAY_APP_SECRET",
+    published: PUBLISHED_SECRETS["lesspay-app-secret"],
+    where: "the app secret Lesspay issued you",
+  },
+  {
+    provider: "Ping Payments",
+    baseUrl: "PINGPAYMENTS_BASE_URL",
+    secret: "PINGPAYMENTS_API_SECRET",
+    published: PUBLISHED_SECRETS["pingpayments-api-secret"],
+    where: "your tenant's API secret from Ping Payments",
+  },
+  {
+    provider: "Antom",
+    baseUrl: "ANTOM_BASE_URL",
+    secret: "ANTOM_PUBLIC_KEY",
+    published: undefined,
+    where: "Antom's public key from the Antom dashboard (and ANTOM_MERCHANT_PRIVATE_KEY, your private key)",
+  },
 ] as const;
 
 /** The emulators' own credentials, whose published values public mode refuses. */
@@ -49,14 +73,21 @@ export function deploymentProblems(env: Env = process.env): string[] {
     const value = env[secret]?.trim();
     const isPublished = value !== undefined && value === published;
     if (isRealProviderUrl(env[baseUrl], appUrl) && (!value || isPublished)) {
-      problems.push(`${baseUrl} points at ${provider} (${env[baseUrl]}) but ${secret} is ${value ? "the value published in .env.example" : "not set"}: set ${secret} to ${where}.`);
+      problems.push(
+        `${baseUrl} points at ${provider} (${env[baseUrl]}) but ${secret} is ${value ? "the value published in .env.example" : "not set"}: set ${secret} to ${where}.`,
+      );
     } else if (publicMode && isPublished) {
-      problems.push(`${secret} is the value published in .env.example, which anyone can sign with: remove it (each deployment generates its own into data/) or set a secret of your own.`);
+      problems.push(
+        `${secret} is the value published in .env.example, which anyone can sign with: remove it (each deployment generates its own into data/) or set a secret of your own.`,
+      );
     }
   }
   if (publicMode) {
     for (const { name, published } of EMULATOR_SECRETS) {
-      if (env[name]?.trim() === published) problems.push(`${name} is the value published in .env.example, which anyone can sign with: remove it (each deployment generates its own into data/) or set a secret of your own.`);
+      if (env[name]?.trim() === published)
+        problems.push(
+          `${name} is the value published in .env.example, which anyone can sign with: remove it (each deployment generates its own into data/) or set a secret of your own.`,
+        );
     }
   }
   return problems;

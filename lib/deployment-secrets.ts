@@ -17,12 +17,22 @@ export const PUBLISHED_SECRETS = {
   "pingpayments-api-secret": "emulator-pingpayments-secret",
 } as const;
 
-export const DEPLOYMENT_SECRET_NAMES = ["pingpong-salt", "lesspay-app-secret", "pingpayments-api-secret", "control-token", "operator-password", "shopper-password"] as const;
+export const DEPLOYMENT_SECRET_NAMES = [
+  "pingpong-salt",
+  "lesspay-app-secret",
+  "pingpayments-api-secret",
+  "control-token",
+  "operator-password",
+  "shopper-password",
+] as const;
 
 export type DeploymentSecretName = (typeof DEPLOYMENT_SECRET_NAMES)[number];
 
 export function deploymentSecretsFile(env: Record<string, string | undefined> = process.env): string {
-  return resolve(/*turbopackIgnore: true*/ process.cwd(), env.DEPLOYMENT_SECRETS_FILE || "data/deployment-secrets.json");
+  return resolve(
+    /*turbopackIgnore: true*/ process.cwd(),
+    env.DEPLOYMENT_SECRETS_FILE || "data/deployment-secrets.json",
+  );
 }
 
 let cache: { file: string; secrets: Record<string, string> } | undefined;
@@ -47,7 +57,11 @@ function generatedSecret(name: DeploymentSecretName): string {
   if (!secrets[name]) {
     mkdirSync(dirname(file), { recursive: true });
     const staging = `${file}.${process.pid}.tmp`;
-    writeFileSync(staging, JSON.stringify({ [name]: randomBytes(24).toString("base64url"), ...readSecrets(file) }, null, 2), { mode: 0o600 });
+    writeFileSync(
+      staging,
+      JSON.stringify({ [name]: randomBytes(24).toString("base64url"), ...readSecrets(file) }, null, 2),
+      { mode: 0o600 },
+    );
     renameSync(staging, file);
     secrets = readSecrets(file);
   }

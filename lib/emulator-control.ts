@@ -23,7 +23,12 @@ export interface EmulatorNotification {
 
 function baseUrlOf(provider: string): string | undefined {
   const env = settings();
-  return { pingpayments: env.PINGPAYMENTS_BASE_URL, pingpong: env.PINGPONG_BASE_URL, antom: env.ANTOM_BASE_URL, lesspay: env.LESSPAY_BASE_URL }[provider];
+  return {
+    pingpayments: env.PINGPAYMENTS_BASE_URL,
+    pingpong: env.PINGPONG_BASE_URL,
+    antom: env.ANTOM_BASE_URL,
+    lesspay: env.LESSPAY_BASE_URL,
+  }[provider];
 }
 
 /** The control plane's URL for a provider, or undefined when a real provider is configured. */
@@ -37,14 +42,26 @@ export function controlUrl(provider: string): string | undefined {
  * A request of the shop's own to the control plane at `url`: the bearer token always, and a POST
  * sends `body` as JSON (`{}` when it has none: the control plane takes JSON only).
  */
-export function controlRequest(url: string, init: { method?: "GET" | "POST" | "DELETE"; body?: unknown } = {}): Promise<Response> {
+export function controlRequest(
+  url: string,
+  init: { method?: "GET" | "POST" | "DELETE"; body?: unknown } = {},
+): Promise<Response> {
   const method = init.method ?? "GET";
   const headers: Record<string, string> = { authorization: `Bearer ${controlToken()}` };
   if (method === "POST") headers["content-type"] = "application/json";
-  return fetch(url, { method, headers, body: method === "POST" ? JSON.stringify(init.body ?? {}) : undefined, cache: "no-store", signal: AbortSignal.timeout(5000) });
+  return fetch(url, {
+    method,
+    headers,
+    body: method === "POST" ? JSON.stringify(init.body ?? {}) : undefined,
+    cache: "no-store",
+    signal: AbortSignal.timeout(5000),
+  });
 }
 
-export async function emulatorNotifications(provider: string, reference: string): Promise<EmulatorNotification[] | undefined> {
+export async function emulatorNotifications(
+  provider: string,
+  reference: string,
+): Promise<EmulatorNotification[] | undefined> {
   const url = controlUrl(provider);
   if (!url) return undefined;
   try {
@@ -65,7 +82,12 @@ export async function replayEmulatorNotification(provider: string, id: number): 
 
 /** The providers whose next payment a tester can force (those whose base URL is their emulator). */
 export function forcibleProviders(): { id: string; label: string }[] {
-  const labels: Record<string, string> = { pingpayments: "Ping Payments", pingpong: "PingPongCheckout", antom: "Antom", lesspay: "Lesspay" };
+  const labels: Record<string, string> = {
+    pingpayments: "Ping Payments",
+    pingpong: "PingPongCheckout",
+    antom: "Antom",
+    lesspay: "Lesspay",
+  };
   return Object.entries(labels)
     .filter(([id]) => controlUrl(id))
     .map(([id, label]) => ({ id, label }));

@@ -93,7 +93,8 @@ export function settings(): Settings {
     APP_URL: appUrl,
     PINGPAYMENTS_BASE_URL: (parsed.data.PINGPAYMENTS_BASE_URL ?? `${appUrl}/emulators/pingpayments`).replace(/\/$/, ""),
     PINGPONG_BASE_URL: (parsed.data.PINGPONG_BASE_URL ?? `${appUrl}/emulators/pingpong`).replace(/\/$/, ""),
-    PINGPONG_RISK_JS_URL: parsed.data.PINGPONG_RISK_JS_URL ?? `${appUrl}/emulators/pingpong/static/risk-control/acquirerRiskControl.min.js`,
+    PINGPONG_RISK_JS_URL:
+      parsed.data.PINGPONG_RISK_JS_URL ?? `${appUrl}/emulators/pingpong/static/risk-control/acquirerRiskControl.min.js`,
     ANTOM_BASE_URL: (parsed.data.ANTOM_BASE_URL ?? `${appUrl}/emulators/antom`).replace(/\/$/, ""),
     LESSPAY_BASE_URL: (parsed.data.LESSPAY_BASE_URL ?? `${appUrl}/emulators/lesspay`).replace(/\/$/, ""),
     PINGPAYMENTS_API_SECRET: parsed.data.PINGPAYMENTS_API_SECRET ?? deploymentSecret("pingpayments-api-secret"),

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { currencyExponent, formatMoney, fromDecimalString, minor, multiplyMinor, sumMinor, toDecimalString } from "./money";
+import {
+  currencyExponent,
+  formatMoney,
+  fromDecimalString,
+  minor,
+  multiplyMinor,
+  sumMinor,
+  toDecimalString,
+} from "./money";
 
 describe("ISO 4217 exponents", () => {
   it.each([

@@ -44,7 +44,8 @@ function waitingFor(order: Order, latest: Payment | undefined): string | null {
         : `Waiting for you to complete the payment with ${provider}.`;
     case "processing":
       // Its answer to the start was lost: never "failed" until the provider itself says so.
-      if (startAnswerUnknown(latest)) return `We are confirming your payment with ${provider}. This page updates by itself; please do not pay again.`;
+      if (startAnswerUnknown(latest))
+        return `We are confirming your payment with ${provider}. This page updates by itself; please do not pay again.`;
       return `${provider} is processing the payment; waiting for its notification.`;
     default:
       return `Waiting for ${provider}.`;

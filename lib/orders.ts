@@ -1,7 +1,13 @@
 import "server-only";
 import { priceCart } from "@/lib/cart";
 import { randomUUID } from "node:crypto";
-import { findOrder, findOrderByCheckoutToken, insertOrderOnce, listOrderItems, type Contact } from "@/lib/db/queries/orders";
+import {
+  findOrder,
+  findOrderByCheckoutToken,
+  insertOrderOnce,
+  listOrderItems,
+  type Contact,
+} from "@/lib/db/queries/orders";
 export type { Contact } from "@/lib/db/queries/orders";
 import type { Order } from "@/lib/db/schema";
 import { newOrderId } from "@/lib/ids";
@@ -17,7 +23,13 @@ export class EmptyCartError extends Error {
  * Places an order from the cart, priced on the server in the chosen currency. The checkout
  * token makes it idempotent: a double submit returns the order the first one placed.
  */
-export function placeOrder(input: { cart: readonly CartLine[]; currency: string; contact: Contact; userId: string | null; checkoutToken: string }): Order {
+export function placeOrder(input: {
+  cart: readonly CartLine[];
+  currency: string;
+  contact: Contact;
+  userId: string | null;
+  checkoutToken: string;
+}): Order {
   const placed = findOrderByCheckoutToken(input.checkoutToken);
   if (placed) return placed;
   const cart = priceCart(input.cart, input.currency);
@@ -29,7 +41,12 @@ export function placeOrder(input: { cart: readonly CartLine[]; currency: string;
     ...input.contact,
     currency: cart.currency,
     totalAmount: cart.total,
-    items: cart.lines.map((line) => ({ productId: line.product.id, name: line.product.name, unitAmount: line.product.price, quantity: line.quantity })),
+    items: cart.lines.map((line) => ({
+      productId: line.product.id,
+      name: line.product.name,
+      unitAmount: line.product.price,
+      quantity: line.quantity,
+    })),
   });
   return order;
 }
@@ -50,7 +67,12 @@ export function repeatOrder(orderId: string): Order {
     country: original.country,
     currency: original.currency,
     totalAmount: original.totalAmount,
-    items: listOrderItems(original.id).map((item) => ({ productId: item.productId, name: item.name, unitAmount: item.unitAmount, quantity: item.quantity })),
+    items: listOrderItems(original.id).map((item) => ({
+      productId: item.productId,
+      name: item.name,
+      unitAmount: item.unitAmount,
+      quantity: item.quantity,
+    })),
   });
   return order;
 }

@@ -3,13 +3,26 @@ import { isLoopbackHost, isPublicAppUrl, isPublicMode } from "./public-mode";
 
 describe("public mode", () => {
   it("is off for loopback addresses", () => {
-    for (const url of ["http://localhost:3000", "http://127.0.0.1:3101", "http://[::1]:3000", "http://shop.localhost", "http://127.8.9.10"]) {
+    for (const url of [
+      "http://localhost:3000",
+      "http://127.0.0.1:3101",
+      "http://[::1]:3000",
+      "http://shop.localhost",
+      "http://127.8.9.10",
+    ]) {
       expect(isPublicAppUrl(url), url).toBe(false);
     }
   });
 
   it("is on for any other address, and for an unreadable one", () => {
-    for (const url of ["https://shop.example.test", "http://0.0.0.0:3000", "http://192.168.1.10:3000", "http://localhost.evil.example", "http://127.0.0.1.nip.io", "not a url"]) {
+    for (const url of [
+      "https://shop.example.test",
+      "http://0.0.0.0:3000",
+      "http://192.168.1.10:3000",
+      "http://localhost.evil.example",
+      "http://127.0.0.1.nip.io",
+      "not a url",
+    ]) {
       expect(isPublicAppUrl(url), url).toBe(true);
     }
   });

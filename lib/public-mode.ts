@@ -6,7 +6,10 @@
 
 /** Whether `hostname` (as URL.hostname writes it) names this machine: localhost, *.localhost, 127.0.0.0/8, ::1. */
 export function isLoopbackHost(hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "");
   if (host === "localhost" || host.endsWith(".localhost")) return true;
   if (host === "::1" || host === "0:0:0:0:0:0:0:1") return true;
   if (/^::ffff:127\./.test(host)) return true;

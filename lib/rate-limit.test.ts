@@ -6,7 +6,8 @@ const rule = { limit: 3, windowMs: 60_000 };
 describe("SlidingWindowLimiter", () => {
   it("allows `limit` attempts in a window, refuses the next and says when the oldest leaves it", () => {
     const limiter = new SlidingWindowLimiter();
-    for (const at of [0, 10_000, 20_000]) expect(limiter.take([{ key: "user:a", rule }], at)).toEqual({ allowed: true });
+    for (const at of [0, 10_000, 20_000])
+      expect(limiter.take([{ key: "user:a", rule }], at)).toEqual({ allowed: true });
     expect(limiter.take([{ key: "user:a", rule }], 30_000)).toEqual({ allowed: false, retryAfterMs: 30_000 });
     // The window slides: once the first attempt is a minute old, one more is allowed.
     expect(limiter.take([{ key: "user:a", rule }], 60_001)).toEqual({ allowed: true });

@@ -23,7 +23,8 @@ export class SlidingWindowLimiter {
     let retryAfterMs = 0;
     for (const { key, rule } of keys) {
       const recent = this.recent(key, rule, now);
-      if (recent.length >= rule.limit) retryAfterMs = Math.max(retryAfterMs, recent[recent.length - rule.limit] + rule.windowMs - now);
+      if (recent.length >= rule.limit)
+        retryAfterMs = Math.max(retryAfterMs, recent[recent.length - rule.limit] + rule.windowMs - now);
     }
     if (retryAfterMs > 0) return { allowed: false, retryAfterMs };
     for (const { key, rule } of keys) this.hits.set(key, [...this.recent(key, rule, now), now]);

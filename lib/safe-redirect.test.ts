@@ -7,7 +7,18 @@ describe("sameSitePath", () => {
     expect(sameSitePath("/checkout?storyline=qr#pay")).toBe("/checkout?storyline=qr#pay");
   });
 
-  it.each(["https://evil.example", "//evil.example", "/\\evil.example", "\\\\evil.example", "javascript:alert(1)", "/\t/evil.example", "", "admin", null, 42])("refuses %s", (target) => {
+  it.each([
+    "https://evil.example",
+    "//evil.example",
+    "/\\evil.example",
+    "\\\\evil.example",
+    "javascript:alert(1)",
+    "/\t/evil.example",
+    "",
+    "admin",
+    null,
+    42,
+  ])("refuses %s", (target) => {
     expect(sameSitePath(target)).toBe("/account");
   });
 });

@@ -16,7 +16,13 @@ const CURRENCY_COOKIE = "currency";
 export { MAX_QUANTITY, type CartLine } from "@/lib/cart-cookie";
 
 /** `Secure` when the shop is reached over https (APP_URL), whatever the hop from a proxy was. */
-const cookieOptions = () => ({ path: "/", sameSite: "lax" as const, httpOnly: true, secure: settings().APP_URL.startsWith("https:"), maxAge: 60 * 60 * 24 * 30 });
+const cookieOptions = () => ({
+  path: "/",
+  sameSite: "lax" as const,
+  httpOnly: true,
+  secure: settings().APP_URL.startsWith("https:"),
+  maxAge: 60 * 60 * 24 * 30,
+});
 
 export async function readCart(): Promise<CartLine[]> {
   return decodeCart((await cookies()).get(CART_COOKIE)?.value, authSecret());

@@ -10,12 +10,23 @@ const MINUTE = 60_000;
  * the 11th wrong password comes a minute after the first at the earliest (and then 15 minutes
  * apart: about four guesses an hour).
  */
-const PER_ACCOUNT: ThrottleRule = { freeFailures: 5, firstDelayMs: 1000, maxDelayMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE };
+const PER_ACCOUNT: ThrottleRule = {
+  freeFailures: 5,
+  firstDelayMs: 1000,
+  maxDelayMs: 15 * MINUTE,
+  forgetAfterMs: 60 * MINUTE,
+};
 /** Per client address: more are free (people share an office or a phone network's address); the same growth after. */
-const PER_ADDRESS: ThrottleRule = { freeFailures: 20, firstDelayMs: 1000, maxDelayMs: 15 * MINUTE, forgetAfterMs: 60 * MINUTE };
+const PER_ADDRESS: ThrottleRule = {
+  freeFailures: 20,
+  firstDelayMs: 1000,
+  maxDelayMs: 15 * MINUTE,
+  forgetAfterMs: 60 * MINUTE,
+};
 
 /** One throttle for the process (kept on globalThis: the route handler and the server action bundles share it, and a dev reload keeps it). */
-const throttle: FailureThrottle = ((globalThis as Record<string, unknown>).__signInThrottle ??= new FailureThrottle()) as FailureThrottle;
+const throttle: FailureThrottle = ((globalThis as Record<string, unknown>).__signInThrottle ??=
+  new FailureThrottle()) as FailureThrottle;
 
 /** Auth.js passes the code on (`/login?error=CredentialsSignin&code=too_many_attempts`); the login action reads `waitMs`. */
 export const TOO_MANY_ATTEMPTS_CODE = "too_many_attempts";
@@ -28,7 +39,9 @@ export class TooManySignInAttempts extends CredentialsSignin {
 }
 
 export function tooManyAttemptsMessage(waitMs?: number): string {
-  return waitMs === undefined ? "Too many sign-in attempts. Try again in a few minutes." : `Too many sign-in attempts. Try again in ${waitText(waitMs)}.`;
+  return waitMs === undefined
+    ? "Too many sign-in attempts. Try again in a few minutes."
+    : `Too many sign-in attempts. Try again in ${waitText(waitMs)}.`;
 }
 
 function keysOf(email: string, headers: Headers): ThrottleKey[] {
@@ -45,7 +58,11 @@ function keysOf(email: string, headers: Headers): ThrottleKey[] {
  * nothing), else counts it as a wrong password against both and runs `check`; a right password
  * clears the account's count and takes the attempt off the address's.
  */
-export async function throttledSignIn<T>(email: string, headers: Headers, check: () => Promise<T | null>): Promise<T | null> {
+export async function throttledSignIn<T>(
+  email: string,
+  headers: Headers,
+  check: () => Promise<T | null>,
+): Promise<T | null> {
   const [account, address] = keysOf(email, headers);
   const waitMs = throttle.attempt([account, address]);
   if (waitMs > 0) throw new TooManySignInAttempts(waitMs);

@@ -37,7 +37,8 @@ export class FailureThrottle {
       if (entry) wait = Math.max(wait, entry.lastAt + delayAfter(entry.count, rule) - now);
     }
     if (wait > 0) return wait;
-    for (const { key, rule } of keys) this.failures.set(key, { count: (this.current(key, rule, now)?.count ?? 0) + 1, lastAt: now });
+    for (const { key, rule } of keys)
+      this.failures.set(key, { count: (this.current(key, rule, now)?.count ?? 0) + 1, lastAt: now });
     this.sweep(now, keys);
     return 0;
   }

@@ -6,7 +6,15 @@ import { PASSWORD_HASH_COST } from "@/lib/passwords";
 import { closeSqlite } from "@/lib/sqlite";
 // @ts-expect-error plain ES module shared with the Playwright config
 import { startTestServer } from "@/lib/testing/test-server.mjs";
-import { actionId, createTestUser, csrfOverHttp, postAction, postCredentials, redirectTarget, signInOverHttp } from "@/lib/testing/web-fixtures";
+import {
+  actionId,
+  createTestUser,
+  csrfOverHttp,
+  postAction,
+  postCredentials,
+  redirectTarget,
+  signInOverHttp,
+} from "@/lib/testing/web-fixtures";
 
 // Sign-in as an outsider probes it (issue 14): guessing passwords, telling known emails from
 // unknown ones by the time the answer takes, and replaying a session token after sign-out.
@@ -36,7 +44,10 @@ afterAll(async () => {
 type Outcome = "signed in" | "wrong" | "throttled";
 
 /** One sign-in over Auth.js's endpoint from `address`: what came of it, and how long the answer took (ms). */
-async function attempt(account: { email: string; password: string }, address: string): Promise<{ outcome: Outcome; ms: number; cookie: string }> {
+async function attempt(
+  account: { email: string; password: string },
+  address: string,
+): Promise<{ outcome: Outcome; ms: number; cookie: string }> {
   const csrf = await csrfOverHttp(base);
   const started = performance.now();
   const { answer, cookie } = await postCredentials(account, csrf, { base, headers: { "x-forwarded-for": address } });
@@ -78,7 +89,13 @@ describe("sign-in is throttled", () => {
     const account = createTestUser();
     for (let i = 0; i < 5; i++) await attempt(wrong(account), "198.51.100.31");
     const answer = await postAction(
-      { page: "/login", id: actionId("app/(shop)/login/actions.ts", "logIn"), fields: { ...account, callbackUrl: "/account" }, withState: true, headers: { "x-forwarded-for": "198.51.100.31" } },
+      {
+        page: "/login",
+        id: actionId("app/(shop)/login/actions.ts", "logIn"),
+        fields: { ...account, callbackUrl: "/account" },
+        withState: true,
+        headers: { "x-forwarded-for": "198.51.100.31" },
+      },
       base,
     );
     expect(answer.status).toBe(200);
@@ -113,7 +130,10 @@ describe("unknown emails take as long as known ones", () => {
       for (const run of i % 2 === 0 ? runs : runs.reverse()) await run();
     }
     const gap = Math.abs(median(times.known) - median(times.unknown));
-    expect(gap, `known ${median(times.known).toFixed(1)} ms, unknown ${median(times.unknown).toFixed(1)} ms`).toBeLessThan(20);
+    expect(
+      gap,
+      `known ${median(times.known).toFixed(1)} ms, unknown ${median(times.unknown).toFixed(1)} ms`,
+    ).toBeLessThan(20);
   });
 });
 
@@ -143,7 +163,10 @@ describe("sign-out ends the session", () => {
     const operator = createTestUser("operator");
     const cookie = await signInOverHttp(operator, base);
     expect((await fetch(`${base}/admin`, { headers: { cookie }, redirect: "manual" })).status).toBe(200);
-    const signOut = await postAction({ page: "/", id: actionId("app/actions/session.ts", "logOut"), fields: {}, cookie }, base);
+    const signOut = await postAction(
+      { page: "/", id: actionId("app/actions/session.ts", "logOut"), fields: {}, cookie },
+      base,
+    );
     expect(redirectTarget(signOut, base)?.pathname).toBe("/");
     const after = await fetch(`${base}/admin`, { headers: { cookie }, redirect: "manual" });
     expect(redirectTarget(after, base)?.pathname).toBe("/login");

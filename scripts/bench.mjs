@@ -24,13 +24,36 @@ import { startTestServer } from "../lib/testing/test-server.mjs";
 const root = new URL("..", import.meta.url).pathname;
 const quick = process.argv.includes("--quick");
 /** `--only=pay,ingestion` runs some parts (firstload, pay, ingestion, scale); `--cpu-prof` writes the servers' CPU profiles to test-reports/bench-profiles. */
-const only = process.argv.find((arg) => arg.startsWith("--only="))?.slice(7).split(",");
+const only = process.argv
+  .find((arg) => arg.startsWith("--only="))
+  ?.slice(7)
+  .split(",");
 const runs = (part) => !only || only.includes(part);
 const cpuProfile = process.argv.includes("--cpu-prof");
 const basePort = Number(process.env.BENCH_PORT ?? 3241);
 const COUNTS = quick
-  ? { notifications: 60, notificationWarmup: 10, concurrency: 10, pay: 3, payWarmup: 1, lookups: 5, lookupWarmup: 1, small: 1_000, large: 5_000 }
-  : { notifications: 1_000, notificationWarmup: 100, concurrency: 10, pay: 15, payWarmup: 2, lookups: 40, lookupWarmup: 5, small: 1_000, large: 1_000_000 };
+  ? {
+      notifications: 60,
+      notificationWarmup: 10,
+      concurrency: 10,
+      pay: 3,
+      payWarmup: 1,
+      lookups: 5,
+      lookupWarmup: 1,
+      small: 1_000,
+      large: 5_000,
+    }
+  : {
+      notifications: 1_000,
+      notificationWarmup: 100,
+      concurrency: 10,
+      pay: 15,
+      payWarmup: 2,
+      lookups: 40,
+      lookupWarmup: 5,
+      small: 1_000,
+      large: 1_000_000,
+    };
 const PROVIDERS = ["pingpayments", "pingpong", "antom", "lesspay"];
 /** What "Pay" is timed with at each provider: the first answer carries its next action. */
 const PAY_METHODS = {
@@ -57,7 +80,10 @@ async function startServer(port, dataDir, fresh = true) {
     () => true,
     () => false,
   );
-  if (taken) throw new Error(`Port ${port} is already in use: stop what runs there or set BENCH_PORT (the bench uses BENCH_PORT and BENCH_PORT+1).`);
+  if (taken)
+    throw new Error(
+      `Port ${port} is already in use: stop what runs there or set BENCH_PORT (the bench uses BENCH_PORT and BENCH_PORT+1).`,
+    );
   const server = await startTestServer({
     port,
     dataDir,
@@ -145,29 +171,47 @@ function providerCalls(dataDir, provider) {
          WHERE p.provider = ? AND o.email LIKE 'bench-%' GROUP BY p.id`,
       )
       .all(provider);
-    return { median: percentile(perPayment.map((row) => row.ms), 50), calls: percentile(perPayment.map((row) => row.calls), 50) };
+    return {
+      median: percentile(
+        perPayment.map((row) => row.ms),
+        50,
+      ),
+      calls: percentile(
+        perPayment.map((row) => row.calls),
+        50,
+      ),
+    };
   } finally {
     db.close();
   }
 }
 
 async function measurePay(shop, dataDir) {
-  step(`"Pay" to next action: ${COUNTS.pay} attempts per provider (after ${COUNTS.payWarmup} untimed) vs the bare round trip`);
+  step(
+    `"Pay" to next action: ${COUNTS.pay} attempts per provider (after ${COUNTS.payWarmup} untimed) vs the bare round trip`,
+  );
   // The bare round trip, through one HTTP hop (the server action posts to the empty route, as a
   // Pay posts to its provider) for the ratio, and without it (the shop alone) shown beside it.
   const bareTrip = (hop) =>
     timeSequential(
       async () => {
         const page = await (await fetch(`${shop.url}/bench/bare`)).text();
-        const answer = await submitForm(`${shop.url}/bench/bare`, { ...hiddenFields(page, "token"), ...(hop ? { hop: "1" } : {}) }, "");
-        if (answer.status !== 303 || !answer.location?.includes("/bench/bare?done=")) throw new Error(`bare round trip answered ${answer.status} ${answer.location}`);
+        const answer = await submitForm(
+          `${shop.url}/bench/bare`,
+          { ...hiddenFields(page, "token"), ...(hop ? { hop: "1" } : {}) },
+          "",
+        );
+        if (answer.status !== 303 || !answer.location?.includes("/bench/bare?done="))
+          throw new Error(`bare round trip answered ${answer.status} ${answer.location}`);
         return answer.elapsed;
       },
       { count: COUNTS.pay, warmup: COUNTS.payWarmup },
     );
   const shopOnly = await bareTrip(false);
   const bare = await bareTrip(true);
-  info(`bare round trip through one HTTP hop: median ${ms(bare.median)}, p95 ${ms(bare.p95)}; without the hop: median ${ms(shopOnly.median)}, p95 ${ms(shopOnly.p95)}`);
+  info(
+    `bare round trip through one HTTP hop: median ${ms(bare.median)}, p95 ${ms(bare.p95)}; without the hop: median ${ms(shopOnly.median)}, p95 ${ms(shopOnly.p95)}`,
+  );
   const cartCookie = await cartCookieFrom(shop.url);
   for (const provider of PROVIDERS) {
     const { method, next, card } = PAY_METHODS[provider];
@@ -184,17 +228,24 @@ async function measurePay(shop, dataDir) {
           country: "SE",
           paymentMethod: method,
           // The emulators' approved test card (never logged or stored by the shop: first six, last four).
-          ...(card ? { cardNumber: "4111 1111 1111 1111", cardExpiry: "12/35", cardCvc: "123", cardHolder: "Bench Shopper" } : {}),
+          ...(card
+            ? { cardNumber: "4111 1111 1111 1111", cardExpiry: "12/35", cardCvc: "123", cardHolder: "Bench Shopper" }
+            : {}),
         };
         const answer = await submitForm(`${shop.url}/checkout`, fields, cartCookie);
-        if (answer.status !== 303 || !answer.location) throw new Error(`Pay with ${method} answered ${answer.status} without a next action: ${answer.text.slice(0, 300)}`);
+        if (answer.status !== 303 || !answer.location)
+          throw new Error(
+            `Pay with ${method} answered ${answer.status} without a next action: ${answer.text.slice(0, 300)}`,
+          );
         return answer.elapsed;
       },
       { count: COUNTS.pay, warmup: COUNTS.payWarmup },
     );
     const r = result.median / bare.median;
     const calls = providerCalls(dataDir, provider);
-    info(`${provider} (${next}): median ${ms(result.median)}, p95 ${ms(result.p95)}; the shop's calls to the emulator: median ${ms(calls.median)} in ${calls.calls} call(s)`);
+    info(
+      `${provider} (${next}): median ${ms(result.median)}, p95 ${ms(result.p95)}; the shop's calls to the emulator: median ${ms(calls.median)} in ${calls.calls} call(s)`,
+    );
     rows.push({
       measure: `"Pay" to next action, ${provider} (${next})`,
       value: `median ${ms(result.median)} (${ms(calls.median)} of it in ${calls.calls} API call${calls.calls === 1 ? "" : "s"} to the emulator), p95 ${ms(result.p95)}`,
@@ -211,28 +262,54 @@ async function measurePay(shop, dataDir) {
 async function pingPaymentsAtEmulator(shop, count) {
   const api = `${shop.url}/emulators/pingpayments/api/v1`;
   // The emulator tenant and its split tree and merchant (lib/emulators/pingpayments/config.ts).
-  const headers = { "content-type": "application/json", tenant_id: "1f4a0d4e-6b7c-4f0a-9d51-2c7e3a8b5f10", "x-api-secret": "emulator-pingpayments-secret" };
+  const headers = {
+    "content-type": "application/json",
+    tenant_id: "1f4a0d4e-6b7c-4f0a-9d51-2c7e3a8b5f10",
+    "x-api-secret": "emulator-pingpayments-secret",
+  };
   const post = async (path, body) => {
     const response = await fetch(`${api}${path}`, { method: "POST", headers, body: JSON.stringify(body) });
-    if (response.status !== 200) throw new Error(`Ping Payments emulator ${path}: ${response.status} ${await response.text()}`);
+    if (response.status !== 200)
+      throw new Error(`Ping Payments emulator ${path}: ${response.status} ${await response.text()}`);
     return response.json();
   };
   return inPool(Array.from({ length: count }), 4, async () => {
-    const order = await post("/payment_orders", { split_tree_id: "7d3e2a91-8c4b-4e5f-a6d7-0b1c2d3e4f50", currency: "SEK" });
+    const order = await post("/payment_orders", {
+      split_tree_id: "7d3e2a91-8c4b-4e5f-a6d7-0b1c2d3e4f50",
+      currency: "SEK",
+    });
     const payment = await post(`/payment_orders/${order.id}/payments`, {
       currency: "SEK",
       total_amount: 2500,
       method: "card",
       provider: "payment_iq",
-      order_items: [{ amount: 2500, name: "Merino beanie", merchant_id: "c0ffee00-1234-4abc-8def-0123456789ab", vat_rate: 25 }],
+      order_items: [
+        { amount: 2500, name: "Merino beanie", merchant_id: "c0ffee00-1234-4abc-8def-0123456789ab", vat_rate: 25 },
+      ],
       payer: { name: "Bench Payer" },
       provider_method_parameters: { success_url: `${shop.url}/`, error_url: `${shop.url}/` },
     });
     // The payer pays on PaymentIQ's page (no status_callback_url: the bench sends the callbacks).
-    const form = new URLSearchParams({ cardholder: "Bench Payer", cardNumber: "4111111111111111", expiry: "12/35", cvc: "123" });
-    const paid = await fetch(`${shop.url}/emulators/pingpayments/paymentiq/checkout/${payment.id}/submit`, { method: "POST", body: form, redirect: "manual" });
+    const form = new URLSearchParams({
+      cardholder: "Bench Payer",
+      cardNumber: "4111111111111111",
+      expiry: "12/35",
+      cvc: "123",
+    });
+    const paid = await fetch(`${shop.url}/emulators/pingpayments/paymentiq/checkout/${payment.id}/submit`, {
+      method: "POST",
+      body: form,
+      redirect: "manual",
+    });
     if (paid.status !== 303) throw new Error(`PaymentIQ submit answered ${paid.status}`);
-    return { provider: "pingpayments", method: "card", providerPaymentId: payment.id, paymentOrderId: order.id, amount: 2500, currency: "SEK" };
+    return {
+      provider: "pingpayments",
+      method: "card",
+      providerPaymentId: payment.id,
+      paymentOrderId: order.id,
+      amount: 2500,
+      currency: "SEK",
+    };
   });
 }
 
@@ -254,14 +331,19 @@ async function measureIngestion(shop, dataDir) {
   const seeded = {};
   try {
     for (const provider of PROVIDERS) {
-      const rowsToSeed = provider === "pingpayments" ? await pingPaymentsAtEmulator(shop, total) : pendingRows(provider, total);
+      const rowsToSeed =
+        provider === "pingpayments" ? await pingPaymentsAtEmulator(shop, total) : pendingRows(provider, total);
       seeded[provider] = seedPendingPayments(db, rowsToSeed);
-      info(`${provider}: ${seeded[provider].length} pending payments${provider === "pingpayments" ? " (each created and paid at the emulator)" : ""}`);
+      info(
+        `${provider}: ${seeded[provider].length} pending payments${provider === "pingpayments" ? " (each created and paid at the emulator)" : ""}`,
+      );
     }
   } finally {
     db.close();
   }
-  step(`Notification ingestion: ${COUNTS.notifications} notifications per provider at concurrency ${COUNTS.concurrency} (after ${COUNTS.notificationWarmup} untimed), each next to the empty route with the same bodies`);
+  step(
+    `Notification ingestion: ${COUNTS.notifications} notifications per provider at concurrency ${COUNTS.concurrency} (after ${COUNTS.notificationWarmup} untimed), each next to the empty route with the same bodies`,
+  );
   let peakRss = 0;
   for (const provider of PROVIDERS) {
     const requests = seeded[provider].map((payment) => notificationFor(provider, payment, { antomKeysDir: keysDir }));
@@ -275,13 +357,22 @@ async function measureIngestion(shop, dataDir) {
     const providerRss = sampler.stop();
     peakRss = Math.max(peakRss, providerRss);
     const ok = Object.entries(real.statuses).reduce((n, [status, count]) => n + (Number(status) < 300 ? count : 0), 0);
-    if (ok !== real.count || real.errors) notes.push(`${provider}: ${real.count - ok} of ${real.count} notifications were not acknowledged (${JSON.stringify(real.statuses)}, ${real.errors} transport errors).`);
+    if (ok !== real.count || real.errors)
+      notes.push(
+        `${provider}: ${real.count - ok} of ${real.count} notifications were not acknowledged (${JSON.stringify(real.statuses)}, ${real.errors} transport errors).`,
+      );
     const check = openShopDb(join(root, dataDir, "shop.sqlite"));
-    const moved = check.prepare(`SELECT count(*) AS n FROM payments WHERE provider = ? AND status = 'succeeded' AND id IN (${seeded[provider].map(() => "?").join(",")})`).get(provider, ...seeded[provider].map((p) => p.paymentId)).n;
+    const moved = check
+      .prepare(
+        `SELECT count(*) AS n FROM payments WHERE provider = ? AND status = 'succeeded' AND id IN (${seeded[provider].map(() => "?").join(",")})`,
+      )
+      .get(provider, ...seeded[provider].map((p) => p.paymentId)).n;
     check.close();
     const p99 = percentile(real.latencies, 99);
     const bareP99 = percentile(bare.latencies, 99);
-    info(`${provider}: ${real.rps.toFixed(0)} req/s, p99 ${ms(p99)} (empty route ${bare.rps.toFixed(0)} req/s, p99 ${ms(bareP99)}); ${moved}/${total} payments moved to succeeded; statuses ${JSON.stringify(real.statuses)}; peak RSS ${mb(providerRss)}`);
+    info(
+      `${provider}: ${real.rps.toFixed(0)} req/s, p99 ${ms(p99)} (empty route ${bare.rps.toFixed(0)} req/s, p99 ${ms(bareP99)}); ${moved}/${total} payments moved to succeeded; statuses ${JSON.stringify(real.statuses)}; peak RSS ${mb(providerRss)}`,
+    );
     if (moved !== total) notes.push(`${provider}: only ${moved} of ${total} seeded payments reached succeeded.`);
     const rpsRatio = real.rps / bare.rps;
     const p99Ratio = p99 / bareP99;
@@ -326,8 +417,14 @@ async function timeLookups(server, orderIds) {
     if (response.status !== 200) throw new Error(`${path} answered ${response.status}`);
     return elapsed;
   };
-  const list = await timeSequential(() => get("/admin/payments"), { count: COUNTS.lookups, warmup: COUNTS.lookupWarmup });
-  const lookup = await timeSequential((i) => get(`/admin/orders/${orderIds[i % orderIds.length]}`), { count: COUNTS.lookups, warmup: COUNTS.lookupWarmup });
+  const list = await timeSequential(() => get("/admin/payments"), {
+    count: COUNTS.lookups,
+    warmup: COUNTS.lookupWarmup,
+  });
+  const lookup = await timeSequential((i) => get(`/admin/orders/${orderIds[i % orderIds.length]}`), {
+    count: COUNTS.lookups,
+    warmup: COUNTS.lookupWarmup,
+  });
   return { list, lookup };
 }
 
@@ -335,7 +432,9 @@ async function measureScale() {
   const dataDir = "data/bench-orders";
   const port = basePort + 1;
   const label = (n) => (n >= 1_000_000 ? `${n / 1_000_000} million` : n >= 1_000 ? `${n / 1_000} thousand` : String(n));
-  step(`Admin payments list and order lookup at ${label(COUNTS.small)} and at ${label(COUNTS.large)} orders (port ${port}, ${dataDir})`);
+  step(
+    `Admin payments list and order lookup at ${label(COUNTS.small)} and at ${label(COUNTS.large)} orders (port ${port}, ${dataDir})`,
+  );
   // The server migrates and seeds a fresh database; the orders are then written while it is stopped.
   await stopServer(await startServer(port, dataDir));
   const at = {};
@@ -351,14 +450,18 @@ async function measureScale() {
     });
     const ids = sampleOrderIds(db, COUNTS.lookups + COUNTS.lookupWarmup);
     db.close();
-    info(`${size.toLocaleString("en")} orders with their items and payments in the database (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+    info(
+      `${size.toLocaleString("en")} orders with their items and payments in the database (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+    );
     const server = await startServer(port, dataDir, false);
     try {
       at[size] = await timeLookups(server, ids);
     } finally {
       await stopServer(server);
     }
-    info(`admin list median ${ms(at[size].list.median)} (p99 ${ms(at[size].list.p99)}), order lookup median ${ms(at[size].lookup.median)} (p99 ${ms(at[size].lookup.p99)})`);
+    info(
+      `admin list median ${ms(at[size].list.median)} (p99 ${ms(at[size].list.p99)}), order lookup median ${ms(at[size].lookup.median)} (p99 ${ms(at[size].lookup.p99)})`,
+    );
   }
   for (const [key, title] of [
     ["list", "Admin payments list (/admin/payments)"],
@@ -394,7 +497,14 @@ async function main() {
     await stopServer(shop);
   }
   if (runs("scale")) await measureScale();
-  const meta = { quick, finishedAt: new Date().toISOString(), machine: machine(), counts: COUNTS, seconds: Math.round((Date.now() - started) / 1000), notes };
+  const meta = {
+    quick,
+    finishedAt: new Date().toISOString(),
+    machine: machine(),
+    counts: COUNTS,
+    seconds: Math.round((Date.now() - started) / 1000),
+    notes,
+  };
   notes.push(
     `Counts: ${COUNTS.notifications} notifications per provider at concurrency ${COUNTS.concurrency}; ${COUNTS.pay} Pay attempts per provider; ${COUNTS.lookups} requests per lookup; run took ${meta.seconds} s.`,
   );

@@ -11,7 +11,10 @@ if (!key) {
   process.exit(1);
 }
 try {
-  const response = await fetch(`http://localhost:${port}/api/demo/reset`, { method: "POST", headers: { "x-demo-key": key } });
+  const response = await fetch(`http://localhost:${port}/api/demo/reset`, {
+    method: "POST",
+    headers: { "x-demo-key": key },
+  });
   const body = await response.json();
   if (!response.ok) throw new Error(body.error ?? `HTTP ${response.status}`);
   console.log(`Demo reset: ${body.orders} sample orders. Open http://localhost:${port}/admin`);

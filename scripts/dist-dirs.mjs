@@ -10,6 +10,7 @@ export const DIST_DIRS = [SERVE_DIST_DIR, TEST_DIST_DIR, BENCH_DIST_DIR];
 export function distDirOf(env = process.env, fallback = SERVE_DIST_DIR) {
   const named = env.NEXT_DIST_DIR;
   if (!named) return fallback;
-  if (!DIST_DIRS.includes(named)) throw new Error(`NEXT_DIST_DIR must be one of ${DIST_DIRS.join(", ")}, not ${JSON.stringify(named)}`);
+  if (!DIST_DIRS.includes(named))
+    throw new Error(`NEXT_DIST_DIR must be one of ${DIST_DIRS.join(", ")}, not ${JSON.stringify(named)}`);
   return named;
 }

@@ -1,6 +1,13 @@
 // Which X-Forwarded-* headers the shop believes (the preload scripts/forwarded-headers.mjs applies it).
 import { BlockList, isIP } from "node:net";
-const FORWARDED = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded", "x-real-ip"];
+const FORWARDED = [
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "forwarded",
+  "x-real-ip",
+];
 
 /** "::ffff:127.0.0.1" -> "127.0.0.1": how Node writes an IPv4 peer on a dual-stack socket. */
 function plainAddress(address) {
@@ -11,10 +18,14 @@ function plainAddress(address) {
 /** TRUSTED_PROXIES as a BlockList (empty: no proxy is trusted). Throws on an entry that is not an address or a range. */
 export function trustedProxyList(setting = "") {
   const list = new BlockList();
-  for (const entry of setting.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of setting
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [address, bits] = entry.split("/");
     const family = isIP(address);
-    if (!family || (bits !== undefined && !/^\d{1,3}$/.test(bits))) throw new Error(`TRUSTED_PROXIES: ${JSON.stringify(entry)} is not an IP address or a CIDR range`);
+    if (!family || (bits !== undefined && !/^\d{1,3}$/.test(bits)))
+      throw new Error(`TRUSTED_PROXIES: ${JSON.stringify(entry)} is not an IP address or a CIDR range`);
     const type = family === 6 ? "ipv6" : "ipv4";
     if (bits === undefined) list.addAddress(address, type);
     else list.addSubnet(address, Number(bits), type);
@@ -47,4 +58,3 @@ export function believeForwardedHeaders(headers, peerAddress, trusted) {
   else delete headers["x-forwarded-for"];
   return headers;
 }
-

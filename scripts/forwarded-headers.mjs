@@ -16,6 +16,7 @@ globalThis.__shopForwardedHeadersChecked = true;
 
 const emit = http.Server.prototype.emit;
 http.Server.prototype.emit = function emitWithBelievedForwarding(event, request, ...rest) {
-  if (event === "request" && request?.headers) believeForwardedHeaders(request.headers, request.socket?.remoteAddress, trusted);
+  if (event === "request" && request?.headers)
+    believeForwardedHeaders(request.headers, request.socket?.remoteAddress, trusted);
   return emit.call(this, event, request, ...rest);
 };

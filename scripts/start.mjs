@@ -13,6 +13,10 @@ buildIfStale();
 const port = process.env.PORT || "3000";
 console.log(`Starting merchant-storefront on http://localhost:${port} (emulators at /emulators)`);
 // The heap ceiling and any other Node options of the shop: scripts/shop-node-options.mjs.
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_DIST_DIR: SERVE_DIST_DIR, NODE_OPTIONS: shopNodeOptions() } });
+const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, NEXT_DIST_DIR: SERVE_DIST_DIR, NODE_OPTIONS: shopNodeOptions() },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

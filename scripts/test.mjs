@@ -42,7 +42,14 @@ let counted = false;
 function count() {
   if (counted) return;
   counted = true;
-  for (const file of ["unit.json", "integration.json", "public-mode.json", ...SUITES.map((suite) => `suite-${suite}.json`), "suite-card-data.json", "suite-served-build.json"]) {
+  for (const file of [
+    "unit.json",
+    "integration.json",
+    "public-mode.json",
+    ...SUITES.map((suite) => `suite-${suite}.json`),
+    "suite-card-data.json",
+    "suite-served-build.json",
+  ]) {
     const report = readJson(file);
     if (!report) continue;
     totals.passed += report.numPassedTests ?? 0;
@@ -81,7 +88,15 @@ const vitestStep = (project, report) => [
   `--outputFile.json=${join(reports, report)}`,
 ];
 
-for (const file of ["unit.json", "integration.json", "public-mode.json", "e2e.json", "suite-card-data.json", "suite-served-build.json", ...SUITES.map((suite) => `suite-${suite}.json`)]) {
+for (const file of [
+  "unit.json",
+  "integration.json",
+  "public-mode.json",
+  "e2e.json",
+  "suite-card-data.json",
+  "suite-served-build.json",
+  ...SUITES.map((suite) => `suite-${suite}.json`),
+]) {
   const path = join(reports, file);
   if (existsSync(path)) spawnSync("rm", ["-f", path]);
 }
@@ -90,15 +105,45 @@ for (const file of ["unit.json", "integration.json", "public-mode.json", "e2e.js
 writeFileSync(join(root, SERVED_BUILD_BEFORE), JSON.stringify(servedBuildFingerprint(root)));
 
 run("Lint (ESLint)", bin("eslint"), ["--max-warnings=0", "."]);
+run("Format (Prettier --check; `npm run format` rewrites)", process.execPath, [
+  join(root, "scripts", "format.mjs"),
+  "--check",
+]);
 run("Typecheck (tsc)", bin("tsc"), ["--noEmit"]);
-run("Unit tests (Vitest)", bin("vitest"), ["run", "--project", "unit", "--reporter=default", "--reporter=json", `--outputFile.json=${join(reports, "unit.json")}`]);
+run("Unit tests (Vitest)", bin("vitest"), [
+  "run",
+  "--project",
+  "unit",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${join(reports, "unit.json")}`,
+]);
 run("Production build (next build)", bin("next"), ["build"]);
-run("Integration tests (Vitest, against the built server and emulators)", bin("vitest"), vitestStep("integration", "integration.json"));
-run("Public mode (Vitest, the built server as a public deployment)", bin("vitest"), vitestStep("public-mode", "public-mode.json"));
-for (const suite of SUITES) run(`Suite: ${suite} (Vitest, against the built server)`, bin("vitest"), vitestStep(suite, `suite-${suite}.json`));
+run(
+  "Integration tests (Vitest, against the built server and emulators)",
+  bin("vitest"),
+  vitestStep("integration", "integration.json"),
+);
+run(
+  "Public mode (Vitest, the built server as a public deployment)",
+  bin("vitest"),
+  vitestStep("public-mode", "public-mode.json"),
+);
+for (const suite of SUITES)
+  run(`Suite: ${suite} (Vitest, against the built server)`, bin("vitest"), vitestStep(suite, `suite-${suite}.json`));
 chromiumOrExplain();
-run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, "e2e.json") });
-run("Suite: card-data (scans the databases, logs, URLs and build output every step left)", bin("vitest"), vitestStep("card-data", "suite-card-data.json"));
-run("Suite: served-build (the .next that npm start serves is as it was before the run)", bin("vitest"), vitestStep("served-build", "suite-served-build.json"));
+run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", "--reporter=list,json"], {
+  PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, "e2e.json"),
+});
+run(
+  "Suite: card-data (scans the databases, logs, URLs and build output every step left)",
+  bin("vitest"),
+  vitestStep("card-data", "suite-card-data.json"),
+);
+run(
+  "Suite: served-build (the .next that npm start serves is as it was before the run)",
+  bin("vitest"),
+  vitestStep("served-build", "suite-served-build.json"),
+);
 count();
 console.log(`\nAll checks passed.\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -10,8 +10,8 @@ export default async function CataloguePage() {
       <section className="rounded-2xl bg-brand-700 px-8 py-10 text-white">
         <h1 className="text-3xl font-semibold tracking-tight">Well-made things, paid five ways</h1>
         <p className="mt-2 max-w-2xl text-brand-100">
-          A reference shop for card payments, 3-D Secure, QR codes, stored cards and one-click wallets. Every provider runs locally as an emulator, so any
-          outcome can be tried on purpose: see the test data.
+          A reference shop for card payments, 3-D Secure, QR codes, stored cards and one-click wallets. Every provider
+          runs locally as an emulator, so any outcome can be tried on purpose: see the test data.
         </p>
       </section>
       <div className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">

@@ -5,7 +5,15 @@ import { z } from "zod";
 import { findPayment } from "@/lib/db/queries/payments";
 import { fromDecimalString } from "@/lib/money";
 import { requireOperator } from "@/lib/operator";
-import { capturePayment, chargeSavedCardAgain, OperatorActionError, reconcilePayment, refundPayment, settlePayment, voidPayment } from "@/lib/payments/service";
+import {
+  capturePayment,
+  chargeSavedCardAgain,
+  OperatorActionError,
+  reconcilePayment,
+  refundPayment,
+  settlePayment,
+  voidPayment,
+} from "@/lib/payments/service";
 import { redirect } from "next/navigation";
 import { replayEmulatorNotification } from "@/lib/emulator-control";
 import { resetDemo } from "@/lib/demo";
@@ -52,7 +60,11 @@ export async function refundAction(_state: OperatorActionState, formData: FormDa
 }
 
 /** Shared by void and settle: an action on the whole payment, no amount. */
-async function onWholePayment(formData: FormData, done: (status: string) => string, run: (paymentId: string, operator: string) => Promise<Awaited<ReturnType<typeof voidPayment>>>): Promise<OperatorActionState> {
+async function onWholePayment(
+  formData: FormData,
+  done: (status: string) => string,
+  run: (paymentId: string, operator: string) => Promise<Awaited<ReturnType<typeof voidPayment>>>,
+): Promise<OperatorActionState> {
   const operator = await requireOperator("/admin");
   const paymentId = formData.get("paymentId");
   if (typeof paymentId !== "string") return { error: "Unknown payment." };
@@ -88,7 +100,12 @@ export async function reconcileAction(_state: OperatorActionState, formData: For
   const after = await reconcilePayment(paymentId, 0);
   if (!before || !after) return { error: "Unknown payment." };
   revalidatePayment(after);
-  return { message: before.status === after.status ? `The provider confirms ${after.status}.` : `Updated: ${before.status} -> ${after.status}.` };
+  return {
+    message:
+      before.status === after.status
+        ? `The provider confirms ${after.status}.`
+        : `Updated: ${before.status} -> ${after.status}.`,
+  };
 }
 
 /** Charges the order's shopper's saved card again, for a copy of this order (merchant-initiated). */
@@ -118,7 +135,9 @@ export async function replayAction(_state: OperatorActionState, formData: FormDa
   // Give the emulator a moment to deliver it, so the timeline shows the outcome.
   await new Promise((resolve) => setTimeout(resolve, 400));
   revalidatePath(`/admin/payments/${payment.id}`);
-  return ok ? { message: "Sent again. The timeline shows what the shop made of it." } : { error: "The emulator could not replay it." };
+  return ok
+    ? { message: "Sent again. The timeline shows what the shop made of it." }
+    : { error: "The emulator could not replay it." };
 }
 
 /** Demo mode: both databases back to the seed plus sample orders across providers and statuses. */

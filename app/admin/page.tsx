@@ -28,7 +28,7 @@ export default async function AdminPage() {
       </div>
       <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
         <table className="w-full text-left text-sm" data-testid="admin-orders">
-          <thead className="bg-stone-100 text-xs uppercase text-stone-500">
+          <thead className="bg-stone-100 text-xs text-stone-500 uppercase">
             <tr>
               <th className="p-3">Order</th>
               <th className="p-3">Placed</th>

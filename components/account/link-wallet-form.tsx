@@ -9,7 +9,14 @@ export function LinkWalletForm({ wallets, legacy }: { wallets: readonly string[]
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
       {wallets.map((wallet) => (
-        <button key={wallet} type="submit" name="walletType" value={wallet} disabled={pending} className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60">
+        <button
+          key={wallet}
+          type="submit"
+          name="walletType"
+          value={wallet}
+          disabled={pending}
+          className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60"
+        >
           Link {wallet}
         </button>
       ))}

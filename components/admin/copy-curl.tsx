@@ -6,7 +6,13 @@ import { useState } from "react";
 export function CopyCurl({ method, url, body }: { method: string; url: string; body?: unknown }) {
   const [copied, setCopied] = useState(false);
   const quote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
-  const command = [`curl -X ${method} ${quote(url)}`, "-H 'content-type: application/json'", body === undefined ? "" : `--data ${quote(typeof body === "string" ? body : JSON.stringify(body))}`].filter(Boolean).join(" \\\n  ");
+  const command = [
+    `curl -X ${method} ${quote(url)}`,
+    "-H 'content-type: application/json'",
+    body === undefined ? "" : `--data ${quote(typeof body === "string" ? body : JSON.stringify(body))}`,
+  ]
+    .filter(Boolean)
+    .join(" \\\n  ");
   return (
     <button
       type="button"

@@ -1,11 +1,29 @@
 "use client";
 
 import { useActionState } from "react";
-import { captureAction, chargeAgainAction, reconcileAction, refundAction, settleAction, voidAction, type OperatorActionState } from "@/app/admin/actions";
+import {
+  captureAction,
+  chargeAgainAction,
+  reconcileAction,
+  refundAction,
+  settleAction,
+  voidAction,
+  type OperatorActionState,
+} from "@/app/admin/actions";
 
 function Result({ state }: { state: OperatorActionState }) {
-  if (state.error) return <p role="alert" className="text-sm text-red-700">{state.error}</p>;
-  if (state.message) return <p role="status" className="text-sm text-emerald-700">{state.message}</p>;
+  if (state.error)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {state.error}
+      </p>
+    );
+  if (state.message)
+    return (
+      <p role="status" className="text-sm text-emerald-700">
+        {state.message}
+      </p>
+    );
   return null;
 }
 
@@ -19,13 +37,33 @@ function confirmFirst(question: string) {
   };
 }
 
-function AmountForm({ label, action, pending, paymentId, amount, currency, busy }: { label: string; action: (formData: FormData) => void; pending: boolean; paymentId: string; amount: string; currency: string; busy: string }) {
+function AmountForm({
+  label,
+  action,
+  pending,
+  paymentId,
+  amount,
+  currency,
+  busy,
+}: {
+  label: string;
+  action: (formData: FormData) => void;
+  pending: boolean;
+  paymentId: string;
+  amount: string;
+  currency: string;
+  busy: string;
+}) {
   return (
     <form action={action} onSubmit={confirmFirst(`${label} ${currency}`)} className="space-y-1">
       <input type="hidden" name="paymentId" value={paymentId} />
       <label className="flex items-center gap-2 text-sm">
         {label} amount ({currency})
-        <input name="amount" defaultValue={amount} className="w-28 rounded-md border border-stone-300 px-2 py-1 font-mono" />
+        <input
+          name="amount"
+          defaultValue={amount}
+          className="w-28 rounded-md border border-stone-300 px-2 py-1 font-mono"
+        />
       </label>
       <button type="submit" disabled={pending} className={button}>
         {pending ? busy : label}
@@ -53,12 +91,36 @@ export function PaymentActions(props: {
   const [settleState, settle, settling] = useActionState<OperatorActionState, FormData>(settleAction, {});
   return (
     <div className="flex flex-wrap items-start gap-6">
-      {props.canCapture && <AmountForm label="Capture" action={capture} pending={capturing} paymentId={props.paymentId} amount={props.capturable} currency={props.currency} busy="Capturing…" />}
-      {props.canRefund && <AmountForm label="Refund" action={refund} pending={refunding} paymentId={props.paymentId} amount={props.refundable} currency={props.currency} busy="Refunding…" />}
+      {props.canCapture && (
+        <AmountForm
+          label="Capture"
+          action={capture}
+          pending={capturing}
+          paymentId={props.paymentId}
+          amount={props.capturable}
+          currency={props.currency}
+          busy="Capturing…"
+        />
+      )}
+      {props.canRefund && (
+        <AmountForm
+          label="Refund"
+          action={refund}
+          pending={refunding}
+          paymentId={props.paymentId}
+          amount={props.refundable}
+          currency={props.currency}
+          busy="Refunding…"
+        />
+      )}
       {props.canVoid && (
         <form action={voidIt} onSubmit={confirmFirst("Void this authorization")}>
           <input type="hidden" name="paymentId" value={props.paymentId} />
-          <button type="submit" disabled={voiding} className="rounded-md border border-red-700 px-3 py-1.5 text-sm font-medium text-red-700 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={voiding}
+            className="rounded-md border border-red-700 px-3 py-1.5 text-sm font-medium text-red-700 disabled:opacity-60"
+          >
             {voiding ? "Voiding…" : "Void authorization"}
           </button>
         </form>
@@ -66,7 +128,11 @@ export function PaymentActions(props: {
       {props.canReconcile && (
         <form action={reconcile}>
           <input type="hidden" name="paymentId" value={props.paymentId} />
-          <button type="submit" disabled={reconciling} className="rounded-md border border-stone-400 px-3 py-1.5 text-sm disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={reconciling}
+            className="rounded-md border border-stone-400 px-3 py-1.5 text-sm disabled:opacity-60"
+          >
             {reconciling ? "Asking…" : "Check status with provider"}
           </button>
         </form>
@@ -93,7 +159,11 @@ export function PaymentActions(props: {
 export function ChargeAgainForm({ orderId, cards }: { orderId: string; cards: { id: string; label: string }[] }) {
   const [state, action, pending] = useActionState<OperatorActionState, FormData>(chargeAgainAction, {});
   return (
-    <form action={action} onSubmit={confirmFirst("Charge the saved card again, without the shopper")} className="flex flex-wrap items-center gap-3 rounded-xl border border-stone-200 bg-white p-4 text-sm">
+    <form
+      action={action}
+      onSubmit={confirmFirst("Charge the saved card again, without the shopper")}
+      className="flex flex-wrap items-center gap-3 rounded-xl border border-stone-200 bg-white p-4 text-sm"
+    >
       <input type="hidden" name="orderId" value={orderId} />
       <label className="flex items-center gap-2">
         Charge again with

@@ -11,7 +11,14 @@ export function AddToCartForm({ productId, compact = false }: { productId: strin
       {!compact && (
         <label className="flex items-center gap-2 text-sm">
           Quantity
-          <input name="quantity" type="number" min={1} max={20} defaultValue={1} className="w-20 rounded-md border border-stone-300 px-2 py-1.5" />
+          <input
+            name="quantity"
+            type="number"
+            min={1}
+            max={20}
+            defaultValue={1}
+            className="w-20 rounded-md border border-stone-300 px-2 py-1.5"
+          />
         </label>
       )}
       <button

@@ -1,7 +1,18 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
-import { brandLabel, cardBrand, cvcLength, digitsOf, formatCardNumber, formatExpiry, luhnValid, parseExpiry, validateCard, type CardFieldErrors } from "@/lib/cards";
+import {
+  brandLabel,
+  cardBrand,
+  cvcLength,
+  digitsOf,
+  formatCardNumber,
+  formatExpiry,
+  luhnValid,
+  parseExpiry,
+  validateCard,
+  type CardFieldErrors,
+} from "@/lib/cards";
 import { browserInfo, collectRiskData, type RiskConfig } from "./pingpong-risk";
 
 type Field = "number" | "expiry" | "cvc" | "holder";
@@ -29,7 +40,9 @@ export function CardFields({
   const id = useId();
   const [card, setCard] = useState({ number: "", expiry: "", cvc: "", holder: "" });
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
-  const [requestId] = useState(() => (typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : String(Date.now())));
+  const [requestId] = useState(() =>
+    typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : String(Date.now()),
+  );
   const [jsGeneratedData, setJsGeneratedData] = useState<Record<string, unknown>>();
   const [browser, setBrowser] = useState("");
   const [riskState, setRiskState] = useState<"idle" | "checking" | "done" | "unavailable">("idle");
@@ -49,7 +62,12 @@ export function CardFields({
     setRiskState("checking");
     setBrowser(JSON.stringify(browserInfo()));
     try {
-      const data = await collectRiskData(risk, requestId, merchantUserId, { number: digits, expiryMonth: expiry?.month ?? "", expiryYear: expiry?.year ?? "", brand: brandLabel(cardBrand(digits)) });
+      const data = await collectRiskData(risk, requestId, merchantUserId, {
+        number: digits,
+        expiryMonth: expiry?.month ?? "",
+        expiryYear: expiry?.year ?? "",
+        brand: brandLabel(cardBrand(digits)),
+      });
       setJsGeneratedData(data);
       setRiskState(data ? "done" : "unavailable");
     } catch {
@@ -57,9 +75,14 @@ export function CardFields({
     }
   };
 
-
-  const input = "w-full rounded-md border border-stone-300 bg-white px-3 py-2 font-mono aria-[invalid=true]:border-red-600";
-  const field = (name: Field, label: string, props: React.InputHTMLAttributes<HTMLInputElement>, format: (v: string) => string = (v) => v) => {
+  const input =
+    "w-full rounded-md border border-stone-300 bg-white px-3 py-2 font-mono aria-[invalid=true]:border-red-600";
+  const field = (
+    name: Field,
+    label: string,
+    props: React.InputHTMLAttributes<HTMLInputElement>,
+    format: (v: string) => string = (v) => v,
+  ) => {
     const error = errorOf(name);
     return (
       <label className="block text-sm">
@@ -90,7 +113,12 @@ export function CardFields({
   };
 
   const fillTestCard = (number: string) => {
-    const typed = { number: formatCardNumber(number), expiry: "12/34", cvc: cardBrand(number) === "amex" ? "7373" : "737", holder: card.holder || "Test Shopper" };
+    const typed = {
+      number: formatCardNumber(number),
+      expiry: "12/34",
+      cvc: cardBrand(number) === "amex" ? "7373" : "737",
+      holder: card.holder || "Test Shopper",
+    };
     setCard(typed);
     setTouched({});
     void runRiskCheck(typed);
@@ -101,14 +129,32 @@ export function CardFields({
       <legend className="px-1 font-medium">Card details</legend>
       {autofillUrl && <TestCardPicker url={autofillUrl} onPick={fillTestCard} />}
       <div className="relative">
-        {field("number", "Card number", { name: "cardNumber", inputMode: "numeric", autoComplete: "cc-number", placeholder: "1234 1234 1234 1234" }, formatCardNumber)}
-        <span className="absolute right-3 top-8 text-xs font-semibold uppercase text-stone-500" data-testid="card-brand">
+        {field(
+          "number",
+          "Card number",
+          { name: "cardNumber", inputMode: "numeric", autoComplete: "cc-number", placeholder: "1234 1234 1234 1234" },
+          formatCardNumber,
+        )}
+        <span
+          className="absolute top-8 right-3 text-xs font-semibold text-stone-500 uppercase"
+          data-testid="card-brand"
+        >
           {brand === "unknown" ? "" : brandLabel(brand)}
         </span>
       </div>
       <div className="grid grid-cols-2 gap-4">
-        {field("expiry", "Expiry (MM/YY)", { name: "cardExpiry", inputMode: "numeric", autoComplete: "cc-exp", placeholder: "MM/YY" }, formatExpiry)}
-        {field("cvc", `Security code (${cvcLength(brand)} digits)`, { name: "cardCvc", inputMode: "numeric", autoComplete: "cc-csc", maxLength: 4, placeholder: "CVC" }, (v) => digitsOf(v).slice(0, 4))}
+        {field(
+          "expiry",
+          "Expiry (MM/YY)",
+          { name: "cardExpiry", inputMode: "numeric", autoComplete: "cc-exp", placeholder: "MM/YY" },
+          formatExpiry,
+        )}
+        {field(
+          "cvc",
+          `Security code (${cvcLength(brand)} digits)`,
+          { name: "cardCvc", inputMode: "numeric", autoComplete: "cc-csc", maxLength: 4, placeholder: "CVC" },
+          (v) => digitsOf(v).slice(0, 4),
+        )}
       </div>
       {field("holder", "Name on card", { name: "cardHolder", autoComplete: "cc-name" })}
       {offerToSave && (
@@ -123,7 +169,13 @@ export function CardFields({
           <input type="hidden" name="jsGeneratedData" value={jsGeneratedData ? JSON.stringify(jsGeneratedData) : ""} />
           <input type="hidden" name="browserInfo" value={browser} />
           <p className="text-xs text-stone-500" data-testid="risk-state" data-state={riskState}>
-            {riskState === "checking" ? "Checking the card with PingPong…" : riskState === "done" ? "Card checked." : riskState === "unavailable" ? "The card check is unavailable; you can still pay." : "Card details go straight to the payment provider; we keep only the brand and last four digits."}
+            {riskState === "checking"
+              ? "Checking the card with PingPong…"
+              : riskState === "done"
+                ? "Card checked."
+                : riskState === "unavailable"
+                  ? "The card check is unavailable; you can still pay."
+                  : "Card details go straight to the payment provider; we keep only the brand and last four digits."}
           </p>
         </>
       )}
@@ -154,7 +206,12 @@ function TestCardPicker({ url, onPick }: { url: string; onPick: (number: string)
       ) : (
         <label className="flex flex-wrap items-center gap-2">
           Test card
-          <select aria-label="Test card" defaultValue="" onChange={(event) => event.target.value && onPick(event.target.value)} className="rounded border border-amber-300 bg-white px-2 py-1">
+          <select
+            aria-label="Test card"
+            defaultValue=""
+            onChange={(event) => event.target.value && onPick(event.target.value)}
+            className="rounded border border-amber-300 bg-white px-2 py-1"
+          >
             <option value="">Choose…</option>
             {cards.map((card) => (
               <option key={card.number} value={card.number}>

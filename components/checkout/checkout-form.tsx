@@ -20,7 +20,12 @@ const COUNTRIES = [
   ["KW", "Kuwait"],
 ] as const;
 
-function Field({ name, label, error, ...input }: { name: string; label: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+function Field({
+  name,
+  label,
+  error,
+  ...input
+}: { name: string; label: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
   return (
     <label className="block text-sm">
       <span className="mb-1 block font-medium">{label}</span>
@@ -53,16 +58,46 @@ export function CheckoutForm(props: {
       <input type="hidden" name="checkoutToken" value={props.checkoutToken} />
       <section className="grid gap-4 sm:grid-cols-2">
         <h2 className="font-medium sm:col-span-2">Contact and shipping</h2>
-        <Field name="email" label="Email" type="email" autoComplete="email" defaultValue={v.email ?? props.defaults.email} error={e.email} />
-        <Field name="name" label="Full name" autoComplete="name" defaultValue={v.name ?? props.defaults.name} error={e.name} />
+        <Field
+          name="email"
+          label="Email"
+          type="email"
+          autoComplete="email"
+          defaultValue={v.email ?? props.defaults.email}
+          error={e.email}
+        />
+        <Field
+          name="name"
+          label="Full name"
+          autoComplete="name"
+          defaultValue={v.name ?? props.defaults.name}
+          error={e.name}
+        />
         <div className="sm:col-span-2">
-          <Field name="addressLine" label="Street address" autoComplete="street-address" defaultValue={v.addressLine} error={e.addressLine} />
+          <Field
+            name="addressLine"
+            label="Street address"
+            autoComplete="street-address"
+            defaultValue={v.addressLine}
+            error={e.addressLine}
+          />
         </div>
         <Field name="city" label="City" autoComplete="address-level2" defaultValue={v.city} error={e.city} />
-        <Field name="postalCode" label="Postal code" autoComplete="postal-code" defaultValue={v.postalCode} error={e.postalCode} />
+        <Field
+          name="postalCode"
+          label="Postal code"
+          autoComplete="postal-code"
+          defaultValue={v.postalCode}
+          error={e.postalCode}
+        />
         <label className="block text-sm">
           <span className="mb-1 block font-medium">Country</span>
-          <select name="country" key={v.country ?? "SE"} defaultValue={v.country ?? "SE"} className="w-full rounded-md border border-stone-300 bg-white px-3 py-2">
+          <select
+            name="country"
+            key={v.country ?? "SE"}
+            defaultValue={v.country ?? "SE"}
+            className="w-full rounded-md border border-stone-300 bg-white px-3 py-2"
+          >
             {COUNTRIES.map(([code, name]) => (
               <option key={code} value={code}>
                 {name}
@@ -72,7 +107,16 @@ export function CheckoutForm(props: {
           {e.country && <span className="mt-1 block text-red-700">{e.country}</span>}
         </label>
       </section>
-      <PaymentSection methods={props.methods} savedCards={props.savedCards} autofill={props.autofill} signedIn={Boolean(props.merchantUserId)} risk={props.risk} error={e.paymentMethod} cardErrors={state.cardErrors} merchantUserId={props.merchantUserId} />
+      <PaymentSection
+        methods={props.methods}
+        savedCards={props.savedCards}
+        autofill={props.autofill}
+        signedIn={Boolean(props.merchantUserId)}
+        risk={props.risk}
+        error={e.paymentMethod}
+        cardErrors={state.cardErrors}
+        merchantUserId={props.merchantUserId}
+      />
       <FormMessage message={state.message} />
       <PayButton pending={pending} disabled={props.methods.length === 0} label={`Pay ${props.totalLabel}`} wide />
     </form>

@@ -1,5 +1,15 @@
 /** The Pay button: disabled while the provider's answer is pending, and says so. */
-export function PayButton({ pending, disabled = false, label, wide = false }: { pending: boolean; disabled?: boolean; label: string; wide?: boolean }) {
+export function PayButton({
+  pending,
+  disabled = false,
+  label,
+  wide = false,
+}: {
+  pending: boolean;
+  disabled?: boolean;
+  label: string;
+  wide?: boolean;
+}) {
   return (
     <button
       type="submit"

@@ -2,7 +2,6 @@
 
 import type { PaymentMethod } from "@/lib/payments/types";
 
-
 /** A card the signed-in shopper saved with a provider (only what may be shown). */
 export interface SavedCard {
   id: string;
@@ -18,7 +17,12 @@ export const savedCardKey = (card: SavedCard) => `${card.provider}:${card.kind}:
 
 export const methodKey = (m: Pick<PaymentMethod, "provider" | "method">) => `${m.provider}:${m.method}`;
 
-const PROVIDER_NAMES: Record<string, string> = { pingpayments: "Ping Payments", pingpong: "PingPongCheckout", antom: "Antom", lesspay: "Lesspay" };
+const PROVIDER_NAMES: Record<string, string> = {
+  pingpayments: "Ping Payments",
+  pingpong: "PingPongCheckout",
+  antom: "Antom",
+  lesspay: "Lesspay",
+};
 
 /** Radio list of the payment methods the registry offers for the order's currency. */
 export function PaymentMethodList({
@@ -43,14 +47,27 @@ export function PaymentMethodList({
           key={card.id}
           className="flex cursor-pointer items-start gap-3 rounded-lg border border-stone-200 bg-white p-3 has-[:checked]:border-brand-500 has-[:checked]:ring-1 has-[:checked]:ring-brand-500"
         >
-          <input type="radio" name="paymentMethod" value={savedCardKey(card)} checked={selected === savedCardKey(card)} onChange={() => onSelect?.(savedCardKey(card))} className="mt-1" />
+          <input
+            type="radio"
+            name="paymentMethod"
+            value={savedCardKey(card)}
+            checked={selected === savedCardKey(card)}
+            onChange={() => onSelect?.(savedCardKey(card))}
+            className="mt-1"
+          />
           <span>
             <span className="block font-medium">
-              {card.kind === "wallet" ? `Pay with ${card.brand} (linked)` : `Saved ${card.brand ?? "card"} •••• ${card.last4}`}{" "}
-              <span className="text-xs font-normal text-stone-500">· {PROVIDER_NAMES[card.provider] ?? card.provider}</span>
+              {card.kind === "wallet"
+                ? `Pay with ${card.brand} (linked)`
+                : `Saved ${card.brand ?? "card"} •••• ${card.last4}`}{" "}
+              <span className="text-xs font-normal text-stone-500">
+                · {PROVIDER_NAMES[card.provider] ?? card.provider}
+              </span>
             </span>
             <span className="block text-sm text-stone-500">
-              {card.kind === "wallet" ? "One click: the wallet pays without asking again." : `${card.expiry ? `Expires ${card.expiry}. ` : ""}No need to type it again.`}
+              {card.kind === "wallet"
+                ? "One click: the wallet pays without asking again."
+                : `${card.expiry ? `Expires ${card.expiry}. ` : ""}No need to type it again.`}
             </span>
           </span>
         </label>
@@ -71,7 +88,8 @@ export function PaymentMethodList({
           />
           <span>
             <span className="block font-medium">
-              {m.label} <span className="text-xs font-normal text-stone-500">· {PROVIDER_NAMES[m.provider] ?? m.provider}</span>
+              {m.label}{" "}
+              <span className="text-xs font-normal text-stone-500">· {PROVIDER_NAMES[m.provider] ?? m.provider}</span>
             </span>
             <span className="block text-sm text-stone-500">{m.description}</span>
           </span>

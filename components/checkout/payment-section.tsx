@@ -32,9 +32,22 @@ export function PaymentSection({
   const method = methods.find((m) => methodKey(m) === selected);
   return (
     <div className="space-y-4">
-      <PaymentMethodList methods={methods} savedCards={savedCards} selected={selected} onSelect={setSelected} error={error} />
+      <PaymentMethodList
+        methods={methods}
+        savedCards={savedCards}
+        selected={selected}
+        onSelect={setSelected}
+        error={error}
+      />
       {method?.kind === "card" && (
-        <CardFields key={method.provider} risk={risk?.[method.provider]} serverErrors={cardErrors} merchantUserId={merchantUserId} offerToSave={signedIn && Boolean(method.canSaveCard)} autofillUrl={autofill?.[method.provider]} />
+        <CardFields
+          key={method.provider}
+          risk={risk?.[method.provider]}
+          serverErrors={cardErrors}
+          merchantUserId={merchantUserId}
+          offerToSave={signedIn && Boolean(method.canSaveCard)}
+          autofillUrl={autofill?.[method.provider]}
+        />
       )}
     </div>
   );

@@ -44,11 +44,21 @@ export function loadRiskScript(scriptUrl: string): Promise<void> {
   return loading;
 }
 
-export async function riskClient(config: RiskConfig, requestId: string, merchantUserId: string): Promise<RiskClient | undefined> {
+export async function riskClient(
+  config: RiskConfig,
+  requestId: string,
+  merchantUserId: string,
+): Promise<RiskClient | undefined> {
   await loadRiskScript(config.scriptUrl);
   if (!window.PingPongRiskControl) return undefined;
   if (!client) {
-    client = new window.PingPongRiskControl({ env: config.env, accId: config.accId, clientId: config.clientId, merchantUserId, requestId });
+    client = new window.PingPongRiskControl({
+      env: config.env,
+      accId: config.accId,
+      clientId: config.clientId,
+      merchantUserId,
+      requestId,
+    });
     client.installLight_S2S?.();
   }
   return client;
@@ -67,7 +77,15 @@ export async function collectRiskData(
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(undefined), timeoutMs);
     risk.complexInit(
-      { cardNumber: card.number, cardExpireMonth: card.expiryMonth, cardExpireYear: card.expiryYear, cardBrand: card.brand, accId: config.accId, merchantUserId, requestId },
+      {
+        cardNumber: card.number,
+        cardExpireMonth: card.expiryMonth,
+        cardExpireYear: card.expiryYear,
+        cardBrand: card.brand,
+        accId: config.accId,
+        merchantUserId,
+        requestId,
+      },
       (jsGeneratedData) => {
         clearTimeout(timer);
         resolve(jsGeneratedData);

@@ -9,7 +9,19 @@ import { riskClient, type RiskConfig } from "./pingpong-risk";
  * the challenge. The shop reads nothing inside them (none of their fields is documented), so
  * without the plugin there is nowhere to send the shopper but back to the order.
  */
-export function ThreeDsHandoff({ risk, params, orderUrl, requestId, merchantUserId }: { risk: RiskConfig; params: unknown; orderUrl: string; requestId: string; merchantUserId: string }) {
+export function ThreeDsHandoff({
+  risk,
+  params,
+  orderUrl,
+  requestId,
+  merchantUserId,
+}: {
+  risk: RiskConfig;
+  params: unknown;
+  orderUrl: string;
+  requestId: string;
+  merchantUserId: string;
+}) {
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let cancelled = false;

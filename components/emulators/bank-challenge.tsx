@@ -21,7 +21,7 @@ export function BankChallenge(props: {
     <main className="mx-auto max-w-sm px-4 py-12">
       <div className="space-y-4 rounded-2xl bg-white p-6 shadow-lg">
         <div className="flex items-center justify-between">
-          <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Your bank · 3D Secure</p>
+          <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Your bank · 3D Secure</p>
           <span className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{props.cardBrand}</span>
         </div>
         <h1 className="text-xl font-semibold text-slate-900">Confirm this payment</h1>
@@ -44,10 +44,21 @@ export function BankChallenge(props: {
             )}
             <label className="block text-sm text-slate-700">
               One-time code
-              <input name="code" inputMode="numeric" autoComplete="one-time-code" required className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 font-mono tracking-widest" />
+              <input
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                required
+                className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 font-mono tracking-widest"
+              />
             </label>
-            <p className="text-xs text-slate-500">We sent a code to your phone. The test code {CHALLENGE_PASS_CODE} passes; any other fails.</p>
-            <button type="submit" className="w-full rounded-md bg-slate-900 px-4 py-2.5 font-medium text-white disabled:opacity-60">
+            <p className="text-xs text-slate-500">
+              We sent a code to your phone. The test code {CHALLENGE_PASS_CODE} passes; any other fails.
+            </p>
+            <button
+              type="submit"
+              className="w-full rounded-md bg-slate-900 px-4 py-2.5 font-medium text-white disabled:opacity-60"
+            >
               Confirm
             </button>
             {props.returnUrl && (

@@ -19,12 +19,15 @@ const MODES = ["", "on_time", "delayed", "duplicated", "out_of_order", "dropped"
 function describe(override: PendingOverride | null): string {
   if (!override || (!override.outcome && !override.notification)) return "none";
   const parts: string[] = [];
-  if (override.outcome) parts.push(override.outcome === "decline" ? `decline (${override.declineReason ?? "generic"})` : override.outcome);
+  if (override.outcome)
+    parts.push(override.outcome === "decline" ? `decline (${override.declineReason ?? "generic"})` : override.outcome);
   if (override.charge) parts.push("after charging");
   if (override.holdSeconds !== undefined) parts.push(`answer held ${override.holdSeconds} s`);
   if (override.notification) {
     const { mode, seconds, count } = override.notification;
-    parts.push(`notifications ${mode}${seconds !== undefined ? ` ${seconds} s` : ""}${count !== undefined ? ` ×${count}` : ""}`);
+    parts.push(
+      `notifications ${mode}${seconds !== undefined ? ` ${seconds} s` : ""}${count !== undefined ? ` ×${count}` : ""}`,
+    );
   }
   return parts.join(", ");
 }
@@ -33,7 +36,19 @@ function describe(override: PendingOverride | null): string {
  * The /emulators page's form forcing the outcome of a provider's next payment (one-shot):
  * posts JSON to /emulators/control/<provider>/next-payment and shows the pending override.
  */
-export function ForcedOutcomeForm({ provider, label, initial, disabledReason, noSignature }: { provider: string; label: string; initial: PendingOverride | null; disabledReason?: string; noSignature?: boolean }) {
+export function ForcedOutcomeForm({
+  provider,
+  label,
+  initial,
+  disabledReason,
+  noSignature,
+}: {
+  provider: string;
+  label: string;
+  initial: PendingOverride | null;
+  disabledReason?: string;
+  noSignature?: boolean;
+}) {
   const [pending, setPending] = useState<PendingOverride | null>(initial);
   const [outcome, setOutcome] = useState("");
   const [declineReason, setDeclineReason] = useState("generic");
@@ -60,8 +75,16 @@ export function ForcedOutcomeForm({ provider, label, initial, disabledReason, no
       }
       if ((mode === "duplicated" || mode === "out_of_order") && count !== "") body.notification.count = Number(count);
     }
-    const response = await fetch(endpoint, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    const json = (await response.json().catch(() => ({}))) as { override?: PendingOverride; error?: string; issues?: string[] };
+    const response = await fetch(endpoint, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    const json = (await response.json().catch(() => ({}))) as {
+      override?: PendingOverride;
+      error?: string;
+      issues?: string[];
+    };
     if (response.ok) {
       setPending(json.override ?? null);
       setMessage("Saved: the next payment takes it.");
@@ -95,7 +118,11 @@ export function ForcedOutcomeForm({ provider, label, initial, disabledReason, no
 
   const field = "rounded border border-slate-300 px-2 py-1";
   return (
-    <form onSubmit={save} className="space-y-2 rounded-xl bg-white p-4 text-sm shadow-sm" data-testid={`forced-${provider}`}>
+    <form
+      onSubmit={save}
+      className="space-y-2 rounded-xl bg-white p-4 text-sm shadow-sm"
+      data-testid={`forced-${provider}`}
+    >
       <div className="flex items-baseline justify-between gap-2">
         <h3 className="font-medium">{label}</h3>
         <button type="button" onClick={() => void refresh()} className="text-xs text-slate-500 underline">
@@ -118,7 +145,13 @@ export function ForcedOutcomeForm({ provider, label, initial, disabledReason, no
         </label>
         <label className="flex flex-col gap-1">
           Decline reason
-          <select className={field} value={declineReason} onChange={(event) => setDeclineReason(event.target.value)} disabled={outcome !== "decline"} name="declineReason">
+          <select
+            className={field}
+            value={declineReason}
+            onChange={(event) => setDeclineReason(event.target.value)}
+            disabled={outcome !== "decline"}
+            name="declineReason"
+          >
             {DECLINE_REASONS.map((value) => (
               <option key={value} value={value}>
                 {value}
@@ -126,13 +159,31 @@ export function ForcedOutcomeForm({ provider, label, initial, disabledReason, no
             ))}
           </select>
         </label>
-        <label className="flex items-center gap-1 self-end pb-1" title="A fault after the charge: the payment is made and approved, then answered badly">
-          <input type="checkbox" checked={charge} onChange={(event) => setCharge(event.target.checked)} disabled={!isFault(outcome)} name="charge" />
+        <label
+          className="flex items-center gap-1 self-end pb-1"
+          title="A fault after the charge: the payment is made and approved, then answered badly"
+        >
+          <input
+            type="checkbox"
+            checked={charge}
+            onChange={(event) => setCharge(event.target.checked)}
+            disabled={!isFault(outcome)}
+            name="charge"
+          />
           after charging
         </label>
         <label className="flex flex-col gap-1">
           Hold answer (s)
-          <input className={`${field} w-20`} type="number" min={0} max={600} value={holdSeconds} onChange={(event) => setHoldSeconds(event.target.value)} disabled={!holdAllowed} name="holdSeconds" />
+          <input
+            className={`${field} w-20`}
+            type="number"
+            min={0}
+            max={600}
+            value={holdSeconds}
+            onChange={(event) => setHoldSeconds(event.target.value)}
+            disabled={!holdAllowed}
+            name="holdSeconds"
+          />
         </label>
         <label className="flex flex-col gap-1">
           Notifications
@@ -146,11 +197,28 @@ export function ForcedOutcomeForm({ provider, label, initial, disabledReason, no
         </label>
         <label className="flex flex-col gap-1">
           Seconds
-          <input className={`${field} w-24`} type="number" min={0} value={seconds} onChange={(event) => setSeconds(event.target.value)} disabled={mode !== "delayed" && mode !== "out_of_order"} name="seconds" />
+          <input
+            className={`${field} w-24`}
+            type="number"
+            min={0}
+            value={seconds}
+            onChange={(event) => setSeconds(event.target.value)}
+            disabled={mode !== "delayed" && mode !== "out_of_order"}
+            name="seconds"
+          />
         </label>
         <label className="flex flex-col gap-1">
           Count
-          <input className={`${field} w-20`} type="number" min={1} max={20} value={count} onChange={(event) => setCount(event.target.value)} disabled={mode !== "duplicated" && mode !== "out_of_order"} name="count" />
+          <input
+            className={`${field} w-20`}
+            type="number"
+            min={1}
+            max={20}
+            value={count}
+            onChange={(event) => setCount(event.target.value)}
+            disabled={mode !== "duplicated" && mode !== "out_of_order"}
+            name="count"
+          />
         </label>
       </div>
       <div className="flex gap-2">
@@ -161,7 +229,11 @@ export function ForcedOutcomeForm({ provider, label, initial, disabledReason, no
           Clear
         </button>
       </div>
-      {message ? <p className="text-slate-600" role="status">{message}</p> : null}
+      {message ? (
+        <p className="text-slate-600" role="status">
+          {message}
+        </p>
+      ) : null}
     </form>
   );
 }

@@ -7,7 +7,15 @@ import { useRef } from "react";
  * cancelled, and the buttons are disabled right after the browser has gathered the fields
  * (disabling anything during the submit event itself would drop it from the post).
  */
-export function OnceForm({ action, children, className }: { action: string; children: React.ReactNode; className?: string }) {
+export function OnceForm({
+  action,
+  children,
+  className,
+}: {
+  action: string;
+  children: React.ReactNode;
+  className?: string;
+}) {
   const sent = useRef(false);
   return (
     <form

@@ -6,7 +6,15 @@ import { OnceForm } from "@/components/emulators/once-form";
  * Same look as pingpong-wallet.tsx.
  */
 
-function WalletPhone({ walletType, caption, children }: { walletType: string; caption: string; children: React.ReactNode }) {
+function WalletPhone({
+  walletType,
+  caption,
+  children,
+}: {
+  walletType: string;
+  caption: string;
+  children: React.ReactNode;
+}) {
   return (
     <main className="mx-auto max-w-xs px-4 py-10">
       <div className="overflow-hidden rounded-[2rem] border-8 border-slate-900 bg-white shadow-xl">
@@ -19,7 +27,10 @@ function WalletPhone({ walletType, caption, children }: { walletType: string; ca
         <div className="space-y-4 p-5">{children}</div>
       </div>
       <p className="mt-4 text-center text-xs text-slate-500">
-        Scripted outcomes: <a href="/emulators" className="underline">/emulators</a>
+        Scripted outcomes:{" "}
+        <a href="/emulators" className="underline">
+          /emulators
+        </a>
       </p>
     </main>
   );
@@ -27,7 +38,11 @@ function WalletPhone({ walletType, caption, children }: { walletType: string; ca
 
 function Status({ children }: { children: React.ReactNode }) {
   return (
-    <div role="status" className="rounded-xl bg-slate-100 p-4 text-center text-sm text-slate-700" data-testid="pingpong-wallet-status">
+    <div
+      role="status"
+      className="rounded-xl bg-slate-100 p-4 text-center text-sm text-slate-700"
+      data-testid="pingpong-wallet-status"
+    >
       {children}
     </div>
   );
@@ -58,7 +73,9 @@ export function PingPongWalletSigning(props: SigningProps) {
       </div>
       {props.status === "PENDING" ? (
         <>
-          <p className="text-sm text-slate-700">Allow {props.merchantName} to charge this wallet without asking each time?</p>
+          <p className="text-sm text-slate-700">
+            Allow {props.merchantName} to charge this wallet without asking each time?
+          </p>
           <div className="space-y-2">
             <OnceForm action={`${base}/agree`}>
               <button type="submit" className={primary}>
@@ -74,7 +91,11 @@ export function PingPongWalletSigning(props: SigningProps) {
         </>
       ) : (
         <Status>
-          <p>This linking request was already answered ({props.status === "DECLINED" ? "declined" : props.status === "ACTIVE" ? "linked" : "linked, since unlinked"}).</p>
+          <p>
+            This linking request was already answered (
+            {props.status === "DECLINED" ? "declined" : props.status === "ACTIVE" ? "linked" : "linked, since unlinked"}
+            ).
+          </p>
           <a className="mt-2 inline-block font-medium text-indigo-700 underline" href={props.merchantResultUrl}>
             Return to the merchant
           </a>
@@ -100,9 +121,10 @@ export function PingPongWalletApp(props: LinkedMerchantProps) {
       <div className="rounded-xl border border-slate-200 p-4">
         <p className="font-medium text-slate-900">{props.merchantName}</p>
         <p className="text-xs text-slate-500">
-          Charges this wallet without asking each time{props.flow === "auth" ? " (legacy authorization, deprecated)" : ""}
+          Charges this wallet without asking each time
+          {props.flow === "auth" ? " (legacy authorization, deprecated)" : ""}
         </p>
-        <p className="mt-1 break-all font-mono text-[10px] text-slate-400">Token {props.token}</p>
+        <p className="mt-1 font-mono text-[10px] break-all text-slate-400">Token {props.token}</p>
       </div>
       {props.status === "ACTIVE" ? (
         <OnceForm action={`/emulators/pingpong/wallet/app/${props.token}/unlink`}>
@@ -144,7 +166,9 @@ export function PingPongWalletLegacyAuth(props: LegacyAuthProps) {
       </div>
       {props.status === "PENDING" ? (
         <>
-          <p className="text-sm text-slate-700">Authorize {props.merchantName} to charge this wallet without asking each time?</p>
+          <p className="text-sm text-slate-700">
+            Authorize {props.merchantName} to charge this wallet without asking each time?
+          </p>
           <OnceForm action={`/emulators/pingpong/wallet/auth/${props.authId}/authorize`}>
             <button type="submit" className={primary}>
               Authorize

@@ -37,18 +37,28 @@ export function PingPongWallet(props: WalletPageProps) {
           {open ? (
             <div className="space-y-2">
               <OnceForm action={`${base}/approve`}>
-                <button type="submit" className="w-full rounded-full bg-slate-900 px-4 py-3 font-medium text-white disabled:opacity-60">
+                <button
+                  type="submit"
+                  className="w-full rounded-full bg-slate-900 px-4 py-3 font-medium text-white disabled:opacity-60"
+                >
                   Approve payment
                 </button>
               </OnceForm>
               <OnceForm action={`${base}/cancel`}>
-                <button type="submit" className="w-full rounded-full border border-slate-300 px-4 py-3 text-slate-700 disabled:opacity-60">
+                <button
+                  type="submit"
+                  className="w-full rounded-full border border-slate-300 px-4 py-3 text-slate-700 disabled:opacity-60"
+                >
                   Cancel payment
                 </button>
               </OnceForm>
             </div>
           ) : (
-            <div role="status" className="rounded-xl bg-slate-100 p-4 text-center text-sm text-slate-700" data-testid="pingpong-wallet-status">
+            <div
+              role="status"
+              className="rounded-xl bg-slate-100 p-4 text-center text-sm text-slate-700"
+              data-testid="pingpong-wallet-status"
+            >
               {props.expired || props.status === "CLOSED" ? (
                 <p>This payment code has expired and can no longer be approved.</p>
               ) : props.status === "SUCCESS" ? (
@@ -68,7 +78,10 @@ export function PingPongWallet(props: WalletPageProps) {
         </div>
       </div>
       <p className="mt-4 text-center text-xs text-slate-500">
-        Scripted outcomes: <a href="/emulators" className="underline">/emulators</a>
+        Scripted outcomes:{" "}
+        <a href="/emulators" className="underline">
+          /emulators
+        </a>
       </p>
     </main>
   );

@@ -11,7 +11,10 @@ const LOOK: Record<OrderStatus, { label: string; className: string }> = {
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
   const look = LOOK[status];
   return (
-    <span className={`inline-block rounded-full px-3 py-1 text-sm font-semibold ${look.className}`} data-testid="order-status">
+    <span
+      className={`inline-block rounded-full px-3 py-1 text-sm font-semibold ${look.className}`}
+      data-testid="order-status"
+    >
       {look.label}
     </span>
   );

@@ -7,7 +7,15 @@ import { useEffect, useState } from "react";
  * Polls the order's status while it is pending and refreshes the page when it changes.
  * After a long wait it says so, and keeps polling more slowly.
  */
-export function OrderStatusPoller({ orderId, fingerprint, intervalMs }: { orderId: string; fingerprint: string; intervalMs: number }) {
+export function OrderStatusPoller({
+  orderId,
+  fingerprint,
+  intervalMs,
+}: {
+  orderId: string;
+  fingerprint: string;
+  intervalMs: number;
+}) {
   const router = useRouter();
   const [elapsed, setElapsed] = useState(0);
   useEffect(() => {
@@ -43,7 +51,9 @@ export function OrderStatusPoller({ orderId, fingerprint, intervalMs }: { orderI
   return (
     <p className="mt-2 flex items-center gap-2 text-sm text-stone-600" aria-live="polite">
       <span className="inline-block h-2 w-2 animate-pulse rounded-full bg-amber-500" />
-      {elapsed > 60_000 ? "Still waiting: the provider is late. This page keeps checking by itself." : "Checking for updates automatically…"}
+      {elapsed > 60_000
+        ? "Still waiting: the provider is late. This page keeps checking by itself."
+        : "Checking for updates automatically…"}
     </p>
   );
 }

@@ -27,7 +27,15 @@ export function PayAgainForm(props: {
       <input type="hidden" name="orderId" value={props.orderId} />
       <input type="hidden" name="attemptToken" value={props.attemptToken} />
       {props.replaceAttempt && <input type="hidden" name="replaceAttempt" value={props.replaceAttempt} />}
-      <PaymentSection methods={props.methods} savedCards={props.savedCards} autofill={props.autofill} signedIn={Boolean(props.merchantUserId)} risk={props.risk} cardErrors={state.cardErrors} merchantUserId={props.merchantUserId} />
+      <PaymentSection
+        methods={props.methods}
+        savedCards={props.savedCards}
+        autofill={props.autofill}
+        signedIn={Boolean(props.merchantUserId)}
+        risk={props.risk}
+        cardErrors={state.cardErrors}
+        merchantUserId={props.merchantUserId}
+      />
       <FormMessage message={state.message} />
       <PayButton pending={pending} label={props.buttonLabel ?? `Try again: pay ${props.totalLabel}`} />
     </form>

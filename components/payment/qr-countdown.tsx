@@ -11,12 +11,20 @@ export function QrCountdown({ expiresAt }: { expiresAt: string }) {
     return () => clearInterval(timer);
   }, []);
   const left = Math.max(0, Math.round((deadline - now) / 1000));
-  if (left === 0) return <p className="text-sm font-medium text-red-700" data-testid="qr-countdown">This QR code has expired.</p>;
+  if (left === 0)
+    return (
+      <p className="text-sm font-medium text-red-700" data-testid="qr-countdown">
+        This QR code has expired.
+      </p>
+    );
   const minutes = Math.floor(left / 60);
   const seconds = String(left % 60).padStart(2, "0");
   return (
     <p className="text-sm text-stone-700" data-testid="qr-countdown" aria-live="off">
-      Expires in <span className="font-mono font-semibold">{minutes}:{seconds}</span>
+      Expires in{" "}
+      <span className="font-mono font-semibold">
+        {minutes}:{seconds}
+      </span>
     </p>
   );
 }

@@ -6,5 +6,10 @@ process.env.PINGPONG_CAPTURE_DELAY_HOURS ??= "24";
 process.env.PROVIDER_TIMEOUT_MS ??= "10000";
 import { startTestServer } from "../../lib/testing/test-server.mjs";
 
-const server = await startTestServer({ port: Number(process.env.E2E_PORT ?? 3102), dataDir: "data/test-e2e", timeScale: 0.02, log: true });
+const server = await startTestServer({
+  port: Number(process.env.E2E_PORT ?? 3102),
+  dataDir: "data/test-e2e",
+  timeScale: 0.02,
+  log: true,
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.stop().then(() => process.exit(0)));

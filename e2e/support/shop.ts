@@ -29,7 +29,13 @@ export async function payOnPaymentIq(page: Page, card: { number: string; cardhol
 }
 
 /** Signs in and waits until the session is set (the login page is left), unless a failure is expected. */
-export async function signIn(page: Page, email: string, password: string, callbackUrl = "/account", options: { expectFailure?: boolean } = {}) {
+export async function signIn(
+  page: Page,
+  email: string,
+  password: string,
+  callbackUrl = "/account",
+  options: { expectFailure?: boolean } = {},
+) {
   await page.goto(`/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
@@ -53,7 +59,11 @@ export async function choosePaymentMethod(page: Page, label: string, provider: s
 }
 
 /** Types a card into the shop's card form and waits for the provider's risk check. */
-export async function fillCardForm(page: Page, card: { number: string; expiry?: string; cvc?: string; holder?: string }, options: { riskCheck?: boolean } = {}) {
+export async function fillCardForm(
+  page: Page,
+  card: { number: string; expiry?: string; cvc?: string; holder?: string },
+  options: { riskCheck?: boolean } = {},
+) {
   const form = page.getByTestId("card-fields");
   await form.getByLabel("Card number").fill(card.number);
   await form.getByLabel("Expiry (MM/YY)").fill(card.expiry ?? "12/34");
@@ -89,7 +99,10 @@ export interface PaymentRow {
 }
 
 export function paymentsOf(orderId: string): PaymentRow[] {
-  return readShopDatabase((db) => db.prepare("select * from payments where order_id = ? order by created_at, id").all(orderId) as PaymentRow[]);
+  return readShopDatabase(
+    (db) =>
+      db.prepare("select * from payments where order_id = ? order by created_at, id").all(orderId) as PaymentRow[],
+  );
 }
 
 /** A paid PingPong order (Alipay by redirect, approved on the wallet page); answers its payment row. */

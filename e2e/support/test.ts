@@ -16,12 +16,15 @@ export const test = base.extend<{ cspViolations: string[] }>({
       const guard = async (target: BrowserContext) => {
         await target.addInitScript(() => {
           document.addEventListener("securitypolicyviolation", (event) => {
-            console.error(`CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline code"} (${event.sourceFile || location.href}:${event.lineNumber})`);
+            console.error(
+              `CSP violation: ${event.effectiveDirective} blocked ${event.blockedURI || "inline code"} (${event.sourceFile || location.href}:${event.lineNumber})`,
+            );
           });
         });
         target.on("console", (message) => {
           const text = message.text();
-          if (text.startsWith("CSP violation:") || REFUSED.test(text)) violations.push(`${message.page()?.url() ?? "?"}: ${text}`);
+          if (text.startsWith("CSP violation:") || REFUSED.test(text))
+            violations.push(`${message.page()?.url() ?? "?"}: ${text}`);
         });
       };
       await guard(context);

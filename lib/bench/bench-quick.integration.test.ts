@@ -13,7 +13,12 @@ describe("npm run bench -- --quick", () => {
     const run = spawnSync(process.execPath, ["scripts/bench.mjs", "--quick"], {
       cwd: root,
       encoding: "utf8",
-      env: { ...process.env, BENCH_PORT: String(port), SKIP_BUILD: "1", NEXT_DIST_DIR: distDirOf(process.env, TEST_DIST_DIR) },
+      env: {
+        ...process.env,
+        BENCH_PORT: String(port),
+        SKIP_BUILD: "1",
+        NEXT_DIST_DIR: distDirOf(process.env, TEST_DIST_DIR),
+      },
       timeout: 240_000,
     });
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);

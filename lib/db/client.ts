@@ -7,7 +7,10 @@ import { retirePublishedDemoPasswords, seedShop } from "./seed";
 
 export type ShopDb = BetterSQLite3Database<typeof schema>;
 
-const ready: Map<string, ShopDb> = ((globalThis as Record<string, unknown>).__shopDb ??= new Map()) as Map<string, ShopDb>;
+const ready: Map<string, ShopDb> = ((globalThis as Record<string, unknown>).__shopDb ??= new Map()) as Map<
+  string,
+  ShopDb
+>;
 
 function databasePath(): string {
   return process.env.DATABASE_PATH || "data/shop.sqlite";

@@ -3,15 +3,23 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "driz
 
 /** Merchant database. Amounts are integer minor units; no full card number or CVV ever lands here. */
 
-const createdAt = () => integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
-const updatedAt = () => integer("updated_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+const updatedAt = () =>
+  integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
 
 export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
   email: text("email").notNull().unique(),
   name: text("name").notNull(),
   passwordHash: text("password_hash").notNull(),
-  role: text("role", { enum: ["shopper", "operator"] }).notNull().default("shopper"),
+  role: text("role", { enum: ["shopper", "operator"] })
+    .notNull()
+    .default("shopper"),
   createdAt: createdAt(),
 });
 
@@ -23,7 +31,9 @@ export const products = sqliteTable("products", {
   category: text("category").notNull(),
   image: text("image").notNull(),
   /** Manual: made to order, the card is charged (captured) when the order ships. */
-  captureMode: text("capture_mode", { enum: ["automatic", "manual"] }).notNull().default("automatic"),
+  captureMode: text("capture_mode", { enum: ["automatic", "manual"] })
+    .notNull()
+    .default("automatic"),
   createdAt: createdAt(),
 });
 
@@ -31,7 +41,9 @@ export const products = sqliteTable("products", {
 export const productPrices = sqliteTable(
   "product_prices",
   {
-    productId: text("product_id").notNull().references(() => products.id, { onDelete: "cascade" }),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
     currency: text("currency").notNull(),
     amount: integer("amount").notNull(),
   },
@@ -72,8 +84,12 @@ export const orderItems = sqliteTable(
   "order_items",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    orderId: text("order_id").notNull().references(() => orders.id, { onDelete: "cascade" }),
-    productId: text("product_id").notNull().references(() => products.id),
+    orderId: text("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id),
     name: text("name").notNull(),
     unitAmount: integer("unit_amount").notNull(),
     quantity: integer("quantity").notNull(),
@@ -102,7 +118,9 @@ export const payments = sqliteTable(
   {
     /** Our id, also the merchant reference sent to the provider. */
     id: text("id").primaryKey(),
-    orderId: text("order_id").notNull().references(() => orders.id),
+    orderId: text("order_id")
+      .notNull()
+      .references(() => orders.id),
     provider: text("provider").notNull(),
     method: text("method").notNull(),
     status: text("status", { enum: PAYMENT_STATUSES }).notNull().default("created"),
@@ -110,13 +128,17 @@ export const payments = sqliteTable(
     idempotencyKey: text("idempotency_key").notNull().unique(),
     amount: integer("amount").notNull(),
     currency: text("currency").notNull(),
-    captureMode: text("capture_mode", { enum: ["automatic", "manual"] }).notNull().default("automatic"),
+    captureMode: text("capture_mode", { enum: ["automatic", "manual"] })
+      .notNull()
+      .default("automatic"),
     capturedAmount: integer("captured_amount").notNull().default(0),
     refundedAmount: integer("refunded_amount").notNull().default(0),
     providerPaymentId: text("provider_payment_id"),
     /** Other provider references (e.g. Ping's payment_order_id), as JSON. */
     providerData: text("provider_data", { mode: "json" }).$type<Record<string, string>>(),
-    nextActionType: text("next_action_type", { enum: ["none", "redirect", "qr"] }).notNull().default("none"),
+    nextActionType: text("next_action_type", { enum: ["none", "redirect", "qr"] })
+      .notNull()
+      .default("none"),
     nextActionUrl: text("next_action_url"),
     nextActionQr: text("next_action_qr"),
     nextActionExpiresAt: integer("next_action_expires_at", { mode: "timestamp_ms" }),
@@ -180,7 +202,9 @@ export const storedCredentials = sqliteTable(
   "stored_credentials",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
     provider: text("provider").notNull(),
     kind: text("kind", { enum: ["card", "wallet"] }).notNull(),
     token: text("token").notNull(),
@@ -189,10 +213,15 @@ export const storedCredentials = sqliteTable(
     expiry: text("expiry"),
     merchantUserId: text("merchant_user_id"),
     /** Wallet bindings start pending (until the signing notification) and may be declined. */
-    status: text("status", { enum: ["pending", "active", "revoked", "declined"] }).notNull().default("active"),
+    status: text("status", { enum: ["pending", "active", "revoked", "declined"] })
+      .notNull()
+      .default("active"),
     createdAt: createdAt(),
   },
-  (t) => [index("stored_credentials_user_idx").on(t.userId), uniqueIndex("stored_credentials_token_idx").on(t.provider, t.token)],
+  (t) => [
+    index("stored_credentials_user_idx").on(t.userId),
+    uniqueIndex("stored_credentials_token_idx").on(t.provider, t.token),
+  ],
 );
 
 /**

@@ -1,6 +1,15 @@
 import { request } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { clearOverride, controlUrl, JSON_TYPE, listNotifications, pendingOverride, replay, serverUrl, waitForNotifications } from "@/lib/testing/control-fixtures";
+import {
+  clearOverride,
+  controlUrl,
+  JSON_TYPE,
+  listNotifications,
+  pendingOverride,
+  replay,
+  serverUrl,
+  waitForNotifications,
+} from "@/lib/testing/control-fixtures";
 import { startCallbackCatcher } from "@/lib/testing/pingpayments-fixtures";
 import { payByCard } from "@/lib/testing/pingpong-fixtures";
 
@@ -12,7 +21,8 @@ import { payByCard } from "@/lib/testing/pingpong-fixtures";
 const EVIL = "https://evil.example";
 const OVERRIDE = JSON.stringify({ outcome: "decline", notification: { mode: "dropped" } });
 
-const post = (path: string, headers: Record<string, string>, body?: string) => fetch(`${serverUrl()}/emulators/control/${path}`, { method: "POST", headers, body });
+const post = (path: string, headers: Record<string, string>, body?: string) =>
+  fetch(`${serverUrl()}/emulators/control/${path}`, { method: "POST", headers, body });
 const forceDecline = (headers: Record<string, string>) => post("antom/next-payment", headers, OVERRIDE);
 const pendingAtAntom = async () => (await pendingOverride("antom")).json.override;
 
@@ -25,7 +35,11 @@ async function deliveredNotification() {
   const catcher = await startCallbackCatcher([200, 200, 200]);
   const { answer } = await payByCard("4111111111111111", { notificationUrl: catcher.url });
   const transactionId = (answer.biz as { transactionId: string }).transactionId;
-  const [listed] = await waitForNotifications("pingpong", transactionId, (list) => list.length === 1 && list[0].status === "delivered");
+  const [listed] = await waitForNotifications(
+    "pingpong",
+    transactionId,
+    (list) => list.length === 1 && list[0].status === "delivered",
+  );
   return { catcher, transactionId, listed };
 }
 
@@ -43,8 +57,14 @@ describe("the control plane refuses another site's requests (403) and changes no
 
   it("DELETE of next-payment from another site: the override stays", async () => {
     expect((await forceDecline(JSON_TYPE)).status).toBe(200);
-    expect((await fetch(`${controlUrl("antom")}/next-payment`, { method: "DELETE", headers: { origin: EVIL } })).status).toBe(403);
-    expect(await pendingAtAntom()).toEqual({ outcome: "decline", declineReason: "generic", notification: { mode: "dropped" } });
+    expect(
+      (await fetch(`${controlUrl("antom")}/next-payment`, { method: "DELETE", headers: { origin: EVIL } })).status,
+    ).toBe(403);
+    expect(await pendingAtAntom()).toEqual({
+      outcome: "decline",
+      declineReason: "generic",
+      notification: { mode: "dropped" },
+    });
   });
 
   it("replay from another site: nothing is enqueued, nothing delivered again", async () => {
@@ -72,11 +92,20 @@ function viaRebindingName(method: string, path: string, body?: string): Promise<
   const { port } = new URL(serverUrl());
   const name = `rebound.example:${port}`;
   return new Promise((resolve, reject) => {
-    const sent = request({ host: "127.0.0.1", port, method, path: `/emulators/control/${path}`, headers: { host: name, origin: `http://${name}`, ...(body ? { "content-type": "application/json" } : {}) } }, (answer) => {
-      let text = "";
-      answer.on("data", (chunk) => (text += chunk));
-      answer.on("end", () => resolve({ status: answer.statusCode ?? 0, text }));
-    });
+    const sent = request(
+      {
+        host: "127.0.0.1",
+        port,
+        method,
+        path: `/emulators/control/${path}`,
+        headers: { host: name, origin: `http://${name}`, ...(body ? { "content-type": "application/json" } : {}) },
+      },
+      (answer) => {
+        let text = "";
+        answer.on("data", (chunk) => (text += chunk));
+        answer.on("end", () => resolve({ status: answer.statusCode ?? 0, text }));
+      },
+    );
     sent.on("error", reject);
     sent.end(body);
   });
@@ -107,7 +136,9 @@ describe("the control plane takes JSON only (415) and changes nothing otherwise"
     const { catcher, transactionId, listed } = await deliveredNotification();
     try {
       expect((await post(`pingpong/notifications/${listed.id}/replay`, {})).status).toBe(415);
-      expect((await post(`pingpong/notifications/${listed.id}/replay`, { "content-type": "text/plain" }, "{}")).status).toBe(415);
+      expect(
+        (await post(`pingpong/notifications/${listed.id}/replay`, { "content-type": "text/plain" }, "{}")).status,
+      ).toBe(415);
       expect((await listNotifications("pingpong", transactionId)).notifications).toHaveLength(1);
       expect((await forceDecline(JSON_TYPE)).status).toBe(200);
       expect((await post("reset", {})).status).toBe(415);
@@ -121,7 +152,9 @@ describe("the control plane takes JSON only (415) and changes nothing otherwise"
 
 describe("the control plane still works for the shop's own pages and for scripts", () => {
   it("next-payment: same-origin JSON and JSON with no Origin (curl, a backend) set the override", async () => {
-    expect((await forceDecline({ ...JSON_TYPE, origin: serverUrl(), "sec-fetch-site": "same-origin" })).status).toBe(200);
+    expect((await forceDecline({ ...JSON_TYPE, origin: serverUrl(), "sec-fetch-site": "same-origin" })).status).toBe(
+      200,
+    );
     expect(await pendingAtAntom()).toMatchObject({ outcome: "decline" });
     expect(await clearOverride("antom")).toBe(204);
     expect((await forceDecline(JSON_TYPE)).status).toBe(200);
@@ -131,7 +164,9 @@ describe("the control plane still works for the shop's own pages and for scripts
   it("replay: same-origin JSON and JSON with no Origin enqueue it again", async () => {
     const { catcher, listed } = await deliveredNotification();
     try {
-      expect((await post(`pingpong/notifications/${listed.id}/replay`, { ...JSON_TYPE, origin: serverUrl() }, "{}")).status).toBe(202);
+      expect(
+        (await post(`pingpong/notifications/${listed.id}/replay`, { ...JSON_TYPE, origin: serverUrl() }, "{}")).status,
+      ).toBe(202);
       expect((await replay("pingpong", listed.id)).status).toBe(202);
       await catcher.waitFor(3);
     } finally {

@@ -19,11 +19,34 @@ const DECLINE = JSON.stringify({ outcome: "decline" });
 type Headers = Record<string, string>;
 const CALLS: { name: string; send: (headers: Headers) => Promise<Response> }[] = [
   { name: "GET next-payment", send: (headers) => fetch(control("antom/next-payment"), { headers }) },
-  { name: "GET notifications", send: (headers) => fetch(control("antom/notifications?reference=pay_public_1"), { headers }) },
+  {
+    name: "GET notifications",
+    send: (headers) => fetch(control("antom/notifications?reference=pay_public_1"), { headers }),
+  },
   { name: "GET charges", send: (headers) => fetch(control("antom/charges?reference=pay_public_1"), { headers }) },
-  { name: "POST next-payment", send: (headers) => fetch(control("antom/next-payment"), { method: "POST", headers: { ...FROM_THE_SHOP, ...headers }, body: DECLINE }) },
-  { name: "DELETE next-payment", send: (headers) => fetch(control("antom/next-payment"), { method: "DELETE", headers: { origin: PUBLIC_APP_URL, ...headers } }) },
-  { name: "POST replay", send: (headers) => fetch(control("antom/notifications/999999999/replay"), { method: "POST", headers: { ...FROM_THE_SHOP, ...headers }, body: "{}" }) },
+  {
+    name: "POST next-payment",
+    send: (headers) =>
+      fetch(control("antom/next-payment"), {
+        method: "POST",
+        headers: { ...FROM_THE_SHOP, ...headers },
+        body: DECLINE,
+      }),
+  },
+  {
+    name: "DELETE next-payment",
+    send: (headers) =>
+      fetch(control("antom/next-payment"), { method: "DELETE", headers: { origin: PUBLIC_APP_URL, ...headers } }),
+  },
+  {
+    name: "POST replay",
+    send: (headers) =>
+      fetch(control("antom/notifications/999999999/replay"), {
+        method: "POST",
+        headers: { ...FROM_THE_SHOP, ...headers },
+        body: "{}",
+      }),
+  },
 ];
 
 /** The pending Antom override, read with the token. */
@@ -59,7 +82,9 @@ describe("the control plane of a public deployment", () => {
     for (const call of CALLS) {
       const answer = await call.send(sent);
       expect(answer.status, call.name).toBe(401);
-      expect(await answer.json(), call.name).toEqual({ error: expect.stringContaining("Authorization: Bearer <EMULATOR_CONTROL_TOKEN>") });
+      expect(await answer.json(), call.name).toEqual({
+        error: expect.stringContaining("Authorization: Bearer <EMULATOR_CONTROL_TOKEN>"),
+      });
     }
     const reset = await fetch(control("reset"), { method: "POST", headers: { ...FROM_THE_SHOP, ...sent }, body: "{}" });
     expect(reset.status).toBe(401);
@@ -69,35 +94,76 @@ describe("the control plane of a public deployment", () => {
   it("works with Authorization: Bearer $EMULATOR_CONTROL_TOKEN (no Origin: a QA engineer's script)", async () => {
     expect((await fetch(control("antom/notifications?reference=pay_public_1"), { headers: BEARER })).status).toBe(200);
     expect((await fetch(control("antom/charges?reference=pay_public_1"), { headers: BEARER })).status).toBe(200);
-    const set = await fetch(control("antom/next-payment"), { method: "POST", headers: { ...JSON_TYPE, ...BEARER }, body: DECLINE });
+    const set = await fetch(control("antom/next-payment"), {
+      method: "POST",
+      headers: { ...JSON_TYPE, ...BEARER },
+      body: DECLINE,
+    });
     expect(set.status).toBe(200);
     expect(await pendingAtAntom()).toMatchObject({ outcome: "decline" });
     expect((await fetch(control("antom/next-payment"), { method: "DELETE", headers: BEARER })).status).toBe(204);
     expect(await pendingAtAntom()).toBeNull();
-    expect((await fetch(control("antom/notifications/999999999/replay"), { method: "POST", headers: { ...JSON_TYPE, ...BEARER } })).status).toBe(404);
+    expect(
+      (
+        await fetch(control("antom/notifications/999999999/replay"), {
+          method: "POST",
+          headers: { ...JSON_TYPE, ...BEARER },
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it("works with a signed-in operator's session from the shop's own pages", async () => {
-    expect((await fetch(control("antom/notifications?reference=pay_public_1"), { headers: { cookie: operatorCookie } })).status).toBe(200);
-    const set = await fetch(control("antom/next-payment"), { method: "POST", headers: { ...FROM_THE_SHOP, cookie: operatorCookie }, body: DECLINE });
+    expect(
+      (await fetch(control("antom/notifications?reference=pay_public_1"), { headers: { cookie: operatorCookie } }))
+        .status,
+    ).toBe(200);
+    const set = await fetch(control("antom/next-payment"), {
+      method: "POST",
+      headers: { ...FROM_THE_SHOP, cookie: operatorCookie },
+      body: DECLINE,
+    });
     expect(set.status).toBe(200);
     expect(await pendingAtAntom()).toMatchObject({ outcome: "decline" });
-    expect((await fetch(control("antom/next-payment"), { method: "DELETE", headers: { origin: PUBLIC_APP_URL, cookie: operatorCookie } })).status).toBe(204);
+    expect(
+      (
+        await fetch(control("antom/next-payment"), {
+          method: "DELETE",
+          headers: { origin: PUBLIC_APP_URL, cookie: operatorCookie },
+        })
+      ).status,
+    ).toBe(204);
     expect(await pendingAtAntom()).toBeNull();
   });
 
   it("still refuses another site's request, even with the operator's cookie (403), and a change on the cookie with no Origin", async () => {
-    const fromEvil = await fetch(control("antom/next-payment"), { method: "POST", headers: { ...JSON_TYPE, origin: "https://evil.example", cookie: operatorCookie }, body: DECLINE });
+    const fromEvil = await fetch(control("antom/next-payment"), {
+      method: "POST",
+      headers: { ...JSON_TYPE, origin: "https://evil.example", cookie: operatorCookie },
+      body: DECLINE,
+    });
     expect(fromEvil.status).toBe(403);
-    const noOrigin = await fetch(control("antom/next-payment"), { method: "POST", headers: { ...JSON_TYPE, cookie: operatorCookie }, body: DECLINE });
+    const noOrigin = await fetch(control("antom/next-payment"), {
+      method: "POST",
+      headers: { ...JSON_TYPE, cookie: operatorCookie },
+      body: DECLINE,
+    });
     expect(noOrigin.status).toBe(403);
     expect(await pendingAtAntom()).toBeNull();
   });
 
   it("the shop's own calls carry the token: the console lists a payment's emulator notifications", async () => {
-    const payment = createTestPayment({ provider: "antom", amount: 1500, currency: "USD", status: "succeeded", providerPaymentId: `pub_${Date.now()}` });
+    const payment = createTestPayment({
+      provider: "antom",
+      amount: 1500,
+      currency: "USD",
+      status: "succeeded",
+      providerPaymentId: `pub_${Date.now()}`,
+    });
     created.push(payment.id);
-    const page = await (await fetch(`${serverUrl()}/admin/payments/${payment.id}`, { headers: { cookie: operatorCookie } })).text();
+    const page = await (
+      await fetch(`${serverUrl()}/admin/payments/${payment.id}`, { headers: { cookie: operatorCookie } })
+    ).text();
     expect(page).toContain("Notifications the emulator sent");
     expect(page).not.toContain("control plane did not answer");
   });

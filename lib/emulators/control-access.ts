@@ -28,9 +28,11 @@ export function controlToken(): string {
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
-const AUTHENTICATE = "The emulators' control plane needs an operator: sign in as an operator (/login), or send Authorization: Bearer <EMULATOR_CONTROL_TOKEN>.";
+const AUTHENTICATE =
+  "The emulators' control plane needs an operator: sign in as an operator (/login), or send Authorization: Bearer <EMULATOR_CONTROL_TOKEN>.";
 
-const refuse = (status: number, error: string, headers?: HeadersInit) => Response.json({ error }, { status, headers: { "cache-control": "no-store", ...headers } });
+const refuse = (status: number, error: string, headers?: HeadersInit) =>
+  Response.json({ error }, { status, headers: { "cache-control": "no-store", ...headers } });
 
 /** Whether the request carries `Authorization: Bearer <the control token>` (compared in constant time). */
 export function hasControlToken(request: Request): boolean {
@@ -74,7 +76,10 @@ function nonJsonRefusal(request: Request): Response | undefined {
   const contentType = request.headers.get("content-type");
   const required = request.method !== "DELETE" || contentType !== null;
   if (required && !JSON_TYPE.test(contentType ?? "")) {
-    return refuse(415, `The emulators' control plane takes JSON only: send ${request.method} with Content-Type: application/json (a body-less ${request.method} too).`);
+    return refuse(
+      415,
+      `The emulators' control plane takes JSON only: send ${request.method} with Content-Type: application/json (a body-less ${request.method} too).`,
+    );
   }
   return undefined;
 }
@@ -90,16 +95,23 @@ function foreignHostRefusal(request: Request): Response | undefined {
   const sentTo = requestOrigin(request.headers);
   const hostname = sentTo ? new URL(sentTo).hostname : "";
   if (isLoopbackHost(hostname) || hostname === new URL(settings().APP_URL).hostname) return undefined;
-  return refuse(403, "On a laptop the emulators' control plane answers only on this machine's own addresses (localhost) or APP_URL's host.");
+  return refuse(
+    403,
+    "On a laptop the emulators' control plane answers only on this machine's own addresses (localhost) or APP_URL's host.",
+  );
 }
 
 /** Public mode: 401 unless the control token or an operator's session; a session alone must also show this site's Origin on a change. */
 async function publicModeRefusal(request: Request): Promise<Response | undefined> {
   if (hasControlToken(request)) return undefined;
-  if (!(await isOperator())) return refuse(401, AUTHENTICATE, { "www-authenticate": 'Bearer realm="emulator-control"' });
+  if (!(await isOperator()))
+    return refuse(401, AUTHENTICATE, { "www-authenticate": 'Bearer realm="emulator-control"' });
   // Browsers send Origin on every non-GET fetch; a change riding on the cookie without one did not come from our page.
   if (STATE_CHANGING.has(request.method) && request.headers.get("origin") === null) {
-    return refuse(403, "A change through the operator's session must come from this site's pages (no Origin was sent).");
+    return refuse(
+      403,
+      "A change through the operator's session must come from this site's pages (no Origin was sent).",
+    );
   }
   return undefined;
 }
@@ -108,7 +120,10 @@ async function publicModeRefusal(request: Request): Promise<Response | undefined
  * The one gate of every control route: who may ask (above), then whether control is enabled for
  * each provider the request is about (404 when its base URL is the real provider).
  */
-export async function controlRequestGuard(request: Request, providers: readonly string[]): Promise<Response | undefined> {
+export async function controlRequestGuard(
+  request: Request,
+  providers: readonly string[],
+): Promise<Response | undefined> {
   if (!isPublicMode()) {
     const refused = foreignHostRefusal(request);
     if (refused) return refused;

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { chargesFor, clearOverride, controlUrl, forceNextPayment } from "@/lib/testing/control-fixtures";
-import { EMULATOR_SPLIT_TREE_ID, EMULATOR_TENANT, paymentBody, pingApi, pingApiUrl } from "@/lib/testing/pingpayments-fixtures";
+import {
+  EMULATOR_SPLIT_TREE_ID,
+  EMULATOR_TENANT,
+  paymentBody,
+  pingApi,
+  pingApiUrl,
+} from "@/lib/testing/pingpayments-fixtures";
 
 // The control plane's faults, seen from a merchant's client: Ping Payments' emulator here (the
 // faults suite drives all four through the shop).
@@ -35,7 +41,11 @@ describe("forced faults of the next payment", () => {
   });
 
   it("malformed_json after the charge: a 200 whose JSON does not parse; the payment is made and completed", async () => {
-    await forceNextPayment("pingpayments", { outcome: "malformed_json", charge: true, notification: { mode: "dropped" } });
+    await forceNextPayment("pingpayments", {
+      outcome: "malformed_json",
+      charge: true,
+      notification: { mode: "dropped" },
+    });
     const ref = reference();
     const orderId = await newPaymentOrder();
     const answer = await createPaymentRaw(orderId, ref);
@@ -59,13 +69,20 @@ describe("forced faults of the next payment", () => {
   });
 
   it("refuses combinations that mean nothing", async () => {
-    const post = (body: unknown) => fetch(`${controlUrl("pingpayments")}/next-payment`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      fetch(`${controlUrl("pingpayments")}/next-payment`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
     expect((await post({ outcome: "approve", charge: true })).status).toBe(422);
     expect((await post({ outcome: "decline", holdSeconds: 3 })).status).toBe(422);
     expect((await post({ outcome: "http_500", holdSeconds: 3 })).status).toBe(422);
     expect((await post({ outcome: "http_500", charge: true, holdSeconds: 3 })).status).toBe(200);
     expect((await fetch(`${controlUrl("pingpayments")}/next-payment`)).status).toBe(200);
-    expect(await (await fetch(`${controlUrl("pingpayments")}/next-payment`)).json()).toEqual({ override: { outcome: "http_500", charge: true, holdSeconds: 3 } });
+    expect(await (await fetch(`${controlUrl("pingpayments")}/next-payment`)).json()).toEqual({
+      override: { outcome: "http_500", charge: true, holdSeconds: 3 },
+    });
     expect((await fetch(`${controlUrl("pingpayments")}/charges`)).status).toBe(400);
   });
 });

@@ -19,12 +19,26 @@ describe("the emulators' control endpoint", () => {
   it("answers 404 for a provider whose base URL is its real service", async () => {
     process.env.PINGPONG_BASE_URL = "https://sandbox-acquirer-payment.pingpongx.com";
     process.env.ANTOM_BASE_URL = "https://open-na-global.alipay.com";
-    const set = await nextPayment.POST(new Request("http://localhost/emulators/control/pingpong/next-payment", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ outcome: "decline" }) }), ctx("pingpong"));
+    const set = await nextPayment.POST(
+      new Request("http://localhost/emulators/control/pingpong/next-payment", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ outcome: "decline" }),
+      }),
+      ctx("pingpong"),
+    );
     expect(set.status).toBe(404);
     expect(await set.json()).toEqual({ error: expect.stringContaining("PINGPONG_BASE_URL points at a real provider") });
     expect((await nextPayment.GET(new Request("http://localhost/x"), ctx("antom"))).status).toBe(404);
     expect((await notifications.GET(new Request("http://localhost/x?reference=pay_1"), ctx("antom"))).status).toBe(404);
-    expect((await replay.POST(new Request("http://localhost/x", { method: "POST", headers: { "content-type": "application/json" } }), { params: Promise.resolve({ provider: "pingpong", id: "1" }) })).status).toBe(404);
+    expect(
+      (
+        await replay.POST(
+          new Request("http://localhost/x", { method: "POST", headers: { "content-type": "application/json" } }),
+          { params: Promise.resolve({ provider: "pingpong", id: "1" }) },
+        )
+      ).status,
+    ).toBe(404);
   });
 
   it("answers while the base URL is the emulator", async () => {

@@ -12,7 +12,12 @@ import {
   waitForNotifications,
 } from "@/lib/testing/control-fixtures";
 import { cardBody, cashierBody, lesspayCall, postCashier, startLesspayCatcher } from "@/lib/testing/lesspay-fixtures";
-import { createEmulatorPayment, payOnPaymentIq, pingApi, startCallbackCatcher } from "@/lib/testing/pingpayments-fixtures";
+import {
+  createEmulatorPayment,
+  payOnPaymentIq,
+  pingApi,
+  startCallbackCatcher,
+} from "@/lib/testing/pingpayments-fixtures";
 import { parseNotification, payByCard } from "@/lib/testing/pingpong-fixtures";
 
 type Closable = { close: () => Promise<void> };
@@ -36,8 +41,20 @@ describe("control plane: notifications of a payment", () => {
     const { biz, answer } = await payByCard("4111111111111111", { notificationUrl: catcher.url });
     const transactionId = bizOf(answer).transactionId as string;
     await catcher.waitFor(2, 15_000);
-    const byId = await waitForNotifications("pingpong", transactionId, (list) => list.length === 1 && list[0].status === "delivered");
-    expect(byId[0]).toMatchObject({ subject: transactionId, reference: biz.merchantTransactionId, targetUrl: catcher.url, status: "delivered", attempts: 2, lastHttpStatus: 200, lastError: null });
+    const byId = await waitForNotifications(
+      "pingpong",
+      transactionId,
+      (list) => list.length === 1 && list[0].status === "delivered",
+    );
+    expect(byId[0]).toMatchObject({
+      subject: transactionId,
+      reference: biz.merchantTransactionId,
+      targetUrl: catcher.url,
+      status: "delivered",
+      attempts: 2,
+      lastHttpStatus: 200,
+      lastError: null,
+    });
     expect(byId[0].deliveries.map((d) => d.httpStatus)).toEqual([500, 200]);
     expect(byId[0].deliveredAt).not.toBeNull();
     expect(parseNotification(byId[0].body).biz).toMatchObject({ transactionId, status: "SUCCESS" });
@@ -53,24 +70,43 @@ describe("control plane: notifications of a payment", () => {
     const body = payBody("4111111111111111", { notifyUrl: antom.url });
     const paid = await antomCall("pay", body);
     await antom.waitFor(1);
-    const antomList = await waitForNotifications("antom", body.paymentRequestId as string, (list) => list.length >= 1 && list.every((n) => n.status === "delivered"));
+    const antomList = await waitForNotifications(
+      "antom",
+      body.paymentRequestId as string,
+      (list) => list.length >= 1 && list.every((n) => n.status === "delivered"),
+    );
     expect(antomList[0].subject).toBe(paid.body.paymentId);
     expect(antomList.map((n) => n.id)).toEqual([...antomList.map((n) => n.id)].sort((a, b) => b - a));
-    expect((await listNotifications("antom", paid.body.paymentId as string)).notifications.map((n) => n.id)).toEqual(antomList.map((n) => n.id));
+    expect((await listNotifications("antom", paid.body.paymentId as string)).notifications.map((n) => n.id)).toEqual(
+      antomList.map((n) => n.id),
+    );
 
     const lesspay = keep(await startLesspayCatcher());
     const order = await lesspayCall("create-order", cardBody("4111111111111111", { notifyUrl: lesspay.url }));
     await lesspay.waitFor(1, 15_000);
-    const requestId = (order.data.order_data as { request_id?: string } | undefined)?.request_id ?? (order.body.data as { pay_order_id: string }).pay_order_id;
-    const lesspayList = await waitForNotifications("lesspay", order.data.pay_order_id as string, (list) => list.length >= 1 && list[0].status === "delivered");
+    const requestId =
+      (order.data.order_data as { request_id?: string } | undefined)?.request_id ??
+      (order.body.data as { pay_order_id: string }).pay_order_id;
+    const lesspayList = await waitForNotifications(
+      "lesspay",
+      order.data.pay_order_id as string,
+      (list) => list.length >= 1 && list[0].status === "delivered",
+    );
     expect(lesspayList[0].deliveries).toHaveLength(1);
     expect(requestId).toBeTruthy();
 
     const ping = keep(await startCallbackCatcher([204]));
-    const payment = await createEmulatorPayment({ status_callback_url: ping.url, metadata: { merchant_reference: "order-ctl-1" } });
+    const payment = await createEmulatorPayment({
+      status_callback_url: ping.url,
+      metadata: { merchant_reference: "order-ctl-1" },
+    });
     await payOnPaymentIq(payment.paymentId, { number: "4111111111111111" });
     await ping.waitFor(1);
-    const pingList = await waitForNotifications("pingpayments", "order-ctl-1", (list) => list.length === 1 && list[0].status === "delivered");
+    const pingList = await waitForNotifications(
+      "pingpayments",
+      "order-ctl-1",
+      (list) => list.length === 1 && list[0].status === "delivered",
+    );
     expect(pingList[0]).toMatchObject({ subject: payment.paymentId, reference: "order-ctl-1", lastHttpStatus: 204 });
   });
 });
@@ -82,7 +118,11 @@ describe("control plane: replay", () => {
     const body = payBody("4111111111111111", { notifyUrl: catcher.url, captureMode: "MANUAL" });
     await antomCall("pay", body);
     const [first] = await catcher.waitFor(1);
-    const [listed] = await waitForNotifications("antom", body.paymentRequestId as string, (list) => list.length >= 1 && list.every((n) => n.status === "delivered"));
+    const [listed] = await waitForNotifications(
+      "antom",
+      body.paymentRequestId as string,
+      (list) => list.length >= 1 && list.every((n) => n.status === "delivered"),
+    );
     const replayed = await replay("antom", listed.id);
     expect(replayed.status).toBe(202);
     expect(replayed.json.id).toBeGreaterThan(listed.id);
@@ -90,7 +130,9 @@ describe("control plane: replay", () => {
     expect(caught[1].body).toBe(first.body);
     expect(caught[1].headers.signature).toBe(first.headers.signature);
     expect(caught[1].verified).toBe(true);
-    const list = await waitForNotifications("antom", body.paymentRequestId as string, (all) => all.some((n) => n.id === replayed.json.id && n.status === "delivered"));
+    const list = await waitForNotifications("antom", body.paymentRequestId as string, (all) =>
+      all.some((n) => n.id === replayed.json.id && n.status === "delivered"),
+    );
     expect(list[0].id).toBe(replayed.json.id);
   });
 
@@ -98,7 +140,11 @@ describe("control plane: replay", () => {
     expect((await replay("antom", 999_999_999)).status).toBe(404);
     const catcher = keep(await startCallbackCatcher([200]));
     const { answer } = await payByCard("4111111111111111", { notificationUrl: catcher.url });
-    const [listed] = await waitForNotifications("pingpong", bizOf(answer).transactionId as string, (list) => list.length === 1);
+    const [listed] = await waitForNotifications(
+      "pingpong",
+      bizOf(answer).transactionId as string,
+      (list) => list.length === 1,
+    );
     expect((await replay("lesspay", listed.id)).status).toBe(404);
     expect((await replay("pingpong", listed.id)).status).toBe(202);
   });
@@ -129,7 +175,11 @@ describe("control plane: forced outcome of the next payment", () => {
 
   it("is consumed by one payment only, and GET shows it until then", async () => {
     await forceNextPayment("pingpong", { outcome: "decline", notification: { mode: "dropped" } });
-    expect((await pendingOverride("pingpong")).json.override).toEqual({ outcome: "decline", declineReason: "generic", notification: { mode: "dropped" } });
+    expect((await pendingOverride("pingpong")).json.override).toEqual({
+      outcome: "decline",
+      declineReason: "generic",
+      notification: { mode: "dropped" },
+    });
     expect(bizOf((await payByCard("4111111111111111")).answer).status).toBe("FAILED");
     expect((await pendingOverride("pingpong")).json.override).toBeNull();
     expect(bizOf((await payByCard("4111111111111111")).answer).status).toBe("SUCCESS");
@@ -195,9 +245,16 @@ describe("control plane: forced outcome of the next payment", () => {
 
   it("a bad signature is refused by the shop with 401 and retried on the schedule", async () => {
     await forceNextPayment("lesspay", { notification: { mode: "bad_signature" } });
-    const body = cardBody("4111111111111111", { notifyUrl: `${controlUrl("lesspay").replace("/emulators/control/lesspay", "")}/api/webhooks/lesspay` });
+    const body = cardBody("4111111111111111", {
+      notifyUrl: `${controlUrl("lesspay").replace("/emulators/control/lesspay", "")}/api/webhooks/lesspay`,
+    });
     await lesspayCall("create-order", body);
-    const [refused] = await waitForNotifications("lesspay", body.request_id as string, (list) => list.length === 1 && list[0].attempts >= 2, 20_000);
+    const [refused] = await waitForNotifications(
+      "lesspay",
+      body.request_id as string,
+      (list) => list.length === 1 && list[0].attempts >= 2,
+      20_000,
+    );
     expect(refused.status).toBe("pending");
     expect(refused.deliveries.slice(0, 2).map((d) => d.httpStatus)).toEqual([401, 401]);
   });
@@ -222,7 +279,12 @@ describe("control plane: forced outcome of the next payment", () => {
   });
 
   it("refuses an invalid override with 422 (and bad_signature for Ping, which signs nothing)", async () => {
-    const post = (provider: string, body: unknown) => fetch(`${controlUrl(provider)}/next-payment`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const post = (provider: string, body: unknown) =>
+      fetch(`${controlUrl(provider)}/next-payment`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
     expect((await post("antom", { outcome: "maybe" })).status).toBe(422);
     expect((await post("pingpayments", { notification: { mode: "bad_signature" } })).status).toBe(422);
     expect((await post("antom", { declineReason: "generic" })).status).toBe(422);

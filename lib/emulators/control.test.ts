@@ -6,8 +6,12 @@ describe("control plane guard", () => {
     const refused = controlGuard("antom", { ANTOM_BASE_URL: "https://open-sea-global.alipay.com" });
     expect(refused?.status).toBe(404);
     expect(await refused!.json()).toEqual({ error: "control is disabled: ANTOM_BASE_URL points at a real provider" });
-    expect(controlGuard("pingpayments", { PINGPAYMENTS_BASE_URL: "https://api.pingpayments.com/payments" })?.status).toBe(404);
-    expect(controlGuard("pingpong", { PINGPONG_BASE_URL: "https://sandbox-acquirer-payment.pingpongx.com" })?.status).toBe(404);
+    expect(
+      controlGuard("pingpayments", { PINGPAYMENTS_BASE_URL: "https://api.pingpayments.com/payments" })?.status,
+    ).toBe(404);
+    expect(
+      controlGuard("pingpong", { PINGPONG_BASE_URL: "https://sandbox-acquirer-payment.pingpongx.com" })?.status,
+    ).toBe(404);
     expect(controlGuard("lesspay", { LESSPAY_BASE_URL: "https://api.lesspay.example" })?.status).toBe(404);
   });
 
@@ -15,7 +19,9 @@ describe("control plane guard", () => {
     expect(controlGuard("antom", {})).toBeUndefined();
     expect(controlGuard("lesspay", { LESSPAY_BASE_URL: "" })).toBeUndefined();
     expect(controlGuard("pingpong", { PINGPONG_BASE_URL: "http://localhost:3000/emulators/pingpong" })).toBeUndefined();
-    expect(controlGuard("pingpayments", { PINGPAYMENTS_BASE_URL: "http://localhost:3601/emulators/pingpayments/api/v1" })).toBeUndefined();
+    expect(
+      controlGuard("pingpayments", { PINGPAYMENTS_BASE_URL: "http://localhost:3601/emulators/pingpayments/api/v1" }),
+    ).toBeUndefined();
   });
 
   it("does not accept another provider's emulator URL, nor an unknown provider", () => {
@@ -51,12 +57,19 @@ describe("forced faults", () => {
     expect(overrideIssues({ outcome: "approve", holdSeconds: 5 })).toEqual([]);
     expect(overrideIssues({ outcome: "approve", charge: true })).toEqual([expect.stringMatching(/^charge:/)]);
     expect(overrideIssues({ outcome: "html", holdSeconds: 5 })).toEqual([expect.stringMatching(/^holdSeconds:/)]);
-    expect(overrideIssues({ outcome: "challenge", declineReason: "generic" })).toEqual([expect.stringMatching(/^declineReason:/)]);
+    expect(overrideIssues({ outcome: "challenge", declineReason: "generic" })).toEqual([
+      expect.stringMatching(/^declineReason:/),
+    ]);
   });
 
   it("a fault after the charge approves the payment; before it, it forces no card outcome", () => {
-    expect(forcedOutcomeOf({ outcome: "malformed_json", declineReason: null, charge: true })).toEqual({ kind: "approve" });
+    expect(forcedOutcomeOf({ outcome: "malformed_json", declineReason: null, charge: true })).toEqual({
+      kind: "approve",
+    });
     expect(forcedOutcomeOf({ outcome: "malformed_json", declineReason: null, charge: false })).toBeUndefined();
-    expect(forcedOutcomeOf({ outcome: "decline", declineReason: "expired_card" })).toEqual({ kind: "decline", reason: "expired_card" });
+    expect(forcedOutcomeOf({ outcome: "decline", declineReason: "expired_card" })).toEqual({
+      kind: "decline",
+      reason: "expired_card",
+    });
   });
 });

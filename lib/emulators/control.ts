@@ -46,7 +46,10 @@ const BASE_URL_ENV: Record<ControlProvider, string> = {
  * this provider's emulator (`/emulators/<provider>`). Unset means the emulator: enabled.
  * Answers the 404 to send, or undefined when control is enabled. Reads env at call time.
  */
-export function controlGuard(provider: string, env: Record<string, string | undefined> = process.env): Response | undefined {
+export function controlGuard(
+  provider: string,
+  env: Record<string, string | undefined> = process.env,
+): Response | undefined {
   if (!isControlProvider(provider)) return Response.json({ error: `unknown provider ${provider}` }, { status: 404 });
   const name = BASE_URL_ENV[provider];
   const value = env[name]?.trim();
@@ -58,7 +61,12 @@ export function controlGuard(provider: string, env: Record<string, string | unde
 // Notifications
 
 export function notificationView(row: OutboxRow) {
-  const deliveries = emulatorDb().select().from(outboxAttempts).where(eq(outboxAttempts.outboxId, row.id)).orderBy(outboxAttempts.id).all();
+  const deliveries = emulatorDb()
+    .select()
+    .from(outboxAttempts)
+    .where(eq(outboxAttempts.outboxId, row.id))
+    .orderBy(outboxAttempts.id)
+    .all();
   return {
     id: row.id,
     subject: row.subject,
@@ -96,7 +104,11 @@ export function listNotifications(provider: ControlProvider, reference: string) 
 
 /** Enqueues the very same notification again (same target, headers and body). */
 export function replayNotification(provider: ControlProvider, id: number): OutboxRow | undefined {
-  const row = emulatorDb().select().from(outbox).where(and(eq(outbox.id, id), eq(outbox.provider, provider))).get();
+  const row = emulatorDb()
+    .select()
+    .from(outbox)
+    .where(and(eq(outbox.id, id), eq(outbox.provider, provider)))
+    .get();
   if (!row) return undefined;
   return enqueueNotification({
     provider: row.provider,
@@ -128,9 +140,17 @@ export function chargesFor(provider: ControlProvider, reference: string): { id: 
         .where(sql`json_extract(${pingPayments.metadata}, '$.merchant_reference') = ${reference}`)
         .all();
     case "pingpong":
-      return db.select({ id: pingpongTransactions.transactionId, status: pingpongTransactions.status }).from(pingpongTransactions).where(eq(pingpongTransactions.merchantTransactionId, reference)).all();
+      return db
+        .select({ id: pingpongTransactions.transactionId, status: pingpongTransactions.status })
+        .from(pingpongTransactions)
+        .where(eq(pingpongTransactions.merchantTransactionId, reference))
+        .all();
     case "antom":
-      return db.select({ id: antomPayments.paymentId, status: antomPayments.status }).from(antomPayments).where(eq(antomPayments.paymentRequestId, reference)).all();
+      return db
+        .select({ id: antomPayments.paymentId, status: antomPayments.status })
+        .from(antomPayments)
+        .where(eq(antomPayments.paymentRequestId, reference))
+        .all();
     case "lesspay":
       return db
         .select({ id: lesspayOrders.payOrderId, status: lesspayOrders.status })
@@ -144,7 +164,14 @@ export function chargesFor(provider: ControlProvider, reference: string): { id: 
 // ---------------------------------------------------------------------------------------------
 // Forced outcome of the next payment
 
-export const NOTIFICATION_MODES = ["on_time", "delayed", "duplicated", "out_of_order", "dropped", "bad_signature"] as const;
+export const NOTIFICATION_MODES = [
+  "on_time",
+  "delayed",
+  "duplicated",
+  "out_of_order",
+  "dropped",
+  "bad_signature",
+] as const;
 export type NotificationMode = (typeof NOTIFICATION_MODES)[number];
 /** Answers a client cannot read: no answer in time, a 5xx, a proxy's HTML error page, cut-off JSON. */
 export const FAULTS = ["timeout", "http_500", "html", "malformed_json"] as const;
@@ -184,14 +211,29 @@ export function overrideIssues(body: OverrideBody): string[] {
   const issues: string[] = [];
   if (body.declineReason && body.outcome !== "decline") issues.push("declineReason: only with outcome decline");
   if (body.charge && !isFault(body.outcome)) issues.push(`charge: only with a fault outcome (${FAULTS.join(", ")})`);
-  if (body.holdSeconds !== undefined && body.outcome !== "approve" && !(isFault(body.outcome) && (body.charge || body.outcome === "timeout"))) {
+  if (
+    body.holdSeconds !== undefined &&
+    body.outcome !== "approve" &&
+    !(isFault(body.outcome) && (body.charge || body.outcome === "timeout"))
+  ) {
     issues.push("holdSeconds: only with outcome approve, timeout, or a fault with charge");
   }
   return issues;
 }
 
 /** The override in the API's shape. */
-export function overrideView(row: Pick<ControlOverrideRow, "outcome" | "declineReason" | "notificationMode" | "notificationSeconds" | "notificationCount" | "charge" | "holdSeconds">): OverrideBody {
+export function overrideView(
+  row: Pick<
+    ControlOverrideRow,
+    | "outcome"
+    | "declineReason"
+    | "notificationMode"
+    | "notificationSeconds"
+    | "notificationCount"
+    | "charge"
+    | "holdSeconds"
+  >,
+): OverrideBody {
   const view: OverrideBody = {};
   if (row.outcome) view.outcome = row.outcome;
   if (row.declineReason) view.declineReason = row.declineReason;
@@ -262,8 +304,18 @@ export function takeNextPayment(provider: ControlProvider): NextPayment {
   // A timeout's answer comes too late for the client (then a 504). Before `holdSeconds` existed the
   // hold was given as notification.seconds; a timeout before the charge still reads it.
   const timeoutHold = taken.holdSeconds ?? (taken.charge ? null : taken.notificationSeconds) ?? TIMEOUT_HOLD_SECONDS;
-  if (fault && !taken.charge) return { charged: false, override: taken, before: { kind: fault, holdSeconds: fault === "timeout" ? timeoutHold : 0 } };
-  if (fault) return { charged: true, override: taken, after: { fault, holdSeconds: fault === "timeout" ? timeoutHold : (taken.holdSeconds ?? 0) } };
+  if (fault && !taken.charge)
+    return {
+      charged: false,
+      override: taken,
+      before: { kind: fault, holdSeconds: fault === "timeout" ? timeoutHold : 0 },
+    };
+  if (fault)
+    return {
+      charged: true,
+      override: taken,
+      after: { fault, holdSeconds: fault === "timeout" ? timeoutHold : (taken.holdSeconds ?? 0) },
+    };
   return { charged: false, override: taken, after: taken.holdSeconds ? { holdSeconds: taken.holdSeconds } : undefined };
 }
 
@@ -276,16 +328,25 @@ export async function faultResponse(provider: ControlProvider, fault: Fault): Pr
     case "timeout":
       return Response.json({ error: `timeout forced by the ${provider} emulator's control plane` }, { status: 504 });
     case "http_500":
-      return Response.json({ error: `internal error forced by the ${provider} emulator's control plane` }, { status: 500 });
+      return Response.json(
+        { error: `internal error forced by the ${provider} emulator's control plane` },
+        { status: 500 },
+      );
     case "html":
       // What a reverse proxy in front of the provider answers when its upstream fails.
-      return new Response("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n", {
-        status: 502,
-        headers: { "content-type": "text/html" },
-      });
+      return new Response(
+        "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",
+        {
+          status: 502,
+          headers: { "content-type": "text/html" },
+        },
+      );
     case "malformed_json":
       // A 200 whose JSON is cut off mid-way (a connection dropped by a proxy, a truncated buffer).
-      return new Response('{"code":"000000","result":{"resultStatus":"S","resultCode":"SUCC', { status: 200, headers: { "content-type": "application/json" } });
+      return new Response('{"code":"000000","result":{"resultStatus":"S","resultCode":"SUCC', {
+        status: 200,
+        headers: { "content-type": "application/json" },
+      });
   }
 }
 
@@ -293,7 +354,11 @@ export async function faultResponse(provider: ControlProvider, fault: Fault): Pr
  * The answer of a payment the emulator has stored: as it is, or held and then spoiled as the
  * override said (the payment and its notification exist whatever the client hears).
  */
-export async function answerStored(provider: ControlProvider, taken: NextPayment, answer: Response | Promise<Response>): Promise<Response> {
+export async function answerStored(
+  provider: ControlProvider,
+  taken: NextPayment,
+  answer: Response | Promise<Response>,
+): Promise<Response> {
   const response = await answer;
   const after = taken.after;
   if (!after) return response;
@@ -303,7 +368,10 @@ export async function answerStored(provider: ControlProvider, taken: NextPayment
 }
 
 /** The card outcome an override forces, if any (a fault after the charge approves). */
-export function forcedOutcomeOf(row: Pick<ControlOverrideRow, "outcome" | "declineReason"> & Partial<Pick<ControlOverrideRow, "charge">> | undefined): CardOutcome | undefined {
+export function forcedOutcomeOf(
+  row:
+    (Pick<ControlOverrideRow, "outcome" | "declineReason"> & Partial<Pick<ControlOverrideRow, "charge">>) | undefined,
+): CardOutcome | undefined {
   if (!row?.outcome) return undefined;
   if (isFault(row.outcome)) return row.charge ? { kind: "approve" } : undefined;
   if (row.outcome === "decline") return { kind: "decline", reason: row.declineReason ?? "generic" };
@@ -364,8 +432,11 @@ export interface ScriptOptions {
  * first row enqueued, if any.
  */
 export function enqueueScripted(notification: Notification, options: ScriptOptions): OutboxRow | undefined {
-  const forced = isControlProvider(notification.provider) ? forcedPayment(notification.provider, notification.subject) : undefined;
-  const mode: NotificationMode = forced?.notificationMode ?? (options.behaviour === "never" ? "dropped" : (options.behaviour as NotificationMode));
+  const forced = isControlProvider(notification.provider)
+    ? forcedPayment(notification.provider, notification.subject)
+    : undefined;
+  const mode: NotificationMode =
+    forced?.notificationMode ?? (options.behaviour === "never" ? "dropped" : (options.behaviour as NotificationMode));
   switch (mode) {
     case "dropped":
       return undefined;
@@ -384,7 +455,11 @@ export function enqueueScripted(notification: Notification, options: ScriptOptio
       const first = enqueueNotification(notification);
       for (let i = 1; i < (forced?.notificationCount ?? 1); i++) enqueueNotification(notification);
       const stale = options.stale?.();
-      if (stale) enqueueNotification({ ...stale, delaySeconds: (notification.delaySeconds ?? 0) + (forced?.notificationSeconds ?? OUT_OF_ORDER_GAP_SECONDS) });
+      if (stale)
+        enqueueNotification({
+          ...stale,
+          delaySeconds: (notification.delaySeconds ?? 0) + (forced?.notificationSeconds ?? OUT_OF_ORDER_GAP_SECONDS),
+        });
       return first;
     }
     default:

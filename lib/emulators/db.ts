@@ -6,7 +6,10 @@ import * as schema from "./schema";
 
 export type EmulatorDb = BetterSQLite3Database<typeof schema>;
 
-const ready: Map<string, EmulatorDb> = ((globalThis as Record<string, unknown>).__emulatorDb ??= new Map()) as Map<string, EmulatorDb>;
+const ready: Map<string, EmulatorDb> = ((globalThis as Record<string, unknown>).__emulatorDb ??= new Map()) as Map<
+  string,
+  EmulatorDb
+>;
 
 /** The emulators' database, opened and migrated lazily; the shop never opens this file. */
 export function emulatorDb(): EmulatorDb {

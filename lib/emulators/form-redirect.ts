@@ -2,7 +2,10 @@ import { readForm, readOptionalForm, refusalResponse } from "@/lib/security/requ
 
 /** A hosted page's form answer: 303 to the next page, or back to the form with the error shown. */
 export function seeOther(request: Request, step: { redirect: string } | { error: string }, formPath: string): Response {
-  const target = "redirect" in step ? new URL(step.redirect, request.url) : new URL(`${formPath}?error=${encodeURIComponent(step.error)}`, request.url);
+  const target =
+    "redirect" in step
+      ? new URL(step.redirect, request.url)
+      : new URL(`${formPath}?error=${encodeURIComponent(step.error)}`, request.url);
   return new Response(null, { status: 303, headers: { location: target.toString() } });
 }
 
@@ -13,7 +16,9 @@ export function seeOther(request: Request, step: { redirect: string } | { error:
 export async function formText(request: Request): Promise<Record<string, string> | Response> {
   const form = await readForm(request);
   if (!form.ok) return refusalResponse(form);
-  return Object.fromEntries([...form.value.entries()].map(([key, value]) => [key, typeof value === "string" ? value : ""]));
+  return Object.fromEntries(
+    [...form.value.entries()].map(([key, value]) => [key, typeof value === "string" ? value : ""]),
+  );
 }
 
 /**

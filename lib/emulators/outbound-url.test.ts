@@ -1,8 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { isForbiddenAddress, mayConnect, outboundPolicy, outboundUrlRefusal, parseAllowedHost, targetUrlError, type OutboundPolicy } from "./outbound-url";
+import {
+  isForbiddenAddress,
+  mayConnect,
+  outboundPolicy,
+  outboundUrlRefusal,
+  parseAllowedHost,
+  targetUrlError,
+  type OutboundPolicy,
+} from "./outbound-url";
 
-const LOCAL = outboundPolicy({ APP_URL: "http://localhost:3000", EMULATOR_ALLOWED_HOSTS: "hooks.partner.test, qa.example.test:8443" });
-const PUBLIC = outboundPolicy({ APP_URL: "https://shop.example.test", EMULATOR_ALLOWED_HOSTS: "hooks.partner.test, qa.example.test:8443" });
+const LOCAL = outboundPolicy({
+  APP_URL: "http://localhost:3000",
+  EMULATOR_ALLOWED_HOSTS: "hooks.partner.test, qa.example.test:8443",
+});
+const PUBLIC = outboundPolicy({
+  APP_URL: "https://shop.example.test",
+  EMULATOR_ALLOWED_HOSTS: "hooks.partner.test, qa.example.test:8443",
+});
 
 const OFF_SITE = "must be on the merchant's site or a host in EMULATOR_ALLOWED_HOSTS";
 const METADATA = "must not point at a link-local or cloud metadata address";
@@ -11,17 +25,26 @@ const USERINFO = "must not carry a user name or password";
 
 describe("the emulators' outbound URL policy", () => {
   it("reads APP_URL, EMULATOR_ALLOWED_HOSTS and the mode from the environment", () => {
-    expect(LOCAL).toEqual({ appOrigin: "http://localhost:3000", allowedHosts: [{ hostname: "hooks.partner.test" }, { hostname: "qa.example.test", port: "8443" }], publicMode: false });
+    expect(LOCAL).toEqual({
+      appOrigin: "http://localhost:3000",
+      allowedHosts: [{ hostname: "hooks.partner.test" }, { hostname: "qa.example.test", port: "8443" }],
+      publicMode: false,
+    });
     expect(PUBLIC.publicMode).toBe(true);
     expect(PUBLIC.appOrigin).toBe("https://shop.example.test");
-    expect(outboundPolicy({ PORT: "4000" })).toEqual({ appOrigin: "http://localhost:4000", allowedHosts: [], publicMode: false });
+    expect(outboundPolicy({ PORT: "4000" })).toEqual({
+      appOrigin: "http://localhost:4000",
+      allowedHosts: [],
+      publicMode: false,
+    });
   });
 
   it("parses allowlist entries as host or host:port, skipping unreadable ones", () => {
     expect(parseAllowedHost("Hooks.Partner.TEST")).toEqual({ hostname: "hooks.partner.test" });
     expect(parseAllowedHost("10.0.0.5:8080")).toEqual({ hostname: "10.0.0.5", port: "8080" });
     expect(parseAllowedHost("[::1]:9000")).toEqual({ hostname: "[::1]", port: "9000" });
-    for (const unreadable of ["", "  ", "http://x.test", "a b", "host:port", "x.test/path"]) expect(parseAllowedHost(unreadable), unreadable).toBeUndefined();
+    for (const unreadable of ["", "  ", "http://x.test", "a b", "host:port", "x.test/path"])
+      expect(parseAllowedHost(unreadable), unreadable).toBeUndefined();
   });
 
   // [url, local mode, public mode]: undefined = allowed, else the refusal.
@@ -71,8 +94,19 @@ describe("the emulators' outbound URL policy", () => {
   });
 
   it("knows link-local and metadata addresses as dns.lookup writes them", () => {
-    for (const address of ["169.254.169.254", "169.254.0.1", "fe80::1", "FE80::abcd", "febf::1", "fd00:ec2::254", "::ffff:169.254.169.254", "metadata.google.internal"]) expect(isForbiddenAddress(address), address).toBe(true);
-    for (const address of ["127.0.0.1", "::1", "10.0.0.1", "fec0::1", "fd00:ec2::253", "93.184.216.34"]) expect(isForbiddenAddress(address), address).toBe(false);
+    for (const address of [
+      "169.254.169.254",
+      "169.254.0.1",
+      "fe80::1",
+      "FE80::abcd",
+      "febf::1",
+      "fd00:ec2::254",
+      "::ffff:169.254.169.254",
+      "metadata.google.internal",
+    ])
+      expect(isForbiddenAddress(address), address).toBe(true);
+    for (const address of ["127.0.0.1", "::1", "10.0.0.1", "fec0::1", "fd00:ec2::253", "93.184.216.34"])
+      expect(isForbiddenAddress(address), address).toBe(false);
   });
 });
 
@@ -90,9 +124,13 @@ describe("the delivery-time check (mayConnect)", () => {
   });
 
   it("refuses an allowed name when any of its addresses is link-local or metadata", async () => {
-    expect(await mayConnect("https://hooks.partner.test/hook", LOCAL, resolvesTo(["93.184.216.34", "169.254.169.254"]))).toBe(false);
+    expect(
+      await mayConnect("https://hooks.partner.test/hook", LOCAL, resolvesTo(["93.184.216.34", "169.254.169.254"])),
+    ).toBe(false);
     expect(await mayConnect("https://hooks.partner.test/hook", PUBLIC, resolvesTo(["fe80::1"]))).toBe(false);
-    expect(await mayConnect("https://hooks.partner.test/hook", PUBLIC, resolvesTo(["93.184.216.34", "2606:2800:220:1::1"]))).toBe(true);
+    expect(
+      await mayConnect("https://hooks.partner.test/hook", PUBLIC, resolvesTo(["93.184.216.34", "2606:2800:220:1::1"])),
+    ).toBe(true);
   });
 
   it("in public mode, refuses an allowed name that leads back to this machine, except the app's own origin", async () => {
@@ -100,7 +138,9 @@ describe("the delivery-time check (mayConnect)", () => {
       expect(await mayConnect("https://hooks.partner.test/hook", PUBLIC, resolvesTo([address])), address).toBe(false);
       expect(await mayConnect("https://hooks.partner.test/hook", LOCAL, resolvesTo([address])), address).toBe(true);
     }
-    expect(await mayConnect("https://shop.example.test/api/webhooks/lesspay", PUBLIC, resolvesTo(["127.0.0.1"]))).toBe(true);
+    expect(await mayConnect("https://shop.example.test/api/webhooks/lesspay", PUBLIC, resolvesTo(["127.0.0.1"]))).toBe(
+      true,
+    );
   });
 
   it("lets a failed lookup through as an error (the outbox records it as a failed connection)", async () => {

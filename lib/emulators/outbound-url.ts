@@ -46,7 +46,11 @@ THIS_MACHINE.addSubnet("0.0.0.0", 8, "ipv4");
 THIS_MACHINE.addAddress("::1", "ipv6");
 THIS_MACHINE.addAddress("::", "ipv6");
 
-const bare = (hostname: string) => hostname.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+const bare = (hostname: string) =>
+  hostname
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "")
+    .replace(/\.$/, "");
 
 function inList(list: BlockList, address: string): boolean {
   const family = isIP(address);
@@ -92,7 +96,10 @@ export function outboundPolicy(env: Record<string, string | undefined> = process
 const effectivePort = (url: URL) => url.port || (url.protocol === "https:" ? "443" : "80");
 
 function isAllowedHost(url: URL, allowedHosts: readonly AllowedHost[]): boolean {
-  return allowedHosts.some((allowed) => allowed.hostname === url.hostname && (allowed.port === undefined || allowed.port === effectivePort(url)));
+  return allowedHosts.some(
+    (allowed) =>
+      allowed.hostname === url.hostname && (allowed.port === undefined || allowed.port === effectivePort(url)),
+  );
 }
 
 /**
@@ -119,7 +126,11 @@ export function outboundUrlRefusal(value: string, policy: OutboundPolicy): strin
  * field, or undefined. [guess] The providers publish no such rule (they do refuse malformed URLs);
  * each emulator answers it with its own invalid-parameter error.
  */
-export function targetUrlError(value: string, field: string, policy: OutboundPolicy = outboundPolicy()): string | undefined {
+export function targetUrlError(
+  value: string,
+  field: string,
+  policy: OutboundPolicy = outboundPolicy(),
+): string | undefined {
   const refusal = outboundUrlRefusal(value, policy);
   return refusal && `${field} ${refusal}`;
 }
@@ -130,7 +141,11 @@ export function targetUrlError(value: string, field: string, policy: OutboundPol
  * this machine unless the URL is on the app's own origin (a name on the allowlist must not lead back to
  * the server's private ports). Answers whether the emulator may connect.
  */
-export async function mayConnect(target: string, policy: OutboundPolicy = outboundPolicy(), resolve: (host: string) => Promise<string[]> = resolveAll): Promise<boolean> {
+export async function mayConnect(
+  target: string,
+  policy: OutboundPolicy = outboundPolicy(),
+  resolve: (host: string) => Promise<string[]> = resolveAll,
+): Promise<boolean> {
   if (outboundUrlRefusal(target, policy) !== undefined) return false;
   const url = new URL(target);
   const host = bare(url.hostname);

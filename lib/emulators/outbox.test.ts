@@ -22,7 +22,13 @@ describe("outbox acknowledgement rules", () => {
     expect(isAcknowledged("antom_result_s", 200, '{"result":"S"}')).toBe(false);
     // resultStatus S alone is not the documented ack: the resultCode must be SUCCESS too.
     expect(isAcknowledged("antom_result_s", 200, '{"result":{"resultStatus":"S"}}')).toBe(false);
-    expect(isAcknowledged("antom_result_s", 200, '{"result":{"resultCode":"PROCESS_FAIL","resultStatus":"S","resultMessage":"success"}}')).toBe(false);
+    expect(
+      isAcknowledged(
+        "antom_result_s",
+        200,
+        '{"result":{"resultCode":"PROCESS_FAIL","resultStatus":"S","resultMessage":"success"}}',
+      ),
+    ).toBe(false);
     expect(isAcknowledged("antom_result_s", 200, '{"result":{"resultCode":"SUCCESS","resultStatus":"S"}}')).toBe(true);
     expect(isAcknowledged("antom_result_s", 500, ANTOM_ACK)).toBe(false);
     expect(isAcknowledged("antom_result_s", null, undefined)).toBe(false);

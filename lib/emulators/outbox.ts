@@ -139,12 +139,15 @@ async function deliver(row: OutboxRow): Promise<void> {
   }
   const attempts = row.attempts + 1;
   const delivered = isAcknowledged(row.ackRule, httpStatus, answer);
-  if (!delivered && error === null && httpStatus !== null && httpStatus >= 200 && httpStatus < 300) error = "Answered 2xx without the acknowledgement body";
+  if (!delivered && error === null && httpStatus !== null && httpStatus >= 200 && httpStatus < 300)
+    error = "Answered 2xx without the acknowledgement body";
   // A refused target stays refused: no retries.
   const wait = refused ? undefined : row.retrySchedule[attempts - 1];
   const database = emulatorDb();
   database.transaction((tx) => {
-    tx.insert(outboxAttempts).values({ outboxId: row.id, attemptedAt: new Date(started), httpStatus, error, durationMs: Date.now() - started }).run();
+    tx.insert(outboxAttempts)
+      .values({ outboxId: row.id, attemptedAt: new Date(started), httpStatus, error, durationMs: Date.now() - started })
+      .run();
     tx.update(outbox)
       .set({
         attempts,

@@ -25,9 +25,13 @@ export const outbox = sqliteTable(
      * has `result.resultStatus === "S"` (Antom), or lesspay_success_text, a 2xx whose body,
      * trimmed, is exactly `SUCCESS` (Lesspay).
      */
-    ackRule: text("ack_rule", { enum: ["any_2xx", "antom_result_s", "lesspay_success_text"] }).notNull().default("any_2xx"),
+    ackRule: text("ack_rule", { enum: ["any_2xx", "antom_result_s", "lesspay_success_text"] })
+      .notNull()
+      .default("any_2xx"),
     attempts: integer("attempts").notNull().default(0),
-    status: text("status", { enum: ["pending", "delivered", "gave_up", "held"] }).notNull().default("pending"),
+    status: text("status", { enum: ["pending", "delivered", "gave_up", "held"] })
+      .notNull()
+      .default("pending"),
     nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" }).notNull(),
     lastHttpStatus: integer("last_http_status"),
     lastError: text("last_error"),
@@ -39,7 +43,9 @@ export const outbox = sqliteTable(
 
 export const outboxAttempts = sqliteTable("outbox_attempts", {
   id: integer("id").primaryKey({ autoIncrement: true }),
-  outboxId: integer("outbox_id").notNull().references(() => outbox.id),
+  outboxId: integer("outbox_id")
+    .notNull()
+    .references(() => outbox.id),
   attemptedAt: integer("attempted_at", { mode: "timestamp_ms" }).notNull(),
   httpStatus: integer("http_status"),
   error: text("error"),
@@ -52,7 +58,9 @@ export const pingPaymentOrders = sqliteTable("ping_payment_orders", {
   tenantId: text("tenant_id").notNull(),
   splitTreeId: text("split_tree_id").notNull(),
   currency: text("currency").notNull(),
-  status: text("status", { enum: ["OPEN", "CLOSED", "SPLIT", "SETTLED"] }).notNull().default("OPEN"),
+  status: text("status", { enum: ["OPEN", "CLOSED", "SPLIT", "SETTLED"] })
+    .notNull()
+    .default("OPEN"),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
 });
 
@@ -61,18 +69,24 @@ export const pingPayments = sqliteTable(
   "ping_payments",
   {
     id: text("id").primaryKey(),
-    paymentOrderId: text("payment_order_id").notNull().references(() => pingPaymentOrders.id),
+    paymentOrderId: text("payment_order_id")
+      .notNull()
+      .references(() => pingPaymentOrders.id),
     tenantId: text("tenant_id").notNull(),
     currency: text("currency").notNull(),
     totalAmount: integer("total_amount").notNull(),
     method: text("method").notNull(),
     provider: text("provider").notNull(),
-    status: text("status", { enum: ["INITIATED", "PENDING", "COMPLETED", "DECLINED", "CANCELLED", "CRASHED"] }).notNull(),
+    status: text("status", {
+      enum: ["INITIATED", "PENDING", "COMPLETED", "DECLINED", "CANCELLED", "CRASHED"],
+    }).notNull(),
     statusReasonCode: text("status_reason_code"),
     statusReasonDescription: text("status_reason_description"),
     orderItems: text("order_items", { mode: "json" }).$type<unknown[]>().notNull(),
     payer: text("payer", { mode: "json" }).$type<Record<string, unknown> | null>(),
-    providerMethodParameters: text("provider_method_parameters", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    providerMethodParameters: text("provider_method_parameters", { mode: "json" })
+      .$type<Record<string, unknown>>()
+      .notNull(),
     statusCallbackUrl: text("status_callback_url"),
     metadata: text("metadata", { mode: "json" }).$type<Record<string, unknown> | null>(),
     /** Masked card used on the PaymentIQ page (first six, last four): never the full number. */
@@ -206,24 +220,21 @@ export const pingpongWalletTokens = sqliteTable(
 );
 
 /** PingPongCheckout legacy authorization (deprecated in seed 001): auth link, then a one-time code. */
-export const pingpongWalletAuths = sqliteTable(
-  "pingpong_wallet_auths",
-  {
-    authId: text("auth_id").primaryKey(),
-    accId: text("acc_id").notNull(),
-    clientId: text("client_id").notNull(),
-    requestId: text("request_id").notNull(),
-    merchantUserId: text("merchant_user_id").notNull(),
-    walletType: text("wallet_type").notNull(),
-    merchantResultUrl: text("merchant_result_url").notNull(),
-    notificationUrl: text("notification_url"),
-    /** PENDING (link not answered), AUTHORIZED (code issued), USED (code exchanged for a token). */
-    status: text("status", { enum: ["PENDING", "AUTHORIZED", "USED"] }).notNull(),
-    code: text("code").unique(),
-    token: text("token"),
-    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
-  },
-);
+export const pingpongWalletAuths = sqliteTable("pingpong_wallet_auths", {
+  authId: text("auth_id").primaryKey(),
+  accId: text("acc_id").notNull(),
+  clientId: text("client_id").notNull(),
+  requestId: text("request_id").notNull(),
+  merchantUserId: text("merchant_user_id").notNull(),
+  walletType: text("wallet_type").notNull(),
+  merchantResultUrl: text("merchant_result_url").notNull(),
+  notificationUrl: text("notification_url"),
+  /** PENDING (link not answered), AUTHORIZED (code issued), USED (code exchanged for a token). */
+  status: text("status", { enum: ["PENDING", "AUTHORIZED", "USED"] }).notNull(),
+  code: text("code").unique(),
+  token: text("token"),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+});
 
 /** PingPongCheckout: unifiedPay transactions paid with a one-click token (bizType CodeGrant). */
 export const pingpongWalletPayments = sqliteTable("pingpong_wallet_payments", {
@@ -293,7 +304,10 @@ export const antomPayments = sqliteTable(
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
   },
-  (t) => [uniqueIndex("antom_payments_request_idx").on(t.clientId, t.paymentRequestId), index("antom_payments_status_idx").on(t.status)],
+  (t) => [
+    uniqueIndex("antom_payments_request_idx").on(t.clientId, t.paymentRequestId),
+    index("antom_payments_status_idx").on(t.status),
+  ],
 );
 
 /** Antom: captures, refunds and cancellations of a payment, each keyed by the merchant's request id. */
@@ -312,12 +326,17 @@ export const antomTransactions = sqliteTable(
       .references(() => antomPayments.paymentId),
     amountMinor: integer("amount_minor").notNull(),
     currency: text("currency").notNull(),
-    status: text("status", { enum: ["SUCCESS"] }).notNull().default("SUCCESS"),
+    status: text("status", { enum: ["SUCCESS"] })
+      .notNull()
+      .default("SUCCESS"),
     reason: text("reason"),
     notifyUrl: text("notify_url"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
   },
-  (t) => [uniqueIndex("antom_transactions_request_idx").on(t.clientId, t.kind, t.requestId), index("antom_transactions_payment_idx").on(t.paymentId)],
+  (t) => [
+    uniqueIndex("antom_transactions_request_idx").on(t.clientId, t.kind, t.requestId),
+    index("antom_transactions_payment_idx").on(t.paymentId),
+  ],
 );
 
 /** Antom: stored cards (card on file), charged later by paymentMethodId. */
@@ -421,9 +440,13 @@ export type LesspayCardTokenRow = typeof lesspayCardTokens.$inferSelect;
  */
 export const controlOverrides = sqliteTable("control_overrides", {
   provider: text("provider").primaryKey(),
-  outcome: text("outcome", { enum: ["approve", "decline", "challenge", "http_500", "timeout", "html", "malformed_json"] }),
+  outcome: text("outcome", {
+    enum: ["approve", "decline", "challenge", "http_500", "timeout", "html", "malformed_json"],
+  }),
   declineReason: text("decline_reason", { enum: ["generic", "insufficient_funds", "expired_card"] }),
-  notificationMode: text("notification_mode", { enum: ["on_time", "delayed", "duplicated", "out_of_order", "dropped", "bad_signature"] }),
+  notificationMode: text("notification_mode", {
+    enum: ["on_time", "delayed", "duplicated", "out_of_order", "dropped", "bad_signature"],
+  }),
   notificationSeconds: integer("notification_seconds"),
   notificationCount: integer("notification_count"),
   /** A fault outcome after the charge: the payment is stored and approved, then answered badly. */
@@ -441,7 +464,9 @@ export const controlForcedPayments = sqliteTable(
     subject: text("subject").notNull(),
     outcome: text("outcome", { enum: ["approve", "decline", "challenge"] }),
     declineReason: text("decline_reason", { enum: ["generic", "insufficient_funds", "expired_card"] }),
-    notificationMode: text("notification_mode", { enum: ["on_time", "delayed", "duplicated", "out_of_order", "dropped", "bad_signature"] }),
+    notificationMode: text("notification_mode", {
+      enum: ["on_time", "delayed", "duplicated", "out_of_order", "dropped", "bad_signature"],
+    }),
     notificationSeconds: integer("notification_seconds"),
     notificationCount: integer("notification_count"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),

@@ -25,7 +25,9 @@ export interface TestCard {
 let catalogue: readonly TestCard[] | undefined;
 
 export function testCards(): readonly TestCard[] {
-  catalogue ??= JSON.parse(readFileSync(join(process.cwd(), "lib", "emulators", "test-cards.json"), "utf8")) as TestCard[];
+  catalogue ??= JSON.parse(
+    readFileSync(join(process.cwd(), "lib", "emulators", "test-cards.json"), "utf8"),
+  ) as TestCard[];
   return catalogue;
 }
 
@@ -82,7 +84,11 @@ export function expiryValid(expiry: string, now = new Date()): boolean {
 export type CallbackBehaviour = "on_time" | "delayed" | "duplicated" | "never";
 
 export const CALLBACK_BEHAVIOURS: readonly { match: string; behaviour: CallbackBehaviour; description: string }[] = [
-  { match: "late", behaviour: "delayed", description: "The notification is sent 2 minutes late (scaled by EMULATOR_TIME_SCALE)" },
+  {
+    match: "late",
+    behaviour: "delayed",
+    description: "The notification is sent 2 minutes late (scaled by EMULATOR_TIME_SCALE)",
+  },
   { match: "twice", behaviour: "duplicated", description: "The same notification is delivered twice" },
   { match: "silent", behaviour: "never", description: "No notification is ever sent (the shop must ask)" },
 ];

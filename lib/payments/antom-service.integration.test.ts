@@ -11,12 +11,24 @@ afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
 
 const order = (amount = 2500) => createTestOrder({ amount, currency: "EUR", name: "Silent Tester" });
 
-const card = (number: string, holderName = "Silent Tester") => ({ number, expiryMonth: "12", expiryYear: "2034", cvc: "737", holderName });
+const card = (number: string, holderName = "Silent Tester") => ({
+  number,
+  expiryMonth: "12",
+  expiryYear: "2034",
+  cvc: "737",
+  holderName,
+});
 
 describe("Antom through the shop's service", () => {
   it("settles a U payment by inquiryPayment once Antom has a final answer", async () => {
     // "Silent": the emulator sends no notification, so only the inquiry can settle it.
-    const payment = await startPayment({ orderId: order(), provider: "antom", method: "card", idempotencyKey: randomUUID(), card: card("4000000000000119") });
+    const payment = await startPayment({
+      orderId: order(),
+      provider: "antom",
+      method: "card",
+      idempotencyKey: randomUUID(),
+      card: card("4000000000000119"),
+    });
     // U / PAYMENT_IN_PROCESS comes with normalUrl [doc: seed 002]: the shopper is sent to the bank's page.
     expect(payment.status).toBe("requires_action");
     expect(payment.nextActionUrl).toMatch(/\/emulators\/antom\/3ds\//);
@@ -24,7 +36,9 @@ describe("Antom through the shop's service", () => {
     await new Promise((resolve) => setTimeout(resolve, 400)); // past the emulator's settle time (120 s scaled)
     const settled = await reconcilePayment(payment.id, 0);
     expect(settled!.status).toBe("succeeded");
-    expect(listPaymentEvents(payment.id).some((e) => e.type === "status_change" && /Reconciled by inquiry/.test(e.summary))).toBe(true);
+    expect(
+      listPaymentEvents(payment.id).some((e) => e.type === "status_change" && /Reconciled by inquiry/.test(e.summary)),
+    ).toBe(true);
   });
 
   it("passes an external 3DS result (MPI) and skips the challenge", async () => {
@@ -42,7 +56,13 @@ describe("Antom through the shop's service", () => {
   });
 
   it("asks for the challenge without MPI", async () => {
-    const payment = await startPayment({ orderId: order(), provider: "antom", method: "card", idempotencyKey: randomUUID(), card: card("4000000000003220") });
+    const payment = await startPayment({
+      orderId: order(),
+      provider: "antom",
+      method: "card",
+      idempotencyKey: randomUUID(),
+      card: card("4000000000003220"),
+    });
     expect(payment.status).toBe("requires_action");
     expect(payment.nextActionUrl).toMatch(/\/emulators\/antom\/3ds\//);
   });

@@ -13,9 +13,21 @@ const ACK = { result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage:
 
 afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
 
-function antomPayment(amount: number, captureMode: "automatic" | "manual" = "automatic", status: "processing" | "authorized" | "succeeded" = "processing") {
+function antomPayment(
+  amount: number,
+  captureMode: "automatic" | "manual" = "automatic",
+  status: "processing" | "authorized" | "succeeded" = "processing",
+) {
   const antomPaymentId = `2026${Date.now()}${Math.floor(Math.random() * 1e6)}`;
-  const created = createTestPayment({ provider: "antom", amount, currency: "EUR", status, providerPaymentId: antomPaymentId, captureMode, capturedAmount: status === "succeeded" ? amount : undefined });
+  const created = createTestPayment({
+    provider: "antom",
+    amount,
+    currency: "EUR",
+    status,
+    providerPaymentId: antomPaymentId,
+    captureMode,
+    capturedAmount: status === "succeeded" ? amount : undefined,
+  });
   return { ...created, antomPaymentId };
 }
 
@@ -24,17 +36,28 @@ function notify(body: Record<string, unknown>, options: { key?: string; path?: s
   const text = JSON.stringify(body);
   const time = String(Date.now());
   const clientId = options.clientId ?? CLIENT_ID;
-  const signature = antomSign({ path: options.path ?? "/api/webhooks/antom", clientId, time, body: text }, options.key ?? antomKey("antomPrivate", "EMULATOR_ANTOM_PRIVATE_KEY"));
+  const signature = antomSign(
+    { path: options.path ?? "/api/webhooks/antom", clientId, time, body: text },
+    options.key ?? antomKey("antomPrivate", "EMULATOR_ANTOM_PRIVATE_KEY"),
+  );
   return fetch(`${serverUrl()}/api/webhooks/antom`, {
     method: "POST",
-    headers: { "content-type": "application/json", "client-id": clientId, "request-time": time, signature: antomSignatureHeader(signature) },
+    headers: {
+      "content-type": "application/json",
+      "client-id": clientId,
+      "request-time": time,
+      signature: antomSignatureHeader(signature),
+    },
     body: text,
   });
 }
 
 const paymentResult = (p: { id: string; antomPaymentId: string }, amount: number, status: "S" | "F" = "S") => ({
   notifyType: "PAYMENT_RESULT",
-  result: status === "S" ? { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "success" } : { resultCode: "USER_BALANCE_NOT_ENOUGH", resultStatus: "F", resultMessage: "Insufficient funds" },
+  result:
+    status === "S"
+      ? { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "success" }
+      : { resultCode: "USER_BALANCE_NOT_ENOUGH", resultStatus: "F", resultMessage: "Insufficient funds" },
   paymentRequestId: p.id,
   paymentId: p.antomPaymentId,
   paymentAmount: { currency: "EUR", value: String(amount) },
@@ -53,7 +76,13 @@ describe("Antom notifyPayment", () => {
       expect(answer.status).toBe(200);
       expect(await answer.json()).toEqual(ACK);
     }
-    expect(findPayment(p.id)).toMatchObject({ status: "succeeded", capturedAmount: 3000, avsResult: "Y", cvvResult: "M", threeDsResult: "3DS 2.2.0, ECI 05" });
+    expect(findPayment(p.id)).toMatchObject({
+      status: "succeeded",
+      capturedAmount: 3000,
+      avsResult: "Y",
+      cvvResult: "M",
+      threeDsResult: "3DS 2.2.0, ECI 05",
+    });
     expect(findOrder(p.orderId)!.status).toBe("paid");
     expect(statusChanges(p.id).filter((e) => e.toStatus === "succeeded")).toHaveLength(1);
   });
@@ -62,17 +91,31 @@ describe("Antom notifyPayment", () => {
     const p = antomPayment(3000);
     const body = JSON.stringify(paymentResult(p, 3000));
     const time = String(Date.now());
-    const signature = antomSign({ path: "/api/webhooks/antom", clientId: CLIENT_ID, time, body }, antomKey("antomPrivate", "EMULATOR_ANTOM_PRIVATE_KEY"));
+    const signature = antomSign(
+      { path: "/api/webhooks/antom", clientId: CLIENT_ID, time, body },
+      antomKey("antomPrivate", "EMULATOR_ANTOM_PRIVATE_KEY"),
+    );
     const tampered = await fetch(`${serverUrl()}/api/webhooks/antom`, {
       method: "POST",
-      headers: { "content-type": "application/json", "client-id": CLIENT_ID, "request-time": time, signature: antomSignatureHeader(signature) },
+      headers: {
+        "content-type": "application/json",
+        "client-id": CLIENT_ID,
+        "request-time": time,
+        signature: antomSignatureHeader(signature),
+      },
       body: body.replace('"resultStatus":"S"', '"resultStatus":"F"'),
     });
     expect(tampered.status).toBe(401);
-    expect((await notify(paymentResult(p, 3000), { key: antomKey("merchantPrivate", "ANTOM_MERCHANT_PRIVATE_KEY") })).status).toBe(401);
+    expect(
+      (await notify(paymentResult(p, 3000), { key: antomKey("merchantPrivate", "ANTOM_MERCHANT_PRIVATE_KEY") })).status,
+    ).toBe(401);
     expect((await notify(paymentResult(p, 3000), { path: "/somewhere/else" })).status).toBe(401);
     expect((await notify(paymentResult(p, 3000), { clientId: "SANDBOX_SOMEONE_ELSE" })).status).toBe(401);
-    const unsigned = await fetch(`${serverUrl()}/api/webhooks/antom`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const unsigned = await fetch(`${serverUrl()}/api/webhooks/antom`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body,
+    });
     expect(unsigned.status).toBe(401);
     expect(findPayment(p.id)!.status).toBe("processing");
     expect(statusChanges(p.id)).toHaveLength(1);
@@ -83,7 +126,15 @@ describe("Antom notifyPayment", () => {
     await notify(paymentResult(p, 5000));
     expect(findPayment(p.id)!.status).toBe("authorized");
     expect(findOrder(p.orderId)!.status).toBe("paid");
-    const capture = { notifyType: "CAPTURE_RESULT", result: ACK.result, paymentId: p.antomPaymentId, captureId: "CAP1", captureRequestId: "cap_1", captureAmount: { currency: "EUR", value: "4000" }, captureTime: new Date().toISOString() };
+    const capture = {
+      notifyType: "CAPTURE_RESULT",
+      result: ACK.result,
+      paymentId: p.antomPaymentId,
+      captureId: "CAP1",
+      captureRequestId: "cap_1",
+      captureAmount: { currency: "EUR", value: "4000" },
+      captureTime: new Date().toISOString(),
+    };
     expect((await notify(capture)).status).toBe(200);
     expect(findPayment(p.id)).toMatchObject({ status: "succeeded", capturedAmount: 4000 });
   });
@@ -91,7 +142,11 @@ describe("Antom notifyPayment", () => {
   it("records a declined payment's reason", async () => {
     const p = antomPayment(3000);
     await notify(paymentResult(p, 3000, "F"));
-    expect(findPayment(p.id)).toMatchObject({ status: "failed", failureCode: "USER_BALANCE_NOT_ENOUGH", failureMessage: "Insufficient funds on the card." });
+    expect(findPayment(p.id)).toMatchObject({
+      status: "failed",
+      failureCode: "USER_BALANCE_NOT_ENOUGH",
+      failureMessage: "Insufficient funds on the card.",
+    });
   });
 
   it("refuses a notification whose amount differs from the payment's", async () => {

@@ -13,13 +13,27 @@ afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
 
 function lesspayPayment(amount = 1000) {
   const payOrderId = `P${Date.now()}${Math.floor(Math.random() * 1e6)}`;
-  return { ...createTestPayment({ provider: "lesspay", amount, currency: "USD", status: "processing", providerPaymentId: payOrderId }), payOrderId };
+  return {
+    ...createTestPayment({
+      provider: "lesspay",
+      amount,
+      currency: "USD",
+      status: "processing",
+      providerPaymentId: payOrderId,
+    }),
+    payOrderId,
+  };
 }
 
 function callback(body: Record<string, unknown>, secret = SECRET) {
   return fetch(`${serverUrl()}/api/webhooks/lesspay`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-auth-appid": APP_ID, "X-Auth-Timestamp": String(Date.now()), "x-auth-signature": lesspaySign(body, secret) },
+    headers: {
+      "content-type": "application/json",
+      "x-auth-appid": APP_ID,
+      "X-Auth-Timestamp": String(Date.now()),
+      "x-auth-signature": lesspaySign(body, secret),
+    },
     body: JSON.stringify(body),
   });
 }
@@ -56,7 +70,11 @@ describe("Lesspay callbacks", () => {
     const body = succeeded(p);
     const tampered = await fetch(`${serverUrl()}/api/webhooks/lesspay`, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-auth-appid": APP_ID, "x-auth-signature": lesspaySign(body, SECRET) },
+      headers: {
+        "content-type": "application/json",
+        "x-auth-appid": APP_ID,
+        "x-auth-signature": lesspaySign(body, SECRET),
+      },
       body: JSON.stringify({ ...body, target_amount: "0.01" }),
     });
     expect(tampered.status).toBe(401);
@@ -66,7 +84,14 @@ describe("Lesspay callbacks", () => {
   it("records a risk event on the timeline once and changes no status", async () => {
     const p = lesspayPayment();
     await callback(succeeded(p));
-    const event = { event: "dispute_received", pay_order_id: p.payOrderId, request_id: p.id, target_amount: "10.00", target_currency: "USD", reason: "fraudulent" };
+    const event = {
+      event: "dispute_received",
+      pay_order_id: p.payOrderId,
+      request_id: p.id,
+      target_amount: "10.00",
+      target_currency: "USD",
+      reason: "fraudulent",
+    };
     expect((await callback(event)).status).toBe(200);
     expect((await callback(event)).status).toBe(200);
     expect(findPayment(p.id)!.status).toBe("succeeded");

@@ -21,7 +21,13 @@ describe("Lesspay through the shop's service", () => {
       provider: "lesspay",
       method: "card",
       idempotencyKey: randomUUID(),
-      card: { number: "4111111111111111", expiryMonth: "12", expiryYear: "2034", cvc: "737", holderName: "Silent Tester" },
+      card: {
+        number: "4111111111111111",
+        expiryMonth: "12",
+        expiryYear: "2034",
+        cvc: "737",
+        holderName: "Silent Tester",
+      },
     });
     expect(payment.status).toBe("processing");
     expect(payment.nextActionType).toBe("none");
@@ -53,40 +59,90 @@ describe("Lesspay through the shop's service", () => {
       saveCard: true,
       card: { number: "5555555555554444", expiryMonth: "7", expiryYear: "2033", cvc: "737", holderName: "Sam Shopper" },
     });
-    await until(() => findPayment(payment.id)!, (p) => p.status === "succeeded");
+    await until(
+      () => findPayment(payment.id)!,
+      (p) => p.status === "succeeded",
+    );
     const saved = listActiveCredentials(userId, "lesspay").find((credential) => credential.expiry === "07/33");
-    expect(saved).toMatchObject({ brand: "Mastercard", last4: "4444", expiry: "07/33", token: expect.stringMatching(/^src_/) });
+    expect(saved).toMatchObject({
+      brand: "Mastercard",
+      last4: "4444",
+      expiry: "07/33",
+      token: expect.stringMatching(/^src_/),
+    });
   });
 
   it("the payer's Cancel on the cashier (4 CANCELED): the payment fails as cancelled, by callback", async () => {
-    const payment = await startPayment({ orderId: order(), provider: "lesspay", method: "cashier", idempotencyKey: randomUUID() });
+    const payment = await startPayment({
+      orderId: order(),
+      provider: "lesspay",
+      method: "cashier",
+      idempotencyKey: randomUUID(),
+    });
     expect(payment.status).toBe("requires_action");
     expect((await fetch(`${payment.nextActionUrl}/cancel`, { redirect: "manual" })).status).toBe(303);
-    const failed = await until(() => findPayment(payment.id)!, (p) => p.status !== "requires_action");
-    expect(failed).toMatchObject({ status: "failed", failureCode: "canceled", failureMessage: "The payment was cancelled on Lesspay's page." });
+    const failed = await until(
+      () => findPayment(payment.id)!,
+      (p) => p.status !== "requires_action",
+    );
+    expect(failed).toMatchObject({
+      status: "failed",
+      failureCode: "canceled",
+      failureMessage: "The payment was cancelled on Lesspay's page.",
+    });
   });
 
   it.each([
     ["Closed Payer", "6 CLOSED", "expired"],
     ["Refund Payer", "2 SUCCEED then 5 REFUND", "refunded"],
   ] as const)("the cashier's %s (%s): the payment is %s, by callback", async (name, _statuses, status) => {
-    const payment = await startPayment({ orderId: order(), provider: "lesspay", method: "cashier", idempotencyKey: randomUUID() });
+    const payment = await startPayment({
+      orderId: order(),
+      provider: "lesspay",
+      method: "cashier",
+      idempotencyKey: randomUUID(),
+    });
     expect((await postCashier(payment.providerPaymentId!, { number: "4111111111111111", name })).status).toBe(303);
-    expect((await until(() => findPayment(payment.id)!, (p) => p.status === status)).status).toBe(status);
+    expect(
+      (
+        await until(
+          () => findPayment(payment.id)!,
+          (p) => p.status === status,
+        )
+      ).status,
+    ).toBe(status);
   });
 
   it("the cashier's Confirm Payer (0 PENDING_CONFIRM): the payment stays open, neither paid nor failed", async () => {
-    const payment = await startPayment({ orderId: order(), provider: "lesspay", method: "cashier", idempotencyKey: randomUUID() });
-    expect((await postCashier(payment.providerPaymentId!, { number: "4111111111111111", name: "Confirm Payer" })).status).toBe(303);
-    await until(() => listPaymentEvents(payment.id), (events) => events.some((e) => /PENDING_CONFIRM/.test(e.summary)));
+    const payment = await startPayment({
+      orderId: order(),
+      provider: "lesspay",
+      method: "cashier",
+      idempotencyKey: randomUUID(),
+    });
+    expect(
+      (await postCashier(payment.providerPaymentId!, { number: "4111111111111111", name: "Confirm Payer" })).status,
+    ).toBe(303);
+    await until(
+      () => listPaymentEvents(payment.id),
+      (events) => events.some((e) => /PENDING_CONFIRM/.test(e.summary)),
+    );
     expect(["requires_action", "processing"]).toContain(findPayment(payment.id)!.status);
   });
 
   it("12 PAID (amount differs) is never taken as paid: not by its callback, not by query-order", async () => {
-    const payment = await startPayment({ orderId: order(), provider: "lesspay", method: "cashier", idempotencyKey: randomUUID() });
+    const payment = await startPayment({
+      orderId: order(),
+      provider: "lesspay",
+      method: "cashier",
+      idempotencyKey: randomUUID(),
+    });
     const payOrderId = payment.providerPaymentId!;
     expect((await postCashier(payOrderId, { number: "4111111111111111", name: "Amountdiff Payer" })).status).toBe(303);
-    await until(() => listPaymentEvents(payment.id), (events) => events.some((e) => /paid amount that differs/.test(e.summary)));
+    await until(
+      () => listPaymentEvents(payment.id),
+      (events) => events.some((e) => /paid amount that differs/.test(e.summary)),
+    );
     expect(findPayment(payment.id)!.status).toBe("requires_action");
     const asked = await reconcilePayment(payment.id, 0);
     expect(asked!.status).toBe("requires_action");

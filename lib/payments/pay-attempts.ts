@@ -3,7 +3,8 @@ import { settings } from "@/lib/env";
 import { retryAfterText, SlidingWindowLimiter, type RateLimitRule } from "@/lib/rate-limit";
 
 /** One limiter for the process (kept on globalThis so a dev reload does not reset it). */
-const limiter: SlidingWindowLimiter = ((globalThis as Record<string, unknown>).__payAttemptLimiter ??= new SlidingWindowLimiter()) as SlidingWindowLimiter;
+const limiter: SlidingWindowLimiter = ((globalThis as Record<string, unknown>).__payAttemptLimiter ??=
+  new SlidingWindowLimiter()) as SlidingWindowLimiter;
 
 export interface PayAttemptBy {
   /** The signed-in shopper, if any. */
@@ -30,5 +31,7 @@ export function refusePayAttempt(by: PayAttemptBy): string | undefined {
         { key: `ip:${by.ip}`, rule: { limit: env.PAY_ATTEMPTS_PER_IP, windowMs } },
       ];
   const verdict = limiter.take(keys);
-  return verdict.allowed ? undefined : `Too many payment attempts; try again in ${retryAfterText(verdict.retryAfterMs)}.`;
+  return verdict.allowed
+    ? undefined
+    : `Too many payment attempts; try again in ${retryAfterText(verdict.retryAfterMs)}.`;
 }

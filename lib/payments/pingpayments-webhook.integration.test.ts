@@ -6,14 +6,22 @@ import { findOrder } from "@/lib/db/queries/orders";
 import { newOrderId, newPaymentId } from "@/lib/ids";
 import { closeSqlite } from "@/lib/sqlite";
 import { consoleCounts } from "@/lib/testing/notification-drivers";
-import { createEmulatorPayment, EMULATOR_MERCHANT_ID, payOnPaymentIq, serverUrl } from "@/lib/testing/pingpayments-fixtures";
+import {
+  createEmulatorPayment,
+  EMULATOR_MERCHANT_ID,
+  payOnPaymentIq,
+  serverUrl,
+} from "@/lib/testing/pingpayments-fixtures";
 
 // The test process and the shop server share the integration database file (WAL mode):
 // the test stores the shop's side of a payment, the server receives the callbacks.
 afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
 
 /** A shop order + payment in requires_action, linked to an emulator payment (which never calls back by itself). */
-async function shopPaymentLinkedToEmulator(shop: { amount: number; currency: string }, emulator: { amount: number; currency: string }) {
+async function shopPaymentLinkedToEmulator(
+  shop: { amount: number; currency: string },
+  emulator: { amount: number; currency: string },
+) {
   const remote = await createEmulatorPayment({
     currency: emulator.currency,
     total_amount: emulator.amount,
@@ -38,18 +46,35 @@ async function shopPaymentLinkedToEmulator(shop: { amount: number; currency: str
     totalAmount: shop.amount,
     items: [{ productId: "prd_merino-beanie", name: "Merino beanie", unitAmount: shop.amount, quantity: 1 }],
   });
-  const { payment } = insertPaymentOnce({ id: newPaymentId(), orderId, provider: "pingpayments", method: "card", idempotencyKey: randomUUID(), amount: shop.amount, currency: shop.currency });
+  const { payment } = insertPaymentOnce({
+    id: newPaymentId(),
+    orderId,
+    provider: "pingpayments",
+    method: "card",
+    idempotencyKey: randomUUID(),
+    amount: shop.amount,
+    currency: shop.currency,
+  });
   transitionPayment(
     payment.id,
     "requires_action",
-    { providerPaymentId: remote.paymentId, providerData: { payment_order_id: remote.paymentOrderId }, nextActionType: "redirect", nextActionUrl: remote.payUrl },
+    {
+      providerPaymentId: remote.paymentId,
+      providerData: { payment_order_id: remote.paymentOrderId },
+      nextActionType: "redirect",
+      nextActionUrl: remote.payUrl,
+    },
     { provider: "pingpayments", summary: "test set-up" },
   );
   return { payment: findPayment(payment.id)!, orderId, remote };
 }
 
 function postCallback(body: unknown) {
-  return fetch(`${serverUrl()}/api/webhooks/pingpayments`, { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  return fetch(`${serverUrl()}/api/webhooks/pingpayments`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 }
 
 function statusChanges(paymentId: string) {
@@ -58,8 +83,15 @@ function statusChanges(paymentId: string) {
 
 describe("Ping Payments status callback", () => {
   it("applies a callback confirmed by GET: the payment succeeds, the order is paid, events are recorded", async () => {
-    const { payment, orderId, remote } = await shopPaymentLinkedToEmulator({ amount: 2900, currency: "SEK" }, { amount: 2900, currency: "SEK" });
-    const response = await postCallback({ payment_id: remote.paymentId, payment_order_id: remote.paymentOrderId, status: "COMPLETED" });
+    const { payment, orderId, remote } = await shopPaymentLinkedToEmulator(
+      { amount: 2900, currency: "SEK" },
+      { amount: 2900, currency: "SEK" },
+    );
+    const response = await postCallback({
+      payment_id: remote.paymentId,
+      payment_order_id: remote.paymentOrderId,
+      status: "COMPLETED",
+    });
     expect(response.status).toBe(204);
     expect(findPayment(payment.id)!.status).toBe("succeeded");
     expect(findOrder(orderId)!.status).toBe("paid");
@@ -69,9 +101,16 @@ describe("Ping Payments status callback", () => {
   });
 
   it("changes nothing for a payment Ping does not know", async () => {
-    const { payment, remote } = await shopPaymentLinkedToEmulator({ amount: 1800, currency: "SEK" }, { amount: 1800, currency: "SEK" });
+    const { payment, remote } = await shopPaymentLinkedToEmulator(
+      { amount: 1800, currency: "SEK" },
+      { amount: 1800, currency: "SEK" },
+    );
     const before = statusChanges(payment.id).length;
-    const response = await postCallback({ payment_id: randomUUID(), payment_order_id: remote.paymentOrderId, status: "COMPLETED" });
+    const response = await postCallback({
+      payment_id: randomUUID(),
+      payment_order_id: remote.paymentOrderId,
+      status: "COMPLETED",
+    });
     expect(response.status).toBe(404);
     expect(findPayment(payment.id)!.status).toBe("requires_action");
     expect(statusChanges(payment.id)).toHaveLength(before);
@@ -80,13 +119,24 @@ describe("Ping Payments status callback", () => {
   it("changes nothing for an emulator payment the shop never made", async () => {
     const stranger = await createEmulatorPayment();
     await payOnPaymentIq(stranger.paymentId, { number: "4111111111111111", cardholder: "Silent" });
-    const response = await postCallback({ payment_id: stranger.paymentId, payment_order_id: stranger.paymentOrderId, status: "COMPLETED" });
+    const response = await postCallback({
+      payment_id: stranger.paymentId,
+      payment_order_id: stranger.paymentOrderId,
+      status: "COMPLETED",
+    });
     expect(response.status).toBe(404);
   });
 
   it("changes nothing when the confirming GET shows another amount", async () => {
-    const { payment, orderId, remote } = await shopPaymentLinkedToEmulator({ amount: 1000, currency: "SEK" }, { amount: 2000, currency: "SEK" });
-    const response = await postCallback({ payment_id: remote.paymentId, payment_order_id: remote.paymentOrderId, status: "COMPLETED" });
+    const { payment, orderId, remote } = await shopPaymentLinkedToEmulator(
+      { amount: 1000, currency: "SEK" },
+      { amount: 2000, currency: "SEK" },
+    );
+    const response = await postCallback({
+      payment_id: remote.paymentId,
+      payment_order_id: remote.paymentOrderId,
+      status: "COMPLETED",
+    });
     expect(response.status).toBe(422);
     expect(findPayment(payment.id)!.status).toBe("requires_action");
     expect(findOrder(orderId)!.status).toBe("pending");
@@ -95,14 +145,24 @@ describe("Ping Payments status callback", () => {
   });
 
   it("changes nothing when the confirming GET shows another currency", async () => {
-    const { payment, remote } = await shopPaymentLinkedToEmulator({ amount: 1000, currency: "EUR" }, { amount: 1000, currency: "SEK" });
-    const response = await postCallback({ payment_id: remote.paymentId, payment_order_id: remote.paymentOrderId, status: "COMPLETED" });
+    const { payment, remote } = await shopPaymentLinkedToEmulator(
+      { amount: 1000, currency: "EUR" },
+      { amount: 1000, currency: "SEK" },
+    );
+    const response = await postCallback({
+      payment_id: remote.paymentId,
+      payment_order_id: remote.paymentOrderId,
+      status: "COMPLETED",
+    });
     expect(response.status).toBe(422);
     expect(findPayment(payment.id)!.status).toBe("requires_action");
   });
 
   it("makes exactly one transition from the same callback delivered 20 times at once", async () => {
-    const { payment, orderId, remote } = await shopPaymentLinkedToEmulator({ amount: 4200, currency: "SEK" }, { amount: 4200, currency: "SEK" });
+    const { payment, orderId, remote } = await shopPaymentLinkedToEmulator(
+      { amount: 4200, currency: "SEK" },
+      { amount: 4200, currency: "SEK" },
+    );
     const body = { payment_id: remote.paymentId, payment_order_id: remote.paymentOrderId, status: "COMPLETED" };
     const counted = await consoleCounts("pingpayments");
     const responses = await Promise.all(Array.from({ length: 20 }, () => postCallback(body)));
@@ -132,7 +192,10 @@ describe("Ping Payments status callback", () => {
 describe("a lost status callback", () => {
   it("is made up for by asking Ping Payments once the payment is late", async () => {
     // The emulator never calls back ("silent"); the order page's poll asks the provider.
-    const { payment, orderId } = await shopPaymentLinkedToEmulator({ amount: 3100, currency: "SEK" }, { amount: 3100, currency: "SEK" });
+    const { payment, orderId } = await shopPaymentLinkedToEmulator(
+      { amount: 3100, currency: "SEK" },
+      { amount: 3100, currency: "SEK" },
+    );
     const early = await (await fetch(`${serverUrl()}/api/orders/${orderId}/status`)).json();
     expect(early.status).toBe("pending");
     await new Promise((resolve) => setTimeout(resolve, 1700)); // past PAYMENT_INQUIRY_AFTER_MS of the test server

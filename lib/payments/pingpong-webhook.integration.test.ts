@@ -15,17 +15,35 @@ afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
 
 function shopPayment(amount: number, currency = "USD", status: "requires_action" | "authorized" = "requires_action") {
   const transactionId = `TX${Date.now()}${Math.floor(Math.random() * 1000)}`;
-  const { id: paymentId, orderId } = createTestPayment({ provider: "pingpong", amount, currency, status, providerPaymentId: transactionId });
+  const { id: paymentId, orderId } = createTestPayment({
+    provider: "pingpong",
+    amount,
+    currency,
+    status,
+    providerPaymentId: transactionId,
+  });
   return { paymentId, orderId, transactionId };
 }
 
 function notification(biz: Record<string, unknown>, salt = SALT, code = "000000") {
-  const unsigned = { accId: ACC_ID, clientId: CLIENT_ID, signType: "SHA256", version: "1.0", code, description: "success", bizContent: JSON.stringify(biz) };
+  const unsigned = {
+    accId: ACC_ID,
+    clientId: CLIENT_ID,
+    signType: "SHA256",
+    version: "1.0",
+    code,
+    description: "success",
+    bizContent: JSON.stringify(biz),
+  };
   return { ...unsigned, sign: pingPongSign(unsigned, salt) };
 }
 
 function post(body: unknown) {
-  return fetch(`${serverUrl()}/api/webhooks/pingpong`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return fetch(`${serverUrl()}/api/webhooks/pingpong`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
 }
 
 const statusChanges = (paymentId: string) => listPaymentEvents(paymentId).filter((e) => e.type === "status_change");
@@ -33,7 +51,15 @@ const statusChanges = (paymentId: string) => listPaymentEvents(paymentId).filter
 describe("PingPong notifications", () => {
   it("applies a signed SUCCESS notification once, even delivered five times", async () => {
     const { paymentId, orderId, transactionId } = shopPayment(1999);
-    const body = notification({ notifyType: "PAYMENT", merchantTransactionId: paymentId, transactionId, amount: "19.990000", currency: "USD", status: "SUCCESS", captureDelayHours: 0 });
+    const body = notification({
+      notifyType: "PAYMENT",
+      merchantTransactionId: paymentId,
+      transactionId,
+      amount: "19.990000",
+      currency: "USD",
+      status: "SUCCESS",
+      captureDelayHours: 0,
+    });
     const answers = await Promise.all(Array.from({ length: 5 }, () => post(body)));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     expect(findPayment(paymentId)!.status).toBe("succeeded");
@@ -43,10 +69,33 @@ describe("PingPong notifications", () => {
 
   it("refuses a tampered notification with 401 and changes nothing", async () => {
     const { paymentId, transactionId } = shopPayment(1999);
-    const body = notification({ notifyType: "PAYMENT", merchantTransactionId: paymentId, transactionId, amount: "19.990000", currency: "USD", status: "SUCCESS" });
+    const body = notification({
+      notifyType: "PAYMENT",
+      merchantTransactionId: paymentId,
+      transactionId,
+      amount: "19.990000",
+      currency: "USD",
+      status: "SUCCESS",
+    });
     const tampered = { ...body, bizContent: body.bizContent.replace('"SUCCESS"', '"FAILED"') };
     expect((await post(tampered)).status).toBe(401);
-    expect((await post(notification({ notifyType: "PAYMENT", merchantTransactionId: paymentId, transactionId, amount: "19.990000", currency: "USD", status: "SUCCESS" }, "wrong-salt"))).status).toBe(401);
+    expect(
+      (
+        await post(
+          notification(
+            {
+              notifyType: "PAYMENT",
+              merchantTransactionId: paymentId,
+              transactionId,
+              amount: "19.990000",
+              currency: "USD",
+              status: "SUCCESS",
+            },
+            "wrong-salt",
+          ),
+        )
+      ).status,
+    ).toBe(401);
     expect((await post({ ...body, sign: undefined })).status).toBe(401);
     expect(findPayment(paymentId)!.status).toBe("requires_action");
     expect(statusChanges(paymentId)).toHaveLength(1);
@@ -54,19 +103,58 @@ describe("PingPong notifications", () => {
 
   it("refuses a signed notification whose amount or currency differs", async () => {
     const { paymentId, transactionId } = shopPayment(1999);
-    expect((await post(notification({ notifyType: "PAYMENT", merchantTransactionId: paymentId, transactionId, amount: "1.990000", currency: "USD", status: "SUCCESS" }))).status).toBe(422);
-    expect((await post(notification({ notifyType: "PAYMENT", merchantTransactionId: paymentId, transactionId, amount: "19.990000", currency: "HKD", status: "SUCCESS" }))).status).toBe(422);
+    expect(
+      (
+        await post(
+          notification({
+            notifyType: "PAYMENT",
+            merchantTransactionId: paymentId,
+            transactionId,
+            amount: "1.990000",
+            currency: "USD",
+            status: "SUCCESS",
+          }),
+        )
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await post(
+          notification({
+            notifyType: "PAYMENT",
+            merchantTransactionId: paymentId,
+            transactionId,
+            amount: "19.990000",
+            currency: "HKD",
+            status: "SUCCESS",
+          }),
+        )
+      ).status,
+    ).toBe(422);
     expect(findPayment(paymentId)!.status).toBe("requires_action");
   });
 
   it("answers 404 for a transaction the shop does not know", async () => {
-    const body = notification({ notifyType: "PAYMENT", merchantTransactionId: "pay_unknown00000000", transactionId: "TX-unknown", amount: "1.000000", currency: "USD", status: "SUCCESS" });
+    const body = notification({
+      notifyType: "PAYMENT",
+      merchantTransactionId: "pay_unknown00000000",
+      transactionId: "TX-unknown",
+      amount: "1.000000",
+      currency: "USD",
+      status: "SUCCESS",
+    });
     expect((await post(body)).status).toBe(404);
   });
 
   it("does not move a succeeded payment back on a late PROCESSING", async () => {
     const { paymentId, transactionId } = shopPayment(500);
-    const biz = { notifyType: "PAYMENT", merchantTransactionId: paymentId, transactionId, amount: "5.000000", currency: "USD" };
+    const biz = {
+      notifyType: "PAYMENT",
+      merchantTransactionId: paymentId,
+      transactionId,
+      amount: "5.000000",
+      currency: "USD",
+    };
     await post(notification({ ...biz, status: "SUCCESS" }));
     expect((await post(notification({ ...biz, status: "PROCESSING" }))).status).toBe(200);
     expect(findPayment(paymentId)!.status).toBe("succeeded");
@@ -74,8 +162,25 @@ describe("PingPong notifications", () => {
 
   it("shows a declined payment's reason", async () => {
     const { paymentId, orderId, transactionId } = shopPayment(500);
-    await post(notification({ notifyType: "PAYMENT", merchantTransactionId: paymentId, transactionId, amount: "5.000000", currency: "USD", status: "FAILED" }, SALT, "301003"));
-    expect(findPayment(paymentId)).toMatchObject({ status: "failed", failureCode: "301003", failureMessage: "Insufficient funds on the card." });
+    await post(
+      notification(
+        {
+          notifyType: "PAYMENT",
+          merchantTransactionId: paymentId,
+          transactionId,
+          amount: "5.000000",
+          currency: "USD",
+          status: "FAILED",
+        },
+        SALT,
+        "301003",
+      ),
+    );
+    expect(findPayment(paymentId)).toMatchObject({
+      status: "failed",
+      failureCode: "301003",
+      failureMessage: "Insufficient funds on the card.",
+    });
     expect(findOrder(orderId)!.status).toBe("failed");
   });
 
@@ -83,20 +188,47 @@ describe("PingPong notifications", () => {
     const { paymentId, transactionId } = shopPayment(1000, "USD");
     const biz = { merchantTransactionId: paymentId, transactionId, amount: "10.000000", currency: "USD" };
     await post(notification({ ...biz, notifyType: "PAYMENT", status: "SUCCESS" }));
-    const first = notification({ ...biz, notifyType: "REFUND", status: "SUCCESS", refundId: "RF1", refundAmount: "4.000000" });
+    const first = notification({
+      ...biz,
+      notifyType: "REFUND",
+      status: "SUCCESS",
+      refundId: "RF1",
+      refundAmount: "4.000000",
+    });
     await post(first);
     await post(first);
     expect(findPayment(paymentId)).toMatchObject({ status: "partially_refunded", refundedAmount: 400 });
-    await post(notification({ ...biz, notifyType: "REFUND", status: "SUCCESS", refundId: "RF2", refundAmount: "6.000000" }));
+    await post(
+      notification({ ...biz, notifyType: "REFUND", status: "SUCCESS", refundId: "RF2", refundAmount: "6.000000" }),
+    );
     expect(findPayment(paymentId)).toMatchObject({ status: "refunded", refundedAmount: 1000 });
   });
 
   it("cancels an authorized payment on VOID and expires a QR payment on CLOSE", async () => {
     const authorized = shopPayment(700, "USD", "authorized");
-    await post(notification({ notifyType: "VOID", merchantTransactionId: authorized.paymentId, transactionId: authorized.transactionId, amount: "7.000000", currency: "USD", status: "SUCCESS", voidId: "VD1" }));
+    await post(
+      notification({
+        notifyType: "VOID",
+        merchantTransactionId: authorized.paymentId,
+        transactionId: authorized.transactionId,
+        amount: "7.000000",
+        currency: "USD",
+        status: "SUCCESS",
+        voidId: "VD1",
+      }),
+    );
     expect(findPayment(authorized.paymentId)!.status).toBe("canceled");
     const qr = shopPayment(700, "HKD");
-    await post(notification({ notifyType: "CLOSE", merchantTransactionId: qr.paymentId, transactionId: qr.transactionId, amount: "7.000000", currency: "HKD", status: "CLOSED" }));
+    await post(
+      notification({
+        notifyType: "CLOSE",
+        merchantTransactionId: qr.paymentId,
+        transactionId: qr.transactionId,
+        amount: "7.000000",
+        currency: "HKD",
+        status: "CLOSED",
+      }),
+    );
     expect(findPayment(qr.paymentId)).toMatchObject({ status: "expired", failureCode: "closed" });
   });
 });

@@ -3,9 +3,17 @@ import { settings } from "@/lib/env";
 import { log } from "@/lib/log";
 import { listStalePendingPayments } from "@/lib/db/queries/payments";
 import { findProvider } from "./registry";
-import { reconcilePayment, returnUnreturnedExtraCharges, startAnswerUnknown, unknownAnswerInquiryAfterMs } from "./service";
+import {
+  reconcilePayment,
+  returnUnreturnedExtraCharges,
+  startAnswerUnknown,
+  unknownAnswerInquiryAfterMs,
+} from "./service";
 
-const state = ((globalThis as Record<string, unknown>).__reconcileLoop ??= { running: false }) as { timer?: ReturnType<typeof setInterval>; running: boolean };
+const state = ((globalThis as Record<string, unknown>).__reconcileLoop ??= { running: false }) as {
+  timer?: ReturnType<typeof setInterval>;
+  running: boolean;
+};
 
 /**
  * One pass: every payment left pending past PAYMENT_INQUIRY_AFTER_MS (or, when its start answer was
@@ -17,7 +25,9 @@ export async function reconcileStalePayments(): Promise<number> {
   const now = Date.now();
   const soon = unknownAnswerInquiryAfterMs();
   const stale = listStalePendingPayments(new Date(now - soon)).filter(
-    (payment) => findProvider(payment.provider)?.inquire && (startAnswerUnknown(payment) || payment.updatedAt.getTime() < now - env.PAYMENT_INQUIRY_AFTER_MS),
+    (payment) =>
+      findProvider(payment.provider)?.inquire &&
+      (startAnswerUnknown(payment) || payment.updatedAt.getTime() < now - env.PAYMENT_INQUIRY_AFTER_MS),
   );
   let settled = 0;
   for (const payment of stale) {
@@ -38,7 +48,9 @@ export function startReconciliationLoop(): void {
     if (state.running) return;
     state.running = true;
     reconcileStalePayments()
-      .catch((error) => log("error", "reconciliation pass failed", { error: error instanceof Error ? error.message : String(error) }))
+      .catch((error) =>
+        log("error", "reconciliation pass failed", { error: error instanceof Error ? error.message : String(error) }),
+      )
       .finally(() => {
         state.running = false;
       });

@@ -24,6 +24,9 @@ describe("redact", () => {
   });
 
   it("masks secret headers", () => {
-    expect(redactHeaders(new Headers({ "x-api-secret": "abc", tenant_id: "t" }))).toEqual({ "x-api-secret": "[redacted]", tenant_id: "t" });
+    expect(redactHeaders(new Headers({ "x-api-secret": "abc", tenant_id: "t" }))).toEqual({
+      "x-api-secret": "[redacted]",
+      tenant_id: "t",
+    });
   });
 });

@@ -3,7 +3,8 @@
  * full card numbers (13–19 digits, Luhn or not) keep only their first six and last four digits,
  * CVV/CVC fields and secret-bearing fields and headers are masked.
  */
-const SECRET_KEYS = /^(cvv|cvc|cvv2|cvc2|securitycode|security_code|card_cvv|password|x-api-secret|api_secret|apisecret|secret|appsecret|app_secret|salt|authorization|private_key|privatekey)$/i;
+const SECRET_KEYS =
+  /^(cvv|cvc|cvv2|cvc2|securitycode|security_code|card_cvv|password|x-api-secret|api_secret|apisecret|secret|appsecret|app_secret|salt|authorization|private_key|privatekey)$/i;
 const CARD_KEYS = /^(cardno|card_no|cardnumber|card_number|pan|number|card_num)$/i;
 const CARD_RUN = /(?<!\d)(\d{6})\d{3,9}(\d{4})(?!\d)/g;
 

@@ -29,12 +29,16 @@ export function findMethod(provider: string, method: string): PaymentMethod | un
 }
 
 export function paymentMethodsFor(currency: string): PaymentMethod[] {
-  return Object.values(PROVIDERS).flatMap((provider) => provider!.methods.filter((m) => m.currencies.includes(currency)));
+  return Object.values(PROVIDERS).flatMap((provider) =>
+    provider!.methods.filter((m) => m.currencies.includes(currency)),
+  );
 }
 
 /** The provider whose one-click wallets the account page offers (the first that has them). */
 export function walletProvider(): (PaymentProvider & { wallets: WalletLinking }) | undefined {
-  return Object.values(PROVIDERS).find((provider): provider is PaymentProvider & { wallets: WalletLinking } => Boolean(provider?.wallets));
+  return Object.values(PROVIDERS).find((provider): provider is PaymentProvider & { wallets: WalletLinking } =>
+    Boolean(provider?.wallets),
+  );
 }
 
 /** The wallets a shopper can link, and whether the deprecated authorization flow is on. */

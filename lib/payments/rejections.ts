@@ -32,11 +32,18 @@ const unchanged = kept("__notificationRedeliveries");
 function count(counts: Counts, provider: string, httpStatus: number, reason: string): string {
   const short = reason.length > MAX_REASON ? `${reason.slice(0, MAX_REASON)}…` : reason;
   const previous = counts.get(provider);
-  counts.set(provider, { provider, count: (previous?.count ?? 0) + 1, lastAt: new Date(), lastStatus: httpStatus, lastReason: short });
+  counts.set(provider, {
+    provider,
+    count: (previous?.count ?? 0) + 1,
+    lastAt: new Date(),
+    lastStatus: httpStatus,
+    lastReason: short,
+  });
   return short;
 }
 
-const listed = (counts: Counts): NotificationCount[] => [...counts.values()].sort((a, b) => a.provider.localeCompare(b.provider));
+const listed = (counts: Counts): NotificationCount[] =>
+  [...counts.values()].sort((a, b) => a.provider.localeCompare(b.provider));
 
 /** Logs a refused notification (redacted by `log`) and counts it for the console. */
 export function noteRejectedNotification(provider: string, httpStatus: number, reason: string): void {

@@ -6,7 +6,13 @@ import { minor } from "@/lib/money";
 import { randomUUID } from "node:crypto";
 import { findOrder, listOrderItems, orderCaptureMode } from "@/lib/db/queries/orders";
 import { repeatOrder } from "@/lib/orders";
-import { findCredential, findCredentialByToken, insertCredential, moveCredential, saveCredentialOnce } from "@/lib/db/queries/credentials";
+import {
+  findCredential,
+  findCredentialByToken,
+  insertCredential,
+  moveCredential,
+  saveCredentialOnce,
+} from "@/lib/db/queries/credentials";
 import {
   applyNotificationToPayment,
   AttemptClaimLost,
@@ -60,7 +66,11 @@ function recordCalls(paymentId: string, provider: string, calls: readonly ApiCal
 export function nextActionOf(payment: Payment): NextAction {
   if (payment.nextActionType === "redirect" && payment.nextActionUrl) {
     const trigger = payment.providerData?.sdkTrigger;
-    return { type: "redirect", url: payment.nextActionUrl, sdkTrigger: trigger ? (JSON.parse(trigger) as unknown) : undefined };
+    return {
+      type: "redirect",
+      url: payment.nextActionUrl,
+      sdkTrigger: trigger ? (JSON.parse(trigger) as unknown) : undefined,
+    };
   }
   if (payment.nextActionType === "qr" && payment.nextActionQr) {
     return { type: "qr", payload: payment.nextActionQr, expiresAt: payment.nextActionExpiresAt ?? undefined };
@@ -74,7 +84,11 @@ function factsFromOutcome(outcome: ProviderOutcome, payment: Payment): PaymentPa
   const sdkTrigger = action.type === "redirect" ? action.sdkTrigger : undefined;
   return {
     providerPaymentId: outcome.providerPaymentId,
-    providerData: { ...payment.providerData, ...outcome.providerData, ...(sdkTrigger !== undefined ? { sdkTrigger: JSON.stringify(sdkTrigger) } : {}) },
+    providerData: {
+      ...payment.providerData,
+      ...outcome.providerData,
+      ...(sdkTrigger !== undefined ? { sdkTrigger: JSON.stringify(sdkTrigger) } : {}),
+    },
     cardBrand: outcome.card?.brand,
     cardFirst6: outcome.card?.first6,
     cardLast4: outcome.card?.last4,
@@ -163,10 +177,25 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
 
   let storedCredential: PaymentRequest["storedCredential"];
   if (input.storedCredentialId) {
-    if (!credential || credential.status !== "active" || credential.provider !== provider.id || !order.userId || credential.userId !== order.userId) {
-      throw new CheckoutError(viaWallet ? "This wallet is not linked any more. Link it again in your account." : "This saved card cannot be used for this order.");
+    if (
+      !credential ||
+      credential.status !== "active" ||
+      credential.provider !== provider.id ||
+      !order.userId ||
+      credential.userId !== order.userId
+    ) {
+      throw new CheckoutError(
+        viaWallet
+          ? "This wallet is not linked any more. Link it again in your account."
+          : "This saved card cannot be used for this order.",
+      );
     }
-    storedCredential = { token: credential.token, kind: credential.kind, walletType: credential.brand ?? undefined, merchantUserId: credential.merchantUserId ?? undefined };
+    storedCredential = {
+      token: credential.token,
+      kind: credential.kind,
+      walletType: credential.brand ?? undefined,
+      merchantUserId: credential.merchantUserId ?? undefined,
+    };
   } else if (input.merchantInitiated) {
     throw new CheckoutError("A merchant-initiated payment needs a saved card.");
   }
@@ -211,18 +240,25 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
       merchantInitiated: input.merchantInitiated,
       mpi: input.mpi,
       address: { line1: order.addressLine, city: order.city, postalCode: order.postalCode, country: order.country },
-      keepReference: (providerData) => patchPayment(payment.id, { providerData: { ...payment.providerData, ...providerData } }),
+      keepReference: (providerData) =>
+        patchPayment(payment.id, { providerData: { ...payment.providerData, ...providerData } }),
       returnUrl: `${orderUrl}?attempt=${payment.id}`,
       errorUrl: `${orderUrl}?attempt=${payment.id}&returned=error`,
       notificationUrl: `${env.APP_URL}/api/webhooks/${provider.id}`,
     });
     recordCalls(payment.id, provider.id, outcome.calls);
     const summary = `${provider.displayName} answered ${outcome.status}${outcome.nextAction.type !== "none" ? ` (${outcome.nextAction.type})` : ""}`;
-    const result = transitionPayment(payment.id, outcome.status, patchFromOutcome(outcome, payment), { provider: provider.id, summary });
+    const result = transitionPayment(payment.id, outcome.status, patchFromOutcome(outcome, payment), {
+      provider: provider.id,
+      summary,
+    });
     if (result.extraCharge) returnExtraChargeSoon(payment.id);
     rememberCard(result.payment, outcome.storedCredential);
     if (outcome.credentialInvalid && credential) {
-      moveCredential(credential.id, ["active", "pending"], "revoked", { provider: provider.id, summary: `${provider.displayName} no longer knows this ${credential.kind}'s token` });
+      moveCredential(credential.id, ["active", "pending"], "revoked", {
+        provider: provider.id,
+        summary: `${provider.displayName} no longer knows this ${credential.kind}'s token`,
+      });
     }
     let started = result.payment;
     if (!result.changed) {
@@ -230,10 +266,19 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
       // and its page where that notification said only "in process" (Antom's PAYMENT_PENDING before
       // a U answer with normalUrl): the shopper must still be sent there.
       const now = findPayment(payment.id) ?? payment;
-      const stillToAct = now.status === "processing" && outcome.status === "requires_action" && outcome.nextAction.type === "redirect";
+      const stillToAct =
+        now.status === "processing" && outcome.status === "requires_action" && outcome.nextAction.type === "redirect";
       patchPayment(payment.id, stillToAct ? patchFromOutcome(outcome, now) : factsFromOutcome(outcome, now));
       if (stillToAct) started = findPayment(payment.id) ?? started;
-      recordPaymentEvent({ paymentId: payment.id, provider: provider.id, type: "api_call", fromStatus: result.from, toStatus: outcome.status, summary: `${summary}, after a notification had moved it to ${result.from}`, detail: null });
+      recordPaymentEvent({
+        paymentId: payment.id,
+        provider: provider.id,
+        type: "api_call",
+        fromStatus: result.from,
+        toStatus: outcome.status,
+        summary: `${summary}, after a notification had moved it to ${result.from}`,
+        detail: null,
+      });
     }
     log("info", "payment started", { paymentId: payment.id, provider: provider.id, status: started.status });
     return started;
@@ -246,7 +291,10 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
     const result = transitionPayment(
       payment.id,
       "failed",
-      { failureCode: error instanceof ProviderError ? error.code : "internal_error", failureMessage: `${provider.displayName} could not start the payment. Please try again.` },
+      {
+        failureCode: error instanceof ProviderError ? error.code : "internal_error",
+        failureMessage: `${provider.displayName} could not start the payment. Please try again.`,
+      },
       { provider: provider.id, summary: `Start failed: ${message}` },
     );
     return result.payment;
@@ -258,13 +306,19 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
  * who chose to leave an open attempt ("Pay another way") has it closed at the provider and
  * superseded first, where the provider's API can close it; elsewhere the switch waits.
  */
-async function claimAttempt(input: StartPaymentInput, values: Parameters<typeof claimOrderForAttempt>[0]): Promise<{ payment: Payment; created: boolean }> {
+async function claimAttempt(
+  input: StartPaymentInput,
+  values: Parameters<typeof claimOrderForAttempt>[0],
+): Promise<{ payment: Payment; created: boolean }> {
   for (let round = 0; ; round++) {
     let claim;
     try {
       claim = claimOrderForAttempt(values);
     } catch (error) {
-      if (error instanceof AttemptClaimLost) throw new CheckoutError("Another payment for this order started at the same moment. Please check the order page.");
+      if (error instanceof AttemptClaimLost)
+        throw new CheckoutError(
+          "Another payment for this order started at the same moment. Please check the order page.",
+        );
       throw error;
     }
     switch (claim.outcome) {
@@ -277,7 +331,8 @@ async function claimAttempt(input: StartPaymentInput, values: Parameters<typeof 
       case "order_paid":
         throw new CheckoutError("This order is already paid.");
       case "live_attempt":
-        if (round > 0 || input.replaceAttempt !== claim.live.id) throw new CheckoutError(liveAttemptMessage(claim.live, false));
+        if (round > 0 || input.replaceAttempt !== claim.live.id)
+          throw new CheckoutError(liveAttemptMessage(claim.live, false));
         await supersede(claim.live);
     }
   }
@@ -292,11 +347,14 @@ function liveAttemptMessage(live: Payment, switching: boolean): string {
   const provider = getProvider(live.provider);
   const label = methodLabel(live);
   if (live.status === "authorized") return "This order is already paid.";
-  if (live.status === "created") return `Your ${label} payment for this order is still starting. Please wait a moment, then look at the order page.`;
-  if (live.status === "processing") return `Your ${label} payment for this order is still being processed. Please wait for its result before you pay again.`;
+  if (live.status === "created")
+    return `Your ${label} payment for this order is still starting. Please wait a moment, then look at the order page.`;
+  if (live.status === "processing")
+    return `Your ${label} payment for this order is still being processed. Please wait for its result before you pay again.`;
   if (!provider.closeOpenAttempt) {
     const until = live.nextActionExpiresAt ? ` (at ${live.nextActionExpiresAt.toISOString().slice(11, 16)} UTC)` : "";
-    const finish = live.nextActionType === "qr" ? "Scan its QR code to pay" : "Finish it on the payment page, or cancel it there";
+    const finish =
+      live.nextActionType === "qr" ? "Scan its QR code to pay" : "Finish it on the payment page, or cancel it there";
     return `Your ${label} payment for this order is still open, and ${provider.displayName} cannot close it early. ${finish}; you can pay another way once it has expired${until}.`;
   }
   return switching
@@ -307,21 +365,34 @@ function liveAttemptMessage(live: Payment, switching: boolean): string {
 /** Closes an open attempt at its provider and marks it superseded, or says why it cannot be left yet. */
 async function supersede(live: Payment): Promise<void> {
   const provider = getProvider(live.provider);
-  if (!isSwitchable(live.status) || live.status === "created" || !provider.closeOpenAttempt) throw new CheckoutError(liveAttemptMessage(live, false));
+  if (!isSwitchable(live.status) || live.status === "created" || !provider.closeOpenAttempt)
+    throw new CheckoutError(liveAttemptMessage(live, false));
   try {
     const closed = await provider.closeOpenAttempt(live);
     recordCalls(live.id, provider.id, closed.calls);
   } catch (error) {
     recordCalls(live.id, provider.id, error instanceof ProviderError ? error.calls : []);
     const message = error instanceof Error ? error.message : String(error);
-    recordPaymentEvent({ paymentId: live.id, provider: provider.id, type: "error", summary: `Could not close it for the shopper's other way to pay: ${message}`, detail: null });
+    recordPaymentEvent({
+      paymentId: live.id,
+      provider: provider.id,
+      type: "error",
+      summary: `Could not close it for the shopper's other way to pay: ${message}`,
+      detail: null,
+    });
     log("warn", "open attempt not closed", { paymentId: live.id, provider: provider.id, error: message });
     throw new CheckoutError(liveAttemptMessage(live, true));
   }
   const result = transitionPayment(
     live.id,
     "superseded",
-    { nextActionType: "none", nextActionUrl: null, nextActionQr: null, failureCode: "superseded", failureMessage: "You chose another way to pay." },
+    {
+      nextActionType: "none",
+      nextActionUrl: null,
+      nextActionQr: null,
+      failureCode: "superseded",
+      failureMessage: "You chose another way to pay.",
+    },
     { provider: provider.id, summary: `Closed at ${provider.displayName}: the shopper chose another way to pay` },
   );
   if (!result.changed && isPaid(result.payment.status)) throw new CheckoutError("This order is already paid.");
@@ -331,10 +402,16 @@ async function supersede(live: Payment): Promise<void> {
 /** Who returns a second charge, on the timeline. */
 const AUTOMATIC_RETURN = "Automatic return of a second charge";
 const returning = new Set<string>();
-const lastReturnTry: Map<string, number> = ((globalThis as Record<string, unknown>).__lastExtraChargeReturn ??= new Map()) as Map<string, number>;
+const lastReturnTry: Map<string, number> = ((globalThis as Record<string, unknown>).__lastExtraChargeReturn ??=
+  new Map()) as Map<string, number>;
 
 function returnExtraChargeSoon(paymentId: string): void {
-  returnExtraCharge(paymentId).catch((error) => log("error", "second charge not returned", { paymentId, error: error instanceof Error ? error.message : String(error) }));
+  returnExtraCharge(paymentId).catch((error) =>
+    log("error", "second charge not returned", {
+      paymentId,
+      error: error instanceof Error ? error.message : String(error),
+    }),
+  );
 }
 
 /**
@@ -350,14 +427,27 @@ export async function returnExtraCharge(paymentId: string, minIntervalMs = 0): P
   lastReturnTry.set(paymentId, Date.now());
   const provider = getProvider(payment.provider);
   returning.add(paymentId);
-  const returnBy = payment.status === "authorized" ? (provider.cancel ? "void" : undefined) : provider.refund ? "refund" : undefined;
+  const returnBy =
+    payment.status === "authorized" ? (provider.cancel ? "void" : undefined) : provider.refund ? "refund" : undefined;
   try {
     if (returnBy) {
       // On the timeline before the provider is asked: its notification may come before its answer.
-      recordPaymentEvent({ paymentId, provider: provider.id, type: "extra_charge", dedupeKey: `extra-charge-return:${paymentId}`, summary: `Returning the second charge: ${returnBy} asked from ${provider.displayName}`, detail: null });
+      recordPaymentEvent({
+        paymentId,
+        provider: provider.id,
+        type: "extra_charge",
+        dedupeKey: `extra-charge-return:${paymentId}`,
+        summary: `Returning the second charge: ${returnBy} asked from ${provider.displayName}`,
+        detail: null,
+      });
     }
     if (returnBy === "void") return await voidPayment(paymentId, AUTOMATIC_RETURN);
-    if (returnBy === "refund") return await refundPayment(paymentId, (payment.capturedAmount || payment.amount) - payment.refundedAmount, AUTOMATIC_RETURN);
+    if (returnBy === "refund")
+      return await refundPayment(
+        paymentId,
+        (payment.capturedAmount || payment.amount) - payment.refundedAmount,
+        AUTOMATIC_RETURN,
+      );
     recordPaymentEvent({
       paymentId,
       provider: provider.id,
@@ -368,7 +458,11 @@ export async function returnExtraCharge(paymentId: string, minIntervalMs = 0): P
     });
     return payment;
   } catch (error) {
-    log("warn", "second charge return failed", { paymentId, provider: provider.id, error: error instanceof Error ? error.message : String(error) });
+    log("warn", "second charge return failed", {
+      paymentId,
+      provider: provider.id,
+      error: error instanceof Error ? error.message : String(error),
+    });
     return findPayment(paymentId);
   } finally {
     returning.delete(paymentId);
@@ -398,8 +492,17 @@ function awaitUnknownAnswer(payment: Payment, provider: ReturnType<typeof getPro
   const result = transitionPayment(
     payment.id,
     "processing",
-    { providerData: { ...current.providerData, ...error.providerData, startAnswer: UNKNOWN_START_ANSWER }, nextActionType: "none", nextActionUrl: null, nextActionQr: null },
-    { provider: provider.id, summary: `${provider.displayName}'s answer is unknown (${error.message}); reconciliation will ask ${provider.displayName} and settle the payment`, detail: { code: error.code } },
+    {
+      providerData: { ...current.providerData, ...error.providerData, startAnswer: UNKNOWN_START_ANSWER },
+      nextActionType: "none",
+      nextActionUrl: null,
+      nextActionQr: null,
+    },
+    {
+      provider: provider.id,
+      summary: `${provider.displayName}'s answer is unknown (${error.message}); reconciliation will ask ${provider.displayName} and settle the payment`,
+      detail: { code: error.code },
+    },
   );
   const after = unknownAnswerInquiryAfterMs();
   // Asked again soon, in this process; the reconciliation loop does it too if this process ends first.
@@ -432,7 +535,8 @@ async function waitForFirstAnswer(paymentId: string): Promise<Payment> {
   }
 }
 
-const lastInquiry: Map<string, number> = ((globalThis as Record<string, unknown>).__lastPaymentInquiry ??= new Map()) as Map<string, number>;
+const lastInquiry: Map<string, number> = ((globalThis as Record<string, unknown>).__lastPaymentInquiry ??=
+  new Map()) as Map<string, number>;
 
 /**
  * Asks the provider for a pending payment's status (its notification is late or lost) and
@@ -455,18 +559,31 @@ export async function reconcilePayment(paymentId: string, minIntervalMs = 10_000
     const reported = outcome.reported;
     if (reported && (reported.amount !== payment.amount || reported.currency !== payment.currency)) {
       const summary = `Inquiry refused: ${provider.displayName} reports ${reported.amount} ${reported.currency} (${outcome.status}), the payment is ${payment.amount} ${payment.currency}`;
-      const fresh = recordIntegrityFailure({ paymentId: payment.id, provider: provider.id, summary, detail: { reported, status: outcome.status }, dedupeKey: `integrity:inquiry:${payment.id}:${reported.amount}:${reported.currency}` });
+      const fresh = recordIntegrityFailure({
+        paymentId: payment.id,
+        provider: provider.id,
+        summary,
+        detail: { reported, status: outcome.status },
+        dedupeKey: `integrity:inquiry:${payment.id}:${reported.amount}:${reported.currency}`,
+      });
       if (fresh) log("warn", "inquiry amount mismatch", { paymentId: payment.id, provider: provider.id });
       return findPayment(payment.id) ?? payment;
     }
     // The provider's own id, learnt by the inquiry when the start answer never came.
-    if (!payment.providerPaymentId && outcome.providerPaymentId) patchPayment(payment.id, { providerPaymentId: outcome.providerPaymentId });
+    if (!payment.providerPaymentId && outcome.providerPaymentId)
+      patchPayment(payment.id, { providerPaymentId: outcome.providerPaymentId });
     // "Still in progress" is no news: it must not hide a QR code or a challenge the shopper is on.
     if (outcome.status === payment.status || isPending(outcome.status)) return findPayment(payment.id) ?? payment;
     const result = transitionPayment(
       payment.id,
       outcome.status,
-      { failureCode: outcome.failure?.code ?? null, failureMessage: outcome.failure?.message ?? null, nextActionType: "none", nextActionUrl: null, nextActionQr: null },
+      {
+        failureCode: outcome.failure?.code ?? null,
+        failureMessage: outcome.failure?.message ?? null,
+        nextActionType: "none",
+        nextActionUrl: null,
+        nextActionQr: null,
+      },
       { provider: provider.id, summary: `Reconciled by inquiry: ${provider.displayName} says ${outcome.status}` },
     );
     if (result.changed) rememberCard(result.payment, outcome.storedCredential);
@@ -475,7 +592,13 @@ export async function reconcilePayment(paymentId: string, minIntervalMs = 10_000
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     recordCalls(payment.id, provider.id, error instanceof ProviderError ? error.calls : []);
-    recordPaymentEvent({ paymentId: payment.id, provider: provider.id, type: "error", summary: `Inquiry failed: ${message}`, detail: null });
+    recordPaymentEvent({
+      paymentId: payment.id,
+      provider: provider.id,
+      type: "error",
+      summary: `Inquiry failed: ${message}`,
+      detail: null,
+    });
     return payment;
   }
 }
@@ -485,7 +608,11 @@ export async function reconcilePayment(paymentId: string, minIntervalMs = 10_000
  * still be on its way, that is its word: the attempt failed (not_at_provider) and the shopper may
  * pay again. A younger one changes nothing.
  */
-function settleNotAtProvider(payment: Payment, provider: ReturnType<typeof getProvider>, outcome: ProviderOutcome): Payment {
+function settleNotAtProvider(
+  payment: Payment,
+  provider: ReturnType<typeof getProvider>,
+  outcome: ProviderOutcome,
+): Payment {
   if (!isPending(payment.status)) return payment;
   const age = Date.now() - payment.createdAt.getTime();
   if (age < notAtProviderAfterMs()) return findPayment(payment.id) ?? payment;
@@ -499,7 +626,11 @@ function settleNotAtProvider(payment: Payment, provider: ReturnType<typeof getPr
       nextActionUrl: null,
       nextActionQr: null,
     },
-    { provider: provider.id, summary: `Reconciled by inquiry: ${provider.displayName} has no record of this payment (${Math.round(age / 1000)} s after it was started)`, detail: { failure: outcome.failure } },
+    {
+      provider: provider.id,
+      summary: `Reconciled by inquiry: ${provider.displayName} has no record of this payment (${Math.round(age / 1000)} s after it was started)`,
+      detail: { failure: outcome.failure },
+    },
   );
   if (result.changed) log("info", "payment not at provider", { paymentId: payment.id, provider: provider.id });
   return result.payment;
@@ -515,21 +646,47 @@ export const needsOperatorKey = (paymentId: string) => `needs-operator:${payment
 function awaitOperator(payment: Payment, provider: ReturnType<typeof getProvider>, reason: string): Payment {
   if (!isPending(payment.status)) return payment;
   if (payment.status !== "processing") {
-    transitionPayment(payment.id, "processing", { nextActionType: "none", nextActionUrl: null, nextActionQr: null }, { provider: provider.id, summary: `${provider.displayName} cannot say how this attempt stands: it waits for an operator` });
+    transitionPayment(
+      payment.id,
+      "processing",
+      { nextActionType: "none", nextActionUrl: null, nextActionQr: null },
+      {
+        provider: provider.id,
+        summary: `${provider.displayName} cannot say how this attempt stands: it waits for an operator`,
+      },
+    );
   }
-  recordPaymentEvent({ paymentId: payment.id, provider: provider.id, type: "error", dedupeKey: needsOperatorKey(payment.id), summary: `Needs an operator: ${reason}`, detail: null });
+  recordPaymentEvent({
+    paymentId: payment.id,
+    provider: provider.id,
+    type: "error",
+    dedupeKey: needsOperatorKey(payment.id),
+    summary: `Needs an operator: ${reason}`,
+    detail: null,
+  });
   return findPayment(payment.id) ?? payment;
 }
 
 export type NotificationResult = { httpStatus: number; response: Response; outcome: string };
 
-function refused(providerId: string, httpStatus: number, reason: string, answer: string, outcome: string): NotificationResult {
+function refused(
+  providerId: string,
+  httpStatus: number,
+  reason: string,
+  answer: string,
+  outcome: string,
+): NotificationResult {
   noteRejectedNotification(providerId, httpStatus, reason);
   return { httpStatus, response: Response.json({ error: answer }, { status: httpStatus }), outcome };
 }
 
 /** A redelivery that changed nothing: the provider's acknowledgement, a count on the console, no row. */
-function unchanged(provider: ReturnType<typeof getProvider>, reason: string, outcome: string, notification?: VerifiedNotification): NotificationResult {
+function unchanged(
+  provider: ReturnType<typeof getProvider>,
+  reason: string,
+  outcome: string,
+  notification?: VerifiedNotification,
+): NotificationResult {
   const ack = provider.acknowledge(notification);
   noteUnchangedRedelivery(provider.id, ack.status, reason);
   return { httpStatus: ack.status, response: ack, outcome };
@@ -540,16 +697,34 @@ function unchanged(provider: ReturnType<typeof getProvider>, reason: string, out
  * reference, both must name the same payment, and a payment found by our reference must not hold
  * another provider id: otherwise one payment's news would move another.
  */
-function paymentNamedBy(providerId: string, notification: VerifiedNotification): { payment: Payment } | { refusal: NotificationResult } {
+function paymentNamedBy(
+  providerId: string,
+  notification: VerifiedNotification,
+): { payment: Payment } | { refusal: NotificationResult } {
   const { providerPaymentId, merchantReference } = notification;
-  const payment = (providerPaymentId && findPaymentByProviderRef(providerId, providerPaymentId)) || (merchantReference && findPayment(merchantReference)) || undefined;
+  const payment =
+    (providerPaymentId && findPaymentByProviderRef(providerId, providerPaymentId)) ||
+    (merchantReference && findPayment(merchantReference)) ||
+    undefined;
   const names = `${notification.summary} (${[providerPaymentId, merchantReference].filter(Boolean).join(", ") || "no reference"})`;
-  if (!payment || payment.provider !== providerId) return { refusal: refused(providerId, 404, `Unknown payment: ${names}`, "Unknown payment", "unknown_payment") };
+  if (!payment || payment.provider !== providerId)
+    return { refusal: refused(providerId, 404, `Unknown payment: ${names}`, "Unknown payment", "unknown_payment") };
   const otherReference = Boolean(merchantReference) && merchantReference !== payment.id;
-  const otherProviderId = Boolean(providerPaymentId) && Boolean(payment.providerPaymentId) && payment.providerPaymentId !== providerPaymentId;
+  const otherProviderId =
+    Boolean(providerPaymentId) && Boolean(payment.providerPaymentId) && payment.providerPaymentId !== providerPaymentId;
   if (otherReference || otherProviderId) {
-    const reason = otherReference ? `its reference is another payment than its provider id's` : `payment ${payment.id} has provider id ${payment.providerPaymentId}`;
-    return { refusal: refused(providerId, 422, `Refused: ${names} names two payments: ${reason}`, "The notification's ids name two different payments", "ids_mismatch") };
+    const reason = otherReference
+      ? `its reference is another payment than its provider id's`
+      : `payment ${payment.id} has provider id ${payment.providerPaymentId}`;
+    return {
+      refusal: refused(
+        providerId,
+        422,
+        `Refused: ${names} names two payments: ${reason}`,
+        "The notification's ids name two different payments",
+        "ids_mismatch",
+      ),
+    };
   }
   return { payment };
 }
@@ -566,8 +741,13 @@ function alreadyFinal(provider: ReturnType<typeof getProvider>, raw: RawNotifica
   if (!claim) return undefined;
   const payment = findPaymentByProviderRef(provider.id, claim.providerPaymentId);
   if (!payment || payment.status !== claim.status) return undefined;
-  if (Object.entries(claim.providerData).some(([key, value]) => payment.providerData?.[key] !== value)) return undefined;
-  return unchanged(provider, `the payment is already ${claim.status}, as claimed (answered without confirming): ${claim.summary}`, "already_final");
+  if (Object.entries(claim.providerData).some(([key, value]) => payment.providerData?.[key] !== value))
+    return undefined;
+  return unchanged(
+    provider,
+    `the payment is already ${claim.status}, as claimed (answered without confirming): ${claim.summary}`,
+    "already_final",
+  );
 }
 
 /**
@@ -586,14 +766,27 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
   try {
     notification = await provider.verifyNotification(raw);
   } catch (error) {
-    if (error instanceof NotificationRejected) return refused(providerId, error.httpStatus, error.message, error.message, "rejected");
+    if (error instanceof NotificationRejected)
+      return refused(providerId, error.httpStatus, error.message, error.message, "rejected");
     const message = error instanceof Error ? error.message : String(error);
     log("error", "notification verification failed", { provider: providerId, error: message });
     // 503: the provider retries later, when its API answers again. Still unverified: no row.
-    return refused(providerId, 503, `Could not verify: ${message}`, "Could not verify the notification now", "unverified");
+    return refused(
+      providerId,
+      503,
+      `Could not verify: ${message}`,
+      "Could not verify the notification now",
+      "unverified",
+    );
   }
 
-  if (notification.unrecognized) return unchanged(provider, `not understood, nothing written: ${notification.summary}`, "unrecognized", notification);
+  if (notification.unrecognized)
+    return unchanged(
+      provider,
+      `not understood, nothing written: ${notification.summary}`,
+      "unrecognized",
+      notification,
+    );
   if (notification.credentialEvent) return applyCredentialEvent(provider, notification);
 
   const named = paymentNamedBy(providerId, notification);
@@ -601,12 +794,21 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
   const { payment } = named;
   // A risk event goes on the timeline once and changes no status.
   if (notification.informational) {
-    const fresh = recordPaymentEvent({ paymentId: payment.id, provider: providerId, type: "notification", dedupeKey: notification.dedupeKey, summary: notification.summary, detail: notification.detail });
+    const fresh = recordPaymentEvent({
+      paymentId: payment.id,
+      provider: providerId,
+      type: "notification",
+      dedupeKey: notification.dedupeKey,
+      summary: notification.summary,
+      detail: notification.detail,
+    });
     log("info", "informational notification", { paymentId: payment.id, provider: providerId, fresh });
     if (!fresh) return unchanged(provider, `already recorded: ${notification.summary}`, "duplicate", notification);
     return { httpStatus: 200, response: provider.acknowledge(notification), outcome: "recorded" };
   }
-  const amountFits = notification.amountIsPart ? notification.amount <= payment.amount : notification.amount === payment.amount;
+  const amountFits = notification.amountIsPart
+    ? notification.amount <= payment.amount
+    : notification.amount === payment.amount;
   if (!amountFits || notification.currency !== payment.currency || notification.amountDiffers) {
     // A verified report of other money than the payment's: the payment does not move, and the
     // operator must look. Its own dedupe key (not the notification's, which a correct
@@ -619,7 +821,11 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
       dedupeKey: `integrity:${notification.dedupeKey}:${notification.amount}:${notification.currency}`,
     });
     log("warn", "notification amount mismatch", { paymentId: payment.id, provider: providerId, fresh });
-    return { httpStatus: 422, response: Response.json({ error: "Amount or currency does not match the payment" }, { status: 422 }), outcome: "amount_mismatch" };
+    return {
+      httpStatus: 422,
+      response: Response.json({ error: "Amount or currency does not match the payment" }, { status: 422 }),
+      outcome: "amount_mismatch",
+    };
   }
 
   const ack = provider.acknowledge(notification);
@@ -632,7 +838,9 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
     detail: { notification: notification.detail, ourAck: { status: ack.status } },
     refundAmount: notification.refundAmount,
     facts: {
-      ...(payment.providerPaymentId || !notification.providerPaymentId ? {} : { providerPaymentId: notification.providerPaymentId }),
+      ...(payment.providerPaymentId || !notification.providerPaymentId
+        ? {}
+        : { providerPaymentId: notification.providerPaymentId }),
       ...checksPatch(notification.checks),
     },
     patch: {
@@ -644,22 +852,46 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
       nextActionQr: null,
     },
   });
-  log("info", "notification", { paymentId: payment.id, provider: providerId, outcome: applied.outcome, status: notification.status });
+  log("info", "notification", {
+    paymentId: payment.id,
+    provider: providerId,
+    outcome: applied.outcome,
+    status: notification.status,
+  });
   switch (applied.outcome) {
     case "early":
       // Not acknowledged: the provider sends it again, and by then the one it follows has come.
-      return { httpStatus: 409, response: Response.json({ error: `The payment is ${applied.from}: send this notification again later` }, { status: 409 }), outcome: "early" };
+      return {
+        httpStatus: 409,
+        response: Response.json(
+          { error: `The payment is ${applied.from}: send this notification again later` },
+          { status: 409 },
+        ),
+        outcome: "early",
+      };
     case "contradiction":
-      return refused(providerId, 422, `Refused: ${notification.summary} reports ${applied.to}, which can never follow ${applied.from} (payment ${payment.id})`, `The payment is ${applied.from}: ${applied.to} can never follow it`, "contradiction");
+      return refused(
+        providerId,
+        422,
+        `Refused: ${notification.summary} reports ${applied.to}, which can never follow ${applied.from} (payment ${payment.id})`,
+        `The payment is ${applied.from}: ${applied.to} can never follow it`,
+        "contradiction",
+      );
     case "duplicate":
       return unchanged(provider, `already applied: ${notification.summary}`, "duplicate", notification);
     case "stale":
-      return unchanged(provider, `stale: ${notification.summary} reports ${applied.to}, the payment is already ${applied.from}`, "stale", notification);
+      return unchanged(
+        provider,
+        `stale: ${notification.summary} reports ${applied.to}, the payment is already ${applied.from}`,
+        "stale",
+        notification,
+      );
     case "applied":
     case "recorded":
       if (applied.outcome === "applied" && applied.transition.extraCharge) returnExtraChargeSoon(payment.id);
       // Only a notification that carries a stored credential needs the payment as it is now.
-      if (notification.storedCredential) rememberCard(findPayment(payment.id) ?? payment, notification.storedCredential);
+      if (notification.storedCredential)
+        rememberCard(findPayment(payment.id) ?? payment, notification.storedCredential);
       return { httpStatus: ack.status, response: ack, outcome: applied.outcome };
   }
 }
@@ -685,14 +917,23 @@ async function operatorAction(
   if (!payment) throw new OperatorActionError("Unknown payment.");
   const provider = getProvider(payment.provider);
   const pending = run(provider, payment);
-  if (!pending) throw new OperatorActionError(`${provider.displayName} payments cannot be ${{ refund: "refunded", void: "voided", capture: "captured", settle: "settled" }[action]} here.`);
+  if (!pending)
+    throw new OperatorActionError(
+      `${provider.displayName} payments cannot be ${{ refund: "refunded", void: "voided", capture: "captured", settle: "settled" }[action]} here.`,
+    );
   let outcome: ProviderOutcome;
   try {
     outcome = await pending;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     recordCalls(payment.id, provider.id, error instanceof ProviderError ? error.calls : []);
-    recordPaymentEvent({ paymentId: payment.id, provider: provider.id, type: "operator_action", summary: `${operator}: ${action} failed: ${message}`, detail: null });
+    recordPaymentEvent({
+      paymentId: payment.id,
+      provider: provider.id,
+      type: "operator_action",
+      summary: `${operator}: ${action} failed: ${message}`,
+      detail: null,
+    });
     throw new OperatorActionError(message);
   }
   recordCalls(payment.id, provider.id, outcome.calls);
@@ -708,31 +949,43 @@ async function operatorAction(
     patch: outcome.capturedAmount !== undefined ? { capturedAmount: outcome.capturedAmount } : {},
   });
   // Its notification came first and applied it: who asked for it still belongs on the timeline.
-  if (applied.outcome === "duplicate") recordPaymentEvent({ paymentId: payment.id, provider: provider.id, type: "operator_action", summary: `${summary} (its notification had already applied it)`, detail: { operator } });
+  if (applied.outcome === "duplicate")
+    recordPaymentEvent({
+      paymentId: payment.id,
+      provider: provider.id,
+      type: "operator_action",
+      summary: `${summary} (its notification had already applied it)`,
+      detail: { operator },
+    });
   log("info", "operator action", { paymentId: payment.id, provider: provider.id, action, outcome: applied.outcome });
   return findPayment(payment.id)!;
 }
 
 export function refundPayment(paymentId: string, amount: number, operator: string): Promise<Payment> {
   return operatorAction(paymentId, operator, "refund", (provider, payment) => {
-    if (payment.status !== "succeeded" && payment.status !== "partially_refunded") throw new OperatorActionError(`A ${payment.status} payment cannot be refunded.`);
+    if (payment.status !== "succeeded" && payment.status !== "partially_refunded")
+      throw new OperatorActionError(`A ${payment.status} payment cannot be refunded.`);
     const refundable = (payment.capturedAmount || payment.amount) - payment.refundedAmount;
-    if (!Number.isSafeInteger(amount) || amount <= 0 || amount > refundable) throw new OperatorActionError(`Refund between 1 and ${refundable} minor units.`);
+    if (!Number.isSafeInteger(amount) || amount <= 0 || amount > refundable)
+      throw new OperatorActionError(`Refund between 1 and ${refundable} minor units.`);
     return provider.refund?.(payment, minor(amount));
   });
 }
 
 export function voidPayment(paymentId: string, operator: string): Promise<Payment> {
   return operatorAction(paymentId, operator, "void", (provider, payment) => {
-    if (payment.status !== "authorized") throw new OperatorActionError(`Only an authorized payment can be voided; this one is ${payment.status}.`);
+    if (payment.status !== "authorized")
+      throw new OperatorActionError(`Only an authorized payment can be voided; this one is ${payment.status}.`);
     return provider.cancel?.(payment);
   });
 }
 
 export function capturePayment(paymentId: string, amount: number, operator: string): Promise<Payment> {
   return operatorAction(paymentId, operator, "capture", (provider, payment) => {
-    if (payment.status !== "authorized") throw new OperatorActionError(`Only an authorized payment can be captured; this one is ${payment.status}.`);
-    if (!Number.isSafeInteger(amount) || amount <= 0 || amount > payment.amount) throw new OperatorActionError(`Capture between 1 and ${payment.amount} minor units.`);
+    if (payment.status !== "authorized")
+      throw new OperatorActionError(`Only an authorized payment can be captured; this one is ${payment.status}.`);
+    if (!Number.isSafeInteger(amount) || amount <= 0 || amount > payment.amount)
+      throw new OperatorActionError(`Capture between 1 and ${payment.amount} minor units.`);
     return provider.capture?.(payment, minor(amount));
   });
 }
@@ -740,7 +993,8 @@ export function capturePayment(paymentId: string, amount: number, operator: stri
 /** Settles a succeeded payment at its provider (Ping Payments: split, then settle its payment order). */
 export function settlePayment(paymentId: string, operator: string): Promise<Payment> {
   return operatorAction(paymentId, operator, "settle", (provider, payment) => {
-    if (payment.status !== "succeeded") throw new OperatorActionError(`Only a succeeded payment can be settled; this one is ${payment.status}.`);
+    if (payment.status !== "succeeded")
+      throw new OperatorActionError(`Only a succeeded payment can be settled; this one is ${payment.status}.`);
     return provider.settle?.(payment);
   });
 }
@@ -749,15 +1003,33 @@ export function settlePayment(paymentId: string, operator: string): Promise<Paym
  * Merchant-initiated: an operator charges the shopper's saved card for a copy of a past order,
  * without the shopper present (flagged as MIT to the provider).
  */
-export async function chargeSavedCardAgain(fromOrderId: string, credentialId: string, operator: string): Promise<Payment> {
+export async function chargeSavedCardAgain(
+  fromOrderId: string,
+  credentialId: string,
+  operator: string,
+): Promise<Payment> {
   const credential = findCredential(credentialId);
   const original = findOrder(fromOrderId);
   if (!credential || credential.status !== "active" || !original?.userId || credential.userId !== original.userId) {
     throw new OperatorActionError("That saved card does not belong to this order's shopper.");
   }
   const order = repeatOrder(fromOrderId);
-  const payment = await startPayment({ orderId: order.id, provider: credential.provider, method: "card", storedCredentialId: credential.id, merchantInitiated: true, idempotencyKey: randomUUID(), userId: original.userId });
-  recordPaymentEvent({ paymentId: payment.id, provider: credential.provider, type: "operator_action", summary: `${operator} charged the saved card again (merchant-initiated) for order ${fromOrderId}`, detail: { operator, fromOrderId } });
+  const payment = await startPayment({
+    orderId: order.id,
+    provider: credential.provider,
+    method: "card",
+    storedCredentialId: credential.id,
+    merchantInitiated: true,
+    idempotencyKey: randomUUID(),
+    userId: original.userId,
+  });
+  recordPaymentEvent({
+    paymentId: payment.id,
+    provider: credential.provider,
+    type: "operator_action",
+    summary: `${operator} charged the saved card again (merchant-initiated) for order ${fromOrderId}`,
+    detail: { operator, fromOrderId },
+  });
   return payment;
 }
 
@@ -765,14 +1037,24 @@ export async function chargeSavedCardAgain(fromOrderId: string, credentialId: st
  * A notification about a wallet binding (signing result, unbinding from either side): believed
  * only for a token the shop asked for, signed by the same shopper; applied once.
  */
-function applyCredentialEvent(provider: ReturnType<typeof getProvider>, notification: VerifiedNotification): NotificationResult {
+function applyCredentialEvent(
+  provider: ReturnType<typeof getProvider>,
+  notification: VerifiedNotification,
+): NotificationResult {
   const event = notification.credentialEvent!;
   const credential =
     (event.token ? findCredentialByToken(provider.id, event.token) : undefined) ??
     (event.bindingRef ? findCredentialByToken(provider.id, pendingBindingToken(event.bindingRef)) : undefined);
-  if (!credential) return refused(provider.id, 404, `Unknown wallet token: ${notification.summary}`, "Unknown token", "unknown_token");
+  if (!credential)
+    return refused(provider.id, 404, `Unknown wallet token: ${notification.summary}`, "Unknown token", "unknown_token");
   if (event.merchantUserId !== undefined && credential.merchantUserId !== event.merchantUserId) {
-    return refused(provider.id, 422, `Refused: the token belongs to another shopper (${notification.summary})`, "The token belongs to another merchantUserId", "user_mismatch");
+    return refused(
+      provider.id,
+      422,
+      `Refused: the token belongs to another shopper (${notification.summary})`,
+      "The token belongs to another merchantUserId",
+      "user_mismatch",
+    );
   }
   const move = {
     activated: { from: ["pending"] as const, to: "active" as const },
@@ -781,13 +1063,37 @@ function applyCredentialEvent(provider: ReturnType<typeof getProvider>, notifica
   }[event.event];
   // A binding still known only by its signing reference needs the token to become usable.
   const awaitingToken = credential.token === pendingBindingToken(event.bindingRef ?? "");
-  if (event.event === "activated" && awaitingToken && !event.token) return unchanged(provider, `a linking without its token, nothing written: ${notification.summary}`, "no_token", notification);
+  if (event.event === "activated" && awaitingToken && !event.token)
+    return unchanged(
+      provider,
+      `a linking without its token, nothing written: ${notification.summary}`,
+      "no_token",
+      notification,
+    );
   const token = awaitingToken ? event.token : undefined;
-  const result = moveCredential(credential.id, move.from, move.to, { provider: provider.id, summary: notification.summary, dedupeKey: notification.dedupeKey, detail: notification.detail }, token);
+  const result = moveCredential(
+    credential.id,
+    move.from,
+    move.to,
+    {
+      provider: provider.id,
+      summary: notification.summary,
+      dedupeKey: notification.dedupeKey,
+      detail: notification.detail,
+    },
+    token,
+  );
   log("info", "wallet binding notification", { credentialId: credential.id, event: event.event, result });
-  if (result === "duplicate") return unchanged(provider, `already applied: ${notification.summary}`, result, notification);
+  if (result === "duplicate")
+    return unchanged(provider, `already applied: ${notification.summary}`, result, notification);
   // The binding has moved on (e.g. a link notified after the shopper unlinked): nothing is written.
-  if (result === "refused") return unchanged(provider, `the binding is already ${credential.status}: ${notification.summary}`, result, notification);
+  if (result === "refused")
+    return unchanged(
+      provider,
+      `the binding is already ${credential.status}: ${notification.summary}`,
+      result,
+      notification,
+    );
   return { httpStatus: 200, response: provider.acknowledge(notification), outcome: result };
 }
 
@@ -807,9 +1113,22 @@ function wallets() {
 export async function linkWallet(userId: string, walletType: string): Promise<string> {
   const env = settings();
   const { provider, linking, notificationUrl } = wallets();
-  const answer = await linking.bind({ merchantUserId: userId, walletType, resultUrl: `${env.APP_URL}/account?linked=${encodeURIComponent(walletType)}#wallets`, notificationUrl });
+  const answer = await linking.bind({
+    merchantUserId: userId,
+    walletType,
+    resultUrl: `${env.APP_URL}/account?linked=${encodeURIComponent(walletType)}#wallets`,
+    notificationUrl,
+  });
   // Without a token in the answer, the binding waits under its signing reference for the signing notification's token.
-  insertCredential({ userId, provider: provider.id, kind: "wallet", token: answer.token ?? pendingBindingToken(answer.bindingRef), brand: walletType, merchantUserId: userId, status: "pending" });
+  insertCredential({
+    userId,
+    provider: provider.id,
+    kind: "wallet",
+    token: answer.token ?? pendingBindingToken(answer.bindingRef),
+    brand: walletType,
+    merchantUserId: userId,
+    status: "pending",
+  });
   log("info", "wallet link started", { userId, walletType, provider: provider.id });
   return answer.authUrl;
 }
@@ -817,10 +1136,15 @@ export async function linkWallet(userId: string, walletType: string): Promise<st
 /** The shopper unlinks a wallet from the shop: the provider is told, and the binding is revoked. */
 export async function unlinkWallet(userId: string, credentialId: string): Promise<void> {
   const credential = findCredential(credentialId);
-  if (!credential || credential.userId !== userId || credential.kind !== "wallet") throw new CheckoutError("Unknown wallet link.");
+  if (!credential || credential.userId !== userId || credential.kind !== "wallet")
+    throw new CheckoutError("Unknown wallet link.");
   const linking = getProvider(credential.provider).wallets;
-  if (credential.status === "active" && linking) await linking.unbind({ merchantUserId: credential.merchantUserId ?? userId, token: credential.token });
-  moveCredential(credential.id, ["active", "pending"], "revoked", { provider: credential.provider, summary: `Unlinked by the shopper` });
+  if (credential.status === "active" && linking)
+    await linking.unbind({ merchantUserId: credential.merchantUserId ?? userId, token: credential.token });
+  moveCredential(credential.id, ["active", "pending"], "revoked", {
+    provider: credential.provider,
+    summary: `Unlinked by the shopper`,
+  });
 }
 
 /** The deprecated authorization flow, when the wallet provider has it and it is turned on. */
@@ -833,7 +1157,12 @@ function legacyLinking() {
 /** Deprecated authorization flow (PINGPONG_LEGACY_AUTH): the wallet's authorization page. */
 export async function startLegacyWalletAuthorization(userId: string, walletType: string): Promise<string> {
   const { legacy, notificationUrl } = legacyLinking();
-  const answer = await legacy.start({ merchantUserId: userId, walletType, resultUrl: `${settings().APP_URL}/account/wallets/legacy?wallet=${encodeURIComponent(walletType)}`, notificationUrl });
+  const answer = await legacy.start({
+    merchantUserId: userId,
+    walletType,
+    resultUrl: `${settings().APP_URL}/account/wallets/legacy?wallet=${encodeURIComponent(walletType)}`,
+    notificationUrl,
+  });
   return answer.authUrl;
 }
 
@@ -842,5 +1171,16 @@ export async function finishLegacyWalletAuthorization(userId: string, walletType
   const { provider, legacy } = legacyLinking();
   const answer = await legacy.exchange({ merchantUserId: userId, code });
   const existing = findCredentialByToken(provider.id, answer.token);
-  return existing ?? insertCredential({ userId, provider: provider.id, kind: "wallet", token: answer.token, brand: answer.walletType ?? walletType, merchantUserId: userId, status: "active" });
+  return (
+    existing ??
+    insertCredential({
+      userId,
+      provider: provider.id,
+      kind: "wallet",
+      token: answer.token,
+      brand: answer.walletType ?? walletType,
+      merchantUserId: userId,
+      status: "active",
+    })
+  );
 }

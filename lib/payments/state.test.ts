@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { canTransition, isAhead, isBehind, isLive, isSwitchable, isTerminal, orderStatusFromPayments, PAYMENT_STATUSES, sourcesOf, type PaymentStatus } from "./state";
+import {
+  canTransition,
+  isAhead,
+  isBehind,
+  isLive,
+  isSwitchable,
+  isTerminal,
+  orderStatusFromPayments,
+  PAYMENT_STATUSES,
+  sourcesOf,
+  type PaymentStatus,
+} from "./state";
 
 // The diagram of ARCHITECTURE.md, written out edge by edge (forward skips included).
 const EXPECTED_ALLOWED = new Set([
@@ -52,7 +63,13 @@ describe("payment state machine", () => {
   });
 
   it("gives the compare-and-set sources of each target", () => {
-    expect(sourcesOf("succeeded").sort()).toEqual(["authorized", "created", "processing", "requires_action", "superseded"]);
+    expect(sourcesOf("succeeded").sort()).toEqual([
+      "authorized",
+      "created",
+      "processing",
+      "requires_action",
+      "superseded",
+    ]);
     expect(sourcesOf("superseded").sort()).toEqual(["created", "processing", "requires_action"]);
     expect(sourcesOf("canceled")).toEqual(["authorized"]);
     expect(sourcesOf("created")).toEqual([]);

@@ -157,7 +157,13 @@ export interface VerifiedNotification {
    * its token or the signing's reference (`bindingRef`), whichever the provider sent; the shopper's
    * id is checked when present.
    */
-  credentialEvent?: { token?: string; bindingRef?: string; merchantUserId?: string; event: "activated" | "declined" | "revoked"; source?: string };
+  credentialEvent?: {
+    token?: string;
+    bindingRef?: string;
+    merchantUserId?: string;
+    event: "activated" | "declined" | "revoked";
+    source?: string;
+  };
   /** Verified, but nothing the shop can act on (an undocumented shape): acknowledged, counted, nothing written. */
   unrecognized?: boolean;
   storedCredential?: StoredCredentialInfo;
@@ -229,12 +235,22 @@ export interface WalletLinking {
    * Starts a signing: the shopper's `authUrl`, the signing's own reference (`bindingRef`) and the
    * token when the provider already answers it (else it comes with the signing notification).
    */
-  bind(input: { merchantUserId: string; walletType: string; resultUrl: string; notificationUrl: string }): Promise<{ token?: string; bindingRef: string; authUrl: string }>;
+  bind(input: {
+    merchantUserId: string;
+    walletType: string;
+    resultUrl: string;
+    notificationUrl: string;
+  }): Promise<{ token?: string; bindingRef: string; authUrl: string }>;
   unbind(input: { merchantUserId: string; token: string }): Promise<void>;
   /** A deprecated authorization flow (authorization page -> code -> token), while the provider keeps it. */
   legacy?: {
     enabled(): boolean;
-    start(input: { merchantUserId: string; walletType: string; resultUrl: string; notificationUrl: string }): Promise<{ authUrl: string }>;
+    start(input: {
+      merchantUserId: string;
+      walletType: string;
+      resultUrl: string;
+      notificationUrl: string;
+    }): Promise<{ authUrl: string }>;
     exchange(input: { merchantUserId: string; code: string }): Promise<{ token: string; walletType?: string }>;
   };
 }

@@ -20,7 +20,8 @@ export interface HttpAnswer {
 /** The answer in a few words for an error message: "no answer (TimeoutError...)", "HTTP 502 (an HTML page)". */
 export function describeAnswer(answer: Pick<HttpAnswer, "status" | "text" | "json" | "headers">): string {
   if (answer.status === 0) return `no answer (${answer.text.slice(0, 120)})`;
-  const html = /text\/html/i.test(answer.headers.get("content-type") ?? "") || /^\s*<(!doctype|html)/i.test(answer.text);
+  const html =
+    /text\/html/i.test(answer.headers.get("content-type") ?? "") || /^\s*<(!doctype|html)/i.test(answer.text);
   return `HTTP ${answer.status}${html ? " (an HTML page)" : answer.text && answer.json === undefined ? " (not JSON)" : ""}`;
 }
 
@@ -66,11 +67,20 @@ export async function sendProviderRequest(request: {
     method: request.method,
     url: request.url,
     status,
-    request: request.logBody !== undefined ? redact(request.logBody) : request.body ? redact(safeJson(request.body)) : undefined,
+    request:
+      request.logBody !== undefined
+        ? redact(request.logBody)
+        : request.body
+          ? redact(safeJson(request.body))
+          : undefined,
     response: redact(json ?? text.slice(0, 2000)),
     durationMs: Date.now() - started,
   };
-  const unreadable = status === 0 || status === 408 || status >= 500 || (status >= 200 && status < 300 && text !== "" && json === undefined);
+  const unreadable =
+    status === 0 ||
+    status === 408 ||
+    status >= 500 ||
+    (status >= 200 && status < 300 && text !== "" && json === undefined);
   return { status, headers, text, json, call, unreadable };
 }
 

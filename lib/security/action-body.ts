@@ -22,7 +22,10 @@ const BOUND_ROW = /^\$ACTION_\d+:\d+$/;
  * server actions; 400 for broken multipart, rows that are not JSON or nest too deep, an argument
  * list that is not a list), or nothing when it can.
  */
-export async function actionBodyRefusal(request: Request, limitBytes = MAX_BODY_BYTES): Promise<BodyRefusal | undefined> {
+export async function actionBodyRefusal(
+  request: Request,
+  limitBytes = MAX_BODY_BYTES,
+): Promise<BodyRefusal | undefined> {
   const bytes = await readBytes(request, limitBytes);
   if (!bytes.ok) return { status: bytes.status, error: `The form is larger than the ${limitBytes}-byte limit` };
   const isFetchAction = request.headers.has("next-action");
@@ -39,7 +42,8 @@ export async function actionBodyRefusal(request: Request, limitBytes = MAX_BODY_
         if (refused) return refused;
       }
     }
-    if (isFetchAction && typeof form.value.get("0") !== "string") return { status: 400, error: "The action's arguments are missing" };
+    if (isFetchAction && typeof form.value.get("0") !== "string")
+      return { status: 400, error: "The action's arguments are missing" };
     return undefined;
   }
   // Next answers a URL-encoded action 404 itself; any other body is the argument list as JSON text.
@@ -79,6 +83,7 @@ function argumentListRefusal(list: unknown, actionId: string): BodyRefusal | und
   const count = parametersOf(actionId);
   if (count === undefined || count === 0) return undefined;
   const form: unknown = list[count - 1];
-  if (list.length !== count || typeof form !== "string" || !FORM_REFERENCE.test(form)) return { status: 400, error: "The action's arguments do not end with its form" };
+  if (list.length !== count || typeof form !== "string" || !FORM_REFERENCE.test(form))
+    return { status: 400, error: "The action's arguments do not end with its form" };
   return undefined;
 }

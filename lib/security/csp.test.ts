@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, newNonce, originOf } from "./csp";
 import { isSameOrigin, mayBeServerAction, originMatchesHost } from "./origin-check";
 
-const origins = { app: "https://shop.example", connect: ["https://risk.pingpong.example"], navigate: ["https://hosted.pay.example", "https://shop.example"] };
+const origins = {
+  app: "https://shop.example",
+  connect: ["https://risk.pingpong.example"],
+  navigate: ["https://hosted.pay.example", "https://shop.example"],
+};
 
 describe("contentSecurityPolicy", () => {
   it("allows scripts by nonce only, and never eval outside `next dev`", () => {
@@ -47,17 +51,35 @@ describe("the server-action Origin gate", () => {
 
   it("accepts the request's own host or APP_URL's origin, nothing else", () => {
     expect(isSameOrigin(headers({ origin: "http://localhost:3000", host: "localhost:3000" }), undefined)).toBe(true);
-    expect(isSameOrigin(headers({ origin: "https://shop.example", host: "10.0.0.5:3000" }), "https://shop.example")).toBe(true);
-    expect(isSameOrigin(headers({ origin: "https://evil.example", host: "localhost:3000" }), "http://localhost:3000")).toBe(false);
+    expect(
+      isSameOrigin(headers({ origin: "https://shop.example", host: "10.0.0.5:3000" }), "https://shop.example"),
+    ).toBe(true);
+    expect(
+      isSameOrigin(headers({ origin: "https://evil.example", host: "localhost:3000" }), "http://localhost:3000"),
+    ).toBe(false);
     expect(isSameOrigin(headers({ origin: "null", host: "localhost:3000" }), undefined)).toBe(false);
     expect(isSameOrigin(headers({ host: "localhost:3000" }), undefined)).toBe(false);
-    expect(isSameOrigin(headers({ origin: "http://localhost:3000.evil.example", host: "localhost:3000" }), undefined)).toBe(false);
+    expect(
+      isSameOrigin(headers({ origin: "http://localhost:3000.evil.example", host: "localhost:3000" }), undefined),
+    ).toBe(false);
   });
 
   it("compares the scheme and the port too, not only the host name", () => {
-    expect(isSameOrigin(headers({ origin: "https://localhost:3000", host: "localhost:3000" }), "http://localhost:3000")).toBe(false);
-    expect(isSameOrigin(headers({ origin: "http://shop.example", host: "shop.example", "x-forwarded-proto": "https" }), "https://shop.example")).toBe(false);
-    expect(isSameOrigin(headers({ origin: "https://shop.example", host: "shop.example", "x-forwarded-proto": "https" }), undefined)).toBe(true);
+    expect(
+      isSameOrigin(headers({ origin: "https://localhost:3000", host: "localhost:3000" }), "http://localhost:3000"),
+    ).toBe(false);
+    expect(
+      isSameOrigin(
+        headers({ origin: "http://shop.example", host: "shop.example", "x-forwarded-proto": "https" }),
+        "https://shop.example",
+      ),
+    ).toBe(false);
+    expect(
+      isSameOrigin(
+        headers({ origin: "https://shop.example", host: "shop.example", "x-forwarded-proto": "https" }),
+        undefined,
+      ),
+    ).toBe(true);
     expect(isSameOrigin(headers({ origin: "http://localhost:3001", host: "localhost:3000" }), undefined)).toBe(false);
     expect(isSameOrigin(headers({ origin: "http://localhost", host: "localhost:80" }), undefined)).toBe(true);
   });
@@ -65,7 +87,11 @@ describe("the server-action Origin gate", () => {
   it("tells when Origin's host is not the host the request reached (as Next checks before an action)", () => {
     expect(originMatchesHost(headers({ origin: "https://shop.example", host: "shop.example" }))).toBe(true);
     expect(originMatchesHost(headers({ origin: "https://shop.example", host: "127.0.0.1:3000" }))).toBe(false);
-    expect(originMatchesHost(headers({ origin: "https://shop.example", host: "127.0.0.1:3000", "x-forwarded-host": "shop.example" }))).toBe(true);
+    expect(
+      originMatchesHost(
+        headers({ origin: "https://shop.example", host: "127.0.0.1:3000", "x-forwarded-host": "shop.example" }),
+      ),
+    ).toBe(true);
     expect(originMatchesHost(headers({ host: "shop.example" }))).toBe(false);
   });
 });

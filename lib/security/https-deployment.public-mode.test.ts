@@ -16,7 +16,12 @@ describe("an https deployment", () => {
   });
 
   it("marks the cart cookie Secure", async () => {
-    const answer = await postAction({ page: "/", id: actionId("app/(shop)/cart/actions.ts", "addToCart"), fields: { productId: "prd_merino-beanie", quantity: "1" }, withState: true });
+    const answer = await postAction({
+      page: "/",
+      id: actionId("app/(shop)/cart/actions.ts", "addToCart"),
+      fields: { productId: "prd_merino-beanie", quantity: "1" },
+      withState: true,
+    });
     const cart = answer.headers.getSetCookie().find((cookie) => cookie.startsWith("cart="));
     expect(cart).toBeDefined();
     expect(cart).toMatch(/;\s*Secure/i);
@@ -25,7 +30,13 @@ describe("an https deployment", () => {
 
 describe("a proxy that rewrites Host without being trusted", () => {
   it("gets a 403 that names TRUSTED_PROXIES for a form posted from APP_URL's origin, not a 500", async () => {
-    const answer = await postAction({ page: "/", id: actionId("app/(shop)/cart/actions.ts", "addToCart"), fields: { productId: "prd_merino-beanie", quantity: "1" }, withState: true, origin: PUBLIC_APP_URL });
+    const answer = await postAction({
+      page: "/",
+      id: actionId("app/(shop)/cart/actions.ts", "addToCart"),
+      fields: { productId: "prd_merino-beanie", quantity: "1" },
+      withState: true,
+      origin: PUBLIC_APP_URL,
+    });
     expect(answer.status).toBe(403);
     expect(await answer.text()).toMatch(/TRUSTED_PROXIES/);
   });

@@ -7,7 +7,16 @@ import { DEMO_USERS } from "@/lib/db/seed";
 import { DEPLOYMENT_SECRET_NAMES, PUBLISHED_SECRETS } from "@/lib/deployment-secrets";
 import { closeSqlite } from "@/lib/sqlite";
 import { cashierBody, lesspayCall } from "@/lib/testing/lesspay-fixtures";
-import { DRIVERS, lesspayPayload, lesspayRequest, paymentNow, pingPongAmount, pingPongEnvelope, post, type TestPayment } from "@/lib/testing/notification-drivers";
+import {
+  DRIVERS,
+  lesspayPayload,
+  lesspayRequest,
+  paymentNow,
+  pingPongAmount,
+  pingPongEnvelope,
+  post,
+  type TestPayment,
+} from "@/lib/testing/notification-drivers";
 import { EMULATOR_SPLIT_TREE_ID, EMULATOR_TENANT, pingApi } from "@/lib/testing/pingpayments-fixtures";
 import { envelope, pingpongApi } from "@/lib/testing/pingpong-fixtures";
 import { publicModeDemoAccount, publicModeSecret } from "@/lib/testing/public-mode";
@@ -16,7 +25,8 @@ import { csrfOverHttp, postCredentials } from "@/lib/testing/web-fixtures";
 const created: TestPayment[] = [];
 
 afterAll(() => {
-  for (const payment of created) transitionPayment(payment.id, "failed", {}, { provider: payment.provider, summary: "test clean-up" });
+  for (const payment of created)
+    transitionPayment(payment.id, "failed", {}, { provider: payment.provider, summary: "test clean-up" });
   closeSqlite(process.env.DATABASE_PATH!);
 });
 
@@ -47,25 +57,42 @@ describe("the emulators in public mode", () => {
   it("Ping Payments refuses the published API secret and takes the deployment's", async () => {
     const order = { split_tree_id: EMULATOR_SPLIT_TREE_ID, currency: "SEK" };
     expect((await pingApi("POST", "/payment_orders", order)).status).toBe(403);
-    const own = await pingApi("POST", "/payment_orders", order, { ...EMULATOR_TENANT, "x-api-secret": publicModeSecret("pingpayments-api-secret") });
+    const own = await pingApi("POST", "/payment_orders", order, {
+      ...EMULATOR_TENANT,
+      "x-api-secret": publicModeSecret("pingpayments-api-secret"),
+    });
     expect(own.status).toBe(200);
   });
 });
 
 describe("the shop in public mode", () => {
-  it.each(["operator", "shopper"] as const)("signs no one in as the %s with the README's password; the deployment's own works", async (role) => {
-    const published = DEMO_USERS.find((user) => user.role === role)!;
-    const refused = await postCredentials(published, await csrfOverHttp());
-    expect(refused.cookie).not.toMatch(/session-token=/);
-    const own = await postCredentials(publicModeDemoAccount(role), await csrfOverHttp());
-    expect(own.cookie).toMatch(/session-token=/);
-  });
+  it.each(["operator", "shopper"] as const)(
+    "signs no one in as the %s with the README's password; the deployment's own works",
+    async (role) => {
+      const published = DEMO_USERS.find((user) => user.role === role)!;
+      const refused = await postCredentials(published, await csrfOverHttp());
+      expect(refused.cookie).not.toMatch(/session-token=/);
+      const own = await postCredentials(publicModeDemoAccount(role), await csrfOverHttp());
+      expect(own.cookie).toMatch(/session-token=/);
+    },
+  );
 
   it("does not believe a PingPong SUCCESS signed with the published salt", async () => {
     const payment = await DRIVERS.pingpong.create({ amount: 2599, currency: "USD", status: "requires_action" });
     created.push(payment);
-    const biz = { merchantTransactionId: payment.id, transactionId: payment.ref, amount: pingPongAmount(payment.amount, payment.currency), currency: payment.currency, notifyType: "PAYMENT", status: "SUCCESS", captureDelayHours: 0 };
-    const forged = await post("pingpong", { headers: { "content-type": "application/json" }, body: JSON.stringify(pingPongEnvelope(biz)) });
+    const biz = {
+      merchantTransactionId: payment.id,
+      transactionId: payment.ref,
+      amount: pingPongAmount(payment.amount, payment.currency),
+      currency: payment.currency,
+      notifyType: "PAYMENT",
+      status: "SUCCESS",
+      captureDelayHours: 0,
+    };
+    const forged = await post("pingpong", {
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(pingPongEnvelope(biz)),
+    });
     expect(forged.status).toBeGreaterThanOrEqual(400);
     expect(paymentNow(payment).status).toBe("requires_action");
   });

@@ -2,9 +2,18 @@ import { describe, expect, it } from "vitest";
 // @ts-expect-error plain ES module (Next's config)
 import nextConfig from "@/next.config.mjs";
 import { actionBodyRefusal, parametersOf } from "./action-body";
-import { hasValidPercentEncoding, MAX_BODY_BYTES, nestsDeeperThan, parseJson, readBytes, readForm, readOptionalForm } from "./request-body";
+import {
+  hasValidPercentEncoding,
+  MAX_BODY_BYTES,
+  nestsDeeperThan,
+  parseJson,
+  readBytes,
+  readForm,
+  readOptionalForm,
+} from "./request-body";
 
-const post = (body: BodyInit | null, headers: Record<string, string> = {}) => new Request("http://shop.test/x", { method: "POST", body, headers, duplex: "half" } as RequestInit);
+const post = (body: BodyInit | null, headers: Record<string, string> = {}) =>
+  new Request("http://shop.test/x", { method: "POST", body, headers, duplex: "half" } as RequestInit);
 
 describe("nestsDeeperThan", () => {
   it("counts objects and arrays, not brackets inside strings (escaped quotes included)", () => {
@@ -21,7 +30,11 @@ describe("nestsDeeperThan", () => {
 describe("parseJson", () => {
   it("parses JSON within the depth, refuses deeper JSON and what is not JSON with 400", () => {
     expect(parseJson('{"a":[1]}')).toEqual({ ok: true, value: { a: [1] } });
-    expect(parseJson("[".repeat(65) + "]".repeat(65))).toMatchObject({ ok: false, status: 400, error: "The JSON nests deeper than 64 levels" });
+    expect(parseJson("[".repeat(65) + "]".repeat(65))).toMatchObject({
+      ok: false,
+      status: 400,
+      error: "The JSON nests deeper than 64 levels",
+    });
     expect(parseJson("{")).toMatchObject({ ok: false, status: 400, error: "The body is not valid JSON" });
   });
 });
@@ -36,21 +49,36 @@ describe("readBytes", () => {
       },
     });
     expect(await readBytes(post(chunked), 10)).toMatchObject({ ok: false, status: 413 });
-    expect(await readBytes(post("x".repeat(10)), 10)).toMatchObject({ ok: true, value: new TextEncoder().encode("x".repeat(10)) });
+    expect(await readBytes(post("x".repeat(10)), 10)).toMatchObject({
+      ok: true,
+      value: new TextEncoder().encode("x".repeat(10)),
+    });
   });
 });
 
 describe("readForm and readOptionalForm", () => {
   it("take forms only: 415 for other types, 400 for a form that does not parse", async () => {
     expect(await readForm(post(new URLSearchParams({ code: "123456" })))).toMatchObject({ ok: true });
-    expect(await readForm(post('{"code":"1"}', { "content-type": "application/json" }))).toMatchObject({ ok: false, status: 415 });
-    expect(await readForm(post("--x\r\nbroken", { "content-type": "multipart/form-data; boundary=x" }))).toMatchObject({ ok: false, status: 400 });
-    expect(await readForm(post("a=1", { "content-type": "multipart/form-data" }))).toMatchObject({ ok: false, status: 400 });
+    expect(await readForm(post('{"code":"1"}', { "content-type": "application/json" }))).toMatchObject({
+      ok: false,
+      status: 415,
+    });
+    expect(await readForm(post("--x\r\nbroken", { "content-type": "multipart/form-data; boundary=x" }))).toMatchObject({
+      ok: false,
+      status: 400,
+    });
+    expect(await readForm(post("a=1", { "content-type": "multipart/form-data" }))).toMatchObject({
+      ok: false,
+      status: 400,
+    });
   });
 
   it("an empty body is no refusal when the form is optional; anything else that is no form is 415", async () => {
     expect(await readOptionalForm(post(null))).toEqual({ ok: true, value: undefined });
-    expect(await readOptionalForm(post("{}", { "content-type": "application/json" }))).toMatchObject({ ok: false, status: 415 });
+    expect(await readOptionalForm(post("{}", { "content-type": "application/json" }))).toMatchObject({
+      ok: false,
+      status: 415,
+    });
   });
 });
 
@@ -64,7 +92,8 @@ describe("hasValidPercentEncoding", () => {
 
 describe("actionBodyRefusal (what proxy.ts refuses before Next decodes a server action)", () => {
   // "60…": an action of two parameters (state and form), as Next numbers them in its ids.
-  const action = (body: BodyInit, contentType?: string, id = "60abc") => post(body, { "next-action": id, ...(contentType ? { "content-type": contentType } : {}) });
+  const action = (body: BodyInit, contentType?: string, id = "60abc") =>
+    post(body, { "next-action": id, ...(contentType ? { "content-type": contentType } : {}) });
   const form = (entries: Record<string, string>) => {
     const data = new FormData();
     for (const [name, value] of Object.entries(entries)) data.set(name, value);
@@ -73,7 +102,9 @@ describe("actionBodyRefusal (what proxy.ts refuses before Next decodes a server 
 
   it("lets through what React sends for a form's action: the form last, after the previous state for useActionState", async () => {
     expect(await actionBodyRefusal(action(form({ _1_email: "a@b.test", "0": '[{},"$K1"]' })))).toBeUndefined();
-    expect(await actionBodyRefusal(action(form({ _1_email: "a@b.test", "0": '["$K1"]' }), undefined, "40abc"))).toBeUndefined();
+    expect(
+      await actionBodyRefusal(action(form({ _1_email: "a@b.test", "0": '["$K1"]' }), undefined, "40abc")),
+    ).toBeUndefined();
     // An action of no parameters gets none (Next's client trims them): nothing to check.
     expect(await actionBodyRefusal(action("[]", "text/plain;charset=UTF-8", "00abc"))).toBeUndefined();
   });
@@ -88,18 +119,27 @@ describe("actionBodyRefusal (what proxy.ts refuses before Next decodes a server 
   });
 
   it.each([
-    ["broken multipart", action('--x\r\nContent-Disposition: form-data; name="0"\r\n\r\n[]', "multipart/form-data; boundary=x")],
+    [
+      "broken multipart",
+      action('--x\r\nContent-Disposition: form-data; name="0"\r\n\r\n[]', "multipart/form-data; boundary=x"),
+    ],
     ["no argument list", action(form({ _1_email: "a@b.test" }))],
     ["an argument list that is not a list", action(form({ "0": '{"a":1}' }))],
     ["a row that is not JSON", action(form({ "0": '["$K1"]', "1": "{" }))],
-    ["an argument list without the form (the shop's actions all take one)", action('["x",1]', "text/plain;charset=UTF-8")],
+    [
+      "an argument list without the form (the shop's actions all take one)",
+      action('["x",1]', "text/plain;charset=UTF-8"),
+    ],
     ["an argument list whose last argument is not the form", action(form({ _1_email: "a@b.test", "0": '["$K1",1]' }))],
     ["an empty argument list for an action that takes a form", action("[]", "text/plain;charset=UTF-8")],
     ["the state without the form", action(form({ "0": "[{}]" }))],
     ["a row nested too deep", action(form({ "0": `[${"[".repeat(100)}${"]".repeat(100)}]` }))],
     ["text that is not JSON", action("{", "text/plain")],
     ["an empty body", action("", "text/plain")],
-    ["a no-JavaScript post with bound arguments that are not JSON", post(form({ $ACTION_REF_1: "", "$ACTION_1:0": "{" }))],
+    [
+      "a no-JavaScript post with bound arguments that are not JSON",
+      post(form({ $ACTION_REF_1: "", "$ACTION_1:0": "{" })),
+    ],
   ])("refuses %s with 400", async (_name, request) => {
     expect(await actionBodyRefusal(request)).toMatchObject({ status: 400 });
   });

@@ -18,7 +18,11 @@ export const MAX_JSON_DEPTH = 64;
 export type BodyRefusal = { status: 400 | 413 | 415; error: string };
 export type BodyRead<T> = { ok: true; value: T } | ({ ok: false } & BodyRefusal);
 
-const refuse = (status: BodyRefusal["status"], error: string): { ok: false } & BodyRefusal => ({ ok: false, status, error });
+const refuse = (status: BodyRefusal["status"], error: string): { ok: false } & BodyRefusal => ({
+  ok: false,
+  status,
+  error,
+});
 
 /** The refusal as the shop answers it: `{error}` with its status. */
 export function refusalResponse(refusal: BodyRefusal): Response {
@@ -65,7 +69,8 @@ export function nestsDeeperThan(text: string, maxDepth = MAX_JSON_DEPTH): boolea
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (inString) {
-      if (code === 0x5c) i++; // a backslash escapes the next character
+      if (code === 0x5c)
+        i++; // a backslash escapes the next character
       else if (code === 0x22) inString = false;
     } else if (code === 0x22) inString = true;
     else if (code === 0x7b || code === 0x5b) {
@@ -102,7 +107,10 @@ export function isFormType(contentType: string | null): boolean {
 /** `bytes` parsed as the form its Content-Type says; 400 when they are not one. */
 export async function parseForm(bytes: Uint8Array, contentType: string): Promise<BodyRead<FormData>> {
   try {
-    return { ok: true, value: await new Response(bytes as BodyInit, { headers: { "content-type": contentType } }).formData() };
+    return {
+      ok: true,
+      value: await new Response(bytes as BodyInit, { headers: { "content-type": contentType } }).formData(),
+    };
   } catch {
     return refuse(400, "The form data is malformed");
   }
@@ -117,7 +125,10 @@ export async function readForm(request: Request, maxBytes = MAX_BODY_BYTES): Pro
 }
 
 /** Like readForm, but an empty body (a button posted with no fields, or by a script) is no form and no refusal. */
-export async function readOptionalForm(request: Request, maxBytes = MAX_BODY_BYTES): Promise<BodyRead<FormData | undefined>> {
+export async function readOptionalForm(
+  request: Request,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<BodyRead<FormData | undefined>> {
   const contentType = request.headers.get("content-type");
   const bytes = await readBytes(request, maxBytes);
   if (!bytes.ok) return bytes;

@@ -43,7 +43,13 @@ export function apiPath(action: string, sandbox = false): string {
 }
 
 /** Verifies a response (or notification) signature header over path, client-id, time and body. */
-export function verifyAntom(path: string, clientId: string, time: string, body: string, header: string | null | undefined): boolean {
+export function verifyAntom(
+  path: string,
+  clientId: string,
+  time: string,
+  body: string,
+  header: string | null | undefined,
+): boolean {
   const parsed = parseSignatureHeader(header);
   return !!parsed && verifyMessage(antomPublicKey(), path, clientId, time, body, parsed.signature);
 }
@@ -62,11 +68,25 @@ export async function antomCall(action: string, body: Json | string, options: Ca
   const signature =
     options.signature !== undefined
       ? options.signature
-      : signatureHeader(signMessage(options.privateKey ?? merchantPrivateKey(), options.signedPath ?? path, clientId, requestTime, raw));
+      : signatureHeader(
+          signMessage(
+            options.privateKey ?? merchantPrivateKey(),
+            options.signedPath ?? path,
+            clientId,
+            requestTime,
+            raw,
+          ),
+        );
   if (signature !== null) headers.Signature = signature;
   const response = await fetch(`${antomUrl()}${path}`, { method: "POST", headers, body: raw });
   const text = await response.text();
-  const verified = verifyAntom(path, response.headers.get("client-id") ?? "", response.headers.get("response-time") ?? "", text, response.headers.get("signature"));
+  const verified = verifyAntom(
+    path,
+    response.headers.get("client-id") ?? "",
+    response.headers.get("response-time") ?? "",
+    text,
+    response.headers.get("signature"),
+  );
   return { status: response.status, body: JSON.parse(text) as Json, text, headers: response.headers, verified };
 }
 
@@ -132,7 +152,11 @@ export function tokenPayBody(token: string, options: PayOptions & { mit?: "UNSCH
 
 /** Posts the 3DS page's form as the shopper's browser would; answers the 303. */
 export async function postChallenge(paymentId: string, code: string) {
-  const response = await fetch(`${antomUrl()}/3ds/${paymentId}/submit`, { method: "POST", body: new URLSearchParams({ code }), redirect: "manual" });
+  const response = await fetch(`${antomUrl()}/3ds/${paymentId}/submit`, {
+    method: "POST",
+    body: new URLSearchParams({ code }),
+    redirect: "manual",
+  });
   return { status: response.status, location: response.headers.get("location") };
 }
 
@@ -148,7 +172,9 @@ export interface CaughtNotification extends RecordedRequest {
  * A merchant notification endpoint on loopback (path /api/webhooks/antom) that records every
  * request and answers with the scripted answers in turn (the last one repeats); default the ack.
  */
-export function startAntomCatcher(answers: { status: number; body: string }[] = [{ status: 200, body: JSON.stringify(ANTOM_ACK) }]) {
+export function startAntomCatcher(
+  answers: { status: number; body: string }[] = [{ status: 200, body: JSON.stringify(ANTOM_ACK) }],
+) {
   return startRecordingServer<CaughtNotification>({
     path: "/api/webhooks/antom",
     answers,
@@ -157,7 +183,13 @@ export function startAntomCatcher(answers: { status: number; body: string }[] = 
     describe: (request) => ({
       ...request,
       json: jsonOf(request.body) as Json,
-      verified: verifyAntom(request.path, headerOf(request, "client-id") ?? "", headerOf(request, "request-time") ?? "", request.body, headerOf(request, "signature")),
+      verified: verifyAntom(
+        request.path,
+        headerOf(request, "client-id") ?? "",
+        headerOf(request, "request-time") ?? "",
+        request.body,
+        headerOf(request, "signature"),
+      ),
     }),
   });
 }

@@ -11,7 +11,11 @@ import { PINGPONG, type ProviderName } from "./notification-drivers";
 import { createTestOrder } from "./shop-fixtures";
 import { actionId, postAction, redirectTarget, serverUrl } from "./web-fixtures";
 
-export const CARDS = { approve: "4111111111111111", decline: "4000000000000002", challenge: "4000000000003220" } as const;
+export const CARDS = {
+  approve: "4111111111111111",
+  decline: "4000000000000002",
+  challenge: "4000000000003220",
+} as const;
 
 /** The card-taking method of each provider, and the currency its tests pay in. */
 export const CARD_METHOD: Record<ProviderName, { method: string; currency: string }> = {
@@ -22,7 +26,9 @@ export const CARD_METHOD: Record<ProviderName, { method: string; currency: strin
 };
 
 /** What the risk plugin gives the browser for PingPong's card form (its `complexInit`), over HTTP as the plugin asks. */
-export async function pingPongRisk(cardNumber: string): Promise<{ requestId: string; jsGeneratedData: Record<string, unknown> }> {
+export async function pingPongRisk(
+  cardNumber: string,
+): Promise<{ requestId: string; jsGeneratedData: Record<string, unknown> }> {
   const requestId = `risk${randomUUID().replace(/-/g, "").slice(0, 24)}`;
   const answer = await fetch(`${serverUrl()}/emulators/pingpong/risk/v1/init`, {
     method: "POST",
@@ -33,12 +39,32 @@ export async function pingPongRisk(cardNumber: string): Promise<{ requestId: str
   return { requestId, ...((await answer.json()) as { jsGeneratedData: Record<string, unknown> }) };
 }
 
-const card = (number: string) => ({ number, expiryMonth: "12", expiryYear: "2034", cvc: "737", holderName: "Race Tester" });
+const card = (number: string) => ({
+  number,
+  expiryMonth: "12",
+  expiryYear: "2034",
+  cvc: "737",
+  holderName: "Race Tester",
+});
 
 /** Starts an attempt of `orderId` with the shop's service (a card one, with what its provider needs from the browser). */
-export async function startAttempt(orderId: string, provider: ProviderName, method: string, cardNumber?: string, extra: Partial<StartPaymentInput> = {}): Promise<Payment> {
+export async function startAttempt(
+  orderId: string,
+  provider: ProviderName,
+  method: string,
+  cardNumber?: string,
+  extra: Partial<StartPaymentInput> = {},
+): Promise<Payment> {
   const risk = provider === "pingpong" && cardNumber ? await pingPongRisk(cardNumber) : undefined;
-  return startPayment({ orderId, provider, method, idempotencyKey: randomUUID(), card: cardNumber ? card(cardNumber) : undefined, risk, ...extra });
+  return startPayment({
+    orderId,
+    provider,
+    method,
+    idempotencyKey: randomUUID(),
+    card: cardNumber ? card(cardNumber) : undefined,
+    risk,
+    ...extra,
+  });
 }
 
 export function newOrder(provider: ProviderName, amount = 3900): string {
@@ -46,7 +72,12 @@ export function newOrder(provider: ProviderName, amount = 3900): string {
 }
 
 /** Polls the shop's payment until `predicate` holds. */
-export async function paymentUntil(paymentId: string, predicate: (payment: Payment) => boolean, what: string, timeoutMs = 15_000): Promise<Payment> {
+export async function paymentUntil(
+  paymentId: string,
+  predicate: (payment: Payment) => boolean,
+  what: string,
+  timeoutMs = 15_000,
+): Promise<Payment> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const payment = findPayment(paymentId)!;
@@ -70,18 +101,32 @@ export async function declinedOrder(provider: ProviderName): Promise<{ orderId: 
 }
 
 /** The order page's "Pay again" (or "Pay another way" with `replaceAttempt`) as the browser posts it. */
-export async function postPayAgain(orderId: string, paymentMethod: string, options: { cardNumber?: string; replaceAttempt?: string } = {}) {
+export async function postPayAgain(
+  orderId: string,
+  paymentMethod: string,
+  options: { cardNumber?: string; replaceAttempt?: string } = {},
+) {
   const [provider] = paymentMethod.split(":");
   const fields: Record<string, string> = { orderId, attemptToken: randomUUID(), paymentMethod };
   if (options.cardNumber) {
-    Object.assign(fields, { cardNumber: options.cardNumber, cardExpiry: "12/34", cardCvc: "737", cardHolder: "Race Tester" });
+    Object.assign(fields, {
+      cardNumber: options.cardNumber,
+      cardExpiry: "12/34",
+      cardCvc: "737",
+      cardHolder: "Race Tester",
+    });
     if (provider === "pingpong") {
       const risk = await pingPongRisk(options.cardNumber);
       Object.assign(fields, { riskRequestId: risk.requestId, jsGeneratedData: JSON.stringify(risk.jsGeneratedData) });
     }
   }
   if (options.replaceAttempt) fields.replaceAttempt = options.replaceAttempt;
-  const answer = await postAction({ page: `/orders/${orderId}`, id: actionId("app/(shop)/checkout/actions.ts", "payAgain"), fields, withState: true });
+  const answer = await postAction({
+    page: `/orders/${orderId}`,
+    id: actionId("app/(shop)/checkout/actions.ts", "payAgain"),
+    fields,
+    withState: true,
+  });
   const text = await answer.text();
   return { status: answer.status, started: redirectTarget(answer) !== undefined, text };
 }
@@ -110,7 +155,12 @@ const HELD: Record<ProviderName, Set<string>> = {
 
 async function postForm(path: string, fields: Record<string, string>): Promise<Response> {
   const base = serverUrl();
-  return fetch(`${base}${path}`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", origin: base }, body: new URLSearchParams(fields) });
+  return fetch(`${base}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: base },
+    body: new URLSearchParams(fields),
+  });
 }
 
 /**
@@ -122,9 +172,19 @@ export async function payOnHostedPage(payment: Payment, cardNumber: string = CAR
   const ref = encodeURIComponent(payment.providerPaymentId ?? "");
   switch (payment.provider) {
     case "pingpayments":
-      return postForm(`/emulators/pingpayments/paymentiq/checkout/${ref}/submit`, { cardholder: "Race Tester", cardNumber, expiry: "12/34", cvc: "737" });
+      return postForm(`/emulators/pingpayments/paymentiq/checkout/${ref}/submit`, {
+        cardholder: "Race Tester",
+        cardNumber,
+        expiry: "12/34",
+        cvc: "737",
+      });
     case "lesspay":
-      return postForm(`/emulators/lesspay/cashier/${ref}/submit`, { name: "Race Tester", number: cardNumber, expiry: "12/34", cvc: "737" });
+      return postForm(`/emulators/lesspay/cashier/${ref}/submit`, {
+        name: "Race Tester",
+        number: cardNumber,
+        expiry: "12/34",
+        cvc: "737",
+      });
     case "pingpong":
       return postForm(`/emulators/pingpong/apm/${ref}/approve`, {});
     case "antom":

@@ -12,7 +12,8 @@ export interface CardDataFinding {
   excerpt: string;
 }
 
-const CVV_KEY_VALUE = /["']?(cvv2?|cvc2?|card_?cvc|cardCvc|security_?code|securityCode)["']?\s*[:=]\s*["']?(\d{3,4})(?!\d)/gi;
+const CVV_KEY_VALUE =
+  /["']?(cvv2?|cvc2?|card_?cvc|cardCvc|security_?code|securityCode)["']?\s*[:=]\s*["']?(\d{3,4})(?!\d)/gi;
 
 /**
  * Runs of 13 or more digits, with at most one separator between two digits: a space or a dash, as
@@ -43,7 +44,11 @@ function findCardNumbers(text: string, cardNumbers: readonly string[], file: str
     const digits = match[0].replace(SEPARATORS, "");
     const known = cardNumbers.some((number) => digits.includes(number));
     if (known || holdsCardNumber(digits, bins)) {
-      findings.push({ file, kind: "card number", excerpt: text.slice(Math.max(0, match.index - 40), match.index + match[0].length + 40) });
+      findings.push({
+        file,
+        kind: "card number",
+        excerpt: text.slice(Math.max(0, match.index - 40), match.index + match[0].length + 40),
+      });
     }
   }
   return findings;
@@ -52,7 +57,11 @@ function findCardNumbers(text: string, cardNumbers: readonly string[], file: str
 export function findCardData(text: string, cardNumbers: readonly string[], file = "text"): CardDataFinding[] {
   const findings: CardDataFinding[] = findCardNumbers(text, cardNumbers, file);
   for (const match of text.matchAll(CVV_KEY_VALUE)) {
-    findings.push({ file, kind: "security code", excerpt: text.slice(Math.max(0, match.index - 20), match.index + match[0].length + 20) });
+    findings.push({
+      file,
+      kind: "security code",
+      excerpt: text.slice(Math.max(0, match.index - 20), match.index + match[0].length + 20),
+    });
   }
   return findings;
 }

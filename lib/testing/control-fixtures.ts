@@ -16,12 +16,20 @@ export async function listNotifications(provider: string, reference: string) {
 }
 
 /** Polls the list until `predicate` holds (e.g. every notification delivered). */
-export async function waitForNotifications(provider: string, reference: string, predicate: (list: ListedNotification[]) => boolean, timeoutMs = 10_000) {
+export async function waitForNotifications(
+  provider: string,
+  reference: string,
+  predicate: (list: ListedNotification[]) => boolean,
+  timeoutMs = 10_000,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { notifications } = await listNotifications(provider, reference);
     if (predicate(notifications)) return notifications;
-    if (Date.now() > deadline) throw new Error(`notifications of ${provider} ${reference}: ${JSON.stringify(notifications.map((n) => [n.id, n.status, n.attempts]))}`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `notifications of ${provider} ${reference}: ${JSON.stringify(notifications.map((n) => [n.id, n.status, n.attempts]))}`,
+      );
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -30,7 +38,10 @@ export async function waitForNotifications(provider: string, reference: string, 
 export const JSON_TYPE = { "content-type": "application/json" } as const;
 
 export async function replay(provider: string, id: number) {
-  const response = await fetch(`${controlUrl(provider)}/notifications/${id}/replay`, { method: "POST", headers: JSON_TYPE });
+  const response = await fetch(`${controlUrl(provider)}/notifications/${id}/replay`, {
+    method: "POST",
+    headers: JSON_TYPE,
+  });
   return { status: response.status, json: (await response.json()) as { id?: number; error?: string } };
 }
 
@@ -43,11 +54,19 @@ export interface Override {
   charge?: boolean;
   /** Real seconds the answer of a stored payment is held. */
   holdSeconds?: number;
-  notification?: { mode: "on_time" | "delayed" | "duplicated" | "out_of_order" | "dropped" | "bad_signature"; seconds?: number; count?: number };
+  notification?: {
+    mode: "on_time" | "delayed" | "duplicated" | "out_of_order" | "dropped" | "bad_signature";
+    seconds?: number;
+    count?: number;
+  };
 }
 
 export async function forceNextPayment(provider: string, override: Override, base = serverUrl()) {
-  const response = await fetch(`${base}/emulators/control/${provider}/next-payment`, { method: "POST", headers: JSON_TYPE, body: JSON.stringify(override) });
+  const response = await fetch(`${base}/emulators/control/${provider}/next-payment`, {
+    method: "POST",
+    headers: JSON_TYPE,
+    body: JSON.stringify(override),
+  });
   const json = (await response.json()) as { override?: Override; error?: string };
   if (response.status !== 200) throw new Error(`next-payment ${provider}: ${response.status} ${JSON.stringify(json)}`);
   return json.override!;
@@ -66,7 +85,9 @@ export const PROVIDERS = ["pingpayments", "pingpong", "antom", "lesspay"] as con
 
 /** The charges the provider's emulator recorded for a merchant reference (our payment id). */
 export async function chargesFor(provider: string, reference: string, base = serverUrl()) {
-  const response = await fetch(`${base}/emulators/control/${provider}/charges?reference=${encodeURIComponent(reference)}`);
+  const response = await fetch(
+    `${base}/emulators/control/${provider}/charges?reference=${encodeURIComponent(reference)}`,
+  );
   if (response.status !== 200) throw new Error(`charges ${provider}: ${response.status} ${await response.text()}`);
   return (await response.json()) as { reference: string; count: number; charges: { id: string; status: string }[] };
 }

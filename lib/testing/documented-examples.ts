@@ -37,7 +37,9 @@ export function sharedDir(): string {
 /** Reads every fixture of a provider's folder, keyed by file name without `.json`. */
 export function loadDocumentedExamples(fixturesDir: string): Record<string, DocumentedExample> {
   const examples: Record<string, DocumentedExample> = {};
-  for (const file of readdirSync(fixturesDir).filter((name) => name.endsWith(".json")).sort()) {
+  for (const file of readdirSync(fixturesDir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()) {
     const parsed = JSON.parse(readFileSync(path.join(fixturesDir, file), "utf8")) as DocumentedExample;
     if (typeof parsed.source !== "string" || typeof parsed.where !== "string" || !("example" in parsed)) {
       throw new Error(`${file}: a documented example needs "source", "where" and "example"`);
@@ -57,7 +59,9 @@ interface Leaf {
 
 function leavesOf(value: unknown, at: string, key: string | null): Leaf[] {
   if (value !== null && typeof value === "object") {
-    const entries = Array.isArray(value) ? value.map((item, index) => [String(index), item] as const) : Object.entries(value);
+    const entries = Array.isArray(value)
+      ? value.map((item, index) => [String(index), item] as const)
+      : Object.entries(value);
     const children = entries.flatMap(([childKey, child]) =>
       leavesOf(child, at ? `${at}.${childKey}` : childKey, Array.isArray(value) ? null : childKey),
     );
@@ -81,6 +85,7 @@ export function leavesMissingFromSource(example: DocumentedExample, sourceText?:
 
 function readSource(source: string): string {
   const file = path.join(sharedDir(), source);
-  if (!existsSync(file)) throw new Error(`the documented example's source ${file} is missing: is ../shared beside the checkout?`);
+  if (!existsSync(file))
+    throw new Error(`the documented example's source ${file} is missing: is ../shared beside the checkout?`);
   return readFileSync(file, "utf8");
 }

@@ -4,7 +4,12 @@ import { startTestServer } from "./test-server.mjs";
 
 export default async function setup() {
   const port = Number(process.env.INTEGRATION_PORT ?? 3101);
-  const server = await startTestServer({ port, dataDir: "data/test-integration", timeScale: 0.001, inquiryAfterMs: 1500 });
+  const server = await startTestServer({
+    port,
+    dataDir: "data/test-integration",
+    timeScale: 0.001,
+    inquiryAfterMs: 1500,
+  });
   return async () => {
     await server.stop();
   };

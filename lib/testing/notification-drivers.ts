@@ -14,15 +14,29 @@ import { antomSign, antomSignatureHeader } from "@/lib/providers/antom/signature
 import { lesspaySign } from "@/lib/providers/lesspay/signature";
 import { pingPongSign } from "@/lib/providers/pingpong/signature";
 import { openSqlite } from "@/lib/sqlite";
-import { EMULATOR_MERCHANT_ID, EMULATOR_SPLIT_TREE_ID, EMULATOR_TENANT, pingApi, serverUrl } from "./pingpayments-fixtures";
+import {
+  EMULATOR_MERCHANT_ID,
+  EMULATOR_SPLIT_TREE_ID,
+  EMULATOR_TENANT,
+  pingApi,
+  serverUrl,
+} from "./pingpayments-fixtures";
 import { createTestOrder } from "./shop-fixtures";
 
 export type ProviderName = "pingpayments" | "pingpong" | "antom" | "lesspay";
 export const PROVIDERS: readonly ProviderName[] = ["pingpayments", "pingpong", "antom", "lesspay"];
 
 // The shop's default credentials (the test server runs with none set), and the provider's side.
-export const PINGPONG = { accId: "2018092714313010016291", clientId: "2018092714313010016", salt: "emulator-pingpong-salt" };
-export const ANTOM = { clientId: "SANDBOX_2026STOREFRONT01", path: "/api/webhooks/antom", antomPrivateKey: () => antomKey("antomPrivate", "EMULATOR_ANTOM_PRIVATE_KEY") };
+export const PINGPONG = {
+  accId: "2018092714313010016291",
+  clientId: "2018092714313010016",
+  salt: "emulator-pingpong-salt",
+};
+export const ANTOM = {
+  clientId: "SANDBOX_2026STOREFRONT01",
+  path: "/api/webhooks/antom",
+  antomPrivateKey: () => antomKey("antomPrivate", "EMULATOR_ANTOM_PRIVATE_KEY"),
+};
 export const LESSPAY = { appId: "lp_app_storefront_01", secret: "emulator-lesspay-app-secret" };
 
 export interface Money {
@@ -75,12 +89,21 @@ export interface Driver {
 }
 
 export async function post(provider: string, request: NotificationRequest): Promise<{ status: number; text: string }> {
-  const response = await fetch(`${serverUrl()}/api/webhooks/${provider}`, { method: "POST", headers: request.headers, body: request.body });
+  const response = await fetch(`${serverUrl()}/api/webhooks/${provider}`, {
+    method: "POST",
+    headers: request.headers,
+    body: request.body,
+  });
   return { status: response.status, text: await response.text() };
 }
 
 /** A shop order and payment for `provider`, moved to `status` as if the provider had answered. */
-function shopPayment(provider: ProviderName, ref: string, options: CreateOptions, providerData?: Record<string, string>): TestPayment {
+function shopPayment(
+  provider: ProviderName,
+  ref: string,
+  options: CreateOptions,
+  providerData?: Record<string, string>,
+): TestPayment {
   const orderId = createTestOrder(options);
   const { payment } = insertPaymentOnce({
     id: newPaymentId(),
@@ -94,7 +117,17 @@ function shopPayment(provider: ProviderName, ref: string, options: CreateOptions
   });
   const status = options.status ?? "requires_action";
   if (status !== "created") {
-    transitionPayment(payment.id, status, { providerPaymentId: options.withRef ? ref : null, providerData, nextActionType: status === "requires_action" ? "redirect" : "none", nextActionUrl: status === "requires_action" ? "https://provider.example/pay" : null }, { provider, summary: "test set-up" });
+    transitionPayment(
+      payment.id,
+      status,
+      {
+        providerPaymentId: options.withRef ? ref : null,
+        providerData,
+        nextActionType: status === "requires_action" ? "redirect" : "none",
+        nextActionUrl: status === "requires_action" ? "https://provider.example/pay" : null,
+      },
+      { provider, summary: "test set-up" },
+    );
   }
   return { id: payment.id, orderId, provider, ref, amount: options.amount, currency: options.currency };
 }
@@ -107,7 +140,10 @@ export function pingPongAmount(amount: number, currency: string): string {
   return `${whole}.${fraction.padEnd(6, "0")}`;
 }
 
-export function pingPongEnvelope(biz: Record<string, unknown>, options: { salt?: string; accId?: string; clientId?: string; code?: string } = {}): Record<string, unknown> {
+export function pingPongEnvelope(
+  biz: Record<string, unknown>,
+  options: { salt?: string; accId?: string; clientId?: string; code?: string } = {},
+): Record<string, unknown> {
   const unsigned = {
     accId: options.accId ?? PINGPONG.accId,
     clientId: options.clientId ?? PINGPONG.clientId,
@@ -121,8 +157,19 @@ export function pingPongEnvelope(biz: Record<string, unknown>, options: { salt?:
 }
 
 /** PingPong's wallet binding notification (seed 001's SIGN or UNBIND) for `token`, signed as PingPong signs. */
-export function pingPongWalletNotification(token: string, merchantUserId: string, notifyType: "SIGN" | "UNBIND" = "SIGN"): Record<string, unknown> {
-  return pingPongEnvelope({ notifyType, requestId: "bind-1", merchantUserId, token, paymentMethod: { type: "AlipayHK" }, status: "SUCCESS" });
+export function pingPongWalletNotification(
+  token: string,
+  merchantUserId: string,
+  notifyType: "SIGN" | "UNBIND" = "SIGN",
+): Record<string, unknown> {
+  return pingPongEnvelope({
+    notifyType,
+    requestId: "bind-1",
+    merchantUserId,
+    token,
+    paymentMethod: { type: "AlipayHK" },
+    status: "SUCCESS",
+  });
 }
 
 export const pingpong: Driver = {
@@ -139,42 +186,97 @@ export const pingpong: Driver = {
       processing: { ...base, notifyType: "PAYMENT", status: "PROCESSING" },
       succeeded: { ...base, notifyType: "PAYMENT", status: "SUCCESS", captureDelayHours: 0 },
       failed: { ...base, notifyType: "PAYMENT", status: "FAILED" },
-      refunded: { ...base, notifyType: "REFUND", status: "SUCCESS", refundId: `RF-${payment.ref}`, refundAmount: amount },
+      refunded: {
+        ...base,
+        notifyType: "REFUND",
+        status: "SUCCESS",
+        refundId: `RF-${payment.ref}`,
+        refundAmount: amount,
+      },
       canceled: { ...base, notifyType: "VOID", status: "SUCCESS", voidId: `VD-${payment.ref}` },
       expired: { ...base, notifyType: "CLOSE", status: "CLOSED" },
       captured: undefined,
     }[outcome] as Record<string, unknown>;
     if (!biz) throw new Error(`PingPong notifies no ${outcome}`);
-    return { headers: { "content-type": "application/json" }, body: JSON.stringify(pingPongEnvelope(biz, { code: outcome === "failed" ? "301002" : "000000" })) };
+    return {
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(pingPongEnvelope(biz, { code: outcome === "failed" ? "301002" : "000000" })),
+    };
   },
   isAck: (response) => response.status === 200,
 };
 
 /** Signs an Antom notification body as Antom does (its private key, over our path and the client id). */
-export function antomRequest(body: string, options: { clientId?: string; key?: string; path?: string; time?: string } = {}): NotificationRequest {
+export function antomRequest(
+  body: string,
+  options: { clientId?: string; key?: string; path?: string; time?: string } = {},
+): NotificationRequest {
   const clientId = options.clientId ?? ANTOM.clientId;
   const time = options.time ?? String(Date.now());
-  const signature = antomSign({ path: options.path ?? ANTOM.path, clientId, time, body }, options.key ?? ANTOM.antomPrivateKey());
-  return { headers: { "content-type": "application/json", "client-id": clientId, "request-time": time, signature: antomSignatureHeader(signature) }, body };
+  const signature = antomSign(
+    { path: options.path ?? ANTOM.path, clientId, time, body },
+    options.key ?? ANTOM.antomPrivateKey(),
+  );
+  return {
+    headers: {
+      "content-type": "application/json",
+      "client-id": clientId,
+      "request-time": time,
+      signature: antomSignatureHeader(signature),
+    },
+    body,
+  };
 }
 
-const ANTOM_ACK_TEXT = JSON.stringify({ result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "success" } });
+const ANTOM_ACK_TEXT = JSON.stringify({
+  result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "success" },
+});
 
-export function antomPayload(payment: TestPayment, outcome: Outcome, money: Partial<Money> = {}): Record<string, unknown> {
+export function antomPayload(
+  payment: TestPayment,
+  outcome: Outcome,
+  money: Partial<Money> = {},
+): Record<string, unknown> {
   const paymentAmount = { currency: money.currency ?? payment.currency, value: String(money.amount ?? payment.amount) };
   const ok = { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "success" };
-  const base = { paymentRequestId: payment.id, paymentId: payment.ref, paymentAmount, paymentCreateTime: "2026-11-24T10:00:00Z", paymentTime: "2026-11-24T10:00:05Z" };
+  const base = {
+    paymentRequestId: payment.id,
+    paymentId: payment.ref,
+    paymentAmount,
+    paymentCreateTime: "2026-11-24T10:00:00Z",
+    paymentTime: "2026-11-24T10:00:05Z",
+  };
   switch (outcome) {
     case "processing":
-      return { ...base, notifyType: "PAYMENT_PENDING", result: { resultCode: "PAYMENT_IN_PROCESS", resultStatus: "U", resultMessage: "in process" } };
+      return {
+        ...base,
+        notifyType: "PAYMENT_PENDING",
+        result: { resultCode: "PAYMENT_IN_PROCESS", resultStatus: "U", resultMessage: "in process" },
+      };
     case "succeeded":
       return { ...base, notifyType: "PAYMENT_RESULT", result: ok };
     case "failed":
-      return { ...base, notifyType: "PAYMENT_RESULT", result: { resultCode: "USER_BALANCE_NOT_ENOUGH", resultStatus: "F", resultMessage: "Insufficient funds" } };
+      return {
+        ...base,
+        notifyType: "PAYMENT_RESULT",
+        result: { resultCode: "USER_BALANCE_NOT_ENOUGH", resultStatus: "F", resultMessage: "Insufficient funds" },
+      };
     case "refunded":
-      return { notifyType: "REFUND_RESULT", result: ok, paymentId: payment.ref, refundId: `RF-${payment.ref}`, refundAmount: paymentAmount };
+      return {
+        notifyType: "REFUND_RESULT",
+        result: ok,
+        paymentId: payment.ref,
+        refundId: `RF-${payment.ref}`,
+        refundAmount: paymentAmount,
+      };
     case "captured":
-      return { notifyType: "CAPTURE_RESULT", result: ok, paymentId: payment.ref, captureId: `CP-${payment.ref}`, captureAmount: paymentAmount };
+      return {
+        notifyType: "CAPTURE_RESULT",
+        result: ok,
+        paymentId: payment.ref,
+        captureId: `CP-${payment.ref}`,
+        captureAmount: paymentAmount,
+      };
     default:
       throw new Error(`Antom notifies no ${outcome}`);
   }
@@ -192,11 +294,18 @@ export const antom: Driver = {
   isAck: (response) => response.status === 200 && response.text === ANTOM_ACK_TEXT,
 };
 
-export function lesspayRequest(body: Record<string, unknown>, options: { appId?: string | null; secret?: string; signature?: string | null } = {}): NotificationRequest {
-  const headers: Record<string, string> = { "content-type": "application/json", "X-Auth-Timestamp": String(Date.now()) };
+export function lesspayRequest(
+  body: Record<string, unknown>,
+  options: { appId?: string | null; secret?: string; signature?: string | null } = {},
+): NotificationRequest {
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "X-Auth-Timestamp": String(Date.now()),
+  };
   const appId = options.appId === undefined ? LESSPAY.appId : options.appId;
   if (appId !== null) headers["x-auth-appid"] = appId;
-  const signature = options.signature === undefined ? lesspaySign(body, options.secret ?? LESSPAY.secret) : options.signature;
+  const signature =
+    options.signature === undefined ? lesspaySign(body, options.secret ?? LESSPAY.secret) : options.signature;
   if (signature !== null) headers["x-auth-signature"] = signature;
   return { headers, body: JSON.stringify(body) };
 }
@@ -209,7 +318,11 @@ const LESSPAY_STATUS: Partial<Record<Outcome, [number, string]>> = {
   expired: [6, "CLOSED"],
 };
 
-export function lesspayPayload(payment: TestPayment, outcome: Outcome, money: Partial<Money> = {}): Record<string, unknown> {
+export function lesspayPayload(
+  payment: TestPayment,
+  outcome: Outcome,
+  money: Partial<Money> = {},
+): Record<string, unknown> {
   const status = LESSPAY_STATUS[outcome];
   if (!status) throw new Error(`Lesspay notifies no ${outcome}`);
   const currency = money.currency ?? payment.currency;
@@ -238,14 +351,26 @@ export const lesspay: Driver = {
   isAck: (response) => response.status === 200 && response.text.trim() === "SUCCESS",
 };
 
-const PING_STATUS: Partial<Record<Outcome, PingStatus>> = { processing: "PENDING", succeeded: "COMPLETED", failed: "DECLINED" };
+const PING_STATUS: Partial<Record<Outcome, PingStatus>> = {
+  processing: "PENDING",
+  succeeded: "COMPLETED",
+  failed: "DECLINED",
+};
 const ALL_PING_STATUSES: PingStatus[] = ["INITIATED", "PENDING", "COMPLETED", "DECLINED", "CANCELLED", "CRASHED"];
 
 /** A payment stored at the Ping Payments emulator (our tenant, or another one) with no callback URL: the test sends the callbacks. */
-export async function pingEmulatorPayment(money: Money, options: { tenantId?: string; merchantReference?: string } = {}): Promise<{ paymentOrderId: string; paymentId: string }> {
+export async function pingEmulatorPayment(
+  money: Money,
+  options: { tenantId?: string; merchantReference?: string } = {},
+): Promise<{ paymentOrderId: string; paymentId: string }> {
   if (options.tenantId && options.tenantId !== EMULATOR_TENANT.tenant_id) {
     // Another merchant's payment at the same provider: written as the emulator would hold it.
-    const order = insertPaymentOrder({ id: randomUUID(), tenantId: options.tenantId, splitTreeId: "tree-other", currency: money.currency });
+    const order = insertPaymentOrder({
+      id: randomUUID(),
+      tenantId: options.tenantId,
+      splitTreeId: "tree-other",
+      currency: money.currency,
+    });
     const payment = insertPayment({
       id: randomUUID(),
       paymentOrderId: order.id,
@@ -262,7 +387,10 @@ export async function pingEmulatorPayment(money: Money, options: { tenantId?: st
     });
     return { paymentOrderId: order.id, paymentId: payment.id };
   }
-  const order = await pingApi("POST", "/payment_orders", { split_tree_id: EMULATOR_SPLIT_TREE_ID, currency: money.currency });
+  const order = await pingApi("POST", "/payment_orders", {
+    split_tree_id: EMULATOR_SPLIT_TREE_ID,
+    currency: money.currency,
+  });
   if (order.status !== 200) throw new Error(`payment order: ${order.status} ${JSON.stringify(order.json)}`);
   const paymentOrderId = order.json!.id as string;
   const created = await pingApi("POST", `/payment_orders/${paymentOrderId}/payments`, {
@@ -285,7 +413,10 @@ export function setPingStatus(paymentId: string, status: PingStatus): void {
 }
 
 export function pingCallback(body: Record<string, unknown> | string): NotificationRequest {
-  return { headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) };
+  return {
+    headers: { "content-type": "application/json" },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  };
 }
 
 export const pingpayments: Driver = {
@@ -296,16 +427,44 @@ export const pingpayments: Driver = {
     const id = newPaymentId();
     const remote = await pingEmulatorPayment(options.remote ?? options, { merchantReference: id });
     const orderId = createTestOrder(options);
-    insertPaymentOnce({ id, orderId, provider: "pingpayments", method: "card", idempotencyKey: randomUUID(), amount: options.amount, currency: options.currency, captureMode: options.captureMode ?? "automatic" });
+    insertPaymentOnce({
+      id,
+      orderId,
+      provider: "pingpayments",
+      method: "card",
+      idempotencyKey: randomUUID(),
+      amount: options.amount,
+      currency: options.currency,
+      captureMode: options.captureMode ?? "automatic",
+    });
     const status = options.status ?? "requires_action";
     if (status !== "created") {
-      transitionPayment(id, status, { providerPaymentId: options.withRef ? remote.paymentId : null, providerData: { payment_order_id: remote.paymentOrderId }, nextActionType: status === "requires_action" ? "redirect" : "none", nextActionUrl: status === "requires_action" ? "https://provider.example/pay" : null }, { provider: "pingpayments", summary: "test set-up" });
+      transitionPayment(
+        id,
+        status,
+        {
+          providerPaymentId: options.withRef ? remote.paymentId : null,
+          providerData: { payment_order_id: remote.paymentOrderId },
+          nextActionType: status === "requires_action" ? "redirect" : "none",
+          nextActionUrl: status === "requires_action" ? "https://provider.example/pay" : null,
+        },
+        { provider: "pingpayments", summary: "test set-up" },
+      );
     }
-    return { id, orderId, provider: "pingpayments", ref: remote.paymentId, paymentOrderId: remote.paymentOrderId, amount: options.amount, currency: options.currency };
+    return {
+      id,
+      orderId,
+      provider: "pingpayments",
+      ref: remote.paymentId,
+      paymentOrderId: remote.paymentOrderId,
+      amount: options.amount,
+      currency: options.currency,
+    };
   },
   async notification(payment, outcome, money) {
     // Ping signs nothing: the shop believes its GET, so the outcome is set at the emulator first.
-    if (money && (money.amount !== undefined || money.currency !== undefined)) throw new Error("Ping Payments' money is the emulator payment's: create it with `remote`");
+    if (money && (money.amount !== undefined || money.currency !== undefined))
+      throw new Error("Ping Payments' money is the emulator payment's: create it with `remote`");
     const status = PING_STATUS[outcome];
     if (!status) throw new Error(`Ping Payments notifies no ${outcome}`);
     setPingStatus(payment.ref, status);
@@ -319,14 +478,28 @@ export const DRIVERS: Record<ProviderName, Driver> = { pingpayments, pingpong, a
 /** Row counts of every table of the shop's database (what "0 rows written" is checked against). */
 export function shopRowCounts(): Record<string, number> {
   const { sqlite } = openSqlite(process.env.DATABASE_PATH!);
-  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
-  return Object.fromEntries(tables.map(({ name }) => [name, (sqlite.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]));
+  const tables = sqlite
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+    .all() as { name: string }[];
+  return Object.fromEntries(
+    tables.map(({ name }) => [name, (sqlite.prepare(`select count(*) as n from "${name}"`).get() as { n: number }).n]),
+  );
 }
 
 /** A payment row with what differs between two equal runs (ids, references, times) normalised. */
 export function normalisedPayment(payment: Payment | undefined): Record<string, unknown> {
   if (!payment) return { missing: true };
-  return { ...payment, id: "<id>", orderId: "<order>", idempotencyKey: "<key>", provider: "<provider>", providerPaymentId: payment.providerPaymentId ? "<ref>" : null, providerData: "<data>", createdAt: "<t>", updatedAt: "<t>" };
+  return {
+    ...payment,
+    id: "<id>",
+    orderId: "<order>",
+    idempotencyKey: "<key>",
+    provider: "<provider>",
+    providerPaymentId: payment.providerPaymentId ? "<ref>" : null,
+    providerData: "<data>",
+    createdAt: "<t>",
+    updatedAt: "<t>",
+  };
 }
 
 export const paymentNow = (payment: TestPayment) => findPayment(payment.id)!;
@@ -355,7 +528,8 @@ export async function operatorCookie(email = "operator@example.com", password = 
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${serverUrl()}/admin` }),
   });
   const session = signIn.headers.getSetCookie().map((c) => c.split(";")[0]);
-  if (!session.some((c) => c.includes("session-token"))) throw new Error(`Operator sign-in failed: ${signIn.status} ${signIn.headers.get("location")}`);
+  if (!session.some((c) => c.includes("session-token")))
+    throw new Error(`Operator sign-in failed: ${signIn.status} ${signIn.headers.get("location")}`);
   return [...cookies, ...session].join("; ");
 }
 
@@ -367,7 +541,10 @@ let operatorSession: Promise<string> | undefined;
  */
 export async function consoleCounts(provider: ProviderName): Promise<{ refused: number; unchanged: number }> {
   operatorSession ??= operatorCookie();
-  const response = await fetch(`${serverUrl()}/admin/payments?q=no-such-payment`, { headers: { cookie: await operatorSession }, redirect: "manual" });
+  const response = await fetch(`${serverUrl()}/admin/payments?q=no-such-payment`, {
+    headers: { cookie: await operatorSession },
+    redirect: "manual",
+  });
   if (response.status !== 200) throw new Error(`GET /admin/payments answered ${response.status}`);
   const html = await response.text();
   const count = (panel: string) => {
@@ -394,7 +571,8 @@ export async function serverRequestsSoFar(method: string, path: string): Promise
       .split("\n")
       .filter((line) => line.startsWith("{") && line.includes('"message":"request"'))
       .map((line) => JSON.parse(line) as { method: string; url: string });
-    if (requests.some((r) => r.url === marker)) return requests.filter((r) => r.method === method && r.url === path).length;
+    if (requests.some((r) => r.url === marker))
+      return requests.filter((r) => r.method === method && r.url === path).length;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`The server log never showed the marker request ${marker}`);

@@ -13,7 +13,12 @@ export const EMULATOR_TENANT = {
 export const EMULATOR_SPLIT_TREE_ID = "7d3e2a91-8c4b-4e5f-a6d7-0b1c2d3e4f50";
 export const EMULATOR_MERCHANT_ID = "c0ffee00-1234-4abc-8def-0123456789ab";
 
-export async function pingApi(method: "GET" | "POST" | "PUT", path: string, body?: unknown, headers: Record<string, string> = EMULATOR_TENANT) {
+export async function pingApi(
+  method: "GET" | "POST" | "PUT",
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = EMULATOR_TENANT,
+) {
   const response = await fetch(`${pingApiUrl()}${path}`, {
     method,
     headers: { "content-type": "application/json", ...headers },
@@ -52,9 +57,21 @@ export async function createEmulatorPayment(overrides: Record<string, unknown> =
 }
 
 /** Posts the PaymentIQ card form as the payer's browser would; answers the 303's Location. */
-export async function payOnPaymentIq(paymentId: string, card: { number: string; cardholder?: string; expiry?: string; cvc?: string }) {
-  const form = new URLSearchParams({ cardholder: card.cardholder ?? "Test Payer", cardNumber: card.number, expiry: card.expiry ?? "12/35", cvc: card.cvc ?? "123" });
-  const response = await fetch(`${serverUrl()}/emulators/pingpayments/paymentiq/checkout/${paymentId}/submit`, { method: "POST", body: form, redirect: "manual" });
+export async function payOnPaymentIq(
+  paymentId: string,
+  card: { number: string; cardholder?: string; expiry?: string; cvc?: string },
+) {
+  const form = new URLSearchParams({
+    cardholder: card.cardholder ?? "Test Payer",
+    cardNumber: card.number,
+    expiry: card.expiry ?? "12/35",
+    cvc: card.cvc ?? "123",
+  });
+  const response = await fetch(`${serverUrl()}/emulators/pingpayments/paymentiq/checkout/${paymentId}/submit`, {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+  });
   return { status: response.status, location: response.headers.get("location") };
 }
 
@@ -65,7 +82,11 @@ export type CaughtRequest = RecordedRequest;
  * statuses in turn (the last one repeats).
  */
 export function startCallbackCatcher(statuses: number[] = [200]) {
-  return startRecordingServer({ path: "/callback", answers: statuses.map((status) => ({ status })), noun: "callbacks" });
+  return startRecordingServer({
+    path: "/callback",
+    answers: statuses.map((status) => ({ status })),
+    noun: "callbacks",
+  });
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -60,7 +60,13 @@ export async function riskInit(requestId: string, cardNumber = "4111111111111111
   const response = await fetch(`${pingpongUrl()}/risk/v1/init`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ accId, requestId, cardBin: cardNumber.slice(0, 6), cardExpireMonth: "12", cardExpireYear: "2035" }),
+    body: JSON.stringify({
+      accId,
+      requestId,
+      cardBin: cardNumber.slice(0, 6),
+      cardExpireMonth: "12",
+      cardExpireYear: "2035",
+    }),
   });
   return { status: response.status, json: (await response.json()) as { jsGeneratedData?: Json; error?: string } };
 }
@@ -97,7 +103,14 @@ export function cardBiz(card: string, options: PayOptions = {}, jsGeneratedData?
     browserInfo: { language: "en-US", javaScriptEnabled: true },
     paymentMethod: {
       type: "scheme",
-      cardInfo: { number: card, holderFirstName: first, holderLastName: rest.join(" ") || "Payer", expireMonth: "12", expireYear: "2035", cvv: options.cvv ?? "123" },
+      cardInfo: {
+        number: card,
+        holderFirstName: first,
+        holderLastName: rest.join(" ") || "Payer",
+        expireMonth: "12",
+        expireYear: "2035",
+        cvv: options.cvv ?? "123",
+      },
     },
     ...options.extra,
   };
@@ -138,14 +151,22 @@ export async function payByApm(type: "AlipayHK" | "WeChatPay" | "Alipay", option
 
 /** Posts a hosted page's form (3DS submit, wallet approve/cancel/expire) as a browser; answers the 303. */
 export async function postForm(path: string, fields: Record<string, string> = {}) {
-  const response = await fetch(`${pingpongUrl()}${path}`, { method: "POST", body: new URLSearchParams(fields), redirect: "manual" });
+  const response = await fetch(`${pingpongUrl()}${path}`, {
+    method: "POST",
+    body: new URLSearchParams(fields),
+    redirect: "manual",
+  });
   return { status: response.status, location: response.headers.get("location") };
 }
 
 /** Parses a caught notification: its envelope, bizContent, and whether its sign verifies. */
 export function parseNotification(body: string) {
   const envelopeJson = JSON.parse(body) as Json;
-  return { envelope: envelopeJson, biz: JSON.parse(envelopeJson.bizContent as string) as Json, verified: verifyFields(envelopeJson, PINGPONG_MERCHANT.salt) };
+  return {
+    envelope: envelopeJson,
+    biz: JSON.parse(envelopeJson.bizContent as string) as Json,
+    verified: verifyFields(envelopeJson, PINGPONG_MERCHANT.salt),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -188,7 +209,9 @@ export function tokenOfBind(requestId: unknown): string {
   const file = resolve(process.cwd(), process.env.EMULATOR_DATABASE_PATH ?? "data/test-integration/emulators.sqlite");
   const sqlite = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const row = sqlite.prepare("SELECT token FROM pingpong_wallet_tokens WHERE request_id = ? AND flow = 'sign'").get(String(requestId)) as { token: string } | undefined;
+    const row = sqlite
+      .prepare("SELECT token FROM pingpong_wallet_tokens WHERE request_id = ? AND flow = 'sign'")
+      .get(String(requestId)) as { token: string } | undefined;
     if (!row) throw new Error(`no signing for requestId ${String(requestId)}`);
     return row.token;
   } finally {
@@ -228,7 +251,11 @@ export function tokenPayBiz(token: string, merchantUserId: string, options: PayO
 }
 
 /** unifiedPay with a one-click token. */
-export async function payWithToken(token: string, merchantUserId: string, options: PayOptions & { type?: string } = {}) {
+export async function payWithToken(
+  token: string,
+  merchantUserId: string,
+  options: PayOptions & { type?: string } = {},
+) {
   const biz = tokenPayBiz(token, merchantUserId, options);
   return { biz, answer: await pingpongApi("/v4/payment/unifiedPay", envelope(biz)) };
 }

@@ -6,10 +6,14 @@ import { PUBLIC_MODE_DATA_DIR, publicModeServerEnv } from "./public-mode";
 
 export default async function setup() {
   const port = Number(process.env.PUBLIC_MODE_PORT ?? 3103);
-  const server = await startTestServer({ port, dataDir: PUBLIC_MODE_DATA_DIR, timeScale: 0.001, inquiryAfterMs: 1500, env: publicModeServerEnv(port) });
+  const server = await startTestServer({
+    port,
+    dataDir: PUBLIC_MODE_DATA_DIR,
+    timeScale: 0.001,
+    inquiryAfterMs: 1500,
+    env: publicModeServerEnv(port),
+  });
   return async () => {
     await server.stop();
   };
 }
-
-

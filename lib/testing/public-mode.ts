@@ -27,7 +27,9 @@ export function publicModeServerEnv(port: number): Record<string, string> {
 
 /** A secret the public-mode deployment generated at its first start (data/test-public-mode/deployment-secrets.json). */
 export function publicModeSecret(name: DeploymentSecretName): string {
-  const secrets = JSON.parse(readFileSync(join(process.cwd(), PUBLIC_MODE_DATA_DIR, "deployment-secrets.json"), "utf8")) as Record<string, string>;
+  const secrets = JSON.parse(
+    readFileSync(join(process.cwd(), PUBLIC_MODE_DATA_DIR, "deployment-secrets.json"), "utf8"),
+  ) as Record<string, string>;
   const secret = secrets[name];
   if (!secret) throw new Error(`the public-mode deployment has no ${name} yet`);
   return secret;

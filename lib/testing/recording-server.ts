@@ -30,7 +30,12 @@ export async function startRecordingServer<T extends RecordedRequest>(options: {
     let body = "";
     req.on("data", (chunk) => (body += chunk));
     req.on("end", () => {
-      const recorded: RecordedRequest = { at: Date.now(), path: new URL(req.url ?? "/", "http://x").pathname, headers: req.headers, body };
+      const recorded: RecordedRequest = {
+        at: Date.now(),
+        path: new URL(req.url ?? "/", "http://x").pathname,
+        headers: req.headers,
+        body,
+      };
       requests.push(options.describe ? options.describe(recorded) : (recorded as T));
       const answer = options.answers[Math.min(requests.length - 1, options.answers.length - 1)];
       res.statusCode = answer.status;
@@ -46,7 +51,8 @@ export async function startRecordingServer<T extends RecordedRequest>(options: {
     async waitFor(count: number, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (requests.length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} ${options.noun ?? "requests"}, got ${requests.length}`);
+        if (Date.now() > deadline)
+          throw new Error(`expected ${count} ${options.noun ?? "requests"}, got ${requests.length}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       return requests;

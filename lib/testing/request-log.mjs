@@ -6,7 +6,9 @@ import http from "node:http";
 const emit = http.Server.prototype.emit;
 http.Server.prototype.emit = function emitWithRequestLog(event, request, ...rest) {
   if (event === "request" && request && typeof request.url === "string") {
-    process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: "debug", message: "request", method: request.method, url: request.url })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ time: new Date().toISOString(), level: "debug", message: "request", method: request.method, url: request.url })}\n`,
+    );
   }
   return emit.call(this, event, request, ...rest);
 };

@@ -19,7 +19,11 @@ describe("the client-bundle secret scanner", () => {
     }
     return dir;
   };
-  const pem = generateKeyPairSync("rsa", { modulusLength: 1024, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } }).privateKey;
+  const pem = generateKeyPairSync("rsa", {
+    modulusLength: 1024,
+    privateKeyEncoding: { type: "pkcs8", format: "pem" },
+    publicKeyEncoding: { type: "spki", format: "pem" },
+  }).privateKey;
   const secrets = [
     { label: "AUTH_SECRET", value: "s3cr3t-auth-value-0123456789abcdef" },
     { label: "Antom merchant private key", value: pem },
@@ -27,7 +31,9 @@ describe("the client-bundle secret scanner", () => {
 
   it("finds a secret planted in a nested chunk", () => {
     const dir = planted({ "chunks/app/page-abc.js": `var a="${secrets[0].value}";`, "css/app.css": "body{}" });
-    expect(findSecrets(filesUnder(dir), secrets)).toEqual([{ label: "AUTH_SECRET", where: expect.stringContaining("page-abc.js") }]);
+    expect(findSecrets(filesUnder(dir), secrets)).toEqual([
+      { label: "AUTH_SECRET", where: expect.stringContaining("page-abc.js") },
+    ]);
   });
 
   it("finds a PEM key inlined with escaped line breaks", () => {

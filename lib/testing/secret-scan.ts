@@ -27,12 +27,16 @@ export function needlesOf(secret: Secret): string[] {
 }
 
 /** Every secret found in every text, by label and where. */
-export function findSecrets(texts: Iterable<{ where: string; content: string }>, secrets: readonly Secret[]): SecretHit[] {
+export function findSecrets(
+  texts: Iterable<{ where: string; content: string }>,
+  secrets: readonly Secret[],
+): SecretHit[] {
   const hits: SecretHit[] = [];
   const needles = secrets.flatMap((secret) => needlesOf(secret).map((needle) => ({ label: secret.label, needle })));
   for (const { where, content } of texts) {
     for (const { label, needle } of needles) {
-      if (content.includes(needle) && !hits.some((hit) => hit.label === label && hit.where === where)) hits.push({ label, where });
+      if (content.includes(needle) && !hits.some((hit) => hit.label === label && hit.where === where))
+        hits.push({ label, where });
     }
   }
   return hits;

@@ -3,7 +3,11 @@
 import { cartCookie } from "./cart-cookie";
 
 /** The checkout form of a one-beanie cart, paid with `paymentMethod` (`provider:method`), and the cart cookie it needs. */
-export function checkoutForm(paymentMethod: string, checkoutToken: string, card?: { number: string; expiry: string; cvc: string; holder: string }) {
+export function checkoutForm(
+  paymentMethod: string,
+  checkoutToken: string,
+  card?: { number: string; expiry: string; cvc: string; holder: string },
+) {
   const fields: Record<string, string> = {
     checkoutToken,
     email: "crash-tester@example.com",

@@ -6,7 +6,13 @@ import type { PaymentStatus } from "@/lib/db/schema";
 import { newOrderId, newPaymentId } from "@/lib/ids";
 
 /** A one-item order of `amount` minor units (a merino beanie at that price). */
-export function createTestOrder(options: { amount: number; currency: string; email?: string; name?: string; userId?: string | null }): string {
+export function createTestOrder(options: {
+  amount: number;
+  currency: string;
+  email?: string;
+  name?: string;
+  userId?: string | null;
+}): string {
   const id = newOrderId();
   insertOrderOnce({
     id,
@@ -54,7 +60,11 @@ export function createTestPayment(options: {
   transitionPayment(
     payment.id,
     options.status,
-    { providerPaymentId: options.providerPaymentId, providerData: options.providerData, ...(options.capturedAmount !== undefined ? { capturedAmount: options.capturedAmount } : {}) },
+    {
+      providerPaymentId: options.providerPaymentId,
+      providerData: options.providerData,
+      ...(options.capturedAmount !== undefined ? { capturedAmount: options.capturedAmount } : {}),
+    },
     { provider: options.provider, summary: "test set-up" },
   );
   return { id: payment.id, orderId };

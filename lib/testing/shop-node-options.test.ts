@@ -15,8 +15,12 @@ describe("the shop's Node options (scripts/shop-node-options.mjs)", () => {
   });
 
   it("keep what NODE_OPTIONS already says (its own ceiling wins) and add preloads after", () => {
-    expect(options({ NODE_OPTIONS: "--enable-source-maps" }, ["--import x.mjs"])).toBe(`--enable-source-maps --max-old-space-size=256 ${FORWARDED_HEADERS_IMPORT} --import x.mjs`);
-    expect(options({ NODE_OPTIONS: "--max-old-space-size=1024", SHOP_MAX_OLD_SPACE_MB: "512" })).toBe(`--max-old-space-size=1024 ${FORWARDED_HEADERS_IMPORT}`);
+    expect(options({ NODE_OPTIONS: "--enable-source-maps" }, ["--import x.mjs"])).toBe(
+      `--enable-source-maps --max-old-space-size=256 ${FORWARDED_HEADERS_IMPORT} --import x.mjs`,
+    );
+    expect(options({ NODE_OPTIONS: "--max-old-space-size=1024", SHOP_MAX_OLD_SPACE_MB: "512" })).toBe(
+      `--max-old-space-size=1024 ${FORWARDED_HEADERS_IMPORT}`,
+    );
   });
 
   it("are the ones `npm start` and the test and bench servers start Next with", () => {

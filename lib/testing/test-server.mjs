@@ -33,11 +33,23 @@ export function testServerEnv({ port, dataDir, timeScale, inquiryAfterMs }) {
  * --import) and, unless `requestLog: false` (the bench: measured as `npm start` serves), the
  * request log.
  */
-export async function startTestServer({ port, dataDir, timeScale = 0.001, inquiryAfterMs = 60_000, log = false, fresh = true, requestLog = true, preloads = [], env: extraEnv = {} }) {
+export async function startTestServer({
+  port,
+  dataDir,
+  timeScale = 0.001,
+  inquiryAfterMs = 60_000,
+  log = false,
+  fresh = true,
+  requestLog = true,
+  preloads = [],
+  env: extraEnv = {},
+}) {
   if (fresh) rmSync(join(root, dataDir), { recursive: true, force: true });
   mkdirSync(join(root, dataDir), { recursive: true });
   // Every URL asked goes to server.log, for the card-data suite.
-  const imports = [...(requestLog ? [join(root, "lib/testing/request-log.mjs")] : []), ...preloads].map((path) => `--import ${JSON.stringify(pathToFileURL(path).href)}`);
+  const imports = [...(requestLog ? [join(root, "lib/testing/request-log.mjs")] : []), ...preloads].map(
+    (path) => `--import ${JSON.stringify(pathToFileURL(path).href)}`,
+  );
   const env = {
     ...process.env,
     ...testServerEnv({ port, dataDir, timeScale, inquiryAfterMs }),
@@ -64,7 +76,8 @@ export async function startTestServer({ port, dataDir, timeScale = 0.001, inquir
   child.once("exit", () => logFile.end());
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`The test server exited (${child.exitCode}). Did you run \`npm run build\`?\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`The test server exited (${child.exitCode}). Did you run \`npm run build\`?\n${output}`);
     try {
       const response = await fetch(`http://localhost:${port}/api/health`);
       if (response.ok) break;

@@ -13,22 +13,32 @@ import { serverUrl } from "./server-url";
 import { testBuildDir } from "./build-dir";
 export { serverUrl } from "./server-url";
 
-
 /**
  * A fresh account (its own email) to sign in with; the password is "correct-horse-battery". Its
  * hash is cheap (cost 4) unless `hashCost` says otherwise (the shop's real cost, for timing).
  */
-export function createTestUser(role: "shopper" | "operator" = "shopper", { hashCost = 4 }: { hashCost?: number } = {}): { id: string; email: string; password: string } {
+export function createTestUser(
+  role: "shopper" | "operator" = "shopper",
+  { hashCost = 4 }: { hashCost?: number } = {},
+): { id: string; email: string; password: string } {
   const id = randomId("usr");
   const email = `${id}@example.test`;
   const password = "correct-horse-battery";
-  db().insert(users).values({ id, email, name: `Test ${role}`, passwordHash: bcrypt.hashSync(password, hashCost), role }).run();
+  db()
+    .insert(users)
+    .values({ id, email, name: `Test ${role}`, passwordHash: bcrypt.hashSync(password, hashCost), role })
+    .run();
   return { id, email, password };
 }
 
 /** Cookies of a `set-cookie` list, as one `cookie` header (name=value pairs only). */
 function cookieHeader(response: Response, previous = ""): string {
-  const jar = new Map(previous.split("; ").filter(Boolean).map((pair) => [pair.slice(0, pair.indexOf("=")), pair]));
+  const jar = new Map(
+    previous
+      .split("; ")
+      .filter(Boolean)
+      .map((pair) => [pair.slice(0, pair.indexOf("=")), pair]),
+  );
   for (const line of response.headers.getSetCookie()) {
     const pair = line.split(";")[0];
     jar.set(pair.slice(0, pair.indexOf("=")), pair);
@@ -48,18 +58,30 @@ export async function csrfOverHttp(base = serverUrl(), cookie = ""): Promise<{ c
  * CSRF token from csrfOverHttp; `headers` adds request headers (e.g. the forwarded client address).
  * Returns the answer and the cookies the client then holds.
  */
-export async function postCredentials(account: { email: string; password: string }, csrf: { csrfToken: string; cookie: string }, { base = serverUrl(), headers = {} }: { base?: string; headers?: Record<string, string> } = {}) {
+export async function postCredentials(
+  account: { email: string; password: string },
+  csrf: { csrfToken: string; cookie: string },
+  { base = serverUrl(), headers = {} }: { base?: string; headers?: Record<string, string> } = {},
+) {
   const answer = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { ...headers, "content-type": "application/x-www-form-urlencoded", cookie: csrf.cookie, origin: base },
-    body: new URLSearchParams({ email: account.email, password: account.password, csrfToken: csrf.csrfToken, callbackUrl: `${base}/account` }),
+    body: new URLSearchParams({
+      email: account.email,
+      password: account.password,
+      csrfToken: csrf.csrfToken,
+      callbackUrl: `${base}/account`,
+    }),
   });
   return { answer, cookie: cookieHeader(answer, csrf.cookie) };
 }
 
 /** Signs in through Auth.js's own endpoints (CSRF token, then credentials) and returns the session cookie header. */
-export async function signInOverHttp(account: { email: string; password: string }, base = serverUrl()): Promise<string> {
+export async function signInOverHttp(
+  account: { email: string; password: string },
+  base = serverUrl(),
+): Promise<string> {
   const { answer, cookie } = await postCredentials(account, await csrfOverHttp(base), { base });
   if (!/authjs\.session-token=/.test(cookie)) throw new Error(`sign-in failed for ${account.email}: ${answer.status}`);
   return cookie;
@@ -68,7 +90,15 @@ export async function signInOverHttp(account: { email: string; password: string 
 /** A card of a fresh shopper, the shopper's session, and a reader of the card's row. */
 export async function shopperWithCard() {
   const shopper = createTestUser();
-  const card = insertCredential({ userId: shopper.id, provider: "pingpong", kind: "card", token: `tok_${randomUUID()}`, brand: "Visa", last4: "4242", status: "active" });
+  const card = insertCredential({
+    userId: shopper.id,
+    provider: "pingpong",
+    kind: "card",
+    token: `tok_${randomUUID()}`,
+    brand: "Visa",
+    last4: "4242",
+    status: "active",
+  });
   const cookie = await signInOverHttp(shopper);
   return { shopper, card, cookie, row: () => readRows("select * from stored_credentials where id = ?", card.id) };
 }
@@ -78,7 +108,9 @@ export function actionId(file: string, exportedName: string): string {
   const manifest = JSON.parse(readFileSync(join(testBuildDir(), "server/server-reference-manifest.json"), "utf8")) as {
     node: Record<string, { filename: string; exportedName: string }>;
   };
-  const found = Object.entries(manifest.node).find(([, entry]) => entry.filename === file && entry.exportedName === exportedName);
+  const found = Object.entries(manifest.node).find(
+    ([, entry]) => entry.filename === file && entry.exportedName === exportedName,
+  );
   if (!found) throw new Error(`no server action ${exportedName} in ${file}; run \`next build\``);
   return found[0];
 }
@@ -101,7 +133,10 @@ export interface ActionPost {
  * Posts a server action as React's client does: `Next-Action: <id>` and the arguments encoded
  * as multipart form data (`0` holds the argument list, `_1_<name>` the form's fields).
  */
-export async function postAction({ page, id, fields, withState = false, cookie, origin, headers: extra = {} }: ActionPost, base = serverUrl()): Promise<Response> {
+export async function postAction(
+  { page, id, fields, withState = false, cookie, origin, headers: extra = {} }: ActionPost,
+  base = serverUrl(),
+): Promise<Response> {
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) body.set(`_1_${name}`, value);
   // The argument list comes last, as React sends it: the server resolves it once the fields are in.
@@ -114,7 +149,10 @@ export async function postAction({ page, id, fields, withState = false, cookie, 
 
 /** Rows as the database holds them now (read-only, its own connection): for "nothing changed" checks. */
 export function readRows(query: string, ...params: unknown[]): unknown[] {
-  const database = new Database(process.env.DATABASE_PATH ?? "data/test-integration/shop.sqlite", { readonly: true, fileMustExist: true });
+  const database = new Database(process.env.DATABASE_PATH ?? "data/test-integration/shop.sqlite", {
+    readonly: true,
+    fileMustExist: true,
+  });
   try {
     return database.prepare(query).all(...params);
   } finally {
@@ -124,6 +162,7 @@ export function readRows(query: string, ...params: unknown[]): unknown[] {
 
 /** Where an answer sends the browser: a redirect's Location or a server action's redirect, resolved. */
 export function redirectTarget(answer: Response, base = serverUrl()): URL | undefined {
-  const raw = answer.headers.get("x-action-redirect")?.replace(/;(push|replace)$/, "") ?? answer.headers.get("location");
+  const raw =
+    answer.headers.get("x-action-redirect")?.replace(/;(push|replace)$/, "") ?? answer.headers.get("location");
   return raw ? new URL(raw, base) : undefined;
 }

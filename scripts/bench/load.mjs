@@ -30,14 +30,29 @@ export async function runLoad(base, requests, { concurrency = 10, timeoutMs = 30
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   agent.destroy();
-  return { count: requests.length, seconds, rps: requests.length / seconds, latencies, statuses: Object.fromEntries(statuses), errors };
+  return {
+    count: requests.length,
+    seconds,
+    rps: requests.length / seconds,
+    latencies,
+    statuses: Object.fromEntries(statuses),
+    errors,
+  };
 }
 
 function send(url, agent, { method = "POST", path, headers = {}, body }, timeoutMs) {
   return new Promise((resolve, reject) => {
     const payload = body === undefined ? undefined : Buffer.from(body);
     const req = http.request(
-      { hostname: url.hostname, port: url.port, path, method, agent, headers: { ...headers, ...(payload ? { "content-length": payload.length } : {}) }, timeout: timeoutMs },
+      {
+        hostname: url.hostname,
+        port: url.port,
+        path,
+        method,
+        agent,
+        headers: { ...headers, ...(payload ? { "content-length": payload.length } : {}) },
+        timeout: timeoutMs,
+      },
       (res) => {
         res.resume();
         res.on("end", () => resolve(res.statusCode));

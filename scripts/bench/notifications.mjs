@@ -15,7 +15,12 @@ const ANTOM_KEY_FILES = ["merchant-private.pem", "merchant-public.pem", "antom-p
 export function ensureAntomKeys(dir) {
   if (ANTOM_KEY_FILES.every((file) => existsSync(join(dir, file)))) return;
   mkdirSync(dir, { recursive: true });
-  const pair = () => generateKeyPairSync("rsa", { modulusLength: 2048, publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
+  const pair = () =>
+    generateKeyPairSync("rsa", {
+      modulusLength: 2048,
+      publicKeyEncoding: { type: "spki", format: "pem" },
+      privateKeyEncoding: { type: "pkcs8", format: "pem" },
+    });
   const merchant = pair();
   const antom = pair();
   writeFileSync(join(dir, "merchant-private.pem"), merchant.privateKey, { mode: 0o600 });
@@ -28,21 +33,64 @@ const decimal = (minorUnits) => (minorUnits / 100).toFixed(2);
 
 /** PingPongCheckout: an envelope whose sign is SHA-256 over the salt and the sorted fields (lib/emulators/pingpong/signature.ts). */
 function pingpong(p) {
-  const biz = { notifyType: "PAYMENT", merchantTransactionId: p.paymentId, transactionId: p.providerPaymentId, amount: decimal(p.amount), currency: p.currency, status: "SUCCESS", captureDelayHours: 0 };
-  const fields = { accId: PINGPONG.accId, clientId: PINGPONG.clientId, signType: "SHA256", version: "1.0", code: "000000", description: "success", bizContent: JSON.stringify(biz) };
-  const signing = Object.keys(fields).sort().map((key) => `${key}=${fields[key]}`).join("&");
-  const sign = createHash("sha256").update(PINGPONG.salt + signing, "utf8").digest("hex").toUpperCase();
-  return { path: "/api/webhooks/pingpong", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...fields, sign }) };
+  const biz = {
+    notifyType: "PAYMENT",
+    merchantTransactionId: p.paymentId,
+    transactionId: p.providerPaymentId,
+    amount: decimal(p.amount),
+    currency: p.currency,
+    status: "SUCCESS",
+    captureDelayHours: 0,
+  };
+  const fields = {
+    accId: PINGPONG.accId,
+    clientId: PINGPONG.clientId,
+    signType: "SHA256",
+    version: "1.0",
+    code: "000000",
+    description: "success",
+    bizContent: JSON.stringify(biz),
+  };
+  const signing = Object.keys(fields)
+    .sort()
+    .map((key) => `${key}=${fields[key]}`)
+    .join("&");
+  const sign = createHash("sha256")
+    .update(PINGPONG.salt + signing, "utf8")
+    .digest("hex")
+    .toUpperCase();
+  return {
+    path: "/api/webhooks/pingpong",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ ...fields, sign }),
+  };
 }
 
 /** Lesspay: x-auth-signature, SHA-256 over the sorted fields and `&key=<secret>` (lib/providers/lesspay/signature.ts). */
 function lesspay(p) {
-  const body = { api_version: "V2", order_status: "SUCCEED", order_status_int: 2, pay_order_id: p.providerPaymentId, request_id: p.paymentId, target_amount: decimal(p.amount), target_currency: p.currency, product_name: "Merchant Storefront order" };
-  const signing = `${Object.keys(body).sort().map((key) => `${key}=${body[key]}`).join("&")}&key=${LESSPAY.secret}`;
+  const body = {
+    api_version: "V2",
+    order_status: "SUCCEED",
+    order_status_int: 2,
+    pay_order_id: p.providerPaymentId,
+    request_id: p.paymentId,
+    target_amount: decimal(p.amount),
+    target_currency: p.currency,
+    product_name: "Merchant Storefront order",
+  };
+  const signing = `${Object.keys(body)
+    .sort()
+    .map((key) => `${key}=${body[key]}`)
+    .join("&")}&key=${LESSPAY.secret}`;
   const signature = createHash("sha256").update(signing, "utf8").digest("hex").toUpperCase();
   return {
     path: "/api/webhooks/lesspay",
-    headers: { "content-type": "application/json", "x-auth-appid": LESSPAY.appId, "x-auth-timestamp": String(Date.now()), "x-auth-signature": signature },
+    headers: {
+      "content-type": "application/json",
+      "x-auth-appid": LESSPAY.appId,
+      "x-auth-timestamp": String(Date.now()),
+      "x-auth-signature": signature,
+    },
     body: JSON.stringify(body),
   };
 }
@@ -67,14 +115,23 @@ function antom(p, antomPrivateKey) {
   const signature = encodeURIComponent(signer.sign(antomPrivateKey, "base64"));
   return {
     path,
-    headers: { "content-type": "application/json", "client-id": ANTOM_CLIENT_ID, "request-time": time, signature: `algorithm=RSA256,keyVersion=1,signature=${signature}` },
+    headers: {
+      "content-type": "application/json",
+      "client-id": ANTOM_CLIENT_ID,
+      "request-time": time,
+      signature: `algorithm=RSA256,keyVersion=1,signature=${signature}`,
+    },
     body,
   };
 }
 
 /** Ping Payments: an unsigned status callback naming the payment; the shop confirms it with a GET of the payment at the emulator. */
 function pingpayments(p) {
-  return { path: "/api/webhooks/pingpayments", headers: { "content-type": "application/json" }, body: JSON.stringify({ payment_id: p.providerPaymentId, payment_order_id: p.paymentOrderId, status: "COMPLETED" }) };
+  return {
+    path: "/api/webhooks/pingpayments",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ payment_id: p.providerPaymentId, payment_order_id: p.paymentOrderId, status: "COMPLETED" }),
+  };
 }
 
 const antomKeys = {};
@@ -87,7 +144,10 @@ export function notificationFor(provider, payment, { antomKeysDir }) {
     case "lesspay":
       return lesspay(payment);
     case "antom":
-      return antom(payment, (antomKeys[antomKeysDir] ??= readFileSync(join(antomKeysDir, "antom-private.pem"), "utf8")));
+      return antom(
+        payment,
+        (antomKeys[antomKeysDir] ??= readFileSync(join(antomKeysDir, "antom-private.pem"), "utf8")),
+      );
     case "pingpayments":
       return pingpayments(payment);
     default:

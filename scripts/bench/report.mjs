@@ -4,7 +4,8 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 
-export const ms = (value) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms` : "n/a");
+export const ms = (value) =>
+  Number.isFinite(value) ? `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms` : "n/a";
 export const ratio = (value) => (Number.isFinite(value) ? `${value.toFixed(2)}×` : "n/a");
 
 export function machine() {
@@ -14,7 +15,11 @@ export function machine() {
 
 export function table(rows) {
   const header = ["Measure", "Value", "Comparator", "Ratio", "Target", "Verdict"];
-  const lines = [header, header.map(() => "---"), ...rows.map((r) => [r.measure, r.value, r.comparator, r.ratio, r.target, r.verdict])];
+  const lines = [
+    header,
+    header.map(() => "---"),
+    ...rows.map((r) => [r.measure, r.value, r.comparator, r.ratio, r.target, r.verdict]),
+  ];
   return lines.map((cells) => `| ${cells.join(" | ")} |`).join("\n");
 }
 

@@ -29,7 +29,9 @@ function statements(db) {
       `INSERT INTO orders (id, user_id, checkout_token, email, name, address_line, city, postal_code, country, currency, total_amount, status, created_at, updated_at)
        VALUES (?, NULL, ?, ?, 'Bench Shopper', '1 Bench Street', 'Benchville', '12345', 'SE', ?, ?, ?, ?, ?)`,
     ),
-    item: db.prepare(`INSERT INTO order_items (order_id, product_id, name, unit_amount, quantity) VALUES (?, '${PRODUCT_ID}', 'Merino beanie', ?, 1)`),
+    item: db.prepare(
+      `INSERT INTO order_items (order_id, product_id, name, unit_amount, quantity) VALUES (?, '${PRODUCT_ID}', 'Merino beanie', ?, 1)`,
+    ),
     payment: db.prepare(
       `INSERT INTO payments (id, order_id, provider, method, status, idempotency_key, amount, currency, capture_mode, captured_amount, refunded_amount, provider_payment_id, next_action_type, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'automatic', ?, 0, ?, 'none', ?, ?)`,
@@ -51,7 +53,20 @@ export function seedPendingPayments(db, rows) {
       const paymentId = randomId("pay");
       sql.order.run(orderId, randomUUID(), "bench@example.com", row.currency, row.amount, "pending", now, now);
       sql.item.run(orderId, row.amount);
-      sql.payment.run(paymentId, orderId, row.provider, row.method, "processing", randomUUID(), row.amount, row.currency, 0, row.providerPaymentId, now, now);
+      sql.payment.run(
+        paymentId,
+        orderId,
+        row.provider,
+        row.method,
+        "processing",
+        randomUUID(),
+        row.amount,
+        row.currency,
+        0,
+        row.providerPaymentId,
+        now,
+        now,
+      );
       return { ...row, orderId, paymentId };
     }),
   );
@@ -87,12 +102,34 @@ export function seedOrders(db, total, onProgress = () => {}) {
       const status = STATUSES[n % STATUSES.length];
       const amount = 1000 + (n % 9000);
       const createdAt = now - Math.floor(Math.random() * span);
-      sql.order.run(orderId, randomUUID(), "bulk@example.com", "USD", amount, status === "succeeded" ? "paid" : status === "failed" ? "failed" : "pending", createdAt, createdAt);
+      sql.order.run(
+        orderId,
+        randomUUID(),
+        "bulk@example.com",
+        "USD",
+        amount,
+        status === "succeeded" ? "paid" : status === "failed" ? "failed" : "pending",
+        createdAt,
+        createdAt,
+      );
       sql.item.run(orderId, amount);
-      sql.payment.run(randomId("pay"), orderId, provider, method, status, randomUUID(), amount, "USD", status === "succeeded" ? amount : 0, `BENCH${n}${randomBytes(4).toString("hex")}`, createdAt, createdAt);
+      sql.payment.run(
+        randomId("pay"),
+        orderId,
+        provider,
+        method,
+        status,
+        randomUUID(),
+        amount,
+        "USD",
+        status === "succeeded" ? amount : 0,
+        `BENCH${n}${randomBytes(4).toString("hex")}`,
+        createdAt,
+        createdAt,
+      );
     }
   });
-  for (let done = already; done < total; ) {
+  for (let done = already; done < total;) {
     const count = Math.min(20_000, total - done);
     batch(count, done);
     done += count;
@@ -103,5 +140,8 @@ export function seedOrders(db, total, onProgress = () => {}) {
 
 /** A sample of bench order ids, for the order lookup. */
 export function sampleOrderIds(db, count) {
-  return db.prepare("SELECT id FROM orders WHERE email = 'bulk@example.com' ORDER BY random() LIMIT ?").all(count).map((r) => r.id);
+  return db
+    .prepare("SELECT id FROM orders WHERE email = 'bulk@example.com' ORDER BY random() LIMIT ?")
+    .all(count)
+    .map((r) => r.id);
 }

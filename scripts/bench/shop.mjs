@@ -10,14 +10,29 @@ import { gzipSync } from "node:zlib";
 export async function cartCookieFrom(base) {
   const page = await (await fetch(`${base}/products/merino-beanie`)).text();
   const body = new FormData();
-  for (const [name, value] of Object.entries({ ...hiddenFields(page, "productId"), quantity: "1" })) body.append(name, value);
-  const response = await fetch(`${base}/products/merino-beanie`, { method: "POST", body, redirect: "manual", headers: { origin: new URL(base).origin } });
-  const cart = response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).find((cookie) => cookie.startsWith("cart="));
+  for (const [name, value] of Object.entries({ ...hiddenFields(page, "productId"), quantity: "1" }))
+    body.append(name, value);
+  const response = await fetch(`${base}/products/merino-beanie`, {
+    method: "POST",
+    body,
+    redirect: "manual",
+    headers: { origin: new URL(base).origin },
+  });
+  const cart = response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .find((cookie) => cookie.startsWith("cart="));
   if (!cart) throw new Error(`Adding to the cart answered ${response.status} without a cart cookie`);
   return cart;
 }
 
-const unescape = (text) => text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const unescape = (text) =>
+  text
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** The hidden fields of the first form in `html` that has a field named `marker` (a server action's $ACTION_* fields included). */
 export function hiddenFields(html, marker) {
@@ -40,7 +55,13 @@ export async function submitForm(url, fields, cookie) {
   const body = new FormData();
   for (const [name, value] of Object.entries(fields)) body.append(name, value);
   const t0 = process.hrtime.bigint();
-  const response = await fetch(url, { method: "POST", body, redirect: "manual", headers: { cookie, origin: new URL(url).origin }, signal: AbortSignal.timeout(30_000) });
+  const response = await fetch(url, {
+    method: "POST",
+    body,
+    redirect: "manual",
+    headers: { cookie, origin: new URL(url).origin },
+    signal: AbortSignal.timeout(30_000),
+  });
   const elapsed = Number(process.hrtime.bigint() - t0) / 1e6;
   const text = await response.text();
   return { elapsed, status: response.status, location: response.headers.get("location"), text };
@@ -50,14 +71,20 @@ export async function submitForm(url, fields, cookie) {
 export async function signIn(base, email, password) {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = await csrf.json();
-  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const response = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie, origin: base },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${base}/admin` }),
   });
-  const session = response.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => /session-token=/.test(c));
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => /session-token=/.test(c));
   if (!session) throw new Error(`Sign-in as ${email} failed (${response.status})`);
   return session;
 }
@@ -89,7 +116,8 @@ export function treeRss(pid) {
       const tasks = `/proc/${id}/task`;
       if (!existsSync(tasks)) return;
       for (const task of readdirSync(tasks)) {
-        for (const child of readFileSync(`${tasks}/${task}/children`, "utf8").split(/\s+/).filter(Boolean)) visit(Number(child));
+        for (const child of readFileSync(`${tasks}/${task}/children`, "utf8").split(/\s+/).filter(Boolean))
+          visit(Number(child));
       }
     } catch {
       // the process ended meanwhile

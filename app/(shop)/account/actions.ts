@@ -28,7 +28,9 @@ export async function linkWalletAction(_state: WalletActionState, formData: Form
   const legacy = formData.get("flow") === "legacy";
   let authUrl: string;
   try {
-    authUrl = legacy ? await startLegacyWalletAuthorization(user.id, walletType) : await linkWallet(user.id, walletType);
+    authUrl = legacy
+      ? await startLegacyWalletAuthorization(user.id, walletType)
+      : await linkWallet(user.id, walletType);
   } catch (error) {
     if (error instanceof CheckoutError) return { error: error.message };
     return { error: `${walletType} could not be linked now. Please try again.` };

@@ -24,23 +24,46 @@ export default async function AccountPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">My orders</h1>
-      <section id="wallets" className="space-y-3 rounded-xl border border-stone-200 bg-white p-4" data-testid="linked-wallets">
+      <section
+        id="wallets"
+        className="space-y-3 rounded-xl border border-stone-200 bg-white p-4"
+        data-testid="linked-wallets"
+      >
         <h2 className="font-medium">Linked wallets (one-click with PingPongCheckout)</h2>
         <RefreshWhilePending pending={wallets.some((w) => w.status === "pending")} />
-        {wallets.length === 0 && <p className="text-sm text-stone-600">No wallet linked. Link one to pay in one click.</p>}
+        {wallets.length === 0 && (
+          <p className="text-sm text-stone-600">No wallet linked. Link one to pay in one click.</p>
+        )}
         <ul className="divide-y divide-stone-100">
           {wallets.map((wallet) => (
-            <li key={wallet.id} className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm" data-testid="wallet-binding" data-status={wallet.status}>
+            <li
+              key={wallet.id}
+              className="flex flex-wrap items-center justify-between gap-3 py-2 text-sm"
+              data-testid="wallet-binding"
+              data-status={wallet.status}
+            >
               <span>
-                <span className="font-medium">{wallet.brand}</span> · linked {wallet.createdAt.toLocaleDateString("en-GB")} ·{" "}
+                <span className="font-medium">{wallet.brand}</span> · linked{" "}
+                {wallet.createdAt.toLocaleDateString("en-GB")} ·{" "}
                 <span data-testid="wallet-status">
-                  {wallet.status === "pending" ? `Waiting for ${wallet.brand} to confirm the link…` : wallet.status === "active" ? "Active" : wallet.status === "declined" ? "Declined in the wallet" : "Unlinked"}
+                  {wallet.status === "pending"
+                    ? `Waiting for ${wallet.brand} to confirm the link…`
+                    : wallet.status === "active"
+                      ? "Active"
+                      : wallet.status === "declined"
+                        ? "Declined in the wallet"
+                        : "Unlinked"}
                 </span>
               </span>
               {wallet.status === "active" && (
                 <span className="flex items-center gap-3">
                   {walletAppBase && (
-                    <a href={`${walletAppBase}/wallet/app/${wallet.token}`} className="text-stone-500 underline" target="_blank" rel="noreferrer">
+                    <a
+                      href={`${walletAppBase}/wallet/app/${wallet.token}`}
+                      className="text-stone-500 underline"
+                      target="_blank"
+                      rel="noreferrer"
+                    >
                       Open in the wallet app (emulator)
                     </a>
                   )}
@@ -64,9 +87,14 @@ export default async function AccountPage() {
         ) : (
           <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
             {cards.map((card) => (
-              <li key={card.id} className="flex items-center justify-between gap-3 p-3 text-sm" data-testid="saved-card">
+              <li
+                key={card.id}
+                className="flex items-center justify-between gap-3 p-3 text-sm"
+                data-testid="saved-card"
+              >
                 <span>
-                  {card.brand ?? "Card"} •••• {card.last4} {card.expiry ? `· expires ${card.expiry}` : ""} <span className="text-stone-500">· {card.provider}</span>
+                  {card.brand ?? "Card"} •••• {card.last4} {card.expiry ? `· expires ${card.expiry}` : ""}{" "}
+                  <span className="text-stone-500">· {card.provider}</span>
                 </span>
                 <form action={removeSavedCard}>
                   <input type="hidden" name="credentialId" value={card.id} />

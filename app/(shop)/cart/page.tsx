@@ -55,9 +55,15 @@ export default async function CartPage() {
       </ul>
       <div className="flex items-center justify-end gap-6">
         <p className="text-lg">
-          Total <span className="font-semibold" data-testid="cart-total">{formatMoney(cart.total, cart.currency)}</span>
+          Total{" "}
+          <span className="font-semibold" data-testid="cart-total">
+            {formatMoney(cart.total, cart.currency)}
+          </span>
         </p>
-        <Link href="/checkout" className="rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700">
+        <Link
+          href="/checkout"
+          className="rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700"
+        >
           Checkout
         </Link>
       </div>

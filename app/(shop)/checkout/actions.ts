@@ -20,7 +20,12 @@ export type PaymentFormState = {
   message?: string;
   /** What was typed (never the card number or security code), so a refused form comes back filled in. */
   values?: Record<string, string>;
-  errors?: Partial<Record<"checkoutToken" | "email" | "name" | "addressLine" | "city" | "postalCode" | "country" | "paymentMethod", string>>;
+  errors?: Partial<
+    Record<
+      "checkoutToken" | "email" | "name" | "addressLine" | "city" | "postalCode" | "country" | "paymentMethod",
+      string
+    >
+  >;
   cardErrors?: CardFieldErrors;
 };
 
@@ -44,7 +49,16 @@ const checkoutForm = z.object({
   paymentMethod: paymentMethodField,
 });
 
-const CARD_FIELDS = new Set(["cardNumber", "cardCvc", "cardExpiry", "cardHolder", "jsGeneratedData", "browserInfo", "riskRequestId", "saveCard"]);
+const CARD_FIELDS = new Set([
+  "cardNumber",
+  "cardCvc",
+  "cardExpiry",
+  "cardHolder",
+  "jsGeneratedData",
+  "browserInfo",
+  "riskRequestId",
+  "saveCard",
+]);
 
 const jsonObject = z
   .string()
@@ -70,7 +84,14 @@ function text(formData: FormData, name: string): string {
  * The payment part of a form: the chosen method and, for a card method, the card (checked again
  * here) and what the provider's risk script collected.
  */
-async function paymentInput(formData: FormData, { savedCardId, ...chosen }: { provider: string; method: string; savedCardId?: string }): Promise<{ input: Omit<StartPaymentInput, "orderId" | "idempotencyKey"> } | { cardErrors: CardFieldErrors } | { message: string }> {
+async function paymentInput(
+  formData: FormData,
+  { savedCardId, ...chosen }: { provider: string; method: string; savedCardId?: string },
+): Promise<
+  | { input: Omit<StartPaymentInput, "orderId" | "idempotencyKey"> }
+  | { cardErrors: CardFieldErrors }
+  | { message: string }
+> {
   const shopperIp = clientAddress(await headers()) ?? "127.0.0.1";
   // A saved card or a linked wallet: the provider holds it. Another shopper's (or none) is
   // answered like one that does not exist, before any order or payment is written.
@@ -82,7 +103,12 @@ async function paymentInput(formData: FormData, { savedCardId, ...chosen }: { pr
   const method = findMethod(chosen.provider, chosen.method);
   if (!method) return { message: "Choose a payment method." };
   if (method.kind !== "card") return { input: { ...chosen, shopperIp } };
-  const typed = { number: text(formData, "cardNumber"), expiry: text(formData, "cardExpiry"), cvc: text(formData, "cardCvc"), holder: text(formData, "cardHolder") };
+  const typed = {
+    number: text(formData, "cardNumber"),
+    expiry: text(formData, "cardExpiry"),
+    cvc: text(formData, "cardCvc"),
+    holder: text(formData, "cardHolder"),
+  };
   const cardErrors = validateCard(typed);
   if (Object.keys(cardErrors).length > 0) return { cardErrors };
   const expiry = parseExpiry(typed.expiry)!;
@@ -92,7 +118,13 @@ async function paymentInput(formData: FormData, { savedCardId, ...chosen }: { pr
     input: {
       ...chosen,
       shopperIp,
-      card: { number: digitsOf(typed.number), expiryMonth: expiry.month, expiryYear: expiry.year, cvc: typed.cvc.trim(), holderName: typed.holder.trim() },
+      card: {
+        number: digitsOf(typed.number),
+        expiryMonth: expiry.month,
+        expiryYear: expiry.year,
+        cvc: typed.cvc.trim(),
+        holderName: typed.holder.trim(),
+      },
       saveCard: text(formData, "saveCard") === "1",
       risk: {
         requestId: text(formData, "riskRequestId").slice(0, 64) || undefined,
@@ -109,13 +141,18 @@ async function paymentInput(formData: FormData, { savedCardId, ...chosen }: { pr
  */
 function destinationOf(payment: Payment): string {
   const action = nextActionOf(payment);
-  if (action.type === "redirect" && action.sdkTrigger !== undefined) return `/orders/${payment.orderId}/authenticate?attempt=${payment.id}`;
+  if (action.type === "redirect" && action.sdkTrigger !== undefined)
+    return `/orders/${payment.orderId}/authenticate?attempt=${payment.id}`;
   if (action.type === "redirect") return action.url;
   return `/orders/${payment.orderId}?attempt=${payment.id}`;
 }
 
 function typedValues(formData: FormData): Record<string, string> {
-  return Object.fromEntries([...formData.entries()].filter(([key, value]) => typeof value === "string" && !CARD_FIELDS.has(key) && !key.startsWith("$"))) as Record<string, string>;
+  return Object.fromEntries(
+    [...formData.entries()].filter(
+      ([key, value]) => typeof value === "string" && !CARD_FIELDS.has(key) && !key.startsWith("$"),
+    ),
+  ) as Record<string, string>;
 }
 
 /** Places the order (once per checkout token) and starts its first payment attempt. */
@@ -128,21 +165,46 @@ export async function placeOrderAndPay(_state: PaymentFormState, formData: FormD
       const field = issue.path[0] as keyof NonNullable<PaymentFormState["errors"]>;
       errors[field] ??= issue.message;
     }
-    return { errors, values, message: "checkoutToken" in errors ? "This checkout form expired; reload the page." : "Please correct the highlighted fields." };
+    return {
+      errors,
+      values,
+      message:
+        "checkoutToken" in errors
+          ? "This checkout form expired; reload the page."
+          : "Please correct the highlighted fields.",
+    };
   }
   const { checkoutToken, paymentMethod, ...contact } = parsed.data;
   const payment = await paymentInput(formData, paymentMethod);
-  if ("cardErrors" in payment) return { cardErrors: payment.cardErrors, values, message: "Please check the card details." };
+  if ("cardErrors" in payment)
+    return { cardErrors: payment.cardErrors, values, message: "Please check the card details." };
   if ("message" in payment) return { message: payment.message, values };
   const user = await currentUser();
   // Counted before the order is placed: a refused attempt leaves no order, payment or provider call.
-  const tooMany = refusePayAttempt({ userId: user?.id, guestKey: `checkout:${checkoutToken}`, ip: payment.input.shopperIp ?? "" });
+  const tooMany = refusePayAttempt({
+    userId: user?.id,
+    guestKey: `checkout:${checkoutToken}`,
+    ip: payment.input.shopperIp ?? "",
+  });
   if (tooMany) return { message: tooMany, values };
   let destination: string;
   try {
-    const order = placeOrder({ cart: await readCart(), currency: await readCurrency(), contact, userId: user?.id ?? null, checkoutToken });
+    const order = placeOrder({
+      cart: await readCart(),
+      currency: await readCurrency(),
+      contact,
+      userId: user?.id ?? null,
+      checkoutToken,
+    });
     await writeCart([]);
-    destination = destinationOf(await startPayment({ orderId: order.id, ...payment.input, idempotencyKey: `${checkoutToken}:first`, userId: user?.id }));
+    destination = destinationOf(
+      await startPayment({
+        orderId: order.id,
+        ...payment.input,
+        idempotencyKey: `${checkoutToken}:first`,
+        userId: user?.id,
+      }),
+    );
   } catch (error) {
     if (error instanceof EmptyCartError || error instanceof CheckoutError) return { message: error.message, values };
     throw error;
@@ -171,12 +233,22 @@ export async function payAgain(_state: PaymentFormState, formData: FormData): Pr
   if ("cardErrors" in payment) return { cardErrors: payment.cardErrors, message: "Please check the card details." };
   if ("message" in payment) return { message: payment.message };
   const user = await currentUser();
-  const tooMany = refusePayAttempt({ userId: user?.id, guestKey: `order:${parsed.data.orderId}`, ip: payment.input.shopperIp ?? "" });
+  const tooMany = refusePayAttempt({
+    userId: user?.id,
+    guestKey: `order:${parsed.data.orderId}`,
+    ip: payment.input.shopperIp ?? "",
+  });
   if (tooMany) return { message: tooMany };
   let destination: string;
   try {
     destination = destinationOf(
-      await startPayment({ orderId: parsed.data.orderId, ...payment.input, idempotencyKey: parsed.data.attemptToken, userId: user?.id, replaceAttempt: parsed.data.replaceAttempt }),
+      await startPayment({
+        orderId: parsed.data.orderId,
+        ...payment.input,
+        idempotencyKey: parsed.data.attemptToken,
+        userId: user?.id,
+        replaceAttempt: parsed.data.replaceAttempt,
+      }),
     );
   } catch (error) {
     if (error instanceof CheckoutError) return { message: error.message };

@@ -30,7 +30,10 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
       <div>
         <h1 className="mb-6 text-2xl font-semibold">Checkout</h1>
         {story && (
-          <div className="mb-6 rounded-lg border border-sky-200 bg-sky-50 p-4 text-sm text-sky-950" data-testid="storyline-steps">
+          <div
+            className="mb-6 rounded-lg border border-sky-200 bg-sky-50 p-4 text-sm text-sky-950"
+            data-testid="storyline-steps"
+          >
             <p className="font-medium">Storyline: {story.title}</p>
             <ol className="mt-1 list-decimal pl-5">
               {story.steps.map((step) => (
@@ -41,39 +44,60 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
         )}
         {!user && (
           <p className="mb-6 text-sm text-stone-600">
-            Checking out as a guest. <Link href="/login?callbackUrl=/checkout" className="underline">Sign in</Link> to keep the order in your history.
+            Checking out as a guest.{" "}
+            <Link href="/login?callbackUrl=/checkout" className="underline">
+              Sign in
+            </Link>{" "}
+            to keep the order in your history.
           </p>
         )}
-        <CheckoutForm checkoutToken={randomUUID()} methods={paymentMethodsFor(cart.currency)} risk={riskConfigs()} savedCards={savedCardsFor(user?.id)} autofill={autofillUrls()} merchantUserId={user?.id} totalLabel={total} defaults={{ email: user?.email ?? undefined, name: user?.name ?? undefined }} />
+        <CheckoutForm
+          checkoutToken={randomUUID()}
+          methods={paymentMethodsFor(cart.currency)}
+          risk={riskConfigs()}
+          savedCards={savedCardsFor(user?.id)}
+          autofill={autofillUrls()}
+          merchantUserId={user?.id}
+          totalLabel={total}
+          defaults={{ email: user?.email ?? undefined, name: user?.name ?? undefined }}
+        />
       </div>
       <aside className="h-fit space-y-4">
-      <div className="rounded-xl border border-stone-200 bg-white p-5">
-        <h2 className="mb-3 font-medium">Order summary</h2>
-        <ul className="space-y-2 text-sm">
-          {cart.lines.map((line) => (
-            <li key={line.product.id} className="flex justify-between gap-3">
-              <span>
-                {line.product.name} × {line.quantity}
-              </span>
-              <span>{formatMoney(line.lineTotal, cart.currency)}</span>
-            </li>
-          ))}
-        </ul>
-        <p className="mt-4 flex justify-between border-t border-stone-200 pt-3 font-semibold">
-          <span>Total</span>
-          <span data-testid="checkout-total">{total}</span>
-        </p>
-      </div>
-      {forcible.length > 0 && (
-        <details className="rounded-xl border border-amber-200 bg-amber-50 p-4 text-sm" data-testid="qa-panel">
-          <summary className="cursor-pointer font-medium text-amber-950">QA: force the next payment (emulators only)</summary>
-          <div className="mt-3 space-y-3">
-            {forcible.map((provider) => (
-              <ForcedOutcomeForm key={provider.id} provider={provider.id} label={provider.label} initial={null} noSignature={provider.id === "pingpayments"} />
+        <div className="rounded-xl border border-stone-200 bg-white p-5">
+          <h2 className="mb-3 font-medium">Order summary</h2>
+          <ul className="space-y-2 text-sm">
+            {cart.lines.map((line) => (
+              <li key={line.product.id} className="flex justify-between gap-3">
+                <span>
+                  {line.product.name} × {line.quantity}
+                </span>
+                <span>{formatMoney(line.lineTotal, cart.currency)}</span>
+              </li>
             ))}
-          </div>
-        </details>
-      )}
+          </ul>
+          <p className="mt-4 flex justify-between border-t border-stone-200 pt-3 font-semibold">
+            <span>Total</span>
+            <span data-testid="checkout-total">{total}</span>
+          </p>
+        </div>
+        {forcible.length > 0 && (
+          <details className="rounded-xl border border-amber-200 bg-amber-50 p-4 text-sm" data-testid="qa-panel">
+            <summary className="cursor-pointer font-medium text-amber-950">
+              QA: force the next payment (emulators only)
+            </summary>
+            <div className="mt-3 space-y-3">
+              {forcible.map((provider) => (
+                <ForcedOutcomeForm
+                  key={provider.id}
+                  provider={provider.id}
+                  label={provider.label}
+                  initial={null}
+                  noSignature={provider.id === "pingpayments"}
+                />
+              ))}
+            </div>
+          </details>
+        )}
       </aside>
     </div>
   );

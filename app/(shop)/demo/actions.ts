@@ -14,5 +14,9 @@ export async function startStoryline(formData: FormData): Promise<void> {
     if (url) await controlRequest(`${url}/next-payment`, { method: "POST", body: story.force.body });
   }
   await writeCart([{ productId: `prd_${story.product}`, quantity: 1 }]);
-  redirect(story.needsSignIn ? `/login?callbackUrl=${encodeURIComponent(`/checkout?storyline=${story.id}`)}` : `/checkout?storyline=${story.id}`);
+  redirect(
+    story.needsSignIn
+      ? `/login?callbackUrl=${encodeURIComponent(`/checkout?storyline=${story.id}`)}`
+      : `/checkout?storyline=${story.id}`,
+  );
 }

@@ -7,7 +7,6 @@ import { tooManyAttemptsMessage, TooManySignInAttempts } from "@/lib/sign-in-gua
 
 export type LoginState = { error?: string };
 
-
 export async function logIn(_state: LoginState, formData: FormData): Promise<LoginState> {
   try {
     await signIn("credentials", {

@@ -5,7 +5,11 @@ import { TOO_MANY_ATTEMPTS_CODE, tooManyAttemptsMessage } from "@/lib/sign-in-gu
 
 export const metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; code?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string; code?: string }>;
+}) {
   const { callbackUrl, code } = await searchParams;
   return (
     <div className="mx-auto max-w-sm rounded-xl border border-stone-200 bg-white p-6">

@@ -20,7 +20,9 @@ function filtersOf(search: Search): PaymentFilters {
   return {
     provider: PROVIDERS.includes(search.provider ?? "") ? search.provider : undefined,
     method: search.method || undefined,
-    status: (PAYMENT_STATUSES as readonly string[]).includes(search.status ?? "") ? (search.status as PaymentStatus) : undefined,
+    status: (PAYMENT_STATUSES as readonly string[]).includes(search.status ?? "")
+      ? (search.status as PaymentStatus)
+      : undefined,
     currency: (SHOP_CURRENCIES as readonly string[]).includes(search.currency ?? "") ? search.currency : undefined,
     from: date(search.from),
     to: date(search.to),
@@ -36,10 +38,16 @@ function cursorOf(search: Search): { createdAt: Date; id: string } | undefined {
 
 /** The query as the filters read it: one value a name (a repeated `?q=a&q=b` keeps its first). */
 function singleValues(query: Record<string, string | string[] | undefined>): Search {
-  return Object.fromEntries(Object.entries(query).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]));
+  return Object.fromEntries(
+    Object.entries(query).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]),
+  );
 }
 
-export default async function PaymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PaymentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireOperator("/admin/payments");
   await connection();
   const search = singleValues(await searchParams);
@@ -47,7 +55,13 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
   const rows = listPaymentsPage(filters, cursorOf(search), PAGE_SIZE + 1);
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
-  const next = rows.length > PAGE_SIZE && last ? new URLSearchParams({ ...Object.fromEntries(Object.entries(search).filter(([, v]) => v)), after: `${last.createdAt.getTime()}:${last.id}` } as Record<string, string>) : null;
+  const next =
+    rows.length > PAGE_SIZE && last
+      ? new URLSearchParams({
+          ...Object.fromEntries(Object.entries(search).filter(([, v]) => v)),
+          after: `${last.createdAt.getTime()}:${last.id}`,
+        } as Record<string, string>)
+      : null;
   const now = renderedAt();
   const rejections = rejectedNotifications();
   const redeliveries = unchangedRedeliveries();
@@ -79,7 +93,12 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         </label>
         <label className="text-sm">
           <span className="block text-stone-500">Method</span>
-          <input name="method" defaultValue={filters.method ?? ""} placeholder="card, alipayhk…" className={`${select} w-32`} />
+          <input
+            name="method"
+            defaultValue={filters.method ?? ""}
+            placeholder="card, alipayhk…"
+            className={`${select} w-32`}
+          />
         </label>
         <label className="text-sm">
           <span className="block text-stone-500">Currency</span>
@@ -100,7 +119,12 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         </label>
         <label className="text-sm">
           <span className="block text-stone-500">Reference or email</span>
-          <input name="q" defaultValue={filters.q ?? ""} placeholder="pay_…, ord_…, provider id" className={`${select} w-56`} />
+          <input
+            name="q"
+            defaultValue={filters.q ?? ""}
+            placeholder="pay_…, ord_…, provider id"
+            className={`${select} w-56`}
+          />
         </label>
         <button type="submit" className="rounded-md bg-stone-900 px-3 py-1.5 text-sm font-medium text-white">
           Filter
@@ -110,14 +134,26 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
         </Link>
       </form>
       {rejections.length > 0 && (
-        <NotificationCounts testId="rejected-notifications" tone="border-amber-300 bg-amber-50 text-amber-950" title="Notifications refused since the server started (not stored; see the warn lines in the log)" counts={rejections} now={now} />
+        <NotificationCounts
+          testId="rejected-notifications"
+          tone="border-amber-300 bg-amber-50 text-amber-950"
+          title="Notifications refused since the server started (not stored; see the warn lines in the log)"
+          counts={rejections}
+          now={now}
+        />
       )}
       {redeliveries.length > 0 && (
-        <NotificationCounts testId="unchanged-redeliveries" tone="border-stone-200 bg-white text-stone-700" title="Redeliveries that changed nothing since the server started (acknowledged, not stored again)" counts={redeliveries} now={now} />
+        <NotificationCounts
+          testId="unchanged-redeliveries"
+          tone="border-stone-200 bg-white text-stone-700"
+          title="Redeliveries that changed nothing since the server started (acknowledged, not stored again)"
+          counts={redeliveries}
+          now={now}
+        />
       )}
       <div className="overflow-x-auto rounded-xl border border-stone-200 bg-white">
         <table className="w-full text-left text-sm" data-testid="admin-payments">
-          <thead className="bg-stone-100 text-xs uppercase text-stone-500">
+          <thead className="bg-stone-100 text-xs text-stone-500 uppercase">
             <tr>
               <th className="p-3">Payment</th>
               <th className="p-3">Created</th>
@@ -146,12 +182,20 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                 <td className="p-3 font-mono">
                   {payment.status}
                   {payment.integrityFailure && (
-                    <span className="ml-2 rounded bg-red-600 px-1.5 py-0.5 font-sans text-xs font-medium text-white" data-testid="integrity-failure" title="A provider reported another amount or currency than this payment's. Open it to see the report.">
+                    <span
+                      className="ml-2 rounded bg-red-600 px-1.5 py-0.5 font-sans text-xs font-medium text-white"
+                      data-testid="integrity-failure"
+                      title="A provider reported another amount or currency than this payment's. Open it to see the report."
+                    >
                       integrity failure
                     </span>
                   )}
                   {payment.extraChargeHeld && (
-                    <span className="ml-2 rounded bg-amber-800 px-1.5 py-0.5 font-sans text-xs font-medium text-white" data-testid="extra-charge" title="Its order was already paid by another attempt: this second charge is being returned. Open it to see where the return stands.">
+                    <span
+                      className="ml-2 rounded bg-amber-800 px-1.5 py-0.5 font-sans text-xs font-medium text-white"
+                      data-testid="extra-charge"
+                      title="Its order was already paid by another attempt: this second charge is being returned. Open it to see where the return stands."
+                    >
                       second charge
                     </span>
                   )}
@@ -178,14 +222,27 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
 }
 
 /** Per provider, how many notifications of one kind the shop counted instead of storing, and the latest. */
-function NotificationCounts({ testId, tone, title, counts, now }: { testId: string; tone: string; title: string; counts: NotificationCount[]; now: number }) {
+function NotificationCounts({
+  testId,
+  tone,
+  title,
+  counts,
+  now,
+}: {
+  testId: string;
+  tone: string;
+  title: string;
+  counts: NotificationCount[];
+  now: number;
+}) {
   return (
     <div className={`rounded-xl border p-4 text-sm ${tone}`} data-testid={testId}>
       <p className="font-medium">{title}</p>
       <ul className="mt-1 space-y-0.5">
         {counts.map((c) => (
           <li key={c.provider} data-provider={c.provider} data-count={c.count}>
-            <span className="font-mono">{c.provider}</span>: {c.count}, latest <RelativeTime date={c.lastAt} now={now} /> ({c.lastStatus}: {c.lastReason})
+            <span className="font-mono">{c.provider}</span>: {c.count}, latest{" "}
+            <RelativeTime date={c.lastAt} now={now} /> ({c.lastStatus}: {c.lastReason})
           </li>
         ))}
       </ul>

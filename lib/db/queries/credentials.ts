@@ -15,11 +15,19 @@ export function listWalletBindings(userId: string): StoredCredential[] {
 }
 
 export function findCredentialByToken(provider: string, token: string): StoredCredential | undefined {
-  return db().select().from(storedCredentials).where(and(eq(storedCredentials.provider, provider), eq(storedCredentials.token, token))).get();
+  return db()
+    .select()
+    .from(storedCredentials)
+    .where(and(eq(storedCredentials.provider, provider), eq(storedCredentials.token, token)))
+    .get();
 }
 
 export function insertCredential(values: Omit<typeof storedCredentials.$inferInsert, "id">): StoredCredential {
-  return db().insert(storedCredentials).values({ ...values, id: randomId("crd") }).returning().get();
+  return db()
+    .insert(storedCredentials)
+    .values({ ...values, id: randomId("crd") })
+    .returning()
+    .get();
 }
 
 /**
@@ -36,7 +44,11 @@ export function moveCredential(
   token?: string,
 ): "moved" | "duplicate" | "refused" {
   return writeTransaction((tx) => {
-    if (event.dedupeKey && tx.select({ id: paymentEvents.id }).from(paymentEvents).where(eq(paymentEvents.dedupeKey, event.dedupeKey)).get()) return "duplicate";
+    if (
+      event.dedupeKey &&
+      tx.select({ id: paymentEvents.id }).from(paymentEvents).where(eq(paymentEvents.dedupeKey, event.dedupeKey)).get()
+    )
+      return "duplicate";
     const moved = tx
       .update(storedCredentials)
       .set(token ? { status: to, token } : { status: to })
@@ -44,7 +56,15 @@ export function moveCredential(
       .run();
     if (moved.changes !== 1) return "refused";
     if (event.dedupeKey) {
-      tx.insert(paymentEvents).values({ provider: event.provider, type: "notification", dedupeKey: event.dedupeKey, summary: event.summary, detail: event.detail ?? null }).run();
+      tx.insert(paymentEvents)
+        .values({
+          provider: event.provider,
+          type: "notification",
+          dedupeKey: event.dedupeKey,
+          summary: event.summary,
+          detail: event.detail ?? null,
+        })
+        .run();
     }
     return "moved";
   });
@@ -53,7 +73,12 @@ export function moveCredential(
 export function listActiveCredentials(userId: string, provider?: string): StoredCredential[] {
   const conditions = [eq(storedCredentials.userId, userId), eq(storedCredentials.status, "active")];
   if (provider) conditions.push(eq(storedCredentials.provider, provider));
-  return db().select().from(storedCredentials).where(and(...conditions)).orderBy(desc(storedCredentials.createdAt)).all();
+  return db()
+    .select()
+    .from(storedCredentials)
+    .where(and(...conditions))
+    .orderBy(desc(storedCredentials.createdAt))
+    .all();
 }
 
 export function findCredential(id: string): StoredCredential | undefined {
@@ -68,9 +93,15 @@ export function saveCredentialOnce(values: Omit<typeof storedCredentials.$inferI
     .where(and(eq(storedCredentials.provider, values.provider), eq(storedCredentials.token, values.token)))
     .get();
   if (existing) return existing;
-  return db().insert(storedCredentials).values({ ...values, id: randomId("crd") }).onConflictDoNothing().returning().get() ?? findCredentialByToken(values.provider, values.token)!;
+  return (
+    db()
+      .insert(storedCredentials)
+      .values({ ...values, id: randomId("crd") })
+      .onConflictDoNothing()
+      .returning()
+      .get() ?? findCredentialByToken(values.provider, values.token)!
+  );
 }
-
 
 /** A shopper removes a saved card: it is revoked, never offered or charged again. */
 export function revokeCredential(id: string, userId: string): boolean {

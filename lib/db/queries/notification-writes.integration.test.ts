@@ -1,7 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { findOrder } from "@/lib/db/queries/orders";
-import { applyNotificationToPayment, findPayment, listPaymentEvents, transitionPayment } from "@/lib/db/queries/payments";
+import {
+  applyNotificationToPayment,
+  findPayment,
+  listPaymentEvents,
+  transitionPayment,
+} from "@/lib/db/queries/payments";
 import { closeSqlite, openSqlite } from "@/lib/sqlite";
 import { createTestPayment } from "@/lib/testing/shop-fixtures";
 
@@ -10,20 +15,42 @@ afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
 /** The detail column as SQLite holds it (the prepared writes encode it themselves). */
 function rawDetails(paymentId: string): { type: string; detail: string | null }[] {
   const { sqlite } = openSqlite(process.env.DATABASE_PATH!);
-  return sqlite.prepare("SELECT type, detail FROM payment_events WHERE payment_id = ? ORDER BY id").all(paymentId) as { type: string; detail: string | null }[];
+  return sqlite.prepare("SELECT type, detail FROM payment_events WHERE payment_id = ? ORDER BY id").all(paymentId) as {
+    type: string;
+    detail: string | null;
+  }[];
 }
 
 // The notification path's writes are prepared statements (lib/db/queries/payments.ts): they must
 // write what drizzle's query builder wrote before, value for value.
 describe("the notification path's prepared writes", () => {
   it("apply a notification once: the row, its events (JSON detail, or NULL), and the order's status", () => {
-    const { id, orderId } = createTestPayment({ provider: "lesspay", amount: 2500, currency: "SEK", status: "requires_action", providerPaymentId: `LP-${randomUUID()}` });
+    const { id, orderId } = createTestPayment({
+      provider: "lesspay",
+      amount: 2500,
+      currency: "SEK",
+      status: "requires_action",
+      providerPaymentId: `LP-${randomUUID()}`,
+    });
     const dedupeKey = `lesspay:test:${randomUUID()}`;
-    const notification = { provider: "lesspay", dedupeKey, status: "succeeded" as const, summary: "paid", detail: { tradeStatus: "SUCCESS", amount: 2500 }, patch: { failureCode: null, nextActionType: "none" as const, nextActionUrl: null } };
+    const notification = {
+      provider: "lesspay",
+      dedupeKey,
+      status: "succeeded" as const,
+      summary: "paid",
+      detail: { tradeStatus: "SUCCESS", amount: 2500 },
+      patch: { failureCode: null, nextActionType: "none" as const, nextActionUrl: null },
+    };
     const first = applyNotificationToPayment(id, notification);
     expect(first.outcome).toBe("applied");
     const payment = findPayment(id)!;
-    expect(payment).toMatchObject({ status: "succeeded", capturedAmount: 2500, failureCode: null, nextActionType: "none", nextActionUrl: null });
+    expect(payment).toMatchObject({
+      status: "succeeded",
+      capturedAmount: 2500,
+      failureCode: null,
+      nextActionType: "none",
+      nextActionUrl: null,
+    });
     expect(findOrder(orderId)?.status).toBe("paid");
     // The redelivery changes nothing.
     expect(applyNotificationToPayment(id, notification).outcome).toBe("duplicate");
@@ -33,21 +60,63 @@ describe("the notification path's prepared writes", () => {
     // NULL, not the JSON text "null", where there is no detail.
     const raw = rawDetails(id);
     expect(raw.filter((row) => row.type === "status_change").map((row) => row.detail)).toEqual([null, null]);
-    expect(JSON.parse(raw.find((row) => row.type === "notification" && row.detail?.includes("tradeStatus"))!.detail!)).toEqual(notification.detail);
+    expect(
+      JSON.parse(raw.find((row) => row.type === "notification" && row.detail?.includes("tradeStatus"))!.detail!),
+    ).toEqual(notification.detail);
   });
 
   it("moves only from a state that allows the target, whatever fields the move patches", () => {
     // Left in `created` (the set-up's own move to `created` is refused).
-    const { id } = createTestPayment({ provider: "antom", amount: 900, currency: "EUR", status: "created", providerPaymentId: `AN-${randomUUID()}` });
+    const { id } = createTestPayment({
+      provider: "antom",
+      amount: 900,
+      currency: "EUR",
+      status: "created",
+      providerPaymentId: `AN-${randomUUID()}`,
+    });
     const expires = new Date(Date.now() + 60_000);
-    const moved = transitionPayment(id, "requires_action", { nextActionType: "redirect", nextActionUrl: "https://example.com/3ds", nextActionExpiresAt: expires, providerData: { saveCard: "1" } }, { provider: "antom", summary: "challenge" });
+    const moved = transitionPayment(
+      id,
+      "requires_action",
+      {
+        nextActionType: "redirect",
+        nextActionUrl: "https://example.com/3ds",
+        nextActionExpiresAt: expires,
+        providerData: { saveCard: "1" },
+      },
+      { provider: "antom", summary: "challenge" },
+    );
     expect(moved.changed).toBe(true);
-    expect(findPayment(id)).toMatchObject({ status: "requires_action", nextActionUrl: "https://example.com/3ds", nextActionExpiresAt: expires, providerData: { saveCard: "1" } });
-    const failed = transitionPayment(id, "failed", { failureCode: "DECLINED", failureMessage: "Declined" }, { provider: "antom", summary: "declined" });
+    expect(findPayment(id)).toMatchObject({
+      status: "requires_action",
+      nextActionUrl: "https://example.com/3ds",
+      nextActionExpiresAt: expires,
+      providerData: { saveCard: "1" },
+    });
+    const failed = transitionPayment(
+      id,
+      "failed",
+      { failureCode: "DECLINED", failureMessage: "Declined" },
+      { provider: "antom", summary: "declined" },
+    );
     expect(failed.changed).toBe(true);
     // Terminal: the same prepared compare-and-set refuses to move it again.
-    const back = transitionPayment(id, "requires_action", { nextActionType: "redirect", nextActionUrl: "https://example.com/other", nextActionExpiresAt: expires, providerData: { saveCard: "1" } }, { provider: "antom", summary: "again" });
+    const back = transitionPayment(
+      id,
+      "requires_action",
+      {
+        nextActionType: "redirect",
+        nextActionUrl: "https://example.com/other",
+        nextActionExpiresAt: expires,
+        providerData: { saveCard: "1" },
+      },
+      { provider: "antom", summary: "again" },
+    );
     expect(back).toMatchObject({ changed: false, from: "failed" });
-    expect(findPayment(id)).toMatchObject({ status: "failed", failureCode: "DECLINED", nextActionUrl: "https://example.com/3ds" });
+    expect(findPayment(id)).toMatchObject({
+      status: "failed",
+      failureCode: "DECLINED",
+      nextActionUrl: "https://example.com/3ds",
+    });
   });
 });

@@ -72,7 +72,11 @@ export interface OrderListRow extends Order {
 /** Every order, newest first, with how many payment attempts it had (operator console). */
 export function listOrdersForOperator(limit = 200): OrderListRow[] {
   const rows = db().select().from(orders).orderBy(desc(orders.createdAt)).limit(limit).all();
-  const attempts = db().select({ orderId: payments.orderId, provider: payments.provider }).from(payments).orderBy(asc(payments.createdAt)).all();
+  const attempts = db()
+    .select({ orderId: payments.orderId, provider: payments.provider })
+    .from(payments)
+    .orderBy(asc(payments.createdAt))
+    .all();
   return rows.map((order) => {
     const mine = attempts.filter((a) => a.orderId === order.id);
     return { ...order, attempts: mine.length, lastProvider: mine.at(-1)?.provider ?? null };

@@ -13,8 +13,31 @@ describe("the console's payments pages", () => {
     const created: string[] = [];
     for (let i = 0; i < 7; i++) {
       const orderId = newOrderId();
-      insertOrderOnce({ id: orderId, checkoutToken: randomUUID(), userId: null, email, name: "P", addressLine: "1 St", city: "C", postalCode: "1", country: "SE", currency: "SEK", totalAmount: 100 + i, items: [{ productId: "prd_merino-beanie", name: "B", unitAmount: 100 + i, quantity: 1 }] });
-      created.push(insertPaymentOnce({ id: newPaymentId(), orderId, provider: "lesspay", method: "card", idempotencyKey: randomUUID(), amount: 100 + i, currency: "SEK" }).payment.id);
+      insertOrderOnce({
+        id: orderId,
+        checkoutToken: randomUUID(),
+        userId: null,
+        email,
+        name: "P",
+        addressLine: "1 St",
+        city: "C",
+        postalCode: "1",
+        country: "SE",
+        currency: "SEK",
+        totalAmount: 100 + i,
+        items: [{ productId: "prd_merino-beanie", name: "B", unitAmount: 100 + i, quantity: 1 }],
+      });
+      created.push(
+        insertPaymentOnce({
+          id: newPaymentId(),
+          orderId,
+          provider: "lesspay",
+          method: "card",
+          idempotencyKey: randomUUID(),
+          amount: 100 + i,
+          currency: "SEK",
+        }).payment.id,
+      );
     }
     const seen: string[] = [];
     let after: { createdAt: Date; id: string } | undefined;

@@ -12,7 +12,15 @@ import {
   type PaymentEvent,
   type PaymentStatus,
 } from "../schema";
-import { canTransition, isAhead, isBehind, isLive, isPaid, orderStatusFromPayments, sourcesOf } from "@/lib/payments/state";
+import {
+  canTransition,
+  isAhead,
+  isBehind,
+  isLive,
+  isPaid,
+  orderStatusFromPayments,
+  sourcesOf,
+} from "@/lib/payments/state";
 
 type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
 
@@ -50,7 +58,11 @@ export function claimOrderForAttempt(values: NewPayment & { orderId: string }): 
   return writeTransaction((tx) => {
     const existing = tx.select().from(payments).where(eq(payments.idempotencyKey, values.idempotencyKey)).get();
     if (existing) return { outcome: "repeated", payment: existing };
-    const order = tx.select({ status: orders.status, currentPaymentId: orders.currentPaymentId }).from(orders).where(eq(orders.id, values.orderId)).get();
+    const order = tx
+      .select({ status: orders.status, currentPaymentId: orders.currentPaymentId })
+      .from(orders)
+      .where(eq(orders.id, values.orderId))
+      .get();
     if (!order) return { outcome: "no_order" };
     if (order.status === "paid" || order.status === "refunded") return { outcome: "order_paid" };
     // An attempt still live, or one holding the order's money (its status may lag the order's).
@@ -60,12 +72,20 @@ export function claimOrderForAttempt(values: NewPayment & { orderId: string }): 
       .where(and(eq(payments.orderId, values.orderId), inArray(payments.status, BLOCKING_A_NEW_ATTEMPT)))
       .orderBy(desc(payments.createdAt), desc(payments.id))
       .get();
-    if (blocking) return isLive(blocking.status) ? { outcome: "live_attempt", live: blocking } : { outcome: "order_paid" };
+    if (blocking)
+      return isLive(blocking.status) ? { outcome: "live_attempt", live: blocking } : { outcome: "order_paid" };
     const payment = tx.insert(payments).values(values).returning().get();
     const claimed = tx
       .update(orders)
       .set({ currentPaymentId: payment.id, updatedAt: new Date() })
-      .where(and(eq(orders.id, values.orderId), order.currentPaymentId === null ? isNull(orders.currentPaymentId) : eq(orders.currentPaymentId, order.currentPaymentId)))
+      .where(
+        and(
+          eq(orders.id, values.orderId),
+          order.currentPaymentId === null
+            ? isNull(orders.currentPaymentId)
+            : eq(orders.currentPaymentId, order.currentPaymentId),
+        ),
+      )
       .returning({ id: orders.id })
       .get();
     // Another writer moved the current attempt between the read and here: it won, this one never existed.
@@ -89,16 +109,33 @@ export class AttemptClaimLost extends Error {
  */
 function prepareLookups(database: ReturnType<typeof db>) {
   return {
-    byId: database.select().from(payments).where(eq(payments.id, sql.placeholder("id"))).prepare(),
+    byId: database
+      .select()
+      .from(payments)
+      .where(eq(payments.id, sql.placeholder("id")))
+      .prepare(),
     byProviderRef: database
       .select()
       .from(payments)
-      .where(and(eq(payments.provider, sql.placeholder("provider")), eq(payments.providerPaymentId, sql.placeholder("providerPaymentId"))))
+      .where(
+        and(
+          eq(payments.provider, sql.placeholder("provider")),
+          eq(payments.providerPaymentId, sql.placeholder("providerPaymentId")),
+        ),
+      )
       .prepare(),
     // The writes of a notification's transaction (applyNotificationToPayment, moveInTransaction):
     // prepared for the same reason, they were the next biggest share of its CPU.
-    statusOf: database.select({ status: payments.status }).from(payments).where(eq(payments.id, sql.placeholder("id"))).prepare(),
-    eventByDedupeKey: database.select({ id: paymentEvents.id }).from(paymentEvents).where(eq(paymentEvents.dedupeKey, sql.placeholder("dedupeKey"))).prepare(),
+    statusOf: database
+      .select({ status: payments.status })
+      .from(payments)
+      .where(eq(payments.id, sql.placeholder("id")))
+      .prepare(),
+    eventByDedupeKey: database
+      .select({ id: paymentEvents.id })
+      .from(paymentEvents)
+      .where(eq(paymentEvents.dedupeKey, sql.placeholder("dedupeKey")))
+      .prepare(),
     insertEvent: database
       .insert(paymentEvents)
       .values({
@@ -148,7 +185,11 @@ function toDriver(column: { mapToDriverValue(value: unknown): unknown }, value: 
 function prepareMove(database: ReturnType<typeof db>, to: PaymentStatus, fields: string[]) {
   return database
     .update(payments)
-    .set({ ...Object.fromEntries(fields.map((field) => [field, driverValue(field)])), status: to, updatedAt: driverValue("updatedAt") })
+    .set({
+      ...Object.fromEntries(fields.map((field) => [field, driverValue(field)])),
+      status: to,
+      updatedAt: driverValue("updatedAt"),
+    })
     .where(and(eq(payments.id, sql.placeholder("id")), inArray(payments.status, sourcesOf(to))))
     .returning()
     .prepare();
@@ -171,7 +212,12 @@ export function findPaymentByProviderRef(provider: string, providerPaymentId: st
 }
 
 export function listPaymentsForOrder(orderId: string): Payment[] {
-  return db().select().from(payments).where(eq(payments.orderId, orderId)).orderBy(asc(payments.createdAt), asc(payments.id)).all();
+  return db()
+    .select()
+    .from(payments)
+    .where(eq(payments.orderId, orderId))
+    .orderBy(asc(payments.createdAt), asc(payments.id))
+    .all();
 }
 
 /**
@@ -189,13 +235,23 @@ export function listStalePendingPayments(before: Date, limit = 50): Payment[] {
 }
 
 export function listPaymentEvents(paymentId: string): PaymentEvent[] {
-  return db().select().from(paymentEvents).where(eq(paymentEvents.paymentId, paymentId)).orderBy(asc(paymentEvents.id)).all();
+  return db()
+    .select()
+    .from(paymentEvents)
+    .where(eq(paymentEvents.paymentId, paymentId))
+    .orderBy(asc(paymentEvents.id))
+    .all();
 }
 
 /** Appends an event. With a dedupe key already taken it inserts nothing and returns false. */
 export function recordPaymentEvent(event: NewPaymentEvent, tx: Tx | ReturnType<typeof db> = db()): boolean {
   if (event.id !== undefined || event.createdAt !== undefined) {
-    const inserted = tx.insert(paymentEvents).values(event).onConflictDoNothing({ target: paymentEvents.dedupeKey }).returning({ id: paymentEvents.id }).all();
+    const inserted = tx
+      .insert(paymentEvents)
+      .values(event)
+      .onConflictDoNothing({ target: paymentEvents.dedupeKey })
+      .returning({ id: paymentEvents.id })
+      .all();
     return inserted.length === 1;
   }
   // The prepared insert runs on the same connection as `tx`, so inside its transaction.
@@ -217,8 +273,21 @@ export function recordPaymentEvent(event: NewPaymentEvent, tx: Tx | ReturnType<t
  * inquiry's answer). Nothing about the payment changes; the operator sees it on the timeline
  * and in the console's list. With a dedupe key, a redelivery of the same report is recorded once.
  */
-export function recordIntegrityFailure(event: { paymentId: string; provider: string; summary: string; detail?: unknown; dedupeKey?: string }): boolean {
-  return recordPaymentEvent({ paymentId: event.paymentId, provider: event.provider, type: "integrity_failure", summary: event.summary, detail: event.detail ?? null, dedupeKey: event.dedupeKey ?? null });
+export function recordIntegrityFailure(event: {
+  paymentId: string;
+  provider: string;
+  summary: string;
+  detail?: unknown;
+  dedupeKey?: string;
+}): boolean {
+  return recordPaymentEvent({
+    paymentId: event.paymentId,
+    provider: event.provider,
+    type: "integrity_failure",
+    summary: event.summary,
+    detail: event.detail ?? null,
+    dedupeKey: event.dedupeKey ?? null,
+  });
 }
 
 /** Fields a transition may set beside the status. */
@@ -267,7 +336,10 @@ function moveInTransaction(
   const before = prepared.byId.get({ id: paymentId });
   if (!before) throw new Error(`Unknown payment ${paymentId}`);
   // A payment that succeeds without a separate capture (automatic capture) has captured it all.
-  const captured = to === "succeeded" && patch.capturedAmount === undefined && before.capturedAmount === 0 ? { capturedAmount: before.amount } : {};
+  const captured =
+    to === "succeeded" && patch.capturedAmount === undefined && before.capturedAmount === 0
+      ? { capturedAmount: before.amount }
+      : {};
   const values: Record<string, unknown> = { ...patch, ...captured };
   const fields = Object.keys(values)
     .filter((field) => values[field] !== undefined)
@@ -277,16 +349,36 @@ function moveInTransaction(
   if (!move) prepared.moves.set(shape, (move = prepareMove(db(), to, fields)));
   // Compare-and-set: the row moves only from a state that allows `to`.
   const updated = move.get({
-    ...Object.fromEntries(fields.map((field) => [field, toDriver(paymentColumns[field as keyof typeof paymentColumns], values[field])])),
+    ...Object.fromEntries(
+      fields.map((field) => [field, toDriver(paymentColumns[field as keyof typeof paymentColumns], values[field])]),
+    ),
     updatedAt: Date.now(),
     id: paymentId,
   });
   if (!updated) return { changed: false, from: before.status, payment: before };
-  recordPaymentEvent({ paymentId, provider: cause.provider, type: "status_change", fromStatus: before.status, toStatus: to, summary: cause.summary, detail: cause.detail ?? null }, tx);
+  recordPaymentEvent(
+    {
+      paymentId,
+      provider: cause.provider,
+      type: "status_change",
+      fromStatus: before.status,
+      toStatus: to,
+      summary: cause.summary,
+      detail: cause.detail ?? null,
+    },
+    tx,
+  );
   const attempts = prepared.orderAttempts.all({ orderId: updated.orderId });
-  prepared.setOrderStatus.run({ status: orderStatusFromPayments(attempts), updatedAt: Date.now(), id: updated.orderId });
+  prepared.setOrderStatus.run({
+    status: orderStatusFromPayments(attempts),
+    updatedAt: Date.now(),
+    id: updated.orderId,
+  });
   // Money now, and another attempt of the order already holds the order's money: a second charge.
-  const kept = isPaid(to) && !isPaid(before.status) ? attempts.find((attempt) => attempt.id !== paymentId && isPaid(attempt.status)) : undefined;
+  const kept =
+    isPaid(to) && !isPaid(before.status)
+      ? attempts.find((attempt) => attempt.id !== paymentId && isPaid(attempt.status))
+      : undefined;
   if (kept) recordExtraCharge(tx, updated, kept.id, cause.provider);
   return { changed: true, from: before.status, payment: updated, extraCharge: Boolean(kept) };
 }
@@ -297,8 +389,28 @@ function moveInTransaction(
  */
 function recordExtraCharge(tx: Tx, extra: Payment, keptPaymentId: string, provider: string): void {
   const summary = `Second charge for order ${extra.orderId}: ${extra.id} took ${extra.amount} ${extra.currency} (minor units) while ${keptPaymentId} had already paid it; it is returned through the provider`;
-  const fresh = recordPaymentEvent({ paymentId: extra.id, provider, type: "extra_charge", dedupeKey: `extra-charge:${extra.id}`, summary, detail: { extraPaymentId: extra.id, keptPaymentId } }, tx);
-  if (fresh) recordPaymentEvent({ paymentId: keptPaymentId, provider, type: "extra_charge", summary, detail: { extraPaymentId: extra.id, keptPaymentId } }, tx);
+  const fresh = recordPaymentEvent(
+    {
+      paymentId: extra.id,
+      provider,
+      type: "extra_charge",
+      dedupeKey: `extra-charge:${extra.id}`,
+      summary,
+      detail: { extraPaymentId: extra.id, keptPaymentId },
+    },
+    tx,
+  );
+  if (fresh)
+    recordPaymentEvent(
+      {
+        paymentId: keptPaymentId,
+        provider,
+        type: "extra_charge",
+        summary,
+        detail: { extraPaymentId: extra.id, keptPaymentId },
+      },
+      tx,
+    );
 }
 
 /** Moves a payment to `to` (one compare-and-set, with its event row and the order's status, in one transaction). */
@@ -313,7 +425,11 @@ export function transitionPayment(
 
 /** Updates fields that are not the status (provider references, next action) without moving it. */
 export function patchPayment(paymentId: string, patch: PaymentPatch): void {
-  db().update(payments).set({ ...patch, updatedAt: new Date() }).where(eq(payments.id, paymentId)).run();
+  db()
+    .update(payments)
+    .set({ ...patch, updatedAt: new Date() })
+    .where(eq(payments.id, paymentId))
+    .run();
 }
 
 export type NotificationApplication =
@@ -373,7 +489,11 @@ export function applyNotificationToPayment(
       let status = notification.status;
       let patch = notification.patch;
       if (notification.refundAmount !== undefined) {
-        const current = tx.select({ amount: payments.amount, captured: payments.capturedAmount, refunded: payments.refundedAmount }).from(payments).where(eq(payments.id, paymentId)).get();
+        const current = tx
+          .select({ amount: payments.amount, captured: payments.capturedAmount, refunded: payments.refundedAmount })
+          .from(payments)
+          .where(eq(payments.id, paymentId))
+          .get();
         const refunded = (current?.refunded ?? 0) + notification.refundAmount;
         const refundable = current ? current.captured || current.amount : 0;
         status = current && refunded >= refundable ? "refunded" : "partially_refunded";
@@ -471,7 +591,11 @@ export interface PaymentListRow extends Payment {
 const hasIntegrityFailure = sql<number>`exists (select 1 from ${paymentEvents} where ${paymentEvents.paymentId} = ${payments.id} and ${paymentEvents.type} = 'integrity_failure')`;
 
 /** One newest-first page of payments; `after` is the last row of the previous page (keyset pagination). */
-export function listPaymentsPage(filters: PaymentFilters, after?: { createdAt: Date; id: string }, limit = 50): PaymentListRow[] {
+export function listPaymentsPage(
+  filters: PaymentFilters,
+  after?: { createdAt: Date; id: string },
+  limit = 50,
+): PaymentListRow[] {
   const conditions = [];
   if (filters.provider) conditions.push(eq(payments.provider, filters.provider));
   if (filters.method) conditions.push(eq(payments.method, filters.method));
@@ -481,9 +605,22 @@ export function listPaymentsPage(filters: PaymentFilters, after?: { createdAt: D
   if (filters.to) conditions.push(lt(payments.createdAt, filters.to));
   if (filters.q) {
     const q = filters.q.trim();
-    conditions.push(or(eq(payments.id, q), eq(payments.providerPaymentId, q), eq(payments.orderId, q), eq(orders.email, q.toLowerCase()))!);
+    conditions.push(
+      or(
+        eq(payments.id, q),
+        eq(payments.providerPaymentId, q),
+        eq(payments.orderId, q),
+        eq(orders.email, q.toLowerCase()),
+      )!,
+    );
   }
-  if (after) conditions.push(or(lt(payments.createdAt, after.createdAt), and(eq(payments.createdAt, after.createdAt), lt(payments.id, after.id)))!);
+  if (after)
+    conditions.push(
+      or(
+        lt(payments.createdAt, after.createdAt),
+        and(eq(payments.createdAt, after.createdAt), lt(payments.id, after.id)),
+      )!,
+    );
   return db()
     .select({ payment: payments, email: orders.email, integrityFailure: hasIntegrityFailure, extraChargeHeld })
     .from(payments)
@@ -492,5 +629,10 @@ export function listPaymentsPage(filters: PaymentFilters, after?: { createdAt: D
     .orderBy(desc(payments.createdAt), desc(payments.id))
     .limit(limit)
     .all()
-    .map((row) => ({ ...row.payment, email: row.email, integrityFailure: Boolean(row.integrityFailure), extraChargeHeld: Boolean(row.extraChargeHeld) }));
+    .map((row) => ({
+      ...row.payment,
+      email: row.email,
+      integrityFailure: Boolean(row.integrityFailure),
+      extraChargeHeld: Boolean(row.extraChargeHeld),
+    }));
 }

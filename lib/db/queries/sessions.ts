@@ -18,5 +18,11 @@ export function revokeSession(sessionId: string, expiresAt: Date, now = new Date
 }
 
 export function isSessionRevoked(sessionId: string): boolean {
-  return db().select({ id: revokedSessions.sessionId }).from(revokedSessions).where(eq(revokedSessions.sessionId, sessionId)).get() !== undefined;
+  return (
+    db()
+      .select({ id: revokedSessions.sessionId })
+      .from(revokedSessions)
+      .where(eq(revokedSessions.sessionId, sessionId))
+      .get() !== undefined
+  );
 }

@@ -2,9 +2,26 @@ import { createHash, randomBytes, randomInt, randomUUID } from "node:crypto";
 import { scaledMs } from "../clock";
 import { targetUrlError } from "../outbound-url";
 import { registerEmulatorJob } from "../outbox";
-import { answerStored, corruptSignature, enqueueScripted, faultResponse, forcedOutcomeOf, recordForcedPayment, takeNextPayment } from "../control";
+import {
+  answerStored,
+  corruptSignature,
+  enqueueScripted,
+  faultResponse,
+  forcedOutcomeOf,
+  recordForcedPayment,
+  takeNextPayment,
+} from "../control";
 import type { AntomCardTokenRow, AntomPaymentRow, AntomTransactionRow } from "../schema";
-import { brandOf, callbackBehaviourOf, CHALLENGE_PASS_CODE, digitsOnly, luhnValid, maskCard, outcomeOfCard, type CardOutcome } from "../test-cards";
+import {
+  brandOf,
+  callbackBehaviourOf,
+  CHALLENGE_PASS_CODE,
+  digitsOnly,
+  luhnValid,
+  maskCard,
+  outcomeOfCard,
+  type CardOutcome,
+} from "../test-cards";
 import {
   antomBrand,
   antomSettings,
@@ -22,7 +39,15 @@ import {
   type ApiAction,
   type ResultInfo,
 } from "./config";
-import { notificationHeaders, providerPath, readRequest, respond, resultOnly, type AntomRequest, type Json } from "./http";
+import {
+  notificationHeaders,
+  providerPath,
+  readRequest,
+  respond,
+  resultOnly,
+  type AntomRequest,
+  type Json,
+} from "./http";
 import {
   completePayment,
   dueSettlements,
@@ -65,7 +90,10 @@ function newId(): string {
 }
 
 function newCardToken(): string {
-  return `ALIPAY${randomBytes(18).toString("base64url").toUpperCase().replace(/[^A-Z]/g, "X")}`;
+  return `ALIPAY${randomBytes(18)
+    .toString("base64url")
+    .toUpperCase()
+    .replace(/[^A-Z]/g, "X")}`;
 }
 
 /** Antom writes times as ISO 8601 with an offset ("2020-01-01T12:01:00+08:30"); the emulator uses UTC. */
@@ -99,7 +127,8 @@ export function paymentResultInfo(payment: AntomPaymentRow): Json {
 
 function resultOfPayment(payment: AntomPaymentRow): ResultInfo {
   if (payment.status === "PROCESSING") return RESULTS.inProcess;
-  if (payment.status === "FAIL") return { resultCode: payment.resultCode, resultStatus: "F", resultMessage: payment.resultMessage };
+  if (payment.status === "FAIL")
+    return { resultCode: payment.resultCode, resultStatus: "F", resultMessage: payment.resultMessage };
   return RESULTS.success;
 }
 
@@ -236,7 +265,15 @@ export function notifyPaymentResult(payment: AntomPaymentRow): void {
 
 function notifyCapture(payment: AntomPaymentRow, capture: AntomTransactionRow): void {
   const { result, captureRequestId, captureId, paymentId, captureAmount, captureTime } = captureView(payment, capture);
-  enqueue(payment, payment.paymentNotifyUrl, { notifyType: "CAPTURE_RESULT", result, captureRequestId, paymentId, captureId, captureAmount, captureTime });
+  enqueue(payment, payment.paymentNotifyUrl, {
+    notifyType: "CAPTURE_RESULT",
+    result,
+    captureRequestId,
+    paymentId,
+    captureId,
+    captureAmount,
+    captureTime,
+  });
 }
 
 /**
@@ -246,7 +283,14 @@ function notifyCapture(payment: AntomPaymentRow, capture: AntomTransactionRow): 
  */
 function notifyRefund(payment: AntomPaymentRow, refund: AntomTransactionRow): void {
   const { result, refundRequestId, refundId, paymentId, refundAmount } = refundView(refund);
-  enqueue(payment, refund.notifyUrl, { notifyType: "REFUND_RESULT", result, refundRequestId, refundId, paymentId, refundAmount });
+  enqueue(payment, refund.notifyUrl, {
+    notifyType: "REFUND_RESULT",
+    result,
+    refundRequestId,
+    refundId,
+    paymentId,
+    refundAmount,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -290,9 +334,11 @@ function amountAt(body: Json, key: string, field: string): { currency: string; m
   const object = objectAt(amount);
   if (!object) return { error: `${field} must be an object {currency, value}` };
   if (!present(object.currency)) return { error: `${field}.currency is required` };
-  if (typeof object.currency !== "string" || !/^[A-Z]{3}$/.test(object.currency)) return { error: `${field}.currency must be an ISO 4217 code` };
+  if (typeof object.currency !== "string" || !/^[A-Z]{3}$/.test(object.currency))
+    return { error: `${field}.currency must be an ISO 4217 code` };
   if (!present(object.value)) return { error: `${field}.value is required` };
-  if (typeof object.value !== "string" || !/^\d{1,18}$/.test(object.value)) return { error: `${field}.value must be a string of digits (minor units)` };
+  if (typeof object.value !== "string" || !/^\d{1,18}$/.test(object.value))
+    return { error: `${field}.value must be a string of digits (minor units)` };
   const minor = Number(object.value);
   if (!Number.isSafeInteger(minor) || minor <= 0) return { error: `${field}.value must be greater than 0` };
   return { currency: object.currency, minor };
@@ -322,7 +368,9 @@ function requestHash(body: unknown): string {
     }
     return value;
   };
-  return createHash("sha256").update(JSON.stringify(canonical(body))).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(canonical(body)))
+    .digest("hex");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,14 +409,24 @@ function checkCard(meta: Json | undefined): CardFacts | { error: string } {
   if (!/^\d{2}$/.test(year)) return { error: `${META}.expiryYear must be 2 digits` };
   const month = requiredString(meta, "expiryMonth", `${META}.expiryMonth`);
   if (isError(month)) return month;
-  if (!/^\d{2}$/.test(month) || Number(month) < 1 || Number(month) > 12) return { error: `${META}.expiryMonth must be 01..12` };
+  if (!/^\d{2}$/.test(month) || Number(month) < 1 || Number(month) > 12)
+    return { error: `${META}.expiryMonth must be 01..12` };
   const name = objectAt(meta.cardholderName);
   if (!name) return { error: `${META}.cardholderName is required` };
   const firstName = requiredString(name, "firstName", `${META}.cardholderName.firstName`);
   if (isError(firstName)) return firstName;
   const lastName = requiredString(name, "lastName", `${META}.cardholderName.lastName`);
   if (isError(lastName)) return lastName;
-  return { masked: maskCard(number), brand: antomBrand(brandOf(number)), expiryMonth: month, expiryYear: year, firstName, lastName, outcome: outcomeOfCard(number), cvvGiven: cvv };
+  return {
+    masked: maskCard(number),
+    brand: antomBrand(brandOf(number)),
+    expiryMonth: month,
+    expiryYear: year,
+    firstName,
+    lastName,
+    outcome: outcomeOfCard(number),
+    cvvGiven: cvv,
+  };
 }
 
 function checkMpi(meta: Json | undefined): Record<string, string> | undefined | { error: string } {
@@ -386,7 +444,11 @@ function checkMpi(meta: Json | undefined): Record<string, string> | undefined | 
   return { eci, threeDSVersion: version || THREE_DS_VERSION, caav: cavv, dsTransactionId };
 }
 
-type Plan = { kind: "approve"; threeDS: Record<string, string> | null } | { kind: "challenge" } | { kind: "pending" } | { kind: "decline"; result: ResultInfo };
+type Plan =
+  | { kind: "approve"; threeDS: Record<string, string> | null }
+  | { kind: "challenge" }
+  | { kind: "pending" }
+  | { kind: "decline"; result: ResultInfo };
 
 function planOf(card: CardFacts, options: { mit: boolean; ask3ds: boolean; mpi?: Record<string, string> }): Plan {
   if (expired(card.expiryMonth, card.expiryYear)) return { kind: "decline", result: RESULTS.expiredCard };
@@ -443,15 +505,18 @@ export async function pay(request: AntomRequest): Promise<Response> {
   // A card payment is an authorization [doc: seed 002 "Request for an authorization payment": the
   // pay API initiates an authorization for a card payment, the request sample carries
   // paymentFactor.isAuthorization true]: without it (or false) there is no card payment to make.
-  if (!flag(factor.isAuthorization)) return illegal("paymentFactor.isAuthorization must be true for a card payment (paymentMethodType CARD)");
+  if (!flag(factor.isAuthorization))
+    return illegal("paymentFactor.isAuthorization must be true for a card payment (paymentMethodType CARD)");
   // [doc: seed 002] AUTOMATIC when empty or absent; MANUAL: the merchant calls capture.
   const captureMode = factor.captureMode || "AUTOMATIC";
-  if (captureMode !== "AUTOMATIC" && captureMode !== "MANUAL") return illegal('paymentFactor.captureMode must be "AUTOMATIC" or "MANUAL"');
+  if (captureMode !== "AUTOMATIC" && captureMode !== "MANUAL")
+    return illegal('paymentFactor.captureMode must be "AUTOMATIC" or "MANUAL"');
 
   const mit = flag(body.isMerchantInitiated);
   const mitType = stringAt(body, "merchantInitiatedType", "merchantInitiatedType");
   if (isError(mitType)) return illegal(mitType.error);
-  if (mit && mitType !== "UNSCHEDULED" && mitType !== "RECURRING") return illegal('merchantInitiatedType must be "UNSCHEDULED" or "RECURRING" for a merchant-initiated payment');
+  if (mit && mitType !== "UNSCHEDULED" && mitType !== "RECURRING")
+    return illegal('merchantInitiatedType must be "UNSCHEDULED" or "RECURRING" for a merchant-initiated payment');
 
   const notifyUrl = urlAt(body, "paymentNotifyUrl", "paymentNotifyUrl", false);
   if (isError(notifyUrl)) return illegal(notifyUrl.error);
@@ -468,7 +533,8 @@ export async function pay(request: AntomRequest): Promise<Response> {
   if (present(method.paymentMethodMetaData) && !meta) return illegal(`${META} must be an object`);
   const methodId = stringAt(method, "paymentMethodId", "paymentMethod.paymentMethodId");
   if (isError(methodId)) return illegal(methodId.error);
-  if (mit && !methodId) return illegal("paymentMethod.paymentMethodId (a stored card token) is required for a merchant-initiated payment");
+  if (mit && !methodId)
+    return illegal("paymentMethod.paymentMethodId (a stored card token) is required for a merchant-initiated payment");
   const mpi = checkMpi(meta);
   if (isError(mpi)) return illegal(mpi.error);
 
@@ -501,7 +567,11 @@ export async function pay(request: AntomRequest): Promise<Response> {
   const taken = takeNextPayment("antom");
   if (taken.before) return faultResponse("antom", taken.before);
   const forced = forcedOutcomeOf(taken.override);
-  const plan = planOf(forced ? { ...card, outcome: forced } : card, { mit, ask3ds: !!meta && flag(meta.is3DSAuthentication), mpi });
+  const plan = planOf(forced ? { ...card, outcome: forced } : card, {
+    mit,
+    ask3ds: !!meta && flag(meta.is3DSAuthentication),
+    mpi,
+  });
   const paymentId = newId();
   recordForcedPayment("antom", paymentId, taken);
   const payment = insertPayment({
@@ -545,7 +615,8 @@ export async function pay(request: AntomRequest): Promise<Response> {
     notifyPaymentResult(payment);
     return answerStored("antom", taken, answerPayment(request, payment));
   }
-  if (plan.kind === "approve") return answerStored("antom", taken, answerPayment(request, succeed(payment) ?? findPayment(payment.paymentId)!));
+  if (plan.kind === "approve")
+    return answerStored("antom", taken, answerPayment(request, succeed(payment) ?? findPayment(payment.paymentId)!));
   if (plan.kind === "pending") notifyPaymentPending(payment);
   return answerStored("antom", taken, answerPayment(request, payment));
 }
@@ -584,7 +655,13 @@ function succeed(payment: AntomPaymentRow, extra: Partial<AntomPaymentRow> = {})
 
 /** Settles a PROCESSING payment whose time has come (test card ...0119). */
 function settleIfDue(payment: AntomPaymentRow, now = Date.now()): AntomPaymentRow {
-  if (payment.status !== "PROCESSING" || payment.awaitingChallenge || !payment.settleAt || payment.settleAt.getTime() > now) return payment;
+  if (
+    payment.status !== "PROCESSING" ||
+    payment.awaitingChallenge ||
+    !payment.settleAt ||
+    payment.settleAt.getTime() > now
+  )
+    return payment;
   return succeed(payment) ?? findPayment(payment.paymentId) ?? payment;
 }
 
@@ -592,12 +669,21 @@ function settleIfDue(payment: AntomPaymentRow, now = Date.now()): AntomPaymentRo
 // capture, cancel, refund
 
 function refusal(request: AntomRequest, reason: Refusal): Response {
-  const result = reason === "ORDER_STATUS_INVALID" ? RESULTS.orderStatusInvalid : reason === "REFUND_AMOUNT_EXCEED" ? RESULTS.refundExceeds : RESULTS.captureExceeds;
+  const result =
+    reason === "ORDER_STATUS_INVALID"
+      ? RESULTS.orderStatusInvalid
+      : reason === "REFUND_AMOUNT_EXCEED"
+        ? RESULTS.refundExceeds
+        : RESULTS.captureExceeds;
   return resultOnly(request.path, request.clientId, result);
 }
 
 /** A repeated request id: the first answer when the content is the same, else REPEAT_REQ_INCONSISTENT. */
-function repeatOf(request: AntomRequest, existing: AntomTransactionRow | undefined, hash: string): Response | undefined {
+function repeatOf(
+  request: AntomRequest,
+  existing: AntomTransactionRow | undefined,
+  hash: string,
+): Response | undefined {
   if (!existing) return undefined;
   if (existing.requestHash !== hash) return resultOnly(request.path, request.clientId, RESULTS.repeatInconsistent);
   return respond(request.path, request.clientId, existing.firstAnswer);
@@ -617,8 +703,19 @@ export async function capture(request: AntomRequest): Promise<Response> {
   if (repeated) return repeated;
   const payment = findPaymentOf(clientId, { paymentId });
   if (!payment) return resultOnly(path, clientId, RESULTS.orderNotExist);
-  if (amount.currency !== payment.currency) return illegal(`captureAmount.currency must be the payment's currency (${payment.currency})`);
-  const recorded = recordCapture({ id: newId(), kind: "CAPTURE", clientId, requestId: captureRequestId, requestHash: hash, firstAnswer: "", paymentId, amountMinor: amount.minor, currency: amount.currency });
+  if (amount.currency !== payment.currency)
+    return illegal(`captureAmount.currency must be the payment's currency (${payment.currency})`);
+  const recorded = recordCapture({
+    id: newId(),
+    kind: "CAPTURE",
+    clientId,
+    requestId: captureRequestId,
+    requestHash: hash,
+    firstAnswer: "",
+    paymentId,
+    amountMinor: amount.minor,
+    currency: amount.currency,
+  });
   if (typeof recorded === "string") return refusal(request, recorded);
   const text = JSON.stringify(captureView(payment, recorded));
   setTransactionAnswer(recorded.id, text);
@@ -635,7 +732,10 @@ function paymentNamedIn(request: AntomRequest) {
   const paymentRequestId = stringAt(body, "paymentRequestId", "paymentRequestId");
   if (isError(paymentRequestId)) return illegal(paymentRequestId.error);
   if (!paymentId && !paymentRequestId) return illegal("paymentId or paymentRequestId is required");
-  return findPaymentOf(clientId, paymentId ? { paymentId } : { paymentRequestId }) ?? resultOnly(path, clientId, RESULTS.orderNotExist);
+  return (
+    findPaymentOf(clientId, paymentId ? { paymentId } : { paymentRequestId }) ??
+    resultOnly(path, clientId, RESULTS.orderNotExist)
+  );
 }
 
 export async function cancel(request: AntomRequest): Promise<Response> {
@@ -657,7 +757,12 @@ export async function cancel(request: AntomRequest): Promise<Response> {
     currency: payment.currency,
   });
   if (typeof recorded === "string") return refusal(request, recorded);
-  const text = JSON.stringify({ result: RESULTS.success, paymentId: payment.paymentId, paymentRequestId: payment.paymentRequestId, cancelTime: antomTime(recorded.createdAt) });
+  const text = JSON.stringify({
+    result: RESULTS.success,
+    paymentId: payment.paymentId,
+    paymentRequestId: payment.paymentRequestId,
+    cancelTime: antomTime(recorded.createdAt),
+  });
   setTransactionAnswer(recorded.id, text);
   return respond(path, clientId, text);
 }
@@ -680,7 +785,8 @@ export async function refund(request: AntomRequest): Promise<Response> {
   if (repeated) return repeated;
   const payment = findPaymentOf(clientId, { paymentId });
   if (!payment) return resultOnly(path, clientId, RESULTS.orderNotExist);
-  if (amount.currency !== payment.currency) return illegal(`refundAmount.currency must be the payment's currency (${payment.currency})`);
+  if (amount.currency !== payment.currency)
+    return illegal(`refundAmount.currency must be the payment's currency (${payment.currency})`);
   const recorded = recordRefund({
     id: newId(),
     kind: "REFUND",
@@ -745,7 +851,9 @@ export async function inquiryRefund(request: AntomRequest): Promise<Response> {
   const refundRequestId = stringAt(body, "refundRequestId", "refundRequestId");
   if (isError(refundRequestId)) return illegal(refundRequestId.error);
   if (!refundId && !refundRequestId) return illegal("refundId or refundRequestId is required");
-  const found = refundId ? findTransactionById(clientId, "REFUND", refundId) : findTransaction(clientId, "REFUND", refundRequestId!);
+  const found = refundId
+    ? findTransactionById(clientId, "REFUND", refundId)
+    : findTransaction(clientId, "REFUND", refundRequestId!);
   if (!found) return resultOnly(path, clientId, RESULTS.orderNotExist, "The refund does not exist.");
   return respond(path, clientId, {
     result: RESULTS.success,
@@ -761,12 +869,23 @@ export async function inquiryRefund(request: AntomRequest): Promise<Response> {
 // ---------------------------------------------------------------------------------------------
 // Routing
 
-const HANDLERS: Record<ApiAction, (request: AntomRequest) => Promise<Response>> = { pay, capture, cancel, refund, inquiryPayment, inquiryRefund };
+const HANDLERS: Record<ApiAction, (request: AntomRequest) => Promise<Response>> = {
+  pay,
+  capture,
+  cancel,
+  refund,
+  inquiryPayment,
+  inquiryRefund,
+};
 
 /** Answers POST /emulators/antom/ams[/sandbox]/api/v1/payments/<action>. */
 export async function handleApi(request: Request, action: string): Promise<Response> {
   if (!(API_ACTIONS as readonly string[]).includes(action)) {
-    return resultOnly(providerPath(request), antomSettings().clientId, { resultCode: "NO_INTERFACE_DEF", resultStatus: "F", resultMessage: "API is not defined." });
+    return resultOnly(providerPath(request), antomSettings().clientId, {
+      resultCode: "NO_INTERFACE_DEF",
+      resultStatus: "F",
+      resultMessage: "API is not defined.",
+    });
   }
   const read = await readRequest(request);
   if (read instanceof Response) return read;
@@ -784,7 +903,12 @@ export function finishChallenge(paymentId: string, code: string): { redirect: st
   if (payment.status !== "PROCESSING" || !payment.awaitingChallenge) return { redirect: back };
   if (code.trim() === CHALLENGE_PASS_CODE) {
     succeed(payment, {
-      threeDSResult: { eci: CHALLENGE_ECI, threeDSVersion: THREE_DS_VERSION, caav: randomBytes(20).toString("base64"), dsTransactionId: randomUUID() },
+      threeDSResult: {
+        eci: CHALLENGE_ECI,
+        threeDSVersion: THREE_DS_VERSION,
+        caav: randomBytes(20).toString("base64"),
+        dsTransactionId: randomUUID(),
+      },
     });
   } else {
     const failed = movePayment(paymentId, ["PROCESSING"], "FAIL", {

@@ -26,8 +26,16 @@ export interface ResultInfo {
   resultMessage: string;
 }
 
-const ok = (resultCode: string, resultMessage: string): ResultInfo => ({ resultCode, resultStatus: "S", resultMessage });
-const failed = (resultCode: string, resultMessage: string): ResultInfo => ({ resultCode, resultStatus: "F", resultMessage });
+const ok = (resultCode: string, resultMessage: string): ResultInfo => ({
+  resultCode,
+  resultStatus: "S",
+  resultMessage,
+});
+const failed = (resultCode: string, resultMessage: string): ResultInfo => ({
+  resultCode,
+  resultStatus: "F",
+  resultMessage,
+});
 
 /** Result codes [doc: Antom's result code tables]; messages are the emulator's. */
 export const RESULTS = {
@@ -55,7 +63,9 @@ export const DECLINE_RESULTS = {
 } as const;
 
 /** The answer that acknowledges a notification [seed 002 + doc]. */
-export const NOTIFICATION_ACK = { result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "success" } } as const;
+export const NOTIFICATION_ACK = {
+  result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "success" },
+} as const;
 
 /**
  * Waits after each failed notification attempt, in seconds: the first attempt is immediate, then
@@ -79,5 +89,12 @@ export const THREE_DS_VERSION = "2.2.0";
 
 /** Brand names as Antom writes them in paymentResultInfo.cardBrand. */
 export function antomBrand(brand: string): string {
-  return ({ Visa: "VISA", Mastercard: "MASTERCARD", Amex: "AMEX", UnionPay: "UNIONPAY", JCB: "JCB" } as Record<string, string>)[brand] ?? brand.toUpperCase();
+  return (
+    (
+      { Visa: "VISA", Mastercard: "MASTERCARD", Amex: "AMEX", UnionPay: "UNIONPAY", JCB: "JCB" } as Record<
+        string,
+        string
+      >
+    )[brand] ?? brand.toUpperCase()
+  );
 }

@@ -26,11 +26,15 @@ afterEach(async () => {
   const done = catchers.splice(0);
   await Promise.all(done.map((c) => c.close()));
   // Every notification the emulator sent is in a shape Antom documents (issue 13).
-  for (const notification of done.flatMap((c) => c.requests)) expect(documentedNotification.safeParse(notification.json).error).toBeUndefined();
+  for (const notification of done.flatMap((c) => c.requests))
+    expect(documentedNotification.safeParse(notification.json).error).toBeUndefined();
 });
 
 /** Calls the emulator's API; every answer must be in the shape Antom documents for the action (issue 13). */
-async function antomCall(action: keyof typeof documentedAnswerOf, ...rest: Parameters<typeof call> extends [unknown, ...infer R] ? R : never) {
+async function antomCall(
+  action: keyof typeof documentedAnswerOf,
+  ...rest: Parameters<typeof call> extends [unknown, ...infer R] ? R : never
+) {
   const answer = await call(action, ...rest);
   expect(documentedAnswerOf[action].safeParse(answer.body).error).toBeUndefined();
   return answer;
@@ -43,12 +47,17 @@ async function catcher(answers?: { status: number; body: string }[]) {
 }
 
 const inquiry = (body: Json) => antomCall("inquiryPayment", body);
-const result = (answer: { body: Json }) => answer.body.result as { resultCode: string; resultStatus: string; resultMessage: string };
+const result = (answer: { body: Json }) =>
+  answer.body.result as { resultCode: string; resultStatus: string; resultMessage: string };
 
 describe("Antom emulator: headers, signature and validation", () => {
   it("answers signed, with client-id and response-time; refuses another merchant key with INVALID_SIGNATURE", async () => {
     const body = payBody("4111111111111111");
-    const other = generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem" }, publicKeyEncoding: { type: "spki", format: "pem" } });
+    const other = generateKeyPairSync("rsa", {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: "pkcs8", format: "pem" },
+      publicKeyEncoding: { type: "spki", format: "pem" },
+    });
     const answer = await antomCall("pay", body, { privateKey: other.privateKey });
     expect(answer.status).toBe(200);
     expect(result(answer)).toMatchObject({ resultCode: "INVALID_SIGNATURE", resultStatus: "F" });
@@ -58,8 +67,13 @@ describe("Antom emulator: headers, signature and validation", () => {
     expect(answer.headers.get("signature")).toMatch(/^algorithm=RSA256,keyVersion=1,signature=/);
     // No signature header at all, and a garbage one: refused too. Nothing was created.
     expect(result(await antomCall("pay", body, { signature: null })).resultCode).toBe("INVALID_SIGNATURE");
-    expect(result(await antomCall("pay", body, { signature: "algorithm=RSA256,keyVersion=1,signature=abc" })).resultCode).toBe("INVALID_SIGNATURE");
-    expect(result(await inquiry({ paymentRequestId: body.paymentRequestId }))).toMatchObject({ resultCode: "ORDER_NOT_EXIST", resultStatus: "F" });
+    expect(
+      result(await antomCall("pay", body, { signature: "algorithm=RSA256,keyVersion=1,signature=abc" })).resultCode,
+    ).toBe("INVALID_SIGNATURE");
+    expect(result(await inquiry({ paymentRequestId: body.paymentRequestId }))).toMatchObject({
+      resultCode: "ORDER_NOT_EXIST",
+      resultStatus: "F",
+    });
   });
 
   it("refuses the right key over the wrong path with INVALID_SIGNATURE", async () => {
@@ -67,9 +81,13 @@ describe("Antom emulator: headers, signature and validation", () => {
     const answer = await antomCall("pay", body, { signedPath: "/ams/api/v1/payments/capture" });
     expect(result(answer).resultCode).toBe("INVALID_SIGNATURE");
     // Signed with the emulator's mount prefix included: also not Antom's path.
-    expect(result(await antomCall("pay", body, { signedPath: "/emulators/antom/ams/api/v1/payments/pay" })).resultCode).toBe("INVALID_SIGNATURE");
+    expect(
+      result(await antomCall("pay", body, { signedPath: "/emulators/antom/ams/api/v1/payments/pay" })).resultCode,
+    ).toBe("INVALID_SIGNATURE");
     // Signed for the live path, sent to the sandbox path.
-    expect(result(await antomCall("pay", body, { sandbox: true, signedPath: apiPath("pay") })).resultCode).toBe("INVALID_SIGNATURE");
+    expect(result(await antomCall("pay", body, { sandbox: true, signedPath: apiPath("pay") })).resultCode).toBe(
+      "INVALID_SIGNATURE",
+    );
   });
 
   it("accepts an ISO 8601 request-time (as the Python SDK sends) and the sandbox path", async () => {
@@ -83,22 +101,41 @@ describe("Antom emulator: headers, signature and validation", () => {
   it("serves a SANDBOX_ client id on the sandbox path only, and the sandbox path to SANDBOX_ ids only: INVALID_CLIENT otherwise", async () => {
     const body = payBody("4111111111111111");
     const live = await antomCall("pay", body, { sandbox: false });
-    expect(result(live)).toMatchObject({ resultCode: "INVALID_CLIENT", resultStatus: "F", resultMessage: expect.stringContaining("sandbox path") });
+    expect(result(live)).toMatchObject({
+      resultCode: "INVALID_CLIENT",
+      resultStatus: "F",
+      resultMessage: expect.stringContaining("sandbox path"),
+    });
     expect(live.verified).toBe(true);
     const notSandbox = await antomCall("pay", body, { clientId: "2026STOREFRONT01", sandbox: true });
-    expect(result(notSandbox)).toMatchObject({ resultCode: "INVALID_CLIENT", resultStatus: "F", resultMessage: expect.stringContaining("Only a SANDBOX_ client id") });
+    expect(result(notSandbox)).toMatchObject({
+      resultCode: "INVALID_CLIENT",
+      resultStatus: "F",
+      resultMessage: expect.stringContaining("Only a SANDBOX_ client id"),
+    });
     // Nothing was created by either; the same body on the sandbox path is paid.
     expect(result(await inquiry({ paymentRequestId: body.paymentRequestId })).resultCode).toBe("ORDER_NOT_EXIST");
-    expect(result(await antomCall("pay", body, { sandbox: true }))).toMatchObject({ resultCode: "SUCCESS", resultStatus: "S" });
+    expect(result(await antomCall("pay", body, { sandbox: true }))).toMatchObject({
+      resultCode: "SUCCESS",
+      resultStatus: "S",
+    });
   });
 
   it("refuses a card pay that is not an authorization (paymentFactor.isAuthorization absent or false) with PARAM_ILLEGAL", async () => {
-    for (const paymentFactor of [undefined, { captureMode: "AUTOMATIC" }, { isAuthorization: false, captureMode: "MANUAL" }]) {
+    for (const paymentFactor of [
+      undefined,
+      { captureMode: "AUTOMATIC" },
+      { isAuthorization: false, captureMode: "MANUAL" },
+    ]) {
       const body = payBody("4111111111111111");
       if (paymentFactor) body.paymentFactor = paymentFactor;
       else delete body.paymentFactor;
       const answer = await antomCall("pay", body);
-      expect(result(answer)).toEqual({ resultCode: "PARAM_ILLEGAL", resultStatus: "F", resultMessage: expect.stringContaining("paymentFactor.isAuthorization") });
+      expect(result(answer)).toEqual({
+        resultCode: "PARAM_ILLEGAL",
+        resultStatus: "F",
+        resultMessage: expect.stringContaining("paymentFactor.isAuthorization"),
+      });
       expect(result(await inquiry({ paymentRequestId: body.paymentRequestId })).resultCode).toBe("ORDER_NOT_EXIST");
     }
     // isAuthorization alone (captureMode absent or empty): AUTOMATIC, captured [doc: seed 002].
@@ -106,7 +143,10 @@ describe("Antom emulator: headers, signature and validation", () => {
     automatic.paymentFactor = { isAuthorization: true, captureMode: "" };
     const paid = await antomCall("pay", automatic);
     expect(result(paid).resultStatus).toBe("S");
-    expect((await inquiry({ paymentId: paid.body.paymentId })).body).toMatchObject({ paymentStatus: "SUCCESS", transactions: [{ transactionType: "CAPTURE" }] });
+    expect((await inquiry({ paymentId: paid.body.paymentId })).body).toMatchObject({
+      paymentStatus: "SUCCESS",
+      transactions: [{ transactionType: "CAPTURE" }],
+    });
   });
 
   it("refuses an unknown client id with INVALID_CLIENT", async () => {
@@ -118,14 +158,24 @@ describe("Antom emulator: headers, signature and validation", () => {
   it("answers PARAM_ILLEGAL naming the field: missing paymentAmount, paymentAmount.value, a number value, a body that is not JSON", async () => {
     const body = payBody("4111111111111111");
     delete body.paymentAmount;
-    expect(result(await antomCall("pay", body))).toEqual({ resultCode: "PARAM_ILLEGAL", resultStatus: "F", resultMessage: "paymentAmount is required" });
+    expect(result(await antomCall("pay", body))).toEqual({
+      resultCode: "PARAM_ILLEGAL",
+      resultStatus: "F",
+      resultMessage: "paymentAmount is required",
+    });
     const noValue = payBody("4111111111111111");
     noValue.paymentAmount = { currency: "EUR" };
     expect(result(await antomCall("pay", noValue)).resultMessage).toBe("paymentAmount.value is required");
     const numeric = payBody("4111111111111111");
     numeric.paymentAmount = { currency: "EUR", value: 1314 };
-    expect(result(await antomCall("pay", numeric))).toMatchObject({ resultCode: "PARAM_ILLEGAL", resultMessage: expect.stringContaining("paymentAmount.value") });
-    expect(result(await antomCall("pay", "not json"))).toMatchObject({ resultCode: "PARAM_ILLEGAL", resultStatus: "F" });
+    expect(result(await antomCall("pay", numeric))).toMatchObject({
+      resultCode: "PARAM_ILLEGAL",
+      resultMessage: expect.stringContaining("paymentAmount.value"),
+    });
+    expect(result(await antomCall("pay", "not json"))).toMatchObject({
+      resultCode: "PARAM_ILLEGAL",
+      resultStatus: "F",
+    });
     const badCard = payBody("4111111111111112");
     expect(result(await antomCall("pay", badCard)).resultMessage).toContain("cardNo");
     expect(result(await inquiry({ paymentRequestId: body.paymentRequestId })).resultCode).toBe("ORDER_NOT_EXIST");
@@ -166,23 +216,45 @@ describe("Antom emulator: pay, capture, cancel, refund", () => {
       paymentRequestId: body.paymentRequestId,
       paymentResultInfo: { cardNo: "411111******1111" },
     });
-    expect(byType.CAPTURE_RESULT.json).toMatchObject({ result: { resultStatus: "S" }, paymentId: answer.body.paymentId, captureAmount: { currency: "EUR", value: "1314" }, captureId: expect.any(String) });
+    expect(byType.CAPTURE_RESULT.json).toMatchObject({
+      result: { resultStatus: "S" },
+      paymentId: answer.body.paymentId,
+      captureAmount: { currency: "EUR", value: "1314" },
+      captureId: expect.any(String),
+    });
     const inquired = await inquiry({ paymentId: answer.body.paymentId });
-    expect(inquired.body).toMatchObject({ result: { resultStatus: "S" }, paymentStatus: "SUCCESS", paymentResultCode: "SUCCESS", transactions: [{ transactionType: "CAPTURE", transactionStatus: "SUCCESS" }] });
+    expect(inquired.body).toMatchObject({
+      result: { resultStatus: "S" },
+      paymentStatus: "SUCCESS",
+      paymentResultCode: "SUCCESS",
+      transactions: [{ transactionType: "CAPTURE", transactionStatus: "SUCCESS" }],
+    });
     // A second capture of an automatic payment is refused.
-    const again = await antomCall("capture", { captureRequestId: `CAP_${Date.now()}`, paymentId: answer.body.paymentId, captureAmount: { currency: "EUR", value: "1" } });
+    const again = await antomCall("capture", {
+      captureRequestId: `CAP_${Date.now()}`,
+      paymentId: answer.body.paymentId,
+      captureAmount: { currency: "EUR", value: "1" },
+    });
     expect(result(again).resultCode).toBe("ORDER_STATUS_INVALID");
   });
 
   it("reports AVS N for billing zip 00000 and CVV N for CVV 000, still approved", async () => {
     const answer = await antomCall("pay", payBody("5555555555554444", { zip: "00000", cvv: "000" }));
     expect(result(answer).resultStatus).toBe("S");
-    expect(answer.body.paymentResultInfo).toMatchObject({ avsResultRaw: "N", cvvResultRaw: "N", cardBrand: "MASTERCARD", cardNo: "555555******4444" });
+    expect(answer.body.paymentResultInfo).toMatchObject({
+      avsResultRaw: "N",
+      cvvResultRaw: "N",
+      cardBrand: "MASTERCARD",
+      cardNo: "555555******4444",
+    });
   });
 
   it("MANUAL: authorizes; a capture above is CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT; a partial capture; a second capture ORDER_STATUS_INVALID", async () => {
     const notify = await catcher();
-    const pay = await antomCall("pay", payBody("4111111111111111", { captureMode: "MANUAL", value: "5000", notifyUrl: notify.url }));
+    const pay = await antomCall(
+      "pay",
+      payBody("4111111111111111", { captureMode: "MANUAL", value: "5000", notifyUrl: notify.url }),
+    );
     expect(result(pay).resultStatus).toBe("S");
     const paymentId = pay.body.paymentId as string;
     await notify.waitFor(1);
@@ -191,9 +263,17 @@ describe("Antom emulator: pay, capture, cancel, refund", () => {
     expect((await inquiry({ paymentId })).body).toMatchObject({ paymentStatus: "SUCCESS" });
     expect((await inquiry({ paymentId })).body.transactions).toBeUndefined();
 
-    const over = await antomCall("capture", { captureRequestId: `CAP_${paymentId}_over`, paymentId, captureAmount: { currency: "EUR", value: "5001" } });
+    const over = await antomCall("capture", {
+      captureRequestId: `CAP_${paymentId}_over`,
+      paymentId,
+      captureAmount: { currency: "EUR", value: "5001" },
+    });
     expect(result(over)).toMatchObject({ resultCode: "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT", resultStatus: "F" });
-    const partial = await antomCall("capture", { captureRequestId: `CAP_${paymentId}_1`, paymentId, captureAmount: { currency: "EUR", value: "3000" } });
+    const partial = await antomCall("capture", {
+      captureRequestId: `CAP_${paymentId}_1`,
+      paymentId,
+      captureAmount: { currency: "EUR", value: "3000" },
+    });
     expect(partial.verified).toBe(true);
     expect(partial.body).toEqual({
       result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "success" },
@@ -204,15 +284,35 @@ describe("Antom emulator: pay, capture, cancel, refund", () => {
       captureTime: expect.any(String),
     });
     // The same capture request again: the same answer.
-    const repeated = await antomCall("capture", { captureRequestId: `CAP_${paymentId}_1`, paymentId, captureAmount: { currency: "EUR", value: "3000" } });
+    const repeated = await antomCall("capture", {
+      captureRequestId: `CAP_${paymentId}_1`,
+      paymentId,
+      captureAmount: { currency: "EUR", value: "3000" },
+    });
     expect(repeated.text).toBe(partial.text);
-    const second = await antomCall("capture", { captureRequestId: `CAP_${paymentId}_2`, paymentId, captureAmount: { currency: "EUR", value: "1000" } });
+    const second = await antomCall("capture", {
+      captureRequestId: `CAP_${paymentId}_2`,
+      paymentId,
+      captureAmount: { currency: "EUR", value: "1000" },
+    });
     expect(result(second).resultCode).toBe("ORDER_STATUS_INVALID");
     const captured = (await notify.waitFor(2)).find((n) => n.json.notifyType === "CAPTURE_RESULT");
-    expect(captured?.json).toMatchObject({ captureRequestId: `CAP_${paymentId}_1`, captureId: partial.body.captureId, captureAmount: { value: "3000" } });
+    expect(captured?.json).toMatchObject({
+      captureRequestId: `CAP_${paymentId}_1`,
+      captureId: partial.body.captureId,
+      captureAmount: { value: "3000" },
+    });
     // A cancel after a capture is refused; unknown payment is ORDER_NOT_EXIST.
     expect(result(await antomCall("cancel", { paymentId })).resultCode).toBe("ORDER_STATUS_INVALID");
-    expect(result(await antomCall("capture", { captureRequestId: "CAP_none", paymentId: "1234", captureAmount: { currency: "EUR", value: "1" } })).resultCode).toBe("ORDER_NOT_EXIST");
+    expect(
+      result(
+        await antomCall("capture", {
+          captureRequestId: "CAP_none",
+          paymentId: "1234",
+          captureAmount: { currency: "EUR", value: "1" },
+        }),
+      ).resultCode,
+    ).toBe("ORDER_NOT_EXIST");
   });
 
   it("cancels an authorization (by paymentRequestId); it can no longer be captured", async () => {
@@ -220,19 +320,43 @@ describe("Antom emulator: pay, capture, cancel, refund", () => {
     const pay = await antomCall("pay", body);
     const paymentId = pay.body.paymentId as string;
     const cancelled = await antomCall("cancel", { paymentRequestId: body.paymentRequestId });
-    expect(cancelled.body).toEqual({ result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "success" }, paymentId, paymentRequestId: body.paymentRequestId, cancelTime: expect.any(String) });
-    expect((await inquiry({ paymentId })).body).toMatchObject({ paymentStatus: "CANCELLED", transactions: [{ transactionType: "CANCEL" }] });
-    expect(result(await antomCall("capture", { captureRequestId: `CAP_${paymentId}`, paymentId, captureAmount: { currency: "EUR", value: "1" } })).resultCode).toBe("ORDER_STATUS_INVALID");
+    expect(cancelled.body).toEqual({
+      result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "success" },
+      paymentId,
+      paymentRequestId: body.paymentRequestId,
+      cancelTime: expect.any(String),
+    });
+    expect((await inquiry({ paymentId })).body).toMatchObject({
+      paymentStatus: "CANCELLED",
+      transactions: [{ transactionType: "CANCEL" }],
+    });
+    expect(
+      result(
+        await antomCall("capture", {
+          captureRequestId: `CAP_${paymentId}`,
+          paymentId,
+          captureAmount: { currency: "EUR", value: "1" },
+        }),
+      ).resultCode,
+    ).toBe("ORDER_STATUS_INVALID");
     // A captured (AUTOMATIC) payment cannot be cancelled.
     const automatic = await antomCall("pay", payBody("4111111111111111"));
-    expect(result(await antomCall("cancel", { paymentId: automatic.body.paymentId })).resultCode).toBe("ORDER_STATUS_INVALID");
+    expect(result(await antomCall("cancel", { paymentId: automatic.body.paymentId })).resultCode).toBe(
+      "ORDER_STATUS_INVALID",
+    );
   });
 
   it("refunds two partials, then refuses one over the rest with REFUND_AMOUNT_EXCEED; REFUND_RESULT to refundNotifyUrl", async () => {
     const refunds = await catcher();
     const pay = await antomCall("pay", payBody("4111111111111111", { value: "1000" }));
     const paymentId = pay.body.paymentId as string;
-    const first = await antomCall("refund", { refundRequestId: `REF_${paymentId}_1`, paymentId, refundAmount: { currency: "EUR", value: "400" }, refundReason: "Damaged", refundNotifyUrl: refunds.url });
+    const first = await antomCall("refund", {
+      refundRequestId: `REF_${paymentId}_1`,
+      paymentId,
+      refundAmount: { currency: "EUR", value: "400" },
+      refundReason: "Damaged",
+      refundNotifyUrl: refunds.url,
+    });
     expect(first.body).toEqual({
       result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "success" },
       refundRequestId: `REF_${paymentId}_1`,
@@ -241,9 +365,17 @@ describe("Antom emulator: pay, capture, cancel, refund", () => {
       refundAmount: { currency: "EUR", value: "400" },
       refundTime: expect.any(String),
     });
-    const second = await antomCall("refund", { refundRequestId: `REF_${paymentId}_2`, paymentId, refundAmount: { currency: "EUR", value: "600" } });
+    const second = await antomCall("refund", {
+      refundRequestId: `REF_${paymentId}_2`,
+      paymentId,
+      refundAmount: { currency: "EUR", value: "600" },
+    });
     expect(result(second).resultStatus).toBe("S");
-    const over = await antomCall("refund", { refundRequestId: `REF_${paymentId}_3`, paymentId, refundAmount: { currency: "EUR", value: "1" } });
+    const over = await antomCall("refund", {
+      refundRequestId: `REF_${paymentId}_3`,
+      paymentId,
+      refundAmount: { currency: "EUR", value: "1" },
+    });
     expect(result(over)).toMatchObject({ resultCode: "REFUND_AMOUNT_EXCEED", resultStatus: "F" });
     const [notified] = await refunds.waitFor(1);
     expect(notified.verified).toBe(true);
@@ -257,13 +389,30 @@ describe("Antom emulator: pay, capture, cancel, refund", () => {
       refundAmount: { currency: "EUR", value: "400" },
     });
     const byRequest = await antomCall("inquiryRefund", { refundRequestId: `REF_${paymentId}_2` });
-    expect(byRequest.body).toMatchObject({ result: { resultStatus: "S" }, refundStatus: "SUCCESS", refundAmount: { currency: "EUR", value: "600" }, refundId: second.body.refundId, refundRequestId: `REF_${paymentId}_2` });
-    expect((await antomCall("inquiryRefund", { refundId: first.body.refundId })).body).toMatchObject({ refundStatus: "SUCCESS", refundRequestId: `REF_${paymentId}_1` });
+    expect(byRequest.body).toMatchObject({
+      result: { resultStatus: "S" },
+      refundStatus: "SUCCESS",
+      refundAmount: { currency: "EUR", value: "600" },
+      refundId: second.body.refundId,
+      refundRequestId: `REF_${paymentId}_2`,
+    });
+    expect((await antomCall("inquiryRefund", { refundId: first.body.refundId })).body).toMatchObject({
+      refundStatus: "SUCCESS",
+      refundRequestId: `REF_${paymentId}_1`,
+    });
     expect(result(await antomCall("inquiryRefund", { refundId: "nope" })).resultStatus).toBe("F");
     expect((await inquiry({ paymentId })).body.transactions).toHaveLength(3);
     // An authorization (not captured) cannot be refunded.
     const manual = await antomCall("pay", payBody("4111111111111111", { captureMode: "MANUAL" }));
-    expect(result(await antomCall("refund", { refundRequestId: `REF_${Date.now()}`, paymentId: manual.body.paymentId, refundAmount: { currency: "EUR", value: "1" } })).resultCode).toBe("ORDER_STATUS_INVALID");
+    expect(
+      result(
+        await antomCall("refund", {
+          refundRequestId: `REF_${Date.now()}`,
+          paymentId: manual.body.paymentId,
+          refundAmount: { currency: "EUR", value: "1" },
+        }),
+      ).resultCode,
+    ).toBe("ORDER_STATUS_INVALID");
   });
 
   it("answers a repeated paymentRequestId with the same content with the first answer, different content with REPEAT_REQ_INCONSISTENT", async () => {
@@ -278,20 +427,35 @@ describe("Antom emulator: pay, capture, cancel, refund", () => {
     await notify.waitFor(2);
     await sleep(300);
     expect(notify.requests).toHaveLength(2); // PAYMENT_RESULT and CAPTURE_RESULT, once
-    const refund = { refundRequestId: `REF_${first.body.paymentId}`, paymentId: first.body.paymentId, refundAmount: { currency: "EUR", value: "100" } };
+    const refund = {
+      refundRequestId: `REF_${first.body.paymentId}`,
+      paymentId: first.body.paymentId,
+      refundAmount: { currency: "EUR", value: "100" },
+    };
     const refunded = await antomCall("refund", refund);
     expect((await antomCall("refund", refund)).text).toBe(refunded.text);
-    expect(result(await antomCall("refund", { ...refund, refundAmount: { currency: "EUR", value: "200" } })).resultCode).toBe("REPEAT_REQ_INCONSISTENT");
+    expect(
+      result(await antomCall("refund", { ...refund, refundAmount: { currency: "EUR", value: "200" } })).resultCode,
+    ).toBe("REPEAT_REQ_INCONSISTENT");
     expect((await inquiry({ paymentId: first.body.paymentId })).body.transactions).toHaveLength(2);
   });
 
   it("declines 4000 0000 0000 9995 with F USER_BALANCE_NOT_ENOUGH and a PAYMENT_RESULT F notification", async () => {
     const notify = await catcher();
     const answer = await antomCall("pay", payBody("4000000000009995", { notifyUrl: notify.url }));
-    expect(answer.body).toMatchObject({ result: { resultCode: "USER_BALANCE_NOT_ENOUGH", resultStatus: "F", resultMessage: "Insufficient funds" }, paymentId: expect.any(String) });
+    expect(answer.body).toMatchObject({
+      result: { resultCode: "USER_BALANCE_NOT_ENOUGH", resultStatus: "F", resultMessage: "Insufficient funds" },
+      paymentId: expect.any(String),
+    });
     const [delivered] = await notify.waitFor(1);
-    expect(delivered.json).toMatchObject({ notifyType: "PAYMENT_RESULT", result: { resultCode: "USER_BALANCE_NOT_ENOUGH", resultStatus: "F" } });
-    expect((await inquiry({ paymentId: answer.body.paymentId })).body).toMatchObject({ paymentStatus: "FAIL", paymentResultCode: "USER_BALANCE_NOT_ENOUGH" });
+    expect(delivered.json).toMatchObject({
+      notifyType: "PAYMENT_RESULT",
+      result: { resultCode: "USER_BALANCE_NOT_ENOUGH", resultStatus: "F" },
+    });
+    expect((await inquiry({ paymentId: answer.body.paymentId })).body).toMatchObject({
+      paymentStatus: "FAIL",
+      paymentResultCode: "USER_BALANCE_NOT_ENOUGH",
+    });
     expect(result(await antomCall("pay", payBody("4000000000000002"))).resultCode).toBe("DO_NOT_HONOR");
     expect(result(await antomCall("pay", payBody("4000000000000069"))).resultCode).toBe("INVALID_EXPIRATION_DATE");
   });
@@ -304,7 +468,10 @@ describe("Antom emulator: 3DS, MPI, pending", () => {
     const body = payBody(cardNo, { notifyUrl: notify.url });
     const answer = await antomCall("pay", body);
     const paymentId = answer.body.paymentId as string;
-    expect(answer.body).toMatchObject({ result: { resultCode: "PAYMENT_IN_PROCESS", resultStatus: "U" }, normalUrl: `${antomUrl()}/3ds/${paymentId}` });
+    expect(answer.body).toMatchObject({
+      result: { resultCode: "PAYMENT_IN_PROCESS", resultStatus: "U" },
+      normalUrl: `${antomUrl()}/3ds/${paymentId}`,
+    });
     return { notify, body, answer, paymentId };
   }
 
@@ -317,21 +484,48 @@ describe("Antom emulator: 3DS, MPI, pending", () => {
     expect(await postChallenge(paymentId, "123456")).toEqual({ status: 303, location: body.paymentRedirectUrl });
     const delivered = await notify.waitFor(2);
     const payment = delivered.find((n) => n.json.notifyType === "PAYMENT_RESULT")!;
-    expect(payment.json).toMatchObject({ result: { resultStatus: "S" }, paymentResultInfo: { threeDSResult: { eci: "05", threeDSVersion: "2.2.0", caav: expect.any(String), dsTransactionId: expect.any(String) } } });
+    expect(payment.json).toMatchObject({
+      result: { resultStatus: "S" },
+      paymentResultInfo: {
+        threeDSResult: {
+          eci: "05",
+          threeDSVersion: "2.2.0",
+          caav: expect.any(String),
+          dsTransactionId: expect.any(String),
+        },
+      },
+    });
     expect(delivered.map((n) => n.json.notifyType).sort()).toEqual(["CAPTURE_RESULT", "PAYMENT_RESULT"]);
-    expect((await inquiry({ paymentId })).body).toMatchObject({ paymentStatus: "SUCCESS", paymentResultInfo: { threeDSResult: { eci: "05" } } });
+    expect((await inquiry({ paymentId })).body).toMatchObject({
+      paymentStatus: "SUCCESS",
+      paymentResultInfo: { threeDSResult: { eci: "05" } },
+    });
   });
 
   it("fails the challenge with another code: AUTHENTICATION_FAILED, notified, 303 to paymentRedirectUrl", async () => {
     const notify = await catcher();
-    const body = payBody("4111111111111111", { notifyUrl: notify.url, captureMode: "MANUAL", meta: { is3DSAuthentication: true } });
+    const body = payBody("4111111111111111", {
+      notifyUrl: notify.url,
+      captureMode: "MANUAL",
+      meta: { is3DSAuthentication: true },
+    });
     const answer = await antomCall("pay", body);
     expect(result(answer).resultStatus).toBe("U");
     const paymentId = answer.body.paymentId as string;
     expect(await postChallenge(paymentId, "999999")).toEqual({ status: 303, location: body.paymentRedirectUrl });
     const [delivered] = await notify.waitFor(1);
-    expect(delivered.json).toMatchObject({ notifyType: "PAYMENT_RESULT", result: { resultCode: "AUTHENTICATION_FAILED", resultStatus: "F", resultMessage: "3-D Secure authentication failed" } });
-    expect((await inquiry({ paymentId })).body).toMatchObject({ paymentStatus: "FAIL", paymentResultCode: "AUTHENTICATION_FAILED" });
+    expect(delivered.json).toMatchObject({
+      notifyType: "PAYMENT_RESULT",
+      result: {
+        resultCode: "AUTHENTICATION_FAILED",
+        resultStatus: "F",
+        resultMessage: "3-D Secure authentication failed",
+      },
+    });
+    expect((await inquiry({ paymentId })).body).toMatchObject({
+      paymentStatus: "FAIL",
+      paymentResultCode: "AUTHENTICATION_FAILED",
+    });
     // A second submit changes nothing.
     expect((await postChallenge(paymentId, "123456")).status).toBe(303);
     expect((await inquiry({ paymentId })).body).toMatchObject({ paymentStatus: "FAIL" });
@@ -339,8 +533,16 @@ describe("Antom emulator: 3DS, MPI, pending", () => {
 
   it("skips the challenge when mpiData is given, echoing it in threeDSResult", async () => {
     const mpiData = { eci: "02", cavv: "AAABBBCCCDDD", dsTransactionId: "ds-123", threeDSVersion: "2.1.0" };
-    const answer = await antomCall("pay", payBody("4000000000003220", { meta: { is3DSAuthentication: true, mpiData } }));
-    expect(answer.body).toMatchObject({ result: { resultStatus: "S" }, paymentResultInfo: { threeDSResult: { eci: "02", caav: "AAABBBCCCDDD", dsTransactionId: "ds-123", threeDSVersion: "2.1.0" } } });
+    const answer = await antomCall(
+      "pay",
+      payBody("4000000000003220", { meta: { is3DSAuthentication: true, mpiData } }),
+    );
+    expect(answer.body).toMatchObject({
+      result: { resultStatus: "S" },
+      paymentResultInfo: {
+        threeDSResult: { eci: "02", caav: "AAABBBCCCDDD", dsTransactionId: "ds-123", threeDSVersion: "2.1.0" },
+      },
+    });
     expect(answer.body.normalUrl).toBeUndefined();
   });
 
@@ -352,7 +554,11 @@ describe("Antom emulator: 3DS, MPI, pending", () => {
     expect(html).not.toContain("One-time code");
     // PAYMENT_PENDING now; PAYMENT_RESULT and CAPTURE_RESULT (AUTOMATIC) when it settles.
     const delivered = await notify.waitFor(3, 10_000);
-    expect(delivered.map((n) => n.json.notifyType).sort()).toEqual(["CAPTURE_RESULT", "PAYMENT_PENDING", "PAYMENT_RESULT"]);
+    expect(delivered.map((n) => n.json.notifyType).sort()).toEqual([
+      "CAPTURE_RESULT",
+      "PAYMENT_PENDING",
+      "PAYMENT_RESULT",
+    ]);
     const pending = delivered.find((n) => n.json.notifyType === "PAYMENT_PENDING")!;
     const settled = delivered.find((n) => n.json.notifyType === "PAYMENT_RESULT")!;
     expect(pending.json).toEqual({
@@ -364,48 +570,89 @@ describe("Antom emulator: 3DS, MPI, pending", () => {
       paymentCreateTime: answer.body.paymentCreateTime,
     });
     expect(pending.verified).toBe(true);
-    expect(settled.json).toMatchObject({ notifyType: "PAYMENT_RESULT", result: { resultCode: "SUCCESS", resultStatus: "S" }, paymentId });
-    expect((await inquiry({ paymentId })).body).toMatchObject({ paymentStatus: "SUCCESS", paymentResultCode: "SUCCESS", paymentResultInfo: { cardNo: "400000******0119" } });
+    expect(settled.json).toMatchObject({
+      notifyType: "PAYMENT_RESULT",
+      result: { resultCode: "SUCCESS", resultStatus: "S" },
+      paymentId,
+    });
+    expect((await inquiry({ paymentId })).body).toMatchObject({
+      paymentStatus: "SUCCESS",
+      paymentResultCode: "SUCCESS",
+      paymentResultInfo: { cardNo: "400000******0119" },
+    });
   });
 
   it("an inquiry after its time settles 4000 0000 0000 0119 for a 'Silent' cardholder (no notifications)", async () => {
     const notify = await catcher([{ status: 500, body: "" }]);
     const answer = await antomCall("pay", payBody("4000000000000119", { notifyUrl: notify.url, firstName: "Silent" }));
-    expect(answer.body).toMatchObject({ result: { resultCode: "PAYMENT_IN_PROCESS", resultStatus: "U" }, normalUrl: expect.any(String) });
+    expect(answer.body).toMatchObject({
+      result: { resultCode: "PAYMENT_IN_PROCESS", resultStatus: "U" },
+      normalUrl: expect.any(String),
+    });
     const paymentId = answer.body.paymentId as string;
     const early = await inquiry({ paymentId });
-    if (Date.now() - Number(answer.headers.get("response-time")) < PENDING_SETTLES_AFTER_SECONDS * 1000 * TIME_SCALE - 20) {
+    if (
+      Date.now() - Number(answer.headers.get("response-time")) <
+      PENDING_SETTLES_AFTER_SECONDS * 1000 * TIME_SCALE - 20
+    ) {
       expect(early.body).toMatchObject({ paymentStatus: "PROCESSING", paymentResultCode: "PAYMENT_IN_PROCESS" });
     }
     await sleep(PENDING_SETTLES_AFTER_SECONDS * 1000 * TIME_SCALE + 50);
-    expect((await inquiry({ paymentId })).body).toMatchObject({ paymentStatus: "SUCCESS", paymentResultCode: "SUCCESS", paymentResultInfo: { cardNo: "400000******0119" } });
+    expect((await inquiry({ paymentId })).body).toMatchObject({
+      paymentStatus: "SUCCESS",
+      paymentResultCode: "SUCCESS",
+      paymentResultInfo: { cardNo: "400000******0119" },
+    });
     expect(notify.requests).toHaveLength(0); // "Silent": no notifications
   });
 });
 
 describe("Antom emulator: card on file and MIT", () => {
   it("tokenizes on an approved pay, then charges the token (CIT) and by MIT; unknown tokens and MIT without a token are refused", async () => {
-    const first = await antomCall("pay", payBody("5555555555554444", { meta: { tokenize: true }, firstName: "Card", lastName: "Holder" }));
+    const first = await antomCall(
+      "pay",
+      payBody("5555555555554444", { meta: { tokenize: true }, firstName: "Card", lastName: "Holder" }),
+    );
     const info = first.body.paymentResultInfo as Json;
     expect(info.cardToken).toMatch(/^ALIPAY[A-Z]+$/);
     const token = info.cardToken as string;
     const cit = await antomCall("pay", tokenPayBody(token, { value: "2500" }));
-    expect(cit.body).toMatchObject({ result: { resultStatus: "S" }, paymentAmount: { value: "2500" }, paymentResultInfo: { cardNo: "555555******4444", cardBrand: "MASTERCARD" } });
+    expect(cit.body).toMatchObject({
+      result: { resultStatus: "S" },
+      paymentAmount: { value: "2500" },
+      paymentResultInfo: { cardNo: "555555******4444", cardBrand: "MASTERCARD" },
+    });
     expect((cit.body.paymentResultInfo as Json).cardToken).toBeUndefined();
     const notify = await catcher();
     const mit = await antomCall("pay", tokenPayBody(token, { mit: "RECURRING", value: "990", notifyUrl: notify.url }));
-    expect(mit.body).toMatchObject({ result: { resultStatus: "S" }, paymentResultInfo: { cardNo: "555555******4444", networkTransactionId: info.networkTransactionId } });
+    expect(mit.body).toMatchObject({
+      result: { resultStatus: "S" },
+      paymentResultInfo: { cardNo: "555555******4444", networkTransactionId: info.networkTransactionId },
+    });
     await notify.waitFor(2);
     // A 3DS card stored on file: the MIT never challenges.
-    const challengeFirst = await antomCall("pay", payBody("4000000000003220", { meta: { isCardOnFile: true, mpiData: { eci: "05", cavv: "x", dsTransactionId: "y" } } }));
+    const challengeFirst = await antomCall(
+      "pay",
+      payBody("4000000000003220", {
+        meta: { isCardOnFile: true, mpiData: { eci: "05", cavv: "x", dsTransactionId: "y" } },
+      }),
+    );
     const challengeToken = (challengeFirst.body.paymentResultInfo as Json).cardToken as string;
     expect(challengeToken).toBeTruthy();
     expect(result(await antomCall("pay", tokenPayBody(challengeToken, { mit: "UNSCHEDULED" }))).resultStatus).toBe("S");
     expect(result(await antomCall("pay", tokenPayBody(challengeToken))).resultStatus).toBe("U"); // customer present: challenged
 
-    expect(result(await antomCall("pay", tokenPayBody("ALIPAYNOSUCHTOKEN")))).toMatchObject({ resultCode: "INVALID_PAYMENT_METHOD_META_DATA", resultStatus: "F" });
-    const noToken = payBody("4111111111111111", { extra: { isMerchantInitiated: true, merchantInitiatedType: "UNSCHEDULED" } });
-    expect(result(await antomCall("pay", noToken))).toMatchObject({ resultCode: "PARAM_ILLEGAL", resultMessage: expect.stringContaining("paymentMethodId") });
+    expect(result(await antomCall("pay", tokenPayBody("ALIPAYNOSUCHTOKEN")))).toMatchObject({
+      resultCode: "INVALID_PAYMENT_METHOD_META_DATA",
+      resultStatus: "F",
+    });
+    const noToken = payBody("4111111111111111", {
+      extra: { isMerchantInitiated: true, merchantInitiatedType: "UNSCHEDULED" },
+    });
+    expect(result(await antomCall("pay", noToken))).toMatchObject({
+      resultCode: "PARAM_ILLEGAL",
+      resultMessage: expect.stringContaining("paymentMethodId"),
+    });
   });
 });
 
@@ -416,7 +663,10 @@ describe("Antom emulator: notification delivery", () => {
       { status: 500, body: JSON.stringify(ANTOM_ACK) },
       { status: 200, body: JSON.stringify(ANTOM_ACK) },
     ]);
-    const answer = await antomCall("pay", payBody("4111111111111111", { captureMode: "MANUAL", notifyUrl: notify.url }));
+    const answer = await antomCall(
+      "pay",
+      payBody("4111111111111111", { captureMode: "MANUAL", notifyUrl: notify.url }),
+    );
     const requests = await notify.waitFor(3, 15_000);
     const [first, second, third] = requests.map((r) => r.at);
     expect(second - first).toBeGreaterThanOrEqual(NOTIFICATION_RETRY_SECONDS[0] * 1000 * TIME_SCALE - 5);
@@ -431,7 +681,10 @@ describe("Antom emulator: notification delivery", () => {
 
   it("counts an answer as the ack only with resultCode SUCCESS: resultStatus S with another code is resent", async () => {
     const notify = await catcher([
-      { status: 200, body: JSON.stringify({ result: { resultCode: "PROCESS_FAIL", resultStatus: "S", resultMessage: "success" } }) },
+      {
+        status: 200,
+        body: JSON.stringify({ result: { resultCode: "PROCESS_FAIL", resultStatus: "S", resultMessage: "success" } }),
+      },
       { status: 200, body: JSON.stringify({ result: { resultStatus: "S" } }) },
       { status: 200, body: JSON.stringify(ANTOM_ACK) },
     ]);
@@ -444,7 +697,10 @@ describe("Antom emulator: notification delivery", () => {
 
   it("sends a 'twice' cardholder's notification twice", async () => {
     const notify = await catcher();
-    await antomCall("pay", payBody("4111111111111111", { captureMode: "MANUAL", notifyUrl: notify.url, lastName: "Twice" }));
+    await antomCall(
+      "pay",
+      payBody("4111111111111111", { captureMode: "MANUAL", notifyUrl: notify.url, lastName: "Twice" }),
+    );
     const delivered = await notify.waitFor(2);
     expect(delivered[0].body).toBe(delivered[1].body);
   });
@@ -459,10 +715,21 @@ describe("Antom emulator: card data", () => {
     const file = resolve(process.cwd(), process.env.EMULATOR_DATABASE_PATH ?? "data/test-integration/emulators.sqlite");
     const sqlite = new Database(file, { readonly: true, fileMustExist: true });
     try {
-      const tables = (sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((row) => row.name);
-      expect(tables).toEqual(expect.arrayContaining(["antom_payments", "antom_transactions", "antom_card_tokens", "outbox"]));
+      const tables = (
+        sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]
+      ).map((row) => row.name);
+      expect(tables).toEqual(
+        expect.arrayContaining(["antom_payments", "antom_transactions", "antom_card_tokens", "outbox"]),
+      );
       const text = tables.map((name) => JSON.stringify(sqlite.prepare(`select * from "${name}"`).all())).join("\n");
-      const cards = ["4111111111111111", "5555555555554444", "4000000000003220", "4000000000000002", "4000000000009995", "4000000000000119"];
+      const cards = [
+        "4111111111111111",
+        "5555555555554444",
+        "4000000000003220",
+        "4000000000000002",
+        "4000000000009995",
+        "4000000000000119",
+      ];
       expect(findCardData(text, cards)).toEqual([]);
       for (const cvv of ["987", "4321"]) expect(text).not.toMatch(new RegExp(`"cvv[^"]*"\\s*:\\s*"?${cvv}`, "i"));
       expect(text).toContain("411111******1111");

@@ -84,14 +84,23 @@ export async function readRequest(request: Request): Promise<AntomRequest | Resp
   if (clientId !== configured) return resultOnly(path, clientId, RESULTS.invalidClient);
   const requestTime = request.headers.get("request-time")?.trim() ?? "";
   if (!requestTime) return resultOnly(path, clientId, RESULTS.paramIllegal, "request-time header is required");
-  if (!validRequestTime(requestTime)) return resultOnly(path, clientId, RESULTS.paramIllegal, "request-time must be milliseconds since the epoch or an ISO 8601 time");
+  if (!validRequestTime(requestTime))
+    return resultOnly(
+      path,
+      clientId,
+      RESULTS.paramIllegal,
+      "request-time must be milliseconds since the epoch or an ISO 8601 time",
+    );
   const signature = parseSignatureHeader(request.headers.get("signature"));
-  if (!signature) return resultOnly(path, clientId, RESULTS.invalidSignature, "signature header is missing or malformed");
-  if (!verifyMessage(merchantPublicKey(), path, clientId, requestTime, raw, signature.signature)) return resultOnly(path, clientId, RESULTS.invalidSignature);
+  if (!signature)
+    return resultOnly(path, clientId, RESULTS.invalidSignature, "signature header is missing or malformed");
+  if (!verifyMessage(merchantPublicKey(), path, clientId, requestTime, raw, signature.signature))
+    return resultOnly(path, clientId, RESULTS.invalidSignature);
   const json = parseJson(raw);
   if (!json.ok) return resultOnly(path, clientId, RESULTS.paramIllegal, json.error);
   const body = json.value;
-  if (!body || typeof body !== "object" || Array.isArray(body)) return resultOnly(path, clientId, RESULTS.paramIllegal, "The body must be a JSON object");
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    return resultOnly(path, clientId, RESULTS.paramIllegal, "The body must be a JSON object");
   return { clientId, path, body: body as Json, origin: new URL(request.url).origin };
 }
 

@@ -50,7 +50,9 @@ const EXPECTED =
 
 describe("Antom signature", () => {
   it("builds the string to sign as POST path, newline, clientId.requestTime.body", () => {
-    expect(stringToSign(PATH, CLIENT_ID, REQUEST_TIME, BODY)).toBe(`POST /ams/api/v1/payments/pay\nSANDBOX_2026STOREFRONT01.1767225600000.${BODY}`);
+    expect(stringToSign(PATH, CLIENT_ID, REQUEST_TIME, BODY)).toBe(
+      `POST /ams/api/v1/payments/pay\nSANDBOX_2026STOREFRONT01.1767225600000.${BODY}`,
+    );
   });
 
   it("matches the golden vector and verifies it", () => {
@@ -61,9 +63,13 @@ describe("Antom signature", () => {
   });
 
   it("refuses another path, time, body or client id, and garbage", () => {
-    expect(verifyMessage(PUBLIC_PEM, "/ams/sandbox/api/v1/payments/pay", CLIENT_ID, REQUEST_TIME, BODY, EXPECTED)).toBe(false);
+    expect(verifyMessage(PUBLIC_PEM, "/ams/sandbox/api/v1/payments/pay", CLIENT_ID, REQUEST_TIME, BODY, EXPECTED)).toBe(
+      false,
+    );
     expect(verifyMessage(PUBLIC_PEM, PATH, CLIENT_ID, "1767225600001", BODY, EXPECTED)).toBe(false);
-    expect(verifyMessage(PUBLIC_PEM, PATH, CLIENT_ID, REQUEST_TIME, BODY.replace("1314", "1315"), EXPECTED)).toBe(false);
+    expect(verifyMessage(PUBLIC_PEM, PATH, CLIENT_ID, REQUEST_TIME, BODY.replace("1314", "1315"), EXPECTED)).toBe(
+      false,
+    );
     expect(verifyMessage(PUBLIC_PEM, PATH, "SANDBOX_OTHER", REQUEST_TIME, BODY, EXPECTED)).toBe(false);
     expect(verifyMessage(PUBLIC_PEM, PATH, CLIENT_ID, REQUEST_TIME, BODY, "%%%not-base64")).toBe(false);
     expect(verifyMessage("not a pem", PATH, CLIENT_ID, REQUEST_TIME, BODY, EXPECTED)).toBe(false);

@@ -21,7 +21,14 @@ export function signMessage(privateKeyPem: string, path: string, clientId: strin
 }
 
 /** Checks a URL-encoded (or plain) base64 signature with a PEM public key; false on any error. */
-export function verifyMessage(publicKeyPem: string, path: string, clientId: string, time: string, body: string, signature: string): boolean {
+export function verifyMessage(
+  publicKeyPem: string,
+  path: string,
+  clientId: string,
+  time: string,
+  body: string,
+  signature: string,
+): boolean {
   try {
     const verifier = createVerify("RSA-SHA256");
     verifier.update(stringToSign(path, clientId, time, body), "utf8");
@@ -37,7 +44,9 @@ export function signatureHeader(signature: string, keyVersion = "1"): string {
 }
 
 /** Reads `algorithm=RSA256,keyVersion=1,signature=<value>` (any order, spaces allowed); undefined when malformed. */
-export function parseSignatureHeader(header: string | null | undefined): { algorithm: string; keyVersion?: string; signature: string } | undefined {
+export function parseSignatureHeader(
+  header: string | null | undefined,
+): { algorithm: string; keyVersion?: string; signature: string } | undefined {
   if (!header) return undefined;
   const fields: Record<string, string> = {};
   for (const part of header.split(",")) {

@@ -24,7 +24,10 @@ export function findPayment(paymentId: string): AntomPaymentRow | undefined {
   return emulatorDb().select().from(antomPayments).where(eq(antomPayments.paymentId, paymentId)).get();
 }
 
-export function findPaymentOf(clientId: string, by: { paymentId?: string; paymentRequestId?: string }): AntomPaymentRow | undefined {
+export function findPaymentOf(
+  clientId: string,
+  by: { paymentId?: string; paymentRequestId?: string },
+): AntomPaymentRow | undefined {
   const where = by.paymentId
     ? and(eq(antomPayments.clientId, clientId), eq(antomPayments.paymentId, by.paymentId))
     : and(eq(antomPayments.clientId, clientId), eq(antomPayments.paymentRequestId, by.paymentRequestId ?? ""));
@@ -34,7 +37,12 @@ export function findPaymentOf(clientId: string, by: { paymentId?: string; paymen
 type Movable = Partial<Omit<AntomPaymentRow, "paymentId" | "clientId" | "paymentRequestId" | "createdAt">>;
 
 /** Moves a payment out of `from` (compare-and-set); undefined when it was no longer there. */
-export function movePayment(paymentId: string, from: readonly AntomStatus[], to: AntomStatus, extra: Movable = {}): AntomPaymentRow | undefined {
+export function movePayment(
+  paymentId: string,
+  from: readonly AntomStatus[],
+  to: AntomStatus,
+  extra: Movable = {},
+): AntomPaymentRow | undefined {
   return emulatorDb()
     .update(antomPayments)
     .set({ ...extra, status: to, updatedAt: new Date() })
@@ -47,7 +55,13 @@ export function dueSettlements(now = new Date()): AntomPaymentRow[] {
   return emulatorDb()
     .select()
     .from(antomPayments)
-    .where(and(eq(antomPayments.status, "PROCESSING"), eq(antomPayments.awaitingChallenge, false), lte(antomPayments.settleAt, now)))
+    .where(
+      and(
+        eq(antomPayments.status, "PROCESSING"),
+        eq(antomPayments.awaitingChallenge, false),
+        lte(antomPayments.settleAt, now),
+      ),
+    )
     .all();
 }
 
@@ -55,7 +69,13 @@ export function findTransaction(clientId: string, kind: AntomKind, requestId: st
   return emulatorDb()
     .select()
     .from(antomTransactions)
-    .where(and(eq(antomTransactions.clientId, clientId), eq(antomTransactions.kind, kind), eq(antomTransactions.requestId, requestId)))
+    .where(
+      and(
+        eq(antomTransactions.clientId, clientId),
+        eq(antomTransactions.kind, kind),
+        eq(antomTransactions.requestId, requestId),
+      ),
+    )
     .get();
 }
 
@@ -63,12 +83,19 @@ export function findTransactionById(clientId: string, kind: AntomKind, id: strin
   return emulatorDb()
     .select()
     .from(antomTransactions)
-    .where(and(eq(antomTransactions.clientId, clientId), eq(antomTransactions.kind, kind), eq(antomTransactions.id, id)))
+    .where(
+      and(eq(antomTransactions.clientId, clientId), eq(antomTransactions.kind, kind), eq(antomTransactions.id, id)),
+    )
     .get();
 }
 
 export function transactionsOf(paymentId: string): AntomTransactionRow[] {
-  return emulatorDb().select().from(antomTransactions).where(eq(antomTransactions.paymentId, paymentId)).orderBy(asc(antomTransactions.createdAt)).all();
+  return emulatorDb()
+    .select()
+    .from(antomTransactions)
+    .where(eq(antomTransactions.paymentId, paymentId))
+    .orderBy(asc(antomTransactions.createdAt))
+    .all();
 }
 
 export function setTransactionAnswer(id: string, firstAnswer: string): void {
@@ -82,7 +109,9 @@ export function setTransactionAnswer(id: string, firstAnswer: string): void {
 export function completePayment(
   paymentId: string,
   extra: Movable,
-  capture: Omit<typeof antomTransactions.$inferInsert, "paymentId" | "amountMinor" | "currency" | "clientId" | "kind"> | undefined,
+  capture:
+    | Omit<typeof antomTransactions.$inferInsert, "paymentId" | "amountMinor" | "currency" | "clientId" | "kind">
+    | undefined,
   token: Omit<typeof antomCardTokens.$inferInsert, "clientId"> | undefined,
 ): { payment: AntomPaymentRow; capture?: AntomTransactionRow } | undefined {
   return emulatorDb().transaction((tx) => {
@@ -105,12 +134,22 @@ export function completePayment(
       .where(eq(antomPayments.paymentId, paymentId))
       .returning()
       .get();
-    if (current.tokenizeRequested && token) tx.insert(antomCardTokens).values({ ...token, clientId: current.clientId }).run();
+    if (current.tokenizeRequested && token)
+      tx.insert(antomCardTokens)
+        .values({ ...token, clientId: current.clientId })
+        .run();
     const captured =
       automatic && capture
         ? tx
             .insert(antomTransactions)
-            .values({ ...capture, kind: "CAPTURE", clientId: current.clientId, paymentId, amountMinor: current.amountMinor, currency: current.currency })
+            .values({
+              ...capture,
+              kind: "CAPTURE",
+              clientId: current.clientId,
+              paymentId,
+              amountMinor: current.amountMinor,
+              currency: current.currency,
+            })
             .returning()
             .get()
         : undefined;
@@ -124,8 +163,10 @@ export type Refusal = "ORDER_STATUS_INVALID" | "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT
 export function recordCapture(values: typeof antomTransactions.$inferInsert): AntomTransactionRow | Refusal {
   return emulatorDb().transaction((tx) => {
     const payment = tx.select().from(antomPayments).where(eq(antomPayments.paymentId, values.paymentId)).get();
-    if (!payment || payment.status !== "SUCCESS" || payment.captureMode !== "MANUAL" || payment.captureClosed) return "ORDER_STATUS_INVALID" as const;
-    if (values.amountMinor > payment.amountMinor - payment.capturedMinor) return "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT" as const;
+    if (!payment || payment.status !== "SUCCESS" || payment.captureMode !== "MANUAL" || payment.captureClosed)
+      return "ORDER_STATUS_INVALID" as const;
+    if (values.amountMinor > payment.amountMinor - payment.capturedMinor)
+      return "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT" as const;
     tx.update(antomPayments)
       .set({ capturedMinor: payment.capturedMinor + values.amountMinor, captureClosed: true, updatedAt: new Date() })
       .where(eq(antomPayments.paymentId, payment.paymentId))
@@ -159,7 +200,14 @@ export function recordCancel(values: typeof antomTransactions.$inferInsert): Ant
       .where(
         and(
           eq(antomPayments.paymentId, values.paymentId),
-          or(eq(antomPayments.status, "PROCESSING"), and(eq(antomPayments.status, "SUCCESS"), eq(antomPayments.capturedMinor, 0), eq(antomPayments.captureClosed, false))),
+          or(
+            eq(antomPayments.status, "PROCESSING"),
+            and(
+              eq(antomPayments.status, "SUCCESS"),
+              eq(antomPayments.capturedMinor, 0),
+              eq(antomPayments.captureClosed, false),
+            ),
+          ),
         ),
       )
       .returning()

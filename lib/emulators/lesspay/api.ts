@@ -3,9 +3,27 @@ import { createHash, randomBytes, randomInt } from "node:crypto";
 import { scaledMs } from "../clock";
 import { targetUrlError } from "../outbound-url";
 import { deliverDueNotifications, enqueueNotification, registerEmulatorJob, type Notification } from "../outbox";
-import { answerStored, corruptSignature, enqueueScripted, faultResponse, forcedOutcomeFor, forcedOutcomeOf, recordForcedPayment, takeNextPayment } from "../control";
+import {
+  answerStored,
+  corruptSignature,
+  enqueueScripted,
+  faultResponse,
+  forcedOutcomeFor,
+  forcedOutcomeOf,
+  recordForcedPayment,
+  takeNextPayment,
+} from "../control";
 import type { LesspayCardTokenRow, LesspayOrderRow } from "../schema";
-import { brandOf, callbackBehaviourOf, CHALLENGE_PASS_CODE, digitsOnly, luhnValid, maskCard, outcomeOfCard, type CardOutcome } from "../test-cards";
+import {
+  brandOf,
+  callbackBehaviourOf,
+  CHALLENGE_PASS_CODE,
+  digitsOnly,
+  luhnValid,
+  maskCard,
+  outcomeOfCard,
+  type CardOutcome,
+} from "../test-cards";
 import {
   API_ACTIONS,
   BASE_PATH,
@@ -173,7 +191,8 @@ export function callbackBody(order: LesspayOrderRow): Json {
 /** Sends the order's result callback as its cardholder scripts it; then schedules a scripted risk event. */
 function notifyResult(order: LesspayOrderRow): void {
   // Out of order: the final callback is followed by a stale PENDING_PAY one.
-  const stale = order.status === PENDING_PAY ? undefined : callbackBody({ ...order, status: PENDING_PAY, failReason: null });
+  const stale =
+    order.status === PENDING_PAY ? undefined : callbackBody({ ...order, status: PENDING_PAY, failReason: null });
   const first = enqueueScripted(notificationOf(order, callbackBody(order)), {
     behaviour: order.callbackBehaviour,
     lateSeconds: LATE_CALLBACK_SECONDS,
@@ -233,7 +252,13 @@ function succeed(order: LesspayOrderRow): LesspayOrderRow | undefined {
 
 /** PENDING_PAY → FAILED with a reason, then the callback. */
 function fail(order: LesspayOrderRow, reason: string): LesspayOrderRow | undefined {
-  const done = moveOrder(order.payOrderId, [PENDING_PAY], { status: FAILED, failReason: reason, awaitingChallenge: false, settleAt: null, finishedAt: new Date() });
+  const done = moveOrder(order.payOrderId, [PENDING_PAY], {
+    status: FAILED,
+    failReason: reason,
+    awaitingChallenge: false,
+    settleAt: null,
+    finishedAt: new Date(),
+  });
   if (done) notifyResult(done);
   return done;
 }
@@ -253,7 +278,8 @@ function wakeAt(seconds: number): void {
 
 /** Reaches a processing order's scripted outcome when its time has come. */
 function settleIfDue(order: LesspayOrderRow, now = Date.now()): LesspayOrderRow {
-  if (order.status !== PENDING_PAY || order.awaitingChallenge || !order.settleAt || order.settleAt.getTime() > now) return order;
+  if (order.status !== PENDING_PAY || order.awaitingChallenge || !order.settleAt || order.settleAt.getTime() > now)
+    return order;
   const outcome = outcomeOf(order);
   const done = outcome.kind === "decline" ? fail(order, FAIL_REASONS[outcome.reason]) : succeed(order);
   return done ?? findOrder(order.payOrderId) ?? order;
@@ -309,7 +335,8 @@ function checkAmount(body: Json, currency: string): Checked<string> {
   if (!match) return { error: 'target_amount must be a decimal string in major units (e.g. "100.00")' };
   // [guess] Lesspay does not say how it rounds: the currency's ISO 4217 minor unit.
   const decimals = currencyExponent(currency);
-  if ((match[2]?.length ?? 0) > decimals) return { error: `target_amount has more decimals than ${currency} allows (${decimals})` };
+  if ((match[2]?.length ?? 0) > decimals)
+    return { error: `target_amount has more decimals than ${currency} allows (${decimals})` };
   if (Number(amount) <= 0) return { error: "target_amount must be greater than 0" };
   return amount;
 }
@@ -346,10 +373,12 @@ function checkCardData(extra: Json): Checked<CardFacts> {
   if (!luhnValid(number)) return { error: `${P}.number is not a valid card number` };
   if (!present(card.expiry_month)) return { error: `${P}.expiry_month is required` };
   const month = card.expiry_month;
-  if (typeof month !== "number" || !Number.isInteger(month) || month < 1 || month > 12) return { error: `${P}.expiry_month must be an integer from 1 to 12` };
+  if (typeof month !== "number" || !Number.isInteger(month) || month < 1 || month > 12)
+    return { error: `${P}.expiry_month must be an integer from 1 to 12` };
   if (!present(card.expiry_year)) return { error: `${P}.expiry_year is required` };
   const year = card.expiry_year;
-  if (typeof year !== "number" || !Number.isInteger(year) || year < 1000 || year > 9999) return { error: `${P}.expiry_year must be a 4-digit integer` };
+  if (typeof year !== "number" || !Number.isInteger(year) || year < 1000 || year > 9999)
+    return { error: `${P}.expiry_year must be a 4-digit integer` };
   const cvv = requiredString(card, "cvv", `${P}.cvv`);
   if (isError(cvv)) return cvv;
   if (!/^\d{3,4}$/.test(cvv)) return { error: `${P}.cvv must be 3 or 4 digits` };
@@ -417,7 +446,8 @@ export async function createOrder(request: LesspayRequest): Promise<Response> {
   }
   if (!present(body.pay_access_type)) return param("pay_access_type is required");
   const accessType = body.pay_access_type;
-  if (accessType !== 1 && accessType !== 2) return param("pay_access_type must be the integer 1 (cashier) or 2 (OpenAPI)");
+  if (accessType !== 1 && accessType !== 2)
+    return param("pay_access_type must be the integer 1 (cashier) or 2 (OpenAPI)");
   const urls: Record<string, string> = {};
   for (const key of ["notify_url", "success_url", "fail_url"]) {
     const value = requiredUrl(body, key);
@@ -437,7 +467,8 @@ export async function createOrder(request: LesspayRequest): Promise<Response> {
     if (!extra) return param("channel_extra must be an object");
     const extraType = requiredString(extra, "extra_type", "channel_extra.extra_type");
     if (isError(extraType)) return param(extraType.error);
-    if (extraType !== "card" && extraType !== "token") return param('channel_extra.extra_type must be "card" or "token"');
+    if (extraType !== "card" && extraType !== "token")
+      return param('channel_extra.extra_type must be "card" or "token"');
     const checked = extraType === "card" ? checkCardData(extra) : checkTokenData(appId, extra);
     if (isError(checked)) return param(checked.error);
     card = checked;
@@ -453,14 +484,25 @@ export async function createOrder(request: LesspayRequest): Promise<Response> {
   const detailId = newPayOrderDetailId();
   const now = Date.now();
   // Charged (a fault after the charge): even a cashier order is paid at once, as if the payer had been quick.
-  const outcome = taken.charged ? forcedOutcomeOf(taken.override) : card ? (forcedOutcomeOf(taken.override) ?? card.outcome) : undefined;
-  const settleAfter = outcome === undefined || outcome.kind === "challenge" ? null : outcome.kind === "pending" ? PENDING_SETTLES_AFTER_SECONDS : PROCESSING_SECONDS;
+  const outcome = taken.charged
+    ? forcedOutcomeOf(taken.override)
+    : card
+      ? (forcedOutcomeOf(taken.override) ?? card.outcome)
+      : undefined;
+  const settleAfter =
+    outcome === undefined || outcome.kind === "challenge"
+      ? null
+      : outcome.kind === "pending"
+        ? PENDING_SETTLES_AFTER_SECONDS
+        : PROCESSING_SECONDS;
   let order: LesspayOrderRow;
   try {
     order = insertOrder({
       payOrderId: newPayOrderId(),
       payOrderDetailId: detailId,
-      payOrderDetailIdEncode: createHash("sha256").update(`${detailId}:${randomBytes(16).toString("hex")}`).digest("hex"),
+      payOrderDetailIdEncode: createHash("sha256")
+        .update(`${detailId}:${randomBytes(16).toString("hex")}`)
+        .digest("hex"),
       appId,
       requestId,
       targetAmount: amount,
@@ -487,13 +529,18 @@ export async function createOrder(request: LesspayRequest): Promise<Response> {
     });
   } catch (error) {
     // Two requests with the same request_id at once: the unique index decides.
-    if (error instanceof Error && /UNIQUE/i.test(error.message)) return answer(CODES.duplicateRequest, "request_id already exists");
+    if (error instanceof Error && /UNIQUE/i.test(error.message))
+      return answer(CODES.duplicateRequest, "request_id already exists");
     throw error;
   }
   recordForcedPayment("lesspay", order.payOrderId, taken);
   if (settleAfter !== null) wakeAt(settleAfter);
   const payData = accessType === 1 ? cashierUrl(order) : order.awaitingChallenge ? challengeUrl(order) : undefined;
-  return answerStored("lesspay", taken, answer(CODES.ok, "SUCCESS", { order_data: orderData(order, payData), pay_order_id: order.payOrderId }));
+  return answerStored(
+    "lesspay",
+    taken,
+    answer(CODES.ok, "SUCCESS", { order_data: orderData(order, payData), pay_order_id: order.payOrderId }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -504,7 +551,8 @@ export async function queryOrder(request: LesspayRequest): Promise<Response> {
   const byId = body.pay_order_id;
   const byRequest = body.request_id;
   if (present(byId) && typeof byId !== "string") return answer(CODES.parameter, "pay_order_id must be a string");
-  if (present(byRequest) && typeof byRequest !== "string") return answer(CODES.parameter, "request_id must be a string");
+  if (present(byRequest) && typeof byRequest !== "string")
+    return answer(CODES.parameter, "request_id must be a string");
   if (!present(byId) && !present(byRequest)) return answer(CODES.parameter, "pay_order_id or request_id is required");
   const found = findOrderOf(appId, present(byId) ? { payOrderId: byId as string } : { requestId: byRequest as string });
   if (!found) return answer(CODES.notFound, "order not found");
@@ -514,11 +562,15 @@ export async function queryOrder(request: LesspayRequest): Promise<Response> {
 // ---------------------------------------------------------------------------------------------
 // Routing
 
-const HANDLERS: Record<ApiAction, (request: LesspayRequest) => Promise<Response>> = { "create-order": createOrder, "query-order": queryOrder };
+const HANDLERS: Record<ApiAction, (request: LesspayRequest) => Promise<Response>> = {
+  "create-order": createOrder,
+  "query-order": queryOrder,
+};
 
 /** Answers POST /emulators/lesspay/api/global/v1/pay/<action>. */
 export async function handleApi(request: Request, action: string): Promise<Response> {
-  if (!(API_ACTIONS as readonly string[]).includes(action)) return Response.json({ code: 404, msg: "not found" }, { status: 404 });
+  if (!(API_ACTIONS as readonly string[]).includes(action))
+    return Response.json({ code: 404, msg: "not found" }, { status: 404 });
   const read = await readRequest(request);
   if (read instanceof Response) return read;
   return HANDLERS[action as ApiAction](read);
@@ -532,7 +584,8 @@ export type Step = { redirect: string } | { error: string } | { notFound: true }
 /** Where the browser goes for an order that is no longer waiting for the payer. */
 function resultRedirect(order: LesspayOrderRow): { redirect: string } {
   const paid: number[] = [SUCCEED, REFUND, PAID, PENDING_CONFIRM];
-  if (paid.includes(order.status) || (order.status === PENDING_PAY && !order.awaitingChallenge && order.cardMasked)) return { redirect: order.successUrl };
+  if (paid.includes(order.status) || (order.status === PENDING_PAY && !order.awaitingChallenge && order.cardMasked))
+    return { redirect: order.successUrl };
   if (order.status === PENDING_PAY && order.awaitingChallenge) return { redirect: challengeUrl(order) };
   if (order.status === PENDING_PAY) return { redirect: cashierUrl(order) };
   return { redirect: order.failUrl };
@@ -580,13 +633,19 @@ export function submitCashier(payOrderId: string, form: Record<string, string>):
   const scripted = scriptedStatusOf(holderName);
   if (scripted !== undefined) return resultRedirect(reachScripted(carded, scripted) ?? findOrder(payOrderId)!);
   if (outcome.kind === "approve") return resultRedirect(succeed(carded) ?? findOrder(payOrderId)!);
-  if (outcome.kind === "decline") return resultRedirect(fail(carded, FAIL_REASONS[outcome.reason]) ?? findOrder(payOrderId)!);
+  if (outcome.kind === "decline")
+    return resultRedirect(fail(carded, FAIL_REASONS[outcome.reason]) ?? findOrder(payOrderId)!);
   return resultRedirect(carded);
 }
 
 /** Moves an order to a final (or waiting) status of its own and sends its callback. */
 function finishAs(order: LesspayOrderRow, status: number): LesspayOrderRow | undefined {
-  const done = moveOrder(order.payOrderId, [PENDING_PAY], { status, awaitingChallenge: false, settleAt: null, finishedAt: status === PENDING_CONFIRM ? null : new Date() });
+  const done = moveOrder(order.payOrderId, [PENDING_PAY], {
+    status,
+    awaitingChallenge: false,
+    settleAt: null,
+    finishedAt: status === PENDING_CONFIRM ? null : new Date(),
+  });
   if (done) notifyResult(done);
   return done;
 }
@@ -618,10 +677,14 @@ export function finishChallenge(payOrderId: string, code: string): Step {
 }
 
 /** QA hook: sends a risk event for an order on demand. */
-export function riskEventOnDemand(payOrderId: string, event: string): { sent: Json } | { notFound: true } | { error: string } {
+export function riskEventOnDemand(
+  payOrderId: string,
+  event: string,
+): { sent: Json } | { notFound: true } | { error: string } {
   const order = findOrder(payOrderId);
   if (!order) return { notFound: true };
-  if (event !== "dispute_received" && event !== "payment_declined") return { error: 'event must be "dispute_received" or "payment_declined"' };
+  if (event !== "dispute_received" && event !== "payment_declined")
+    return { error: 'event must be "dispute_received" or "payment_declined"' };
   sendRiskEvent(order, event);
   return { sent: riskEventBody(order, event) };
 }

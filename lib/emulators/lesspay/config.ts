@@ -40,7 +40,10 @@ export const ORDER_STATUS = {
 export type OrderStatusName = keyof typeof ORDER_STATUS;
 
 export function statusName(status: number): OrderStatusName {
-  return (Object.entries(ORDER_STATUS).find(([, value]) => value === status)?.[0] as OrderStatusName | undefined) ?? "PENDING_PAY";
+  return (
+    (Object.entries(ORDER_STATUS).find(([, value]) => value === status)?.[0] as OrderStatusName | undefined) ??
+    "PENDING_PAY"
+  );
 }
 
 /** Failure reasons carried as fail_reason (and msg) [the project's wording]. */
@@ -77,10 +80,22 @@ export const ISSUER = { issuer: "LESSPAY EMULATOR BANK", issuer_country: "GB" } 
  * card's own outcome is replaced by this status (callback and query-order alike).
  */
 export const CASHIER_STATUS_SCRIPTS = [
-  { match: "confirm", status: ORDER_STATUS.PENDING_CONFIRM, description: "0 PENDING_CONFIRM, its callback, 303 to success_url; it stays there (no confirmation comes)" },
-  { match: "refund", status: ORDER_STATUS.REFUND, description: "2 SUCCEED and its callback, then 5 REFUND and its callback" },
+  {
+    match: "confirm",
+    status: ORDER_STATUS.PENDING_CONFIRM,
+    description: "0 PENDING_CONFIRM, its callback, 303 to success_url; it stays there (no confirmation comes)",
+  },
+  {
+    match: "refund",
+    status: ORDER_STATUS.REFUND,
+    description: "2 SUCCEED and its callback, then 5 REFUND and its callback",
+  },
   { match: "closed", status: ORDER_STATUS.CLOSED, description: "6 CLOSED, its callback, 303 to fail_url" },
-  { match: "amountdiff", status: ORDER_STATUS.PAID, description: "12 PAID (amount differs), its callback, 303 to success_url" },
+  {
+    match: "amountdiff",
+    status: ORDER_STATUS.PAID,
+    description: "12 PAID (amount differs), its callback, 303 to success_url",
+  },
 ] as const;
 export type ScriptedStatus = (typeof CASHIER_STATUS_SCRIPTS)[number]["status"];
 
@@ -107,4 +122,3 @@ export function riskEventOf(holderName: string | null | undefined): RiskEventNam
 export function riskReasonOf(event: RiskEventName): string {
   return RISK_EVENTS.find((row) => row.event === event)?.reason ?? "fraudulent";
 }
-

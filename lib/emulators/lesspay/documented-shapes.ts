@@ -39,10 +39,23 @@ export const errorAnswer = z.strictObject({
 export const unauthorizedAnswer = z.strictObject({ code: z.literal(401), msg: z.string() });
 
 /** channel_biz_data [doc: seed 004, Token Acquisition]: the token and its issuer, nothing about the card. */
-export const channelBizData = z.strictObject({ card_token: z.string(), issuer: z.string(), issuer_country: z.string() });
+export const channelBizData = z.strictObject({
+  card_token: z.string(),
+  issuer: z.string(),
+  issuer_country: z.string(),
+});
 
 /** Order status ints and names [doc: PROVIDERS.md §4 order status]. */
-const ORDER_STATUS_NAMES = ["PENDING_CONFIRM", "PENDING_PAY", "SUCCEED", "FAILED", "CANCELED", "REFUND", "CLOSED", "PAID"] as const;
+const ORDER_STATUS_NAMES = [
+  "PENDING_CONFIRM",
+  "PENDING_PAY",
+  "SUCCEED",
+  "FAILED",
+  "CANCELED",
+  "REFUND",
+  "CLOSED",
+  "PAID",
+] as const;
 const ORDER_STATUS_INTS: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 12];
 const orderStatusInt = z.number().refine((value) => ORDER_STATUS_INTS.includes(value), "not a documented order status");
 
@@ -85,7 +98,11 @@ export const riskEvent = z.strictObject({
  * query-order's answer [guess: its `data` is not documented; the emulator answers the callback's
  * order fields, one of the two documented shapes of an order].
  */
-export const queryOrderAnswer = z.strictObject({ code: z.literal(0), msg: z.literal("SUCCESS"), data: z.strictObject(orderFields) });
+export const queryOrderAnswer = z.strictObject({
+  code: z.literal(0),
+  msg: z.literal("SUCCESS"),
+  data: z.strictObject(orderFields),
+});
 
 /** create-order's request as seed 004's parameter tables list it (Cashier, Direct Card, Token Payment). */
 const commonRequest = {
@@ -109,7 +126,13 @@ export const createOrderRequest = z.union([
     channel_extra: z.union([
       z.strictObject({
         extra_type: z.literal("card"),
-        card_data: z.strictObject({ number: z.string(), expiry_month: z.number().int(), expiry_year: z.number().int(), cvv: z.string(), store_for_future_use: z.boolean().optional() }),
+        card_data: z.strictObject({
+          number: z.string(),
+          expiry_month: z.number().int(),
+          expiry_year: z.number().int(),
+          cvv: z.string(),
+          store_for_future_use: z.boolean().optional(),
+        }),
       }),
       z.strictObject({ extra_type: z.literal("token"), token_data: z.strictObject({ token: z.string() }) }),
     ]),

@@ -22,7 +22,10 @@ export function answer(code: number, msg: string, data?: Json): Response {
 }
 
 export function unauthorized(detail?: string): Response {
-  return Response.json({ code: 401, msg: detail ? `signature verification failed: ${detail}` : "signature verification failed" }, { status: 401 });
+  return Response.json(
+    { code: 401, msg: detail ? `signature verification failed: ${detail}` : "signature verification failed" },
+    { status: 401 },
+  );
 }
 
 /** Reads and authenticates an API request; a Response (401) when it may not go further. */
@@ -39,7 +42,8 @@ export async function readRequest(request: Request): Promise<LesspayRequest | Re
   if (appId !== settings.appId) return unauthorized("unknown x-auth-appid");
   if (!/^\d{10,16}$/.test(timestamp)) return unauthorized("X-Auth-Timestamp must be milliseconds since the epoch");
   // A request older (or further ahead) than the window is refused like a bad signature [guess: Lesspay publishes no window].
-  if (Math.abs(Date.now() - Number(timestamp)) > TIMESTAMP_WINDOW_MS) return unauthorized("X-Auth-Timestamp is outside the 5 minute window");
+  if (Math.abs(Date.now() - Number(timestamp)) > TIMESTAMP_WINDOW_MS)
+    return unauthorized("X-Auth-Timestamp is outside the 5 minute window");
   const json = parseJson(read.value);
   if (!json.ok) return unauthorized(json.error);
   const body = json.value;

@@ -4,7 +4,10 @@ import type { Step } from "./api";
 /** A hosted page's answer: 303 to the next page, back to the form with the error, or 404. */
 export function stepResponse(request: Request, step: Step, formPath: string): Response {
   if ("notFound" in step) return new Response("Unknown order", { status: 404 });
-  const target = "redirect" in step ? new URL(step.redirect, request.url) : new URL(`${formPath}?error=${encodeURIComponent(step.error)}`, request.url);
+  const target =
+    "redirect" in step
+      ? new URL(step.redirect, request.url)
+      : new URL(`${formPath}?error=${encodeURIComponent(step.error)}`, request.url);
   return new Response(null, { status: 303, headers: { location: target.toString() } });
 }
 
@@ -14,7 +17,9 @@ export { formText };
 export function displayAmount(amount: string, currency: string): string {
   try {
     const decimals = amount.includes(".") ? amount.split(".")[1].length : 0;
-    return new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: decimals }).format(Number(amount));
+    return new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: decimals }).format(
+      Number(amount),
+    );
   } catch {
     return `${amount} ${currency}`;
   }

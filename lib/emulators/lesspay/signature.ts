@@ -31,7 +31,11 @@ export function sign(body: Record<string, unknown>, appSecret: string): string {
 }
 
 /** Checks a signature (hex, any case) in constant time; false on anything malformed. */
-export function verify(body: Record<string, unknown>, appSecret: string, signature: string | null | undefined): boolean {
+export function verify(
+  body: Record<string, unknown>,
+  appSecret: string,
+  signature: string | null | undefined,
+): boolean {
   if (!signature || !/^[0-9a-fA-F]{64}$/.test(signature.trim())) return false;
   const expected = Buffer.from(sign(body, appSecret), "utf8");
   const given = Buffer.from(signature.trim().toUpperCase(), "utf8");

@@ -1,6 +1,13 @@
 import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import { emulatorDb } from "../db";
-import { lesspayCardTokens, lesspayOrders, outbox, type LesspayCardTokenRow, type LesspayOrderRow, type OutboxRow } from "../schema";
+import {
+  lesspayCardTokens,
+  lesspayOrders,
+  outbox,
+  type LesspayCardTokenRow,
+  type LesspayOrderRow,
+  type OutboxRow,
+} from "../schema";
 
 export function insertOrder(values: typeof lesspayOrders.$inferInsert): LesspayOrderRow {
   return emulatorDb().insert(lesspayOrders).values(values).returning().get();
@@ -10,7 +17,10 @@ export function findOrder(payOrderId: string): LesspayOrderRow | undefined {
   return emulatorDb().select().from(lesspayOrders).where(eq(lesspayOrders.payOrderId, payOrderId)).get();
 }
 
-export function findOrderOf(appId: string, by: { payOrderId?: string; requestId?: string }): LesspayOrderRow | undefined {
+export function findOrderOf(
+  appId: string,
+  by: { payOrderId?: string; requestId?: string },
+): LesspayOrderRow | undefined {
   const where = by.payOrderId
     ? and(eq(lesspayOrders.appId, appId), eq(lesspayOrders.payOrderId, by.payOrderId))
     : and(eq(lesspayOrders.appId, appId), eq(lesspayOrders.requestId, by.requestId ?? ""));
@@ -42,7 +52,9 @@ export function dueSettlements(now = new Date()): LesspayOrderRow[] {
   return emulatorDb()
     .select()
     .from(lesspayOrders)
-    .where(and(eq(lesspayOrders.status, 1), eq(lesspayOrders.awaitingChallenge, false), lte(lesspayOrders.settleAt, now)))
+    .where(
+      and(eq(lesspayOrders.status, 1), eq(lesspayOrders.awaitingChallenge, false), lte(lesspayOrders.settleAt, now)),
+    )
     .all();
 }
 

@@ -7,7 +7,16 @@ import { registerEmulatorJob } from "../outbox";
 import { answerStored, enqueueScripted, faultResponse, recordForcedPayment, takeNextPayment } from "../control";
 import { LATE_CALLBACK_SECONDS, pingEmulatorTenant, STATUS_CALLBACK_RETRY_SECONDS, VAT_RATES } from "./config";
 import { type DocumentedError } from "./documented-shapes";
-import { duePendingSettlements, findPaymentInOrder, listPaymentsInOrder, markPaymentOrderStatus, findPaymentOrder, insertPayment, insertPaymentOrder, movePayment } from "./store";
+import {
+  duePendingSettlements,
+  findPaymentInOrder,
+  listPaymentsInOrder,
+  markPaymentOrderStatus,
+  findPaymentOrder,
+  insertPayment,
+  insertPaymentOrder,
+  movePayment,
+} from "./store";
 import type { PingPaymentOrderRow, PingPaymentRow } from "../schema";
 
 /**
@@ -25,20 +34,33 @@ export function errorResponse(status: number, errors: ApiError[]): Response {
 
 /** [doc] 404 in the errors shape; the code and wording are [guess]. */
 export function unknownRoute(request: Request): Response {
-  return errorResponse(404, [{ error: "not_found", description: `No such endpoint: ${request.method} ${new URL(request.url).pathname}.`, property: null }]);
+  return errorResponse(404, [
+    {
+      error: "not_found",
+      description: `No such endpoint: ${request.method} ${new URL(request.url).pathname}.`,
+      property: null,
+    },
+  ]);
 }
 
-const orderNotFound = () => errorResponse(404, [{ error: "payment_order_not_found", description: "No payment order with that id.", property: "payment_order_id" }]);
+const orderNotFound = () =>
+  errorResponse(404, [
+    { error: "payment_order_not_found", description: "No payment order with that id.", property: "payment_order_id" },
+  ]);
 
 function authenticate(request: Request): { tenantId: string } | Response {
   const tenant = pingEmulatorTenant();
   const tenantId = request.headers.get("tenant_id");
   const secret = request.headers.get("x-api-secret");
   if (!tenantId || !secret) {
-    return errorResponse(403, [{ error: "forbidden", description: "The tenant_id and x-api-secret headers are required.", property: null }]);
+    return errorResponse(403, [
+      { error: "forbidden", description: "The tenant_id and x-api-secret headers are required.", property: null },
+    ]);
   }
   if (tenantId !== tenant.tenantId || secret !== tenant.apiSecret) {
-    return errorResponse(403, [{ error: "forbidden", description: "Unknown tenant or wrong API secret.", property: null }]);
+    return errorResponse(403, [
+      { error: "forbidden", description: "Unknown tenant or wrong API secret.", property: null },
+    ]);
   }
   return { tenantId };
 }
@@ -82,7 +104,9 @@ const paymentBody = z.object({
         amount: z.number().int().nonnegative(),
         name: z.string().min(1),
         merchant_id: z.string().min(1),
-        vat_rate: z.number().refine((rate) => (VAT_RATES as readonly number[]).includes(rate), "must be one of 0, 6, 12, 25"),
+        vat_rate: z
+          .number()
+          .refine((rate) => (VAT_RATES as readonly number[]).includes(rate), "must be one of 0, 6, 12, 25"),
       }),
     )
     .min(1),
@@ -124,16 +148,29 @@ export async function createPaymentOrder(request: Request): Promise<Response> {
   if (!parsed.success) return errorResponse(422, validationErrors(parsed.error));
   // [guess] a split tree the tenant does not have is refused like a bad property (422).
   if (!pingEmulatorTenant().splitTreeIds.includes(parsed.data.split_tree_id)) {
-    return errorResponse(422, [{ error: "split_tree_not_found", description: "The tenant has no split tree with that id.", property: "split_tree_id" }]);
+    return errorResponse(422, [
+      {
+        error: "split_tree_not_found",
+        description: "The tenant has no split tree with that id.",
+        property: "split_tree_id",
+      },
+    ]);
   }
-  const order = insertPaymentOrder({ id: randomUUID(), tenantId: auth.tenantId, splitTreeId: parsed.data.split_tree_id, currency: parsed.data.currency });
+  const order = insertPaymentOrder({
+    id: randomUUID(),
+    tenantId: auth.tenantId,
+    splitTreeId: parsed.data.split_tree_id,
+    currency: parsed.data.currency,
+  });
   return Response.json({ id: order.id }, { status: 200 });
 }
 
 export function getPaymentOrder(request: Request, paymentOrderId: string): Response {
   // [doc] the endpoint; [guess] its fields (the docs print none): what the order was made with, and its state.
   // No payments: the docs show no list of an order's payments.
-  return withOrder(request, paymentOrderId, (order) => Response.json({ id: order.id, split_tree_id: order.splitTreeId, currency: order.currency, status: order.status }));
+  return withOrder(request, paymentOrderId, (order) =>
+    Response.json({ id: order.id, split_tree_id: order.splitTreeId, currency: order.currency, status: order.status }),
+  );
 }
 
 export async function createPayment(request: Request, paymentOrderId: string, origin: string): Promise<Response> {
@@ -141,7 +178,10 @@ export async function createPayment(request: Request, paymentOrderId: string, or
   if (auth instanceof Response) return auth;
   const order = findPaymentOrder(auth.tenantId, paymentOrderId);
   if (!order) return orderNotFound();
-  if (order.status !== "OPEN") return errorResponse(422, [{ error: "payment_order_closed", description: "The payment order is closed.", property: "payment_order_id" }]);
+  if (order.status !== "OPEN")
+    return errorResponse(422, [
+      { error: "payment_order_closed", description: "The payment order is closed.", property: "payment_order_id" },
+    ]);
   const body = await readBody(request);
   if (body instanceof Response) return body;
   const parsed = paymentBody.safeParse(body);
@@ -149,25 +189,48 @@ export async function createPayment(request: Request, paymentOrderId: string, or
   const data = parsed.data;
   const errors: ApiError[] = [];
   if (data.currency !== order.currency) {
-    errors.push({ error: "currency_mismatch", description: `The payment's currency ${data.currency} differs from the payment order's ${order.currency}.`, property: "currency" });
+    errors.push({
+      error: "currency_mismatch",
+      description: `The payment's currency ${data.currency} differs from the payment order's ${order.currency}.`,
+      property: "currency",
+    });
   }
   // [guess] an order item for a merchant the tenant does not have is refused (422), one error per item.
   const merchants = pingEmulatorTenant().merchantIds;
   data.order_items.forEach((item, index) => {
     if (!merchants.includes(item.merchant_id)) {
-      errors.push({ error: "merchant_not_found", description: `The tenant has no merchant ${item.merchant_id}.`, property: `order_items.${index}.merchant_id` });
+      errors.push({
+        error: "merchant_not_found",
+        description: `The tenant has no merchant ${item.merchant_id}.`,
+        property: `order_items.${index}.merchant_id`,
+      });
     }
   });
   const itemsTotal = data.order_items.reduce((sum, item) => sum + item.amount, 0);
   if (itemsTotal !== data.total_amount) {
-    errors.push({ error: "total_amount_mismatch", description: `order_items add up to ${itemsTotal}, total_amount is ${data.total_amount}.`, property: "total_amount" });
+    errors.push({
+      error: "total_amount_mismatch",
+      description: `order_items add up to ${itemsTotal}, total_amount is ${data.total_amount}.`,
+      property: "total_amount",
+    });
   }
-  if (data.provider === "payment_iq" && (!data.provider_method_parameters.success_url || !data.provider_method_parameters.error_url)) {
-    errors.push({ error: "missing_required_property", description: "PaymentIQ needs success_url and error_url.", property: "provider_method_parameters" });
+  if (
+    data.provider === "payment_iq" &&
+    (!data.provider_method_parameters.success_url || !data.provider_method_parameters.error_url)
+  ) {
+    errors.push({
+      error: "missing_required_property",
+      description: "PaymentIQ needs success_url and error_url.",
+      property: "provider_method_parameters",
+    });
   }
   errors.push(...registeredUrlErrors(data));
   if (data.method === "card" && data.provider !== "payment_iq") {
-    errors.push({ error: "invalid_property", description: "method card is offered by provider payment_iq.", property: "provider" });
+    errors.push({
+      error: "invalid_property",
+      description: "method card is offered by provider payment_iq.",
+      property: "provider",
+    });
   }
   if (errors.length) return errorResponse(422, errors);
 
@@ -175,7 +238,11 @@ export async function createPayment(request: Request, paymentOrderId: string, or
   if (taken.before) return faultResponse("pingpayments", taken.before);
   const id = randomUUID();
   // Charged (a fault after the charge): completed at once, as if the payer had paid on the page.
-  const desired = taken.charged ? "COMPLETED" : data.provider === "dummy" ? (data.provider_method_parameters.desired_payment_status ?? "COMPLETED") : undefined;
+  const desired = taken.charged
+    ? "COMPLETED"
+    : data.provider === "dummy"
+      ? (data.provider_method_parameters.desired_payment_status ?? "COMPLETED")
+      : undefined;
   const payment = insertPayment({
     id,
     paymentOrderId: order.id,
@@ -196,7 +263,14 @@ export async function createPayment(request: Request, paymentOrderId: string, or
     sendStatusCallback(payment);
     return answerStored("pingpayments", taken, Response.json({ id, provider_method_response: {} }, { status: 200 }));
   }
-  return answerStored("pingpayments", taken, Response.json({ id, provider_method_response: { pay_url: `${origin}/emulators/pingpayments/paymentiq/checkout/${id}` } }, { status: 200 }));
+  return answerStored(
+    "pingpayments",
+    taken,
+    Response.json(
+      { id, provider_method_response: { pay_url: `${origin}/emulators/pingpayments/paymentiq/checkout/${id}` } },
+      { status: 200 },
+    ),
+  );
 }
 
 /**
@@ -209,7 +283,9 @@ function paymentView(payment: PingPaymentRow) {
   return {
     id: payment.id,
     status: payment.status,
-    status_reason: payment.statusReasonCode ? { code: payment.statusReasonCode, description: payment.statusReasonDescription ?? "" } : null,
+    status_reason: payment.statusReasonCode
+      ? { code: payment.statusReasonCode, description: payment.statusReasonDescription ?? "" }
+      : null,
     currency: payment.currency,
     total_amount: payment.totalAmount,
     method: payment.method,
@@ -223,12 +299,23 @@ export function getPayment(request: Request, paymentOrderId: string, paymentId: 
   const auth = authenticate(request);
   if (auth instanceof Response) return auth;
   const payment = findPaymentInOrder(auth.tenantId, paymentOrderId, paymentId);
-  if (!payment) return errorResponse(404, [{ error: "payment_not_found", description: "No payment with that id in this payment order.", property: "payment_id" }]);
+  if (!payment)
+    return errorResponse(404, [
+      {
+        error: "payment_not_found",
+        description: "No payment with that id in this payment order.",
+        property: "payment_id",
+      },
+    ]);
   return Response.json(paymentView(payment));
 }
 
 /** An order the tenant has, or the documented 404; `then` runs with it after authentication. */
-function withOrder(request: Request, paymentOrderId: string, then: (order: PingPaymentOrderRow, tenantId: string) => Response): Response {
+function withOrder(
+  request: Request,
+  paymentOrderId: string,
+  then: (order: PingPaymentOrderRow, tenantId: string) => Response,
+): Response {
   const auth = authenticate(request);
   if (auth instanceof Response) return auth;
   const order = findPaymentOrder(auth.tenantId, paymentOrderId);
@@ -242,7 +329,10 @@ export function closePaymentOrder(request: Request, paymentOrderId: string): Res
     // [guess] A payment still waiting on the PaymentIQ page of a closed order can no longer be
     // paid: it is cancelled (its page sends the payer back), with no status callback.
     for (const open of listPaymentsInOrder(tenantId, order.id).filter((payment) => payment.status === "INITIATED")) {
-      movePayment(open.id, ["INITIATED"], "CANCELLED", { statusReasonCode: "payment_order_closed", statusReasonDescription: "The payment order was closed." });
+      movePayment(open.id, ["INITIATED"], "CANCELLED", {
+        statusReasonCode: "payment_order_closed",
+        statusReasonDescription: "The payment order was closed.",
+      });
     }
     return new Response(null, { status: 204 });
   });
@@ -257,10 +347,22 @@ export function closePaymentOrder(request: Request, paymentOrderId: string): Res
 export function splitPaymentOrder(request: Request, paymentOrderId: string): Response {
   return withOrder(request, paymentOrderId, (order, tenantId) => {
     if (order.status === "SPLIT" || order.status === "SETTLED") {
-      return errorResponse(422, [{ error: "payment_order_already_split", description: `The payment order is already ${order.status.toLowerCase()}.`, property: "payment_order_id" }]);
+      return errorResponse(422, [
+        {
+          error: "payment_order_already_split",
+          description: `The payment order is already ${order.status.toLowerCase()}.`,
+          property: "payment_order_id",
+        },
+      ]);
     }
     if (!listPaymentsInOrder(tenantId, order.id).some((payment) => payment.status === "COMPLETED")) {
-      return errorResponse(422, [{ error: "payment_order_not_completed", description: "The payment order has no completed payment to split.", property: "payment_order_id" }]);
+      return errorResponse(422, [
+        {
+          error: "payment_order_not_completed",
+          description: "The payment order has no completed payment to split.",
+          property: "payment_order_id",
+        },
+      ]);
     }
     markPaymentOrderStatus(order.id, ["OPEN", "CLOSED"], "SPLIT");
     return new Response(null, { status: 204 });
@@ -274,10 +376,22 @@ export function splitPaymentOrder(request: Request, paymentOrderId: string): Res
 export function settlePaymentOrder(request: Request, paymentOrderId: string): Response {
   return withOrder(request, paymentOrderId, (order) => {
     if (order.status === "SETTLED") {
-      return errorResponse(422, [{ error: "payment_order_already_settled", description: "The payment order is already settled.", property: "payment_order_id" }]);
+      return errorResponse(422, [
+        {
+          error: "payment_order_already_settled",
+          description: "The payment order is already settled.",
+          property: "payment_order_id",
+        },
+      ]);
     }
     if (order.status !== "SPLIT") {
-      return errorResponse(422, [{ error: "payment_order_not_split", description: "Split the payment order before settling it.", property: "payment_order_id" }]);
+      return errorResponse(422, [
+        {
+          error: "payment_order_not_split",
+          description: "Split the payment order before settling it.",
+          property: "payment_order_id",
+        },
+      ]);
     }
     markPaymentOrderStatus(order.id, ["SPLIT"], "SETTLED");
     return new Response(null, { status: 204 });
@@ -304,7 +418,17 @@ export function sendStatusCallback(payment: PingPaymentRow): void {
     lateSeconds: LATE_CALLBACK_SECONDS,
     // Ping's status callback carries no signature: bad_signature is refused when it is set.
     // Out of order: the final status is followed by a stale PENDING one.
-    stale: () => (payment.status === "PENDING" ? undefined : { ...notification, body: JSON.stringify({ payment_id: payment.id, payment_order_id: payment.paymentOrderId, status: "PENDING" }) }),
+    stale: () =>
+      payment.status === "PENDING"
+        ? undefined
+        : {
+            ...notification,
+            body: JSON.stringify({
+              payment_id: payment.id,
+              payment_order_id: payment.paymentOrderId,
+              status: "PENDING",
+            }),
+          },
   });
 }
 

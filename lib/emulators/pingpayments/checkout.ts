@@ -22,7 +22,6 @@ import type { PingPaymentRow } from "../schema";
 
 export type CheckoutStep = { redirect: string } | { error: string };
 
-
 export function returnUrlFor(payment: PingPaymentRow): string {
   const params = payment.providerMethodParameters as { success_url?: string; error_url?: string };
   const ok = payment.status === "COMPLETED" || payment.status === "PENDING";
@@ -48,7 +47,10 @@ export function isAwaitingChallenge(payment: PingPaymentRow): boolean {
   return payment.status === "INITIATED" && payment.cardMasked !== null;
 }
 
-export function submitCard(id: string, form: { cardholder: string; number: string; expiry: string; cvc: string }): CheckoutStep {
+export function submitCard(
+  id: string,
+  form: { cardholder: string; number: string; expiry: string; cvc: string },
+): CheckoutStep {
   const payment = findPayment(id);
   if (!payment) return { error: "Unknown payment." };
   if (payment.status !== "INITIATED") return { redirect: returnUrlFor(payment) };
@@ -66,10 +68,19 @@ export function submitCard(id: string, form: { cardholder: string; number: strin
       return finish(id, "COMPLETED", { cardMasked: masked, callbackBehaviour: behaviour });
     case "decline": {
       const reason = DECLINE_REASONS[outcome.reason];
-      return finish(id, "DECLINED", { cardMasked: masked, callbackBehaviour: behaviour, statusReasonCode: reason.code, statusReasonDescription: reason.description });
+      return finish(id, "DECLINED", {
+        cardMasked: masked,
+        callbackBehaviour: behaviour,
+        statusReasonCode: reason.code,
+        statusReasonDescription: reason.description,
+      });
     }
     case "pending":
-      return finish(id, "PENDING", { cardMasked: masked, callbackBehaviour: behaviour, settleAt: new Date(Date.now() + scaledMs(PENDING_SETTLES_AFTER_SECONDS)) });
+      return finish(id, "PENDING", {
+        cardMasked: masked,
+        callbackBehaviour: behaviour,
+        settleAt: new Date(Date.now() + scaledMs(PENDING_SETTLES_AFTER_SECONDS)),
+      });
     case "challenge": {
       // Stay INITIATED until the challenge is answered; remember the (masked) card that asked for it.
       const waiting = movePayment(id, ["INITIATED"], "INITIATED", { cardMasked: masked, callbackBehaviour: behaviour });
@@ -88,5 +99,8 @@ export function submitChallenge(id: string, code: string): CheckoutStep {
 }
 
 export function cancelCheckout(id: string): CheckoutStep {
-  return finish(id, "CANCELLED", { statusReasonCode: "cancelled_by_payer", statusReasonDescription: "The payer left the PaymentIQ checkout." });
+  return finish(id, "CANCELLED", {
+    statusReasonCode: "cancelled_by_payer",
+    statusReasonDescription: "The payer left the PaymentIQ checkout.",
+  });
 }

@@ -22,9 +22,22 @@ export const createPaymentRequest = z.strictObject({
   total_amount: z.number().int().nonnegative(),
   method: z.enum(["card", "dummy"]),
   provider: z.enum(["payment_iq", "dummy"]),
-  order_items: z.array(z.strictObject({ amount: z.number().int().nonnegative(), name: z.string(), merchant_id: id, vat_rate: z.number() })).min(1),
+  order_items: z
+    .array(
+      z.strictObject({
+        amount: z.number().int().nonnegative(),
+        name: z.string(),
+        merchant_id: id,
+        vat_rate: z.number(),
+      }),
+    )
+    .min(1),
   payer: z.strictObject({ name: z.string(), email: z.string().optional() /* [guess] */ }),
-  provider_method_parameters: z.strictObject({ success_url: z.url().optional(), error_url: z.url().optional(), desired_payment_status: z.string().optional() }),
+  provider_method_parameters: z.strictObject({
+    success_url: z.url().optional(),
+    error_url: z.url().optional(),
+    desired_payment_status: z.string().optional(),
+  }),
   status_callback_url: z.url().optional(),
   metadata: z.record(z.string(), z.unknown()).optional(),
 });
@@ -33,11 +46,16 @@ export const createPaymentRequest = z.strictObject({
  * [doc] its answer `{id, provider_method_response: {pay_url}}`. [guess] the sandbox's dummy
  * provider has no page to send the payer to: its `provider_method_response` has no pay_url.
  */
-export const paymentCreated = z.strictObject({ id, provider_method_response: z.strictObject({ pay_url: z.url().optional() }) });
+export const paymentCreated = z.strictObject({
+  id,
+  provider_method_response: z.strictObject({ pay_url: z.url().optional() }),
+});
 
 /** [doc] 403, 404, 422, 500 with `{"errors":[{"error":..,"description":..,"property":..}]}`; `property` null when none [guess]. */
 export const errorsBody = z.strictObject({
-  errors: z.array(z.strictObject({ error: z.string().min(1), description: z.string(), property: z.string().nullable() })).min(1),
+  errors: z
+    .array(z.strictObject({ error: z.string().min(1), description: z.string(), property: z.string().nullable() }))
+    .min(1),
 });
 export type DocumentedError = z.infer<typeof errorsBody>["errors"][number];
 
@@ -64,7 +82,9 @@ export const paymentDetails = z.strictObject({
   total_amount: z.number().int().nonnegative(), // [guess]
   method: z.string(), // [guess]
   provider: z.string(), // [guess]
-  order_items: z.array(z.strictObject({ amount: z.number().int().nonnegative(), name: z.string(), merchant_id: id, vat_rate: z.number() })), // [guess]
+  order_items: z.array(
+    z.strictObject({ amount: z.number().int().nonnegative(), name: z.string(), merchant_id: id, vat_rate: z.number() }),
+  ), // [guess]
   metadata: z.record(z.string(), z.unknown()), // [guess]
 });
 

@@ -2,7 +2,17 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { fileURLToPath } from "node:url";
 import { loadDocumentedExamples } from "@/lib/testing/documented-examples";
-import { createEmulatorPayment, EMULATOR_SPLIT_TREE_ID, paymentBody, payOnPaymentIq, pingApi, pingApiUrl, serverUrl, sleep, startCallbackCatcher } from "@/lib/testing/pingpayments-fixtures";
+import {
+  createEmulatorPayment,
+  EMULATOR_SPLIT_TREE_ID,
+  paymentBody,
+  payOnPaymentIq,
+  pingApi,
+  pingApiUrl,
+  serverUrl,
+  sleep,
+  startCallbackCatcher,
+} from "@/lib/testing/pingpayments-fixtures";
 import { STATUS_CALLBACK_RETRY_SECONDS } from "./config";
 import * as documented from "./documented-shapes";
 
@@ -20,11 +30,23 @@ function expectDocumented(shape: z.ZodType, json: unknown) {
 
 describe("Ping Payments emulator: authentication and validation", () => {
   it("answers 403 in the errors shape for a wrong secret or missing headers", async () => {
-    const wrong = await pingApi("POST", "/payment_orders", { split_tree_id: EMULATOR_SPLIT_TREE_ID, currency: "SEK" }, { tenant_id: "1f4a0d4e-6b7c-4f0a-9d51-2c7e3a8b5f10", "x-api-secret": "wrong" });
+    const wrong = await pingApi(
+      "POST",
+      "/payment_orders",
+      { split_tree_id: EMULATOR_SPLIT_TREE_ID, currency: "SEK" },
+      { tenant_id: "1f4a0d4e-6b7c-4f0a-9d51-2c7e3a8b5f10", "x-api-secret": "wrong" },
+    );
     expect(wrong.status).toBe(403);
-    expect(wrong.json).toEqual({ errors: [expect.objectContaining({ error: "forbidden", description: expect.any(String), property: null })] });
+    expect(wrong.json).toEqual({
+      errors: [expect.objectContaining({ error: "forbidden", description: expect.any(String), property: null })],
+    });
     expectDocumented(documented.errorsBody, wrong.json);
-    const missing = await pingApi("POST", "/payment_orders", { split_tree_id: EMULATOR_SPLIT_TREE_ID, currency: "SEK" }, {});
+    const missing = await pingApi(
+      "POST",
+      "/payment_orders",
+      { split_tree_id: EMULATOR_SPLIT_TREE_ID, currency: "SEK" },
+      {},
+    );
     expect(missing.status).toBe(403);
     expectDocumented(documented.errorsBody, missing.json);
   });
@@ -32,7 +54,9 @@ describe("Ping Payments emulator: authentication and validation", () => {
   it("answers 422 naming the property for a missing currency", async () => {
     const answer = await pingApi("POST", "/payment_orders", { split_tree_id: EMULATOR_SPLIT_TREE_ID });
     expect(answer.status).toBe(422);
-    expect(answer.json).toEqual({ errors: [{ error: "missing_required_property", description: expect.any(String), property: "currency" }] });
+    expect(answer.json).toEqual({
+      errors: [{ error: "missing_required_property", description: expect.any(String), property: "currency" }],
+    });
     expectDocumented(documented.errorsBody, answer.json);
 
     const order = await pingApi("POST", "/payment_orders", { split_tree_id: EMULATOR_SPLIT_TREE_ID, currency: "SEK" });
@@ -45,10 +69,20 @@ describe("Ping Payments emulator: authentication and validation", () => {
 
   it("answers 422 when the payment's currency differs from its order's, or items do not add up", async () => {
     const order = await pingApi("POST", "/payment_orders", { split_tree_id: EMULATOR_SPLIT_TREE_ID, currency: "SEK" });
-    const mismatch = await pingApi("POST", `/payment_orders/${order.json!.id}/payments`, paymentBody({ currency: "EUR" }));
+    const mismatch = await pingApi(
+      "POST",
+      `/payment_orders/${order.json!.id}/payments`,
+      paymentBody({ currency: "EUR" }),
+    );
     expect(mismatch.status).toBe(422);
-    expect(mismatch.json!.errors).toEqual([expect.objectContaining({ error: "currency_mismatch", property: "currency" })]);
-    const total = await pingApi("POST", `/payment_orders/${order.json!.id}/payments`, paymentBody({ total_amount: 9999 }));
+    expect(mismatch.json!.errors).toEqual([
+      expect.objectContaining({ error: "currency_mismatch", property: "currency" }),
+    ]);
+    const total = await pingApi(
+      "POST",
+      `/payment_orders/${order.json!.id}/payments`,
+      paymentBody({ total_amount: 9999 }),
+    );
     expect(total.status).toBe(422);
     expect(total.json!.errors).toEqual([expect.objectContaining({ property: "total_amount" })]);
   });
@@ -87,10 +121,19 @@ describe("Ping Payments emulator: PaymentIQ checkout and status callbacks", () =
     const redirect = await payOnPaymentIq(payment.paymentId, { number: "4111 1111 1111 1111" });
     expect(redirect).toEqual({ status: 303, location: "http://localhost:9/success" });
     const [callback] = await catcher.waitFor(1);
-    expect(JSON.parse(callback.body)).toEqual({ payment_id: payment.paymentId, payment_order_id: payment.paymentOrderId, status: "COMPLETED" });
+    expect(JSON.parse(callback.body)).toEqual({
+      payment_id: payment.paymentId,
+      payment_order_id: payment.paymentOrderId,
+      status: "COMPLETED",
+    });
     expectDocumented(documented.statusCallback, JSON.parse(callback.body));
     const details = await pingApi("GET", `/payment_orders/${payment.paymentOrderId}/payments/${payment.paymentId}`);
-    expect(details.json).toMatchObject({ id: payment.paymentId, status: "COMPLETED", total_amount: 2500, currency: "SEK" });
+    expect(details.json).toMatchObject({
+      id: payment.paymentId,
+      status: "COMPLETED",
+      total_amount: 2500,
+      currency: "SEK",
+    });
     expectDocumented(documented.paymentDetails, details.json);
     expect(JSON.stringify(details.json)).not.toContain("4111111111111111");
   });
@@ -122,7 +165,8 @@ describe("Ping Payments emulator: PaymentIQ checkout and status callbacks", () =
     const [first, second, third] = requests.map((r) => r.at);
     expect(second - first).toBeGreaterThanOrEqual(STATUS_CALLBACK_RETRY_SECONDS[0] * 1000 * TIME_SCALE);
     expect(third - second).toBeGreaterThanOrEqual(STATUS_CALLBACK_RETRY_SECONDS[1] * 1000 * TIME_SCALE);
-    for (const request of requests) expect(JSON.parse(request.body)).toMatchObject({ payment_id: payment.paymentId, status: "COMPLETED" });
+    for (const request of requests)
+      expect(JSON.parse(request.body)).toMatchObject({ payment_id: payment.paymentId, status: "COMPLETED" });
     // Past the next scheduled retry (300 s scaled) nothing more arrives.
     await sleep(STATUS_CALLBACK_RETRY_SECONDS[2] * 1000 * TIME_SCALE * 3 + 1000);
     expect(catcher.requests).toHaveLength(3);
@@ -167,7 +211,9 @@ describe("Ping Payments emulator: PaymentIQ checkout and status callbacks", () =
 });
 
 describe("Ping Payments emulator: documented behaviour only (issue 13)", () => {
-  const examples = loadDocumentedExamples(fileURLToPath(new URL("../../providers/pingpayments/fixtures", import.meta.url)));
+  const examples = loadDocumentedExamples(
+    fileURLToPath(new URL("../../providers/pingpayments/fixtures", import.meta.url)),
+  );
 
   it("takes the documented requests and answers them in the documented shapes", async () => {
     const order = await pingApi("POST", "/payment_orders", examples["create-payment-order.request"].example);
@@ -175,12 +221,18 @@ describe("Ping Payments emulator: documented behaviour only (issue 13)", () => {
     expectDocumented(documented.paymentOrderCreated, order.json);
     const orderId = order.json!.id as string;
     // The example's URLs are filled in on https://shop.example; the emulator takes the shop's own site only (its outbound URL policy).
-    const onTheShop = JSON.parse(JSON.stringify(examples["create-payment.request"].example).replaceAll("https://shop.example", serverUrl())) as unknown;
+    const onTheShop = JSON.parse(
+      JSON.stringify(examples["create-payment.request"].example).replaceAll("https://shop.example", serverUrl()),
+    ) as unknown;
     const card = await pingApi("POST", `/payment_orders/${orderId}/payments`, onTheShop);
     expect(card.status).toBe(200);
     expectDocumented(documented.paymentCreated, card.json);
     expect((card.json!.provider_method_response as { pay_url?: string }).pay_url).toMatch(/\/paymentiq\/checkout\//);
-    const dummy = await pingApi("POST", `/payment_orders/${orderId}/payments`, examples["create-payment-dummy.request"].example);
+    const dummy = await pingApi(
+      "POST",
+      `/payment_orders/${orderId}/payments`,
+      examples["create-payment-dummy.request"].example,
+    );
     expect(dummy.status).toBe(200);
     expectDocumented(documented.paymentCreated, dummy.json);
     const details = await pingApi("GET", `/payment_orders/${orderId}/payments/${dummy.json!.id as string}`);
@@ -212,7 +264,9 @@ describe("Ping Payments emulator: documented behaviour only (issue 13)", () => {
   it("refuses a split tree the tenant does not have with 422 in the errors shape", async () => {
     const answer = await pingApi("POST", "/payment_orders", { split_tree_id: "not-ours", currency: "SEK" });
     expect(answer.status).toBe(422);
-    expect(answer.json).toEqual({ errors: [{ error: "split_tree_not_found", description: expect.any(String), property: "split_tree_id" }] });
+    expect(answer.json).toEqual({
+      errors: [{ error: "split_tree_not_found", description: expect.any(String), property: "split_tree_id" }],
+    });
     expectDocumented(documented.errorsBody, answer.json);
   });
 
@@ -222,7 +276,15 @@ describe("Ping Payments emulator: documented behaviour only (issue 13)", () => {
     body.order_items[1] = { ...body.order_items[1], merchant_id: "m-not-ours" };
     const answer = await pingApi("POST", `/payment_orders/${order.json!.id as string}/payments`, body);
     expect(answer.status).toBe(422);
-    expect(answer.json).toEqual({ errors: [{ error: "merchant_not_found", description: expect.stringContaining("m-not-ours"), property: "order_items.1.merchant_id" }] });
+    expect(answer.json).toEqual({
+      errors: [
+        {
+          error: "merchant_not_found",
+          description: expect.stringContaining("m-not-ours"),
+          property: "order_items.1.merchant_id",
+        },
+      ],
+    });
     expectDocumented(documented.errorsBody, answer.json);
   });
 
@@ -230,20 +292,30 @@ describe("Ping Payments emulator: documented behaviour only (issue 13)", () => {
     for (const currency of ["XYZ", "sek", "SEKK"]) {
       const answer = await pingApi("POST", "/payment_orders", { split_tree_id: EMULATOR_SPLIT_TREE_ID, currency });
       expect(answer.status, currency).toBe(422);
-      expect(answer.json).toEqual({ errors: [{ error: "invalid_currency", description: expect.any(String), property: "currency" }] });
+      expect(answer.json).toEqual({
+        errors: [{ error: "invalid_currency", description: expect.any(String), property: "currency" }],
+      });
       expectDocumented(documented.errorsBody, answer.json);
     }
     const order = await pingApi("POST", "/payment_orders", { split_tree_id: EMULATOR_SPLIT_TREE_ID, currency: "SEK" });
-    const payment = await pingApi("POST", `/payment_orders/${order.json!.id as string}/payments`, paymentBody({ currency: "ABC" }));
+    const payment = await pingApi(
+      "POST",
+      `/payment_orders/${order.json!.id as string}/payments`,
+      paymentBody({ currency: "ABC" }),
+    );
     expect(payment.status).toBe(422);
-    expect(payment.json!.errors).toEqual([expect.objectContaining({ error: "invalid_currency", property: "currency" })]);
+    expect(payment.json!.errors).toEqual([
+      expect.objectContaining({ error: "invalid_currency", property: "currency" }),
+    ]);
   });
 
   it("splits, then settles, a payment order whose payment completed; refuses them out of order", async () => {
     const expectRefused = async (path: string, error: string) => {
       const answer = await pingApi("PUT", path);
       expect(answer.status, path).toBe(422);
-      expect(answer.json).toEqual({ errors: [{ error, description: expect.any(String), property: "payment_order_id" }] });
+      expect(answer.json).toEqual({
+        errors: [{ error, description: expect.any(String), property: "payment_order_id" }],
+      });
       expectDocumented(documented.errorsBody, answer.json);
     };
     const payment = await createEmulatorPayment();
@@ -257,7 +329,9 @@ describe("Ping Payments emulator: documented behaviour only (issue 13)", () => {
     expect((await pingApi("GET", order)).json).toMatchObject({ status: "SPLIT" });
     await expectRefused(`${order}/split`, "payment_order_already_split");
     // A split order takes no more payments.
-    expect((await pingApi("POST", `${order}/payments`, paymentBody())).json!.errors).toEqual([expect.objectContaining({ error: "payment_order_closed" })]);
+    expect((await pingApi("POST", `${order}/payments`, paymentBody())).json!.errors).toEqual([
+      expect.objectContaining({ error: "payment_order_closed" }),
+    ]);
     expect((await pingApi("PUT", `${order}/settle`)).status).toBe(204);
     expect((await pingApi("GET", order)).json).toMatchObject({ status: "SETTLED" });
     await expectRefused(`${order}/settle`, "payment_order_already_settled");

@@ -4,12 +4,21 @@ import { pingPaymentOrders, pingPayments, type PingPaymentOrderRow, type PingPay
 
 export type PingStatus = PingPaymentRow["status"];
 
-export function insertPaymentOrder(values: { id: string; tenantId: string; splitTreeId: string; currency: string }): PingPaymentOrderRow {
+export function insertPaymentOrder(values: {
+  id: string;
+  tenantId: string;
+  splitTreeId: string;
+  currency: string;
+}): PingPaymentOrderRow {
   return emulatorDb().insert(pingPaymentOrders).values(values).returning().get();
 }
 
 export function findPaymentOrder(tenantId: string, id: string): PingPaymentOrderRow | undefined {
-  return emulatorDb().select().from(pingPaymentOrders).where(and(eq(pingPaymentOrders.id, id), eq(pingPaymentOrders.tenantId, tenantId))).get();
+  return emulatorDb()
+    .select()
+    .from(pingPaymentOrders)
+    .where(and(eq(pingPaymentOrders.id, id), eq(pingPaymentOrders.tenantId, tenantId)))
+    .get();
 }
 
 export function insertPayment(values: typeof pingPayments.$inferInsert): PingPaymentRow {
@@ -33,7 +42,13 @@ export function findPaymentInOrder(tenantId: string, paymentOrderId: string, id:
   return emulatorDb()
     .select()
     .from(pingPayments)
-    .where(and(eq(pingPayments.id, id), eq(pingPayments.paymentOrderId, paymentOrderId), eq(pingPayments.tenantId, tenantId)))
+    .where(
+      and(
+        eq(pingPayments.id, id),
+        eq(pingPayments.paymentOrderId, paymentOrderId),
+        eq(pingPayments.tenantId, tenantId),
+      ),
+    )
     .get();
 }
 
@@ -45,7 +60,12 @@ export function movePayment(
   id: string,
   from: readonly PingStatus[],
   to: PingStatus,
-  extra: Partial<Pick<PingPaymentRow, "statusReasonCode" | "statusReasonDescription" | "cardMasked" | "settleAt" | "callbackBehaviour">> = {},
+  extra: Partial<
+    Pick<
+      PingPaymentRow,
+      "statusReasonCode" | "statusReasonDescription" | "cardMasked" | "settleAt" | "callbackBehaviour"
+    >
+  > = {},
 ): PingPaymentRow | undefined {
   return emulatorDb()
     .update(pingPayments)
@@ -64,7 +84,11 @@ export function duePendingSettlements(now = new Date()): PingPaymentRow[] {
 }
 
 /** Moves a payment order out of `from` (compare-and-set); false when it was no longer there. */
-export function markPaymentOrderStatus(id: string, from: readonly PingPaymentOrderRow["status"][], to: PingPaymentOrderRow["status"]): boolean {
+export function markPaymentOrderStatus(
+  id: string,
+  from: readonly PingPaymentOrderRow["status"][],
+  to: PingPaymentOrderRow["status"],
+): boolean {
   const moved = emulatorDb()
     .update(pingPaymentOrders)
     .set({ status: to })

@@ -2,7 +2,16 @@ import { randomInt } from "node:crypto";
 import { scaledMs } from "../clock";
 import { targetUrlError } from "../outbound-url";
 import { registerEmulatorJob } from "../outbox";
-import { answerStored, corruptSignature, enqueueScripted, faultResponse, forcedOutcomeOf, recordForcedPayment, takeNextPayment, type NextPayment } from "../control";
+import {
+  answerStored,
+  corruptSignature,
+  enqueueScripted,
+  faultResponse,
+  forcedOutcomeOf,
+  recordForcedPayment,
+  takeNextPayment,
+  type NextPayment,
+} from "../control";
 import type { PingpongAdjustmentRow, PingpongTransactionRow, pingpongTransactions } from "../schema";
 import { brandOf, callbackBehaviourOf, digitsOnly, luhnValid, maskCard, outcomeOfCard } from "../test-cards";
 import {
@@ -49,8 +58,14 @@ import {
 
 /** Parses a major-unit amount (number or decimal string) into minor units, or an error text. */
 export function parseAmount(value: unknown, currency: string, field: string): number | string {
-  const text = typeof value === "number" && Number.isFinite(value) ? String(value) : typeof value === "string" ? value.trim() : undefined;
-  if (text === undefined || !/^\d+(\.\d+)?$/.test(text)) return `${field} must be a positive decimal amount in major units`;
+  const text =
+    typeof value === "number" && Number.isFinite(value)
+      ? String(value)
+      : typeof value === "string"
+        ? value.trim()
+        : undefined;
+  if (text === undefined || !/^\d+(\.\d+)?$/.test(text))
+    return `${field} must be a positive decimal amount in major units`;
   const [whole, fraction = ""] = text.split(".");
   const exponent = currencyExponent(currency);
   if (exponent === undefined) return "bizContent.currency is not an ISO 4217 currency code";
@@ -90,7 +105,9 @@ export function paymentView(transaction: PingpongTransactionRow): Record<string,
     threeDContinue: challenging ? "true" : "false",
     // The plugin's own blob [guess: nothing inside is documented]: the emulator's plugin script
     // (risk.ts) reads the transactionId and leads the browser to its 3DS page; the shop reads nothing.
-    threeDUnionParams: challenging ? { threeDContinue: "true", transactionId: transaction.transactionId } : { threeDContinue: "false" },
+    threeDUnionParams: challenging
+      ? { threeDContinue: "true", transactionId: transaction.transactionId }
+      : { threeDContinue: "false" },
   };
   const flow = flowOf(transaction);
   if (flow === "qr") {
@@ -171,13 +188,28 @@ function enqueue(transaction: PingpongTransactionRow, targets: string[], body: s
 }
 
 /** Posts the payment's result (notifyType PAYMENT, or CLOSE to both close targets). */
-export function notifyPayment(transaction: PingpongTransactionRow, notifyType: Extract<NotifyType, "PAYMENT" | "CLOSE"> = "PAYMENT"): void {
-  const body = notificationBody(merchantOf(transaction), resultOf(transaction), { notifyType, ...notifyCore(transaction) });
+export function notifyPayment(
+  transaction: PingpongTransactionRow,
+  notifyType: Extract<NotifyType, "PAYMENT" | "CLOSE"> = "PAYMENT",
+): void {
+  const body = notificationBody(merchantOf(transaction), resultOf(transaction), {
+    notifyType,
+    ...notifyCore(transaction),
+  });
   // Out of order: the final result is followed by a stale PROCESSING one.
   const stale =
-    transaction.status === "PROCESSING" ? undefined : notificationBody(merchantOf(transaction), CODES.success, { notifyType: "PAYMENT", ...notifyCore({ ...transaction, status: "PROCESSING" }) });
+    transaction.status === "PROCESSING"
+      ? undefined
+      : notificationBody(merchantOf(transaction), CODES.success, {
+          notifyType: "PAYMENT",
+          ...notifyCore({ ...transaction, status: "PROCESSING" }),
+        });
   const targets = [transaction.notificationUrl];
-  if (notifyType === "CLOSE" && transaction.closeNotificationUrl && transaction.closeNotificationUrl !== transaction.notificationUrl) {
+  if (
+    notifyType === "CLOSE" &&
+    transaction.closeNotificationUrl &&
+    transaction.closeNotificationUrl !== transaction.notificationUrl
+  ) {
     targets.push(transaction.closeNotificationUrl);
   }
   enqueue(transaction, targets, body, stale);
@@ -226,7 +258,8 @@ export function objectOf(value: unknown): Biz | undefined {
  * policy. The error text, or undefined.
  */
 export function notificationUrlError(value: unknown, key: string): string | undefined {
-  if (typeof value === "string" && httpUrl(value) && (new URL(value).search !== "" || value.includes("?"))) return `bizContent.${key} must not carry query parameters`;
+  if (typeof value === "string" && httpUrl(value) && (new URL(value).search !== "" || value.includes("?")))
+    return `bizContent.${key} must not carry query parameters`;
   return registeredUrlError(value, key);
 }
 
@@ -266,7 +299,11 @@ interface CardCheck {
 function checkCard(cardInfo: Biz | undefined, now = new Date()): CardCheck | string {
   const prefix = "bizContent.paymentMethod.cardInfo";
   if (!cardInfo) return `${prefix} is required`;
-  const absent = missing(cardInfo, ["number", "holderFirstName", "holderLastName", "expireMonth", "expireYear", "cvv"], prefix);
+  const absent = missing(
+    cardInfo,
+    ["number", "holderFirstName", "holderLastName", "expireMonth", "expireYear", "cvv"],
+    prefix,
+  );
   if (absent) return absent;
   const number = digitsOnly(String(cardInfo.number));
   if (!luhnValid(number)) return `${prefix}.number is invalid`;
@@ -279,7 +316,12 @@ function checkCard(cardInfo: Biz | undefined, now = new Date()): CardCheck | str
   const current = now.getUTCFullYear() * 12 + now.getUTCMonth() + 1;
   if (year * 12 + month < current) return `${prefix}.expireYear: the card has expired`;
   if (!/^\d{3,4}$/.test(String(cardInfo.cvv).trim())) return `${prefix}.cvv must be 3 or 4 digits`;
-  return { masked: maskCard(number), brand: brandOf(number), number, holder: `${String(cardInfo.holderFirstName)} ${String(cardInfo.holderLastName)}` };
+  return {
+    masked: maskCard(number),
+    brand: brandOf(number),
+    number,
+    holder: `${String(cardInfo.holderFirstName)} ${String(cardInfo.holderLastName)}`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -306,24 +348,40 @@ export async function unifiedPay(request: Request): Promise<Response> {
   const repeatedRequestId = text(biz, "requestId");
   if (repeatedRequestId) {
     const existing = findTransactionOf(merchant.accId, { requestId: repeatedRequestId });
-    if (existing) return existing.merchantTransactionId === merchantTransactionId ? respondWith(merchant, existing) : answer(merchant, CODES.duplicateRequestId);
+    if (existing)
+      return existing.merchantTransactionId === merchantTransactionId
+        ? respondWith(merchant, existing)
+        : answer(merchant, CODES.duplicateRequestId);
   }
 
   if (biz.payResultUrl === undefined && biz.shopperResultUrl !== undefined) biz.payResultUrl = biz.shopperResultUrl;
-  const absent = missing(biz, ["requestId", "merchantTransactionId", "amount", "currency", "notificationUrl", "payResultUrl", "paymentMethod"]);
+  const absent = missing(biz, [
+    "requestId",
+    "merchantTransactionId",
+    "amount",
+    "currency",
+    "notificationUrl",
+    "payResultUrl",
+    "paymentMethod",
+  ]);
   if (absent) return invalid(merchant, absent);
   const requestId = text(biz, "requestId")!;
   if (!merchantTransactionId) return invalid(merchant, "bizContent.merchantTransactionId must be a string");
   if (requestId.length > 64) return invalid(merchant, "bizContent.requestId is longer than 64 characters");
-  if (merchantTransactionId.length > 64) return invalid(merchant, "bizContent.merchantTransactionId is longer than 64 characters");
+  if (merchantTransactionId.length > 64)
+    return invalid(merchant, "bizContent.merchantTransactionId is longer than 64 characters");
   const currency = text(biz, "currency") ?? "";
   // ISO 4217 codes, and each currency's decimals [doc: amounts in major units; the code 100001 a guess].
-  if (!/^[A-Z]{3}$/.test(currency) || currencyExponent(currency) === undefined) return invalid(merchant, "bizContent.currency is not an ISO 4217 currency code");
+  if (!/^[A-Z]{3}$/.test(currency) || currencyExponent(currency) === undefined)
+    return invalid(merchant, "bizContent.currency is not an ISO 4217 currency code");
   const amountMinor = parseAmount(biz.amount, currency, "bizContent.amount");
   if (typeof amountMinor === "string") return invalid(merchant, amountMinor);
-  const badReturnUrl = registeredUrlError(biz.payResultUrl, "payResultUrl") ?? registeredUrlError(biz.payCancelUrl, "payCancelUrl");
+  const badReturnUrl =
+    registeredUrlError(biz.payResultUrl, "payResultUrl") ?? registeredUrlError(biz.payCancelUrl, "payCancelUrl");
   if (badReturnUrl) return invalid(merchant, badReturnUrl);
-  const badNotificationUrl = notificationUrlError(biz.notificationUrl, "notificationUrl") ?? notificationUrlError(biz.closeNotificationUrl, "closeNotificationUrl");
+  const badNotificationUrl =
+    notificationUrlError(biz.notificationUrl, "notificationUrl") ??
+    notificationUrlError(biz.closeNotificationUrl, "closeNotificationUrl");
   if (badNotificationUrl) return invalid(merchant, badNotificationUrl);
   let captureDelayHours = 0;
   if (biz.captureDelayHours !== undefined && biz.captureDelayHours !== null && biz.captureDelayHours !== "") {
@@ -339,10 +397,16 @@ export async function unifiedPay(request: Request): Promise<Response> {
   if (!type) return invalid(merchant, "bizContent.paymentMethod.type is required");
   const codeGrant = text(biz, "bizType") === "CodeGrant";
   if (codeGrant && !isWalletType(type)) {
-    return invalid(merchant, `bizContent.paymentMethod.type ${type} is not a one-click wallet (${WALLET_TYPES.join(", ")})`);
+    return invalid(
+      merchant,
+      `bizContent.paymentMethod.type ${type} is not a one-click wallet (${WALLET_TYPES.join(", ")})`,
+    );
   }
   if (!codeGrant && type !== "scheme" && !isApmType(type)) {
-    return invalid(merchant, `bizContent.paymentMethod.type ${type} is not supported (scheme, ${Object.keys(APM_METHODS).join(", ")})`);
+    return invalid(
+      merchant,
+      `bizContent.paymentMethod.type ${type} is not supported (scheme, ${Object.keys(APM_METHODS).join(", ")})`,
+    );
   }
   const customer = objectOf(biz.customer);
   const customerEmail = customer && typeof customer.email === "string" ? customer.email : null;
@@ -359,7 +423,8 @@ export async function unifiedPay(request: Request): Promise<Response> {
     notificationUrl: String(biz.notificationUrl),
     payResultUrl: String(biz.payResultUrl),
     payCancelUrl: typeof biz.payCancelUrl === "string" && biz.payCancelUrl ? biz.payCancelUrl : null,
-    closeNotificationUrl: typeof biz.closeNotificationUrl === "string" && biz.closeNotificationUrl ? biz.closeNotificationUrl : null,
+    closeNotificationUrl:
+      typeof biz.closeNotificationUrl === "string" && biz.closeNotificationUrl ? biz.closeNotificationUrl : null,
     merchantUserId: text(biz, "merchantUserId") ?? null,
     customerEmail,
     origin,
@@ -389,28 +454,53 @@ export async function unifiedPay(request: Request): Promise<Response> {
 
   const card = checkCard(objectOf(paymentMethod.cardInfo));
   if (typeof card === "string") return invalid(merchant, card);
-  if (!riskDataValid(merchant, requestId, objectOf(biz.jsGeneratedData))) return answer(merchant, CODES.jsGeneratedData);
+  if (!riskDataValid(merchant, requestId, objectOf(biz.jsGeneratedData)))
+    return answer(merchant, CODES.jsGeneratedData);
 
   const taken = takeNextPayment("pingpong");
   if (taken.before) return faultResponse("pingpong", taken.before);
   const outcome = forcedOutcomeOf(taken.override) ?? outcomeOfCard(card.number);
-  const respond = (transaction: PingpongTransactionRow) => answerStored("pingpong", taken, respondWith(merchant, transaction));
-  const cardFields = { ...base, transactionId: newId(), cardMasked: card.masked, cardBrand: card.brand, callbackBehaviour: callbackBehaviourOf(card.holder) };
+  const respond = (transaction: PingpongTransactionRow) =>
+    answerStored("pingpong", taken, respondWith(merchant, transaction));
+  const cardFields = {
+    ...base,
+    transactionId: newId(),
+    cardMasked: card.masked,
+    cardBrand: card.brand,
+    callbackBehaviour: callbackBehaviourOf(card.holder),
+  };
   const insertCard = (values: Parameters<typeof insertTransaction>[0]) => insertForced(values, taken);
   switch (outcome.kind) {
     case "approve": {
-      const transaction = insertCard({ ...cardFields, status: "SUCCESS", resultCode: CODES.success.code, resultDescription: CODES.success.description, succeededAt: new Date() });
+      const transaction = insertCard({
+        ...cardFields,
+        status: "SUCCESS",
+        resultCode: CODES.success.code,
+        resultDescription: CODES.success.description,
+        succeededAt: new Date(),
+      });
       notifyPayment(transaction);
       return respond(transaction);
     }
     case "decline": {
       const code = DECLINE_CODES[outcome.reason];
-      const transaction = insertCard({ ...cardFields, status: "FAILED", resultCode: code.code, resultDescription: code.description });
+      const transaction = insertCard({
+        ...cardFields,
+        status: "FAILED",
+        resultCode: code.code,
+        resultDescription: code.description,
+      });
       notifyPayment(transaction);
       return respond(transaction);
     }
     case "challenge": {
-      const transaction = insertCard({ ...cardFields, status: "PROCESSING", resultCode: CODES.success.code, resultDescription: CODES.success.description, awaitingChallenge: true });
+      const transaction = insertCard({
+        ...cardFields,
+        status: "PROCESSING",
+        resultCode: CODES.success.code,
+        resultDescription: CODES.success.description,
+        awaitingChallenge: true,
+      });
       return respond(transaction);
     }
     case "pending": {
@@ -436,7 +526,11 @@ const DOCUMENTED_RISK_FIELDS = ["fingerPrint", "forterSiteId", "forterTokenCooki
  */
 function riskDataValid(merchant: Merchant, requestId: string, data: Biz | undefined): boolean {
   if (!data) return false;
-  if (data.threeDInitTransId !== undefined) return typeof data.threeDInitTransId === "string" && findRiskInit(merchant.accId, requestId, data.threeDInitTransId) !== undefined;
+  if (data.threeDInitTransId !== undefined)
+    return (
+      typeof data.threeDInitTransId === "string" &&
+      findRiskInit(merchant.accId, requestId, data.threeDInitTransId) !== undefined
+    );
   return DOCUMENTED_RISK_FIELDS.every((key) => typeof data[key] === "string" && data[key] !== "");
 }
 
@@ -452,13 +546,22 @@ function insertForced(values: Parameters<typeof insertTransaction>[0], taken: Ne
  * token is ACTIVE and was signed by the same merchantUserId; otherwise SUCCESS at once, or
  * PROCESSING on the wallet's redirect page when customer.email contains "confirm".
  */
-function payWithToken(merchant: Merchant, biz: Biz, base: Omit<typeof pingpongTransactions.$inferInsert, "transactionId" | "status" | "resultCode" | "resultDescription">): Response | Promise<Response> {
+function payWithToken(
+  merchant: Merchant,
+  biz: Biz,
+  base: Omit<typeof pingpongTransactions.$inferInsert, "transactionId" | "status" | "resultCode" | "resultDescription">,
+): Response | Promise<Response> {
   const token = text(biz, "token");
   if (!token) return invalid(merchant, "bizContent.token is required");
   const merchantUserId = base.merchantUserId;
   if (!merchantUserId) return invalid(merchant, "bizContent.merchantUserId is required");
   const signed = findWalletToken(token);
-  if (!signed || signed.accId !== merchant.accId || signed.status !== "ACTIVE" || signed.merchantUserId !== merchantUserId) {
+  if (
+    !signed ||
+    signed.accId !== merchant.accId ||
+    signed.status !== "ACTIVE" ||
+    signed.merchantUserId !== merchantUserId
+  ) {
     return answer(merchant, CODES.tokenNotFound);
   }
   if (signed.walletType !== base.methodType) {
@@ -505,7 +608,8 @@ export async function refund(request: Request): Promise<Response> {
   const transaction = findTransactionOf(merchant.accId, { transactionId: text(biz, "transactionId") });
   if (!transaction) return answer(merchant, CODES.notFound);
   const currency = text(biz, "currency");
-  if (currency !== transaction.currency) return invalid(merchant, `bizContent.currency must be the transaction's currency (${transaction.currency})`);
+  if (currency !== transaction.currency)
+    return invalid(merchant, `bizContent.currency must be the transaction's currency (${transaction.currency})`);
   const amountMinor = parseAmount(biz.amount, transaction.currency, "bizContent.amount");
   if (typeof amountMinor === "string") return invalid(merchant, amountMinor);
   const notificationUrl = text(biz, "notificationUrl");
@@ -541,7 +645,8 @@ export async function voidPayment(request: Request): Promise<Response> {
   if (existing) return answer(merchant, CODES.success, voidView(existing));
   const transaction = findTransactionOf(merchant.accId, { transactionId: text(biz, "transactionId") });
   if (!transaction) return answer(merchant, CODES.notFound);
-  if (transaction.status !== "SUCCESS" || transaction.captureDelayHours === 0 || captureDelayElapsed(transaction)) return answer(merchant, CODES.wrongState);
+  if (transaction.status !== "SUCCESS" || transaction.captureDelayHours === 0 || captureDelayElapsed(transaction))
+    return answer(merchant, CODES.wrongState);
   const recorded = recordVoid({
     id: newId(),
     kind: "VOID",
@@ -568,10 +673,14 @@ export async function queryTransaction(request: Request): Promise<Response> {
   const { merchant, biz } = envelope;
   const transactionId = text(biz, "transactionId");
   const merchantTransactionId = text(biz, "merchantTransactionId");
-  if (!transactionId && !merchantTransactionId) return invalid(merchant, "bizContent.transactionId or bizContent.merchantTransactionId is required");
+  if (!transactionId && !merchantTransactionId)
+    return invalid(merchant, "bizContent.transactionId or bizContent.merchantTransactionId is required");
   const transaction = findTransactionOf(merchant.accId, transactionId ? { transactionId } : { merchantTransactionId });
   if (!transaction) return answer(merchant, CODES.notFound);
-  return answer(merchant, resultOf(transaction), { ...paymentView(transaction), refundedAmount: sixDecimals(transaction.refundedMinor, transaction.currency) });
+  return answer(merchant, resultOf(transaction), {
+    ...paymentView(transaction),
+    refundedAmount: sixDecimals(transaction.refundedMinor, transaction.currency),
+  });
 }
 
 async function queryAdjustment(request: Request, kind: PingpongAdjustmentRow["kind"]): Promise<Response> {
@@ -602,11 +711,18 @@ export function closeApm(transactionId: string): PingpongTransactionRow | undefi
   return closed;
 }
 
-export function finishChallenge(transaction: PingpongTransactionRow, code: string, passCode: string): PingpongTransactionRow | undefined {
+export function finishChallenge(
+  transaction: PingpongTransactionRow,
+  code: string,
+  passCode: string,
+): PingpongTransactionRow | undefined {
   if (!transaction.awaitingChallenge || transaction.status !== "PROCESSING") return undefined;
   const passed = code.trim() === passCode;
   const moved = passed
-    ? moveTransaction(transaction.transactionId, ["PROCESSING"], "SUCCESS", { awaitingChallenge: false, succeededAt: new Date() })
+    ? moveTransaction(transaction.transactionId, ["PROCESSING"], "SUCCESS", {
+        awaitingChallenge: false,
+        succeededAt: new Date(),
+      })
     : moveTransaction(transaction.transactionId, ["PROCESSING"], "FAILED", {
         awaitingChallenge: false,
         resultCode: CODES.threeDsFailed.code,
@@ -637,7 +753,10 @@ export function finishApm(transaction: PingpongTransactionRow, approve: boolean)
 
 registerEmulatorJob("pingpong:settle-processing", () => {
   for (const due of dueSettlements()) {
-    const settled = moveTransaction(due.transactionId, ["PROCESSING"], "SUCCESS", { settleAt: null, succeededAt: new Date() });
+    const settled = moveTransaction(due.transactionId, ["PROCESSING"], "SUCCESS", {
+      settleAt: null,
+      succeededAt: new Date(),
+    });
     if (settled) notifyPayment(settled);
   }
 });

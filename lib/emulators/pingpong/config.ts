@@ -96,7 +96,17 @@ export function currencyExponent(currency: string): number | undefined {
 export const ONECLICK_RETRY_SECONDS = [5, 5] as const;
 
 /** One-click (CodeGrant) wallet types [seed 001 + doc]. */
-export const WALLET_TYPES = ["AlipayHK", "Alipay", "GCash", "DANA", "Kakaopay", "TNG eWallet", "Boost", "True Money", "Rabbit LINE Pay"] as const;
+export const WALLET_TYPES = [
+  "AlipayHK",
+  "Alipay",
+  "GCash",
+  "DANA",
+  "Kakaopay",
+  "TNG eWallet",
+  "Boost",
+  "True Money",
+  "Rabbit LINE Pay",
+] as const;
 
 export type WalletType = (typeof WALLET_TYPES)[number];
 

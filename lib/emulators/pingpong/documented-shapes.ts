@@ -9,17 +9,19 @@ import { z } from "zod";
 
 /** bizContent is a JSON-encoded string on the wire; some examples show an object [doc: PROVIDERS.md §1 Envelope]. */
 function bizContentOf<T extends z.ZodType>(inner: T) {
-  return z.union([
-    z.string().transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: "custom", message: "bizContent is not JSON" });
-        return z.NEVER;
-      }
-    }),
-    z.record(z.string(), z.unknown()),
-  ]).pipe(inner);
+  return z
+    .union([
+      z.string().transform((text, ctx) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          ctx.addIssue({ code: "custom", message: "bizContent is not JSON" });
+          return z.NEVER;
+        }
+      }),
+      z.record(z.string(), z.unknown()),
+    ])
+    .pipe(inner);
 }
 
 /** "true"/"false" on the wire, or booleans [doc: §1 Response shows threeDContinue; its type is not stated]. */
@@ -32,7 +34,13 @@ export const documentedStatus = z.enum(["SUCCESS", "PROCESSING", "FAILED", "CLOS
 const result = { code: z.string().regex(/^\d{6}$/), description: z.string() };
 
 /** What every answer, error and notification carries [doc: §1 Response]: who, the result, and the sign. */
-const signedResult = { accId: z.string(), clientId: z.string(), ...result, sign: z.string(), signType: z.enum(["SHA256", "MD5"]) };
+const signedResult = {
+  accId: z.string(),
+  clientId: z.string(),
+  ...result,
+  sign: z.string(),
+  signType: z.enum(["SHA256", "MD5"]),
+};
 
 /** A unifiedPay / transaction answer's bizContent [doc: §1 Response; seed 000 Local Payment for the APM fields]. */
 export const documentedTransaction = z.strictObject({
@@ -50,11 +58,17 @@ export const documentedTransaction = z.strictObject({
   paymentQrCode: z.string().optional(),
   paymentRedirectUrl: z.string().optional(),
   /** [guess] the answer's currency (the docs list none; notifications need one to read the amount). */
-  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
   /** [guess] when the QR code expires (epoch milliseconds). */
   qrCodeExpireTime: z.string().optional(),
   /** [guess] Transaction Query's refunded total (the query's answer is not published). */
-  refundedAmount: z.string().regex(/^\d+\.\d{6}$/).optional(),
+  refundedAmount: z
+    .string()
+    .regex(/^\d+\.\d{6}$/)
+    .optional(),
 });
 
 /** An answer envelope [doc: §1 Response]: `{accId, clientId, code, description, sign, signType, bizContent}`. */
@@ -68,7 +82,9 @@ export const documentedTransactionAnswer = answerOf(documentedTransaction);
 export const documentedError = z.strictObject(signedResult);
 
 /** The signing answer [doc: §1 One-click: bizContent{token (O), authUrl (O)}]. */
-export const documentedBindAnswer = answerOf(z.strictObject({ token: z.string().optional(), authUrl: z.string().optional() }));
+export const documentedBindAnswer = answerOf(
+  z.strictObject({ token: z.string().optional(), authUrl: z.string().optional() }),
+);
 
 /** A notification envelope [doc: §1 Notifications: JSON POST signed like requests, so with `version`]. */
 function notificationOf<T extends z.ZodType>(biz: T) {
@@ -83,7 +99,10 @@ export const documentedPaymentNotification = notificationOf(
     /** [guess] refund and void notifications' ids and refunded amount. */
     refundId: z.string().optional(),
     voidId: z.string().optional(),
-    refundAmount: z.string().regex(/^\d+\.\d{6}$/).optional(),
+    refundAmount: z
+      .string()
+      .regex(/^\d+\.\d{6}$/)
+      .optional(),
   }),
 );
 

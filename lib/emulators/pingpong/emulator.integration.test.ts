@@ -47,7 +47,11 @@ describe("PingPongCheckout emulator: envelope, signature and validation", () => 
   it("refuses a wrong sign with 100002 and creates no transaction", async () => {
     const merchantTransactionId = `order-bad-sign-${Date.now()}`;
     const init = await riskInit("req-bad-sign");
-    const biz = cardBiz("4111111111111111", { requestId: "req-bad-sign", merchantTransactionId }, init.json.jsGeneratedData!);
+    const biz = cardBiz(
+      "4111111111111111",
+      { requestId: "req-bad-sign", merchantTransactionId },
+      init.json.jsGeneratedData!,
+    );
     const body = { ...envelope(biz), sign: "0".repeat(64) };
     const answer = await pingpongApi("/v4/payment/unifiedPay", body);
     expect(answer.status).toBe(200);
@@ -77,16 +81,24 @@ describe("PingPongCheckout emulator: envelope, signature and validation", () => 
   });
 
   it("refuses too many decimals, an unknown method type and a bad card field with 100001", async () => {
-    const jpy = await pingpongApi("/v4/payment/unifiedPay", envelope(apmBiz("Alipay", { currency: "JPY", amount: "100.5" })));
+    const jpy = await pingpongApi(
+      "/v4/payment/unifiedPay",
+      envelope(apmBiz("Alipay", { currency: "JPY", amount: "100.5" })),
+    );
     expect(jpy.body).toMatchObject({ code: "100001", description: expect.stringContaining("bizContent.amount") });
-    const unknown = await pingpongApi("/v4/payment/unifiedPay", envelope(apmBiz("Alipay", { extra: { paymentMethod: { type: "Bitcoin" } } })));
+    const unknown = await pingpongApi(
+      "/v4/payment/unifiedPay",
+      envelope(apmBiz("Alipay", { extra: { paymentMethod: { type: "Bitcoin" } } })),
+    );
     expect(unknown.body).toMatchObject({ code: "100001", description: expect.stringContaining("paymentMethod.type") });
     const init = await riskInit("req-bad-card");
     const badCvv = cardBiz("4111111111111111", { requestId: "req-bad-card", cvv: "12" }, init.json.jsGeneratedData!);
     const answer = await pingpongApi("/v4/payment/unifiedPay", envelope(badCvv));
     expect(answer.body).toMatchObject({ code: "100001", description: expect.stringContaining("cardInfo.cvv") });
     const badLuhn = cardBiz("4111111111111112", { requestId: "req-bad-card" }, init.json.jsGeneratedData!);
-    expect((await pingpongApi("/v4/payment/unifiedPay", envelope(badLuhn))).body.description).toContain("cardInfo.number");
+    expect((await pingpongApi("/v4/payment/unifiedPay", envelope(badLuhn))).body.description).toContain(
+      "cardInfo.number",
+    );
   });
 
   it("refuses < or > anywhere in the body with 100004", async () => {
@@ -108,7 +120,10 @@ describe("PingPongCheckout emulator: envelope, signature and validation", () => 
 
   it("answers 302001 for a card without valid jsGeneratedData, creating nothing", async () => {
     const none = cardBiz("4111111111111111", {}, null);
-    expect((await pingpongApi("/v4/payment/unifiedPay", envelope(none))).body).toMatchObject({ code: "302001", description: "jsGeneratedData is missing or invalid" });
+    expect((await pingpongApi("/v4/payment/unifiedPay", envelope(none))).body).toMatchObject({
+      code: "302001",
+      description: "jsGeneratedData is missing or invalid",
+    });
     // Issued for another requestId: refused too.
     const init = await riskInit("req-other");
     const other = cardBiz("4111111111111111", { requestId: "req-mine" }, init.json.jsGeneratedData!);
@@ -158,18 +173,36 @@ describe("PingPongCheckout emulator: envelope, signature and validation", () => 
       const answer = await pingpongApi("/v4/payment/unifiedPay", envelope(apmBiz("Alipay", { currency, amount })));
       expect(answer.body, `${currency} ${amount}`).toMatchObject({ code: "100001", description: expected });
     }
-    const omr = await pingpongApi("/v4/payment/unifiedPay", envelope(apmBiz("Alipay", { currency: "OMR", amount: "1.234" })));
+    const omr = await pingpongApi(
+      "/v4/payment/unifiedPay",
+      envelope(apmBiz("Alipay", { currency: "OMR", amount: "1.234" })),
+    );
     expect(omr.biz).toMatchObject({ amount: "1.234000", currency: "OMR" });
     // Any ISO 4217 currency in use, not only those the shop sells.
-    const zar = await pingpongApi("/v4/payment/unifiedPay", envelope(apmBiz("Alipay", { currency: "ZAR", amount: "10.50" })));
+    const zar = await pingpongApi(
+      "/v4/payment/unifiedPay",
+      envelope(apmBiz("Alipay", { currency: "ZAR", amount: "10.50" })),
+    );
     expect(zar.biz).toMatchObject({ amount: "10.500000", currency: "ZAR" });
   });
 
   it("refuses a notificationUrl or closeNotificationUrl with query parameters (100001, documented)", async () => {
-    const withQuery = await pingpongApi("/v4/payment/unifiedPay", envelope(apmBiz("Alipay", { notificationUrl: "http://127.0.0.1:9/notify?order=1" })));
-    expect(withQuery.body).toMatchObject({ code: "100001", description: "bizContent.notificationUrl must not carry query parameters" });
-    const close = await pingpongApi("/v4/payment/unifiedPay", envelope(apmBiz("AlipayHK", { closeNotificationUrl: "http://127.0.0.1:9/close?x" })));
-    expect(close.body).toMatchObject({ code: "100001", description: "bizContent.closeNotificationUrl must not carry query parameters" });
+    const withQuery = await pingpongApi(
+      "/v4/payment/unifiedPay",
+      envelope(apmBiz("Alipay", { notificationUrl: "http://127.0.0.1:9/notify?order=1" })),
+    );
+    expect(withQuery.body).toMatchObject({
+      code: "100001",
+      description: "bizContent.notificationUrl must not carry query parameters",
+    });
+    const close = await pingpongApi(
+      "/v4/payment/unifiedPay",
+      envelope(apmBiz("AlipayHK", { closeNotificationUrl: "http://127.0.0.1:9/close?x" })),
+    );
+    expect(close.body).toMatchObject({
+      code: "100001",
+      description: "bizContent.closeNotificationUrl must not carry query parameters",
+    });
   });
 
   it("serves the risk-control plugin as JavaScript", async () => {
@@ -177,7 +210,14 @@ describe("PingPongCheckout emulator: envelope, signature and validation", () => 
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("application/javascript");
     const script = await response.text();
-    for (const name of ["PingPongRiskControl", "complexInit", "complexTrigger", "getGeneratedData", "installLight_S2S", "/emulators/pingpong/risk/v1/init"]) {
+    for (const name of [
+      "PingPongRiskControl",
+      "complexInit",
+      "complexTrigger",
+      "getGeneratedData",
+      "installLight_S2S",
+      "/emulators/pingpong/risk/v1/init",
+    ]) {
       expect(script).toContain(name);
     }
   });
@@ -188,7 +228,12 @@ describe("PingPongCheckout emulator: cards", () => {
     const notify = await catcher();
     const { biz, answer } = await payByCard("4111111111111111", { notificationUrl: notify.url, amount: 100 });
     expect(answer.status).toBe(200);
-    expect(answer.body).toMatchObject({ accId: PINGPONG_MERCHANT.accId, clientId: PINGPONG_MERCHANT.clientId, code: "000000", signType: "SHA256" });
+    expect(answer.body).toMatchObject({
+      accId: PINGPONG_MERCHANT.accId,
+      clientId: PINGPONG_MERCHANT.clientId,
+      code: "000000",
+      signType: "SHA256",
+    });
     expect(answer.verified).toBe(true);
     expect(answer.biz).toEqual({
       requestId: biz.requestId,
@@ -207,7 +252,12 @@ describe("PingPongCheckout emulator: cards", () => {
     expectDocumented(documentedPaymentNotification, delivered.body);
     const notification = parseNotification(delivered.body);
     expect(notification.verified).toBe(true);
-    expect(notification.envelope).toMatchObject({ accId: PINGPONG_MERCHANT.accId, version: "1.0", signType: "SHA256", code: "000000" });
+    expect(notification.envelope).toMatchObject({
+      accId: PINGPONG_MERCHANT.accId,
+      version: "1.0",
+      signType: "SHA256",
+      code: "000000",
+    });
     expect(notification.biz).toMatchObject({
       notifyType: "PAYMENT",
       merchantTransactionId: biz.merchantTransactionId,
@@ -240,7 +290,11 @@ describe("PingPongCheckout emulator: cards", () => {
     expect(answer.biz).toMatchObject({ status: "FAILED" });
     expectDocumented(documentedTransactionAnswer, answer.body);
     const [delivered] = await notify.waitFor(1);
-    expect(parseNotification(delivered.body)).toMatchObject({ verified: true, envelope: { code: "301003" }, biz: { status: "FAILED" } });
+    expect(parseNotification(delivered.body)).toMatchObject({
+      verified: true,
+      envelope: { code: "301003" },
+      biz: { status: "FAILED" },
+    });
     const again = await pingpongApi("/v4/payment/unifiedPay", envelope(biz));
     expect(again.body.code).toBe("301003");
     expect(again.biz!.transactionId).toBe(answer.biz!.transactionId);
@@ -262,9 +316,16 @@ describe("PingPongCheckout emulator: cards", () => {
     expect(html).toContain("Confirm");
     await sleep(200);
     expect(notify.requests).toHaveLength(0);
-    expect(await postForm(`/3ds/${transactionId}/submit`, { code: "123456" })).toEqual({ status: 303, location: "http://localhost:9/result" });
+    expect(await postForm(`/3ds/${transactionId}/submit`, { code: "123456" })).toEqual({
+      status: 303,
+      location: "http://localhost:9/result",
+    });
     const [delivered] = await notify.waitFor(1);
-    expect(parseNotification(delivered.body).biz).toMatchObject({ notifyType: "PAYMENT", transactionId, status: "SUCCESS" });
+    expect(parseNotification(delivered.body).biz).toMatchObject({
+      notifyType: "PAYMENT",
+      transactionId,
+      status: "SUCCESS",
+    });
     // A second post changes nothing.
     await postForm(`/3ds/${transactionId}/submit`, { code: "000000" });
     expect((await query({ transactionId })).biz).toMatchObject({ status: "SUCCESS", threeDContinue: "false" });
@@ -274,9 +335,14 @@ describe("PingPongCheckout emulator: cards", () => {
     const notify = await catcher();
     const { answer } = await payByCard("4000000000003220", { notificationUrl: notify.url });
     const transactionId = answer.biz!.transactionId as string;
-    expect((await postForm(`/3ds/${transactionId}/submit`, { code: "999999" })).location).toBe("http://localhost:9/result");
+    expect((await postForm(`/3ds/${transactionId}/submit`, { code: "999999" })).location).toBe(
+      "http://localhost:9/result",
+    );
     const [delivered] = await notify.waitFor(1);
-    expect(parseNotification(delivered.body)).toMatchObject({ envelope: { code: "301005" }, biz: { status: "FAILED" } });
+    expect(parseNotification(delivered.body)).toMatchObject({
+      envelope: { code: "301005" },
+      biz: { status: "FAILED" },
+    });
     expect((await query({ transactionId })).body).toMatchObject({ code: "301005" });
   });
 
@@ -295,7 +361,8 @@ describe("PingPongCheckout emulator: cards", () => {
     const [first, second, third] = requests.map((r) => r.at);
     expect(second - first).toBeGreaterThanOrEqual(NOTIFICATION_RETRY_SECONDS[0] * 1000 * TIME_SCALE);
     expect(third - second).toBeGreaterThanOrEqual(NOTIFICATION_RETRY_SECONDS[1] * 1000 * TIME_SCALE);
-    for (const request of requests) expect(parseNotification(request.body).biz).toMatchObject({ transactionId: answer.biz!.transactionId });
+    for (const request of requests)
+      expect(parseNotification(request.body).biz).toMatchObject({ transactionId: answer.biz!.transactionId });
     await sleep(NOTIFICATION_RETRY_SECONDS[2] * 1000 * TIME_SCALE * 3 + 1000);
     expect(notify.requests).toHaveLength(3);
   });
@@ -320,13 +387,26 @@ describe("PingPongCheckout emulator: APMs", () => {
     const { answer } = await payByApm("AlipayHK", { notificationUrl: notify.url });
     const transactionId = answer.biz!.transactionId as string;
     expect(answer.body.code).toBe("000000");
-    expect(answer.biz).toMatchObject({ status: "PROCESSING", paymentMethod: { type: "AlipayHK" }, amount: "88.500000", currency: "HKD" });
+    expect(answer.biz).toMatchObject({
+      status: "PROCESSING",
+      paymentMethod: { type: "AlipayHK" },
+      amount: "88.500000",
+      currency: "HKD",
+    });
     expect(answer.biz!.paymentQrCode).toBe(`${pingpongUrl()}/apm/${transactionId}/scan`);
     expect(Number(answer.biz!.qrCodeExpireTime)).toBeGreaterThan(Date.now() - 1000);
     expectDocumented(documentedTransactionAnswer, answer.body);
-    expect(await postForm(`/apm/${transactionId}/approve`)).toEqual({ status: 303, location: `${pingpongUrl()}/apm/${transactionId}/scan` });
+    expect(await postForm(`/apm/${transactionId}/approve`)).toEqual({
+      status: 303,
+      location: `${pingpongUrl()}/apm/${transactionId}/scan`,
+    });
     const [delivered] = await notify.waitFor(1);
-    expect(parseNotification(delivered.body).biz).toMatchObject({ notifyType: "PAYMENT", transactionId, status: "SUCCESS", paymentMethod: { type: "AlipayHK" } });
+    expect(parseNotification(delivered.body).biz).toMatchObject({
+      notifyType: "PAYMENT",
+      transactionId,
+      status: "SUCCESS",
+      paymentMethod: { type: "AlipayHK" },
+    });
     const page = await (await fetch(`${pingpongUrl()}/apm/${transactionId}/scan`)).text();
     expect(page).toContain("go back to the shop");
   });
@@ -334,14 +414,21 @@ describe("PingPongCheckout emulator: APMs", () => {
   it("expires a QR code: CLOSED, notified to notificationUrl and closeNotificationUrl", async () => {
     const notify = await catcher();
     const close = await catcher();
-    const { answer } = await payByApm("WeChatPay", { notificationUrl: notify.url, closeNotificationUrl: close.url, currency: "CNY" });
+    const { answer } = await payByApm("WeChatPay", {
+      notificationUrl: notify.url,
+      closeNotificationUrl: close.url,
+      currency: "CNY",
+    });
     const transactionId = answer.biz!.transactionId as string;
     expect((await postForm(`/apm/${transactionId}/expire`)).status).toBe(303);
     const [toNotify] = await notify.waitFor(1);
     const [toClose] = await close.waitFor(1);
     for (const delivered of [toNotify, toClose]) {
       expectDocumented(documentedPaymentNotification, delivered.body);
-      expect(parseNotification(delivered.body)).toMatchObject({ verified: true, biz: { notifyType: "CLOSE", transactionId, status: "CLOSED" } });
+      expect(parseNotification(delivered.body)).toMatchObject({
+        verified: true,
+        biz: { notifyType: "CLOSE", transactionId, status: "CLOSED" },
+      });
     }
     expect((await query({ transactionId })).biz).toMatchObject({ status: "CLOSED" });
     // The scan page says so and cannot approve any more.
@@ -362,7 +449,10 @@ describe("PingPongCheckout emulator: APMs", () => {
     const page = await (await fetch(answer.biz!.paymentRedirectUrl as string)).text();
     expect(page).toContain("Approve payment");
     expect(page).toContain("Cancel payment");
-    expect(await postForm(`/apm/${transactionId}/approve`)).toEqual({ status: 303, location: "http://localhost:9/result" });
+    expect(await postForm(`/apm/${transactionId}/approve`)).toEqual({
+      status: 303,
+      location: "http://localhost:9/result",
+    });
     const [delivered] = await notify.waitFor(1);
     expect(parseNotification(delivered.body).biz).toMatchObject({ status: "SUCCESS", amount: "12.500000" });
   });
@@ -373,31 +463,61 @@ describe("PingPongCheckout emulator: APMs", () => {
     const transactionId = answer.biz!.transactionId as string;
     expect((await postForm(`/apm/${transactionId}/cancel`)).status).toBe(303);
     const [delivered] = await notify.waitFor(1);
-    expect(parseNotification(delivered.body)).toMatchObject({ envelope: { code: "301006" }, biz: { status: "FAILED" } });
+    expect(parseNotification(delivered.body)).toMatchObject({
+      envelope: { code: "301006" },
+      biz: { status: "FAILED" },
+    });
   });
 });
 
 describe("PingPongCheckout emulator: refund and void", () => {
   it("refunds in full once (idempotent by requestId) and refuses an over-refund with 303001", async () => {
     const notify = await catcher();
-    const { answer } = await payByCard("4111111111111111", { notificationUrl: notify.url, amount: "40.00", currency: "EUR" });
+    const { answer } = await payByCard("4111111111111111", {
+      notificationUrl: notify.url,
+      amount: "40.00",
+      currency: "EUR",
+    });
     const transactionId = answer.biz!.transactionId as string;
     await notify.waitFor(1);
-    const refundBiz = { requestId: `refund-${Date.now()}`, transactionId, amount: "40.00", currency: "EUR", refundReason: "customer request" };
+    const refundBiz = {
+      requestId: `refund-${Date.now()}`,
+      transactionId,
+      amount: "40.00",
+      currency: "EUR",
+      refundReason: "customer request",
+    };
     const refund = await pingpongApi("/v4/payment/refund", envelope(refundBiz));
     expect(refund.verified).toBe(true);
     expect(refund.body.code).toBe("000000");
-    expect(refund.biz).toEqual({ requestId: refundBiz.requestId, refundId: expect.any(String), transactionId, amount: "40.000000", currency: "EUR", status: "SUCCESS" });
+    expect(refund.biz).toEqual({
+      requestId: refundBiz.requestId,
+      refundId: expect.any(String),
+      transactionId,
+      amount: "40.000000",
+      currency: "EUR",
+      status: "SUCCESS",
+    });
     const again = await pingpongApi("/v4/payment/refund", envelope(refundBiz));
     expect(again.biz).toEqual(refund.biz);
-    const over = await pingpongApi("/v4/payment/refund", envelope({ ...refundBiz, requestId: `${refundBiz.requestId}-2`, amount: "0.01" }));
+    const over = await pingpongApi(
+      "/v4/payment/refund",
+      envelope({ ...refundBiz, requestId: `${refundBiz.requestId}-2`, amount: "0.01" }),
+    );
     expect(over.body.code).toBe("303001");
     const requests = await notify.waitFor(2);
     await sleep(300);
     expect(notify.requests).toHaveLength(2);
-    expect(parseNotification(requests[1].body).biz).toMatchObject({ notifyType: "REFUND", refundId: refund.biz!.refundId, refundAmount: "40.000000", transactionId });
+    expect(parseNotification(requests[1].body).biz).toMatchObject({
+      notifyType: "REFUND",
+      refundId: refund.biz!.refundId,
+      refundAmount: "40.000000",
+      transactionId,
+    });
     expect((await query({ transactionId })).biz).toMatchObject({ refundedAmount: "40.000000" });
-    expect((await pingpongApi("/v4/refund/query", envelope({ requestId: refundBiz.requestId }))).biz).toEqual(refund.biz);
+    expect((await pingpongApi("/v4/refund/query", envelope({ requestId: refundBiz.requestId }))).biz).toEqual(
+      refund.biz,
+    );
     expect((await pingpongApi("/v4/refund/query", envelope({ requestId: "no-such-refund" }))).body.code).toBe("100005");
   });
 
@@ -407,21 +527,38 @@ describe("PingPongCheckout emulator: refund and void", () => {
     const transactionId = answer.biz!.transactionId as string;
     expect(answer.biz).toMatchObject({ status: "SUCCESS", captureDelayHours: 24 });
     // Inside its capture delay a payment cannot be refunded.
-    const early = await pingpongApi("/v4/payment/refund", envelope({ requestId: `r-${Date.now()}`, transactionId, amount: "1.00", currency: "USD" }));
+    const early = await pingpongApi(
+      "/v4/payment/refund",
+      envelope({ requestId: `r-${Date.now()}`, transactionId, amount: "1.00", currency: "USD" }),
+    );
     expect(early.body.code).toBe("303002");
     const voidBiz = { requestId: `void-${Date.now()}`, transactionId };
     const voided = await pingpongApi("/v4/payment/void", envelope(voidBiz));
     expect(voided.body.code).toBe("000000");
-    expect(voided.biz).toEqual({ requestId: voidBiz.requestId, voidId: expect.any(String), transactionId, status: "SUCCESS" });
+    expect(voided.biz).toEqual({
+      requestId: voidBiz.requestId,
+      voidId: expect.any(String),
+      transactionId,
+      status: "SUCCESS",
+    });
     expect((await query({ transactionId })).biz).toMatchObject({ status: "CLOSED" });
     const requests = await notify.waitFor(2);
-    expect(parseNotification(requests[1].body).biz).toMatchObject({ notifyType: "VOID", voidId: voided.biz!.voidId, transactionId });
+    expect(parseNotification(requests[1].body).biz).toMatchObject({
+      notifyType: "VOID",
+      voidId: voided.biz!.voidId,
+      transactionId,
+    });
     expect((await pingpongApi("/v4/void/query", envelope({ requestId: voidBiz.requestId }))).biz).toEqual(voided.biz);
 
     const immediate = await payByCard("4111111111111111");
-    const refused = await pingpongApi("/v4/payment/void", envelope({ requestId: `void2-${Date.now()}`, transactionId: immediate.answer.biz!.transactionId }));
+    const refused = await pingpongApi(
+      "/v4/payment/void",
+      envelope({ requestId: `void2-${Date.now()}`, transactionId: immediate.answer.biz!.transactionId }),
+    );
     expect(refused.body.code).toBe("303002");
-    expect((await pingpongApi("/v4/payment/void", envelope({ requestId: "v-x", transactionId: "no-such" }))).body.code).toBe("100005");
+    expect(
+      (await pingpongApi("/v4/payment/void", envelope({ requestId: "v-x", transactionId: "no-such" }))).body.code,
+    ).toBe("100005");
   });
 });
 
@@ -453,7 +590,9 @@ describe("PingPongCheckout emulator: card data", () => {
         }
       }
       expect(scanned).toBeGreaterThan(0);
-      const masked = sqlite.prepare("SELECT card_masked FROM pingpong_transactions WHERE card_masked IS NOT NULL LIMIT 1").get() as { card_masked: string };
+      const masked = sqlite
+        .prepare("SELECT card_masked FROM pingpong_transactions WHERE card_masked IS NOT NULL LIMIT 1")
+        .get() as { card_masked: string };
       expect(masked.card_masked).toMatch(/^\d{6}\*+\d{4}$/);
     } finally {
       sqlite.close();

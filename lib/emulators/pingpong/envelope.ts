@@ -21,7 +21,11 @@ export interface Envelope {
 }
 
 /** A signed answer (bizContent omitted when undefined). */
-export function answer(merchant: Merchant, result: ResultCode | { code: string; description: string }, bizContent?: Record<string, unknown>): Response {
+export function answer(
+  merchant: Merchant,
+  result: ResultCode | { code: string; description: string },
+  bizContent?: Record<string, unknown>,
+): Response {
   const fields: Record<string, unknown> = {
     accId: merchant.accId,
     clientId: merchant.clientId,
@@ -50,7 +54,8 @@ export function invalid(merchant: Merchant, description: string): Response {
 function hasForbiddenCharacters(value: unknown): boolean {
   if (typeof value === "string") return /[<>]/.test(value);
   if (Array.isArray(value)) return value.some(hasForbiddenCharacters);
-  if (value && typeof value === "object") return Object.entries(value).some(([key, inner]) => hasForbiddenCharacters(key) || hasForbiddenCharacters(inner));
+  if (value && typeof value === "object")
+    return Object.entries(value).some(([key, inner]) => hasForbiddenCharacters(key) || hasForbiddenCharacters(inner));
   return false;
 }
 
@@ -91,20 +96,29 @@ export async function readEnvelope(request: Request): Promise<Envelope | Respons
     return answer(merchant, CODES.forbiddenCharacters);
   }
   for (const name of ["clientId", "signType", "sign", "version", "bizContent"] as const) {
-    if (fields[name] === undefined || fields[name] === null || fields[name] === "") return invalid(merchant, `${name} is required`);
+    if (fields[name] === undefined || fields[name] === null || fields[name] === "")
+      return invalid(merchant, `${name} is required`);
   }
-  if (fields.signType !== "SHA256" && fields.signType !== "MD5") return invalid(merchant, "signType must be SHA256 or MD5");
+  if (fields.signType !== "SHA256" && fields.signType !== "MD5")
+    return invalid(merchant, "signType must be SHA256 or MD5");
   if (fields.version !== "1.0") return invalid(merchant, 'version must be "1.0"');
   if (typeof fields.sign !== "string") return invalid(merchant, "sign must be a string");
   if (!verifyFields(fields, merchant.salt)) return answer(merchant, CODES.badSignature);
   if (!biz || typeof biz !== "object" || Array.isArray(biz)) {
-    return invalid(merchant, bizText === undefined ? "bizContent must be a JSON string or object" : "bizContent is not a JSON object");
+    return invalid(
+      merchant,
+      bizText === undefined ? "bizContent must be a JSON string or object" : "bizContent is not a JSON object",
+    );
   }
   return { merchant, biz: biz as Record<string, unknown> };
 }
 
 /** The signed notification envelope (same signing as answers, plus version "1.0"). */
-export function notificationBody(merchant: Merchant, result: { code: string; description: string }, bizContent: Record<string, unknown>): string {
+export function notificationBody(
+  merchant: Merchant,
+  result: { code: string; description: string },
+  bizContent: Record<string, unknown>,
+): string {
   return JSON.stringify(
     withSign(
       {

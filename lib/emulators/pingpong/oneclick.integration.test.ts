@@ -47,7 +47,9 @@ describe("PingPongCheckout emulator: one-click signing (bind)", () => {
     expect(documentedBindAnswer.safeParse(answer.body).success).toBe(true);
     const token = tokenOfBind(biz.requestId);
     expect(token).toMatch(/^[0-9a-f]{64}$/);
-    expect(answer.biz).toEqual({ authUrl: expect.stringMatching(new RegExp(`^${pingpongUrl()}/wallet/sign/[0-9a-f]{32}$`)) });
+    expect(answer.biz).toEqual({
+      authUrl: expect.stringMatching(new RegExp(`^${pingpongUrl()}/wallet/sign/[0-9a-f]{32}$`)),
+    });
     const authUrl = answer.biz!.authUrl as string;
     expect(authUrl).not.toContain(token);
     const signing = signingPath(authUrl);
@@ -55,11 +57,21 @@ describe("PingPongCheckout emulator: one-click signing (bind)", () => {
     const page = await fetch(authUrl);
     expect(page.status).toBe(200);
     const html = await page.text();
-    for (const expected of ["Merchant Storefront", "TNG eWallet", "without asking each time", "Agree and link", "Decline"]) expect(html).toContain(expected);
+    for (const expected of [
+      "Merchant Storefront",
+      "TNG eWallet",
+      "without asking each time",
+      "Agree and link",
+      "Decline",
+    ])
+      expect(html).toContain(expected);
     expect(html).not.toContain(token);
 
     // Still PENDING: the token cannot pay yet.
-    expect((await payWithToken(token, merchantUserId, { type: "TNG eWallet" })).answer.body).toMatchObject({ code: "300001", description: "token does not exist" });
+    expect((await payWithToken(token, merchantUserId, { type: "TNG eWallet" })).answer.body).toMatchObject({
+      code: "300001",
+      description: "token does not exist",
+    });
 
     expect(await postForm(`${signing}/agree`)).toEqual({ status: 303, location: "http://localhost:9/wallet-linked" });
     const [delivered] = await notify.waitFor(1);
@@ -67,7 +79,14 @@ describe("PingPongCheckout emulator: one-click signing (bind)", () => {
     expect(verified).toBe(true);
     expect(sent).toMatchObject({ code: "000000", accId: PINGPONG_MERCHANT.accId, version: "1.0" });
     expect(guessedBindingNotification.safeParse(sent).success).toBe(true);
-    expect(body).toEqual({ notifyType: "SIGN", requestId: biz.requestId, merchantUserId, token, paymentMethod: { type: "TNG eWallet" }, status: "SUCCESS" });
+    expect(body).toEqual({
+      notifyType: "SIGN",
+      requestId: biz.requestId,
+      merchantUserId,
+      token,
+      paymentMethod: { type: "TNG eWallet" },
+      status: "SUCCESS",
+    });
 
     // Answered: the page says so, and a second answer changes nothing (no second notification).
     expect(await (await fetch(authUrl)).text()).toContain("already answered");
@@ -93,7 +112,11 @@ describe("PingPongCheckout emulator: one-click signing (bind)", () => {
   it("decline: SIGN FAILED with code 300002, and the token cannot pay", async () => {
     const notify = await catcher();
     const merchantUserId = user();
-    const { token, step } = await signWallet(false, { merchantUserId, notificationUrl: notify.url, merchantResultUrl: "http://localhost:9/back?x=1" });
+    const { token, step } = await signWallet(false, {
+      merchantUserId,
+      notificationUrl: notify.url,
+      merchantResultUrl: "http://localhost:9/back?x=1",
+    });
     expect(step).toEqual({ status: 303, location: "http://localhost:9/back?x=1" });
     const [delivered] = await notify.waitFor(1);
     const { envelope: sent, biz, verified } = parseNotification(delivered.body);
@@ -111,8 +134,14 @@ describe("PingPongCheckout emulator: one-click signing (bind)", () => {
   });
 
   it("refuses a notificationUrl with query parameters with 100001 (documented)", async () => {
-    const answer = await pingpongApi("/v4/paymethod/bind", envelope(bindBiz({ notificationUrl: "http://127.0.0.1:9/notify?shop=1" })));
-    expect(answer.body).toMatchObject({ code: "100001", description: "bizContent.notificationUrl must not carry query parameters" });
+    const answer = await pingpongApi(
+      "/v4/paymethod/bind",
+      envelope(bindBiz({ notificationUrl: "http://127.0.0.1:9/notify?shop=1" })),
+    );
+    expect(answer.body).toMatchObject({
+      code: "100001",
+      description: "bizContent.notificationUrl must not carry query parameters",
+    });
     expect(documentedError.safeParse(answer.body).success).toBe(true);
   });
 
@@ -127,11 +156,18 @@ describe("PingPongCheckout emulator: one-click signing (bind)", () => {
       code: "100001",
       description: expect.stringContaining("paymentMethod.type"),
     });
-    expect((await pingpongApi("/v4/paymethod/bind", envelope(bindBiz({ extra: { bizType: "Other" } })))).body.code).toBe("100001");
+    expect(
+      (await pingpongApi("/v4/paymethod/bind", envelope(bindBiz({ extra: { bizType: "Other" } })))).body.code,
+    ).toBe("100001");
     const noUrl = bindBiz();
     delete noUrl.notificationUrl;
-    expect((await pingpongApi("/v4/paymethod/bind", envelope(noUrl))).body).toMatchObject({ code: "100001", description: "bizContent.notificationUrl is required" });
-    expect((await pingpongApi("/v4/paymethod/bind", envelope(bindBiz({ merchantUserId: "<b>" })))).body.code).toBe("100004");
+    expect((await pingpongApi("/v4/paymethod/bind", envelope(noUrl))).body).toMatchObject({
+      code: "100001",
+      description: "bizContent.notificationUrl is required",
+    });
+    expect((await pingpongApi("/v4/paymethod/bind", envelope(bindBiz({ merchantUserId: "<b>" })))).body.code).toBe(
+      "100004",
+    );
     expect((await pingpongApi("/v4/paymethod/bind", envelope(bindBiz(), { accId: "9999" }))).body.code).toBe("100003");
   });
 
@@ -161,7 +197,12 @@ describe("PingPongCheckout emulator: paying with a one-click token", () => {
     const [delivered] = await notify.waitFor(1);
     const { biz: body, verified } = parseNotification(delivered.body);
     expect(verified).toBe(true);
-    expect(body).toMatchObject({ notifyType: "PAYMENT", status: "SUCCESS", transactionId: answer.biz!.transactionId, merchantTransactionId: biz.merchantTransactionId });
+    expect(body).toMatchObject({
+      notifyType: "PAYMENT",
+      status: "SUCCESS",
+      transactionId: answer.biz!.transactionId,
+      merchantTransactionId: biz.merchantTransactionId,
+    });
     // The same merchantTransactionId again: the same transaction.
     const again = await pingpongApi("/v4/payment/unifiedPay", envelope(biz));
     expect(again.biz!.transactionId).toBe(answer.biz!.transactionId);
@@ -193,22 +234,38 @@ describe("PingPongCheckout emulator: paying with a one-click token", () => {
     const merchantUserId = user();
     const { token } = await signWallet(true, { merchantUserId, type: "DANA" });
     const notify = await catcher();
-    const { answer } = await payWithToken(token, merchantUserId, { type: "DANA", currency: "IDR", amount: "15000", email: "confirm@example.com", notificationUrl: notify.url });
+    const { answer } = await payWithToken(token, merchantUserId, {
+      type: "DANA",
+      currency: "IDR",
+      amount: "15000",
+      email: "confirm@example.com",
+      notificationUrl: notify.url,
+    });
     expect(answer.biz).toMatchObject({ status: "PROCESSING" });
     const transactionId = answer.biz!.transactionId as string;
     expect(answer.biz!.paymentRedirectUrl).toBe(`${pingpongUrl()}/apm/${transactionId}/pay`);
     const page = await (await fetch(answer.biz!.paymentRedirectUrl as string)).text();
     expect(page).toContain("DANA");
     expect(page).toContain("Approve payment");
-    expect(await postForm(`/apm/${transactionId}/approve`)).toEqual({ status: 303, location: "http://localhost:9/result" });
+    expect(await postForm(`/apm/${transactionId}/approve`)).toEqual({
+      status: 303,
+      location: "http://localhost:9/result",
+    });
     const [delivered] = await notify.waitFor(1);
-    expect(parseNotification(delivered.body).biz).toMatchObject({ notifyType: "PAYMENT", status: "SUCCESS", transactionId });
+    expect(parseNotification(delivered.body).biz).toMatchObject({
+      notifyType: "PAYMENT",
+      status: "SUCCESS",
+      transactionId,
+    });
   });
 
   it("refuses a CodeGrant payment without a token, or with a wallet type other than the token's, with 100001", async () => {
     const merchantUserId = user();
     const { token } = await signWallet(true, { merchantUserId });
-    expect((await payWithToken("", merchantUserId)).answer.body).toMatchObject({ code: "100001", description: "bizContent.token is required" });
+    expect((await payWithToken("", merchantUserId)).answer.body).toMatchObject({
+      code: "100001",
+      description: "bizContent.token is required",
+    });
     expect((await payWithToken(token, merchantUserId, { type: "Boost" })).answer.body.code).toBe("100001");
     expect((await payWithToken(token, merchantUserId, { type: "WeChatPay" })).answer.body.code).toBe("100001");
   });
@@ -221,8 +278,14 @@ describe("PingPongCheckout emulator: unbinding", () => {
     const { token, biz: bind } = await signWallet(true, { merchantUserId, notificationUrl: notify.url });
     await notify.waitFor(1);
     // Another merchantUserId cannot unbind it.
-    expect((await pingpongApi("/v4/paymethod/unbind", envelope({ requestId: "r-x", merchantUserId: "someone-else", token }))).body.code).toBe("300001");
-    const unbound = await pingpongApi("/v4/paymethod/unbind", envelope({ requestId: `unbind-${randomUUID()}`, merchantUserId, token }));
+    expect(
+      (await pingpongApi("/v4/paymethod/unbind", envelope({ requestId: "r-x", merchantUserId: "someone-else", token })))
+        .body.code,
+    ).toBe("300001");
+    const unbound = await pingpongApi(
+      "/v4/paymethod/unbind",
+      envelope({ requestId: `unbind-${randomUUID()}`, merchantUserId, token }),
+    );
     expect(unbound.verified).toBe(true);
     expect(unbound.body.code).toBe("000000");
     expect(unbound.biz).toEqual({ token, merchantUserId, status: "SUCCESS" });
@@ -239,8 +302,13 @@ describe("PingPongCheckout emulator: unbinding", () => {
       status: "SUCCESS",
       unbindSource: "MERCHANT",
     });
-    expect((await payWithToken(token, merchantUserId)).answer.body).toMatchObject({ code: "300001", description: "token does not exist" });
-    expect((await pingpongApi("/v4/paymethod/unbind", envelope({ requestId: "r-2", merchantUserId, token }))).body).toMatchObject({
+    expect((await payWithToken(token, merchantUserId)).answer.body).toMatchObject({
+      code: "300001",
+      description: "token does not exist",
+    });
+    expect(
+      (await pingpongApi("/v4/paymethod/unbind", envelope({ requestId: "r-2", merchantUserId, token }))).body,
+    ).toMatchObject({
       code: "300001",
       description: "token does not exist",
     });
@@ -254,11 +322,21 @@ describe("PingPongCheckout emulator: unbinding", () => {
     const app = await (await fetch(`${pingpongUrl()}/wallet/app/${token}`)).text();
     expect(app).toContain("Linked merchants");
     expect(app).toContain("Unlink");
-    expect(await postForm(`/wallet/app/${token}/unlink`)).toEqual({ status: 303, location: `${pingpongUrl()}/wallet/app/${token}` });
+    expect(await postForm(`/wallet/app/${token}/unlink`)).toEqual({
+      status: 303,
+      location: `${pingpongUrl()}/wallet/app/${token}`,
+    });
     const requests = await notify.waitFor(2);
     const { biz, verified } = parseNotification(requests[1].body);
     expect(verified).toBe(true);
-    expect(biz).toMatchObject({ notifyType: "UNBIND", token, merchantUserId, status: "SUCCESS", unbindSource: "WALLET", paymentMethod: { type: "Kakaopay" } });
+    expect(biz).toMatchObject({
+      notifyType: "UNBIND",
+      token,
+      merchantUserId,
+      status: "SUCCESS",
+      unbindSource: "WALLET",
+      paymentMethod: { type: "Kakaopay" },
+    });
     expect(await (await fetch(`${pingpongUrl()}/wallet/app/${token}`)).text()).toContain("Unlinked");
     expect((await payWithToken(token, merchantUserId, { type: "Kakaopay" })).answer.body.code).toBe("300001");
   });
@@ -296,14 +374,28 @@ describe("PingPongCheckout emulator: legacy authorization (deprecated)", () => {
     const code = new URL(location).searchParams.get("code")!;
 
     // Another merchantUserId cannot redeem the code.
-    expect((await pingpongApi("/v4/paymethod/authorize", envelope({ requestId: "a-x", merchantUserId: "other", code }))).body.code).toBe("300003");
-    const authorized = await pingpongApi("/v4/paymethod/authorize", envelope({ requestId: `authorize-${randomUUID()}`, merchantUserId, code }));
+    expect(
+      (await pingpongApi("/v4/paymethod/authorize", envelope({ requestId: "a-x", merchantUserId: "other", code }))).body
+        .code,
+    ).toBe("300003");
+    const authorized = await pingpongApi(
+      "/v4/paymethod/authorize",
+      envelope({ requestId: `authorize-${randomUUID()}`, merchantUserId, code }),
+    );
     expect(authorized.verified).toBe(true);
     expect(authorized.body.code).toBe("000000");
     const token = authorized.biz!.token as string;
-    expect(authorized.biz).toEqual({ token: expect.stringMatching(/^[0-9a-f]{64}$/), merchantUserId, paymentMethod: { type: "AlipayHK" }, status: "SUCCESS" });
+    expect(authorized.biz).toEqual({
+      token: expect.stringMatching(/^[0-9a-f]{64}$/),
+      merchantUserId,
+      paymentMethod: { type: "AlipayHK" },
+      status: "SUCCESS",
+    });
 
-    const again = await pingpongApi("/v4/paymethod/authorize", envelope({ requestId: `authorize-${randomUUID()}`, merchantUserId, code }));
+    const again = await pingpongApi(
+      "/v4/paymethod/authorize",
+      envelope({ requestId: `authorize-${randomUUID()}`, merchantUserId, code }),
+    );
     expect(again.body).toMatchObject({ code: "300003", description: "code is invalid or used" });
 
     const paid = await payWithToken(token, merchantUserId, { type: "AlipayHK", currency: "HKD" });
@@ -321,22 +413,43 @@ describe("PingPongCheckout emulator: legacy authorization (deprecated)", () => {
     const merchantUserId = user();
     const { location } = await authorizeLink(merchantUserId, "http://localhost:9/authorized", notify.url);
     const code = new URL(location).searchParams.get("code")!;
-    const token = (await pingpongApi("/v4/paymethod/authorize", envelope({ requestId: "az", merchantUserId, code }))).biz!.token as string;
+    const token = (await pingpongApi("/v4/paymethod/authorize", envelope({ requestId: "az", merchantUserId, code })))
+      .biz!.token as string;
     await notify.waitFor(1);
-    const cancelled = await pingpongApi("/v4/paymethod/cancelAuthorization", envelope({ requestId: `cancel-${randomUUID()}`, merchantUserId, token }));
+    const cancelled = await pingpongApi(
+      "/v4/paymethod/cancelAuthorization",
+      envelope({ requestId: `cancel-${randomUUID()}`, merchantUserId, token }),
+    );
     expect(cancelled.body.code).toBe("000000");
     expect(cancelled.biz).toEqual({ token, merchantUserId, status: "SUCCESS" });
     const requests = await notify.waitFor(2);
-    expect(parseNotification(requests[1].body).biz).toMatchObject({ notifyType: "UNBIND", unbindSource: "MERCHANT", token, status: "SUCCESS" });
+    expect(parseNotification(requests[1].body).biz).toMatchObject({
+      notifyType: "UNBIND",
+      unbindSource: "MERCHANT",
+      token,
+      status: "SUCCESS",
+    });
     expect((await payWithToken(token, merchantUserId, { type: "AlipayHK" })).answer.body.code).toBe("300001");
-    expect((await pingpongApi("/v4/paymethod/cancelAuthorization", envelope({ requestId: "c2", merchantUserId, token }))).body.code).toBe("300001");
+    expect(
+      (await pingpongApi("/v4/paymethod/cancelAuthorization", envelope({ requestId: "c2", merchantUserId, token })))
+        .body.code,
+    ).toBe("300001");
   });
 });
 
 describe("/emulators lists the one-click wallets", () => {
   it("shows the flows, codes, guessed paths and the deprecated legacy flow", async () => {
     const html = await (await fetch(`${new URL(pingpongUrl()).origin}/emulators`)).text();
-    for (const expected of ["One-click wallets", "300001", "300002", "300003", "/v4/paymethod/unbind", "/wallet/app/", "deprecated", "/v4/paymethod/cancelAuthorization"]) {
+    for (const expected of [
+      "One-click wallets",
+      "300001",
+      "300002",
+      "300003",
+      "/v4/paymethod/unbind",
+      "/wallet/app/",
+      "deprecated",
+      "/v4/paymethod/cancelAuthorization",
+    ]) {
       expect(html).toContain(expected);
     }
   });

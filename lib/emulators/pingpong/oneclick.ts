@@ -93,7 +93,14 @@ interface WalletRequest {
 }
 
 function readWalletRequest(merchant: Merchant, biz: Biz, requireNotificationUrl: boolean): WalletRequest | Response {
-  const absent = missing(biz, ["requestId", "merchantUserId", "paymentMethod", "merchantResultUrl", ...(requireNotificationUrl ? ["notificationUrl"] : []), "bizType"]);
+  const absent = missing(biz, [
+    "requestId",
+    "merchantUserId",
+    "paymentMethod",
+    "merchantResultUrl",
+    ...(requireNotificationUrl ? ["notificationUrl"] : []),
+    "bizType",
+  ]);
   if (absent) return invalid(merchant, absent);
   const requestId = text(biz, "requestId")!;
   const merchantUserId = text(biz, "merchantUserId")!;
@@ -103,11 +110,20 @@ function readWalletRequest(merchant: Merchant, biz: Biz, requireNotificationUrl:
   const paymentMethod = objectOf(biz.paymentMethod);
   const walletType = paymentMethod && typeof paymentMethod.type === "string" ? paymentMethod.type : "";
   if (!walletType) return invalid(merchant, "bizContent.paymentMethod.type is required");
-  if (!isWalletType(walletType)) return invalid(merchant, `bizContent.paymentMethod.type ${walletType} is not a one-click wallet (${WALLET_TYPES.join(", ")})`);
-  const badUrl = registeredUrlError(biz.merchantResultUrl, "merchantResultUrl") ?? notificationUrlError(biz.notificationUrl, "notificationUrl");
+  if (!isWalletType(walletType))
+    return invalid(
+      merchant,
+      `bizContent.paymentMethod.type ${walletType} is not a one-click wallet (${WALLET_TYPES.join(", ")})`,
+    );
+  const badUrl =
+    registeredUrlError(biz.merchantResultUrl, "merchantResultUrl") ??
+    notificationUrlError(biz.notificationUrl, "notificationUrl");
   if (badUrl) return invalid(merchant, badUrl);
   const device = objectOf(biz.device);
-  const orderTerminal = device && (typeof device.orderTerminal === "string" || typeof device.orderTerminal === "number") ? String(device.orderTerminal) : null;
+  const orderTerminal =
+    device && (typeof device.orderTerminal === "string" || typeof device.orderTerminal === "number")
+      ? String(device.orderTerminal)
+      : null;
   return {
     requestId,
     merchantUserId,
@@ -164,11 +180,16 @@ async function revokeByMerchant(request: Request): Promise<Response> {
   const token = text(biz, "token")!;
   const merchantUserId = text(biz, "merchantUserId")!;
   const found = findWalletToken(token);
-  if (!found || found.accId !== merchant.accId || found.merchantUserId !== merchantUserId) return answer(merchant, CODES.tokenNotFound);
+  if (!found || found.accId !== merchant.accId || found.merchantUserId !== merchantUserId)
+    return answer(merchant, CODES.tokenNotFound);
   const revoked = moveWalletToken(token, ["ACTIVE"], "REVOKED", { unbindSource: "MERCHANT" });
   if (!revoked) return answer(merchant, CODES.tokenNotFound);
   notifyToken(revoked, "UNBIND", "SUCCESS");
-  return answer(merchant, CODES.success, { token: revoked.token, merchantUserId: revoked.merchantUserId, status: "SUCCESS" });
+  return answer(merchant, CODES.success, {
+    token: revoked.token,
+    merchantUserId: revoked.merchantUserId,
+    status: "SUCCESS",
+  });
 }
 
 /** POST /v4/paymethod/unbind (path not published). */
@@ -311,10 +332,20 @@ export function walletTokenView(token: string): WalletTokenView | undefined {
 export function signingView(signingId: string) {
   const found = findSigning(signingId);
   if (!found) return undefined;
-  return { signingId, walletType: found.walletType, merchantName: pingpongMerchant().merchantName, status: found.status, merchantResultUrl: found.merchantResultUrl };
+  return {
+    signingId,
+    walletType: found.walletType,
+    merchantName: pingpongMerchant().merchantName,
+    status: found.status,
+    merchantResultUrl: found.merchantResultUrl,
+  };
 }
 
-export function walletAuthView(authId: string): (Pick<PingpongWalletAuthRow, "authId" | "walletType" | "status" | "merchantResultUrl"> & { merchantName: string }) | undefined {
+export function walletAuthView(
+  authId: string,
+):
+  | (Pick<PingpongWalletAuthRow, "authId" | "walletType" | "status" | "merchantResultUrl"> & { merchantName: string })
+  | undefined {
   const found = findWalletAuth(authId);
   if (!found) return undefined;
   return {

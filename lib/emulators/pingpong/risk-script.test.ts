@@ -7,12 +7,20 @@ function loadPlugin() {
   const fetched: { url: string; body: Record<string, unknown> }[] = [];
   const navigated: string[] = [];
   const window: Record<string, unknown> = {
-    location: { href: "http://shop.test/checkout", origin: "http://shop.test", assign: (url: string) => navigated.push(url) },
+    location: {
+      href: "http://shop.test/checkout",
+      origin: "http://shop.test",
+      assign: (url: string) => navigated.push(url),
+    },
     screen: { colorDepth: 24, height: 900, width: 1440 },
   };
   const context = {
     window,
-    document: { currentScript: { src: "http://emulator.test:3000/emulators/pingpong/static/risk-control/acquirerRiskControl.min.js" } },
+    document: {
+      currentScript: {
+        src: "http://emulator.test:3000/emulators/pingpong/static/risk-control/acquirerRiskControl.min.js",
+      },
+    },
     navigator: { language: "en-GB", userAgent: "test-agent" },
     URL,
     Promise,
@@ -39,20 +47,48 @@ function loadPlugin() {
 describe("the risk-control plugin script", () => {
   it("posts only the BIN to the script's own origin and hands back jsGeneratedData", async () => {
     const { Constructor, fetched } = loadPlugin();
-    const plugin = new Constructor({ env: "SANDBOX", accId: "acc", clientId: "client", requestId: "req-1", merchantUserId: "u" });
+    const plugin = new Constructor({
+      env: "SANDBOX",
+      accId: "acc",
+      clientId: "client",
+      requestId: "req-1",
+      merchantUserId: "u",
+    });
     plugin.installLight_S2S();
     expect(plugin.getGeneratedData().jsGeneratedData).toBeNull();
     let received: unknown;
-    await plugin.complexInit({ cardNumber: "4111 1111 1111 1111", cardExpireMonth: "12", cardExpireYear: "2035", requestId: "req-1", accId: "acc" }, (data) => (received = data));
+    await plugin.complexInit(
+      {
+        cardNumber: "4111 1111 1111 1111",
+        cardExpireMonth: "12",
+        cardExpireYear: "2035",
+        requestId: "req-1",
+        accId: "acc",
+      },
+      (data) => (received = data),
+    );
     expect(fetched).toEqual([
-      { url: "http://emulator.test:3000/emulators/pingpong/risk/v1/init", body: { accId: "acc", requestId: "req-1", cardBin: "411111", cardExpireMonth: "12", cardExpireYear: "2035" } },
+      {
+        url: "http://emulator.test:3000/emulators/pingpong/risk/v1/init",
+        body: { accId: "acc", requestId: "req-1", cardBin: "411111", cardExpireMonth: "12", cardExpireYear: "2035" },
+      },
     ]);
     expect(JSON.stringify(fetched)).not.toContain("4111111111111111");
     expect(received).toEqual({ threeDInitTransId: "init-1" });
     const generated = plugin.getGeneratedData();
     expect(generated.jsGeneratedData).toEqual({ threeDInitTransId: "init-1" });
     expect(Object.keys(generated.browserInfo).sort()).toEqual(
-      ["acceptHeader", "colorDepth", "javaEnabled", "javaScriptEnabled", "language", "screenHeight", "screenWidth", "timeZoneOffset", "userAgent"].sort(),
+      [
+        "acceptHeader",
+        "colorDepth",
+        "javaEnabled",
+        "javaScriptEnabled",
+        "language",
+        "screenHeight",
+        "screenWidth",
+        "timeZoneOffset",
+        "userAgent",
+      ].sort(),
     );
   });
 
@@ -62,8 +98,14 @@ describe("the risk-control plugin script", () => {
     let called = 0;
     plugin.complexTrigger({ threeDContinue: "true", transactionId: "tx 1" }, () => called++);
     // The blob as a JSON string (the real plugin's blob is opaque to the shop) works the same.
-    plugin.complexTrigger(JSON.stringify({ threeDContinue: "true", transactionId: "2" }) as unknown as Record<string, unknown>, () => called++);
-    expect(navigated).toEqual(["http://emulator.test:3000/emulators/pingpong/3ds/tx%201", "http://emulator.test:3000/emulators/pingpong/3ds/2"]);
+    plugin.complexTrigger(
+      JSON.stringify({ threeDContinue: "true", transactionId: "2" }) as unknown as Record<string, unknown>,
+      () => called++,
+    );
+    expect(navigated).toEqual([
+      "http://emulator.test:3000/emulators/pingpong/3ds/tx%201",
+      "http://emulator.test:3000/emulators/pingpong/3ds/2",
+    ]);
     expect(called).toBe(0);
     plugin.complexTrigger({ threeDContinue: "false" }, () => called++);
     expect(called).toBe(1);

@@ -39,7 +39,9 @@ describe("PingPongCheckout signature", () => {
   });
 
   it("refuses a changed field, a wrong salt or a missing sign", () => {
-    expect(verifyFields({ ...FIELDS, bizContent: BIZ.replace("100.00", "1.00"), sign: EXPECTED_SHA256 }, SALT)).toBe(false);
+    expect(verifyFields({ ...FIELDS, bizContent: BIZ.replace("100.00", "1.00"), sign: EXPECTED_SHA256 }, SALT)).toBe(
+      false,
+    );
     expect(verifyFields({ ...FIELDS, sign: EXPECTED_SHA256 }, "other-salt")).toBe(false);
     expect(verifyFields({ ...FIELDS }, SALT)).toBe(false);
     expect(verifyFields(withSign(FIELDS, SALT), SALT)).toBe(true);

@@ -27,7 +27,10 @@ export function stringToSign(fields: Record<string, unknown>): string {
 
 export function signFields(fields: Record<string, unknown>, salt: string, signType: SignType = "SHA256"): string {
   const algorithm = signType === "MD5" ? "md5" : "sha256";
-  return createHash(algorithm).update(salt + stringToSign(fields), "utf8").digest("hex").toUpperCase();
+  return createHash(algorithm)
+    .update(salt + stringToSign(fields), "utf8")
+    .digest("hex")
+    .toUpperCase();
 }
 
 /** Checks `fields.sign` against the other fields (its signType decides the hash; SHA256 if absent). */

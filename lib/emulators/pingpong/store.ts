@@ -23,7 +23,13 @@ export function findRiskInit(accId: string, requestId: string, threeDInitTransId
   return emulatorDb()
     .select()
     .from(pingpongRiskInits)
-    .where(and(eq(pingpongRiskInits.threeDInitTransId, threeDInitTransId), eq(pingpongRiskInits.accId, accId), eq(pingpongRiskInits.requestId, requestId)))
+    .where(
+      and(
+        eq(pingpongRiskInits.threeDInitTransId, threeDInitTransId),
+        eq(pingpongRiskInits.accId, accId),
+        eq(pingpongRiskInits.requestId, requestId),
+      ),
+    )
     .get();
 }
 
@@ -32,27 +38,51 @@ export function insertTransaction(values: typeof pingpongTransactions.$inferInse
 }
 
 export function findTransaction(transactionId: string): PingpongTransactionRow | undefined {
-  return emulatorDb().select().from(pingpongTransactions).where(eq(pingpongTransactions.transactionId, transactionId)).get();
+  return emulatorDb()
+    .select()
+    .from(pingpongTransactions)
+    .where(eq(pingpongTransactions.transactionId, transactionId))
+    .get();
 }
 
-export function findTransactionOf(accId: string, by: { transactionId?: string; merchantTransactionId?: string; requestId?: string }): PingpongTransactionRow | undefined {
+export function findTransactionOf(
+  accId: string,
+  by: { transactionId?: string; merchantTransactionId?: string; requestId?: string },
+): PingpongTransactionRow | undefined {
   const where = by.transactionId
     ? and(eq(pingpongTransactions.accId, accId), eq(pingpongTransactions.transactionId, by.transactionId))
     : by.requestId
       ? and(eq(pingpongTransactions.accId, accId), eq(pingpongTransactions.requestId, by.requestId))
-      : and(eq(pingpongTransactions.accId, accId), eq(pingpongTransactions.merchantTransactionId, by.merchantTransactionId ?? ""));
+      : and(
+          eq(pingpongTransactions.accId, accId),
+          eq(pingpongTransactions.merchantTransactionId, by.merchantTransactionId ?? ""),
+        );
   return emulatorDb().select().from(pingpongTransactions).where(where).get();
 }
 
 type Movable = Partial<
-  Pick<PingpongTransactionRow, "resultCode" | "resultDescription" | "awaitingChallenge" | "settleAt" | "qrExpiresAt" | "succeededAt" | "refundedMinor">
+  Pick<
+    PingpongTransactionRow,
+    | "resultCode"
+    | "resultDescription"
+    | "awaitingChallenge"
+    | "settleAt"
+    | "qrExpiresAt"
+    | "succeededAt"
+    | "refundedMinor"
+  >
 >;
 
 /**
  * Moves a transaction out of `from` (compare-and-set) and returns the new row, or undefined when
  * it was no longer in `from` (a double click, or a job racing a page, changes it once).
  */
-export function moveTransaction(transactionId: string, from: readonly PingpongStatus[], to: PingpongStatus, extra: Movable = {}): PingpongTransactionRow | undefined {
+export function moveTransaction(
+  transactionId: string,
+  from: readonly PingpongStatus[],
+  to: PingpongStatus,
+  extra: Movable = {},
+): PingpongTransactionRow | undefined {
   return emulatorDb()
     .update(pingpongTransactions)
     .set({ ...extra, status: to, updatedAt: new Date() })
@@ -77,11 +107,21 @@ export function expiredQrCodes(now = new Date()): PingpongTransactionRow[] {
     .all();
 }
 
-export function findAdjustment(accId: string, kind: PingpongAdjustmentRow["kind"], requestId: string): PingpongAdjustmentRow | undefined {
+export function findAdjustment(
+  accId: string,
+  kind: PingpongAdjustmentRow["kind"],
+  requestId: string,
+): PingpongAdjustmentRow | undefined {
   return emulatorDb()
     .select()
     .from(pingpongAdjustments)
-    .where(and(eq(pingpongAdjustments.accId, accId), eq(pingpongAdjustments.kind, kind), eq(pingpongAdjustments.requestId, requestId)))
+    .where(
+      and(
+        eq(pingpongAdjustments.accId, accId),
+        eq(pingpongAdjustments.kind, kind),
+        eq(pingpongAdjustments.requestId, requestId),
+      ),
+    )
     .get();
 }
 
@@ -91,7 +131,11 @@ export function findAdjustment(accId: string, kind: PingpongAdjustmentRow["kind"
  */
 export function recordRefund(values: typeof pingpongAdjustments.$inferInsert): PingpongAdjustmentRow | undefined {
   return emulatorDb().transaction((tx) => {
-    const payment = tx.select().from(pingpongTransactions).where(eq(pingpongTransactions.transactionId, values.transactionId)).get();
+    const payment = tx
+      .select()
+      .from(pingpongTransactions)
+      .where(eq(pingpongTransactions.transactionId, values.transactionId))
+      .get();
     if (!payment || payment.refundedMinor + values.amountMinor > payment.amountMinor) return undefined;
     tx.update(pingpongTransactions)
       .set({ refundedMinor: payment.refundedMinor + values.amountMinor, updatedAt: new Date() })
@@ -107,7 +151,9 @@ export function recordVoid(values: typeof pingpongAdjustments.$inferInsert): Pin
     const closed = tx
       .update(pingpongTransactions)
       .set({ status: "CLOSED", updatedAt: new Date() })
-      .where(and(eq(pingpongTransactions.transactionId, values.transactionId), eq(pingpongTransactions.status, "SUCCESS")))
+      .where(
+        and(eq(pingpongTransactions.transactionId, values.transactionId), eq(pingpongTransactions.status, "SUCCESS")),
+      )
       .returning()
       .get();
     if (!closed) return undefined;
@@ -133,7 +179,13 @@ export function findBindByRequest(accId: string, requestId: string): PingpongWal
   return emulatorDb()
     .select()
     .from(pingpongWalletTokens)
-    .where(and(eq(pingpongWalletTokens.accId, accId), eq(pingpongWalletTokens.flow, "sign"), eq(pingpongWalletTokens.requestId, requestId)))
+    .where(
+      and(
+        eq(pingpongWalletTokens.accId, accId),
+        eq(pingpongWalletTokens.flow, "sign"),
+        eq(pingpongWalletTokens.requestId, requestId),
+      ),
+    )
     .get();
 }
 
@@ -143,7 +195,12 @@ export function signingTokens(): PingpongWalletTokenRow[] {
 }
 
 export function latestWalletTokens(limit = 20): PingpongWalletTokenRow[] {
-  return emulatorDb().select().from(pingpongWalletTokens).orderBy(desc(pingpongWalletTokens.createdAt)).limit(limit).all();
+  return emulatorDb()
+    .select()
+    .from(pingpongWalletTokens)
+    .orderBy(desc(pingpongWalletTokens.createdAt))
+    .limit(limit)
+    .all();
 }
 
 /** Moves a token out of `from` (compare-and-set): the new row, or undefined when it was not in `from`. */
@@ -193,17 +250,29 @@ export function redeemAuthCode(
     const auth = tx
       .select()
       .from(pingpongWalletAuths)
-      .where(and(eq(pingpongWalletAuths.code, code), eq(pingpongWalletAuths.accId, accId), eq(pingpongWalletAuths.status, "AUTHORIZED")))
+      .where(
+        and(
+          eq(pingpongWalletAuths.code, code),
+          eq(pingpongWalletAuths.accId, accId),
+          eq(pingpongWalletAuths.status, "AUTHORIZED"),
+        ),
+      )
       .get();
     if (!auth || auth.merchantUserId !== merchantUserId) return undefined;
     const values = token(auth);
-    tx.update(pingpongWalletAuths).set({ status: "USED", token: values.token }).where(eq(pingpongWalletAuths.authId, auth.authId)).run();
+    tx.update(pingpongWalletAuths)
+      .set({ status: "USED", token: values.token })
+      .where(eq(pingpongWalletAuths.authId, auth.authId))
+      .run();
     return tx.insert(pingpongWalletTokens).values(values).returning().get();
   });
 }
 
 /** Records a CodeGrant payment with its transaction, in one SQLite transaction. */
-export function insertTokenPayment(values: typeof pingpongTransactions.$inferInsert, token: string): PingpongTransactionRow {
+export function insertTokenPayment(
+  values: typeof pingpongTransactions.$inferInsert,
+  token: string,
+): PingpongTransactionRow {
   return emulatorDb().transaction((tx) => {
     const row = tx.insert(pingpongTransactions).values(values).returning().get();
     tx.insert(pingpongWalletPayments).values({ transactionId: row.transactionId, token }).run();
@@ -212,5 +281,9 @@ export function insertTokenPayment(values: typeof pingpongTransactions.$inferIns
 }
 
 export function isTokenPayment(transactionId: string): boolean {
-  return !!emulatorDb().select().from(pingpongWalletPayments).where(eq(pingpongWalletPayments.transactionId, transactionId)).get();
+  return !!emulatorDb()
+    .select()
+    .from(pingpongWalletPayments)
+    .where(eq(pingpongWalletPayments.transactionId, transactionId))
+    .get();
 }

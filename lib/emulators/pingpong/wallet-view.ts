@@ -12,7 +12,10 @@ export function walletView(transactionId: string, page: "scan" | "pay") {
   if ((flow === "qr") !== (page === "scan")) return undefined;
   return {
     transactionId: transaction.transactionId,
-    methodLabel: isApmType(transaction.methodType) && flow !== "codegrant" ? APM_METHODS[transaction.methodType].label : transaction.methodType,
+    methodLabel:
+      isApmType(transaction.methodType) && flow !== "codegrant"
+        ? APM_METHODS[transaction.methodType].label
+        : transaction.methodType,
     merchantName: pingpongMerchant().merchantName,
     amount: formatMinorUnits(transaction.amountMinor, transaction.currency),
     status: transaction.status,

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { settings } from "@/lib/env";
 import { AntomClient } from "./client";
 
-const client = (clientId: string) => new AntomClient({ baseUrl: "http://localhost", clientId, merchantPrivateKey: "", antomPublicKey: "" });
+const client = (clientId: string) =>
+  new AntomClient({ baseUrl: "http://localhost", clientId, merchantPrivateKey: "", antomPublicKey: "" });
 
 describe("AntomClient paths [doc: PROVIDERS.md §2, as the official SDKs choose them]", () => {
   it("calls /ams/sandbox/api/v1/... for a SANDBOX_ client id, /ams/api/v1/... for any other", () => {

@@ -25,7 +25,10 @@ export class AntomClient {
     return `/ams${sandbox ? "/sandbox" : ""}/api/v1/payments/${operation}`;
   }
 
-  async post(operation: AntomOperation, payload: Record<string, unknown>): Promise<{ json: unknown; call: ApiCallRecord }> {
+  async post(
+    operation: AntomOperation,
+    payload: Record<string, unknown>,
+  ): Promise<{ json: unknown; call: ApiCallRecord }> {
     const { baseUrl, clientId, merchantPrivateKey, antomPublicKey } = this.credentials;
     const path = this.path(operation);
     const body = JSON.stringify(payload);
@@ -43,15 +46,29 @@ export class AntomClient {
       body,
       logBody: payload,
     });
-    if (answer.unreadable || (answer.status === 200 && answer.json === undefined)) throw unknownAnswer(`Antom ${operation}: ${describeAnswer(answer)}`, [answer.call]);
-    if (answer.status !== 200) throw new ProviderError(`Antom ${operation} answered ${describeAnswer(answer)}`, [answer.call]);
+    if (answer.unreadable || (answer.status === 200 && answer.json === undefined))
+      throw unknownAnswer(`Antom ${operation}: ${describeAnswer(answer)}`, [answer.call]);
+    if (answer.status !== 200)
+      throw new ProviderError(`Antom ${operation} answered ${describeAnswer(answer)}`, [answer.call]);
     const responseTime = answer.headers.get("response-time");
     const responseSignature = signatureFromHeader(answer.headers.get("signature"));
-    const signed = responseTime && responseSignature && antomVerify({ path, clientId: answer.headers.get("client-id") ?? clientId, time: responseTime, body: answer.text }, responseSignature, antomPublicKey);
+    const signed =
+      responseTime &&
+      responseSignature &&
+      antomVerify(
+        { path, clientId: answer.headers.get("client-id") ?? clientId, time: responseTime, body: answer.text },
+        responseSignature,
+        antomPublicKey,
+      );
     if (!signed) {
       const code = (answer.json as { result?: { resultCode?: string } } | undefined)?.result?.resultCode;
       // Not believed either way: whether Antom acted is for an inquiry to tell.
-      throw new ProviderError(`Antom ${operation} answered without a valid signature${code ? ` (${code})` : ""}`, [answer.call], "bad_signature", { outcomeUnknown: true });
+      throw new ProviderError(
+        `Antom ${operation} answered without a valid signature${code ? ` (${code})` : ""}`,
+        [answer.call],
+        "bad_signature",
+        { outcomeUnknown: true },
+      );
     }
     return { json: answer.json, call: answer.call };
   }

@@ -1,7 +1,12 @@
 import { generateKeyPairSync } from "node:crypto";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { documentedAck, documentedNotification, documentedPayAnswer, documentedPayFactor } from "@/lib/emulators/antom/documented-shapes";
+import {
+  documentedAck,
+  documentedNotification,
+  documentedPayAnswer,
+  documentedPayFactor,
+} from "@/lib/emulators/antom/documented-shapes";
 import type { PaymentRequest } from "@/lib/payments/types";
 import { leavesMissingFromSource, loadDocumentedExamples } from "@/lib/testing/documented-examples";
 import { AntomClient } from "./client";
@@ -14,7 +19,11 @@ import { verifyAntomNotification } from "./webhook";
 const examples = loadDocumentedExamples(path.join(__dirname, "fixtures"));
 const example = (name: string) => structuredClone(examples[name].example) as Record<string, unknown>;
 
-const keys = generateKeyPairSync("rsa", { modulusLength: 2048, publicKeyEncoding: { type: "spki", format: "pem" }, privateKeyEncoding: { type: "pkcs8", format: "pem" } });
+const keys = generateKeyPairSync("rsa", {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: "spki", format: "pem" },
+  privateKeyEncoding: { type: "pkcs8", format: "pem" },
+});
 const CLIENT_ID = "SANDBOX_DOCS";
 const WEBHOOK_PATH = "/api/webhooks/antom";
 
@@ -22,9 +31,14 @@ const WEBHOOK_PATH = "/api/webhooks/antom";
 function notify(body: unknown) {
   const text = JSON.stringify(body);
   const time = String(Date.now());
-  const signature = antomSignatureHeader(antomSign({ path: WEBHOOK_PATH, clientId: CLIENT_ID, time, body: text }, keys.privateKey));
+  const signature = antomSignatureHeader(
+    antomSign({ path: WEBHOOK_PATH, clientId: CLIENT_ID, time, body: text }, keys.privateKey),
+  );
   const headers = new Headers({ "client-id": CLIENT_ID, "request-time": time, signature });
-  return verifyAntomNotification({ headers, body: text }, { clientId: CLIENT_ID, antomPublicKey: keys.publicKey, path: WEBHOOK_PATH });
+  return verifyAntomNotification(
+    { headers, body: text },
+    { clientId: CLIENT_ID, antomPublicKey: keys.publicKey, path: WEBHOOK_PATH },
+  );
 }
 
 function payRequest(overrides: Partial<PaymentRequest> = {}): PaymentRequest {
@@ -36,7 +50,13 @@ function payRequest(overrides: Partial<PaymentRequest> = {}): PaymentRequest {
     currency: "EUR",
     items: [{ name: "Mug", unitAmount: 1314 as PaymentRequest["amount"], quantity: 1 }],
     payer: { name: "Tom Jay", email: "tom@example.com" },
-    card: { number: "4117347806156383", cvc: "850", expiryMonth: "12", expiryYear: "2029", holderName: "Tom Jay" } as PaymentRequest["card"],
+    card: {
+      number: "4117347806156383",
+      cvc: "850",
+      expiryMonth: "12",
+      expiryYear: "2029",
+      holderName: "Tom Jay",
+    } as PaymentRequest["card"],
     captureMode: "automatic",
     returnUrl: "http://localhost/checkout/antom/return",
     errorUrl: "http://localhost/checkout/antom/error",
@@ -66,7 +86,12 @@ describe("Antom documented examples: the fixtures are the docs' own text", () =>
   });
 
   it("has the four examples of seed 002 and PROVIDERS.md", () => {
-    expect(Object.keys(examples).sort()).toEqual(["notification-ack", "notify-payment-result", "pay-answer-success", "pay-request"]);
+    expect(Object.keys(examples).sort()).toEqual([
+      "notification-ack",
+      "notify-payment-result",
+      "pay-answer-success",
+      "pay-request",
+    ]);
   });
 });
 
@@ -80,10 +105,15 @@ describe("Antom documented examples: the documented-shape schemas take them", ()
 
   it("refuses what the docs do not show: a field of our own, a U without normalUrl, a PAYMENT_RESULT that is U", () => {
     expect(documentedPayAnswer.safeParse({ ...example("pay-answer-success"), funding: "CREDIT" }).success).toBe(false);
-    const inProcess = { ...example("pay-answer-success"), result: { resultCode: "PAYMENT_IN_PROCESS", resultStatus: "U", resultMessage: "payment in process" } };
+    const inProcess = {
+      ...example("pay-answer-success"),
+      result: { resultCode: "PAYMENT_IN_PROCESS", resultStatus: "U", resultMessage: "payment in process" },
+    };
     expect(documentedPayAnswer.safeParse(inProcess).success).toBe(false);
     expect(documentedPayAnswer.safeParse({ ...inProcess, normalUrl: "https://bank.example/3ds" }).success).toBe(true);
-    expect(documentedNotification.safeParse({ ...example("notify-payment-result"), result: inProcess.result }).success).toBe(false);
+    expect(
+      documentedNotification.safeParse({ ...example("notify-payment-result"), result: inProcess.result }).success,
+    ).toBe(false);
     expect(documentedPayFactor.safeParse({ captureMode: "MANUAL" }).success).toBe(false);
   });
 });
@@ -93,7 +123,13 @@ describe("Antom documented examples: the shop reads them", () => {
     const answer = example("pay-answer-success");
     expect(payAnswer.safeParse(answer).success).toBe(true);
     const { outcome } = await payWith(answer);
-    expect(outcome).toMatchObject({ status: "succeeded", providerPaymentId: "20211112194010800100188570271832381", capturedAmount: 1314, nextAction: { type: "none" }, checks: { avs: "A", cvv: "Y" } });
+    expect(outcome).toMatchObject({
+      status: "succeeded",
+      providerPaymentId: "20211112194010800100188570271832381",
+      capturedAmount: 1314,
+      nextAction: { type: "none" },
+      checks: { avs: "A", cvv: "Y" },
+    });
     expect(outcome.storedCredential).toBeUndefined();
     const manual = await payWith(answer, { captureMode: "manual" });
     expect(manual.outcome).toMatchObject({ status: "authorized", capturedAmount: undefined });
@@ -103,14 +139,24 @@ describe("Antom documented examples: the shop reads them", () => {
     const { sent } = await payWith(example("pay-answer-success"));
     expect(documentedPayFactor.safeParse(sent.paymentFactor).error).toBeUndefined();
     expect(sent.paymentFactor).toEqual({ isAuthorization: true, captureMode: "AUTOMATIC" });
-    expect((await payWith(example("pay-answer-success"), { captureMode: "manual" })).sent.paymentFactor).toEqual({ isAuthorization: true, captureMode: "MANUAL" });
+    expect((await payWith(example("pay-answer-success"), { captureMode: "manual" })).sent.paymentFactor).toEqual({
+      isAuthorization: true,
+      captureMode: "MANUAL",
+    });
   });
 
   it("a U / PAYMENT_IN_PROCESS answer with normalUrl: the shopper is redirected there", async () => {
-    const answer: Record<string, unknown> = { ...example("pay-answer-success"), result: { resultCode: "PAYMENT_IN_PROCESS", resultStatus: "U", resultMessage: "payment in process" }, normalUrl: "https://bank.example/3ds/1" };
+    const answer: Record<string, unknown> = {
+      ...example("pay-answer-success"),
+      result: { resultCode: "PAYMENT_IN_PROCESS", resultStatus: "U", resultMessage: "payment in process" },
+      normalUrl: "https://bank.example/3ds/1",
+    };
     delete answer.paymentResultInfo;
     const { outcome } = await payWith(answer);
-    expect(outcome).toMatchObject({ status: "requires_action", nextAction: { type: "redirect", url: "https://bank.example/3ds/1" } });
+    expect(outcome).toMatchObject({
+      status: "requires_action",
+      nextAction: { type: "redirect", url: "https://bank.example/3ds/1" },
+    });
   });
 
   it("the documented notifyPayment (PAYMENT_RESULT S): succeeded (authorized if manual), our reference, amount in minor units, 3DS", () => {
@@ -133,15 +179,30 @@ describe("Antom documented examples: the shop reads them", () => {
     delete pending.paymentTime;
     delete pending.paymentResultInfo;
     expect(documentedNotification.safeParse(pending).error).toBeUndefined();
-    expect(notify(pending)).toMatchObject({ status: "processing", merchantReference: "2020010123456789XXXX", amount: 8000, resolveByCaptureMode: false, failure: undefined });
+    expect(notify(pending)).toMatchObject({
+      status: "processing",
+      merchantReference: "2020010123456789XXXX",
+      amount: 8000,
+      resolveByCaptureMode: false,
+      failure: undefined,
+    });
   });
 
   it("REFUND_RESULT [guess, minimal]: its status is result; an F refund is recorded and moves no money", () => {
-    const refund = { notifyType: "REFUND_RESULT", refundRequestId: "rf_1", refundId: "R1", paymentId: "2020010123456789XXXX", refundAmount: { currency: "EUR", value: "500" } };
+    const refund = {
+      notifyType: "REFUND_RESULT",
+      refundRequestId: "rf_1",
+      refundId: "R1",
+      paymentId: "2020010123456789XXXX",
+      refundAmount: { currency: "EUR", value: "500" },
+    };
     const done = notify({ ...refund, result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "success" } });
     expect(done).toMatchObject({ status: "partially_refunded", refundAmount: 500, amount: 500 });
     expect(done.informational).toBeUndefined();
-    const failed = notify({ ...refund, result: { resultCode: "PROCESS_FAIL", resultStatus: "F", resultMessage: "refund failed" } });
+    const failed = notify({
+      ...refund,
+      result: { resultCode: "PROCESS_FAIL", resultStatus: "F", resultMessage: "refund failed" },
+    });
     expect(failed).toMatchObject({ informational: true });
     expect(failed.refundAmount).toBeUndefined();
     expect(failed.dedupeKey).not.toBe(done.dedupeKey);

@@ -4,7 +4,13 @@ import { cardSummary, splitHolderName } from "@/lib/cards";
 import { antomKey } from "@/lib/dev-keys";
 import { settings } from "@/lib/env";
 import { minor, SHOP_CURRENCIES } from "@/lib/money";
-import { ProviderError, unknownAnswer, type PaymentProvider, type PaymentRequest, type ProviderOutcome } from "@/lib/payments/types";
+import {
+  ProviderError,
+  unknownAnswer,
+  type PaymentProvider,
+  type PaymentRequest,
+  type ProviderOutcome,
+} from "@/lib/payments/types";
 import { AntomClient } from "./client";
 import { checksOf, failureOf, inquiryStatus, payStatus, storedCardOf } from "./mappers";
 import { cancelAnswer, captureAnswer, inquiryAnswer, payAnswer, refundAnswer } from "./schemas";
@@ -35,7 +41,14 @@ function paymentMethodOf(request: PaymentRequest) {
       expiryYear: card.expiryYear.slice(-2),
       expiryMonth: card.expiryMonth,
       cardholderName: { firstName: holder.first, lastName: holder.last },
-      billingAddress: request.address ? { address1: request.address.line1, city: request.address.city, zipCode: request.address.postalCode, region: request.address.country } : undefined,
+      billingAddress: request.address
+        ? {
+            address1: request.address.line1,
+            city: request.address.city,
+            zipCode: request.address.postalCode,
+            region: request.address.country,
+          }
+        : undefined,
       is3DSAuthentication: false,
       enableAuthenticationUpgrade: true,
       isCardOnFile: Boolean(request.saveCard),
@@ -51,7 +64,15 @@ export const antom: PaymentProvider = {
   displayName: "Antom",
   cardOnFile: true,
   methods: [
-    { provider: "antom", method: "card", kind: "card", label: "Card", description: "Visa, Mastercard, Amex, UnionPay, JCB with 3-D Secure (Antom); can be saved for next time.", currencies: SHOP_CURRENCIES, canSaveCard: true },
+    {
+      provider: "antom",
+      method: "card",
+      kind: "card",
+      label: "Card",
+      description: "Visa, Mastercard, Amex, UnionPay, JCB with 3-D Secure (Antom); can be saved for next time.",
+      currencies: SHOP_CURRENCIES,
+      canSaveCard: true,
+    },
   ],
 
   async createPayment(request) {
@@ -62,8 +83,16 @@ export const antom: PaymentProvider = {
       order: {
         orderAmount: money(request.amount, request.currency),
         referenceOrderId: request.orderId,
-        orderDescription: request.items.map((item) => `${item.name} × ${item.quantity}`).join(", ").slice(0, 256),
-        goods: request.items.map((item, index) => ({ referenceGoodsId: String(index + 1), goodsName: item.name, goodsUnitAmount: money(item.unitAmount, request.currency), goodsQuantity: String(item.quantity) })),
+        orderDescription: request.items
+          .map((item) => `${item.name} × ${item.quantity}`)
+          .join(", ")
+          .slice(0, 256),
+        goods: request.items.map((item, index) => ({
+          referenceGoodsId: String(index + 1),
+          goodsName: item.name,
+          goodsUnitAmount: money(item.unitAmount, request.currency),
+          goodsQuantity: String(item.quantity),
+        })),
         buyer: { referenceBuyerId: request.merchantUserId, buyerEmail: request.payer.email },
       },
       paymentMethod: paymentMethodOf(request),
@@ -80,8 +109,17 @@ export const antom: PaymentProvider = {
     const card = request.card ? cardSummary(request.card.number) : undefined;
     const status = payStatus(pay.result, request.captureMode, Boolean(pay.normalUrl));
     // Antom's own refusals (a bad request, not a declined card) are our bug or configuration: say so.
-    if (pay.result.resultStatus === "F" && ["INVALID_SIGNATURE", "PARAM_ILLEGAL", "INVALID_CLIENT", "KEY_NOT_FOUND", "REPEAT_REQ_INCONSISTENT"].includes(pay.result.resultCode)) {
-      throw new ProviderError(`Antom refused the pay request: ${pay.result.resultCode} ${pay.result.resultMessage ?? ""}`, [answer.call], "provider_refused");
+    if (
+      pay.result.resultStatus === "F" &&
+      ["INVALID_SIGNATURE", "PARAM_ILLEGAL", "INVALID_CLIENT", "KEY_NOT_FOUND", "REPEAT_REQ_INCONSISTENT"].includes(
+        pay.result.resultCode,
+      )
+    ) {
+      throw new ProviderError(
+        `Antom refused the pay request: ${pay.result.resultCode} ${pay.result.resultMessage ?? ""}`,
+        [answer.call],
+        "provider_refused",
+      );
     }
     const outcome: ProviderOutcome = {
       status,
@@ -94,7 +132,13 @@ export const antom: PaymentProvider = {
       capturedAmount: status === "succeeded" ? request.amount : undefined,
       calls: [answer.call],
     };
-    if (outcome.storedCredential && card) outcome.storedCredential = { ...outcome.storedCredential, brand: card.brand, last4: card.last4, expiry: `${request.card!.expiryMonth}/${request.card!.expiryYear.slice(-2)}` };
+    if (outcome.storedCredential && card)
+      outcome.storedCredential = {
+        ...outcome.storedCredential,
+        brand: card.brand,
+        last4: card.last4,
+        expiry: `${request.card!.expiryMonth}/${request.card!.expiryYear.slice(-2)}`,
+      };
     return outcome;
   },
 
@@ -108,9 +152,19 @@ export const antom: PaymentProvider = {
     const parsed = captureAnswer.safeParse(answer.json);
     if (!parsed.success || parsed.data.result.resultStatus !== "S") {
       const result = parsed.success ? parsed.data.result : undefined;
-      throw new ProviderError(`Antom refused the capture: ${result?.resultCode ?? "?"} ${result?.resultMessage ?? ""}`, [answer.call], "capture_refused");
+      throw new ProviderError(
+        `Antom refused the capture: ${result?.resultCode ?? "?"} ${result?.resultMessage ?? ""}`,
+        [answer.call],
+        "capture_refused",
+      );
     }
-    return { status: "succeeded", capturedAmount: amount, dedupeKey: captureKey(payment.providerPaymentId!, parsed.data.captureId), nextAction: { type: "none" }, calls: [answer.call] };
+    return {
+      status: "succeeded",
+      capturedAmount: amount,
+      dedupeKey: captureKey(payment.providerPaymentId!, parsed.data.captureId),
+      nextAction: { type: "none" },
+      calls: [answer.call],
+    };
   },
 
   async cancel(payment) {
@@ -118,9 +172,18 @@ export const antom: PaymentProvider = {
     const parsed = cancelAnswer.safeParse(answer.json);
     if (!parsed.success || parsed.data.result.resultStatus !== "S") {
       const result = parsed.success ? parsed.data.result : undefined;
-      throw new ProviderError(`Antom refused the cancel: ${result?.resultCode ?? "?"} ${result?.resultMessage ?? ""}`, [answer.call], "cancel_refused");
+      throw new ProviderError(
+        `Antom refused the cancel: ${result?.resultCode ?? "?"} ${result?.resultMessage ?? ""}`,
+        [answer.call],
+        "cancel_refused",
+      );
     }
-    return { status: "canceled", dedupeKey: cancelKey(payment.providerPaymentId!), nextAction: { type: "none" }, calls: [answer.call] };
+    return {
+      status: "canceled",
+      dedupeKey: cancelKey(payment.providerPaymentId!),
+      nextAction: { type: "none" },
+      calls: [answer.call],
+    };
   },
 
   /**
@@ -133,7 +196,11 @@ export const antom: PaymentProvider = {
     const parsed = cancelAnswer.safeParse(answer.json);
     if (!parsed.success || parsed.data.result.resultStatus !== "S") {
       const result = parsed.success ? parsed.data.result : undefined;
-      throw new ProviderError(`Antom refused to close the payment: ${result?.resultCode ?? "?"} ${result?.resultMessage ?? ""}`, [answer.call], "close_refused");
+      throw new ProviderError(
+        `Antom refused to close the payment: ${result?.resultCode ?? "?"} ${result?.resultMessage ?? ""}`,
+        [answer.call],
+        "close_refused",
+      );
     }
     return { calls: [answer.call] };
   },
@@ -150,29 +217,60 @@ export const antom: PaymentProvider = {
     const parsed = refundAnswer.safeParse(answer.json);
     if (!parsed.success || parsed.data.result.resultStatus !== "S" || !parsed.data.refundId) {
       const result = parsed.success ? parsed.data.result : undefined;
-      throw new ProviderError(`Antom refused the refund: ${result?.resultCode ?? "?"} ${result?.resultMessage ?? ""}`, [answer.call], "refund_refused");
+      throw new ProviderError(
+        `Antom refused the refund: ${result?.resultCode ?? "?"} ${result?.resultMessage ?? ""}`,
+        [answer.call],
+        "refund_refused",
+      );
     }
-    return { status: "partially_refunded", refundAmount: amount, dedupeKey: refundKey(parsed.data.refundId), nextAction: { type: "none" }, calls: [answer.call] };
+    return {
+      status: "partially_refunded",
+      refundAmount: amount,
+      dedupeKey: refundKey(parsed.data.refundId),
+      nextAction: { type: "none" },
+      calls: [answer.call],
+    };
   },
 
   /** Always by our paymentRequestId: it works whether or not the pay answer (and Antom's paymentId) ever came. */
   async inquire(payment) {
     const answer = await client().post("inquiryPayment", { paymentRequestId: payment.id });
     const parsed = inquiryAnswer.safeParse(answer.json);
-    if (parsed.success && parsed.data.result.resultStatus === "F" && parsed.data.result.resultCode === "ORDER_NOT_EXIST") {
-      return { status: "failed", notAtProvider: true, nextAction: { type: "none" }, failure: { code: "not_at_provider", message: "Antom has no record of this payment." }, calls: [answer.call] };
+    if (
+      parsed.success &&
+      parsed.data.result.resultStatus === "F" &&
+      parsed.data.result.resultCode === "ORDER_NOT_EXIST"
+    ) {
+      return {
+        status: "failed",
+        notAtProvider: true,
+        nextAction: { type: "none" },
+        failure: { code: "not_at_provider", message: "Antom has no record of this payment." },
+        calls: [answer.call],
+      };
     }
-    if (!parsed.success || parsed.data.result.resultStatus !== "S") throw new ProviderError("Antom could not say how the payment stands", [answer.call]);
+    if (!parsed.success || parsed.data.result.resultStatus !== "S")
+      throw new ProviderError("Antom could not say how the payment stands", [answer.call]);
     const inquiry = parsed.data;
     if (!inquiry.paymentAmount) throw new ProviderError("Antom's inquiry answer has no paymentAmount", [answer.call]);
-    const captured = (inquiry.transactions ?? []).some((t) => t.transactionType === "CAPTURE" && t.transactionStatus !== "FAIL");
-    const status = inquiryStatus(inquiry.paymentStatus, payment.captureMode, captured || payment.captureMode === "automatic");
-    if (!status) throw new ProviderError(`Antom answered an unknown paymentStatus ${inquiry.paymentStatus}`, [answer.call]);
+    const captured = (inquiry.transactions ?? []).some(
+      (t) => t.transactionType === "CAPTURE" && t.transactionStatus !== "FAIL",
+    );
+    const status = inquiryStatus(
+      inquiry.paymentStatus,
+      payment.captureMode,
+      captured || payment.captureMode === "automatic",
+    );
+    if (!status)
+      throw new ProviderError(`Antom answered an unknown paymentStatus ${inquiry.paymentStatus}`, [answer.call]);
     return {
       status,
       providerPaymentId: inquiry.paymentId,
       nextAction: { type: "none" },
-      failure: status === "failed" ? failureOf({ resultCode: inquiry.paymentResultCode, resultMessage: inquiry.paymentResultMessage }) : undefined,
+      failure:
+        status === "failed"
+          ? failureOf({ resultCode: inquiry.paymentResultCode, resultMessage: inquiry.paymentResultMessage })
+          : undefined,
       checks: checksOf(inquiry.paymentResultInfo),
       storedCredential: storedCardOf(inquiry.paymentResultInfo),
       reported: { amount: minor(Number(inquiry.paymentAmount.value)), currency: inquiry.paymentAmount.currency },

@@ -8,13 +8,21 @@ import type { AntomResult, PaymentResultInfo } from "./schemas";
  * a U without one is not documented [guess]: the shop then waits (processing) for the notification
  * (PAYMENT_PENDING / PAYMENT_RESULT) or an inquiry rather than refusing the answer.
  */
-export function payStatus(result: AntomResult, captureMode: "automatic" | "manual", hasRedirect: boolean): PaymentStatus {
+export function payStatus(
+  result: AntomResult,
+  captureMode: "automatic" | "manual",
+  hasRedirect: boolean,
+): PaymentStatus {
   if (result.resultStatus === "S") return captureMode === "manual" ? "authorized" : "succeeded";
   if (result.resultStatus === "F") return "failed";
   return hasRedirect ? "requires_action" : "processing";
 }
 
-export function inquiryStatus(paymentStatus: string | undefined, captureMode: "automatic" | "manual", captured: boolean): PaymentStatus | undefined {
+export function inquiryStatus(
+  paymentStatus: string | undefined,
+  captureMode: "automatic" | "manual",
+  captured: boolean,
+): PaymentStatus | undefined {
   switch (paymentStatus) {
     case "SUCCESS":
       return captureMode === "manual" && !captured ? "authorized" : "succeeded";
@@ -49,11 +57,22 @@ export function checksOf(info: PaymentResultInfo | undefined): ProviderOutcome["
   return {
     avs: info.avsResultRaw,
     cvv: info.cvvResultRaw,
-    threeDs: three ? [three.threeDSVersion && `3DS ${three.threeDSVersion}`, three.eci && `ECI ${three.eci}`].filter(Boolean).join(", ") || "authenticated" : undefined,
+    threeDs: three
+      ? [three.threeDSVersion && `3DS ${three.threeDSVersion}`, three.eci && `ECI ${three.eci}`]
+          .filter(Boolean)
+          .join(", ") || "authenticated"
+      : undefined,
   };
 }
 
-const BRAND_LABELS: Record<string, string> = { VISA: "Visa", MASTERCARD: "Mastercard", AMEX: "Amex", UNIONPAY: "UnionPay", JCB: "JCB", DISCOVER: "Discover" };
+const BRAND_LABELS: Record<string, string> = {
+  VISA: "Visa",
+  MASTERCARD: "Mastercard",
+  AMEX: "Amex",
+  UNIONPAY: "UnionPay",
+  JCB: "JCB",
+  DISCOVER: "Discover",
+};
 
 export function storedCardOf(info: PaymentResultInfo | undefined): ProviderOutcome["storedCredential"] {
   if (!info?.cardToken) return undefined;

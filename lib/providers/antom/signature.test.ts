@@ -50,11 +50,14 @@ const INPUT = {
   time: "1732406400000",
   body: '{"paymentRequestId":"pay_golden0000000001","paymentAmount":{"currency":"USD","value":"1999"}}',
 };
-const EXPECTED = "hg2uhKG2j0Vk95N7XrtFbg6tk44aal3OuRPIKWGIogFTR04RxWvuOU31bdIZCgthdvtmZp5OjVNL9c8bDFnrK0unF%2F2lgVUFsbMBVTthWnok4r29ED7zHZjOVm23%2FOQj1eC4E63EdITEcusmozdou30Ry0QbgHB%2F%2BbgGZ30o%2BdYBNejCaxFAX52uO5ZrFAT9zmVQFmdZHxa0T6GLTAQ0WD9MRudTW68l4SwhwOhctBW%2BX%2BuOwd7q6kH35uzHsTkmqXNBUPnPm6Gvy9aFa1R3oilhIQ%2F8MghsnBAdEQeN7v0W0LZTnIstA6tSsr74nIgIjY7Sg3RjixN5Kh0Vsvj4ng%3D%3D";
+const EXPECTED =
+  "hg2uhKG2j0Vk95N7XrtFbg6tk44aal3OuRPIKWGIogFTR04RxWvuOU31bdIZCgthdvtmZp5OjVNL9c8bDFnrK0unF%2F2lgVUFsbMBVTthWnok4r29ED7zHZjOVm23%2FOQj1eC4E63EdITEcusmozdou30Ry0QbgHB%2F%2BbgGZ30o%2BdYBNejCaxFAX52uO5ZrFAT9zmVQFmdZHxa0T6GLTAQ0WD9MRudTW68l4SwhwOhctBW%2BX%2BuOwd7q6kH35uzHsTkmqXNBUPnPm6Gvy9aFa1R3oilhIQ%2F8MghsnBAdEQeN7v0W0LZTnIstA6tSsr74nIgIjY7Sg3RjixN5Kh0Vsvj4ng%3D%3D";
 
 describe("Antom signature", () => {
   it("signs the documented string", () => {
-    expect(antomSigningString(INPUT.path, INPUT.clientId, INPUT.time, INPUT.body)).toBe(`POST /ams/api/v1/payments/pay\nSANDBOX_GOLDEN.1732406400000.${INPUT.body}`);
+    expect(antomSigningString(INPUT.path, INPUT.clientId, INPUT.time, INPUT.body)).toBe(
+      `POST /ams/api/v1/payments/pay\nSANDBOX_GOLDEN.1732406400000.${INPUT.body}`,
+    );
   });
 
   it("matches the golden vector", () => {

@@ -10,7 +10,10 @@ export function antomSigningString(path: string, clientId: string, time: string,
   return `POST ${path}\n${clientId}.${time}.${body}`;
 }
 
-export function antomSign(input: { path: string; clientId: string; time: string; body: string }, privateKeyPem: string): string {
+export function antomSign(
+  input: { path: string; clientId: string; time: string; body: string },
+  privateKeyPem: string,
+): string {
   const signer = createSign("RSA-SHA256");
   signer.update(antomSigningString(input.path, input.clientId, input.time, input.body), "utf8");
   return encodeURIComponent(signer.sign(privateKeyObject(privateKeyPem), "base64"));
@@ -27,7 +30,11 @@ export function signatureFromHeader(header: string | null): string | undefined {
   return match?.[1]?.trim();
 }
 
-export function antomVerify(input: { path: string; clientId: string; time: string; body: string }, signature: string, publicKeyPem: string): boolean {
+export function antomVerify(
+  input: { path: string; clientId: string; time: string; body: string },
+  signature: string,
+  publicKeyPem: string,
+): boolean {
   try {
     const verifier = createVerify("RSA-SHA256");
     verifier.update(antomSigningString(input.path, input.clientId, input.time, input.body), "utf8");

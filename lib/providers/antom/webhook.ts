@@ -9,7 +9,8 @@ import { antomVerify, signatureFromHeader } from "./signature";
 /** The exact answer that stops Antom resending a notification. */
 export const ANTOM_ACK = { result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "success" } } as const;
 
-export const captureKey = (paymentId: string, captureId: string | undefined) => `antom:capture:${paymentId}:${captureId ?? "single"}`;
+export const captureKey = (paymentId: string, captureId: string | undefined) =>
+  `antom:capture:${paymentId}:${captureId ?? "single"}`;
 export const refundKey = (refundId: string) => `antom:refund:${refundId}`;
 export const cancelKey = (paymentId: string) => `antom:cancel:${paymentId}`;
 
@@ -18,12 +19,20 @@ export const cancelKey = (paymentId: string) => `antom:cancel:${paymentId}`;
  * with our client id, then its shape. An S PAYMENT_RESULT is "authorized" for a payment made with
  * manual capture: the service knows which (resolveByCaptureMode).
  */
-export function verifyAntomNotification(raw: RawNotification, settings: { clientId: string; antomPublicKey: string; path: string }): VerifiedNotification {
+export function verifyAntomNotification(
+  raw: RawNotification,
+  settings: { clientId: string; antomPublicKey: string; path: string },
+): VerifiedNotification {
   const clientId = raw.headers.get("client-id");
   const time = raw.headers.get("request-time");
   const signature = signatureFromHeader(raw.headers.get("signature"));
-  if (!clientId || !time || !signature) throw new NotificationRejected(401, "The notification is not signed (client-id, request-time and signature headers are required)");
-  if (clientId !== settings.clientId) throw new NotificationRejected(401, `The notification is for another client id (${clientId})`);
+  if (!clientId || !time || !signature)
+    throw new NotificationRejected(
+      401,
+      "The notification is not signed (client-id, request-time and signature headers are required)",
+    );
+  if (clientId !== settings.clientId)
+    throw new NotificationRejected(401, `The notification is for another client id (${clientId})`);
   if (!antomVerify({ path: settings.path, clientId, time, body: raw.body }, signature, settings.antomPublicKey)) {
     throw new NotificationRejected(401, "The notification's signature does not verify");
   }
@@ -36,11 +45,20 @@ export function verifyAntomNotification(raw: RawNotification, settings: { client
   const parsed = notification.safeParse(body);
   if (!parsed.success) throw new NotificationRejected(400, "The notification is not a known notifyPayment shape");
   const n = parsed.data;
-  const base = { providerPaymentId: n.paymentId, detail: redact(n), summary: `Antom ${n.notifyType} ${n.result.resultStatus} (${n.result.resultCode})` };
+  const base = {
+    providerPaymentId: n.paymentId,
+    detail: redact(n),
+    summary: `Antom ${n.notifyType} ${n.result.resultStatus} (${n.result.resultCode})`,
+  };
   switch (n.notifyType) {
     case "PAYMENT_RESULT":
     case "PAYMENT_PENDING": {
-      const status = n.notifyType === "PAYMENT_PENDING" || n.result.resultStatus === "U" ? "processing" : n.result.resultStatus === "F" ? "failed" : "succeeded";
+      const status =
+        n.notifyType === "PAYMENT_PENDING" || n.result.resultStatus === "U"
+          ? "processing"
+          : n.result.resultStatus === "F"
+            ? "failed"
+            : "succeeded";
       const info = n.notifyType === "PAYMENT_RESULT" ? n.paymentResultInfo : undefined;
       return {
         ...base,
@@ -58,15 +76,45 @@ export function verifyAntomNotification(raw: RawNotification, settings: { client
     case "CAPTURE_RESULT":
       if (n.result.resultStatus !== "S") {
         // A failed capture leaves the authorization as it was: recorded, nothing moves.
-        return { ...base, status: "authorized", amount: minor(Number(n.captureAmount.value)), currency: n.captureAmount.currency, dedupeKey: `antom:capture-failed:${n.paymentId}:${n.captureId ?? ""}`, amountIsPart: true };
+        return {
+          ...base,
+          status: "authorized",
+          amount: minor(Number(n.captureAmount.value)),
+          currency: n.captureAmount.currency,
+          dedupeKey: `antom:capture-failed:${n.paymentId}:${n.captureId ?? ""}`,
+          amountIsPart: true,
+        };
       }
-      return { ...base, status: "succeeded", amount: minor(Number(n.captureAmount.value)), currency: n.captureAmount.currency, dedupeKey: captureKey(n.paymentId, n.captureId), capturedAmount: minor(Number(n.captureAmount.value)), amountIsPart: true };
+      return {
+        ...base,
+        status: "succeeded",
+        amount: minor(Number(n.captureAmount.value)),
+        currency: n.captureAmount.currency,
+        dedupeKey: captureKey(n.paymentId, n.captureId),
+        capturedAmount: minor(Number(n.captureAmount.value)),
+        amountIsPart: true,
+      };
     case "REFUND_RESULT":
       // [guess: undocumented notification] its status is `result`, as in notifyPayment: only an S
       // refund adds to what was refunded; an F (or U) one is recorded and moves nothing.
       if (n.result.resultStatus !== "S") {
-        return { ...base, status: "partially_refunded", amount: minor(Number(n.refundAmount.value)), currency: n.refundAmount.currency, dedupeKey: `antom:refund-${n.result.resultStatus}:${n.refundId ?? n.refundRequestId ?? ""}`, informational: true };
+        return {
+          ...base,
+          status: "partially_refunded",
+          amount: minor(Number(n.refundAmount.value)),
+          currency: n.refundAmount.currency,
+          dedupeKey: `antom:refund-${n.result.resultStatus}:${n.refundId ?? n.refundRequestId ?? ""}`,
+          informational: true,
+        };
       }
-      return { ...base, status: "partially_refunded", amount: minor(Number(n.refundAmount.value)), currency: n.refundAmount.currency, dedupeKey: refundKey(n.refundId ?? n.refundRequestId ?? ""), refundAmount: minor(Number(n.refundAmount.value)), amountIsPart: true };
+      return {
+        ...base,
+        status: "partially_refunded",
+        amount: minor(Number(n.refundAmount.value)),
+        currency: n.refundAmount.currency,
+        dedupeKey: refundKey(n.refundId ?? n.refundRequestId ?? ""),
+        refundAmount: minor(Number(n.refundAmount.value)),
+        amountIsPart: true,
+      };
   }
 }

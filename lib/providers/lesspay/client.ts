@@ -13,7 +13,10 @@ export interface LesspayCredentials {
 export class LesspayClient {
   constructor(private readonly credentials: LesspayCredentials) {}
 
-  async post(path: "/api/global/v1/pay/create-order" | "/api/global/v1/pay/query-order", payload: Record<string, unknown>): Promise<{ json: unknown; call: ApiCallRecord }> {
+  async post(
+    path: "/api/global/v1/pay/create-order" | "/api/global/v1/pay/query-order",
+    payload: Record<string, unknown>,
+  ): Promise<{ json: unknown; call: ApiCallRecord }> {
     const { baseUrl, appId, appSecret } = this.credentials;
     const answer = await sendProviderRequest({
       method: "POST",
@@ -27,9 +30,15 @@ export class LesspayClient {
       body: JSON.stringify(payload),
       logBody: payload,
     });
-    if (answer.status === 401) throw new ProviderError(`Lesspay refused our signature on ${path} (HTTP 401): check LESSPAY_APP_ID and LESSPAY_APP_SECRET`, [answer.call], "bad_signature");
+    if (answer.status === 401)
+      throw new ProviderError(
+        `Lesspay refused our signature on ${path} (HTTP 401): check LESSPAY_APP_ID and LESSPAY_APP_SECRET`,
+        [answer.call],
+        "bad_signature",
+      );
     if (answer.unreadable) throw unknownAnswer(`Lesspay ${path}: ${describeAnswer(answer)}`, [answer.call]);
-    if (answer.status !== 200) throw new ProviderError(`Lesspay ${path} answered ${describeAnswer(answer)}`, [answer.call]);
+    if (answer.status !== 200)
+      throw new ProviderError(`Lesspay ${path} answered ${describeAnswer(answer)}`, [answer.call]);
     return { json: answer.json, call: answer.call };
   }
 }

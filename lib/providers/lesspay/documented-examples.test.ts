@@ -12,16 +12,28 @@ import { verifyLesspayCallback } from "./webhook";
 const examples = loadDocumentedExamples(path.join(__dirname, "fixtures"));
 const example = <T = Record<string, unknown>>(name: string) => structuredClone(examples[name].example) as T;
 const CREDENTIALS = { appId: "lp_app_test", appSecret: "test-secret" };
-const CALL: ApiCallRecord = { method: "POST", url: "https://lesspay.test/api/global/v1/pay/query-order", status: 200, durationMs: 1 };
+const CALL: ApiCallRecord = {
+  method: "POST",
+  url: "https://lesspay.test/api/global/v1/pay/query-order",
+  status: 200,
+  durationMs: 1,
+};
 
 /** The documented callback as Lesspay would deliver it: signed over its fields, with our app id. */
 function delivered(body: Record<string, unknown>) {
-  const headers = new Headers({ "x-auth-appid": CREDENTIALS.appId, "x-auth-signature": lesspaySign(body, CREDENTIALS.appSecret) });
+  const headers = new Headers({
+    "x-auth-appid": CREDENTIALS.appId,
+    "x-auth-signature": lesspaySign(body, CREDENTIALS.appSecret),
+  });
   return verifyLesspayCallback({ headers, body: JSON.stringify(body) }, CREDENTIALS);
 }
 
 /** The documented callback with another order status (the docs print only 2 SUCCEED). */
-const callbackWithStatus = (statusInt: number, name: string) => ({ ...example("payment-callback"), order_status: name, order_status_int: statusInt });
+const callbackWithStatus = (statusInt: number, name: string) => ({
+  ...example("payment-callback"),
+  order_status: name,
+  order_status_int: statusInt,
+});
 
 describe("Lesspay: the docs' own examples (seed 004)", () => {
   it.each(Object.keys(examples))("%s is printed in its source as it is", (name) => {
@@ -29,7 +41,13 @@ describe("Lesspay: the docs' own examples (seed 004)", () => {
   });
 
   it("has the examples of seed 004: three create-order answers, the callback and its channel_biz_data", () => {
-    expect(Object.keys(examples).sort()).toEqual(["cashier-create-order-answer", "openapi-card-3ds-answer", "openapi-card-no-3ds-answer", "payment-callback", "token-acquisition-channel-biz-data"]);
+    expect(Object.keys(examples).sort()).toEqual([
+      "cashier-create-order-answer",
+      "openapi-card-3ds-answer",
+      "openapi-card-no-3ds-answer",
+      "payment-callback",
+      "token-acquisition-channel-biz-data",
+    ]);
   });
 });
 
@@ -48,20 +66,33 @@ describe("Lesspay: the shop reads the documented answers", () => {
 
   it("reads the documented callback: SUCCEED is succeeded, 100.00 CNY is 10000 minor units, the ids, the token and nothing invented", () => {
     const verified = delivered(example("payment-callback"));
-    expect(verified).toMatchObject({ providerPaymentId: "P2011789219984105474", merchantReference: "M20260115121901", status: "succeeded", amount: 10000, currency: "CNY", amountDiffers: false });
+    expect(verified).toMatchObject({
+      providerPaymentId: "P2011789219984105474",
+      merchantReference: "M20260115121901",
+      status: "succeeded",
+      amount: 10000,
+      currency: "CNY",
+      amountDiffers: false,
+    });
     expect(verified.storedCredential).toStrictEqual({ token: "src_3oqxta2juhbevjaw72pgorkd5e" });
     expect(documented.paymentCallback.safeParse(example("payment-callback")).success).toBe(true);
   });
 
   it("reads channel_biz_data as documented: the card token only (no brand, last four or expiry from it)", () => {
     const { channel_biz_data } = example<{ channel_biz_data: unknown }>("token-acquisition-channel-biz-data");
-    expect(storedCardOf(channelBizData.parse(channel_biz_data))).toStrictEqual({ token: "src_3oqxta2juhbevjaw72pgorkd5e" });
+    expect(storedCardOf(channelBizData.parse(channel_biz_data))).toStrictEqual({
+      token: "src_3oqxta2juhbevjaw72pgorkd5e",
+    });
     expect(documented.channelBizData.safeParse(channel_biz_data).success).toBe(true);
   });
 
   it("the documented shapes refuse the emulator's old invented channel_biz_data fields", () => {
-    const { channel_biz_data } = example<{ channel_biz_data: Record<string, unknown> }>("token-acquisition-channel-biz-data");
-    expect(documented.channelBizData.safeParse({ ...channel_biz_data, card_brand: "VISA", card_last4: "1111" }).success).toBe(false);
+    const { channel_biz_data } = example<{ channel_biz_data: Record<string, unknown> }>(
+      "token-acquisition-channel-biz-data",
+    );
+    expect(
+      documented.channelBizData.safeParse({ ...channel_biz_data, card_brand: "VISA", card_last4: "1111" }).success,
+    ).toBe(false);
   });
 });
 
@@ -91,14 +122,22 @@ describe("Lesspay: query-order read tolerantly (its answer is not documented)", 
 
   it("reads the callback's snake_case order: status, amount in minor units and the token", () => {
     const outcome = inquiryOutcome(answerWith(example("payment-callback")), CALL);
-    expect(outcome).toMatchObject({ status: "succeeded", providerPaymentId: "P2011789219984105474", reported: { amount: 10000, currency: "CNY" }, storedCredential: { token: "src_3oqxta2juhbevjaw72pgorkd5e" } });
+    expect(outcome).toMatchObject({
+      status: "succeeded",
+      providerPaymentId: "P2011789219984105474",
+      reported: { amount: 10000, currency: "CNY" },
+      storedCredential: { token: "src_3oqxta2juhbevjaw72pgorkd5e" },
+    });
   });
 
   it("reads create-order's camelCase order_data: its id and state, and waits for the callback (no amount to check)", () => {
     const { data } = example<{ data: { order_data: unknown } }>("cashier-create-order-answer");
     expect(orderOfQuery(data)).toEqual({ payOrderId: "P2011337513994018818", statusInt: 1 });
     expect(orderOfQuery(data.order_data)).toEqual({ payOrderId: "P2011337513994018818", statusInt: 1 });
-    expect(inquiryOutcome(answerWith(data), CALL)).toMatchObject({ status: "processing", providerPaymentId: "P2011337513994018818" });
+    expect(inquiryOutcome(answerWith(data), CALL)).toMatchObject({
+      status: "processing",
+      providerPaymentId: "P2011337513994018818",
+    });
     const paid = { ...data, order_data: { ...(data.order_data as object), orderState: 2 } };
     const outcome = inquiryOutcome(answerWith(paid), CALL);
     expect(outcome.status).toBe("processing");
@@ -107,12 +146,22 @@ describe("Lesspay: query-order read tolerantly (its answer is not documented)", 
 
   it("a camelCase order that ended unpaid is believed: 4 CANCELED is failed", () => {
     const { data } = example<{ data: { order_data: object } }>("cashier-create-order-answer");
-    expect(inquiryOutcome(answerWith({ order_data: { ...data.order_data, orderState: 4 } }), CALL)).toMatchObject({ status: "failed", failure: { code: "canceled" } });
+    expect(inquiryOutcome(answerWith({ order_data: { ...data.order_data, orderState: 4 } }), CALL)).toMatchObject({
+      status: "failed",
+      failure: { code: "canceled" },
+    });
   });
 
-  it.each([[undefined], [null], [{}], [{ order_status: "SUCCEED" }], ["P123"]])("an answer it cannot read (%j) is no news: wait for the callback", (data) => {
-    expect(inquiryOutcome(answerWith(data), CALL)).toEqual({ status: "processing", nextAction: { type: "none" }, calls: [CALL] });
-  });
+  it.each([[undefined], [null], [{}], [{ order_status: "SUCCEED" }], ["P123"]])(
+    "an answer it cannot read (%j) is no news: wait for the callback",
+    (data) => {
+      expect(inquiryOutcome(answerWith(data), CALL)).toEqual({
+        status: "processing",
+        nextAction: { type: "none" },
+        calls: [CALL],
+      });
+    },
+  );
 
   it("12 PAID (amount differs) is never believed as paid, even with the order's amount", () => {
     const twelve = callbackWithStatus(12, "PAID");
@@ -126,6 +175,11 @@ describe("Lesspay: query-order read tolerantly (its answer is not documented)", 
     [5, "refunded"],
     [6, "expired"],
   ] as const)("status %i from query-order → %s", (statusInt, status) => {
-    expect(inquiryOutcome(answerWith({ ...example<Record<string, unknown>>("payment-callback"), order_status_int: statusInt }), CALL).status).toBe(status);
+    expect(
+      inquiryOutcome(
+        answerWith({ ...example<Record<string, unknown>>("payment-callback"), order_status_int: statusInt }),
+        CALL,
+      ).status,
+    ).toBe(status);
   });
 });

@@ -2,7 +2,13 @@ import "server-only";
 import { settings } from "@/lib/env";
 import { SHOP_CURRENCIES, toDecimalString } from "@/lib/money";
 import { cardSummary } from "@/lib/cards";
-import { ProviderError, unknownAnswer, type CardInput, type PaymentProvider, type PaymentRequest } from "@/lib/payments/types";
+import {
+  ProviderError,
+  unknownAnswer,
+  type CardInput,
+  type PaymentProvider,
+  type PaymentRequest,
+} from "@/lib/payments/types";
 import { LesspayClient } from "./client";
 import { inquiryOutcome } from "./inquiry";
 import { createOrderAnswer } from "./schemas";
@@ -20,7 +26,11 @@ const UNKNOWN_CODES = new Set([10, 12]);
 /** A typed card as the shop may keep it: brand, last four, MM/YY. */
 function typedCard(card: CardInput): Record<string, string> {
   const { brand, last4 } = cardSummary(card.number);
-  return { cardBrand: brand, cardLast4: last4, cardExpiry: `${card.expiryMonth.padStart(2, "0")}/${card.expiryYear.slice(-2)}` };
+  return {
+    cardBrand: brand,
+    cardLast4: last4,
+    cardExpiry: `${card.expiryMonth.padStart(2, "0")}/${card.expiryYear.slice(-2)}`,
+  };
 }
 
 /** `channel_extra` of an OpenAPI payment: the card itself, or a stored card's token. */
@@ -47,8 +57,23 @@ export const lesspay: PaymentProvider = {
   displayName: "Lesspay",
   cardOnFile: true,
   methods: [
-    { provider: "lesspay", method: "cashier", kind: "hosted", label: "Card on Lesspay's page", description: "Pay by card on Lesspay's hosted cashier, with 3-D Secure.", currencies: SHOP_CURRENCIES },
-    { provider: "lesspay", method: "card", kind: "card", label: "Card", description: "Pay by card here (Lesspay OpenAPI); can be saved for next time.", currencies: SHOP_CURRENCIES, canSaveCard: true },
+    {
+      provider: "lesspay",
+      method: "cashier",
+      kind: "hosted",
+      label: "Card on Lesspay's page",
+      description: "Pay by card on Lesspay's hosted cashier, with 3-D Secure.",
+      currencies: SHOP_CURRENCIES,
+    },
+    {
+      provider: "lesspay",
+      method: "card",
+      kind: "card",
+      label: "Card",
+      description: "Pay by card here (Lesspay OpenAPI); can be saved for next time.",
+      currencies: SHOP_CURRENCIES,
+      canSaveCard: true,
+    },
   ],
 
   async createPayment(request) {
@@ -70,29 +95,57 @@ export const lesspay: PaymentProvider = {
       success_url: request.returnUrl,
       fail_url: request.errorUrl,
       product_name: "Merchant Storefront order",
-      description: request.items.map((item) => `${item.name} × ${item.quantity}`).join(", ").slice(0, 200),
+      description: request.items
+        .map((item) => `${item.name} × ${item.quantity}`)
+        .join(", ")
+        .slice(0, 200),
       // Only channel_extra.card_data documents store_for_future_use [doc: seed 004]: the cashier has no such field (its page asks the payer).
       ...(cashier ? {} : { channel_extra: channelExtra(request) }),
     });
     const parsed = createOrderAnswer.safeParse(answer.json);
     if (!parsed.success) throw unknownAnswer("Lesspay answered create-order with an unexpected shape", [answer.call]);
     // 10 system error, 12 database error: the order may or may not have been made.
-    if (UNKNOWN_CODES.has(parsed.data.code)) throw unknownAnswer(`Lesspay answered create-order with code ${parsed.data.code} ${parsed.data.msg ?? ""}`.trim(), [answer.call]);
+    if (UNKNOWN_CODES.has(parsed.data.code))
+      throw unknownAnswer(
+        `Lesspay answered create-order with code ${parsed.data.code} ${parsed.data.msg ?? ""}`.trim(),
+        [answer.call],
+      );
     if (parsed.data.code !== 0 || !parsed.data.data) {
-      throw new ProviderError(`Lesspay refused the order: code ${parsed.data.code} ${parsed.data.msg ?? ""}`.trim(), [answer.call], "provider_refused");
+      throw new ProviderError(
+        `Lesspay refused the order: code ${parsed.data.code} ${parsed.data.msg ?? ""}`.trim(),
+        [answer.call],
+        "provider_refused",
+      );
     }
     const order = parsed.data.data.order_data;
     const card = request.card ? cardSummary(request.card.number) : undefined;
     if (order.payDataType === "payurl" && order.payData) {
-      return { status: "requires_action", providerPaymentId: order.payOrderId, nextAction: { type: "redirect", url: order.payData }, card, providerData, calls: [answer.call] };
+      return {
+        status: "requires_action",
+        providerPaymentId: order.payOrderId,
+        nextAction: { type: "redirect", url: order.payData },
+        card,
+        providerData,
+        calls: [answer.call],
+      };
     }
     // No payDataType: processing without 3DS; the callback says how it ends.
-    return { status: "processing", providerPaymentId: order.payOrderId, nextAction: { type: "none" }, card, providerData, calls: [answer.call] };
+    return {
+      status: "processing",
+      providerPaymentId: order.payOrderId,
+      nextAction: { type: "none" },
+      card,
+      providerData,
+      calls: [answer.call],
+    };
   },
 
   /** query-order by Lesspay's id, or by our request_id when its create-order answer never came. */
   async inquire(payment) {
-    const answer = await client().post("/api/global/v1/pay/query-order", payment.providerPaymentId ? { pay_order_id: payment.providerPaymentId } : { request_id: payment.id });
+    const answer = await client().post(
+      "/api/global/v1/pay/query-order",
+      payment.providerPaymentId ? { pay_order_id: payment.providerPaymentId } : { request_id: payment.id },
+    );
     return inquiryOutcome(answer.json, answer.call);
   },
 

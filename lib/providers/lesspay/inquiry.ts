@@ -15,15 +15,25 @@ const NOT_FOUND_CODES = new Set([1202, 5003]);
 export function inquiryOutcome(json: unknown, call: ApiCallRecord): ProviderOutcome {
   const parsed = queryAnswer.safeParse(json);
   if (parsed.success && NOT_FOUND_CODES.has(parsed.data.code)) {
-    return { status: "failed", notAtProvider: true, nextAction: { type: "none" }, failure: { code: "not_at_provider", message: "Lesspay has no record of this payment." }, calls: [call] };
+    return {
+      status: "failed",
+      notAtProvider: true,
+      nextAction: { type: "none" },
+      failure: { code: "not_at_provider", message: "Lesspay has no record of this payment." },
+      calls: [call],
+    };
   }
-  if (!parsed.success || parsed.data.code !== 0) throw new ProviderError("Lesspay could not say how the order stands", [call]);
+  if (!parsed.success || parsed.data.code !== 0)
+    throw new ProviderError("Lesspay could not say how the order stands", [call]);
   const waitForCallback: ProviderOutcome = { status: "processing", nextAction: { type: "none" }, calls: [call] };
   const order = orderOfQuery(parsed.data.data);
   if (!order) return waitForCallback;
   // 12 PAID (amount differs): never paid in full, whatever amount comes with it; the operator looks.
   if (order.statusInt === LESSPAY_STATUS.PAID_AMOUNT_DIFFERS) {
-    throw new ProviderError(`Lesspay says ${order.payOrderId} is 12 PAID with an amount that differs from the order's: not paid in full, left to the operator`, [call]);
+    throw new ProviderError(
+      `Lesspay says ${order.payOrderId} is 12 PAID with an amount that differs from the order's: not paid in full, left to the operator`,
+      [call],
+    );
   }
   const status = orderStatus(order.statusInt);
   if (!status) return { ...waitForCallback, providerPaymentId: order.payOrderId };
@@ -32,11 +42,14 @@ export function inquiryOutcome(json: unknown, call: ApiCallRecord): ProviderOutc
     try {
       reported = { amount: fromDecimalString(order.amount, order.currency), currency: order.currency };
     } catch {
-      throw new ProviderError(`Lesspay answered an amount that is not valid: ${order.amount} ${order.currency}`, [call]);
+      throw new ProviderError(`Lesspay answered an amount that is not valid: ${order.amount} ${order.currency}`, [
+        call,
+      ]);
     }
   }
   // Money is believed only with its amount and currency (create-order's camelCase order has neither).
-  if (!reported && (status === "succeeded" || status === "refunded")) return { ...waitForCallback, providerPaymentId: order.payOrderId };
+  if (!reported && (status === "succeeded" || status === "refunded"))
+    return { ...waitForCallback, providerPaymentId: order.payOrderId };
   return {
     status,
     providerPaymentId: order.payOrderId,

@@ -4,7 +4,16 @@ import type { z } from "zod";
 import type { channelBizData } from "./schemas";
 
 /** Lesspay's order status codes [doc: PROVIDERS.md §4, Order status]. */
-export const LESSPAY_STATUS = { PENDING_CONFIRM: 0, PENDING_PAY: 1, SUCCEED: 2, FAILED: 3, CANCELED: 4, REFUND: 5, CLOSED: 6, PAID_AMOUNT_DIFFERS: 12 } as const;
+export const LESSPAY_STATUS = {
+  PENDING_CONFIRM: 0,
+  PENDING_PAY: 1,
+  SUCCEED: 2,
+  FAILED: 3,
+  CANCELED: 4,
+  REFUND: 5,
+  CLOSED: 6,
+  PAID_AMOUNT_DIFFERS: 12,
+} as const;
 
 /**
  * The shop's state for a Lesspay order status: 0 PENDING_CONFIRM and 1 PENDING_PAY are still
@@ -43,9 +52,14 @@ export function storedCardOf(data: z.infer<typeof channelBizData> | undefined): 
 }
 
 /** Why an order that is not paid ended, in the shop's words (3 FAILED reads the [guess] `fail_reason`). */
-export function failureOfStatus(code: number, reason: string | undefined): { code: string; message: string } | undefined {
-  if (code === LESSPAY_STATUS.CANCELED) return { code: "canceled", message: "The payment was cancelled on Lesspay's page." };
-  if (code === LESSPAY_STATUS.CLOSED) return { code: "closed", message: "The payment was closed before it was completed." };
+export function failureOfStatus(
+  code: number,
+  reason: string | undefined,
+): { code: string; message: string } | undefined {
+  if (code === LESSPAY_STATUS.CANCELED)
+    return { code: "canceled", message: "The payment was cancelled on Lesspay's page." };
+  if (code === LESSPAY_STATUS.CLOSED)
+    return { code: "closed", message: "The payment was closed before it was completed." };
   if (code === LESSPAY_STATUS.FAILED) return failureOf(reason);
   return undefined;
 }
@@ -58,5 +72,12 @@ const MESSAGES: Record<string, string> = {
 
 export function failureOf(reason: string | undefined) {
   const text = reason?.trim() || "The payment failed.";
-  return { code: text.toLowerCase().replace(/[^a-z0-9]+/g, "_").replace(/^_|_$/g, "") || "failed", message: MESSAGES[text.toLowerCase()] ?? (/3-?d/i.test(text) ? "3-D Secure authentication failed." : text) };
+  return {
+    code:
+      text
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "_")
+        .replace(/^_|_$/g, "") || "failed",
+    message: MESSAGES[text.toLowerCase()] ?? (/3-?d/i.test(text) ? "3-D Secure authentication failed." : text),
+  };
 }

@@ -47,7 +47,9 @@ export const paymentCallback = z
   .loose();
 
 /** query-order's envelope [doc: PROVIDERS.md §4, codes]; what `data` holds is not documented (see `orderOfQuery`). */
-export const queryAnswer = z.object({ code: z.number(), msg: z.string().optional(), data: z.unknown().optional() }).loose();
+export const queryAnswer = z
+  .object({ code: z.number(), msg: z.string().optional(), data: z.unknown().optional() })
+  .loose();
 
 /** An order as the callback writes it (snake_case) [doc: seed 004, Webhook]; only the id and status are needed. */
 const snakeOrder = z
@@ -81,12 +83,20 @@ export interface LesspayOrderView {
  * when it is neither: the shop then waits for the callback.
  */
 export function orderOfQuery(data: unknown): LesspayOrderView | undefined {
-  const nested = data && typeof data === "object" && "order_data" in data ? (data as { order_data: unknown }).order_data : undefined;
+  const nested =
+    data && typeof data === "object" && "order_data" in data ? (data as { order_data: unknown }).order_data : undefined;
   for (const candidate of [data, nested]) {
     const snake = snakeOrder.safeParse(candidate);
     if (snake.success) {
       const order = snake.data;
-      return { payOrderId: order.pay_order_id, statusInt: order.order_status_int, amount: order.target_amount, currency: order.target_currency, failReason: order.fail_reason, channelBizData: order.channel_biz_data };
+      return {
+        payOrderId: order.pay_order_id,
+        statusInt: order.order_status_int,
+        amount: order.target_amount,
+        currency: order.target_currency,
+        failReason: order.fail_reason,
+        channelBizData: order.channel_biz_data,
+      };
     }
     const camel = camelOrder.safeParse(candidate);
     if (camel.success) return { payOrderId: camel.data.payOrderId, statusInt: camel.data.orderState };
@@ -95,5 +105,12 @@ export function orderOfQuery(data: unknown): LesspayOrderView | undefined {
 }
 
 export const riskEvent = z
-  .object({ event: z.enum(["payment_declined", "dispute_received"]), pay_order_id: z.string(), request_id: z.string().optional(), target_amount: z.string().optional(), target_currency: z.string().optional(), reason: z.string().optional() })
+  .object({
+    event: z.enum(["payment_declined", "dispute_received"]),
+    pay_order_id: z.string(),
+    request_id: z.string().optional(),
+    target_amount: z.string().optional(),
+    target_currency: z.string().optional(),
+    reason: z.string().optional(),
+  })
   .loose();

@@ -17,9 +17,9 @@ describe("Lesspay signature", () => {
   });
 
   it("drops empty fields and writes nested objects as JSON", () => {
-    expect(lesspaySigningString({ b: "", a: null, c: { extra_type: "token", token_data: { token: "src_1" } }, d: 2 }, "s")).toBe(
-      'c={"extra_type":"token","token_data":{"token":"src_1"}}&d=2&key=s',
-    );
+    expect(
+      lesspaySigningString({ b: "", a: null, c: { extra_type: "token", token_data: { token: "src_1" } }, d: 2 }, "s"),
+    ).toBe('c={"extra_type":"token","token_data":{"token":"src_1"}}&d=2&key=s');
   });
 
   it("verifies a received signature, case-insensitively, and refuses a changed field", () => {

@@ -20,7 +20,11 @@ export function lesspaySign(fields: Record<string, unknown>, appSecret: string):
   return createHash("sha256").update(lesspaySigningString(fields, appSecret), "utf8").digest("hex").toUpperCase();
 }
 
-export function lesspaySignatureValid(fields: Record<string, unknown>, appSecret: string, received: string | null): boolean {
+export function lesspaySignatureValid(
+  fields: Record<string, unknown>,
+  appSecret: string,
+  received: string | null,
+): boolean {
   if (!received) return false;
   const expected = lesspaySign(fields, appSecret);
   if (expected.length !== received.length) return false;

@@ -10,19 +10,29 @@ import { lesspaySignatureValid } from "./signature";
  * Verifies a Lesspay callback (our app id in `x-auth-appid`, `x-auth-signature` over its fields with our secret),
  * then reads either a payment status or a risk event (which changes no status).
  */
-export function verifyLesspayCallback(raw: RawNotification, credentials: { appId: string; appSecret: string }): VerifiedNotification {
+export function verifyLesspayCallback(
+  raw: RawNotification,
+  credentials: { appId: string; appSecret: string },
+): VerifiedNotification {
   let body: unknown;
   try {
     body = JSON.parse(raw.body);
   } catch {
     throw new NotificationRejected(400, "The callback body is not JSON");
   }
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw new NotificationRejected(400, "The callback body is not an object");
+  if (!body || typeof body !== "object" || Array.isArray(body))
+    throw new NotificationRejected(400, "The callback body is not an object");
   // Lesspay sends its callbacks with the app id they are for: one without it, or with another
   // app's, is not ours even when its signature verifies.
   const appId = raw.headers.get("x-auth-appid")?.trim();
-  if (appId !== credentials.appId) throw new NotificationRejected(401, appId ? `The callback is for another app (${appId})` : "The callback names no app (x-auth-appid)");
-  if (!lesspaySignatureValid(body as Record<string, unknown>, credentials.appSecret, raw.headers.get("x-auth-signature"))) {
+  if (appId !== credentials.appId)
+    throw new NotificationRejected(
+      401,
+      appId ? `The callback is for another app (${appId})` : "The callback names no app (x-auth-appid)",
+    );
+  if (
+    !lesspaySignatureValid(body as Record<string, unknown>, credentials.appSecret, raw.headers.get("x-auth-signature"))
+  ) {
     throw new NotificationRejected(401, "The callback's x-auth-signature does not verify");
   }
   const risk = riskEvent.safeParse(body);

@@ -24,7 +24,12 @@ export interface CreatePaymentBody {
 
 /** Ping refused a request: its documented error codes (`errors[].error`) with the usual ProviderError. */
 export class PingPaymentsRefusal extends ProviderError {
-  constructor(message: string, calls: ApiCallRecord[], code: string, readonly errorCodes: string[]) {
+  constructor(
+    message: string,
+    calls: ApiCallRecord[],
+    code: string,
+    readonly errorCodes: string[],
+  ) {
     super(message, calls, code);
   }
 }
@@ -53,14 +58,21 @@ export class PingPaymentsClient {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (answer.unreadable) throw unknownAnswer(`Ping Payments ${method} ${path}: ${describeAnswer(answer)}`, [answer.call]);
+    if (answer.unreadable)
+      throw unknownAnswer(`Ping Payments ${method} ${path}: ${describeAnswer(answer)}`, [answer.call]);
     if (answer.status < 200 || answer.status >= 300) {
       // A 4xx: Ping refused the request (documented errors body); nothing was made.
       const errors = readErrors(answer.json);
-      throw new PingPaymentsRefusal(`Ping Payments ${method} ${path} failed: ${errors?.detail ?? describeAnswer(answer)}`, [answer.call], answer.status === 404 ? "not_found" : "provider_error", errors?.codes ?? []);
+      throw new PingPaymentsRefusal(
+        `Ping Payments ${method} ${path} failed: ${errors?.detail ?? describeAnswer(answer)}`,
+        [answer.call],
+        answer.status === 404 ? "not_found" : "provider_error",
+        errors?.codes ?? [],
+      );
     }
     const parsed = schema.safeParse(answer.json);
-    if (!parsed.success) throw unknownAnswer(`Ping Payments ${method} ${path} answered an unexpected shape`, [answer.call]);
+    if (!parsed.success)
+      throw unknownAnswer(`Ping Payments ${method} ${path} answered an unexpected shape`, [answer.call]);
     return { data: parsed.data, call: answer.call };
   }
 
@@ -94,6 +106,10 @@ export class PingPaymentsClient {
 
   /** [doc] `GET /api/v1/payment_orders/{id}/payments/{payment_id}`. */
   getPayment(paymentOrderId: string, paymentId: string) {
-    return this.call("GET", `/payment_orders/${encodeURIComponent(paymentOrderId)}/payments/${encodeURIComponent(paymentId)}`, paymentDetails);
+    return this.call(
+      "GET",
+      `/payment_orders/${encodeURIComponent(paymentOrderId)}/payments/${encodeURIComponent(paymentId)}`,
+      paymentDetails,
+    );
   }
 }

@@ -35,14 +35,23 @@ describe("Ping Payments: the documented examples", () => {
   });
 
   it("the documented shapes refuse a field the docs do not show", () => {
-    expect(documented.paymentCreated.safeParse({ ...(examples["create-payment.answer"].example as object), status: "INITIATED" }).success).toBe(false);
-    expect(documented.errorsBody.safeParse({ errors: [{ error: "x", description: "y", property: null, code: 1 }] }).success).toBe(false);
+    expect(
+      documented.paymentCreated.safeParse({
+        ...(examples["create-payment.answer"].example as object),
+        status: "INITIATED",
+      }).success,
+    ).toBe(false);
+    expect(
+      documented.errorsBody.safeParse({ errors: [{ error: "x", description: "y", property: null, code: 1 }] }).success,
+    ).toBe(false);
   });
 });
 
 describe("Ping Payments: the shop reads the documented answers", () => {
   it("the payment order's id from `{id}`", () => {
-    expect(paymentOrderCreated.parse(examples["create-payment-order.answer"].example)).toEqual({ id: "5a0b6f9e-1c2d-4e3f-8a9b-0c1d2e3f4a5b" });
+    expect(paymentOrderCreated.parse(examples["create-payment-order.answer"].example)).toEqual({
+      id: "5a0b6f9e-1c2d-4e3f-8a9b-0c1d2e3f4a5b",
+    });
   });
 
   it("the payment's id and the PaymentIQ page from `{id, provider_method_response: {pay_url}}`", () => {
@@ -57,7 +66,12 @@ describe("Ping Payments: the shop reads the documented answers", () => {
       detail: "payment_order_closed (payment_order_id): The payment order is closed.",
     });
     // description and property elided by the doc: the shop reads the error without them.
-    expect(readErrors({ errors: [{ error: "payment_order_closed" }] })).toEqual({ codes: ["payment_order_closed"], detail: "payment_order_closed: " });
-    expect(readErrors({ errors: [{ error: "payment_order_closed", description: null, property: null }] })?.codes).toEqual(["payment_order_closed"]);
+    expect(readErrors({ errors: [{ error: "payment_order_closed" }] })).toEqual({
+      codes: ["payment_order_closed"],
+      detail: "payment_order_closed: ",
+    });
+    expect(
+      readErrors({ errors: [{ error: "payment_order_closed", description: null, property: null }] })?.codes,
+    ).toEqual(["payment_order_closed"]);
   });
 });

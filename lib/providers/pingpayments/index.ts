@@ -11,11 +11,21 @@ const VAT_RATE = 25;
 
 function client(): PingPaymentsClient {
   const env = settings();
-  return new PingPaymentsClient({ baseUrl: env.PINGPAYMENTS_BASE_URL, tenantId: env.PINGPAYMENTS_TENANT_ID, apiSecret: env.PINGPAYMENTS_API_SECRET });
+  return new PingPaymentsClient({
+    baseUrl: env.PINGPAYMENTS_BASE_URL,
+    tenantId: env.PINGPAYMENTS_TENANT_ID,
+    apiSecret: env.PINGPAYMENTS_API_SECRET,
+  });
 }
 
 function notAtPingPayments(calls: ProviderOutcome["calls"]): ProviderOutcome {
-  return { status: "failed", notAtProvider: true, nextAction: { type: "none" }, failure: { code: "not_at_provider", message: "Ping Payments has no record of this payment." }, calls };
+  return {
+    status: "failed",
+    notAtProvider: true,
+    nextAction: { type: "none" },
+    failure: { code: "not_at_provider", message: "Ping Payments has no record of this payment." },
+    calls,
+  };
 }
 
 /**
@@ -61,7 +71,10 @@ export const pingPayments: PaymentProvider = {
   async createPayment(request): Promise<ProviderOutcome> {
     const env = settings();
     const api = client();
-    const order = await api.createPaymentOrder({ split_tree_id: env.PINGPAYMENTS_SPLIT_TREE_ID, currency: request.currency });
+    const order = await api.createPaymentOrder({
+      split_tree_id: env.PINGPAYMENTS_SPLIT_TREE_ID,
+      currency: request.currency,
+    });
     // Kept before the payment is asked for: the inquiry looks for the payment in this order.
     request.keepReference?.({ payment_order_id: order.data.id });
     const created = await api
@@ -153,7 +166,8 @@ export const pingPayments: PaymentProvider = {
       calls.push((await api.splitPaymentOrder(paymentOrderId)).call);
     } catch (error) {
       // [guess] the code Ping gives an order already split (the emulator's).
-      if (!(error instanceof PingPaymentsRefusal && error.errorCodes.includes("payment_order_already_split"))) throw error;
+      if (!(error instanceof PingPaymentsRefusal && error.errorCodes.includes("payment_order_already_split")))
+        throw error;
       calls.push(...error.calls);
     }
     try {
@@ -162,7 +176,12 @@ export const pingPayments: PaymentProvider = {
       if (error instanceof ProviderError) error.calls.unshift(...calls);
       throw error;
     }
-    return { status: payment.status, nextAction: { type: "none" }, dedupeKey: `pingpayments:settle:${paymentOrderId}`, calls };
+    return {
+      status: payment.status,
+      nextAction: { type: "none" },
+      dedupeKey: `pingpayments:settle:${paymentOrderId}`,
+      calls,
+    };
   },
 
   verifyNotification: (raw) => verifyStatusCallback(client(), raw),

@@ -16,13 +16,28 @@ function stubPing(answers: Record<string, () => Response>) {
     vi.fn(async (url: string, init: RequestInit) => {
       const key = `${init.method} ${new URL(url).pathname.replace(/^.*\/api\/v1/, "")}`;
       asked.push(key);
-      return answers[key]?.() ?? Response.json({ errors: [{ error: "not_found", description: "No such endpoint.", property: null }] }, { status: 404 });
+      return (
+        answers[key]?.() ??
+        Response.json(
+          { errors: [{ error: "not_found", description: "No such endpoint.", property: null }] },
+          { status: 404 },
+        )
+      );
     }),
   );
   return asked;
 }
 
-const attempt = (providerPaymentId: string | null) => ({ id: "pay_1", provider: "pingpayments", providerPaymentId, providerData: { payment_order_id: ORDER_ID }, amount: 2500, currency: "SEK", status: "processing" }) as unknown as Payment;
+const attempt = (providerPaymentId: string | null) =>
+  ({
+    id: "pay_1",
+    provider: "pingpayments",
+    providerPaymentId,
+    providerData: { payment_order_id: ORDER_ID },
+    amount: 2500,
+    currency: "SEK",
+    status: "processing",
+  }) as unknown as Payment;
 
 describe("Ping Payments inquiry", () => {
   it("without the payment's id: asks only for the order, and leaves the attempt processing for an operator", async () => {
@@ -36,7 +51,21 @@ describe("Ping Payments inquiry", () => {
   });
 
   it("even when the order's answer lists payments (undocumented), the shop does not read them", async () => {
-    stubPing({ [`GET /payment_orders/${ORDER_ID}`]: () => Response.json({ id: ORDER_ID, payments: [{ id: "p1", status: "COMPLETED", currency: "SEK", total_amount: 2500, metadata: { merchant_reference: "pay_1" } }] }) });
+    stubPing({
+      [`GET /payment_orders/${ORDER_ID}`]: () =>
+        Response.json({
+          id: ORDER_ID,
+          payments: [
+            {
+              id: "p1",
+              status: "COMPLETED",
+              currency: "SEK",
+              total_amount: 2500,
+              metadata: { merchant_reference: "pay_1" },
+            },
+          ],
+        }),
+    });
     const outcome = await pingPayments.inquire!(attempt(null));
     expect(outcome.status).toBe("processing");
     expect(outcome.providerPaymentId).toBeUndefined();

@@ -20,8 +20,13 @@ describe("Ping Payments statuses in the shop's terms", () => {
   });
 
   it("explains failures with the provider's reason, or a plain default", () => {
-    expect(failureFor("DECLINED", { code: "insufficient_funds", description: "Insufficient funds on the card." })).toEqual({ code: "insufficient_funds", message: "Insufficient funds on the card." });
-    expect(failureFor("CANCELLED", null)).toEqual({ code: "cancelled", message: "The payment was cancelled on the PaymentIQ page." });
+    expect(
+      failureFor("DECLINED", { code: "insufficient_funds", description: "Insufficient funds on the card." }),
+    ).toEqual({ code: "insufficient_funds", message: "Insufficient funds on the card." });
+    expect(failureFor("CANCELLED", null)).toEqual({
+      code: "cancelled",
+      message: "The payment was cancelled on the PaymentIQ page.",
+    });
     expect(failureFor("COMPLETED", null)).toBeUndefined();
   });
 });

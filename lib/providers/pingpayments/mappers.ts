@@ -25,5 +25,8 @@ const FAILURE_MESSAGES: Record<string, string> = {
 
 export function failureFor(status: PingPaymentStatus, reason?: { code: string; description: string } | null) {
   if (toPaymentStatus(status) !== "failed") return undefined;
-  return { code: reason?.code ?? status.toLowerCase(), message: reason?.description ?? FAILURE_MESSAGES[status] ?? "The payment failed." };
+  return {
+    code: reason?.code ?? status.toLowerCase(),
+    message: reason?.description ?? FAILURE_MESSAGES[status] ?? "The payment failed.",
+  };
 }

@@ -48,7 +48,9 @@ export const statusCallback = z
 
 /** [doc] `{"errors":[{"error":..,"description":..,"property":..}]}`; description and property may be absent [tolerant]. */
 export const errorBody = z.object({
-  errors: z.array(z.object({ error: z.string(), description: z.string().nullish(), property: z.string().nullish() }).loose()),
+  errors: z.array(
+    z.object({ error: z.string(), description: z.string().nullish(), property: z.string().nullish() }).loose(),
+  ),
 });
 
 /** The documented errors body as one line for the event log, and its error codes; undefined for another shape. */
@@ -56,5 +58,8 @@ export function readErrors(json: unknown): { codes: string[]; detail: string } |
   const parsed = errorBody.safeParse(json);
   if (!parsed.success) return undefined;
   const errors = parsed.data.errors;
-  return { codes: errors.map((e) => e.error), detail: errors.map((e) => `${e.error}${e.property ? ` (${e.property})` : ""}: ${e.description ?? ""}`).join("; ") };
+  return {
+    codes: errors.map((e) => e.error),
+    detail: errors.map((e) => `${e.error}${e.property ? ` (${e.property})` : ""}: ${e.description ?? ""}`).join("; "),
+  };
 }

@@ -1,5 +1,11 @@
 import "server-only";
-import { NotificationRejected, ProviderError, type FinalClaim, type RawNotification, type VerifiedNotification } from "@/lib/payments/types";
+import {
+  NotificationRejected,
+  ProviderError,
+  type FinalClaim,
+  type RawNotification,
+  type VerifiedNotification,
+} from "@/lib/payments/types";
 import { minor } from "@/lib/money";
 import { redact } from "@/lib/payments/redact";
 import type { PingPaymentsClient } from "./client";
@@ -24,8 +30,10 @@ function readCallback(raw: RawNotification) {
   if (!callback.success) throw new NotificationRejected(400, "The status callback names no payment_id");
   const fromUrl = raw.url ? new URL(raw.url).searchParams.get(PAYMENT_ORDER_PARAM) : null;
   const paymentOrderId = callback.data.payment_order_id ?? fromUrl;
-  if (!paymentOrderId) throw new NotificationRejected(400, "The status callback names no payment order (neither its body nor its URL)");
-  if (fromUrl && fromUrl !== paymentOrderId) throw new NotificationRejected(400, "The status callback's body and URL name two payment orders");
+  if (!paymentOrderId)
+    throw new NotificationRejected(400, "The status callback names no payment order (neither its body nor its URL)");
+  if (fromUrl && fromUrl !== paymentOrderId)
+    throw new NotificationRejected(400, "The status callback's body and URL name two payment orders");
   return { body, callback: { ...callback.data, payment_order_id: paymentOrderId } };
 }
 
@@ -54,7 +62,8 @@ export function finalClaimOf(raw: RawNotification): FinalClaim | undefined {
 type Confirmation = Awaited<ReturnType<PingPaymentsClient["getPayment"]>>;
 
 /** Confirming GETs under way, by payment: callbacks for the same payment that come meanwhile share one. */
-const confirming: Map<string, Promise<Confirmation>> = ((globalThis as Record<string, unknown>).__pingConfirmingGets ??= new Map()) as Map<string, Promise<Confirmation>>;
+const confirming: Map<string, Promise<Confirmation>> = ((globalThis as Record<string, unknown>).__pingConfirmingGets ??=
+  new Map()) as Map<string, Promise<Confirmation>>;
 
 /**
  * The GET of the payment that a callback is believed through. Concurrent callbacks for the same
@@ -75,7 +84,10 @@ function confirm(client: PingPaymentsClient, paymentOrderId: string, paymentId: 
  * Ping Payments does not sign its status callbacks, so the callback is only a hint: the shop
  * believes the status, amount and currency that its own authenticated GET of the payment returns.
  */
-export async function verifyStatusCallback(client: PingPaymentsClient, raw: RawNotification): Promise<VerifiedNotification> {
+export async function verifyStatusCallback(
+  client: PingPaymentsClient,
+  raw: RawNotification,
+): Promise<VerifiedNotification> {
   const { body, callback } = readCallback(raw);
   const { payment_id: paymentId, payment_order_id: paymentOrderId } = callback;
 
@@ -94,7 +106,11 @@ export async function verifyStatusCallback(client: PingPaymentsClient, raw: RawN
   // a callback says COMPLETED while Ping still has the payment waiting. A stale callback for a
   // payment that has since reached its end (PENDING after COMPLETED) is applied as the GET says.
   const claimed = callback.status;
-  if (claimed !== undefined && claimed !== payment.status && (status === "requires_action" || status === "processing")) {
+  if (
+    claimed !== undefined &&
+    claimed !== payment.status &&
+    (status === "requires_action" || status === "processing")
+  ) {
     throw new NotificationRejected(409, `The callback says ${claimed} but Ping Payments says ${payment.status}`);
   }
   const reference = payment.metadata?.["merchant_reference"];

@@ -33,7 +33,8 @@ export class PingPongClient {
   async post(path: string, biz: Record<string, unknown>): Promise<PingPongAnswer> {
     const { accId, clientId, salt, baseUrl } = this.credentials;
     const bizContent = JSON.stringify(biz);
-    if (/[<>]/.test(bizContent)) throw new ProviderError("PingPong refuses requests containing < or >: remove them from the order details");
+    if (/[<>]/.test(bizContent))
+      throw new ProviderError("PingPong refuses requests containing < or >: remove them from the order details");
     const unsigned = { accId, clientId, signType: "SHA256", version: "1.0", bizContent };
     const body = JSON.stringify({ ...unsigned, sign: pingPongSign(unsigned, salt) });
     const answer = await sendProviderRequest({
@@ -51,12 +52,26 @@ export class PingPongClient {
     if (!parsed.success) throw unknownAnswer(`PingPong ${path} answered an unexpected shape`, [answer.call]);
     const reply = parsed.data;
     if (!reply.sign) {
-      throw new ProviderError(`PingPong ${path} refused the request: ${reply.code ?? "?"} ${reply.description ?? ""}`.trim(), [answer.call], "provider_refused");
+      throw new ProviderError(
+        `PingPong ${path} refused the request: ${reply.code ?? "?"} ${reply.description ?? ""}`.trim(),
+        [answer.call],
+        "provider_refused",
+      );
     }
     if (!pingPongSignatureValid(reply as Record<string, unknown>, salt)) {
       // Not believed either way: whether PingPong acted is for an inquiry to tell.
-      throw new ProviderError(`PingPong ${path} answered with a sign that does not verify`, [answer.call], "bad_signature", { outcomeUnknown: true });
+      throw new ProviderError(
+        `PingPong ${path} answered with a sign that does not verify`,
+        [answer.call],
+        "bad_signature",
+        { outcomeUnknown: true },
+      );
     }
-    return { code: reply.code ?? "", description: reply.description ?? "", biz: parseBizContent(reply.bizContent), call: answer.call };
+    return {
+      code: reply.code ?? "",
+      description: reply.description ?? "",
+      biz: parseBizContent(reply.bizContent),
+      call: answer.call,
+    };
   }
 }

@@ -57,8 +57,18 @@ describe("PingPong's documented examples", () => {
 
   it("the documented shapes refuse a field the docs do not show", () => {
     const answer = example("unifiedpay-answer-3ds");
-    expect(documentedTransactionAnswer.safeParse({ ...answer, bizContent: { ...(answer.bizContent as object), challengeUrl: "https://x" } }).success).toBe(false);
-    expect(documentedBindAnswer.safeParse({ ...example("bind-answer"), bizContent: { authUrl: "https://x", status: "PROCESSING" } }).success).toBe(false);
+    expect(
+      documentedTransactionAnswer.safeParse({
+        ...answer,
+        bizContent: { ...(answer.bizContent as object), challengeUrl: "https://x" },
+      }).success,
+    ).toBe(false);
+    expect(
+      documentedBindAnswer.safeParse({
+        ...example("bind-answer"),
+        bizContent: { authUrl: "https://x", status: "PROCESSING" },
+      }).success,
+    ).toBe(false);
     expect(documentedError.safeParse({ ...example("refused-error"), extra: 1 }).success).toBe(false);
   });
 
@@ -66,23 +76,39 @@ describe("PingPong's documented examples", () => {
     const { tx } = transactionOf("unifiedpay-answer-3ds");
     expect(tx.transactionId).toBe("2024052715180000001");
     expect(toPaymentStatus(tx)).toBe("requires_action");
-    expect(nextActionOf(tx, AUTHENTICATE_URL)).toEqual({ type: "redirect", url: AUTHENTICATE_URL, sdkTrigger: { opaque: "{{threeDUnionParams}}" } });
+    expect(nextActionOf(tx, AUTHENTICATE_URL)).toEqual({
+      type: "redirect",
+      url: AUTHENTICATE_URL,
+      sdkTrigger: { opaque: "{{threeDUnionParams}}" },
+    });
     // A blob of any shape (a string too) is passed on untouched.
-    expect(nextActionOf({ ...tx, threeDUnionParams: "opaque-string" }, AUTHENTICATE_URL)).toMatchObject({ sdkTrigger: "opaque-string" });
+    expect(nextActionOf({ ...tx, threeDUnionParams: "opaque-string" }, AUTHENTICATE_URL)).toMatchObject({
+      sdkTrigger: "opaque-string",
+    });
   });
 
   it("decline: FAILED with code 301002 is a failed payment with the shop's message", () => {
     const { outer, tx } = transactionOf("unifiedpay-answer-declined");
     expect(toPaymentStatus(tx)).toBe("failed");
-    expect(failureOf(outer.code, outer.description)).toEqual({ code: "301002", message: "The card was declined by the issuing bank." });
+    expect(failureOf(outer.code, outer.description)).toEqual({
+      code: "301002",
+      message: "The card was declined by the issuing bank.",
+    });
   });
 
   it("local payments: paymentQrCode is a QR code, paymentRedirectUrl a redirect", () => {
     const qr = transactionOf("unifiedpay-answer-qr").tx;
     expect(toPaymentStatus(qr)).toBe("requires_action");
-    expect(nextActionOf(qr, AUTHENTICATE_URL)).toEqual({ type: "qr", payload: "https://qr.alipay.hk/{{qr}}", expiresAt: undefined });
+    expect(nextActionOf(qr, AUTHENTICATE_URL)).toEqual({
+      type: "qr",
+      payload: "https://qr.alipay.hk/{{qr}}",
+      expiresAt: undefined,
+    });
     const redirect = transactionOf("unifiedpay-answer-redirect").tx;
-    expect(nextActionOf(redirect, AUTHENTICATE_URL)).toEqual({ type: "redirect", url: "https://wallet.example/{{pay}}" });
+    expect(nextActionOf(redirect, AUTHENTICATE_URL)).toEqual({
+      type: "redirect",
+      url: "https://wallet.example/{{pay}}",
+    });
   });
 
   it("refusal: the error envelope reads with its code and no bizContent", () => {
@@ -93,7 +119,10 @@ describe("PingPong's documented examples", () => {
 
   it("bind answer: token and authUrl read; without the token (optional in the docs) the answer still reads", () => {
     const biz = example("bind-answer").bizContent as Record<string, unknown>;
-    expect(bindAnswer.parse(biz)).toMatchObject({ token: "7dda0a6f6958105204fd6637001f900efd9b3168c948b68b6f7f2bf063eadf97", authUrl: "https://wallet.example/{{authUrl}}" });
+    expect(bindAnswer.parse(biz)).toMatchObject({
+      token: "7dda0a6f6958105204fd6637001f900efd9b3168c948b68b6f7f2bf063eadf97",
+      authUrl: "https://wallet.example/{{authUrl}}",
+    });
     const withoutToken = bindAnswer.parse({ authUrl: biz.authUrl });
     expect(withoutToken.token).toBeUndefined();
     expect(withoutToken.authUrl).toBe("https://wallet.example/{{authUrl}}");
@@ -104,7 +133,13 @@ describe("PingPong's documented examples", () => {
     const credentials = { accId: String(fields.accId), clientId: String(fields.clientId), salt: SALT };
     const signed = { ...fields, sign: pingPongSign(fields, SALT) };
     const read = verifyPingPongNotification({ body: JSON.stringify(signed), headers: new Headers() }, credentials);
-    expect(read).toMatchObject({ status: "expired", amount: 10000, currency: "HKD", providerPaymentId: "2024052715180000001", merchantReference: "{{merchantTransactionId}}" });
+    expect(read).toMatchObject({
+      status: "expired",
+      amount: 10000,
+      currency: "HKD",
+      providerPaymentId: "2024052715180000001",
+      merchantReference: "{{merchantTransactionId}}",
+    });
     expect(read.failure?.code).toBe("closed");
   });
 });

@@ -5,13 +5,20 @@ import type { BindingNotification, PingPongNotification, Transaction } from "./s
 export const SUCCESS_CODE = "000000";
 
 /** A PingPong transaction's status in the shop's terms. */
-export function toPaymentStatus(transaction: Pick<Transaction, "status" | "captureDelayHours" | "threeDContinue" | "paymentQrCode" | "paymentRedirectUrl">): PaymentStatus {
+export function toPaymentStatus(
+  transaction: Pick<
+    Transaction,
+    "status" | "captureDelayHours" | "threeDContinue" | "paymentQrCode" | "paymentRedirectUrl"
+  >,
+): PaymentStatus {
   switch (transaction.status) {
     case "SUCCESS":
       // Inside its capture delay a card payment is authorized (it can still be voided).
       return (transaction.captureDelayHours ?? 0) > 0 ? "authorized" : "succeeded";
     case "PROCESSING":
-      return transaction.threeDContinue || transaction.paymentQrCode || transaction.paymentRedirectUrl ? "requires_action" : "processing";
+      return transaction.threeDContinue || transaction.paymentQrCode || transaction.paymentRedirectUrl
+        ? "requires_action"
+        : "processing";
     case "FAILED":
       return "failed";
     case "CLOSED":
@@ -29,7 +36,12 @@ export function notificationStatus(notification: PingPongNotification): PaymentS
     case "REFUND":
       return "partially_refunded"; // or refunded: the service adds the amount up
     case "PAYMENT":
-      return toPaymentStatus({ ...notification, threeDContinue: false, paymentQrCode: undefined, paymentRedirectUrl: undefined });
+      return toPaymentStatus({
+        ...notification,
+        threeDContinue: false,
+        paymentQrCode: undefined,
+        paymentRedirectUrl: undefined,
+      });
   }
 }
 
@@ -56,7 +68,13 @@ export function failureOf(code: string | undefined, description: string | undefi
  * (`authenticateUrl`). Local payments: `paymentQrCode` or `paymentRedirectUrl` [doc: seed 000].
  * Undefined when the answer asks for nothing the shop can do.
  */
-export function nextActionOf(tx: Pick<Transaction, "threeDContinue" | "threeDUnionParams" | "paymentQrCode" | "qrCodeExpireTime" | "paymentRedirectUrl">, authenticateUrl: string): NextAction | undefined {
+export function nextActionOf(
+  tx: Pick<
+    Transaction,
+    "threeDContinue" | "threeDUnionParams" | "paymentQrCode" | "qrCodeExpireTime" | "paymentRedirectUrl"
+  >,
+  authenticateUrl: string,
+): NextAction | undefined {
   if (tx.threeDContinue) {
     if (tx.threeDUnionParams === undefined || tx.threeDUnionParams === null) return undefined;
     return { type: "redirect", url: authenticateUrl, sdkTrigger: tx.threeDUnionParams };
@@ -75,11 +93,28 @@ export function nextActionOf(tx: Pick<Transaction, "threeDContinue" | "threeDUni
  * (UNBIND revokes; a SUCCESS signs, a FAILED declines [guess: the body is not published]) and at
  * least one identifier of the binding (token, or the bind's requestId).
  */
-export function bindingEventOf(b: BindingNotification): { token?: string; bindingRef?: string; merchantUserId?: string; event: "activated" | "declined" | "revoked"; source?: string } | undefined {
+export function bindingEventOf(b: BindingNotification):
+  | {
+      token?: string;
+      bindingRef?: string;
+      merchantUserId?: string;
+      event: "activated" | "declined" | "revoked";
+      source?: string;
+    }
+  | undefined {
   if (!b.token && !b.requestId) return undefined;
   const kind = b.notifyType?.toUpperCase();
   const status = b.status?.toUpperCase();
-  const event = kind === "UNBIND" ? "revoked" : kind !== undefined && kind !== "SIGN" ? undefined : status === "SUCCESS" ? "activated" : status === "FAILED" ? "declined" : undefined;
+  const event =
+    kind === "UNBIND"
+      ? "revoked"
+      : kind !== undefined && kind !== "SIGN"
+        ? undefined
+        : status === "SUCCESS"
+          ? "activated"
+          : status === "FAILED"
+            ? "declined"
+            : undefined;
   if (!event) return undefined;
   return { token: b.token, bindingRef: b.requestId, merchantUserId: b.merchantUserId, event, source: b.unbindSource };
 }

@@ -41,7 +41,9 @@ export const transaction = z
   .loose();
 export type Transaction = z.infer<typeof transaction>;
 
-export const refundAnswer = z.object({ refundId: z.string(), transactionId: z.string(), status: pingPongStatus }).loose();
+export const refundAnswer = z
+  .object({ refundId: z.string(), transactionId: z.string(), status: pingPongStatus })
+  .loose();
 export const voidAnswer = z.object({ voidId: z.string(), transactionId: z.string(), status: pingPongStatus }).loose();
 
 export const notification = transaction.extend({

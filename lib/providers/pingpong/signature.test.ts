@@ -5,7 +5,13 @@ import { pingPongSign, pingPongSignatureValid, signingString } from "./signature
 // (salt + "accId=…&bizContent=…&clientId=…&signType=SHA256&version=1.0", SHA-256, uppercase hex).
 const SALT = "merchant-salt-0001";
 const BIZ = '{"amount":"19.99","currency":"USD","merchantTransactionId":"pay_golden0000000001","requestId":"req-1"}';
-const ENVELOPE = { version: "1.0", signType: "SHA256", clientId: "2018092714313010016", bizContent: BIZ, accId: "2018092714313010016291" };
+const ENVELOPE = {
+  version: "1.0",
+  signType: "SHA256",
+  clientId: "2018092714313010016",
+  bizContent: BIZ,
+  accId: "2018092714313010016291",
+};
 
 describe("PingPongCheckout signature", () => {
   it("builds the string to sign with keys sorted by ASCII and bizContent as sent", () => {

@@ -17,7 +17,10 @@ export function signingString(fields: Record<string, unknown>): string {
 
 export function pingPongSign(fields: Record<string, unknown>, salt: string, signType: SignType = "SHA256"): string {
   const algorithm = signType === "MD5" ? "md5" : "sha256";
-  return createHash(algorithm).update(salt + signingString(fields), "utf8").digest("hex").toUpperCase();
+  return createHash(algorithm)
+    .update(salt + signingString(fields), "utf8")
+    .digest("hex")
+    .toUpperCase();
 }
 
 /** Constant-time comparison of a received sign with the expected one. */

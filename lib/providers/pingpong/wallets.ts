@@ -20,17 +20,34 @@ function legacyAuthEnabled(): boolean {
 
 function client() {
   const env = settings();
-  return new PingPongClient({ baseUrl: env.PINGPONG_BASE_URL, accId: env.PINGPONG_ACC_ID, clientId: env.PINGPONG_CLIENT_ID, salt: env.PINGPONG_SALT });
+  return new PingPongClient({
+    baseUrl: env.PINGPONG_BASE_URL,
+    accId: env.PINGPONG_ACC_ID,
+    clientId: env.PINGPONG_CLIENT_ID,
+    salt: env.PINGPONG_SALT,
+  });
 }
 
-function bizOf(answer: { code: string; description: string; biz: unknown; call: ApiCallRecord }, what: string): Record<string, unknown> {
+function bizOf(
+  answer: { code: string; description: string; biz: unknown; call: ApiCallRecord },
+  what: string,
+): Record<string, unknown> {
   if (answer.code !== SUCCESS_CODE || !answer.biz || typeof answer.biz !== "object") {
-    throw new ProviderError(`PingPong refused ${what}: ${answer.code} ${answer.description}`.trim(), [answer.call], answer.code);
+    throw new ProviderError(
+      `PingPong refused ${what}: ${answer.code} ${answer.description}`.trim(),
+      [answer.call],
+      answer.code,
+    );
   }
   return answer.biz as Record<string, unknown>;
 }
 
-async function bindWallet(input: { merchantUserId: string; walletType: string; resultUrl: string; notificationUrl: string }) {
+async function bindWallet(input: {
+  merchantUserId: string;
+  walletType: string;
+  resultUrl: string;
+  notificationUrl: string;
+}) {
   const requestId = PingPongClient.newRequestId("bind");
   const answer = await client().post("/v4/paymethod/bind", {
     requestId,
@@ -48,12 +65,21 @@ async function bindWallet(input: { merchantUserId: string; walletType: string; r
 }
 
 async function unbindWallet(input: { merchantUserId: string; token: string }): Promise<void> {
-  const answer = await client().post("/v4/paymethod/unbind", { requestId: PingPongClient.newRequestId("unbind"), merchantUserId: input.merchantUserId, token: input.token });
+  const answer = await client().post("/v4/paymethod/unbind", {
+    requestId: PingPongClient.newRequestId("unbind"),
+    merchantUserId: input.merchantUserId,
+    token: input.token,
+  });
   bizOf(answer, "the unbinding");
 }
 
 /** Deprecated flow: the wallet's authorization page, which returns with `?code=`. */
-async function startLegacyAuthorization(input: { merchantUserId: string; walletType: string; resultUrl: string; notificationUrl: string }) {
+async function startLegacyAuthorization(input: {
+  merchantUserId: string;
+  walletType: string;
+  resultUrl: string;
+  notificationUrl: string;
+}) {
   const answer = await client().post("/v4/paymethod/auth", {
     requestId: PingPongClient.newRequestId("auth"),
     merchantUserId: input.merchantUserId,
@@ -63,15 +89,21 @@ async function startLegacyAuthorization(input: { merchantUserId: string; walletT
     bizType: "CodeGrant",
   });
   const biz = bizOf(answer, "the wallet authorization");
-  if (typeof biz.authUrl !== "string") throw new ProviderError("PingPong answered the authorization without authUrl", [answer.call]);
+  if (typeof biz.authUrl !== "string")
+    throw new ProviderError("PingPong answered the authorization without authUrl", [answer.call]);
   return { authUrl: biz.authUrl };
 }
 
 /** Deprecated flow: the code from the authorization page, exchanged for a token. */
 async function exchangeLegacyCode(input: { merchantUserId: string; code: string }) {
-  const answer = await client().post("/v4/paymethod/authorize", { requestId: PingPongClient.newRequestId("authorize"), merchantUserId: input.merchantUserId, code: input.code });
+  const answer = await client().post("/v4/paymethod/authorize", {
+    requestId: PingPongClient.newRequestId("authorize"),
+    merchantUserId: input.merchantUserId,
+    code: input.code,
+  });
   const biz = bizOf(answer, "the authorization code");
-  if (typeof biz.token !== "string") throw new ProviderError("PingPong answered the code without a token", [answer.call]);
+  if (typeof biz.token !== "string")
+    throw new ProviderError("PingPong answered the code without a token", [answer.call]);
   const method = biz.paymentMethod as { type?: string } | undefined;
   return { token: biz.token, walletType: method?.type };
 }

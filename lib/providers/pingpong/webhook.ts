@@ -3,7 +3,14 @@ import { fromDecimalString, minor } from "@/lib/money";
 import { redact } from "@/lib/payments/redact";
 import { NotificationRejected, type RawNotification, type VerifiedNotification } from "@/lib/payments/types";
 import { bindingEventOf, failureOf, notificationStatus, SUCCESS_CODE } from "./mappers";
-import { bindingNotification, envelope, notification, parseBizContent, type BindingNotification, type Envelope } from "./schemas";
+import {
+  bindingNotification,
+  envelope,
+  notification,
+  parseBizContent,
+  type BindingNotification,
+  type Envelope,
+} from "./schemas";
 import { pingPongSignatureValid } from "./signature";
 
 /** Dedupe keys shared by an operator's refund/void answer and its later notification. */
@@ -12,14 +19,26 @@ export const voidKey = (voidId: string) => `pingpong:void:${voidId}`;
 
 /** A verified notification the shop cannot read: acknowledged (200) and counted, nothing written. */
 function unrecognizedNotification(outer: Envelope): VerifiedNotification {
-  return { status: "processing", amount: minor(0), currency: "", unrecognized: true, dedupeKey: "pingpong:unrecognized", summary: "PingPong notification of an unknown shape", detail: redact(outer) };
+  return {
+    status: "processing",
+    amount: minor(0),
+    currency: "",
+    unrecognized: true,
+    dedupeKey: "pingpong:unrecognized",
+    summary: "PingPong notification of an unknown shape",
+    detail: redact(outer),
+  };
 }
 
 /** A signing or unbinding notification, read tolerantly (its body is not published). */
 function bindingNotificationOf(outer: Envelope, b: BindingNotification): VerifiedNotification {
   const read = bindingEventOf(b);
   if (!read) return unrecognizedNotification(outer);
-  const label = { activated: "linked", declined: "link declined", revoked: `unlinked${read.source ? ` (${read.source.toLowerCase()})` : ""}` }[read.event];
+  const label = {
+    activated: "linked",
+    declined: "link declined",
+    revoked: `unlinked${read.source ? ` (${read.source.toLowerCase()})` : ""}`,
+  }[read.event];
   return {
     status: "processing",
     amount: minor(0),
@@ -36,7 +55,10 @@ function bindingNotificationOf(outer: Envelope, b: BindingNotification): Verifie
  * for another merchant is refused even when its sign verifies), a sign made with our salt over
  * every field, then the bizContent's shape. Only then is it believed.
  */
-export function verifyPingPongNotification(raw: RawNotification, credentials: { accId: string; clientId: string; salt: string }): VerifiedNotification {
+export function verifyPingPongNotification(
+  raw: RawNotification,
+  credentials: { accId: string; clientId: string; salt: string },
+): VerifiedNotification {
   let body: unknown;
   try {
     body = JSON.parse(raw.body);
@@ -45,8 +67,10 @@ export function verifyPingPongNotification(raw: RawNotification, credentials: { 
   }
   const outer = envelope.safeParse(body);
   if (!outer.success) throw new NotificationRejected(400, "The notification is not a PingPong envelope");
-  if (outer.data.accId !== credentials.accId) throw new NotificationRejected(401, `The notification is for another accId (${outer.data.accId})`);
-  if (outer.data.clientId !== credentials.clientId) throw new NotificationRejected(401, `The notification is for another clientId (${outer.data.clientId ?? "none"})`);
+  if (outer.data.accId !== credentials.accId)
+    throw new NotificationRejected(401, `The notification is for another accId (${outer.data.accId})`);
+  if (outer.data.clientId !== credentials.clientId)
+    throw new NotificationRejected(401, `The notification is for another clientId (${outer.data.clientId ?? "none"})`);
   if (!pingPongSignatureValid(outer.data as Record<string, unknown>, credentials.salt)) {
     throw new NotificationRejected(401, "The notification's sign does not verify");
   }
@@ -56,7 +80,8 @@ export function verifyPingPongNotification(raw: RawNotification, credentials: { 
   const inner = notification.safeParse(bizContent);
   if (!inner.success) {
     // A payment's notification that does not read is refused (PingPong retries); anything else verified is not ours to refuse.
-    if (bizContent && typeof bizContent === "object" && "transactionId" in bizContent) throw new NotificationRejected(400, "The notification's bizContent is not a transaction");
+    if (bizContent && typeof bizContent === "object" && "transactionId" in bizContent)
+      throw new NotificationRejected(400, "The notification's bizContent is not a transaction");
     return unrecognizedNotification(outer.data);
   }
   const biz = inner.data;
@@ -87,7 +112,10 @@ export function verifyPingPongNotification(raw: RawNotification, credentials: { 
       status === "failed"
         ? failureOf(outer.data.code !== SUCCESS_CODE ? outer.data.code : undefined, outer.data.description)
         : status === "expired"
-          ? { code: "closed", message: "The payment expired before it was completed (the QR code was not paid in time)." }
+          ? {
+              code: "closed",
+              message: "The payment expired before it was completed (the QR code was not paid in time).",
+            }
           : undefined,
     summary: `PingPong ${biz.notifyType} ${biz.status}${outer.data.code && outer.data.code !== SUCCESS_CODE ? ` (${outer.data.code})` : ""}`,
     detail: redact({ ...outer.data, bizContent: biz }),

@@ -23,9 +23,16 @@ function filesUnder(dir: string, keep: (path: string) => boolean = () => true): 
 
 /** The emulators' catalogue, and the card numbers the tests themselves type. */
 function testCardNumbers(): string[] {
-  const catalogue = (JSON.parse(readFileSync(join(root, "lib/emulators/test-cards.json"), "utf8")) as { number: string }[]).map((card) => card.number);
-  const typed = [...filesUnder(join(root, "e2e"), (p) => p.endsWith(".ts")), ...filesUnder(join(root, "lib"), (p) => p.endsWith(".test.ts"))].flatMap((file) =>
-    [...readFileSync(file, "utf8").matchAll(/(?<![\d.])\d{13,19}(?![\d.])/g)].map((m) => m[0]).filter((n) => /^[3-6]/.test(n) && luhnValid(n)),
+  const catalogue = (
+    JSON.parse(readFileSync(join(root, "lib/emulators/test-cards.json"), "utf8")) as { number: string }[]
+  ).map((card) => card.number);
+  const typed = [
+    ...filesUnder(join(root, "e2e"), (p) => p.endsWith(".ts")),
+    ...filesUnder(join(root, "lib"), (p) => p.endsWith(".test.ts")),
+  ].flatMap((file) =>
+    [...readFileSync(file, "utf8").matchAll(/(?<![\d.])\d{13,19}(?![\d.])/g)]
+      .map((m) => m[0])
+      .filter((n) => /^[3-6]/.test(n) && luhnValid(n)),
   );
   return [...new Set([...catalogue, ...typed])];
 }
@@ -37,7 +44,12 @@ function report(findings: CardDataFinding[]): string {
     .join("\n");
 }
 
-const testDataDirs = () => (existsSync(join(root, "data")) ? readdirSync(join(root, "data")).filter((name) => name.startsWith("test-")).map((name) => join(root, "data", name)) : []);
+const testDataDirs = () =>
+  existsSync(join(root, "data"))
+    ? readdirSync(join(root, "data"))
+        .filter((name) => name.startsWith("test-"))
+        .map((name) => join(root, "data", name))
+    : [];
 const cards = testCardNumbers();
 
 describe("card data left behind by the whole test run", () => {
@@ -48,23 +60,36 @@ describe("card data left behind by the whole test run", () => {
 
   it("no card number or security code in any test server's database files (WAL and SHM included)", () => {
     const files = testDataDirs().flatMap((dir) => filesUnder(dir, (p) => /\.sqlite(-wal|-shm)?$/.test(p)));
-    expect(files.filter((f) => f.endsWith("shop.sqlite")).length, "run after the integration and Playwright steps: no test database found").toBeGreaterThanOrEqual(2);
+    expect(
+      files.filter((f) => f.endsWith("shop.sqlite")).length,
+      "run after the integration and Playwright steps: no test database found",
+    ).toBeGreaterThanOrEqual(2);
     const findings = scanFilesForCardData(files, cards);
     expect(findings, report(findings)).toEqual([]);
   });
 
   it("no card number or security code in the test servers' logs, which include every URL they were asked", () => {
     const files = testDataDirs().flatMap((dir) => filesUnder(dir, (p) => p.endsWith(".log")));
-    expect(files.length, "no server.log found: run after the integration and Playwright steps").toBeGreaterThanOrEqual(2);
-    const requestLines = files.flatMap((file) => readFileSync(file, "utf8").split("\n")).filter((line) => line.includes('"message":"request"'));
-    expect(requestLines.length, "the servers' logs hold no request lines (lib/testing/request-log.mjs)").toBeGreaterThan(100);
+    expect(files.length, "no server.log found: run after the integration and Playwright steps").toBeGreaterThanOrEqual(
+      2,
+    );
+    const requestLines = files
+      .flatMap((file) => readFileSync(file, "utf8").split("\n"))
+      .filter((line) => line.includes('"message":"request"'));
+    expect(
+      requestLines.length,
+      "the servers' logs hold no request lines (lib/testing/request-log.mjs)",
+    ).toBeGreaterThan(100);
     const findings = scanFilesForCardData(files, cards);
     expect(findings, report(findings)).toEqual([]);
   });
 
   it("no card number or security code in the build output (.next)", () => {
     const files = filesUnder(testBuildDir(), (p) => !p.startsWith(join(testBuildDir(), "cache")));
-    expect(files.some((f) => f.startsWith(join(testBuildDir(), "static"))), "no build found: run `npm test` (or `NEXT_DIST_DIR=.next-test next build`) first").toBe(true);
+    expect(
+      files.some((f) => f.startsWith(join(testBuildDir(), "static"))),
+      "no build found: run `npm test` (or `NEXT_DIST_DIR=.next-test next build`) first",
+    ).toBe(true);
     const findings = scanFilesForCardData(files, cards);
     expect(findings, report(findings)).toEqual([]);
   });

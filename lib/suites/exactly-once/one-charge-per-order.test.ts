@@ -45,7 +45,11 @@ describe.each(PROVIDERS)("%s: concurrent “pay again” after a decline", (prov
     const { orderId, declined } = await declinedOrder(provider);
     const { method } = CARD_METHOD[provider];
     const answers = await Promise.all(
-      Array.from({ length: n }, () => postPayAgain(orderId, `${provider}:${method}`, { cardNumber: provider === "pingpayments" ? undefined : CARDS.approve })),
+      Array.from({ length: n }, () =>
+        postPayAgain(orderId, `${provider}:${method}`, {
+          cardNumber: provider === "pingpayments" ? undefined : CARDS.approve,
+        }),
+      ),
     );
     for (const answer of answers) expect(answer.status, answer.text.slice(0, 300)).toBe(200);
     expect(answers.filter((answer) => answer.started)).toHaveLength(1);
@@ -59,7 +63,8 @@ describe.each(PROVIDERS)("%s: concurrent “pay again” after a decline", (prov
     const winner = attempts.find((attempt) => attempt.id !== declined.id)!;
     expect(findOrder(orderId)!.currentPaymentId).toBe(winner.id);
     // Card payments here pay (Lesspay's direct card settles by its callback); the hosted page waits for the payer.
-    if (provider !== "pingpayments") await paymentUntil(winner.id, (p) => p.status === "succeeded", "the winner's success");
+    if (provider !== "pingpayments")
+      await paymentUntil(winner.id, (p) => p.status === "succeeded", "the winner's success");
     const held = await moneyHeld(orderId);
     expect(held.inShop.length).toBeLessThanOrEqual(1);
     expect(held.atProviders).toBeLessThanOrEqual(1);
@@ -93,13 +98,19 @@ describe("an open QR code, redirect or hosted page, then a card", () => {
     const orderId = newOrder("lesspay");
     const cashier = await startAttempt(orderId, "lesspay", "cashier");
     expect(cashier).toMatchObject({ status: "requires_action", nextActionType: "redirect" });
-    const switching = await postPayAgain(orderId, "lesspay:card", { cardNumber: CARDS.approve, replaceAttempt: cashier.id });
+    const switching = await postPayAgain(orderId, "lesspay:card", {
+      cardNumber: CARDS.approve,
+      replaceAttempt: cashier.id,
+    });
     expect(switching.started).toBe(false);
     expect(switching.text).toMatch(/cannot close it early/);
 
     // The payer cancels on the cashier: that attempt ended, so another may start.
     const base = serverUrl();
-    expect((await fetch(`${base}/emulators/lesspay/cashier/${cashier.providerPaymentId}/cancel`, { redirect: "manual" })).status).toBe(303);
+    expect(
+      (await fetch(`${base}/emulators/lesspay/cashier/${cashier.providerPaymentId}/cancel`, { redirect: "manual" }))
+        .status,
+    ).toBe(303);
     await paymentUntil(cashier.id, (p) => p.status === "failed" || p.status === "canceled", "the cashier's cancel");
     const card = await postPayAgain(orderId, "lesspay:card", { cardNumber: CARDS.approve });
     expect(card.started, card.text.slice(0, 300)).toBe(true);
@@ -114,10 +125,15 @@ describe("an open QR code, redirect or hosted page, then a card", () => {
     const challenged = await startAttempt(orderId, "antom", "card", CARDS.challenge);
     expect(challenged.status).toBe("requires_action");
 
-    const switching = await postPayAgain(orderId, "antom:card", { cardNumber: CARDS.approve, replaceAttempt: challenged.id });
+    const switching = await postPayAgain(orderId, "antom:card", {
+      cardNumber: CARDS.approve,
+      replaceAttempt: challenged.id,
+    });
     expect(switching.started, switching.text.slice(0, 300)).toBe(true);
     expect(findPayment(challenged.id)).toMatchObject({ status: "superseded", failureCode: "superseded" });
-    expect(listPaymentEvents(challenged.id).some((event) => event.type === "api_call" && /cancel/.test(event.summary))).toBe(true);
+    expect(
+      listPaymentEvents(challenged.id).some((event) => event.type === "api_call" && /cancel/.test(event.summary)),
+    ).toBe(true);
     const card = listPaymentsForOrder(orderId).find((attempt) => attempt.id !== challenged.id)!;
     await paymentUntil(card.id, (p) => p.status === "succeeded", "the card payment");
 
@@ -134,7 +150,10 @@ describe("an open QR code, redirect or hosted page, then a card", () => {
     const hosted = await startAttempt(orderId, "pingpayments", "card");
     expect(hosted.status).toBe("requires_action");
     // Ping's orders are in SEK; Antom takes SEK too.
-    const switching = await postPayAgain(orderId, "antom:card", { cardNumber: CARDS.approve, replaceAttempt: hosted.id });
+    const switching = await postPayAgain(orderId, "antom:card", {
+      cardNumber: CARDS.approve,
+      replaceAttempt: hosted.id,
+    });
     expect(switching.started, switching.text.slice(0, 300)).toBe(true);
     expect(findPayment(hosted.id)!.status).toBe("superseded");
     const card = listPaymentsForOrder(orderId).find((attempt) => attempt.id !== hosted.id)!;
@@ -151,19 +170,36 @@ describe("an open QR code, redirect or hosted page, then a card", () => {
  * anyway, or the close raced the payer): the set-up marks the open attempt superseded in the shop
  * only, so its provider still lets the payer pay it after another attempt has paid the order.
  */
-async function secondCharge(provider: (typeof PROVIDERS)[number], method: string): Promise<{ orderId: string; extra: Payment; kept: Payment }> {
+async function secondCharge(
+  provider: (typeof PROVIDERS)[number],
+  method: string,
+): Promise<{ orderId: string; extra: Payment; kept: Payment }> {
   const orderId = newOrder(provider);
   const open = await startAttempt(orderId, provider, method, provider === "antom" ? CARDS.challenge : undefined);
   expect(open.status).toBe("requires_action");
-  expect(transitionPayment(open.id, "superseded", { nextActionType: "none" }, { provider, summary: "test set-up: closed in the shop only" }).changed).toBe(true);
-  const card = await postPayAgain(orderId, provider === "pingpayments" ? "antom:card" : `${provider}:card`, { cardNumber: CARDS.approve });
+  expect(
+    transitionPayment(
+      open.id,
+      "superseded",
+      { nextActionType: "none" },
+      { provider, summary: "test set-up: closed in the shop only" },
+    ).changed,
+  ).toBe(true);
+  const card = await postPayAgain(orderId, provider === "pingpayments" ? "antom:card" : `${provider}:card`, {
+    cardNumber: CARDS.approve,
+  });
   expect(card.started, card.text.slice(0, 300)).toBe(true);
-  const kept = await paymentUntil(listPaymentsForOrder(orderId).find((attempt) => attempt.id !== open.id)!.id, (p) => p.status === "succeeded", "the card payment");
+  const kept = await paymentUntil(
+    listPaymentsForOrder(orderId).find((attempt) => attempt.id !== open.id)!.id,
+    (p) => p.status === "succeeded",
+    "the card payment",
+  );
   expect((await payOnHostedPage(open, CARDS.approve)).status).toBe(303);
   return { orderId, extra: open, kept };
 }
 
-const extraChargeEvents = (paymentId: string) => listPaymentEvents(paymentId).filter((event) => event.type === "extra_charge");
+const extraChargeEvents = (paymentId: string) =>
+  listPaymentEvents(paymentId).filter((event) => event.type === "extra_charge");
 
 describe("a second charge that comes anyway is returned at once and shown to the operator", () => {
   it.each([
@@ -176,7 +212,10 @@ describe("a second charge that comes anyway is returned at once and shown to the
     expect(findPayment(kept.id)!.status).toBe("succeeded");
     expect(findOrder(orderId)!.status).toBe("paid");
     // On the extra one's timeline: the second charge, then its return; on the kept one's: the second charge.
-    expect(extraChargeEvents(extra.id).map((event) => event.dedupeKey)).toEqual([`extra-charge:${extra.id}`, `extra-charge-return:${extra.id}`]);
+    expect(extraChargeEvents(extra.id).map((event) => event.dedupeKey)).toEqual([
+      `extra-charge:${extra.id}`,
+      `extra-charge-return:${extra.id}`,
+    ]);
     expect(extraChargeEvents(kept.id)).toHaveLength(1);
     // Settled: no longer marked in the console, nor asked again by the reconciliation loop.
     expect(listPaymentsPage({ q: extra.id })[0].extraChargeHeld).toBe(false);
@@ -186,37 +225,68 @@ describe("a second charge that comes anyway is returned at once and shown to the
   it.each([
     ["pingpayments", "card"],
     ["lesspay", "cashier"],
-  ] as const)("%s (%s): no refund API, so it stays marked in /admin/payments for the operator", async (provider, method) => {
-    const { orderId, extra, kept } = await secondCharge(provider, method);
-    await paymentUntil(extra.id, (p) => p.status === "succeeded", "the late success");
-    const marked = await paymentUntil(extra.id, () => listPaymentEvents(extra.id).some((event) => event.dedupeKey === `extra-charge-by-hand:${extra.id}`), "the by-hand note");
-    expect(marked.status).toBe("succeeded");
-    expect(findOrder(orderId)!.status).toBe("paid");
-    expect(extraChargeEvents(kept.id)).toHaveLength(1);
-    expect(listPaymentsPage({ q: extra.id })[0].extraChargeHeld).toBe(true);
-    // Left to the operator: the reconciliation loop does not ask the provider again and again.
-    expect(listUnreturnedExtraCharges(1000).map((payment) => payment.id)).not.toContain(extra.id);
+  ] as const)(
+    "%s (%s): no refund API, so it stays marked in /admin/payments for the operator",
+    async (provider, method) => {
+      const { orderId, extra, kept } = await secondCharge(provider, method);
+      await paymentUntil(extra.id, (p) => p.status === "succeeded", "the late success");
+      const marked = await paymentUntil(
+        extra.id,
+        () => listPaymentEvents(extra.id).some((event) => event.dedupeKey === `extra-charge-by-hand:${extra.id}`),
+        "the by-hand note",
+      );
+      expect(marked.status).toBe("succeeded");
+      expect(findOrder(orderId)!.status).toBe("paid");
+      expect(extraChargeEvents(kept.id)).toHaveLength(1);
+      expect(listPaymentsPage({ q: extra.id })[0].extraChargeHeld).toBe(true);
+      // Left to the operator: the reconciliation loop does not ask the provider again and again.
+      expect(listUnreturnedExtraCharges(1000).map((payment) => payment.id)).not.toContain(extra.id);
 
-    const operator = await signInOverHttp(DEMO_USERS.find((user) => user.role === "operator")!);
-    const list = await (await fetch(`${serverUrl()}/admin/payments?q=${extra.id}`, { headers: { cookie: operator } })).text();
-    expect(list).toContain('data-testid="extra-charge"');
-    const timeline = await (await fetch(`${serverUrl()}/admin/payments/${kept.id}`, { headers: { cookie: operator } })).text();
-    expect(timeline).toContain("Second charge for order");
-  });
+      const operator = await signInOverHttp(DEMO_USERS.find((user) => user.role === "operator")!);
+      const list = await (
+        await fetch(`${serverUrl()}/admin/payments?q=${extra.id}`, { headers: { cookie: operator } })
+      ).text();
+      expect(list).toContain('data-testid="extra-charge"');
+      const timeline = await (
+        await fetch(`${serverUrl()}/admin/payments/${kept.id}`, { headers: { cookie: operator } })
+      ).text();
+      expect(timeline).toContain("Second charge for order");
+    },
+  );
 });
 
 describe("second charges the reconciliation loop returns again", () => {
   it("lists a held second charge until it is returned or left to the operator, never the kept payment", () => {
     const orderId = newOrder("antom");
-    const attempt = () => insertPaymentOnce({ id: newPaymentId(), orderId, provider: "antom", method: "card", idempotencyKey: randomUUID(), amount: 3900, currency: "EUR" }).payment;
+    const attempt = () =>
+      insertPaymentOnce({
+        id: newPaymentId(),
+        orderId,
+        provider: "antom",
+        method: "card",
+        idempotencyKey: randomUUID(),
+        amount: 3900,
+        currency: "EUR",
+      }).payment;
     const kept = attempt();
     const extra = attempt();
-    expect(transitionPayment(kept.id, "succeeded", {}, { provider: "antom", summary: "test set-up" }).extraCharge).toBe(false);
-    expect(transitionPayment(extra.id, "succeeded", {}, { provider: "antom", summary: "test set-up" }).extraCharge).toBe(true);
+    expect(transitionPayment(kept.id, "succeeded", {}, { provider: "antom", summary: "test set-up" }).extraCharge).toBe(
+      false,
+    );
+    expect(
+      transitionPayment(extra.id, "succeeded", {}, { provider: "antom", summary: "test set-up" }).extraCharge,
+    ).toBe(true);
     const listed = () => listUnreturnedExtraCharges(1000).map((payment) => payment.id);
     expect(listed()).toContain(extra.id);
     expect(listed()).not.toContain(kept.id);
-    recordPaymentEvent({ paymentId: extra.id, provider: "antom", type: "extra_charge", dedupeKey: `extra-charge-by-hand:${extra.id}`, summary: "test: left to the operator", detail: null });
+    recordPaymentEvent({
+      paymentId: extra.id,
+      provider: "antom",
+      type: "extra_charge",
+      dedupeKey: `extra-charge-by-hand:${extra.id}`,
+      summary: "test: left to the operator",
+      detail: null,
+    });
     expect(listed()).not.toContain(extra.id);
     expect(listPaymentsPage({ q: extra.id })[0].extraChargeHeld).toBe(true);
   });

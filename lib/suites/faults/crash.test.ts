@@ -16,7 +16,13 @@ import { actionId, postAction } from "@/lib/testing/web-fixtures";
 // @ts-expect-error plain ES module shared with the Playwright config
 import { startTestServer } from "@/lib/testing/test-server.mjs";
 
-type TestServer = { url: string; pid: number; output: () => string; crash: () => Promise<void>; stop: () => Promise<void> };
+type TestServer = {
+  url: string;
+  pid: number;
+  output: () => string;
+  crash: () => Promise<void>;
+  stop: () => Promise<void>;
+};
 
 const PORT = 3213;
 const DATA_DIR = "data/test-faults-crash";
@@ -49,7 +55,11 @@ const CASES: [FaultProvider, string, boolean][] = [
   ["lesspay", "lesspay:card", true],
 ];
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -60,40 +70,65 @@ async function until<T>(what: string, probe: () => T | undefined | Promise<T | u
 }
 
 describe("kill -9 while the provider's answer is on its way", () => {
-  it.each(CASES)("%s: after the restart the payment is reconciled to succeeded (Ping: needs an operator); one charge", { timeout: 120_000 }, async (provider, paymentMethod, withCard) => {
-    const base = server!.url;
-    // The provider charges, then holds its answer long past our patience; no notification.
-    await forceNextPayment(provider, { outcome: "timeout", charge: true, holdSeconds: 120, notification: { mode: "dropped" } }, base);
-    const checkoutToken = randomUUID();
-    const { fields, cookie } = checkoutForm(paymentMethod, checkoutToken, withCard ? CARD : undefined);
-    const answer = postAction({ page: "/checkout", id: actionId("app/(shop)/checkout/actions.ts", "placeOrderAndPay"), fields, withState: true, cookie }, base).catch((error: unknown) => error);
+  it.each(CASES)(
+    "%s: after the restart the payment is reconciled to succeeded (Ping: needs an operator); one charge",
+    { timeout: 120_000 },
+    async (provider, paymentMethod, withCard) => {
+      const base = server!.url;
+      // The provider charges, then holds its answer long past our patience; no notification.
+      await forceNextPayment(
+        provider,
+        { outcome: "timeout", charge: true, holdSeconds: 120, notification: { mode: "dropped" } },
+        base,
+      );
+      const checkoutToken = randomUUID();
+      const { fields, cookie } = checkoutForm(paymentMethod, checkoutToken, withCard ? CARD : undefined);
+      const answer = postAction(
+        {
+          page: "/checkout",
+          id: actionId("app/(shop)/checkout/actions.ts", "placeOrderAndPay"),
+          fields,
+          withState: true,
+          cookie,
+        },
+        base,
+      ).catch((error: unknown) => error);
 
-    // The shop has written its attempt and is waiting; the provider has recorded the charge.
-    const order = await until("the order", () => findOrderByCheckoutToken(checkoutToken));
-    const attempt = await until("the attempt", () => listPaymentsForOrder(order.id)[0]);
-    await until("the provider's charge", async () => (await chargesFor(provider, attempt.id, base)).count === 1);
-    expect(findPayment(attempt.id)!.status).toBe("created");
+      // The shop has written its attempt and is waiting; the provider has recorded the charge.
+      const order = await until("the order", () => findOrderByCheckoutToken(checkoutToken));
+      const attempt = await until("the attempt", () => listPaymentsForOrder(order.id)[0]);
+      await until("the provider's charge", async () => (await chargesFor(provider, attempt.id, base)).count === 1);
+      expect(findPayment(attempt.id)!.status).toBe("created");
 
-    await server!.crash();
-    // The browser's request died with the process: the shop never answered it.
-    expect(await answer).toBeInstanceOf(Error);
-    expect(findPayment(attempt.id)!.status).toBe("created");
+      await server!.crash();
+      // The browser's request died with the process: the shop never answered it.
+      expect(await answer).toBeInstanceOf(Error);
+      expect(findPayment(attempt.id)!.status).toBe("created");
 
-    server = (await startTestServer(serverOptions(false))) as TestServer;
-    const settled = await until("reconciliation", () => {
-      const payment = findPayment(attempt.id)!;
-      return payment.status === "created" ? undefined : payment;
-    });
-    if (provider === "pingpayments") {
-      // Ping's documented API finds a payment only by its id, which died with the process: the
-      // attempt waits for an operator (processing), never failed by time.
-      expect(settled.status).toBe("processing");
-      expect(listPaymentEvents(attempt.id).some((e) => e.dedupeKey === `needs-operator:${attempt.id}`)).toBe(true);
-    } else {
-      expect(settled.status).toBe("succeeded");
-      expect(settled.providerPaymentId).toBeTruthy();
-      expect(listPaymentEvents(attempt.id).some((e) => e.type === "status_change" && e.fromStatus === "created" && e.toStatus === "succeeded" && /Reconciled by inquiry/.test(e.summary))).toBe(true);
-    }
-    expect((await chargesFor(provider, attempt.id, base)).count).toBe(1);
-  });
+      server = (await startTestServer(serverOptions(false))) as TestServer;
+      const settled = await until("reconciliation", () => {
+        const payment = findPayment(attempt.id)!;
+        return payment.status === "created" ? undefined : payment;
+      });
+      if (provider === "pingpayments") {
+        // Ping's documented API finds a payment only by its id, which died with the process: the
+        // attempt waits for an operator (processing), never failed by time.
+        expect(settled.status).toBe("processing");
+        expect(listPaymentEvents(attempt.id).some((e) => e.dedupeKey === `needs-operator:${attempt.id}`)).toBe(true);
+      } else {
+        expect(settled.status).toBe("succeeded");
+        expect(settled.providerPaymentId).toBeTruthy();
+        expect(
+          listPaymentEvents(attempt.id).some(
+            (e) =>
+              e.type === "status_change" &&
+              e.fromStatus === "created" &&
+              e.toStatus === "succeeded" &&
+              /Reconciled by inquiry/.test(e.summary),
+          ),
+        ).toBe(true);
+      }
+      expect((await chargesFor(provider, attempt.id, base)).count).toBe(1);
+    },
+  );
 });

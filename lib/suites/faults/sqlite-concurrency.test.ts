@@ -40,8 +40,24 @@ const CLIENT_ID = "2018092714313010016";
 const SALT = "emulator-pingpong-salt";
 
 function pingPongNotification(paymentId: string, transactionId: string) {
-  const biz = { notifyType: "PAYMENT", merchantTransactionId: paymentId, transactionId, amount: "19.990000", currency: "USD", status: "SUCCESS", captureDelayHours: 0 };
-  const unsigned = { accId: ACC_ID, clientId: CLIENT_ID, signType: "SHA256", version: "1.0", code: "000000", description: "success", bizContent: JSON.stringify(biz) };
+  const biz = {
+    notifyType: "PAYMENT",
+    merchantTransactionId: paymentId,
+    transactionId,
+    amount: "19.990000",
+    currency: "USD",
+    status: "SUCCESS",
+    captureDelayHours: 0,
+  };
+  const unsigned = {
+    accId: ACC_ID,
+    clientId: CLIENT_ID,
+    signType: "SHA256",
+    version: "1.0",
+    code: "000000",
+    description: "success",
+    bizContent: JSON.stringify(biz),
+  };
   return JSON.stringify({ ...unsigned, sign: pingPongSign(unsigned, SALT) });
 }
 
@@ -51,7 +67,13 @@ describe("SQLite under concurrent writes", () => {
     const base = serverUrl();
     const payments = Array.from({ length: 40 }, (_, i) => {
       const transactionId = `TXC${Date.now()}${i}${Math.floor(Math.random() * 1000)}`;
-      const { id, orderId } = createTestPayment({ provider: "pingpong", amount: 1999, currency: "USD", status: "requires_action", providerPaymentId: transactionId });
+      const { id, orderId } = createTestPayment({
+        provider: "pingpong",
+        amount: 1999,
+        currency: "USD",
+        status: "requires_action",
+        providerPaymentId: transactionId,
+      });
       return { id, orderId, transactionId };
     });
     const checkoutAction = actionId("app/(shop)/checkout/actions.ts", "placeOrderAndPay");
@@ -69,8 +91,20 @@ describe("SQLite under concurrent writes", () => {
       let count = 0;
       while (writing) {
         const orderId = createTestOrder({ amount: 500, currency: "USD" });
-        const { id } = createTestPayment({ provider: "lesspay", amount: 500, currency: "USD", status: "processing", providerPaymentId: `LP${randomUUID()}` });
-        recordPaymentEvent({ paymentId: id, provider: "lesspay", type: "error", summary: `concurrency test write ${count} (${orderId})`, detail: null });
+        const { id } = createTestPayment({
+          provider: "lesspay",
+          amount: 500,
+          currency: "USD",
+          status: "processing",
+          providerPaymentId: `LP${randomUUID()}`,
+        });
+        recordPaymentEvent({
+          paymentId: id,
+          provider: "lesspay",
+          type: "error",
+          summary: `concurrency test write ${count} (${orderId})`,
+          detail: null,
+        });
         transitionPayment(id, "succeeded", {}, { provider: "lesspay", summary: "concurrency test" });
         count++;
         await sleep(2);
@@ -82,12 +116,24 @@ describe("SQLite under concurrent writes", () => {
     for (const payment of payments) {
       const body = pingPongNotification(payment.id, payment.transactionId);
       // Each notification twice (a redelivery racing the first), plus the order page's polls.
-      for (let copy = 0; copy < 2; copy++) requests.push(track("notification", fetch(`${base}/api/webhooks/pingpong`, { method: "POST", headers: { "content-type": "application/json" }, body })));
+      for (let copy = 0; copy < 2; copy++)
+        requests.push(
+          track(
+            "notification",
+            fetch(`${base}/api/webhooks/pingpong`, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body,
+            }),
+          ),
+        );
       requests.push(track("status poll", fetch(`${base}/api/orders/${payment.orderId}/status`)));
     }
     for (let i = 0; i < 8; i++) {
       const { fields, cookie } = checkoutForm("lesspay:cashier", randomUUID());
-      requests.push(track("checkout", postAction({ page: "/checkout", id: checkoutAction, fields, withState: true, cookie }, base)));
+      requests.push(
+        track("checkout", postAction({ page: "/checkout", id: checkoutAction, fields, withState: true, cookie }, base)),
+      );
     }
     await Promise.all(requests);
     writing = false;

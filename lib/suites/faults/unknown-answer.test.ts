@@ -8,7 +8,14 @@ import { findPayment, listPaymentEvents } from "@/lib/db/queries/payments";
 import { reconcilePayment } from "@/lib/payments/service";
 import { closeSqlite } from "@/lib/sqlite";
 import { chargesFor, clearOverride, forceNextPayment } from "@/lib/testing/control-fixtures";
-import { FAULT_KINDS, FAULT_PROVIDERS, faultOrder, sleep, startWith, type FaultProvider } from "@/lib/testing/fault-fixtures";
+import {
+  FAULT_KINDS,
+  FAULT_PROVIDERS,
+  faultOrder,
+  sleep,
+  startWith,
+  type FaultProvider,
+} from "@/lib/testing/fault-fixtures";
 
 // This process is the shop here: it waits 1.5 s for a provider (a forced timeout holds 3 s), and
 // believes a provider's "no such payment" for attempts older than 3 s (twice the timeout).
@@ -26,11 +33,19 @@ type Fault = (typeof FAULT_KINDS)[number];
 
 async function startUnderFault(provider: FaultProvider, fault: Fault, charge: boolean) {
   // Dropped notifications: only the shop's inquiry can learn what happened.
-  await forceNextPayment(provider, { outcome: fault, charge, ...(fault === "timeout" ? { holdSeconds: HOLD_SECONDS } : {}), notification: { mode: "dropped" } });
+  await forceNextPayment(provider, {
+    outcome: fault,
+    charge,
+    ...(fault === "timeout" ? { holdSeconds: HOLD_SECONDS } : {}),
+    notification: { mode: "dropped" },
+  });
   const orderId = faultOrder(provider);
   const key = randomUUID();
   // A double submit while the first answer is awaited (the second arrives during the fault).
-  const [first, second] = await Promise.all([startWith(provider, orderId, key), sleep(150).then(() => startWith(provider, orderId, key))]);
+  const [first, second] = await Promise.all([
+    startWith(provider, orderId, key),
+    sleep(150).then(() => startWith(provider, orderId, key)),
+  ]);
   expect(second.id).toBe(first.id);
   return { orderId, payment: first };
 }
@@ -38,7 +53,8 @@ async function startUnderFault(provider: FaultProvider, fault: Fault, charge: bo
 /** Reconciles until the payment leaves `processing` (an inquiry on a busy machine may itself time out: asked again). */
 async function reconcileUntilSettled(paymentId: string) {
   let payment = await reconcilePayment(paymentId, 0);
-  for (let i = 0; i < 30 && payment?.status === "processing"; i++) payment = await sleep(100).then(() => reconcilePayment(paymentId, 0));
+  for (let i = 0; i < 30 && payment?.status === "processing"; i++)
+    payment = await sleep(100).then(() => reconcilePayment(paymentId, 0));
   return payment!;
 }
 
@@ -50,63 +66,93 @@ function expectPendingUnknown(paymentId: string, orderId: string) {
   expect(payment.providerData?.startAnswer).toBe("unknown");
   expect(findOrder(orderId)!.status).toBe("pending");
   const events = listPaymentEvents(paymentId);
-  expect(events.some((e) => e.type === "status_change" && e.toStatus === "processing" && /answer is unknown.*reconciliation will/.test(e.summary))).toBe(true);
+  expect(
+    events.some(
+      (e) =>
+        e.type === "status_change" &&
+        e.toStatus === "processing" &&
+        /answer is unknown.*reconciliation will/.test(e.summary),
+    ),
+  ).toBe(true);
   expect(events.some((e) => e.toStatus === "failed")).toBe(false);
 }
 
 // Ping Payments' docs give no way to find a payment whose create answer was lost (see below).
-describe.each(FAULT_PROVIDERS.filter((provider) => provider !== "pingpayments"))("%s: an unreadable answer to the payment's start", (provider) => {
-  it.each(FAULT_KINDS)("%s after the charge: pending, then succeeded by reconciliation; one charge at the provider", async (fault) => {
-    const { orderId, payment } = await startUnderFault(provider, fault, true);
-    expect(payment.status).toBe("processing");
-    expectPendingUnknown(payment.id, orderId);
+describe.each(FAULT_PROVIDERS.filter((provider) => provider !== "pingpayments"))(
+  "%s: an unreadable answer to the payment's start",
+  (provider) => {
+    it.each(FAULT_KINDS)(
+      "%s after the charge: pending, then succeeded by reconciliation; one charge at the provider",
+      async (fault) => {
+        const { orderId, payment } = await startUnderFault(provider, fault, true);
+        expect(payment.status).toBe("processing");
+        expectPendingUnknown(payment.id, orderId);
 
-    // (Lesspay's card payments settle a moment after the order is made, in scaled time.)
-    const settled = await reconcileUntilSettled(payment.id);
-    expect(settled.status).toBe("succeeded");
-    expect(findOrder(orderId)!.status).toBe("paid");
-    expect(settled.providerPaymentId).toBeTruthy();
-    expect(listPaymentEvents(payment.id).some((e) => e.type === "status_change" && e.toStatus === "succeeded" && /Reconciled by inquiry/.test(e.summary))).toBe(true);
-    expect((await chargesFor(provider, payment.id)).count).toBe(1);
-  });
+        // (Lesspay's card payments settle a moment after the order is made, in scaled time.)
+        const settled = await reconcileUntilSettled(payment.id);
+        expect(settled.status).toBe("succeeded");
+        expect(findOrder(orderId)!.status).toBe("paid");
+        expect(settled.providerPaymentId).toBeTruthy();
+        expect(
+          listPaymentEvents(payment.id).some(
+            (e) => e.type === "status_change" && e.toStatus === "succeeded" && /Reconciled by inquiry/.test(e.summary),
+          ),
+        ).toBe(true);
+        expect((await chargesFor(provider, payment.id)).count).toBe(1);
+      },
+    );
 
-  it.each(FAULT_KINDS)("%s before the charge: pending, unchanged while young, then failed not_at_provider; no charge", async (fault) => {
-    const { orderId, payment } = await startUnderFault(provider, fault, false);
-    expectPendingUnknown(payment.id, orderId);
+    it.each(FAULT_KINDS)(
+      "%s before the charge: pending, unchanged while young, then failed not_at_provider; no charge",
+      async (fault) => {
+        const { orderId, payment } = await startUnderFault(provider, fault, false);
+        expectPendingUnknown(payment.id, orderId);
 
-    // The provider knows no such payment, but the attempt is too young for that to be final.
-    const early = await reconcilePayment(payment.id, 0);
-    if (Date.now() - payment.createdAt.getTime() < NOT_AT_PROVIDER_AFTER_MS - 500) expect(early!.status).toBe("processing");
+        // The provider knows no such payment, but the attempt is too young for that to be final.
+        const early = await reconcilePayment(payment.id, 0);
+        if (Date.now() - payment.createdAt.getTime() < NOT_AT_PROVIDER_AFTER_MS - 500)
+          expect(early!.status).toBe("processing");
 
-    await sleep(Math.max(0, payment.createdAt.getTime() + NOT_AT_PROVIDER_AFTER_MS + 100 - Date.now()));
-    const settled = await reconcileUntilSettled(payment.id);
-    expect(settled.status).toBe("failed");
-    expect(settled.failureCode).toBe("not_at_provider");
-    expect(findOrder(orderId)!.status).toBe("failed");
-    expect((await chargesFor(provider, payment.id)).count).toBe(0);
-  });
-});
+        await sleep(Math.max(0, payment.createdAt.getTime() + NOT_AT_PROVIDER_AFTER_MS + 100 - Date.now()));
+        const settled = await reconcileUntilSettled(payment.id);
+        expect(settled.status).toBe("failed");
+        expect(settled.failureCode).toBe("not_at_provider");
+        expect(findOrder(orderId)!.status).toBe("failed");
+        expect((await chargesFor(provider, payment.id)).count).toBe(0);
+      },
+    );
+  },
+);
 
 describe("pingpayments: an unreadable answer to the payment's start", () => {
   // Its payment order is known, its payment id is not, and the documented API finds a payment only
   // by its id: the attempt stays processing, needs an operator, and is never failed by time.
-  it.each(FAULT_KINDS.flatMap((fault) => [[fault, true] as const, [fault, false] as const]))("%s (charged: %s): processing, needs an operator, never failed by time", async (fault, charge) => {
-    const { orderId, payment } = await startUnderFault("pingpayments", fault, charge);
-    expectPendingUnknown(payment.id, orderId);
-    // Past the age at which a provider's "no such payment" would fail it.
-    await sleep(Math.max(0, payment.createdAt.getTime() + NOT_AT_PROVIDER_AFTER_MS + 100 - Date.now()));
-    const after = await reconcilePayment(payment.id, 0);
-    expect(after!.status).toBe("processing");
-    expect(after!.failureCode).toBeNull();
-    expect(findOrder(orderId)!.status).toBe("pending");
-    const events = listPaymentEvents(payment.id);
-    expect(events.filter((e) => e.dedupeKey === `needs-operator:${payment.id}`)).toEqual([expect.objectContaining({ summary: expect.stringMatching(/^Needs an operator: .*merchant_reference/) })]);
-    // Only documented endpoints were asked: the order itself, never a list of its payments.
-    const inquiries = events.filter((e) => e.type === "api_call" && (e.detail as { method?: string }).method === "GET");
-    expect(inquiries.map((e) => new URL((e.detail as { url: string }).url).pathname)).toContain(`/emulators/pingpayments/api/v1/payment_orders/${payment.providerData!.payment_order_id}`);
-    expect(inquiries.every((e) => !/\/payments$/.test((e.detail as { url: string }).url))).toBe(true);
-    expect((await chargesFor("pingpayments", payment.id)).count).toBe(charge ? 1 : 0);
-  });
+  it.each(FAULT_KINDS.flatMap((fault) => [[fault, true] as const, [fault, false] as const]))(
+    "%s (charged: %s): processing, needs an operator, never failed by time",
+    async (fault, charge) => {
+      const { orderId, payment } = await startUnderFault("pingpayments", fault, charge);
+      expectPendingUnknown(payment.id, orderId);
+      // Past the age at which a provider's "no such payment" would fail it.
+      await sleep(Math.max(0, payment.createdAt.getTime() + NOT_AT_PROVIDER_AFTER_MS + 100 - Date.now()));
+      const after = await reconcilePayment(payment.id, 0);
+      expect(after!.status).toBe("processing");
+      expect(after!.failureCode).toBeNull();
+      expect(findOrder(orderId)!.status).toBe("pending");
+      const events = listPaymentEvents(payment.id);
+      expect(events.filter((e) => e.dedupeKey === `needs-operator:${payment.id}`)).toEqual([
+        expect.objectContaining({ summary: expect.stringMatching(/^Needs an operator: .*merchant_reference/) }),
+      ]);
+      // Only documented endpoints were asked: the order itself, never a list of its payments.
+      const inquiries = events.filter(
+        (e) => e.type === "api_call" && (e.detail as { method?: string }).method === "GET",
+      );
+      expect(inquiries.map((e) => new URL((e.detail as { url: string }).url).pathname)).toContain(
+        `/emulators/pingpayments/api/v1/payment_orders/${payment.providerData!.payment_order_id}`,
+      );
+      expect(inquiries.every((e) => !/\/payments$/.test((e.detail as { url: string }).url))).toBe(true);
+      expect((await chargesFor("pingpayments", payment.id)).count).toBe(charge ? 1 : 0);
+    },
+  );
 });
 
 describe("a clear refusal", () => {

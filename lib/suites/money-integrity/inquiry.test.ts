@@ -12,7 +12,14 @@ import { payments } from "@/lib/db/schema";
 import { reconcilePayment } from "@/lib/payments/service";
 import { closeSqlite } from "@/lib/sqlite";
 import { chargesFor, clearOverride, forceNextPayment } from "@/lib/testing/control-fixtures";
-import { CURRENCY, FAULT_PROVIDERS, faultOrder, sleep, startWith, type FaultProvider } from "@/lib/testing/fault-fixtures";
+import {
+  CURRENCY,
+  FAULT_PROVIDERS,
+  faultOrder,
+  sleep,
+  startWith,
+  type FaultProvider,
+} from "@/lib/testing/fault-fixtures";
 
 afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
 beforeEach(async () => {
@@ -66,7 +73,8 @@ describe.each(FAULT_PROVIDERS)("%s: an inquiry's answer that does not match the 
   it("the same answer with the payment's own amount and currency settles it (the control)", async () => {
     const { orderId, paymentId } = await chargedWithLostAnswer(provider);
     let settled = await reconcilePayment(paymentId, 0);
-    for (let i = 0; i < 30 && settled?.status === "processing"; i++) settled = await sleep(100).then(() => reconcilePayment(paymentId, 0));
+    for (let i = 0; i < 30 && settled?.status === "processing"; i++)
+      settled = await sleep(100).then(() => reconcilePayment(paymentId, 0));
     expect(settled!.status).toBe("succeeded");
     expect(findOrder(orderId)!.status).toBe("paid");
     expect(listPaymentEvents(paymentId).some((e) => e.type === "integrity_failure")).toBe(false);

@@ -10,13 +10,25 @@ import { listPaymentEvents, listPaymentsPage, transitionPayment } from "@/lib/db
 import { emulatorDb } from "@/lib/emulators/db";
 import { pingPayments } from "@/lib/emulators/schema";
 import { closeSqlite } from "@/lib/sqlite";
-import { DRIVERS, lesspayPayload, lesspayRequest, operatorCookie, paymentNow, post, PROVIDERS, type Money, type ProviderName, type TestPayment } from "@/lib/testing/notification-drivers";
+import {
+  DRIVERS,
+  lesspayPayload,
+  lesspayRequest,
+  operatorCookie,
+  paymentNow,
+  post,
+  PROVIDERS,
+  type Money,
+  type ProviderName,
+  type TestPayment,
+} from "@/lib/testing/notification-drivers";
 import { serverUrl } from "@/lib/testing/pingpayments-fixtures";
 
 const created: TestPayment[] = [];
 
 afterAll(() => {
-  for (const payment of created) transitionPayment(payment.id, "failed", {}, { provider: payment.provider, summary: "test clean-up" });
+  for (const payment of created)
+    transitionPayment(payment.id, "failed", {}, { provider: payment.provider, summary: "test clean-up" });
   closeSqlite(process.env.DATABASE_PATH!);
   closeSqlite(process.env.EMULATOR_DATABASE_PATH!);
 });
@@ -30,13 +42,23 @@ const PRICES: { amount: number; currency: string; other: string }[] = [
 
 type Mismatch = "one unit more" | "one unit less" | "another currency";
 const reported = (price: Money & { other: string }, mismatch: Mismatch): Money =>
-  mismatch === "one unit more" ? { amount: price.amount + 1, currency: price.currency } : mismatch === "one unit less" ? { amount: price.amount - 1, currency: price.currency } : { amount: price.amount, currency: price.other };
+  mismatch === "one unit more"
+    ? { amount: price.amount + 1, currency: price.currency }
+    : mismatch === "one unit less"
+      ? { amount: price.amount - 1, currency: price.currency }
+      : { amount: price.amount, currency: price.other };
 
-const integrityFailures = (payment: TestPayment) => listPaymentEvents(payment.id).filter((e) => e.type === "integrity_failure");
-const listedMark = (payment: TestPayment) => listPaymentsPage({ q: payment.id }, undefined, 5).find((row) => row.id === payment.id)?.integrityFailure;
+const integrityFailures = (payment: TestPayment) =>
+  listPaymentEvents(payment.id).filter((e) => e.type === "integrity_failure");
+const listedMark = (payment: TestPayment) =>
+  listPaymentsPage({ q: payment.id }, undefined, 5).find((row) => row.id === payment.id)?.integrityFailure;
 
 /** The payment under test: waiting for the provider, whose notification reports `money`. */
-async function paymentReporting(provider: ProviderName, price: Money, money: Money): Promise<{ payment: TestPayment; notify: () => ReturnType<typeof post> }> {
+async function paymentReporting(
+  provider: ProviderName,
+  price: Money,
+  money: Money,
+): Promise<{ payment: TestPayment; notify: () => ReturnType<typeof post> }> {
   const driver = DRIVERS[provider];
   if (provider === "pingpayments") {
     // Ping's money is what its GET says: the emulator's payment holds the other amount.
@@ -54,44 +76,55 @@ async function paymentReporting(provider: ProviderName, price: Money, money: Mon
 /** What the provider says afterwards: the right money (Ping: its GET now says so). */
 async function genuine(payment: TestPayment) {
   if (payment.provider === "pingpayments") {
-    emulatorDb().update(pingPayments).set({ totalAmount: payment.amount, currency: payment.currency }).where(eq(pingPayments.id, payment.ref)).run();
+    emulatorDb()
+      .update(pingPayments)
+      .set({ totalAmount: payment.amount, currency: payment.currency })
+      .where(eq(pingPayments.id, payment.ref))
+      .run();
   }
   return post(payment.provider, await DRIVERS[payment.provider].notification(payment, "succeeded"));
 }
 
 const cases = PROVIDERS.flatMap((provider) =>
-  PRICES.flatMap((price) => (["one unit more", "one unit less", "another currency"] as const).map((mismatch) => [provider, `${price.amount} ${price.currency}`, mismatch, price] as const)),
+  PRICES.flatMap((price) =>
+    (["one unit more", "one unit less", "another currency"] as const).map(
+      (mismatch) => [provider, `${price.amount} ${price.currency}`, mismatch, price] as const,
+    ),
+  ),
 );
 
 describe("a notification reporting other money", () => {
-  it.each(cases)("%s, payment of %s, report of %s: not paid, one integrity failure, marked in the console", async (provider, _label, mismatch, price) => {
-    const money = reported(price, mismatch);
-    const { payment, notify } = await paymentReporting(provider, price, money);
-    expect(listedMark(payment)).toBe(false);
+  it.each(cases)(
+    "%s, payment of %s, report of %s: not paid, one integrity failure, marked in the console",
+    async (provider, _label, mismatch, price) => {
+      const money = reported(price, mismatch);
+      const { payment, notify } = await paymentReporting(provider, price, money);
+      expect(listedMark(payment)).toBe(false);
 
-    const first = await notify();
-    expect(first.status, first.text).toBe(422);
-    expect(paymentNow(payment).status).toBe("requires_action");
-    expect(findOrder(payment.orderId)!.status).toBe("pending");
-    const failures = integrityFailures(payment);
-    expect(failures).toHaveLength(1);
-    expect(failures[0].summary).toContain(`${money.amount} ${money.currency}`);
-    expect(failures[0].summary).toContain(`${price.amount} ${price.currency}`);
-    expect(listedMark(payment)).toBe(true);
+      const first = await notify();
+      expect(first.status, first.text).toBe(422);
+      expect(paymentNow(payment).status).toBe("requires_action");
+      expect(findOrder(payment.orderId)!.status).toBe("pending");
+      const failures = integrityFailures(payment);
+      expect(failures).toHaveLength(1);
+      expect(failures[0].summary).toContain(`${money.amount} ${money.currency}`);
+      expect(failures[0].summary).toContain(`${price.amount} ${price.currency}`);
+      expect(listedMark(payment)).toBe(true);
 
-    // The provider resends it (it was not acknowledged): still not paid, still one record, no new row.
-    const rows = listPaymentEvents(payment.id).length;
-    expect((await notify()).status).toBe(422);
-    expect(integrityFailures(payment)).toHaveLength(1);
-    expect(listPaymentEvents(payment.id)).toHaveLength(rows);
-    expect(paymentNow(payment).status).toBe("requires_action");
+      // The provider resends it (it was not acknowledged): still not paid, still one record, no new row.
+      const rows = listPaymentEvents(payment.id).length;
+      expect((await notify()).status).toBe(422);
+      expect(integrityFailures(payment)).toHaveLength(1);
+      expect(listPaymentEvents(payment.id)).toHaveLength(rows);
+      expect(paymentNow(payment).status).toBe("requires_action");
 
-    // The record does not stand in the way of the right notification, nor does the mark go away.
-    const right = await genuine(payment);
-    expect(DRIVERS[provider].isAck(right), `${right.status} ${right.text}`).toBe(true);
-    expect(paymentNow(payment).status).toBe("succeeded");
-    expect(listedMark(payment)).toBe(true);
-  });
+      // The record does not stand in the way of the right notification, nor does the mark go away.
+      const right = await genuine(payment);
+      expect(DRIVERS[provider].isAck(right), `${right.status} ${right.text}`).toBe(true);
+      expect(paymentNow(payment).status).toBe("succeeded");
+      expect(listedMark(payment)).toBe(true);
+    },
+  );
 });
 
 describe("Lesspay's 12 PAID (amount differs)", () => {
@@ -108,7 +141,13 @@ describe("Lesspay's 12 PAID (amount differs)", () => {
 
 describe("a part (capture or refund) reporting more than the payment", () => {
   it("Antom: a capture of one unit more does not capture, and is an integrity failure", async () => {
-    const payment = await DRIVERS.antom.create({ amount: 1999, currency: "USD", status: "authorized", captureMode: "manual", withRef: true });
+    const payment = await DRIVERS.antom.create({
+      amount: 1999,
+      currency: "USD",
+      status: "authorized",
+      captureMode: "manual",
+      withRef: true,
+    });
     created.push(payment);
     const answer = await post("antom", await DRIVERS.antom.notification(payment, "captured", { amount: 2000 }));
     expect(answer.status).toBe(422);
@@ -119,13 +158,20 @@ describe("a part (capture or refund) reporting more than the payment", () => {
 
 describe("the operator's payments list", () => {
   it("marks a payment with an integrity failure, and only such a payment (GET /admin/payments as the operator)", async () => {
-    const flagged = await paymentReporting("pingpong", { amount: 1999, currency: "USD" }, { amount: 2000, currency: "USD" });
+    const flagged = await paymentReporting(
+      "pingpong",
+      { amount: 1999, currency: "USD" },
+      { amount: 2000, currency: "USD" },
+    );
     expect((await flagged.notify()).status).toBe(422);
     const clean = await DRIVERS.pingpong.create({ amount: 1999, currency: "USD", status: "requires_action" });
     created.push(clean);
     const cookie = await operatorCookie();
     const listed = async (payment: TestPayment) => {
-      const response = await fetch(`${serverUrl()}/admin/payments?q=${payment.id}`, { headers: { cookie }, redirect: "manual" });
+      const response = await fetch(`${serverUrl()}/admin/payments?q=${payment.id}`, {
+        headers: { cookie },
+        redirect: "manual",
+      });
       expect(response.status).toBe(200);
       const html = await response.text();
       expect(html).toContain(payment.id);

@@ -11,7 +11,10 @@ const root = join(__dirname, "..", "..", "..");
 describe("the build npm start serves (.next)", () => {
   it("is untouched by every step of npm test", () => {
     const recorded = join(root, SERVED_BUILD_BEFORE);
-    expect(existsSync(recorded), `${SERVED_BUILD_BEFORE} is written by npm test (scripts/test.mjs) before its first step`).toBe(true);
+    expect(
+      existsSync(recorded),
+      `${SERVED_BUILD_BEFORE} is written by npm test (scripts/test.mjs) before its first step`,
+    ).toBe(true);
     const before = JSON.parse(readFileSync(recorded, "utf8")) as ReturnType<typeof servedBuildFingerprint>;
     expect(servedBuildFingerprint(root)).toEqual(before);
   });

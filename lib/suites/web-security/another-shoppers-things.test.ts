@@ -17,8 +17,14 @@ describe("another shopper's things", () => {
   /** Everything the shop holds about the owner: compared before and after each attempt. */
   const ownersRows = () => ({
     orders: readRows("select * from orders where user_id = ? order by id", owner.id),
-    payments: readRows("select p.* from payments p join orders o on o.id = p.order_id where o.user_id = ? order by p.id", owner.id),
-    events: readRows("select e.* from payment_events e join payments p on p.id = e.payment_id join orders o on o.id = p.order_id where o.user_id = ? order by e.id", owner.id),
+    payments: readRows(
+      "select p.* from payments p join orders o on o.id = p.order_id where o.user_id = ? order by p.id",
+      owner.id,
+    ),
+    events: readRows(
+      "select e.* from payment_events e join payments p on p.id = e.payment_id join orders o on o.id = p.order_id where o.user_id = ? order by e.id",
+      owner.id,
+    ),
     credentials: readRows("select * from stored_credentials where user_id = ? order by id", owner.id),
   });
 
@@ -36,8 +42,14 @@ describe("another shopper's things", () => {
   ])("%s of another shopper's order is a 404, the same as an order that does not exist", async (_name, path) => {
     const before = ownersRows();
     for (const cookie of [otherCookie, undefined]) {
-      const theirs = await fetch(`${serverUrl()}${path(ownerOrder)}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
-      const missing = await fetch(`${serverUrl()}${path("ord_doesnotexist000")}`, { headers: cookie ? { cookie } : {}, redirect: "manual" });
+      const theirs = await fetch(`${serverUrl()}${path(ownerOrder)}`, {
+        headers: cookie ? { cookie } : {},
+        redirect: "manual",
+      });
+      const missing = await fetch(`${serverUrl()}${path("ord_doesnotexist000")}`, {
+        headers: cookie ? { cookie } : {},
+        redirect: "manual",
+      });
       expect(theirs.status).toBe(404);
       expect(missing.status).toBe(404);
       const page = await theirs.text();
@@ -62,29 +74,72 @@ describe("another shopper's things", () => {
   });
 
   it("removing another shopper's saved card is a 404 and the card stays", async () => {
-    const card = insertCredential({ userId: owner.id, provider: "pingpong", kind: "card", token: `tok_${randomUUID()}`, brand: "Visa", last4: "1111", status: "active" });
+    const card = insertCredential({
+      userId: owner.id,
+      provider: "pingpong",
+      kind: "card",
+      token: `tok_${randomUUID()}`,
+      brand: "Visa",
+      last4: "1111",
+      status: "active",
+    });
     const before = ownersRows();
-    const answer = await postAction({ page: "/account", id: actionId("app/(shop)/account/actions.ts", "removeSavedCard"), fields: { credentialId: card.id }, cookie: otherCookie });
+    const answer = await postAction({
+      page: "/account",
+      id: actionId("app/(shop)/account/actions.ts", "removeSavedCard"),
+      fields: { credentialId: card.id },
+      cookie: otherCookie,
+    });
     expect(answer.status).toBe(404);
     expect(ownersRows()).toEqual(before);
   });
 
   it("unlinking another shopper's wallet is a 404 and the wallet stays linked", async () => {
-    const wallet = insertCredential({ userId: owner.id, provider: "pingpong", kind: "wallet", token: `wtk_${randomUUID()}`, brand: "AlipayHK", merchantUserId: owner.id, status: "active" });
+    const wallet = insertCredential({
+      userId: owner.id,
+      provider: "pingpong",
+      kind: "wallet",
+      token: `wtk_${randomUUID()}`,
+      brand: "AlipayHK",
+      merchantUserId: owner.id,
+      status: "active",
+    });
     const before = ownersRows();
-    const answer = await postAction({ page: "/account", id: actionId("app/(shop)/account/actions.ts", "unlinkWalletAction"), fields: { credentialId: wallet.id }, cookie: otherCookie });
+    const answer = await postAction({
+      page: "/account",
+      id: actionId("app/(shop)/account/actions.ts", "unlinkWalletAction"),
+      fields: { credentialId: wallet.id },
+      cookie: otherCookie,
+    });
     expect(answer.status).toBe(404);
     expect(ownersRows()).toEqual(before);
   });
 
   it("paying with another shopper's saved card is a 404 and places no order", async () => {
-    const card = insertCredential({ userId: owner.id, provider: "pingpong", kind: "card", token: `tok_${randomUUID()}`, brand: "Visa", last4: "2222", status: "active" });
+    const card = insertCredential({
+      userId: owner.id,
+      provider: "pingpong",
+      kind: "card",
+      token: `tok_${randomUUID()}`,
+      brand: "Visa",
+      last4: "2222",
+      status: "active",
+    });
     const before = ownersRows();
     const ordersBefore = readRows("select count(*) as n from orders");
     const answer = await postAction({
       page: "/checkout",
       id: actionId("app/(shop)/checkout/actions.ts", "placeOrderAndPay"),
-      fields: { checkoutToken: randomUUID(), email: "thief@example.test", name: "Tom Thief", addressLine: "1 Side Street", city: "Elsewhere", postalCode: "999", country: "SE", paymentMethod: `pingpong:card:${card.id}` },
+      fields: {
+        checkoutToken: randomUUID(),
+        email: "thief@example.test",
+        name: "Tom Thief",
+        addressLine: "1 Side Street",
+        city: "Elsewhere",
+        postalCode: "999",
+        country: "SE",
+        paymentMethod: `pingpong:card:${card.id}`,
+      },
       withState: true,
       cookie: `${otherCookie}; ${cartCookie()}`,
     });
@@ -96,9 +151,24 @@ describe("another shopper's things", () => {
   it("the owner still sees and changes their own things (the refusals above are not blanket ones)", async () => {
     const ownerCookie = await signInOverHttp(owner);
     expect((await fetch(`${serverUrl()}/orders/${ownerOrder}`, { headers: { cookie: ownerCookie } })).status).toBe(200);
-    expect((await fetch(`${serverUrl()}/api/orders/${ownerOrder}/status`, { headers: { cookie: ownerCookie } })).status).toBe(200);
-    const card = insertCredential({ userId: owner.id, provider: "pingpong", kind: "card", token: `tok_${randomUUID()}`, brand: "Visa", last4: "3333", status: "active" });
-    const answer = await postAction({ page: "/account", id: actionId("app/(shop)/account/actions.ts", "removeSavedCard"), fields: { credentialId: card.id }, cookie: ownerCookie });
+    expect(
+      (await fetch(`${serverUrl()}/api/orders/${ownerOrder}/status`, { headers: { cookie: ownerCookie } })).status,
+    ).toBe(200);
+    const card = insertCredential({
+      userId: owner.id,
+      provider: "pingpong",
+      kind: "card",
+      token: `tok_${randomUUID()}`,
+      brand: "Visa",
+      last4: "3333",
+      status: "active",
+    });
+    const answer = await postAction({
+      page: "/account",
+      id: actionId("app/(shop)/account/actions.ts", "removeSavedCard"),
+      fields: { credentialId: card.id },
+      cookie: ownerCookie,
+    });
     expect(answer.status).toBe(200);
     expect(readRows("select status from stored_credentials where id = ?", card.id)).toEqual([{ status: "revoked" }]);
   });

@@ -14,7 +14,16 @@ const cartPage = async (cookie: string) => (await fetch(`${serverUrl()}/cart`, {
 function placeOrder(cookie: string) {
   const checkoutToken = randomUUID();
   const { fields } = checkoutForm("lesspay:cashier", checkoutToken);
-  return { checkoutToken, answer: postAction({ page: "/checkout", id: actionId("app/(shop)/checkout/actions.ts", "placeOrderAndPay"), fields, withState: true, cookie }) };
+  return {
+    checkoutToken,
+    answer: postAction({
+      page: "/checkout",
+      id: actionId("app/(shop)/checkout/actions.ts", "placeOrderAndPay"),
+      fields,
+      withState: true,
+      cookie,
+    }),
+  };
 }
 
 const ordersWith = (checkoutToken: string) => readRows("select id from orders where checkout_token = ?", checkoutToken);

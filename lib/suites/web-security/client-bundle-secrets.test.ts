@@ -19,12 +19,14 @@ function serverSecrets(): Secret[] {
   ];
   if (env.AUTH_SECRET) secrets.push({ label: "AUTH_SECRET", value: env.AUTH_SECRET });
   const authSecretFile = join(dirname(process.env.DATABASE_PATH ?? "data/test-integration/shop.sqlite"), "auth-secret");
-  if (existsSync(authSecretFile)) secrets.push({ label: "AUTH_SECRET (data dir)", value: readFileSync(authSecretFile, "utf8") });
+  if (existsSync(authSecretFile))
+    secrets.push({ label: "AUTH_SECRET (data dir)", value: readFileSync(authSecretFile, "utf8") });
   for (const name of ["merchantPrivate", "antomPrivate"] as const) {
     const file = join(antomKeysDir(), ANTOM_KEY_FILES[name]);
     if (existsSync(file)) secrets.push({ label: `Antom ${name} key`, value: readFileSync(file, "utf8") });
   }
-  if (process.env.ANTOM_MERCHANT_PRIVATE_KEY) secrets.push({ label: "ANTOM_MERCHANT_PRIVATE_KEY", value: process.env.ANTOM_MERCHANT_PRIVATE_KEY });
+  if (process.env.ANTOM_MERCHANT_PRIVATE_KEY)
+    secrets.push({ label: "ANTOM_MERCHANT_PRIVATE_KEY", value: process.env.ANTOM_MERCHANT_PRIVATE_KEY });
   return secrets;
 }
 
@@ -38,7 +40,15 @@ describe("no secret in what the browser downloads", () => {
 
   it("knows the secrets it looks for (the auth secret, the providers' keys, the Antom private keys)", () => {
     const labels = secrets.map((secret) => secret.label);
-    expect(labels).toEqual(expect.arrayContaining(["AUTH_SECRET (data dir)", "PINGPONG_SALT", "LESSPAY_APP_SECRET", "PingPayments API secret (x-api-secret)", "Antom merchantPrivate key"]));
+    expect(labels).toEqual(
+      expect.arrayContaining([
+        "AUTH_SECRET (data dir)",
+        "PINGPONG_SALT",
+        "LESSPAY_APP_SECRET",
+        "PingPayments API secret (x-api-secret)",
+        "Antom merchantPrivate key",
+      ]),
+    );
   });
 
   it("none in the build's static files (.next/static: every chunk, stylesheet and map)", () => {

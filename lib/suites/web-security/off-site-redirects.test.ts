@@ -1,9 +1,24 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestOrder } from "@/lib/testing/shop-fixtures";
-import { actionId, createTestUser, postAction, redirectTarget, serverUrl, signInOverHttp } from "@/lib/testing/web-fixtures";
+import {
+  actionId,
+  createTestUser,
+  postAction,
+  redirectTarget,
+  serverUrl,
+  signInOverHttp,
+} from "@/lib/testing/web-fixtures";
 
 /** Every way a redirect parameter can try to leave the site (lib/safe-redirect.ts is the one gate). */
-const OFF_SITE = ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(document.cookie)", "/%5Cevil.example", "\t//evil.example", "https:evil.example"];
+const OFF_SITE = [
+  "https://evil.example",
+  "//evil.example",
+  "/\\evil.example",
+  "javascript:alert(document.cookie)",
+  "/%5Cevil.example",
+  "\t//evil.example",
+  "https:evil.example",
+];
 
 /** The browser stays on the shop: same origin, and a http(s) page. */
 function expectOnSite(target: URL | undefined) {
@@ -34,14 +49,22 @@ describe("redirects by a request parameter stay on the site", () => {
   });
 
   it.each(OFF_SITE)("signing in (the shop's form) with callbackUrl %s lands on the site", async (target) => {
-    const answer = await postAction({ page: "/login", id: actionId("app/(shop)/login/actions.ts", "logIn"), fields: { ...account, callbackUrl: target }, withState: true });
+    const answer = await postAction({
+      page: "/login",
+      id: actionId("app/(shop)/login/actions.ts", "logIn"),
+      fields: { ...account, callbackUrl: target },
+      withState: true,
+    });
     expectOnSite(redirectTarget(answer));
   });
 
   it.each(OFF_SITE)("Auth.js's own sign-in endpoint with callbackUrl %s lands on the site", async (target) => {
     const csrf = await fetch(`${serverUrl()}/api/auth/csrf`);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0])
+      .join("; ");
     const answer = await fetch(`${serverUrl()}/api/auth/callback/credentials`, {
       method: "POST",
       redirect: "manual",
@@ -52,16 +75,25 @@ describe("redirects by a request parameter stay on the site", () => {
   });
 
   it.each(OFF_SITE)("Auth.js's sign-in and sign-out pages with callbackUrl %s stay on the site", async (target) => {
-    const signInPage = await fetch(`${serverUrl()}/api/auth/signin?callbackUrl=${encodeURIComponent(target)}`, { redirect: "manual" });
+    const signInPage = await fetch(`${serverUrl()}/api/auth/signin?callbackUrl=${encodeURIComponent(target)}`, {
+      redirect: "manual",
+    });
     expectNotFollowed(signInPage);
     const cookie = await signInOverHttp(account);
     const csrf = await fetch(`${serverUrl()}/api/auth/csrf`, { headers: { cookie } });
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const csrfCookie = csrf.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+    const csrfCookie = csrf.headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0])
+      .join("; ");
     const signOut = await fetch(`${serverUrl()}/api/auth/signout`, {
       method: "POST",
       redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: `${cookie}; ${csrfCookie}`, origin: serverUrl() },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: `${cookie}; ${csrfCookie}`,
+        origin: serverUrl(),
+      },
       body: new URLSearchParams({ csrfToken, callbackUrl: target }),
     });
     expectNotFollowed(signOut);
@@ -69,14 +101,19 @@ describe("redirects by a request parameter stay on the site", () => {
 
   it.each(OFF_SITE)("the 3-D Secure hand-off page with attempt=%s goes back to its order", async (target) => {
     const orderId = createTestOrder({ amount: 1500, currency: "EUR" });
-    const answer = await fetch(`${serverUrl()}/orders/${orderId}/authenticate?attempt=${encodeURIComponent(target)}`, { redirect: "manual" });
+    const answer = await fetch(`${serverUrl()}/orders/${orderId}/authenticate?attempt=${encodeURIComponent(target)}`, {
+      redirect: "manual",
+    });
     const to = redirectTarget(answer);
     expectOnSite(to);
     expect(to!.pathname).toBe(`/orders/${orderId}`);
   });
 
   it("a page that needs a session sends a guest to sign in on the site, with a same-site way back", async () => {
-    const answer = await fetch(`${serverUrl()}/account/wallets/legacy?wallet=AlipayHK&code=x&next=${encodeURIComponent("https://evil.example")}`, { redirect: "manual" });
+    const answer = await fetch(
+      `${serverUrl()}/account/wallets/legacy?wallet=AlipayHK&code=x&next=${encodeURIComponent("https://evil.example")}`,
+      { redirect: "manual" },
+    );
     const to = redirectTarget(answer);
     expectOnSite(to);
     expect(to!.searchParams.get("callbackUrl")).toBe("/account");

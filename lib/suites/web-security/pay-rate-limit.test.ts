@@ -30,7 +30,11 @@ function count(file: string, table: string): number {
 }
 
 /** What an attempt leaves behind: the shop's orders and payments, and the payments the provider saw. */
-const footprint = () => ({ orders: count("shop.sqlite", "orders"), payments: count("shop.sqlite", "payments"), atProvider: count("emulators.sqlite", "ping_payments") });
+const footprint = () => ({
+  orders: count("shop.sqlite", "orders"),
+  payments: count("shop.sqlite", "payments"),
+  atProvider: count("emulators.sqlite", "ping_payments"),
+});
 
 /** The checkout's "Pay" (Card via PaymentIQ) as the browser posts it, naming a client address in X-Forwarded-For. */
 function payAt(server: Server, dataDir: string, ip: string, cookie?: string) {
@@ -38,14 +42,23 @@ function payAt(server: Server, dataDir: string, ip: string, cookie?: string) {
   const cart = cartCookie(ONE_BEANIE, dataDir);
   return postAction(
     {
-        page: "/checkout",
-        id: actionId(CHECKOUT, "placeOrderAndPay"),
-        fields: { checkoutToken: randomUUID(), email: "pat@example.test", name: "Pat Payer", addressLine: "1 Main Street", city: "Stockholm", postalCode: "11122", country: "SE", paymentMethod: "pingpayments:card" },
-        withState: true,
-        cookie: cookie ? `${cookie}; ${cart}` : cart,
-        headers: { "x-forwarded-for": ip },
+      page: "/checkout",
+      id: actionId(CHECKOUT, "placeOrderAndPay"),
+      fields: {
+        checkoutToken: randomUUID(),
+        email: "pat@example.test",
+        name: "Pat Payer",
+        addressLine: "1 Main Street",
+        city: "Stockholm",
+        postalCode: "11122",
+        country: "SE",
+        paymentMethod: "pingpayments:card",
       },
-      server.url,
+      withState: true,
+      cookie: cookie ? `${cookie}; ${cart}` : cart,
+      headers: { "x-forwarded-for": ip },
+    },
+    server.url,
   );
 }
 
@@ -56,9 +69,19 @@ describe("pay attempts are rate-limited per shopper", () => {
 
   beforeAll(async () => {
     // The test plays a trusted proxy on loopback: each X-Forwarded-For below is a client address.
-    server = await startTestServer({ port: PORT, dataDir: DATA_DIR, env: { ...LIMITS, TRUSTED_PROXIES: "127.0.0.1, ::1" } });
-    shopper = await signInOverHttp(DEMO_USERS.find((user) => user.role === "shopper")!, server.url);
-    operator = await signInOverHttp(DEMO_USERS.find((user) => user.role === "operator")!, server.url);
+    server = await startTestServer({
+      port: PORT,
+      dataDir: DATA_DIR,
+      env: { ...LIMITS, TRUSTED_PROXIES: "127.0.0.1, ::1" },
+    });
+    shopper = await signInOverHttp(
+      DEMO_USERS.find((user) => user.role === "shopper")!,
+      server.url,
+    );
+    operator = await signInOverHttp(
+      DEMO_USERS.find((user) => user.role === "operator")!,
+      server.url,
+    );
   }, 90_000);
   afterAll(async () => {
     await server?.stop();
@@ -69,7 +92,9 @@ describe("pay attempts are rate-limited per shopper", () => {
   it("a signed-in shopper's 4th attempt in the window is refused with the person's message; nothing is written or sent", async () => {
     for (let i = 0; i < 3; i++) {
       const answer = await payFrom(`10.1.0.${i + 1}`, shopper);
-      expect(redirectTarget(answer, server.url)?.pathname, `attempt ${i + 1}`).toMatch(/\/emulators\/pingpayments\/paymentiq\/checkout\//);
+      expect(redirectTarget(answer, server.url)?.pathname, `attempt ${i + 1}`).toMatch(
+        /\/emulators\/pingpayments\/paymentiq\/checkout\//,
+      );
     }
     const before = footprint();
     // Another address does not help: the limit follows the account.
@@ -86,7 +111,8 @@ describe("pay attempts are rate-limited per shopper", () => {
   });
 
   it("guests are limited per IP address (a fresh checkout form does not reset it), other addresses are not", async () => {
-    for (let i = 0; i < 5; i++) expect(redirectTarget(await payFrom("10.2.0.1"), server.url), `attempt ${i + 1}`).toBeDefined();
+    for (let i = 0; i < 5; i++)
+      expect(redirectTarget(await payFrom("10.2.0.1"), server.url), `attempt ${i + 1}`).toBeDefined();
     const before = footprint();
     const refused = await payFrom("10.2.0.1");
     expect(await refused.text()).toMatch(/Too many payment attempts; try again in \d+ minutes?\./);
@@ -103,13 +129,19 @@ describe("pay attempts are rate-limited per shopper", () => {
         {
           page: `/orders/${orderId}`,
           id: actionId(CHECKOUT, "payAgain"),
-          fields: { orderId, attemptToken: randomUUID(), paymentMethod: "pingpayments:card", replaceAttempt: latestPaymentId(orderId) },
+          fields: {
+            orderId,
+            attemptToken: randomUUID(),
+            paymentMethod: "pingpayments:card",
+            replaceAttempt: latestPaymentId(orderId),
+          },
           withState: true,
           headers: { "x-forwarded-for": ip },
         },
         server.url,
       );
-    for (let i = 0; i < 3; i++) expect(redirectTarget(await again(`10.3.1.${i + 1}`), server.url), `pay again ${i + 1}`).toBeDefined();
+    for (let i = 0; i < 3; i++)
+      expect(redirectTarget(await again(`10.3.1.${i + 1}`), server.url), `pay again ${i + 1}`).toBeDefined();
     const before = footprint();
     const refused = await again("10.3.1.9");
     expect(await refused.text()).toMatch(/Too many payment attempts/);
@@ -120,7 +152,8 @@ describe("pay attempts are rate-limited per shopper", () => {
 function latestPaymentId(orderId: string): string {
   const database = new Database(join(DATA_DIR, "shop.sqlite"), { readonly: true, fileMustExist: true });
   try {
-    return (database.prepare("select current_payment_id as id from orders where id = ?").get(orderId) as { id: string }).id;
+    return (database.prepare("select current_payment_id as id from orders where id = ?").get(orderId) as { id: string })
+      .id;
   } finally {
     database.close();
   }
@@ -129,7 +162,9 @@ function latestPaymentId(orderId: string): string {
 function latestOrderId(): string {
   const database = new Database(join(DATA_DIR, "shop.sqlite"), { readonly: true, fileMustExist: true });
   try {
-    return (database.prepare("select id from orders order by created_at desc, rowid desc limit 1").get() as { id: string }).id;
+    return (
+      database.prepare("select id from orders order by created_at desc, rowid desc limit 1").get() as { id: string }
+    ).id;
   } finally {
     database.close();
   }
@@ -148,7 +183,11 @@ describe("without a trusted proxy", () => {
   });
 
   it("a guest naming a new address in X-Forwarded-For each time is still one address: the 6th attempt is refused", async () => {
-    for (let i = 0; i < 5; i++) expect(redirectTarget(await payAt(server, UNTRUSTED_DATA_DIR, `10.9.0.${i + 1}`), server.url), `attempt ${i + 1}`).toBeDefined();
+    for (let i = 0; i < 5; i++)
+      expect(
+        redirectTarget(await payAt(server, UNTRUSTED_DATA_DIR, `10.9.0.${i + 1}`), server.url),
+        `attempt ${i + 1}`,
+      ).toBeDefined();
     const refused = await payAt(server, UNTRUSTED_DATA_DIR, "10.9.0.99");
     expect(redirectTarget(refused, server.url)).toBeUndefined();
     expect(await refused.text()).toMatch(/Too many payment attempts; try again in \d+ minutes?\./);

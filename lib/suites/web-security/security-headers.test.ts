@@ -8,13 +8,31 @@ import { serverUrl, signInOverHttp } from "@/lib/testing/web-fixtures";
 
 /** Every route of the build (pages and route handlers), from Next's own manifest. */
 const ROUTES: string[] = [
-  ...new Set(Object.values(JSON.parse(readFileSync(join(testBuildDir(), "app-path-routes-manifest.json"), "utf8")) as Record<string, string>)),
+  ...new Set(
+    Object.values(
+      JSON.parse(readFileSync(join(testBuildDir(), "app-path-routes-manifest.json"), "utf8")) as Record<string, string>,
+    ),
+  ),
 ]
   .filter((route) => !route.startsWith("/_"))
   .sort();
 
 /** Routes that render for real here (a 200 page, not a 404 or a redirect): the nonce check bites on them. */
-const RENDERED = ["/", "/cart", "/checkout", "/demo", "/login", "/products/[slug]", "/orders/[id]", "/admin", "/admin/payments", "/admin/payments/[id]", "/admin/orders/[id]", "/emulators", "/api/health"];
+const RENDERED = [
+  "/",
+  "/cart",
+  "/checkout",
+  "/demo",
+  "/login",
+  "/products/[slug]",
+  "/orders/[id]",
+  "/admin",
+  "/admin/payments",
+  "/admin/payments/[id]",
+  "/admin/orders/[id]",
+  "/emulators",
+  "/api/health",
+];
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(
@@ -49,7 +67,8 @@ function expectProtected(answer: Response, label: string): string {
   expect(csp.get("frame-ancestors"), label).toEqual(["'none'"]);
   const formAction = csp.get("form-action") ?? [];
   expect(formAction, label).toContain("'self'");
-  for (const source of formAction) expect(source, `${label}: form-action names origins, no wildcards`).toMatch(/^('self'|https?:\/\/[^*\s/]+)$/);
+  for (const source of formAction)
+    expect(source, `${label}: form-action names origins, no wildcards`).toMatch(/^('self'|https?:\/\/[^*\s/]+)$/);
   return nonce!.slice("'nonce-".length, -1);
 }
 
@@ -66,7 +85,13 @@ describe("security headers and a Content-Security-Policy on every answer", () =>
   beforeAll(async () => {
     const operator = DEMO_USERS.find((user) => user.role === "operator")!;
     operatorCookie = await signInOverHttp(operator);
-    const payment = createTestPayment({ provider: "pingpayments", amount: 1200, currency: "EUR", status: "succeeded", providerPaymentId: `pp_headers_${Date.now()}` });
+    const payment = createTestPayment({
+      provider: "pingpayments",
+      amount: 1200,
+      currency: "EUR",
+      status: "succeeded",
+      providerPaymentId: `pp_headers_${Date.now()}`,
+    });
     ids = { order: payment.orderId, payment: payment.id };
   });
 
@@ -74,22 +99,44 @@ describe("security headers and a Content-Security-Policy on every answer", () =>
   function fill(route: string): string {
     return route.replace(/\[(\.\.\.)?([^\]]+)\]/g, (_all, _rest, name: string) => {
       if (route.startsWith("/admin/payments")) return ids.payment;
-      if (name === "id" && (route.startsWith("/orders") || route.startsWith("/admin/orders") || route.startsWith("/api/orders"))) return ids.order;
-      return { slug: "merino-beanie", nextauth: "session", provider: "pingpong", action: "inquiryPayment" }[name] ?? "does-not-exist";
+      if (
+        name === "id" &&
+        (route.startsWith("/orders") || route.startsWith("/admin/orders") || route.startsWith("/api/orders"))
+      )
+        return ids.order;
+      return (
+        { slug: "merino-beanie", nextauth: "session", provider: "pingpong", action: "inquiryPayment" }[name] ??
+        "does-not-exist"
+      );
     });
   }
 
   it("walks a route list that is the build's (sanity: pages, APIs and emulators are in it)", () => {
-    expect(ROUTES).toEqual(expect.arrayContaining(["/", "/checkout", "/account", "/admin", "/orders/[id]", "/api/health", "/api/webhooks/[provider]", "/emulators"]));
+    expect(ROUTES).toEqual(
+      expect.arrayContaining([
+        "/",
+        "/checkout",
+        "/account",
+        "/admin",
+        "/orders/[id]",
+        "/api/health",
+        "/api/webhooks/[provider]",
+        "/emulators",
+      ]),
+    );
     expect(ROUTES.length).toBeGreaterThan(60);
   });
 
   it.each(ROUTES)("%s", async (route) => {
     const path = fill(route);
-    const answer = await fetch(`${serverUrl()}${path}`, { redirect: "manual", headers: route.startsWith("/admin") ? { cookie: operatorCookie } : {} });
+    const answer = await fetch(`${serverUrl()}${path}`, {
+      redirect: "manual",
+      headers: route.startsWith("/admin") ? { cookie: operatorCookie } : {},
+    });
     if (RENDERED.includes(route)) expect(answer.status, route).toBe(200);
     const nonce = expectProtected(answer, `${route} (${answer.status})`);
-    if (answer.headers.get("content-type")?.startsWith("text/html")) expectScriptsNonced(await answer.text(), nonce, route);
+    if (answer.headers.get("content-type")?.startsWith("text/html"))
+      expectScriptsNonced(await answer.text(), nonce, route);
     else await answer.body?.cancel();
   });
 
@@ -97,8 +144,16 @@ describe("security headers and a Content-Security-Policy on every answer", () =>
     ["a page that does not exist", "/no-such-page", {}],
     ["an API that does not exist", "/api/no-such-thing", {}],
     ["an operator page refused to a guest", "/admin/payments", {}],
-    ["a refused cross-site form post", "/account", { method: "POST", headers: { origin: "https://evil.example", "next-action": "0" }, body: "x" }],
-    ["a refused oversized notification", "/api/webhooks/lesspay", { method: "POST", headers: { "content-type": "application/json" }, body: "x".repeat(1024 * 1024 + 1) }],
+    [
+      "a refused cross-site form post",
+      "/account",
+      { method: "POST", headers: { origin: "https://evil.example", "next-action": "0" }, body: "x" },
+    ],
+    [
+      "a refused oversized notification",
+      "/api/webhooks/lesspay",
+      { method: "POST", headers: { "content-type": "application/json" }, body: "x".repeat(1024 * 1024 + 1) },
+    ],
   ] as const)("%s", async (label, path, init) => {
     const answer = await fetch(`${serverUrl()}${path}`, { redirect: "manual", ...init });
     expect(answer.status).toBeGreaterThanOrEqual(300);

@@ -26,7 +26,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <div>
             <p className="text-sm text-stone-500">Order {order.id}</p>
             <h1 className="text-2xl font-semibold">
-              {order.status === "paid" ? "Thank you, your order is paid" : order.status === "failed" ? "The payment did not go through" : "Your order"}
+              {order.status === "paid"
+                ? "Thank you, your order is paid"
+                : order.status === "failed"
+                  ? "The payment did not go through"
+                  : "Your order"}
             </h1>
           </div>
           <OrderStatusBadge status={order.status} />
@@ -36,14 +40,22 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <div className="mt-4 rounded-lg bg-amber-50 p-4 text-sm text-amber-950">
             <p data-testid="waiting-for">{view.waitingFor}</p>
             {latest?.nextActionType === "qr" && latest.nextActionQr && (
-              <QrPayment payload={latest.nextActionQr} expiresAt={latest.nextActionExpiresAt} methodLabel={findMethod(latest.provider, latest.method)?.label ?? latest.method} />
+              <QrPayment
+                payload={latest.nextActionQr}
+                expiresAt={latest.nextActionExpiresAt}
+                methodLabel={findMethod(latest.provider, latest.method)?.label ?? latest.method}
+              />
             )}
             {latest?.nextActionType === "redirect" && latest.nextActionUrl && (
               <a href={latest.nextActionUrl} className="mt-2 inline-block font-medium underline">
                 Continue to the payment page
               </a>
             )}
-            <OrderStatusPoller orderId={order.id} fingerprint={`${order.status}:${latest?.status ?? "none"}`} intervalMs={settings().PAYMENT_PENDING_POLL_MS} />
+            <OrderStatusPoller
+              orderId={order.id}
+              fingerprint={`${order.status}:${latest?.status ?? "none"}`}
+              intervalMs={settings().PAYMENT_PENDING_POLL_MS}
+            />
           </div>
         )}
 
@@ -52,7 +64,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             <summary className="cursor-pointer font-medium">Pay another way</summary>
             {findProvider(latest.provider)?.closeOpenAttempt ? (
               <div className="mt-4 space-y-3">
-                <p className="text-sm text-stone-700">Your open payment is closed first, so the order is only charged once.</p>
+                <p className="text-sm text-stone-700">
+                  Your open payment is closed first, so the order is only charged once.
+                </p>
                 <PayAgainForm
                   orderId={order.id}
                   attemptToken={randomUUID()}
@@ -68,8 +82,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               </div>
             ) : (
               <p className="mt-3 text-sm text-stone-700" data-testid="switch-waits">
-                {findProvider(latest.provider)?.displayName ?? latest.provider} cannot close this payment early, so the order is never charged twice: finish it, or choose
-                another way once it has expired{latest.nextActionType === "redirect" ? " or you have cancelled it on the payment page" : ""}.
+                {findProvider(latest.provider)?.displayName ?? latest.provider} cannot close this payment early, so the
+                order is never charged twice: finish it, or choose another way once it has expired
+                {latest.nextActionType === "redirect" ? " or you have cancelled it on the payment page" : ""}.
               </p>
             )}
           </details>
@@ -88,7 +103,16 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 </>
               )}
             </p>
-            <PayAgainForm orderId={order.id} attemptToken={randomUUID()} methods={paymentMethodsFor(order.currency)} risk={riskConfigs()} savedCards={savedCardsFor(order.userId)} autofill={autofillUrls()} merchantUserId={order.userId ?? undefined} totalLabel={total} />
+            <PayAgainForm
+              orderId={order.id}
+              attemptToken={randomUUID()}
+              methods={paymentMethodsFor(order.currency)}
+              risk={riskConfigs()}
+              savedCards={savedCardsFor(order.userId)}
+              autofill={autofillUrls()}
+              merchantUserId={order.userId ?? undefined}
+              totalLabel={total}
+            />
           </div>
         )}
 

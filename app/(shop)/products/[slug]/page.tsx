@@ -13,13 +13,21 @@ export default async function ProductPage({ params }: { params: Promise<{ slug: 
   return (
     <div className="grid gap-10 md:grid-cols-2">
       <div className="overflow-hidden rounded-2xl border border-stone-200 bg-white">
-        <Image src={product.image} alt={product.name} width={800} height={600} className="h-full w-full object-cover" unoptimized priority />
+        <Image
+          src={product.image}
+          alt={product.name}
+          width={800}
+          height={600}
+          className="h-full w-full object-cover"
+          unoptimized
+          priority
+        />
       </div>
       <div className="space-y-4">
         <Link href="/" className="text-sm text-stone-500 hover:text-brand-600">
           ← All products
         </Link>
-        <p className="text-xs uppercase tracking-wide text-stone-500">{product.category}</p>
+        <p className="text-xs tracking-wide text-stone-500 uppercase">{product.category}</p>
         <h1 className="text-3xl font-semibold tracking-tight">{product.name}</h1>
         <p className="text-2xl font-semibold" data-testid="product-price">
           {formatMoney(product.price, product.currency)}

@@ -29,23 +29,36 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
         <div>
           <h1 className="font-mono text-2xl font-semibold">{order.id}</h1>
           <p className="text-sm text-stone-500">
-            {order.email} · {formatMoney(order.totalAmount, order.currency)} · {items.reduce((n, i) => n + i.quantity, 0)} items
+            {order.email} · {formatMoney(order.totalAmount, order.currency)} ·{" "}
+            {items.reduce((n, i) => n + i.quantity, 0)} items
           </p>
         </div>
         <OrderStatusBadge status={order.status} />
       </div>
       {chargeable.length > 0 && (
-        <ChargeAgainForm orderId={order.id} cards={chargeable.map((card) => ({ id: card.id, label: `${card.brand ?? "Card"} •••• ${card.last4} (${findProvider(card.provider)?.displayName ?? card.provider})` }))} />
+        <ChargeAgainForm
+          orderId={order.id}
+          cards={chargeable.map((card) => ({
+            id: card.id,
+            label: `${card.brand ?? "Card"} •••• ${card.last4} (${findProvider(card.provider)?.displayName ?? card.provider})`,
+          }))}
+        />
       )}
       {payments.map((payment, index) => {
         const provider = findProvider(payment.provider);
         const refundable = (payment.capturedAmount || payment.amount) - payment.refundedAmount;
         return (
-          <section key={payment.id} className="space-y-4 rounded-xl border border-stone-200 bg-white p-5" data-testid="admin-payment">
+          <section
+            key={payment.id}
+            className="space-y-4 rounded-xl border border-stone-200 bg-white p-5"
+            data-testid="admin-payment"
+          >
             <div className="flex flex-wrap items-center justify-between gap-2">
               <h2 className="font-medium">
                 Attempt {index + 1}: {provider?.displayName ?? payment.provider} · {payment.method}
-                {payment.cardLast4 ? ` · ${payment.cardBrand ?? "card"} ${payment.cardFirst6}…${payment.cardLast4}` : ""}
+                {payment.cardLast4
+                  ? ` · ${payment.cardBrand ?? "card"} ${payment.cardFirst6}…${payment.cardLast4}`
+                  : ""}
               </h2>
               <span className="flex items-center gap-3">
                 <Link href={`/admin/payments/${payment.id}`} className="text-sm underline">
@@ -67,7 +80,13 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
               <dd>{payment.captureMode}</dd>
               <dt className="text-stone-500">AVS / CVV / 3DS</dt>
               <dd data-testid="admin-payment-checks">
-                {[payment.avsResult && `AVS ${payment.avsResult}`, payment.cvvResult && `CVV ${payment.cvvResult}`, payment.threeDsResult].filter(Boolean).join(" · ") || "—"}
+                {[
+                  payment.avsResult && `AVS ${payment.avsResult}`,
+                  payment.cvvResult && `CVV ${payment.cvvResult}`,
+                  payment.threeDsResult,
+                ]
+                  .filter(Boolean)
+                  .join(" · ") || "—"}
               </dd>
               <dt className="text-stone-500">Our reference</dt>
               <dd className="font-mono">{payment.id}</dd>
@@ -85,9 +104,13 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
             <PaymentActions
               paymentId={payment.id}
               canCapture={Boolean(provider?.capture) && payment.status === "authorized"}
-              canReconcile={Boolean(provider?.inquire) && isPending(payment.status) && Boolean(payment.providerPaymentId)}
+              canReconcile={
+                Boolean(provider?.inquire) && isPending(payment.status) && Boolean(payment.providerPaymentId)
+              }
               capturable={toDecimalString(payment.amount, payment.currency)}
-              canRefund={Boolean(provider?.refund) && (payment.status === "succeeded" || payment.status === "partially_refunded")}
+              canRefund={
+                Boolean(provider?.refund) && (payment.status === "succeeded" || payment.status === "partially_refunded")
+              }
               canVoid={Boolean(provider?.cancel) && payment.status === "authorized"}
               canSettle={Boolean(provider?.settle) && payment.status === "succeeded"}
               refundable={toDecimalString(Math.max(0, refundable), payment.currency)}
@@ -98,7 +121,9 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
               <ol className="mt-2 space-y-1 text-xs">
                 {listPaymentEvents(payment.id).map((event) => (
                   <li key={event.id} className="flex gap-3">
-                    <span className="w-40 shrink-0 text-stone-500">{event.createdAt.toISOString().replace("T", " ").slice(0, 23)}</span>
+                    <span className="w-40 shrink-0 text-stone-500">
+                      {event.createdAt.toISOString().replace("T", " ").slice(0, 23)}
+                    </span>
                     <span className="w-28 shrink-0 font-mono">{event.type}</span>
                     <span>{event.summary}</span>
                   </li>

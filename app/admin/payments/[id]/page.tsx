@@ -45,7 +45,8 @@ export default async function PaymentTimelinePage({ params }: { params: Promise<
   const now = renderedAt();
   const refundable = (payment.capturedAmount || payment.amount) - payment.refundedAmount;
   // The provider cannot say how this pending attempt stands (e.g. Ping Payments without its payment id).
-  const needsOperator = isPending(payment.status) && events.some((event) => event.dedupeKey === needsOperatorKey(payment.id));
+  const needsOperator =
+    isPending(payment.status) && events.some((event) => event.dedupeKey === needsOperatorKey(payment.id));
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -80,17 +81,22 @@ export default async function PaymentTimelinePage({ params }: { params: Promise<
           <dd>{formatMoney(payment.amount, payment.currency)}</dd>
           <dt className="text-stone-500">Captured / refunded</dt>
           <dd>
-            {formatMoney(payment.capturedAmount, payment.currency)} / {formatMoney(payment.refundedAmount, payment.currency)}
+            {formatMoney(payment.capturedAmount, payment.currency)} /{" "}
+            {formatMoney(payment.refundedAmount, payment.currency)}
           </dd>
           <dt className="text-stone-500">Provider reference</dt>
           <dd className="font-mono">{payment.providerPaymentId ?? "—"}</dd>
           <dt className="text-stone-500">Card</dt>
-          <dd>{payment.cardLast4 ? `${payment.cardBrand ?? ""} ${payment.cardFirst6 ?? ""}…${payment.cardLast4}` : "—"}</dd>
+          <dd>
+            {payment.cardLast4 ? `${payment.cardBrand ?? ""} ${payment.cardFirst6 ?? ""}…${payment.cardLast4}` : "—"}
+          </dd>
         </dl>
         <PaymentActions
           paymentId={payment.id}
           canCapture={Boolean(provider?.capture) && payment.status === "authorized"}
-          canRefund={Boolean(provider?.refund) && (payment.status === "succeeded" || payment.status === "partially_refunded")}
+          canRefund={
+            Boolean(provider?.refund) && (payment.status === "succeeded" || payment.status === "partially_refunded")
+          }
           canVoid={Boolean(provider?.cancel) && payment.status === "authorized"}
           canReconcile={Boolean(provider?.inquire) && isPending(payment.status) && Boolean(payment.providerPaymentId)}
           canSettle={Boolean(provider?.settle) && payment.status === "succeeded"}
@@ -104,9 +110,16 @@ export default async function PaymentTimelinePage({ params }: { params: Promise<
         <h2 className="font-medium">Timeline</h2>
         <ol className="space-y-2" data-testid="timeline">
           {events.map((event) => (
-            <li key={event.id} className="rounded-lg border border-stone-200 bg-white p-3 text-sm" data-testid="timeline-event" data-type={event.type}>
+            <li
+              key={event.id}
+              className="rounded-lg border border-stone-200 bg-white p-3 text-sm"
+              data-testid="timeline-event"
+              data-type={event.type}
+            >
               <div className="flex flex-wrap items-center gap-3">
-                <span className={`rounded px-2 py-0.5 font-mono text-xs ${TYPE_STYLE[event.type] ?? ""}`}>{event.type}</span>
+                <span className={`rounded px-2 py-0.5 font-mono text-xs ${TYPE_STYLE[event.type] ?? ""}`}>
+                  {event.type}
+                </span>
                 <span className="flex-1">
                   {event.summary}
                   {event.type === "status_change" && event.toStatus && (
@@ -127,8 +140,12 @@ export default async function PaymentTimelinePage({ params }: { params: Promise<
               </div>
               {event.detail != null && (
                 <details className="mt-2">
-                  <summary className="cursor-pointer text-xs text-stone-500">Details{event.dedupeKey ? ` · dedupe key ${event.dedupeKey}` : ""}</summary>
-                  <pre className="mt-1 max-h-80 overflow-auto rounded bg-stone-50 p-2 text-xs">{JSON.stringify(event.detail, null, 2)}</pre>
+                  <summary className="cursor-pointer text-xs text-stone-500">
+                    Details{event.dedupeKey ? ` · dedupe key ${event.dedupeKey}` : ""}
+                  </summary>
+                  <pre className="mt-1 max-h-80 overflow-auto rounded bg-stone-50 p-2 text-xs">
+                    {JSON.stringify(event.detail, null, 2)}
+                  </pre>
                 </details>
               )}
             </li>
@@ -139,13 +156,19 @@ export default async function PaymentTimelinePage({ params }: { params: Promise<
       <section className="space-y-2">
         <h2 className="font-medium">Notifications the emulator sent</h2>
         {deliveries === undefined ? (
-          <p className="text-sm text-stone-500">Not available (a real provider is configured, or the emulator&apos;s control plane did not answer).</p>
+          <p className="text-sm text-stone-500">
+            Not available (a real provider is configured, or the emulator&apos;s control plane did not answer).
+          </p>
         ) : deliveries.length === 0 ? (
           <p className="text-sm text-stone-500">None.</p>
         ) : (
           <ul className="space-y-2" data-testid="emulator-notifications">
             {deliveries.map((n) => (
-              <li key={n.id} className="rounded-lg border border-stone-200 bg-white p-3 text-sm" data-testid="emulator-notification">
+              <li
+                key={n.id}
+                className="rounded-lg border border-stone-200 bg-white p-3 text-sm"
+                data-testid="emulator-notification"
+              >
                 <div className="flex flex-wrap items-center gap-3">
                   <span className="font-mono text-xs">#{n.id}</span>
                   <span className="flex-1">

@@ -9,7 +9,8 @@ import { resetDemo } from "@/lib/demo";
 export async function POST(request: Request) {
   const key = Buffer.from(request.headers.get("x-demo-key") ?? "");
   const secret = Buffer.from(authSecret());
-  if (key.length !== secret.length || !timingSafeEqual(key, secret)) return Response.json({ error: "Unknown demo key" }, { status: 403 });
+  if (key.length !== secret.length || !timingSafeEqual(key, secret))
+    return Response.json({ error: "Unknown demo key" }, { status: 403 });
   try {
     return Response.json(await resetDemo());
   } catch (error) {

@@ -9,7 +9,8 @@ export async function GET(request: Request) {
   if (!user) return Response.redirect(new URL("/login?callbackUrl=/account", url), 303);
   const walletType = url.searchParams.get("wallet");
   const code = url.searchParams.get("code");
-  if (!linkableWallets().legacy || !isLinkableWallet(walletType) || !code) return Response.redirect(new URL("/account?linked=failed#wallets", url), 303);
+  if (!linkableWallets().legacy || !isLinkableWallet(walletType) || !code)
+    return Response.redirect(new URL("/account?linked=failed#wallets", url), 303);
   try {
     await finishLegacyWalletAuthorization(user.id, walletType, code);
     return Response.redirect(new URL(`/account?linked=${encodeURIComponent(walletType)}#wallets`, url), 303);

@@ -7,7 +7,13 @@ import { nextActionOf } from "@/lib/payments/service";
 export const metadata = { title: "3-D Secure" };
 
 /** Where checkout sends a card payment that needs 3-D Secure through the provider's script. */
-export default async function AuthenticatePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ attempt?: string }> }) {
+export default async function AuthenticatePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ attempt?: string }>;
+}) {
   const { id } = await params;
   const { attempt } = await searchParams;
   const view = await loadOrderForViewer(id);

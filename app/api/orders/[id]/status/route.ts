@@ -13,7 +13,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   let view = await loadOrderForViewer(id);
   if (!view) return Response.json({ error: "Unknown order" }, { status: 404 });
   const latest = view.latest;
-  const lateAfter = latest && startAnswerUnknown(latest) ? unknownAnswerInquiryAfterMs() : settings().PAYMENT_INQUIRY_AFTER_MS;
+  const lateAfter =
+    latest && startAnswerUnknown(latest) ? unknownAnswerInquiryAfterMs() : settings().PAYMENT_INQUIRY_AFTER_MS;
   if (latest && isPending(latest.status) && Date.now() - latest.updatedAt.getTime() > lateAfter) {
     await reconcilePayment(latest.id, Math.max(1000, Math.min(lateAfter, 10_000)));
     view = (await loadOrderForViewer(id))!;
@@ -21,7 +22,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   return Response.json(
     {
       status: view.order.status,
-      payment: view.latest ? { id: view.latest.id, status: view.latest.status, failureMessage: view.latest.failureMessage } : null,
+      payment: view.latest
+        ? { id: view.latest.id, status: view.latest.status, failureMessage: view.latest.failureMessage }
+        : null,
       updatedAt: view.order.updatedAt.toISOString(),
     },
     { headers: { "cache-control": "no-store" } },

@@ -1,5 +1,13 @@
 import { readJson, refusalResponse } from "@/lib/security/request-body";
-import { clearOverride, getOverride, overrideBody, overrideIssues, overrideView, setOverride, type ControlProvider } from "@/lib/emulators/control";
+import {
+  clearOverride,
+  getOverride,
+  overrideBody,
+  overrideIssues,
+  overrideView,
+  setOverride,
+  type ControlProvider,
+} from "@/lib/emulators/control";
 import { controlRequestGuard } from "@/lib/emulators/control-access";
 
 type Context = { params: Promise<{ provider: string }> };
@@ -26,10 +34,19 @@ export async function POST(request: Request, { params }: Context) {
   if (!body.ok) return refusalResponse(body);
   const parsed = overrideBody.safeParse(body.value);
   if (!parsed.success) {
-    return Response.json({ error: "Invalid override", issues: parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`) }, { status: 422 });
+    return Response.json(
+      {
+        error: "Invalid override",
+        issues: parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`),
+      },
+      { status: 422 },
+    );
   }
   if (provider === "pingpayments" && parsed.data.notification?.mode === "bad_signature") {
-    return Response.json({ error: "Invalid override", issues: ["notification.mode: Ping Payments status callbacks carry no signature"] }, { status: 422 });
+    return Response.json(
+      { error: "Invalid override", issues: ["notification.mode: Ping Payments status callbacks carry no signature"] },
+      { status: 422 },
+    );
   }
   const issues = overrideIssues(parsed.data);
   if (issues.length > 0) return Response.json({ error: "Invalid override", issues }, { status: 422 });

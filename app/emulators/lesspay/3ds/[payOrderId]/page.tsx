@@ -7,7 +7,13 @@ import { findOrder } from "@/lib/emulators/lesspay/store";
 export const metadata = { title: "3D Secure" };
 
 /** The issuing bank's 3DS challenge that Lesspay's payData sends the payer to. */
-export default async function LesspayChallenge({ params, searchParams }: { params: Promise<{ payOrderId: string }>; searchParams: Promise<{ error?: string }> }) {
+export default async function LesspayChallenge({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ payOrderId: string }>;
+  searchParams: Promise<{ error?: string }>;
+}) {
   const { payOrderId } = await params;
   const { error } = await searchParams;
   const order = findOrder(payOrderId);

@@ -11,13 +11,24 @@ export const dynamic = "force-dynamic";
 const input = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2";
 
 /** Lesspay's hosted cashier (pay_access_type 1): the payer enters a card here. */
-export default async function LesspayCashier({ params, searchParams }: { params: Promise<{ payOrderId: string }>; searchParams: Promise<{ error?: string }> }) {
+export default async function LesspayCashier({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ payOrderId: string }>;
+  searchParams: Promise<{ error?: string }>;
+}) {
   const { payOrderId } = await params;
   const { error } = await searchParams;
   const order = findOrder(payOrderId);
   if (!order || order.payAccessType !== 1) notFound();
   const open = cashierOpen(order);
-  const back = order.status === 2 || (order.status === 1 && order.cardMasked && !order.awaitingChallenge) ? order.successUrl : order.status === 1 && order.awaitingChallenge ? challengeUrl(order) : order.failUrl;
+  const back =
+    order.status === 2 || (order.status === 1 && order.cardMasked && !order.awaitingChallenge)
+      ? order.successUrl
+      : order.status === 1 && order.awaitingChallenge
+        ? challengeUrl(order)
+        : order.failUrl;
   return (
     <main className="mx-auto max-w-md px-4 py-12">
       <div className="space-y-5 rounded-2xl bg-white p-6 shadow-lg">
@@ -41,7 +52,13 @@ export default async function LesspayCashier({ params, searchParams }: { params:
             )}
             <label className="block text-sm text-slate-700">
               Card number
-              <input name="number" inputMode="numeric" autoComplete="cc-number" required className={`${input} font-mono`} />
+              <input
+                name="number"
+                inputMode="numeric"
+                autoComplete="cc-number"
+                required
+                className={`${input} font-mono`}
+              />
             </label>
             <div className="grid grid-cols-2 gap-3">
               <label className="block text-sm text-slate-700">
@@ -61,10 +78,16 @@ export default async function LesspayCashier({ params, searchParams }: { params:
               <input type="checkbox" name="save" defaultChecked={order.storeRequested} />
               Save this card for future payments
             </label>
-            <button type="submit" className="w-full rounded-md bg-emerald-700 px-4 py-2.5 font-medium text-white disabled:opacity-60">
+            <button
+              type="submit"
+              className="w-full rounded-md bg-emerald-700 px-4 py-2.5 font-medium text-white disabled:opacity-60"
+            >
               Pay now
             </button>
-            <a href={`/emulators/lesspay/cashier/${order.payOrderId}/cancel`} className="block text-center text-sm text-slate-500 underline">
+            <a
+              href={`/emulators/lesspay/cashier/${order.payOrderId}/cancel`}
+              className="block text-center text-sm text-slate-500 underline"
+            >
               Cancel
             </a>
           </OnceForm>

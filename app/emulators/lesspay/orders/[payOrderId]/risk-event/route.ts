@@ -11,7 +11,10 @@ export async function POST(request: Request, { params }: { params: Promise<{ pay
     event = (body.value as { event?: unknown } | null)?.event;
   } else {
     const form = await readForm(request);
-    if (!form.ok) return refusalResponse(form.status === 415 ? { status: 415, error: "The body must be JSON or a form with event" } : form);
+    if (!form.ok)
+      return refusalResponse(
+        form.status === 415 ? { status: 415, error: "The body must be JSON or a form with event" } : form,
+      );
     event = form.value.get("event");
   }
   const result = riskEventOnDemand(payOrderId, typeof event === "string" ? event : "");

@@ -6,9 +6,16 @@ import { findPayment } from "@/lib/emulators/pingpayments/store";
 
 export const metadata = { title: "PaymentIQ checkout" };
 
-const input = "w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-slate-900 focus:border-indigo-500 focus:outline-none";
+const input =
+  "w-full rounded-md border border-slate-300 bg-white px-3 py-2 font-mono text-slate-900 focus:border-indigo-500 focus:outline-none";
 
-export default async function PaymentIqCheckout({ params, searchParams }: { params: Promise<{ paymentId: string }>; searchParams: Promise<{ error?: string }> }) {
+export default async function PaymentIqCheckout({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ paymentId: string }>;
+  searchParams: Promise<{ error?: string }>;
+}) {
   const { paymentId } = await params;
   const { error } = await searchParams;
   const payment = findPayment(paymentId);
@@ -55,11 +62,24 @@ export default async function PaymentIqCheckout({ params, searchParams }: { para
               <OnceForm action={`${base}/submit`} className="space-y-4">
                 <label className="block text-sm text-slate-700">
                   Cardholder name
-                  <input name="cardholder" autoComplete="cc-name" required className={input} defaultValue={(payment.payer?.name as string) ?? ""} />
+                  <input
+                    name="cardholder"
+                    autoComplete="cc-name"
+                    required
+                    className={input}
+                    defaultValue={(payment.payer?.name as string) ?? ""}
+                  />
                 </label>
                 <label className="block text-sm text-slate-700">
                   Card number
-                  <input name="cardNumber" inputMode="numeric" autoComplete="cc-number" required placeholder="1234 1234 1234 1234" className={input} />
+                  <input
+                    name="cardNumber"
+                    inputMode="numeric"
+                    autoComplete="cc-number"
+                    required
+                    placeholder="1234 1234 1234 1234"
+                    className={input}
+                  />
                 </label>
                 <div className="grid grid-cols-2 gap-4">
                   <label className="block text-sm text-slate-700">
@@ -68,10 +88,20 @@ export default async function PaymentIqCheckout({ params, searchParams }: { para
                   </label>
                   <label className="block text-sm text-slate-700">
                     CVC
-                    <input name="cvc" inputMode="numeric" autoComplete="cc-csc" required placeholder="123" className={input} />
+                    <input
+                      name="cvc"
+                      inputMode="numeric"
+                      autoComplete="cc-csc"
+                      required
+                      placeholder="123"
+                      className={input}
+                    />
                   </label>
                 </div>
-                <button type="submit" className="w-full rounded-md bg-indigo-600 px-4 py-3 font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
+                <button
+                  type="submit"
+                  className="w-full rounded-md bg-indigo-600 px-4 py-3 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+                >
                   Pay {formatMinorUnits(payment.totalAmount, payment.currency)}
                 </button>
               </OnceForm>
@@ -85,7 +115,10 @@ export default async function PaymentIqCheckout({ params, searchParams }: { para
         </div>
       </div>
       <p className="mt-4 text-center text-xs text-slate-500">
-        Test cards and scripted outcomes: <a href="/emulators" className="underline">/emulators</a>
+        Test cards and scripted outcomes:{" "}
+        <a href="/emulators" className="underline">
+          /emulators
+        </a>
       </p>
     </main>
   );

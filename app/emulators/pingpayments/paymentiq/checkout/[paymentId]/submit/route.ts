@@ -6,6 +6,11 @@ export async function POST(request: Request, { params }: { params: Promise<{ pay
   const { paymentId } = await params;
   const form = await formText(request);
   if (form instanceof Response) return form;
-  const step = submitCard(paymentId, { cardholder: form.cardholder ?? "", number: form.cardNumber ?? "", expiry: form.expiry ?? "", cvc: form.cvc ?? "" });
+  const step = submitCard(paymentId, {
+    cardholder: form.cardholder ?? "",
+    number: form.cardNumber ?? "",
+    expiry: form.expiry ?? "",
+    cvc: form.cvc ?? "",
+  });
   return seeOther(request, step, `/emulators/pingpayments/paymentiq/checkout/${paymentId}`);
 }

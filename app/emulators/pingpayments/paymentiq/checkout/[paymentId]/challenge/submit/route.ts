@@ -5,5 +5,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ pay
   const { paymentId } = await params;
   const form = await formText(request);
   if (form instanceof Response) return form;
-  return seeOther(request, submitChallenge(paymentId, form.code ?? ""), `/emulators/pingpayments/paymentiq/checkout/${paymentId}/challenge`);
+  return seeOther(
+    request,
+    submitChallenge(paymentId, form.code ?? ""),
+    `/emulators/pingpayments/paymentiq/checkout/${paymentId}/challenge`,
+  );
 }
