@@ -14,6 +14,11 @@ const settingsSchema = z.object({
   APP_URL: z.url().default(defaultAppUrl),
   DATABASE_PATH: z.string().min(1).default("data/shop.sqlite"),
   AUTH_SECRET: z.string().min(16).optional(),
+  /**
+   * Where the built-in emulators answer (default: this shop's own /emulators). A provider whose base
+   * URL is under it is emulated; the emulators' control plane is at EMULATORS_URL/control.
+   */
+  EMULATORS_URL: z.url().optional(),
   /** Bearer token of the emulators' control plane in public mode (unset: a generated per-deployment secret). */
   EMULATOR_CONTROL_TOKEN: z.string().trim().min(24).optional(),
   /** How often the order page asks for news while a payment is pending (ms). */
@@ -68,6 +73,7 @@ const settingsSchema = z.object({
 });
 
 export type Settings = z.infer<typeof settingsSchema> & {
+  EMULATORS_URL: string;
   PINGPAYMENTS_BASE_URL: string;
   PINGPONG_BASE_URL: string;
   PINGPONG_RISK_JS_URL: string;
@@ -91,6 +97,7 @@ export function settings(): Settings {
   cached = {
     ...parsed.data,
     APP_URL: appUrl,
+    EMULATORS_URL: (parsed.data.EMULATORS_URL ?? `${appUrl}/emulators`).replace(/\/$/, ""),
     PINGPAYMENTS_BASE_URL: (parsed.data.PINGPAYMENTS_BASE_URL ?? `${appUrl}/emulators/pingpayments`).replace(/\/$/, ""),
     PINGPONG_BASE_URL: (parsed.data.PINGPONG_BASE_URL ?? `${appUrl}/emulators/pingpong`).replace(/\/$/, ""),
     PINGPONG_RISK_JS_URL:
