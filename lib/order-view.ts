@@ -4,7 +4,6 @@ import { findOrder, listOrderItems } from "@/lib/db/queries/orders";
 import { listPaymentsForOrder } from "@/lib/db/queries/payments";
 import type { Order, Payment } from "@/lib/db/schema";
 import { findProvider } from "@/lib/payments/registry";
-import { startAnswerUnknown } from "@/lib/payments/service";
 
 export interface OrderView {
   order: Order;
@@ -44,7 +43,7 @@ function waitingFor(order: Order, latest: Payment | undefined): string | null {
         : `Waiting for you to complete the payment with ${provider}.`;
     case "processing":
       // Its answer to the start was lost: never "failed" until the provider itself says so.
-      if (startAnswerUnknown(latest))
+      if (latest.startAnswerUnknown)
         return `We are confirming your payment with ${provider}. This page updates by itself; please do not pay again.`;
       return `${provider} is processing the payment; waiting for its notification.`;
     default:

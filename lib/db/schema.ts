@@ -134,17 +134,27 @@ export const payments = sqliteTable(
     capturedAmount: integer("captured_amount").notNull().default(0),
     refundedAmount: integer("refunded_amount").notNull().default(0),
     providerPaymentId: text("provider_payment_id"),
-    /** Other provider references (e.g. Ping's payment_order_id), as JSON. */
+    /** The provider's own references beside its payment id (e.g. Ping's payment_order_id), as JSON. Never the shop's flags. */
     providerData: text("provider_data", { mode: "json" }).$type<Record<string, string>>(),
+    /** The signed-in shopper asked the provider to keep the card for later payments (card on file). */
+    saveCard: integer("save_card", { mode: "boolean" }).notNull().default(false),
+    /** Charged by an operator without the shopper present, with a saved card. */
+    merchantInitiated: integer("merchant_initiated", { mode: "boolean" }).notNull().default(false),
+    /** The provider's answer to the start was lost: the payment waits for an inquiry, asked sooner. */
+    startAnswerUnknown: integer("start_answer_unknown", { mode: "boolean" }).notNull().default(false),
     nextActionType: text("next_action_type", { enum: ["none", "redirect", "qr"] })
       .notNull()
       .default("none"),
     nextActionUrl: text("next_action_url"),
     nextActionQr: text("next_action_qr"),
     nextActionExpiresAt: integer("next_action_expires_at", { mode: "timestamp_ms" }),
+    /** What the provider's browser script takes to lead a redirect itself, as it came (NextAction's sdkTrigger). */
+    nextActionSdkTrigger: text("next_action_sdk_trigger", { mode: "json" }).$type<unknown>(),
     cardBrand: text("card_brand"),
     cardFirst6: text("card_first6"),
     cardLast4: text("card_last4"),
+    /** MM/YY of a card the shopper typed to be saved, where the provider does not report it. */
+    cardExpiry: text("card_expiry"),
     avsResult: text("avs_result"),
     cvvResult: text("cvv_result"),
     threeDsResult: text("three_ds_result"),
@@ -177,7 +187,6 @@ export const PAYMENT_EVENT_TYPES = [
    */
   "extra_charge",
 ] as const;
-export type PaymentEventType = (typeof PAYMENT_EVENT_TYPES)[number];
 
 /** Append-only, redacted log of everything that happened to a payment. */
 export const paymentEvents = sqliteTable(

@@ -3,12 +3,7 @@ import { settings } from "@/lib/env";
 import { log } from "@/lib/log";
 import { listStalePendingPayments } from "@/lib/db/queries/payments";
 import { findProvider } from "./registry";
-import {
-  reconcilePayment,
-  returnUnreturnedExtraCharges,
-  startAnswerUnknown,
-  unknownAnswerInquiryAfterMs,
-} from "./service";
+import { reconcilePayment, returnUnreturnedExtraCharges, unknownAnswerInquiryAfterMs } from "./service";
 
 const state = ((globalThis as Record<string, unknown>).__reconcileLoop ??= { running: false }) as {
   timer?: ReturnType<typeof setInterval>;
@@ -27,11 +22,11 @@ export async function reconcileStalePayments(): Promise<number> {
   const stale = listStalePendingPayments(new Date(now - soon)).filter(
     (payment) =>
       findProvider(payment.provider)?.inquire &&
-      (startAnswerUnknown(payment) || payment.updatedAt.getTime() < now - env.PAYMENT_INQUIRY_AFTER_MS),
+      (payment.startAnswerUnknown || payment.updatedAt.getTime() < now - env.PAYMENT_INQUIRY_AFTER_MS),
   );
   let settled = 0;
   for (const payment of stale) {
-    const after = await reconcilePayment(payment.id, startAnswerUnknown(payment) ? soon : env.PAYMENT_INQUIRY_AFTER_MS);
+    const after = await reconcilePayment(payment.id, payment.startAnswerUnknown ? soon : env.PAYMENT_INQUIRY_AFTER_MS);
     if (after && after.status !== payment.status) settled++;
   }
   if (settled > 0) log("info", "reconciled pending payments", { asked: stale.length, settled });

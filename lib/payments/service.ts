@@ -28,6 +28,7 @@ import {
   type PaymentPatch,
 } from "@/lib/db/queries/payments";
 import type { Payment } from "@/lib/db/schema";
+import { paymentRefOf } from "./payment-ref";
 import { findMethod, getProvider, walletProvider } from "./registry";
 import { noteRejectedNotification, noteUnchangedRedelivery } from "./rejections";
 import { isPaid, isPending, isSwitchable } from "./state";
@@ -65,12 +66,7 @@ function recordCalls(paymentId: string, provider: string, calls: readonly ApiCal
 
 export function nextActionOf(payment: Payment): NextAction {
   if (payment.nextActionType === "redirect" && payment.nextActionUrl) {
-    const trigger = payment.providerData?.sdkTrigger;
-    return {
-      type: "redirect",
-      url: payment.nextActionUrl,
-      sdkTrigger: trigger ? (JSON.parse(trigger) as unknown) : undefined,
-    };
+    return { type: "redirect", url: payment.nextActionUrl, sdkTrigger: payment.nextActionSdkTrigger ?? undefined };
   }
   if (payment.nextActionType === "qr" && payment.nextActionQr) {
     return { type: "qr", payload: payment.nextActionQr, expiresAt: payment.nextActionExpiresAt ?? undefined };
@@ -80,15 +76,9 @@ export function nextActionOf(payment: Payment): NextAction {
 
 /** What the provider's answer tells about the payment whatever its status: references and the card. */
 function factsFromOutcome(outcome: ProviderOutcome, payment: Payment): PaymentPatch {
-  const action = outcome.nextAction;
-  const sdkTrigger = action.type === "redirect" ? action.sdkTrigger : undefined;
   return {
     providerPaymentId: outcome.providerPaymentId,
-    providerData: {
-      ...payment.providerData,
-      ...outcome.providerData,
-      ...(sdkTrigger !== undefined ? { sdkTrigger: JSON.stringify(sdkTrigger) } : {}),
-    },
+    providerData: { ...payment.providerData, ...outcome.providerData },
     cardBrand: outcome.card?.brand,
     cardFirst6: outcome.card?.first6,
     cardLast4: outcome.card?.last4,
@@ -108,6 +98,7 @@ function patchFromOutcome(outcome: ProviderOutcome, payment: Payment): PaymentPa
     ...factsFromOutcome(outcome, payment),
     nextActionType: action.type,
     nextActionUrl: action.type === "redirect" ? action.url : null,
+    nextActionSdkTrigger: action.type === "redirect" ? (action.sdkTrigger ?? null) : null,
     nextActionQr: action.type === "qr" ? action.payload : null,
     nextActionExpiresAt: action.type === "qr" ? (action.expiresAt ?? null) : null,
     failureCode: outcome.failure?.code ?? null,
@@ -147,7 +138,7 @@ export interface StartPaymentInput {
 
 /** Stores a card the provider kept for later, for the order's signed-in shopper who asked for it. */
 function rememberCard(payment: Payment, credential: StoredCredentialInfo | undefined): void {
-  if (!credential || payment.providerData?.saveCard !== "1") return;
+  if (!credential || !payment.saveCard) return;
   const order = findOrder(payment.orderId);
   if (!order?.userId) return;
   saveCredentialOnce({
@@ -155,11 +146,11 @@ function rememberCard(payment: Payment, credential: StoredCredentialInfo | undef
     provider: payment.provider,
     kind: "card",
     token: credential.token,
-    // A provider that does not report the card (Lesspay) keeps what the shopper typed, in providerData before its call
-    // (its notification may come before its answer).
-    brand: credential.brand ?? payment.cardBrand ?? payment.providerData?.cardBrand,
-    last4: credential.last4 ?? payment.cardLast4 ?? payment.providerData?.cardLast4,
-    expiry: credential.expiry ?? payment.providerData?.cardExpiry,
+    // A provider that does not report the card (Lesspay) keeps what the shopper typed before its call
+    // (PaymentRequest.keepTypedCard: its notification may come before its answer).
+    brand: credential.brand ?? payment.cardBrand,
+    last4: credential.last4 ?? payment.cardLast4,
+    expiry: credential.expiry ?? payment.cardExpiry,
   });
 }
 
@@ -211,10 +202,9 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
     captureMode,
     cardBrand: credential?.brand,
     cardLast4: credential?.last4,
-    providerData: {
-      ...(input.saveCard && order.userId && provider.cardOnFile ? { saveCard: "1" } : {}),
-      ...(input.merchantInitiated ? { merchantInitiated: "1" } : {}),
-    },
+    providerData: {},
+    saveCard: Boolean(input.saveCard && order.userId && provider.cardOnFile),
+    merchantInitiated: Boolean(input.merchantInitiated),
   });
   if (!created) return waitForFirstAnswer(payment.id);
 
@@ -235,13 +225,15 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
       shopperIp: input.shopperIp,
       merchantUserId: input.userId ?? undefined,
       captureMode,
-      saveCard: payment.providerData?.saveCard === "1",
+      saveCard: payment.saveCard,
       storedCredential,
       merchantInitiated: input.merchantInitiated,
       mpi: input.mpi,
       address: { line1: order.addressLine, city: order.city, postalCode: order.postalCode, country: order.country },
       keepReference: (providerData) =>
         patchPayment(payment.id, { providerData: { ...payment.providerData, ...providerData } }),
+      keepTypedCard: (card) =>
+        patchPayment(payment.id, { cardBrand: card.brand, cardLast4: card.last4, cardExpiry: card.expiry }),
       returnUrl: `${orderUrl}?attempt=${payment.id}`,
       errorUrl: `${orderUrl}?attempt=${payment.id}&returned=error`,
       notificationUrl: `${env.APP_URL}/api/webhooks/${provider.id}`,
@@ -368,7 +360,7 @@ async function supersede(live: Payment): Promise<void> {
   if (!isSwitchable(live.status) || live.status === "created" || !provider.closeOpenAttempt)
     throw new CheckoutError(liveAttemptMessage(live, false));
   try {
-    const closed = await provider.closeOpenAttempt(live);
+    const closed = await provider.closeOpenAttempt(paymentRefOf(live));
     recordCalls(live.id, provider.id, closed.calls);
   } catch (error) {
     recordCalls(live.id, provider.id, error instanceof ProviderError ? error.calls : []);
@@ -474,13 +466,6 @@ export async function returnUnreturnedExtraCharges(minIntervalMs: number): Promi
   for (const payment of listUnreturnedExtraCharges()) await returnExtraCharge(payment.id, minIntervalMs);
 }
 
-/** Marks a payment whose start answer was lost (providerData.startAnswer): it is asked about sooner. */
-export const UNKNOWN_START_ANSWER = "unknown";
-
-export function startAnswerUnknown(payment: Pick<Payment, "providerData">): boolean {
-  return payment.providerData?.startAnswer === UNKNOWN_START_ANSWER;
-}
-
 /**
  * The provider may or may not have made the payment (no answer, a 5xx, an unreadable answer):
  * failing it would be a guess, and a shopper who pays again might pay twice. It waits in
@@ -493,7 +478,9 @@ function awaitUnknownAnswer(payment: Payment, provider: ReturnType<typeof getPro
     payment.id,
     "processing",
     {
-      providerData: { ...current.providerData, ...error.providerData, startAnswer: UNKNOWN_START_ANSWER },
+      providerData: { ...current.providerData, ...error.providerData },
+      // Asked about sooner than other pending payments.
+      startAnswerUnknown: true,
       nextActionType: "none",
       nextActionUrl: null,
       nextActionQr: null,
@@ -551,7 +538,7 @@ export async function reconcilePayment(paymentId: string, minIntervalMs = 10_000
   if (Date.now() - previous < minIntervalMs) return payment;
   lastInquiry.set(paymentId, Date.now());
   try {
-    const outcome = await provider.inquire(payment);
+    const outcome = await provider.inquire(paymentRefOf(payment));
     recordCalls(payment.id, provider.id, outcome.calls);
     if (outcome.notAtProvider) return settleNotAtProvider(payment, provider, outcome);
     if (outcome.needsOperator) return awaitOperator(payment, provider, outcome.needsOperator);
@@ -968,7 +955,7 @@ export function refundPayment(paymentId: string, amount: number, operator: strin
     const refundable = (payment.capturedAmount || payment.amount) - payment.refundedAmount;
     if (!Number.isSafeInteger(amount) || amount <= 0 || amount > refundable)
       throw new OperatorActionError(`Refund between 1 and ${refundable} minor units.`);
-    return provider.refund?.(payment, minor(amount));
+    return provider.refund?.(paymentRefOf(payment), minor(amount));
   });
 }
 
@@ -976,7 +963,7 @@ export function voidPayment(paymentId: string, operator: string): Promise<Paymen
   return operatorAction(paymentId, operator, "void", (provider, payment) => {
     if (payment.status !== "authorized")
       throw new OperatorActionError(`Only an authorized payment can be voided; this one is ${payment.status}.`);
-    return provider.cancel?.(payment);
+    return provider.cancel?.(paymentRefOf(payment));
   });
 }
 
@@ -986,7 +973,7 @@ export function capturePayment(paymentId: string, amount: number, operator: stri
       throw new OperatorActionError(`Only an authorized payment can be captured; this one is ${payment.status}.`);
     if (!Number.isSafeInteger(amount) || amount <= 0 || amount > payment.amount)
       throw new OperatorActionError(`Capture between 1 and ${payment.amount} minor units.`);
-    return provider.capture?.(payment, minor(amount));
+    return provider.capture?.(paymentRefOf(payment), minor(amount));
   });
 }
 
@@ -995,7 +982,8 @@ export function settlePayment(paymentId: string, operator: string): Promise<Paym
   return operatorAction(paymentId, operator, "settle", (provider, payment) => {
     if (payment.status !== "succeeded")
       throw new OperatorActionError(`Only a succeeded payment can be settled; this one is ${payment.status}.`);
-    return provider.settle?.(payment);
+    // Settling pays the money out; the payment's status stays as it is.
+    return provider.settle?.(paymentRefOf(payment)).then((outcome) => ({ ...outcome, status: payment.status }));
   });
 }
 

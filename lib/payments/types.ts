@@ -1,4 +1,4 @@
-import type { Payment, PaymentStatus } from "@/lib/db/schema";
+import type { PaymentStatus } from "@/lib/db/schema";
 import type { Minor } from "@/lib/money";
 
 export type ProviderId = "pingpayments" | "pingpong" | "antom" | "lesspay";
@@ -54,10 +54,40 @@ export interface PaymentRequest {
    * so that an inquiry finds the payment even if the shop dies before the answer.
    */
   keepReference?: (providerData: Record<string, string>) => void;
+  /**
+   * Keeps the typed card (masked) at once, for a provider that never reports the card it keeps:
+   * its notification with the saved card's token may come before its answer.
+   */
+  keepTypedCard?: (card: TypedCard) => void;
   /** Where the provider sends the shopper back, and where it posts notifications. */
   returnUrl: string;
   errorUrl: string;
   notificationUrl: string;
+}
+
+/** A card as the shopper typed it, as much as the shop may keep: brand, last four, MM/YY. */
+export interface TypedCard {
+  brand: string;
+  last4: string;
+  expiry: string;
+}
+
+/**
+ * What an adapter is told of an existing payment (capture, cancel, close, refund, settle,
+ * inquiry): the references on both sides and the money, not the shop's row.
+ */
+export interface PaymentRef {
+  /** Our id, the merchant reference the provider was given (PaymentRequest's paymentId). */
+  paymentId: string;
+  /** The provider's id for it, once the provider named it. */
+  providerPaymentId?: string;
+  amount: Minor;
+  currency: string;
+  captureMode: "automatic" | "manual";
+  capturedAmount: Minor;
+  refundedAmount: Minor;
+  /** The provider's own other references, as its adapter returned them (e.g. Ping's payment_order_id). */
+  providerData: Readonly<Record<string, string>>;
 }
 
 export interface StoredCredentialInfo {
@@ -255,15 +285,18 @@ export interface WalletLinking {
   };
 }
 
+/** An operator's settlement at the provider: it leaves the payment's status as it is, so it names none. */
+export type SettlementOutcome = Omit<ProviderOutcome, "status">;
+
 export interface PaymentProvider {
   id: ProviderId;
   displayName: string;
   methods: readonly PaymentMethod[];
   createPayment(request: PaymentRequest): Promise<ProviderOutcome>;
-  capture?(payment: Payment, amount: Minor): Promise<ProviderOutcome>;
+  capture?(payment: PaymentRef, amount: Minor): Promise<ProviderOutcome>;
   /** Whether the provider can keep a card for later payments (checkout offers "save this card"). */
   cardOnFile?: boolean;
-  cancel?(payment: Payment): Promise<ProviderOutcome>;
+  cancel?(payment: PaymentRef): Promise<ProviderOutcome>;
   /**
    * Closes an attempt the shopper left open (a QR code, a redirect or a hosted page) so that it
    * can no longer be paid, because the shopper chose another way to pay. Resolves once the
@@ -271,11 +304,11 @@ export interface PaymentProvider {
    * is unknown. Absent where the provider's API cannot close an open attempt: the switch then
    * waits until the attempt has expired or failed.
    */
-  closeOpenAttempt?(payment: Payment): Promise<{ calls: ApiCallRecord[] }>;
-  refund?(payment: Payment, amount: Minor): Promise<ProviderOutcome>;
+  closeOpenAttempt?(payment: PaymentRef): Promise<{ calls: ApiCallRecord[] }>;
+  refund?(payment: PaymentRef, amount: Minor): Promise<ProviderOutcome>;
   /** An operator settles a paid payment at the provider (pays it out); its status does not change. */
-  settle?(payment: Payment): Promise<ProviderOutcome>;
-  inquire?(payment: Payment): Promise<ProviderOutcome>;
+  settle?(payment: PaymentRef): Promise<SettlementOutcome>;
+  inquire?(payment: PaymentRef): Promise<ProviderOutcome>;
   /** Throws NotificationRejected when the notification cannot be believed. */
   verifyNotification(raw: RawNotification): Promise<VerifiedNotification>;
   /**

@@ -82,7 +82,7 @@ describe("the notification path's prepared writes", () => {
         nextActionType: "redirect",
         nextActionUrl: "https://example.com/3ds",
         nextActionExpiresAt: expires,
-        providerData: { saveCard: "1" },
+        providerData: { vendorReference: "ref-1" },
       },
       { provider: "antom", summary: "challenge" },
     );
@@ -91,7 +91,7 @@ describe("the notification path's prepared writes", () => {
       status: "requires_action",
       nextActionUrl: "https://example.com/3ds",
       nextActionExpiresAt: expires,
-      providerData: { saveCard: "1" },
+      providerData: { vendorReference: "ref-1" },
     });
     const failed = transitionPayment(
       id,
@@ -108,7 +108,7 @@ describe("the notification path's prepared writes", () => {
         nextActionType: "redirect",
         nextActionUrl: "https://example.com/other",
         nextActionExpiresAt: expires,
-        providerData: { saveCard: "1" },
+        providerData: { vendorReference: "ref-1" },
       },
       { provider: "antom", summary: "again" },
     );

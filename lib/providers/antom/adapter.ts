@@ -144,7 +144,7 @@ export const antom: PaymentProvider = {
 
   async capture(payment, amount) {
     const answer = await client().post("capture", {
-      captureRequestId: `cap_${payment.id}_${randomUUID().slice(0, 8)}`,
+      captureRequestId: `cap_${payment.paymentId}_${randomUUID().slice(0, 8)}`,
       paymentId: payment.providerPaymentId,
       captureAmount: money(amount, payment.currency),
       isLastCapture: true,
@@ -192,7 +192,7 @@ export const antom: PaymentProvider = {
    * with the payment". By our paymentRequestId [doc: either id], so it works before Antom's id is known.
    */
   async closeOpenAttempt(payment) {
-    const answer = await client().post("cancel", { paymentRequestId: payment.id });
+    const answer = await client().post("cancel", { paymentRequestId: payment.paymentId });
     const parsed = cancelAnswer.safeParse(answer.json);
     if (!parsed.success || parsed.data.result.resultStatus !== "S") {
       const result = parsed.success ? parsed.data.result : undefined;
@@ -209,7 +209,7 @@ export const antom: PaymentProvider = {
     const refundable = (payment.capturedAmount || payment.amount) - payment.refundedAmount;
     if (amount > refundable) throw new ProviderError(`Only ${refundable} can still be refunded`);
     const answer = await client().post("refund", {
-      refundRequestId: `rf_${payment.id}_${randomUUID().slice(0, 8)}`,
+      refundRequestId: `rf_${payment.paymentId}_${randomUUID().slice(0, 8)}`,
       paymentId: payment.providerPaymentId,
       refundAmount: money(amount, payment.currency),
       refundNotifyUrl: `${settings().APP_URL}/api/webhooks/antom`,
@@ -234,7 +234,7 @@ export const antom: PaymentProvider = {
 
   /** Always by our paymentRequestId: it works whether or not the pay answer (and Antom's paymentId) ever came. */
   async inquire(payment) {
-    const answer = await client().post("inquiryPayment", { paymentRequestId: payment.id });
+    const answer = await client().post("inquiryPayment", { paymentRequestId: payment.paymentId });
     const parsed = inquiryAnswer.safeParse(answer.json);
     if (
       parsed.success &&

@@ -8,6 +8,7 @@ import {
   type CardInput,
   type PaymentProvider,
   type PaymentRequest,
+  type TypedCard,
 } from "@/lib/payments/types";
 import { LesspayClient } from "./client";
 import { inquiryOutcome } from "./inquiry";
@@ -24,13 +25,9 @@ const client = () => new LesspayClient(credentials());
 const UNKNOWN_CODES = new Set([10, 12]);
 
 /** A typed card as the shop may keep it: brand, last four, MM/YY. */
-function typedCard(card: CardInput): Record<string, string> {
+function typedCard(card: CardInput): TypedCard {
   const { brand, last4 } = cardSummary(card.number);
-  return {
-    cardBrand: brand,
-    cardLast4: last4,
-    cardExpiry: `${card.expiryMonth.padStart(2, "0")}/${card.expiryYear.slice(-2)}`,
-  };
+  return { brand, last4, expiry: `${card.expiryMonth.padStart(2, "0")}/${card.expiryYear.slice(-2)}` };
 }
 
 /** `channel_extra` of an OpenAPI payment: the card itself, or a stored card's token. */
@@ -80,9 +77,7 @@ export const lesspay: PaymentProvider = {
     const cashier = request.method === "cashier";
     // Lesspay's channel_biz_data names no brand, last four or expiry [doc: seed 004]: a card to be saved keeps what the
     // shopper typed (masked), kept before the call since the callback may come before the answer.
-    // (It is in the answer's outcome too, which replaces providerData.)
-    const providerData = request.card && request.saveCard ? typedCard(request.card) : undefined;
-    if (providerData) request.keepReference?.(providerData);
+    if (request.card && request.saveCard) request.keepTypedCard?.(typedCard(request.card));
     const answer = await client().post("/api/global/v1/pay/create-order", {
       request_id: request.paymentId,
       target_amount: toDecimalString(request.amount, request.currency),
@@ -125,7 +120,6 @@ export const lesspay: PaymentProvider = {
         providerPaymentId: order.payOrderId,
         nextAction: { type: "redirect", url: order.payData },
         card,
-        providerData,
         calls: [answer.call],
       };
     }
@@ -135,7 +129,6 @@ export const lesspay: PaymentProvider = {
       providerPaymentId: order.payOrderId,
       nextAction: { type: "none" },
       card,
-      providerData,
       calls: [answer.call],
     };
   },
@@ -144,7 +137,7 @@ export const lesspay: PaymentProvider = {
   async inquire(payment) {
     const answer = await client().post(
       "/api/global/v1/pay/query-order",
-      payment.providerPaymentId ? { pay_order_id: payment.providerPaymentId } : { request_id: payment.id },
+      payment.providerPaymentId ? { pay_order_id: payment.providerPaymentId } : { request_id: payment.paymentId },
     );
     return inquiryOutcome(answer.json, answer.call);
   },

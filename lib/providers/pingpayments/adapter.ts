@@ -1,7 +1,12 @@
 import "server-only";
 import { settings } from "@/lib/env";
 import { minor, SHOP_CURRENCIES } from "@/lib/money";
-import { ProviderError, type PaymentProvider, type ProviderOutcome } from "@/lib/payments/types";
+import {
+  ProviderError,
+  type PaymentProvider,
+  type ProviderOutcome,
+  type SettlementOutcome,
+} from "@/lib/payments/types";
 import { PingPaymentsClient, PingPaymentsRefusal } from "./client";
 import { failureFor, toPaymentStatus } from "./mappers";
 import { finalClaimOf, PAYMENT_ORDER_PARAM, verifyStatusCallback } from "./webhook";
@@ -157,7 +162,7 @@ export const pingPayments: PaymentProvider = {
    * `PUT .../{id}/settle` ([guess] split comes first). An order split before (a settle that
    * failed half-way) is settled on. The payment's status does not change.
    */
-  async settle(payment): Promise<ProviderOutcome> {
+  async settle(payment): Promise<SettlementOutcome> {
     const paymentOrderId = payment.providerData?.payment_order_id;
     if (!paymentOrderId) throw new ProviderError("This payment has no Ping Payments payment order to settle.", []);
     const api = client();
@@ -177,7 +182,6 @@ export const pingPayments: PaymentProvider = {
       throw error;
     }
     return {
-      status: payment.status,
       nextAction: { type: "none" },
       dedupeKey: `pingpayments:settle:${paymentOrderId}`,
       calls,

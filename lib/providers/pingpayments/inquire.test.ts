@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Payment } from "@/lib/db/schema";
+import { minor } from "@/lib/money";
+import type { PaymentRef } from "@/lib/payments/types";
 import { pingPayments } from "./index";
 
 // The shop's inquiry uses the documented endpoints only (PROVIDERS.md §3): the payment by its id,
@@ -28,22 +29,22 @@ function stubPing(answers: Record<string, () => Response>) {
   return asked;
 }
 
-const attempt = (providerPaymentId: string | null) =>
-  ({
-    id: "pay_1",
-    provider: "pingpayments",
-    providerPaymentId,
-    providerData: { payment_order_id: ORDER_ID },
-    amount: 2500,
-    currency: "SEK",
-    status: "processing",
-  }) as unknown as Payment;
+const attempt = (providerPaymentId?: string): PaymentRef => ({
+  paymentId: "pay_1",
+  providerPaymentId,
+  providerData: { payment_order_id: ORDER_ID },
+  amount: minor(2500),
+  currency: "SEK",
+  captureMode: "automatic",
+  capturedAmount: minor(0),
+  refundedAmount: minor(0),
+});
 
 describe("Ping Payments inquiry", () => {
   it("without the payment's id: asks only for the order, and leaves the attempt processing for an operator", async () => {
     // The order's answer as far as it is documented: its id; no list of payments.
     const asked = stubPing({ [`GET /payment_orders/${ORDER_ID}`]: () => Response.json({ id: ORDER_ID }) });
-    const outcome = await pingPayments.inquire!(attempt(null));
+    const outcome = await pingPayments.inquire!(attempt());
     expect(asked).toEqual([`GET /payment_orders/${ORDER_ID}`]);
     expect(outcome.status).toBe("processing");
     expect(outcome.notAtProvider).toBeUndefined();
@@ -66,7 +67,7 @@ describe("Ping Payments inquiry", () => {
           ],
         }),
     });
-    const outcome = await pingPayments.inquire!(attempt(null));
+    const outcome = await pingPayments.inquire!(attempt());
     expect(outcome.status).toBe("processing");
     expect(outcome.providerPaymentId).toBeUndefined();
     expect(outcome.needsOperator).toBeDefined();
@@ -74,8 +75,8 @@ describe("Ping Payments inquiry", () => {
 
   it("without the payment's id, the order's documented 404 is Ping's word that no payment is in it; its 200 is not", async () => {
     stubPing({});
-    expect(await pingPayments.inquire!(attempt(null))).toMatchObject({ notAtProvider: true });
+    expect(await pingPayments.inquire!(attempt())).toMatchObject({ notAtProvider: true });
     stubPing({ [`GET /payment_orders/${ORDER_ID}`]: () => Response.json({ id: ORDER_ID }) });
-    expect((await pingPayments.inquire!(attempt(null))).notAtProvider).toBeUndefined();
+    expect((await pingPayments.inquire!(attempt())).notAtProvider).toBeUndefined();
   });
 });

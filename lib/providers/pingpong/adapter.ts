@@ -182,7 +182,7 @@ export const pingPong: PaymentProvider = {
   async refund(payment, amount) {
     if (!payment.providerPaymentId) throw new ProviderError("This payment never reached PingPong");
     const answer = await client().post("/v4/payment/refund", {
-      requestId: PingPongClient.newRequestId(`rf-${payment.id}`),
+      requestId: PingPongClient.newRequestId(`rf-${payment.paymentId}`),
       transactionId: payment.providerPaymentId,
       amount: toDecimalString(amount, payment.currency),
       currency: payment.currency,
@@ -208,7 +208,7 @@ export const pingPong: PaymentProvider = {
   async cancel(payment) {
     if (!payment.providerPaymentId) throw new ProviderError("This payment never reached PingPong");
     const answer = await client().post("/v4/payment/void", {
-      requestId: PingPongClient.newRequestId(`vd-${payment.id}`),
+      requestId: PingPongClient.newRequestId(`vd-${payment.paymentId}`),
       transactionId: payment.providerPaymentId,
     });
     const parsed = voidAnswer.safeParse(answer.biz);
@@ -231,7 +231,9 @@ export const pingPong: PaymentProvider = {
   async inquire(payment) {
     const answer = await client().post(
       "/v4/transaction/query",
-      payment.providerPaymentId ? { transactionId: payment.providerPaymentId } : { merchantTransactionId: payment.id },
+      payment.providerPaymentId
+        ? { transactionId: payment.providerPaymentId }
+        : { merchantTransactionId: payment.paymentId },
     );
     if (answer.code === NOT_FOUND_CODE) {
       return {

@@ -63,7 +63,7 @@ function expectPendingUnknown(paymentId: string, orderId: string) {
   expect(payment.status).toBe("processing");
   expect(payment.failureCode).toBeNull();
   expect(payment.nextActionType).toBe("none");
-  expect(payment.providerData?.startAnswer).toBe("unknown");
+  expect(payment.startAnswerUnknown).toBe(true);
   expect(findOrder(orderId)!.status).toBe("pending");
   const events = listPaymentEvents(paymentId);
   expect(
@@ -161,7 +161,7 @@ describe("a clear refusal", () => {
     await forceNextPayment(provider, { outcome: "decline", notification: { mode: "dropped" } });
     const orderId = faultOrder(provider);
     const payment = await startWith(provider, orderId);
-    expect(payment.providerData?.startAnswer).toBeUndefined();
+    expect(payment.startAnswerUnknown).toBe(false);
     const settled = payment.status === "processing" ? await reconcileUntilSettled(payment.id) : payment;
     expect(settled.status).toBe("failed");
     expect(settled.failureCode).not.toBe("not_at_provider");

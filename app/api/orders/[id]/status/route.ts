@@ -1,6 +1,6 @@
 import { settings } from "@/lib/env";
 import { isPending } from "@/lib/payments/state";
-import { reconcilePayment, startAnswerUnknown, unknownAnswerInquiryAfterMs } from "@/lib/payments/service";
+import { reconcilePayment, unknownAnswerInquiryAfterMs } from "@/lib/payments/service";
 import { loadOrderForViewer } from "@/lib/order-view";
 
 /**
@@ -13,8 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   let view = await loadOrderForViewer(id);
   if (!view) return Response.json({ error: "Unknown order" }, { status: 404 });
   const latest = view.latest;
-  const lateAfter =
-    latest && startAnswerUnknown(latest) ? unknownAnswerInquiryAfterMs() : settings().PAYMENT_INQUIRY_AFTER_MS;
+  const lateAfter = latest?.startAnswerUnknown ? unknownAnswerInquiryAfterMs() : settings().PAYMENT_INQUIRY_AFTER_MS;
   if (latest && isPending(latest.status) && Date.now() - latest.updatedAt.getTime() > lateAfter) {
     await reconcilePayment(latest.id, Math.max(1000, Math.min(lateAfter, 10_000)));
     view = (await loadOrderForViewer(id))!;

@@ -1,0 +1,96 @@
+import Database from "better-sqlite3";
+import { asc } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { payments } from "./schema";
+
+const SHOP_MIGRATIONS = resolve("drizzle/shop");
+const made: string[] = [];
+afterEach(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The shop's migrations up to `tag`: what an older release migrated its database with. */
+function migrationsUpTo(tag: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "shop-migrations-"));
+  made.push(dir);
+  cpSync(SHOP_MIGRATIONS, dir, { recursive: true });
+  const journalFile = join(dir, "meta/_journal.json");
+  const journal = JSON.parse(readFileSync(journalFile, "utf8")) as { entries: { tag: string }[] };
+  const last = journal.entries.findIndex((entry) => entry.tag === tag);
+  expect(last).toBeGreaterThanOrEqual(0);
+  journal.entries = journal.entries.slice(0, last + 1);
+  writeFileSync(journalFile, JSON.stringify(journal));
+  return dir;
+}
+
+describe("0005_payment_flags", () => {
+  it("moves the shop's own flags and the typed card out of provider_data into their columns", () => {
+    const sqlite = new Database(":memory:");
+    sqlite.pragma("foreign_keys = ON");
+    const database = drizzle(sqlite);
+    migrate(database, { migrationsFolder: migrationsUpTo("0004_revoked_sessions") });
+    sqlite
+      .prepare(
+        `INSERT INTO orders (id, checkout_token, email, name, address_line, city, postal_code, country, currency, total_amount)
+         VALUES ('ord_1', 'token_1', 'a@example.test', 'A', 'Street 1', 'Town', '12345', 'SE', 'SEK', 2500)`,
+      )
+      .run();
+    const insert = sqlite.prepare(
+      `INSERT INTO payments (id, order_id, provider, method, idempotency_key, amount, currency, provider_data, card_brand, card_last4)
+       VALUES (?, 'ord_1', 'any', 'card', ?, 2500, 'SEK', ?, ?, ?)`,
+    );
+    const rows: [string, Record<string, string> | null, string | null, string | null][] = [
+      [
+        "pay_a",
+        { saveCard: "1", merchantInitiated: "1", startAnswer: "unknown", payment_order_id: "po_1" },
+        null,
+        null,
+      ],
+      ["pay_b", { saveCard: "1", cardBrand: "visa", cardLast4: "4242", cardExpiry: "12/34" }, null, null],
+      ["pay_c", { sdkTrigger: JSON.stringify({ opaque: "x", list: [1] }), riskRequestId: "rq_1" }, null, null],
+      ["pay_d", { cardBrand: "visa", cardLast4: "4242" }, "mastercard", "5454"],
+      ["pay_e", null, null, null],
+    ];
+    for (const [id, data, brand, last4] of rows)
+      insert.run(id, `key_${id}`, data && JSON.stringify(data), brand, last4);
+
+    migrate(database, { migrationsFolder: SHOP_MIGRATIONS });
+
+    const migrated = database.select().from(payments).orderBy(asc(payments.id)).all();
+    const facts = migrated.map((p) => ({
+      providerData: p.providerData,
+      saveCard: p.saveCard,
+      merchantInitiated: p.merchantInitiated,
+      startAnswerUnknown: p.startAnswerUnknown,
+      nextActionSdkTrigger: p.nextActionSdkTrigger,
+      card: [p.cardBrand, p.cardLast4, p.cardExpiry],
+    }));
+    const none = { saveCard: false, merchantInitiated: false, startAnswerUnknown: false, nextActionSdkTrigger: null };
+    expect(facts).toEqual([
+      {
+        ...none,
+        providerData: { payment_order_id: "po_1" },
+        saveCard: true,
+        merchantInitiated: true,
+        startAnswerUnknown: true,
+        card: [null, null, null],
+      },
+      { ...none, providerData: {}, saveCard: true, card: ["visa", "4242", "12/34"] },
+      {
+        ...none,
+        providerData: { riskRequestId: "rq_1" },
+        nextActionSdkTrigger: { opaque: "x", list: [1] },
+        card: [null, null, null],
+      },
+      // The card the provider reported stays; the typed one only fills a gap.
+      { ...none, providerData: {}, card: ["mastercard", "5454", null] },
+      { ...none, providerData: null, card: [null, null, null] },
+    ]);
+    sqlite.close();
+  });
+});
