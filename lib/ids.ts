@@ -1,9 +1,7 @@
 import { randomBytes } from "node:crypto";
 
-/** Branded identifiers: our own ids are never confused with a provider's references. */
+/** A branded order id: an order is inserted only with an id made here. */
 export type OrderId = string & { readonly __brand: "OrderId" };
-export type PaymentId = string & { readonly __brand: "PaymentId" };
-export type UserId = string & { readonly __brand: "UserId" };
 
 const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
@@ -17,5 +15,4 @@ export function randomId(prefix: string, length = 16): string {
 
 export const newOrderId = () => randomId("ord") as OrderId;
 /** Our payment id doubles as the merchant reference sent to the provider (max 20 chars for Lesspay). */
-export const newPaymentId = () => randomId("pay", 16) as PaymentId;
-export const newUserId = () => randomId("usr") as UserId;
+export const newPaymentId = () => randomId("pay", 16);
