@@ -295,35 +295,33 @@ describe("paymentEventOf: what a verified notification reports", () => {
 });
 
 describe("decideOrder: what a payment's move does to its order", () => {
-  it("the order's status follows its attempts", () => {
-    const attempts = [
-      { id: "a", status: "failed" },
-      { id: "b", status: "succeeded" },
-    ] as const;
-    expect(decideOrder(attempts, { id: "b", from: "processing", to: "succeeded" })).toStrictEqual({ status: "paid" });
-    expect(decideOrder([{ id: "a", status: "failed" }], { id: "a", from: "processing", to: "failed" })).toStrictEqual({
-      status: "failed",
-    });
-  });
-
-  it("money taken while another attempt holds the order's is a second charge of that attempt", () => {
-    const attempts = [
-      { id: "kept", status: "succeeded" },
-      { id: "extra", status: "authorized" },
-    ] as const;
-    expect(decideOrder(attempts, { id: "extra", from: "superseded", to: "authorized" })).toStrictEqual({
-      status: "paid",
-      secondChargeOf: "kept",
-    });
-  });
-
-  it("a paid attempt moving on (captured, refunded) is no second charge", () => {
-    const attempts = [
-      { id: "kept", status: "succeeded" },
-      { id: "extra", status: "succeeded" },
-    ] as const;
-    expect(decideOrder(attempts, { id: "extra", from: "authorized", to: "succeeded" })).toStrictEqual({
-      status: "paid",
-    });
+  const attempt = (id: string, status: PaymentStatus) => ({ id, status });
+  it.each([
+    {
+      case: "its status follows its attempts",
+      attempts: [attempt("a", "failed"), attempt("b", "succeeded")],
+      moved: { id: "b", from: "processing", to: "succeeded" },
+      expected: { status: "paid" },
+    },
+    {
+      case: "a failed latest attempt fails it",
+      attempts: [attempt("a", "failed")],
+      moved: { id: "a", from: "processing", to: "failed" },
+      expected: { status: "failed" },
+    },
+    {
+      case: "money taken while another attempt holds the order's is a second charge of that attempt",
+      attempts: [attempt("kept", "succeeded"), attempt("extra", "authorized")],
+      moved: { id: "extra", from: "superseded", to: "authorized" },
+      expected: { status: "paid", secondChargeOf: "kept" },
+    },
+    {
+      case: "a paid attempt moving on (captured, refunded) is no second charge",
+      attempts: [attempt("kept", "succeeded"), attempt("extra", "succeeded")],
+      moved: { id: "extra", from: "authorized", to: "succeeded" },
+      expected: { status: "paid" },
+    },
+  ] as const)("$case", ({ attempts, moved, expected }) => {
+    expect(decideOrder(attempts, moved)).toStrictEqual(expected);
   });
 });

@@ -796,29 +796,28 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
     );
   }
 
+  if (notification.kind === "unrecognized")
+    return unchanged(provider, `not understood, nothing written: ${notification.summary}`, "unrecognized");
+  if (notification.kind === "wallet-binding") return applyCredentialEvent(provider, notification);
+  const named = paymentNamedBy(providerId, notification);
+  if ("refusal" in named) return named.refusal;
   switch (notification.kind) {
-    case "unrecognized":
-      return unchanged(provider, `not understood, nothing written: ${notification.summary}`, "unrecognized");
-    case "wallet-binding":
-      return applyCredentialEvent(provider, notification);
     case "risk-event":
     case "refund-failed":
-      return recordOnTimeline(provider, notification);
+      return recordOnTimeline(provider, named.payment, notification);
     case "payment-status":
     case "capture":
     case "refund":
-      return applyToPayment(provider, notification);
+      return applyToPayment(provider, named.payment, notification);
   }
 }
 
 /** A risk event or a failed refund goes on the payment's timeline once and changes nothing. */
 function recordOnTimeline(
   provider: ReturnType<typeof getProvider>,
+  payment: Payment,
   notification: PaymentNotification,
 ): NotificationResult {
-  const named = paymentNamedBy(provider.id, notification);
-  if ("refusal" in named) return named.refusal;
-  const { payment } = named;
   const fresh = recordPaymentEvent({
     paymentId: payment.id,
     provider: provider.id,
@@ -882,11 +881,9 @@ function otherMoney(
 /** A status, capture or refund of one of the shop's payments: checked, then applied once as decided. */
 function applyToPayment(
   provider: ReturnType<typeof getProvider>,
+  payment: Payment,
   notification: MovingNotification,
 ): NotificationResult {
-  const named = paymentNamedBy(provider.id, notification);
-  if ("refusal" in named) return named.refusal;
-  const { payment } = named;
   const mismatch = otherMoney(provider, payment, notification);
   if (mismatch) return mismatch;
 

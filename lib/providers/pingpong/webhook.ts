@@ -1,5 +1,5 @@
 import "server-only";
-import { fromDecimalString, minor } from "@/lib/money";
+import { fromDecimalString } from "@/lib/money";
 import { redact } from "@/lib/payments/redact";
 import { NotificationRejected, type RawNotification, type VerifiedNotification } from "@/lib/payments/types";
 import { bindingEventOf, failureOf, notificationStatus, SUCCESS_CODE } from "./mappers";
