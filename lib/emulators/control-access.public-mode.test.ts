@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { transitionPayment } from "@/lib/db/queries/payments";
+import { transitionPayment } from "@/lib/payments/transitions";
 import { closeSqlite } from "@/lib/sqlite";
 import { JSON_TYPE, serverUrl } from "@/lib/testing/control-fixtures";
 import { PUBLIC_APP_URL, PUBLIC_MODE_CONTROL_TOKEN, publicModeDemoAccount } from "@/lib/testing/public-mode";

@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { antomKey } from "@/lib/dev-keys";
 import { findOrder } from "@/lib/db/queries/orders";
-import { findPayment, listPaymentEvents, transitionPayment } from "@/lib/db/queries/payments";
+import { findPayment, listPaymentEvents } from "@/lib/db/queries/payments";
+import { transitionPayment } from "@/lib/payments/transitions";
 import { antomSign, antomSignatureHeader } from "@/lib/providers/antom/signature";
 import { OperatorActionError, refundPayment } from "@/lib/payments/service";
 import { closeSqlite } from "@/lib/sqlite";

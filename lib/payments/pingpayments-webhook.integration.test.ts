@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { insertOrderOnce } from "@/lib/db/queries/orders";
-import { findPayment, insertPaymentOnce, listPaymentEvents, transitionPayment } from "@/lib/db/queries/payments";
+import { findPayment, insertPaymentOnce, listPaymentEvents } from "@/lib/db/queries/payments";
+import { transitionPayment } from "@/lib/payments/transitions";
 import { findOrder } from "@/lib/db/queries/orders";
 import { newOrderId, newPaymentId } from "@/lib/ids";
 import { closeSqlite } from "@/lib/sqlite";

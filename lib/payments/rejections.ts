@@ -8,7 +8,7 @@ import { log } from "@/lib/log";
  * - refused before or instead of being believed (bad or missing signature, another merchant's
  *   ids, a payment or token the provider or the shop does not know, a state that can never follow
  *   the payment's): anyone can post to a webhook URL, and an unauthenticated request must not be
- *   able to fill the event log. Each also gets one redacted warn line.
+ *   able to fill the event log, so none is ever recorded there. Each gets one redacted warn line.
  * - redeliveries that changed nothing (a notification already applied, or one the payment has
  *   already moved past): acknowledged, as the provider expects, and not stored again.
  */

@@ -14,7 +14,6 @@ import {
   saveCredentialOnce,
 } from "@/lib/db/queries/credentials";
 import {
-  applyNotificationToPayment,
   AttemptClaimLost,
   claimOrderForAttempt,
   findPayment,
@@ -24,25 +23,32 @@ import {
   patchPayment,
   recordIntegrityFailure,
   recordPaymentEvent,
-  transitionPayment,
   type PaymentPatch,
 } from "@/lib/db/queries/payments";
 import type { Payment } from "@/lib/db/schema";
 import { paymentRefOf } from "./payment-ref";
+import type { NotAcknowledged, NotificationAnswer } from "./answers";
+import { paymentEventOf, type PaymentEvent } from "./decide";
 import { findMethod, getProvider, walletProvider } from "./registry";
 import { noteRejectedNotification, noteUnchangedRedelivery } from "./rejections";
 import { isPaid, isPending, isSwitchable } from "./state";
+import { applyPaymentEvent, transitionPayment } from "./transitions";
 import {
   NotificationRejected,
   ProviderError,
   type ApiCallRecord,
+  type CaptureNotification,
   type CardInput,
   type NextAction,
+  type PaymentNotification,
   type PaymentRequest,
+  type PaymentStatusNotification,
   type ProviderOutcome,
   type RawNotification,
+  type RefundNotification,
   type StoredCredentialInfo,
   type VerifiedNotification,
+  type WalletBindingNotification,
 } from "./types";
 
 export class CheckoutError extends Error {
@@ -654,29 +660,28 @@ function awaitOperator(payment: Payment, provider: ReturnType<typeof getProvider
   return findPayment(payment.id) ?? payment;
 }
 
-export type NotificationResult = { httpStatus: number; response: Response; outcome: string };
+/** What the shop answers a notification (the route turns it into the provider's response), and why, for the log. */
+export interface NotificationResult {
+  answer: NotificationAnswer;
+  outcome: string;
+}
 
-function refused(
-  providerId: string,
-  httpStatus: number,
-  reason: string,
-  answer: string,
-  outcome: string,
-): NotificationResult {
-  noteRejectedNotification(providerId, httpStatus, reason);
-  return { httpStatus, response: Response.json({ error: answer }, { status: httpStatus }), outcome };
+const ACK: NotificationAnswer = { kind: "ack" };
+
+/**
+ * A notification refused before or instead of being believed (or one that cannot be verified
+ * now): a redacted warn line and a count on the console, never a row in the event log: anyone
+ * can post to a webhook URL, and an unauthenticated request must not be able to fill it.
+ */
+function refused(providerId: string, answer: NotAcknowledged, reason: string, outcome: string): NotificationResult {
+  noteRejectedNotification(providerId, answer.httpStatus, reason);
+  return { answer, outcome };
 }
 
 /** A redelivery that changed nothing: the provider's acknowledgement, a count on the console, no row. */
-function unchanged(
-  provider: ReturnType<typeof getProvider>,
-  reason: string,
-  outcome: string,
-  notification?: VerifiedNotification,
-): NotificationResult {
-  const ack = provider.acknowledge(notification);
-  noteUnchangedRedelivery(provider.id, ack.status, reason);
-  return { httpStatus: ack.status, response: ack, outcome };
+function unchanged(provider: ReturnType<typeof getProvider>, reason: string, outcome: string): NotificationResult {
+  noteUnchangedRedelivery(provider.id, provider.acknowledge().status, reason);
+  return { answer: ACK, outcome };
 }
 
 /**
@@ -686,7 +691,7 @@ function unchanged(
  */
 function paymentNamedBy(
   providerId: string,
-  notification: VerifiedNotification,
+  notification: PaymentNotification,
 ): { payment: Payment } | { refusal: NotificationResult } {
   const { providerPaymentId, merchantReference } = notification;
   const payment =
@@ -695,7 +700,14 @@ function paymentNamedBy(
     undefined;
   const names = `${notification.summary} (${[providerPaymentId, merchantReference].filter(Boolean).join(", ") || "no reference"})`;
   if (!payment || payment.provider !== providerId)
-    return { refusal: refused(providerId, 404, `Unknown payment: ${names}`, "Unknown payment", "unknown_payment") };
+    return {
+      refusal: refused(
+        providerId,
+        { kind: "refused", httpStatus: 404, reason: "Unknown payment" },
+        `Unknown payment: ${names}`,
+        "unknown_payment",
+      ),
+    };
   const otherReference = Boolean(merchantReference) && merchantReference !== payment.id;
   const otherProviderId =
     Boolean(providerPaymentId) && Boolean(payment.providerPaymentId) && payment.providerPaymentId !== providerPaymentId;
@@ -706,9 +718,8 @@ function paymentNamedBy(
     return {
       refusal: refused(
         providerId,
-        422,
+        { kind: "refused", httpStatus: 422, reason: "The notification's ids name two different payments" },
         `Refused: ${names} names two payments: ${reason}`,
-        "The notification's ids name two different payments",
         "ids_mismatch",
       ),
     };
@@ -739,147 +750,186 @@ function alreadyFinal(provider: ReturnType<typeof getProvider>, raw: RawNotifica
 
 /**
  * raw body -> verify -> find the payment (both ids name it) -> check amount and currency -> dedupe
- * -> transition -> ack. Nothing changes unless every check passes. Only a verified notification
- * about one of the shop's payments that changes something is written to the event log; anything
- * else (badly signed, another merchant's, about a payment nobody knows, naming two payments, a
- * state that can never follow the payment's) is refused with a warn line and a count on the
- * console, and a redelivery that changes nothing is acknowledged and counted, never a row.
+ * -> decide -> write -> answer. Nothing changes unless every check passes. Only a verified
+ * notification about one of the shop's payments that changes something is written to the event
+ * log; anything else (badly signed, another merchant's, about a payment nobody knows, naming two
+ * payments, a state that can never follow the payment's) is refused with a warn line and a count
+ * on the console and is never recorded, and a redelivery that changes nothing is acknowledged
+ * and counted, never a row.
  */
 export async function receiveNotification(providerId: string, raw: RawNotification): Promise<NotificationResult> {
   const provider = getProvider(providerId);
   const final = alreadyFinal(provider, raw);
   if (final) return final;
-  let notification;
+  let notification: VerifiedNotification;
   try {
     notification = await provider.verifyNotification(raw);
   } catch (error) {
     if (error instanceof NotificationRejected)
-      return refused(providerId, error.httpStatus, error.message, error.message, "rejected");
+      return refused(
+        providerId,
+        { kind: "refused", httpStatus: error.httpStatus, reason: error.message },
+        error.message,
+        "rejected",
+      );
     const message = error instanceof Error ? error.message : String(error);
     log("error", "notification verification failed", { provider: providerId, error: message });
     // 503: the provider retries later, when its API answers again. Still unverified: no row.
     return refused(
       providerId,
-      503,
+      { kind: "retry-later", httpStatus: 503, reason: "Could not verify the notification now" },
       `Could not verify: ${message}`,
-      "Could not verify the notification now",
       "unverified",
     );
   }
 
-  if (notification.unrecognized)
-    return unchanged(
-      provider,
-      `not understood, nothing written: ${notification.summary}`,
-      "unrecognized",
-      notification,
-    );
-  if (notification.credentialEvent) return applyCredentialEvent(provider, notification);
-
+  if (notification.kind === "unrecognized")
+    return unchanged(provider, `not understood, nothing written: ${notification.summary}`, "unrecognized");
+  if (notification.kind === "wallet-binding") return applyCredentialEvent(provider, notification);
   const named = paymentNamedBy(providerId, notification);
   if ("refusal" in named) return named.refusal;
-  const { payment } = named;
-  // A risk event goes on the timeline once and changes no status.
-  if (notification.informational) {
-    const fresh = recordPaymentEvent({
-      paymentId: payment.id,
-      provider: providerId,
-      type: "notification",
-      dedupeKey: notification.dedupeKey,
-      summary: notification.summary,
-      detail: notification.detail,
-    });
-    log("info", "informational notification", { paymentId: payment.id, provider: providerId, fresh });
-    if (!fresh) return unchanged(provider, `already recorded: ${notification.summary}`, "duplicate", notification);
-    return { httpStatus: 200, response: provider.acknowledge(notification), outcome: "recorded" };
+  switch (notification.kind) {
+    case "risk-event":
+    case "refund-failed":
+      return recordOnTimeline(provider, named.payment, notification);
+    case "payment-status":
+    case "capture":
+    case "refund":
+      return applyToPayment(provider, named.payment, notification);
   }
-  const amountFits = notification.amountIsPart
-    ? notification.amount <= payment.amount
-    : notification.amount === payment.amount;
-  if (!amountFits || notification.currency !== payment.currency || notification.amountDiffers) {
-    // A verified report of other money than the payment's: the payment does not move, and the
-    // operator must look. Its own dedupe key (not the notification's, which a correct
-    // redelivery still needs) records each distinct report once however often it comes.
-    const fresh = recordIntegrityFailure({
-      paymentId: payment.id,
-      provider: providerId,
-      summary: `Refused: ${provider.displayName} reports ${notification.amountDiffers ? "a paid amount that differs from" : `${notification.amount} ${notification.currency}`} (${notification.summary}), the payment is ${payment.amount} ${payment.currency}`,
-      detail: notification.detail,
-      dedupeKey: `integrity:${notification.dedupeKey}:${notification.amount}:${notification.currency}`,
-    });
-    log("warn", "notification amount mismatch", { paymentId: payment.id, provider: providerId, fresh });
-    return {
-      httpStatus: 422,
-      response: Response.json({ error: "Amount or currency does not match the payment" }, { status: 422 }),
-      outcome: "amount_mismatch",
-    };
-  }
+}
 
-  const ack = provider.acknowledge(notification);
-  const applied = applyNotificationToPayment(payment.id, {
-    provider: providerId,
+/** A risk event or a failed refund goes on the payment's timeline once and changes nothing. */
+function recordOnTimeline(
+  provider: ReturnType<typeof getProvider>,
+  payment: Payment,
+  notification: PaymentNotification,
+): NotificationResult {
+  const fresh = recordPaymentEvent({
+    paymentId: payment.id,
+    provider: provider.id,
+    type: "notification",
     dedupeKey: notification.dedupeKey,
-    status: notification.resolveByCaptureMode && payment.captureMode === "manual" ? "authorized" : notification.status,
+    summary: notification.summary,
+    detail: notification.detail,
+  });
+  log("info", "informational notification", { paymentId: payment.id, provider: provider.id, fresh });
+  if (!fresh) return unchanged(provider, `already recorded: ${notification.summary}`, "duplicate");
+  return { answer: ACK, outcome: "recorded" };
+}
+
+type MovingNotification = PaymentStatusNotification | CaptureNotification | RefundNotification;
+
+/**
+ * The amount a notification reports, and whether it is the payment's whole amount or a part of
+ * it (a capture, or a refund that does not repeat the payment's amount).
+ */
+function reportedAmount(notification: MovingNotification): { amount: number; whole: boolean } {
+  switch (notification.kind) {
+    case "payment-status":
+      return { amount: notification.amount, whole: true };
+    case "capture":
+      return { amount: notification.amount, whole: false };
+    case "refund":
+      return notification.paymentAmount === undefined
+        ? { amount: notification.amount, whole: false }
+        : { amount: notification.paymentAmount, whole: true };
+  }
+}
+
+/**
+ * A verified report of other money than the payment's: the payment does not move, and the
+ * operator must look. Its own dedupe key (not the notification's, which a correct redelivery
+ * still needs) records each distinct report once however often it comes.
+ */
+function otherMoney(
+  provider: ReturnType<typeof getProvider>,
+  payment: Payment,
+  notification: MovingNotification,
+): NotificationResult | undefined {
+  const { amount, whole } = reportedAmount(notification);
+  const amountDiffers = notification.kind === "payment-status" && notification.amountDiffers === true;
+  const amountFits = whole ? amount === payment.amount : amount <= payment.amount;
+  if (amountFits && notification.currency === payment.currency && !amountDiffers) return undefined;
+  const fresh = recordIntegrityFailure({
+    paymentId: payment.id,
+    provider: provider.id,
+    summary: `Refused: ${provider.displayName} reports ${amountDiffers ? "a paid amount that differs from" : `${amount} ${notification.currency}`} (${notification.summary}), the payment is ${payment.amount} ${payment.currency}`,
+    detail: notification.detail,
+    dedupeKey: `integrity:${notification.dedupeKey}:${amount}:${notification.currency}`,
+  });
+  log("warn", "notification amount mismatch", { paymentId: payment.id, provider: provider.id, fresh });
+  return {
+    answer: { kind: "refused", httpStatus: 422, reason: "Amount or currency does not match the payment" },
+    outcome: "amount_mismatch",
+  };
+}
+
+/** A status, capture or refund of one of the shop's payments: checked, then applied once as decided. */
+function applyToPayment(
+  provider: ReturnType<typeof getProvider>,
+  payment: Payment,
+  notification: MovingNotification,
+): NotificationResult {
+  const mismatch = otherMoney(provider, payment, notification);
+  if (mismatch) return mismatch;
+
+  const reported = notification.kind === "payment-status" ? notification : undefined;
+  const applied = applyPaymentEvent(payment.id, paymentEventOf(notification), {
+    provider: provider.id,
+    dedupeKey: notification.dedupeKey,
     summary: notification.summary,
     // What the shop answered the provider, for the timeline.
-    detail: { notification: notification.detail, ourAck: { status: ack.status } },
-    refundAmount: notification.refundAmount,
+    detail: { notification: notification.detail, ourAck: { status: provider.acknowledge().status } },
     facts: {
       ...(payment.providerPaymentId || !notification.providerPaymentId
         ? {}
         : { providerPaymentId: notification.providerPaymentId }),
-      ...checksPatch(notification.checks),
+      ...checksPatch(reported?.checks),
     },
     patch: {
-      ...(notification.capturedAmount !== undefined ? { capturedAmount: notification.capturedAmount } : {}),
-      failureCode: notification.failure?.code ?? null,
-      failureMessage: notification.failure?.message ?? null,
+      failureCode: reported?.failure?.code ?? null,
+      failureMessage: reported?.failure?.message ?? null,
       nextActionType: "none",
       nextActionUrl: null,
       nextActionQr: null,
     },
   });
-  log("info", "notification", {
-    paymentId: payment.id,
-    provider: providerId,
-    outcome: applied.outcome,
-    status: notification.status,
-  });
-  switch (applied.outcome) {
+  const outcome = applied.outcome === "duplicate" ? "duplicate" : applied.decision.outcome;
+  log("info", "notification", { paymentId: payment.id, provider: provider.id, outcome, kind: notification.kind });
+  if (applied.outcome === "duplicate")
+    return unchanged(provider, `already applied: ${notification.summary}`, "duplicate");
+  const { from, to } = applied.decision;
+  switch (applied.decision.outcome) {
     case "early":
       // Not acknowledged: the provider sends it again, and by then the one it follows has come.
       return {
-        httpStatus: 409,
-        response: Response.json(
-          { error: `The payment is ${applied.from}: send this notification again later` },
-          { status: 409 },
-        ),
-        outcome: "early",
+        answer: {
+          kind: "retry-later",
+          httpStatus: 409,
+          reason: `The payment is ${from}: send this notification again later`,
+        },
+        outcome,
       };
     case "contradiction":
       return refused(
-        providerId,
-        422,
-        `Refused: ${notification.summary} reports ${applied.to}, which can never follow ${applied.from} (payment ${payment.id})`,
-        `The payment is ${applied.from}: ${applied.to} can never follow it`,
-        "contradiction",
+        provider.id,
+        { kind: "refused", httpStatus: 422, reason: `The payment is ${from}: ${to} can never follow it` },
+        `Refused: ${notification.summary} reports ${to}, which can never follow ${from} (payment ${payment.id})`,
+        outcome,
       );
-    case "duplicate":
-      return unchanged(provider, `already applied: ${notification.summary}`, "duplicate", notification);
     case "stale":
       return unchanged(
         provider,
-        `stale: ${notification.summary} reports ${applied.to}, the payment is already ${applied.from}`,
-        "stale",
-        notification,
+        `stale: ${notification.summary} reports ${to}, the payment is already ${from}`,
+        outcome,
       );
-    case "applied":
-    case "recorded":
-      if (applied.outcome === "applied" && applied.transition.extraCharge) returnExtraChargeSoon(payment.id);
+    case "move":
+    case "record":
+      if (applied.outcome === "moved" && applied.transition.extraCharge) returnExtraChargeSoon(payment.id);
       // Only a notification that carries a stored credential needs the payment as it is now.
-      if (notification.storedCredential)
-        rememberCard(findPayment(payment.id) ?? payment, notification.storedCredential);
-      return { httpStatus: ack.status, response: ack, outcome: applied.outcome };
+      if (reported?.storedCredential) rememberCard(findPayment(payment.id) ?? payment, reported.storedCredential);
+      return { answer: ACK, outcome };
   }
 }
 
@@ -925,15 +975,18 @@ async function operatorAction(
   }
   recordCalls(payment.id, provider.id, outcome.calls);
   const summary = `${operator} ${{ refund: `refunded ${outcome.refundAmount}`, void: "voided the payment", capture: `captured ${outcome.capturedAmount}`, settle: "settled the payment" }[action]}`;
-  const applied = applyNotificationToPayment(payment.id, {
+  // A refund adds to what was refunded; anything else reports a status (with the amount captured, if it says).
+  const event: PaymentEvent =
+    outcome.refundAmount !== undefined
+      ? { kind: "refund", amount: outcome.refundAmount }
+      : { kind: "status", status: outcome.status, capturedAmount: outcome.capturedAmount };
+  const applied = applyPaymentEvent(payment.id, event, {
     provider: provider.id,
     type: "operator_action",
     dedupeKey: outcome.dedupeKey ?? `${provider.id}:${action}:${payment.id}:${Date.now()}`,
-    status: outcome.status,
-    refundAmount: outcome.refundAmount,
     summary,
     detail: { operator },
-    patch: outcome.capturedAmount !== undefined ? { capturedAmount: outcome.capturedAmount } : {},
+    patch: {},
   });
   // Its notification came first and applied it: who asked for it still belongs on the timeline.
   if (applied.outcome === "duplicate")
@@ -944,7 +997,8 @@ async function operatorAction(
       summary: `${summary} (its notification had already applied it)`,
       detail: { operator },
     });
-  log("info", "operator action", { paymentId: payment.id, provider: provider.id, action, outcome: applied.outcome });
+  const decided = applied.outcome === "duplicate" ? applied.outcome : applied.decision.outcome;
+  log("info", "operator action", { paymentId: payment.id, provider: provider.id, action, outcome: decided });
   return findPayment(payment.id)!;
 }
 
@@ -1027,20 +1081,24 @@ export async function chargeSavedCardAgain(
  */
 function applyCredentialEvent(
   provider: ReturnType<typeof getProvider>,
-  notification: VerifiedNotification,
+  notification: WalletBindingNotification,
 ): NotificationResult {
-  const event = notification.credentialEvent!;
+  const event = notification.binding;
   const credential =
     (event.token ? findCredentialByToken(provider.id, event.token) : undefined) ??
     (event.bindingRef ? findCredentialByToken(provider.id, pendingBindingToken(event.bindingRef)) : undefined);
   if (!credential)
-    return refused(provider.id, 404, `Unknown wallet token: ${notification.summary}`, "Unknown token", "unknown_token");
+    return refused(
+      provider.id,
+      { kind: "refused", httpStatus: 404, reason: "Unknown token" },
+      `Unknown wallet token: ${notification.summary}`,
+      "unknown_token",
+    );
   if (event.merchantUserId !== undefined && credential.merchantUserId !== event.merchantUserId) {
     return refused(
       provider.id,
-      422,
+      { kind: "refused", httpStatus: 422, reason: "The token belongs to another merchantUserId" },
       `Refused: the token belongs to another shopper (${notification.summary})`,
-      "The token belongs to another merchantUserId",
       "user_mismatch",
     );
   }
@@ -1052,12 +1110,7 @@ function applyCredentialEvent(
   // A binding still known only by its signing reference needs the token to become usable.
   const awaitingToken = credential.token === pendingBindingToken(event.bindingRef ?? "");
   if (event.event === "activated" && awaitingToken && !event.token)
-    return unchanged(
-      provider,
-      `a linking without its token, nothing written: ${notification.summary}`,
-      "no_token",
-      notification,
-    );
+    return unchanged(provider, `a linking without its token, nothing written: ${notification.summary}`, "no_token");
   const token = awaitingToken ? event.token : undefined;
   const result = moveCredential(
     credential.id,
@@ -1072,17 +1125,11 @@ function applyCredentialEvent(
     token,
   );
   log("info", "wallet binding notification", { credentialId: credential.id, event: event.event, result });
-  if (result === "duplicate")
-    return unchanged(provider, `already applied: ${notification.summary}`, result, notification);
+  if (result === "duplicate") return unchanged(provider, `already applied: ${notification.summary}`, result);
   // The binding has moved on (e.g. a link notified after the shopper unlinked): nothing is written.
   if (result === "refused")
-    return unchanged(
-      provider,
-      `the binding is already ${credential.status}: ${notification.summary}`,
-      result,
-      notification,
-    );
-  return { httpStatus: 200, response: provider.acknowledge(notification), outcome: result };
+    return unchanged(provider, `the binding is already ${credential.status}: ${notification.summary}`, result);
+  return { answer: ACK, outcome: result };
 }
 
 /** What a pending binding's token column holds until the signing notification brings the token. */

@@ -14,7 +14,7 @@ export { PAYMENT_STATUSES } from "@/lib/db/schema";
  * succeeded), never backward. Terminal states never move. `superseded` is an open attempt the
  * shop closed because the shopper chose another way to pay: it is over for the shop, but money
  * the provider still reports for it is real, so it may still become authorized or succeeded (and
- * is then returned, see `extraCharge` in lib/db/queries/payments.ts).
+ * is then returned, see `decideOrder` in lib/payments/decide.ts).
  */
 const ALLOWED: Readonly<Record<PaymentStatus, readonly PaymentStatus[]>> = {
   created: ["requires_action", "processing", "authorized", "succeeded", "failed", "superseded"],

@@ -158,50 +158,106 @@ export interface RawNotification {
   url?: string;
 }
 
-/** A notification the adapter has verified (signature or confirming GET) and parsed. */
-export interface VerifiedNotification {
-  /** Our payment id, where the provider echoes it. */
+/** What every verified notification carries, whatever it is about. */
+interface NotificationBase {
+  summary: string;
+  /** Redacted payload and confirming calls, for the event log. */
+  detail: unknown;
+}
+
+/** A notification the shop may record: every delivery of the same one carries the same key. */
+interface Deduplicated extends NotificationBase {
+  dedupeKey: string;
+}
+
+/**
+ * Names one of the shop's payments: our reference where the provider echoes it, its own id, or
+ * both (then both must name the same payment).
+ */
+interface NamesPayment {
   merchantReference?: string;
   providerPaymentId?: string;
-  status: PaymentStatus;
+}
+
+/** A status the provider reports for a payment; its amount and currency are the whole payment's. */
+export interface PaymentStatusNotification extends Deduplicated, NamesPayment {
+  kind: "payment-status";
+  /**
+   * "approved": paid, without saying whether it was captured (Antom's S PAYMENT_RESULT): the
+   * payment is authorized when it was made with manual capture, succeeded otherwise.
+   */
+  status: PaymentStatus | "approved";
   amount: Minor;
   currency: string;
-  /** Same value for every delivery of the same notification. */
-  dedupeKey: string;
-  failure?: { code: string; message: string };
-  /** A refund notification: its amount adds to what the payment has had refunded. */
-  refundAmount?: Minor;
-  /** A capture notification: what the payment has had captured. */
-  capturedAmount?: Minor;
-  /** The amount is part of the payment (a capture or a refund), not the whole of it. */
-  amountIsPart?: boolean;
   /** The provider itself says the money paid is not the payment's (Lesspay's 12 PAID, amount differs): an integrity failure whatever `amount` says. */
   amountDiffers?: boolean;
-  /** "succeeded" means authorized when the payment was made with manual capture (Antom's S). */
-  resolveByCaptureMode?: boolean;
-  /** An event for the timeline only (e.g. a risk event): recorded once, changes no status. */
-  informational?: boolean;
-  /** About a wallet binding, not a payment: its token is activated, declined or revoked. */
-  /**
-   * About a wallet binding, not a payment: activated, declined or revoked. It names the binding by
-   * its token or the signing's reference (`bindingRef`), whichever the provider sent; the shopper's
-   * id is checked when present.
-   */
-  credentialEvent?: {
+  failure?: { code: string; message: string };
+  storedCredential?: StoredCredentialInfo;
+  checks?: { avs?: string; cvv?: string; threeDs?: string };
+}
+
+/** A capture's result; its amount is part of the payment (at most the whole). */
+export interface CaptureNotification extends Deduplicated, NamesPayment {
+  kind: "capture";
+  /** captured: the payment has had `amount` captured; failed: the authorization stays as it was. */
+  result: "captured" | "failed";
+  amount: Minor;
+  currency: string;
+}
+
+/** A refund made: its amount adds to what the payment has had refunded. */
+export interface RefundNotification extends Deduplicated, NamesPayment {
+  kind: "refund";
+  /** The refund's amount (part of the payment). */
+  amount: Minor;
+  currency: string;
+  /** The whole payment's amount, where the provider repeats it with the refund (PingPong): checked instead of the refund's. */
+  paymentAmount?: Minor;
+}
+
+/** A refund the provider did not make: on the payment's timeline once, nothing moves, its amount is not checked. */
+export interface RefundFailedNotification extends Deduplicated, NamesPayment {
+  kind: "refund-failed";
+}
+
+/** A risk event (Lesspay's): on the payment's timeline once, changes nothing, its amount is not checked. */
+export interface RiskEventNotification extends Deduplicated, NamesPayment {
+  kind: "risk-event";
+}
+
+/**
+ * About a wallet binding, not a payment: activated, declined or revoked. It names the binding by
+ * its token or the signing's reference (`bindingRef`), whichever the provider sent; the shopper's
+ * id is checked when present.
+ */
+export interface WalletBindingNotification extends Deduplicated {
+  kind: "wallet-binding";
+  binding: {
     token?: string;
     bindingRef?: string;
     merchantUserId?: string;
     event: "activated" | "declined" | "revoked";
     source?: string;
   };
-  /** Verified, but nothing the shop can act on (an undocumented shape): acknowledged, counted, nothing written. */
-  unrecognized?: boolean;
-  storedCredential?: StoredCredentialInfo;
-  checks?: { avs?: string; cvv?: string; threeDs?: string };
-  summary: string;
-  /** Redacted payload and confirming calls, for the event log. */
-  detail: unknown;
 }
+
+/** Verified, but nothing the shop can act on (an undocumented shape): acknowledged, counted, nothing written. */
+export interface UnrecognizedNotification extends NotificationBase {
+  kind: "unrecognized";
+}
+
+/** A notification the adapter has verified (signature or confirming GET) and parsed: one kind, its own fields. */
+export type VerifiedNotification =
+  | PaymentStatusNotification
+  | CaptureNotification
+  | RefundNotification
+  | RefundFailedNotification
+  | RiskEventNotification
+  | WalletBindingNotification
+  | UnrecognizedNotification;
+
+/** A verified notification about one of the shop's payments. */
+export type PaymentNotification = Exclude<VerifiedNotification, WalletBindingNotification | UnrecognizedNotification>;
 
 /** An unconfirmed notification's claim of a final state (PaymentProvider.finalClaimOf). */
 export interface FinalClaim {
@@ -318,8 +374,11 @@ export interface PaymentProvider {
    * without the call (nothing it could confirm would change the payment).
    */
   finalClaimOf?(raw: RawNotification): FinalClaim | undefined;
-  /** The exact acknowledgement the provider expects (the same for every notification it acknowledges). */
-  acknowledge(notification?: VerifiedNotification): Response;
+  /**
+   * The exact acknowledgement the provider expects (the same for every notification it
+   * acknowledges): the body of the "ack" answer (lib/payments/answers.ts gives the others).
+   */
+  acknowledge(): Response;
   /** One-click wallet linking, where the provider offers it. */
   wallets?: WalletLinking;
 }

@@ -2,7 +2,7 @@
 // its own at first start (data/test-public-mode/deployment-secrets.json): the emulators take
 // requests signed with those, and the shop believes notifications signed with those, only.
 import { afterAll, describe, expect, it } from "vitest";
-import { transitionPayment } from "@/lib/db/queries/payments";
+import { transitionPayment } from "@/lib/payments/transitions";
 import { DEMO_USERS } from "@/lib/db/seed";
 import { DEPLOYMENT_SECRET_NAMES, PUBLISHED_SECRETS } from "@/lib/deployment-secrets";
 import { closeSqlite } from "@/lib/sqlite";

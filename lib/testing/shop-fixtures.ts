@@ -1,7 +1,8 @@
 // Test helpers that write the shop's side of an order and a payment straight to its database.
 import { randomUUID } from "node:crypto";
 import { insertOrderOnce } from "@/lib/db/queries/orders";
-import { insertPaymentOnce, transitionPayment } from "@/lib/db/queries/payments";
+import { insertPaymentOnce } from "@/lib/db/queries/payments";
+import { transitionPayment } from "@/lib/payments/transitions";
 import type { PaymentStatus } from "@/lib/db/schema";
 import { newOrderId, newPaymentId } from "@/lib/ids";
 

@@ -1,12 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { findOrder } from "@/lib/db/queries/orders";
-import {
-  applyNotificationToPayment,
-  findPayment,
-  listPaymentEvents,
-  transitionPayment,
-} from "@/lib/db/queries/payments";
+import { findPayment, listPaymentEvents } from "@/lib/db/queries/payments";
+import { applyPaymentEvent, transitionPayment } from "@/lib/payments/transitions";
 import { closeSqlite, openSqlite } from "@/lib/sqlite";
 import { createTestPayment } from "@/lib/testing/shop-fixtures";
 
@@ -33,16 +29,16 @@ describe("the notification path's prepared writes", () => {
       providerPaymentId: `LP-${randomUUID()}`,
     });
     const dedupeKey = `lesspay:test:${randomUUID()}`;
+    const paid = { kind: "status", status: "succeeded" } as const;
     const notification = {
       provider: "lesspay",
       dedupeKey,
-      status: "succeeded" as const,
       summary: "paid",
       detail: { tradeStatus: "SUCCESS", amount: 2500 },
       patch: { failureCode: null, nextActionType: "none" as const, nextActionUrl: null },
     };
-    const first = applyNotificationToPayment(id, notification);
-    expect(first.outcome).toBe("applied");
+    const first = applyPaymentEvent(id, paid, notification);
+    expect(first.outcome).toBe("moved");
     const payment = findPayment(id)!;
     expect(payment).toMatchObject({
       status: "succeeded",
@@ -53,7 +49,7 @@ describe("the notification path's prepared writes", () => {
     });
     expect(findOrder(orderId)?.status).toBe("paid");
     // The redelivery changes nothing.
-    expect(applyNotificationToPayment(id, notification).outcome).toBe("duplicate");
+    expect(applyPaymentEvent(id, paid, notification).outcome).toBe("duplicate");
     const events = listPaymentEvents(id).filter((e) => e.summary !== "test set-up");
     expect(events.filter((e) => e.type === "status_change" && e.toStatus === "succeeded")).toHaveLength(1);
     expect(events.find((e) => e.dedupeKey === dedupeKey)?.detail).toEqual(notification.detail);

@@ -12,15 +12,8 @@ import {
   type PaymentEvent,
   type PaymentStatus,
 } from "../schema";
-import {
-  canTransition,
-  isAhead,
-  isBehind,
-  isLive,
-  isPaid,
-  orderStatusFromPayments,
-  sourcesOf,
-} from "@/lib/payments/state";
+import { isLive, isPaid } from "@/lib/payments/state";
+import type { AttemptNow, Decision, OrderDecision } from "@/lib/payments/decide";
 
 type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
 
@@ -124,13 +117,8 @@ function prepareLookups(database: ReturnType<typeof db>) {
         ),
       )
       .prepare(),
-    // The writes of a notification's transaction (applyNotificationToPayment, moveInTransaction):
+    // The writes of a notification's transaction (applyPaymentDecision, moveInTransaction):
     // prepared for the same reason, they were the next biggest share of its CPU.
-    statusOf: database
-      .select({ status: payments.status })
-      .from(payments)
-      .where(eq(payments.id, sql.placeholder("id")))
-      .prepare(),
     eventByDedupeKey: database
       .select({ id: paymentEvents.id })
       .from(paymentEvents)
@@ -162,7 +150,7 @@ function prepareLookups(database: ReturnType<typeof db>) {
       .set({ status: driverValue("status"), updatedAt: driverValue("updatedAt") })
       .where(eq(orders.id, sql.placeholder("id")))
       .prepare(),
-    /** The compare-and-set of a transition, one per target status and set of patched fields (a handful in all). */
+    /** The compare-and-set of a transition, one per set of patched fields (a handful in all). */
     moves: new Map<string, ReturnType<typeof prepareMove>>(),
   };
 }
@@ -182,15 +170,16 @@ function toDriver(column: { mapToDriverValue(value: unknown): unknown }, value: 
   return value === null || value === undefined ? null : column.mapToDriverValue(value);
 }
 
-function prepareMove(database: ReturnType<typeof db>, to: PaymentStatus, fields: string[]) {
+/** The compare-and-set of a move: from the status its decision was taken on, to the one it decided. */
+function prepareMove(database: ReturnType<typeof db>, fields: string[]) {
   return database
     .update(payments)
     .set({
       ...Object.fromEntries(fields.map((field) => [field, driverValue(field)])),
-      status: to,
+      status: driverValue("to"),
       updatedAt: driverValue("updatedAt"),
     })
-    .where(and(eq(payments.id, sql.placeholder("id")), inArray(payments.status, sourcesOf(to))))
+    .where(and(eq(payments.id, sql.placeholder("id")), eq(payments.status, sql.placeholder("from"))))
     .returning()
     .prepare();
 }
@@ -327,63 +316,72 @@ export interface TransitionResult {
   extraCharge?: boolean;
 }
 
+/**
+ * The decisions a write takes on the rows it reads inside its own transaction (lib/payments/decide.ts
+ * gives them): lib/db writes what they say and decides nothing itself.
+ */
+export interface PaymentDecisions {
+  /** What the event does to the payment, on its row as the transaction reads it. */
+  payment(now: Payment): Decision;
+  /** What the payment's move does to its order, on the order's attempts as they are after it (oldest first). */
+  order(attempts: readonly AttemptNow[], moved: { id: string; from: PaymentStatus; to: PaymentStatus }): OrderDecision;
+}
+
+type Move = Extract<Decision, { outcome: "move" }>;
+
+/** Writes a decided move: the compare-and-set, its status_change event, the order's status and a second charge. */
 function moveInTransaction(
   tx: Tx,
-  paymentId: string,
-  to: PaymentStatus,
+  before: Payment,
+  move: Move,
   patch: PaymentPatch,
   cause: { provider: string; summary: string; detail?: unknown },
+  decideOrder: PaymentDecisions["order"],
 ): TransitionResult {
   // The prepared statements run on the same connection, so inside this transaction.
   const prepared = lookups();
-  const before = prepared.byId.get({ id: paymentId });
-  if (!before) throw new Error(`Unknown payment ${paymentId}`);
-  // A payment that succeeds without a separate capture (automatic capture) has captured it all.
-  const captured =
-    to === "succeeded" && patch.capturedAmount === undefined && before.capturedAmount === 0
-      ? { capturedAmount: before.amount }
-      : {};
-  const values: Record<string, unknown> = { ...patch, ...captured };
+  const values: Record<string, unknown> = { ...patch, ...move.set };
   const fields = Object.keys(values)
     .filter((field) => values[field] !== undefined)
     .sort();
-  const shape = `${to}:${fields.join(",")}`;
-  let move = prepared.moves.get(shape);
-  if (!move) prepared.moves.set(shape, (move = prepareMove(db(), to, fields)));
-  // Compare-and-set: the row moves only from a state that allows `to`.
-  const updated = move.get({
+  const shape = fields.join(",");
+  let statement = prepared.moves.get(shape);
+  if (!statement) prepared.moves.set(shape, (statement = prepareMove(db(), fields)));
+  // Compare-and-set: the row moves only from the status the decision was taken on.
+  const updated = statement.get({
     ...Object.fromEntries(
       fields.map((field) => [field, toDriver(paymentColumns[field as keyof typeof paymentColumns], values[field])]),
     ),
+    to: move.to,
+    from: move.from,
     updatedAt: Date.now(),
-    id: paymentId,
+    id: before.id,
   });
   if (!updated) return { changed: false, from: before.status, payment: before };
   recordPaymentEvent(
     {
-      paymentId,
+      paymentId: before.id,
       provider: cause.provider,
       type: "status_change",
       fromStatus: before.status,
-      toStatus: to,
+      toStatus: move.to,
       summary: cause.summary,
       detail: cause.detail ?? null,
     },
     tx,
   );
   const attempts = prepared.orderAttempts.all({ orderId: updated.orderId });
-  prepared.setOrderStatus.run({
-    status: orderStatusFromPayments(attempts),
-    updatedAt: Date.now(),
-    id: updated.orderId,
-  });
-  // Money now, and another attempt of the order already holds the order's money: a second charge.
-  const kept =
-    isPaid(to) && !isPaid(before.status)
-      ? attempts.find((attempt) => attempt.id !== paymentId && isPaid(attempt.status))
-      : undefined;
-  if (kept) recordExtraCharge(tx, updated, kept.id, cause.provider);
-  return { changed: true, from: before.status, payment: updated, extraCharge: Boolean(kept) };
+  const order = decideOrder(attempts, { id: before.id, from: move.from, to: move.to });
+  prepared.setOrderStatus.run({ status: order.status, updatedAt: Date.now(), id: updated.orderId });
+  if (order.secondChargeOf) recordExtraCharge(tx, updated, order.secondChargeOf, cause.provider);
+  return { changed: true, from: before.status, payment: updated, extraCharge: Boolean(order.secondChargeOf) };
+}
+
+/** The payment as the write transaction reads it (prepared: on the same connection, so inside it). */
+function paymentInTransaction(paymentId: string): Payment {
+  const payment = lookups().byId.get({ id: paymentId });
+  if (!payment) throw new Error(`Unknown payment ${paymentId}`);
+  return payment;
 }
 
 /**
@@ -416,14 +414,23 @@ function recordExtraCharge(tx: Tx, extra: Payment, keptPaymentId: string, provid
     );
 }
 
-/** Moves a payment to `to` (one compare-and-set, with its event row and the order's status, in one transaction). */
-export function transitionPayment(
+/**
+ * Moves a payment as `decisions` decide on its row read inside the transaction: one
+ * compare-and-set, with its event row and the order's status, in one transaction. Anything but a
+ * move writes nothing.
+ */
+export function movePayment(
   paymentId: string,
-  to: PaymentStatus,
+  decisions: PaymentDecisions,
   patch: PaymentPatch,
   cause: { provider: string; summary: string; detail?: unknown },
 ): TransitionResult {
-  return writeTransaction((tx) => moveInTransaction(tx, paymentId, to, patch, cause));
+  return writeTransaction((tx) => {
+    const before = paymentInTransaction(paymentId);
+    const decision = decisions.payment(before);
+    if (decision.outcome !== "move") return { changed: false, from: before.status, payment: before };
+    return moveInTransaction(tx, before, decision, patch, cause, decisions.order);
+  });
 }
 
 /** Updates fields that are not the status (provider references, next action) without moving it. */
@@ -435,109 +442,76 @@ export function patchPayment(paymentId: string, patch: PaymentPatch): void {
     .run();
 }
 
-export type NotificationApplication =
-  | { outcome: "applied"; transition: TransitionResult }
-  /** The payment is already in the reported state (the news came another way): recorded once with its facts; nothing moves. */
-  | { outcome: "recorded"; from: PaymentStatus }
-  /** Its dedupe key is taken: a redelivery. Nothing is written. */
+export type EventApplication =
+  /** Its dedupe key is taken: a redelivery (a storage fact, found before any decision). Nothing is written. */
   | { outcome: "duplicate" }
-  /** The payment has already moved past the reported state (a PROCESSING after the success). Nothing is written. */
-  | { outcome: "stale"; from: PaymentStatus; to: PaymentStatus }
-  /** The reported state can never follow the payment's (a refund of a failed payment). Nothing is written. */
-  | { outcome: "contradiction"; from: PaymentStatus; to: PaymentStatus }
-  /** It came before the notification it follows (a refund before the success): nothing is written, so a redelivery applies it later. */
-  | { outcome: "early"; from: PaymentStatus };
-
-/** Why a move from `from` to `to` is not made: the report is early, stale, or can never follow. */
-function notMoved(from: PaymentStatus, to: PaymentStatus): NotificationApplication {
-  if (isAhead(from, to)) return { outcome: "early", from };
-  return { outcome: isBehind(from, to) ? "stale" : "contradiction", from, to };
-}
-
-/** Thrown inside the transaction to undo its writes when the move it was for is refused after all. */
-class MoveRefused extends Error {
-  constructor(readonly application: NotificationApplication) {
-    super(application.outcome);
-  }
-}
+  /** Decided not to move: "record" wrote the event once with its facts; early, stale and contradiction wrote nothing. */
+  | { outcome: "decided"; decision: Exclude<Decision, Move> }
+  | { outcome: "moved"; decision: Move; transition: TransitionResult };
 
 /**
- * Records a verified notification under its dedupe key and applies its status, in one transaction.
- * Only a notification that moves the payment (or reports the state it is already in, with facts
- * such as the provider's id) is written. A redelivery (its key taken), a stale one (the payment
- * has moved past it), one that can never follow the payment's state, and an early one (a refund
- * before the success, which the provider's redelivery applies once it fits) write nothing at all:
- * no event, no fact, no status.
+ * Records a provider's event (a verified notification, or its answer to an operator's action)
+ * under its dedupe key and writes what `decisions` decide on the payment's row read inside the
+ * same transaction. Only an event that moves the payment, or reports the state it is already in
+ * (with facts such as the provider's id), is written. A redelivery (its key taken) and whatever
+ * is decided early, stale or a contradiction write nothing at all: no event, no fact, no status.
  */
-export function applyNotificationToPayment(
+export function applyPaymentDecision(
   paymentId: string,
-  notification: {
+  decisions: PaymentDecisions,
+  event: {
     provider: string;
     dedupeKey: string;
-    status: PaymentStatus;
     summary: string;
     detail: unknown;
+    /** Written with a move (next action, failure). */
     patch: PaymentPatch;
-    /** Written with a notification that is written (e.g. the provider's id). */
+    /** Written with an event that is written (e.g. the provider's id). */
     facts?: PaymentPatch;
-    /** A refund: added to what was refunded; the status becomes refunded when it is all. */
-    refundAmount?: number;
     /** Who reported it: the provider's notification, or its answer to an operator's action. */
     type?: "notification" | "operator_action";
   },
-): NotificationApplication {
-  try {
-    return writeTransaction((tx) => {
-      const type = notification.type ?? "notification";
-      let status = notification.status;
-      let patch = notification.patch;
-      if (notification.refundAmount !== undefined) {
-        const current = tx
-          .select({ amount: payments.amount, captured: payments.capturedAmount, refunded: payments.refundedAmount })
-          .from(payments)
-          .where(eq(payments.id, paymentId))
-          .get();
-        const refunded = (current?.refunded ?? 0) + notification.refundAmount;
-        const refundable = current ? current.captured || current.amount : 0;
-        status = current && refunded >= refundable ? "refunded" : "partially_refunded";
-        patch = { ...patch, refundedAmount: refunded };
-      }
-      // Prepared statements, on the same connection: inside this transaction.
-      const prepared = lookups();
-      if (prepared.eventByDedupeKey.get({ dedupeKey: notification.dedupeKey })) return { outcome: "duplicate" };
-      const current = prepared.statusOf.get({ id: paymentId });
-      if (!current) throw new Error(`Unknown payment ${paymentId}`);
-      const moves = canTransition(current.status, status);
-      if (!moves && current.status !== status) return notMoved(current.status, status);
-      const fresh = recordPaymentEvent(
-        {
-          paymentId,
-          provider: notification.provider,
-          type,
-          dedupeKey: notification.dedupeKey,
-          toStatus: status,
-          summary: notification.summary,
-          detail: notification.detail,
-        },
-        tx,
-      );
-      if (!fresh) return { outcome: "duplicate" };
-      if (notification.facts && Object.keys(notification.facts).length > 0) {
-        tx.update(payments).set(notification.facts).where(eq(payments.id, paymentId)).run();
-      }
-      if (!moves) return { outcome: "recorded", from: current.status };
-      const transition = moveInTransaction(tx, paymentId, status, patch, {
-        provider: notification.provider,
-        summary: `${type === "notification" ? "Notification" : "Operator"}: ${notification.summary}`,
-      });
-      // Refused after all: the event and the facts written above are undone with the transaction.
-      if (!transition.changed) throw new MoveRefused(notMoved(transition.from, status));
-      return { outcome: "applied", transition };
-    });
-  } catch (error) {
-    if (error instanceof MoveRefused) return error.application;
-    throw error;
-  }
+): EventApplication {
+  return writeTransaction((tx) => {
+    const type = event.type ?? "notification";
+    // Prepared statements, on the same connection: inside this transaction.
+    if (lookups().eventByDedupeKey.get({ dedupeKey: event.dedupeKey })) return { outcome: "duplicate" };
+    const before = paymentInTransaction(paymentId);
+    const decision = decisions.payment(before);
+    if (decision.outcome !== "move" && decision.outcome !== "record") return { outcome: "decided", decision };
+    const fresh = recordPaymentEvent(
+      {
+        paymentId,
+        provider: event.provider,
+        type,
+        dedupeKey: event.dedupeKey,
+        toStatus: decision.to,
+        summary: event.summary,
+        detail: event.detail,
+      },
+      tx,
+    );
+    if (!fresh) return { outcome: "duplicate" };
+    if (event.facts && Object.keys(event.facts).length > 0) {
+      tx.update(payments).set(event.facts).where(eq(payments.id, paymentId)).run();
+    }
+    if (decision.outcome === "record") return { outcome: "decided", decision };
+    const transition = moveInTransaction(
+      tx,
+      before,
+      decision,
+      event.patch,
+      {
+        provider: event.provider,
+        summary: `${type === "notification" ? "Notification" : "Operator"}: ${event.summary}`,
+      },
+      decisions.order,
+    );
+    // Inside one IMMEDIATE transaction the row cannot have moved since it was read: a failed
+    // compare-and-set is a bug, and throwing undoes the event and the facts written above.
+    if (!transition.changed) throw new Error(`Payment ${paymentId} moved inside its own write transaction`);
+    return { outcome: "moved", decision, transition };
+  });
 }
 
 // A second charge (recordExtraCharge) whose money the payment still holds: the operator must see it until it is back.

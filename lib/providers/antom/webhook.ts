@@ -16,8 +16,8 @@ export const cancelKey = (paymentId: string) => `antom:cancel:${paymentId}`;
 
 /**
  * Verifies notifyPayment: Antom's RSA signature over `POST <our path>\n<clientId>.<request-time>.<body>`
- * with our client id, then its shape. An S PAYMENT_RESULT is "authorized" for a payment made with
- * manual capture: the service knows which (resolveByCaptureMode).
+ * with our client id, then its shape. An S PAYMENT_RESULT is "approved": authorized for a payment
+ * made with manual capture, succeeded otherwise (lib/payments/decide.ts knows which).
  */
 export function verifyAntomNotification(
   raw: RawNotification,
@@ -58,41 +58,33 @@ export function verifyAntomNotification(
           ? "processing"
           : n.result.resultStatus === "F"
             ? "failed"
-            : "succeeded";
+            : "approved";
       const info = n.notifyType === "PAYMENT_RESULT" ? n.paymentResultInfo : undefined;
       return {
         ...base,
+        kind: "payment-status",
         merchantReference: n.paymentRequestId,
         status,
         amount: minor(Number(n.paymentAmount.value)),
         currency: n.paymentAmount.currency,
         dedupeKey: `antom:${n.paymentId}:${n.notifyType}:${n.result.resultStatus}`,
         failure: status === "failed" ? failureOf(n.result) : undefined,
-        resolveByCaptureMode: status === "succeeded",
         checks: checksOf(info),
         storedCredential: storedCardOf(info),
       };
     }
     case "CAPTURE_RESULT":
-      if (n.result.resultStatus !== "S") {
-        // A failed capture leaves the authorization as it was: recorded, nothing moves.
-        return {
-          ...base,
-          status: "authorized",
-          amount: minor(Number(n.captureAmount.value)),
-          currency: n.captureAmount.currency,
-          dedupeKey: `antom:capture-failed:${n.paymentId}:${n.captureId ?? ""}`,
-          amountIsPart: true,
-        };
-      }
       return {
         ...base,
-        status: "succeeded",
+        kind: "capture",
+        // A failed capture leaves the authorization as it was: recorded, nothing moves.
+        result: n.result.resultStatus === "S" ? "captured" : "failed",
         amount: minor(Number(n.captureAmount.value)),
         currency: n.captureAmount.currency,
-        dedupeKey: captureKey(n.paymentId, n.captureId),
-        capturedAmount: minor(Number(n.captureAmount.value)),
-        amountIsPart: true,
+        dedupeKey:
+          n.result.resultStatus === "S"
+            ? captureKey(n.paymentId, n.captureId)
+            : `antom:capture-failed:${n.paymentId}:${n.captureId ?? ""}`,
       };
     case "REFUND_RESULT":
       // [guess: undocumented notification] its status is `result`, as in notifyPayment: only an S
@@ -100,21 +92,16 @@ export function verifyAntomNotification(
       if (n.result.resultStatus !== "S") {
         return {
           ...base,
-          status: "partially_refunded",
-          amount: minor(Number(n.refundAmount.value)),
-          currency: n.refundAmount.currency,
+          kind: "refund-failed",
           dedupeKey: `antom:refund-${n.result.resultStatus}:${n.refundId ?? n.refundRequestId ?? ""}`,
-          informational: true,
         };
       }
       return {
         ...base,
-        status: "partially_refunded",
+        kind: "refund",
         amount: minor(Number(n.refundAmount.value)),
         currency: n.refundAmount.currency,
         dedupeKey: refundKey(n.refundId ?? n.refundRequestId ?? ""),
-        refundAmount: minor(Number(n.refundAmount.value)),
-        amountIsPart: true,
       };
   }
 }

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { ofKind } from "@/lib/testing/verified-notifications";
 import * as documented from "@/lib/emulators/lesspay/documented-shapes";
 import { ProviderError, type ApiCallRecord } from "@/lib/payments/types";
 import { leavesMissingFromSource, loadDocumentedExamples } from "@/lib/testing/documented-examples";
@@ -65,7 +66,7 @@ describe("Lesspay: the shop reads the documented answers", () => {
   });
 
   it("reads the documented callback: SUCCEED is succeeded, 100.00 CNY is 10000 minor units, the ids, the token and nothing invented", () => {
-    const verified = delivered(example("payment-callback"));
+    const verified = ofKind(delivered(example("payment-callback")), "payment-status");
     expect(verified).toMatchObject({
       providerPaymentId: "P2011789219984105474",
       merchantReference: "M20260115121901",
@@ -105,7 +106,7 @@ describe("Lesspay: each documented order status, as the shop maps it from a call
     [5, "REFUND", "refunded", undefined],
     [6, "CLOSED", "expired", "closed"],
   ] as const)("%i %s → %s", (statusInt, name, status, failure) => {
-    const verified = delivered(callbackWithStatus(statusInt, name));
+    const verified = ofKind(delivered(callbackWithStatus(statusInt, name)), "payment-status");
     expect(verified.status).toBe(status);
     expect(verified.failure?.code).toBe(failure);
     expect(verified.amountDiffers).toBe(false);

@@ -1,5 +1,5 @@
 import "server-only";
-import { fromDecimalString, minor } from "@/lib/money";
+import { fromDecimalString } from "@/lib/money";
 import { redact } from "@/lib/payments/redact";
 import { NotificationRejected, type RawNotification, type VerifiedNotification } from "@/lib/payments/types";
 import { failureOfStatus, LESSPAY_STATUS, orderStatus, storedCardOf } from "./mappers";
@@ -38,15 +38,11 @@ export function verifyLesspayCallback(
   const risk = riskEvent.safeParse(body);
   if (risk.success) {
     const event = risk.data;
-    const currency = event.target_currency ?? "";
-    // A risk event changes no status, so its amount is not checked (only recorded).
+    // A risk event changes no status, so its amount is not checked (only recorded, in its detail).
     return {
+      kind: "risk-event",
       providerPaymentId: event.pay_order_id,
       merchantReference: event.request_id,
-      status: "processing",
-      amount: minor(0),
-      currency,
-      informational: true,
       dedupeKey: `lesspay:risk:${event.pay_order_id}:${event.event}`,
       summary: `Lesspay risk event: ${event.event}${event.reason ? ` (${event.reason})` : ""}`,
       detail: redact(event),
@@ -64,6 +60,7 @@ export function verifyLesspayCallback(
     throw new NotificationRejected(400, `The callback's amount is not valid: ${(error as Error).message}`);
   }
   return {
+    kind: "payment-status",
     providerPaymentId: callback.pay_order_id,
     merchantReference: callback.request_id,
     status,

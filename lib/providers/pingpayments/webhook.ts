@@ -115,6 +115,7 @@ export async function verifyStatusCallback(
   }
   const reference = payment.metadata?.["merchant_reference"];
   return {
+    kind: "payment-status",
     merchantReference: typeof reference === "string" ? reference : undefined,
     providerPaymentId: payment.id,
     status,

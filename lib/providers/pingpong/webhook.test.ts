@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ofKind } from "@/lib/testing/verified-notifications";
 import { NotificationRejected } from "@/lib/payments/types";
 import { pingPongSign } from "./signature";
 import { verifyPingPongNotification } from "./webhook";
@@ -21,8 +22,11 @@ function signed(bizContent: unknown) {
 
 describe("PingPong's signing notification, read tolerantly (its body is not published)", () => {
   it("names the binding by the token alone", () => {
-    const read = verifyPingPongNotification(signed({ token: "tok-1", status: "SUCCESS" }), credentials);
-    expect(read.credentialEvent).toEqual({
+    const read = ofKind(
+      verifyPingPongNotification(signed({ token: "tok-1", status: "SUCCESS" }), credentials),
+      "wallet-binding",
+    );
+    expect(read.binding).toEqual({
       token: "tok-1",
       bindingRef: undefined,
       merchantUserId: undefined,
@@ -32,20 +36,32 @@ describe("PingPong's signing notification, read tolerantly (its body is not publ
   });
 
   it("names the binding by the bind's requestId when no token comes", () => {
-    const read = verifyPingPongNotification(
-      signed({ notifyType: "SIGN", requestId: "bind-1", merchantUserId: "u1", status: "FAILED" }),
-      credentials,
+    const read = ofKind(
+      verifyPingPongNotification(
+        signed({ notifyType: "SIGN", requestId: "bind-1", merchantUserId: "u1", status: "FAILED" }),
+        credentials,
+      ),
+      "wallet-binding",
     );
-    expect(read.credentialEvent).toMatchObject({ bindingRef: "bind-1", merchantUserId: "u1", event: "declined" });
-    expect(read.credentialEvent?.token).toBeUndefined();
+    expect(read.binding).toMatchObject({ bindingRef: "bind-1", merchantUserId: "u1", event: "declined" });
+    expect(read.binding.token).toBeUndefined();
   });
 
   it("reads an unbinding with its source", () => {
-    const read = verifyPingPongNotification(
-      signed({ notifyType: "UNBIND", token: "tok-2", merchantUserId: "u1", status: "SUCCESS", unbindSource: "WALLET" }),
-      credentials,
+    const read = ofKind(
+      verifyPingPongNotification(
+        signed({
+          notifyType: "UNBIND",
+          token: "tok-2",
+          merchantUserId: "u1",
+          status: "SUCCESS",
+          unbindSource: "WALLET",
+        }),
+        credentials,
+      ),
+      "wallet-binding",
     );
-    expect(read.credentialEvent).toMatchObject({ token: "tok-2", event: "revoked", source: "WALLET" });
+    expect(read.binding).toMatchObject({ token: "tok-2", event: "revoked", source: "WALLET" });
     expect(read.summary).toBe("PingPong wallet unlinked (wallet)");
   });
 
@@ -57,8 +73,8 @@ describe("PingPong's signing notification, read tolerantly (its body is not publ
       "not an object",
     ]) {
       const read = verifyPingPongNotification(signed(body), credentials);
-      expect(read.unrecognized, JSON.stringify(body)).toBe(true);
-      expect(read.credentialEvent).toBeUndefined();
+      expect(read.kind, JSON.stringify(body)).toBe("unrecognized");
+      expect(read).not.toHaveProperty("binding");
     }
   });
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { fromDecimalString, minor } from "@/lib/money";
+import { fromDecimalString } from "@/lib/money";
 import { redact } from "@/lib/payments/redact";
 import { NotificationRejected, type RawNotification, type VerifiedNotification } from "@/lib/payments/types";
 import { bindingEventOf, failureOf, notificationStatus, SUCCESS_CODE } from "./mappers";
@@ -20,11 +20,7 @@ export const voidKey = (voidId: string) => `pingpong:void:${voidId}`;
 /** A verified notification the shop cannot read: acknowledged (200) and counted, nothing written. */
 function unrecognizedNotification(outer: Envelope): VerifiedNotification {
   return {
-    status: "processing",
-    amount: minor(0),
-    currency: "",
-    unrecognized: true,
-    dedupeKey: "pingpong:unrecognized",
+    kind: "unrecognized",
     summary: "PingPong notification of an unknown shape",
     detail: redact(outer),
   };
@@ -40,10 +36,8 @@ function bindingNotificationOf(outer: Envelope, b: BindingNotification): Verifie
     revoked: `unlinked${read.source ? ` (${read.source.toLowerCase()})` : ""}`,
   }[read.event];
   return {
-    status: "processing",
-    amount: minor(0),
-    currency: "",
-    credentialEvent: read,
+    kind: "wallet-binding",
+    binding: read,
     dedupeKey: `pingpong:wallet:${read.token ?? `request:${read.bindingRef}`}:${read.event}`,
     summary: `PingPong ${b.paymentMethod?.type ?? "wallet"} ${label}`,
     detail: redact({ ...outer, bizContent: b }),
@@ -100,14 +94,23 @@ export function verifyPingPongNotification(
       : biz.notifyType === "VOID" && biz.voidId
         ? voidKey(biz.voidId)
         : `pingpong:${biz.transactionId}:${biz.notifyType}:${biz.status}`;
-  return {
+  const common = {
     merchantReference: biz.merchantTransactionId,
     providerPaymentId: biz.transactionId,
-    status,
-    amount,
     currency: biz.currency,
     dedupeKey,
-    refundAmount: biz.notifyType === "REFUND" ? refundAmount : undefined,
+    summary: `PingPong ${biz.notifyType} ${biz.status}${outer.data.code && outer.data.code !== SUCCESS_CODE ? ` (${outer.data.code})` : ""}`,
+    detail: redact({ ...outer.data, bizContent: biz }),
+  };
+  // A REFUND's `amount` is the payment's whole amount [guess: as the shop has always read it], checked as such.
+  if (biz.notifyType === "REFUND" && refundAmount !== undefined)
+    return { ...common, kind: "refund", amount: refundAmount, paymentAmount: amount };
+  return {
+    ...common,
+    kind: "payment-status",
+    // A REFUND without its refundAmount reports partially refunded and adds nothing.
+    status,
+    amount,
     failure:
       status === "failed"
         ? failureOf(outer.data.code !== SUCCESS_CODE ? outer.data.code : undefined, outer.data.description)
@@ -117,7 +120,5 @@ export function verifyPingPongNotification(
               message: "The payment expired before it was completed (the QR code was not paid in time).",
             }
           : undefined,
-    summary: `PingPong ${biz.notifyType} ${biz.status}${outer.data.code && outer.data.code !== SUCCESS_CODE ? ` (${outer.data.code})` : ""}`,
-    detail: redact({ ...outer.data, bizContent: biz }),
   };
 }

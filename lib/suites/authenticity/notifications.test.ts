@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { findCredential, insertCredential } from "@/lib/db/queries/credentials";
-import { transitionPayment } from "@/lib/db/queries/payments";
+import { transitionPayment } from "@/lib/payments/transitions";
 import { antomKey } from "@/lib/dev-keys";
 import { emulatorDb } from "@/lib/emulators/db";
 import { pingPayments } from "@/lib/emulators/schema";

@@ -2,7 +2,8 @@
 // comes, it moves a payment once; late ones never move it backwards; terminal states never move.
 import { afterAll, describe, expect, it } from "vitest";
 import { findOrder } from "@/lib/db/queries/orders";
-import { listPaymentEvents, transitionPayment } from "@/lib/db/queries/payments";
+import { listPaymentEvents } from "@/lib/db/queries/payments";
+import { transitionPayment } from "@/lib/payments/transitions";
 import type { PaymentStatus } from "@/lib/db/schema";
 import { closeSqlite } from "@/lib/sqlite";
 import { serverUrl } from "@/lib/testing/pingpayments-fixtures";

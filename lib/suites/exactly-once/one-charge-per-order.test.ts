@@ -13,8 +13,8 @@ import {
   listPaymentsPage,
   listUnreturnedExtraCharges,
   recordPaymentEvent,
-  transitionPayment,
 } from "@/lib/db/queries/payments";
+import { transitionPayment } from "@/lib/payments/transitions";
 import { newPaymentId } from "@/lib/ids";
 import type { Payment } from "@/lib/db/schema";
 import { closeSqlite } from "@/lib/sqlite";

@@ -6,7 +6,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { findOrder } from "@/lib/db/queries/orders";
-import { listPaymentEvents, listPaymentsPage, transitionPayment } from "@/lib/db/queries/payments";
+import { listPaymentEvents, listPaymentsPage } from "@/lib/db/queries/payments";
+import { transitionPayment } from "@/lib/payments/transitions";
 import { emulatorDb } from "@/lib/emulators/db";
 import { pingPayments } from "@/lib/emulators/schema";
 import { closeSqlite } from "@/lib/sqlite";
