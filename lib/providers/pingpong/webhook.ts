@@ -12,6 +12,7 @@ import {
   type Envelope,
 } from "./schemas";
 import { pingPongSignatureValid } from "./signature";
+import { PINGPONG_SECRET_FIELDS } from "./settings";
 
 /** Dedupe keys shared by an operator's refund/void answer and its later notification. */
 export const refundKey = (refundId: string) => `pingpong:refund:${refundId}`;
@@ -26,7 +27,7 @@ function unrecognizedNotification(outer: Envelope): VerifiedNotification {
     unrecognized: true,
     dedupeKey: "pingpong:unrecognized",
     summary: "PingPong notification of an unknown shape",
-    detail: redact(outer),
+    detail: redact(outer, PINGPONG_SECRET_FIELDS),
   };
 }
 
@@ -46,7 +47,7 @@ function bindingNotificationOf(outer: Envelope, b: BindingNotification): Verifie
     credentialEvent: read,
     dedupeKey: `pingpong:wallet:${read.token ?? `request:${read.bindingRef}`}:${read.event}`,
     summary: `PingPong ${b.paymentMethod?.type ?? "wallet"} ${label}`,
-    detail: redact({ ...outer, bizContent: b }),
+    detail: redact({ ...outer, bizContent: b }, PINGPONG_SECRET_FIELDS),
   };
 }
 
@@ -118,6 +119,6 @@ export function verifyPingPongNotification(
             }
           : undefined,
     summary: `PingPong ${biz.notifyType} ${biz.status}${outer.data.code && outer.data.code !== SUCCESS_CODE ? ` (${outer.data.code})` : ""}`,
-    detail: redact({ ...outer.data, bizContent: biz }),
+    detail: redact({ ...outer.data, bizContent: biz }, PINGPONG_SECRET_FIELDS),
   };
 }
