@@ -1,10 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { logIn, type LoginState } from "@/app/(shop)/login/actions";
+import { logIn } from "@/app/(shop)/login/actions";
+import type { ActionState } from "@/lib/action-state";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
-  const [state, action, pending] = useActionState<LoginState, FormData>(logIn, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(logIn, {});
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />

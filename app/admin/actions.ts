@@ -17,10 +17,19 @@ import {
 import { redirect } from "next/navigation";
 import { replayEmulatorNotification } from "@/lib/emulator-control";
 import { resetDemo } from "@/lib/demo";
+import { parseForm, type ActionState } from "@/lib/action-state";
 
-export type OperatorActionState = { message?: string; error?: string };
-
-const amountForm = z.object({ paymentId: z.string().min(1), amount: z.string().trim().min(1, "Enter an amount.") });
+const paymentField = z.string({ error: "Unknown payment." }).min(1, "Unknown payment.").max(100, "Unknown payment.");
+const amountForm = z.object({ paymentId: paymentField, amount: z.string().trim().min(1, "Enter an amount.").max(40) });
+const paymentForm = z.object({ paymentId: paymentField });
+const chargeAgainForm = z.object({
+  orderId: z.string({ error: "Choose a saved card." }).min(1).max(100),
+  credentialId: z.string({ error: "Choose a saved card." }).min(1, "Choose a saved card.").max(100),
+});
+const replayForm = z.object({
+  paymentId: z.string({ error: "Unknown notification." }).min(1).max(100),
+  notificationId: z.coerce.number({ error: "Unknown notification." }).int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+});
 
 /** Revalidates the pages that show a payment: its order and its timeline. */
 function revalidatePayment(payment: { id: string; orderId: string }) {
@@ -33,10 +42,10 @@ async function withAmount(
   formData: FormData,
   done: string,
   run: (paymentId: string, amount: number, operator: string) => Promise<{ status: string }>,
-): Promise<OperatorActionState> {
+): Promise<ActionState> {
   const operator = await requireOperator("/admin");
-  const parsed = amountForm.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { error: parsed.error.issues[0].message };
+  const parsed = parseForm(amountForm, formData);
+  if (!parsed.ok) return { error: parsed.error };
   const payment = findPayment(parsed.data.paymentId);
   if (!payment) return { error: "Unknown payment." };
   let amount;
@@ -55,7 +64,7 @@ async function withAmount(
   }
 }
 
-export async function refundAction(_state: OperatorActionState, formData: FormData): Promise<OperatorActionState> {
+export async function refundAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   return withAmount(formData, "Refunded.", refundPayment);
 }
 
@@ -64,12 +73,12 @@ async function onWholePayment(
   formData: FormData,
   done: (status: string) => string,
   run: (paymentId: string, operator: string) => Promise<Awaited<ReturnType<typeof voidPayment>>>,
-): Promise<OperatorActionState> {
+): Promise<ActionState> {
   const operator = await requireOperator("/admin");
-  const paymentId = formData.get("paymentId");
-  if (typeof paymentId !== "string") return { error: "Unknown payment." };
+  const parsed = parseForm(paymentForm, formData);
+  if (!parsed.ok) return { error: parsed.error };
   try {
-    const after = await run(paymentId, operator.email);
+    const after = await run(parsed.data.paymentId, operator.email);
     revalidatePayment(after);
     return { message: done(after.status) };
   } catch (error) {
@@ -78,26 +87,26 @@ async function onWholePayment(
   }
 }
 
-export async function voidAction(_state: OperatorActionState, formData: FormData): Promise<OperatorActionState> {
+export async function voidAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   return onWholePayment(formData, (status) => `Voided. The payment is now ${status}.`, voidPayment);
 }
 
 /** Settles a paid payment at its provider (Ping Payments: its payment order is split, then settled). */
-export async function settleAction(_state: OperatorActionState, formData: FormData): Promise<OperatorActionState> {
+export async function settleAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   return onWholePayment(formData, () => "Settled at the provider.", settlePayment);
 }
 
-export async function captureAction(_state: OperatorActionState, formData: FormData): Promise<OperatorActionState> {
+export async function captureAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   return withAmount(formData, "Captured.", capturePayment);
 }
 
 /** Asks the provider how a payment stands now (reconciliation by hand). */
-export async function reconcileAction(_state: OperatorActionState, formData: FormData): Promise<OperatorActionState> {
+export async function reconcileAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   await requireOperator("/admin");
-  const paymentId = formData.get("paymentId");
-  if (typeof paymentId !== "string") return { error: "Unknown payment." };
-  const before = findPayment(paymentId);
-  const after = await reconcilePayment(paymentId, 0);
+  const parsed = parseForm(paymentForm, formData);
+  if (!parsed.ok) return { error: parsed.error };
+  const before = findPayment(parsed.data.paymentId);
+  const after = await reconcilePayment(parsed.data.paymentId, 0);
   if (!before || !after) return { error: "Unknown payment." };
   revalidatePayment(after);
   return {
@@ -109,14 +118,13 @@ export async function reconcileAction(_state: OperatorActionState, formData: For
 }
 
 /** Charges the order's shopper's saved card again, for a copy of this order (merchant-initiated). */
-export async function chargeAgainAction(_state: OperatorActionState, formData: FormData): Promise<OperatorActionState> {
+export async function chargeAgainAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const operator = await requireOperator("/admin");
-  const orderId = formData.get("orderId");
-  const credentialId = formData.get("credentialId");
-  if (typeof orderId !== "string" || typeof credentialId !== "string") return { error: "Choose a saved card." };
+  const parsed = parseForm(chargeAgainForm, formData);
+  if (!parsed.ok) return { error: "Choose a saved card." };
   let newOrderId: string;
   try {
-    newOrderId = (await chargeSavedCardAgain(orderId, credentialId, operator.email)).orderId;
+    newOrderId = (await chargeSavedCardAgain(parsed.data.orderId, parsed.data.credentialId, operator.email)).orderId;
   } catch (error) {
     if (error instanceof OperatorActionError) return { error: error.message };
     throw error;
@@ -125,13 +133,12 @@ export async function chargeAgainAction(_state: OperatorActionState, formData: F
 }
 
 /** Asks the emulator to send one of its notifications again (the shop must change nothing twice). */
-export async function replayAction(_state: OperatorActionState, formData: FormData): Promise<OperatorActionState> {
+export async function replayAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   await requireOperator("/admin");
-  const paymentId = formData.get("paymentId");
-  const notificationId = Number(formData.get("notificationId"));
-  const payment = typeof paymentId === "string" ? findPayment(paymentId) : undefined;
-  if (!payment || !Number.isSafeInteger(notificationId)) return { error: "Unknown notification." };
-  const ok = await replayEmulatorNotification(payment.provider, notificationId);
+  const parsed = parseForm(replayForm, formData);
+  const payment = parsed.ok ? findPayment(parsed.data.paymentId) : undefined;
+  if (!parsed.ok || !payment) return { error: "Unknown notification." };
+  const ok = await replayEmulatorNotification(payment.provider, parsed.data.notificationId);
   // Give the emulator a moment to deliver it, so the timeline shows the outcome.
   await new Promise((resolve) => setTimeout(resolve, 400));
   revalidatePath(`/admin/payments/${payment.id}`);
@@ -141,7 +148,7 @@ export async function replayAction(_state: OperatorActionState, formData: FormDa
 }
 
 /** Demo mode: both databases back to the seed plus sample orders across providers and statuses. */
-export async function resetDemoAction(): Promise<OperatorActionState> {
+export async function resetDemoAction(): Promise<ActionState> {
   await requireOperator("/admin");
   try {
     const { orders } = await resetDemo();

@@ -1,11 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import { linkWalletAction, type WalletActionState } from "@/app/(shop)/account/actions";
+import { linkWalletAction } from "@/app/(shop)/account/actions";
+import type { ActionState } from "@/lib/action-state";
 
 /** One button per linkable wallet; the legacy (deprecated) flow when it is turned on. */
 export function LinkWalletForm({ wallets, legacy }: { wallets: readonly string[]; legacy: boolean }) {
-  const [state, action, pending] = useActionState<WalletActionState, FormData>(linkWalletAction, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(linkWalletAction, {});
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
       {wallets.map((wallet) => (

@@ -1,10 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { resetDemoAction, type OperatorActionState } from "@/app/admin/actions";
+import { resetDemoAction } from "@/app/admin/actions";
+import type { ActionState } from "@/lib/action-state";
 
 export function DemoResetButton() {
-  const [state, action, pending] = useActionState<OperatorActionState>(resetDemoAction, {});
+  const [state, action, pending] = useActionState<ActionState>(resetDemoAction, {});
   return (
     <form
       action={action}

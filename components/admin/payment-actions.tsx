@@ -8,10 +8,10 @@ import {
   refundAction,
   settleAction,
   voidAction,
-  type OperatorActionState,
 } from "@/app/admin/actions";
+import type { ActionState } from "@/lib/action-state";
 
-function Result({ state }: { state: OperatorActionState }) {
+function Result({ state }: { state: ActionState }) {
   if (state.error)
     return (
       <p role="alert" className="text-sm text-red-700">
@@ -84,11 +84,11 @@ export function PaymentActions(props: {
   refundable: string;
   currency: string;
 }) {
-  const [captureState, capture, capturing] = useActionState<OperatorActionState, FormData>(captureAction, {});
-  const [refundState, refund, refunding] = useActionState<OperatorActionState, FormData>(refundAction, {});
-  const [voidState, voidIt, voiding] = useActionState<OperatorActionState, FormData>(voidAction, {});
-  const [reconcileState, reconcile, reconciling] = useActionState<OperatorActionState, FormData>(reconcileAction, {});
-  const [settleState, settle, settling] = useActionState<OperatorActionState, FormData>(settleAction, {});
+  const [captureState, capture, capturing] = useActionState<ActionState, FormData>(captureAction, {});
+  const [refundState, refund, refunding] = useActionState<ActionState, FormData>(refundAction, {});
+  const [voidState, voidIt, voiding] = useActionState<ActionState, FormData>(voidAction, {});
+  const [reconcileState, reconcile, reconciling] = useActionState<ActionState, FormData>(reconcileAction, {});
+  const [settleState, settle, settling] = useActionState<ActionState, FormData>(settleAction, {});
   return (
     <div className="flex flex-wrap items-start gap-6">
       {props.canCapture && (
@@ -157,7 +157,7 @@ export function PaymentActions(props: {
 
 /** Merchant-initiated: charge one of the shopper's saved cards again for a copy of this order. */
 export function ChargeAgainForm({ orderId, cards }: { orderId: string; cards: { id: string; label: string }[] }) {
-  const [state, action, pending] = useActionState<OperatorActionState, FormData>(chargeAgainAction, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(chargeAgainAction, {});
   return (
     <form
       action={action}

@@ -1,10 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { replayAction, type OperatorActionState } from "@/app/admin/actions";
+import { replayAction } from "@/app/admin/actions";
+import type { ActionState } from "@/lib/action-state";
 
 export function ReplayButton({ paymentId, notificationId }: { paymentId: string; notificationId: number }) {
-  const [state, action, pending] = useActionState<OperatorActionState, FormData>(replayAction, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(replayAction, {});
   return (
     <form
       action={action}

@@ -1,10 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
-import { addToCart, type CartActionState } from "@/app/(shop)/cart/actions";
+import { addToCart } from "@/app/(shop)/cart/actions";
+import type { ActionState } from "@/lib/action-state";
 
 export function AddToCartForm({ productId, compact = false }: { productId: string; compact?: boolean }) {
-  const [state, action, pending] = useActionState<CartActionState, FormData>(addToCart, {});
+  const [state, action, pending] = useActionState<ActionState, FormData>(addToCart, {});
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="productId" value={productId} />

@@ -52,7 +52,7 @@ export function CheckoutForm(props: {
   merchantUserId?: string;
 }) {
   const [state, action, pending] = useActionState<PaymentFormState, FormData>(placeOrderAndPay, {});
-  const e = state.errors ?? {};
+  const e = state.fieldErrors ?? {};
   const v = state.values ?? {};
   return (
     <form action={action} className="space-y-6" noValidate>
@@ -119,7 +119,7 @@ export function CheckoutForm(props: {
         cardErrors={state.cardErrors}
         merchantUserId={props.merchantUserId}
       />
-      <FormMessage message={state.message} />
+      <FormMessage message={state.error} />
       <PayButton pending={pending} disabled={props.methods.length === 0} label={`Pay ${props.totalLabel}`} wide />
     </form>
   );

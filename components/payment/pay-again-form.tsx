@@ -38,7 +38,7 @@ export function PayAgainForm(props: {
         cardErrors={state.cardErrors}
         merchantUserId={props.merchantUserId}
       />
-      <FormMessage message={state.message} />
+      <FormMessage message={state.error} />
       <PayButton pending={pending} label={props.buttonLabel ?? `Try again: pay ${props.totalLabel}`} />
     </form>
   );

@@ -6,26 +6,34 @@ import { CheckoutError, linkWallet, startLegacyWalletAuthorization, unlinkWallet
 import { isLinkableWallet } from "@/lib/payments/registry";
 import { currentUser } from "@/lib/auth";
 import { revokeCredential } from "@/lib/db/queries/credentials";
+import { parseForm, type ActionState } from "@/lib/action-state";
+import { z } from "zod";
+
+const credentialForm = z.object({ credentialId: z.string().min(1).max(100) });
+
+const linkWalletForm = z.object({
+  walletType: z.string().refine(isLinkableWallet, "Choose a wallet to link."),
+  flow: z.literal("legacy").optional().catch(undefined),
+});
 
 /** The signed-in shopper removes one of their saved cards. */
 export async function removeSavedCard(formData: FormData): Promise<void> {
   const user = await currentUser();
-  const id = formData.get("credentialId");
-  if (!user || typeof id !== "string") return;
+  const form = parseForm(credentialForm, formData);
+  if (!user || !form.ok) return;
   // Another shopper's card is answered like one that does not exist.
-  if (!revokeCredential(id, user.id)) notFound();
+  if (!revokeCredential(form.data.credentialId, user.id)) notFound();
   revalidatePath("/account");
 }
 
-export type WalletActionState = { error?: string };
-
 /** Links a wallet for one-click payments: off to the wallet's signing page. */
-export async function linkWalletAction(_state: WalletActionState, formData: FormData): Promise<WalletActionState> {
+export async function linkWalletAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const user = await currentUser();
   if (!user) redirect("/login?callbackUrl=/account");
-  const walletType = formData.get("walletType");
-  if (!isLinkableWallet(walletType)) return { error: "Choose a wallet to link." };
-  const legacy = formData.get("flow") === "legacy";
+  const form = parseForm(linkWalletForm, formData);
+  if (!form.ok) return { error: "Choose a wallet to link." };
+  const { walletType } = form.data;
+  const legacy = form.data.flow === "legacy";
   let authUrl: string;
   try {
     authUrl = legacy
@@ -40,10 +48,10 @@ export async function linkWalletAction(_state: WalletActionState, formData: Form
 
 export async function unlinkWalletAction(formData: FormData): Promise<void> {
   const user = await currentUser();
-  const id = formData.get("credentialId");
-  if (!user || typeof id !== "string") return;
+  const form = parseForm(credentialForm, formData);
+  if (!user || !form.ok) return;
   try {
-    await unlinkWallet(user.id, id);
+    await unlinkWallet(user.id, form.data.credentialId);
   } catch (error) {
     // Another shopper's wallet (or none): answered like one that does not exist, nothing changed.
     if (error instanceof CheckoutError) notFound();

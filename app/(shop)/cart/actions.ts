@@ -3,17 +3,21 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { MAX_QUANTITY, readCart, writeCart } from "@/lib/shopper-session";
+import { parseForm, type ActionState } from "@/lib/action-state";
 
 const lineInput = z.object({
   productId: z.string().min(1).max(100),
   quantity: z.coerce.number().int().min(0).max(MAX_QUANTITY),
 });
 
-export type CartActionState = { message?: string; error?: string };
+/** Adding to the cart: one unless the shopper chose how many. */
+const addInput = lineInput.extend({
+  quantity: z.preprocess((value) => value ?? 1, z.coerce.number().int().min(1).max(MAX_QUANTITY)),
+});
 
-export async function addToCart(_state: CartActionState, formData: FormData): Promise<CartActionState> {
-  const parsed = lineInput.safeParse({ productId: formData.get("productId"), quantity: formData.get("quantity") ?? 1 });
-  if (!parsed.success || parsed.data.quantity < 1) return { error: "Choose a quantity between 1 and 20." };
+export async function addToCart(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = parseForm(addInput, formData);
+  if (!parsed.ok) return { error: `Choose a quantity between 1 and ${MAX_QUANTITY}.` };
   const cart = await readCart();
   const existing = cart.find((line) => line.productId === parsed.data.productId);
   if (existing) existing.quantity = Math.min(MAX_QUANTITY, existing.quantity + parsed.data.quantity);
@@ -25,8 +29,8 @@ export async function addToCart(_state: CartActionState, formData: FormData): Pr
 
 /** Sets a line's quantity; 0 removes it. */
 export async function updateCartLine(formData: FormData): Promise<void> {
-  const parsed = lineInput.safeParse({ productId: formData.get("productId"), quantity: formData.get("quantity") });
-  if (!parsed.success) return;
+  const parsed = parseForm(lineInput, formData);
+  if (!parsed.ok) return;
   const cart = (await readCart())
     .map((line) => (line.productId === parsed.data.productId ? { ...line, quantity: parsed.data.quantity } : line))
     .filter((line) => line.quantity > 0);

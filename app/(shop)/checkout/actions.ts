@@ -14,20 +14,13 @@ import { findMethod } from "@/lib/payments/registry";
 import { CheckoutError, nextActionOf, startPayment, type StartPaymentInput } from "@/lib/payments/service";
 import { clientAddress } from "@/lib/security/client-address";
 import { readCart, readCurrency, writeCart } from "@/lib/shopper-session";
+import { parseForm, type ActionState } from "@/lib/action-state";
 
-/** What a payment form's action answers when it does not redirect. */
-export type PaymentFormState = {
-  message?: string;
-  /** What was typed (never the card number or security code), so a refused form comes back filled in. */
-  values?: Record<string, string>;
-  errors?: Partial<
-    Record<
-      "checkoutToken" | "email" | "name" | "addressLine" | "city" | "postalCode" | "country" | "paymentMethod",
-      string
-    >
-  >;
-  cardErrors?: CardFieldErrors;
-};
+type CheckoutField =
+  "checkoutToken" | "email" | "name" | "addressLine" | "city" | "postalCode" | "country" | "paymentMethod";
+
+/** What a payment form's action answers when it does not redirect: the shop's one action state, plus the card's own errors. */
+export type PaymentFormState = ActionState<CheckoutField> & { cardErrors?: CardFieldErrors };
 
 /** `provider:method`, or `provider:card:<saved card id>` for a saved card. */
 const paymentMethodField = z
@@ -158,18 +151,13 @@ function typedValues(formData: FormData): Record<string, string> {
 /** Places the order (once per checkout token) and starts its first payment attempt. */
 export async function placeOrderAndPay(_state: PaymentFormState, formData: FormData): Promise<PaymentFormState> {
   const values = typedValues(formData);
-  const parsed = checkoutForm.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) {
-    const errors: PaymentFormState["errors"] = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as keyof NonNullable<PaymentFormState["errors"]>;
-      errors[field] ??= issue.message;
-    }
+  const parsed = parseForm(checkoutForm, formData);
+  if (!parsed.ok) {
     return {
-      errors,
+      fieldErrors: parsed.fieldErrors,
       values,
-      message:
-        "checkoutToken" in errors
+      error:
+        "checkoutToken" in parsed.fieldErrors
           ? "This checkout form expired; reload the page."
           : "Please correct the highlighted fields.",
     };
@@ -177,8 +165,8 @@ export async function placeOrderAndPay(_state: PaymentFormState, formData: FormD
   const { checkoutToken, paymentMethod, ...contact } = parsed.data;
   const payment = await paymentInput(formData, paymentMethod);
   if ("cardErrors" in payment)
-    return { cardErrors: payment.cardErrors, values, message: "Please check the card details." };
-  if ("message" in payment) return { message: payment.message, values };
+    return { cardErrors: payment.cardErrors, values, error: "Please check the card details." };
+  if ("message" in payment) return { error: payment.message, values };
   const user = await currentUser();
   // Counted before the order is placed: a refused attempt leaves no order, payment or provider call.
   const tooMany = refusePayAttempt({
@@ -186,7 +174,7 @@ export async function placeOrderAndPay(_state: PaymentFormState, formData: FormD
     guestKey: `checkout:${checkoutToken}`,
     ip: payment.input.shopperIp ?? "",
   });
-  if (tooMany) return { message: tooMany, values };
+  if (tooMany) return { error: tooMany, values };
   let destination: string;
   try {
     const order = placeOrder({
@@ -206,7 +194,7 @@ export async function placeOrderAndPay(_state: PaymentFormState, formData: FormD
       }),
     );
   } catch (error) {
-    if (error instanceof EmptyCartError || error instanceof CheckoutError) return { message: error.message, values };
+    if (error instanceof EmptyCartError || error instanceof CheckoutError) return { error: error.message, values };
     throw error;
   }
   redirect(destination);
@@ -225,20 +213,20 @@ const payAgainForm = z.object({
  * replaces the order's open attempt. The payment core refuses it while another attempt is live.
  */
 export async function payAgain(_state: PaymentFormState, formData: FormData): Promise<PaymentFormState> {
-  const parsed = payAgainForm.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return { message: "Choose a payment method." };
+  const parsed = parseForm(payAgainForm, formData);
+  if (!parsed.ok) return { error: "Choose a payment method." };
   // Another shopper's order is answered like one that does not exist: 404, nothing started.
   if (!(await loadOrderForViewer(parsed.data.orderId))) notFound();
   const payment = await paymentInput(formData, parsed.data.paymentMethod);
-  if ("cardErrors" in payment) return { cardErrors: payment.cardErrors, message: "Please check the card details." };
-  if ("message" in payment) return { message: payment.message };
+  if ("cardErrors" in payment) return { cardErrors: payment.cardErrors, error: "Please check the card details." };
+  if ("message" in payment) return { error: payment.message };
   const user = await currentUser();
   const tooMany = refusePayAttempt({
     userId: user?.id,
     guestKey: `order:${parsed.data.orderId}`,
     ip: payment.input.shopperIp ?? "",
   });
-  if (tooMany) return { message: tooMany };
+  if (tooMany) return { error: tooMany };
   let destination: string;
   try {
     destination = destinationOf(
@@ -251,7 +239,7 @@ export async function payAgain(_state: PaymentFormState, formData: FormData): Pr
       }),
     );
   } catch (error) {
-    if (error instanceof CheckoutError) return { message: error.message };
+    if (error instanceof CheckoutError) return { error: error.message };
     throw error;
   }
   redirect(destination);

@@ -4,16 +4,24 @@ import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth";
 import { sameSitePath } from "@/lib/safe-redirect";
 import { tooManyAttemptsMessage, TooManySignInAttempts } from "@/lib/sign-in-guard";
+import { parseForm, type ActionState } from "@/lib/action-state";
+import { z } from "zod";
 
-export type LoginState = { error?: string };
+const logInForm = z.object({
+  email: z.string().trim().min(1, "Enter your email and password.").max(200),
+  password: z.string().min(1, "Enter your email and password.").max(1000),
+  callbackUrl: z.string().max(2000).optional().catch(undefined),
+});
 
-export async function logIn(_state: LoginState, formData: FormData): Promise<LoginState> {
+export async function logIn(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const form = parseForm(logInForm, formData);
+  if (!form.ok) return { error: "Enter your email and password." };
   try {
     await signIn("credentials", {
-      email: formData.get("email"),
-      password: formData.get("password"),
+      email: form.data.email,
+      password: form.data.password,
       // Only same-site paths are followed after sign-in.
-      redirectTo: sameSitePath(formData.get("callbackUrl")),
+      redirectTo: sameSitePath(form.data.callbackUrl),
     });
     return {};
   } catch (error) {

@@ -3,6 +3,13 @@
 import { redirect } from "next/navigation";
 import { benchComparatorsEnabled } from "@/lib/bench/enabled";
 import { settings } from "@/lib/env";
+import { parseForm, type ActionState } from "@/lib/action-state";
+import { z } from "zod";
+
+const bareForm = z.object({
+  token: z.string().optional().catch(undefined),
+  hop: z.literal("1").optional().catch(undefined),
+});
 
 /**
  * The benchmark's "bare round trip" for Pay: a server action posted the way the checkout form
@@ -12,11 +19,12 @@ import { settings } from "@/lib/env";
  * provider call (browser -> shop -> emulator in the same process -> shop -> browser), with
  * nothing done on either side.
  */
-export async function bareSubmit(_state: { message?: string }, formData: FormData): Promise<{ message?: string }> {
-  if (!benchComparatorsEnabled()) return { message: "Not available." };
-  const token = formData.get("token");
-  const value = typeof token === "string" ? encodeURIComponent(token.slice(0, 64)) : "1";
-  if (formData.get("hop") === "1") {
+export async function bareSubmit(_state: ActionState, formData: FormData): Promise<ActionState> {
+  if (!benchComparatorsEnabled()) return { error: "Not available." };
+  const form = parseForm(bareForm, formData);
+  const token = form.ok ? form.data.token : undefined;
+  const value = token !== undefined ? encodeURIComponent(token.slice(0, 64)) : "1";
+  if (form.ok && form.data.hop === "1") {
     const answer = await fetch(`${settings().APP_URL}/api/bench/empty`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -26,7 +34,7 @@ export async function bareSubmit(_state: { message?: string }, formData: FormDat
       redirect: "manual",
     });
     await answer.text();
-    if (answer.status !== 200) return { message: `The empty route answered ${answer.status}.` };
+    if (answer.status !== 200) return { error: `The empty route answered ${answer.status}.` };
   }
   redirect(`/bench/bare?done=${value}`);
 }

@@ -10,7 +10,7 @@ export function BareForm() {
     <form action={action}>
       <input type="hidden" name="token" value="bench" />
       <button type="submit">Pay</button>
-      {state.message && <p>{state.message}</p>}
+      {state.error && <p>{state.error}</p>}
     </form>
   );
 }
