@@ -15,9 +15,9 @@ export async function register() {
   const { isPublicMode } = await import("./lib/public-mode");
   if (isPublicMode()) {
     // Made now, not at first use, so whoever runs the deployment finds them all in one file.
-    const { deploymentSecret, deploymentSecretsFile, DEPLOYMENT_SECRET_NAMES } =
-      await import("./lib/deployment-secrets");
-    for (const name of DEPLOYMENT_SECRET_NAMES) deploymentSecret(name);
+    const { deploymentSecret, deploymentSecretsFile } = await import("./lib/deployment-secrets");
+    const { everyDeploymentSecret } = await import("./lib/deployment-check");
+    for (const { name, published } of everyDeploymentSecret()) deploymentSecret(name, published);
     console.log(
       `merchant-storefront: public mode (APP_URL ${process.env.APP_URL}); this deployment's secrets and demo passwords are in ${deploymentSecretsFile()}`,
     );

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { settings } from "@/lib/env";
+import { providerDescriptors } from "@/lib/payments/registry";
 import { actionBodyRefusal, nextDecodesBody } from "@/lib/security/action-body";
 import { contentSecurityPolicy, newNonce, originOf } from "@/lib/security/csp";
 import { isSameOrigin, mayBeServerAction, originMatchesHost } from "@/lib/security/origin-check";
@@ -20,10 +21,8 @@ export async function proxy(request: NextRequest) {
     nonce,
     {
       app: appOrigin ?? "",
-      connect: [originOf(env.PINGPONG_BASE_URL), originOf(env.PINGPONG_RISK_JS_URL)].filter((o): o is string => !!o),
-      navigate: [env.PINGPAYMENTS_BASE_URL, env.PINGPONG_BASE_URL, env.ANTOM_BASE_URL, env.LESSPAY_BASE_URL]
-        .map(originOf)
-        .filter((o): o is string => !!o),
+      connect: origins(providerDescriptors().flatMap((provider) => provider.cspOrigins?.().connect ?? [])),
+      navigate: origins(providerDescriptors().map((provider) => provider.settings.baseUrl())),
     },
     { dev: process.env.NODE_ENV === "development" },
   );
@@ -69,6 +68,11 @@ export async function proxy(request: NextRequest) {
   response.headers.set("content-security-policy", policy);
   for (const [name, value] of Object.entries(transport)) response.headers.set(name, value);
   return response;
+}
+
+/** The origins of URLs (those that are URLs). */
+function origins(urls: readonly string[]): string[] {
+  return urls.map(originOf).filter((origin): origin is string => !!origin);
 }
 
 /** A year; not includeSubDomains: the shop's domain may be shared with sites that are not its own. */

@@ -1,20 +1,22 @@
 import "server-only";
 import type { SavedCard } from "@/components/checkout/payment-method-list";
-import type { RiskConfig } from "@/components/checkout/pingpong-risk";
 import { listActiveCredentials } from "@/lib/db/queries/credentials";
 import { settings } from "@/lib/env";
+import type { BrowserExtensionSetup } from "@/lib/payments/browser-extension";
+import { isEmulated, providerDescriptors } from "@/lib/payments/registry";
 
-/** What the browser needs to load each provider's risk script (public values only). */
-export function riskConfigs(): Partial<Record<string, RiskConfig>> {
-  const env = settings();
-  return {
-    pingpong: {
-      scriptUrl: env.PINGPONG_RISK_JS_URL,
-      env: env.PINGPONG_ENV,
-      accId: env.PINGPONG_ACC_ID,
-      clientId: env.PINGPONG_CLIENT_ID,
-    },
-  };
+/** What the browser needs to run each provider's browser extension (public values only), by provider. */
+export function browserExtensions(): Partial<Record<string, BrowserExtensionSetup>> {
+  return Object.fromEntries(
+    providerDescriptors().flatMap((provider) =>
+      provider.browserExtension ? [[provider.id, provider.browserExtension()]] : [],
+    ),
+  );
+}
+
+/** Each provider's display name, by id: checkout labels each method and saved card with it. */
+export function providerNames(): Record<string, string> {
+  return Object.fromEntries(providerDescriptors().map((provider) => [provider.id, provider.displayName]));
 }
 
 /** The signed-in shopper's saved cards, as checkout may show them (never the token). */
@@ -35,18 +37,10 @@ export function savedCardsFor(userId: string | null | undefined): SavedCard[] {
  * providers whose base URL is their emulator (never against a real provider).
  */
 export function autofillUrls(): Partial<Record<string, string>> {
-  const env = settings();
-  const bases: Record<string, string> = {
-    pingpong: env.PINGPONG_BASE_URL,
-    antom: env.ANTOM_BASE_URL,
-    lesspay: env.LESSPAY_BASE_URL,
-  };
+  const testCards = `${settings().EMULATORS_URL}/test-cards`;
   return Object.fromEntries(
-    Object.entries(bases)
-      .filter(([provider, base]) => base.includes(`/emulators/${provider}`))
-      .map(([provider, base]) => [
-        provider,
-        `${base.slice(0, base.indexOf(`/emulators/${provider}`))}/emulators/test-cards`,
-      ]),
+    providerDescriptors()
+      .filter((provider) => isEmulated(provider) && provider.adapter.methods.some((m) => m.kind === "card"))
+      .map((provider) => [provider.id, testCards]),
   );
 }

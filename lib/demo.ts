@@ -2,8 +2,10 @@ import "server-only";
 import { randomInt, randomUUID } from "node:crypto";
 import { resetShopData } from "@/lib/db/client";
 import { listOrdersForOperator } from "@/lib/db/queries/orders";
-import { controlRequest, controlUrl } from "@/lib/emulator-control";
+import { controlRequest } from "@/lib/emulator-control";
+import { settings } from "@/lib/env";
 import { placeOrder } from "@/lib/orders";
+import { isEmulated, providerDescriptors } from "@/lib/payments/registry";
 import { startPayment } from "@/lib/payments/service";
 
 const DEMO_SHOPPER = "usr_demo_shopper";
@@ -42,62 +44,38 @@ async function catalogueCards(emulatorsBase: string) {
 }
 
 /**
- * Demo mode: both databases back to the seed, then a handful of sample orders across providers
- * and statuses, made through the providers' emulators like any other payment.
+ * Demo mode: both databases back to the seed, then each provider's sample orders (its
+ * descriptor's `demoOrders`) across statuses, made through the providers' emulators like any
+ * other payment.
  */
 export async function resetDemo(): Promise<{ orders: number }> {
-  const emulators = controlUrl("pingpong");
-  if (!emulators) throw new Error("Demo reset needs the emulators (a real provider is configured)");
-  const emulatorsBase = emulators.replace(/\/control\/pingpong$/, "");
+  const providers = providerDescriptors().filter((provider) => provider.demoOrders?.length);
+  if (!providers.every(isEmulated)) throw new Error("Demo reset needs the emulators (a real provider is configured)");
+  const emulatorsBase = settings().EMULATORS_URL;
   const answer = await controlRequest(`${emulatorsBase}/control/reset`, { method: "POST" });
   if (!answer.ok) throw new Error(`The emulators could not reset (HTTP ${answer.status})`);
   resetShopData();
   const card = await catalogueCards(emulatorsBase);
 
-  const sample = async (
-    slug: string,
-    quantity: number,
-    email: string,
-    name: string,
-    pay: Omit<Parameters<typeof startPayment>[0], "orderId" | "idempotencyKey">,
-    userId: string | null = null,
-  ) => {
-    const order = placeOrder({
-      cart: [{ productId: `prd_${slug}`, quantity }],
-      currency: "USD",
-      contact: contact(email, name),
-      userId,
-      checkoutToken: randomUUID(),
-    });
-    return startPayment({ orderId: order.id, idempotencyKey: randomUUID(), userId, ...pay });
-  };
-  await sample(
-    "stoneware-mug-set",
-    2,
-    "shopper@example.com",
-    "Sam Shopper",
-    { provider: "antom", method: "card", card: card("Visa", "approve", undefined, "Sam Shopper") },
-    DEMO_SHOPPER,
-  );
-  await sample(
-    "mechanical-keyboard",
-    1,
-    "shopper@example.com",
-    "Sam Shopper",
-    { provider: "antom", method: "card", card: card("Mastercard", "approve", undefined, "Sam Shopper") },
-    DEMO_SHOPPER,
-  );
-  await sample("merino-beanie", 1, "dana@example.com", "Dana Decline", {
-    provider: "antom",
-    method: "card",
-    card: card("Visa", "decline", "insufficient_funds", "Dana Decline"),
-  });
-  await sample("walnut-notebook", 1, "les@example.com", "Les Pay", {
-    provider: "lesspay",
-    method: "card",
-    card: card("Visa", "approve", undefined, "Les Pay"),
-  });
-  await sample("pour-over-kettle", 1, "qr@example.com", "Quinn Rivers", { provider: "pingpong", method: "alipayhk" });
-  await sample("nordic-wool-throw", 1, "piq@example.com", "Pia Ping", { provider: "pingpayments", method: "card" });
+  for (const provider of providers) {
+    for (const sample of provider.demoOrders ?? []) {
+      const userId = sample.signedIn ? DEMO_SHOPPER : null;
+      const order = placeOrder({
+        cart: [{ productId: `prd_${sample.product}`, quantity: sample.quantity }],
+        currency: "USD",
+        contact: contact(sample.email, sample.name),
+        userId,
+        checkoutToken: randomUUID(),
+      });
+      await startPayment({
+        orderId: order.id,
+        idempotencyKey: randomUUID(),
+        userId,
+        provider: provider.id,
+        method: sample.method,
+        card: sample.card && card(sample.card.brand, sample.card.outcome, sample.card.reason, sample.name),
+      });
+    }
+  }
   return { orders: listOrdersForOperator().length };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { deploymentProblems, isRealProviderUrl } from "./deployment-check";
+import { deploymentSecret } from "./deployment-secrets";
+import { deploymentProblems, everyDeploymentSecret, isRealProviderUrl } from "./deployment-check";
 
 const PUBLIC = { APP_URL: "https://shop.example.test" };
 
@@ -52,5 +53,25 @@ describe("deployment check", () => {
     expect(isRealProviderUrl("https://shop.example.test/emulators/pingpong", "https://shop.example.test")).toBe(false);
     expect(isRealProviderUrl("https://sandbox.pingpayments.com/payments", "https://shop.example.test")).toBe(true);
     expect(isRealProviderUrl(undefined, "https://shop.example.test")).toBe(false);
+  });
+
+  it("knows every secret of the deployment: the shop's own and each provider's, with its published value", () => {
+    const secrets = everyDeploymentSecret();
+    expect(secrets).toEqual(expect.arrayContaining([{ name: "control-token" }, { name: "operator-password" }]));
+    expect(secrets).toContainEqual({ name: "pingpong-salt", published: "emulator-pingpong-salt" });
+    // Locally a provider's secret is its published value (the emulator's is the same).
+    expect(deploymentSecret("pingpong-salt", "emulator-pingpong-salt")).toBe("emulator-pingpong-salt");
+  });
+
+  it("refuses, in public mode, whichever setting holds a published value, once each", () => {
+    const problems = deploymentProblems({
+      ...PUBLIC,
+      PINGPONG_BASE_URL: "https://sandbox-acquirer-payment.pingpongx.com",
+      PINGPONG_SALT: "emulator-pingpong-salt",
+      SOME_OTHER_SETTING: "emulator-lesspay-app-secret",
+    });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/set PINGPONG_SALT to/);
+    expect(problems[1]).toMatch(/SOME_OTHER_SETTING is the value published/);
   });
 });

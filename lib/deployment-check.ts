@@ -1,46 +1,8 @@
-import { PUBLISHED_SECRETS } from "@/lib/deployment-secrets";
+import { SHOP_SECRET_NAMES } from "@/lib/deployment-secrets";
+import { PROVIDERS } from "@/lib/providers";
 import { isLoopbackHost, isPublicAppUrl } from "@/lib/public-mode";
 
 type Env = Record<string, string | undefined>;
-
-/** Each provider's base URL setting and the secret the shop signs with there. */
-const SHOP_SECRETS = [
-  {
-    provider: "PingPongCheckout",
-    baseUrl: "PINGPONG_BASE_URL",
-    secret: "PINGPONG_SALT",
-    published: PUBLISHED_SECRETS["pingpong-salt"],
-    where: "the salt of your PingPong merchant account",
-  },
-  {
-    provider: "Lesspay",
-    baseUrl: "LESSPAY_BASE_URL",
-    secret: "LESSPAY_APP_SECRET",
-    published: PUBLISHED_SECRETS["lesspay-app-secret"],
-    where: "the app secret Lesspay issued you",
-  },
-  {
-    provider: "Ping Payments",
-    baseUrl: "PINGPAYMENTS_BASE_URL",
-    secret: "PINGPAYMENTS_API_SECRET",
-    published: PUBLISHED_SECRETS["pingpayments-api-secret"],
-    where: "your tenant's API secret from Ping Payments",
-  },
-  {
-    provider: "Antom",
-    baseUrl: "ANTOM_BASE_URL",
-    secret: "ANTOM_PUBLIC_KEY",
-    published: undefined,
-    where: "Antom's public key from the Antom dashboard (and ANTOM_MERCHANT_PRIVATE_KEY, your private key)",
-  },
-] as const;
-
-/** The emulators' own credentials, whose published values public mode refuses. */
-const EMULATOR_SECRETS = [
-  { name: "EMULATOR_PINGPONG_SALT", published: PUBLISHED_SECRETS["pingpong-salt"] },
-  { name: "EMULATOR_LESSPAY_APP_SECRET", published: PUBLISHED_SECRETS["lesspay-app-secret"] },
-  { name: "EMULATOR_PINGPAYMENTS_API_SECRET", published: PUBLISHED_SECRETS["pingpayments-api-secret"] },
-] as const;
 
 function hostOf(url: string | undefined): string | undefined {
   try {
@@ -62,33 +24,44 @@ export function isRealProviderUrl(baseUrl: string | undefined, appUrl: string | 
 
 /**
  * What stops this deployment from starting, each naming the setting to change: a real provider
- * with the secret published in .env.example (or none), and, in public mode, any setting left at
- * a published value. Empty when the settings are safe.
+ * (lib/providers/index.ts) with the secret published in .env.example (or none), and, in public
+ * mode, any setting left at a published value. Empty when the settings are safe.
  */
 export function deploymentProblems(env: Env = process.env): string[] {
   const appUrl = env.APP_URL?.trim();
   const publicMode = appUrl ? isPublicAppUrl(appUrl) : false;
   const problems: string[] = [];
-  for (const { provider, baseUrl, secret, published, where } of SHOP_SECRETS) {
-    const value = env[secret]?.trim();
-    const isPublished = value !== undefined && value === published;
-    if (isRealProviderUrl(env[baseUrl], appUrl) && (!value || isPublished)) {
+  const reported = new Set<string>();
+  for (const { displayName, settings, realProviderSecret } of PROVIDERS) {
+    const { baseUrlKey } = settings;
+    const { key, where, published } = realProviderSecret;
+    const value = env[key]?.trim();
+    if (isRealProviderUrl(env[baseUrlKey], appUrl) && (!value || value === published)) {
+      reported.add(key);
       problems.push(
-        `${baseUrl} points at ${provider} (${env[baseUrl]}) but ${secret} is ${value ? "the value published in .env.example" : "not set"}: set ${secret} to ${where}.`,
-      );
-    } else if (publicMode && isPublished) {
-      problems.push(
-        `${secret} is the value published in .env.example, which anyone can sign with: remove it (each deployment generates its own into data/) or set a secret of your own.`,
+        `${baseUrlKey} points at ${displayName} (${env[baseUrlKey]}) but ${key} is ${value ? "the value published in .env.example" : "not set"}: set ${key} to ${where}.`,
       );
     }
   }
   if (publicMode) {
-    for (const { name, published } of EMULATOR_SECRETS) {
-      if (env[name]?.trim() === published)
-        problems.push(
-          `${name} is the value published in .env.example, which anyone can sign with: remove it (each deployment generates its own into data/) or set a secret of your own.`,
-        );
+    // Whichever setting holds it (the shop's or an emulator's), a published secret signs for anyone.
+    const publishedValues = new Set(
+      PROVIDERS.flatMap((provider) => provider.deploymentSecrets.map((s) => s.published)),
+    );
+    for (const [name, value] of Object.entries(env)) {
+      if (reported.has(name) || value === undefined || !publishedValues.has(value.trim())) continue;
+      problems.push(
+        `${name} is the value published in .env.example, which anyone can sign with: remove it (each deployment generates its own into data/) or set a secret of your own.`,
+      );
     }
   }
   return problems;
+}
+
+/** Every secret of this deployment: the shop's own and each provider's (made at start in public mode). */
+export function everyDeploymentSecret(): { name: string; published?: string }[] {
+  return [
+    ...SHOP_SECRET_NAMES.map((name) => ({ name })),
+    ...PROVIDERS.flatMap((provider) => provider.deploymentSecrets),
+  ];
 }

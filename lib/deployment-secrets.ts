@@ -4,29 +4,18 @@ import { dirname, resolve } from "node:path";
 import { isPublicMode } from "@/lib/public-mode";
 
 /**
- * The emulators' credentials of one deployment. On a laptop (local mode) they are the values
- * published in .env.example, so any client a QA engineer points at the emulators signs the same
- * way. In public mode those values are known to everyone: each deployment then generates its own
- * at first start into data/deployment-secrets.json (env DEPLOYMENT_SECRETS_FILE), unless the env
- * sets them, and refuses the published ones (lib/published-secrets.ts). The Antom keys and the
- * auth secret were per deployment already (lib/dev-keys.ts, lib/auth-secret.ts).
+ * The credentials of one deployment. A provider's secret that its client and its emulator share
+ * (a salt, an app secret) is, on a laptop (local mode), the value published in .env.example, so any
+ * client a QA engineer points at the emulators signs the same way; each side names it with its
+ * published value (lib/providers/<id>, lib/emulators/<id>). In public mode those values are known to
+ * everyone: each deployment then generates its own at first start into data/deployment-secrets.json
+ * (env DEPLOYMENT_SECRETS_FILE), unless the env sets them, and refuses the published ones
+ * (lib/deployment-check.ts). The development key pairs and the auth secret were per deployment
+ * already (lib/dev-keys.ts, lib/auth-secret.ts).
  */
-export const PUBLISHED_SECRETS = {
-  "pingpong-salt": "emulator-pingpong-salt",
-  "lesspay-app-secret": "emulator-lesspay-app-secret",
-  "pingpayments-api-secret": "emulator-pingpayments-secret",
-} as const;
 
-export const DEPLOYMENT_SECRET_NAMES = [
-  "pingpong-salt",
-  "lesspay-app-secret",
-  "pingpayments-api-secret",
-  "control-token",
-  "operator-password",
-  "shopper-password",
-] as const;
-
-export type DeploymentSecretName = (typeof DEPLOYMENT_SECRET_NAMES)[number];
+/** The shop's own secrets, always generated: the control plane's token and the demo accounts' passwords. */
+export const SHOP_SECRET_NAMES = ["control-token", "operator-password", "shopper-password"] as const;
 
 export function deploymentSecretsFile(env: Record<string, string | undefined> = process.env): string {
   return resolve(
@@ -50,7 +39,7 @@ function readSecrets(file: string): Record<string, string> {
  * name is added by writing the whole file to a temporary one and renaming it over (never a half
  * written file); names already there are never changed.
  */
-function generatedSecret(name: DeploymentSecretName): string {
+function generatedSecret(name: string): string {
   const file = deploymentSecretsFile();
   if (cache?.file === file && cache.secrets[name]) return cache.secrets[name];
   let secrets = readSecrets(file);
@@ -70,11 +59,11 @@ function generatedSecret(name: DeploymentSecretName): string {
 }
 
 /**
- * The value of one of the emulators' credentials when its env variable is unset: the published
- * default locally, a generated one in public mode. The control token and the demo accounts'
- * passwords of a public deployment (lib/db/seed.ts) are always generated.
+ * A deployment secret: with a `published` value (a provider's secret its emulator shares), that
+ * value locally and a generated one in public mode; without (the control token, the demo accounts'
+ * passwords of a public deployment, lib/db/seed.ts), always generated.
  */
-export function deploymentSecret(name: DeploymentSecretName): string {
-  if (name in PUBLISHED_SECRETS && !isPublicMode()) return PUBLISHED_SECRETS[name as keyof typeof PUBLISHED_SECRETS];
+export function deploymentSecret(name: string, published?: string): string {
+  if (published !== undefined && !isPublicMode()) return published;
   return generatedSecret(name);
 }

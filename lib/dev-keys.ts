@@ -3,22 +3,31 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join, resolve } from "node:path";
 
 /**
- * Development RSA key pairs for Antom: the merchant's and "Antom's" (the emulator's), created once
- * in ANTOM_KEYS_DIR (default data/antom, gitignored) when no PEM is given in the environment, so
- * that any Antom client can be pointed at the emulator with them. Infrastructure shared by the
- * shop and the emulator the way a real merchant and Antom share public keys through a dashboard.
+ * Development RSA key pairs, created once in a folder (gitignored) when no PEM is given in the
+ * environment, so that a provider's client and its emulator can sign and verify on a laptop.
+ * Infrastructure shared by the shop and the emulators the way a merchant and a provider share
+ * public keys through a dashboard: each side names the same store (folder setting and pairs).
  */
-export const ANTOM_KEY_FILES = {
-  merchantPrivate: "merchant-private.pem",
-  merchantPublic: "merchant-public.pem",
-  antomPrivate: "antom-private.pem",
-  antomPublic: "antom-public.pem",
-} as const;
+export interface DevKeyStore {
+  /** The env variable naming the folder, and the folder when it is unset. */
+  dirVariable: string;
+  defaultDir: string;
+  /** The pairs in it, each as `<pair>-private.pem` and `<pair>-public.pem`. */
+  pairs: readonly string[];
+}
 
-export type AntomKeyName = keyof typeof ANTOM_KEY_FILES;
+export type KeyHalf = "private" | "public";
 
-export function antomKeysDir(): string {
-  return resolve(/*turbopackIgnore: true*/ process.cwd(), process.env.ANTOM_KEYS_DIR || "data/antom");
+export function devKeyFile(pair: string, half: KeyHalf): string {
+  return `${pair}-${half}.pem`;
+}
+
+export function devKeysDir(store: DevKeyStore): string {
+  return resolve(/*turbopackIgnore: true*/ process.cwd(), process.env[store.dirVariable] || store.defaultDir);
+}
+
+function storeFiles(store: DevKeyStore): string[] {
+  return store.pairs.flatMap((pair) => [devKeyFile(pair, "private"), devKeyFile(pair, "public")]);
 }
 
 function pair() {
@@ -29,18 +38,17 @@ function pair() {
   });
 }
 
-/** Creates the four PEM files if they are missing (written to a temporary folder, then moved in one step). */
-export function ensureAntomDevKeys(dir = antomKeysDir()): void {
-  if (Object.values(ANTOM_KEY_FILES).every((file) => existsSync(join(dir, file)))) return;
+/** Creates the store's PEM files if any is missing (written to a temporary folder, then moved in one step). */
+export function ensureDevKeys(store: DevKeyStore, dir = devKeysDir(store)): void {
+  const complete = () => storeFiles(store).every((file) => existsSync(join(dir, file)));
+  if (complete()) return;
   const staging = `${dir}.tmp-${process.pid}-${Date.now()}`;
   mkdirSync(staging, { recursive: true });
-  const merchant = pair();
-  const antom = pair();
-  writeFileSync(join(staging, ANTOM_KEY_FILES.merchantPrivate), merchant.privateKey, { mode: 0o600 });
-  writeFileSync(join(staging, ANTOM_KEY_FILES.merchantPublic), merchant.publicKey);
-  writeFileSync(join(staging, ANTOM_KEY_FILES.antomPrivate), antom.privateKey, { mode: 0o600 });
-  writeFileSync(join(staging, ANTOM_KEY_FILES.antomPublic), antom.publicKey);
-  const complete = () => Object.values(ANTOM_KEY_FILES).every((file) => existsSync(join(dir, file)));
+  for (const name of store.pairs) {
+    const keys = pair();
+    writeFileSync(join(staging, devKeyFile(name, "private")), keys.privateKey, { mode: 0o600 });
+    writeFileSync(join(staging, devKeyFile(name, "public")), keys.publicKey);
+  }
   try {
     if (complete()) return; // another process finished first: keep its keys
     if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
@@ -52,17 +60,17 @@ export function ensureAntomDevKeys(dir = antomKeysDir()): void {
   }
 }
 
-/** Key files already read, by path: every Antom call and notification needs a key, and they never change once made. */
+/** Key files already read, by path: every signed call and notification needs a key, and they never change once made. */
 const keyFiles = new Map<string, string>();
 
-/** A PEM from the environment variable named, or else the development key file (read once per process). */
-export function antomKey(name: AntomKeyName, envVariable: string): string {
+/** A PEM from the environment variable named, or else the store's development key file (read once per process). */
+export function devKey(store: DevKeyStore, pair: string, half: KeyHalf, envVariable: string): string {
   const fromEnv = process.env[envVariable];
   if (fromEnv) return fromEnv.includes("\\n") ? fromEnv.replace(/\\n/g, "\n") : fromEnv;
-  const path = join(/*turbopackIgnore: true*/ antomKeysDir(), ANTOM_KEY_FILES[name]);
+  const path = join(/*turbopackIgnore: true*/ devKeysDir(store), devKeyFile(pair, half));
   const known = keyFiles.get(path);
   if (known) return known;
-  ensureAntomDevKeys();
+  ensureDevKeys(store);
   const pem = readFileSync(path, "utf8");
   keyFiles.set(path, pem);
   return pem;

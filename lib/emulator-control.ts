@@ -1,6 +1,7 @@
 import "server-only";
 import { settings } from "@/lib/env";
 import { controlToken } from "@/lib/emulators/control-access";
+import { findDescriptor, isEmulated, providerDescriptors } from "@/lib/payments/registry";
 
 /**
  * The shop's view of an emulator's QA control plane (notifications sent for a payment, replay).
@@ -21,21 +22,11 @@ export interface EmulatorNotification {
   deliveries: { attemptedAt: string; httpStatus: number | null; error: string | null; durationMs: number }[];
 }
 
-function baseUrlOf(provider: string): string | undefined {
-  const env = settings();
-  return {
-    pingpayments: env.PINGPAYMENTS_BASE_URL,
-    pingpong: env.PINGPONG_BASE_URL,
-    antom: env.ANTOM_BASE_URL,
-    lesspay: env.LESSPAY_BASE_URL,
-  }[provider];
-}
-
 /** The control plane's URL for a provider, or undefined when a real provider is configured. */
 export function controlUrl(provider: string): string | undefined {
-  const base = baseUrlOf(provider);
-  if (!base || !base.includes(`/emulators/${provider}`)) return undefined;
-  return `${base.slice(0, base.indexOf(`/emulators/${provider}`))}/emulators/control/${provider}`;
+  const descriptor = findDescriptor(provider);
+  if (!descriptor || !isEmulated(descriptor)) return undefined;
+  return `${settings().EMULATORS_URL}/control/${descriptor.id}`;
 }
 
 /**
@@ -80,15 +71,16 @@ export async function replayEmulatorNotification(provider: string, id: number): 
   return response.ok;
 }
 
-/** The providers whose next payment a tester can force (those whose base URL is their emulator). */
-export function forcibleProviders(): { id: string; label: string }[] {
-  const labels: Record<string, string> = {
-    pingpayments: "Ping Payments",
-    pingpong: "PingPongCheckout",
-    antom: "Antom",
-    lesspay: "Lesspay",
-  };
-  return Object.entries(labels)
-    .filter(([id]) => controlUrl(id))
-    .map(([id, label]) => ({ id, label }));
+/**
+ * The providers whose next payment a tester can force (those whose base URL is their emulator);
+ * `unsigned`: its notifications carry no signature to forge.
+ */
+export function forcibleProviders(): { id: string; label: string; unsigned: boolean }[] {
+  return providerDescriptors()
+    .filter(isEmulated)
+    .map((provider) => ({
+      id: provider.id,
+      label: provider.displayName,
+      unsigned: Boolean(provider.unsignedNotifications),
+    }));
 }

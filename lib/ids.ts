@@ -14,5 +14,5 @@ export function randomId(prefix: string, length = 16): string {
 }
 
 export const newOrderId = () => randomId("ord") as OrderId;
-/** Our payment id doubles as the merchant reference sent to the provider (max 20 chars for Lesspay). */
+/** Our payment id doubles as the merchant reference sent to the provider (at most 20 characters: the shortest limit a provider sets). */
 export const newPaymentId = () => randomId("pay", 16);

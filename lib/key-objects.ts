@@ -2,8 +2,8 @@ import { createPrivateKey, createPublicKey, type KeyObject } from "node:crypto";
 
 /**
  * PEM keys parsed once: signing or verifying with a PEM string parses it again on every call
- * (base64 and ASN.1), and every Antom call, answer and notification signs or verifies with one of
- * the same few keys. Keyed by the PEM itself, so a key changed in the environment is a new entry;
+ * (base64 and ASN.1), and every RSA-signed call, answer and notification signs or verifies with one
+ * of the same few keys. Keyed by the PEM itself, so a key changed in the environment is a new entry;
  * the map is emptied past a few dozen (tests make keys of their own).
  */
 const MAX_KEYS = 32;

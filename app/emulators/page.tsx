@@ -39,7 +39,7 @@ import {
   RESULTS as ANTOM_RESULTS,
   THREE_DS_VERSION,
 } from "@/lib/emulators/antom/config";
-import { ANTOM_KEY_FILES } from "@/lib/dev-keys";
+import { devKeyFile } from "@/lib/dev-keys";
 import {
   CONTROL_PROVIDERS,
   controlGuard,
@@ -486,13 +486,13 @@ export default async function EmulatorCatalogue() {
           <code>client-id</code>, <code>response-time</code>, <code>signature</code>.
         </p>
         <p className="text-sm text-slate-600">
-          Keys (development, created once): <code>data/antom/{ANTOM_KEY_FILES.merchantPrivate}</code> (the merchant
-          signs; env <code>ANTOM_MERCHANT_PRIVATE_KEY</code>), <code>data/antom/{ANTOM_KEY_FILES.merchantPublic}</code>{" "}
-          (the emulator verifies, as Antom trusts the key uploaded to its dashboard; env{" "}
-          <code>EMULATOR_ANTOM_MERCHANT_PUBLIC_KEY</code>), <code>data/antom/{ANTOM_KEY_FILES.antomPrivate}</code> (the
-          emulator signs answers and notifications; env <code>EMULATOR_ANTOM_PRIVATE_KEY</code>),{" "}
-          <code>data/antom/{ANTOM_KEY_FILES.antomPublic}</code> (the merchant verifies; env{" "}
-          <code>ANTOM_PUBLIC_KEY</code>). Folder: <code>ANTOM_KEYS_DIR</code>.
+          Keys (development, created once): <code>data/antom/{devKeyFile("merchant", "private")}</code> (the merchant
+          signs; env <code>ANTOM_MERCHANT_PRIVATE_KEY</code>),{" "}
+          <code>data/antom/{devKeyFile("merchant", "public")}</code> (the emulator verifies, as Antom trusts the key
+          uploaded to its dashboard; env <code>EMULATOR_ANTOM_MERCHANT_PUBLIC_KEY</code>),{" "}
+          <code>data/antom/{devKeyFile("antom", "private")}</code> (the emulator signs answers and notifications; env{" "}
+          <code>EMULATOR_ANTOM_PRIVATE_KEY</code>), <code>data/antom/{devKeyFile("antom", "public")}</code> (the
+          merchant verifies; env <code>ANTOM_PUBLIC_KEY</code>). Folder: <code>ANTOM_KEYS_DIR</code>.
         </p>
         <table
           className="w-full overflow-hidden rounded-xl bg-white text-left text-sm shadow-sm"

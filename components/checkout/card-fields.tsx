@@ -13,24 +13,26 @@ import {
   validateCard,
   type CardFieldErrors,
 } from "@/lib/cards";
-import { browserInfo, collectRiskData, type RiskConfig } from "./pingpong-risk";
+import type { BrowserExtensionSetup } from "@/lib/payments/browser-extension";
+import { browserExtensionOf } from "@/lib/providers/browser";
 
 type Field = "number" | "expiry" | "cvc" | "holder";
 
 /**
  * The shop's card form, shared by every provider that takes card data: formats and checks as the
  * shopper types, shows errors inline (announced to screen readers), and, for a provider with a
- * risk plugin, runs its card check when the number changes or loses focus. The number and CVC go
- * to the server action only to be passed to the provider.
+ * browser extension (a risk plugin), runs its card check when the number changes or loses focus and
+ * sends the fields it gives. The number and CVC go to the server action only to be passed to the provider.
  */
 export function CardFields({
-  risk,
+  extension,
   serverErrors,
   merchantUserId = "",
   offerToSave = false,
   autofillUrl,
 }: {
-  risk?: RiskConfig;
+  /** The provider's browser extension, as the server describes it. */
+  extension?: BrowserExtensionSetup;
   serverErrors?: CardFieldErrors;
   merchantUserId?: string;
   offerToSave?: boolean;
@@ -43,8 +45,9 @@ export function CardFields({
   const [requestId] = useState(() =>
     typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : String(Date.now()),
   );
-  const [jsGeneratedData, setJsGeneratedData] = useState<Record<string, unknown>>();
-  const [browser, setBrowser] = useState("");
+  const session = { requestId, merchantUserId };
+  const browserCode = extension ? browserExtensionOf(extension.provider) : undefined;
+  const [extensionFields, setExtensionFields] = useState(() => browserCode?.initialFields(session) ?? {});
   const [riskState, setRiskState] = useState<"idle" | "checking" | "done" | "unavailable">("idle");
   const lastChecked = useRef("");
 
@@ -53,23 +56,22 @@ export function CardFields({
   const errorOf = (field: Field) => (touched[field] ? localErrors[field] : undefined) ?? serverErrors?.[field];
 
   const runRiskCheck = async (typed = card) => {
-    if (!risk) return;
+    if (!extension || !browserCode) return;
     const digits = digitsOf(typed.number);
     const expiry = parseExpiry(typed.expiry);
     const key = `${digits}|${typed.expiry}`;
     if (!luhnValid(digits) || lastChecked.current === key) return;
     lastChecked.current = key;
     setRiskState("checking");
-    setBrowser(JSON.stringify(browserInfo()));
     try {
-      const data = await collectRiskData(risk, requestId, merchantUserId, {
+      const { fields, checked } = await browserCode.checkCard(extension, session, {
         number: digits,
         expiryMonth: expiry?.month ?? "",
         expiryYear: expiry?.year ?? "",
         brand: brandLabel(cardBrand(digits)),
       });
-      setJsGeneratedData(data);
-      setRiskState(data ? "done" : "unavailable");
+      setExtensionFields((previous) => ({ ...previous, ...fields }));
+      setRiskState(checked ? "done" : "unavailable");
     } catch {
       setRiskState("unavailable");
     }
@@ -163,14 +165,14 @@ export function CardFields({
           Save this card for next time (the provider keeps it; we keep only its brand and last four digits)
         </label>
       )}
-      {risk && (
+      {extension && (
         <>
-          <input type="hidden" name="riskRequestId" value={requestId} />
-          <input type="hidden" name="jsGeneratedData" value={jsGeneratedData ? JSON.stringify(jsGeneratedData) : ""} />
-          <input type="hidden" name="browserInfo" value={browser} />
+          {Object.entries(extensionFields).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
           <p className="text-xs text-stone-500" data-testid="risk-state" data-state={riskState}>
             {riskState === "checking"
-              ? "Checking the card with PingPong…"
+              ? extension.checkingLabel
               : riskState === "done"
                 ? "Card checked."
                 : riskState === "unavailable"

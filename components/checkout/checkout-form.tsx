@@ -4,8 +4,8 @@ import { useActionState } from "react";
 import { placeOrderAndPay, type PaymentFormState } from "@/app/(shop)/checkout/actions";
 import type { SavedCard } from "./payment-method-list";
 import { PaymentSection } from "./payment-section";
-import type { RiskConfig } from "./pingpong-risk";
 import { FormMessage, PayButton } from "./pay-button";
+import type { BrowserExtensionSetup } from "@/lib/payments/browser-extension";
 import type { PaymentMethod } from "@/lib/payments/types";
 
 const COUNTRIES = [
@@ -43,8 +43,9 @@ function Field({
 export function CheckoutForm(props: {
   checkoutToken: string;
   methods: readonly PaymentMethod[];
-  risk: Partial<Record<string, RiskConfig>>;
+  extensions: Partial<Record<string, BrowserExtensionSetup>>;
   savedCards: readonly SavedCard[];
+  providerNames: Readonly<Record<string, string>>;
   autofill?: Partial<Record<string, string>>;
   totalLabel: string;
   defaults: { email?: string; name?: string };
@@ -110,9 +111,10 @@ export function CheckoutForm(props: {
       <PaymentSection
         methods={props.methods}
         savedCards={props.savedCards}
+        providerNames={props.providerNames}
         autofill={props.autofill}
         signedIn={Boolean(props.merchantUserId)}
-        risk={props.risk}
+        extensions={props.extensions}
         error={e.paymentMethod}
         cardErrors={state.cardErrors}
         merchantUserId={props.merchantUserId}

@@ -17,23 +17,19 @@ export const savedCardKey = (card: SavedCard) => `${card.provider}:${card.kind}:
 
 export const methodKey = (m: Pick<PaymentMethod, "provider" | "method">) => `${m.provider}:${m.method}`;
 
-const PROVIDER_NAMES: Record<string, string> = {
-  pingpayments: "Ping Payments",
-  pingpong: "PingPongCheckout",
-  antom: "Antom",
-  lesspay: "Lesspay",
-};
-
 /** Radio list of the payment methods the registry offers for the order's currency. */
 export function PaymentMethodList({
   methods,
   savedCards = [],
+  providerNames = {},
   selected,
   onSelect,
   error,
 }: {
   methods: readonly PaymentMethod[];
   savedCards?: readonly SavedCard[];
+  /** Each provider's display name, by id (lib/checkout-config.ts). */
+  providerNames?: Readonly<Record<string, string>>;
   selected?: string;
   onSelect?: (key: string) => void;
   error?: string;
@@ -61,7 +57,7 @@ export function PaymentMethodList({
                 ? `Pay with ${card.brand} (linked)`
                 : `Saved ${card.brand ?? "card"} •••• ${card.last4}`}{" "}
               <span className="text-xs font-normal text-stone-500">
-                · {PROVIDER_NAMES[card.provider] ?? card.provider}
+                · {providerNames[card.provider] ?? card.provider}
               </span>
             </span>
             <span className="block text-sm text-stone-500">
@@ -89,7 +85,7 @@ export function PaymentMethodList({
           <span>
             <span className="block font-medium">
               {m.label}{" "}
-              <span className="text-xs font-normal text-stone-500">· {PROVIDER_NAMES[m.provider] ?? m.provider}</span>
+              <span className="text-xs font-normal text-stone-500">· {providerNames[m.provider] ?? m.provider}</span>
             </span>
             <span className="block text-sm text-stone-500">{m.description}</span>
           </span>

@@ -2,16 +2,17 @@
 
 import { useState } from "react";
 import type { CardFieldErrors } from "@/lib/cards";
+import type { BrowserExtensionSetup } from "@/lib/payments/browser-extension";
 import type { PaymentMethod } from "@/lib/payments/types";
 import { CardFields } from "./card-fields";
 import { methodKey, PaymentMethodList, savedCardKey, type SavedCard } from "./payment-method-list";
-import type { RiskConfig } from "./pingpong-risk";
 
 /** The method list (saved cards first), and the card form when a new card is to be typed. */
 export function PaymentSection({
   methods,
   savedCards = [],
-  risk,
+  providerNames,
+  extensions,
   error,
   cardErrors,
   merchantUserId,
@@ -20,7 +21,9 @@ export function PaymentSection({
 }: {
   methods: readonly PaymentMethod[];
   savedCards?: readonly SavedCard[];
-  risk?: Partial<Record<string, RiskConfig>>;
+  providerNames?: Readonly<Record<string, string>>;
+  /** The providers' browser extensions, by provider. */
+  extensions?: Partial<Record<string, BrowserExtensionSetup>>;
   error?: string;
   cardErrors?: CardFieldErrors;
   merchantUserId?: string;
@@ -35,6 +38,7 @@ export function PaymentSection({
       <PaymentMethodList
         methods={methods}
         savedCards={savedCards}
+        providerNames={providerNames}
         selected={selected}
         onSelect={setSelected}
         error={error}
@@ -42,7 +46,7 @@ export function PaymentSection({
       {method?.kind === "card" && (
         <CardFields
           key={method.provider}
-          risk={risk?.[method.provider]}
+          extension={extensions?.[method.provider]}
           serverErrors={cardErrors}
           merchantUserId={merchantUserId}
           offerToSave={signedIn && Boolean(method.canSaveCard)}

@@ -1,23 +1,24 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { riskClient, type RiskConfig } from "./pingpong-risk";
+import type { BrowserExtensionSetup } from "@/lib/payments/browser-extension";
+import { browserExtensionOf } from "@/lib/providers/browser";
 
 /**
- * The page's part of PingPong's 3-D Secure [doc: seed 000 step 8]: hand the answer's
- * threeDUnionParams, as they came, to the risk plugin's complexTrigger, which leads the browser to
- * the challenge. The shop reads nothing inside them (none of their fields is documented), so
- * without the plugin there is nowhere to send the shopper but back to the order.
+ * The page's part of a 3-D Secure that the provider's browser script leads: hand the answer's
+ * trigger, as it came, to the provider's browser extension, which leads the browser to the
+ * challenge. The shop reads nothing inside it, so without the script there is nowhere to send the
+ * shopper but back to the order.
  */
 export function ThreeDsHandoff({
-  risk,
-  params,
+  extension,
+  trigger,
   orderUrl,
   requestId,
   merchantUserId,
 }: {
-  risk: RiskConfig;
-  params: unknown;
+  extension: BrowserExtensionSetup;
+  trigger: unknown;
   orderUrl: string;
   requestId: string;
   merchantUserId: string;
@@ -25,10 +26,11 @@ export function ThreeDsHandoff({
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let cancelled = false;
-    riskClient(risk, requestId, merchantUserId)
-      .then((client) => {
+    const browserCode = browserExtensionOf(extension.provider);
+    Promise.resolve(browserCode?.handOff(extension, { requestId, merchantUserId }))
+      .then((start) => {
         if (cancelled) return;
-        if (client) client.complexTrigger(params, () => window.location.assign(orderUrl));
+        if (start) start(trigger, () => window.location.assign(orderUrl));
         else setFailed(true);
       })
       .catch(() => {
@@ -37,7 +39,7 @@ export function ThreeDsHandoff({
     return () => {
       cancelled = true;
     };
-  }, [risk, params, orderUrl, requestId, merchantUserId]);
+  }, [extension, trigger, orderUrl, requestId, merchantUserId]);
   return (
     <div className="mx-auto max-w-md rounded-xl border border-stone-200 bg-white p-8 text-center" aria-live="polite">
       <h1 className="text-xl font-semibold">Confirming with your bank</h1>

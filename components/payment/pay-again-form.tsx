@@ -5,7 +5,7 @@ import { payAgain, type PaymentFormState } from "@/app/(shop)/checkout/actions";
 import { FormMessage, PayButton } from "@/components/checkout/pay-button";
 import type { SavedCard } from "@/components/checkout/payment-method-list";
 import { PaymentSection } from "@/components/checkout/payment-section";
-import type { RiskConfig } from "@/components/checkout/pingpong-risk";
+import type { BrowserExtensionSetup } from "@/lib/payments/browser-extension";
 import type { PaymentMethod } from "@/lib/payments/types";
 
 export function PayAgainForm(props: {
@@ -13,8 +13,9 @@ export function PayAgainForm(props: {
   attemptToken: string;
   methods: readonly PaymentMethod[];
   savedCards: readonly SavedCard[];
+  providerNames: Readonly<Record<string, string>>;
   autofill?: Partial<Record<string, string>>;
-  risk: Partial<Record<string, RiskConfig>>;
+  extensions: Partial<Record<string, BrowserExtensionSetup>>;
   totalLabel: string;
   merchantUserId?: string;
   /** The open attempt this payment replaces (closed at its provider first). */
@@ -30,9 +31,10 @@ export function PayAgainForm(props: {
       <PaymentSection
         methods={props.methods}
         savedCards={props.savedCards}
+        providerNames={props.providerNames}
         autofill={props.autofill}
         signedIn={Boolean(props.merchantUserId)}
-        risk={props.risk}
+        extensions={props.extensions}
         cardErrors={state.cardErrors}
         merchantUserId={props.merchantUserId}
       />

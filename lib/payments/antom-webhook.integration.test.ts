@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { antomKey } from "@/lib/dev-keys";
+import { antomKey } from "@/lib/providers/antom/dev-keys";
 import { findOrder } from "@/lib/db/queries/orders";
 import { findPayment, listPaymentEvents } from "@/lib/db/queries/payments";
 import { transitionPayment } from "@/lib/payments/transitions";

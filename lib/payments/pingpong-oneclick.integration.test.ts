@@ -8,7 +8,7 @@ import {
   linkWallet,
   startLegacyWalletAuthorization,
 } from "@/lib/payments/service";
-import { pingPong } from "@/lib/providers/pingpong";
+import { pingPong } from "@/lib/providers/pingpong/adapter";
 import { closeSqlite } from "@/lib/sqlite";
 import { pingPongWalletNotification } from "@/lib/testing/notification-drivers";
 import { serverUrl } from "@/lib/testing/pingpayments-fixtures";

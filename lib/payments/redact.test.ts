@@ -7,13 +7,16 @@ describe("redact", () => {
     expect(maskPan("378282246310005")).toBe("378282******0005");
   });
 
-  it("masks card fields, CVV and secrets in nested payloads", () => {
-    const out = redact({
-      paymentMethod: { paymentMethodMetaData: { cardNo: "4111 1111 1111 1111", cvv: "123", expiryYear: "2030" } },
-      headers: { "x-api-secret": "s3cret" },
-      items: [{ note: "pan 5555555555554444" }],
-    });
-    expect(JSON.stringify(out)).not.toMatch(/4111111111111111|5555555555554444|s3cret|"123"/);
+  it("masks card fields, CVV and secrets (the shop's names and the provider's) in nested payloads", () => {
+    const out = redact(
+      {
+        paymentMethod: { paymentMethodMetaData: { cardNo: "4111 1111 1111 1111", cvv: "123", expiryYear: "2030" } },
+        headers: { "x-api-secret": "s3cret" },
+        items: [{ note: "pan 5555555555554444", secret: "shh" }],
+      },
+      ["X-Api-Secret"],
+    );
+    expect(JSON.stringify(out)).not.toMatch(/4111111111111111|5555555555554444|s3cret|shh|"123"/);
     expect(out.paymentMethod.paymentMethodMetaData.cardNo).toBe("411111******1111");
     expect(out.paymentMethod.paymentMethodMetaData.cvv).toBe("[redacted]");
     expect(out.paymentMethod.paymentMethodMetaData.expiryYear).toBe("2030");
@@ -24,9 +27,13 @@ describe("redact", () => {
   });
 
   it("masks secret headers", () => {
-    expect(redactHeaders(new Headers({ "x-api-secret": "abc", tenant_id: "t" }))).toEqual({
+    expect(
+      redactHeaders(new Headers({ "x-api-secret": "abc", authorization: "b", tenant_id: "t" }), ["x-api-secret"]),
+    ).toEqual({
       "x-api-secret": "[redacted]",
+      authorization: "[redacted]",
       tenant_id: "t",
     });
+    expect(redactHeaders({ "x-api-secret": "abc" })).toEqual({ "x-api-secret": "abc" });
   });
 });

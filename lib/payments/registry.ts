@@ -1,20 +1,20 @@
 import "server-only";
-import { pingPayments } from "@/lib/providers/pingpayments";
-import { pingPong } from "@/lib/providers/pingpong";
-import { antom } from "@/lib/providers/antom";
-import { lesspay } from "@/lib/providers/lesspay";
-import type { PaymentMethod, PaymentProvider, ProviderId, WalletLinking } from "./types";
+import { PROVIDERS } from "@/lib/providers";
+import { isUnderEmulators } from "@/lib/providers/settings";
+import type { ProviderDescriptor } from "./provider-descriptor";
+import type { PaymentMethod, PaymentProvider, WalletLinking } from "./types";
 
-/** Every provider the shop can use. A new provider is a new folder plus one line here. */
-const PROVIDERS: Partial<Record<ProviderId, PaymentProvider>> = {
-  pingpayments: pingPayments,
-  pingpong: pingPong,
-  antom,
-  lesspay,
-};
+/** The providers the shop can use (lib/providers/index.ts), in checkout's order. */
+export function providerDescriptors(): readonly ProviderDescriptor[] {
+  return PROVIDERS;
+}
+
+export function findDescriptor(id: string): ProviderDescriptor | undefined {
+  return PROVIDERS.find((provider) => provider.id === id);
+}
 
 export function findProvider(id: string): PaymentProvider | undefined {
-  return Object.hasOwn(PROVIDERS, id) ? PROVIDERS[id as ProviderId] : undefined;
+  return findDescriptor(id)?.adapter;
 }
 
 export function getProvider(id: string): PaymentProvider {
@@ -23,21 +23,34 @@ export function getProvider(id: string): PaymentProvider {
   return provider;
 }
 
+/** Its display name, or the id itself for a provider the shop no longer has. */
+export function providerName(id: string): string {
+  return findDescriptor(id)?.displayName ?? id;
+}
+
+/** Whether the provider's base URL is its built-in emulator (under EMULATORS_URL), not the real service. */
+export function isEmulated(provider: ProviderDescriptor): boolean {
+  return isUnderEmulators(provider.settings.baseUrl());
+}
+
+/** Every provider's secret field and header names: masked in the shop's logs, whatever they are about. */
+export function providerSecretFields(): string[] {
+  return PROVIDERS.flatMap((provider) => provider.secretFields);
+}
+
 /** The methods checkout offers for a currency, in registry order. */
 export function findMethod(provider: string, method: string): PaymentMethod | undefined {
   return findProvider(provider)?.methods.find((m) => m.method === method);
 }
 
 export function paymentMethodsFor(currency: string): PaymentMethod[] {
-  return Object.values(PROVIDERS).flatMap((provider) =>
-    provider!.methods.filter((m) => m.currencies.includes(currency)),
-  );
+  return PROVIDERS.flatMap(({ adapter }) => adapter.methods.filter((m) => m.currencies.includes(currency)));
 }
 
 /** The provider whose one-click wallets the account page offers (the first that has them). */
 export function walletProvider(): (PaymentProvider & { wallets: WalletLinking }) | undefined {
-  return Object.values(PROVIDERS).find((provider): provider is PaymentProvider & { wallets: WalletLinking } =>
-    Boolean(provider?.wallets),
+  return PROVIDERS.map(({ adapter }) => adapter).find(
+    (provider): provider is PaymentProvider & { wallets: WalletLinking } => Boolean(provider.wallets),
   );
 }
 

@@ -152,7 +152,7 @@ function rememberCard(payment: Payment, credential: StoredCredentialInfo | undef
     provider: payment.provider,
     kind: "card",
     token: credential.token,
-    // A provider that does not report the card (Lesspay) keeps what the shopper typed before its call
+    // A provider that does not report the card keeps what the shopper typed before its call
     // (PaymentRequest.keepTypedCard: its notification may come before its answer).
     brand: credential.brand ?? payment.cardBrand,
     last4: credential.last4 ?? payment.cardLast4,
@@ -261,8 +261,8 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
     let started = result.payment;
     if (!result.changed) {
       // Its notification came first and already moved the payment: keep the answer's facts only,
-      // and its page where that notification said only "in process" (Antom's PAYMENT_PENDING before
-      // a U answer with normalUrl): the shopper must still be sent there.
+      // and its page where that notification said only "in process" (a pending notification before
+      // an undecided answer with the provider's page): the shopper must still be sent there.
       const now = findPayment(payment.id) ?? payment;
       const stillToAct =
         now.status === "processing" && outcome.status === "requires_action" && outcome.nextAction.type === "redirect";
@@ -1189,7 +1189,7 @@ function legacyLinking() {
   return { provider, legacy: linking.legacy, notificationUrl };
 }
 
-/** Deprecated authorization flow (PINGPONG_LEGACY_AUTH): the wallet's authorization page. */
+/** Deprecated authorization flow (WalletLinking.legacy, where enabled): the wallet's authorization page. */
 export async function startLegacyWalletAuthorization(userId: string, walletType: string): Promise<string> {
   const { legacy, notificationUrl } = legacyLinking();
   const answer = await legacy.start({

@@ -1,7 +1,8 @@
 import type { PaymentStatus } from "@/lib/db/schema";
 import type { Minor } from "@/lib/money";
 
-export type ProviderId = "pingpayments" | "pingpong" | "antom" | "lesspay";
+/** A provider's id: its folder's name (lib/providers/<id>), listed in lib/providers/index.ts. */
+export type ProviderId = string;
 
 /**
  * How checkout collects a method: on the provider's hosted page, with the shop's card form

@@ -36,6 +36,8 @@ export async function sendProviderRequest(request: {
   body?: string;
   /** What the event log shows of the request, when the body itself would reveal too much. */
   logBody?: unknown;
+  /** The provider's secret field and header names (its descriptor's), masked in the record. */
+  secretFields?: readonly string[];
   timeoutMs?: number;
 }): Promise<HttpAnswer> {
   const started = Date.now();
@@ -69,11 +71,11 @@ export async function sendProviderRequest(request: {
     status,
     request:
       request.logBody !== undefined
-        ? redact(request.logBody)
+        ? redact(request.logBody, request.secretFields)
         : request.body
-          ? redact(safeJson(request.body))
+          ? redact(safeJson(request.body), request.secretFields)
           : undefined,
-    response: redact(json ?? text.slice(0, 2000)),
+    response: redact(json ?? text.slice(0, 2000), request.secretFields),
     durationMs: Date.now() - started,
   };
   const unreadable =

@@ -1,13 +1,13 @@
 /**
  * The shop's Content-Security-Policy, built per request by proxy.ts. Scripts run only with the
  * request's nonce (Next puts it on its own scripts when the policy is on the request), and
- * 'strict-dynamic' lets those scripts load what they need: PingPong's risk plugin is added by the
- * checkout's own (nonced) code. Pure: no env reads here, so it is unit-tested as is.
+ * 'strict-dynamic' lets those scripts load what they need: a provider's browser script (its risk
+ * plugin) is added by the checkout's own (nonced) code. Pure: no env reads here, so it is unit-tested as is.
  */
 export interface CspOrigins {
   /** The shop's own origin (APP_URL): the emulators' forms send the shopper back here. */
   app: string;
-  /** Origins the browser talks to directly: PingPong's risk plugin and its init call. */
+  /** Origins the browser talks to directly: a provider's browser script and its calls. */
   connect: readonly string[];
   /** Origins of the pages the shopper is sent to: hosted payment pages, 3DS pages, wallets. */
   navigate: readonly string[];

@@ -1,6 +1,6 @@
 // Test helpers that talk to the Antom emulator over HTTP, as a merchant (or an official SDK) would.
 import { randomUUID } from "node:crypto";
-import { antomKey } from "@/lib/dev-keys";
+import { antomKey } from "@/lib/providers/antom/dev-keys";
 import { parseSignatureHeader, signatureHeader, signMessage, verifyMessage } from "@/lib/emulators/antom/signature";
 
 import { headerOf, jsonOf, startRecordingServer, type RecordedRequest } from "./recording-server";

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { antomKey } from "@/lib/dev-keys";
+import { antomKey } from "@/lib/providers/antom/dev-keys";
 import { findPayment, insertPaymentOnce } from "@/lib/db/queries/payments";
 import { transitionPayment } from "@/lib/payments/transitions";
 import type { Payment, PaymentStatus } from "@/lib/db/schema";

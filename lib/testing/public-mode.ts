@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { DeploymentSecretName } from "@/lib/deployment-secrets";
 
 /** The public address of the public-mode test deployment (it is served on loopback: nothing resolves this name). */
 export const PUBLIC_APP_URL = "https://shop.example.test";
@@ -16,6 +15,8 @@ export function publicModeServerEnv(port: number): Record<string, string> {
   const local = `http://localhost:${port}`;
   return {
     APP_URL: PUBLIC_APP_URL,
+    // The emulators answer where the server listens: each provider's base URL below is under it.
+    EMULATORS_URL: `${local}/emulators`,
     PINGPAYMENTS_BASE_URL: `${local}/emulators/pingpayments`,
     PINGPONG_BASE_URL: `${local}/emulators/pingpong`,
     PINGPONG_RISK_JS_URL: `${local}/emulators/pingpong/static/risk-control/acquirerRiskControl.min.js`,
@@ -26,7 +27,7 @@ export function publicModeServerEnv(port: number): Record<string, string> {
 }
 
 /** A secret the public-mode deployment generated at its first start (data/test-public-mode/deployment-secrets.json). */
-export function publicModeSecret(name: DeploymentSecretName): string {
+export function publicModeSecret(name: string): string {
   const secrets = JSON.parse(
     readFileSync(join(process.cwd(), PUBLIC_MODE_DATA_DIR, "deployment-secrets.json"), "utf8"),
   ) as Record<string, string>;

@@ -9,8 +9,7 @@ import { removeSavedCard, unlinkWalletAction } from "./actions";
 import { LinkWalletForm } from "@/components/account/link-wallet-form";
 import { RefreshWhilePending } from "@/components/account/refresh-while-pending";
 import { listWalletBindings } from "@/lib/db/queries/credentials";
-import { settings } from "@/lib/env";
-import { linkableWallets } from "@/lib/payments/registry";
+import { findDescriptor, isEmulated, linkableWallets, walletProvider } from "@/lib/payments/registry";
 
 export const metadata = { title: "My orders" };
 
@@ -20,7 +19,9 @@ export default async function AccountPage() {
   const orders = listOrdersForUser(user.id);
   const cards = savedCardsFor(user.id).filter((card) => card.kind === "card");
   const wallets = listWalletBindings(user.id);
-  const walletAppBase = settings().PINGPONG_BASE_URL.includes("/emulators/") ? settings().PINGPONG_BASE_URL : null;
+  // The wallet's own app is the emulator's page: there is none to open against the real provider.
+  const linking = findDescriptor(walletProvider()?.id ?? "");
+  const walletAppBase = linking && isEmulated(linking) ? linking.settings.baseUrl() : null;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">My orders</h1>
@@ -29,7 +30,7 @@ export default async function AccountPage() {
         className="space-y-3 rounded-xl border border-stone-200 bg-white p-4"
         data-testid="linked-wallets"
       >
-        <h2 className="font-medium">Linked wallets (one-click with PingPongCheckout)</h2>
+        <h2 className="font-medium">Linked wallets (one-click with {linking?.displayName})</h2>
         <RefreshWhilePending pending={wallets.some((w) => w.status === "pending")} />
         {wallets.length === 0 && (
           <p className="text-sm text-stone-600">No wallet linked. Link one to pay in one click.</p>

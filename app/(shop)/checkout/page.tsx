@@ -7,7 +7,7 @@ import { ForcedOutcomeForm } from "@/components/emulators/forced-outcome-form";
 import { forcibleProviders } from "@/lib/emulator-control";
 import { mayUseControlPlane } from "@/lib/emulators/control-access";
 import { findStoryline } from "@/lib/storylines";
-import { autofillUrls, riskConfigs, savedCardsFor } from "@/lib/checkout-config";
+import { autofillUrls, browserExtensions, providerNames, savedCardsFor } from "@/lib/checkout-config";
 import { priceCart } from "@/lib/cart";
 import { formatMoney } from "@/lib/money";
 import { paymentMethodsFor } from "@/lib/payments/registry";
@@ -54,8 +54,9 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
         <CheckoutForm
           checkoutToken={randomUUID()}
           methods={paymentMethodsFor(cart.currency)}
-          risk={riskConfigs()}
+          extensions={browserExtensions()}
           savedCards={savedCardsFor(user?.id)}
+          providerNames={providerNames()}
           autofill={autofillUrls()}
           merchantUserId={user?.id}
           totalLabel={total}
@@ -92,7 +93,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
                   provider={provider.id}
                   label={provider.label}
                   initial={null}
-                  noSignature={provider.id === "pingpayments"}
+                  noSignature={provider.unsigned}
                 />
               ))}
             </div>

@@ -1,5 +1,5 @@
 import { startStoryline } from "./actions";
-import { STORYLINES } from "@/lib/storylines";
+import { storylines } from "@/lib/storylines";
 
 export const metadata = { title: "Demo storylines" };
 
@@ -13,7 +13,7 @@ export default function DemoPage() {
         </p>
       </div>
       <ul className="grid gap-4 md:grid-cols-2">
-        {STORYLINES.map((story) => (
+        {storylines().map((story) => (
           <li
             key={story.id}
             className="flex flex-col gap-3 rounded-xl border border-stone-200 bg-white p-5"

@@ -6,11 +6,11 @@ import { listPaymentsPage, type PaymentFilters } from "@/lib/db/queries/payments
 import { formatMoney, SHOP_CURRENCIES } from "@/lib/money";
 import { requireOperator } from "@/lib/operator";
 import { rejectedNotifications, unchangedRedeliveries, type NotificationCount } from "@/lib/payments/rejections";
+import { providerDescriptors } from "@/lib/payments/registry";
 import { PAYMENT_STATUSES, type PaymentStatus } from "@/lib/payments/state";
 
 export const metadata = { title: "Payments · Operator console" };
 
-const PROVIDERS = ["pingpayments", "pingpong", "antom", "lesspay"];
 const PAGE_SIZE = 50;
 
 type Search = Record<string, string | undefined>;
@@ -18,7 +18,7 @@ type Search = Record<string, string | undefined>;
 function filtersOf(search: Search): PaymentFilters {
   const date = (value: string | undefined) => (value && !Number.isNaN(Date.parse(value)) ? new Date(value) : undefined);
   return {
-    provider: PROVIDERS.includes(search.provider ?? "") ? search.provider : undefined,
+    provider: providerDescriptors().some((p) => p.id === search.provider) ? search.provider : undefined,
     method: search.method || undefined,
     status: (PAYMENT_STATUSES as readonly string[]).includes(search.status ?? "")
       ? (search.status as PaymentStatus)
@@ -77,8 +77,8 @@ export default async function PaymentsPage({
           <span className="block text-stone-500">Provider</span>
           <select name="provider" defaultValue={filters.provider ?? ""} className={select}>
             <option value="">Any</option>
-            {PROVIDERS.map((p) => (
-              <option key={p}>{p}</option>
+            {providerDescriptors().map((p) => (
+              <option key={p.id}>{p.id}</option>
             ))}
           </select>
         </label>

@@ -1,4 +1,4 @@
-import { antomKey } from "@/lib/dev-keys";
+import { devKey, type DevKeyStore } from "@/lib/dev-keys";
 
 /** The Antom emulator's own settings (it reads its env, never the shop's). */
 export function antomSettings() {
@@ -9,10 +9,18 @@ export function antomSettings() {
   };
 }
 
+/** The development key pairs the emulator shares with the merchant on a laptop (its "dashboard"). */
+export const ANTOM_DEV_KEYS: DevKeyStore = {
+  dirVariable: "ANTOM_KEYS_DIR",
+  defaultDir: "data/antom",
+  pairs: ["merchant", "antom"],
+};
+
 /** Antom's private key: signs answers and notifications. */
-export const antomPrivateKey = () => antomKey("antomPrivate", "EMULATOR_ANTOM_PRIVATE_KEY");
+export const antomPrivateKey = () => devKey(ANTOM_DEV_KEYS, "antom", "private", "EMULATOR_ANTOM_PRIVATE_KEY");
 /** The merchant's public key, as uploaded to the Antom dashboard: verifies requests. */
-export const merchantPublicKey = () => antomKey("merchantPublic", "EMULATOR_ANTOM_MERCHANT_PUBLIC_KEY");
+export const merchantPublicKey = () =>
+  devKey(ANTOM_DEV_KEYS, "merchant", "public", "EMULATOR_ANTOM_MERCHANT_PUBLIC_KEY");
 
 /** Where the emulator is mounted; the signed path never includes it. */
 export const BASE_PATH = "/emulators/antom";

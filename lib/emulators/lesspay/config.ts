@@ -3,7 +3,8 @@ import { deploymentSecret } from "@/lib/deployment-secrets";
 export function lesspaySettings() {
   return {
     appId: process.env.EMULATOR_LESSPAY_APP_ID || "lp_app_storefront_01",
-    appSecret: process.env.EMULATOR_LESSPAY_APP_SECRET || deploymentSecret("lesspay-app-secret"),
+    appSecret:
+      process.env.EMULATOR_LESSPAY_APP_SECRET || deploymentSecret("lesspay-app-secret", "emulator-lesspay-app-secret"),
   };
 }
 

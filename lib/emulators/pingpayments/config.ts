@@ -3,7 +3,9 @@ import { deploymentSecret } from "@/lib/deployment-secrets";
 export function pingEmulatorTenant() {
   return {
     tenantId: process.env.EMULATOR_PINGPAYMENTS_TENANT_ID || "1f4a0d4e-6b7c-4f0a-9d51-2c7e3a8b5f10",
-    apiSecret: process.env.EMULATOR_PINGPAYMENTS_API_SECRET || deploymentSecret("pingpayments-api-secret"),
+    apiSecret:
+      process.env.EMULATOR_PINGPAYMENTS_API_SECRET ||
+      deploymentSecret("pingpayments-api-secret", "emulator-pingpayments-secret"),
     /** The split trees and merchants the tenant has set up at Ping (the shop's defaults): others are refused. */
     splitTreeIds: [process.env.EMULATOR_PINGPAYMENTS_SPLIT_TREE_ID || "7d3e2a91-8c4b-4e5f-a6d7-0b1c2d3e4f50"],
     merchantIds: [process.env.EMULATOR_PINGPAYMENTS_MERCHANT_ID || "c0ffee00-1234-4abc-8def-0123456789ab"],

@@ -6,7 +6,7 @@ export function pingpongMerchant() {
   return {
     accId: process.env.EMULATOR_PINGPONG_ACC_ID || "2018092714313010016291",
     clientId: process.env.EMULATOR_PINGPONG_CLIENT_ID || "2018092714313010016",
-    salt: process.env.EMULATOR_PINGPONG_SALT || deploymentSecret("pingpong-salt"),
+    salt: process.env.EMULATOR_PINGPONG_SALT || deploymentSecret("pingpong-salt", "emulator-pingpong-salt"),
     /** Shown on the wallet pages. */
     merchantName: process.env.EMULATOR_PINGPONG_MERCHANT_NAME || "Merchant Storefront",
   };

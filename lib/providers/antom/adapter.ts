@@ -1,7 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { cardSummary, splitHolderName } from "@/lib/cards";
-import { antomKey } from "@/lib/dev-keys";
 import { settings } from "@/lib/env";
 import { minor, SHOP_CURRENCIES } from "@/lib/money";
 import {
@@ -12,12 +11,14 @@ import {
   type ProviderOutcome,
 } from "@/lib/payments/types";
 import { AntomClient } from "./client";
+import { antomKey } from "./dev-keys";
+import { antomSettings } from "./settings";
 import { checksOf, failureOf, inquiryStatus, payStatus, storedCardOf } from "./mappers";
 import { cancelAnswer, captureAnswer, inquiryAnswer, payAnswer, refundAnswer } from "./schemas";
 import { ANTOM_ACK, cancelKey, captureKey, refundKey, verifyAntomNotification } from "./webhook";
 
 function credentials() {
-  const env = settings();
+  const env = antomSettings();
   return {
     baseUrl: env.ANTOM_BASE_URL,
     clientId: env.ANTOM_CLIENT_ID,

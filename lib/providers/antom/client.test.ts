@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { settings } from "@/lib/env";
 import { AntomClient } from "./client";
+import { antomSettings } from "./settings";
 
 const client = (clientId: string) =>
   new AntomClient({ baseUrl: "http://localhost", clientId, merchantPrivateKey: "", antomPublicKey: "" });
@@ -13,7 +13,7 @@ describe("AntomClient paths [doc: PROVIDERS.md §2, as the official SDKs choose 
   });
 
   it("with no env file, the shop's default client id is the emulator's sandbox one, so it calls the sandbox path", () => {
-    expect(settings().ANTOM_CLIENT_ID).toMatch(/^SANDBOX_/);
-    expect(client(settings().ANTOM_CLIENT_ID).path("pay")).toBe("/ams/sandbox/api/v1/payments/pay");
+    expect(antomSettings().ANTOM_CLIENT_ID).toMatch(/^SANDBOX_/);
+    expect(client(antomSettings().ANTOM_CLIENT_ID).path("pay")).toBe("/ams/sandbox/api/v1/payments/pay");
   });
 });

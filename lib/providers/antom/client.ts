@@ -2,6 +2,7 @@ import "server-only";
 import { ProviderError, unknownAnswer, type ApiCallRecord } from "@/lib/payments/types";
 import { describeAnswer, sendProviderRequest } from "../http";
 import { antomSign, antomSignatureHeader, antomVerify, signatureFromHeader } from "./signature";
+import { ANTOM_SECRET_FIELDS } from "./settings";
 
 export interface AntomCredentials {
   baseUrl: string;
@@ -35,6 +36,7 @@ export class AntomClient {
     const requestTime = String(Date.now());
     const signature = antomSign({ path, clientId, time: requestTime, body }, merchantPrivateKey);
     const answer = await sendProviderRequest({
+      secretFields: ANTOM_SECRET_FIELDS,
       method: "POST",
       url: `${baseUrl}${path}`,
       headers: {

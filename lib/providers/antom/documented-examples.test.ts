@@ -11,7 +11,7 @@ import {
 import type { PaymentRequest } from "@/lib/payments/types";
 import { leavesMissingFromSource, loadDocumentedExamples } from "@/lib/testing/documented-examples";
 import { AntomClient } from "./client";
-import { antom } from "./index";
+import { antom } from "./adapter";
 import { payAnswer } from "./schemas";
 import { antomSign, antomSignatureHeader } from "./signature";
 import { verifyAntomNotification } from "./webhook";

@@ -5,6 +5,7 @@ import { NotificationRejected, type RawNotification, type VerifiedNotification }
 import { checksOf, failureOf, storedCardOf } from "./mappers";
 import { notification } from "./schemas";
 import { antomVerify, signatureFromHeader } from "./signature";
+import { ANTOM_SECRET_FIELDS } from "./settings";
 
 /** The exact answer that stops Antom resending a notification. */
 export const ANTOM_ACK = { result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "success" } } as const;
@@ -47,7 +48,7 @@ export function verifyAntomNotification(
   const n = parsed.data;
   const base = {
     providerPaymentId: n.paymentId,
-    detail: redact(n),
+    detail: redact(n, ANTOM_SECRET_FIELDS),
     summary: `Antom ${n.notifyType} ${n.result.resultStatus} (${n.result.resultCode})`,
   };
   switch (n.notifyType) {

@@ -1,5 +1,4 @@
 import "server-only";
-import { settings } from "@/lib/env";
 import { SHOP_CURRENCIES, toDecimalString } from "@/lib/money";
 import { cardSummary } from "@/lib/cards";
 import {
@@ -11,12 +10,13 @@ import {
   type TypedCard,
 } from "@/lib/payments/types";
 import { LesspayClient } from "./client";
+import { lesspaySettings } from "./settings";
 import { inquiryOutcome } from "./inquiry";
 import { createOrderAnswer } from "./schemas";
 import { verifyLesspayCallback } from "./webhook";
 
 function credentials() {
-  const env = settings();
+  const env = lesspaySettings();
   return { baseUrl: env.LESSPAY_BASE_URL, appId: env.LESSPAY_APP_ID, appSecret: env.LESSPAY_APP_SECRET };
 }
 const client = () => new LesspayClient(credentials());

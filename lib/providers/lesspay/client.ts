@@ -2,6 +2,7 @@ import "server-only";
 import { ProviderError, unknownAnswer, type ApiCallRecord } from "@/lib/payments/types";
 import { describeAnswer, sendProviderRequest } from "../http";
 import { lesspaySign } from "./signature";
+import { LESSPAY_SECRET_FIELDS } from "./settings";
 
 export interface LesspayCredentials {
   baseUrl: string;
@@ -19,6 +20,7 @@ export class LesspayClient {
   ): Promise<{ json: unknown; call: ApiCallRecord }> {
     const { baseUrl, appId, appSecret } = this.credentials;
     const answer = await sendProviderRequest({
+      secretFields: LESSPAY_SECRET_FIELDS,
       method: "POST",
       url: `${baseUrl}${path}`,
       headers: {

@@ -1,1 +1,46 @@
-export * from "./adapter";
+import "server-only";
+import { describeProvider } from "@/lib/payments/provider-descriptor";
+import { lesspay } from "./adapter";
+import { LESSPAY_SECRET_FIELDS, LESSPAY_APP_SECRET, LESSPAY_SETTINGS, lesspaySettings } from "./settings";
+
+/** Lesspay, as the shop knows it (lib/payments/provider-descriptor.ts). */
+export const lesspayProvider = describeProvider({
+  adapter: lesspay,
+  settings: {
+    schema: LESSPAY_SETTINGS,
+    baseUrlKey: "LESSPAY_BASE_URL",
+    baseUrl: () => lesspaySettings().LESSPAY_BASE_URL,
+  },
+  realProviderSecret: {
+    key: "LESSPAY_APP_SECRET",
+    where: "the app secret Lesspay issued you",
+    published: LESSPAY_APP_SECRET.published,
+  },
+  deploymentSecrets: [LESSPAY_APP_SECRET],
+  secretFields: LESSPAY_SECRET_FIELDS,
+  demoOrders: [
+    {
+      product: "walnut-notebook",
+      quantity: 1,
+      email: "les@example.com",
+      name: "Les Pay",
+      method: "card",
+      card: { brand: "Visa", outcome: "approve" },
+    },
+  ],
+  storylines: [
+    {
+      id: "late-duplicate",
+      rank: 7,
+      title: "Late, duplicated notification",
+      shows: "The same notification three times and a stale one later: the payment changes once",
+      product: "ceramic-planter",
+      force: { provider: lesspay.id, body: { notification: { mode: "out_of_order", count: 3, seconds: 30 } } },
+      steps: [
+        "The next Lesspay payment is forced: its notification comes three times, then a stale one.",
+        "Pay with Card · Lesspay (test card Visa 1111).",
+        "In the console's payment timeline: one state change, the duplicates recorded and ignored.",
+      ],
+    },
+  ],
+});

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { createOrderRequest } from "@/lib/emulators/lesspay/documented-shapes";
 import { minor } from "@/lib/money";
 import type { PaymentRequest } from "@/lib/payments/types";
-import { lesspay } from "./index";
+import { lesspay } from "./adapter";
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -5,6 +5,7 @@ import { NotificationRejected, type RawNotification, type VerifiedNotification }
 import { failureOfStatus, LESSPAY_STATUS, orderStatus, storedCardOf } from "./mappers";
 import { paymentCallback, riskEvent } from "./schemas";
 import { lesspaySignatureValid } from "./signature";
+import { LESSPAY_SECRET_FIELDS } from "./settings";
 
 /**
  * Verifies a Lesspay callback (our app id in `x-auth-appid`, `x-auth-signature` over its fields with our secret),
@@ -45,7 +46,7 @@ export function verifyLesspayCallback(
       merchantReference: event.request_id,
       dedupeKey: `lesspay:risk:${event.pay_order_id}:${event.event}`,
       summary: `Lesspay risk event: ${event.event}${event.reason ? ` (${event.reason})` : ""}`,
-      detail: redact(event),
+      detail: redact(event, LESSPAY_SECRET_FIELDS),
     };
   }
   const parsed = paymentCallback.safeParse(body);
@@ -72,6 +73,6 @@ export function verifyLesspayCallback(
     failure: failureOfStatus(callback.order_status_int, callback.fail_reason),
     storedCredential: storedCardOf(callback.channel_biz_data),
     summary: `Lesspay ${callback.order_status ?? callback.order_status_int}${callback.fail_reason ? ` (${callback.fail_reason})` : ""}`,
-    detail: redact(callback),
+    detail: redact(callback, LESSPAY_SECRET_FIELDS),
   };
 }

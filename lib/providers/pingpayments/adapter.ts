@@ -1,5 +1,4 @@
 import "server-only";
-import { settings } from "@/lib/env";
 import { minor, SHOP_CURRENCIES } from "@/lib/money";
 import {
   ProviderError,
@@ -8,6 +7,7 @@ import {
   type SettlementOutcome,
 } from "@/lib/payments/types";
 import { PingPaymentsClient, PingPaymentsRefusal } from "./client";
+import { pingPaymentsSettings } from "./settings";
 import { failureFor, toPaymentStatus } from "./mappers";
 import { finalClaimOf, PAYMENT_ORDER_PARAM, verifyStatusCallback } from "./webhook";
 
@@ -15,7 +15,7 @@ import { finalClaimOf, PAYMENT_ORDER_PARAM, verifyStatusCallback } from "./webho
 const VAT_RATE = 25;
 
 function client(): PingPaymentsClient {
-  const env = settings();
+  const env = pingPaymentsSettings();
   return new PingPaymentsClient({
     baseUrl: env.PINGPAYMENTS_BASE_URL,
     tenantId: env.PINGPAYMENTS_TENANT_ID,
@@ -74,7 +74,7 @@ export const pingPayments: PaymentProvider = {
   ],
 
   async createPayment(request): Promise<ProviderOutcome> {
-    const env = settings();
+    const env = pingPaymentsSettings();
     const api = client();
     const order = await api.createPaymentOrder({
       split_tree_id: env.PINGPAYMENTS_SPLIT_TREE_ID,

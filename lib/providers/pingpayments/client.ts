@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ProviderError, unknownAnswer, type ApiCallRecord } from "@/lib/payments/types";
 import { describeAnswer, sendProviderRequest } from "../http";
 import { paymentCreated, paymentDetails, paymentOrderCreated, paymentOrderDetails, readErrors } from "./schemas";
+import { PINGPAYMENTS_SECRET_FIELDS } from "./settings";
 
 export interface PingPaymentsCredentials {
   baseUrl: string;
@@ -48,6 +49,7 @@ export class PingPaymentsClient {
     body?: unknown,
   ): Promise<{ data: z.infer<S>; call: ApiCallRecord }> {
     const answer = await sendProviderRequest({
+      secretFields: PINGPAYMENTS_SECRET_FIELDS,
       method,
       url: `${this.credentials.baseUrl}/api/v1${path}`,
       headers: {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { minor } from "@/lib/money";
 import type { PaymentRef } from "@/lib/payments/types";
-import { pingPayments } from "./index";
+import { pingPayments } from "./adapter";
 
 // The shop's inquiry uses the documented endpoints only (PROVIDERS.md §3): the payment by its id,
 // or, without it, the payment order, whose documented answer names no payments.

@@ -11,6 +11,7 @@ import { redact } from "@/lib/payments/redact";
 import type { PingPaymentsClient } from "./client";
 import { failureFor, toPaymentStatus } from "./mappers";
 import { pingPaymentStatus, statusCallback } from "./schemas";
+import { PINGPAYMENTS_SECRET_FIELDS } from "./settings";
 
 /** The query parameter of the shop's status_callback_url that names the payment's order. */
 export const PAYMENT_ORDER_PARAM = "payment_order_id";
@@ -124,6 +125,6 @@ export async function verifyStatusCallback(
     dedupeKey: `pingpayments:${payment.id}:${payment.status}`,
     failure: failureFor(payment.status, payment.status_reason),
     summary: `Ping Payments says ${payment.status}${payment.status_reason ? ` (${payment.status_reason.code})` : ""}`,
-    detail: { callback: redact(body), confirmedBy: confirmed.call },
+    detail: { callback: redact(body, PINGPAYMENTS_SECRET_FIELDS), confirmedBy: confirmed.call },
   };
 }

@@ -13,10 +13,11 @@ import { PingPongClient } from "./client";
 import { failureOf, nextActionOf, SUCCESS_CODE, toPaymentStatus } from "./mappers";
 import { refundAnswer, transaction, voidAnswer, type Transaction } from "./schemas";
 import { refundKey, verifyPingPongNotification, voidKey } from "./webhook";
+import { pingPongSettings } from "./settings";
 import { pingPongWallets } from "./wallets";
 
 function credentials() {
-  const env = settings();
+  const env = pingPongSettings();
   return {
     baseUrl: env.PINGPONG_BASE_URL,
     accId: env.PINGPONG_ACC_ID,
@@ -109,7 +110,7 @@ export const pingPong: PaymentProvider = {
   ],
 
   async createPayment(request) {
-    const env = settings();
+    const env = pingPongSettings();
     const wallet = request.storedCredential?.kind === "wallet" ? request.storedCredential : undefined;
     const isCard = request.method === "card" && !wallet;
     const answer = await client().post("/v4/payment/unifiedPay", {

@@ -4,6 +4,7 @@ import { ProviderError, unknownAnswer, type ApiCallRecord } from "@/lib/payments
 import { describeAnswer, sendProviderRequest } from "../http";
 import { envelope, parseBizContent } from "./schemas";
 import { pingPongSign, pingPongSignatureValid } from "./signature";
+import { PINGPONG_SECRET_FIELDS } from "./settings";
 
 export interface PingPongCredentials {
   baseUrl: string;
@@ -38,6 +39,7 @@ export class PingPongClient {
     const unsigned = { accId, clientId, signType: "SHA256", version: "1.0", bizContent };
     const body = JSON.stringify({ ...unsigned, sign: pingPongSign(unsigned, salt) });
     const answer = await sendProviderRequest({
+      secretFields: PINGPONG_SECRET_FIELDS,
       method: "POST",
       url: `${baseUrl}${path}`,
       headers: { "content-type": "application/json", accept: "application/json" },

@@ -1,1 +1,79 @@
-export * from "./adapter";
+import "server-only";
+import { describeProvider } from "@/lib/payments/provider-descriptor";
+import { pingPong } from "./adapter";
+import { PINGPONG_SECRET_FIELDS, PINGPONG_SALT_SECRET, PINGPONG_SETTINGS, pingPongSettings } from "./settings";
+
+/** PingPongCheckout, as the shop knows it (lib/payments/provider-descriptor.ts). */
+export const pingPongProvider = describeProvider({
+  adapter: pingPong,
+  settings: {
+    schema: PINGPONG_SETTINGS,
+    baseUrlKey: "PINGPONG_BASE_URL",
+    baseUrl: () => pingPongSettings().PINGPONG_BASE_URL,
+  },
+  realProviderSecret: {
+    key: "PINGPONG_SALT",
+    where: "the salt of your PingPong merchant account",
+    published: PINGPONG_SALT_SECRET.published,
+  },
+  deploymentSecrets: [PINGPONG_SALT_SECRET],
+  secretFields: PINGPONG_SECRET_FIELDS,
+  // The risk plugin is loaded from its script URL and calls the API's origin itself (its init call).
+  cspOrigins: () => ({ connect: [pingPongSettings().PINGPONG_BASE_URL, pingPongSettings().PINGPONG_RISK_JS_URL] }),
+  browserExtension: () => {
+    const env = pingPongSettings();
+    return {
+      provider: pingPong.id,
+      checkingLabel: "Checking the card with PingPong…",
+      config: {
+        scriptUrl: env.PINGPONG_RISK_JS_URL,
+        env: env.PINGPONG_ENV,
+        accId: env.PINGPONG_ACC_ID,
+        clientId: env.PINGPONG_CLIENT_ID,
+      },
+    };
+  },
+  demoOrders: [
+    { product: "pour-over-kettle", quantity: 1, email: "qr@example.com", name: "Quinn Rivers", method: "alipayhk" },
+  ],
+  storylines: [
+    {
+      id: "three-ds",
+      rank: 2,
+      title: "3-D Secure challenge",
+      shows: "PingPong's risk plugin, the bank's challenge page, the result by notification",
+      product: "walnut-notebook",
+      steps: [
+        "Choose Card · PingPongCheckout.",
+        "Fill the test card Visa 3220.",
+        "Pay, then enter 123456 on the bank's page (any other code fails).",
+        "Back on the order page, it turns Paid by itself.",
+      ],
+    },
+    {
+      id: "qr",
+      rank: 3,
+      title: "QR code payment",
+      shows: "A wallet QR code with its countdown; the page updates by itself",
+      product: "pour-over-kettle",
+      steps: [
+        "Choose AlipayHK · PingPongCheckout and pay.",
+        "Scan the QR code with a phone, or open it on this device.",
+        "Approve in the wallet: the order page turns Paid.",
+      ],
+    },
+    {
+      id: "one-click",
+      rank: 5,
+      title: "One-click wallet",
+      shows: "Linking a wallet, then paying in one click",
+      product: "trail-runner-socks",
+      needsSignIn: true,
+      steps: [
+        "Sign in as shopper@example.com.",
+        "Under My orders, link AlipayHK and agree in the wallet.",
+        "Check out: “Pay with AlipayHK (linked)” pays at once.",
+      ],
+    },
+  ],
+});

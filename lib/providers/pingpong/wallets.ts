@@ -1,9 +1,9 @@
 import "server-only";
-import { settings } from "@/lib/env";
 import { ProviderError, type ApiCallRecord, type WalletLinking } from "@/lib/payments/types";
 import { PingPongClient } from "./client";
 import { SUCCESS_CODE } from "./mappers";
 import { bindAnswer } from "./schemas";
+import { pingPongSettings } from "./settings";
 
 /**
  * PingPong one-click (CodeGrant): a shopper signs a wallet once (`/v4/paymethod/bind` -> authUrl ->
@@ -19,7 +19,7 @@ function legacyAuthEnabled(): boolean {
 }
 
 function client() {
-  const env = settings();
+  const env = pingPongSettings();
   return new PingPongClient({
     baseUrl: env.PINGPONG_BASE_URL,
     accId: env.PINGPONG_ACC_ID,

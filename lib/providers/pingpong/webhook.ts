@@ -12,6 +12,7 @@ import {
   type Envelope,
 } from "./schemas";
 import { pingPongSignatureValid } from "./signature";
+import { PINGPONG_SECRET_FIELDS } from "./settings";
 
 /** Dedupe keys shared by an operator's refund/void answer and its later notification. */
 export const refundKey = (refundId: string) => `pingpong:refund:${refundId}`;
@@ -22,7 +23,7 @@ function unrecognizedNotification(outer: Envelope): VerifiedNotification {
   return {
     kind: "unrecognized",
     summary: "PingPong notification of an unknown shape",
-    detail: redact(outer),
+    detail: redact(outer, PINGPONG_SECRET_FIELDS),
   };
 }
 
@@ -40,7 +41,7 @@ function bindingNotificationOf(outer: Envelope, b: BindingNotification): Verifie
     binding: read,
     dedupeKey: `pingpong:wallet:${read.token ?? `request:${read.bindingRef}`}:${read.event}`,
     summary: `PingPong ${b.paymentMethod?.type ?? "wallet"} ${label}`,
-    detail: redact({ ...outer, bizContent: b }),
+    detail: redact({ ...outer, bizContent: b }, PINGPONG_SECRET_FIELDS),
   };
 }
 
@@ -100,7 +101,7 @@ export function verifyPingPongNotification(
     currency: biz.currency,
     dedupeKey,
     summary: `PingPong ${biz.notifyType} ${biz.status}${outer.data.code && outer.data.code !== SUCCESS_CODE ? ` (${outer.data.code})` : ""}`,
-    detail: redact({ ...outer.data, bizContent: biz }),
+    detail: redact({ ...outer.data, bizContent: biz }, PINGPONG_SECRET_FIELDS),
   };
   // A REFUND's `amount` is the payment's whole amount [guess: as the shop has always read it], checked as such.
   if (biz.notifyType === "REFUND" && refundAmount !== undefined)

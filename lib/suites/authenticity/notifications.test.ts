@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { findCredential, insertCredential } from "@/lib/db/queries/credentials";
 import { transitionPayment } from "@/lib/payments/transitions";
-import { antomKey } from "@/lib/dev-keys";
+import { antomKey } from "@/lib/providers/antom/dev-keys";
 import { emulatorDb } from "@/lib/emulators/db";
 import { pingPayments } from "@/lib/emulators/schema";
 import { closeSqlite } from "@/lib/sqlite";

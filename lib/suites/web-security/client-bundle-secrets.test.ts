@@ -4,8 +4,11 @@ import { dirname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cartCookie } from "@/lib/testing/cart-cookie";
 import { DEMO_USERS } from "@/lib/db/seed";
-import { ANTOM_KEY_FILES, antomKeysDir } from "@/lib/dev-keys";
+import { ANTOM_KEY_FILES, antomKeysDir } from "@/lib/providers/antom/dev-keys";
 import { settings } from "@/lib/env";
+import { lesspaySettings } from "@/lib/providers/lesspay/settings";
+import { pingPaymentsSettings } from "@/lib/providers/pingpayments/settings";
+import { pingPongSettings } from "@/lib/providers/pingpong/settings";
 import { filesUnder, findSecrets, type Secret } from "@/lib/testing/secret-scan";
 import { serverUrl, signInOverHttp } from "@/lib/testing/web-fixtures";
 
@@ -13,9 +16,9 @@ import { serverUrl, signInOverHttp } from "@/lib/testing/web-fixtures";
 function serverSecrets(): Secret[] {
   const env = settings();
   const secrets: Secret[] = [
-    { label: "PingPayments API secret (x-api-secret)", value: env.PINGPAYMENTS_API_SECRET },
-    { label: "PINGPONG_SALT", value: env.PINGPONG_SALT },
-    { label: "LESSPAY_APP_SECRET", value: env.LESSPAY_APP_SECRET },
+    { label: "PingPayments API secret (x-api-secret)", value: pingPaymentsSettings().PINGPAYMENTS_API_SECRET },
+    { label: "PINGPONG_SALT", value: pingPongSettings().PINGPONG_SALT },
+    { label: "LESSPAY_APP_SECRET", value: lesspaySettings().LESSPAY_APP_SECRET },
   ];
   if (env.AUTH_SECRET) secrets.push({ label: "AUTH_SECRET", value: env.AUTH_SECRET });
   const authSecretFile = join(dirname(process.env.DATABASE_PATH ?? "data/test-integration/shop.sqlite"), "auth-secret");

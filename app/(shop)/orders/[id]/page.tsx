@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { OrderStatusBadge } from "@/components/payment/order-status-badge";
 import { OrderStatusPoller } from "@/components/payment/order-status-poller";
 import { PayAgainForm } from "@/components/payment/pay-again-form";
-import { autofillUrls, riskConfigs, savedCardsFor } from "@/lib/checkout-config";
+import { autofillUrls, browserExtensions, providerNames, savedCardsFor } from "@/lib/checkout-config";
 import { settings } from "@/lib/env";
 import { formatMoney } from "@/lib/money";
 import { loadOrderForViewer } from "@/lib/order-view";
@@ -73,8 +73,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                   replaceAttempt={latest.id}
                   buttonLabel={`Pay ${total} another way`}
                   methods={paymentMethodsFor(order.currency)}
-                  risk={riskConfigs()}
+                  extensions={browserExtensions()}
                   savedCards={savedCardsFor(order.userId)}
+                  providerNames={providerNames()}
                   autofill={autofillUrls()}
                   merchantUserId={order.userId ?? undefined}
                   totalLabel={total}
@@ -107,8 +108,9 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               orderId={order.id}
               attemptToken={randomUUID()}
               methods={paymentMethodsFor(order.currency)}
-              risk={riskConfigs()}
+              extensions={browserExtensions()}
               savedCards={savedCardsFor(order.userId)}
+              providerNames={providerNames()}
               autofill={autofillUrls()}
               merchantUserId={order.userId ?? undefined}
               totalLabel={total}

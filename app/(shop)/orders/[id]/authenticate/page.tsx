@@ -1,12 +1,12 @@
 import { notFound, redirect } from "next/navigation";
 import { ThreeDsHandoff } from "@/components/checkout/three-ds-handoff";
-import { riskConfigs } from "@/lib/checkout-config";
+import { browserExtensions } from "@/lib/checkout-config";
 import { loadOrderForViewer } from "@/lib/order-view";
 import { nextActionOf } from "@/lib/payments/service";
 
 export const metadata = { title: "3-D Secure" };
 
-/** Where checkout sends a card payment that needs 3-D Secure through the provider's script. */
+/** Where checkout sends a card payment that needs 3-D Secure through the provider's browser script. */
 export default async function AuthenticatePage({
   params,
   searchParams,
@@ -21,12 +21,13 @@ export default async function AuthenticatePage({
   const payment = view.attempts.find((p) => p.id === attempt) ?? view.latest;
   const orderUrl = `/orders/${id}${payment ? `?attempt=${payment.id}` : ""}`;
   const action = payment && payment.status === "requires_action" ? nextActionOf(payment) : undefined;
-  const risk = payment ? riskConfigs()[payment.provider] : undefined;
-  if (!payment || !action || action.type !== "redirect" || action.sdkTrigger === undefined || !risk) redirect(orderUrl);
+  const extension = payment ? browserExtensions()[payment.provider] : undefined;
+  if (!payment || !action || action.type !== "redirect" || action.sdkTrigger === undefined || !extension)
+    redirect(orderUrl);
   return (
     <ThreeDsHandoff
-      risk={risk}
-      params={action.sdkTrigger}
+      extension={extension}
+      trigger={action.sdkTrigger}
       orderUrl={orderUrl}
       requestId={payment.providerData?.riskRequestId ?? payment.id}
       merchantUserId={view.order.userId ?? ""}

@@ -1,14 +1,21 @@
-"use client";
+import type { BrowserExtension, BrowserExtensionSetup, BrowserSession } from "@/lib/payments/browser-extension";
 
 /**
  * The page's side of PingPong's risk-control plugin (served by the provider, or its emulator):
  * one client per checkout page, `complexInit` when the card is complete, `complexTrigger` for 3DS.
+ * Browser code: imported by the checkout's client components through lib/providers/browser.ts.
  */
 export interface RiskConfig {
   scriptUrl: string;
-  env: "SANDBOX" | "PRODUCTION";
+  env: string;
   accId: string;
   clientId: string;
+}
+
+/** The plugin's public configuration, as the server describes it (lib/providers/pingpong/index.ts). */
+function riskConfigOf(setup: BrowserExtensionSetup): RiskConfig {
+  const { scriptUrl = "", env = "", accId = "", clientId = "" } = setup.config;
+  return { scriptUrl, env, accId, clientId };
 }
 
 interface RiskClient {
@@ -27,7 +34,7 @@ declare global {
 let loading: Promise<void> | undefined;
 let client: RiskClient | undefined;
 
-export function loadRiskScript(scriptUrl: string): Promise<void> {
+function loadRiskScript(scriptUrl: string): Promise<void> {
   if (typeof window === "undefined") return Promise.resolve();
   if (window.PingPongRiskControl) return Promise.resolve();
   loading ??= new Promise<void>((resolve, reject) => {
@@ -44,7 +51,7 @@ export function loadRiskScript(scriptUrl: string): Promise<void> {
   return loading;
 }
 
-export async function riskClient(
+async function riskClient(
   config: RiskConfig,
   requestId: string,
   merchantUserId: string,
@@ -65,7 +72,7 @@ export async function riskClient(
 }
 
 /** Runs complexInit with the card as typed; resolves with jsGeneratedData (or undefined after a timeout). */
-export async function collectRiskData(
+async function collectRiskData(
   config: RiskConfig,
   requestId: string,
   merchantUserId: string,
@@ -94,7 +101,7 @@ export async function collectRiskData(
   });
 }
 
-export function browserInfo(): Record<string, string> {
+function browserInfo(): Record<string, string> {
   return {
     acceptHeader: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
     colorDepth: String(window.screen.colorDepth),
@@ -107,3 +114,33 @@ export function browserInfo(): Record<string, string> {
     javaScriptEnabled: "true",
   };
 }
+
+/**
+ * The plugin as the checkout runs it: the card check sends the session's requestId, the plugin's
+ * jsGeneratedData and the browser's details with the payment; the 3DS hand-off gives the answer's
+ * threeDUnionParams to complexTrigger [doc: seed 000 step 8].
+ */
+export const pingPongRiskPlugin: BrowserExtension = {
+  provider: "pingpong",
+  initialFields: (session: BrowserSession) => ({
+    riskRequestId: session.requestId,
+    jsGeneratedData: "",
+    browserInfo: "",
+  }),
+  async checkCard(setup, session, card): Promise<{ fields: Record<string, string>; checked: boolean }> {
+    const browser = JSON.stringify(browserInfo());
+    try {
+      const data = await collectRiskData(riskConfigOf(setup), session.requestId, session.merchantUserId, card);
+      return {
+        fields: { browserInfo: browser, jsGeneratedData: data ? JSON.stringify(data) : "" },
+        checked: Boolean(data),
+      };
+    } catch {
+      return { fields: { browserInfo: browser }, checked: false };
+    }
+  },
+  async handOff(setup, session) {
+    const client = await riskClient(riskConfigOf(setup), session.requestId, session.merchantUserId);
+    return client && ((trigger, done) => client.complexTrigger(trigger, done));
+  },
+};

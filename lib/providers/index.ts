@@ -1,0 +1,17 @@
+import "server-only";
+import type { ProviderDescriptor } from "@/lib/payments/provider-descriptor";
+import { antomProvider } from "./antom";
+import { lesspayProvider } from "./lesspay";
+import { pingPaymentsProvider } from "./pingpayments";
+import { pingPongProvider } from "./pingpong";
+
+/**
+ * Every provider the shop can use, in the order checkout offers them. A new provider is a new
+ * folder (lib/providers/<id>, its index.ts describing it) plus one line here.
+ */
+export const PROVIDERS: readonly ProviderDescriptor[] = [
+  pingPaymentsProvider,
+  pingPongProvider,
+  antomProvider,
+  lesspayProvider,
+];
