@@ -6,7 +6,8 @@ import { isLoopbackHost, isPublicMode } from "@/lib/public-mode";
 import { requestOrigin } from "@/lib/security/client-address";
 import { originOf } from "@/lib/security/csp";
 import { isSameOrigin } from "@/lib/security/origin-check";
-import { controlGuard, type ControlProvider } from "./control";
+import type { ControlProvider } from "./control";
+import { controlGuard } from "./control-guard";
 
 /**
  * Who may use the emulators' QA control plane (/emulators/control/**), which forces outcomes,

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { findOrder } from "@/lib/db/queries/orders";
 import { listPaymentEvents, listPaymentsPage, transitionPayment } from "@/lib/db/queries/payments";
 import { emulatorDb } from "@/lib/emulators/db";
-import { pingPayments } from "@/lib/emulators/schema";
+import { pingPayments } from "@/lib/emulators/pingpayments/schema";
 import { closeSqlite } from "@/lib/sqlite";
 import {
   DRIVERS,
