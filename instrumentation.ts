@@ -31,13 +31,10 @@ export async function register() {
   const { db } = await import("./lib/db/client");
   const { emulatorDb } = await import("./lib/emulators/db");
   const { startOutboxWorker } = await import("./lib/emulators/outbox");
-  await import("./lib/emulators/pingpayments/api"); // registers its scheduled jobs
-  await import("./lib/emulators/pingpong/api"); // registers its scheduled jobs (settle, QR expiry)
-  await import("./lib/emulators/antom/api"); // registers its scheduled job (settle PROCESSING payments)
-  await import("./lib/emulators/lesspay/api"); // registers its scheduled jobs (settle processing orders, risk events)
+  const { EMULATORS } = await import("./lib/emulators");
   db();
   emulatorDb();
-  startOutboxWorker();
+  startOutboxWorker(EMULATORS); // with each emulator's jobs (settling pending payments, expiring codes) and ack rule
   const { startReconciliationLoop } = await import("./lib/payments/reconcile");
   startReconciliationLoop();
   console.log(

@@ -6,7 +6,7 @@ import { isLoopbackHost, isPublicMode } from "@/lib/public-mode";
 import { requestOrigin } from "@/lib/security/client-address";
 import { originOf } from "@/lib/security/csp";
 import { isSameOrigin } from "@/lib/security/origin-check";
-import { controlGuard, type ControlProvider } from "./control";
+import type { ControlProvider } from "./control";
 
 /**
  * Who may use the emulators' QA control plane (/emulators/control/**), which forces outcomes,
@@ -136,6 +136,9 @@ export async function controlRequestGuard(
     const refused = await publicModeRefusal(request);
     if (refused) return refused;
   }
+  // Loaded here, not at the top: the shop's pages import this module (mayUseControlPlane,
+  // controlToken) and need not load every emulator with it.
+  const { controlGuard } = await import("./control-guard");
   for (const provider of providers) {
     const refused = controlGuard(provider);
     if (refused) return refused;

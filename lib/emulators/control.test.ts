@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { controlGuard, corruptSignature, forcedOutcomeOf, overrideIssues } from "./control";
+import { corruptSignature, forcedOutcomeOf, overrideIssues } from "./control";
+import { controlGuard } from "./control-guard";
 
 describe("control plane guard", () => {
   it("refuses with 404 when the provider's base URL points at a real provider", async () => {

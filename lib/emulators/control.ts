@@ -1,16 +1,12 @@
-import { and, desc, eq, or, sql } from "drizzle-orm";
+import { and, desc, eq, or } from "drizzle-orm";
 import { z } from "zod";
 import { emulatorDb } from "./db";
-import { enqueueNotification, type Notification } from "./outbox";
+import { enqueueNotification, requeueNotification, type Notification } from "./outbox";
 import {
-  antomPayments,
   controlForcedPayments,
   controlOverrides,
-  lesspayOrders,
   outbox,
   outboxAttempts,
-  pingPayments,
-  pingpongTransactions,
   type ControlForcedPaymentRow,
   type ControlOverrideRow,
   type OutboxRow,
@@ -20,42 +16,12 @@ import type { CardOutcome } from "./test-cards";
 /**
  * The QA control plane of the emulators: read a payment's notifications and their attempts,
  * replay one, and force the outcome and notification behaviour of a provider's next payment.
- * Every control route is refused when the shop's base URL for the provider points elsewhere, and
- * passes the access gate of ./control-access.ts first (no other site, JSON only, operator in public mode).
+ * Every control route is refused when the shop's base URL for the provider points elsewhere
+ * (./control-guard.ts), and passes the access gate of ./control-access.ts first (no other site, JSON only, operator in public mode).
  */
 
-export const CONTROL_PROVIDERS = ["pingpayments", "pingpong", "antom", "lesspay"] as const;
-export type ControlProvider = (typeof CONTROL_PROVIDERS)[number];
-
-export function isControlProvider(value: string): value is ControlProvider {
-  return (CONTROL_PROVIDERS as readonly string[]).includes(value);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Guard
-
-const BASE_URL_ENV: Record<ControlProvider, string> = {
-  pingpayments: "PINGPAYMENTS_BASE_URL",
-  pingpong: "PINGPONG_BASE_URL",
-  antom: "ANTOM_BASE_URL",
-  lesspay: "LESSPAY_BASE_URL",
-};
-
-/**
- * Whether control is disabled for `provider`: its shop base URL is set and does not point at
- * this provider's emulator (`/emulators/<provider>`). Unset means the emulator: enabled.
- * Answers the 404 to send, or undefined when control is enabled. Reads env at call time.
- */
-export function controlGuard(
-  provider: string,
-  env: Record<string, string | undefined> = process.env,
-): Response | undefined {
-  if (!isControlProvider(provider)) return Response.json({ error: `unknown provider ${provider}` }, { status: 404 });
-  const name = BASE_URL_ENV[provider];
-  const value = env[name]?.trim();
-  if (!value || value.includes(`/emulators/${provider}`)) return undefined;
-  return Response.json({ error: `control is disabled: ${name} points at a real provider` }, { status: 404 });
-}
+/** A provider id (see ./index.ts): every function here takes it as it is and names none. */
+export type ControlProvider = string;
 
 // ---------------------------------------------------------------------------------------------
 // Notifications
@@ -109,56 +75,7 @@ export function replayNotification(provider: ControlProvider, id: number): Outbo
     .from(outbox)
     .where(and(eq(outbox.id, id), eq(outbox.provider, provider)))
     .get();
-  if (!row) return undefined;
-  return enqueueNotification({
-    provider: row.provider,
-    subject: row.subject,
-    reference: row.reference,
-    targetUrl: row.targetUrl,
-    body: row.body,
-    headers: row.headers,
-    retrySchedule: row.retrySchedule,
-    ackRule: row.ackRule,
-  });
-}
-
-// ---------------------------------------------------------------------------------------------
-// Charges
-
-/**
- * The payments the provider recorded for a merchant reference (the shop's payment id, which every
- * provider gets: Ping's metadata.merchant_reference, PingPong's merchantTransactionId, Antom's
- * paymentRequestId, Lesspay's request_id), with their statuses: "the provider saw one charge".
- */
-export function chargesFor(provider: ControlProvider, reference: string): { id: string; status: string }[] {
-  const db = emulatorDb();
-  switch (provider) {
-    case "pingpayments":
-      return db
-        .select({ id: pingPayments.id, status: pingPayments.status })
-        .from(pingPayments)
-        .where(sql`json_extract(${pingPayments.metadata}, '$.merchant_reference') = ${reference}`)
-        .all();
-    case "pingpong":
-      return db
-        .select({ id: pingpongTransactions.transactionId, status: pingpongTransactions.status })
-        .from(pingpongTransactions)
-        .where(eq(pingpongTransactions.merchantTransactionId, reference))
-        .all();
-    case "antom":
-      return db
-        .select({ id: antomPayments.paymentId, status: antomPayments.status })
-        .from(antomPayments)
-        .where(eq(antomPayments.paymentRequestId, reference))
-        .all();
-    case "lesspay":
-      return db
-        .select({ id: lesspayOrders.payOrderId, status: lesspayOrders.status })
-        .from(lesspayOrders)
-        .where(eq(lesspayOrders.requestId, reference))
-        .all()
-        .map((row) => ({ id: row.id, status: String(row.status) }));
-  }
+  return row ? requeueNotification(row) : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -432,9 +349,7 @@ export interface ScriptOptions {
  * first row enqueued, if any.
  */
 export function enqueueScripted(notification: Notification, options: ScriptOptions): OutboxRow | undefined {
-  const forced = isControlProvider(notification.provider)
-    ? forcedPayment(notification.provider, notification.subject)
-    : undefined;
+  const forced = forcedPayment(notification.provider, notification.subject);
   const mode: NotificationMode =
     forced?.notificationMode ?? (options.behaviour === "never" ? "dropped" : (options.behaviour as NotificationMode));
   switch (mode) {

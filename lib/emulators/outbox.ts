@@ -17,6 +17,8 @@ interface WorkerState {
   ticking: boolean;
   /** Scheduled per-provider jobs run on each tick (e.g. settling a pending payment). */
   jobs: Map<string, () => void>;
+  /** The acknowledgement rules by name (any_2xx, and each emulator's own). */
+  ackRules: Map<string, AckRule>;
   /** A delivery run is already queued for the notifications enqueued now (see scheduleDelivery). */
   deliveryQueued?: boolean;
 }
@@ -25,31 +27,38 @@ const state: WorkerState = ((globalThis as Record<string, unknown>).__emulatorOu
   inFlight: new Set<number>(),
   ticking: false,
   jobs: new Map(),
+  ackRules: new Map(),
 }) as WorkerState;
 
 /**
- * What counts as an acknowledgement: `any_2xx` (the default), `antom_result_s`: a 2xx whose
- * body is JSON with `result.resultCode === "SUCCESS"` and `result.resultStatus === "S"` (Antom
- * resends until the merchant answers [doc: PROVIDERS.md §2]
- * `{"result":{"resultCode":"SUCCESS","resultStatus":"S","resultMessage":"success"}}`), or
- * `lesspay_success_text`: a 2xx whose body, trimmed, is exactly `SUCCESS` (Lesspay).
+ * What counts as an acknowledgement beyond the 2xx every rule needs: a provider's own answer body
+ * (an emulator's descriptor carries its rule). The outbox row keeps the rule's name.
  */
-export type AckRule = "any_2xx" | "antom_result_s" | "lesspay_success_text";
+export interface AckRule {
+  /** Stored with each notification, so a row from before a restart finds its rule again. */
+  name: string;
+  /** Whether a 2xx answer's body acknowledges the notification. */
+  accepts(body: string | undefined): boolean;
+}
 
-/** Whether an answer acknowledges a notification under `rule`. */
-export function isAcknowledged(rule: AckRule, httpStatus: number | null, body: string | undefined): boolean {
+/** The default: every 2xx acknowledges, whatever its body. */
+export const ANY_2XX: AckRule = { name: "any_2xx", accepts: () => true };
+state.ackRules.set(ANY_2XX.name, ANY_2XX);
+
+/** Whether an answer acknowledges a notification under `rule` (a rule this process does not know: never). */
+export function isAcknowledged(
+  rule: AckRule | undefined,
+  httpStatus: number | null,
+  body: string | undefined,
+): boolean {
   if (httpStatus === null || httpStatus < 200 || httpStatus >= 300) return false;
-  if (rule === "any_2xx") return true;
-  if (rule === "lesspay_success_text") return (body ?? "").trim() === "SUCCESS";
-  try {
-    const parsed: unknown = JSON.parse(body ?? "");
-    const result = parsed && typeof parsed === "object" ? (parsed as { result?: unknown }).result : undefined;
-    if (!result || typeof result !== "object") return false;
-    const { resultCode, resultStatus } = result as { resultCode?: unknown; resultStatus?: unknown };
-    return resultCode === "SUCCESS" && resultStatus === "S";
-  } catch {
-    return false;
-  }
+  return rule?.accepts(body) ?? false;
+}
+
+/** What the worker needs of each emulator: its rule and its scheduled jobs (see ./descriptor.ts). */
+export interface OutboxClient {
+  acknowledgement?: AckRule;
+  jobs: Readonly<Record<string, () => void>>;
 }
 
 export interface Notification {
@@ -68,7 +77,26 @@ export interface Notification {
   ackRule?: AckRule;
 }
 
-export function enqueueNotification(notification: Notification): OutboxRow {
+export function enqueueNotification({ ackRule = ANY_2XX, ...notification }: Notification): OutboxRow {
+  state.ackRules.set(ackRule.name, ackRule);
+  return insertNotification({ ...notification, ackRule: ackRule.name });
+}
+
+/** Enqueues the very same notification again (same target, headers, body and rule). */
+export function requeueNotification(row: OutboxRow): OutboxRow {
+  return insertNotification({
+    provider: row.provider,
+    subject: row.subject,
+    reference: row.reference,
+    targetUrl: row.targetUrl,
+    body: row.body,
+    headers: row.headers,
+    retrySchedule: row.retrySchedule,
+    ackRule: row.ackRule,
+  });
+}
+
+function insertNotification(notification: Omit<Notification, "ackRule"> & { ackRule: string }): OutboxRow {
   const row = emulatorDb()
     .insert(outbox)
     .values({
@@ -79,7 +107,7 @@ export function enqueueNotification(notification: Notification): OutboxRow {
       body: notification.body,
       headers: { "content-type": "application/json", ...notification.headers },
       retrySchedule: [...notification.retrySchedule],
-      ackRule: notification.ackRule ?? "any_2xx",
+      ackRule: notification.ackRule,
       nextAttemptAt: new Date(Date.now() + scaledMs(notification.delaySeconds ?? 0)),
     })
     .returning()
@@ -90,7 +118,7 @@ export function enqueueNotification(notification: Notification): OutboxRow {
 
 /**
  * Delivers the notifications due in `ms`. The ones due now share one queued run: a request that
- * enqueues two (Antom's PAYMENT_RESULT and CAPTURE_RESULT) would otherwise run every provider's
+ * enqueues two (a payment result and a capture result) would otherwise run every provider's
  * jobs and the due-rows query twice, in the same process as the shop, on the shopper's Pay.
  */
 function scheduleDelivery(ms: number): void {
@@ -138,7 +166,7 @@ async function deliver(row: OutboxRow): Promise<void> {
     error = COULD_NOT_CONNECT;
   }
   const attempts = row.attempts + 1;
-  const delivered = isAcknowledged(row.ackRule, httpStatus, answer);
+  const delivered = isAcknowledged(state.ackRules.get(row.ackRule), httpStatus, answer);
   if (!delivered && error === null && httpStatus !== null && httpStatus >= 200 && httpStatus < 300)
     error = "Answered 2xx without the acknowledgement body";
   // A refused target stays refused: no retries.
@@ -192,13 +220,15 @@ export async function deliverDueNotifications(): Promise<void> {
   );
 }
 
-/** Registers a job that runs on every outbox tick (idempotent by name). */
-export function registerEmulatorJob(name: string, job: () => void): void {
-  state.jobs.set(name, job);
-}
-
-/** Starts the background delivery loop once per process. */
-export function startOutboxWorker(intervalMs = 500): void {
+/**
+ * Starts the background delivery loop once per process, with every emulator's acknowledgement
+ * rule (for rows enqueued before a restart) and jobs (idempotent by name).
+ */
+export function startOutboxWorker(emulators: readonly OutboxClient[], intervalMs = 500): void {
+  for (const emulator of emulators) {
+    if (emulator.acknowledgement) state.ackRules.set(emulator.acknowledgement.name, emulator.acknowledgement);
+    for (const [name, job] of Object.entries(emulator.jobs)) state.jobs.set(name, job);
+  }
   if (state.timer) return;
   state.timer = setInterval(() => {
     if (state.ticking) return;

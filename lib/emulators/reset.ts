@@ -1,17 +1,17 @@
+import { getTableName } from "drizzle-orm";
 import { openSqlite } from "@/lib/sqlite";
 import { emulatorDb } from "./db";
+import { EMULATORS } from "./index";
+import { controlForcedPayments, controlOverrides, outbox, outboxAttempts } from "./schema";
+
+/** The tables every emulator shares (./schema.ts); each emulator lists its own. */
+const SHARED_TABLES = [outboxAttempts, outbox, controlForcedPayments, controlOverrides];
 
 /** Empties every emulator table (the migrations stay): the emulators start over, as after install. */
 export function resetEmulators(): number {
+  const tables = [...SHARED_TABLES, ...EMULATORS.flatMap((emulator) => emulator.tables)].map(getTableName);
   emulatorDb(); // opened and migrated
   const { sqlite } = openSqlite(process.env.EMULATOR_DATABASE_PATH || "data/emulators.sqlite");
-  const tables = (
-    sqlite
-      .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'",
-      )
-      .all() as { name: string }[]
-  ).map((t) => t.name);
   sqlite.pragma("foreign_keys = OFF");
   try {
     sqlite

@@ -1,7 +1,6 @@
 import { createHash, randomBytes, randomInt, randomUUID } from "node:crypto";
 import { scaledMs } from "../clock";
 import { targetUrlError } from "../outbound-url";
-import { registerEmulatorJob } from "../outbox";
 import {
   answerStored,
   corruptSignature,
@@ -11,7 +10,7 @@ import {
   recordForcedPayment,
   takeNextPayment,
 } from "../control";
-import type { AntomCardTokenRow, AntomPaymentRow, AntomTransactionRow } from "../schema";
+import type { AntomCardTokenRow, AntomPaymentRow, AntomTransactionRow } from "./schema";
 import {
   brandOf,
   callbackBehaviourOf,
@@ -38,6 +37,7 @@ import {
   THREE_DS_VERSION,
   type ApiAction,
   type ResultInfo,
+  ANTOM_ACKNOWLEDGEMENT,
 } from "./config";
 import {
   notificationHeaders,
@@ -47,7 +47,7 @@ import {
   resultOnly,
   type AntomRequest,
   type Json,
-} from "./http";
+} from "./envelope";
 import {
   completePayment,
   dueSettlements,
@@ -209,7 +209,7 @@ function notificationOf(payment: AntomPaymentRow, targetUrl: string, body: Json)
     body: text,
     headers: notificationHeaders(targetUrl, payment.clientId, text),
     retrySchedule: NOTIFICATION_RETRY_SECONDS,
-    ackRule: "antom_result_s" as const,
+    ackRule: ANTOM_ACKNOWLEDGEMENT,
   };
 }
 
@@ -925,6 +925,9 @@ export function finishChallenge(paymentId: string, code: string): { redirect: st
 // ---------------------------------------------------------------------------------------------
 // Jobs (run on every outbox tick)
 
-registerEmulatorJob("antom:settle-processing", () => {
-  for (const due of dueSettlements()) settleIfDue(due);
-});
+/** Its scheduled work, run on every outbox tick (the descriptor hands it to the worker). */
+export const jobs: Record<string, () => void> = {
+  "antom:settle-processing": () => {
+    for (const due of dueSettlements()) settleIfDue(due);
+  },
+};

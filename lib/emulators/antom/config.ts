@@ -1,4 +1,5 @@
 import { devKey, type DevKeyStore } from "@/lib/dev-keys";
+import type { AckRule } from "../outbox";
 
 /** The Antom emulator's own settings (it reads its env, never the shop's). */
 export function antomSettings() {
@@ -74,6 +75,25 @@ export const DECLINE_RESULTS = {
 export const NOTIFICATION_ACK = {
   result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage: "success" },
 } as const;
+
+/**
+ * Antom resends until the merchant answers a 2xx whose JSON body has `result.resultCode ===
+ * "SUCCESS"` and `result.resultStatus === "S"` [doc: PROVIDERS.md §2] (NOTIFICATION_ACK).
+ */
+export const ANTOM_ACKNOWLEDGEMENT: AckRule = {
+  name: "antom_result_s",
+  accepts(body) {
+    try {
+      const parsed: unknown = JSON.parse(body ?? "");
+      const result = parsed && typeof parsed === "object" ? (parsed as { result?: unknown }).result : undefined;
+      if (!result || typeof result !== "object") return false;
+      const { resultCode, resultStatus } = result as { resultCode?: unknown; resultStatus?: unknown };
+      return resultCode === "SUCCESS" && resultStatus === "S";
+    } catch {
+      return false;
+    }
+  },
+};
 
 /**
  * Waits after each failed notification attempt, in seconds: the first attempt is immediate, then

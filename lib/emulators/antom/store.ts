@@ -7,7 +7,7 @@ import {
   type AntomCardTokenRow,
   type AntomPaymentRow,
   type AntomTransactionRow,
-} from "../schema";
+} from "./schema";
 
 export type AntomStatus = AntomPaymentRow["status"];
 export type AntomKind = AntomTransactionRow["kind"];
@@ -223,4 +223,16 @@ export function findCardToken(clientId: string, token: string): AntomCardTokenRo
     .from(antomCardTokens)
     .where(and(eq(antomCardTokens.clientId, clientId), eq(antomCardTokens.token, token)))
     .get();
+}
+
+/**
+ * The payments recorded for a merchant reference (the shop's payment id, sent as paymentRequestId), with their
+ * statuses: the control plane's "the provider saw one charge".
+ */
+export function chargesFor(reference: string): { id: string; status: string }[] {
+  return emulatorDb()
+    .select({ id: antomPayments.paymentId, status: antomPayments.status })
+    .from(antomPayments)
+    .where(eq(antomPayments.paymentRequestId, reference))
+    .all();
 }

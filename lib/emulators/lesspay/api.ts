@@ -1,8 +1,9 @@
 import { currencyExponent, isKnownCurrency } from "@/lib/money";
+import { readForm, readJson, refusalResponse } from "@/lib/security/request-body";
 import { createHash, randomBytes, randomInt } from "node:crypto";
 import { scaledMs } from "../clock";
 import { targetUrlError } from "../outbound-url";
-import { deliverDueNotifications, enqueueNotification, registerEmulatorJob, type Notification } from "../outbox";
+import { deliverDueNotifications, enqueueNotification, type Notification } from "../outbox";
 import {
   answerStored,
   corruptSignature,
@@ -13,7 +14,7 @@ import {
   recordForcedPayment,
   takeNextPayment,
 } from "../control";
-import type { LesspayCardTokenRow, LesspayOrderRow } from "../schema";
+import type { LesspayCardTokenRow, LesspayOrderRow } from "./schema";
 import {
   brandOf,
   callbackBehaviourOf,
@@ -44,8 +45,9 @@ import {
   statusName,
   type ApiAction,
   type RiskEventName,
+  LESSPAY_ACKNOWLEDGEMENT,
 } from "./config";
-import { answer, readRequest, type Json, type LesspayRequest } from "./http";
+import { answer, readRequest, type Json, type LesspayRequest } from "./envelope";
 import { sign } from "./signature";
 import {
   dueSettlements,
@@ -150,7 +152,7 @@ function notificationOf(order: LesspayOrderRow, body: Json, delaySeconds = 0): N
     headers: signedHeaders(body),
     retrySchedule: CALLBACK_RETRY_SECONDS,
     delaySeconds,
-    ackRule: "lesspay_success_text",
+    ackRule: LESSPAY_ACKNOWLEDGEMENT,
   };
 }
 
@@ -689,19 +691,42 @@ export function riskEventOnDemand(
   return { sent: riskEventBody(order, event) };
 }
 
+/** QA hook: POST {event: "dispute_received" | "payment_declined"} (JSON or form) sends that risk event to notify_url. */
+export async function riskEventRoute(request: Request, payOrderId: string): Promise<Response> {
+  let event: unknown;
+  if ((request.headers.get("content-type") ?? "").includes("application/json")) {
+    const body = await readJson(request);
+    if (!body.ok) return refusalResponse(body);
+    event = (body.value as { event?: unknown } | null)?.event;
+  } else {
+    const form = await readForm(request);
+    if (!form.ok)
+      return refusalResponse(
+        form.status === 415 ? { status: 415, error: "The body must be JSON or a form with event" } : form,
+      );
+    event = form.value.get("event");
+  }
+  const result = riskEventOnDemand(payOrderId, typeof event === "string" ? event : "");
+  if ("notFound" in result) return Response.json({ error: "Unknown order" }, { status: 404 });
+  if ("error" in result) return Response.json({ error: result.error }, { status: 400 });
+  return Response.json(result, { status: 202 });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Jobs (run on every outbox tick)
 
-registerEmulatorJob("lesspay:settle-processing", () => {
-  for (const due of dueSettlements()) settleIfDue(due);
-});
-
-registerEmulatorJob("lesspay:risk-events", () => {
-  for (const order of ordersWithPendingRiskEvent()) {
-    const event = order.pendingRiskEvent as RiskEventName;
-    const after = order.riskAfterOutboxId === null ? undefined : findOutboxRow(order.riskAfterOutboxId);
-    if (after && after.status === "pending" && after.attempts === 0) continue;
-    updateOrder(order.payOrderId, { pendingRiskEvent: null });
-    sendRiskEvent(order, event);
-  }
-});
+/** Its scheduled work, run on every outbox tick (the descriptor hands it to the worker). */
+export const jobs: Record<string, () => void> = {
+  "lesspay:settle-processing": () => {
+    for (const due of dueSettlements()) settleIfDue(due);
+  },
+  "lesspay:risk-events": () => {
+    for (const order of ordersWithPendingRiskEvent()) {
+      const event = order.pendingRiskEvent as RiskEventName;
+      const after = order.riskAfterOutboxId === null ? undefined : findOutboxRow(order.riskAfterOutboxId);
+      if (after && after.status === "pending" && after.attempts === 0) continue;
+      updateOrder(order.payOrderId, { pendingRiskEvent: null });
+      sendRiskEvent(order, event);
+    }
+  },
+};

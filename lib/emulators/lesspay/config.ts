@@ -1,4 +1,5 @@
 import { deploymentSecret } from "@/lib/deployment-secrets";
+import type { AckRule } from "../outbox";
 /** The Lesspay emulator's own settings (it reads its env, never the shop's). */
 export function lesspaySettings() {
   return {
@@ -63,6 +64,12 @@ export const CALLBACK_RETRY_SECONDS = [15, 60, 300, 900, 3600, 7200, 21600] as c
 
 /** The acknowledgement the merchant answers a callback with (plain text) [doc]. */
 export const CALLBACK_ACK = "SUCCESS";
+
+/** Lesspay resends until the merchant answers a 2xx whose body, trimmed, is exactly CALLBACK_ACK [doc]. */
+export const LESSPAY_ACKNOWLEDGEMENT: AckRule = {
+  name: "lesspay_success_text",
+  accepts: (body) => (body ?? "").trim() === CALLBACK_ACK,
+};
 
 /** How long an OpenAPI card payment without 3DS processes before its callback [the project's]. */
 export const PROCESSING_SECONDS = 2;

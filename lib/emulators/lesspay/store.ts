@@ -1,13 +1,7 @@
 import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import { emulatorDb } from "../db";
-import {
-  lesspayCardTokens,
-  lesspayOrders,
-  outbox,
-  type LesspayCardTokenRow,
-  type LesspayOrderRow,
-  type OutboxRow,
-} from "../schema";
+import { outbox, type OutboxRow } from "../schema";
+import { lesspayCardTokens, lesspayOrders, type LesspayCardTokenRow, type LesspayOrderRow } from "./schema";
 
 export function insertOrder(values: typeof lesspayOrders.$inferInsert): LesspayOrderRow {
   return emulatorDb().insert(lesspayOrders).values(values).returning().get();
@@ -76,4 +70,17 @@ export function findCardToken(appId: string, token: string): LesspayCardTokenRow
     .from(lesspayCardTokens)
     .where(and(eq(lesspayCardTokens.appId, appId), eq(lesspayCardTokens.token, token)))
     .get();
+}
+
+/**
+ * The payments recorded for a merchant reference (the shop's payment id, sent as request_id), with their
+ * statuses: the control plane's "the provider saw one charge".
+ */
+export function chargesFor(reference: string): { id: string; status: string }[] {
+  return emulatorDb()
+    .select({ id: lesspayOrders.payOrderId, status: lesspayOrders.status })
+    .from(lesspayOrders)
+    .where(eq(lesspayOrders.requestId, reference))
+    .all()
+    .map((row) => ({ id: row.id, status: String(row.status) }));
 }

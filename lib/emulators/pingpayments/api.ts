@@ -3,7 +3,6 @@ import { z } from "zod";
 import { isKnownCurrency } from "@/lib/money";
 import { readJson, refusalResponse } from "@/lib/security/request-body";
 import { targetUrlError } from "../outbound-url";
-import { registerEmulatorJob } from "../outbox";
 import { answerStored, enqueueScripted, faultResponse, recordForcedPayment, takeNextPayment } from "../control";
 import { LATE_CALLBACK_SECONDS, pingEmulatorTenant, STATUS_CALLBACK_RETRY_SECONDS, VAT_RATES } from "./config";
 import { type DocumentedError } from "./documented-shapes";
@@ -17,7 +16,7 @@ import {
   insertPaymentOrder,
   movePayment,
 } from "./store";
-import type { PingPaymentOrderRow, PingPaymentRow } from "../schema";
+import type { PingPaymentOrderRow, PingPaymentRow } from "./schema";
 
 /**
  * The Ping Payments API (api/v1) as the emulator answers it: `tenant_id` + `x-api-secret`
@@ -433,9 +432,12 @@ export function sendStatusCallback(payment: PingPaymentRow): void {
 }
 
 /** A PENDING payment (test card ...0119) completes by itself when its time comes, and says so. */
-registerEmulatorJob("pingpayments:settle-pending", () => {
-  for (const due of duePendingSettlements()) {
-    const settled = movePayment(due.id, ["PENDING"], "COMPLETED", { settleAt: null });
-    if (settled) sendStatusCallback(settled);
-  }
-});
+/** Its scheduled work, run on every outbox tick (the descriptor hands it to the worker). */
+export const jobs: Record<string, () => void> = {
+  "pingpayments:settle-pending": () => {
+    for (const due of duePendingSettlements()) {
+      const settled = movePayment(due.id, ["PENDING"], "COMPLETED", { settleAt: null });
+      if (settled) sendStatusCallback(settled);
+    }
+  },
+};

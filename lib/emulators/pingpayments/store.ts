@@ -1,6 +1,6 @@
-import { and, eq, inArray, lte } from "drizzle-orm";
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { emulatorDb } from "../db";
-import { pingPaymentOrders, pingPayments, type PingPaymentOrderRow, type PingPaymentRow } from "../schema";
+import { pingPaymentOrders, pingPayments, type PingPaymentOrderRow, type PingPaymentRow } from "./schema";
 
 export type PingStatus = PingPaymentRow["status"];
 
@@ -95,4 +95,16 @@ export function markPaymentOrderStatus(
     .where(and(eq(pingPaymentOrders.id, id), inArray(pingPaymentOrders.status, [...from])))
     .run();
   return moved.changes === 1;
+}
+
+/**
+ * The payments recorded for a merchant reference (the shop's payment id, sent as metadata.merchant_reference), with their
+ * statuses: the control plane's "the provider saw one charge".
+ */
+export function chargesFor(reference: string): { id: string; status: string }[] {
+  return emulatorDb()
+    .select({ id: pingPayments.id, status: pingPayments.status })
+    .from(pingPayments)
+    .where(sql`json_extract(${pingPayments.metadata}, '$.merchant_reference') = ${reference}`)
+    .all();
 }

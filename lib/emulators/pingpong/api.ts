@@ -1,7 +1,6 @@
 import { randomInt } from "node:crypto";
 import { scaledMs } from "../clock";
 import { targetUrlError } from "../outbound-url";
-import { registerEmulatorJob } from "../outbox";
 import {
   answerStored,
   corruptSignature,
@@ -12,7 +11,7 @@ import {
   takeNextPayment,
   type NextPayment,
 } from "../control";
-import type { PingpongAdjustmentRow, PingpongTransactionRow, pingpongTransactions } from "../schema";
+import type { PingpongAdjustmentRow, PingpongTransactionRow, pingpongTransactions } from "./schema";
 import { brandOf, callbackBehaviourOf, digitsOnly, luhnValid, maskCard, outcomeOfCard } from "../test-cards";
 import {
   APM_METHODS,
@@ -751,16 +750,18 @@ export function finishApm(transaction: PingpongTransactionRow, approve: boolean)
 // ---------------------------------------------------------------------------------------------
 // Jobs (run on every outbox tick)
 
-registerEmulatorJob("pingpong:settle-processing", () => {
-  for (const due of dueSettlements()) {
-    const settled = moveTransaction(due.transactionId, ["PROCESSING"], "SUCCESS", {
-      settleAt: null,
-      succeededAt: new Date(),
-    });
-    if (settled) notifyPayment(settled);
-  }
-});
-
-registerEmulatorJob("pingpong:expire-qr", () => {
-  for (const due of expiredQrCodes()) closeApm(due.transactionId);
-});
+/** Its scheduled work, run on every outbox tick (the descriptor hands it to the worker). */
+export const jobs: Record<string, () => void> = {
+  "pingpong:settle-processing": () => {
+    for (const due of dueSettlements()) {
+      const settled = moveTransaction(due.transactionId, ["PROCESSING"], "SUCCESS", {
+        settleAt: null,
+        succeededAt: new Date(),
+      });
+      if (settled) notifyPayment(settled);
+    }
+  },
+  "pingpong:expire-qr": () => {
+    for (const due of expiredQrCodes()) closeApm(due.transactionId);
+  },
+};

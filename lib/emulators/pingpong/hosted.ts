@@ -1,5 +1,5 @@
 import { CHALLENGE_PASS_CODE } from "../test-cards";
-import type { PingpongTransactionRow } from "../schema";
+import type { PingpongTransactionRow } from "./schema";
 import { BASE_PATH } from "./config";
 import { closeApm, finishApm, finishChallenge, flowOf } from "./api";
 import { findTransaction } from "./store";

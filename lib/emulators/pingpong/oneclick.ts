@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { enqueueNotification } from "../outbox";
-import type { PingpongWalletAuthRow, PingpongWalletTokenRow } from "../schema";
+import type { PingpongWalletAuthRow, PingpongWalletTokenRow } from "./schema";
 import { missing, newId, notificationUrlError, objectOf, registeredUrlError, text } from "./api";
 import { BASE_PATH, CODES, isWalletType, ONECLICK_RETRY_SECONDS, pingpongMerchant, WALLET_TYPES } from "./config";
 import { answer, invalid, notificationBody, readEnvelope, type Merchant } from "./envelope";

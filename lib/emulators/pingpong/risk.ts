@@ -149,3 +149,14 @@ export const RISK_CONTROL_SCRIPT = `/* PingPongCheckout risk-control plugin: loc
   window.PingPongRiskControl = PingPongRiskControl;
 })();
 `;
+
+/** The risk-control plugin, served as the real one is: a plain script the checkout page loads. */
+export function riskScript(): Response {
+  return new Response(RISK_CONTROL_SCRIPT, {
+    headers: {
+      "content-type": "application/javascript; charset=utf-8",
+      "cache-control": "no-cache",
+      "access-control-allow-origin": "*",
+    },
+  });
+}

@@ -11,7 +11,7 @@ import {
   type PingpongTransactionRow,
   type PingpongWalletAuthRow,
   type PingpongWalletTokenRow,
-} from "../schema";
+} from "./schema";
 
 export type PingpongStatus = PingpongTransactionRow["status"];
 
@@ -286,4 +286,16 @@ export function isTokenPayment(transactionId: string): boolean {
     .from(pingpongWalletPayments)
     .where(eq(pingpongWalletPayments.transactionId, transactionId))
     .get();
+}
+
+/**
+ * The payments recorded for a merchant reference (the shop's payment id, sent as merchantTransactionId), with their
+ * statuses: the control plane's "the provider saw one charge".
+ */
+export function chargesFor(reference: string): { id: string; status: string }[] {
+  return emulatorDb()
+    .select({ id: pingpongTransactions.transactionId, status: pingpongTransactions.status })
+    .from(pingpongTransactions)
+    .where(eq(pingpongTransactions.merchantTransactionId, reference))
+    .all();
 }

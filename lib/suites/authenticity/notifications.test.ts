@@ -9,7 +9,7 @@ import { findCredential, insertCredential } from "@/lib/db/queries/credentials";
 import { transitionPayment } from "@/lib/payments/transitions";
 import { antomKey } from "@/lib/providers/antom/dev-keys";
 import { emulatorDb } from "@/lib/emulators/db";
-import { pingPayments } from "@/lib/emulators/schema";
+import { pingPayments } from "@/lib/emulators/pingpayments/schema";
 import { closeSqlite } from "@/lib/sqlite";
 import { serverUrl } from "@/lib/testing/pingpayments-fixtures";
 import {

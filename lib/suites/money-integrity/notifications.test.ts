@@ -9,7 +9,7 @@ import { findOrder } from "@/lib/db/queries/orders";
 import { listPaymentEvents, listPaymentsPage } from "@/lib/db/queries/payments";
 import { transitionPayment } from "@/lib/payments/transitions";
 import { emulatorDb } from "@/lib/emulators/db";
-import { pingPayments } from "@/lib/emulators/schema";
+import { pingPayments } from "@/lib/emulators/pingpayments/schema";
 import { closeSqlite } from "@/lib/sqlite";
 import {
   DRIVERS,

@@ -1,4 +1,4 @@
-import { CONTROL_PROVIDERS } from "@/lib/emulators/control";
+import { EMULATORS } from "@/lib/emulators";
 import { controlRequestGuard } from "@/lib/emulators/control-access";
 import { resetEmulators } from "@/lib/emulators/reset";
 
@@ -7,7 +7,10 @@ import { resetEmulators } from "@/lib/emulators/reset";
  * or {}). Refused when any provider points at its real service.
  */
 export async function POST(request: Request) {
-  const refused = await controlRequestGuard(request, CONTROL_PROVIDERS);
+  const refused = await controlRequestGuard(
+    request,
+    EMULATORS.map((emulator) => emulator.id),
+  );
   if (refused) return refused;
   return Response.json({ tables: resetEmulators() });
 }

@@ -1,3 +1,4 @@
+import { findEmulator } from "@/lib/emulators";
 import { readJson, refusalResponse } from "@/lib/security/request-body";
 import {
   clearOverride,
@@ -42,9 +43,13 @@ export async function POST(request: Request, { params }: Context) {
       { status: 422 },
     );
   }
-  if (provider === "pingpayments" && parsed.data.notification?.mode === "bad_signature") {
+  const emulator = findEmulator(provider)!; // the guard refused an unknown provider
+  if (!emulator.signsNotifications && parsed.data.notification?.mode === "bad_signature") {
     return Response.json(
-      { error: "Invalid override", issues: ["notification.mode: Ping Payments status callbacks carry no signature"] },
+      {
+        error: "Invalid override",
+        issues: [`notification.mode: ${emulator.name} status callbacks carry no signature`],
+      },
       { status: 422 },
     );
   }

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { BankChallenge } from "@/components/emulators/bank-challenge";
 import { statusName } from "@/lib/emulators/lesspay/config";
-import { displayAmount } from "@/lib/emulators/lesspay/pages";
+import { displayAmount } from "@/lib/emulators/lesspay/hosted";
 import { findOrder } from "@/lib/emulators/lesspay/store";
 
 export const metadata = { title: "3D Secure" };

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { OnceForm } from "@/components/emulators/once-form";
 import { cashierOpen, challengeUrl } from "@/lib/emulators/lesspay/api";
 import { statusName } from "@/lib/emulators/lesspay/config";
-import { displayAmount } from "@/lib/emulators/lesspay/pages";
+import { displayAmount } from "@/lib/emulators/lesspay/hosted";
 import { findOrder } from "@/lib/emulators/lesspay/store";
 
 export const metadata = { title: "Lesspay cashier" };

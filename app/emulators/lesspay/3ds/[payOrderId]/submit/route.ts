@@ -1,5 +1,5 @@
 import { finishChallenge } from "@/lib/emulators/lesspay/api";
-import { formText, stepResponse } from "@/lib/emulators/lesspay/pages";
+import { formText, stepResponse } from "@/lib/emulators/lesspay/hosted";
 
 /** The bank's one-time-code form posts here (plain HTML form); 303 to success_url or fail_url. */
 export async function POST(request: Request, { params }: { params: Promise<{ payOrderId: string }> }) {

@@ -1,5 +1,5 @@
 import { cancelCashier } from "@/lib/emulators/lesspay/api";
-import { stepResponse } from "@/lib/emulators/lesspay/pages";
+import { stepResponse } from "@/lib/emulators/lesspay/hosted";
 
 /** The cashier's Cancel link: the order FAILED, 303 to fail_url. */
 export async function GET(request: Request, { params }: { params: Promise<{ payOrderId: string }> }) {

@@ -1,5 +1,5 @@
 import { submitCashier } from "@/lib/emulators/lesspay/api";
-import { formText, stepResponse } from "@/lib/emulators/lesspay/pages";
+import { formText, stepResponse } from "@/lib/emulators/lesspay/hosted";
 
 /** The cashier's card form posts here (plain HTML form); 303 to success_url, fail_url or the 3DS page. */
 export async function POST(request: Request, { params }: { params: Promise<{ payOrderId: string }> }) {

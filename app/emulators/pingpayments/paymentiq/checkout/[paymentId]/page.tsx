@@ -1,7 +1,8 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { OnceForm } from "@/components/emulators/once-form";
 import { formatMinorUnits } from "@/lib/emulators/format";
-import { isAwaitingChallenge, returnUrlFor } from "@/lib/emulators/pingpayments/checkout";
+import { isAwaitingChallenge, returnUrlFor } from "@/lib/emulators/pingpayments/hosted";
 import { findPayment } from "@/lib/emulators/pingpayments/store";
 
 export const metadata = { title: "PaymentIQ checkout" };
@@ -116,9 +117,9 @@ export default async function PaymentIqCheckout({
       </div>
       <p className="mt-4 text-center text-xs text-slate-500">
         Test cards and scripted outcomes:{" "}
-        <a href="/emulators" className="underline">
+        <Link href="/emulators" className="underline">
           /emulators
-        </a>
+        </Link>
       </p>
     </main>
   );

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { PingPongWallet } from "@/components/emulators/pingpong-wallet";
+import { PingPongWallet } from "@/lib/emulators/pingpong/wallet";
 import { walletView } from "@/lib/emulators/pingpong/wallet-view";
 
 export const metadata = { title: "Wallet checkout" };

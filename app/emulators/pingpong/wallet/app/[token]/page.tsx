@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { PingPongWalletApp } from "@/components/emulators/pingpong-wallet-link";
+import { PingPongWalletApp } from "@/lib/emulators/pingpong/wallet-link";
 import { walletTokenView } from "@/lib/emulators/pingpong/oneclick";
 
 export const metadata = { title: "Linked merchants" };

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { PingPongWalletLegacyAuth } from "@/components/emulators/pingpong-wallet-link";
+import { PingPongWalletLegacyAuth } from "@/lib/emulators/pingpong/wallet-link";
 import { walletAuthView } from "@/lib/emulators/pingpong/oneclick";
 
 export const metadata = { title: "Authorize (deprecated)" };

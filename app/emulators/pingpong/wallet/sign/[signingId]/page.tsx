@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { PingPongWalletSigning } from "@/components/emulators/pingpong-wallet-link";
+import { PingPongWalletSigning } from "@/lib/emulators/pingpong/wallet-link";
 import { signingView } from "@/lib/emulators/pingpong/oneclick";
 
 export const metadata = { title: "Link your wallet" };

@@ -1,4 +1,4 @@
-import { cancelCheckout } from "@/lib/emulators/pingpayments/checkout";
+import { cancelCheckout } from "@/lib/emulators/pingpayments/hosted";
 import { buttonRefusal, seeOther } from "@/lib/emulators/form-redirect";
 
 export async function POST(request: Request, { params }: { params: Promise<{ paymentId: string }> }) {

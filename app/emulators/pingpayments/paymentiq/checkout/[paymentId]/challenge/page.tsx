@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { OnceForm } from "@/components/emulators/once-form";
 import { formatMinorUnits } from "@/lib/emulators/format";
-import { isAwaitingChallenge, returnUrlFor } from "@/lib/emulators/pingpayments/checkout";
+import { isAwaitingChallenge, returnUrlFor } from "@/lib/emulators/pingpayments/hosted";
 import { findPayment } from "@/lib/emulators/pingpayments/store";
 
 export const metadata = { title: "3-D Secure" };

@@ -1,4 +1,4 @@
-import { submitCard } from "@/lib/emulators/pingpayments/checkout";
+import { submitCard } from "@/lib/emulators/pingpayments/hosted";
 import { formText, seeOther } from "@/lib/emulators/form-redirect";
 
 /** The PaymentIQ card form posts here (plain HTML form: works without JavaScript). */

@@ -1,4 +1,4 @@
-import { submitChallenge } from "@/lib/emulators/pingpayments/checkout";
+import { submitChallenge } from "@/lib/emulators/pingpayments/hosted";
 import { formText, seeOther } from "@/lib/emulators/form-redirect";
 
 export async function POST(request: Request, { params }: { params: Promise<{ paymentId: string }> }) {

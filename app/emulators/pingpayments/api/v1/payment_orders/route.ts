@@ -1,3 +1,0 @@
-import { createPaymentOrder } from "@/lib/emulators/pingpayments/api";
-
-export const POST = (request: Request) => createPaymentOrder(request);

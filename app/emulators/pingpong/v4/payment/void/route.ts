@@ -1,3 +1,0 @@
-import { voidPayment } from "@/lib/emulators/pingpong/api";
-
-export const POST = (request: Request) => voidPayment(request);

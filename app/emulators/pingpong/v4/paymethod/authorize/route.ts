@@ -1,3 +1,0 @@
-import { authorize } from "@/lib/emulators/pingpong/oneclick";
-
-export const POST = (request: Request) => authorize(request);

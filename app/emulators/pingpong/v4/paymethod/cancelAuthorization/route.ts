@@ -1,3 +1,0 @@
-import { cancelAuthorization } from "@/lib/emulators/pingpong/oneclick";
-
-export const POST = (request: Request) => cancelAuthorization(request);

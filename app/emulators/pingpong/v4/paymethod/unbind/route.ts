@@ -1,3 +1,0 @@
-import { unbind } from "@/lib/emulators/pingpong/oneclick";
-
-export const POST = (request: Request) => unbind(request);

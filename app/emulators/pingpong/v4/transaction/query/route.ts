@@ -1,3 +1,0 @@
-import { queryTransaction } from "@/lib/emulators/pingpong/api";
-
-export const POST = (request: Request) => queryTransaction(request);

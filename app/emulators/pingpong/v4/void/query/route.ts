@@ -1,3 +1,0 @@
-import { queryVoid } from "@/lib/emulators/pingpong/api";
-
-export const POST = (request: Request) => queryVoid(request);

@@ -1,0 +1,24 @@
+import type { EmulatorDescriptor } from "../descriptor";
+import type { EmulatorRoute } from "../routes";
+import { handleApi, jobs } from "./api";
+import { ANTOM_ACKNOWLEDGEMENT } from "./config";
+import * as schema from "./schema";
+import { chargesFor } from "./store";
+
+const payments: EmulatorRoute["handlers"] = { POST: (request, { action }) => handleApi(request, action) };
+
+/** Antom's card payments (pay, capture, cancel, refund, inquiries), live and sandbox paths alike. */
+export const antom: EmulatorDescriptor = {
+  id: "antom",
+  name: "Antom",
+  routes: [
+    { path: "/ams/api/v1/payments/[action]", handlers: payments },
+    { path: "/ams/sandbox/api/v1/payments/[action]", handlers: payments },
+  ],
+  tables: Object.values(schema),
+  acknowledgement: ANTOM_ACKNOWLEDGEMENT,
+  charges: chargesFor,
+  jobs,
+  signsNotifications: true,
+  catalogue: async () => (await import("./catalogue")).AntomCatalogue,
+};

@@ -1,0 +1,115 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { now } from "../schema";
+
+/** Antom: payments created by pay (cards, by number or by stored card token). */
+export const antomPayments = sqliteTable(
+  "antom_payments",
+  {
+    paymentId: text("payment_id").primaryKey(),
+    clientId: text("client_id").notNull(),
+    paymentRequestId: text("payment_request_id").notNull(),
+    /** SHA-256 of the canonical request body (to tell a repeat from a different request); never the body itself. */
+    requestHash: text("request_hash").notNull(),
+    /** The first answer's body, returned as is to a repeated identical request. */
+    firstAnswer: text("first_answer").notNull(),
+    /** Minor units of `currency`. */
+    amountMinor: integer("amount_minor").notNull(),
+    currency: text("currency").notNull(),
+    status: text("status", { enum: ["PROCESSING", "SUCCESS", "FAIL", "CANCELLED"] }).notNull(),
+    resultCode: text("result_code").notNull(),
+    resultMessage: text("result_message").notNull(),
+    captureMode: text("capture_mode", { enum: ["AUTOMATIC", "MANUAL"] }).notNull(),
+    capturedMinor: integer("captured_minor").notNull().default(0),
+    /** Set by the first capture (a partial capture releases the rest: no second capture). */
+    captureClosed: integer("capture_closed", { mode: "boolean" }).notNull().default(false),
+    refundedMinor: integer("refunded_minor").notNull().default(0),
+    /** Masked card (first six, last four): never the full number, never the CVV. */
+    cardMasked: text("card_masked").notNull(),
+    cardBrand: text("card_brand").notNull(),
+    funding: text("funding").notNull(),
+    issuingCountry: text("issuing_country").notNull(),
+    expiryMonth: text("expiry_month").notNull(),
+    expiryYear: text("expiry_year").notNull(),
+    holderFirstName: text("holder_first_name").notNull(),
+    holderLastName: text("holder_last_name").notNull(),
+    /** What the shared catalogue scripts for this card (approve, challenge, decline, pending). */
+    cardOutcome: text("card_outcome").notNull(),
+    avsResultRaw: text("avs_result_raw").notNull(),
+    cvvResultRaw: text("cvv_result_raw").notNull(),
+    networkTransactionId: text("network_transaction_id").notNull(),
+    threeDSResult: text("three_ds_result", { mode: "json" }).$type<Record<string, string> | null>(),
+    /** A card token asked for (tokenize / isCardOnFile), issued when the payment succeeds. */
+    tokenizeRequested: integer("tokenize_requested", { mode: "boolean" }).notNull().default(false),
+    cardToken: text("card_token"),
+    /** The stored card this payment was made with (paymentMethodId). */
+    paidWithToken: text("paid_with_token"),
+    merchantInitiatedType: text("merchant_initiated_type"),
+    paymentNotifyUrl: text("payment_notify_url"),
+    paymentRedirectUrl: text("payment_redirect_url"),
+    /** The origin the merchant called (the 3DS page URL is built on it). */
+    origin: text("origin").notNull(),
+    awaitingChallenge: integer("awaiting_challenge", { mode: "boolean" }).notNull().default(false),
+    /** When a PROCESSING payment (test card ...0119) settles by itself. */
+    settleAt: integer("settle_at", { mode: "timestamp_ms" }),
+    paymentTime: integer("payment_time", { mode: "timestamp_ms" }),
+    /** How notifications behave for this payment: on_time, delayed, duplicated, never. */
+    callbackBehaviour: text("callback_behaviour").notNull().default("on_time"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("antom_payments_request_idx").on(t.clientId, t.paymentRequestId),
+    index("antom_payments_status_idx").on(t.status),
+  ],
+);
+
+/** Antom: captures, refunds and cancellations of a payment, each keyed by the merchant's request id. */
+export const antomTransactions = sqliteTable(
+  "antom_transactions",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind", { enum: ["CAPTURE", "REFUND", "CANCEL"] }).notNull(),
+    clientId: text("client_id").notNull(),
+    /** captureRequestId, refundRequestId, or (cancel) the payment id. */
+    requestId: text("request_id").notNull(),
+    requestHash: text("request_hash").notNull(),
+    firstAnswer: text("first_answer").notNull(),
+    paymentId: text("payment_id")
+      .notNull()
+      .references(() => antomPayments.paymentId),
+    amountMinor: integer("amount_minor").notNull(),
+    currency: text("currency").notNull(),
+    status: text("status", { enum: ["SUCCESS"] })
+      .notNull()
+      .default("SUCCESS"),
+    reason: text("reason"),
+    notifyUrl: text("notify_url"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [
+    uniqueIndex("antom_transactions_request_idx").on(t.clientId, t.kind, t.requestId),
+    index("antom_transactions_payment_idx").on(t.paymentId),
+  ],
+);
+
+/** Antom: stored cards (card on file), charged later by paymentMethodId. */
+export const antomCardTokens = sqliteTable("antom_card_tokens", {
+  token: text("token").primaryKey(),
+  clientId: text("client_id").notNull(),
+  /** Masked card (first six, last four): never the full number, never the CVV. */
+  cardMasked: text("card_masked").notNull(),
+  cardBrand: text("card_brand").notNull(),
+  funding: text("funding").notNull(),
+  issuingCountry: text("issuing_country").notNull(),
+  expiryMonth: text("expiry_month").notNull(),
+  expiryYear: text("expiry_year").notNull(),
+  holderFirstName: text("holder_first_name").notNull(),
+  holderLastName: text("holder_last_name").notNull(),
+  cardOutcome: text("card_outcome").notNull(),
+  networkTransactionId: text("network_transaction_id").notNull(),
+  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+});
+
+export type AntomPaymentRow = typeof antomPayments.$inferSelect;
+export type AntomTransactionRow = typeof antomTransactions.$inferSelect;
+export type AntomCardTokenRow = typeof antomCardTokens.$inferSelect;

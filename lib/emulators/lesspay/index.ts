@@ -1,0 +1,24 @@
+import type { EmulatorDescriptor } from "../descriptor";
+import { handleApi, jobs, riskEventRoute } from "./api";
+import { LESSPAY_ACKNOWLEDGEMENT } from "./config";
+import * as schema from "./schema";
+import { chargesFor } from "./store";
+
+/** Lesspay 2.0: the pay API (create-order, query-order), its cashier and 3DS pages, and risk events. */
+export const lesspay: EmulatorDescriptor = {
+  id: "lesspay",
+  name: "Lesspay",
+  routes: [
+    { path: "/api/global/v1/pay/[action]", handlers: { POST: (request, { action }) => handleApi(request, action) } },
+    {
+      path: "/orders/[payOrderId]/risk-event",
+      handlers: { POST: (request, { payOrderId }) => riskEventRoute(request, payOrderId) },
+    },
+  ],
+  tables: Object.values(schema),
+  acknowledgement: LESSPAY_ACKNOWLEDGEMENT,
+  charges: chargesFor,
+  jobs,
+  signsNotifications: true,
+  catalogue: async () => (await import("./catalogue")).LesspayCatalogue,
+};

@@ -1,0 +1,106 @@
+import {
+  callbackBehaviourOf,
+  CHALLENGE_PASS_CODE,
+  digitsOnly,
+  expiryValid,
+  luhnValid,
+  maskCard,
+  outcomeOfCard,
+} from "../test-cards";
+import { DECLINE_REASONS, PENDING_SETTLES_AFTER_SECONDS } from "./config";
+import { sendStatusCallback } from "./api";
+import { findPayment, movePayment, type PingStatus } from "./store";
+import { scaledMs } from "../clock";
+import { forcedOutcomeFor } from "../control";
+import type { PingPaymentRow } from "./schema";
+
+/**
+ * The PaymentIQ hosted checkout behind `pay_url`: the payer enters a card (the test card
+ * scripts the outcome), passes a 3-D Secure challenge where the card asks for one, or abandons.
+ * The payer is then sent to success_url or error_url, and Ping posts the status callback.
+ */
+
+export type CheckoutStep = { redirect: string } | { error: string };
+
+export function returnUrlFor(payment: PingPaymentRow): string {
+  const params = payment.providerMethodParameters as { success_url?: string; error_url?: string };
+  const ok = payment.status === "COMPLETED" || payment.status === "PENDING";
+  return (ok ? params.success_url : params.error_url) ?? params.success_url ?? "/emulators";
+}
+
+function challengeUrl(payment: PingPaymentRow): string {
+  return `/emulators/pingpayments/paymentiq/checkout/${payment.id}/challenge`;
+}
+
+function finish(id: string, to: PingStatus, extra: Parameters<typeof movePayment>[3] = {}): CheckoutStep {
+  const moved = movePayment(id, ["INITIATED"], to, extra);
+  if (moved) {
+    sendStatusCallback(moved);
+    return { redirect: returnUrlFor(moved) };
+  }
+  const current = findPayment(id);
+  return current ? { redirect: returnUrlFor(current) } : { error: "Unknown payment." };
+}
+
+export function isAwaitingChallenge(payment: PingPaymentRow): boolean {
+  // Only a challenge leaves a carded payment INITIATED (the test card, or an outcome forced by the control plane).
+  return payment.status === "INITIATED" && payment.cardMasked !== null;
+}
+
+export function submitCard(
+  id: string,
+  form: { cardholder: string; number: string; expiry: string; cvc: string },
+): CheckoutStep {
+  const payment = findPayment(id);
+  if (!payment) return { error: "Unknown payment." };
+  if (payment.status !== "INITIATED") return { redirect: returnUrlFor(payment) };
+  const number = digitsOnly(form.number);
+  if (!form.cardholder.trim()) return { error: "Enter the cardholder's name." };
+  if (!luhnValid(number)) return { error: "The card number is not valid." };
+  if (!expiryValid(form.expiry)) return { error: "Enter a future expiry date as MM/YY." };
+  if (!/^\d{3,4}$/.test(form.cvc.trim())) return { error: "Enter the 3 or 4 digit security code." };
+
+  const behaviour = callbackBehaviourOf(form.cardholder);
+  const outcome = forcedOutcomeFor("pingpayments", id) ?? outcomeOfCard(number);
+  const masked = maskCard(number);
+  switch (outcome.kind) {
+    case "approve":
+      return finish(id, "COMPLETED", { cardMasked: masked, callbackBehaviour: behaviour });
+    case "decline": {
+      const reason = DECLINE_REASONS[outcome.reason];
+      return finish(id, "DECLINED", {
+        cardMasked: masked,
+        callbackBehaviour: behaviour,
+        statusReasonCode: reason.code,
+        statusReasonDescription: reason.description,
+      });
+    }
+    case "pending":
+      return finish(id, "PENDING", {
+        cardMasked: masked,
+        callbackBehaviour: behaviour,
+        settleAt: new Date(Date.now() + scaledMs(PENDING_SETTLES_AFTER_SECONDS)),
+      });
+    case "challenge": {
+      // Stay INITIATED until the challenge is answered; remember the (masked) card that asked for it.
+      const waiting = movePayment(id, ["INITIATED"], "INITIATED", { cardMasked: masked, callbackBehaviour: behaviour });
+      return waiting ? { redirect: challengeUrl(waiting) } : { redirect: returnUrlFor(findPayment(id)!) };
+    }
+  }
+}
+
+export function submitChallenge(id: string, code: string): CheckoutStep {
+  const payment = findPayment(id);
+  if (!payment) return { error: "Unknown payment." };
+  if (!isAwaitingChallenge(payment)) return { redirect: returnUrlFor(payment) };
+  if (code.trim() === CHALLENGE_PASS_CODE) return finish(id, "COMPLETED");
+  const reason = DECLINE_REASONS.three_ds_failed;
+  return finish(id, "DECLINED", { statusReasonCode: reason.code, statusReasonDescription: reason.description });
+}
+
+export function cancelCheckout(id: string): CheckoutStep {
+  return finish(id, "CANCELLED", {
+    statusReasonCode: "cancelled_by_payer",
+    statusReasonDescription: "The payer left the PaymentIQ checkout.",
+  });
+}
