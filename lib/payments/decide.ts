@@ -19,7 +19,7 @@ export interface PaymentNow {
 export type PaymentEvent =
   /** The payment is `status`; with the amount captured, where the provider says. */
   | { kind: "status"; status: PaymentStatus; capturedAmount?: number }
-  /** Paid, without saying whether captured (Antom's S PAYMENT_RESULT): authorized under manual capture, succeeded otherwise. */
+  /** Paid, without saying whether captured (a card result that does not say whether it was captured): authorized under manual capture, succeeded otherwise. */
   | { kind: "approved" }
   /** A refund of `amount`: it adds to what was refunded; refunded in full or in part follows from the sums. */
   | { kind: "refund"; amount: number };

@@ -33,7 +33,7 @@ export interface PaymentRequest {
   payer: { name: string; email: string };
   /** Card details for `card` methods: passed to the provider, never stored or logged. */
   card?: CardInput;
-  /** What the provider's risk script collected in the browser (e.g. PingPong's jsGeneratedData). */
+  /** What the provider's risk script collected in the browser (e.g. a risk plugin's device data). */
   risk?: { requestId?: string; jsGeneratedData?: Record<string, unknown>; browserInfo?: Record<string, unknown> };
   shopperIp?: string;
   /** The signed-in shopper's id at the provider (stored cards, wallets); absent for guests. */
@@ -51,7 +51,7 @@ export interface PaymentRequest {
   /** The shopper's address, for AVS and the provider's risk checks. */
   address?: { line1: string; city: string; postalCode: string; country: string };
   /**
-   * Keeps a reference the provider gave before its final answer (Ping's payment order), at once,
+   * Keeps a reference the provider gave before its final answer (e.g. a payment order that holds the payment), at once,
    * so that an inquiry finds the payment even if the shop dies before the answer.
    */
   keepReference?: (providerData: Record<string, string>) => void;
@@ -87,7 +87,7 @@ export interface PaymentRef {
   captureMode: "automatic" | "manual";
   capturedAmount: Minor;
   refundedAmount: Minor;
-  /** The provider's own other references, as its adapter returned them (e.g. Ping's payment_order_id). */
+  /** The provider's own other references, as its adapter returned them (e.g. the payment order holding the payment). */
   providerData: Readonly<Record<string, string>>;
 }
 
@@ -108,7 +108,7 @@ export interface CardInput {
 
 export type NextAction =
   | { type: "none" }
-  /** `sdkTrigger`: what the provider's browser script takes, as it came, to lead there itself (PingPong's complexTrigger); `url` is then the shop's hand-off page. */
+  /** `sdkTrigger`: what the provider's browser script takes, as it came, to lead there itself (its 3-D Secure trigger); `url` is then the shop's hand-off page. */
   | { type: "redirect"; url: string; sdkTrigger?: unknown }
   | { type: "qr"; payload: string; expiresAt?: Date };
 
@@ -184,13 +184,13 @@ interface NamesPayment {
 export interface PaymentStatusNotification extends Deduplicated, NamesPayment {
   kind: "payment-status";
   /**
-   * "approved": paid, without saying whether it was captured (Antom's S PAYMENT_RESULT): the
+   * "approved": paid, without saying whether it was captured (a card result that does not say whether it was captured): the
    * payment is authorized when it was made with manual capture, succeeded otherwise.
    */
   status: PaymentStatus | "approved";
   amount: Minor;
   currency: string;
-  /** The provider itself says the money paid is not the payment's (Lesspay's 12 PAID, amount differs): an integrity failure whatever `amount` says. */
+  /** The provider itself says the money paid is not the payment's (a paid status whose amount differs): an integrity failure whatever `amount` says. */
   amountDiffers?: boolean;
   failure?: { code: string; message: string };
   storedCredential?: StoredCredentialInfo;
@@ -212,7 +212,7 @@ export interface RefundNotification extends Deduplicated, NamesPayment {
   /** The refund's amount (part of the payment). */
   amount: Minor;
   currency: string;
-  /** The whole payment's amount, where the provider repeats it with the refund (PingPong): checked instead of the refund's. */
+  /** The whole payment's amount, where the provider repeats it with the refund: checked instead of the refund's. */
   paymentAmount?: Minor;
 }
 
@@ -221,7 +221,7 @@ export interface RefundFailedNotification extends Deduplicated, NamesPayment {
   kind: "refund-failed";
 }
 
-/** A risk event (Lesspay's): on the payment's timeline once, changes nothing, its amount is not checked. */
+/** A risk event: on the payment's timeline once, changes nothing, its amount is not checked. */
 export interface RiskEventNotification extends Deduplicated, NamesPayment {
   kind: "risk-event";
 }
@@ -264,7 +264,7 @@ export type PaymentNotification = Exclude<VerifiedNotification, WalletBindingNot
 export interface FinalClaim {
   providerPaymentId: string;
   status: PaymentStatus;
-  /** References the payment must hold as well (e.g. Ping's payment order id). */
+  /** References the payment must hold as well (e.g. the payment order's id). */
   providerData: Record<string, string>;
   summary: string;
 }
@@ -286,7 +286,7 @@ export interface ProviderErrorOptions {
    * error or decline) leaves it false. Set by each provider client, read by the service.
    */
   outcomeUnknown?: boolean;
-  /** References learnt before the call that went wrong (e.g. Ping's payment order), kept for the inquiry. */
+  /** References learnt before the call that went wrong (e.g. a payment order), kept for the inquiry. */
   providerData?: Record<string, string>;
 }
 
