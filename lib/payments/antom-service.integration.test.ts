@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { findPayment, listPaymentEvents } from "@/lib/db/queries/payments";
-import { reconcilePayment, startPayment } from "@/lib/payments/service";
+import { reconcilePayment } from "@/lib/payments/reconcile-payment";
+import { startPayment } from "@/lib/payments/start-payment";
 import { closeSqlite } from "@/lib/sqlite";
 import { createTestOrder } from "@/lib/testing/shop-fixtures";
 

@@ -2,12 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { findCredential, insertCredential, listWalletBindings } from "@/lib/db/queries/credentials";
 import { minor } from "@/lib/money";
-import {
-  CheckoutError,
-  finishLegacyWalletAuthorization,
-  linkWallet,
-  startLegacyWalletAuthorization,
-} from "@/lib/payments/service";
+import { CheckoutError } from "@/lib/payments/checkout-error";
+import { finishLegacyWalletAuthorization, linkWallet, startLegacyWalletAuthorization } from "@/lib/payments/wallets";
 import { pingPong } from "@/lib/providers/pingpong/adapter";
 import { closeSqlite } from "@/lib/sqlite";
 import { pingPongWalletNotification } from "@/lib/testing/notification-drivers";
