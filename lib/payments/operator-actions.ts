@@ -5,10 +5,10 @@ import { findPayment, recordPaymentEvent } from "@/lib/db/queries/payments";
 import type { Payment } from "@/lib/db/schema";
 import type { PaymentEvent } from "./decide";
 import { paymentRefOf } from "./payment-ref";
-import { recordCalls } from "./provider-outcome";
+import { recordCalls, recordFailedCall } from "./provider-outcome";
 import { getProvider } from "./registry";
 import { applyPaymentEvent } from "./transitions";
-import { ProviderError, type ProviderOutcome } from "./types";
+import type { ProviderOutcome } from "./types";
 
 export class OperatorActionError extends Error {
   constructor(message: string) {
@@ -39,14 +39,9 @@ async function operatorAction(
   try {
     outcome = await pending;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    recordCalls(payment.id, provider.id, error instanceof ProviderError ? error.calls : []);
-    recordPaymentEvent({
-      paymentId: payment.id,
-      provider: provider.id,
+    const message = recordFailedCall(payment.id, provider.id, error, {
       type: "operator_action",
-      summary: `${operator}: ${action} failed: ${message}`,
-      detail: null,
+      summary: (message) => `${operator}: ${action} failed: ${message}`,
     });
     throw new OperatorActionError(message);
   }

@@ -3,7 +3,13 @@ import { findOrder } from "@/lib/db/queries/orders";
 import { saveCredentialOnce } from "@/lib/db/queries/credentials";
 import { recordPaymentEvent, type PaymentPatch } from "@/lib/db/queries/payments";
 import type { Payment } from "@/lib/db/schema";
-import type { ApiCallRecord, NextAction, ProviderOutcome, StoredCredentialInfo } from "./types";
+import {
+  ProviderError,
+  type ApiCallRecord,
+  type NextAction,
+  type ProviderOutcome,
+  type StoredCredentialInfo,
+} from "./types";
 
 export function recordCalls(paymentId: string, provider: string, calls: readonly ApiCallRecord[]) {
   for (const call of calls) {
@@ -15,6 +21,22 @@ export function recordCalls(paymentId: string, provider: string, calls: readonly
       detail: call,
     });
   }
+}
+
+/**
+ * A provider call that threw: the HTTP exchanges it made and what went wrong go on the payment's
+ * timeline. Returns the error's message.
+ */
+export function recordFailedCall(
+  paymentId: string,
+  provider: string,
+  error: unknown,
+  event: { type: "error" | "operator_action"; summary: (message: string) => string },
+): string {
+  const message = error instanceof Error ? error.message : String(error);
+  recordCalls(paymentId, provider, error instanceof ProviderError ? error.calls : []);
+  recordPaymentEvent({ paymentId, provider, type: event.type, summary: event.summary(message), detail: null });
+  return message;
 }
 
 export function nextActionOf(payment: Payment): NextAction {

@@ -5,11 +5,11 @@ import { findPayment, patchPayment, recordIntegrityFailure, recordPaymentEvent }
 import type { Payment } from "@/lib/db/schema";
 import { returnExtraChargeSoon } from "./extra-charges";
 import { paymentRefOf } from "./payment-ref";
-import { recordCalls, rememberCard } from "./provider-outcome";
+import { recordCalls, recordFailedCall, rememberCard } from "./provider-outcome";
 import { getProvider } from "./registry";
 import { isPending } from "./state";
 import { transitionPayment } from "./transitions";
-import { ProviderError, type ProviderOutcome } from "./types";
+import type { ProviderOutcome } from "./types";
 
 /** How soon a payment whose start answer was lost is asked about (never later than a late notification would be). */
 export function unknownAnswerInquiryAfterMs(): number {
@@ -78,14 +78,9 @@ export async function reconcilePayment(paymentId: string, minIntervalMs = 10_000
     if (result.extraCharge) returnExtraChargeSoon(payment.id);
     return result.payment;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    recordCalls(payment.id, provider.id, error instanceof ProviderError ? error.calls : []);
-    recordPaymentEvent({
-      paymentId: payment.id,
-      provider: provider.id,
+    recordFailedCall(payment.id, provider.id, error, {
       type: "error",
-      summary: `Inquiry failed: ${message}`,
-      detail: null,
+      summary: (message) => `Inquiry failed: ${message}`,
     });
     return payment;
   }

@@ -16,7 +16,7 @@ import type { Payment } from "@/lib/db/schema";
 import { CheckoutError } from "./checkout-error";
 import { returnExtraChargeSoon } from "./extra-charges";
 import { paymentRefOf } from "./payment-ref";
-import { factsFromOutcome, patchFromOutcome, recordCalls, rememberCard } from "./provider-outcome";
+import { factsFromOutcome, patchFromOutcome, recordCalls, recordFailedCall, rememberCard } from "./provider-outcome";
 import { reconcilePayment, unknownAnswerInquiryAfterMs } from "./reconcile-payment";
 import { findMethod, getProvider } from "./registry";
 import { isPaid, isSwitchable } from "./state";
@@ -262,14 +262,9 @@ async function supersede(live: Payment): Promise<void> {
     const closed = await provider.closeOpenAttempt(paymentRefOf(live));
     recordCalls(live.id, provider.id, closed.calls);
   } catch (error) {
-    recordCalls(live.id, provider.id, error instanceof ProviderError ? error.calls : []);
-    const message = error instanceof Error ? error.message : String(error);
-    recordPaymentEvent({
-      paymentId: live.id,
-      provider: provider.id,
+    const message = recordFailedCall(live.id, provider.id, error, {
       type: "error",
-      summary: `Could not close it for the shopper's other way to pay: ${message}`,
-      detail: null,
+      summary: (message) => `Could not close it for the shopper's other way to pay: ${message}`,
     });
     log("warn", "open attempt not closed", { paymentId: live.id, provider: provider.id, error: message });
     throw new CheckoutError(liveAttemptMessage(live, true));
