@@ -6,7 +6,7 @@ import { controlRequest } from "@/lib/emulator-control";
 import { settings } from "@/lib/env";
 import { placeOrder } from "@/lib/orders";
 import { isEmulated, providerDescriptors } from "@/lib/payments/registry";
-import { startPayment } from "@/lib/payments/service";
+import { startPayment } from "@/lib/payments/start-payment";
 
 const DEMO_SHOPPER = "usr_demo_shopper";
 const contact = (email: string, name: string) => ({

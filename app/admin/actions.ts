@@ -7,13 +7,13 @@ import { fromDecimalString } from "@/lib/money";
 import { requireOperator } from "@/lib/operator";
 import {
   capturePayment,
-  chargeSavedCardAgain,
   OperatorActionError,
-  reconcilePayment,
   refundPayment,
   settlePayment,
   voidPayment,
-} from "@/lib/payments/service";
+} from "@/lib/payments/operator-actions";
+import { chargeSavedCardAgain } from "@/lib/payments/merchant-initiated-charge";
+import { reconcilePayment } from "@/lib/payments/reconcile-payment";
 import { redirect } from "next/navigation";
 import { replayEmulatorNotification } from "@/lib/emulator-control";
 import { resetDemo } from "@/lib/demo";

@@ -72,6 +72,26 @@ function AmountForm({
   );
 }
 
+/** One button acting on the payment; `confirm` asks the operator first. */
+function ButtonForm(props: {
+  action: (formData: FormData) => void;
+  pending: boolean;
+  paymentId: string;
+  confirm?: string;
+  className: string;
+  label: string;
+  busy: string;
+}) {
+  return (
+    <form action={props.action} onSubmit={props.confirm ? confirmFirst(props.confirm) : undefined}>
+      <input type="hidden" name="paymentId" value={props.paymentId} />
+      <button type="submit" disabled={props.pending} className={props.className}>
+        {props.pending ? props.busy : props.label}
+      </button>
+    </form>
+  );
+}
+
 /** Capture, refund (full or partial), void, settle and "ask the provider", as the payment's status allows. */
 export function PaymentActions(props: {
   paymentId: string;
@@ -89,61 +109,58 @@ export function PaymentActions(props: {
   const [voidState, voidIt, voiding] = useActionState<ActionState, FormData>(voidAction, {});
   const [reconcileState, reconcile, reconciling] = useActionState<ActionState, FormData>(reconcileAction, {});
   const [settleState, settle, settling] = useActionState<ActionState, FormData>(settleAction, {});
+  const amountForm = (
+    label: string,
+    busy: string,
+    amount: string,
+    action: (formData: FormData) => void,
+    pending: boolean,
+  ) => (
+    <AmountForm
+      label={label}
+      action={action}
+      pending={pending}
+      paymentId={props.paymentId}
+      amount={amount}
+      currency={props.currency}
+      busy={busy}
+    />
+  );
   return (
     <div className="flex flex-wrap items-start gap-6">
-      {props.canCapture && (
-        <AmountForm
-          label="Capture"
-          action={capture}
-          pending={capturing}
-          paymentId={props.paymentId}
-          amount={props.capturable}
-          currency={props.currency}
-          busy="Capturing…"
-        />
-      )}
-      {props.canRefund && (
-        <AmountForm
-          label="Refund"
-          action={refund}
-          pending={refunding}
-          paymentId={props.paymentId}
-          amount={props.refundable}
-          currency={props.currency}
-          busy="Refunding…"
-        />
-      )}
+      {props.canCapture && amountForm("Capture", "Capturing…", props.capturable, capture, capturing)}
+      {props.canRefund && amountForm("Refund", "Refunding…", props.refundable, refund, refunding)}
       {props.canVoid && (
-        <form action={voidIt} onSubmit={confirmFirst("Void this authorization")}>
-          <input type="hidden" name="paymentId" value={props.paymentId} />
-          <button
-            type="submit"
-            disabled={voiding}
-            className="rounded-md border border-red-700 px-3 py-1.5 text-sm font-medium text-red-700 disabled:opacity-60"
-          >
-            {voiding ? "Voiding…" : "Void authorization"}
-          </button>
-        </form>
+        <ButtonForm
+          action={voidIt}
+          pending={voiding}
+          paymentId={props.paymentId}
+          confirm="Void this authorization"
+          className="rounded-md border border-red-700 px-3 py-1.5 text-sm font-medium text-red-700 disabled:opacity-60"
+          label="Void authorization"
+          busy="Voiding…"
+        />
       )}
       {props.canReconcile && (
-        <form action={reconcile}>
-          <input type="hidden" name="paymentId" value={props.paymentId} />
-          <button
-            type="submit"
-            disabled={reconciling}
-            className="rounded-md border border-stone-400 px-3 py-1.5 text-sm disabled:opacity-60"
-          >
-            {reconciling ? "Asking…" : "Check status with provider"}
-          </button>
-        </form>
+        <ButtonForm
+          action={reconcile}
+          pending={reconciling}
+          paymentId={props.paymentId}
+          className="rounded-md border border-stone-400 px-3 py-1.5 text-sm disabled:opacity-60"
+          label="Check status with provider"
+          busy="Asking…"
+        />
       )}
       {props.canSettle && (
-        <form action={settle} onSubmit={confirmFirst("Settle this payment at the provider (pay it out)")}>
-          <input type="hidden" name="paymentId" value={props.paymentId} />
-          <button type="submit" disabled={settling} className={button}>
-            {settling ? "Settling…" : "Settle"}
-          </button>
-        </form>
+        <ButtonForm
+          action={settle}
+          pending={settling}
+          paymentId={props.paymentId}
+          confirm="Settle this payment at the provider (pay it out)"
+          className={button}
+          label="Settle"
+          busy="Settling…"
+        />
       )}
       {/* Outside the forms: the answer stays on screen when the new status hides the form. */}
       <Result state={captureState} />

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { placeOrderAndPay, type PaymentFormState } from "@/app/(shop)/checkout/actions";
 import type { SavedCard } from "./payment-method-list";
-import { PaymentSection } from "./payment-section";
+import { PaymentSection, paymentChoicesOf } from "./payment-section";
 import { FormMessage, PayButton } from "./pay-button";
 import type { BrowserExtensionSetup } from "@/lib/payments/browser-extension";
 import type { PaymentMethod } from "@/lib/payments/types";
@@ -108,17 +108,7 @@ export function CheckoutForm(props: {
           {e.country && <span className="mt-1 block text-red-700">{e.country}</span>}
         </label>
       </section>
-      <PaymentSection
-        methods={props.methods}
-        savedCards={props.savedCards}
-        providerNames={props.providerNames}
-        autofill={props.autofill}
-        signedIn={Boolean(props.merchantUserId)}
-        extensions={props.extensions}
-        error={e.paymentMethod}
-        cardErrors={state.cardErrors}
-        merchantUserId={props.merchantUserId}
-      />
+      <PaymentSection {...paymentChoicesOf(props)} error={e.paymentMethod} cardErrors={state.cardErrors} />
       <FormMessage message={state.error} />
       <PayButton pending={pending} disabled={props.methods.length === 0} label={`Pay ${props.totalLabel}`} wide />
     </form>

@@ -7,6 +7,31 @@ import type { PaymentMethod } from "@/lib/payments/types";
 import { CardFields } from "./card-fields";
 import { methodKey, PaymentMethodList, savedCardKey, type SavedCard } from "./payment-method-list";
 
+/** What the shop offers the shopper to pay with: the same for an order's first payment and another try. */
+export interface PaymentChoices {
+  methods: readonly PaymentMethod[];
+  savedCards?: readonly SavedCard[];
+  providerNames?: Readonly<Record<string, string>>;
+  /** The providers' browser extensions, by provider. */
+  extensions?: Partial<Record<string, BrowserExtensionSetup>>;
+  merchantUserId?: string;
+  autofill?: Partial<Record<string, string>>;
+}
+
+/** A form's payment choices, picked from its props, for PaymentSection (signed in: the shopper has a user id). */
+export function paymentChoicesOf(props: PaymentChoices): PaymentChoices & { signedIn: boolean } {
+  const { methods, savedCards, providerNames, extensions, merchantUserId, autofill } = props;
+  return {
+    methods,
+    savedCards,
+    providerNames,
+    extensions,
+    merchantUserId,
+    autofill,
+    signedIn: Boolean(merchantUserId),
+  };
+}
+
 /** The method list (saved cards first), and the card form when a new card is to be typed. */
 export function PaymentSection({
   methods,
@@ -18,18 +43,7 @@ export function PaymentSection({
   merchantUserId,
   signedIn = false,
   autofill,
-}: {
-  methods: readonly PaymentMethod[];
-  savedCards?: readonly SavedCard[];
-  providerNames?: Readonly<Record<string, string>>;
-  /** The providers' browser extensions, by provider. */
-  extensions?: Partial<Record<string, BrowserExtensionSetup>>;
-  error?: string;
-  cardErrors?: CardFieldErrors;
-  merchantUserId?: string;
-  signedIn?: boolean;
-  autofill?: Partial<Record<string, string>>;
-}) {
+}: PaymentChoices & { error?: string; cardErrors?: CardFieldErrors; signedIn?: boolean }) {
   const first = savedCards[0] ? savedCardKey(savedCards[0]) : methods[0] ? methodKey(methods[0]) : "";
   const [selected, setSelected] = useState(first);
   const method = methods.find((m) => methodKey(m) === selected);

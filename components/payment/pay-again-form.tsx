@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { payAgain, type PaymentFormState } from "@/app/(shop)/checkout/actions";
 import { FormMessage, PayButton } from "@/components/checkout/pay-button";
 import type { SavedCard } from "@/components/checkout/payment-method-list";
-import { PaymentSection } from "@/components/checkout/payment-section";
+import { PaymentSection, paymentChoicesOf } from "@/components/checkout/payment-section";
 import type { BrowserExtensionSetup } from "@/lib/payments/browser-extension";
 import type { PaymentMethod } from "@/lib/payments/types";
 
@@ -28,16 +28,7 @@ export function PayAgainForm(props: {
       <input type="hidden" name="orderId" value={props.orderId} />
       <input type="hidden" name="attemptToken" value={props.attemptToken} />
       {props.replaceAttempt && <input type="hidden" name="replaceAttempt" value={props.replaceAttempt} />}
-      <PaymentSection
-        methods={props.methods}
-        savedCards={props.savedCards}
-        providerNames={props.providerNames}
-        autofill={props.autofill}
-        signedIn={Boolean(props.merchantUserId)}
-        extensions={props.extensions}
-        cardErrors={state.cardErrors}
-        merchantUserId={props.merchantUserId}
-      />
+      <PaymentSection {...paymentChoicesOf(props)} cardErrors={state.cardErrors} />
       <FormMessage message={state.error} />
       <PayButton pending={pending} label={props.buttonLabel ?? `Try again: pay ${props.totalLabel}`} />
     </form>

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { findPayment, listPaymentEvents } from "@/lib/db/queries/payments";
-import { reconcilePayment, startPayment } from "@/lib/payments/service";
+import { reconcilePayment } from "@/lib/payments/reconcile-payment";
+import { startPayment, type StartPaymentInput } from "@/lib/payments/start-payment";
 import { closeSqlite } from "@/lib/sqlite";
 import { createTestOrder } from "@/lib/testing/shop-fixtures";
 
@@ -19,16 +20,22 @@ const card = (number: string, holderName = "Silent Tester") => ({
   holderName,
 });
 
+/** Starts an Antom card payment of a new order with the card `number` (`extra`: more of the start's input). */
+function payByCard(number: string, extra: Partial<StartPaymentInput> = {}) {
+  return startPayment({
+    orderId: order(),
+    provider: "antom",
+    method: "card",
+    idempotencyKey: randomUUID(),
+    card: card(number),
+    ...extra,
+  });
+}
+
 describe("Antom through the shop's service", () => {
   it("settles a U payment by inquiryPayment once Antom has a final answer", async () => {
     // "Silent": the emulator sends no notification, so only the inquiry can settle it.
-    const payment = await startPayment({
-      orderId: order(),
-      provider: "antom",
-      method: "card",
-      idempotencyKey: randomUUID(),
-      card: card("4000000000000119"),
-    });
+    const payment = await payByCard("4000000000000119");
     // U / PAYMENT_IN_PROCESS comes with normalUrl [doc: seed 002]: the shopper is sent to the bank's page.
     expect(payment.status).toBe("requires_action");
     expect(payment.nextActionUrl).toMatch(/\/emulators\/antom\/3ds\//);
@@ -42,12 +49,7 @@ describe("Antom through the shop's service", () => {
   });
 
   it("passes an external 3DS result (MPI) and skips the challenge", async () => {
-    const payment = await startPayment({
-      orderId: order(),
-      provider: "antom",
-      method: "card",
-      idempotencyKey: randomUUID(),
-      card: card("4000000000003220"),
+    const payment = await payByCard("4000000000003220", {
       mpi: { eci: "05", cavv: "AAABBBCCCDDDEEEFFF000111222=", dsTransactionId: randomUUID(), threeDSVersion: "2.2.0" },
     });
     expect(payment.status).toBe("succeeded");
@@ -56,13 +58,7 @@ describe("Antom through the shop's service", () => {
   });
 
   it("asks for the challenge without MPI", async () => {
-    const payment = await startPayment({
-      orderId: order(),
-      provider: "antom",
-      method: "card",
-      idempotencyKey: randomUUID(),
-      card: card("4000000000003220"),
-    });
+    const payment = await payByCard("4000000000003220");
     expect(payment.status).toBe("requires_action");
     expect(payment.nextActionUrl).toMatch(/\/emulators\/antom\/3ds\//);
   });

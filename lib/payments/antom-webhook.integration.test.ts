@@ -4,7 +4,7 @@ import { findOrder } from "@/lib/db/queries/orders";
 import { findPayment, listPaymentEvents } from "@/lib/db/queries/payments";
 import { transitionPayment } from "@/lib/payments/transitions";
 import { antomSign, antomSignatureHeader } from "@/lib/providers/antom/signature";
-import { OperatorActionError, refundPayment } from "@/lib/payments/service";
+import { OperatorActionError, refundPayment } from "@/lib/payments/operator-actions";
 import { closeSqlite } from "@/lib/sqlite";
 import { createTestPayment } from "@/lib/testing/shop-fixtures";
 import { serverUrl } from "@/lib/testing/pingpayments-fixtures";

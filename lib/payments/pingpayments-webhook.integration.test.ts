@@ -78,6 +78,11 @@ function postCallback(body: unknown) {
   });
 }
 
+/** Ping's callback that the payment `remote` names (its payment and payment order) is COMPLETED. */
+function postCompleted(remote: { paymentId: string; paymentOrderId: string }) {
+  return postCallback({ payment_id: remote.paymentId, payment_order_id: remote.paymentOrderId, status: "COMPLETED" });
+}
+
 function statusChanges(paymentId: string) {
   return listPaymentEvents(paymentId).filter((event) => event.type === "status_change");
 }
@@ -88,11 +93,7 @@ describe("Ping Payments status callback", () => {
       { amount: 2900, currency: "SEK" },
       { amount: 2900, currency: "SEK" },
     );
-    const response = await postCallback({
-      payment_id: remote.paymentId,
-      payment_order_id: remote.paymentOrderId,
-      status: "COMPLETED",
-    });
+    const response = await postCompleted(remote);
     expect(response.status).toBe(204);
     expect(findPayment(payment.id)!.status).toBe("succeeded");
     expect(findOrder(orderId)!.status).toBe("paid");
@@ -107,11 +108,7 @@ describe("Ping Payments status callback", () => {
       { amount: 1800, currency: "SEK" },
     );
     const before = statusChanges(payment.id).length;
-    const response = await postCallback({
-      payment_id: randomUUID(),
-      payment_order_id: remote.paymentOrderId,
-      status: "COMPLETED",
-    });
+    const response = await postCompleted({ paymentId: randomUUID(), paymentOrderId: remote.paymentOrderId });
     expect(response.status).toBe(404);
     expect(findPayment(payment.id)!.status).toBe("requires_action");
     expect(statusChanges(payment.id)).toHaveLength(before);
@@ -120,11 +117,7 @@ describe("Ping Payments status callback", () => {
   it("changes nothing for an emulator payment the shop never made", async () => {
     const stranger = await createEmulatorPayment();
     await payOnPaymentIq(stranger.paymentId, { number: "4111111111111111", cardholder: "Silent" });
-    const response = await postCallback({
-      payment_id: stranger.paymentId,
-      payment_order_id: stranger.paymentOrderId,
-      status: "COMPLETED",
-    });
+    const response = await postCompleted(stranger);
     expect(response.status).toBe(404);
   });
 
@@ -133,11 +126,7 @@ describe("Ping Payments status callback", () => {
       { amount: 1000, currency: "SEK" },
       { amount: 2000, currency: "SEK" },
     );
-    const response = await postCallback({
-      payment_id: remote.paymentId,
-      payment_order_id: remote.paymentOrderId,
-      status: "COMPLETED",
-    });
+    const response = await postCompleted(remote);
     expect(response.status).toBe(422);
     expect(findPayment(payment.id)!.status).toBe("requires_action");
     expect(findOrder(orderId)!.status).toBe("pending");
@@ -150,11 +139,7 @@ describe("Ping Payments status callback", () => {
       { amount: 1000, currency: "EUR" },
       { amount: 1000, currency: "SEK" },
     );
-    const response = await postCallback({
-      payment_id: remote.paymentId,
-      payment_order_id: remote.paymentOrderId,
-      status: "COMPLETED",
-    });
+    const response = await postCompleted(remote);
     expect(response.status).toBe(422);
     expect(findPayment(payment.id)!.status).toBe("requires_action");
   });

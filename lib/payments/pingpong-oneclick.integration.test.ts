@@ -2,12 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { findCredential, insertCredential, listWalletBindings } from "@/lib/db/queries/credentials";
 import { minor } from "@/lib/money";
-import {
-  CheckoutError,
-  finishLegacyWalletAuthorization,
-  linkWallet,
-  startLegacyWalletAuthorization,
-} from "@/lib/payments/service";
+import { CheckoutError } from "@/lib/payments/checkout-error";
+import { finishLegacyWalletAuthorization, linkWallet, startLegacyWalletAuthorization } from "@/lib/payments/wallets";
 import { pingPong } from "@/lib/providers/pingpong/adapter";
 import { closeSqlite } from "@/lib/sqlite";
 import { pingPongWalletNotification } from "@/lib/testing/notification-drivers";
@@ -43,6 +39,19 @@ const post = (body: unknown) =>
     body: JSON.stringify(body),
   });
 
+/** The shopper's AlipayHK binding, pending until the signing notification for `token` comes. */
+function pendingBinding(token: string) {
+  return insertCredential({
+    userId: SHOPPER,
+    provider: "pingpong",
+    kind: "wallet",
+    token,
+    brand: "AlipayHK",
+    merchantUserId: SHOPPER,
+    status: "pending",
+  });
+}
+
 describe("PingPong one-click bindings", () => {
   it("links a wallet whose bind answer has no token: pending under the signing's requestId, then active with the token the signing notification brings", async () => {
     const authUrl = await linkWallet(SHOPPER, "AlipayHK");
@@ -63,15 +72,7 @@ describe("PingPong one-click bindings", () => {
 
   it("makes one binding from a signing notification delivered three times", async () => {
     const token = randomUUID().replace(/-/g, "");
-    const binding = insertCredential({
-      userId: SHOPPER,
-      provider: "pingpong",
-      kind: "wallet",
-      token,
-      brand: "AlipayHK",
-      merchantUserId: SHOPPER,
-      status: "pending",
-    });
+    const binding = pendingBinding(token);
     const body = pingPongWalletNotification(token, SHOPPER);
     const answers = await Promise.all([post(body), post(body), post(body)]);
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
@@ -81,15 +82,7 @@ describe("PingPong one-click bindings", () => {
 
   it("refuses a tampered notification, or one for another shopper, and changes nothing", async () => {
     const token = randomUUID().replace(/-/g, "");
-    const binding = insertCredential({
-      userId: SHOPPER,
-      provider: "pingpong",
-      kind: "wallet",
-      token,
-      brand: "AlipayHK",
-      merchantUserId: SHOPPER,
-      status: "pending",
-    });
+    const binding = pendingBinding(token);
     const body = pingPongWalletNotification(token, SHOPPER);
     expect(
       (await post({ ...body, bizContent: (body.bizContent as string).replace('"SUCCESS"', '"FAILED"') })).status,

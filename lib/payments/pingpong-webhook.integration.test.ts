@@ -25,6 +25,16 @@ function shopPayment(amount: number, currency = "USD", status: "requires_action"
   return { paymentId, orderId, transactionId };
 }
 
+/** The business content of a PAYMENT notification (another `notifyType` in `fields`) about one of the shop's payments. */
+function about(payment: { paymentId: string; transactionId: string }, fields: Record<string, unknown>) {
+  return {
+    notifyType: "PAYMENT",
+    merchantTransactionId: payment.paymentId,
+    transactionId: payment.transactionId,
+    ...fields,
+  };
+}
+
 function notification(biz: Record<string, unknown>, salt = SALT, code = "000000") {
   const unsigned = {
     accId: ACC_ID,
@@ -50,16 +60,11 @@ const statusChanges = (paymentId: string) => listPaymentEvents(paymentId).filter
 
 describe("PingPong notifications", () => {
   it("applies a signed SUCCESS notification once, even delivered five times", async () => {
-    const { paymentId, orderId, transactionId } = shopPayment(1999);
-    const body = notification({
-      notifyType: "PAYMENT",
-      merchantTransactionId: paymentId,
-      transactionId,
-      amount: "19.990000",
-      currency: "USD",
-      status: "SUCCESS",
-      captureDelayHours: 0,
-    });
+    const payment = shopPayment(1999);
+    const { paymentId, orderId } = payment;
+    const body = notification(
+      about(payment, { amount: "19.990000", currency: "USD", status: "SUCCESS", captureDelayHours: 0 }),
+    );
     const answers = await Promise.all(Array.from({ length: 5 }, () => post(body)));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     expect(findPayment(paymentId)!.status).toBe("succeeded");
@@ -68,114 +73,49 @@ describe("PingPong notifications", () => {
   });
 
   it("refuses a tampered notification with 401 and changes nothing", async () => {
-    const { paymentId, transactionId } = shopPayment(1999);
-    const body = notification({
-      notifyType: "PAYMENT",
-      merchantTransactionId: paymentId,
-      transactionId,
-      amount: "19.990000",
-      currency: "USD",
-      status: "SUCCESS",
-    });
+    const payment = shopPayment(1999);
+    const { paymentId } = payment;
+    const success = about(payment, { amount: "19.990000", currency: "USD", status: "SUCCESS" });
+    const body = notification(success);
     const tampered = { ...body, bizContent: body.bizContent.replace('"SUCCESS"', '"FAILED"') };
     expect((await post(tampered)).status).toBe(401);
-    expect(
-      (
-        await post(
-          notification(
-            {
-              notifyType: "PAYMENT",
-              merchantTransactionId: paymentId,
-              transactionId,
-              amount: "19.990000",
-              currency: "USD",
-              status: "SUCCESS",
-            },
-            "wrong-salt",
-          ),
-        )
-      ).status,
-    ).toBe(401);
+    expect((await post(notification(success, "wrong-salt"))).status).toBe(401);
     expect((await post({ ...body, sign: undefined })).status).toBe(401);
     expect(findPayment(paymentId)!.status).toBe("requires_action");
     expect(statusChanges(paymentId)).toHaveLength(1);
   });
 
   it("refuses a signed notification whose amount or currency differs", async () => {
-    const { paymentId, transactionId } = shopPayment(1999);
-    expect(
-      (
-        await post(
-          notification({
-            notifyType: "PAYMENT",
-            merchantTransactionId: paymentId,
-            transactionId,
-            amount: "1.990000",
-            currency: "USD",
-            status: "SUCCESS",
-          }),
-        )
-      ).status,
-    ).toBe(422);
-    expect(
-      (
-        await post(
-          notification({
-            notifyType: "PAYMENT",
-            merchantTransactionId: paymentId,
-            transactionId,
-            amount: "19.990000",
-            currency: "HKD",
-            status: "SUCCESS",
-          }),
-        )
-      ).status,
-    ).toBe(422);
-    expect(findPayment(paymentId)!.status).toBe("requires_action");
+    const payment = shopPayment(1999);
+    const posted = (amount: string, currency: string) =>
+      post(notification(about(payment, { amount, currency, status: "SUCCESS" })));
+    expect((await posted("1.990000", "USD")).status).toBe(422);
+    expect((await posted("19.990000", "HKD")).status).toBe(422);
+    expect(findPayment(payment.paymentId)!.status).toBe("requires_action");
   });
 
   it("answers 404 for a transaction the shop does not know", async () => {
-    const body = notification({
-      notifyType: "PAYMENT",
-      merchantTransactionId: "pay_unknown00000000",
-      transactionId: "TX-unknown",
-      amount: "1.000000",
-      currency: "USD",
-      status: "SUCCESS",
-    });
+    const body = notification(
+      about(
+        { paymentId: "pay_unknown00000000", transactionId: "TX-unknown" },
+        { amount: "1.000000", currency: "USD", status: "SUCCESS" },
+      ),
+    );
     expect((await post(body)).status).toBe(404);
   });
 
   it("does not move a succeeded payment back on a late PROCESSING", async () => {
-    const { paymentId, transactionId } = shopPayment(500);
-    const biz = {
-      notifyType: "PAYMENT",
-      merchantTransactionId: paymentId,
-      transactionId,
-      amount: "5.000000",
-      currency: "USD",
-    };
+    const payment = shopPayment(500);
+    const biz = about(payment, { amount: "5.000000", currency: "USD" });
     await post(notification({ ...biz, status: "SUCCESS" }));
     expect((await post(notification({ ...biz, status: "PROCESSING" }))).status).toBe(200);
-    expect(findPayment(paymentId)!.status).toBe("succeeded");
+    expect(findPayment(payment.paymentId)!.status).toBe("succeeded");
   });
 
   it("shows a declined payment's reason", async () => {
-    const { paymentId, orderId, transactionId } = shopPayment(500);
-    await post(
-      notification(
-        {
-          notifyType: "PAYMENT",
-          merchantTransactionId: paymentId,
-          transactionId,
-          amount: "5.000000",
-          currency: "USD",
-          status: "FAILED",
-        },
-        SALT,
-        "301003",
-      ),
-    );
+    const payment = shopPayment(500);
+    const { paymentId, orderId } = payment;
+    await post(notification(about(payment, { amount: "5.000000", currency: "USD", status: "FAILED" }), SALT, "301003"));
     expect(findPayment(paymentId)).toMatchObject({
       status: "failed",
       failureCode: "301003",
@@ -207,28 +147,19 @@ describe("PingPong notifications", () => {
   it("cancels an authorized payment on VOID and expires a QR payment on CLOSE", async () => {
     const authorized = shopPayment(700, "USD", "authorized");
     await post(
-      notification({
-        notifyType: "VOID",
-        merchantTransactionId: authorized.paymentId,
-        transactionId: authorized.transactionId,
-        amount: "7.000000",
-        currency: "USD",
-        status: "SUCCESS",
-        voidId: "VD1",
-      }),
+      notification(
+        about(authorized, {
+          notifyType: "VOID",
+          amount: "7.000000",
+          currency: "USD",
+          status: "SUCCESS",
+          voidId: "VD1",
+        }),
+      ),
     );
     expect(findPayment(authorized.paymentId)!.status).toBe("canceled");
     const qr = shopPayment(700, "HKD");
-    await post(
-      notification({
-        notifyType: "CLOSE",
-        merchantTransactionId: qr.paymentId,
-        transactionId: qr.transactionId,
-        amount: "7.000000",
-        currency: "HKD",
-        status: "CLOSED",
-      }),
-    );
+    await post(notification(about(qr, { notifyType: "CLOSE", amount: "7.000000", currency: "HKD", status: "CLOSED" })));
     expect(findPayment(qr.paymentId)).toMatchObject({ status: "expired", failureCode: "closed" });
   });
 });

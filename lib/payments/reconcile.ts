@@ -3,7 +3,8 @@ import { settings } from "@/lib/env";
 import { log } from "@/lib/log";
 import { listStalePendingPayments } from "@/lib/db/queries/payments";
 import { findProvider } from "./registry";
-import { reconcilePayment, returnUnreturnedExtraCharges, unknownAnswerInquiryAfterMs } from "./service";
+import { reconcilePayment, unknownAnswerInquiryAfterMs } from "./reconcile-payment";
+import { returnUnreturnedExtraCharges } from "./extra-charges";
 
 const state = ((globalThis as Record<string, unknown>).__reconcileLoop ??= { running: false }) as {
   timer?: ReturnType<typeof setInterval>;

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { describeAnswer, sendProviderRequest } from "./http";
 
 // Which answers leave it open whether the provider acted: the service keeps those payments
-// pending instead of failing them (lib/payments/service.ts, awaitUnknownAnswer).
+// pending instead of failing them (lib/payments/start-payment.ts, awaitUnknownAnswer).
 afterEach(() => vi.unstubAllGlobals());
 
 function answering(response: () => Response | Promise<Response>) {

@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { findPayment, listPaymentsForOrder } from "@/lib/db/queries/payments";
 import type { Payment } from "@/lib/db/schema";
-import { startPayment, type StartPaymentInput } from "@/lib/payments/service";
+import { startPayment, type StartPaymentInput } from "@/lib/payments/start-payment";
 import { isPaid } from "@/lib/payments/state";
 import { chargesFor } from "./control-fixtures";
 import { PINGPONG, type ProviderName } from "./notification-drivers";

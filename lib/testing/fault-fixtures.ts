@@ -2,7 +2,7 @@
 // service (in the test process, over HTTP to the test server's emulators), by the method whose
 // answer is the provider's alone (no browser step before the charge).
 import { randomUUID } from "node:crypto";
-import { startPayment } from "@/lib/payments/service";
+import { startPayment } from "@/lib/payments/start-payment";
 import { createTestOrder } from "./shop-fixtures";
 
 export const FAULT_PROVIDERS = ["pingpayments", "pingpong", "antom", "lesspay"] as const;

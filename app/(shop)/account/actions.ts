@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
-import { CheckoutError, linkWallet, startLegacyWalletAuthorization, unlinkWallet } from "@/lib/payments/service";
+import { CheckoutError } from "@/lib/payments/checkout-error";
+import { linkWallet, startLegacyWalletAuthorization, unlinkWallet } from "@/lib/payments/wallets";
 import { isLinkableWallet } from "@/lib/payments/registry";
 import { currentUser } from "@/lib/auth";
 import { revokeCredential } from "@/lib/db/queries/credentials";

@@ -1,6 +1,19 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { now } from "../schema";
 
+/** The card a payment was made with, or a stored card: the same columns in both tables. */
+const cardColumns = () => ({
+  /** Masked card (first six, last four): never the full number, never the CVV. */
+  cardMasked: text("card_masked").notNull(),
+  cardBrand: text("card_brand").notNull(),
+  funding: text("funding").notNull(),
+  issuingCountry: text("issuing_country").notNull(),
+  expiryMonth: text("expiry_month").notNull(),
+  expiryYear: text("expiry_year").notNull(),
+  holderFirstName: text("holder_first_name").notNull(),
+  holderLastName: text("holder_last_name").notNull(),
+});
+
 /** Antom: payments created by pay (cards, by number or by stored card token). */
 export const antomPayments = sqliteTable(
   "antom_payments",
@@ -23,15 +36,7 @@ export const antomPayments = sqliteTable(
     /** Set by the first capture (a partial capture releases the rest: no second capture). */
     captureClosed: integer("capture_closed", { mode: "boolean" }).notNull().default(false),
     refundedMinor: integer("refunded_minor").notNull().default(0),
-    /** Masked card (first six, last four): never the full number, never the CVV. */
-    cardMasked: text("card_masked").notNull(),
-    cardBrand: text("card_brand").notNull(),
-    funding: text("funding").notNull(),
-    issuingCountry: text("issuing_country").notNull(),
-    expiryMonth: text("expiry_month").notNull(),
-    expiryYear: text("expiry_year").notNull(),
-    holderFirstName: text("holder_first_name").notNull(),
-    holderLastName: text("holder_last_name").notNull(),
+    ...cardColumns(),
     /** What the shared catalogue scripts for this card (approve, challenge, decline, pending). */
     cardOutcome: text("card_outcome").notNull(),
     avsResultRaw: text("avs_result_raw").notNull(),
@@ -96,15 +101,7 @@ export const antomTransactions = sqliteTable(
 export const antomCardTokens = sqliteTable("antom_card_tokens", {
   token: text("token").primaryKey(),
   clientId: text("client_id").notNull(),
-  /** Masked card (first six, last four): never the full number, never the CVV. */
-  cardMasked: text("card_masked").notNull(),
-  cardBrand: text("card_brand").notNull(),
-  funding: text("funding").notNull(),
-  issuingCountry: text("issuing_country").notNull(),
-  expiryMonth: text("expiry_month").notNull(),
-  expiryYear: text("expiry_year").notNull(),
-  holderFirstName: text("holder_first_name").notNull(),
-  holderLastName: text("holder_last_name").notNull(),
+  ...cardColumns(),
   cardOutcome: text("card_outcome").notNull(),
   networkTransactionId: text("network_transaction_id").notNull(),
   createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),

@@ -87,6 +87,19 @@ export const pingpongAdjustments = sqliteTable(
 export type PingpongTransactionRow = typeof pingpongTransactions.$inferSelect;
 export type PingpongAdjustmentRow = typeof pingpongAdjustments.$inferSelect;
 
+/** Who asked to link a wallet, and where its answers go: the same columns for a binding and a legacy authorization. */
+const walletRequestColumns = () => ({
+  accId: text("acc_id").notNull(),
+  clientId: text("client_id").notNull(),
+  /** The bind's (or the legacy auth's) requestId, echoed in the token's notifications. */
+  requestId: text("request_id").notNull(),
+  merchantUserId: text("merchant_user_id").notNull(),
+  walletType: text("wallet_type").notNull(),
+  merchantResultUrl: text("merchant_result_url").notNull(),
+  /** Where SIGN / UNBIND notifications go (the legacy flow may have none). */
+  notificationUrl: text("notification_url"),
+});
+
 /**
  * PingPongCheckout one-click (CodeGrant) wallet tokens: created PENDING by /v4/paymethod/bind
  * (flow "sign") and answered on the wallet's signing page, or created ACTIVE by the legacy
@@ -97,15 +110,7 @@ export const pingpongWalletTokens = sqliteTable(
   {
     token: text("token").primaryKey(),
     flow: text("flow", { enum: ["sign", "auth"] }).notNull(),
-    accId: text("acc_id").notNull(),
-    clientId: text("client_id").notNull(),
-    /** The bind's (or the legacy auth's) requestId, echoed in the token's notifications. */
-    requestId: text("request_id").notNull(),
-    merchantUserId: text("merchant_user_id").notNull(),
-    walletType: text("wallet_type").notNull(),
-    merchantResultUrl: text("merchant_result_url").notNull(),
-    /** Where SIGN / UNBIND notifications go (the legacy flow may have none). */
-    notificationUrl: text("notification_url"),
+    ...walletRequestColumns(),
     orderTerminal: text("order_terminal"),
     status: text("status", { enum: ["PENDING", "ACTIVE", "DECLINED", "REVOKED"] }).notNull(),
     unbindSource: text("unbind_source", { enum: ["MERCHANT", "WALLET"] }),
@@ -118,13 +123,7 @@ export const pingpongWalletTokens = sqliteTable(
 /** PingPongCheckout legacy authorization (deprecated in seed 001): auth link, then a one-time code. */
 export const pingpongWalletAuths = sqliteTable("pingpong_wallet_auths", {
   authId: text("auth_id").primaryKey(),
-  accId: text("acc_id").notNull(),
-  clientId: text("client_id").notNull(),
-  requestId: text("request_id").notNull(),
-  merchantUserId: text("merchant_user_id").notNull(),
-  walletType: text("wallet_type").notNull(),
-  merchantResultUrl: text("merchant_result_url").notNull(),
-  notificationUrl: text("notification_url"),
+  ...walletRequestColumns(),
   /** PENDING (link not answered), AUTHORIZED (code issued), USED (code exchanged for a token). */
   status: text("status", { enum: ["PENDING", "AUTHORIZED", "USED"] }).notNull(),
   code: text("code").unique(),

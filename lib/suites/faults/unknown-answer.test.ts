@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { findOrder } from "@/lib/db/queries/orders";
 import { findPayment, listPaymentEvents } from "@/lib/db/queries/payments";
-import { reconcilePayment } from "@/lib/payments/service";
+import { reconcilePayment } from "@/lib/payments/reconcile-payment";
 import { closeSqlite } from "@/lib/sqlite";
 import { chargesFor, clearOverride, forceNextPayment } from "@/lib/testing/control-fixtures";
 import {

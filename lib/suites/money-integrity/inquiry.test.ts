@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { findOrder } from "@/lib/db/queries/orders";
 import { findPayment, listPaymentEvents } from "@/lib/db/queries/payments";
 import { payments } from "@/lib/db/schema";
-import { reconcilePayment } from "@/lib/payments/service";
+import { reconcilePayment } from "@/lib/payments/reconcile-payment";
 import { closeSqlite } from "@/lib/sqlite";
 import { chargesFor, clearOverride, forceNextPayment } from "@/lib/testing/control-fixtures";
 import {

@@ -19,6 +19,21 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   if (!view) notFound();
   const { order, items, attempts, latest } = view;
   const total = formatMoney(order.totalAmount, order.currency);
+  /** Another payment for the order (a fresh attempt token each), with what the shop offers in its currency. */
+  const payAgainForm = (attempt: { replaceAttempt?: string; buttonLabel?: string }) => (
+    <PayAgainForm
+      orderId={order.id}
+      attemptToken={randomUUID()}
+      methods={paymentMethodsFor(order.currency)}
+      extensions={browserExtensions()}
+      savedCards={savedCardsFor(order.userId)}
+      providerNames={providerNames()}
+      autofill={autofillUrls()}
+      merchantUserId={order.userId ?? undefined}
+      totalLabel={total}
+      {...attempt}
+    />
+  );
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <div className="rounded-xl border border-stone-200 bg-white p-6">
@@ -67,19 +82,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 <p className="text-sm text-stone-700">
                   Your open payment is closed first, so the order is only charged once.
                 </p>
-                <PayAgainForm
-                  orderId={order.id}
-                  attemptToken={randomUUID()}
-                  replaceAttempt={latest.id}
-                  buttonLabel={`Pay ${total} another way`}
-                  methods={paymentMethodsFor(order.currency)}
-                  extensions={browserExtensions()}
-                  savedCards={savedCardsFor(order.userId)}
-                  providerNames={providerNames()}
-                  autofill={autofillUrls()}
-                  merchantUserId={order.userId ?? undefined}
-                  totalLabel={total}
-                />
+                {payAgainForm({ replaceAttempt: latest.id, buttonLabel: `Pay ${total} another way` })}
               </div>
             ) : (
               <p className="mt-3 text-sm text-stone-700" data-testid="switch-waits">
@@ -104,17 +107,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 </>
               )}
             </p>
-            <PayAgainForm
-              orderId={order.id}
-              attemptToken={randomUUID()}
-              methods={paymentMethodsFor(order.currency)}
-              extensions={browserExtensions()}
-              savedCards={savedCardsFor(order.userId)}
-              providerNames={providerNames()}
-              autofill={autofillUrls()}
-              merchantUserId={order.userId ?? undefined}
-              totalLabel={total}
-            />
+            {payAgainForm({})}
           </div>
         )}
 

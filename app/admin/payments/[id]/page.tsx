@@ -12,7 +12,7 @@ import { emulatorNotifications } from "@/lib/emulator-control";
 import { formatMoney, toDecimalString } from "@/lib/money";
 import { requireOperator } from "@/lib/operator";
 import { findProvider } from "@/lib/payments/registry";
-import { needsOperatorKey } from "@/lib/payments/service";
+import { needsOperatorKey } from "@/lib/payments/reconcile-payment";
 import { isPending } from "@/lib/payments/state";
 import type { ApiCallRecord } from "@/lib/payments/types";
 

@@ -1,6 +1,6 @@
 import { notAcknowledgedResponse, notificationResponse } from "@/lib/payments/answers";
 import { findProvider } from "@/lib/payments/registry";
-import { receiveNotification } from "@/lib/payments/service";
+import { receiveNotification } from "@/lib/payments/receive-notification";
 import { MAX_BODY_BYTES, nestsDeeperThan, readText } from "@/lib/security/request-body";
 
 /** One thin handler for every provider's notifications: raw body -> verify -> apply -> the provider's ack. */

@@ -1,5 +1,5 @@
 import { currentUser } from "@/lib/auth";
-import { finishLegacyWalletAuthorization } from "@/lib/payments/service";
+import { finishLegacyWalletAuthorization } from "@/lib/payments/wallets";
 import { isLinkableWallet, linkableWallets } from "@/lib/payments/registry";
 
 /** Deprecated authorization flow: the wallet returns here with `?code=`; exchange it for a token. */

@@ -2,7 +2,7 @@ import { notFound, redirect } from "next/navigation";
 import { ThreeDsHandoff } from "@/components/checkout/three-ds-handoff";
 import { browserExtensions } from "@/lib/checkout-config";
 import { loadOrderForViewer } from "@/lib/order-view";
-import { nextActionOf } from "@/lib/payments/service";
+import { nextActionOf } from "@/lib/payments/provider-outcome";
 
 export const metadata = { title: "3-D Secure" };
 

@@ -1,6 +1,6 @@
 import { settings } from "@/lib/env";
 import { isPending } from "@/lib/payments/state";
-import { reconcilePayment, unknownAnswerInquiryAfterMs } from "@/lib/payments/service";
+import { reconcilePayment, unknownAnswerInquiryAfterMs } from "@/lib/payments/reconcile-payment";
 import { loadOrderForViewer } from "@/lib/order-view";
 
 /**

@@ -1,0 +1,8 @@
+import "server-only";
+
+export class CheckoutError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CheckoutError";
+  }
+}

@@ -1,0 +1,151 @@
+import "server-only";
+import { settings } from "@/lib/env";
+import { log } from "@/lib/log";
+import { findPayment, patchPayment, recordIntegrityFailure, recordPaymentEvent } from "@/lib/db/queries/payments";
+import type { Payment } from "@/lib/db/schema";
+import { returnExtraChargeSoon } from "./extra-charges";
+import { paymentRefOf } from "./payment-ref";
+import { recordCalls, recordFailedCall, rememberCard } from "./provider-outcome";
+import { getProvider } from "./registry";
+import { isPending } from "./state";
+import { transitionPayment } from "./transitions";
+import type { ProviderOutcome } from "./types";
+
+/** How soon a payment whose start answer was lost is asked about (never later than a late notification would be). */
+export function unknownAnswerInquiryAfterMs(): number {
+  const env = settings();
+  return Math.min(env.PAYMENT_UNKNOWN_INQUIRY_AFTER_MS, env.PAYMENT_INQUIRY_AFTER_MS);
+}
+
+/** How old an attempt must be before the provider's "no such payment" settles it: older than any call still on its way. */
+function notAtProviderAfterMs(): number {
+  const env = settings();
+  return Math.max(env.PAYMENT_NOT_AT_PROVIDER_AFTER_MS, 2 * env.PROVIDER_TIMEOUT_MS);
+}
+
+const lastInquiry: Map<string, number> = ((globalThis as Record<string, unknown>).__lastPaymentInquiry ??=
+  new Map()) as Map<string, number>;
+
+/**
+ * Asks the provider for a pending payment's status (its notification is late or lost) and
+ * applies the answer through the state machine. Asks at most once per `minIntervalMs`.
+ */
+export async function reconcilePayment(paymentId: string, minIntervalMs = 10_000): Promise<Payment | undefined> {
+  const payment = findPayment(paymentId);
+  if (!payment) return undefined;
+  const provider = getProvider(payment.provider);
+  if (!provider.inquire) return payment;
+  const previous = lastInquiry.get(paymentId) ?? 0;
+  if (Date.now() - previous < minIntervalMs) return payment;
+  lastInquiry.set(paymentId, Date.now());
+  try {
+    const outcome = await provider.inquire(paymentRefOf(payment));
+    recordCalls(payment.id, provider.id, outcome.calls);
+    if (outcome.notAtProvider) return settleNotAtProvider(payment, provider, outcome);
+    if (outcome.needsOperator) return awaitOperator(payment, provider, outcome.needsOperator);
+    // The provider's amount and currency must be the payment's, or nothing moves (the operator is told).
+    const reported = outcome.reported;
+    if (reported && (reported.amount !== payment.amount || reported.currency !== payment.currency)) {
+      const summary = `Inquiry refused: ${provider.displayName} reports ${reported.amount} ${reported.currency} (${outcome.status}), the payment is ${payment.amount} ${payment.currency}`;
+      const fresh = recordIntegrityFailure({
+        paymentId: payment.id,
+        provider: provider.id,
+        summary,
+        detail: { reported, status: outcome.status },
+        dedupeKey: `integrity:inquiry:${payment.id}:${reported.amount}:${reported.currency}`,
+      });
+      if (fresh) log("warn", "inquiry amount mismatch", { paymentId: payment.id, provider: provider.id });
+      return findPayment(payment.id) ?? payment;
+    }
+    // The provider's own id, learnt by the inquiry when the start answer never came.
+    if (!payment.providerPaymentId && outcome.providerPaymentId)
+      patchPayment(payment.id, { providerPaymentId: outcome.providerPaymentId });
+    // "Still in progress" is no news: it must not hide a QR code or a challenge the shopper is on.
+    if (outcome.status === payment.status || isPending(outcome.status)) return findPayment(payment.id) ?? payment;
+    const result = transitionPayment(
+      payment.id,
+      outcome.status,
+      {
+        failureCode: outcome.failure?.code ?? null,
+        failureMessage: outcome.failure?.message ?? null,
+        nextActionType: "none",
+        nextActionUrl: null,
+        nextActionQr: null,
+      },
+      { provider: provider.id, summary: `Reconciled by inquiry: ${provider.displayName} says ${outcome.status}` },
+    );
+    if (result.changed) rememberCard(result.payment, outcome.storedCredential);
+    if (result.extraCharge) returnExtraChargeSoon(payment.id);
+    return result.payment;
+  } catch (error) {
+    recordFailedCall(payment.id, provider.id, error, {
+      type: "error",
+      summary: (message) => `Inquiry failed: ${message}`,
+    });
+    return payment;
+  }
+}
+
+/**
+ * The provider says it has no such payment. For an attempt old enough that no call about it can
+ * still be on its way, that is its word: the attempt failed (not_at_provider) and the shopper may
+ * pay again. A younger one changes nothing.
+ */
+function settleNotAtProvider(
+  payment: Payment,
+  provider: ReturnType<typeof getProvider>,
+  outcome: ProviderOutcome,
+): Payment {
+  if (!isPending(payment.status)) return payment;
+  const age = Date.now() - payment.createdAt.getTime();
+  if (age < notAtProviderAfterMs()) return findPayment(payment.id) ?? payment;
+  const result = transitionPayment(
+    payment.id,
+    "failed",
+    {
+      failureCode: "not_at_provider",
+      failureMessage: `${provider.displayName} has no record of this payment, so nothing was charged. Please try again.`,
+      nextActionType: "none",
+      nextActionUrl: null,
+      nextActionQr: null,
+    },
+    {
+      provider: provider.id,
+      summary: `Reconciled by inquiry: ${provider.displayName} has no record of this payment (${Math.round(age / 1000)} s after it was started)`,
+      detail: { failure: outcome.failure },
+    },
+  );
+  if (result.changed) log("info", "payment not at provider", { paymentId: payment.id, provider: provider.id });
+  return result.payment;
+}
+
+/** The dedupe key of a payment's one "needs an operator" event (the console shows it while the payment is pending). */
+export const needsOperatorKey = (paymentId: string) => `needs-operator:${paymentId}`;
+
+/**
+ * The provider's API cannot tell how the attempt stands: it stays (or becomes) processing, is
+ * never failed by time, and the operator is told once on its timeline.
+ */
+function awaitOperator(payment: Payment, provider: ReturnType<typeof getProvider>, reason: string): Payment {
+  if (!isPending(payment.status)) return payment;
+  if (payment.status !== "processing") {
+    transitionPayment(
+      payment.id,
+      "processing",
+      { nextActionType: "none", nextActionUrl: null, nextActionQr: null },
+      {
+        provider: provider.id,
+        summary: `${provider.displayName} cannot say how this attempt stands: it waits for an operator`,
+      },
+    );
+  }
+  recordPaymentEvent({
+    paymentId: payment.id,
+    provider: provider.id,
+    type: "error",
+    dedupeKey: needsOperatorKey(payment.id),
+    summary: `Needs an operator: ${reason}`,
+    detail: null,
+  });
+  return findPayment(payment.id) ?? payment;
+}
