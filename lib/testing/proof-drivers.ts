@@ -1,15 +1,13 @@
-// The proof suites' notification drivers, one per provider, found by folder: every
-// lib/emulators/<id>/proof-driver.ts (no list to edit). Each is the provider's part
-// (./proof-driver.ts) with the shop's part added here: a shop order and payment in a given state.
+// The proof suites' notification drivers, one per provider, found by folder (./proof-driver-list.ts):
+// each is the provider's part (./proof-driver.ts) with the shop's part added here, a shop order and
+// payment in a given state.
 import { randomUUID } from "node:crypto";
-import { existsSync, readdirSync } from "node:fs";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { findPayment, insertPaymentOnce } from "@/lib/db/queries/payments";
 import type { PaymentStatus } from "@/lib/db/schema";
 import { newPaymentId } from "@/lib/ids";
 import { transitionPayment } from "@/lib/payments/transitions";
 import type { Money, NotificationRequest, ProofDriver, TestPayment } from "./proof-driver";
+import { loadProofDrivers } from "./proof-driver-list";
 import { serverUrl } from "./server-url";
 import { createTestOrder } from "./shop-fixtures";
 
@@ -67,26 +65,11 @@ async function createTestPayment(driver: ProofDriver, options: CreateOptions): P
   return providerData ? { ...payment, providerData } : payment;
 }
 
-const EMULATORS_DIR = fileURLToPath(new URL("../emulators", import.meta.url));
-const DRIVER_FILE = "proof-driver.ts";
-
-/** The ids of the emulators that have a proof driver, in name order. */
-export function proofDriverIds(emulatorsDir = EMULATORS_DIR): string[] {
-  return readdirSync(emulatorsDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(join(emulatorsDir, entry.name, DRIVER_FILE)))
-    .map((entry) => entry.name)
-    .sort();
-}
-
 async function loadDrivers(): Promise<Record<string, Driver>> {
-  const drivers: Record<string, Driver> = {};
-  for (const id of proofDriverIds()) {
-    const { proofDriver } = (await import(join(EMULATORS_DIR, id, DRIVER_FILE))) as { proofDriver: ProofDriver };
-    if (proofDriver?.provider !== id)
-      throw new Error(`lib/emulators/${id}/${DRIVER_FILE} must export a proofDriver for ${id}`);
-    drivers[id] = { ...proofDriver, create: (options) => createTestPayment(proofDriver, options) };
-  }
-  return drivers;
+  const drivers = await loadProofDrivers();
+  return Object.fromEntries(
+    drivers.map((driver) => [driver.provider, { ...driver, create: (options) => createTestPayment(driver, options) }]),
+  );
 }
 
 /** Every provider's driver, by provider id. */
