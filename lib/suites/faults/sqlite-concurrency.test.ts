@@ -7,7 +7,7 @@ import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { findPayment, recordPaymentEvent } from "@/lib/db/queries/payments";
-import { pingPongEnvelope } from "@/lib/emulators/pingpong/proof-driver";
+import { proofDriver as pingpong } from "@/lib/emulators/pingpong/proof-driver";
 import { transitionPayment } from "@/lib/payments/transitions";
 import { closeSqlite } from "@/lib/sqlite";
 import { serverUrl } from "@/lib/testing/control-fixtures";
@@ -35,19 +35,10 @@ function logSince(offset: number): string {
   return buffer.toString("utf8");
 }
 
-/** PingPong's signed notification that the payment succeeded (its proof driver's envelope, the shop's default credentials). */
-function pingPongNotification(paymentId: string, transactionId: string) {
-  return JSON.stringify(
-    pingPongEnvelope({
-      notifyType: "PAYMENT",
-      merchantTransactionId: paymentId,
-      transactionId,
-      amount: "19.990000",
-      currency: "USD",
-      status: "SUCCESS",
-      captureDelayHours: 0,
-    }),
-  );
+/** PingPong's signed notification that the payment of 19.99 USD succeeded (its proof driver's). */
+async function pingPongNotification(id: string, ref: string): Promise<string> {
+  const payment = { id, orderId: "", provider: "pingpong", ref, amount: 1999, currency: "USD" };
+  return (await pingpong.notification(payment, "succeeded")).body;
 }
 
 describe("SQLite under concurrent writes", () => {
@@ -103,7 +94,7 @@ describe("SQLite under concurrent writes", () => {
 
     const requests: Promise<void>[] = [];
     for (const payment of payments) {
-      const body = pingPongNotification(payment.id, payment.transactionId);
+      const body = await pingPongNotification(payment.id, payment.transactionId);
       // Each notification twice (a redelivery racing the first), plus the order page's polls.
       for (let copy = 0; copy < 2; copy++)
         requests.push(
