@@ -6,7 +6,7 @@ import { CheckoutError } from "@/lib/payments/checkout-error";
 import { finishLegacyWalletAuthorization, linkWallet, startLegacyWalletAuthorization } from "@/lib/payments/wallets";
 import { pingPong } from "@/lib/providers/pingpong/adapter";
 import { closeSqlite } from "@/lib/sqlite";
-import { pingPongWalletNotification } from "@/lib/testing/notification-drivers";
+import { pingPongWalletNotification } from "@/lib/emulators/pingpong/proof-driver";
 import { serverUrl } from "@/lib/testing/pingpayments-fixtures";
 import { envelope, pingpongApi } from "@/lib/testing/pingpong-fixtures";
 

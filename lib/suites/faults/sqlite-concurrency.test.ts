@@ -7,8 +7,8 @@ import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { findPayment, recordPaymentEvent } from "@/lib/db/queries/payments";
+import { proofDriver as pingpong } from "@/lib/emulators/pingpong/proof-driver";
 import { transitionPayment } from "@/lib/payments/transitions";
-import { pingPongSign } from "@/lib/providers/pingpong/signature";
 import { closeSqlite } from "@/lib/sqlite";
 import { serverUrl } from "@/lib/testing/control-fixtures";
 import { sleep } from "@/lib/testing/fault-fixtures";
@@ -35,31 +35,10 @@ function logSince(offset: number): string {
   return buffer.toString("utf8");
 }
 
-// The shop's default PingPong credentials (the test server runs with no PingPong env).
-const ACC_ID = "2018092714313010016291";
-const CLIENT_ID = "2018092714313010016";
-const SALT = "emulator-pingpong-salt";
-
-function pingPongNotification(paymentId: string, transactionId: string) {
-  const biz = {
-    notifyType: "PAYMENT",
-    merchantTransactionId: paymentId,
-    transactionId,
-    amount: "19.990000",
-    currency: "USD",
-    status: "SUCCESS",
-    captureDelayHours: 0,
-  };
-  const unsigned = {
-    accId: ACC_ID,
-    clientId: CLIENT_ID,
-    signType: "SHA256",
-    version: "1.0",
-    code: "000000",
-    description: "success",
-    bizContent: JSON.stringify(biz),
-  };
-  return JSON.stringify({ ...unsigned, sign: pingPongSign(unsigned, SALT) });
+/** PingPong's signed notification that the payment of 19.99 USD succeeded (its proof driver's). */
+async function pingPongNotification(id: string, ref: string): Promise<string> {
+  const payment = { id, orderId: "", provider: "pingpong", ref, amount: 1999, currency: "USD" };
+  return (await pingpong.notification(payment, "succeeded")).body;
 }
 
 describe("SQLite under concurrent writes", () => {
@@ -115,7 +94,7 @@ describe("SQLite under concurrent writes", () => {
 
     const requests: Promise<void>[] = [];
     for (const payment of payments) {
-      const body = pingPongNotification(payment.id, payment.transactionId);
+      const body = await pingPongNotification(payment.id, payment.transactionId);
       // Each notification twice (a redelivery racing the first), plus the order page's polls.
       for (let copy = 0; copy < 2; copy++)
         requests.push(

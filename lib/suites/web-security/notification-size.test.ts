@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { PROVIDERS } from "@/lib/testing/proof-drivers";
 import { readRows, serverUrl } from "@/lib/testing/web-fixtures";
 
-const PROVIDERS = ["pingpayments", "pingpong", "antom", "lesspay"] as const;
 const ONE_MB = 1024 * 1024;
 
 /** What a notification could write: payment and credential events, payments and bindings. */
