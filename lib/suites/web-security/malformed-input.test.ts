@@ -3,10 +3,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_USERS } from "@/lib/db/seed";
-import { EMULATORS } from "@/lib/emulators";
 import { antomSign, antomSignatureHeader } from "@/lib/providers/antom/signature";
 import { MAX_BODY_BYTES } from "@/lib/security/request-body";
 import { ANTOM_CLIENT_ID, merchantPrivateKey } from "@/lib/testing/antom-fixtures";
+import { routesOf } from "@/lib/testing/build-routes";
 import { clearOverride, pendingOverride } from "@/lib/testing/control-fixtures";
 import { ANTOM, LESSPAY, PROVIDERS, pingEmulatorPayment } from "@/lib/testing/notification-drivers";
 import { EMULATOR_TENANT } from "@/lib/testing/pingpayments-fixtures";
@@ -22,13 +22,7 @@ const manifest = <T>(file: string): T => JSON.parse(readFileSync(join(testBuildD
 const APP_PATHS = Object.entries(manifest<Record<string, string>>("app-path-routes-manifest.json")).filter(
   ([, route]) => !route.startsWith("/_"),
 );
-/** The emulators' catch-all route stands for every pattern of every emulator's route table. */
-const EMULATOR_API = "/emulators/[emulator]/[...path]";
-const HANDLERS = APP_PATHS.filter(([appPath]) => appPath.endsWith("/route")).flatMap(([, route]) =>
-  route === EMULATOR_API
-    ? EMULATORS.flatMap(({ id, routes }) => routes.map(({ path }) => `/emulators/${id}${path}`))
-    : [route],
-);
+const HANDLERS = APP_PATHS.filter(([appPath]) => appPath.endsWith("/route")).flatMap(([, route]) => routesOf(route));
 const PAGES = APP_PATHS.filter(([appPath]) => appPath.endsWith("/page")).map(([, route]) => route);
 const routeOfAppPath = new Map(APP_PATHS);
 

@@ -3,15 +3,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_USERS } from "@/lib/db/seed";
+import { routesOf } from "@/lib/testing/build-routes";
 import { createTestPayment } from "@/lib/testing/shop-fixtures";
 import { serverUrl, signInOverHttp } from "@/lib/testing/web-fixtures";
 
-/** Every route of the build (pages and route handlers), from Next's own manifest. */
+/** Every route of the build (pages and route handlers, each emulator API pattern), from Next's own manifest. */
 const ROUTES: string[] = [
   ...new Set(
     Object.values(
       JSON.parse(readFileSync(join(testBuildDir(), "app-path-routes-manifest.json"), "utf8")) as Record<string, string>,
-    ),
+    ).flatMap(routesOf),
   ),
 ]
   .filter((route) => !route.startsWith("/_"))
