@@ -1,5 +1,6 @@
 import "server-only";
 import type { ProviderDescriptor } from "@/lib/payments/provider-descriptor";
+import { testOnly } from "@/lib/test-only";
 import { antomProvider } from "./antom";
 import { lesspayProvider } from "./lesspay";
 import { pingPaymentsProvider } from "./pingpayments";
@@ -7,11 +8,13 @@ import { pingPongProvider } from "./pingpong";
 
 /**
  * Every provider the shop can use, in the order checkout offers them. A new provider is a new
- * folder (lib/providers/<id>, its index.ts describing it) plus one line here.
+ * folder (lib/providers/<id>, its index.ts describing it) plus one line here. Providers inside
+ * `testOnly([...])` are the tests' fixtures: listed only on the test servers (lib/test-only.ts).
  */
 export const PROVIDERS: readonly ProviderDescriptor[] = [
   pingPaymentsProvider,
   pingPongProvider,
   antomProvider,
   lesspayProvider,
+  ...testOnly<ProviderDescriptor>([]),
 ];
