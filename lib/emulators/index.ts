@@ -1,5 +1,6 @@
 import { antom } from "./antom";
 import type { EmulatorDescriptor } from "./descriptor";
+import { examplepay } from "./examplepay";
 import { lesspay } from "./lesspay";
 import { testOnly } from "@/lib/test-only";
 import { pingpayments } from "./pingpayments";
@@ -16,7 +17,7 @@ export const EMULATORS: readonly EmulatorDescriptor[] = [
   pingpong,
   antom,
   lesspay,
-  ...testOnly<EmulatorDescriptor>([]),
+  ...testOnly([examplepay]),
 ];
 
 /** The emulator with this id, if any. */

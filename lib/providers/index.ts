@@ -2,6 +2,7 @@ import "server-only";
 import type { ProviderDescriptor } from "@/lib/payments/provider-descriptor";
 import { testOnly } from "@/lib/test-only";
 import { antomProvider } from "./antom";
+import { examplePayProvider } from "./examplepay";
 import { lesspayProvider } from "./lesspay";
 import { pingPaymentsProvider } from "./pingpayments";
 import { pingPongProvider } from "./pingpong";
@@ -16,5 +17,5 @@ export const PROVIDERS: readonly ProviderDescriptor[] = [
   pingPongProvider,
   antomProvider,
   lesspayProvider,
-  ...testOnly<ProviderDescriptor>([]),
+  ...testOnly([examplePayProvider]),
 ];
