@@ -15,9 +15,9 @@ import { BENCH_DIST_DIR, distDirOf } from "./dist-dirs.mjs";
 // Its own build (`.next-bench`), or the one NEXT_DIST_DIR names (the quick run in `npm test` measures the tests' build).
 const distDir = distDirOf(process.env, BENCH_DIST_DIR);
 import { runLoad, percentile, timeSequential } from "./bench/load.mjs";
-import { ensureAntomKeys, notificationFor } from "./bench/notifications.mjs";
+import { drivers, ensureAntomKeys, successNotification, pointDriversAtBenchServer } from "./bench/notifications.mjs";
 import { machine, ms, ratio, table, writeReport } from "./bench/report.mjs";
-import { openShopDb, sampleOrderIds, seedOrders, seedPendingPayments } from "./bench/seed.mjs";
+import { openShopDb, randomId, sampleOrderIds, seedOrders, seedPendingPayments } from "./bench/seed.mjs";
 import { cartCookieFrom, firstLoadJs, hiddenFields, rssSampler, signIn, submitForm } from "./bench/shop.mjs";
 import { startTestServer } from "../lib/testing/test-server.mjs";
 
@@ -258,70 +258,23 @@ async function measurePay(shop, dataDir) {
   }
 }
 
-/** Ping Payments' callbacks are confirmed by a GET at the emulator: each needs a real, paid payment there. */
-async function pingPaymentsAtEmulator(shop, count) {
-  const api = `${shop.url}/emulators/pingpayments/api/v1`;
-  // The emulator tenant and its split tree and merchant (lib/emulators/pingpayments/config.ts).
-  const headers = {
-    "content-type": "application/json",
-    tenant_id: "1f4a0d4e-6b7c-4f0a-9d51-2c7e3a8b5f10",
-    "x-api-secret": "emulator-pingpayments-secret",
-  };
-  const post = async (path, body) => {
-    const response = await fetch(`${api}${path}`, { method: "POST", headers, body: JSON.stringify(body) });
-    if (response.status !== 200)
-      throw new Error(`Ping Payments emulator ${path}: ${response.status} ${await response.text()}`);
-    return response.json();
-  };
+/** What each seeded pending payment is for: the same money at every provider. */
+const INGESTION_MONEY = { amount: 2900, currency: "USD" };
+
+/** `count` pending payments of the driver's provider, each with the provider's reference (made at its emulator where it keeps one). */
+function pendingRows(driver, count) {
   return inPool(Array.from({ length: count }), 4, async () => {
-    const order = await post("/payment_orders", {
-      split_tree_id: "7d3e2a91-8c4b-4e5f-a6d7-0b1c2d3e4f50",
-      currency: "SEK",
-    });
-    const payment = await post(`/payment_orders/${order.id}/payments`, {
-      currency: "SEK",
-      total_amount: 2500,
-      method: "card",
-      provider: "payment_iq",
-      order_items: [
-        { amount: 2500, name: "Merino beanie", merchant_id: "c0ffee00-1234-4abc-8def-0123456789ab", vat_rate: 25 },
-      ],
-      payer: { name: "Bench Payer" },
-      provider_method_parameters: { success_url: `${shop.url}/`, error_url: `${shop.url}/` },
-    });
-    // The payer pays on PaymentIQ's page (no status_callback_url: the bench sends the callbacks).
-    const form = new URLSearchParams({
-      cardholder: "Bench Payer",
-      cardNumber: "4111111111111111",
-      expiry: "12/35",
-      cvc: "123",
-    });
-    const paid = await fetch(`${shop.url}/emulators/pingpayments/paymentiq/checkout/${payment.id}/submit`, {
-      method: "POST",
-      body: form,
-      redirect: "manual",
-    });
-    if (paid.status !== 303) throw new Error(`PaymentIQ submit answered ${paid.status}`);
+    const paymentId = randomId("pay");
+    const { ref, providerData } = await driver.reference(paymentId, INGESTION_MONEY);
     return {
-      provider: "pingpayments",
+      paymentId,
+      provider: driver.provider,
       method: "card",
-      providerPaymentId: payment.id,
-      paymentOrderId: order.id,
-      amount: 2500,
-      currency: "SEK",
+      providerPaymentId: ref,
+      providerData,
+      ...INGESTION_MONEY,
     };
   });
-}
-
-function pendingRows(provider, count) {
-  const currency = provider === "antom" ? "EUR" : "USD";
-  return Array.from({ length: count }, (_, i) => ({
-    provider,
-    method: PAY_METHODS[provider].method.split(":")[1],
-    providerPaymentId: `BENCH-${provider}-${Date.now()}-${i}-${randomUUID().slice(0, 8)}`,
-    amount: 2900,
-    currency,
-  }));
 }
 
 async function measureIngestion(shop, dataDir) {
@@ -330,13 +283,9 @@ async function measureIngestion(shop, dataDir) {
   const db = openShopDb(join(root, dataDir, "shop.sqlite"));
   const seeded = {};
   try {
-    for (const provider of PROVIDERS) {
-      const rowsToSeed =
-        provider === "pingpayments" ? await pingPaymentsAtEmulator(shop, total) : pendingRows(provider, total);
-      seeded[provider] = seedPendingPayments(db, rowsToSeed);
-      info(
-        `${provider}: ${seeded[provider].length} pending payments${provider === "pingpayments" ? " (each created and paid at the emulator)" : ""}`,
-      );
+    for (const driver of drivers) {
+      seeded[driver.provider] = seedPendingPayments(db, await pendingRows(driver, total));
+      info(`${driver.provider}: ${seeded[driver.provider].length} pending payments`);
     }
   } finally {
     db.close();
@@ -345,8 +294,9 @@ async function measureIngestion(shop, dataDir) {
     `Notification ingestion: ${COUNTS.notifications} notifications per provider at concurrency ${COUNTS.concurrency} (after ${COUNTS.notificationWarmup} untimed), each next to the empty route with the same bodies`,
   );
   let peakRss = 0;
-  for (const provider of PROVIDERS) {
-    const requests = seeded[provider].map((payment) => notificationFor(provider, payment, { antomKeysDir: keysDir }));
+  for (const driver of drivers) {
+    const provider = driver.provider;
+    const requests = await Promise.all(seeded[provider].map((payment) => successNotification(driver, payment)));
     const empty = requests.map((request) => ({ ...request, path: "/api/bench/empty" }));
     const options = { concurrency: COUNTS.concurrency };
     await runLoad(shop.url, empty.slice(0, COUNTS.notificationWarmup), options);
@@ -489,6 +439,7 @@ async function main() {
   const dataDir = "data/bench-shop";
   step(`Starting the production server on port ${basePort} (${dataDir})${quick ? " — quick smoke run" : ""}`);
   const shop = await startServer(basePort, dataDir);
+  pointDriversAtBenchServer({ url: shop.url, dataDir: join(root, dataDir), antomKeysDir: keysDir });
   try {
     if (runs("firstload")) await measureFirstLoad(shop);
     if (runs("pay")) await measurePay(shop, dataDir);

@@ -10,7 +10,7 @@ const root = join(__dirname, "..", "..");
 describe("npm run bench -- --quick", () => {
   it("runs every measure on the production build and prints and writes one table with a verdict per row", () => {
     const port = Number(process.env.INTEGRATION_PORT ?? 3101) + 2;
-    const run = spawnSync(process.execPath, ["scripts/bench.mjs", "--quick"], {
+    const run = spawnSync("npm", ["run", "--silent", "bench", "--", "--quick"], {
       cwd: root,
       encoding: "utf8",
       env: {

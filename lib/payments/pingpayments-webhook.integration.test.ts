@@ -6,7 +6,7 @@ import { transitionPayment } from "@/lib/payments/transitions";
 import { findOrder } from "@/lib/db/queries/orders";
 import { newOrderId, newPaymentId } from "@/lib/ids";
 import { closeSqlite } from "@/lib/sqlite";
-import { consoleCounts } from "@/lib/testing/notification-drivers";
+import { consoleCounts } from "@/lib/testing/shop-observations";
 import {
   createEmulatorPayment,
   EMULATOR_MERCHANT_ID,

@@ -10,7 +10,7 @@ import {
 } from "@/lib/payments/service";
 import { pingPong } from "@/lib/providers/pingpong/adapter";
 import { closeSqlite } from "@/lib/sqlite";
-import { pingPongWalletNotification } from "@/lib/testing/notification-drivers";
+import { pingPongWalletNotification } from "@/lib/emulators/pingpong/proof-driver";
 import { serverUrl } from "@/lib/testing/pingpayments-fixtures";
 import { envelope, pingpongApi } from "@/lib/testing/pingpong-fixtures";
 

@@ -7,16 +7,9 @@ import { DEMO_USERS } from "@/lib/db/seed";
 import { everyDeploymentSecret } from "@/lib/deployment-check";
 import { closeSqlite } from "@/lib/sqlite";
 import { cashierBody, lesspayCall } from "@/lib/testing/lesspay-fixtures";
-import {
-  DRIVERS,
-  lesspayPayload,
-  lesspayRequest,
-  paymentNow,
-  pingPongAmount,
-  pingPongEnvelope,
-  post,
-  type TestPayment,
-} from "@/lib/testing/notification-drivers";
+import { DRIVERS, paymentNow, post, type TestPayment } from "@/lib/testing/proof-drivers";
+import { lesspayPayload, lesspayRequest } from "@/lib/emulators/lesspay/proof-driver";
+import { pingPongAmount, pingPongEnvelope } from "@/lib/emulators/pingpong/proof-driver";
 import { EMULATOR_SPLIT_TREE_ID, EMULATOR_TENANT, pingApi } from "@/lib/testing/pingpayments-fixtures";
 import { envelope, pingpongApi } from "@/lib/testing/pingpong-fixtures";
 import { publicModeDemoAccount, publicModeSecret } from "@/lib/testing/public-mode";

@@ -7,7 +7,7 @@ import type { Payment } from "@/lib/db/schema";
 import { startPayment, type StartPaymentInput } from "@/lib/payments/service";
 import { isPaid } from "@/lib/payments/state";
 import { chargesFor } from "./control-fixtures";
-import { PINGPONG, type ProviderName } from "./notification-drivers";
+import { PINGPONG } from "@/lib/emulators/pingpong/proof-driver";
 import { createTestOrder } from "./shop-fixtures";
 import { actionId, postAction, redirectTarget, serverUrl } from "./web-fixtures";
 
@@ -18,7 +18,7 @@ export const CARDS = {
 } as const;
 
 /** The card-taking method of each provider, and the currency its tests pay in. */
-export const CARD_METHOD: Record<ProviderName, { method: string; currency: string }> = {
+export const CARD_METHOD: Record<string, { method: string; currency: string }> = {
   pingpayments: { method: "card", currency: "SEK" },
   pingpong: { method: "card", currency: "USD" },
   antom: { method: "card", currency: "EUR" },
@@ -50,7 +50,7 @@ const card = (number: string) => ({
 /** Starts an attempt of `orderId` with the shop's service (a card one, with what its provider needs from the browser). */
 export async function startAttempt(
   orderId: string,
-  provider: ProviderName,
+  provider: string,
   method: string,
   cardNumber?: string,
   extra: Partial<StartPaymentInput> = {},
@@ -67,7 +67,7 @@ export async function startAttempt(
   });
 }
 
-export function newOrder(provider: ProviderName, amount = 3900): string {
+export function newOrder(provider: string, amount = 3900): string {
   return createTestOrder({ amount, currency: CARD_METHOD[provider].currency, name: "Race Tester" });
 }
 
@@ -88,7 +88,7 @@ export async function paymentUntil(
 }
 
 /** A guest order whose first attempt was declined (the state in which the shopper sees "Pay again"). */
-export async function declinedOrder(provider: ProviderName): Promise<{ orderId: string; declined: Payment }> {
+export async function declinedOrder(provider: string): Promise<{ orderId: string; declined: Payment }> {
   const orderId = newOrder(provider);
   const { method } = CARD_METHOD[provider];
   if (provider === "pingpayments") {
@@ -140,13 +140,13 @@ export async function moneyHeld(orderId: string): Promise<{ inShop: Payment[]; a
   let atProviders = 0;
   for (const attempt of attempts) {
     const charges = await chargesFor(attempt.provider, attempt.id);
-    atProviders += charges.charges.filter((charge) => HELD[attempt.provider as ProviderName].has(charge.status)).length;
+    atProviders += charges.charges.filter((charge) => HELD[attempt.provider as string].has(charge.status)).length;
   }
   return { inShop: attempts.filter((attempt) => isPaid(attempt.status)), atProviders };
 }
 
 /** Each emulator's statuses of a payment that holds the payer's money (charged or authorized, not returned). */
-const HELD: Record<ProviderName, Set<string>> = {
+const HELD: Record<string, Set<string>> = {
   pingpayments: new Set(["COMPLETED"]),
   pingpong: new Set(["SUCCESS"]),
   antom: new Set(["SUCCESS"]),

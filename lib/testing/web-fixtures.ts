@@ -87,18 +87,36 @@ export async function signInOverHttp(
   return cookie;
 }
 
-/** A card of a fresh shopper, the shopper's session, and a reader of the card's row. */
-export async function shopperWithCard() {
-  const shopper = createTestUser();
-  const card = insertCredential({
-    userId: shopper.id,
+/** An active saved Visa card of `userId` at PingPong (the provider that keeps cards), ending in `last4`. */
+export function savedCard(userId: string, last4: string) {
+  return insertCredential({
+    userId,
     provider: "pingpong",
     kind: "card",
     token: `tok_${randomUUID()}`,
     brand: "Visa",
-    last4: "4242",
+    last4,
     status: "active",
   });
+}
+
+/** An active linked AlipayHK wallet of `userId` at PingPong, bound for `merchantUserId` when given. */
+export function linkedWallet(userId: string, merchantUserId?: string) {
+  return insertCredential({
+    userId,
+    provider: "pingpong",
+    kind: "wallet",
+    token: `wtk_${randomUUID()}`,
+    brand: "AlipayHK",
+    merchantUserId,
+    status: "active",
+  });
+}
+
+/** A card of a fresh shopper, the shopper's session, and a reader of the card's row. */
+export async function shopperWithCard() {
+  const shopper = createTestUser();
+  const card = savedCard(shopper.id, "4242");
   const cookie = await signInOverHttp(shopper);
   return { shopper, card, cookie, row: () => readRows("select * from stored_credentials where id = ?", card.id) };
 }

@@ -33,16 +33,17 @@ function statements(db) {
       `INSERT INTO order_items (order_id, product_id, name, unit_amount, quantity) VALUES (?, '${PRODUCT_ID}', 'Merino beanie', ?, 1)`,
     ),
     payment: db.prepare(
-      `INSERT INTO payments (id, order_id, provider, method, status, idempotency_key, amount, currency, capture_mode, captured_amount, refunded_amount, provider_payment_id, next_action_type, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'automatic', ?, 0, ?, 'none', ?, ?)`,
+      `INSERT INTO payments (id, order_id, provider, method, status, idempotency_key, amount, currency, capture_mode, captured_amount, refunded_amount, provider_payment_id, provider_data, next_action_type, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'automatic', ?, 0, ?, ?, 'none', ?, ?)`,
     ),
   };
 }
 
 /**
  * Pending payments to be moved by the ingestion benchmark's notifications: one order and one
- * `processing` payment each, with the provider's reference. `rows`: [{provider, method, providerPaymentId, amount, currency}].
- * Answers the rows with their paymentId and orderId.
+ * `processing` payment each, with the provider's reference.
+ * `rows`: [{paymentId, provider, method, providerPaymentId, providerData?, amount, currency}].
+ * Answers the rows with their orderId.
  */
 export function seedPendingPayments(db, rows) {
   const sql = statements(db);
@@ -50,11 +51,10 @@ export function seedPendingPayments(db, rows) {
   const insert = db.transaction((list) =>
     list.map((row) => {
       const orderId = randomId("ord");
-      const paymentId = randomId("pay");
       sql.order.run(orderId, randomUUID(), "bench@example.com", row.currency, row.amount, "pending", now, now);
       sql.item.run(orderId, row.amount);
       sql.payment.run(
-        paymentId,
+        row.paymentId,
         orderId,
         row.provider,
         row.method,
@@ -64,10 +64,11 @@ export function seedPendingPayments(db, rows) {
         row.currency,
         0,
         row.providerPaymentId,
+        row.providerData ? JSON.stringify(row.providerData) : null,
         now,
         now,
       );
-      return { ...row, orderId, paymentId };
+      return { ...row, orderId };
     }),
   );
   return insert(rows);
@@ -124,6 +125,7 @@ export function seedOrders(db, total, onProgress = () => {}) {
         "USD",
         status === "succeeded" ? amount : 0,
         `BENCH${n}${randomBytes(4).toString("hex")}`,
+        null,
         createdAt,
         createdAt,
       );

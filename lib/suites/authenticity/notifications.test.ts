@@ -12,28 +12,24 @@ import { emulatorDb } from "@/lib/emulators/db";
 import { pingPayments } from "@/lib/emulators/pingpayments/schema";
 import { closeSqlite } from "@/lib/sqlite";
 import { serverUrl } from "@/lib/testing/pingpayments-fixtures";
+import { antomPayload, antomRequest } from "@/lib/emulators/antom/proof-driver";
+import { consoleCounts, operatorCookie, serverRequestsSoFar, shopRowCounts } from "@/lib/testing/shop-observations";
 import {
-  antomPayload,
-  antomRequest,
-  consoleCounts,
   DRIVERS,
-  lesspayPayload,
-  lesspayRequest,
-  operatorCookie,
   paymentNow,
-  pingCallback,
-  pingEmulatorPayment,
-  pingPongEnvelope,
-  pingPongWalletNotification,
   post,
   PROVIDERS,
-  serverRequestsSoFar,
-  setPingStatus,
-  shopRowCounts,
   type NotificationRequest,
-  type ProviderName,
   type TestPayment,
-} from "@/lib/testing/notification-drivers";
+} from "@/lib/testing/proof-drivers";
+import { lesspayPayload, lesspayRequest } from "@/lib/emulators/lesspay/proof-driver";
+import {
+  pingCallback,
+  pingEmulatorPayment,
+  setPingStatus,
+  paymentOrderOf,
+} from "@/lib/emulators/pingpayments/proof-driver";
+import { pingPongEnvelope, pingPongWalletNotification } from "@/lib/emulators/pingpong/proof-driver";
 
 const created: TestPayment[] = [];
 
@@ -50,7 +46,7 @@ afterAll(() => {
 });
 
 /** A fresh payment waiting for the provider (so a believed success would move it). */
-async function waiting(provider: ProviderName, currency = "USD"): Promise<TestPayment> {
+async function waiting(provider: string, currency = "USD"): Promise<TestPayment> {
   const payment = await DRIVERS[provider].create({ amount: 2599, currency, status: "requires_action" });
   created.push(payment);
   return payment;
@@ -61,7 +57,7 @@ async function waiting(provider: ProviderName, currency = "USD"): Promise<TestPa
  * (of `payment`, or of each of several), and was counted on the console.
  */
 async function refused(
-  provider: ProviderName,
+  provider: string,
   payment: TestPayment | TestPayment[],
   attack: NotificationRequest,
   status: number,
@@ -261,7 +257,7 @@ describe("Ping Payments: unsigned callbacks, believed only through the GET with 
       p,
       pingCallback({
         payment_id: "4c1f5f0e-0000-4000-8000-000000000000",
-        payment_order_id: p.paymentOrderId!,
+        payment_order_id: paymentOrderOf(p),
         status: "COMPLETED",
       }),
       404,
@@ -284,7 +280,7 @@ describe("Ping Payments: unsigned callbacks, believed only through the GET with 
     await refused(
       "pingpayments",
       p,
-      pingCallback({ payment_id: p.ref, payment_order_id: p.paymentOrderId!, status: "COMPLETED" }),
+      pingCallback({ payment_id: p.ref, payment_order_id: paymentOrderOf(p), status: "COMPLETED" }),
       409,
     );
   });
@@ -416,8 +412,8 @@ describe("Ping Payments: 100 concurrent unsigned callbacks with a real payment's
     async () => {
       const p = await waiting("pingpayments", "SEK");
       setPingStatus(p.ref, "COMPLETED");
-      const callback = pingCallback({ payment_id: p.ref, payment_order_id: p.paymentOrderId!, status: "COMPLETED" });
-      const confirmingGet = `/emulators/pingpayments/api/v1/payment_orders/${p.paymentOrderId}/payments/${p.ref}`;
+      const callback = pingCallback({ payment_id: p.ref, payment_order_id: paymentOrderOf(p), status: "COMPLETED" });
+      const confirmingGet = `/emulators/pingpayments/api/v1/payment_orders/${paymentOrderOf(p)}/payments/${p.ref}`;
       const burst = async () => {
         const answers = await Promise.all(Array.from({ length: 100 }, () => post("pingpayments", callback)));
         for (const answer of answers) expect(answer.status, answer.text).toBe(204);

@@ -7,20 +7,17 @@ import { transitionPayment } from "@/lib/payments/transitions";
 import type { PaymentStatus } from "@/lib/db/schema";
 import { closeSqlite } from "@/lib/sqlite";
 import { serverUrl } from "@/lib/testing/pingpayments-fixtures";
+import { consoleCounts, normalisedPayment, seededRandom, shopRowCounts } from "@/lib/testing/shop-observations";
 import {
-  consoleCounts,
   DRIVERS,
-  normalisedPayment,
   paymentNow,
   post,
   PROVIDERS,
-  seededRandom,
-  shopRowCounts,
   type NotificationRequest,
   type Outcome,
-  type ProviderName,
   type TestPayment,
-} from "@/lib/testing/notification-drivers";
+} from "@/lib/testing/proof-drivers";
+import { paymentOrderOf } from "@/lib/emulators/pingpayments/proof-driver";
 
 afterAll(() => {
   closeSqlite(process.env.DATABASE_PATH!);
@@ -188,7 +185,7 @@ describe.each(PROVIDERS)("%s: out-of-order notifications never move a payment ba
           headers: { "content-type": "application/json" },
           body: JSON.stringify({
             payment_id: payment.ref,
-            payment_order_id: payment.paymentOrderId,
+            payment_order_id: paymentOrderOf(payment),
             status: "PENDING",
           }),
         },
@@ -288,7 +285,7 @@ describe.each(PROVIDERS.filter((p) => DRIVERS[p].outcomes.includes("captured")))
 );
 
 /** For each provider, the terminal states it can reach by notification, and what comes after. */
-const TERMINAL: Record<ProviderName, { reach: Outcome[]; from: PaymentStatus }[]> = {
+const TERMINAL: Record<string, { reach: Outcome[]; from: PaymentStatus }[]> = {
   pingpayments: [{ reach: ["failed"], from: "requires_action" }],
   pingpong: [
     { reach: ["failed"], from: "requires_action" },

@@ -31,7 +31,7 @@ import {
   startAttempt,
 } from "@/lib/testing/attempt-fixtures";
 import { chargesFor } from "@/lib/testing/control-fixtures";
-import { PROVIDERS } from "@/lib/testing/notification-drivers";
+import { PROVIDERS } from "@/lib/testing/proof-drivers";
 import { DEMO_USERS } from "@/lib/db/seed";
 import { serverUrl, signInOverHttp } from "@/lib/testing/web-fixtures";
 

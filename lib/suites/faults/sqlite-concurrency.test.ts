@@ -7,8 +7,8 @@ import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { findPayment, recordPaymentEvent } from "@/lib/db/queries/payments";
+import { pingPongEnvelope } from "@/lib/emulators/pingpong/proof-driver";
 import { transitionPayment } from "@/lib/payments/transitions";
-import { pingPongSign } from "@/lib/providers/pingpong/signature";
 import { closeSqlite } from "@/lib/sqlite";
 import { serverUrl } from "@/lib/testing/control-fixtures";
 import { sleep } from "@/lib/testing/fault-fixtures";
@@ -35,31 +35,19 @@ function logSince(offset: number): string {
   return buffer.toString("utf8");
 }
 
-// The shop's default PingPong credentials (the test server runs with no PingPong env).
-const ACC_ID = "2018092714313010016291";
-const CLIENT_ID = "2018092714313010016";
-const SALT = "emulator-pingpong-salt";
-
+/** PingPong's signed notification that the payment succeeded (its proof driver's envelope, the shop's default credentials). */
 function pingPongNotification(paymentId: string, transactionId: string) {
-  const biz = {
-    notifyType: "PAYMENT",
-    merchantTransactionId: paymentId,
-    transactionId,
-    amount: "19.990000",
-    currency: "USD",
-    status: "SUCCESS",
-    captureDelayHours: 0,
-  };
-  const unsigned = {
-    accId: ACC_ID,
-    clientId: CLIENT_ID,
-    signType: "SHA256",
-    version: "1.0",
-    code: "000000",
-    description: "success",
-    bizContent: JSON.stringify(biz),
-  };
-  return JSON.stringify({ ...unsigned, sign: pingPongSign(unsigned, SALT) });
+  return JSON.stringify(
+    pingPongEnvelope({
+      notifyType: "PAYMENT",
+      merchantTransactionId: paymentId,
+      transactionId,
+      amount: "19.990000",
+      currency: "USD",
+      status: "SUCCESS",
+      captureDelayHours: 0,
+    }),
+  );
 }
 
 describe("SQLite under concurrent writes", () => {

@@ -11,18 +11,9 @@ import { transitionPayment } from "@/lib/payments/transitions";
 import { emulatorDb } from "@/lib/emulators/db";
 import { pingPayments } from "@/lib/emulators/pingpayments/schema";
 import { closeSqlite } from "@/lib/sqlite";
-import {
-  DRIVERS,
-  lesspayPayload,
-  lesspayRequest,
-  operatorCookie,
-  paymentNow,
-  post,
-  PROVIDERS,
-  type Money,
-  type ProviderName,
-  type TestPayment,
-} from "@/lib/testing/notification-drivers";
+import { DRIVERS, paymentNow, post, PROVIDERS, type Money, type TestPayment } from "@/lib/testing/proof-drivers";
+import { lesspayPayload, lesspayRequest } from "@/lib/emulators/lesspay/proof-driver";
+import { operatorCookie } from "@/lib/testing/shop-observations";
 import { serverUrl } from "@/lib/testing/pingpayments-fixtures";
 
 const created: TestPayment[] = [];
@@ -56,7 +47,7 @@ const listedMark = (payment: TestPayment) =>
 
 /** The payment under test: waiting for the provider, whose notification reports `money`. */
 async function paymentReporting(
-  provider: ProviderName,
+  provider: string,
   price: Money,
   money: Money,
 ): Promise<{ payment: TestPayment; notify: () => ReturnType<typeof post> }> {

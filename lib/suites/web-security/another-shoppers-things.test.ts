@@ -1,9 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cartCookie } from "@/lib/testing/cart-cookie";
-import { insertCredential } from "@/lib/db/queries/credentials";
 import { createTestOrder } from "@/lib/testing/shop-fixtures";
-import { actionId, createTestUser, postAction, readRows, serverUrl, signInOverHttp } from "@/lib/testing/web-fixtures";
+import {
+  actionId,
+  createTestUser,
+  linkedWallet,
+  postAction,
+  readRows,
+  savedCard,
+  serverUrl,
+  signInOverHttp,
+} from "@/lib/testing/web-fixtures";
 
 /**
  * Another shopper's order, saved card or wallet answers exactly like one that does not exist
@@ -74,15 +82,7 @@ describe("another shopper's things", () => {
   });
 
   it("removing another shopper's saved card is a 404 and the card stays", async () => {
-    const card = insertCredential({
-      userId: owner.id,
-      provider: "pingpong",
-      kind: "card",
-      token: `tok_${randomUUID()}`,
-      brand: "Visa",
-      last4: "1111",
-      status: "active",
-    });
+    const card = savedCard(owner.id, "1111");
     const before = ownersRows();
     const answer = await postAction({
       page: "/account",
@@ -95,15 +95,7 @@ describe("another shopper's things", () => {
   });
 
   it("unlinking another shopper's wallet is a 404 and the wallet stays linked", async () => {
-    const wallet = insertCredential({
-      userId: owner.id,
-      provider: "pingpong",
-      kind: "wallet",
-      token: `wtk_${randomUUID()}`,
-      brand: "AlipayHK",
-      merchantUserId: owner.id,
-      status: "active",
-    });
+    const wallet = linkedWallet(owner.id, owner.id);
     const before = ownersRows();
     const answer = await postAction({
       page: "/account",
@@ -116,15 +108,7 @@ describe("another shopper's things", () => {
   });
 
   it("paying with another shopper's saved card is a 404 and places no order", async () => {
-    const card = insertCredential({
-      userId: owner.id,
-      provider: "pingpong",
-      kind: "card",
-      token: `tok_${randomUUID()}`,
-      brand: "Visa",
-      last4: "2222",
-      status: "active",
-    });
+    const card = savedCard(owner.id, "2222");
     const before = ownersRows();
     const ordersBefore = readRows("select count(*) as n from orders");
     const answer = await postAction({
@@ -154,15 +138,7 @@ describe("another shopper's things", () => {
     expect(
       (await fetch(`${serverUrl()}/api/orders/${ownerOrder}/status`, { headers: { cookie: ownerCookie } })).status,
     ).toBe(200);
-    const card = insertCredential({
-      userId: owner.id,
-      provider: "pingpong",
-      kind: "card",
-      token: `tok_${randomUUID()}`,
-      brand: "Visa",
-      last4: "3333",
-      status: "active",
-    });
+    const card = savedCard(owner.id, "3333");
     const answer = await postAction({
       page: "/account",
       id: actionId("app/(shop)/account/actions.ts", "removeSavedCard"),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "@/lib/security/request-body";
-import { antomRequest, DRIVERS, operatorCookie, paymentNow, post, PROVIDERS } from "@/lib/testing/notification-drivers";
+import { antomRequest } from "@/lib/emulators/antom/proof-driver";
+import { DRIVERS, paymentNow, post, PROVIDERS } from "@/lib/testing/proof-drivers";
+import { operatorCookie } from "@/lib/testing/shop-observations";
 import { actionId, postAction, readRows, redirectTarget, serverUrl, shopperWithCard } from "@/lib/testing/web-fixtures";
 
 // Each kind of bad input with the exact answer it gets (the fuzz test, malformed-input.test.ts,

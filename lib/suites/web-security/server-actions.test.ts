@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { insertCredential } from "@/lib/db/queries/credentials";
 import { createTestPayment } from "@/lib/testing/shop-fixtures";
 import {
   actionId,
   createTestUser,
+  linkedWallet,
   postAction,
   readRows,
   redirectTarget,
@@ -95,14 +95,7 @@ describe("server actions from another site", () => {
 describe("server actions that need a session", () => {
   it("the account's actions change nothing without one", async () => {
     const { shopper, card, row } = await shopperWithCard();
-    const wallet = insertCredential({
-      userId: shopper.id,
-      provider: "pingpong",
-      kind: "wallet",
-      token: `wtk_${randomUUID()}`,
-      brand: "AlipayHK",
-      status: "active",
-    });
+    const wallet = linkedWallet(shopper.id);
     const walletRow = () => readRows("select * from stored_credentials where id = ?", wallet.id);
     const [cardBefore, walletBefore] = [row(), walletRow()];
     expect((await removeCard(card.id, undefined)).status).toBe(200);

@@ -1,0 +1,84 @@
+// PingPong's part of the proof suites' notification driver (lib/testing/proof-driver.ts): its
+// notifications signed with this emulator's own signing code, as PingPong signs them.
+import { toDecimalString } from "@/lib/money";
+import { uniqueDigits, type ProofDriver } from "@/lib/testing/proof-driver";
+import { signFields } from "./signature";
+
+/** The shop's default PingPong credentials (the test server runs with none set). */
+export const PINGPONG = {
+  accId: "2018092714313010016291",
+  clientId: "2018092714313010016",
+  salt: "emulator-pingpong-salt",
+};
+
+/** PingPong's amounts: decimal strings with six decimals ("19.990000", JPY "1500.000000", KWD "12.345000") [doc]. */
+export function pingPongAmount(amount: number, currency: string): string {
+  const [whole, fraction = ""] = toDecimalString(amount, currency).split(".");
+  return `${whole}.${fraction.padEnd(6, "0")}`;
+}
+
+export function pingPongEnvelope(
+  biz: Record<string, unknown>,
+  options: { salt?: string; accId?: string; clientId?: string; code?: string } = {},
+): Record<string, unknown> {
+  const unsigned = {
+    accId: options.accId ?? PINGPONG.accId,
+    clientId: options.clientId ?? PINGPONG.clientId,
+    signType: "SHA256",
+    version: "1.0",
+    code: options.code ?? "000000",
+    description: options.code && options.code !== "000000" ? "declined" : "success",
+    bizContent: JSON.stringify(biz),
+  };
+  return { ...unsigned, sign: signFields(unsigned, options.salt ?? PINGPONG.salt) };
+}
+
+/** PingPong's wallet binding notification (seed 001's SIGN or UNBIND) for `token`, signed as PingPong signs. */
+export function pingPongWalletNotification(
+  token: string,
+  merchantUserId: string,
+  notifyType: "SIGN" | "UNBIND" = "SIGN",
+): Record<string, unknown> {
+  return pingPongEnvelope({
+    notifyType,
+    requestId: "bind-1",
+    merchantUserId,
+    token,
+    paymentMethod: { type: "AlipayHK" },
+    status: "SUCCESS",
+  });
+}
+
+export const proofDriver: ProofDriver = {
+  provider: "pingpong",
+  outcomes: ["processing", "succeeded", "failed", "refunded", "canceled", "expired"],
+  async reference() {
+    return { ref: `TX${uniqueDigits()}` };
+  },
+  async notification(payment, outcome, money = {}) {
+    const currency = money.currency ?? payment.currency;
+    const amount = pingPongAmount(money.amount ?? payment.amount, currency);
+    const base = { merchantTransactionId: payment.id, transactionId: payment.ref, amount, currency };
+    const biz: Record<string, unknown> = {
+      processing: { ...base, notifyType: "PAYMENT", status: "PROCESSING" },
+      succeeded: { ...base, notifyType: "PAYMENT", status: "SUCCESS", captureDelayHours: 0 },
+      failed: { ...base, notifyType: "PAYMENT", status: "FAILED" },
+      refunded: {
+        ...base,
+        notifyType: "REFUND",
+        status: "SUCCESS",
+        refundId: `RF-${payment.ref}`,
+        refundAmount: amount,
+      },
+      canceled: { ...base, notifyType: "VOID", status: "SUCCESS", voidId: `VD-${payment.ref}` },
+      expired: { ...base, notifyType: "CLOSE", status: "CLOSED" },
+      captured: undefined,
+    }[outcome] as Record<string, unknown>;
+    if (!biz) throw new Error(`PingPong notifies no ${outcome}`);
+    return {
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(pingPongEnvelope(biz, { code: outcome === "failed" ? "301002" : "000000" })),
+    };
+  },
+  isAck: (response) => response.status === 200,
+};
