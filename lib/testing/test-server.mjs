@@ -22,6 +22,8 @@ export function testServerEnv({ port, dataDir, timeScale, inquiryAfterMs }) {
     EMULATOR_TIME_SCALE: String(timeScale),
     PAYMENT_PENDING_POLL_MS: "500",
     PAYMENT_INQUIRY_AFTER_MS: String(inquiryAfterMs),
+    // The tests' own providers (lib/test-only.ts): listed on test servers only, never by `npm start`.
+    TEST_ONLY_PROVIDERS: "on",
   };
 }
 
