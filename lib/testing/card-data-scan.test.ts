@@ -26,6 +26,18 @@ describe("card data scan", () => {
     expect(findCardData("1764012345678 1764012345679", CARDS)).toEqual([]);
   });
 
+  it("finds a card number at either end of a longer run, and a listed card anywhere in it", () => {
+    // A Luhn-valid number on a test BIN followed by an expiry, and after a prefix.
+    expect(findCardData("41111100000000051229", CARDS)).toHaveLength(1);
+    expect(findCardData("20264111110000000005", CARDS)).toHaveLength(1);
+    expect(findCardData("2026120210989411111111111111112997", CARDS)).toHaveLength(1);
+  });
+
+  it("passes a provider's long id that merely holds a test BIN in its middle", () => {
+    // An emulator payment id of 35 digits: "411111" inside, Luhn-valid at some length by chance.
+    expect(findCardData('"captureId":"20261202109894111112997108784859626"', CARDS)).toEqual([]);
+  });
+
   it("passes masked and redacted data", () => {
     expect(findCardData('{"cardNo":"411111******1111","cvv":"[redacted]","last4":"1111"}', CARDS)).toEqual([]);
   });
