@@ -34,20 +34,49 @@ export interface TestPayment extends Money, PaymentReference {
   provider: string;
 }
 
+/** A terminal state the provider's notifications can bring a payment to, and the shop state it follows. */
+export interface TerminalCase {
+  reach: Outcome;
+  from: "requires_action" | "authorized" | "succeeded";
+}
+
 export interface ProofDriver {
   /** The provider id: its folder under lib/emulators, its /api/webhooks/<id>. */
   provider: string;
   /** Outcomes this provider notifies. */
   outcomes: readonly Outcome[];
+  /** The terminal states its notifications reach, each from the state it follows (the exactly-once suite's "terminal states never move"). */
+  terminals: readonly TerminalCase[];
+  /** Its refund notifications name only its own payment id, so the shop must hold that id to find the payment. */
+  refundsNameOnlyItsId?: boolean;
   /**
    * The provider's reference for the shop's payment `paymentId`, after whatever the emulator must
-   * hold for it first; `remote` is what the provider's own record says (default the same money).
+   * hold for it first (a record of the payment with `remote`, the shop's payment's money).
    */
   reference(paymentId: string, remote: Money): Promise<PaymentReference>;
   /** The provider's notification that `payment` reached `outcome`, reporting `money` (default the payment's). */
   notification(payment: TestPayment, outcome: Outcome, money?: Partial<Money>): Promise<NotificationRequest>;
   /** Asserts nothing; answers whether a response is the provider's exact acknowledgement. */
   isAck(response: { status: number; text: string }): boolean;
+  /**
+   * A notification of progress that `payment`, now succeeded, has moved past (a stale one). By
+   * default its `processing` notification; a provider that notifies none and does not define this
+   * skips the cases that need one.
+   */
+  staleProgress?(payment: TestPayment): Promise<NotificationRequest>;
+  /**
+   * A success naming `named` by the provider's id and `other` by our reference. By default `named`'s
+   * notification with `other`'s id; a provider whose notifications are believed through a confirming
+   * call makes its own record say so.
+   */
+  crossedNames?(named: TestPayment, other: TestPayment): Promise<NotificationRequest>;
+  /**
+   * A success for a payment the provider holds that is not `named`'s (another provider id) but names
+   * `named` by our reference. By default `named`'s notification with another id.
+   */
+  strangerNamingOurs?(named: TestPayment): Promise<NotificationRequest>;
+  /** `request` with another body, signed as the provider signs (by default the same headers, so only the body differs). */
+  withBody?(request: NotificationRequest, body: string): NotificationRequest;
 }
 
 /** A unique run of digits for the providers' made-up payment ids. */

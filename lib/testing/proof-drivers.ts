@@ -23,19 +23,43 @@ export interface CreateOptions extends Money {
    * a reference) never touches it: tests that count rows stay exact.
    */
   withRef?: boolean;
-  /** What the provider's own record of the payment says, where it keeps one (default the same money). */
-  remote?: Money;
 }
 
-/** A provider's driver with the shop's side: `create` makes the payment its notifications are about. */
-export interface Driver extends ProofDriver {
+/**
+ * A provider's driver with the shop's side (`create` makes the payment its notifications are
+ * about) and the provider's optional parts resolved to their defaults.
+ */
+export interface Driver extends Omit<
+  ProofDriver,
+  "staleProgress" | "crossedNames" | "strangerNamingOurs" | "withBody"
+> {
   create(options: CreateOptions): Promise<TestPayment>;
+  /** Undefined for a provider that notifies no progress it can move past. */
+  staleProgress?: (payment: TestPayment) => Promise<NotificationRequest>;
+  crossedNames(named: TestPayment, other: TestPayment): Promise<NotificationRequest>;
+  strangerNamingOurs(named: TestPayment): Promise<NotificationRequest>;
+  withBody(request: NotificationRequest, body: string): NotificationRequest;
+}
+
+function withDefaults(driver: ProofDriver): Driver {
+  return {
+    ...driver,
+    create: (options) => createTestPayment(driver, options),
+    staleProgress:
+      driver.staleProgress ??
+      (driver.outcomes.includes("processing") ? (payment) => driver.notification(payment, "processing") : undefined),
+    crossedNames:
+      driver.crossedNames ?? ((named, other) => driver.notification({ ...named, id: other.id }, "succeeded")),
+    strangerNamingOurs:
+      driver.strangerNamingOurs ?? ((named) => driver.notification({ ...named, ref: `${named.ref}0` }, "succeeded")),
+    withBody: driver.withBody ?? ((request, body) => ({ headers: request.headers, body })),
+  };
 }
 
 /** A shop order and payment for the driver's provider, moved to `options.status` as if the provider had answered. */
 async function createTestPayment(driver: ProofDriver, options: CreateOptions): Promise<TestPayment> {
   const id = newPaymentId();
-  const { ref, providerData } = await driver.reference(id, options.remote ?? options);
+  const { ref, providerData } = await driver.reference(id, options);
   const orderId = createTestOrder(options);
   insertPaymentOnce({
     id,
@@ -67,9 +91,7 @@ async function createTestPayment(driver: ProofDriver, options: CreateOptions): P
 
 async function loadDrivers(): Promise<Record<string, Driver>> {
   const drivers = await loadProofDrivers();
-  return Object.fromEntries(
-    drivers.map((driver) => [driver.provider, { ...driver, create: (options) => createTestPayment(driver, options) }]),
-  );
+  return Object.fromEntries(drivers.map((driver) => [driver.provider, withDefaults(driver)]));
 }
 
 /** Every provider's driver, by provider id. */

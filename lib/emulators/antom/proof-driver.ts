@@ -100,6 +100,12 @@ export function antomPayload(
 export const proofDriver: ProofDriver = {
   provider: "antom",
   outcomes: ["processing", "succeeded", "failed", "refunded", "captured"],
+  terminals: [
+    { reach: "failed", from: "requires_action" },
+    { reach: "refunded", from: "succeeded" },
+  ],
+  // Its REFUND_RESULT names paymentId, not our paymentRequestId [guess: the shape lib/providers/antom/schemas.ts reads].
+  refundsNameOnlyItsId: true,
   async reference() {
     return { ref: `2026${uniqueDigits()}` };
   },
@@ -107,4 +113,5 @@ export const proofDriver: ProofDriver = {
     return antomRequest(JSON.stringify(antomPayload(payment, outcome, money)));
   },
   isAck: (response) => response.status === 200 && response.text === ANTOM_ACK_TEXT,
+  withBody: (_request, body) => antomRequest(body),
 };

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { targetUrlError } from "../outbound-url";
 import { enqueueNotification, type AckRule } from "../outbox";
 import { examplePayAccount, NOTIFICATION_RETRY_SECONDS } from "./config";
-import { sign, verify } from "./signature";
+import { notificationBody, notificationHeaders, type NotificationType } from "./notification";
+import { verify } from "./signature";
 import { findByReference, findPayment, savePayment, type ExamplePayment } from "./store";
 
 /** ExamplePay's API [fixture: ./README.md]: signed JSON requests, signed JSON notifications. */
@@ -126,33 +127,6 @@ export const EXAMPLEPAY_ACKNOWLEDGEMENT: AckRule = {
     }
   },
 };
-
-export type NotificationType = "payment.succeeded" | "payment.failed" | "refund.succeeded";
-
-/** A notification's body, as ExamplePay sends it (the proof driver builds the same). */
-export function notificationBody(
-  payment: Pick<ExamplePayment, "id" | "merchantReference" | "status" | "amount" | "currency">,
-  type: NotificationType,
-  refund?: { id: string; amount: number; currency: string },
-): string {
-  return JSON.stringify({
-    id: `evt_${randomUUID()}`,
-    type,
-    payment: {
-      id: payment.id,
-      merchant_reference: payment.merchantReference,
-      status: payment.status,
-      amount: payment.amount,
-      currency: payment.currency,
-    },
-    ...(refund ? { refund } : {}),
-  });
-}
-
-/** The signed headers of a notification's body. */
-export function notificationHeaders(body: string, secret = examplePayAccount().secret): Record<string, string> {
-  return { "content-type": "application/json", "x-examplepay-signature": sign(body, secret) };
-}
 
 export function notify(
   payment: ExamplePayment,

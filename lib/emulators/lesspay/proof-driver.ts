@@ -61,6 +61,11 @@ export function lesspayPayload(
 export const proofDriver: ProofDriver = {
   provider: "lesspay",
   outcomes: ["processing", "succeeded", "failed", "refunded", "expired"],
+  terminals: [
+    { reach: "failed", from: "requires_action" },
+    { reach: "expired", from: "requires_action" },
+    { reach: "refunded", from: "succeeded" },
+  ],
   async reference() {
     return { ref: `P${uniqueDigits()}` };
   },

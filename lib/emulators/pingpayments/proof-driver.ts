@@ -1,6 +1,7 @@
 // Ping Payments' part of the proof suites' notification driver (lib/testing/proof-driver.ts). Its
 // status callbacks carry no signature: the shop believes its confirming GET, so each outcome is
 // first set on the emulator's payment, which a payment order at the emulator must hold.
+import { eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import {
   EMULATOR_MERCHANT_ID,
@@ -8,7 +9,9 @@ import {
   EMULATOR_TENANT,
   pingApi,
 } from "@/lib/testing/pingpayments-fixtures";
-import type { Money, NotificationRequest, Outcome, ProofDriver } from "@/lib/testing/proof-driver";
+import type { Money, NotificationRequest, Outcome, ProofDriver, TestPayment } from "@/lib/testing/proof-driver";
+import { emulatorDb } from "../db";
+import { pingPayments } from "./schema";
 import { insertPayment, insertPaymentOrder, movePayment, type PingStatus } from "./store";
 
 const PING_STATUS: Partial<Record<Outcome, PingStatus>> = {
@@ -72,6 +75,23 @@ export function setPingStatus(paymentId: string, status: PingStatus): void {
   if (!movePayment(paymentId, ALL_PING_STATUSES, status)) throw new Error(`No emulator payment ${paymentId}`);
 }
 
+/** Sets the rest of what the confirming GET returns: the payment's money, or our reference (metadata.merchant_reference). */
+function setPingRecord(paymentId: string, values: Partial<Money> & { merchantReference?: string }): void {
+  emulatorDb()
+    .update(pingPayments)
+    .set({
+      ...(values.amount === undefined ? {} : { totalAmount: values.amount }),
+      ...(values.currency === undefined ? {} : { currency: values.currency }),
+      ...(values.merchantReference === undefined ? {} : { metadata: { merchant_reference: values.merchantReference } }),
+    })
+    .where(eq(pingPayments.id, paymentId))
+    .run();
+}
+
+/** The callback of what the emulator's payment now says. */
+const callbackOf = (payment: TestPayment, status: PingStatus) =>
+  pingCallback({ payment_id: payment.ref, payment_order_id: paymentOrderOf(payment), status });
+
 export function pingCallback(body: Record<string, unknown> | string): NotificationRequest {
   return {
     headers: { "content-type": "application/json" },
@@ -86,18 +106,44 @@ export const paymentOrderOf = (payment: { providerData?: Record<string, string> 
 export const proofDriver: ProofDriver = {
   provider: "pingpayments",
   outcomes: ["processing", "succeeded", "failed"],
+  terminals: [{ reach: "failed", from: "requires_action" }],
   async reference(paymentId, remote) {
     // The shop's payment id is in the emulator payment's metadata, as the shop's createPayment puts it.
     const { paymentId: ref, paymentOrderId } = await pingEmulatorPayment(remote, { merchantReference: paymentId });
     return { ref, providerData: { payment_order_id: paymentOrderId } };
   },
-  async notification(payment, outcome, money) {
-    if (money && (money.amount !== undefined || money.currency !== undefined))
-      throw new Error("Ping Payments' money is the emulator payment's: create it with `remote`");
+  async notification(payment, outcome, money = {}) {
+    // The callback carries only ids and a status: what it reports is what the confirming GET says.
     const status = PING_STATUS[outcome];
     if (!status) throw new Error(`Ping Payments notifies no ${outcome}`);
     setPingStatus(payment.ref, status);
-    return pingCallback({ payment_id: payment.ref, payment_order_id: paymentOrderOf(payment), status });
+    setPingRecord(payment.ref, {
+      amount: money.amount ?? payment.amount,
+      currency: money.currency ?? payment.currency,
+    });
+    return callbackOf(payment, status);
   },
   isAck: (response) => response.status === 204,
+  // A stale PENDING callback: the GET says COMPLETED, so it is the success again.
+  async staleProgress(payment) {
+    return callbackOf(payment, "PENDING");
+  },
+  // Believed through the GET: the payment (ours by its id) carries the other one's reference.
+  async crossedNames(named, other) {
+    setPingRecord(named.ref, { merchantReference: other.id });
+    return proofDriver.notification(named, "succeeded");
+  },
+  // A completed payment the shop does not know, naming ours as its reference.
+  async strangerNamingOurs(named) {
+    const stranger = await pingEmulatorPayment(
+      { amount: named.amount, currency: named.currency },
+      { merchantReference: named.id },
+    );
+    setPingStatus(stranger.paymentId, "COMPLETED");
+    return pingCallback({
+      payment_id: stranger.paymentId,
+      payment_order_id: stranger.paymentOrderId,
+      status: "COMPLETED",
+    });
+  },
 };

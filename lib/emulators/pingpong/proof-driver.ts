@@ -52,6 +52,12 @@ export function pingPongWalletNotification(
 export const proofDriver: ProofDriver = {
   provider: "pingpong",
   outcomes: ["processing", "succeeded", "failed", "refunded", "canceled", "expired"],
+  terminals: [
+    { reach: "failed", from: "requires_action" },
+    { reach: "expired", from: "requires_action" },
+    { reach: "canceled", from: "authorized" },
+    { reach: "refunded", from: "succeeded" },
+  ],
   async reference() {
     return { ref: `TX${uniqueDigits()}` };
   },

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { findOrder, findOrderByCheckoutToken } from "@/lib/db/queries/orders";
 import { findPayment, listPaymentEvents, listPaymentsForOrder } from "@/lib/db/queries/payments";
-import { notificationBody, notificationHeaders } from "@/lib/emulators/examplepay/api";
+import { notificationBody, notificationHeaders } from "@/lib/emulators/examplepay/notification";
 import { toDecimalString } from "@/lib/money";
 import { paymentRefOf } from "@/lib/payments/payment-ref";
 import { closeSqlite } from "@/lib/sqlite";

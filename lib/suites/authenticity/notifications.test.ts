@@ -1,6 +1,5 @@
 // Authenticity: a notification the shop cannot believe is refused with the provider's status,
 // writes no row in any table of the shop's database, and leaves the payment as it was.
-import { eq } from "drizzle-orm";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -8,8 +7,6 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { findCredential, insertCredential } from "@/lib/db/queries/credentials";
 import { transitionPayment } from "@/lib/payments/transitions";
 import { antomKey } from "@/lib/providers/antom/dev-keys";
-import { emulatorDb } from "@/lib/emulators/db";
-import { pingPayments } from "@/lib/emulators/pingpayments/schema";
 import { closeSqlite } from "@/lib/sqlite";
 import { serverUrl } from "@/lib/testing/pingpayments-fixtures";
 import { antomPayload, antomRequest } from "@/lib/emulators/antom/proof-driver";
@@ -352,15 +349,6 @@ describe("PingPong wallet bindings: believed only for a token the shop asked for
   });
 });
 
-/** Makes the Ping Payments emulator's payment carry `reference` as our reference (metadata.merchant_reference). */
-function pingReference(remotePaymentId: string, reference: string) {
-  emulatorDb()
-    .update(pingPayments)
-    .set({ metadata: { merchant_reference: reference } })
-    .where(eq(pingPayments.id, remotePaymentId))
-    .run();
-}
-
 describe.each(PROVIDERS)(
   "%s: a notification naming a payment twice (the provider's id and our reference) must name one payment",
   (provider) => {
@@ -370,37 +358,13 @@ describe.each(PROVIDERS)(
       const named = await driver.create({ amount: 2599, currency: "SEK", status: "requires_action", withRef: true });
       const other = await waiting(provider, "SEK");
       created.push(named);
-      let attack: NotificationRequest;
-      if (provider === "pingpayments") {
-        // Ping's callback is believed through the GET: that payment (ours by its id) carries the other reference.
-        pingReference(named.ref, other.id);
-        attack = await driver.notification(named, "succeeded");
-      } else {
-        attack = await driver.notification({ ...named, id: other.id }, "succeeded");
-      }
-      await refused(provider, [named, other], attack, 422);
+      await refused(provider, [named, other], await driver.crossedNames(named, other), 422);
     });
 
     it("refuses one whose reference names a payment that already has another provider id (422), and moves it not", async () => {
       const named = await driver.create({ amount: 2599, currency: "SEK", status: "requires_action", withRef: true });
       created.push(named);
-      let attack: NotificationRequest;
-      if (provider === "pingpayments") {
-        // A completed payment the shop does not know, naming our payment as its reference.
-        const stranger = await pingEmulatorPayment(
-          { amount: named.amount, currency: named.currency },
-          { merchantReference: named.id },
-        );
-        setPingStatus(stranger.paymentId, "COMPLETED");
-        attack = pingCallback({
-          payment_id: stranger.paymentId,
-          payment_order_id: stranger.paymentOrderId,
-          status: "COMPLETED",
-        });
-      } else {
-        attack = await driver.notification({ ...named, ref: `${named.ref}0` }, "succeeded");
-      }
-      await refused(provider, named, attack, 422);
+      await refused(provider, named, await driver.strangerNamingOurs(named), 422);
     });
   },
 );

@@ -3,13 +3,10 @@
 // failure, and the console's payments list marks the payment. In a 2-, a 0- and a 3-decimal
 // currency, through each provider's own wire format (PingPong "19.990000", Lesspay "19.99",
 // Antom minor-unit strings, Ping Payments integers in its GET).
-import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { findOrder } from "@/lib/db/queries/orders";
 import { listPaymentEvents, listPaymentsPage } from "@/lib/db/queries/payments";
 import { transitionPayment } from "@/lib/payments/transitions";
-import { emulatorDb } from "@/lib/emulators/db";
-import { pingPayments } from "@/lib/emulators/pingpayments/schema";
 import { closeSqlite } from "@/lib/sqlite";
 import { DRIVERS, paymentNow, post, PROVIDERS, type Money, type TestPayment } from "@/lib/testing/proof-drivers";
 import { lesspayPayload, lesspayRequest } from "@/lib/emulators/lesspay/proof-driver";
@@ -52,28 +49,14 @@ async function paymentReporting(
   money: Money,
 ): Promise<{ payment: TestPayment; notify: () => ReturnType<typeof post> }> {
   const driver = DRIVERS[provider];
-  if (provider === "pingpayments") {
-    // Ping's money is what its GET says: the emulator's payment holds the other amount.
-    const payment = await driver.create({ ...price, status: "requires_action", remote: money });
-    created.push(payment);
-    const request = await driver.notification(payment, "succeeded");
-    return { payment, notify: () => post(provider, request) };
-  }
   const payment = await driver.create({ ...price, status: "requires_action" });
   created.push(payment);
   const request = await driver.notification(payment, "succeeded", money);
   return { payment, notify: () => post(provider, request) };
 }
 
-/** What the provider says afterwards: the right money (Ping: its GET now says so). */
+/** What the provider says afterwards: the right money (where a confirming call is believed, that call says so too). */
 async function genuine(payment: TestPayment) {
-  if (payment.provider === "pingpayments") {
-    emulatorDb()
-      .update(pingPayments)
-      .set({ totalAmount: payment.amount, currency: payment.currency })
-      .where(eq(pingPayments.id, payment.ref))
-      .run();
-  }
   return post(payment.provider, await DRIVERS[payment.provider].notification(payment, "succeeded"));
 }
 

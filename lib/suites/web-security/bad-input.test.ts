@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "@/lib/security/request-body";
-import { antomRequest } from "@/lib/emulators/antom/proof-driver";
 import { DRIVERS, paymentNow, post, PROVIDERS } from "@/lib/testing/proof-drivers";
 import { operatorCookie } from "@/lib/testing/shop-observations";
 import { actionId, postAction, readRows, redirectTarget, serverUrl, shopperWithCard } from "@/lib/testing/web-fixtures";
@@ -38,11 +37,8 @@ describe("a notification nested 20,000 levels deep", () => {
       const payment = await driver.create({ amount: 1500, currency: "EUR" });
       const request = await driver.notification(payment, "succeeded");
       const before = rowsOf(payment.id);
-      // Antom's signature covers the body: the nested one is signed as Antom would sign it, so only its depth is wrong.
-      const deep =
-        provider === "antom"
-          ? antomRequest(nested(request.body))
-          : { headers: request.headers, body: nested(request.body) };
+      // Signed as the provider signs, where it signs the body: only its depth is wrong.
+      const deep = driver.withBody(request, nested(request.body));
       const answer = await post(provider, deep);
       expect(answer).toEqual({ status: 400, text: JSON.stringify({ error: "Notification nested too deeply" }) });
       expect(rowsOf(payment.id)).toEqual(before);
