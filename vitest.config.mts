@@ -31,6 +31,8 @@ const againstTheServer = {
     DATABASE_PATH: "data/test-integration/shop.sqlite",
     EMULATOR_DATABASE_PATH: "data/test-integration/emulators.sqlite",
     PINGPAYMENTS_BASE_URL: `${integrationUrl}/emulators/pingpayments`,
+    // The test process runs the shop's code too (a payment's start, reconciliation): with the server's providers.
+    TEST_ONLY_PROVIDERS: "on",
   },
 };
 

@@ -7,7 +7,7 @@ import type { Payment } from "@/lib/db/schema";
 import { startPayment, type StartPaymentInput } from "@/lib/payments/start-payment";
 import { isPaid } from "@/lib/payments/state";
 import { chargesFor } from "./control-fixtures";
-import { PINGPONG } from "@/lib/emulators/pingpong/proof-driver";
+import { DRIVERS } from "./proof-drivers";
 import { createTestOrder } from "./shop-fixtures";
 import { actionId, postAction, redirectTarget, serverUrl } from "./web-fixtures";
 
@@ -16,28 +16,6 @@ export const CARDS = {
   decline: "4000000000000002",
   challenge: "4000000000003220",
 } as const;
-
-/** The card-taking method of each provider, and the currency its tests pay in. */
-export const CARD_METHOD: Record<string, { method: string; currency: string }> = {
-  pingpayments: { method: "card", currency: "SEK" },
-  pingpong: { method: "card", currency: "USD" },
-  antom: { method: "card", currency: "EUR" },
-  lesspay: { method: "card", currency: "USD" },
-};
-
-/** What the risk plugin gives the browser for PingPong's card form (its `complexInit`), over HTTP as the plugin asks. */
-export async function pingPongRisk(
-  cardNumber: string,
-): Promise<{ requestId: string; jsGeneratedData: Record<string, unknown> }> {
-  const requestId = `risk${randomUUID().replace(/-/g, "").slice(0, 24)}`;
-  const answer = await fetch(`${serverUrl()}/emulators/pingpong/risk/v1/init`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ accId: PINGPONG.accId, requestId, cardBin: cardNumber.slice(0, 6) }),
-  });
-  if (!answer.ok) throw new Error(`risk init: ${answer.status}`);
-  return { requestId, ...((await answer.json()) as { jsGeneratedData: Record<string, unknown> }) };
-}
 
 const card = (number: string) => ({
   number,
@@ -55,7 +33,8 @@ export async function startAttempt(
   cardNumber?: string,
   extra: Partial<StartPaymentInput> = {},
 ): Promise<Payment> {
-  const risk = provider === "pingpong" && cardNumber ? await pingPongRisk(cardNumber) : undefined;
+  const { browserRisk } = DRIVERS[provider];
+  const risk = browserRisk && cardNumber ? await browserRisk(cardNumber) : undefined;
   return startPayment({
     orderId,
     provider,
@@ -68,7 +47,7 @@ export async function startAttempt(
 }
 
 export function newOrder(provider: string, amount = 3900): string {
-  return createTestOrder({ amount, currency: CARD_METHOD[provider].currency, name: "Race Tester" });
+  return createTestOrder({ amount, currency: DRIVERS[provider].checkout.currency, name: "Race Tester" });
 }
 
 /** Polls the shop's payment until `predicate` holds. */
@@ -90,8 +69,8 @@ export async function paymentUntil(
 /** A guest order whose first attempt was declined (the state in which the shopper sees "Pay again"). */
 export async function declinedOrder(provider: string): Promise<{ orderId: string; declined: Payment }> {
   const orderId = newOrder(provider);
-  const { method } = CARD_METHOD[provider];
-  if (provider === "pingpayments") {
+  const { method, cardInShop } = DRIVERS[provider].checkout;
+  if (!cardInShop) {
     const started = await startAttempt(orderId, provider, method);
     await payOnHostedPage(started, CARDS.decline);
     return { orderId, declined: await paymentUntil(started.id, (p) => p.status === "failed", "the decline") };
@@ -115,8 +94,9 @@ export async function postPayAgain(
       cardCvc: "737",
       cardHolder: "Race Tester",
     });
-    if (provider === "pingpong") {
-      const risk = await pingPongRisk(options.cardNumber);
+    const { browserRisk } = DRIVERS[provider];
+    if (browserRisk) {
+      const risk = await browserRisk(options.cardNumber);
       Object.assign(fields, { riskRequestId: risk.requestId, jsGeneratedData: JSON.stringify(risk.jsGeneratedData) });
     }
   }
@@ -140,18 +120,11 @@ export async function moneyHeld(orderId: string): Promise<{ inShop: Payment[]; a
   let atProviders = 0;
   for (const attempt of attempts) {
     const charges = await chargesFor(attempt.provider, attempt.id);
-    atProviders += charges.charges.filter((charge) => HELD[attempt.provider as string].has(charge.status)).length;
+    const { holdsMoney } = DRIVERS[attempt.provider];
+    atProviders += charges.charges.filter((charge) => holdsMoney.includes(charge.status)).length;
   }
   return { inShop: attempts.filter((attempt) => isPaid(attempt.status)), atProviders };
 }
-
-/** Each emulator's statuses of a payment that holds the payer's money (charged or authorized, not returned). */
-const HELD: Record<string, Set<string>> = {
-  pingpayments: new Set(["COMPLETED"]),
-  pingpong: new Set(["SUCCESS"]),
-  antom: new Set(["SUCCESS"]),
-  lesspay: new Set(["2", "12"]),
-};
 
 async function postForm(path: string, fields: Record<string, string>): Promise<Response> {
   const base = serverUrl();
@@ -164,32 +137,13 @@ async function postForm(path: string, fields: Record<string, string>): Promise<R
 }
 
 /**
- * The payer acts on the attempt's hosted page (by the provider's reference the shop holds): pays
- * the PaymentIQ page or Lesspay's cashier with `cardNumber`, scans PingPong's QR code, or
- * answers Antom's 3DS challenge with the passing code.
+ * The payer acts on the attempt's hosted page (by the provider's reference the shop holds), as its
+ * driver says: pays the page or cashier with `cardNumber` (declines with the declining card), scans
+ * the QR code, or answers the 3DS challenge.
  */
 export async function payOnHostedPage(payment: Payment, cardNumber: string = CARDS.approve): Promise<Response> {
-  const ref = encodeURIComponent(payment.providerPaymentId ?? "");
-  switch (payment.provider) {
-    case "pingpayments":
-      return postForm(`/emulators/pingpayments/paymentiq/checkout/${ref}/submit`, {
-        cardholder: "Race Tester",
-        cardNumber,
-        expiry: "12/34",
-        cvc: "737",
-      });
-    case "lesspay":
-      return postForm(`/emulators/lesspay/cashier/${ref}/submit`, {
-        name: "Race Tester",
-        number: cardNumber,
-        expiry: "12/34",
-        cvc: "737",
-      });
-    case "pingpong":
-      return postForm(`/emulators/pingpong/apm/${ref}/approve`, {});
-    case "antom":
-      return postForm(`/emulators/antom/3ds/${ref}/submit`, { code: "123456" });
-    default:
-      throw new Error(`no hosted page for ${payment.provider}`);
-  }
+  const { hostedPage } = DRIVERS[payment.provider];
+  if (!hostedPage) throw new Error(`no hosted page for ${payment.provider}`);
+  const form = hostedPage(payment.providerPaymentId ?? "", { cardNumber, approve: cardNumber !== CARDS.decline });
+  return postForm(form.path, form.fields);
 }

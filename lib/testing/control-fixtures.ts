@@ -1,6 +1,7 @@
 // Test helpers for the emulators' QA control plane (/emulators/control/<provider>/...).
 export { sleep } from "./pingpayments-fixtures";
 import type { EmulatorNotification } from "@/lib/emulator-control";
+import { proofDriverIds } from "./proof-driver-list";
 import { serverUrl } from "./server-url";
 export { serverUrl } from "./server-url";
 
@@ -81,7 +82,8 @@ export async function clearOverride(provider: string) {
   return (await fetch(`${controlUrl(provider)}/next-payment`, { method: "DELETE" })).status;
 }
 
-export const PROVIDERS = ["pingpayments", "pingpong", "antom", "lesspay"] as const;
+/** The emulators the tests drive (each with a proof driver), found by folder. */
+export const PROVIDERS: readonly string[] = proofDriverIds();
 
 /** The charges the provider's emulator recorded for a merchant reference (our payment id). */
 export async function chargesFor(provider: string, reference: string, base = serverUrl()) {

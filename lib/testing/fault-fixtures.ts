@@ -1,27 +1,25 @@
 // Test helpers of the faults suite: start a payment with each provider through the shop's own
 // service (in the test process, over HTTP to the test server's emulators), by the method whose
-// answer is the provider's alone (no browser step before the charge).
+// answer is the provider's alone (no browser step before the charge), as its proof driver says.
 import { randomUUID } from "node:crypto";
 import { startPayment } from "@/lib/payments/start-payment";
+import { DRIVERS, PROVIDERS } from "./proof-drivers";
 import { createTestOrder } from "./shop-fixtures";
 
-export const FAULT_PROVIDERS = ["pingpayments", "pingpong", "antom", "lesspay"] as const;
-export type FaultProvider = (typeof FAULT_PROVIDERS)[number];
+/** The providers whose emulators honour the control plane's forced faults: those whose driver says how to start one. */
+export const FAULT_PROVIDERS: readonly string[] = PROVIDERS.filter((provider) => DRIVERS[provider].faults);
+export type FaultProvider = string;
 export const FAULT_KINDS = ["timeout", "http_500", "html", "malformed_json"] as const;
 
-/** The method each provider is started with: hosted for Ping, a redirect method for PingPong (its card needs the browser's risk script), cards otherwise. */
-export const METHOD: Record<FaultProvider, string> = {
-  pingpayments: "card",
-  pingpong: "alipay",
-  antom: "card",
-  lesspay: "card",
-};
-export const CURRENCY: Record<FaultProvider, string> = {
-  pingpayments: "SEK",
-  pingpong: "USD",
-  antom: "EUR",
-  lesspay: "USD",
-};
+/** How `provider` is started here (its driver's `faults`). */
+function faultCase(provider: FaultProvider) {
+  const { faults } = DRIVERS[provider];
+  if (!faults) throw new Error(`${provider}'s emulator takes no forced faults`);
+  return faults;
+}
+
+/** The currency `provider`'s fault tests pay in. */
+export const faultCurrency = (provider: FaultProvider) => faultCase(provider).currency;
 
 export const testCard = (holderName = "Fault Tester") => ({
   number: "4111111111111111",
@@ -32,19 +30,13 @@ export const testCard = (holderName = "Fault Tester") => ({
 });
 
 export function faultOrder(provider: FaultProvider, amount = 2500): string {
-  return createTestOrder({ amount, currency: CURRENCY[provider], name: "Fault Tester" });
+  return createTestOrder({ amount, currency: faultCurrency(provider), name: "Fault Tester" });
 }
 
 /** Starts (or, with the same key, submits again) the payment of `orderId` with `provider`. */
 export function startWith(provider: FaultProvider, orderId: string, idempotencyKey: string = randomUUID()) {
-  const method = METHOD[provider];
-  return startPayment({
-    orderId,
-    provider,
-    method,
-    idempotencyKey,
-    card: method === "card" && provider !== "pingpayments" ? testCard() : undefined,
-  });
+  const { method, card } = faultCase(provider);
+  return startPayment({ orderId, provider, method, idempotencyKey, card: card ? testCard() : undefined });
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

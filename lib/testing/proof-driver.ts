@@ -1,9 +1,12 @@
 /**
- * What the proof suites (authenticity, exactly-once, money-integrity, web-security) need from one
- * provider to send its notifications to the shop's /api/webhooks/<provider>. Each provider's part
- * lives at lib/emulators/<id>/proof-driver.ts (exported as `proofDriver`) and signs with the
- * emulator's own signing code, so the shop's verifier is checked against an independent signer.
- * The shop's part (an order and a payment in a given state) is generic: ./proof-drivers.ts.
+ * What the proof suites (authenticity, exactly-once, money-integrity, web-security, faults) need
+ * from one provider: its notifications to the shop's /api/webhooks/<provider>, and how its tests
+ * pay (the method and currency, its hosted page, the emulator's charges that hold money, forced
+ * faults). Each provider's part lives at lib/emulators/<id>/proof-driver.ts (exported as
+ * `proofDriver`) and signs with the emulator's own signing code, so the shop's verifier is checked
+ * against an independent signer. The suites find it by folder: a provider with a driver runs every
+ * "for each provider" case with no list to edit. The shop's part (an order and a payment in a given
+ * state) is generic: ./proof-drivers.ts.
  */
 
 export interface Money {
@@ -40,6 +43,36 @@ export interface TerminalCase {
   from: "requires_action" | "authorized" | "succeeded";
 }
 
+/** How the one-charge suite pays with a provider. */
+export interface CheckoutCase {
+  /** Its card-taking method. */
+  method: string;
+  /** The currency its tests pay in. */
+  currency: string;
+  /** Whether the shop's form takes the card (else the payer types it on the provider's hosted page). */
+  cardInShop: boolean;
+}
+
+/** How the faults suite starts a payment whose answer is the provider's alone (no browser step before the charge). */
+export interface FaultCase {
+  method: string;
+  currency: string;
+  /** Whether the shop sends a card with it. */
+  card: boolean;
+}
+
+/** A form the payer posts on the provider's hosted page: a path on the test server and its fields. */
+export interface HostedPageForm {
+  path: string;
+  fields: Record<string, string>;
+}
+
+/** What the provider's risk script gives the shopper's browser for a card, where it has one. */
+export interface BrowserRisk {
+  requestId: string;
+  jsGeneratedData: Record<string, unknown>;
+}
+
 export interface ProofDriver {
   /** The provider id: its folder under lib/emulators, its /api/webhooks/<id>. */
   provider: string;
@@ -58,6 +91,18 @@ export interface ProofDriver {
   notification(payment: TestPayment, outcome: Outcome, money?: Partial<Money>): Promise<NotificationRequest>;
   /** Asserts nothing; answers whether a response is the provider's exact acknowledgement. */
   isAck(response: { status: number; text: string }): boolean;
+  checkout: CheckoutCase;
+  /** Its emulator's statuses of a charge that holds the payer's money (charged or authorized, not returned). */
+  holdsMoney: readonly string[];
+  /** For a provider whose emulator honours the control plane's forced faults. */
+  faults?: FaultCase;
+  /**
+   * The payer acts on the hosted page of the payment the provider calls `ref`: pays with
+   * `cardNumber` (or declines, `approve` false), scans the QR code, or answers the 3DS challenge.
+   */
+  hostedPage?(ref: string, payer: { cardNumber: string; approve: boolean }): HostedPageForm;
+  /** Asks the provider's risk script, as the browser does, for what a card payment must carry. */
+  browserRisk?(cardNumber: string): Promise<BrowserRisk>;
   /**
    * A notification of progress that `payment`, now succeeded, has moved past (a stale one). By
    * default its `processing` notification; a provider that notifies none and does not define this

@@ -106,6 +106,11 @@ export const proofDriver: ProofDriver = {
   ],
   // Its REFUND_RESULT names paymentId, not our paymentRequestId [guess: the shape lib/providers/antom/schemas.ts reads].
   refundsNameOnlyItsId: true,
+  checkout: { method: "card", currency: "EUR", cardInShop: true },
+  holdsMoney: ["SUCCESS"],
+  faults: { method: "card", currency: "EUR", card: true },
+  // Its 3DS challenge, answered with the passing code.
+  hostedPage: (ref) => ({ path: `/emulators/antom/3ds/${encodeURIComponent(ref)}/submit`, fields: { code: "123456" } }),
   async reference() {
     return { ref: `2026${uniqueDigits()}` };
   },

@@ -14,6 +14,13 @@ export const proofDriver: ProofDriver = {
     { reach: "failed", from: "requires_action" },
     { reach: "refunded", from: "succeeded" },
   ],
+  // Its hosted page: the payer approves or declines (no card typed anywhere).
+  checkout: { method: "card", currency: "USD", cardInShop: false },
+  holdsMoney: ["succeeded"],
+  hostedPage: (ref, { approve }) => ({
+    path: `/emulators/examplepay/pay/${encodeURIComponent(ref)}/${approve ? "approve" : "decline"}`,
+    fields: {},
+  }),
   // Its notifications carry the whole payment (id and our reference): no record needed first.
   async reference() {
     return { ref: `ep_${randomUUID()}` };

@@ -66,6 +66,15 @@ export const proofDriver: ProofDriver = {
     { reach: "expired", from: "requires_action" },
     { reach: "refunded", from: "succeeded" },
   ],
+  checkout: { method: "card", currency: "USD", cardInShop: true },
+  // 2 SUCCEED, 12 PAID (amount differs) [doc: order status].
+  holdsMoney: ["2", "12"],
+  faults: { method: "card", currency: "USD", card: true },
+  // Its cashier takes the card.
+  hostedPage: (ref, { cardNumber }) => ({
+    path: `/emulators/lesspay/cashier/${encodeURIComponent(ref)}/submit`,
+    fields: { name: "Race Tester", number: cardNumber, expiry: "12/34", cvc: "737" },
+  }),
   async reference() {
     return { ref: `P${uniqueDigits()}` };
   },

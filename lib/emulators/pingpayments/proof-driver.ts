@@ -107,6 +107,14 @@ export const proofDriver: ProofDriver = {
   provider: "pingpayments",
   outcomes: ["processing", "succeeded", "failed"],
   terminals: [{ reach: "failed", from: "requires_action" }],
+  // The payer types the card on PaymentIQ's hosted page.
+  checkout: { method: "card", currency: "SEK", cardInShop: false },
+  holdsMoney: ["COMPLETED"],
+  faults: { method: "card", currency: "SEK", card: false },
+  hostedPage: (ref, { cardNumber }) => ({
+    path: `/emulators/pingpayments/paymentiq/checkout/${encodeURIComponent(ref)}/submit`,
+    fields: { cardholder: "Race Tester", cardNumber, expiry: "12/34", cvc: "737" },
+  }),
   async reference(paymentId, remote) {
     // The shop's payment id is in the emulator payment's metadata, as the shop's createPayment puts it.
     const { paymentId: ref, paymentOrderId } = await pingEmulatorPayment(remote, { merchantReference: paymentId });

@@ -1,7 +1,9 @@
 // PingPong's part of the proof suites' notification driver (lib/testing/proof-driver.ts): its
 // notifications signed with this emulator's own signing code, as PingPong signs them.
 import { toDecimalString } from "@/lib/money";
-import { uniqueDigits, type ProofDriver } from "@/lib/testing/proof-driver";
+import { randomUUID } from "node:crypto";
+import { serverUrl } from "@/lib/testing/server-url";
+import { uniqueDigits, type BrowserRisk, type ProofDriver } from "@/lib/testing/proof-driver";
 import { signFields } from "./signature";
 
 /** The shop's default PingPong credentials (the test server runs with none set). */
@@ -49,6 +51,18 @@ export function pingPongWalletNotification(
   });
 }
 
+/** What the risk plugin gives the browser for PingPong's card form (its `complexInit`), over HTTP as the plugin asks. */
+export async function pingPongRisk(cardNumber: string): Promise<BrowserRisk> {
+  const requestId = `risk${randomUUID().replace(/-/g, "").slice(0, 24)}`;
+  const answer = await fetch(`${serverUrl()}/emulators/pingpong/risk/v1/init`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ accId: PINGPONG.accId, requestId, cardBin: cardNumber.slice(0, 6) }),
+  });
+  if (!answer.ok) throw new Error(`risk init: ${answer.status}`);
+  return { requestId, ...((await answer.json()) as { jsGeneratedData: Record<string, unknown> }) };
+}
+
 export const proofDriver: ProofDriver = {
   provider: "pingpong",
   outcomes: ["processing", "succeeded", "failed", "refunded", "canceled", "expired"],
@@ -58,6 +72,13 @@ export const proofDriver: ProofDriver = {
     { reach: "canceled", from: "authorized" },
     { reach: "refunded", from: "succeeded" },
   ],
+  checkout: { method: "card", currency: "USD", cardInShop: true },
+  holdsMoney: ["SUCCESS"],
+  // A redirect method: its card needs the browser's risk script first.
+  faults: { method: "alipay", currency: "USD", card: false },
+  // The payer scans the QR code (or approves on the redirect page).
+  hostedPage: (ref) => ({ path: `/emulators/pingpong/apm/${encodeURIComponent(ref)}/approve`, fields: {} }),
+  browserRisk: pingPongRisk,
   async reference() {
     return { ref: `TX${uniqueDigits()}` };
   },

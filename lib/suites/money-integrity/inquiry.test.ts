@@ -13,7 +13,7 @@ import { reconcilePayment } from "@/lib/payments/reconcile-payment";
 import { closeSqlite } from "@/lib/sqlite";
 import { chargesFor, clearOverride, forceNextPayment } from "@/lib/testing/control-fixtures";
 import {
-  CURRENCY,
+  faultCurrency,
   FAULT_PROVIDERS,
   faultOrder,
   sleep,
@@ -60,7 +60,7 @@ describe.each(FAULT_PROVIDERS)("%s: an inquiry's answer that does not match the 
   it.each([
     ["one minor unit more", { amount: AMOUNT + 1 }],
     ["one minor unit less", { amount: AMOUNT - 1 }],
-    ["another currency", { currency: CURRENCY[provider] === "USD" ? "EUR" : "USD" }],
+    ["another currency", { currency: faultCurrency(provider) === "USD" ? "EUR" : "USD" }],
   ] as const)("%s: not paid, an integrity failure recorded once, status unchanged", async (_name, expected) => {
     const { orderId, paymentId } = await chargedWithLostAnswer(provider);
     // What the shop expects now differs from what the provider holds.
