@@ -296,16 +296,21 @@ describe("malformed input to every route handler, page and server action of the 
   it.each([
     ["the shop's", (route: string) => !route.startsWith("/emulators/")],
     ["the emulators'", (route: string) => route.startsWith("/emulators/")],
-  ])("%s route handlers: every malformed body, by every method each takes one", async (_whose, whose) => {
-    const paths = HANDLERS.filter(whose).flatMap(fill);
-    const methods = await inParallel(paths, bodyMethods);
-    const probes = paths.flatMap((path, index) =>
-      methods[index].flatMap((method) =>
-        BODIES.map((body) => ({ label: `${method} ${path} [${body.name}]`, method, path, body })),
-      ),
-    );
-    expect(await fiveHundreds(probes)).toEqual([]);
-  });
+  ])(
+    "%s route handlers: every malformed body, by every method each takes one",
+    // Thousands of requests, more with each emulator: the budget of a sweep, not a speed limit.
+    { timeout: 120_000 },
+    async (_whose, whose) => {
+      const paths = HANDLERS.filter(whose).flatMap(fill);
+      const methods = await inParallel(paths, bodyMethods);
+      const probes = paths.flatMap((path, index) =>
+        methods[index].flatMap((method) =>
+          BODIES.map((body) => ({ label: `${method} ${path} [${body.name}]`, method, path, body })),
+        ),
+      );
+      expect(await fiveHundreds(probes)).toEqual([]);
+    },
+  );
 
   it("server actions: every malformed body, to every action (same Origin, and a few from another site)", async () => {
     const probes = ACTIONS.flatMap(({ id, label, route }) =>
