@@ -1,6 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadProofDrivers, proofDriverIds } from "./proof-driver-list";
 
@@ -16,8 +17,14 @@ describe("proofDriverIds", () => {
     expect(proofDriverIds(dir)).toEqual(["alpha", "zeta"]);
   });
 
-  it("finds every emulator's driver in lib/emulators", () => {
-    expect(proofDriverIds()).toEqual(["antom", "lesspay", "pingpayments", "pingpong"]);
+  it("finds a driver for every emulator in lib/emulators (each folder with an index.ts)", () => {
+    const emulators = fileURLToPath(new URL("../emulators", import.meta.url));
+    const withIndex = readdirSync(emulators, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && existsSync(join(emulators, entry.name, "index.ts")))
+      .map((entry) => entry.name)
+      .sort();
+    expect(withIndex.length).toBeGreaterThanOrEqual(5);
+    expect(proofDriverIds()).toEqual(withIndex);
   });
 });
 
