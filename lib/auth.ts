@@ -5,10 +5,9 @@ import Credentials from "next-auth/providers/credentials";
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { isSessionRevoked, revokeSession } from "@/lib/db/queries/sessions";
-import { findUserByEmail } from "@/lib/db/queries/users";
 import { authSecret } from "@/lib/auth-secret";
+import { accountWithPassword } from "@/lib/credentials";
 import { settings } from "@/lib/env";
-import { passwordMatches } from "@/lib/passwords";
 import { sameSiteTarget } from "@/lib/safe-redirect";
 import { throttledSignIn } from "@/lib/sign-in-guard";
 
@@ -50,12 +49,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        return throttledSignIn(email, request.headers, async () => {
-          const user = findUserByEmail(email);
-          // The hash is checked even when there is no such account (against a dummy): same time either way.
-          const matches = await passwordMatches(password, user?.passwordHash);
-          return user && matches ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
-        });
+        // The hash is checked even when there is no such account (against a dummy): same work either way.
+        return throttledSignIn(email, request.headers, () => accountWithPassword(email, password));
       },
     }),
   ],

@@ -15,8 +15,15 @@ export function hashPassword(password: string): string {
   return bcrypt.hashSync(password, PASSWORD_HASH_COST);
 }
 
+/** bcrypt's check of a password against a hash: a parameter, so a test can count the checks and read each hash's cost. */
+export type HashCheck = (password: string, hash: string) => Promise<boolean>;
+
 /** Whether `password` matches `storedHash`; with no account (undefined) it does the same work and says no. */
-export async function passwordMatches(password: string, storedHash: string | undefined): Promise<boolean> {
-  const matches = await bcrypt.compare(password, storedHash ?? DUMMY_PASSWORD_HASH);
+export async function passwordMatches(
+  password: string,
+  storedHash: string | undefined,
+  check: HashCheck = bcrypt.compare,
+): Promise<boolean> {
+  const matches = await check(password, storedHash ?? DUMMY_PASSWORD_HASH);
   return matches && storedHash !== undefined;
 }

@@ -8,6 +8,7 @@ import { closeSqlite } from "@/lib/sqlite";
 import { clearOverride, forceNextPayment } from "@/lib/testing/control-fixtures";
 import { postCashier } from "@/lib/testing/lesspay-fixtures";
 import { createTestOrder } from "@/lib/testing/shop-fixtures";
+import { createTestUser } from "@/lib/testing/web-fixtures";
 
 afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
 
@@ -51,7 +52,8 @@ describe("Lesspay through the shop's service", () => {
   });
 
   it("saves a card with what the shopper typed (brand, last four, expiry): Lesspay's channel_biz_data has only the token", async () => {
-    const userId = "usr_demo_shopper";
+    // A fresh account: the one Lesspay card it will ever have is this payment's.
+    const userId = createTestUser().id;
     const payment = await startPayment({
       orderId: createTestOrder({ amount: 2100, currency: "USD", userId }),
       provider: "lesspay",
@@ -60,11 +62,13 @@ describe("Lesspay through the shop's service", () => {
       saveCard: true,
       card: { number: "5555555555554444", expiryMonth: "7", expiryYear: "2033", cvc: "737", holderName: "Sam Shopper" },
     });
-    await until(
-      () => findPayment(payment.id)!,
-      (p) => p.status === "succeeded",
+    // The callback moves the payment to succeeded and only then saves the card (receive-notification.ts,
+    // rememberCard): wait for the card itself, not for the status.
+    const [saved] = await until(
+      () => listActiveCredentials(userId, "lesspay"),
+      (credentials) => credentials.length > 0,
     );
-    const saved = listActiveCredentials(userId, "lesspay").find((credential) => credential.expiry === "07/33");
+    expect(findPayment(payment.id)!.status).toBe("succeeded");
     expect(saved).toMatchObject({
       brand: "Mastercard",
       last4: "4444",

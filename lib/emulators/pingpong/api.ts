@@ -443,7 +443,7 @@ export async function unifiedPay(request: Request): Promise<Response> {
       resultCode: CODES.success.code,
       resultDescription: CODES.success.description,
       succeededAt: taken.charged ? new Date() : null,
-      qrExpiresAt: flow === "qr" ? new Date(Date.now() + scaledMs(QR_LIFETIME_SECONDS)) : null,
+      qrExpiresAt: flow === "qr" ? new Date(Date.now() + QR_LIFETIME_SECONDS * 1000) : null,
       callbackBehaviour: callbackBehaviourOf(customerEmail ?? ""),
     });
     recordForcedPayment("pingpong", transaction.transactionId, taken);

@@ -61,7 +61,12 @@ export const PENDING_SETTLES_AFTER_SECONDS = 60;
 /** How late a "late" notification is sent [the project's]. */
 export const LATE_NOTIFICATION_SECONDS = 120;
 
-/** How long a QR code lives [the project's guess]. */
+/**
+ * How long a QR code lives [the project's guess], in wall-clock seconds: not scaled by
+ * EMULATOR_TIME_SCALE (../clock.ts), since it is the payer's time to scan, and payers (a person,
+ * a test's steps) act in real time. Scaled, the tests' 0.001 left 0.9 s, less than a test's own
+ * steps take on a busy machine. Expiry is exercised by the QA hook `POST …/apm/<id>/expire`.
+ */
 export const QR_LIFETIME_SECONDS = 15 * 60;
 
 /** The longest capture delay unifiedPay accepts. */
