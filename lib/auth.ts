@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { isSessionRevoked, revokeSession } from "@/lib/db/queries/sessions";
 import { authSecret } from "@/lib/auth-secret";
-import { accountWithPassword } from "@/lib/credentials";
+import { accountWithPassword } from "@/lib/sign-in-account";
 import { settings } from "@/lib/env";
 import { sameSiteTarget } from "@/lib/safe-redirect";
 import { throttledSignIn } from "@/lib/sign-in-guard";

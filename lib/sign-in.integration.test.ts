@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isSessionRevoked, revokeSession } from "@/lib/db/queries/sessions";
-import { accountWithPassword } from "@/lib/credentials";
+import { accountWithPassword } from "@/lib/sign-in-account";
 import { PASSWORD_HASH_COST, type HashCheck } from "@/lib/passwords";
 import { closeSqlite } from "@/lib/sqlite";
 // @ts-expect-error plain ES module shared with the Playwright config
