@@ -59,6 +59,15 @@ function generatedSecret(name: string): string {
 }
 
 /**
+ * The token of the emulators' QA control plane: the one configured (EMULATOR_CONTROL_TOKEN, which
+ * the shop and the emulators each read from their own settings), or else this deployment's
+ * generated secret. Both sides get the same token from it.
+ */
+export function controlPlaneToken(configured: string | undefined): string {
+  return configured?.trim() || deploymentSecret("control-token");
+}
+
+/**
  * A deployment secret: with a `published` value (a provider's secret its emulator shares), that
  * value locally and a generated one in public mode; without (the control token, the demo accounts'
  * passwords of a public deployment, lib/db/seed.ts), always generated.

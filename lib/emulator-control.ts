@@ -1,6 +1,6 @@
 import "server-only";
+import { controlPlaneToken } from "@/lib/deployment-secrets";
 import { settings } from "@/lib/env";
-import { controlToken } from "@/lib/emulators/control-access";
 import { findDescriptor, isEmulated, providerDescriptors } from "@/lib/payments/registry";
 
 /**
@@ -38,7 +38,10 @@ export function controlRequest(
   init: { method?: "GET" | "POST" | "DELETE"; body?: unknown } = {},
 ): Promise<Response> {
   const method = init.method ?? "GET";
-  const headers: Record<string, string> = { authorization: `Bearer ${controlToken()}` };
+  // The token the control plane expects, from the shop's own settings.
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${controlPlaneToken(settings().EMULATOR_CONTROL_TOKEN)}`,
+  };
   if (method === "POST") headers["content-type"] = "application/json";
   return fetch(url, {
     method,

@@ -1,16 +1,15 @@
 import "server-only";
 import { z } from "zod";
+import { appUrlOf } from "@/lib/public-mode";
 
 /**
  * The shop's own settings, validated with zod. Each has a default that runs the shop against its
  * built-in emulators, so `npm start` needs no env file. Each provider's settings (its base URL and
  * keys) are its own folder's (lib/providers/<id>/settings.ts; see README and .env.example).
  */
-const port = process.env.PORT ?? "3000";
-const defaultAppUrl = `http://localhost:${port}`;
-
 const settingsSchema = z.object({
-  APP_URL: z.url().default(defaultAppUrl),
+  /** The shop's address (unset: http://localhost:PORT, lib/public-mode.ts). */
+  APP_URL: z.url().optional(),
   DATABASE_PATH: z.string().min(1).default("data/shop.sqlite"),
   AUTH_SECRET: z.string().min(16).optional(),
   /**
@@ -44,7 +43,7 @@ const settingsSchema = z.object({
   PAY_ATTEMPT_WINDOW_MINUTES: z.coerce.number().positive().default(10),
 });
 
-export type Settings = z.infer<typeof settingsSchema> & { EMULATORS_URL: string };
+export type Settings = z.infer<typeof settingsSchema> & { APP_URL: string; EMULATORS_URL: string };
 
 let cached: Settings | undefined;
 
@@ -55,7 +54,7 @@ export function settings(): Settings {
   if (!parsed.success) {
     throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
   }
-  const appUrl = parsed.data.APP_URL.replace(/\/$/, "");
+  const appUrl = appUrlOf({ PORT: process.env.PORT, APP_URL: parsed.data.APP_URL });
   cached = {
     ...parsed.data,
     APP_URL: appUrl,

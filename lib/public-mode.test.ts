@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isLoopbackHost, isPublicAppUrl, isPublicMode } from "./public-mode";
+import { appUrlOf, isLoopbackHost, isPublicAppUrl, isPublicMode } from "./public-mode";
 
 describe("public mode", () => {
   it("is off for loopback addresses", () => {
@@ -31,5 +31,11 @@ describe("public mode", () => {
     expect(isPublicMode({})).toBe(false);
     expect(isPublicMode({ APP_URL: "https://shop.example.test" })).toBe(true);
     expect(isLoopbackHost("[::1]")).toBe(true);
+  });
+
+  it("reads the shop's address the same for the shop and the emulators: APP_URL without its trailing slash, else localhost on PORT", () => {
+    expect(appUrlOf({ APP_URL: " https://shop.example.test/ " })).toBe("https://shop.example.test");
+    expect(appUrlOf({ PORT: "3401" })).toBe("http://localhost:3401");
+    expect(appUrlOf({})).toBe("http://localhost:3000");
   });
 });

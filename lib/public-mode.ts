@@ -25,6 +25,11 @@ export function isPublicAppUrl(appUrl: string): boolean {
   }
 }
 
+/** The shop's address from the environment: APP_URL without its trailing slash (unset: the local default http://localhost:PORT). */
+export function appUrlOf(env: Record<string, string | undefined> = process.env): string {
+  return (env.APP_URL?.trim() || `http://localhost:${env.PORT ?? "3000"}`).replace(/\/$/, "");
+}
+
 /** Public mode of this process, from APP_URL (unset: the local default http://localhost:PORT). */
 export function isPublicMode(env: Record<string, string | undefined> = process.env): boolean {
   const appUrl = env.APP_URL?.trim();

@@ -15,7 +15,8 @@ import { BENCH_DIST_DIR, distDirOf } from "./dist-dirs.mjs";
 // Its own build (`.next-bench`), or the one NEXT_DIST_DIR names (the quick run in `npm test` measures the tests' build).
 const distDir = distDirOf(process.env, BENCH_DIST_DIR);
 import { runLoad, percentile, timeSequential } from "./bench/load.mjs";
-import { drivers, ensureAntomKeys, successNotification, pointDriversAtBenchServer } from "./bench/notifications.mjs";
+import { drivers, successNotification, pointDriversAtBenchServer } from "./bench/notifications.mjs";
+import { benchDevKeys, LIST_ENV, payMethod, providers } from "./bench/providers.mjs";
 import { machine, ms, ratio, table, writeReport } from "./bench/report.mjs";
 import { openShopDb, randomId, sampleOrderIds, seedOrders, seedPendingPayments } from "./bench/seed.mjs";
 import { cartCookieFrom, firstLoadJs, hiddenFields, rssSampler, signIn, submitForm } from "./bench/shop.mjs";
@@ -54,15 +55,9 @@ const COUNTS = quick
       small: 1_000,
       large: 1_000_000,
     };
-const PROVIDERS = ["pingpayments", "pingpong", "antom", "lesspay"];
-/** What "Pay" is timed with at each provider: the first answer carries its next action. */
-const PAY_METHODS = {
-  pingpayments: { method: "pingpayments:card", next: "redirect to PaymentIQ's hosted page" },
-  pingpong: { method: "pingpong:alipayhk", next: "order page with the AlipayHK QR code" },
-  antom: { method: "antom:card", next: "order page with the card result", card: true },
-  lesspay: { method: "lesspay:cashier", next: "redirect to Lesspay's cashier" },
-};
 const keysDir = join(root, "data", "bench-keys");
+/** The environment naming each provider's development keys in keysDir (made in main). */
+let devKeysEnv = {};
 const servers = new Set();
 const rows = [];
 const notes = [];
@@ -99,7 +94,9 @@ async function startServer(port, dataDir, fresh = true) {
       NEXT_DIST_DIR: distDir,
       BENCH_COMPARATORS: "1",
       RECONCILE_INTERVAL_MS: "0",
-      ANTOM_KEYS_DIR: keysDir,
+      // The providers `npm start` has (the bench's list is the same: scripts/bench/providers.mjs).
+      ...LIST_ENV,
+      ...devKeysEnv,
       ...(cpuProfile ? { BENCH_PROFILE_DIR: join(root, "test-reports", "bench-profiles") } : {}),
     },
   });
@@ -213,8 +210,10 @@ async function measurePay(shop, dataDir) {
     `bare round trip through one HTTP hop: median ${ms(bare.median)}, p95 ${ms(bare.p95)}; without the hop: median ${ms(shopOnly.median)}, p95 ${ms(shopOnly.p95)}`,
   );
   const cartCookie = await cartCookieFrom(shop.url);
-  for (const provider of PROVIDERS) {
-    const { method, next, card } = PAY_METHODS[provider];
+  // Each provider's method and next action come from its descriptor (scripts/bench/providers.mjs).
+  for (const descriptor of providers) {
+    const provider = descriptor.id;
+    const { method, next, card } = payMethod(descriptor);
     const result = await timeSequential(
       async () => {
         const page = await (await fetch(`${shop.url}/checkout`, { headers: { cookie: cartCookie } })).text();
@@ -435,11 +434,11 @@ async function measureScale() {
 async function main() {
   buildIfStale(distDir);
   mkdirSync(join(root, "data"), { recursive: true });
-  ensureAntomKeys(keysDir);
+  devKeysEnv = benchDevKeys(keysDir);
   const dataDir = "data/bench-shop";
   step(`Starting the production server on port ${basePort} (${dataDir})${quick ? " — quick smoke run" : ""}`);
   const shop = await startServer(basePort, dataDir);
-  pointDriversAtBenchServer({ url: shop.url, dataDir: join(root, dataDir), antomKeysDir: keysDir });
+  pointDriversAtBenchServer({ url: shop.url, dataDir: join(root, dataDir), devKeysEnv });
   try {
     if (runs("firstload")) await measureFirstLoad(shop);
     if (runs("pay")) await measurePay(shop, dataDir);

@@ -1,12 +1,12 @@
 import "server-only";
 import { timingSafeEqual } from "node:crypto";
-import { deploymentSecret } from "@/lib/deployment-secrets";
-import { settings } from "@/lib/env";
+import { controlPlaneToken } from "@/lib/deployment-secrets";
 import { isLoopbackHost, isPublicMode } from "@/lib/public-mode";
 import { requestOrigin } from "@/lib/security/client-address";
 import { originOf } from "@/lib/security/csp";
 import { isSameOrigin } from "@/lib/security/origin-check";
 import type { ControlProvider } from "./control";
+import { emulatorSettings } from "./settings";
 
 /**
  * Who may use the emulators' QA control plane (/emulators/control/**), which forces outcomes,
@@ -20,9 +20,9 @@ import type { ControlProvider } from "./control";
  * control token (`Authorization: Bearer …`), which the shop's own server-side calls send.
  */
 
-/** The control token: EMULATOR_CONTROL_TOKEN, or else this deployment's own generated secret. Both sides use it. */
-export function controlToken(): string {
-  return settings().EMULATOR_CONTROL_TOKEN ?? deploymentSecret("control-token");
+/** The control token, from the emulators' own settings (the shop sends the same one, from its own: lib/emulator-control.ts). */
+function controlToken(): string {
+  return controlPlaneToken(emulatorSettings().EMULATOR_CONTROL_TOKEN);
 }
 
 const STATE_CHANGING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -61,7 +61,7 @@ export async function mayUseControlPlane(): Promise<boolean> {
 function crossSiteRefusal(request: Request): Response | undefined {
   const fromOtherSite = request.headers.get("sec-fetch-site")?.toLowerCase() === "cross-site";
   const origin = request.headers.get("origin");
-  if (fromOtherSite || (origin !== null && !isSameOrigin(request.headers, originOf(settings().APP_URL)))) {
+  if (fromOtherSite || (origin !== null && !isSameOrigin(request.headers, originOf(emulatorSettings().APP_URL)))) {
     return refuse(403, "The emulators' control plane refuses requests from another site.");
   }
   return undefined;
@@ -94,7 +94,7 @@ function foreignHostRefusal(request: Request): Response | undefined {
   if (!request.headers.has("host")) return undefined;
   const sentTo = requestOrigin(request.headers);
   const hostname = sentTo ? new URL(sentTo).hostname : "";
-  if (isLoopbackHost(hostname) || hostname === new URL(settings().APP_URL).hostname) return undefined;
+  if (isLoopbackHost(hostname) || hostname === new URL(emulatorSettings().APP_URL).hostname) return undefined;
   return refuse(
     403,
     "On a laptop the emulators' control plane answers only on this machine's own addresses (localhost) or APP_URL's host.",
@@ -136,8 +136,8 @@ export async function controlRequestGuard(
     const refused = await publicModeRefusal(request);
     if (refused) return refused;
   }
-  // Loaded here, not at the top: the shop's pages import this module (mayUseControlPlane,
-  // controlToken) and need not load every emulator with it.
+  // Loaded here, not at the top: the shop's pages import this module (mayUseControlPlane) and
+  // need not load every emulator with it.
   const { controlGuard } = await import("./control-guard");
   for (const provider of providers) {
     const refused = controlGuard(provider);

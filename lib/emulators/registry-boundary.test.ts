@@ -1,4 +1,6 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { posix } from "node:path";
 import { describe, expect, it } from "vitest";
 
 /**
@@ -44,5 +46,43 @@ describe("the emulator side names a provider only in its folders and the list", 
       return !(ALLOWED.test(path) && (provider === undefined || PROVIDER_IDS.test(provider)));
     });
     expect(outside).toEqual([]);
+  });
+});
+
+/** The shop's modules an emulator must never import: it stands for a provider (CONTRIBUTING.md, "Add a provider"). */
+const SHOP = /^lib\/(env|payments|db|providers)(?:[/.]|$)/;
+/** Import specifiers: `from "…"`, `import "…"`, `import("…")`, `require("…")`. */
+const SPECIFIER = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)["']([^"']+)["']/g;
+
+/** The repository path an import names (`@/…` or relative to the importing file), or undefined for a package. */
+function importedPath(file: string, specifier: string): string | undefined {
+  if (specifier.startsWith("@/")) return specifier.slice(2);
+  if (specifier.startsWith(".")) return posix.normalize(posix.join(posix.dirname(file), specifier));
+  return undefined;
+}
+
+/** `path: specifier` for every import of the shop in lib/emulators' product code. */
+function shopImports(): string[] {
+  const files = execFileSync("git", ["ls-files", "--", "lib/emulators", ...NOT_PRODUCT_CODE], {
+    encoding: "utf8",
+  })
+    .split("\n")
+    .filter((file) => /\.(ts|tsx|mts|mjs|js)$/.test(file));
+  return files.flatMap((file) =>
+    [...readFileSync(file, "utf8").matchAll(SPECIFIER)]
+      .filter(([, specifier]) => SHOP.test(importedPath(file, specifier) ?? ""))
+      .map(([, specifier]) => `${file}: ${specifier}`),
+  );
+}
+
+describe("the emulator side imports nothing of the shop", () => {
+  it("finds the emulators' own imports (sanity: the search works)", () => {
+    expect(importedPath("lib/emulators/antom/store.ts", "../db")).toBe("lib/emulators/db");
+    expect(SHOP.test(importedPath("lib/emulators/control-access.ts", "@/lib/env")!)).toBe(true);
+    expect(SHOP.test(importedPath("lib/emulators/antom/x.ts", "../../db/schema")!)).toBe(true);
+  });
+
+  it("no module of lib/emulators imports lib/env, lib/payments, lib/db or lib/providers", () => {
+    expect(shopImports()).toEqual([]);
   });
 });

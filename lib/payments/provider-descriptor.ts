@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { DevKeyStore } from "@/lib/dev-keys";
 import type { Storyline } from "@/lib/storylines";
 import type { BrowserExtensionSetup } from "./browser-extension";
 import type { PaymentProvider } from "./types";
@@ -36,6 +37,13 @@ export interface ProviderDescriptor {
   unsignedNotifications?: boolean;
   /** Its code in the shopper's browser (e.g. a risk plugin and its 3DS hand-off), described with public values. */
   browserExtension?(): BrowserExtensionSetup;
+  /** Its development key pairs (lib/dev-keys.ts), made where no PEM is configured; the bench makes them in its own folder. */
+  devKeys?: DevKeyStore;
+  /**
+   * What `npm run bench` times "Pay" with: one of its methods, and the next action its first answer
+   * carries (named in the bench's row). Unset: its first method, the next action named by the method's kind.
+   */
+  bench?: { method: string; next: string };
   /** Sample orders the demo reset makes with it, through its emulator. */
   demoOrders?: readonly DemoOrder[];
   /** Scripted demos of what it shows (/demo). */

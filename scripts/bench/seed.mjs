@@ -3,6 +3,7 @@
 // (an order, its item, its payment), with ids in the shop's own format (lib/ids.ts).
 import { randomBytes, randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
+import { payMethod, providers } from "./providers.mjs";
 
 const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 const PRODUCT_ID = "prd_merino-beanie";
@@ -74,12 +75,8 @@ export function seedPendingPayments(db, rows) {
   return insert(rows);
 }
 
-const PROVIDERS = [
-  ["pingpayments", "card"],
-  ["pingpong", "alipayhk"],
-  ["antom", "card"],
-  ["lesspay", "cashier"],
-];
+/** The bulk orders' payments, in turn at each provider with the method "Pay" is timed with. */
+const PROVIDERS = providers.map((provider) => [provider.id, payMethod(provider).name]);
 const STATUSES = ["succeeded", "succeeded", "succeeded", "succeeded", "failed", "processing", "refunded", "canceled"];
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { describeProvider } from "@/lib/payments/provider-descriptor";
 import { antom } from "./adapter";
+import { ANTOM_DEV_KEYS } from "./dev-keys";
 import { ANTOM_SECRET_FIELDS, ANTOM_SETTINGS, antomSettings } from "./settings";
 
 /** Antom, as the shop knows it (lib/payments/provider-descriptor.ts). */
@@ -13,6 +14,8 @@ export const antomProvider = describeProvider({
     where: "Antom's public key from the Antom dashboard (and ANTOM_MERCHANT_PRIVATE_KEY, your private key)",
   },
   deploymentSecrets: [],
+  devKeys: ANTOM_DEV_KEYS,
+  bench: { method: "card", next: "order page with the card result" },
   secretFields: ANTOM_SECRET_FIELDS,
   demoOrders: [
     {

@@ -18,6 +18,7 @@ export const lesspayProvider = describeProvider({
   },
   deploymentSecrets: [LESSPAY_APP_SECRET],
   secretFields: LESSPAY_SECRET_FIELDS,
+  bench: { method: "cashier", next: "redirect to Lesspay's cashier" },
   demoOrders: [
     {
       product: "walnut-notebook",

@@ -18,6 +18,7 @@ export const pingPongProvider = describeProvider({
   },
   deploymentSecrets: [PINGPONG_SALT_SECRET],
   secretFields: PINGPONG_SECRET_FIELDS,
+  bench: { method: "alipayhk", next: "order page with the AlipayHK QR code" },
   // The risk plugin is loaded from its script URL and calls the API's origin itself (its init call).
   cspOrigins: () => ({ connect: [pingPongSettings().PINGPONG_BASE_URL, pingPongSettings().PINGPONG_RISK_JS_URL] }),
   browserExtension: () => {
