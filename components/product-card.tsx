@@ -1,6 +1,6 @@
-import Image from "next/image";
 import Link from "next/link";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
+import { ProductImage } from "@/components/product-image";
 import type { PricedProduct } from "@/lib/db/queries/products";
 import { formatMoney } from "@/lib/money";
 
@@ -11,14 +11,7 @@ export function ProductCard({ product }: { product: PricedProduct }) {
       data-testid="product-card"
     >
       <Link href={`/products/${product.slug}`} className="block aspect-[4/3] overflow-hidden bg-stone-100">
-        <Image
-          src={product.image}
-          alt={product.name}
-          width={800}
-          height={600}
-          className="h-full w-full object-cover transition hover:scale-105"
-          unoptimized
-        />
+        <ProductImage product={product} className="h-full w-full object-cover transition hover:scale-105" />
       </Link>
       <div className="flex flex-1 flex-col gap-2 p-4">
         <p className="text-xs tracking-wide text-stone-500 uppercase">{product.category}</p>

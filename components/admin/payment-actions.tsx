@@ -37,55 +37,30 @@ function confirmFirst(question: string) {
   };
 }
 
-function AmountForm({
-  label,
-  action,
-  pending,
-  paymentId,
-  amount,
-  currency,
-  busy,
-}: {
-  label: string;
-  action: (formData: FormData) => void;
-  pending: boolean;
-  paymentId: string;
-  amount: string;
-  currency: string;
-  busy: string;
-}) {
-  return (
-    <form action={action} onSubmit={confirmFirst(`${label} ${currency}`)} className="space-y-1">
-      <input type="hidden" name="paymentId" value={paymentId} />
-      <label className="flex items-center gap-2 text-sm">
-        {label} amount ({currency})
-        <input
-          name="amount"
-          defaultValue={amount}
-          className="w-28 rounded-md border border-stone-300 px-2 py-1 font-mono"
-        />
-      </label>
-      <button type="submit" disabled={pending} className={button}>
-        {pending ? busy : label}
-      </button>
-    </form>
-  );
-}
-
-/** One button acting on the payment; `confirm` asks the operator first. */
-function ButtonForm(props: {
+/**
+ * A form acting on the payment: its id, `children` (its fields) and a button that says `busy` while
+ * the action runs; `confirm` asks the operator first.
+ */
+function PaymentForm(props: {
   action: (formData: FormData) => void;
   pending: boolean;
   paymentId: string;
   confirm?: string;
-  className: string;
+  className?: string;
+  buttonClassName: string;
   label: string;
   busy: string;
+  children?: React.ReactNode;
 }) {
   return (
-    <form action={props.action} onSubmit={props.confirm ? confirmFirst(props.confirm) : undefined}>
+    <form
+      action={props.action}
+      onSubmit={props.confirm ? confirmFirst(props.confirm) : undefined}
+      className={props.className}
+    >
       <input type="hidden" name="paymentId" value={props.paymentId} />
-      <button type="submit" disabled={props.pending} className={props.className}>
+      {props.children}
+      <button type="submit" disabled={props.pending} className={props.buttonClassName}>
         {props.pending ? props.busy : props.label}
       </button>
     </form>
@@ -109,6 +84,12 @@ export function PaymentActions(props: {
   const [voidState, voidIt, voiding] = useActionState<ActionState, FormData>(voidAction, {});
   const [reconcileState, reconcile, reconciling] = useActionState<ActionState, FormData>(reconcileAction, {});
   const [settleState, settle, settling] = useActionState<ActionState, FormData>(settleAction, {});
+  const form = (action: (formData: FormData) => void, pending: boolean) => ({
+    action,
+    pending,
+    paymentId: props.paymentId,
+  });
+  /** Capture or refund: an amount in the payment's currency, `amount` at first. */
   const amountForm = (
     label: string,
     busy: string,
@@ -116,48 +97,50 @@ export function PaymentActions(props: {
     action: (formData: FormData) => void,
     pending: boolean,
   ) => (
-    <AmountForm
+    <PaymentForm
+      {...form(action, pending)}
+      confirm={`${label} ${props.currency}`}
+      className="space-y-1"
+      buttonClassName={button}
       label={label}
-      action={action}
-      pending={pending}
-      paymentId={props.paymentId}
-      amount={amount}
-      currency={props.currency}
       busy={busy}
-    />
+    >
+      <label className="flex items-center gap-2 text-sm">
+        {label} amount ({props.currency})
+        <input
+          name="amount"
+          defaultValue={amount}
+          className="w-28 rounded-md border border-stone-300 px-2 py-1 font-mono"
+        />
+      </label>
+    </PaymentForm>
   );
   return (
     <div className="flex flex-wrap items-start gap-6">
       {props.canCapture && amountForm("Capture", "Capturing…", props.capturable, capture, capturing)}
       {props.canRefund && amountForm("Refund", "Refunding…", props.refundable, refund, refunding)}
       {props.canVoid && (
-        <ButtonForm
-          action={voidIt}
-          pending={voiding}
-          paymentId={props.paymentId}
+        <PaymentForm
+          {...form(voidIt, voiding)}
           confirm="Void this authorization"
-          className="rounded-md border border-red-700 px-3 py-1.5 text-sm font-medium text-red-700 disabled:opacity-60"
+          buttonClassName="rounded-md border border-red-700 px-3 py-1.5 text-sm font-medium text-red-700 disabled:opacity-60"
           label="Void authorization"
           busy="Voiding…"
         />
       )}
       {props.canReconcile && (
-        <ButtonForm
-          action={reconcile}
-          pending={reconciling}
-          paymentId={props.paymentId}
-          className="rounded-md border border-stone-400 px-3 py-1.5 text-sm disabled:opacity-60"
+        <PaymentForm
+          {...form(reconcile, reconciling)}
+          buttonClassName="rounded-md border border-stone-400 px-3 py-1.5 text-sm disabled:opacity-60"
           label="Check status with provider"
           busy="Asking…"
         />
       )}
       {props.canSettle && (
-        <ButtonForm
-          action={settle}
-          pending={settling}
-          paymentId={props.paymentId}
+        <PaymentForm
+          {...form(settle, settling)}
           confirm="Settle this payment at the provider (pay it out)"
-          className={button}
+          buttonClassName={button}
           label="Settle"
           busy="Settling…"
         />

@@ -54,43 +54,24 @@ export function CheckoutForm(props: {
   const [state, action, pending] = useActionState<PaymentFormState, FormData>(placeOrderAndPay, {});
   const e = state.fieldErrors ?? {};
   const v = state.values ?? {};
+  /** A field's name, what was typed in it (at first `initial`) and its error. */
+  const filled = (name: keyof NonNullable<PaymentFormState["fieldErrors"]>, initial?: string) => ({
+    name,
+    defaultValue: v[name] ?? initial,
+    error: e[name],
+  });
   return (
     <form action={action} className="space-y-6" noValidate>
       <input type="hidden" name="checkoutToken" value={props.checkoutToken} />
       <section className="grid gap-4 sm:grid-cols-2">
         <h2 className="font-medium sm:col-span-2">Contact and shipping</h2>
-        <Field
-          name="email"
-          label="Email"
-          type="email"
-          autoComplete="email"
-          defaultValue={v.email ?? props.defaults.email}
-          error={e.email}
-        />
-        <Field
-          name="name"
-          label="Full name"
-          autoComplete="name"
-          defaultValue={v.name ?? props.defaults.name}
-          error={e.name}
-        />
+        <Field {...filled("email", props.defaults.email)} label="Email" type="email" autoComplete="email" />
+        <Field {...filled("name", props.defaults.name)} label="Full name" autoComplete="name" />
         <div className="sm:col-span-2">
-          <Field
-            name="addressLine"
-            label="Street address"
-            autoComplete="street-address"
-            defaultValue={v.addressLine}
-            error={e.addressLine}
-          />
+          <Field {...filled("addressLine")} label="Street address" autoComplete="street-address" />
         </div>
-        <Field name="city" label="City" autoComplete="address-level2" defaultValue={v.city} error={e.city} />
-        <Field
-          name="postalCode"
-          label="Postal code"
-          autoComplete="postal-code"
-          defaultValue={v.postalCode}
-          error={e.postalCode}
-        />
+        <Field {...filled("city")} label="City" autoComplete="address-level2" />
+        <Field {...filled("postalCode")} label="Postal code" autoComplete="postal-code" />
         <label className="block text-sm">
           <span className="mb-1 block font-medium">Country</span>
           <select

@@ -71,17 +71,20 @@ describe("the notification path's prepared writes", () => {
       providerPaymentId: `AN-${randomUUID()}`,
     });
     const expires = new Date(Date.now() + 60_000);
-    const moved = transitionPayment(
-      id,
-      "requires_action",
-      {
-        nextActionType: "redirect",
-        nextActionUrl: "https://example.com/3ds",
-        nextActionExpiresAt: expires,
-        providerData: { vendorReference: "ref-1" },
-      },
-      { provider: "antom", summary: "challenge" },
-    );
+    /** The move to a 3-D Secure challenge at `url`, with its expiry and the provider's data. */
+    const toChallenge = (url: string, summary: string) =>
+      transitionPayment(
+        id,
+        "requires_action",
+        {
+          nextActionType: "redirect",
+          nextActionUrl: url,
+          nextActionExpiresAt: expires,
+          providerData: { vendorReference: "ref-1" },
+        },
+        { provider: "antom", summary },
+      );
+    const moved = toChallenge("https://example.com/3ds", "challenge");
     expect(moved.changed).toBe(true);
     expect(findPayment(id)).toMatchObject({
       status: "requires_action",
@@ -97,17 +100,7 @@ describe("the notification path's prepared writes", () => {
     );
     expect(failed.changed).toBe(true);
     // Terminal: the same prepared compare-and-set refuses to move it again.
-    const back = transitionPayment(
-      id,
-      "requires_action",
-      {
-        nextActionType: "redirect",
-        nextActionUrl: "https://example.com/other",
-        nextActionExpiresAt: expires,
-        providerData: { vendorReference: "ref-1" },
-      },
-      { provider: "antom", summary: "again" },
-    );
+    const back = toChallenge("https://example.com/other", "again");
     expect(back).toMatchObject({ changed: false, from: "failed" });
     expect(findPayment(id)).toMatchObject({
       status: "failed",

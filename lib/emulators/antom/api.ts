@@ -10,7 +10,7 @@ import {
   recordForcedPayment,
   takeNextPayment,
 } from "../control";
-import type { AntomCardTokenRow, AntomPaymentRow, AntomTransactionRow } from "./schema";
+import type { AntomCardTokenRow, AntomPaymentRow, AntomTransactionRow, antomTransactions } from "./schema";
 import {
   brandOf,
   callbackBehaviourOf,
@@ -689,33 +689,57 @@ function repeatOf(
   return respond(request.path, request.clientId, existing.firstAnswer);
 }
 
-export async function capture(request: AntomRequest): Promise<Response> {
+/**
+ * What a capture and a refund share, checked in this order: their own request id (`requestIdKey`),
+ * the paymentId and an amount (`amountKey`); then `more` reads the request's other fields; a
+ * repeated request id answers its first answer; the payment must exist and the amount be in its
+ * currency. Answers the payment and the transaction row to record, or Antom's refusal.
+ */
+function movementOf<More extends object>(
+  request: AntomRequest,
+  kind: "CAPTURE" | "REFUND",
+  requestIdKey: string,
+  amountKey: string,
+  more: (illegal: (message: string) => Response) => More | Response,
+): { payment: AntomPaymentRow; row: typeof antomTransactions.$inferInsert & More } | Response {
   const { body, clientId, path } = request;
   const illegal = (message: string) => resultOnly(path, clientId, RESULTS.paramIllegal, message);
-  const captureRequestId = requiredString(body, "captureRequestId", "captureRequestId", 64);
-  if (isError(captureRequestId)) return illegal(captureRequestId.error);
+  const requestId = requiredString(body, requestIdKey, requestIdKey, 64);
+  if (isError(requestId)) return illegal(requestId.error);
   const paymentId = requiredString(body, "paymentId", "paymentId", 64);
   if (isError(paymentId)) return illegal(paymentId.error);
-  const amount = amountAt(body, "captureAmount", "captureAmount");
+  const amount = amountAt(body, amountKey, amountKey);
   if (isError(amount)) return illegal(amount.error);
+  const extra = more(illegal);
+  if (extra instanceof Response) return extra;
   const hash = requestHash(body);
-  const repeated = repeatOf(request, findTransaction(clientId, "CAPTURE", captureRequestId), hash);
+  const repeated = repeatOf(request, findTransaction(clientId, kind, requestId), hash);
   if (repeated) return repeated;
   const payment = findPaymentOf(clientId, { paymentId });
   if (!payment) return resultOnly(path, clientId, RESULTS.orderNotExist);
   if (amount.currency !== payment.currency)
-    return illegal(`captureAmount.currency must be the payment's currency (${payment.currency})`);
-  const recorded = recordCapture({
+    return illegal(`${amountKey}.currency must be the payment's currency (${payment.currency})`);
+  const row = {
     id: newId(),
-    kind: "CAPTURE",
+    kind,
     clientId,
-    requestId: captureRequestId,
+    requestId,
     requestHash: hash,
     firstAnswer: "",
     paymentId,
     amountMinor: amount.minor,
     currency: amount.currency,
-  });
+    ...extra,
+  };
+  return { payment, row };
+}
+
+export async function capture(request: AntomRequest): Promise<Response> {
+  const { clientId, path } = request;
+  const movement = movementOf(request, "CAPTURE", "captureRequestId", "captureAmount", () => ({}));
+  if (movement instanceof Response) return movement;
+  const { payment } = movement;
+  const recorded = recordCapture(movement.row);
   if (typeof recorded === "string") return refusal(request, recorded);
   const text = JSON.stringify(captureView(payment, recorded));
   setTransactionAnswer(recorded.id, text);
@@ -768,38 +792,17 @@ export async function cancel(request: AntomRequest): Promise<Response> {
 }
 
 export async function refund(request: AntomRequest): Promise<Response> {
-  const { body, clientId, path } = request;
-  const illegal = (message: string) => resultOnly(path, clientId, RESULTS.paramIllegal, message);
-  const refundRequestId = requiredString(body, "refundRequestId", "refundRequestId", 64);
-  if (isError(refundRequestId)) return illegal(refundRequestId.error);
-  const paymentId = requiredString(body, "paymentId", "paymentId", 64);
-  if (isError(paymentId)) return illegal(paymentId.error);
-  const amount = amountAt(body, "refundAmount", "refundAmount");
-  if (isError(amount)) return illegal(amount.error);
-  const reason = stringAt(body, "refundReason", "refundReason");
-  if (isError(reason)) return illegal(reason.error);
-  const notifyUrl = urlAt(body, "refundNotifyUrl", "refundNotifyUrl", false);
-  if (isError(notifyUrl)) return illegal(notifyUrl.error);
-  const hash = requestHash(body);
-  const repeated = repeatOf(request, findTransaction(clientId, "REFUND", refundRequestId), hash);
-  if (repeated) return repeated;
-  const payment = findPaymentOf(clientId, { paymentId });
-  if (!payment) return resultOnly(path, clientId, RESULTS.orderNotExist);
-  if (amount.currency !== payment.currency)
-    return illegal(`refundAmount.currency must be the payment's currency (${payment.currency})`);
-  const recorded = recordRefund({
-    id: newId(),
-    kind: "REFUND",
-    clientId,
-    requestId: refundRequestId,
-    requestHash: hash,
-    firstAnswer: "",
-    paymentId,
-    amountMinor: amount.minor,
-    currency: amount.currency,
-    reason: reason || null,
-    notifyUrl,
+  const { clientId, path } = request;
+  const movement = movementOf(request, "REFUND", "refundRequestId", "refundAmount", (illegal) => {
+    const reason = stringAt(request.body, "refundReason", "refundReason");
+    if (isError(reason)) return illegal(reason.error);
+    const notifyUrl = urlAt(request.body, "refundNotifyUrl", "refundNotifyUrl", false);
+    if (isError(notifyUrl)) return illegal(notifyUrl.error);
+    return { reason: reason || null, notifyUrl };
   });
+  if (movement instanceof Response) return movement;
+  const { payment } = movement;
+  const recorded = recordRefund(movement.row);
   if (typeof recorded === "string") return refusal(request, recorded);
   const text = JSON.stringify(refundView(recorded));
   setTransactionAnswer(recorded.id, text);

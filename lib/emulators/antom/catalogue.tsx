@@ -11,8 +11,9 @@ import {
   THREE_DS_VERSION,
 } from "./config";
 import { devKeyFile } from "@/lib/dev-keys";
-import { CALLBACK_BEHAVIOURS, CHALLENGE_PASS_CODE } from "../test-cards";
+import { CHALLENGE_PASS_CODE } from "../test-cards";
 import { seconds, shownCard } from "../catalogue-format";
+import { CallbackBehaviourItems, OutcomesTable } from "../catalogue-parts";
 
 /** Antom: its API, card outcomes, notifications. */
 export function AntomCatalogue() {
@@ -46,17 +47,10 @@ export function AntomCatalogue() {
         <code>ANTOM_PUBLIC_KEY</code>
         ). Folder: <code>ANTOM_KEYS_DIR</code>.
       </p>
-      <table
-        className="w-full overflow-hidden rounded-xl bg-white text-left text-sm shadow-sm"
-        data-testid="antom-outcomes"
+      <OutcomesTable
+        testId="antom-outcomes"
+        columns={["Card or action", "resultStatus \u00b7 what happens", "resultCode \u00b7 resultMessage"]}
       >
-        <thead className="bg-slate-50 text-xs text-slate-500 uppercase">
-          <tr>
-            <th className="p-3">Card or action</th>
-            <th className="p-3">resultStatus · what happens</th>
-            <th className="p-3">resultCode · resultMessage</th>
-          </tr>
-        </thead>
         <tbody className="divide-y divide-slate-100">
           <tr>
             <td className="p-3">An approving card</td>
@@ -178,7 +172,7 @@ export function AntomCatalogue() {
             </td>
           </tr>
         </tbody>
-      </table>
+      </OutcomesTable>
       <h3 className="pt-2 font-medium">Errors (resultStatus F, nothing changes)</h3>
       <ul className="grid gap-x-6 gap-y-1 text-sm text-slate-700 sm:grid-cols-2">
         {[
@@ -202,12 +196,7 @@ export function AntomCatalogue() {
         Notifications (notifyPayment), scripted by the cardholder name (a stored card: its holder)
       </h3>
       <ul className="list-disc space-y-1 pl-6 text-sm text-slate-700">
-        {CALLBACK_BEHAVIOURS.map((row) => (
-          <li key={row.match}>
-            Contains “{row.match}”: {row.description}
-            {row.behaviour === "delayed" ? ` (${seconds(ANTOM_LATE_SECONDS)})` : ""}.
-          </li>
-        ))}
+        <CallbackBehaviourItems lateSeconds={ANTOM_LATE_SECONDS} />
         <li>
           POSTed to <code>paymentNotifyUrl</code> (refunds: <code>refundNotifyUrl</code>), <code>notifyType</code>{" "}
           PAYMENT_RESULT, CAPTURE_RESULT or REFUND_RESULT, with <code>client-id</code>, <code>request-time</code> and a{" "}

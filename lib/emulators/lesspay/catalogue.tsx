@@ -1,4 +1,4 @@
-import { CALLBACK_BEHAVIOURS, CHALLENGE_PASS_CODE } from "../test-cards";
+import { CHALLENGE_PASS_CODE } from "../test-cards";
 import {
   CALLBACK_ACK as LESSPAY_ACK,
   CALLBACK_RETRY_SECONDS as LESSPAY_RETRY_SECONDS,
@@ -14,6 +14,7 @@ import {
   TIMESTAMP_WINDOW_MS as LESSPAY_TIMESTAMP_WINDOW_MS,
 } from "./config";
 import { seconds, shownCard } from "../catalogue-format";
+import { CallbackBehaviourItems, OutcomesTable } from "../catalogue-parts";
 
 /** Lesspay: its API, the cashier's outcomes, callbacks and risk events. */
 export function LesspayCatalogue() {
@@ -32,17 +33,14 @@ export function LesspayCatalogue() {
         uppercase hex. A missing header, an unknown app id or a bad signature is HTTP 401{" "}
         <code>{"{code: 401, msg}"}</code>; everything else is HTTP 200 <code>{"{code, msg, data}"}</code>.
       </p>
-      <table
-        className="w-full overflow-hidden rounded-xl bg-white text-left text-sm shadow-sm"
-        data-testid="lesspay-outcomes"
+      <OutcomesTable
+        testId="lesspay-outcomes"
+        columns={[
+          "Card or action",
+          "Cashier (pay_access_type 1)",
+          "OpenAPI (pay_access_type 2, extra_type card or token)",
+        ]}
       >
-        <thead className="bg-slate-50 text-xs text-slate-500 uppercase">
-          <tr>
-            <th className="p-3">Card or action</th>
-            <th className="p-3">Cashier (pay_access_type 1)</th>
-            <th className="p-3">OpenAPI (pay_access_type 2, extra_type card or token)</th>
-          </tr>
-        </thead>
         <tbody className="divide-y divide-slate-100">
           <tr>
             <td className="p-3">create-order</td>
@@ -110,7 +108,7 @@ export function LesspayCatalogue() {
             </td>
           </tr>
         </tbody>
-      </table>
+      </OutcomesTable>
       <p className="text-sm text-slate-700">
         On a successful payment that asked to store the card, the callback and query-order carry{" "}
         <code>channel_biz_data</code>: <code>card_token</code> (<code>src_</code> + 26 lowercase letters and digits),{" "}
@@ -161,13 +159,10 @@ export function LesspayCatalogue() {
       </ul>
       <h3 className="pt-2 font-medium">Callbacks to notify_url, scripted by the cardholder name</h3>
       <ul className="list-disc space-y-1 pl-6 text-sm text-slate-700">
-        {CALLBACK_BEHAVIOURS.map((row) => (
-          <li key={row.match}>
-            Contains “{row.match}”: {row.description}
-            {row.behaviour === "delayed" ? ` (${seconds(LESSPAY_LATE_SECONDS)})` : ""}
-            {row.behaviour === "never" ? "; the order still settles and query-order shows it" : ""}.
-          </li>
-        ))}
+        <CallbackBehaviourItems
+          lateSeconds={LESSPAY_LATE_SECONDS}
+          silentNote="; the order still settles and query-order shows it"
+        />
         <li>
           POST JSON{" "}
           <code>

@@ -1,7 +1,6 @@
-import Database from "better-sqlite3";
-import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { findCardData } from "@/lib/testing/card-data-scan";
+import { emulatorTablesText, CARD_DATA_TEST_CARDS } from "@/lib/testing/emulator-tables";
 import {
   cardBody,
   cashierBody,
@@ -586,28 +585,11 @@ describe("Lesspay emulator: card data", () => {
     const cashier = (await lesspayCall("create-order", cashierBody())).data.pay_order_id as string;
     await postCashier(cashier, { number: "5555555555554444", cvc: "765" });
     await sleep(100);
-    const file = resolve(process.cwd(), process.env.EMULATOR_DATABASE_PATH ?? "data/test-integration/emulators.sqlite");
-    const sqlite = new Database(file, { readonly: true, fileMustExist: true });
-    try {
-      const tables = (
-        sqlite.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]
-      ).map((row) => row.name);
-      expect(tables).toEqual(expect.arrayContaining(["lesspay_orders", "lesspay_card_tokens", "outbox"]));
-      const text = tables.map((name) => JSON.stringify(sqlite.prepare(`select * from "${name}"`).all())).join("\n");
-      const cards = [
-        "4111111111111111",
-        "5555555555554444",
-        "4000000000003220",
-        "4000000000000002",
-        "4000000000009995",
-        "4000000000000119",
-      ];
-      expect(findCardData(text, cards)).toEqual([]);
-      for (const cvv of ["987", "4321", "765"])
-        expect(text).not.toMatch(new RegExp(`"(cvv|cvc)[^"]*"\\s*:\\s*"?${cvv}`, "i"));
-      expect(text).toContain("411111******1111");
-    } finally {
-      sqlite.close();
-    }
+    const { tables, text } = emulatorTablesText();
+    expect(tables).toEqual(expect.arrayContaining(["lesspay_orders", "lesspay_card_tokens", "outbox"]));
+    expect(findCardData(text, CARD_DATA_TEST_CARDS)).toEqual([]);
+    for (const cvv of ["987", "4321", "765"])
+      expect(text).not.toMatch(new RegExp(`"(cvv|cvc)[^"]*"\\s*:\\s*"?${cvv}`, "i"));
+    expect(text).toContain("411111******1111");
   });
 });

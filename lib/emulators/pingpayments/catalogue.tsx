@@ -1,4 +1,3 @@
-import { CALLBACK_BEHAVIOURS } from "../test-cards";
 import {
   DECLINE_REASONS,
   LATE_CALLBACK_SECONDS,
@@ -7,6 +6,7 @@ import {
   STATUS_CALLBACK_RETRY_SECONDS,
 } from "./config";
 import { seconds, shownCard } from "../catalogue-format";
+import { CallbackBehaviourItems, OutcomesTable } from "../catalogue-parts";
 
 /** Ping Payments with PaymentIQ: its API, the PaymentIQ page's outcomes, its status callbacks. */
 export function PingPaymentsCatalogue() {
@@ -23,14 +23,7 @@ export function PingPaymentsCatalogue() {
         non-ISO 4217 currencies get 422 with <code>{"{errors: [{error, description, property}]}"}</code>; unknown ids
         and routes 404 in that shape.
       </p>
-      <table className="w-full overflow-hidden rounded-xl bg-white text-left text-sm shadow-sm">
-        <thead className="bg-slate-50 text-xs text-slate-500 uppercase">
-          <tr>
-            <th className="p-3">On the PaymentIQ page</th>
-            <th className="p-3">Payment status</th>
-            <th className="p-3">Reason (status_reason)</th>
-          </tr>
-        </thead>
+      <OutcomesTable columns={["On the PaymentIQ page", "Payment status", "Reason (status_reason)"]}>
         <tbody className="divide-y divide-slate-100">
           <tr>
             <td className="p-3">An approving card</td>
@@ -74,15 +67,10 @@ export function PingPaymentsCatalogue() {
             <td className="p-3">cancelled_by_payer</td>
           </tr>
         </tbody>
-      </table>
+      </OutcomesTable>
       <h3 className="pt-2 font-medium">Status callbacks, scripted by the cardholder name</h3>
       <ul className="list-disc space-y-1 pl-6 text-sm text-slate-700">
-        {CALLBACK_BEHAVIOURS.map((row) => (
-          <li key={row.match}>
-            Name contains “{row.match}”: {row.description}
-            {row.behaviour === "delayed" ? ` (${seconds(LATE_CALLBACK_SECONDS)})` : ""}.
-          </li>
-        ))}
+        <CallbackBehaviourItems lateSeconds={LATE_CALLBACK_SECONDS} lead="Name contains" />
         <li>
           A callback not answered with 2xx is retried after {STATUS_CALLBACK_RETRY_SECONDS.map(seconds).join(", ")} (
           {STATUS_CALLBACK_RETRY_SECONDS.length + 1} attempts in all).

@@ -9,8 +9,9 @@ import {
   QR_LIFETIME_SECONDS,
   WALLET_TYPES,
 } from "./config";
-import { CALLBACK_BEHAVIOURS, CHALLENGE_PASS_CODE } from "../test-cards";
+import { CHALLENGE_PASS_CODE } from "../test-cards";
 import { seconds, shownCard } from "../catalogue-format";
+import { CallbackBehaviourItems, OutcomesTable } from "../catalogue-parts";
 import type { CatalogueSectionProps } from "../descriptor";
 import { latestWalletTokens } from "./store";
 
@@ -32,17 +33,7 @@ export function PingpongCatalogue({ mayForce }: CatalogueSectionProps) {
         <code>/emulators/pingpong/static/risk-control/acquirerRiskControl.min.js</code>: a card payment needs the{" "}
         <code>jsGeneratedData</code> its <code>complexInit</code> returned for the same requestId.
       </p>
-      <table
-        className="w-full overflow-hidden rounded-xl bg-white text-left text-sm shadow-sm"
-        data-testid="pingpong-outcomes"
-      >
-        <thead className="bg-slate-50 text-xs text-slate-500 uppercase">
-          <tr>
-            <th className="p-3">Card or action</th>
-            <th className="p-3">Status</th>
-            <th className="p-3">code · description</th>
-          </tr>
-        </thead>
+      <OutcomesTable testId="pingpong-outcomes" columns={["Card or action", "Status", "code \u00b7 description"]}>
         <tbody className="divide-y divide-slate-100">
           <tr>
             <td className="p-3">An approving card</td>
@@ -137,7 +128,7 @@ export function PingpongCatalogue({ mayForce }: CatalogueSectionProps) {
             <td className="p-3">{PINGPONG_CODES.wrongState.code} otherwise</td>
           </tr>
         </tbody>
-      </table>
+      </OutcomesTable>
       <h3 className="pt-2 font-medium">Error codes</h3>
       <ul className="grid gap-x-6 gap-y-1 text-sm text-slate-700 sm:grid-cols-2">
         {Object.values(PINGPONG_CODES).map((row) => (
@@ -150,12 +141,7 @@ export function PingpongCatalogue({ mayForce }: CatalogueSectionProps) {
         Notifications, scripted by the cardholder name (cards) or customer.email (APMs)
       </h3>
       <ul className="list-disc space-y-1 pl-6 text-sm text-slate-700">
-        {CALLBACK_BEHAVIOURS.map((row) => (
-          <li key={row.match}>
-            Contains “{row.match}”: {row.description}
-            {row.behaviour === "delayed" ? ` (${seconds(PINGPONG_LATE_SECONDS)})` : ""}.
-          </li>
-        ))}
+        <CallbackBehaviourItems lateSeconds={PINGPONG_LATE_SECONDS} />
         <li>
           Signed envelope POSTed to <code>notificationUrl</code>, <code>notifyType</code> PAYMENT, REFUND, VOID or
           CLOSE; any 2xx is the ack. Otherwise retried after {PINGPONG_RETRY_SECONDS.map(seconds).join(", ")} (

@@ -36,6 +36,13 @@ async function query(merchantTransactionId: unknown) {
 
 const user = () => `user-${randomUUID().slice(0, 8)}`;
 
+/** A caught notification whose sign must verify: its envelope and its bizContent. */
+function signedNotification(body: string) {
+  const { envelope: sent, biz, verified } = parseNotification(body);
+  expect(verified).toBe(true);
+  return { envelope: sent, biz };
+}
+
 describe("PingPongCheckout emulator: one-click signing (bind)", () => {
   it("binds: the documented answer (authUrl only, no token in it); the signing page renders; agree sends a signed SIGN SUCCESS with the token and 303s to merchantResultUrl", async () => {
     const notify = await catcher();
@@ -75,8 +82,7 @@ describe("PingPongCheckout emulator: one-click signing (bind)", () => {
 
     expect(await postForm(`${signing}/agree`)).toEqual({ status: 303, location: "http://localhost:9/wallet-linked" });
     const [delivered] = await notify.waitFor(1);
-    const { envelope: sent, biz: body, verified } = parseNotification(delivered.body);
-    expect(verified).toBe(true);
+    const { envelope: sent, biz: body } = signedNotification(delivered.body);
     expect(sent).toMatchObject({ code: "000000", accId: PINGPONG_MERCHANT.accId, version: "1.0" });
     expect(guessedBindingNotification.safeParse(sent).success).toBe(true);
     expect(body).toEqual({
@@ -119,8 +125,7 @@ describe("PingPongCheckout emulator: one-click signing (bind)", () => {
     });
     expect(step).toEqual({ status: 303, location: "http://localhost:9/back?x=1" });
     const [delivered] = await notify.waitFor(1);
-    const { envelope: sent, biz, verified } = parseNotification(delivered.body);
-    expect(verified).toBe(true);
+    const { envelope: sent, biz } = signedNotification(delivered.body);
     expect(sent).toMatchObject({ code: "300002", description: "The user declined the signing" });
     expect(biz).toMatchObject({ notifyType: "SIGN", token, merchantUserId, status: "FAILED" });
     expect((await payWithToken(token, merchantUserId)).answer.body.code).toBe("300001");
@@ -195,8 +200,7 @@ describe("PingPongCheckout emulator: paying with a one-click token", () => {
     });
     expect(answer.biz!.paymentRedirectUrl).toBeUndefined();
     const [delivered] = await notify.waitFor(1);
-    const { biz: body, verified } = parseNotification(delivered.body);
-    expect(verified).toBe(true);
+    const { biz: body } = signedNotification(delivered.body);
     expect(body).toMatchObject({
       notifyType: "PAYMENT",
       status: "SUCCESS",
@@ -290,8 +294,7 @@ describe("PingPongCheckout emulator: unbinding", () => {
     expect(unbound.body.code).toBe("000000");
     expect(unbound.biz).toEqual({ token, merchantUserId, status: "SUCCESS" });
     const requests = await notify.waitFor(2);
-    const { biz, verified, envelope: sent } = parseNotification(requests[1].body);
-    expect(verified).toBe(true);
+    const { biz, envelope: sent } = signedNotification(requests[1].body);
     expect(sent.code).toBe("000000");
     expect(biz).toEqual({
       notifyType: "UNBIND",
@@ -327,8 +330,7 @@ describe("PingPongCheckout emulator: unbinding", () => {
       location: `${pingpongUrl()}/wallet/app/${token}`,
     });
     const requests = await notify.waitFor(2);
-    const { biz, verified } = parseNotification(requests[1].body);
-    expect(verified).toBe(true);
+    const { biz } = signedNotification(requests[1].body);
     expect(biz).toMatchObject({
       notifyType: "UNBIND",
       token,

@@ -1,56 +1,10 @@
-import Link from "next/link";
-import { OnceForm } from "@/components/emulators/once-form";
+import { ReturnToMerchant, WalletButton, WalletPhone, WalletStatus } from "./wallet-phone";
 
 /**
  * Phone-style wallet screens for the PingPongCheckout emulator's one-click (CodeGrant) flow: the
  * signing page, the legacy (deprecated) authorization page and the wallet app's linked merchants.
- * Same look as ./wallet.tsx.
+ * The same phone as ./wallet.tsx (./wallet-phone.tsx).
  */
-
-function WalletPhone({
-  walletType,
-  caption,
-  children,
-}: {
-  walletType: string;
-  caption: string;
-  children: React.ReactNode;
-}) {
-  return (
-    <main className="mx-auto max-w-xs px-4 py-10">
-      <div className="overflow-hidden rounded-[2rem] border-8 border-slate-900 bg-white shadow-xl">
-        <div className="bg-sky-600 px-5 py-4 text-white">
-          <p className="text-xs opacity-80">{caption}</p>
-          <p className="text-lg font-semibold" data-testid="pingpong-wallet-method">
-            {walletType}
-          </p>
-        </div>
-        <div className="space-y-4 p-5">{children}</div>
-      </div>
-      <p className="mt-4 text-center text-xs text-slate-500">
-        Scripted outcomes:{" "}
-        <Link href="/emulators" className="underline">
-          /emulators
-        </Link>
-      </p>
-    </main>
-  );
-}
-
-function Status({ children }: { children: React.ReactNode }) {
-  return (
-    <div
-      role="status"
-      className="rounded-xl bg-slate-100 p-4 text-center text-sm text-slate-700"
-      data-testid="pingpong-wallet-status"
-    >
-      {children}
-    </div>
-  );
-}
-
-const primary = "w-full rounded-full bg-slate-900 px-4 py-3 font-medium text-white disabled:opacity-60";
-const secondary = "w-full rounded-full border border-slate-300 px-4 py-3 text-slate-700 disabled:opacity-60";
 
 export interface SigningProps {
   /** The signing's id in the authUrl (never the token). */
@@ -78,29 +32,23 @@ export function PingPongWalletSigning(props: SigningProps) {
             Allow {props.merchantName} to charge this wallet without asking each time?
           </p>
           <div className="space-y-2">
-            <OnceForm action={`${base}/agree`}>
-              <button type="submit" className={primary}>
-                Agree and link
-              </button>
-            </OnceForm>
-            <OnceForm action={`${base}/decline`}>
-              <button type="submit" className={secondary}>
-                Decline
-              </button>
-            </OnceForm>
+            <WalletButton action={`${base}/agree`} kind="primary">
+              Agree and link
+            </WalletButton>
+            <WalletButton action={`${base}/decline`} kind="secondary">
+              Decline
+            </WalletButton>
           </div>
         </>
       ) : (
-        <Status>
+        <WalletStatus>
           <p>
             This linking request was already answered (
             {props.status === "DECLINED" ? "declined" : props.status === "ACTIVE" ? "linked" : "linked, since unlinked"}
             ).
           </p>
-          <a className="mt-2 inline-block font-medium text-indigo-700 underline" href={props.merchantResultUrl}>
-            Return to the merchant
-          </a>
-        </Status>
+          <ReturnToMerchant href={props.merchantResultUrl} />
+        </WalletStatus>
       )}
     </WalletPhone>
   );
@@ -128,19 +76,17 @@ export function PingPongWalletApp(props: LinkedMerchantProps) {
         <p className="mt-1 font-mono text-[10px] break-all text-slate-400">Token {props.token}</p>
       </div>
       {props.status === "ACTIVE" ? (
-        <OnceForm action={`/emulators/pingpong/wallet/app/${props.token}/unlink`}>
-          <button type="submit" className={secondary}>
-            Unlink
-          </button>
-        </OnceForm>
+        <WalletButton action={`/emulators/pingpong/wallet/app/${props.token}/unlink`} kind="secondary">
+          Unlink
+        </WalletButton>
       ) : (
-        <Status>
+        <WalletStatus>
           {props.status === "REVOKED" ? (
             <p>Unlinked: {props.merchantName} can no longer charge this wallet.</p>
           ) : (
             <p>Not linked: the linking request was {props.status === "DECLINED" ? "declined" : "never answered"}.</p>
           )}
-        </Status>
+        </WalletStatus>
       )}
     </WalletPhone>
   );
@@ -170,19 +116,15 @@ export function PingPongWalletLegacyAuth(props: LegacyAuthProps) {
           <p className="text-sm text-slate-700">
             Authorize {props.merchantName} to charge this wallet without asking each time?
           </p>
-          <OnceForm action={`/emulators/pingpong/wallet/auth/${props.authId}/authorize`}>
-            <button type="submit" className={primary}>
-              Authorize
-            </button>
-          </OnceForm>
+          <WalletButton action={`/emulators/pingpong/wallet/auth/${props.authId}/authorize`} kind="primary">
+            Authorize
+          </WalletButton>
         </>
       ) : (
-        <Status>
+        <WalletStatus>
           <p>This authorization was already answered.</p>
-          <a className="mt-2 inline-block font-medium text-indigo-700 underline" href={props.merchantResultUrl}>
-            Return to the merchant
-          </a>
-        </Status>
+          <ReturnToMerchant href={props.merchantResultUrl} />
+        </WalletStatus>
       )}
     </WalletPhone>
   );

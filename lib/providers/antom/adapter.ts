@@ -3,9 +3,11 @@ import { randomUUID } from "node:crypto";
 import { cardSummary, splitHolderName } from "@/lib/cards";
 import { settings } from "@/lib/env";
 import { minor, SHOP_CURRENCIES } from "@/lib/money";
+import type { z } from "zod";
 import {
   ProviderError,
   unknownAnswer,
+  type ApiCallRecord,
   type PaymentProvider,
   type PaymentRequest,
   type ProviderOutcome,
@@ -14,7 +16,7 @@ import { AntomClient } from "./client";
 import { antomKey } from "./dev-keys";
 import { antomSettings } from "./settings";
 import { checksOf, failureOf, inquiryStatus, payStatus, storedCardOf } from "./mappers";
-import { cancelAnswer, captureAnswer, inquiryAnswer, payAnswer, refundAnswer } from "./schemas";
+import { cancelAnswer, captureAnswer, inquiryAnswer, payAnswer, refundAnswer, type AntomResult } from "./schemas";
 import { ANTOM_ACK, cancelKey, captureKey, refundKey, verifyAntomNotification } from "./webhook";
 
 function credentials() {
@@ -28,6 +30,30 @@ function credentials() {
 }
 const client = () => new AntomClient(credentials());
 const money = (value: number, currency: string) => ({ currency, value: String(value) });
+
+/**
+ * Antom's answer to a capture, cancel or refund, read with `schema`. Unless it parses with
+ * resultStatus S (and `complete` holds), Antom refused: a ProviderError saying `refused` and
+ * Antom's result, with `code`.
+ */
+function acceptedAnswer<Answer extends { result: AntomResult }>(
+  answer: { json: unknown; call: ApiCallRecord },
+  schema: z.ZodType<Answer>,
+  refused: string,
+  code: string,
+  complete: (data: Answer) => boolean = () => true,
+): Answer {
+  const parsed = schema.safeParse(answer.json);
+  if (!parsed.success || parsed.data.result.resultStatus !== "S" || !complete(parsed.data)) {
+    const result = parsed.success ? parsed.data.result : undefined;
+    throw new ProviderError(
+      `${refused}: ${result?.resultCode ?? "?"} ${result?.resultMessage ?? ""}`,
+      [answer.call],
+      code,
+    );
+  }
+  return parsed.data;
+}
 
 function paymentMethodOf(request: PaymentRequest) {
   if (request.storedCredential) return { paymentMethodType: "CARD", paymentMethodId: request.storedCredential.token };
@@ -150,19 +176,11 @@ export const antom: PaymentProvider = {
       captureAmount: money(amount, payment.currency),
       isLastCapture: true,
     });
-    const parsed = captureAnswer.safeParse(answer.json);
-    if (!parsed.success || parsed.data.result.resultStatus !== "S") {
-      const result = parsed.success ? parsed.data.result : undefined;
-      throw new ProviderError(
-        `Antom refused the capture: ${result?.resultCode ?? "?"} ${result?.resultMessage ?? ""}`,
-        [answer.call],
-        "capture_refused",
-      );
-    }
+    const captured = acceptedAnswer(answer, captureAnswer, "Antom refused the capture", "capture_refused");
     return {
       status: "succeeded",
       capturedAmount: amount,
-      dedupeKey: captureKey(payment.providerPaymentId!, parsed.data.captureId),
+      dedupeKey: captureKey(payment.providerPaymentId!, captured.captureId),
       nextAction: { type: "none" },
       calls: [answer.call],
     };
@@ -170,15 +188,7 @@ export const antom: PaymentProvider = {
 
   async cancel(payment) {
     const answer = await client().post("cancel", { paymentId: payment.providerPaymentId });
-    const parsed = cancelAnswer.safeParse(answer.json);
-    if (!parsed.success || parsed.data.result.resultStatus !== "S") {
-      const result = parsed.success ? parsed.data.result : undefined;
-      throw new ProviderError(
-        `Antom refused the cancel: ${result?.resultCode ?? "?"} ${result?.resultMessage ?? ""}`,
-        [answer.call],
-        "cancel_refused",
-      );
-    }
+    acceptedAnswer(answer, cancelAnswer, "Antom refused the cancel", "cancel_refused");
     return {
       status: "canceled",
       dedupeKey: cancelKey(payment.providerPaymentId!),
@@ -194,15 +204,7 @@ export const antom: PaymentProvider = {
    */
   async closeOpenAttempt(payment) {
     const answer = await client().post("cancel", { paymentRequestId: payment.paymentId });
-    const parsed = cancelAnswer.safeParse(answer.json);
-    if (!parsed.success || parsed.data.result.resultStatus !== "S") {
-      const result = parsed.success ? parsed.data.result : undefined;
-      throw new ProviderError(
-        `Antom refused to close the payment: ${result?.resultCode ?? "?"} ${result?.resultMessage ?? ""}`,
-        [answer.call],
-        "close_refused",
-      );
-    }
+    acceptedAnswer(answer, cancelAnswer, "Antom refused to close the payment", "close_refused");
     return { calls: [answer.call] };
   },
 
@@ -215,19 +217,17 @@ export const antom: PaymentProvider = {
       refundAmount: money(amount, payment.currency),
       refundNotifyUrl: `${settings().APP_URL}/api/webhooks/antom`,
     });
-    const parsed = refundAnswer.safeParse(answer.json);
-    if (!parsed.success || parsed.data.result.resultStatus !== "S" || !parsed.data.refundId) {
-      const result = parsed.success ? parsed.data.result : undefined;
-      throw new ProviderError(
-        `Antom refused the refund: ${result?.resultCode ?? "?"} ${result?.resultMessage ?? ""}`,
-        [answer.call],
-        "refund_refused",
-      );
-    }
+    const refunded = acceptedAnswer(
+      answer,
+      refundAnswer,
+      "Antom refused the refund",
+      "refund_refused",
+      (data) => !!data.refundId,
+    );
     return {
       status: "partially_refunded",
       refundAmount: amount,
-      dedupeKey: refundKey(parsed.data.refundId),
+      dedupeKey: refundKey(refunded.refundId!),
       nextAction: { type: "none" },
       calls: [answer.call],
     };

@@ -1,4 +1,5 @@
 import "server-only";
+import type { z } from "zod";
 import { settings } from "@/lib/env";
 import { fromDecimalString, SHOP_CURRENCIES, toDecimalString } from "@/lib/money";
 import {
@@ -9,7 +10,7 @@ import {
   type ProviderOutcome,
 } from "@/lib/payments/types";
 import { cardSummary, splitHolderName } from "@/lib/cards";
-import { PingPongClient } from "./client";
+import { PingPongClient, type PingPongAnswer } from "./client";
 import { failureOf, nextActionOf, SUCCESS_CODE, toPaymentStatus } from "./mappers";
 import { refundAnswer, transaction, voidAnswer, type Transaction } from "./schemas";
 import { refundKey, verifyPingPongNotification, voidKey } from "./webhook";
@@ -26,6 +27,23 @@ function credentials() {
   };
 }
 const client = () => new PingPongClient(credentials());
+
+/**
+ * PingPong's answer to a refund or a void, its bizContent read with `schema`. Unless the code is
+ * success and the status is not FAILED, PingPong refused: a ProviderError saying `refused`, with `code`.
+ */
+function acceptedBiz<Biz extends { status: string }>(
+  answer: PingPongAnswer,
+  schema: z.ZodType<Biz>,
+  refused: string,
+  code: string,
+): Biz {
+  const parsed = schema.safeParse(answer.biz);
+  if (answer.code !== SUCCESS_CODE || !parsed.success || parsed.data.status === "FAILED") {
+    throw new ProviderError(`${refused}: ${answer.code} ${answer.description}`, [answer.call], code);
+  }
+  return parsed.data;
+}
 
 /** PingPong's answer to a query about a transaction it does not have. */
 const NOT_FOUND_CODE = "100005";
@@ -189,18 +207,11 @@ export const pingPong: PaymentProvider = {
       currency: payment.currency,
       notificationUrl: `${settings().APP_URL}/api/webhooks/pingpong`,
     });
-    const parsed = refundAnswer.safeParse(answer.biz);
-    if (answer.code !== SUCCESS_CODE || !parsed.success || parsed.data.status === "FAILED") {
-      throw new ProviderError(
-        `PingPong refused the refund: ${answer.code} ${answer.description}`,
-        [answer.call],
-        "refund_refused",
-      );
-    }
+    const refunded = acceptedBiz(answer, refundAnswer, "PingPong refused the refund", "refund_refused");
     return {
       status: "partially_refunded",
       refundAmount: amount,
-      dedupeKey: refundKey(parsed.data.refundId),
+      dedupeKey: refundKey(refunded.refundId),
       nextAction: { type: "none" },
       calls: [answer.call],
     };
@@ -212,17 +223,10 @@ export const pingPong: PaymentProvider = {
       requestId: PingPongClient.newRequestId(`vd-${payment.paymentId}`),
       transactionId: payment.providerPaymentId,
     });
-    const parsed = voidAnswer.safeParse(answer.biz);
-    if (answer.code !== SUCCESS_CODE || !parsed.success || parsed.data.status === "FAILED") {
-      throw new ProviderError(
-        `PingPong refused the void: ${answer.code} ${answer.description}`,
-        [answer.call],
-        "void_refused",
-      );
-    }
+    const voided = acceptedBiz(answer, voidAnswer, "PingPong refused the void", "void_refused");
     return {
       status: "canceled",
-      dedupeKey: voidKey(parsed.data.voidId),
+      dedupeKey: voidKey(voided.voidId),
       nextAction: { type: "none" },
       calls: [answer.call],
     };

@@ -1,7 +1,7 @@
-import Image from "next/image";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
+import { ProductImage } from "@/components/product-image";
 import { findProductBySlug } from "@/lib/db/queries/products";
 import { formatMoney } from "@/lib/money";
 import { readCurrency } from "@/lib/shopper-session";
@@ -13,15 +13,7 @@ export default async function ProductPage({ params }: { params: Promise<{ slug: 
   return (
     <div className="grid gap-10 md:grid-cols-2">
       <div className="overflow-hidden rounded-2xl border border-stone-200 bg-white">
-        <Image
-          src={product.image}
-          alt={product.name}
-          width={800}
-          height={600}
-          className="h-full w-full object-cover"
-          unoptimized
-          priority
-        />
+        <ProductImage product={product} className="h-full w-full object-cover" priority />
       </div>
       <div className="space-y-4">
         <Link href="/" className="text-sm text-stone-500 hover:text-brand-600">
