@@ -89,7 +89,12 @@ export function CheckoutForm(props: {
           {e.country && <span className="mt-1 block text-red-700">{e.country}</span>}
         </label>
       </section>
-      <PaymentSection {...paymentChoicesOf(props)} error={e.paymentMethod} cardErrors={state.cardErrors} />
+      <PaymentSection
+        {...paymentChoicesOf(props)}
+        preselect={v.paymentMethod}
+        error={e.paymentMethod}
+        cardErrors={state.cardErrors}
+      />
       <FormMessage message={state.error} />
       <PayButton pending={pending} disabled={props.methods.length === 0} label={`Pay ${props.totalLabel}`} wide />
     </form>

@@ -17,7 +17,11 @@ export const savedCardKey = (card: SavedCard) => `${card.provider}:${card.kind}:
 
 export const methodKey = (m: Pick<PaymentMethod, "provider" | "method">) => `${m.provider}:${m.method}`;
 
-/** Radio list of the payment methods the registry offers for the order's currency. */
+/**
+ * Radio list of the payment methods the registry offers for the order's currency. The radios are
+ * uncontrolled and `defaultChecked` follows `selected`: React resets a form after its action, and a
+ * radio then returns to its default, so the default must be the method chosen, not the first one.
+ */
 export function PaymentMethodList({
   methods,
   savedCards = [],
@@ -47,7 +51,7 @@ export function PaymentMethodList({
             type="radio"
             name="paymentMethod"
             value={savedCardKey(card)}
-            checked={selected === savedCardKey(card)}
+            defaultChecked={selected === savedCardKey(card)}
             onChange={() => onSelect?.(savedCardKey(card))}
             className="mt-1"
           />
@@ -77,8 +81,7 @@ export function PaymentMethodList({
             type="radio"
             name="paymentMethod"
             value={methodKey(m)}
-            checked={selected === undefined ? undefined : selected === methodKey(m)}
-            defaultChecked={selected === undefined ? index === 0 : undefined}
+            defaultChecked={selected === undefined ? index === 0 : selected === methodKey(m)}
             onChange={() => onSelect?.(methodKey(m))}
             className="mt-1"
           />

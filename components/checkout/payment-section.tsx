@@ -43,9 +43,18 @@ export function PaymentSection({
   merchantUserId,
   signedIn = false,
   autofill,
-}: PaymentChoices & { error?: string; cardErrors?: CardFieldErrors; signedIn?: boolean }) {
-  const first = savedCards[0] ? savedCardKey(savedCards[0]) : methods[0] ? methodKey(methods[0]) : "";
-  const [selected, setSelected] = useState(first);
+  preselect,
+}: PaymentChoices & {
+  error?: string;
+  cardErrors?: CardFieldErrors;
+  signedIn?: boolean;
+  /** The method to start on (the one the refused form sent, or the attempt just declined) if it is offered. */
+  preselect?: string;
+}) {
+  const keys = [...savedCards.map(savedCardKey), ...methods.map(methodKey)];
+  const [selected, setSelected] = useState(() =>
+    preselect !== undefined && keys.includes(preselect) ? preselect : (keys[0] ?? ""),
+  );
   const method = methods.find((m) => methodKey(m) === selected);
   return (
     <div className="space-y-4">
