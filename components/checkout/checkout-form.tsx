@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useId, useRef } from "react";
 import { placeOrderAndPay, type PaymentFormState } from "@/app/(shop)/checkout/actions";
 import type { SavedCard } from "./payment-method-list";
 import { PaymentSection, paymentChoicesOf } from "./payment-section";
+import { useFocusFirstError } from "./focus-first-error";
 import { FormMessage, PayButton } from "./pay-button";
 import type { BrowserExtensionSetup } from "@/lib/payments/browser-extension";
 import type { PaymentMethod } from "@/lib/payments/types";
@@ -26,16 +27,22 @@ function Field({
   error,
   ...input
 }: { name: string; label: string; error?: string } & React.InputHTMLAttributes<HTMLInputElement>) {
+  const errorId = useId();
   return (
     <label className="block text-sm">
       <span className="mb-1 block font-medium">{label}</span>
       <input
         name={name}
         aria-invalid={Boolean(error)}
+        aria-describedby={error ? errorId : undefined}
         className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 aria-[invalid=true]:border-red-600"
         {...input}
       />
-      {error && <span className="mt-1 block text-red-700">{error}</span>}
+      {error && (
+        <span id={errorId} className="mt-1 block text-red-700">
+          {error}
+        </span>
+      )}
     </label>
   );
 }
@@ -52,6 +59,8 @@ export function CheckoutForm(props: {
   merchantUserId?: string;
 }) {
   const [state, action, pending] = useActionState<PaymentFormState, FormData>(placeOrderAndPay, {});
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
   const e = state.fieldErrors ?? {};
   const v = state.values ?? {};
   /** A field's name, what was typed in it (at first `initial`) and its error. */
@@ -61,7 +70,7 @@ export function CheckoutForm(props: {
     error: e[name],
   });
   return (
-    <form action={action} className="space-y-6" noValidate>
+    <form ref={form} action={action} className="space-y-6" noValidate>
       <input type="hidden" name="checkoutToken" value={props.checkoutToken} />
       <section className="grid gap-4 sm:grid-cols-2">
         <h2 className="font-medium sm:col-span-2">Contact and shipping</h2>
