@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
 import { payAgain, type PaymentFormState } from "@/app/(shop)/checkout/actions";
+import { useFocusFirstError } from "@/components/checkout/focus-first-error";
 import { FormMessage, PayButton } from "@/components/checkout/pay-button";
-import type { SavedCard } from "@/components/checkout/payment-method-list";
+import { methodKey, type SavedCard } from "@/components/checkout/payment-method-list";
 import { PaymentSection, paymentChoicesOf } from "@/components/checkout/payment-section";
 import type { BrowserExtensionSetup } from "@/lib/payments/browser-extension";
 import type { PaymentMethod } from "@/lib/payments/types";
@@ -21,14 +22,22 @@ export function PayAgainForm(props: {
   /** The open attempt this payment replaces (closed at its provider first). */
   replaceAttempt?: string;
   buttonLabel?: string;
+  /** The attempt just declined: a retry starts on its method. */
+  declined?: { provider: string; method: string };
 }) {
   const [state, action, pending] = useActionState<PaymentFormState, FormData>(payAgain, {});
+  const form = useRef<HTMLFormElement>(null);
+  useFocusFirstError(form, state);
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form ref={form} action={action} className="space-y-4" noValidate>
       <input type="hidden" name="orderId" value={props.orderId} />
       <input type="hidden" name="attemptToken" value={props.attemptToken} />
       {props.replaceAttempt && <input type="hidden" name="replaceAttempt" value={props.replaceAttempt} />}
-      <PaymentSection {...paymentChoicesOf(props)} cardErrors={state.cardErrors} />
+      <PaymentSection
+        {...paymentChoicesOf(props)}
+        preselect={props.declined && methodKey(props.declined)}
+        cardErrors={state.cardErrors}
+      />
       <FormMessage message={state.error} />
       <PayButton pending={pending} label={props.buttonLabel ?? `Try again: pay ${props.totalLabel}`} />
     </form>

@@ -20,7 +20,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
   const { order, items, attempts, latest } = view;
   const total = formatMoney(order.totalAmount, order.currency);
   /** Another payment for the order (a fresh attempt token each), with what the shop offers in its currency. */
-  const payAgainForm = (attempt: { replaceAttempt?: string; buttonLabel?: string }) => (
+  const payAgainForm = (attempt: {
+    replaceAttempt?: string;
+    buttonLabel?: string;
+    declined?: { provider: string; method: string };
+  }) => (
     <PayAgainForm
       orderId={order.id}
       attemptToken={randomUUID()}
@@ -107,7 +111,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 </>
               )}
             </p>
-            {payAgainForm({})}
+            {payAgainForm({ declined: { provider: latest.provider, method: latest.method } })}
           </div>
         )}
 
