@@ -1,20 +1,34 @@
 "use client";
 
-import { useRef } from "react";
+import { useOptimistic, useTransition } from "react";
 import { changeCurrency } from "@/app/actions/session";
 
+/**
+ * The header's currency menu. With JavaScript a choice is sent at once (no form submit: React
+ * resets a submitted form's fields to the values they were first rendered with, which showed the
+ * old currency next to the new prices) and the menu shows it until the shop's answer renders it;
+ * without JavaScript the form posts it.
+ */
 export function CurrencySelect({ current, currencies }: { current: string; currencies: readonly string[] }) {
-  const form = useRef<HTMLFormElement>(null);
+  const [shown, show] = useOptimistic(current);
+  const [, startTransition] = useTransition();
   return (
-    <form ref={form} action={changeCurrency} className="flex items-center gap-2">
+    <form action={changeCurrency} className="flex items-center gap-2">
       <label htmlFor="currency" className="sr-only">
         Currency
       </label>
       <select
         id="currency"
         name="currency"
-        defaultValue={current}
-        onChange={() => form.current?.requestSubmit()}
+        value={shown}
+        onChange={(event) => {
+          const chosen = event.target.value;
+          const form = new FormData(event.currentTarget.form!);
+          startTransition(async () => {
+            show(chosen);
+            await changeCurrency(form);
+          });
+        }}
         className="rounded-md border border-stone-300 bg-white px-2 py-1 text-sm"
       >
         {currencies.map((code) => (

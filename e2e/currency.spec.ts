@@ -28,3 +28,28 @@ test("prices follow the chosen currency, with its own decimals, down to the prov
   );
   expect(row).toEqual({ amount: 8800, currency: "JPY" });
 });
+
+test("the currency menu shows the chosen currency with the new prices, without a reload", async ({ page }) => {
+  await page.goto("/products/merino-beanie");
+  const menu = page.getByLabel("Currency");
+  await expect(menu).toHaveValue("USD");
+
+  await menu.selectOption("JPY");
+  await expect(page.getByTestId("product-price")).toHaveText("¥4,400");
+  // Another page of the shop, reached without a reload: the header (and its menu) stays mounted.
+  await page.getByRole("link", { name: "Shop", exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByText("¥4,400").first()).toBeVisible();
+  await expect(menu).toHaveValue("JPY");
+  await expect(menu.locator("option:checked")).toHaveText("JPY");
+
+  await menu.selectOption("KWD");
+  await expect(page.getByText(/KWD\s8\.900/).first()).toBeVisible();
+  await page.goto("/products/merino-beanie");
+  await expect(menu).toHaveValue("KWD");
+  await menu.selectOption("USD");
+  await expect(page.getByTestId("product-price")).toHaveText("$29.00");
+  await page.getByRole("link", { name: "Shop", exact: true }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(menu).toHaveValue("USD");
+});

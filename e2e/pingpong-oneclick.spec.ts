@@ -71,3 +71,47 @@ test("a declined signing leaves nothing to pay with", async ({ page }) => {
   await checkoutWith(page, "walnut-notebook", "shopper@example.com");
   await expect(page.getByRole("radio", { name: /Pay with AlipayHK \(linked\)/ })).toHaveCount(0);
 });
+
+test("a wallet linked twice at once is one link: the account offers no second one and checkout lists it once", async ({
+  page,
+  context,
+}) => {
+  await signIn(page, "shopper@example.com", "shopper-demo");
+  const gcash = (on: typeof page, status: string) =>
+    on
+      .getByTestId("linked-wallets")
+      .getByTestId("wallet-binding")
+      .filter({ hasText: "GCash" })
+      .and(on.locator(`[data-status="${status}"]`));
+
+  // Two tabs start linking GCash before either signing is agreed; a third still shows the account as it was.
+  const [first, second, stale] = [page, await context.newPage(), await context.newPage()];
+  for (const tab of [first, second, stale]) await tab.goto("/account");
+  for (const tab of [first, second]) {
+    await tab.getByTestId("linked-wallets").getByRole("button", { name: "Link GCash" }).click();
+    await expect(tab).toHaveURL(/\/emulators\/pingpong\/wallet\/sign\//);
+  }
+  for (const tab of [first, second]) {
+    await tab.getByRole("button", { name: "Agree and link" }).click();
+    await expect(tab).toHaveURL(/\/account/);
+  }
+  // Both signing results have come (nothing waits any more): one active link.
+  await expect(gcash(second, "pending")).toHaveCount(0);
+  await expect(gcash(second, "active")).toHaveCount(1);
+
+  // Linked: nothing offers to link it again, and a page from before the link is told so.
+  await first.reload();
+  await expect(gcash(first, "active")).toHaveCount(1);
+  await expect(first.getByTestId("linked-wallets").getByRole("button", { name: "Link GCash" })).toHaveCount(0);
+  await stale.getByTestId("linked-wallets").getByRole("button", { name: "Link GCash" }).click();
+  await expect(stale.getByTestId("linked-wallets").getByRole("alert")).toHaveText("GCash is already linked.");
+  await expect(stale).toHaveURL(/\/account/);
+
+  await checkoutWith(first, "merino-beanie", "shopper@example.com");
+  await expect(first.getByRole("radio", { name: /Pay with GCash \(linked\)/ })).toHaveCount(1);
+
+  await first.goto("/account");
+  await gcash(first, "active").getByRole("button", { name: "Unlink" }).click();
+  await expect(gcash(first, "active")).toHaveCount(0);
+  await expect(first.getByTestId("linked-wallets").getByRole("button", { name: "Link GCash" })).toBeVisible();
+});

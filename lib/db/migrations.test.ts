@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { payments } from "./schema";
+import { payments, storedCredentials } from "./schema";
 
 const SHOP_MIGRATIONS = resolve("drizzle/shop");
 const made: string[] = [];
@@ -28,12 +28,18 @@ function migrationsUpTo(tag: string): string {
   return dir;
 }
 
+/** A database in memory, as an older release left it (migrated up to `tag`). */
+function databaseMigratedTo(tag: string) {
+  const sqlite = new Database(":memory:");
+  sqlite.pragma("foreign_keys = ON");
+  const database = drizzle(sqlite);
+  migrate(database, { migrationsFolder: migrationsUpTo(tag) });
+  return { sqlite, database };
+}
+
 describe("0005_payment_flags", () => {
   it("moves the shop's own flags and the typed card out of provider_data into their columns", () => {
-    const sqlite = new Database(":memory:");
-    sqlite.pragma("foreign_keys = ON");
-    const database = drizzle(sqlite);
-    migrate(database, { migrationsFolder: migrationsUpTo("0004_revoked_sessions") });
+    const { sqlite, database } = databaseMigratedTo("0004_revoked_sessions");
     sqlite
       .prepare(
         `INSERT INTO orders (id, checkout_token, email, name, address_line, city, postal_code, country, currency, total_amount)
@@ -91,6 +97,59 @@ describe("0005_payment_flags", () => {
       { ...none, providerData: {}, card: ["mastercard", "5454", null] },
       { ...none, providerData: null, card: [null, null, null] },
     ]);
+    sqlite.close();
+  });
+});
+
+describe("0006_one_active_wallet_link", () => {
+  it("keeps the newest of a wallet's active links, revokes the older ones, then holds one active link per wallet", () => {
+    const { sqlite, database } = databaseMigratedTo("0005_payment_flags");
+    for (const user of ["usr_a", "usr_b"])
+      sqlite
+        .prepare(`INSERT INTO users (id, email, name, password_hash) VALUES (?, ?, 'Shopper', 'x')`)
+        .run(user, `${user}@example.test`);
+    const insert = sqlite.prepare(
+      `INSERT INTO stored_credentials (id, user_id, provider, kind, token, brand, status, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const rows: [string, string, string, "wallet" | "card", string, string, number][] = [
+      // usr_a linked GCash three times (the last two in the same millisecond) and AlipayHK once.
+      ["crd_1", "usr_a", "wallets", "wallet", "GCash", "active", 1000],
+      ["crd_2", "usr_a", "wallets", "wallet", "GCash", "active", 2000],
+      ["crd_3", "usr_a", "wallets", "wallet", "GCash", "active", 2000],
+      ["crd_4", "usr_a", "wallets", "wallet", "GCash", "revoked", 3000],
+      ["crd_5", "usr_a", "wallets", "wallet", "AlipayHK", "active", 1000],
+      // Another shopper's GCash, another provider's GCash, and two cards of one brand: not duplicates.
+      ["crd_6", "usr_b", "wallets", "wallet", "GCash", "active", 1000],
+      ["crd_7", "usr_a", "others", "wallet", "GCash", "active", 1000],
+      ["crd_8", "usr_a", "wallets", "card", "Visa", "active", 1000],
+      ["crd_9", "usr_a", "wallets", "card", "Visa", "active", 2000],
+    ];
+    for (const [id, user, provider, kind, brand, status, at] of rows)
+      insert.run(id, user, provider, kind, `tok_${id}`, brand, status, at);
+
+    migrate(database, { migrationsFolder: SHOP_MIGRATIONS });
+
+    const statuses = database
+      .select({ id: storedCredentials.id, status: storedCredentials.status })
+      .from(storedCredentials)
+      .orderBy(asc(storedCredentials.id))
+      .all();
+    expect(Object.fromEntries(statuses.map((row) => [row.id, row.status]))).toEqual({
+      crd_1: "revoked",
+      crd_2: "revoked",
+      crd_3: "active",
+      crd_4: "revoked",
+      crd_5: "active",
+      crd_6: "active",
+      crd_7: "active",
+      crd_8: "active",
+      crd_9: "active",
+    });
+    expect(() => insert.run("crd_10", "usr_a", "wallets", "wallet", "tok_crd_10", "GCash", "active", 4000)).toThrow(
+      /UNIQUE constraint failed/,
+    );
+    insert.run("crd_11", "usr_a", "wallets", "wallet", "tok_crd_11", "GCash", "pending", 4000);
     sqlite.close();
   });
 });

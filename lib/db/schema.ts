@@ -230,6 +230,10 @@ export const storedCredentials = sqliteTable(
   (t) => [
     index("stored_credentials_user_idx").on(t.userId),
     uniqueIndex("stored_credentials_token_idx").on(t.provider, t.token),
+    // One active link per wallet (shopper, provider, wallet type), whatever races: checkout lists each wallet once.
+    uniqueIndex("stored_credentials_active_wallet_idx")
+      .on(t.userId, t.provider, t.brand)
+      .where(sql`kind = 'wallet' AND status = 'active'`),
   ],
 );
 

@@ -3,12 +3,14 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { findCredential, insertCredential, listWalletBindings } from "@/lib/db/queries/credentials";
 import { minor } from "@/lib/money";
 import { CheckoutError } from "@/lib/payments/checkout-error";
+import { savedCardsFor } from "@/lib/checkout-config";
 import { finishLegacyWalletAuthorization, linkWallet, startLegacyWalletAuthorization } from "@/lib/payments/wallets";
 import { pingPong } from "@/lib/providers/pingpong/adapter";
 import { closeSqlite } from "@/lib/sqlite";
 import { pingPongWalletNotification } from "@/lib/emulators/pingpong/proof-driver";
 import { serverUrl } from "@/lib/testing/pingpayments-fixtures";
-import { envelope, pingpongApi } from "@/lib/testing/pingpong-fixtures";
+import { envelope, pingpongApi, walletTokenStatus } from "@/lib/testing/pingpong-fixtures";
+import { createTestUser } from "@/lib/testing/web-fixtures";
 
 const SHOPPER = "usr_demo_shopper";
 
@@ -23,11 +25,14 @@ async function agreeOnWallet(authUrl: string) {
   expect(response.status).toBe(303);
 }
 
-async function waitForStatus(credentialId: string, status: string) {
-  for (let i = 0; i < 100 && findCredential(credentialId)?.status !== status; i++)
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  return findCredential(credentialId)?.status;
+/** Polls `read` until it answers `wanted` (or gives up after about 5 s) and returns its last answer. */
+async function until<T>(read: () => T, wanted: T): Promise<T> {
+  for (let i = 0; i < 100 && read() !== wanted; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+  return read();
 }
+
+const waitForStatus = (credentialId: string, status: string) =>
+  until(() => findCredential(credentialId)?.status, status);
 
 /** The shopper's newest wallet binding (the one linkWallet just made). */
 const newestBinding = () => listWalletBindings(SHOPPER)[0];
@@ -123,10 +128,37 @@ describe("PingPong one-click bindings", () => {
   });
 });
 
+describe("one link per wallet", () => {
+  it("two signings of one wallet agreed at once make one active link: the newest replaces the other, which the provider unbinds; checkout lists it once and it is not linked again", async () => {
+    const shopper = createTestUser().id;
+    const authUrls = [await linkWallet(shopper, "GCash"), await linkWallet(shopper, "GCash")];
+    expect(listWalletBindings(shopper).map((b) => b.status)).toEqual(["pending", "pending"]);
+    await Promise.all(authUrls.map(agreeOnWallet));
+    const settled = () =>
+      listWalletBindings(shopper)
+        .map((b) => b.status)
+        .sort()
+        .join();
+    expect(await until(settled, "active,revoked")).toBe("active,revoked");
+
+    const replaced = listWalletBindings(shopper).find((b) => b.status === "revoked")!;
+    expect(replaced.token).toMatch(/^[0-9a-f]{64}$/);
+    expect(await until(() => walletTokenStatus(replaced.token), "REVOKED")).toBe("REVOKED");
+    const active = listWalletBindings(shopper).find((b) => b.status === "active")!;
+    expect(walletTokenStatus(active.token)).toBe("ACTIVE");
+    expect(savedCardsFor(shopper).filter((c) => c.kind === "wallet")).toEqual([
+      expect.objectContaining({ id: active.id, brand: "GCash" }),
+    ]);
+
+    await expect(linkWallet(shopper, "GCash")).rejects.toThrow(new CheckoutError("GCash is already linked."));
+    expect(listWalletBindings(shopper)).toHaveLength(2);
+  });
+});
+
 describe("the deprecated authorization flow", () => {
-  it("yields an active token when PINGPONG_LEGACY_AUTH is on", async () => {
-    process.env.PINGPONG_LEGACY_AUTH = "1";
-    const authUrl = await startLegacyWalletAuthorization(SHOPPER, "AlipayHK");
+  /** Starts the legacy authorization and authorizes on the wallet's page: the code it returns with. */
+  async function authorizedCode(shopper: string) {
+    const authUrl = await startLegacyWalletAuthorization(shopper, "AlipayHK");
     const answer = await fetch(`${authUrl}/authorize`, {
       method: "POST",
       body: new URLSearchParams(),
@@ -135,9 +167,28 @@ describe("the deprecated authorization flow", () => {
     expect(answer.status).toBe(303);
     const back = new URL(answer.headers.get("location")!);
     expect(back.pathname).toBe("/account/wallets/legacy");
-    const code = back.searchParams.get("code")!;
-    const binding = await finishLegacyWalletAuthorization(SHOPPER, "AlipayHK", code);
+    return back.searchParams.get("code")!;
+  }
+
+  it("yields an active token when PINGPONG_LEGACY_AUTH is on, and a wallet it linked is not linked again", async () => {
+    process.env.PINGPONG_LEGACY_AUTH = "1";
+    const shopper = createTestUser().id;
+    const binding = await finishLegacyWalletAuthorization(shopper, "AlipayHK", await authorizedCode(shopper));
     expect(binding).toMatchObject({ status: "active", kind: "wallet", brand: "AlipayHK" });
+    await expect(startLegacyWalletAuthorization(shopper, "AlipayHK")).rejects.toThrow(/AlipayHK is already linked/);
+    await expect(linkWallet(shopper, "AlipayHK")).rejects.toThrow(/AlipayHK is already linked/);
+  });
+
+  it("two authorizations of one wallet started together make one active link: the newest replaces the other, which the provider unbinds", async () => {
+    process.env.PINGPONG_LEGACY_AUTH = "1";
+    const shopper = createTestUser().id;
+    const codes = [await authorizedCode(shopper), await authorizedCode(shopper)];
+    const older = await finishLegacyWalletAuthorization(shopper, "AlipayHK", codes[0]);
+    const newer = await finishLegacyWalletAuthorization(shopper, "AlipayHK", codes[1]);
+    expect(findCredential(older.id)!.status).toBe("revoked");
+    expect(findCredential(newer.id)!.status).toBe("active");
+    expect(walletTokenStatus(older.token)).toBe("REVOKED");
+    expect(savedCardsFor(shopper).map((c) => c.id)).toEqual([newer.id]);
   });
 
   it("is not offered when the setting is off", async () => {

@@ -1,20 +1,30 @@
 import "server-only";
 import { settings } from "@/lib/env";
 import { log } from "@/lib/log";
-import { findCredential, findCredentialByToken, insertCredential, moveCredential } from "@/lib/db/queries/credentials";
+import {
+  activateWalletLink,
+  findCredential,
+  findCredentialByToken,
+  insertActiveWalletLink,
+  insertCredential,
+  listActiveCredentials,
+  moveCredential,
+} from "@/lib/db/queries/credentials";
+import type { StoredCredential } from "@/lib/db/schema";
 import { CheckoutError } from "./checkout-error";
 import { ACK, refused, unchanged, type NotificationResult } from "./notification-result";
-import { getProvider, walletProvider } from "./registry";
+import { getProvider, linkableWallets, walletProvider } from "./registry";
 import type { WalletBindingNotification } from "./types";
 
 /**
  * A notification about a wallet binding (signing result, unbinding from either side): believed
- * only for a token the shop asked for, signed by the same shopper; applied once.
+ * only for a token the shop asked for, signed by the same shopper; applied once. A wallet has one
+ * link: the newest signing is it, and the link it replaces is revoked and ended at the provider.
  */
-export function applyCredentialEvent(
+export async function applyCredentialEvent(
   provider: ReturnType<typeof getProvider>,
   notification: WalletBindingNotification,
-): NotificationResult {
+): Promise<NotificationResult> {
   const event = notification.binding;
   const credential =
     (event.token ? findCredentialByToken(provider.id, event.token) : undefined) ??
@@ -44,19 +54,18 @@ export function applyCredentialEvent(
   if (event.event === "activated" && awaitingToken && !event.token)
     return unchanged(provider, `a linking without its token, nothing written: ${notification.summary}`, "no_token");
   const token = awaitingToken ? event.token : undefined;
-  const result = moveCredential(
-    credential.id,
-    move.from,
-    move.to,
-    {
-      provider: provider.id,
-      summary: notification.summary,
-      dedupeKey: notification.dedupeKey,
-      detail: notification.detail,
-    },
-    token,
-  );
+  const why = {
+    provider: provider.id,
+    summary: notification.summary,
+    dedupeKey: notification.dedupeKey,
+    detail: notification.detail,
+  };
+  const { result, replaced } =
+    event.event === "activated"
+      ? activateWalletLink(credential.id, why, token)
+      : { result: moveCredential(credential.id, move.from, move.to, why, token), replaced: undefined };
   log("info", "wallet binding notification", { credentialId: credential.id, event: event.event, result });
+  if (replaced) await endReplacedLink(replaced);
   if (result === "duplicate") return unchanged(provider, `already applied: ${notification.summary}`, result);
   // The binding has moved on (e.g. a link notified after the shopper unlinked): nothing is written.
   if (result === "refused")
@@ -76,10 +85,33 @@ function wallets() {
   return { provider, linking: provider.wallets, notificationUrl: `${settings().APP_URL}/api/webhooks/${provider.id}` };
 }
 
+/** The wallet types the shopper has an active link for, at the provider that links wallets. */
+function linkedWalletTypes(userId: string, providerId = walletProvider()?.id): Set<string> {
+  return new Set(
+    listActiveCredentials(userId, providerId)
+      .filter((credential) => credential.kind === "wallet")
+      .map((credential) => credential.brand ?? ""),
+  );
+}
+
+/** The wallets the shopper may link now: each linkable one not linked yet (a wallet has one link). */
+export function walletsToLink(userId: string): ReturnType<typeof linkableWallets> {
+  const linkable = linkableWallets();
+  const linked = linkedWalletTypes(userId);
+  return { ...linkable, wallets: linkable.wallets.filter((wallet) => !linked.has(wallet)) };
+}
+
+/** A wallet already linked is not linked again (e.g. from a page shown before it was linked). */
+function refuseWhenLinked(userId: string, providerId: string, walletType: string): void {
+  if (linkedWalletTypes(userId, providerId).has(walletType))
+    throw new CheckoutError(`${walletType} is already linked.`);
+}
+
 /** Starts linking a wallet for one-click payments: a pending binding, and the wallet's signing page. */
 export async function linkWallet(userId: string, walletType: string): Promise<string> {
   const env = settings();
   const { provider, linking, notificationUrl } = wallets();
+  refuseWhenLinked(userId, provider.id, walletType);
   const answer = await linking.bind({
     merchantUserId: userId,
     walletType,
@@ -105,13 +137,36 @@ export async function unlinkWallet(userId: string, credentialId: string): Promis
   const credential = findCredential(credentialId);
   if (!credential || credential.userId !== userId || credential.kind !== "wallet")
     throw new CheckoutError("Unknown wallet link.");
-  const linking = getProvider(credential.provider).wallets;
-  if (credential.status === "active" && linking)
-    await linking.unbind({ merchantUserId: credential.merchantUserId ?? userId, token: credential.token });
+  if (credential.status === "active") await unbindAtProvider(credential);
   moveCredential(credential.id, ["active", "pending"], "revoked", {
     provider: credential.provider,
     summary: `Unlinked by the shopper`,
   });
+}
+
+/** Tells the provider a link is over (its token is never used again). */
+async function unbindAtProvider(credential: StoredCredential): Promise<void> {
+  await getProvider(credential.provider).wallets?.unbind({
+    merchantUserId: credential.merchantUserId ?? credential.userId,
+    token: credential.token,
+  });
+}
+
+/**
+ * A link a newer one replaced is already revoked in the shop; the provider is told so its token
+ * stops working too. A failure leaves a token the shop never uses again: logged, not retried.
+ */
+async function endReplacedLink(replaced: StoredCredential): Promise<void> {
+  try {
+    await unbindAtProvider(replaced);
+    log("info", "replaced wallet link unbound", { credentialId: replaced.id, provider: replaced.provider });
+  } catch (error) {
+    log("warn", "replaced wallet link could not be unbound at the provider", {
+      credentialId: replaced.id,
+      provider: replaced.provider,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
 }
 
 /** The deprecated authorization flow, when the wallet provider has it and it is turned on. */
@@ -123,7 +178,8 @@ function legacyLinking() {
 
 /** Deprecated authorization flow (WalletLinking.legacy, where enabled): the wallet's authorization page. */
 export async function startLegacyWalletAuthorization(userId: string, walletType: string): Promise<string> {
-  const { legacy, notificationUrl } = legacyLinking();
+  const { provider, legacy, notificationUrl } = legacyLinking();
+  refuseWhenLinked(userId, provider.id, walletType);
   const answer = await legacy.start({
     merchantUserId: userId,
     walletType,
@@ -137,17 +193,13 @@ export async function startLegacyWalletAuthorization(userId: string, walletType:
 export async function finishLegacyWalletAuthorization(userId: string, walletType: string, code: string) {
   const { provider, legacy } = legacyLinking();
   const answer = await legacy.exchange({ merchantUserId: userId, code });
-  const existing = findCredentialByToken(provider.id, answer.token);
-  return (
-    existing ??
-    insertCredential({
-      userId,
-      provider: provider.id,
-      kind: "wallet",
-      token: answer.token,
-      brand: answer.walletType ?? walletType,
-      merchantUserId: userId,
-      status: "active",
-    })
-  );
+  const { link, replaced } = insertActiveWalletLink({
+    userId,
+    provider: provider.id,
+    token: answer.token,
+    brand: answer.walletType ?? walletType,
+    merchantUserId: userId,
+  });
+  if (replaced) await endReplacedLink(replaced);
+  return link;
 }

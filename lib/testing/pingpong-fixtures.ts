@@ -200,23 +200,34 @@ export async function bindWallet(options: BindOptions = {}) {
   return { biz, answer: await pingpongApi("/v4/paymethod/bind", envelope(biz)) };
 }
 
+/** One row of the emulator's database, read-only: what the emulator kept, as a test checks it. */
+function emulatorRow<T>(query: string, parameter: string): T | undefined {
+  const file = resolve(process.cwd(), process.env.EMULATOR_DATABASE_PATH ?? "data/test-integration/emulators.sqlite");
+  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return sqlite.prepare(query).get(parameter) as T | undefined;
+  } finally {
+    sqlite.close();
+  }
+}
+
 /**
  * The token the emulator made for a bind's requestId, read from its database: the bind answer
  * leaves it out (it comes with the signing notification), and a test without a catcher still
  * needs it.
  */
 export function tokenOfBind(requestId: unknown): string {
-  const file = resolve(process.cwd(), process.env.EMULATOR_DATABASE_PATH ?? "data/test-integration/emulators.sqlite");
-  const sqlite = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    const row = sqlite
-      .prepare("SELECT token FROM pingpong_wallet_tokens WHERE request_id = ? AND flow = 'sign'")
-      .get(String(requestId)) as { token: string } | undefined;
-    if (!row) throw new Error(`no signing for requestId ${String(requestId)}`);
-    return row.token;
-  } finally {
-    sqlite.close();
-  }
+  const row = emulatorRow<{ token: string }>(
+    "SELECT token FROM pingpong_wallet_tokens WHERE request_id = ? AND flow = 'sign'",
+    String(requestId),
+  );
+  if (!row) throw new Error(`no signing for requestId ${String(requestId)}`);
+  return row.token;
+}
+
+/** A wallet token's status at the emulator (PENDING, ACTIVE, REVOKED, DECLINED), undefined for a token it never made. */
+export function walletTokenStatus(token: string): string | undefined {
+  return emulatorRow<{ status: string }>("SELECT status FROM pingpong_wallet_tokens WHERE token = ?", token)?.status;
 }
 
 /** The signing page's path under the emulator (for postForm) from a bind answer's authUrl. */

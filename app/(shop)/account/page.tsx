@@ -9,7 +9,8 @@ import { removeSavedCard, unlinkWalletAction } from "./actions";
 import { LinkWalletForm } from "@/components/account/link-wallet-form";
 import { RefreshWhilePending } from "@/components/account/refresh-while-pending";
 import { listWalletBindings } from "@/lib/db/queries/credentials";
-import { findDescriptor, isEmulated, linkableWallets, walletProvider } from "@/lib/payments/registry";
+import { findDescriptor, isEmulated, walletProvider } from "@/lib/payments/registry";
+import { walletsToLink } from "@/lib/payments/wallets";
 
 export const metadata = { title: "My orders" };
 
@@ -79,7 +80,8 @@ export default async function AccountPage() {
             </li>
           ))}
         </ul>
-        <LinkWalletForm {...linkableWallets()} />
+        {/* A linked wallet is not offered again: it has one link. */}
+        <LinkWalletForm {...walletsToLink(user.id)} />
       </section>
       <section className="space-y-2" data-testid="saved-cards">
         <h2 className="font-medium">Saved cards</h2>
