@@ -2,16 +2,18 @@ import { NextResponse, type NextRequest } from "next/server";
 import { settings } from "@/lib/env";
 import { providerDescriptors } from "@/lib/payments/registry";
 import { actionBodyRefusal, nextDecodesBody } from "@/lib/security/action-body";
+import { CANONICAL_HOST_HEADER, CANONICAL_HOST_ROUTE, canonicalHostRedirect } from "@/lib/security/canonical-host";
 import { contentSecurityPolicy, newNonce, originOf } from "@/lib/security/csp";
 import { isSameOrigin, mayBeServerAction, originMatchesHost } from "@/lib/security/origin-check";
 import { hasValidPercentEncoding } from "@/lib/security/request-body";
 
 /**
- * Runs before every route: refuses a path Next cannot decode (400), a server action sent from
- * another site (or with no Origin) before it runs (403), and a body Next would fail to decode as
- * a server action (400, or 413 over the size limit) where Next itself would answer 500. Puts a
- * per-request Content-Security-Policy on the request (Next reads its nonce and stamps its own
- * scripts with it) and on the answer.
+ * Runs before every route: refuses a path Next cannot decode (400), sends a page visit on another
+ * loopback name of a local shop (127.0.0.1 for localhost) to APP_URL's origin (307), refuses a
+ * server action sent from another site (or with no Origin) before it runs (403), and a body Next
+ * would fail to decode as a server action (400, or 413 over the size limit) where Next itself
+ * would answer 500. Puts a per-request Content-Security-Policy on the request (Next reads its
+ * nonce and stamps its own scripts with it) and on the answer.
  */
 export async function proxy(request: NextRequest) {
   const env = settings();
@@ -44,6 +46,18 @@ export async function proxy(request: NextRequest) {
 
   if (!hasValidPercentEncoding(request.nextUrl.pathname))
     return refusal(400, "The address has an invalid percent-encoding.");
+  // Before anything starts: the session's cookies belong to the host that the shop's redirects and returns lead to.
+  const { pathname, search } = request.nextUrl;
+  const canonical = canonicalHostRedirect(
+    { method: request.method, pathname, search, headers: request.headers },
+    env.APP_URL,
+  );
+  // The route answers the 307 (Next would make a Location on its own host relative: see the module).
+  if (canonical) {
+    const headers = new Headers(request.headers);
+    headers.set(CANONICAL_HOST_HEADER, canonical);
+    return NextResponse.rewrite(new URL(CANONICAL_HOST_ROUTE, request.url), { request: { headers } });
+  }
   if (mayBeServerAction(request.method, request.nextUrl.pathname, request.headers)) {
     if (!isSameOrigin(request.headers, appOrigin))
       return refusal(403, "This form was sent from another site and was refused.");
