@@ -1,9 +1,16 @@
 // ExamplePay's part of the proof suites' notification driver (lib/testing/proof-driver.ts): its
 // notifications built and signed by this emulator's own code, as ExamplePay sends them [fixture].
 import { randomUUID } from "node:crypto";
-import type { ProofDriver, TestPayment } from "@/lib/testing/proof-driver";
+import type { Outcome, ProofDriver, TestPayment } from "@/lib/testing/proof-driver";
 import { EXAMPLEPAY_ACKNOWLEDGEMENT } from "./api";
 import { notificationBody, notificationHeaders, type NotificationType } from "./notification";
+
+/** The notification of each outcome ExamplePay notifies [fixture]. */
+const NOTIFICATION_TYPE: Partial<Record<Outcome, NotificationType>> = {
+  succeeded: "payment.succeeded",
+  failed: "payment.failed",
+  refunded: "refund.succeeded",
+};
 
 const signed = (body: string) => ({ headers: notificationHeaders(body), body });
 
@@ -29,12 +36,7 @@ export const proofDriver: ProofDriver = {
     const amount = money.amount ?? payment.amount;
     const currency = money.currency ?? payment.currency;
     const about = { id: payment.ref, merchantReference: payment.id, amount, currency };
-    const types: Partial<Record<typeof outcome, NotificationType>> = {
-      succeeded: "payment.succeeded",
-      failed: "payment.failed",
-      refunded: "refund.succeeded",
-    };
-    const type = types[outcome];
+    const type = NOTIFICATION_TYPE[outcome];
     if (!type) throw new Error(`ExamplePay notifies no ${outcome}`);
     if (type === "refund.succeeded")
       return signed(
