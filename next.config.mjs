@@ -1,3 +1,4 @@
+import createNextIntlPlugin from "next-intl/plugin";
 import { distDirOf } from "./scripts/dist-dirs.mjs";
 
 /** Security headers on every answer (the Content-Security-Policy, per request with a nonce, is set by proxy.ts). */
@@ -27,4 +28,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl reads the request's language and its messages from i18n/request.ts.
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+export default withNextIntl(nextConfig);

@@ -72,7 +72,7 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
-          include: ["lib/**/*.test.ts", "components/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts", "i18n/**/*.test.ts"],
           exclude: ["**/*.integration.test.ts", "**/*.public-mode.test.ts", "lib/suites/**", "node_modules/**"],
         },
       },

@@ -1,16 +1,18 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { logIn } from "@/app/(shop)/login/actions";
 import type { ActionState } from "@/lib/action-state";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("SignIn");
   const [state, action, pending] = useActionState<ActionState, FormData>(logIn, {});
   return (
     <form action={action} className="space-y-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <label className="block text-sm">
-        <span className="mb-1 block font-medium">Email</span>
+        <span className="mb-1 block font-medium">{t("email")}</span>
         <input
           name="email"
           type="email"
@@ -20,7 +22,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         />
       </label>
       <label className="block text-sm">
-        <span className="mb-1 block font-medium">Password</span>
+        <span className="mb-1 block font-medium">{t("password")}</span>
         <input
           name="password"
           type="password"
@@ -39,7 +41,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         disabled={pending}
         className="w-full rounded-md bg-brand-600 px-4 py-2.5 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
       >
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </button>
     </form>
   );

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { logOut } from "@/app/actions/session";
 import { CurrencySelect } from "@/components/currency-select";
+import { LanguageSelect } from "@/components/language-select";
 import { currentUser } from "@/lib/auth";
 import { SHOP_CURRENCIES } from "@/lib/money";
 import { readCart, readCurrency } from "@/lib/shopper-session";
@@ -33,6 +34,7 @@ export async function SiteHeader() {
           </Link>
         </nav>
         <div className="flex items-center gap-4 text-sm">
+          <LanguageSelect />
           <CurrencySelect current={currency} currencies={SHOP_CURRENCIES} />
           <Link
             href="/cart"

@@ -4,6 +4,7 @@ import { authSecret } from "@/lib/auth-secret";
 import { decodeCart, encodeCart, type CartLine } from "@/lib/cart-cookie";
 import { settings } from "@/lib/env";
 import { DEFAULT_CURRENCY, isShopCurrency, type ShopCurrency } from "@/lib/money";
+import { LOCALE_COOKIE, type Locale } from "@/i18n/locales";
 
 /**
  * The shopper's cart and currency live in cookies: they survive a reload, work without
@@ -41,4 +42,9 @@ export async function readCurrency(): Promise<ShopCurrency> {
 
 export async function writeCurrency(currency: ShopCurrency): Promise<void> {
   (await cookies()).set(CURRENCY_COOKIE, currency, { ...cookieOptions(), httpOnly: false });
+}
+
+/** The shopper's language, chosen in the header (read back by i18n/request.ts); a year, like a preference. */
+export async function writeLanguage(locale: Locale): Promise<void> {
+  (await cookies()).set(LOCALE_COOKIE, locale, { ...cookieOptions(), httpOnly: false, maxAge: 60 * 60 * 24 * 365 });
 }

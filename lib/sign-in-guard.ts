@@ -1,7 +1,7 @@
 import "server-only";
 import { CredentialsSignin } from "next-auth";
 import { clientAddress } from "@/lib/security/client-address";
-import { FailureThrottle, waitText, type ThrottleKey, type ThrottleRule } from "@/lib/sign-in-throttle";
+import { FailureThrottle, type ThrottleKey, type ThrottleRule } from "@/lib/sign-in-throttle";
 
 const MINUTE = 60_000;
 
@@ -36,12 +36,6 @@ export class TooManySignInAttempts extends CredentialsSignin {
   constructor(readonly waitMs: number) {
     super();
   }
-}
-
-export function tooManyAttemptsMessage(waitMs?: number): string {
-  return waitMs === undefined
-    ? "Too many sign-in attempts. Try again in a few minutes."
-    : `Too many sign-in attempts. Try again in ${waitText(waitMs)}.`;
 }
 
 function keysOf(email: string, headers: Headers): ThrottleKey[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { delayAfter, FailureThrottle, waitText, type ThrottleRule } from "./sign-in-throttle";
+import { delayAfter, FailureThrottle, waitDuration, type ThrottleRule } from "./sign-in-throttle";
 
 const RULE: ThrottleRule = { freeFailures: 5, firstDelayMs: 1000, maxDelayMs: 15 * 60_000, forgetAfterMs: 60 * 60_000 };
 const account = { key: "account:a@example.test", rule: RULE };
@@ -64,11 +64,11 @@ describe("FailureThrottle", () => {
   });
 });
 
-describe("waitText", () => {
+describe("waitDuration", () => {
   it("says seconds under a minute and minutes above, never zero", () => {
-    expect(waitText(0)).toBe("1 second");
-    expect(waitText(1500)).toBe("2 seconds");
-    expect(waitText(60_000)).toBe("1 minute");
-    expect(waitText(14 * 60_000 + 1)).toBe("15 minutes");
+    expect(waitDuration(0)).toEqual({ unit: "second", count: 1 });
+    expect(waitDuration(1500)).toEqual({ unit: "second", count: 2 });
+    expect(waitDuration(60_000)).toEqual({ unit: "minute", count: 1 });
+    expect(waitDuration(14 * 60_000 + 1)).toEqual({ unit: "minute", count: 15 });
   });
 });

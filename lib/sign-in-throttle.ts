@@ -66,12 +66,8 @@ export class FailureThrottle {
   }
 }
 
-/** "N seconds" under a minute, "N minutes" (rounded up) above: never "0". */
-export function waitText(waitMs: number): string {
-  if (waitMs < 60_000) {
-    const seconds = Math.max(1, Math.ceil(waitMs / 1000));
-    return `${seconds} second${seconds === 1 ? "" : "s"}`;
-  }
-  const minutes = Math.ceil(waitMs / 60_000);
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+/** How long to wait, for a message: seconds under a minute, minutes (rounded up) above; never 0. */
+export function waitDuration(waitMs: number): { unit: "second" | "minute"; count: number } {
+  if (waitMs < 60_000) return { unit: "second", count: Math.max(1, Math.ceil(waitMs / 1000)) };
+  return { unit: "minute", count: Math.ceil(waitMs / 60_000) };
 }

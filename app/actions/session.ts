@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { signOut } from "@/lib/auth";
 import { isShopCurrency } from "@/lib/money";
-import { writeCurrency } from "@/lib/shopper-session";
+import { writeCurrency, writeLanguage } from "@/lib/shopper-session";
+import { LOCALES } from "@/i18n/locales";
 import { parseForm } from "@/lib/action-state";
 import { z } from "zod";
 
@@ -13,6 +14,15 @@ export async function changeCurrency(formData: FormData): Promise<void> {
   const form = parseForm(currencyForm, formData);
   if (!form.ok) return;
   await writeCurrency(form.data.currency);
+  revalidatePath("/", "layout");
+}
+
+const languageForm = z.object({ language: z.enum(LOCALES) });
+
+export async function changeLanguage(formData: FormData): Promise<void> {
+  const form = parseForm(languageForm, formData);
+  if (!form.ok) return;
+  await writeLanguage(form.data.language);
   revalidatePath("/", "layout");
 }
 

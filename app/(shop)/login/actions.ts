@@ -1,9 +1,11 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { getTranslations } from "next-intl/server";
 import { signIn } from "@/lib/auth";
 import { sameSitePath } from "@/lib/safe-redirect";
-import { tooManyAttemptsMessage, TooManySignInAttempts } from "@/lib/sign-in-guard";
+import { TooManySignInAttempts } from "@/lib/sign-in-guard";
+import { waitDuration } from "@/lib/sign-in-throttle";
 import { parseForm, type ActionState } from "@/lib/action-state";
 import { z } from "zod";
 
@@ -14,8 +16,9 @@ const logInForm = z.object({
 });
 
 export async function logIn(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const t = await getTranslations("SignIn");
   const form = parseForm(logInForm, formData);
-  if (!form.ok) return { error: "Enter your email and password." };
+  if (!form.ok) return { error: t("missingFields") };
   try {
     await signIn("credentials", {
       email: form.data.email,
@@ -25,8 +28,8 @@ export async function logIn(_state: ActionState, formData: FormData): Promise<Ac
     });
     return {};
   } catch (error) {
-    if (error instanceof TooManySignInAttempts) return { error: tooManyAttemptsMessage(error.waitMs) };
-    if (error instanceof AuthError) return { error: "Wrong email or password." };
+    if (error instanceof TooManySignInAttempts) return { error: t("tooManyAttemptsWait", waitDuration(error.waitMs)) };
+    if (error instanceof AuthError) return { error: t("wrongCredentials") };
     throw error; // the redirect after a successful sign-in
   }
 }
