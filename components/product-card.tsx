@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useLocale } from "next-intl";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { ProductImage } from "@/components/product-image";
 import type { PricedProduct } from "@/lib/db/queries/products";
@@ -21,7 +22,7 @@ export function ProductCard({ product }: { product: PricedProduct }) {
           </Link>
         </h2>
         <p className="font-semibold" data-testid="product-price">
-          {formatMoney(product.price, product.currency)}
+          {formatMoney(product.price, product.currency, useLocale())}
         </p>
         <div className="mt-auto pt-2">
           <AddToCartForm productId={product.id} compact />

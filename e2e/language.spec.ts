@@ -12,6 +12,16 @@ test.describe("a browser that asks for Chinese", () => {
     await expect(page.getByLabel("语言")).toHaveValue("zh");
   });
 
+  test("reads the catalogue in Chinese: product names, categories and descriptions", async ({ page }) => {
+    await page.goto("/");
+    const beanie = page.getByTestId("product-card").filter({ hasText: "美利奴毛线帽" });
+    await expect(beanie.getByText("服饰")).toBeVisible();
+    await expect(beanie.getByTestId("product-price")).toHaveText("US$29.00");
+    await beanie.getByRole("heading", { name: "美利奴毛线帽" }).getByRole("link").click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("美利奴毛线帽");
+    await expect(page.getByText("以超细美利奴羊毛织成的罗纹毛线帽，均码。")).toBeVisible();
+  });
+
   test("sign-in messages come in Chinese", async ({ page }) => {
     await page.goto("/login");
     await expect(page.getByRole("heading", { level: 1, name: "登录" })).toBeVisible();

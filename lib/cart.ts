@@ -16,12 +16,16 @@ export interface PricedCart {
   count: number;
 }
 
-/** Prices a cart in one currency from the database (lines whose product is gone are dropped). */
-export function priceCart(lines: readonly CartLine[], currency: string): PricedCart {
+/**
+ * Prices a cart in one currency from the database (lines whose product is gone are dropped), its products
+ * worded in `locale` where translated.
+ */
+export function priceCart(lines: readonly CartLine[], currency: string, locale?: string): PricedCart {
   const products = new Map(
     findProductsByIds(
       lines.map((l) => l.productId),
       currency,
+      locale,
     ).map((p) => [p.id, p]),
   );
   const priced = lines.flatMap((line) => {

@@ -1,12 +1,12 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { ProductCard } from "@/components/product-card";
 import { listProducts } from "@/lib/db/queries/products";
 import { readCurrency } from "@/lib/shopper-session";
 
 export default async function CataloguePage() {
   const currency = await readCurrency();
-  const products = listProducts(currency);
-  const t = await getTranslations("Home");
+  const [t, locale] = await Promise.all([getTranslations("Home"), getLocale()]);
+  const products = listProducts(currency, locale);
   return (
     <div className="space-y-8">
       <section className="rounded-2xl bg-brand-700 px-8 py-10 text-white">

@@ -6,7 +6,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import * as schema from "./schema";
 import { payments, storedCredentials } from "./schema";
+import { CATALOGUE, seedShop } from "./seed";
 
 const SHOP_MIGRATIONS = resolve("drizzle/shop");
 const made: string[] = [];
@@ -150,6 +152,38 @@ describe("0006_one_active_wallet_link", () => {
       /UNIQUE constraint failed/,
     );
     insert.run("crd_11", "usr_a", "wallets", "wallet", "tok_crd_11", "GCash", "pending", 4000);
+    sqlite.close();
+  });
+});
+
+describe("0007_product_translations", () => {
+  it("gives a catalogue seeded by an older release its translations on the next start, once", () => {
+    const { sqlite } = databaseMigratedTo("0006_one_active_wallet_link");
+    sqlite
+      .prepare(
+        `INSERT INTO products (id, slug, name, description, category, image) VALUES ('prd_merino-beanie', 'merino-beanie', 'Merino beanie', 'Old words', 'Apparel', '/products/merino-beanie.svg')`,
+      )
+      .run();
+    const database = drizzle(sqlite, { schema });
+    migrate(database, { migrationsFolder: SHOP_MIGRATIONS });
+
+    seedShop(database);
+    seedShop(database);
+
+    const translations = database.select().from(schema.productTranslations).all();
+    expect(translations).toHaveLength(CATALOGUE.filter((item) => item.translations.zh).length);
+    expect(translations.find((row) => row.productId === "prd_merino-beanie")).toMatchObject({
+      locale: "zh",
+      name: "美利奴毛线帽",
+    });
+    // The product the older release stored keeps its own words.
+    expect(
+      database
+        .select()
+        .from(schema.products)
+        .all()
+        .find((row) => row.slug === "merino-beanie")?.description,
+    ).toBe("Old words");
     sqlite.close();
   });
 });

@@ -50,6 +50,24 @@ export const productPrices = sqliteTable(
   (t) => [primaryKey({ columns: [t.productId, t.currency] })],
 );
 
+/**
+ * A product's words in another language than the catalogue's own (English): shown to shoppers who
+ * read that language; an order keeps the catalogue's words (lib/orders.ts), so the console reads one language.
+ */
+export const productTranslations = sqliteTable(
+  "product_translations",
+  {
+    productId: text("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    locale: text("locale").notNull(),
+    name: text("name").notNull(),
+    description: text("description").notNull(),
+    category: text("category").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.productId, t.locale] })],
+);
+
 export const ORDER_STATUSES = ["pending", "paid", "failed", "canceled", "refunded"] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 

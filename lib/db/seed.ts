@@ -4,7 +4,14 @@ import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { deploymentSecret } from "@/lib/deployment-secrets";
 import { hashPassword } from "@/lib/passwords";
 import { isPublicMode } from "@/lib/public-mode";
+import type { Locale } from "@/i18n/locales";
 import * as schema from "./schema";
+
+interface ProductWords {
+  name: string;
+  category: string;
+  description: string;
+}
 
 type Prices = Record<"USD" | "EUR" | "HKD" | "SEK" | "CNY" | "JPY" | "KWD", number>;
 
@@ -17,12 +24,17 @@ export const CATALOGUE: readonly {
   prices: Prices;
   /** Made to order: authorized at checkout, charged when it ships. */
   captureMode?: "manual";
+  /** The product's words for shoppers reading another language (the catalogue's own is English). */
+  translations: Readonly<Partial<Record<Exclude<Locale, "en">, ProductWords>>>;
 }[] = [
   {
     slug: "aurora-desk-lamp",
     name: "Aurora desk lamp",
     category: "Home",
     description: "A dimmable LED desk lamp with a warm-to-cool colour dial and a weighted aluminium base.",
+    translations: {
+      zh: { name: "极光台灯", category: "家居", description: "可调光 LED 台灯，暖光到冷光旋钮调节，配加重铝制底座。" },
+    },
     prices: { USD: 8900, EUR: 8200, HKD: 69500, SEK: 94900, CNY: 64900, JPY: 13500, KWD: 27500 },
   },
   {
@@ -30,6 +42,13 @@ export const CATALOGUE: readonly {
     name: "Nordic wool throw",
     category: "Home",
     description: "Woven from undyed Swedish lambswool, 130 × 170 cm, with a classic star pattern.",
+    translations: {
+      zh: {
+        name: "北欧羊毛毯",
+        category: "家居",
+        description: "以未染色的瑞典小羊毛织成，130 × 170 厘米，经典星形图案。",
+      },
+    },
     prices: { USD: 12900, EUR: 11900, HKD: 99900, SEK: 134900, CNY: 92900, JPY: 19500, KWD: 39900 },
   },
   {
@@ -37,6 +56,13 @@ export const CATALOGUE: readonly {
     name: "Stoneware mug set",
     category: "Kitchen",
     description: "Three hand-glazed stoneware mugs, 350 ml each, dishwasher safe.",
+    translations: {
+      zh: {
+        name: "粗陶马克杯套装",
+        category: "厨房",
+        description: "三只手工上釉的粗陶马克杯，每只 350 毫升，可用洗碗机清洗。",
+      },
+    },
     prices: { USD: 4200, EUR: 3900, HKD: 32900, SEK: 44900, CNY: 29900, JPY: 6300, KWD: 12900 },
   },
   {
@@ -44,6 +70,9 @@ export const CATALOGUE: readonly {
     name: "Pour-over kettle",
     category: "Kitchen",
     description: "A 0.9 l gooseneck kettle with a built-in thermometer for precise pour-over coffee.",
+    translations: {
+      zh: { name: "手冲壶", category: "厨房", description: "0.9 升鹅颈壶，内置温度计，手冲咖啡更精准。" },
+    },
     prices: { USD: 6500, EUR: 5900, HKD: 50900, SEK: 69900, CNY: 46900, JPY: 9800, KWD: 19900 },
   },
   {
@@ -51,6 +80,9 @@ export const CATALOGUE: readonly {
     name: "Canvas weekender",
     category: "Travel",
     description: "Waxed cotton canvas with leather handles; fits as cabin luggage.",
+    translations: {
+      zh: { name: "帆布旅行包", category: "旅行", description: "蜡染棉帆布配皮革提手，可作为登机行李。" },
+    },
     prices: { USD: 15900, EUR: 14900, HKD: 123900, SEK: 169900, CNY: 114900, JPY: 23800, KWD: 48900 },
   },
   {
@@ -58,6 +90,9 @@ export const CATALOGUE: readonly {
     name: "Merino beanie",
     category: "Apparel",
     description: "A ribbed beanie knitted from extra-fine merino wool. One size.",
+    translations: {
+      zh: { name: "美利奴毛线帽", category: "服饰", description: "以超细美利奴羊毛织成的罗纹毛线帽，均码。" },
+    },
     prices: { USD: 2900, EUR: 2700, HKD: 22900, SEK: 29900, CNY: 20900, JPY: 4400, KWD: 8900 },
   },
   {
@@ -65,6 +100,7 @@ export const CATALOGUE: readonly {
     name: "Trail runner socks",
     category: "Apparel",
     description: "Cushioned, seamless running socks with a merino blend. Pack of two.",
+    translations: { zh: { name: "越野跑袜", category: "服饰", description: "含美利奴羊毛的无缝缓震跑袜，两双装。" } },
     prices: { USD: 1800, EUR: 1700, HKD: 13900, SEK: 18900, CNY: 12900, JPY: 2700, KWD: 5500 },
   },
   {
@@ -72,6 +108,9 @@ export const CATALOGUE: readonly {
     name: "Walnut notebook",
     category: "Stationery",
     description: "A5 dotted notebook with a real walnut veneer cover and 192 pages of 100 g paper.",
+    translations: {
+      zh: { name: "胡桃木笔记本", category: "文具", description: "A5 点阵笔记本，真胡桃木饰面封面，192 页 100 克纸。" },
+    },
     prices: { USD: 3400, EUR: 3100, HKD: 26500, SEK: 35900, CNY: 24500, JPY: 5100, KWD: 10500 },
   },
   {
@@ -79,6 +118,9 @@ export const CATALOGUE: readonly {
     name: "Brass fountain pen",
     category: "Stationery",
     description: "Solid brass body that patinas with use, steel nib in fine or medium.",
+    translations: {
+      zh: { name: "黄铜钢笔", category: "文具", description: "实心黄铜笔身，越用越有包浆，钢笔尖可选细或中。" },
+    },
     prices: { USD: 7500, EUR: 6900, HKD: 58500, SEK: 79900, CNY: 53900, JPY: 11300, KWD: 23100 },
   },
   {
@@ -88,6 +130,13 @@ export const CATALOGUE: readonly {
     description:
       "Noise-cancelling earbuds with 30 hours of battery in the charging case. Made to order: your card is charged when they ship.",
     captureMode: "manual",
+    translations: {
+      zh: {
+        name: "无线耳机",
+        category: "电子产品",
+        description: "降噪耳机，充电盒续航 30 小时。按订单制作：发货时才从您的卡扣款。",
+      },
+    },
     prices: { USD: 11900, EUR: 10900, HKD: 92900, SEK: 124900, CNY: 85900, JPY: 17900, KWD: 36700 },
   },
   {
@@ -97,6 +146,13 @@ export const CATALOGUE: readonly {
     description:
       "A compact 75% keyboard with hot-swappable tactile switches and PBT keycaps. Made to order: your card is charged when it ships.",
     captureMode: "manual",
+    translations: {
+      zh: {
+        name: "机械键盘",
+        category: "电子产品",
+        description: "紧凑的 75% 配列键盘，热插拔段落轴，PBT 键帽。按订单制作：发货时才从您的卡扣款。",
+      },
+    },
     prices: { USD: 14900, EUR: 13900, HKD: 115900, SEK: 159900, CNY: 107900, JPY: 22400, KWD: 45900 },
   },
   {
@@ -104,6 +160,9 @@ export const CATALOGUE: readonly {
     name: "Ceramic planter",
     category: "Home",
     description: "A matte ceramic planter with a drainage saucer, 18 cm across.",
+    translations: {
+      zh: { name: "陶瓷花盆", category: "家居", description: "哑光陶瓷花盆，附排水托盘，直径 18 厘米。" },
+    },
     prices: { USD: 3900, EUR: 3600, HKD: 30500, SEK: 41900, CNY: 27900, JPY: 5900, KWD: 11900 },
   },
 ];
@@ -163,7 +222,10 @@ export function retirePublishedDemoPasswords(database: BetterSQLite3Database<typ
 export function seedShop(database: BetterSQLite3Database<typeof schema>): void {
   const productCount = database.select({ n: count() }).from(schema.products).get()?.n ?? 0;
   const userCount = database.select({ n: count() }).from(schema.users).get()?.n ?? 0;
-  if (productCount >= CATALOGUE.length && userCount >= DEMO_USERS.length) return;
+  const translationCount = database.select({ n: count() }).from(schema.productTranslations).get()?.n ?? 0;
+  const translationsInCatalogue = CATALOGUE.reduce((n, item) => n + Object.keys(item.translations).length, 0);
+  if (productCount >= CATALOGUE.length && userCount >= DEMO_USERS.length && translationCount >= translationsInCatalogue)
+    return;
   database.transaction(
     (tx) => {
       for (const item of CATALOGUE) {
@@ -182,6 +244,12 @@ export function seedShop(database: BetterSQLite3Database<typeof schema>): void {
           .run();
         for (const [currency, amount] of Object.entries(item.prices)) {
           tx.insert(schema.productPrices).values({ productId: id, currency, amount }).onConflictDoNothing().run();
+        }
+        for (const [locale, words] of Object.entries(item.translations)) {
+          tx.insert(schema.productTranslations)
+            .values({ productId: id, locale, ...words })
+            .onConflictDoNothing()
+            .run();
         }
       }
       for (const user of DEMO_USERS) {

@@ -9,9 +9,9 @@ import { readCurrency } from "@/lib/shopper-session";
 
 export default async function ProductPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const product = findProductBySlug(slug, await readCurrency());
+  const [t, locale, currency] = await Promise.all([getTranslations("Product"), getLocale(), readCurrency()]);
+  const product = findProductBySlug(slug, currency, locale);
   if (!product) notFound();
-  const [t, locale] = await Promise.all([getTranslations("Product"), getLocale()]);
   return (
     <div className="grid gap-10 md:grid-cols-2">
       <div className="overflow-hidden rounded-2xl border border-stone-200 bg-white">
