@@ -7,9 +7,9 @@ export default async function CataloguePage() {
   const products = listProducts(currency);
   return (
     <div className="space-y-8">
-      <section className="rounded-2xl bg-brand-700 px-8 py-10 text-white">
+      <section className="rounded-2xl bg-brand-panel px-8 py-10 text-brand-panel-text">
         <h1 className="text-3xl font-semibold tracking-tight">Well-made things, paid five ways</h1>
-        <p className="mt-2 max-w-2xl text-brand-100">
+        <p className="mt-2 max-w-2xl text-brand-panel-muted">
           A reference shop for card payments, 3-D Secure, QR codes, stored cards and one-click wallets. Every provider
           runs locally as an emulator, so any outcome can be tried on purpose: see the test data.
         </p>
