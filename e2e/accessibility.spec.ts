@@ -1,7 +1,14 @@
 import type { Browser, Page } from "@playwright/test";
 import { axeViolations } from "./support/axe";
 import { expect, test } from "./support/test";
-import { addProductToCart, checkoutWith, choosePaymentMethod, paidByAlipayRedirect, signIn } from "./support/shop";
+import {
+  addProductToCart,
+  checkoutWith,
+  choosePaymentMethod,
+  fillCardForm,
+  paidByAlipayRedirect,
+  signIn,
+} from "./support/shop";
 
 /**
  * axe-core on every page of the shop and the operator console, in the light and the dark theme and
@@ -14,7 +21,12 @@ const COLOR_SCHEMES = ["light", "dark"] as const;
 /** Orders in the states a shopper can see, placed once by the operator (who may open every page below). */
 interface SeededOrders {
   paid: string;
+  /** Made to order: authorized, to be captured when it ships. */
+  authorized: string;
   waiting: string;
+  /** Canceled on the payment page. */
+  canceled: string;
+  /** Failed: its QR code expired. */
   failed: string;
 }
 
@@ -34,8 +46,23 @@ async function placeOrders(browser: Browser): Promise<SeededOrders> {
   await paidByAlipayRedirect(page, "aurora-desk-lamp", "operator@example.com");
   const paid = await orderPath();
 
+  // Made to order: the card is authorized now and charged when it ships.
+  await checkoutWith(page, "mechanical-keyboard", "operator@example.com");
+  await choosePaymentMethod(page, "Card", "Antom");
+  await fillCardForm(page, { number: "5555 5555 5555 4444", holder: "Olive Operator" }, { riskCheck: false });
+  await page.getByRole("button", { name: /^Pay / }).click();
+  const authorized = await orderPath();
+
   await placeWith("trail-runner-socks", "Alipay");
   await page.getByRole("button", { name: "Cancel payment" }).click();
+  const canceled = await orderPath();
+  await expect(page.getByTestId("order-status")).toBeVisible();
+  await expect(page.getByTestId("waiting-for")).toHaveCount(0);
+
+  // The QR code expired (the emulator's QA hook stands in for waiting 15 minutes).
+  await placeWith("pour-over-kettle", "WeChat Pay");
+  const scanUrl = await page.getByTestId("qr-link").getAttribute("href");
+  expect((await page.request.post(scanUrl!.replace(/\/scan$/, "/expire"))).ok()).toBe(true);
   await expect(page.getByTestId("failure-reason")).toBeVisible();
   const failed = await orderPath();
 
@@ -45,7 +72,7 @@ async function placeOrders(browser: Browser): Promise<SeededOrders> {
   const waiting = await orderPath();
 
   await page.context().close();
-  return { paid, waiting, failed };
+  return { paid, authorized, waiting, canceled, failed };
 }
 
 let orders: SeededOrders;
@@ -100,16 +127,19 @@ for (const locale of LOCALES) {
         await signIn(page, "operator@example.com", "operator-demo", "/account");
         await check("operator's account and orders");
         await visit(orders.paid, "paid order");
+        await visit(orders.authorized, "made-to-order order, charged when it ships");
+        await visit(orders.canceled, "order canceled on the payment page");
         await visit(orders.failed, "failed order");
         await visit(orders.waiting, "order waiting for a QR scan");
         await page.getByTestId("pay-another-way").locator("summary").click();
         await check("order waiting, paying another way");
 
         await visit("/admin", "console: orders");
-        await visit(`/admin/orders/${orders.paid.split("/").at(-1)}`, "console: an order");
+        await visit(`/admin${orders.paid}`, "console: a paid order");
+        await visit(`/admin${orders.authorized}`, "console: an order to capture");
         await page.getByTestId("admin-payment").first().getByRole("link").first().click();
         await expect(page).toHaveURL(/\/admin\/payments\/.+/);
-        await check("console: a payment");
+        await check("console: a payment to capture");
         await visit("/admin/payments", "console: payments");
       });
     }
