@@ -78,6 +78,8 @@ async function placeOrders(browser: Browser): Promise<SeededOrders> {
 let orders: SeededOrders;
 
 test.beforeAll(async ({ browser }) => {
+  // Five orders through the emulators: half a minute on a quiet machine.
+  test.setTimeout(180_000);
   orders = await placeOrders(browser);
 });
 
