@@ -9,9 +9,9 @@ export default async function CataloguePage() {
   const products = listProducts(currency, locale);
   return (
     <div className="space-y-8">
-      <section className="rounded-2xl bg-brand-700 px-8 py-10 text-white">
+      <section className="rounded-2xl bg-brand-panel px-8 py-10 text-brand-panel-text">
         <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
-        <p className="mt-2 max-w-2xl text-brand-100">{t("intro")}</p>
+        <p className="mt-2 max-w-2xl text-brand-panel-muted">{t("intro")}</p>
       </section>
       <div className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-4">
         {products.map((product) => (
