@@ -55,8 +55,8 @@ test("a notification forced 'duplicated 5 times, out of order' changes the payme
   page,
   browser,
 }) => {
-  // QA forces the next PingPong payment's notifications on the emulators page.
-  await page.goto("/emulators");
+  // QA forces the next PingPong payment's notifications on the emulators page (PingPong's tab).
+  await page.goto("/emulators?provider=pingpong");
   const force = page.getByTestId("forced-pingpong");
   await force.getByLabel("Notifications").selectOption("out_of_order");
   await force.getByLabel("Count").fill("5");

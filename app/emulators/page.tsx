@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ComponentType } from "react";
+import { CatalogueTabs } from "@/components/emulators/catalogue-tabs";
 import { ForcedOutcomeForm } from "@/components/emulators/forced-outcome-form";
 import { EMULATORS } from "@/lib/emulators";
 import { formatCard } from "@/lib/emulators/catalogue-format";
@@ -14,14 +15,15 @@ import { CHALLENGE_PASS_CODE, testCards } from "@/lib/emulators/test-cards";
 export const metadata = { title: "Test data" };
 export const dynamic = "force-dynamic";
 
-/** The test data of every emulator: the shared cards, each emulator's own section (in the list's order), forced outcomes, the outbox. */
-export default async function EmulatorCatalogue() {
+/** The test data of every emulator: the shared cards, then a tab per emulator (in the list's order) opening with its forced-outcome form, and the outbox. */
+export default async function EmulatorCatalogue({ searchParams }: { searchParams: Promise<{ provider?: string }> }) {
+  const { provider } = await searchParams;
   const deliveries = listOutbox(200).reverse().slice(0, 30);
   // Public mode: the test data is for anyone; what changes the emulators only for an operator: the
   // forced-outcome forms, and the latest wallet tokens (each links to a wallet app that unlinks it).
   const mayForce = await mayUseControlPlane();
-  const sections: [string, ComponentType<CatalogueSectionProps>][] = await Promise.all(
-    EMULATORS.map(async (emulator) => [emulator.id, await emulator.catalogue()] as const),
+  const sections = new Map<string, ComponentType<CatalogueSectionProps>>(
+    await Promise.all(EMULATORS.map(async (emulator) => [emulator.id, await emulator.catalogue()] as const)),
   );
   const forced = EMULATORS.map((emulator) => {
     const enabled = !controlGuard(emulator.id);
@@ -31,7 +33,7 @@ export default async function EmulatorCatalogue() {
   return (
     <main className="mx-auto max-w-5xl space-y-10 px-4 py-10 text-slate-900">
       <header className="space-y-2">
-        <Link href="/" className="text-sm text-slate-500 underline">
+        <Link href="/" className="text-sm text-slate-600 underline">
           ← Back to the shop
         </Link>
         <h1 className="text-3xl font-semibold">Provider emulators: test data</h1>
@@ -43,90 +45,45 @@ export default async function EmulatorCatalogue() {
         </p>
       </header>
 
-      <section className="space-y-3">
-        <h2 className="text-xl font-semibold">Cards (every card-taking emulator)</h2>
-        <table
-          className="w-full overflow-hidden rounded-xl bg-white text-left text-sm shadow-sm"
-          data-testid="test-cards"
-        >
-          <thead className="bg-slate-50 text-xs text-slate-500 uppercase">
-            <tr>
-              <th className="p-3">Card number</th>
-              <th className="p-3">Brand</th>
-              <th className="p-3">Outcome</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {testCards().map((card) => (
-              <tr key={card.number}>
-                <td className="p-3 font-mono">{formatCard(card.number)}</td>
-                <td className="p-3">{card.brand}</td>
-                <td className="p-3">{card.description}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="text-sm text-slate-600">
-          Any other Luhn-valid number is approved. The 3-D Secure challenge code that passes is {CHALLENGE_PASS_CODE}.
-        </p>
-      </section>
-
-      {sections.map(([id, Section]) => (
-        <Section key={id} mayForce={mayForce} />
-      ))}
-
-      <section className="space-y-3" data-testid="forced-outcomes">
-        <h2 className="text-xl font-semibold">Forced outcomes</h2>
-        <p className="text-sm text-slate-600">
-          Force the outcome of a provider&apos;s <em>next</em> payment, whatever card or name it uses (one-shot: the
-          next payment the emulator creates takes it). The outcome replaces the card&apos;s on card flows. Faults answer
-          that create-payment call badly: <code>timeout</code> (held {TIMEOUT_HOLD_SECONDS} s unless the hold says
-          otherwise, then 504), <code>http_500</code>, <code>html</code> (a proxy&apos;s 502 page),{" "}
-          <code>malformed_json</code> (a 200 with cut-off JSON). A fault stores nothing, unless <em>after charging</em>{" "}
-          is set: then the payment is made and approved first (its notification follows the mode below) and only the
-          answer is lost. A hold keeps a stored payment&apos;s answer back that many real seconds (with{" "}
-          <code>approve</code>: then answers normally). The charges a provider recorded for a merchant reference:{" "}
-          <code>GET /emulators/control/&lt;provider&gt;/charges?reference=…</code>. Notifications: delayed by the given
-          seconds (scaled), duplicated count times (default 2), out of order (the final one followed by a stale earlier
-          status, {OUT_OF_ORDER_GAP_SECONDS} s later unless seconds say otherwise), dropped, or sent with a corrupted
-          signature. API: <code>GET|POST|DELETE /emulators/control/&lt;provider&gt;/next-payment</code>; notifications
-          of a payment at <code>/emulators/control/&lt;provider&gt;/notifications?reference=…</code>, replay with{" "}
-          <code>POST …/notifications/&lt;id&gt;/replay</code>. Every POST is JSON (
-          <code>Content-Type: application/json</code>, even without a body) and none is taken from another site (403).
-          On a public deployment every control request needs an operator&apos;s session or{" "}
-          <code>Authorization: Bearer $EMULATOR_CONTROL_TOKEN</code>.
-        </p>
-        {mayForce ? (
-          <div className="grid gap-3 md:grid-cols-2">
-            {forced.map(({ emulator, enabled, pending }) => (
-              <ForcedOutcomeForm
-                key={emulator.id}
-                provider={emulator.id}
-                label={emulator.name}
-                initial={pending}
-                noSignature={!emulator.signsNotifications}
-                disabledReason={
-                  enabled
-                    ? undefined
-                    : "Control is disabled: the shop's base URL for this provider points at the real provider."
-                }
-              />
-            ))}
-          </div>
-        ) : (
-          <p className="text-sm text-slate-700" data-testid="forced-outcomes-sign-in">
-            <Link href="/login?callbackUrl=%2Femulators" className="underline">
-              Sign in as an operator to force outcomes
-            </Link>{" "}
-            (this is a public demo: anyone may read the test data, only an operator may change the emulators).
-          </p>
-        )}
-      </section>
+      <CatalogueTabs
+        label="Providers"
+        initial={provider ?? ""}
+        tabs={[
+          { key: "", label: "Test cards", panel: <TestCardsAndForcing /> },
+          ...forced.map(({ emulator, enabled, pending }) => {
+            const Section = sections.get(emulator.id)!;
+            return {
+              key: emulator.id,
+              label: emulator.name,
+              panel: (
+                <>
+                  {mayForce ? (
+                    <ForcedOutcomeForm
+                      provider={emulator.id}
+                      label={emulator.name}
+                      initial={pending}
+                      noSignature={!emulator.signsNotifications}
+                      disabledReason={
+                        enabled
+                          ? undefined
+                          : "Control is disabled: the shop's base URL for this provider points at the real provider."
+                      }
+                    />
+                  ) : (
+                    <SignInToForce />
+                  )}
+                  <Section mayForce={mayForce} />
+                </>
+              ),
+            };
+          }),
+        ]}
+      />
 
       <section className="space-y-3">
         <h2 className="text-xl font-semibold">Latest notifications sent</h2>
         <table className="w-full overflow-hidden rounded-xl bg-white text-left text-sm shadow-sm" data-testid="outbox">
-          <thead className="bg-slate-50 text-xs text-slate-500 uppercase">
+          <thead className="bg-slate-50 text-xs text-slate-600 uppercase">
             <tr>
               <th className="p-3">#</th>
               <th className="p-3">Provider</th>
@@ -149,7 +106,7 @@ export default async function EmulatorCatalogue() {
             ))}
             {deliveries.length === 0 && (
               <tr>
-                <td colSpan={6} className="p-4 text-center text-slate-500">
+                <td colSpan={6} className="p-4 text-center text-slate-600">
                   Nothing sent yet.
                 </td>
               </tr>
@@ -158,5 +115,76 @@ export default async function EmulatorCatalogue() {
         </table>
       </section>
     </main>
+  );
+}
+
+/** The first tab: the cards every card-taking emulator shares, and how forcing an outcome works. */
+function TestCardsAndForcing() {
+  return (
+    <>
+      <section className="space-y-3">
+        <h2 className="text-xl font-semibold">Cards (every card-taking emulator)</h2>
+        <table
+          className="w-full overflow-hidden rounded-xl bg-white text-left text-sm shadow-sm"
+          data-testid="test-cards"
+        >
+          <thead className="bg-slate-50 text-xs text-slate-600 uppercase">
+            <tr>
+              <th className="p-3">Card number</th>
+              <th className="p-3">Brand</th>
+              <th className="p-3">Outcome</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {testCards().map((card) => (
+              <tr key={card.number}>
+                <td className="p-3 font-mono">{formatCard(card.number)}</td>
+                <td className="p-3">{card.brand}</td>
+                <td className="p-3">{card.description}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="text-sm text-slate-600">
+          Any other Luhn-valid number is approved. The 3-D Secure challenge code that passes is {CHALLENGE_PASS_CODE}.
+        </p>
+      </section>
+
+      <section className="space-y-3" data-testid="forced-outcomes">
+        <h2 className="text-xl font-semibold">Forced outcomes</h2>
+        <p className="text-sm text-slate-600">
+          Force the outcome of a provider&apos;s <em>next</em> payment, whatever card or name it uses (one-shot: the
+          next payment the emulator creates takes it). The outcome replaces the card&apos;s on card flows. Faults answer
+          that create-payment call badly: <code>timeout</code> (held {TIMEOUT_HOLD_SECONDS} s unless the hold says
+          otherwise, then 504), <code>http_500</code>, <code>html</code> (a proxy&apos;s 502 page),{" "}
+          <code>malformed_json</code> (a 200 with cut-off JSON). A fault stores nothing, unless <em>after charging</em>{" "}
+          is set: then the payment is made and approved first (its notification follows the mode below) and only the
+          answer is lost. A hold keeps a stored payment&apos;s answer back that many real seconds (with{" "}
+          <code>approve</code>: then answers normally). The charges a provider recorded for a merchant reference:{" "}
+          <code>GET /emulators/control/&lt;provider&gt;/charges?reference=…</code>. Notifications: delayed by the given
+          seconds (scaled), duplicated count times (default 2), out of order (the final one followed by a stale earlier
+          status, {OUT_OF_ORDER_GAP_SECONDS} s later unless seconds say otherwise), dropped, or sent with a corrupted
+          signature. API: <code>GET|POST|DELETE /emulators/control/&lt;provider&gt;/next-payment</code>; notifications
+          of a payment at <code>/emulators/control/&lt;provider&gt;/notifications?reference=…</code>, replay with{" "}
+          <code>POST …/notifications/&lt;id&gt;/replay</code>. Every POST is JSON (
+          <code>Content-Type: application/json</code>, even without a body) and none is taken from another site (403).
+          On a public deployment every control request needs an operator&apos;s session or{" "}
+          <code>Authorization: Bearer $EMULATOR_CONTROL_TOKEN</code>.
+        </p>
+        <p className="text-sm text-slate-700">Each provider&apos;s tab starts with its form.</p>
+      </section>
+    </>
+  );
+}
+
+/** In place of a provider's form, for a visitor who may not use the control plane (public mode). */
+function SignInToForce() {
+  return (
+    <p className="text-sm text-slate-700" data-testid="forced-outcomes-sign-in">
+      <Link href="/login?callbackUrl=%2Femulators" className="underline">
+        Sign in as an operator to force outcomes
+      </Link>{" "}
+      (this is a public demo: anyone may read the test data, only an operator may change the emulators).
+    </p>
   );
 }

@@ -110,7 +110,7 @@ export function ForcedOutcomeForm({
   if (disabledReason) {
     return (
       <div className="rounded-xl bg-white p-4 text-sm shadow-sm" data-testid={`forced-${provider}`}>
-        <h3 className="font-medium">{label}</h3>
+        <h2 className="font-medium">Force the next {label} payment</h2>
         <p className="text-slate-600">{disabledReason}</p>
       </div>
     );
@@ -124,8 +124,8 @@ export function ForcedOutcomeForm({
       data-testid={`forced-${provider}`}
     >
       <div className="flex items-baseline justify-between gap-2">
-        <h3 className="font-medium">{label}</h3>
-        <button type="button" onClick={() => void refresh()} className="text-xs text-slate-500 underline">
+        <h2 className="font-medium">Force the next {label} payment</h2>
+        <button type="button" onClick={() => void refresh()} className="text-xs text-slate-600 underline">
           Refresh
         </button>
       </div>

@@ -15,7 +15,7 @@ export function OutcomesTable({
 }) {
   return (
     <table className="w-full overflow-hidden rounded-xl bg-white text-left text-sm shadow-sm" data-testid={testId}>
-      <thead className="bg-slate-50 text-xs text-slate-500 uppercase">
+      <thead className="bg-slate-50 text-xs text-slate-600 uppercase">
         <tr>
           {columns.map((column) => (
             <th key={column} className="p-3">

@@ -1,11 +1,26 @@
 import { readForm, readOptionalForm, refusalResponse } from "@/lib/security/request-body";
 
-/** A hosted page's form answer: 303 to the next page, or back to the form with the error shown. */
-export function seeOther(request: Request, step: { redirect: string } | { error: string }, formPath: string): Response {
-  const target =
+/** A card form's field that an error is about (the page links the error to it and moves focus there). */
+export type CardFormField = "number" | "expiry" | "cvc" | "holder";
+
+/** What a hosted page's form post leads to: the next page, or an error shown on the form. */
+export type FormStep = { redirect: string } | { error: string; field?: CardFormField };
+
+/**
+ * A hosted page's form answer. Posted by the page's script (`Accept: application/json`): JSON, so
+ * the page keeps what the payer typed and shows the error in place. Posted as a plain HTML form
+ * (no JavaScript): 303 to the next page, or back to the form with the error (and its field) in the query.
+ */
+export function seeOther(request: Request, step: FormStep, formPath: string): Response {
+  if (request.headers.get("accept")?.includes("application/json"))
+    return "redirect" in step
+      ? Response.json({ redirect: new URL(step.redirect, request.url).toString() })
+      : Response.json({ error: step.error, field: step.field }, { status: 422 });
+  const query =
     "redirect" in step
-      ? new URL(step.redirect, request.url)
-      : new URL(`${formPath}?error=${encodeURIComponent(step.error)}`, request.url);
+      ? ""
+      : `?${new URLSearchParams({ error: step.error, ...(step.field && { field: step.field }) })}`;
+  const target = new URL("redirect" in step ? step.redirect : `${formPath}${query}`, request.url);
   return new Response(null, { status: 303, headers: { location: target.toString() } });
 }
 
@@ -29,4 +44,10 @@ export async function formText(request: Request): Promise<Record<string, string>
 export async function buttonRefusal(request: Request): Promise<Response | undefined> {
   const form = await readOptionalForm(request);
   return form.ok ? undefined : refusalResponse(form);
+}
+
+/** The field a page's `?field=` names, when it is one of a card form's. */
+export function cardFormField(name: string | undefined): CardFormField | undefined {
+  const fields: readonly string[] = ["number", "expiry", "cvc", "holder"] satisfies CardFormField[];
+  return fields.includes(name ?? "") ? (name as CardFormField) : undefined;
 }

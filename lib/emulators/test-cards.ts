@@ -97,3 +97,8 @@ export function callbackBehaviourOf(cardholder: string): CallbackBehaviour {
   const name = cardholder.toLowerCase();
   return CALLBACK_BEHAVIOURS.find((row) => name.includes(row.match))?.behaviour ?? "on_time";
 }
+
+/** The catalogue as the hosted pages' test-card picker offers it (numbers only reach emulator pages). */
+export function pickableTestCards(): { number: string; brand: string; description: string }[] {
+  return testCards().map(({ number, brand, description }) => ({ number, brand, description }));
+}

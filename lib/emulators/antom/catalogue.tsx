@@ -206,7 +206,7 @@ export function AntomCatalogue() {
           {ANTOM_RETRY_SECONDS.map(seconds).join(", ")} ({ANTOM_RETRY_SECONDS.length + 1} attempts in 24 h).
         </li>
       </ul>
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-600">
         Guesses, not confirmed by Antom: the result messages; CAPTURE_RESULT and REFUND_RESULT bodies;{" "}
         <code>captureRequestId</code> of an automatic capture (the paymentRequestId); the 3DS ECI {CHALLENGE_ECI};{" "}
         <code>cardBrand</code>, <code>cardNo</code> and <code>cardToken</code> in <code>paymentResultInfo</code>; the

@@ -4,6 +4,7 @@ import { createHash, randomBytes, randomInt } from "node:crypto";
 import { scaledMs } from "../clock";
 import { targetUrlError } from "../outbound-url";
 import { deliverDueNotifications, enqueueNotification, type Notification } from "../outbox";
+import type { FormStep } from "../form-redirect";
 import {
   answerStored,
   corruptSignature,
@@ -581,7 +582,7 @@ export async function handleApi(request: Request, action: string): Promise<Respo
 // ---------------------------------------------------------------------------------------------
 // Hosted pages: the cashier, the 3DS challenge, cancel
 
-export type Step = { redirect: string } | { error: string } | { notFound: true };
+export type Step = FormStep | { notFound: true };
 
 /** Where the browser goes for an order that is no longer waiting for the payer. */
 function resultRedirect(order: LesspayOrderRow): { redirect: string } {
@@ -612,10 +613,10 @@ export function submitCashier(payOrderId: string, form: Record<string, string>):
   if (!order || order.payAccessType !== 1) return { notFound: true };
   if (!cashierOpen(order)) return resultRedirect(order);
   const number = digitsOnly(form.number ?? "");
-  if (!luhnValid(number)) return { error: "Enter a valid card number." };
+  if (!luhnValid(number)) return { error: "Enter a valid card number.", field: "number" };
   const expiry = parseExpiry(form.expiry ?? "");
-  if (!expiry) return { error: "Enter the expiry as MM/YY." };
-  if (!/^\d{3,4}$/.test((form.cvc ?? "").trim())) return { error: "Enter the 3 or 4 digit CVC." };
+  if (!expiry) return { error: "Enter the expiry as MM/YY.", field: "expiry" };
+  if (!/^\d{3,4}$/.test((form.cvc ?? "").trim())) return { error: "Enter the 3 or 4 digit CVC.", field: "cvc" };
   const holderName = (form.name ?? "").trim();
   const outcome = forcedOutcomeFor("lesspay", order.payOrderId) ?? effectiveOutcome(number, expiry.month, expiry.year);
   const carded = moveOrder(order.payOrderId, [PENDING_PAY], {

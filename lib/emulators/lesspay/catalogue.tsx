@@ -189,7 +189,7 @@ export function LesspayCatalogue() {
           or form).
         </li>
       </ul>
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-600">
         Guesses, not confirmed by Lesspay: the retry schedule; the {seconds(LESSPAY_PROCESSING_SECONDS)} processing time
         of OpenAPI payments and that declines are reported by callback only; the failure texts; <code>msg</code>{" "}
         repeated in a FAILED callback; the risk events&apos; <code>reason</code>; the issuer values;{" "}

@@ -1,14 +1,10 @@
-import { formText } from "../form-redirect";
+import { formText, seeOther } from "../form-redirect";
 import type { Step } from "./api";
 
-/** A hosted page's answer: 303 to the next page, back to the form with the error, or 404. */
+/** A hosted page's answer: 303 to the next page (or JSON for the page's script), back to the form with the error, or 404. */
 export function stepResponse(request: Request, step: Step, formPath: string): Response {
   if ("notFound" in step) return new Response("Unknown order", { status: 404 });
-  const target =
-    "redirect" in step
-      ? new URL(step.redirect, request.url)
-      : new URL(`${formPath}?error=${encodeURIComponent(step.error)}`, request.url);
-  return new Response(null, { status: 303, headers: { location: target.toString() } });
+  return seeOther(request, step, formPath);
 }
 
 export { formText };

@@ -76,7 +76,7 @@ export function PingPaymentsCatalogue() {
           {STATUS_CALLBACK_RETRY_SECONDS.length + 1} attempts in all).
         </li>
       </ul>
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-600">
         Where the public docs are silent the emulator guesses, and says so: the callback body (
         <code>payment_id, payment_order_id, status</code>), the statuses DECLINED / CANCELLED / CRASHED,{" "}
         <code>status_reason</code>, the fields of the GET answers, the error codes other than{" "}

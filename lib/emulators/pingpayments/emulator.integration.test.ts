@@ -156,6 +156,23 @@ describe("Ping Payments emulator: PaymentIQ checkout and status callbacks", () =
     expect(details.json).toMatchObject({ status: "INITIATED" });
   });
 
+  it("names the bad field: in the 303 back to the form, or as JSON to the page's own script (the page keeps the card)", async () => {
+    const payment = await createEmulatorPayment();
+    const redirect = await payOnPaymentIq(payment.paymentId, { number: "4111111111111111", expiry: "13/30" });
+    expect(new URL(redirect.location!).searchParams.get("field")).toBe("expiry");
+    const postAsScript = (cardNumber: string) =>
+      fetch(`${serverUrl()}/emulators/pingpayments/paymentiq/checkout/${payment.paymentId}/submit`, {
+        method: "POST",
+        headers: { accept: "application/json" },
+        body: new URLSearchParams({ cardholder: "Test Payer", cardNumber, expiry: "12/35", cvc: "123" }),
+      });
+    const invalid = await postAsScript("4111111111111112");
+    expect(invalid.status).toBe(422);
+    expect(await invalid.json()).toEqual({ error: "The card number is not valid.", field: "number" });
+    const paid = await postAsScript("4111111111111111");
+    expect(await paid.json()).toEqual({ redirect: "http://localhost:9/success" });
+  });
+
   it("retries a callback answered with 500 on its schedule and stops after a 2xx", async () => {
     const catcher = await startCallbackCatcher([500, 500, 200]);
     catchers.push(catcher);

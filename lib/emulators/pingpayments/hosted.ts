@@ -13,6 +13,7 @@ import { findPayment, movePayment, type PingStatus } from "./store";
 import { scaledMs } from "../clock";
 import { forcedOutcomeFor } from "../control";
 import type { PingPaymentRow } from "./schema";
+import type { FormStep } from "../form-redirect";
 
 /**
  * The PaymentIQ hosted checkout behind `pay_url`: the payer enters a card (the test card
@@ -20,7 +21,7 @@ import type { PingPaymentRow } from "./schema";
  * The payer is then sent to success_url or error_url, and Ping posts the status callback.
  */
 
-export type CheckoutStep = { redirect: string } | { error: string };
+export type CheckoutStep = FormStep;
 
 export function returnUrlFor(payment: PingPaymentRow): string {
   const params = payment.providerMethodParameters as { success_url?: string; error_url?: string };
@@ -55,10 +56,10 @@ export function submitCard(
   if (!payment) return { error: "Unknown payment." };
   if (payment.status !== "INITIATED") return { redirect: returnUrlFor(payment) };
   const number = digitsOnly(form.number);
-  if (!form.cardholder.trim()) return { error: "Enter the cardholder's name." };
-  if (!luhnValid(number)) return { error: "The card number is not valid." };
-  if (!expiryValid(form.expiry)) return { error: "Enter a future expiry date as MM/YY." };
-  if (!/^\d{3,4}$/.test(form.cvc.trim())) return { error: "Enter the 3 or 4 digit security code." };
+  if (!form.cardholder.trim()) return { error: "Enter the cardholder's name.", field: "holder" };
+  if (!luhnValid(number)) return { error: "The card number is not valid.", field: "number" };
+  if (!expiryValid(form.expiry)) return { error: "Enter a future expiry date as MM/YY.", field: "expiry" };
+  if (!/^\d{3,4}$/.test(form.cvc.trim())) return { error: "Enter the 3 or 4 digit security code.", field: "cvc" };
 
   const behaviour = callbackBehaviourOf(form.cardholder);
   const outcome = forcedOutcomeFor("pingpayments", id) ?? outcomeOfCard(number);

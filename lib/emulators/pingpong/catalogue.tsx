@@ -149,7 +149,7 @@ export function PingpongCatalogue({ mayForce }: CatalogueSectionProps) {
           are retried 2 times.
         </li>
       </ul>
-      <p className="text-xs text-slate-500">
+      <p className="text-xs text-slate-600">
         Guesses, not confirmed by PingPong: every code except {PINGPONG_CODES.declined.code} (the project&apos;s own,
         PingPong publishes few, and {PINGPONG_CODES.success.code} for success); status SUCCESS; the{" "}
         <code>/v4/transaction/query</code> path; the 3DS and wallet pages; the QR lifetime; the notification body fields
@@ -244,7 +244,7 @@ export function PingpongCatalogue({ mayForce }: CatalogueSectionProps) {
           ))}
         </ul>
       ) : (
-        <p className="text-sm text-slate-500">
+        <p className="text-sm text-slate-600">
           {mayForce ? "No wallet tokens yet." : "Sign in as an operator to see the latest wallet tokens."}
         </p>
       )}

@@ -21,7 +21,7 @@ export function PingPongWalletSigning(props: SigningProps) {
   return (
     <WalletPhone walletType={props.walletType} caption="Link a merchant">
       <div className="text-center">
-        <p className="text-sm text-slate-500">Merchant</p>
+        <p className="text-sm text-slate-600">Merchant</p>
         <p className="text-xl font-semibold text-slate-900" data-testid="pingpong-wallet-merchant">
           {props.merchantName}
         </p>
@@ -66,14 +66,14 @@ export interface LinkedMerchantProps {
 export function PingPongWalletApp(props: LinkedMerchantProps) {
   return (
     <WalletPhone walletType={props.walletType} caption="Settings · Linked merchants">
-      <h1 className="text-base font-semibold text-slate-900">Linked merchants</h1>
+      <h2 className="text-base font-semibold text-slate-900">Linked merchants</h2>
       <div className="rounded-xl border border-slate-200 p-4">
         <p className="font-medium text-slate-900">{props.merchantName}</p>
-        <p className="text-xs text-slate-500">
+        <p className="text-xs text-slate-600">
           Charges this wallet without asking each time
           {props.flow === "auth" ? " (legacy authorization, deprecated)" : ""}
         </p>
-        <p className="mt-1 font-mono text-[10px] break-all text-slate-400">Token {props.token}</p>
+        <p className="mt-1 font-mono text-[10px] break-all text-slate-600">Token {props.token}</p>
       </div>
       {props.status === "ACTIVE" ? (
         <WalletButton action={`/emulators/pingpong/wallet/app/${props.token}/unlink`} kind="secondary">
@@ -108,7 +108,7 @@ export function PingPongWalletLegacyAuth(props: LegacyAuthProps) {
         Deprecated: PingPong marks this authorization flow for removal; new integrations sign with /v4/paymethod/bind.
       </p>
       <div className="text-center">
-        <p className="text-sm text-slate-500">Merchant</p>
+        <p className="text-sm text-slate-600">Merchant</p>
         <p className="text-xl font-semibold text-slate-900">{props.merchantName}</p>
       </div>
       {props.status === "PENDING" ? (

@@ -9,7 +9,7 @@ import { OnceForm } from "@/components/emulators/once-form";
 export function WalletPhone({
   walletType,
   caption,
-  headerClassName = "bg-sky-600",
+  headerClassName = "bg-sky-700",
   children,
 }: {
   walletType: string;
@@ -21,15 +21,15 @@ export function WalletPhone({
   return (
     <main className="mx-auto max-w-xs px-4 py-10">
       <div className="overflow-hidden rounded-[2rem] border-8 border-slate-900 bg-white shadow-xl">
-        <div className={`${headerClassName} px-5 py-4 text-white`}>
-          <p className="text-xs opacity-80">{caption}</p>
-          <p className="text-lg font-semibold" data-testid="pingpong-wallet-method">
+        <header className={`${headerClassName} px-5 py-4 text-white`}>
+          <p className="text-xs">{caption}</p>
+          <h1 className="text-lg font-semibold" data-testid="pingpong-wallet-method">
             {walletType}
-          </p>
-        </div>
+          </h1>
+        </header>
         <div className="space-y-4 p-5">{children}</div>
       </div>
-      <p className="mt-4 text-center text-xs text-slate-500">
+      <p className="mt-4 text-center text-xs text-slate-600">
         Scripted outcomes:{" "}
         <Link href="/emulators" className="underline">
           /emulators

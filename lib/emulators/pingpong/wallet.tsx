@@ -21,14 +21,14 @@ export function PingPongWallet(props: WalletPageProps) {
     <WalletPhone
       walletType={props.methodLabel}
       caption={props.flow === "scan" ? "Scanned payment code" : "Wallet checkout"}
-      headerClassName={wechat ? "bg-green-600" : "bg-sky-600"}
+      headerClassName={wechat ? "bg-green-700" : "bg-sky-700"}
     >
       <div className="text-center">
-        <p className="text-sm text-slate-500">Pay {props.merchantName}</p>
+        <p className="text-sm text-slate-600">Pay {props.merchantName}</p>
         <p className="text-3xl font-semibold text-slate-900" data-testid="pingpong-wallet-amount">
           {props.amount}
         </p>
-        <p className="mt-1 text-xs text-slate-400">Transaction {props.transactionId}</p>
+        <p className="mt-1 text-xs text-slate-600">Transaction {props.transactionId}</p>
       </div>
       {open ? (
         <div className="space-y-2">

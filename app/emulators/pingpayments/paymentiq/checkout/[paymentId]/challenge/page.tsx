@@ -1,12 +1,15 @@
 import { notFound } from "next/navigation";
-import { OnceForm } from "@/components/emulators/once-form";
+import { BankChallenge } from "@/components/emulators/bank-challenge";
 import { formatMinorUnits } from "@/lib/emulators/format";
 import { isAwaitingChallenge, returnUrlFor } from "@/lib/emulators/pingpayments/hosted";
 import { findPayment } from "@/lib/emulators/pingpayments/store";
+import { brandOf } from "@/lib/emulators/test-cards";
 
-export const metadata = { title: "3-D Secure" };
+export const metadata = { title: "3D Secure" };
+export const dynamic = "force-dynamic";
 
-export default async function ChallengePage({
+/** The issuing bank's 3DS challenge that PaymentIQ's checkout sends the payer to. */
+export default async function PaymentIqChallenge({
   params,
   searchParams,
 }: {
@@ -17,42 +20,22 @@ export default async function ChallengePage({
   const { error } = await searchParams;
   const payment = findPayment(paymentId);
   if (!payment) notFound();
-  const waiting = isAwaitingChallenge(payment);
   return (
-    <main className="mx-auto max-w-sm px-4 py-12">
-      <div className="space-y-4 rounded-2xl bg-white p-6 shadow-lg">
-        <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Your bank · 3-D Secure</p>
-        <h1 className="text-xl font-semibold text-slate-900">Confirm this payment</h1>
-        <p className="text-sm text-slate-600">
-          {formatMinorUnits(payment.totalAmount, payment.currency)} with card {payment.cardMasked}. Enter the one-time
-          code sent to your phone (the test code is 123456).
-        </p>
-        {error && <p className="text-sm text-red-700">{error}</p>}
-        {waiting ? (
-          <OnceForm
-            action={`/emulators/pingpayments/paymentiq/checkout/${payment.id}/challenge/submit`}
-            className="space-y-3"
-          >
-            <input
-              name="code"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              required
-              className="w-full rounded-md border border-slate-300 px-3 py-2 font-mono tracking-widest"
-            />
-            <button
-              type="submit"
-              className="w-full rounded-md bg-slate-900 px-4 py-2.5 font-medium text-white disabled:opacity-60"
-            >
-              Confirm
-            </button>
-          </OnceForm>
-        ) : (
-          <a className="text-sm text-indigo-700 underline" href={returnUrlFor(payment)}>
-            Return to the merchant
-          </a>
-        )}
-      </div>
-    </main>
+    <BankChallenge
+      merchantLabel="Paid through"
+      merchant="Ping Payments"
+      amount={formatMinorUnits(payment.totalAmount, payment.currency)}
+      amountTestId="piq-3ds-amount"
+      cardBrand={payment.cardMasked ? brandOf(payment.cardMasked) : null}
+      cardMasked={payment.cardMasked}
+      waiting={isAwaitingChallenge(payment)}
+      submitUrl={`/emulators/pingpayments/paymentiq/checkout/${payment.id}/challenge/submit`}
+      error={error}
+      statusText={payment.status.toLowerCase()}
+      // Abandon (the link while waiting) [guess: Ping's docs do not describe a payer leaving the bank's
+      // page]: back to error_url as from any unfinished checkout; the payment stays INITIATED, as the
+      // other emulators' abandoned challenges stay unconfirmed.
+      returnUrl={returnUrlFor(payment)}
+    />
   );
 }

@@ -1,0 +1,48 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { HOSTED_PAGES } from "./support/hosted-pages";
+import { expect, test } from "./support/test";
+
+/**
+ * Issue 16: every page the emulators serve a shopper (and the /emulators catalogue, each of its
+ * tabs) passes axe-core's WCAG 2.1 A/AA and best-practice rules in light and dark, with one h1.
+ */
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+const SCHEMES = ["light", "dark"] as const;
+
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  expect(
+    violations.map(
+      (violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+    ),
+  ).toEqual([]);
+  await expect(page.locator("h1")).toHaveCount(1);
+}
+
+for (const scheme of SCHEMES) {
+  test.describe(`${scheme} mode`, () => {
+    test.beforeEach(async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+    });
+
+    for (const [name, open] of Object.entries(HOSTED_PAGES)) {
+      test(`${name}: no axe violations`, async ({ page }) => {
+        await page.goto(await open());
+        await expectAccessible(page);
+      });
+    }
+
+    test("/emulators, every tab: no axe violations", async ({ page }) => {
+      await page.goto("/emulators");
+      const tabs = page.getByRole("tab");
+      const count = await tabs.count();
+      expect(count).toBeGreaterThan(1);
+      for (let index = 0; index < count; index++) {
+        await tabs.nth(index).click();
+        await expect(tabs.nth(index)).toHaveAttribute("aria-selected", "true");
+        await expectAccessible(page);
+      }
+    });
+  });
+}
