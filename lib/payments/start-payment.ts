@@ -310,11 +310,14 @@ function awaitUnknownAnswer(payment: Payment, provider: ReturnType<typeof getPro
       detail: { code: error.code },
     },
   );
-  const after = unknownAnswerInquiryAfterMs();
-  // Asked again soon, in this process; the reconciliation loop does it too if this process ends first.
+  // Asked right away (an answered 5xx is settled by it), then again soon, in this process; the
+  // order page's polling and the reconciliation loop ask too (and if this process ends first).
+  setImmediate(() => {
+    reconcilePayment(payment.id, 0).catch(() => undefined);
+  });
   setTimeout(() => {
     reconcilePayment(payment.id, 0).catch(() => undefined);
-  }, after).unref?.();
+  }, unknownAnswerInquiryAfterMs()).unref?.();
   return result.payment;
 }
 
