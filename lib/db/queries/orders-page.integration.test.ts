@@ -1,42 +1,23 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { insertOrderOnce, listOrdersForUser, listOrdersPage } from "@/lib/db/queries/orders";
-import { insertPaymentOnce } from "@/lib/db/queries/payments";
-import { newOrderId, newPaymentId } from "@/lib/ids";
-import { transitionPayment } from "@/lib/payments/transitions";
+import { listOrdersForUser, listOrdersPage } from "@/lib/db/queries/orders";
 import { closeSqlite } from "@/lib/sqlite";
+import { createTestPayment } from "@/lib/testing/shop-fixtures";
 
 afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
 
-/** An order of `email` with one payment (created; moved to `authorized` with its capture mode when asked). */
+/** An order of `email` with one Antom payment: still created, or authorized with its capture mode. */
 function orderWithPayment(email: string, authorized?: "manual" | "automatic") {
-  const orderId = newOrderId();
-  insertOrderOnce({
-    id: orderId,
-    checkoutToken: randomUUID(),
-    userId: null,
-    email,
-    name: "P",
-    addressLine: "1 St",
-    city: "C",
-    postalCode: "1",
-    country: "SE",
-    currency: "SEK",
-    totalAmount: 100,
-    items: [{ productId: "prd_merino-beanie", name: "B", unitAmount: 100, quantity: 1 }],
-  });
-  const { payment } = insertPaymentOnce({
-    id: newPaymentId(),
-    orderId,
+  const { id, orderId } = createTestPayment({
     provider: "antom",
-    method: "card",
-    idempotencyKey: randomUUID(),
     amount: 100,
     currency: "SEK",
+    status: authorized ? "authorized" : "created",
+    providerPaymentId: `antom-${randomUUID()}`,
     captureMode: authorized ?? "automatic",
+    email,
   });
-  if (authorized) transitionPayment(payment.id, "authorized", {}, { provider: "antom", summary: "test: authorized" });
-  return { orderId, paymentId: payment.id };
+  return { orderId, paymentId: id };
 }
 
 describe("the console's orders pages", () => {

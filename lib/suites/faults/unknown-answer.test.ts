@@ -59,6 +59,10 @@ async function reconcileUntilSettled(paymentId: string) {
   return payment!;
 }
 
+/** The move to processing that says the start's answer is unknown and reconciliation will settle it. */
+const isUnknownAnswerMove = (e: ReturnType<typeof listPaymentEvents>[number]) =>
+  e.type === "status_change" && e.toStatus === "processing" && /answer is unknown.*reconciliation will/.test(e.summary);
+
 /**
  * The start's answer was unknown: the attempt went to processing (never failed by guess). The
  * shop asks the provider right away, so by now the provider's own word may already have settled
@@ -67,14 +71,7 @@ async function reconcileUntilSettled(paymentId: string) {
 function expectStartedUnknown(payment: { id: string; status: string }) {
   expect(payment.status).toBe("processing");
   const events = listPaymentEvents(payment.id);
-  expect(
-    events.some(
-      (e) =>
-        e.type === "status_change" &&
-        e.toStatus === "processing" &&
-        /answer is unknown.*reconciliation will/.test(e.summary),
-    ),
-  ).toBe(true);
+  expect(events.some(isUnknownAnswerMove)).toBe(true);
   for (const failed of events.filter((e) => e.toStatus === "failed"))
     expect(failed.summary).toMatch(/^Reconciled by inquiry: .* has no record of this payment/);
 }
@@ -87,14 +84,7 @@ function expectPendingUnknown(paymentId: string, orderId: string) {
   expect(payment.startAnswerUnknown).toBe(true);
   expect(findOrder(orderId)!.status).toBe("pending");
   const events = listPaymentEvents(paymentId);
-  expect(
-    events.some(
-      (e) =>
-        e.type === "status_change" &&
-        e.toStatus === "processing" &&
-        /answer is unknown.*reconciliation will/.test(e.summary),
-    ),
-  ).toBe(true);
+  expect(events.some(isUnknownAnswerMove)).toBe(true);
   expect(events.some((e) => e.toStatus === "failed")).toBe(false);
 }
 
