@@ -46,3 +46,20 @@ export function pageOf<Row extends PageCursor>(
   if (rows.length <= pageSize || !last) return { page, next: null };
   return { page, next: queryStringOf(search, { after: `${last.createdAt.getTime()}:${last.id}` }) };
 }
+
+/** The filters both console lists share: provider, currency, dates and a reference to search for. */
+export function sharedFilters(
+  search: ListSearch,
+  choices: { providers: readonly string[]; currencies: readonly string[] },
+): { provider?: string; currency?: string; from?: Date; to?: Date; q?: string } {
+  return {
+    provider: oneOf(choices.providers, search.provider),
+    currency: oneOf(choices.currencies, search.currency),
+    from: dateParam(search.from),
+    to: dateParam(search.to),
+    q: search.q?.trim() || undefined,
+  };
+}
+
+/** A console list page's query string, as Next hands it to the page. */
+export type ListPageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };

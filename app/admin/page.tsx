@@ -6,11 +6,12 @@ import { FilterDates, FilterSelect, FilterText, ListFilters, OlderPageLink } fro
 import { OrderStatusBadge } from "@/components/payment/order-status-badge";
 import {
   cursorOf,
-  dateParam,
   oneOf,
   pageOf,
   queryStringOf,
+  sharedFilters,
   singleValues,
+  type ListPageProps,
   type ListSearch,
 } from "@/lib/admin-list-query";
 import { listOrdersPage, type OrderFilters } from "@/lib/db/queries/orders";
@@ -25,24 +26,14 @@ export const metadata = { title: "Operator console" };
 const PAGE_SIZE = 50;
 
 function filtersOf(search: ListSearch): OrderFilters {
+  const providers = providerDescriptors().map((p) => p.id);
   return {
     state: oneOf(ORDER_STATES, search.state),
-    provider: oneOf(
-      providerDescriptors().map((p) => p.id),
-      search.provider,
-    ),
-    currency: oneOf(SHOP_CURRENCIES, search.currency),
-    from: dateParam(search.from),
-    to: dateParam(search.to),
-    q: search.q?.trim() || undefined,
+    ...sharedFilters(search, { providers, currencies: SHOP_CURRENCIES }),
   };
 }
 
-export default async function AdminPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function AdminPage({ searchParams }: ListPageProps) {
   const gate = await requireOperator("/admin");
   await connection();
   const search = singleValues(await searchParams);

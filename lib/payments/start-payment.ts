@@ -56,7 +56,8 @@ export interface StartPaymentInput {
 export async function startPayment(input: StartPaymentInput): Promise<Payment> {
   const order = findOrder(input.orderId);
   if (!order) throw new CheckoutError("This order does not exist.");
-  if (order.status === "paid" || order.status === "refunded") throw new CheckoutError("This order is already paid.");
+  // A paid order is refused by the claim below, after the same submit's attempt is looked up: a
+  // repeated submit answers its attempt even once that attempt has paid the order.
   const provider = getProvider(input.provider);
   const credential = input.storedCredentialId ? findCredential(input.storedCredentialId) : undefined;
   // A linked wallet is not one of the checkout methods: it is the shopper's own binding.

@@ -5,11 +5,12 @@ import { FilterDates, FilterSelect, FilterText, ListFilters, OlderPageLink } fro
 import { RelativeTime, renderedAt } from "@/components/admin/relative-time";
 import {
   cursorOf,
-  dateParam,
   oneOf,
   pageOf,
   queryStringOf,
+  sharedFilters,
   singleValues,
+  type ListPageProps,
   type ListSearch,
 } from "@/lib/admin-list-query";
 import { listPaymentsPage, type PaymentFilters } from "@/lib/db/queries/payments";
@@ -24,25 +25,15 @@ export const metadata = { title: "Payments · Operator console" };
 const PAGE_SIZE = 50;
 
 function filtersOf(search: ListSearch): PaymentFilters {
+  const providers = providerDescriptors().map((p) => p.id);
   return {
-    provider: oneOf(
-      providerDescriptors().map((p) => p.id),
-      search.provider,
-    ),
+    ...sharedFilters(search, { providers, currencies: SHOP_CURRENCIES }),
     method: search.method || undefined,
     status: oneOf(PAYMENT_STATUSES, search.status),
-    currency: oneOf(SHOP_CURRENCIES, search.currency),
-    from: dateParam(search.from),
-    to: dateParam(search.to),
-    q: search.q?.trim() || undefined,
   };
 }
 
-export default async function PaymentsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function PaymentsPage({ searchParams }: ListPageProps) {
   await requireOperator("/admin/payments");
   await connection();
   const search = singleValues(await searchParams);
