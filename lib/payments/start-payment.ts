@@ -311,11 +311,9 @@ function awaitUnknownAnswer(payment: Payment, provider: ReturnType<typeof getPro
       detail: { code: error.code },
     },
   );
-  // Asked right away (an answered 5xx is settled by it), then again soon, in this process; the
-  // order page's polling and the reconciliation loop ask too (and if this process ends first).
-  setImmediate(() => {
-    reconcilePayment(payment.id, 0).catch(() => undefined);
-  });
+  // The order page asks on its first poll, right after the shopper lands there (an answered 5xx
+  // is settled by that), then every PAYMENT_UNKNOWN_INQUIRY_AFTER_MS. Asked soon in this process
+  // too, and by the reconciliation loop if this process ends first.
   setTimeout(() => {
     reconcilePayment(payment.id, 0).catch(() => undefined);
   }, unknownAnswerInquiryAfterMs()).unref?.();
