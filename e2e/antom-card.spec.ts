@@ -33,7 +33,7 @@ test.describe("Antom card authorization", () => {
     await choosePaymentMethod(page, "Card", "Antom");
     await fillCardForm(page, { number: "5555 5555 5555 4444", holder: "Ann Tom" }, ANTOM);
     await page.getByRole("button", { name: /^Pay / }).click();
-    await expect(page.getByTestId("order-status")).toHaveText("Paid");
+    await expect(page.getByTestId("order-status")).toHaveText("Confirmed — charged when it ships");
     const orderId = orderIdFrom(page.url());
     expect(paymentsOf(orderId)[0].status).toBe("authorized");
 
@@ -80,9 +80,12 @@ test.describe("Antom card authorization", () => {
     await page.getByRole("button", { name: /^Pay / }).click();
     await abandonChallenge(page);
     await expect(page).toHaveURL(/\/orders\/ord_/);
-    await expect(page.getByTestId("order-status")).toHaveText("Pending");
-    await expect(page.getByTestId("waiting-for")).toContainText("Waiting for Antom");
-    await expect(page.getByRole("link", { name: "Continue to the payment page" })).toBeVisible();
+    await expect(page.getByTestId("order-status")).toHaveText("Waiting for payment");
+    await expect(page.getByTestId("waiting-for")).toContainText(
+      "Waiting for you to confirm the payment with your bank",
+    );
+    await expect(page.getByRole("link", { name: "Return to the bank page" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Pay another way" })).toBeVisible();
   });
 
   test("a card the bank is still deciding (0119): Antom's normalUrl page says so, the order waits, then is paid", async ({

@@ -47,8 +47,8 @@ test.describe("Lesspay", () => {
     await fillCardForm(page, { number: "4111 1111 1111 1111", holder: "Les Pay" }, NO_RISK_CHECK);
     await page.getByRole("button", { name: /^Pay / }).click();
     await expect(page).toHaveURL(/\/orders\/ord_/);
-    await expect(page.getByTestId("waiting-for")).toContainText(
-      "Lesspay is processing the payment; waiting for its notification.",
+    await expect(page.getByTestId("waiting-for")).toHaveText(
+      "Your payment is being confirmed. This page updates by itself.",
     );
     await expect(page.getByTestId("order-status")).toHaveText("Paid", { timeout: 20_000 });
   });

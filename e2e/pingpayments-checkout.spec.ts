@@ -34,8 +34,8 @@ test("a guest buys two items with Ping Payments and the order turns Paid by itse
 
   await expect(page).toHaveURL(/\/orders\/ord_/);
   const orderId = orderIdFrom(page.url());
-  await expect(page.getByTestId("order-status")).toHaveText("Pending");
-  await expect(page.getByTestId("waiting-for")).toContainText("Waiting for Ping Payments to confirm the payment");
+  await expect(page.getByTestId("order-status")).toHaveText("Waiting for payment");
+  await expect(page.getByTestId("waiting-for")).toContainText("Waiting for you to finish paying on the payment page");
   await expect(page.getByTestId("order-status")).toHaveText("Paid", { timeout: 20_000 });
   await expect(page.getByRole("heading", { name: "Thank you, your order is paid" })).toBeVisible();
 

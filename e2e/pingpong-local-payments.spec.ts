@@ -12,7 +12,7 @@ test.describe("PingPongCheckout local payments", () => {
     await expect(page).toHaveURL(/\/orders\/ord_/);
     await expect(page.getByRole("img", { name: "QR code to pay with AlipayHK" })).toBeVisible();
     await expect(page.getByTestId("qr-countdown")).toContainText("Expires in");
-    await expect(page.getByTestId("order-status")).toHaveText("Pending");
+    await expect(page.getByTestId("order-status")).toHaveText("Waiting for payment");
 
     // The phone: the URL the QR encodes.
     const scanUrl = await page.getByTestId("qr-link").getAttribute("href");

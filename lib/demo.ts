@@ -1,7 +1,7 @@
 import "server-only";
 import { randomInt, randomUUID } from "node:crypto";
 import { resetShopData } from "@/lib/db/client";
-import { listOrdersForOperator } from "@/lib/db/queries/orders";
+import { countOrders } from "@/lib/db/queries/orders";
 import { controlRequest } from "@/lib/emulator-control";
 import { settings } from "@/lib/env";
 import { placeOrder } from "@/lib/orders";
@@ -77,5 +77,5 @@ export async function resetDemo(): Promise<{ orders: number }> {
       });
     }
   }
-  return { orders: listOrdersForOperator().length };
+  return { orders: countOrders() };
 }

@@ -23,8 +23,8 @@ const settingsSchema = z.object({
   PAYMENT_PENDING_POLL_MS: z.coerce.number().int().positive().default(1500),
   /** A pending payment with no news for this long is asked about at the provider (ms). */
   PAYMENT_INQUIRY_AFTER_MS: z.coerce.number().int().nonnegative().default(20_000),
-  /** A payment whose start answer was unknown (timeout, 5xx, unreadable) is asked about after this (ms; capped by PAYMENT_INQUIRY_AFTER_MS). */
-  PAYMENT_UNKNOWN_INQUIRY_AFTER_MS: z.coerce.number().int().nonnegative().default(5_000),
+  /** A payment whose start answer was unknown (timeout, 5xx, unreadable) is asked about at once, then again at most this often (ms; capped by PAYMENT_INQUIRY_AFTER_MS). */
+  PAYMENT_UNKNOWN_INQUIRY_AFTER_MS: z.coerce.number().int().nonnegative().default(2_000),
   /**
    * The provider's "no such payment" settles an attempt as failed (not_at_provider) only once it is
    * this old (ms; at least twice PROVIDER_TIMEOUT_MS): a younger one may still be on its way there.

@@ -1,21 +1,21 @@
-import type { OrderStatus } from "@/lib/db/schema";
+import { ORDER_STATE_WORDS, TONE_CLASS, type ShownOrderState } from "@/lib/order-state";
 
-const LOOK: Record<OrderStatus, { label: string; className: string }> = {
-  pending: { label: "Pending", className: "bg-amber-100 text-amber-900" },
-  paid: { label: "Paid", className: "bg-emerald-100 text-emerald-900" },
-  failed: { label: "Payment failed", className: "bg-red-100 text-red-900" },
-  canceled: { label: "Canceled", className: "bg-stone-200 text-stone-800" },
-  refunded: { label: "Refunded", className: "bg-sky-100 text-sky-900" },
-};
-
-export function OrderStatusBadge({ status }: { status: OrderStatus }) {
-  const look = LOOK[status];
+/** An order's state in words: the shopper's by default, the operator's in the console. */
+export function OrderStatusBadge({
+  state,
+  audience = "shopper",
+}: {
+  state: ShownOrderState;
+  audience?: "shopper" | "operator";
+}) {
+  const words = ORDER_STATE_WORDS[state];
   return (
     <span
-      className={`inline-block rounded-full px-3 py-1 text-sm font-semibold ${look.className}`}
+      className={`inline-block rounded-full px-3 py-1 text-sm font-semibold ${TONE_CLASS[words.tone]}`}
       data-testid="order-status"
+      data-state={state}
     >
-      {look.label}
+      {words[audience]}
     </span>
   );
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { log } from "@/lib/log";
-import { minor } from "@/lib/money";
+import { formatMoney, minor } from "@/lib/money";
 import { findPayment, recordPaymentEvent } from "@/lib/db/queries/payments";
 import type { Payment } from "@/lib/db/schema";
 import type { PaymentEvent } from "./decide";
@@ -46,7 +46,9 @@ async function operatorAction(
     throw new OperatorActionError(message);
   }
   recordCalls(payment.id, provider.id, outcome.calls);
-  const summary = `${operator} ${{ refund: `refunded ${outcome.refundAmount}`, void: "voided the payment", capture: `captured ${outcome.capturedAmount}`, settle: "settled the payment" }[action]}`;
+  const amount = (minorUnits: number | undefined) =>
+    minorUnits === undefined ? "" : ` ${formatMoney(minorUnits, payment.currency)}`;
+  const summary = `${operator} ${{ refund: `refunded${amount(outcome.refundAmount)}`, void: "voided the payment", capture: `captured${amount(outcome.capturedAmount)}`, settle: "settled the payment" }[action]}`;
   // A refund adds to what was refunded; anything else reports a status (with the amount captured, if it says).
   const event: PaymentEvent =
     outcome.refundAmount !== undefined
@@ -66,7 +68,7 @@ async function operatorAction(
       paymentId: payment.id,
       provider: provider.id,
       type: "operator_action",
-      summary: `${summary} (its notification had already applied it)`,
+      summary: `${summary} (${provider.displayName}'s notification of it had come first and applied it)`,
       detail: { operator },
     });
   const decided = applied.outcome === "duplicate" ? applied.outcome : applied.decision.outcome;

@@ -1,7 +1,13 @@
 import "server-only";
 import { settings } from "@/lib/env";
 import { log } from "@/lib/log";
-import { findPayment, patchPayment, recordIntegrityFailure, recordPaymentEvent } from "@/lib/db/queries/payments";
+import {
+  findPayment,
+  listPaymentEvents,
+  patchPayment,
+  recordIntegrityFailure,
+  recordPaymentEvent,
+} from "@/lib/db/queries/payments";
 import type { Payment } from "@/lib/db/schema";
 import { returnExtraChargeSoon } from "./extra-charges";
 import { paymentRefOf } from "./payment-ref";
@@ -9,12 +15,28 @@ import { recordCalls, recordFailedCall, rememberCard } from "./provider-outcome"
 import { getProvider } from "./registry";
 import { isPending } from "./state";
 import { transitionPayment } from "./transitions";
-import type { ProviderOutcome } from "./types";
+import type { ApiCallRecord, ProviderOutcome } from "./types";
 
-/** How soon a payment whose start answer was lost is asked about (never later than a late notification would be). */
+/**
+ * How often a payment whose start answer was lost is asked about again (never less often than a
+ * late notification would be); the first inquiry goes right after the answer was lost.
+ */
 export function unknownAnswerInquiryAfterMs(): number {
   const env = settings();
   return Math.min(env.PAYMENT_UNKNOWN_INQUIRY_AFTER_MS, env.PAYMENT_INQUIRY_AFTER_MS);
+}
+
+/**
+ * Whether every call the shop made about the payment came back with an answer (a 5xx, an HTML
+ * page, cut-off JSON: unreadable, but answered). None timed out or was cut off on the way, so
+ * none can still be on its way to the provider: what the provider's inquiry says now already
+ * counts the start call. [guess] A provider that has answered a request has finished acting on
+ * it; no provider's docs say it acts on a request after answering it with an error.
+ */
+function everyCallAnswered(paymentId: string): boolean {
+  return listPaymentEvents(paymentId).every(
+    (event) => event.type !== "api_call" || (event.detail as ApiCallRecord | null)?.status !== 0,
+  );
 }
 
 /** How old an attempt must be before the provider's "no such payment" settles it: older than any call still on its way. */
@@ -98,7 +120,10 @@ function settleNotAtProvider(
 ): Payment {
   if (!isPending(payment.status)) return payment;
   const age = Date.now() - payment.createdAt.getTime();
-  if (age < notAtProviderAfterMs()) return findPayment(payment.id) ?? payment;
+  // A start whose answer was unreadable but came back (status processing: its calls are recorded)
+  // is settled by the provider's word at once; a call that got no answer may still arrive there.
+  const startAnswered = payment.status === "processing" && payment.startAnswerUnknown && everyCallAnswered(payment.id);
+  if (!startAnswered && age < notAtProviderAfterMs()) return findPayment(payment.id) ?? payment;
   const result = transitionPayment(
     payment.id,
     "failed",

@@ -56,7 +56,8 @@ export interface StartPaymentInput {
 export async function startPayment(input: StartPaymentInput): Promise<Payment> {
   const order = findOrder(input.orderId);
   if (!order) throw new CheckoutError("This order does not exist.");
-  if (order.status === "paid" || order.status === "refunded") throw new CheckoutError("This order is already paid.");
+  // A paid order is refused by the claim below, after the same submit's attempt is looked up: a
+  // repeated submit answers its attempt even once that attempt has paid the order.
   const provider = getProvider(input.provider);
   const credential = input.storedCredentialId ? findCredential(input.storedCredentialId) : undefined;
   // A linked wallet is not one of the checkout methods: it is the shopper's own binding.
@@ -310,11 +311,12 @@ function awaitUnknownAnswer(payment: Payment, provider: ReturnType<typeof getPro
       detail: { code: error.code },
     },
   );
-  const after = unknownAnswerInquiryAfterMs();
-  // Asked again soon, in this process; the reconciliation loop does it too if this process ends first.
+  // The order page asks on its first poll, right after the shopper lands there (an answered 5xx
+  // is settled by that), then every PAYMENT_UNKNOWN_INQUIRY_AFTER_MS. Asked soon in this process
+  // too, and by the reconciliation loop if this process ends first.
   setTimeout(() => {
     reconcilePayment(payment.id, 0).catch(() => undefined);
-  }, after).unref?.();
+  }, unknownAnswerInquiryAfterMs()).unref?.();
   return result.payment;
 }
 

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { OrderStatusBadge } from "@/components/payment/order-status-badge";
 import { currentUser } from "@/lib/auth";
 import { listOrdersForUser } from "@/lib/db/queries/orders";
+import { orderNumberOf } from "@/lib/order-number";
 import { formatMoney } from "@/lib/money";
 import { savedCardsFor } from "@/lib/checkout-config";
 import { removeSavedCard, unlinkWalletAction } from "./actions";
@@ -116,12 +117,12 @@ export default async function AccountPage() {
         <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
           {orders.map((order) => (
             <li key={order.id} className="flex flex-wrap items-center justify-between gap-3 p-4">
-              <Link href={`/orders/${order.id}`} className="font-mono text-sm underline">
-                {order.id}
+              <Link href={`/orders/${order.id}`} className="text-sm underline" data-testid="account-order">
+                Order No. {orderNumberOf(order.id)}
               </Link>
               <span className="text-sm text-stone-500">{order.createdAt.toLocaleString("en-GB")}</span>
               <span className="font-medium">{formatMoney(order.totalAmount, order.currency)}</span>
-              <OrderStatusBadge status={order.status} />
+              <OrderStatusBadge state={order.state} />
             </li>
           ))}
         </ul>

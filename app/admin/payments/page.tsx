@@ -1,138 +1,72 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { FilterDates, FilterSelect, FilterText, ListFilters, OlderPageLink } from "@/components/admin/list-filters";
 import { RelativeTime, renderedAt } from "@/components/admin/relative-time";
+import {
+  cursorOf,
+  oneOf,
+  pageOf,
+  queryStringOf,
+  sharedFilters,
+  singleValues,
+  type ListPageProps,
+  type ListSearch,
+} from "@/lib/admin-list-query";
 import { listPaymentsPage, type PaymentFilters } from "@/lib/db/queries/payments";
 import { formatMoney, SHOP_CURRENCIES } from "@/lib/money";
 import { requireOperator } from "@/lib/operator";
 import { rejectedNotifications, unchangedRedeliveries, type NotificationCount } from "@/lib/payments/rejections";
 import { providerDescriptors } from "@/lib/payments/registry";
-import { PAYMENT_STATUSES, type PaymentStatus } from "@/lib/payments/state";
+import { PAYMENT_STATUSES } from "@/lib/payments/state";
 
 export const metadata = { title: "Payments · Operator console" };
 
 const PAGE_SIZE = 50;
 
-type Search = Record<string, string | undefined>;
-
-function filtersOf(search: Search): PaymentFilters {
-  const date = (value: string | undefined) => (value && !Number.isNaN(Date.parse(value)) ? new Date(value) : undefined);
+function filtersOf(search: ListSearch): PaymentFilters {
+  const providers = providerDescriptors().map((p) => p.id);
   return {
-    provider: providerDescriptors().some((p) => p.id === search.provider) ? search.provider : undefined,
+    ...sharedFilters(search, { providers, currencies: SHOP_CURRENCIES }),
     method: search.method || undefined,
-    status: (PAYMENT_STATUSES as readonly string[]).includes(search.status ?? "")
-      ? (search.status as PaymentStatus)
-      : undefined,
-    currency: (SHOP_CURRENCIES as readonly string[]).includes(search.currency ?? "") ? search.currency : undefined,
-    from: date(search.from),
-    to: date(search.to),
-    q: search.q?.trim() || undefined,
+    status: oneOf(PAYMENT_STATUSES, search.status),
   };
 }
 
-/** `createdAt_ms:id` of the last row of a page. */
-function cursorOf(search: Search): { createdAt: Date; id: string } | undefined {
-  const match = /^(\d+):(.+)$/.exec(search.after ?? "");
-  return match ? { createdAt: new Date(Number(match[1])), id: match[2] } : undefined;
-}
-
-/** The query as the filters read it: one value a name (a repeated `?q=a&q=b` keeps its first). */
-function singleValues(query: Record<string, string | string[] | undefined>): Search {
-  return Object.fromEntries(
-    Object.entries(query).map(([name, value]) => [name, Array.isArray(value) ? value[0] : value]),
-  );
-}
-
-export default async function PaymentsPage({
-  searchParams,
-}: {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}) {
+export default async function PaymentsPage({ searchParams }: ListPageProps) {
   await requireOperator("/admin/payments");
   await connection();
   const search = singleValues(await searchParams);
   const filters = filtersOf(search);
-  const rows = listPaymentsPage(filters, cursorOf(search), PAGE_SIZE + 1);
-  const page = rows.slice(0, PAGE_SIZE);
-  const last = page.at(-1);
-  const next =
-    rows.length > PAGE_SIZE && last
-      ? new URLSearchParams({
-          ...Object.fromEntries(Object.entries(search).filter(([, v]) => v)),
-          after: `${last.createdAt.getTime()}:${last.id}`,
-        } as Record<string, string>)
-      : null;
+  const { page, next } = pageOf(listPaymentsPage(filters, cursorOf(search), PAGE_SIZE + 1), PAGE_SIZE, search);
   const now = renderedAt();
   const rejections = rejectedNotifications();
   const redeliveries = unchangedRedeliveries();
-  const select = "rounded-md border border-stone-300 bg-white px-2 py-1 text-sm";
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Payments</h1>
         <AdminNav current="payments" />
       </div>
-      <form className="flex flex-wrap items-end gap-3 rounded-xl border border-stone-200 bg-white p-4" role="search">
-        <label className="text-sm">
-          <span className="block text-stone-500">Provider</span>
-          <select name="provider" defaultValue={filters.provider ?? ""} className={select}>
-            <option value="">Any</option>
-            {providerDescriptors().map((p) => (
-              <option key={p.id}>{p.id}</option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="block text-stone-500">Status</span>
-          <select name="status" defaultValue={filters.status ?? ""} className={select}>
-            <option value="">Any</option>
-            {PAYMENT_STATUSES.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="block text-stone-500">Method</span>
-          <input
-            name="method"
-            defaultValue={filters.method ?? ""}
-            placeholder="card, alipayhk…"
-            className={`${select} w-32`}
-          />
-        </label>
-        <label className="text-sm">
-          <span className="block text-stone-500">Currency</span>
-          <select name="currency" defaultValue={filters.currency ?? ""} className={select}>
-            <option value="">Any</option>
-            {SHOP_CURRENCIES.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">
-          <span className="block text-stone-500">From</span>
-          <input type="date" name="from" defaultValue={search.from ?? ""} className={select} />
-        </label>
-        <label className="text-sm">
-          <span className="block text-stone-500">To</span>
-          <input type="date" name="to" defaultValue={search.to ?? ""} className={select} />
-        </label>
-        <label className="text-sm">
-          <span className="block text-stone-500">Reference or email</span>
-          <input
-            name="q"
-            defaultValue={filters.q ?? ""}
-            placeholder="pay_…, ord_…, provider id"
-            className={`${select} w-56`}
-          />
-        </label>
-        <button type="submit" className="rounded-md bg-stone-900 px-3 py-1.5 text-sm font-medium text-white">
-          Filter
-        </button>
-        <Link href="/admin/payments" className="text-sm underline">
-          Clear
-        </Link>
-      </form>
+      <ListFilters clearHref="/admin/payments" query={queryStringOf(search)}>
+        <FilterSelect
+          name="provider"
+          label="Provider"
+          value={filters.provider}
+          options={providerDescriptors().map((p) => p.id)}
+        />
+        <FilterSelect name="status" label="Status" value={filters.status} options={PAYMENT_STATUSES} />
+        <FilterText name="method" label="Method" value={filters.method} placeholder="card, alipayhk…" />
+        <FilterSelect name="currency" label="Currency" value={filters.currency} options={SHOP_CURRENCIES} />
+        <FilterDates from={search.from} to={search.to} />
+        <FilterText
+          name="q"
+          label="Reference or email"
+          value={filters.q}
+          placeholder="pay_…, ord_…, provider id"
+          wide
+        />
+      </ListFilters>
       {rejections.length > 0 && (
         <NotificationCounts
           testId="rejected-notifications"
@@ -181,6 +115,15 @@ export default async function PaymentsPage({
                 <td className="p-3">{payment.email}</td>
                 <td className="p-3 font-mono">
                   {payment.status}
+                  {payment.status === "authorized" && payment.captureMode === "manual" && (
+                    <span
+                      className="ml-2 rounded bg-sky-100 px-1.5 py-0.5 font-sans text-xs font-medium text-sky-900"
+                      data-testid="to-capture"
+                      title="Authorized with manual capture: the money is held, not taken. Capture it when the order ships."
+                    >
+                      to capture
+                    </span>
+                  )}
                   {payment.integrityFailure && (
                     <span
                       className="ml-2 rounded bg-red-600 px-1.5 py-0.5 font-sans text-xs font-medium text-white"
@@ -212,11 +155,7 @@ export default async function PaymentsPage({
           </tbody>
         </table>
       </div>
-      {next && (
-        <Link href={`/admin/payments?${next.toString()}`} className="inline-block text-sm underline">
-          Older payments →
-        </Link>
-      )}
+      <OlderPageLink basePath="/admin/payments" next={next} label="Older payments" />
     </div>
   );
 }

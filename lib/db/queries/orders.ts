@@ -1,8 +1,10 @@
 import "server-only";
-import { asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { db, writeTransaction } from "../client";
 import { orderItems, orders, payments, products, type Order, type OrderItem } from "../schema";
 import type { OrderId } from "@/lib/ids";
+import { orderStateOf, type HeldAuthorization, type OrderState } from "@/lib/order-state";
+import { createdBetween, olderThan, type PageCursor } from "./list-page";
 
 /** Who ordered and where it ships. */
 export interface Contact {
@@ -60,25 +62,112 @@ export function orderCaptureMode(orderId: string): "automatic" | "manual" {
   return modes.some((row) => row.mode === "manual") ? "manual" : "automatic";
 }
 
-export function listOrdersForUser(userId: string): Order[] {
-  return db().select().from(orders).where(eq(orders.userId, userId)).orderBy(desc(orders.createdAt)).all();
+/**
+ * How the authorization an order holds is captured ("manual" | "automatic"), when its money is
+ * only authorized, not yet captured; null otherwise.
+ */
+// The outer order is named in full: drizzle writes a selected column of a one-table query unqualified.
+const heldAuthorization = sql<HeldAuthorization>`(select held.capture_mode from ${payments} as held where held.order_id = "orders"."id" and held.status = 'authorized' limit 1)`;
+
+export interface OrderWithState extends Order {
+  state: OrderState;
 }
 
-export interface OrderListRow extends Order {
+export function listOrdersForUser(userId: string): OrderWithState[] {
+  return db()
+    .select({ order: orders, held: heldAuthorization })
+    .from(orders)
+    .where(eq(orders.userId, userId))
+    .orderBy(desc(orders.createdAt))
+    .all()
+    .map(({ order, held }) => ({ ...order, state: orderStateOf(order.status, held) }));
+}
+
+export interface OrderFilters {
+  state?: OrderState;
+  /** Any attempt's provider. */
+  provider?: string;
+  currency?: string;
+  from?: Date;
+  to?: Date;
+  /** Any reference: the order id, one of its payments' ids (ours or the provider's), or the shopper's email. */
+  q?: string;
+}
+
+export interface OrderListRow extends OrderWithState {
   attempts: number;
   lastProvider: string | null;
 }
 
-/** Every order, newest first, with how many payment attempts it had (operator console). */
-export function listOrdersForOperator(limit = 200): OrderListRow[] {
-  const rows = db().select().from(orders).orderBy(desc(orders.createdAt)).limit(limit).all();
-  const attempts = db()
-    .select({ orderId: payments.orderId, provider: payments.provider })
-    .from(payments)
-    .orderBy(asc(payments.createdAt))
+/** The condition for an order state: the stored status, and for paid orders what their authorization awaits. */
+function stateCondition(state: OrderState): SQL {
+  switch (state) {
+    case "to_capture":
+      return sql`${heldAuthorization} = 'manual'`;
+    case "capture_pending":
+      return sql`${heldAuthorization} = 'automatic'`;
+    case "paid":
+      return and(eq(orders.status, "paid"), sql`${heldAuthorization} is null`)!;
+    default:
+      return eq(orders.status, state);
+  }
+}
+
+/** An order that has a payment matching `condition`. */
+const hasPayment = (condition: SQL) =>
+  sql`exists (select 1 from ${payments} where ${payments.orderId} = ${orders.id} and ${condition})`;
+
+/** One newest-first page of orders for the console; `after` is the last row of the previous page (keyset pagination). */
+export function listOrdersPage(filters: OrderFilters, after?: PageCursor, limit = 50): OrderListRow[] {
+  const conditions: SQL[] = [];
+  if (filters.state) conditions.push(stateCondition(filters.state));
+  if (filters.provider) conditions.push(hasPayment(eq(payments.provider, filters.provider)));
+  if (filters.currency) conditions.push(eq(orders.currency, filters.currency));
+  conditions.push(...createdBetween(orders.createdAt, filters.from, filters.to));
+  if (filters.q) {
+    const q = filters.q.trim();
+    conditions.push(
+      or(
+        eq(orders.id, q),
+        eq(orders.email, q.toLowerCase()),
+        hasPayment(or(eq(payments.id, q), eq(payments.providerPaymentId, q))!),
+      )!,
+    );
+  }
+  if (after) conditions.push(olderThan(orders.createdAt, orders.id, after));
+  const rows = db()
+    .select({ order: orders, held: heldAuthorization })
+    .from(orders)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(limit)
     .all();
-  return rows.map((order) => {
+  const ids = rows.map((row) => row.order.id);
+  const attempts = ids.length
+    ? db()
+        .select({ orderId: payments.orderId, provider: payments.provider })
+        .from(payments)
+        .where(inArray(payments.orderId, ids))
+        .orderBy(asc(payments.createdAt))
+        .all()
+    : [];
+  return rows.map(({ order, held }) => {
     const mine = attempts.filter((a) => a.orderId === order.id);
-    return { ...order, attempts: mine.length, lastProvider: mine.at(-1)?.provider ?? null };
+    return {
+      ...order,
+      state: orderStateOf(order.status, held),
+      attempts: mine.length,
+      lastProvider: mine.at(-1)?.provider ?? null,
+    };
   });
+}
+
+/** How many orders the shop has (the demo reset reports it). */
+export function countOrders(): number {
+  return (
+    db()
+      .select({ n: sql<number>`count(*)` })
+      .from(orders)
+      .get()?.n ?? 0
+  );
 }

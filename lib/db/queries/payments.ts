@@ -1,6 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, getTableColumns, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { db, writeTransaction } from "../client";
+import { createdBetween, olderThan, type PageCursor } from "./list-page";
 import {
   orders,
   PAYMENT_STATUSES,
@@ -568,18 +569,13 @@ export interface PaymentListRow extends Payment {
 const hasIntegrityFailure = sql<number>`exists (select 1 from ${paymentEvents} where ${paymentEvents.paymentId} = ${payments.id} and ${paymentEvents.type} = 'integrity_failure')`;
 
 /** One newest-first page of payments; `after` is the last row of the previous page (keyset pagination). */
-export function listPaymentsPage(
-  filters: PaymentFilters,
-  after?: { createdAt: Date; id: string },
-  limit = 50,
-): PaymentListRow[] {
+export function listPaymentsPage(filters: PaymentFilters, after?: PageCursor, limit = 50): PaymentListRow[] {
   const conditions = [];
   if (filters.provider) conditions.push(eq(payments.provider, filters.provider));
   if (filters.method) conditions.push(eq(payments.method, filters.method));
   if (filters.status) conditions.push(eq(payments.status, filters.status));
   if (filters.currency) conditions.push(eq(payments.currency, filters.currency));
-  if (filters.from) conditions.push(gte(payments.createdAt, filters.from));
-  if (filters.to) conditions.push(lt(payments.createdAt, filters.to));
+  conditions.push(...createdBetween(payments.createdAt, filters.from, filters.to));
   if (filters.q) {
     const q = filters.q.trim();
     conditions.push(
@@ -591,13 +587,7 @@ export function listPaymentsPage(
       )!,
     );
   }
-  if (after)
-    conditions.push(
-      or(
-        lt(payments.createdAt, after.createdAt),
-        and(eq(payments.createdAt, after.createdAt), lt(payments.id, after.id)),
-      )!,
-    );
+  if (after) conditions.push(olderThan(payments.createdAt, payments.id, after));
   return db()
     .select({ payment: payments, email: orders.email, integrityFailure: hasIntegrityFailure, extraChargeHeld })
     .from(payments)

@@ -8,6 +8,8 @@ import { findOrder, listOrderItems } from "@/lib/db/queries/orders";
 import { listPaymentEvents, listPaymentsForOrder } from "@/lib/db/queries/payments";
 import { formatMoney, toDecimalString } from "@/lib/money";
 import { requireOperator } from "@/lib/operator";
+import { orderNumberOf } from "@/lib/order-number";
+import { orderStateOf } from "@/lib/order-state";
 import { findProvider } from "@/lib/payments/registry";
 
 export const metadata = { title: "Order · Operator console" };
@@ -28,12 +30,16 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div>
           <h1 className="font-mono text-2xl font-semibold">{order.id}</h1>
+          <p className="text-sm text-stone-500">Shopper&apos;s order number {orderNumberOf(order.id)}</p>
           <p className="text-sm text-stone-500">
             {order.email} · {formatMoney(order.totalAmount, order.currency)} ·{" "}
             {items.reduce((n, i) => n + i.quantity, 0)} items
           </p>
         </div>
-        <OrderStatusBadge status={order.status} />
+        <OrderStatusBadge
+          state={orderStateOf(order.status, payments.find((p) => p.status === "authorized")?.captureMode ?? null)}
+          audience="operator"
+        />
       </div>
       {chargeable.length > 0 && (
         <ChargeAgainForm

@@ -13,9 +13,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   let view = await loadOrderForViewer(id);
   if (!view) return Response.json({ error: "Unknown order" }, { status: 404 });
   const latest = view.latest;
-  const lateAfter = latest?.startAnswerUnknown ? unknownAnswerInquiryAfterMs() : settings().PAYMENT_INQUIRY_AFTER_MS;
-  if (latest && isPending(latest.status) && Date.now() - latest.updatedAt.getTime() > lateAfter) {
-    await reconcilePayment(latest.id, Math.max(1000, Math.min(lateAfter, 10_000)));
+  // A lost start answer is asked about on every poll, at most every PAYMENT_UNKNOWN_INQUIRY_AFTER_MS.
+  const lateAfter = latest?.startAnswerUnknown ? 0 : settings().PAYMENT_INQUIRY_AFTER_MS;
+  const every = latest?.startAnswerUnknown ? unknownAnswerInquiryAfterMs() : Math.min(lateAfter, 10_000);
+  if (latest && isPending(latest.status) && Date.now() - latest.updatedAt.getTime() >= lateAfter) {
+    await reconcilePayment(latest.id, Math.max(1000, every));
     view = (await loadOrderForViewer(id))!;
   }
   return Response.json(
