@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { logOut } from "@/app/actions/session";
+import { CartCount } from "@/components/cart/cart-count";
 import { CurrencySelect } from "@/components/currency-select";
 import { currentUser } from "@/lib/auth";
 import { SHOP_CURRENCIES } from "@/lib/money";
@@ -31,6 +32,9 @@ export async function SiteHeader() {
           <Link href="/emulators" className="text-stone-500 hover:text-brand-600">
             Test data
           </Link>
+          <Link href="/demo" className="text-stone-500 hover:text-brand-600">
+            Demo tour
+          </Link>
         </nav>
         <div className="flex items-center gap-4 text-sm">
           <CurrencySelect current={currency} currencies={SHOP_CURRENCIES} />
@@ -39,7 +43,7 @@ export async function SiteHeader() {
             className="rounded-md bg-stone-100 px-3 py-1.5 font-medium hover:bg-stone-200"
             data-testid="cart-link"
           >
-            Cart <span data-testid="cart-count">({count})</span>
+            Cart <CartCount count={count} />
           </Link>
           {user ? (
             <form action={logOut} className="flex items-center gap-2">

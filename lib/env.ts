@@ -30,6 +30,16 @@ const settingsSchema = z.object({
    * this old (ms; at least twice PROVIDER_TIMEOUT_MS): a younger one may still be on its way there.
    */
   PAYMENT_NOT_AT_PROVIDER_AFTER_MS: z.coerce.number().int().nonnegative().default(60_000),
+  /**
+   * Which provider takes checkout's one Card choice: a card method as `provider:method` (the shop's
+   * card form, e.g. antom:card, pingpong:card, lesspay:card, or a provider's card page, e.g.
+   * pingpayments:card, lesspay:cashier). Default Antom: the card form with 3-D Secure and saved cards.
+   * On a laptop QA can switch it per payment; a public deployment always uses this one.
+   */
+  CARD_PROCESSOR: z
+    .string()
+    .regex(/^[a-z]+:[a-z_]+$/, "provider:method, e.g. antom:card")
+    .default("antom:card"),
   /** How long the shop waits for a provider's answer (ms). */
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
 
