@@ -4,6 +4,7 @@ import {
   checkoutWith,
   choosePaymentMethod,
   fillCheckout,
+  holdServerActions,
   operatorOn,
   orderIdFrom,
   paymentsOf,
@@ -151,13 +152,7 @@ test("the Pay button is disabled while its answer is pending", async ({ page }) 
   await fillCheckout(page, { email: "slow@example.com" });
   await choosePaymentMethod(page, "Card via PaymentIQ", "Ping Payments");
   // Hold the server action's answer back to see the pending state.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/checkout", async (route) => {
-    if (route.request().method() !== "POST") return route.continue();
-    await held;
-    await route.continue();
-  });
+  const release = await holdServerActions(page, "**/checkout");
   const pay = page.getByRole("button", { name: /^Pay / });
   await pay.click();
   await expect(page.getByRole("button", { name: "Contacting the payment provider…" })).toBeDisabled();

@@ -5,6 +5,7 @@ import {
   checkoutWith,
   choosePaymentMethod,
   fillCardForm,
+  holdServerActions,
   orderIdFrom,
   paymentsOf,
 } from "./support/shop";
@@ -101,13 +102,7 @@ test("the header's cart count goes up as soon as Add to cart is pressed", async 
   await page.goto("/products/merino-beanie");
   await expect(page.getByTestId("cart-count")).toHaveText("(0)");
   // Hold the server action's answer back: the count must not wait for it.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/products/merino-beanie", async (route) => {
-    if (route.request().method() !== "POST") return route.continue();
-    await held;
-    await route.continue();
-  });
+  const release = await holdServerActions(page, "**/products/merino-beanie");
   await page.getByLabel("Quantity").fill("2");
   await page.getByRole("button", { name: "Add to cart" }).click();
   await expect(page.getByRole("button", { name: "Adding…" })).toBeVisible();

@@ -86,6 +86,12 @@ export function PaymentSection({
   const [selected, setSelected] = useState(initial.choice);
   const [processorKey, setProcessorKey] = useState(initial.processor);
   const processor = processors.find((m) => methodKey(m) === processorKey) ?? processors[0];
+  /** A listed choice's radio: what it sends, whether it is the one chosen, and choosing it. */
+  const choice = (key: string) => ({
+    value: key,
+    checked: selected === key,
+    onSelect: () => setSelected(key),
+  });
   return (
     <fieldset className="space-y-2">
       <legend className="mb-2 font-medium">Payment method</legend>
@@ -95,9 +101,7 @@ export function PaymentSection({
       {savedCards.map((card) => (
         <PaymentChoice
           key={savedCardKey(card)}
-          value={savedCardKey(card)}
-          checked={selected === savedCardKey(card)}
-          onSelect={() => setSelected(savedCardKey(card))}
+          {...choice(savedCardKey(card))}
           title={
             card.kind === "wallet"
               ? `Pay with ${card.brand} (linked)`
@@ -119,9 +123,8 @@ export function PaymentSection({
       ))}
       {processor && (
         <PaymentChoice
+          {...choice(CARD)}
           value={methodKey(processor)}
-          checked={selected === CARD}
-          onSelect={() => setSelected(CARD)}
           title="Card"
           description={
             processor.kind === "card"
@@ -159,9 +162,7 @@ export function PaymentSection({
       {otherMethods.map((m) => (
         <PaymentChoice
           key={methodKey(m)}
-          value={methodKey(m)}
-          checked={selected === methodKey(m)}
-          onSelect={() => setSelected(methodKey(m))}
+          {...choice(methodKey(m))}
           title={m.label}
           description={m.description}
           badges={<WalletBadge id={m.method} name={m.label} />}

@@ -134,3 +134,18 @@ export async function operatorOn(browser: Browser, path: string): Promise<Page> 
   await signIn(operator, "operator@example.com", "operator-demo", path);
   return operator;
 }
+
+/**
+ * Holds back the answers to the server actions posted to `url` (a glob) until the returned release
+ * is called, to see what the page shows while an action is pending.
+ */
+export async function holdServerActions(page: Page, url: string): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    await held;
+    await route.continue();
+  });
+  return release;
+}
