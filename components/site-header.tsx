@@ -15,7 +15,7 @@ export async function SiteHeader() {
         <Link href="/" className="text-lg font-semibold tracking-tight text-brand-700">
           Merchant Storefront
         </Link>
-        <nav className="flex flex-1 items-center gap-4 text-sm">
+        <nav className="flex flex-1 flex-wrap items-center gap-x-4 gap-y-1 text-sm whitespace-nowrap">
           <Link href="/" className="hover:text-brand-600">
             Shop
           </Link>

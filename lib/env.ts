@@ -31,15 +31,15 @@ const settingsSchema = z.object({
    */
   PAYMENT_NOT_AT_PROVIDER_AFTER_MS: z.coerce.number().int().nonnegative().default(60_000),
   /**
-   * Which provider takes checkout's one Card choice: a card method as `provider:method` (the shop's
-   * card form, e.g. antom:card, pingpong:card, lesspay:card, or a provider's card page, e.g.
-   * pingpayments:card, lesspay:cashier). Default Antom: the card form with 3-D Secure and saved cards.
-   * On a laptop QA can switch it per payment; a public deployment always uses this one.
+   * Which provider takes checkout's one Card choice: one of its card methods as `provider:method`
+   * (the shop's card form, or the provider's card page; .env.example lists them). Unset:
+   * DEFAULT_CARD_PROCESSOR (lib/providers/index.ts). On a laptop QA can switch it per payment; a
+   * public deployment always uses this one.
    */
   CARD_PROCESSOR: z
     .string()
-    .regex(/^[a-z]+:[a-z_]+$/, "provider:method, e.g. antom:card")
-    .default("antom:card"),
+    .regex(/^[a-z]+:[a-z_]+$/, "provider:method")
+    .optional(),
   /** How long the shop waits for a provider's answer (ms). */
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { settings } from "@/lib/env";
-import { PROVIDERS } from "@/lib/providers";
+import { DEFAULT_CARD_PROCESSOR, PROVIDERS } from "@/lib/providers";
 import { isPublicMode } from "@/lib/public-mode";
 import { takesCards } from "./card-methods";
 import type { PaymentMethod } from "./types";
@@ -15,13 +15,15 @@ function cardMethodsFor(currency: string): PaymentMethod[] {
 }
 
 /**
- * The card processors checkout offers for a currency, the configured one (CARD_PROCESSOR) first.
+ * The card processors checkout offers for a currency, the configured one (CARD_PROCESSOR, else
+ * DEFAULT_CARD_PROCESSOR) first.
  * On a laptop QA may switch to any other; a public deployment offers the configured one only. A
  * configured processor the shop does not have (or that refuses the currency) falls back to the first.
  */
 export function offeredCardProcessors(currency: string): PaymentMethod[] {
   const all = cardMethodsFor(currency);
-  const configured = all.find((m) => keyOf(m) === settings().CARD_PROCESSOR) ?? all[0];
+  const wanted = settings().CARD_PROCESSOR ?? DEFAULT_CARD_PROCESSOR;
+  const configured = all.find((m) => keyOf(m) === wanted) ?? all[0];
   if (!configured) return [];
   if (isPublicMode()) return [configured];
   return [configured, ...all.filter((m) => m !== configured)];

@@ -28,7 +28,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   const total = formatMoney(cart.total, cart.currency);
   return (
     <div className="grid gap-10 lg:grid-cols-[1fr_22rem]">
-      <div>
+      <div className="min-w-0">
         <h1 className="mb-6 text-2xl font-semibold">Checkout</h1>
         {story && (
           <div
