@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { logOut } from "@/app/actions/session";
+import { CartCount } from "@/components/cart/cart-count";
 import { CurrencySelect } from "@/components/currency-select";
 import { LanguageSelect } from "@/components/language-select";
 import { currentUser } from "@/lib/auth";
@@ -15,7 +16,7 @@ export async function SiteHeader() {
         <Link href="/" className="text-lg font-semibold tracking-tight text-brand-700">
           Merchant Storefront
         </Link>
-        <nav className="flex flex-1 items-center gap-4 text-sm">
+        <nav className="flex flex-1 flex-wrap items-center gap-x-4 gap-y-1 text-sm whitespace-nowrap">
           <Link href="/" className="hover:text-brand-600">
             Shop
           </Link>
@@ -32,6 +33,9 @@ export async function SiteHeader() {
           <Link href="/emulators" className="text-stone-500 hover:text-brand-600">
             Test data
           </Link>
+          <Link href="/demo" className="text-stone-500 hover:text-brand-600">
+            Demo tour
+          </Link>
         </nav>
         <div className="flex items-center gap-4 text-sm">
           <LanguageSelect />
@@ -41,7 +45,7 @@ export async function SiteHeader() {
             className="rounded-md bg-stone-100 px-3 py-1.5 font-medium hover:bg-stone-200"
             data-testid="cart-link"
           >
-            Cart <span data-testid="cart-count">({count})</span>
+            Cart <CartCount count={count} />
           </Link>
           {user ? (
             <form action={logOut} className="flex items-center gap-2">

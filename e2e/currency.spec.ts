@@ -1,5 +1,5 @@
 import { expect, test } from "./support/test";
-import { addProductToCart, fillCheckout, payOnPaymentIq, readShopDatabase } from "./support/shop";
+import { addProductToCart, choosePaymentMethod, fillCheckout, payOnPaymentIq, readShopDatabase } from "./support/shop";
 
 test("prices follow the chosen currency, with its own decimals, down to the provider", async ({ page }) => {
   await page.goto("/products/merino-beanie");
@@ -16,6 +16,7 @@ test("prices follow the chosen currency, with its own decimals, down to the prov
   await page.goto("/checkout");
   await expect(page.getByTestId("checkout-total")).toHaveText("¥8,800");
   await fillCheckout(page, { email: "yen@example.com" });
+  await choosePaymentMethod(page, "Card via PaymentIQ", "Ping Payments");
   await page.getByRole("button", { name: "Pay ¥8,800" }).click();
   await expect(page.getByTestId("piq-amount")).toHaveText("¥8,800");
   await payOnPaymentIq(page, { number: "4111111111111111" });

@@ -2,7 +2,9 @@ import { expect, test } from "./support/test";
 import {
   addProductToCart,
   checkoutWith,
+  choosePaymentMethod,
   fillCheckout,
+  holdServerActions,
   operatorOn,
   orderIdFrom,
   paymentsOf,
@@ -25,7 +27,7 @@ test("a guest buys two items with Ping Payments and the order turns Paid by itse
 
   await page.getByRole("link", { name: "Checkout" }).click();
   await fillCheckout(page);
-  await expect(page.getByRole("radio", { name: /Card via PaymentIQ/ })).toBeChecked();
+  await choosePaymentMethod(page, "Card via PaymentIQ", "Ping Payments");
   await page.getByRole("button", { name: "Pay $100.00" }).click();
 
   await expect(page.getByTestId("piq-amount")).toHaveText("$100.00");
@@ -60,6 +62,7 @@ test("a decline shows its reason and the same order can be paid with a new attem
   await addProductToCart(page, "walnut-notebook");
   await page.goto("/checkout");
   await fillCheckout(page, { email: "decline@example.com", name: "Dan Decline" });
+  await choosePaymentMethod(page, "Card via PaymentIQ", "Ping Payments");
   await page.getByRole("button", { name: /^Pay / }).click();
 
   await payOnPaymentIq(page, { number: "4000 0000 0000 9995" });
@@ -147,14 +150,9 @@ test("the Pay button is disabled while its answer is pending", async ({ page }) 
   await addProductToCart(page, "trail-runner-socks");
   await page.goto("/checkout");
   await fillCheckout(page, { email: "slow@example.com" });
+  await choosePaymentMethod(page, "Card via PaymentIQ", "Ping Payments");
   // Hold the server action's answer back to see the pending state.
-  let release!: () => void;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route("**/checkout", async (route) => {
-    if (route.request().method() !== "POST") return route.continue();
-    await held;
-    await route.continue();
-  });
+  const release = await holdServerActions(page, "**/checkout");
   const pay = page.getByRole("button", { name: /^Pay / });
   await pay.click();
   await expect(page.getByRole("button", { name: "Contacting the payment provider…" })).toBeDisabled();
@@ -167,6 +165,7 @@ test("an operator settles a paid Ping Payments order from /admin: split, then se
   browser,
 }) => {
   await checkoutWith(page, "stoneware-mug-set", "settle@example.com");
+  await choosePaymentMethod(page, "Card via PaymentIQ", "Ping Payments");
   await page.getByRole("button", { name: /^Pay / }).click();
   await payOnPaymentIq(page, { number: "4111 1111 1111 1111", cardholder: "Sam Settle" });
   await expect(page.getByTestId("order-status")).toHaveText("Paid", { timeout: 20_000 });

@@ -30,6 +30,16 @@ const settingsSchema = z.object({
    * this old (ms; at least twice PROVIDER_TIMEOUT_MS): a younger one may still be on its way there.
    */
   PAYMENT_NOT_AT_PROVIDER_AFTER_MS: z.coerce.number().int().nonnegative().default(60_000),
+  /**
+   * Which provider takes checkout's one Card choice: one of its card methods as `provider:method`
+   * (the shop's card form, or the provider's card page; .env.example lists them). Unset:
+   * DEFAULT_CARD_PROCESSOR (lib/providers/index.ts). On a laptop QA can switch it per payment; a
+   * public deployment always uses this one.
+   */
+  CARD_PROCESSOR: z
+    .string()
+    .regex(/^[a-z]+:[a-z_]+$/, "provider:method")
+    .optional(),
   /** How long the shop waits for a provider's answer (ms). */
   PROVIDER_TIMEOUT_MS: z.coerce.number().int().positive().default(20_000),
 

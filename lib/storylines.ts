@@ -10,6 +10,8 @@ export interface Storyline {
   shows: string;
   product: string;
   steps: string[];
+  /** The method checkout starts on (`provider:method`; a card method picks the Card choice and its processor). */
+  method?: string;
   /** Force the next payment of a provider through its emulator's control plane. */
   force?: { provider: string; body: Record<string, unknown> };
   needsSignIn?: boolean;
@@ -22,3 +24,13 @@ export function storylines(): readonly Storyline[] {
 export function findStoryline(id: string | undefined): Storyline | undefined {
   return storylines().find((story) => story.id === id);
 }
+
+/** The contact and shipping details a storyline's checkout starts with (a signed-in shopper's own email and name win). */
+export const STORYLINE_CONTACT = {
+  email: "demo.shopper@example.com",
+  name: "Demo Shopper",
+  addressLine: "Storgatan 1",
+  city: "Stockholm",
+  postalCode: "111 22",
+  country: "SE",
+} as const;

@@ -1,11 +1,28 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { addToCart } from "@/app/(shop)/cart/actions";
 import type { ActionState } from "@/lib/action-state";
+import { countItemsBeingAdded, releaseItemsAdded } from "./cart-count";
+
+/** How many items a submitted form adds (one unless the shopper chose how many). */
+function quantityOf(formData: FormData): number {
+  const quantity = Number(formData.get("quantity") ?? 1);
+  return Number.isInteger(quantity) && quantity > 0 ? quantity : 0;
+}
 
 export function AddToCartForm({ productId, compact = false }: { productId: string; compact?: boolean }) {
-  const [state, action, pending] = useActionState<ActionState, FormData>(addToCart, {});
+  const adding = useRef(0);
+  const [state, action, pending] = useActionState<ActionState, FormData>((previous, formData) => {
+    // The header counts them at once; released once the answer (with the header's new count) is shown.
+    adding.current += quantityOf(formData);
+    countItemsBeingAdded(quantityOf(formData));
+    return addToCart(previous, formData);
+  }, {});
+  useEffect(() => {
+    releaseItemsAdded(adding.current);
+    adding.current = 0;
+  }, [state]);
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="productId" value={productId} />

@@ -55,7 +55,10 @@ export function CheckoutForm(props: {
   providerNames: Readonly<Record<string, string>>;
   autofill?: Partial<Record<string, string>>;
   totalLabel: string;
-  defaults: { email?: string; name?: string };
+  /** What the contact fields start with (a signed-in shopper's email and name, a storyline's details). */
+  defaults: Partial<Record<"email" | "name" | "addressLine" | "city" | "postalCode" | "country", string>>;
+  /** The method to start on (a storyline's), unless a refused form sent another. */
+  preselect?: string;
   merchantUserId?: string;
 }) {
   const [state, action, pending] = useActionState<PaymentFormState, FormData>(placeOrderAndPay, {});
@@ -77,16 +80,20 @@ export function CheckoutForm(props: {
         <Field {...filled("email", props.defaults.email)} label="Email" type="email" autoComplete="email" />
         <Field {...filled("name", props.defaults.name)} label="Full name" autoComplete="name" />
         <div className="sm:col-span-2">
-          <Field {...filled("addressLine")} label="Street address" autoComplete="street-address" />
+          <Field
+            {...filled("addressLine", props.defaults.addressLine)}
+            label="Street address"
+            autoComplete="street-address"
+          />
         </div>
-        <Field {...filled("city")} label="City" autoComplete="address-level2" />
-        <Field {...filled("postalCode")} label="Postal code" autoComplete="postal-code" />
+        <Field {...filled("city", props.defaults.city)} label="City" autoComplete="address-level2" />
+        <Field {...filled("postalCode", props.defaults.postalCode)} label="Postal code" autoComplete="postal-code" />
         <label className="block text-sm">
           <span className="mb-1 block font-medium">Country</span>
           <select
             name="country"
-            key={v.country ?? "SE"}
-            defaultValue={v.country ?? "SE"}
+            key={v.country ?? props.defaults.country ?? "SE"}
+            defaultValue={v.country ?? props.defaults.country ?? "SE"}
             className="w-full rounded-md border border-stone-300 bg-white px-3 py-2"
           >
             {COUNTRIES.map(([code, name]) => (
@@ -100,7 +107,7 @@ export function CheckoutForm(props: {
       </section>
       <PaymentSection
         {...paymentChoicesOf(props)}
-        preselect={v.paymentMethod}
+        preselect={v.paymentMethod ?? props.preselect}
         error={e.paymentMethod}
         cardErrors={state.cardErrors}
       />

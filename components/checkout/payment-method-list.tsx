@@ -1,5 +1,6 @@
 "use client";
 
+import { useId } from "react";
 import type { PaymentMethod } from "@/lib/payments/types";
 
 /** A card the signed-in shopper saved with a provider (only what may be shown). */
@@ -18,83 +19,57 @@ export const savedCardKey = (card: SavedCard) => `${card.provider}:${card.kind}:
 export const methodKey = (m: Pick<PaymentMethod, "provider" | "method">) => `${m.provider}:${m.method}`;
 
 /**
- * Radio list of the payment methods the registry offers for the order's currency. The radios are
- * uncontrolled and `defaultChecked` follows `selected`: React resets a form after its action, and a
- * radio then returns to its default, so the default must be the method chosen, not the first one.
+ * One choice of the payment list: a radio row with the choice's name, its badges and one line
+ * saying how it works; what the choice needs (the card form) comes right under it while chosen.
+ * The radio is uncontrolled and `defaultChecked` follows `checked`: React resets a form after its
+ * action, and a radio then returns to its default, so the default must be the choice made.
  */
-export function PaymentMethodList({
-  methods,
-  savedCards = [],
-  providerNames = {},
-  selected,
+export function PaymentChoice({
+  value,
+  checked,
   onSelect,
-  error,
+  title,
+  description,
+  badges,
+  children,
 }: {
-  methods: readonly PaymentMethod[];
-  savedCards?: readonly SavedCard[];
-  /** Each provider's display name, by id (lib/checkout-config.ts). */
-  providerNames?: Readonly<Record<string, string>>;
-  selected?: string;
-  onSelect?: (key: string) => void;
-  error?: string;
+  /** What the form sends as `paymentMethod`. */
+  value: string;
+  checked: boolean;
+  onSelect: () => void;
+  title: string;
+  description: string;
+  badges?: React.ReactNode;
+  /** Shown under the row while the choice is made. */
+  children?: React.ReactNode;
 }) {
+  const id = useId();
   return (
-    <fieldset className="space-y-2">
-      <legend className="mb-2 font-medium">Payment method</legend>
-      {methods.length === 0 && <p className="text-sm text-red-700">No payment method accepts this currency.</p>}
-      {savedCards.map((card) => (
-        <label
-          key={card.id}
-          className="flex cursor-pointer items-start gap-3 rounded-lg border border-stone-200 bg-white p-3 has-[:checked]:border-brand-500 has-[:checked]:ring-1 has-[:checked]:ring-brand-500"
-        >
-          <input
-            type="radio"
-            name="paymentMethod"
-            value={savedCardKey(card)}
-            defaultChecked={selected === savedCardKey(card)}
-            onChange={() => onSelect?.(savedCardKey(card))}
-            className="mt-1"
-          />
-          <span>
-            <span className="block font-medium">
-              {card.kind === "wallet"
-                ? `Pay with ${card.brand} (linked)`
-                : `Saved ${card.brand ?? "card"} •••• ${card.last4}`}{" "}
-              <span className="text-xs font-normal text-stone-500">
-                · {providerNames[card.provider] ?? card.provider}
-              </span>
-            </span>
-            <span className="block text-sm text-stone-500">
-              {card.kind === "wallet"
-                ? "One click: the wallet pays without asking again."
-                : `${card.expiry ? `Expires ${card.expiry}. ` : ""}No need to type it again.`}
-            </span>
+    <div
+      className={`rounded-lg border bg-white ${checked ? "border-brand-500 ring-1 ring-brand-500" : "border-stone-200"}`}
+      data-testid="payment-choice"
+    >
+      <label className="flex cursor-pointer flex-wrap items-center gap-3 p-3">
+        <input
+          type="radio"
+          name="paymentMethod"
+          value={value}
+          defaultChecked={checked}
+          onChange={onSelect}
+          aria-labelledby={`${id}-title`}
+          aria-describedby={`${id}-description`}
+        />
+        <span className="min-w-40 flex-1">
+          <span id={`${id}-title`} className="block font-medium">
+            {title}
           </span>
-        </label>
-      ))}
-      {methods.map((m, index) => (
-        <label
-          key={methodKey(m)}
-          className="flex cursor-pointer items-start gap-3 rounded-lg border border-stone-200 bg-white p-3 has-[:checked]:border-brand-500 has-[:checked]:ring-1 has-[:checked]:ring-brand-500"
-        >
-          <input
-            type="radio"
-            name="paymentMethod"
-            value={methodKey(m)}
-            defaultChecked={selected === undefined ? index === 0 : selected === methodKey(m)}
-            onChange={() => onSelect?.(methodKey(m))}
-            className="mt-1"
-          />
-          <span>
-            <span className="block font-medium">
-              {m.label}{" "}
-              <span className="text-xs font-normal text-stone-500">· {providerNames[m.provider] ?? m.provider}</span>
-            </span>
-            <span className="block text-sm text-stone-500">{m.description}</span>
+          <span id={`${id}-description`} className="block text-sm text-stone-600">
+            {description}
           </span>
-        </label>
-      ))}
-      {error && <p className="text-sm text-red-700">{error}</p>}
-    </fieldset>
+        </span>
+        {badges}
+      </label>
+      {checked && children && <div className="border-t border-stone-200 p-3">{children}</div>}
+    </div>
   );
 }

@@ -1,7 +1,11 @@
 import QRCode from "qrcode";
 import { QrCountdown } from "./qr-countdown";
 
-/** The provider's QR code, drawn with a QR library, with its expiry countdown. */
+/**
+ * The provider's QR code, drawn with a QR library, with its expiry countdown. On a phone the
+ * shopper is most likely on the device with the wallet app: "Open the app" comes first and the code
+ * (for another device) second; on a wider screen the code comes first.
+ */
 export async function QrPayment({
   payload,
   expiresAt,
@@ -14,9 +18,17 @@ export async function QrPayment({
   const svg = await QRCode.toString(payload, { type: "svg", margin: 1, width: 220, errorCorrectionLevel: "M" });
   return (
     <div
-      className="mt-4 flex flex-wrap items-center gap-6 rounded-lg border border-stone-200 bg-white p-4"
+      className="mt-4 flex flex-col items-start gap-4 rounded-lg border border-stone-200 bg-white p-4 sm:flex-row sm:flex-wrap sm:items-center sm:gap-6"
       data-testid="qr-payment"
     >
+      <a
+        href={payload}
+        target="_blank"
+        rel="noreferrer"
+        className="w-full rounded-md bg-brand-600 px-5 py-3 text-center font-medium text-white hover:bg-brand-700 sm:hidden"
+      >
+        Open the app
+      </a>
       <div
         className="h-[220px] w-[220px]"
         role="img"
@@ -24,14 +36,17 @@ export async function QrPayment({
         dangerouslySetInnerHTML={{ __html: svg }}
       />
       <div className="space-y-2">
-        <p className="font-medium">Scan with {methodLabel} to pay</p>
+        <p className="font-medium">
+          <span className="sm:hidden">Or scan with {methodLabel} on another device</span>
+          <span className="hidden sm:inline">Scan with {methodLabel} to pay</span>
+        </p>
         {expiresAt && <QrCountdown expiresAt={expiresAt.toISOString()} />}
         <p className="text-sm text-stone-500">This page turns to paid by itself once the payment is made.</p>
         <a
           href={payload}
           target="_blank"
           rel="noreferrer"
-          className="text-sm text-brand-600 underline"
+          className="hidden text-sm text-brand-600 underline sm:inline"
           data-testid="qr-link"
         >
           On this device? Open the payment page

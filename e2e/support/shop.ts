@@ -53,9 +53,20 @@ export function readShopDatabase<T>(query: (db: Database.Database) => T): T {
   }
 }
 
-/** Chooses a payment method by its label and provider, e.g. ("Card", "PingPongCheckout"). */
+/**
+ * Chooses a payment method by its old label and provider. A card method ("Card", "Antom"), or a
+ * provider's card page ("Card via PaymentIQ", "Ping Payments"), is the one Card choice with its
+ * processor set by the QA toggle; a wallet or QR method ("AlipayHK", "PingPongCheckout") is its own choice.
+ */
 export async function choosePaymentMethod(page: Page, label: string, provider: string) {
-  await page.getByRole("radio", { name: new RegExp(`^${label} · ${provider}`) }).check();
+  if (!label.startsWith("Card")) {
+    await page.getByRole("radio", { name: label, exact: true }).check();
+    return;
+  }
+  await page.getByRole("radio", { name: "Card", exact: true }).check();
+  await page
+    .getByLabel("Card processor")
+    .selectOption({ label: label === "Card" ? provider : `${provider} · ${label}` });
 }
 
 /** Types a card into the shop's card form and waits for the provider's risk check. */
@@ -87,6 +98,7 @@ export function orderIdFrom(url: string): string {
 
 export interface PaymentRow {
   id: string;
+  provider: string;
   status: string;
   amount: number;
   currency: string;
@@ -121,4 +133,19 @@ export async function operatorOn(browser: Browser, path: string): Promise<Page> 
   operator.on("dialog", (dialog) => void dialog.accept());
   await signIn(operator, "operator@example.com", "operator-demo", path);
   return operator;
+}
+
+/**
+ * Holds back the answers to the server actions posted to `url` (a glob) until the returned release
+ * is called, to see what the page shows while an action is pending.
+ */
+export async function holdServerActions(page: Page, url: string): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    await held;
+    await route.continue();
+  });
+  return release;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { PROVIDERS } from "@/lib/providers";
 import { isUnderEmulators } from "@/lib/providers/settings";
+import { checkoutMethodsFor } from "./card-processor";
 import type { ProviderDescriptor } from "./provider-descriptor";
 import type { PaymentMethod, PaymentProvider, WalletLinking } from "./types";
 
@@ -38,13 +39,16 @@ export function providerSecretFields(): string[] {
   return PROVIDERS.flatMap((provider) => provider.secretFields);
 }
 
-/** The methods checkout offers for a currency, in registry order. */
 export function findMethod(provider: string, method: string): PaymentMethod | undefined {
   return findProvider(provider)?.methods.find((m) => m.method === method);
 }
 
+/**
+ * The methods checkout offers for a currency: the card processors (the configured one first; a
+ * public deployment offers that one only), then the wallets and QR methods in registry order.
+ */
 export function paymentMethodsFor(currency: string): PaymentMethod[] {
-  return PROVIDERS.flatMap(({ adapter }) => adapter.methods.filter((m) => m.currencies.includes(currency)));
+  return checkoutMethodsFor(currency);
 }
 
 /** The provider whose one-click wallets the account page offers (the first that has them). */

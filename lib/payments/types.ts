@@ -21,6 +21,11 @@ export interface PaymentMethod {
   currencies: readonly string[];
   /** A signed-in shopper may save the card for next time (card on file). */
   canSaveCard?: boolean;
+  /**
+   * A hosted method whose page takes a card: like a `card` method it can be the shop's card
+   * processor, so checkout shows it as the one Card choice, not as a method of its own.
+   */
+  cardPage?: boolean;
 }
 
 export interface PaymentRequest {

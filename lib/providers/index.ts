@@ -19,3 +19,9 @@ export const PROVIDERS: readonly ProviderDescriptor[] = [
   lesspayProvider,
   ...testOnly([examplePayProvider]),
 ];
+
+/**
+ * The card processor when CARD_PROCESSOR is unset (lib/payments/card-processor.ts): Antom's card
+ * form makes the fullest demo (the shop's own card fields, 3-D Secure, saving the card, capture later).
+ */
+export const DEFAULT_CARD_PROCESSOR = "antom:card";

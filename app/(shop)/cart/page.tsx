@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/empty-state";
+import { ProductImage } from "@/components/product-image";
 import { updateCartLine } from "./actions";
 import { priceCart } from "@/lib/cart";
 import { formatMoney } from "@/lib/money";
@@ -18,6 +19,7 @@ export default async function CartPage() {
       <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
         {cart.lines.map((line) => (
           <li key={line.product.id} className="flex flex-wrap items-center gap-4 p-4" data-testid="cart-line">
+            <ProductImage product={line.product} thumbnail className="h-16 w-20 shrink-0 rounded-md object-cover" />
             <div className="flex-1">
               <Link href={`/products/${line.product.slug}`} className="font-medium hover:text-brand-600">
                 {line.product.name}

@@ -10,6 +10,7 @@ import type { Payment } from "@/lib/db/schema";
 import { loadOrderForViewer } from "@/lib/order-view";
 import { EmptyCartError, placeOrder } from "@/lib/orders";
 import { refusePayAttempt } from "@/lib/payments/pay-attempts";
+import { isOffered } from "@/lib/payments/card-processor";
 import { findMethod } from "@/lib/payments/registry";
 import { CheckoutError } from "@/lib/payments/checkout-error";
 import { nextActionOf } from "@/lib/payments/provider-outcome";
@@ -82,6 +83,7 @@ function text(formData: FormData, name: string): string {
 async function paymentInput(
   formData: FormData,
   { savedCardId, ...chosen }: { provider: string; method: string; savedCardId?: string },
+  currency: string,
 ): Promise<
   | { input: Omit<StartPaymentInput, "orderId" | "idempotencyKey"> }
   | { cardErrors: CardFieldErrors }
@@ -96,7 +98,8 @@ async function paymentInput(
     return { input: { ...chosen, shopperIp, storedCredentialId: savedCardId } };
   }
   const method = findMethod(chosen.provider, chosen.method);
-  if (!method) return { message: "Choose a payment method." };
+  // Only what checkout offers: on a public deployment no card processor but the configured one.
+  if (!method || !isOffered(method, currency)) return { message: "Choose a payment method." };
   if (method.kind !== "card") return { input: { ...chosen, shopperIp } };
   const typed = {
     number: text(formData, "cardNumber"),
@@ -165,7 +168,7 @@ export async function placeOrderAndPay(_state: PaymentFormState, formData: FormD
     };
   }
   const { checkoutToken, paymentMethod, ...contact } = parsed.data;
-  const payment = await paymentInput(formData, paymentMethod);
+  const payment = await paymentInput(formData, paymentMethod, await readCurrency());
   if ("cardErrors" in payment)
     return { cardErrors: payment.cardErrors, values, error: "Please check the card details." };
   if ("message" in payment) return { error: payment.message, values };
@@ -218,8 +221,9 @@ export async function payAgain(_state: PaymentFormState, formData: FormData): Pr
   const parsed = parseForm(payAgainForm, formData);
   if (!parsed.ok) return { error: "Choose a payment method." };
   // Another shopper's order is answered like one that does not exist: 404, nothing started.
-  if (!(await loadOrderForViewer(parsed.data.orderId))) notFound();
-  const payment = await paymentInput(formData, parsed.data.paymentMethod);
+  const viewed = await loadOrderForViewer(parsed.data.orderId);
+  if (!viewed) notFound();
+  const payment = await paymentInput(formData, parsed.data.paymentMethod, viewed.order.currency);
   if ("cardErrors" in payment) return { cardErrors: payment.cardErrors, error: "Please check the card details." };
   if ("message" in payment) return { error: payment.message };
   const user = await currentUser();

@@ -6,7 +6,8 @@ import { currentUser } from "@/lib/auth";
 import { ForcedOutcomeForm } from "@/components/emulators/forced-outcome-form";
 import { forcibleProviders } from "@/lib/emulator-control";
 import { mayUseControlPlane } from "@/lib/emulators/control-access";
-import { findStoryline } from "@/lib/storylines";
+import { findStoryline, STORYLINE_CONTACT } from "@/lib/storylines";
+import { ProductImage } from "@/components/product-image";
 import { autofillUrls, browserExtensions, providerNames, savedCardsFor } from "@/lib/checkout-config";
 import { priceCart } from "@/lib/cart";
 import { formatMoney } from "@/lib/money";
@@ -27,7 +28,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   const total = formatMoney(cart.total, cart.currency);
   return (
     <div className="grid gap-10 lg:grid-cols-[1fr_22rem]">
-      <div>
+      <div className="min-w-0">
         <h1 className="mb-6 text-2xl font-semibold">Checkout</h1>
         {story && (
           <div
@@ -60,16 +61,22 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
           autofill={autofillUrls()}
           merchantUserId={user?.id}
           totalLabel={total}
-          defaults={{ email: user?.email ?? undefined, name: user?.name ?? undefined }}
+          defaults={{
+            ...(story ? STORYLINE_CONTACT : {}),
+            ...(user?.email ? { email: user.email } : {}),
+            ...(user?.name ? { name: user.name } : {}),
+          }}
+          preselect={story?.method}
         />
       </div>
       <aside className="h-fit space-y-4">
         <div className="rounded-xl border border-stone-200 bg-white p-5">
           <h2 className="mb-3 font-medium">Order summary</h2>
-          <ul className="space-y-2 text-sm">
+          <ul className="space-y-3 text-sm">
             {cart.lines.map((line) => (
-              <li key={line.product.id} className="flex justify-between gap-3">
-                <span>
+              <li key={line.product.id} className="flex items-center gap-3" data-testid="summary-line">
+                <ProductImage product={line.product} thumbnail className="h-12 w-16 shrink-0 rounded-md object-cover" />
+                <span className="flex-1">
                   {line.product.name} × {line.quantity}
                 </span>
                 <span>{formatMoney(line.lineTotal, cart.currency)}</span>

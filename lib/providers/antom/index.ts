@@ -52,8 +52,9 @@ export const antomProvider = describeProvider({
       title: "Happy card payment",
       shows: "Card entry, instant approval, the order paid",
       product: "stoneware-mug-set",
+      method: "antom:card",
       steps: [
-        "Choose Card · Antom.",
+        "Card is chosen (Antom processes it) and the contact details are filled.",
         "Fill the test card Visa 1111 with “Fill a test card (emulator)” (or type it from /emulators, any future expiry and any CVC).",
         "Pay: the order page says Paid.",
       ],
@@ -65,9 +66,10 @@ export const antomProvider = describeProvider({
       shows: "Card on file: save once, then pay without typing",
       product: "merino-beanie",
       needsSignIn: true,
+      method: "antom:card",
       steps: [
         "Sign in as shopper@example.com (shopper-demo).",
-        "Pay with Card · Antom and tick “Save this card”.",
+        "Pay by Card (Antom processes it) and tick “Save this card”.",
         "Check out again: the saved card is offered first.",
       ],
     },
@@ -77,8 +79,9 @@ export const antomProvider = describeProvider({
       title: "Manual capture, then a partial refund",
       shows: "Authorize now, capture when it ships, refund part",
       product: "mechanical-keyboard",
+      method: "antom:card",
       steps: [
-        "Pay with Card · Antom (the keyboard is made to order: authorized only).",
+        "Pay by Card (Antom processes it; the keyboard is made to order: authorized only).",
         "As operator@example.com, open the order in the console and capture it.",
         "Refund part of it: the timeline shows each step.",
       ],

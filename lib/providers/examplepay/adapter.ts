@@ -27,6 +27,7 @@ export const examplePay: PaymentProvider = {
       method: "card",
       kind: "hosted",
       label: "Card via ExamplePay (test only)",
+      cardPage: true,
       description: "The tests' own provider: approve or decline on its hosted page.",
       currencies: SHOP_CURRENCIES,
     },

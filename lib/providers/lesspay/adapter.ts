@@ -59,6 +59,7 @@ export const lesspay: PaymentProvider = {
       method: "cashier",
       kind: "hosted",
       label: "Card on Lesspay's page",
+      cardPage: true,
       description: "Pay by card on Lesspay's hosted cashier, with 3-D Secure.",
       currencies: SHOP_CURRENCIES,
     },

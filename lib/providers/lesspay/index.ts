@@ -36,10 +36,11 @@ export const lesspayProvider = describeProvider({
       title: "Late, duplicated notification",
       shows: "The same notification three times and a stale one later: the payment changes once",
       product: "ceramic-planter",
+      method: "lesspay:card",
       force: { provider: lesspay.id, body: { notification: { mode: "out_of_order", count: 3, seconds: 30 } } },
       steps: [
         "The next Lesspay payment is forced: its notification comes three times, then a stale one.",
-        "Pay with Card · Lesspay (test card Visa 1111).",
+        "Pay by Card, Lesspay processing it (test card Visa 1111).",
         "In the console's payment timeline: one state change, the duplicates recorded and ignored.",
       ],
     },

@@ -68,6 +68,7 @@ export const pingPayments: PaymentProvider = {
       method: "card",
       kind: "hosted",
       label: "Card via PaymentIQ",
+      cardPage: true,
       description: "Pay by card on PaymentIQ's secure checkout page (Ping Payments).",
       currencies: SHOP_CURRENCIES,
     },

@@ -44,8 +44,9 @@ export const pingPongProvider = describeProvider({
       title: "3-D Secure challenge",
       shows: "PingPong's risk plugin, the bank's challenge page, the result by notification",
       product: "walnut-notebook",
+      method: "pingpong:card",
       steps: [
-        "Choose Card · PingPongCheckout.",
+        "Card is chosen (PingPongCheckout processes it, with its risk plugin).",
         "Fill the test card Visa 3220.",
         "Pay, then enter 123456 on the bank's page (any other code fails).",
         "Back on the order page, it turns Paid by itself.",
@@ -57,8 +58,9 @@ export const pingPongProvider = describeProvider({
       title: "QR code payment",
       shows: "A wallet QR code with its countdown; the page updates by itself",
       product: "pour-over-kettle",
+      method: "pingpong:alipayhk",
       steps: [
-        "Choose AlipayHK · PingPongCheckout and pay.",
+        "AlipayHK is chosen: pay.",
         "Scan the QR code with a phone, or open it on this device.",
         "Approve in the wallet: the order page turns Paid.",
       ],
