@@ -103,6 +103,12 @@ test.describe("what shoppers read about a payment", () => {
     await operator.getByRole("button", { name: "Capture" }).click();
     await expect(operator.getByTestId("admin-payment-status")).toHaveText("succeeded");
     await expect(operator.getByTestId("order-status")).toHaveText("Paid");
+    // The timeline says who captured how much, in money, not minor units.
+    const [captured] = paymentsOf(orderId);
+    await operator.goto(`/admin/payments/${captured.id}`);
+    const capture = operator.locator('[data-testid="timeline-event"][data-type="operator_action"]');
+    await expect(capture).toContainText(/operator@example\.com captured \S*\d[\d,]*\.\d{2}/);
+    await expect(capture).not.toContainText(new RegExp(`captured ${captured.amount}\\b`));
     await operator.goto("/admin?state=to_capture");
     await expect(operator.getByTestId("admin-order-row").filter({ hasText: orderId })).toHaveCount(0);
     await page.goto(`/orders/${orderId}`);
