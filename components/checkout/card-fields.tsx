@@ -127,7 +127,7 @@ export function CardFields({
   };
 
   return (
-    <fieldset className="space-y-2" data-testid="card-fields">
+    <fieldset className="min-w-0 space-y-2" data-testid="card-fields">
       <legend className="px-1 font-medium">Card details</legend>
       {autofillUrl && <TestCardPicker url={autofillUrl} onPick={fillTestCard} />}
       <div className="relative">

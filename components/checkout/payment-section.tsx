@@ -93,7 +93,7 @@ export function PaymentSection({
     onSelect: () => setSelected(key),
   });
   return (
-    <fieldset className="space-y-2">
+    <fieldset className="min-w-0 space-y-2">
       <legend className="mb-2 font-medium">Payment method</legend>
       {methods.length === 0 && savedCards.length === 0 && (
         <p className="text-sm text-red-700">No payment method accepts this currency.</p>
