@@ -1,8 +1,7 @@
 import { readdirSync } from "node:fs";
 import { TYPE, parse, type MessageFormatElement } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
-import en from "../messages/en.json";
-import zh from "../messages/zh.json";
+import { loadMessages, MESSAGE_AREAS } from "./catalogues";
 import { LOCALES } from "./locales";
 
 type Catalogue = { [key: string]: string | Catalogue };
@@ -31,13 +30,31 @@ function argumentsOf(elements: MessageFormatElement[], into = new Set<string>())
   return into;
 }
 
-describe("message catalogues", () => {
-  const english = flatten(en);
-  const chinese = flatten(zh);
+const catalogueFolder = (locale = "") => new URL(`../messages/${locale}${locale ? "/" : ""}`, import.meta.url);
 
-  it("has one catalogue per language the shop offers", () => {
-    const files = readdirSync(new URL("../messages/", import.meta.url)).filter((name) => name.endsWith(".json"));
-    expect(files.map((name) => name.replace(/\.json$/, "")).sort()).toEqual([...LOCALES].sort());
+describe("message catalogues", async () => {
+  const english = flatten((await loadMessages("en")) as Catalogue);
+  const chinese = flatten((await loadMessages("zh")) as Catalogue);
+
+  it("has one catalogue folder per language the shop offers, each with one file per area", () => {
+    expect(readdirSync(catalogueFolder()).sort()).toEqual([...LOCALES].sort());
+    for (const locale of LOCALES) {
+      const files = readdirSync(catalogueFolder(locale)).map((name) => name.replace(/\.json$/, ""));
+      expect(files.sort(), locale).toEqual([...MESSAGE_AREAS].sort());
+    }
+  });
+
+  it("gives each namespace to one area only, so merging the areas loses nothing", async () => {
+    for (const locale of LOCALES) {
+      const owners = new Map<string, string>();
+      for (const area of MESSAGE_AREAS) {
+        const catalogue = (await import(`../messages/${locale}/${area}.json`)).default as Catalogue;
+        for (const namespace of Object.keys(catalogue)) {
+          expect(owners.get(namespace), `${locale}: ${namespace} in ${area}`).toBeUndefined();
+          owners.set(namespace, area);
+        }
+      }
+    }
   });
 
   it("has the same keys in Chinese as in English, none empty", () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
+import { loadMessages } from "./catalogues";
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "./locales";
 
 /** The shopper's language for this request: the cookie set by the language switch, else Accept-Language. */
@@ -14,6 +15,6 @@ export default getRequestConfig(async () => {
   const locale = await requestLocale().catch(() => DEFAULT_LOCALE);
   return {
     locale,
-    messages: (await import(`../messages/${locale}.json`)).default,
+    messages: await loadMessages(locale),
   };
 });
