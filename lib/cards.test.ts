@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import english from "@/messages/en/checkout.json";
 import chinese from "@/messages/zh/checkout.json";
 import {
+  brandLabel,
+  CARD_BRAND_IDS,
   CARD_PROBLEMS,
   cardBrand,
   cardSummary,
@@ -84,5 +86,11 @@ describe("card helpers", () => {
       expect(Object.keys(messages).sort()).toEqual([...CARD_PROBLEMS].sort());
       expect(messages.cvcLength).toContain("{digits}");
     }
+  });
+
+  it("names each brand the form recognises in both languages, in English as the shop keeps it", () => {
+    for (const catalogue of [english, chinese])
+      expect(Object.keys(catalogue.CheckoutCard.typedBrand).sort()).toEqual([...CARD_BRAND_IDS].sort());
+    for (const brand of CARD_BRAND_IDS) expect(english.CheckoutCard.typedBrand[brand]).toBe(brandLabel(brand));
   });
 });

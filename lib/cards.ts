@@ -2,7 +2,8 @@
  * Card helpers shared by the shop's card form (browser) and server: Luhn, brand, formatting,
  * expiry, and the summary the shop may keep (brand, first six, last four; never the number).
  */
-export type CardBrand = "visa" | "mastercard" | "amex" | "unionpay" | "jcb" | "discover" | "unknown";
+export const CARD_BRAND_IDS = ["visa", "mastercard", "amex", "unionpay", "jcb", "discover"] as const;
+export type CardBrand = (typeof CARD_BRAND_IDS)[number] | "unknown";
 
 const BRANDS: {
   brand: Exclude<CardBrand, "unknown">;

@@ -156,7 +156,7 @@ export function CardFields({
           className="absolute top-8 right-3 text-xs font-semibold text-stone-500 uppercase"
           data-testid="card-brand"
         >
-          {brand === "unknown" ? "" : brandLabel(brand)}
+          {brand === "unknown" ? "" : t(`typedBrand.${brand}`)}
         </span>
       </div>
       <div className="grid grid-cols-2 gap-4">
