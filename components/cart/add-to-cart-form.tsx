@@ -14,19 +14,21 @@ function quantityOf(formData: FormData): number {
 
 export function AddToCartForm({ productId, compact = false }: { productId: string; compact?: boolean }) {
   const t = useTranslations("AddToCart");
+  // The server action itself is the form's action, so the form posts without JavaScript too.
+  const [state, action, pending] = useActionState<ActionState, FormData>(addToCart, {});
   const adding = useRef(0);
-  const [state, action, pending] = useActionState<ActionState, FormData>((previous, formData) => {
-    // The header counts them at once; released once the answer (with the header's new count) is shown.
-    adding.current += quantityOf(formData);
-    countItemsBeingAdded(quantityOf(formData));
-    return addToCart(previous, formData);
-  }, {});
+  /** The header counts them at once; released once the answer (with the header's new count) is shown. */
+  const countAtOnce = (event: React.FormEvent<HTMLFormElement>) => {
+    const quantity = quantityOf(new FormData(event.currentTarget));
+    adding.current += quantity;
+    countItemsBeingAdded(quantity);
+  };
   useEffect(() => {
     releaseItemsAdded(adding.current);
     adding.current = 0;
   }, [state]);
   return (
-    <form action={action} className="flex flex-wrap items-center gap-3">
+    <form action={action} onSubmit={countAtOnce} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="productId" value={productId} />
       {!compact && (
         <label className="flex items-center gap-2 text-sm">
