@@ -469,7 +469,8 @@ describe("Antom emulator: 3DS, MPI, pending", () => {
     const paymentId = answer.body.paymentId as string;
     expect(answer.body).toMatchObject({
       result: { resultCode: "PAYMENT_IN_PROCESS", resultStatus: "U" },
-      normalUrl: `${antomUrl()}/3ds/${paymentId}`,
+      // In the language of env.browserInfo.language (the fixture's "en-US").
+      normalUrl: `${antomUrl()}/3ds/${paymentId}?lang=en-US`,
     });
     return { notify, body, answer, paymentId };
   }

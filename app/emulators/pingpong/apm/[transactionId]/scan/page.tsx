@@ -1,11 +1,15 @@
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { hostedIntlLocale } from "@/lib/emulators/hosted-text";
 import { PingPongWallet } from "@/lib/emulators/pingpong/wallet";
 import { walletView } from "@/lib/emulators/pingpong/wallet-view";
 
-export const metadata = { title: "Scan to pay" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("WalletPhone"))("scanTitle") };
+}
 
 export default async function PingPongWalletScanPage({ params }: { params: Promise<{ transactionId: string }> }) {
-  const view = walletView((await params).transactionId, "scan");
+  const view = walletView((await params).transactionId, "scan", await hostedIntlLocale());
   if (!view) notFound();
   return <PingPongWallet {...view} />;
 }
