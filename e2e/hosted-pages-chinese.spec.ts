@@ -49,16 +49,27 @@ async function pingPongChallenge(language: string) {
   return `${E2E_BASE_URL}/emulators/pingpong/3ds/${blob.transactionId}?lang=${encodeURIComponent(blob.language!)}`;
 }
 
+/** Every page of WORDS opens in `language`, with its `<html lang>` and the emulator banner in it. */
+function everyPageIn(language: "zh" | "en") {
+  const lang = language === "zh" ? "zh-Hans" : "en";
+  for (const [name, words] of Object.entries(WORDS)) {
+    test(`${name}: in ${language === "zh" ? "Chinese" : "English"}, <html lang="${lang}">`, async ({ page }) => {
+      await page.goto(await HOSTED_PAGES[name]());
+      await expectLanguage(page, lang, words[language]);
+      await expect(page.getByText(BANNER[language])).toBeVisible();
+    });
+  }
+}
+
+const BANNER = {
+  zh: "本地支付服务商模拟器 · 不会产生真实扣款",
+  en: "Local provider emulator · no real money moves",
+};
+
 test.describe("a browser that asks for Chinese", () => {
   test.use({ locale: "zh-CN" });
 
-  for (const [name, words] of Object.entries(WORDS)) {
-    test(`${name}: in Chinese, <html lang="zh-Hans">`, async ({ page }) => {
-      await page.goto(await HOSTED_PAGES[name]());
-      await expectLanguage(page, "zh-Hans", words.zh);
-      await expect(page.getByText("本地支付服务商模拟器 · 不会产生真实扣款")).toBeVisible();
-    });
-  }
+  everyPageIn("zh");
 
   test("the bank's 3-D Secure page: code field, hint, confirm and abandon in Chinese", async ({ page }) => {
     await page.goto(await HOSTED_PAGES["PaymentIQ 3-D Secure"]());
@@ -76,7 +87,10 @@ test.describe("a browser that asks for Chinese", () => {
     await page.goto((await paymentIqCheckout()).payUrl);
     await expect(page.getByLabel("持卡人姓名")).toBeVisible();
     await expect(page.getByLabel("有效期（MM/YY）")).toBeVisible();
-    await expect(page.getByRole("combobox", { name: "填入测试卡（模拟器）" })).toBeVisible();
+    const picker = page.getByRole("combobox", { name: "填入测试卡（模拟器）" });
+    await expect(picker.locator("option", { hasText: "Visa 9995：拒绝：余额不足" })).toHaveCount(1);
+    await picker.selectOption({ label: "Visa 3220：3DS 验证：验证码 123456 可通过，其他均失败" });
+    await expect(page.getByLabel("卡号")).toHaveValue("4000 0000 0000 3220");
     await page.getByLabel("持卡人姓名").fill("张伟");
     await page.getByLabel("卡号").fill("4111 1111 1111 1112");
     await page.getByLabel("有效期（MM/YY）").fill("12/34");
@@ -107,19 +121,14 @@ test.describe("a browser that asks for Chinese", () => {
   test("the /emulators control page is for QA and stays English", async ({ page }) => {
     await page.goto("/emulators");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
-    await expect(page.getByText("Local provider emulator · no real money moves")).toBeVisible();
+    await expect(page.getByText(BANNER.en)).toBeVisible();
   });
 });
 
 test.describe("a browser that asks for English", () => {
   test.use({ locale: "en-US" });
 
-  for (const [name, words] of Object.entries(WORDS)) {
-    test(`${name}: in English, <html lang="en">`, async ({ page }) => {
-      await page.goto(await HOSTED_PAGES[name]());
-      await expectLanguage(page, "en", words.en);
-    });
-  }
+  everyPageIn("en");
 
   test("a hosted page does not read the shop's language cookie: Chinese in the shop, the cashier in the browser's English", async ({
     page,

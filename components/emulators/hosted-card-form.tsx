@@ -10,6 +10,8 @@ export interface PickableTestCard {
   number: string;
   brand: string;
   description: string;
+  /** Its outcome in one word ("approve", "decline_expired_card"), to say it in the page's language. */
+  outcome: string;
 }
 
 /** How one provider's hosted page draws the form: its own colours (on the fields' focus, on the button). */
@@ -17,9 +19,6 @@ export interface CardFormLook {
   input: string;
   button: string;
 }
-
-/** A catalogue card as the picker lists it: "Visa 3220: 3DS challenge: …". */
-const pickerLabel = (card: PickableTestCard) => `${card.brand} ${card.number.slice(-4)}: ${card.description}`;
 
 /**
  * A hosted page's card form: the number grouped as printed on the card and the expiry as MM/YY
@@ -147,7 +146,16 @@ export function HostedCardForm(props: {
 
   const pickerOptions = [
     ["", t("choose")],
-    ...props.testCards.map((testCard) => [testCard.number, pickerLabel(testCard)]),
+    // "Visa 3220: 3DS challenge: …"
+    ...props.testCards.map((testCard) => [
+      testCard.number,
+      t("testCard", {
+        brand: testCard.brand,
+        last4: testCard.number.slice(-4),
+        outcome: testCard.outcome,
+        description: testCard.description,
+      }),
+    ]),
   ];
 
   return (

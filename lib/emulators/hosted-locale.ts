@@ -3,11 +3,8 @@ import { localeFromAcceptLanguage, type Locale } from "@/i18n/locales";
 /**
  * The language of a provider's hosted page. A real provider's page cannot read the shop's language
  * cookie: it renders in the language the merchant gave with the payment where the provider
- * documents such a field, else in the browser's Accept-Language [guess]. Per provider:
- * - Antom: `env.browserInfo.language` of pay ("zh_CN") [doc: seed 002]; its 3DS page (normalUrl) carries it.
- * - PingPongCheckout, card: `browserInfo.language` sent with unifiedPay [doc: PROVIDERS.md §1,
- *   getGeneratedData()]; its 3DS page carries it. APM (QR, redirect) and wallet pages: Accept-Language [guess].
- * - Lesspay (cashier, 3DS) and PaymentIQ (checkout, 3DS): no language field documented; Accept-Language [guess].
+ * documents such a field, else in the browser's Accept-Language [guess]. Each emulator says which
+ * it does beside its hosted page (its documented field, or none).
  * An emulator that honours a documented field puts it in its hosted page's address as `?lang=`, so
  * the whole page (its `<html lang>` included, set by the root layout) renders in it. The /emulators
  * control page is for QA and stays English.

@@ -6,6 +6,7 @@ import { statusName } from "@/lib/emulators/lesspay/config";
 import { displayAmount } from "@/lib/emulators/lesspay/hosted";
 import { findOrder } from "@/lib/emulators/lesspay/store";
 
+// Language: no language field documented for this page; the browser's Accept-Language [guess] (lib/emulators/hosted-locale.ts).
 export async function generateMetadata() {
   return { title: (await getTranslations("BankChallenge"))("title") };
 }

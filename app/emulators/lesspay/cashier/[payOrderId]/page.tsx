@@ -9,6 +9,7 @@ import { displayAmount } from "@/lib/emulators/lesspay/hosted";
 import { findOrder } from "@/lib/emulators/lesspay/store";
 import { pickableTestCards } from "@/lib/emulators/test-cards";
 
+// Language: no language field documented for this page; the browser's Accept-Language [guess] (lib/emulators/hosted-locale.ts).
 export async function generateMetadata() {
   return { title: (await getTranslations("CashierPage"))("title", { provider: "Lesspay" }) };
 }

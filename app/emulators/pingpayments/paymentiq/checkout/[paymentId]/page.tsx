@@ -10,6 +10,7 @@ import { isAwaitingChallenge, returnUrlFor } from "@/lib/emulators/pingpayments/
 import { findPayment } from "@/lib/emulators/pingpayments/store";
 import { pickableTestCards } from "@/lib/emulators/test-cards";
 
+// Language: no language field documented for this page; the browser's Accept-Language [guess] (lib/emulators/hosted-locale.ts).
 export async function generateMetadata() {
   return { title: (await getTranslations("CardCheckoutPage"))("title") };
 }

@@ -4,6 +4,7 @@ import { hostedIntlLocale } from "@/lib/emulators/hosted-text";
 import { PingPongWallet } from "@/lib/emulators/pingpong/wallet";
 import { walletView } from "@/lib/emulators/pingpong/wallet-view";
 
+// Language: browserInfo is documented with card payments only; the browser's Accept-Language [guess] (lib/emulators/hosted-locale.ts).
 export async function generateMetadata() {
   return { title: (await getTranslations("WalletPhone"))("scanTitle") };
 }

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { PingPongWalletLegacyAuth } from "@/lib/emulators/pingpong/wallet-link";
 import { walletAuthView } from "@/lib/emulators/pingpong/oneclick";
 
+// Language: browserInfo is documented with card payments only; the browser's Accept-Language [guess] (lib/emulators/hosted-locale.ts).
 export async function generateMetadata() {
   return { title: (await getTranslations("WalletPhone"))("authTitle") };
 }

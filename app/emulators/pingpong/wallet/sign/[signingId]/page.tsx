@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { PingPongWalletSigning } from "@/lib/emulators/pingpong/wallet-link";
 import { signingView } from "@/lib/emulators/pingpong/oneclick";
 
+// Language: browserInfo is documented with card payments only; the browser's Accept-Language [guess] (lib/emulators/hosted-locale.ts).
 export async function generateMetadata() {
   return { title: (await getTranslations("WalletPhone"))("signTitle") };
 }

@@ -7,6 +7,7 @@ import { isAwaitingChallenge, returnUrlFor } from "@/lib/emulators/pingpayments/
 import { findPayment } from "@/lib/emulators/pingpayments/store";
 import { brandOf } from "@/lib/emulators/test-cards";
 
+// Language: no language field documented for this page; the browser's Accept-Language [guess] (lib/emulators/hosted-locale.ts).
 export async function generateMetadata() {
   return { title: (await getTranslations("BankChallenge"))("title") };
 }
