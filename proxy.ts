@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { HOSTED_LANGUAGE_PARAM, HOSTED_LOCALE_HEADER, hostedPageLocale } from "@/lib/emulators/hosted-locale";
 import { settings } from "@/lib/env";
 import { providerDescriptors } from "@/lib/payments/registry";
 import { actionBodyRefusal, nextDecodesBody } from "@/lib/security/action-body";
@@ -78,6 +79,14 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);
   requestHeaders.set("x-nonce", nonce);
+  // A provider's hosted page speaks its own language, not the shop's cookie (lib/emulators/hosted-locale.ts).
+  requestHeaders.delete(HOSTED_LOCALE_HEADER);
+  const hostedLocale = hostedPageLocale(
+    pathname,
+    request.nextUrl.searchParams.get(HOSTED_LANGUAGE_PARAM),
+    request.headers.get("accept-language"),
+  );
+  if (hostedLocale) requestHeaders.set(HOSTED_LOCALE_HEADER, hostedLocale);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("content-security-policy", policy);
   for (const [name, value] of Object.entries(transport)) response.headers.set(name, value);

@@ -1,8 +1,9 @@
+import { getTranslations } from "next-intl/server";
 import { OnceForm } from "@/components/emulators/once-form";
 import { CHALLENGE_PASS_CODE } from "@/lib/emulators/test-cards";
 
 /** The issuing bank's 3-D Secure challenge page that every card emulator sends the shopper to. */
-export function BankChallenge(props: {
+export async function BankChallenge(props: {
   merchantLabel?: string;
   merchant: string;
   amount: string;
@@ -13,26 +14,28 @@ export function BankChallenge(props: {
   waiting: boolean;
   submitUrl: string;
   error?: string;
-  /** When closed: the payment's status in words, and where to go back. */
-  statusText: string;
+  /** When closed: the payment's status, lower case ("processing", "pending_pay"), and where to go back. */
+  status: string;
   returnUrl?: string | null;
 }) {
+  const t = await getTranslations("BankChallenge");
+  const page = await getTranslations("HostedPage");
   return (
     <main className="mx-auto max-w-sm px-4 py-12">
       <div className="space-y-4 rounded-2xl bg-white p-6 shadow-lg">
         <div className="flex items-center justify-between">
-          <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Your bank · 3D Secure</p>
+          <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("yourBank")}</p>
           <span className="rounded bg-slate-100 px-2 py-0.5 text-xs text-slate-600">{props.cardBrand}</span>
         </div>
-        <h1 className="text-xl font-semibold text-slate-900">Confirm this payment</h1>
+        <h1 className="text-xl font-semibold text-slate-900">{t("heading")}</h1>
         <dl className="grid grid-cols-2 gap-y-1 text-sm">
-          <dt className="text-slate-500">{props.merchantLabel ?? "Merchant"}</dt>
+          <dt className="text-slate-500">{props.merchantLabel ?? t("merchant")}</dt>
           <dd className="text-right text-slate-900">{props.merchant}</dd>
-          <dt className="text-slate-500">Amount</dt>
+          <dt className="text-slate-500">{t("amount")}</dt>
           <dd className="text-right font-medium text-slate-900" data-testid={props.amountTestId}>
             {props.amount}
           </dd>
-          <dt className="text-slate-500">Card</dt>
+          <dt className="text-slate-500">{t("card")}</dt>
           <dd className="text-right font-mono text-slate-900">{props.cardMasked}</dd>
         </dl>
         {props.waiting ? (
@@ -43,7 +46,7 @@ export function BankChallenge(props: {
               </p>
             )}
             <label className="block text-sm text-slate-700">
-              One-time code
+              {t("codeLabel")}
               <input
                 name="code"
                 inputMode="numeric"
@@ -52,28 +55,26 @@ export function BankChallenge(props: {
                 className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2 font-mono tracking-widest"
               />
             </label>
-            <p className="text-xs text-slate-500">
-              We sent a code to your phone. The test code {CHALLENGE_PASS_CODE} passes; any other fails.
-            </p>
+            <p className="text-xs text-slate-500">{t("codeHint", { code: CHALLENGE_PASS_CODE })}</p>
             <button
               type="submit"
               className="w-full rounded-md bg-slate-900 px-4 py-2.5 font-medium text-white disabled:opacity-60"
             >
-              Confirm
+              {t("confirm")}
             </button>
             {props.returnUrl && (
               // Abandon: back to the merchant without answering; the payment stays unconfirmed.
               <a href={props.returnUrl} className="block text-center text-xs text-slate-500 underline">
-                Leave without confirming (abandon)
+                {t("abandon")}
               </a>
             )}
           </OnceForm>
         ) : (
           <p className="text-sm text-slate-700">
-            This payment is {props.statusText}.{" "}
+            {t("closed", { status: props.status })}{" "}
             {props.returnUrl && (
               <a className="text-indigo-700 underline" href={props.returnUrl}>
-                Return to the merchant
+                {page("returnToMerchant")}
               </a>
             )}
           </p>

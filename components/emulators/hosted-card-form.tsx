@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 import { brandLabel, cardBrand, cvcLength, formatCardNumber, formatExpiry } from "@/lib/cards";
 import type { CardFormField, FormStep } from "@/lib/emulators/form-redirect";
@@ -9,6 +10,8 @@ export interface PickableTestCard {
   number: string;
   brand: string;
   description: string;
+  /** Its outcome in one word ("approve", "decline_expired_card"), to say it in the page's language. */
+  outcome: string;
 }
 
 /** How one provider's hosted page draws the form: its own colours (on the fields' focus, on the button). */
@@ -16,9 +19,6 @@ export interface CardFormLook {
   input: string;
   button: string;
 }
-
-/** A catalogue card as the picker lists it: "Visa 3220: 3DS challenge: …". */
-const pickerLabel = (card: PickableTestCard) => `${card.brand} ${card.number.slice(-4)}: ${card.description}`;
 
 /**
  * A hosted page's card form: the number grouped as printed on the card and the expiry as MM/YY
@@ -41,6 +41,7 @@ export function HostedCardForm(props: {
   /** More fields, before the submit button. */
   children?: React.ReactNode;
 }) {
+  const t = useTranslations("HostedCardForm");
   const id = useId();
   const [card, setCard] = useState<Record<CardFormField, string>>({
     holder: props.holder.initial ?? "",
@@ -71,16 +72,16 @@ export function HostedCardForm(props: {
       const step = (await response.json()) as FormStep;
       if ("redirect" in step) return window.location.assign(step.redirect);
       setCard((typed) => ({ ...typed, cvc: "" }));
-      setError({ message: step.error, field: step.field });
+      setError({ message: step.code ? t(`errors.${step.code}`) : step.error, field: step.field });
     } catch {
-      setError({ message: "The payment page could not be reached. Check your connection and try again." });
+      setError({ message: t("errors.unreachable") });
     }
     setSending(false);
   }
 
   function pick(number: string) {
     setCard((typed) => ({
-      holder: typed.holder || "Test Shopper",
+      holder: typed.holder || t("holderFallback"),
       number: formatCardNumber(number),
       expiry: "12/34",
       cvc: "7373".slice(0, cvcLength(cardBrand(number))),
@@ -128,32 +129,41 @@ export function HostedCardForm(props: {
 
   const fields: Record<CardFormField, React.ReactNode> = {
     holder: field("holder", props.holder.label, { autoComplete: "cc-name", required: props.holder.required }),
-    number: field("number", "Card number", {
+    number: field("number", t("cardNumber"), {
       inputMode: "numeric",
       autoComplete: "cc-number",
       required: true,
       placeholder: "1234 1234 1234 1234",
     }),
-    expiry: field("expiry", "Expiry (MM/YY)", {
+    expiry: field("expiry", t("expiry"), {
       inputMode: "numeric",
       autoComplete: "cc-exp",
       required: true,
-      placeholder: "MM/YY",
+      placeholder: t("expiryPlaceholder"),
     }),
-    cvc: field("cvc", "CVC", { inputMode: "numeric", autoComplete: "cc-csc", required: true, maxLength: 4 }),
+    cvc: field("cvc", t("cvc"), { inputMode: "numeric", autoComplete: "cc-csc", required: true, maxLength: 4 }),
   };
 
   const pickerOptions = [
-    ["", "Choose…"],
-    ...props.testCards.map((testCard) => [testCard.number, pickerLabel(testCard)]),
+    ["", t("choose")],
+    // "Visa 3220: 3DS challenge: …"
+    ...props.testCards.map((testCard) => [
+      testCard.number,
+      t("testCard", {
+        brand: testCard.brand,
+        last4: testCard.number.slice(-4),
+        outcome: testCard.outcome,
+        description: testCard.description,
+      }),
+    ]),
   ];
 
   return (
     <form action={props.action} method="post" onSubmit={(event) => void submit(event)} className="space-y-4" noValidate>
       <label className="flex flex-wrap items-center gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950">
-        Fill a test card (emulator)
+        {t("picker")}
         <select
-          aria-label="Fill a test card (emulator)"
+          aria-label={t("picker")}
           value=""
           onChange={(event) => event.target.value && pick(event.target.value)}
           className="rounded border border-slate-500 bg-white px-2 py-1 text-slate-900"

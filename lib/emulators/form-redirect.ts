@@ -3,8 +3,22 @@ import { readForm, readOptionalForm, refusalResponse } from "@/lib/security/requ
 /** A card form's field that an error is about (the page links the error to it and moves focus there). */
 export type CardFormField = "number" | "expiry" | "cvc" | "holder";
 
-/** What a hosted page's form post leads to: the next page, or an error shown on the form. */
-export type FormStep = { redirect: string } | { error: string; field?: CardFormField };
+/** The hosted pages' form errors, by their message key (HostedCardForm.errors in messages/<locale>/hosted.json). */
+export type HostedFormError =
+  | "unknownPayment"
+  | "enterValidNumber"
+  | "numberNotValid"
+  | "expiryFormat"
+  | "futureExpiry"
+  | "cvcDigits"
+  | "securityCodeDigits"
+  | "holderName";
+
+/**
+ * What a hosted page's form post leads to: the next page, or an error shown on the form (`error` in
+ * English for API callers; `code`, the page's message key, shows it in the page's language).
+ */
+export type FormStep = { redirect: string } | { error: string; field?: CardFormField; code?: HostedFormError };
 
 /**
  * A hosted page's form answer. Posted by the page's script (`Accept: application/json`): JSON, so
@@ -15,11 +29,11 @@ export function seeOther(request: Request, step: FormStep, formPath: string): Re
   if (request.headers.get("accept")?.includes("application/json"))
     return "redirect" in step
       ? Response.json({ redirect: new URL(step.redirect, request.url).toString() })
-      : Response.json({ error: step.error, field: step.field }, { status: 422 });
+      : Response.json({ error: step.error, field: step.field, code: step.code }, { status: 422 });
   const query =
     "redirect" in step
       ? ""
-      : `?${new URLSearchParams({ error: step.error, ...(step.field && { field: step.field }) })}`;
+      : `?${new URLSearchParams({ error: step.error, ...(step.field && { field: step.field }), ...(step.code && { code: step.code }) })}`;
   const target = new URL("redirect" in step ? step.redirect : `${formPath}${query}`, request.url);
   return new Response(null, { status: 303, headers: { location: target.toString() } });
 }
@@ -50,4 +64,20 @@ export async function buttonRefusal(request: Request): Promise<Response | undefi
 export function cardFormField(name: string | undefined): CardFormField | undefined {
   const fields: readonly string[] = ["number", "expiry", "cvc", "holder"] satisfies CardFormField[];
   return fields.includes(name ?? "") ? (name as CardFormField) : undefined;
+}
+
+const FORM_ERRORS: readonly string[] = [
+  "unknownPayment",
+  "enterValidNumber",
+  "numberNotValid",
+  "expiryFormat",
+  "futureExpiry",
+  "cvcDigits",
+  "securityCodeDigits",
+  "holderName",
+] satisfies HostedFormError[];
+
+/** The error key a page's `?code=` names, when it is one of the hosted forms'. */
+export function hostedFormError(code: string | undefined): HostedFormError | undefined {
+  return FORM_ERRORS.includes(code ?? "") ? (code as HostedFormError) : undefined;
 }

@@ -1,6 +1,6 @@
-/** The emulators format amounts for their hosted pages themselves (they share no code with the shop). */
-export function formatMinorUnits(amount: number, currency: string): string {
-  const formatter = new Intl.NumberFormat("en-US", { style: "currency", currency });
+/** The emulators format amounts for their hosted pages themselves (they share no code with the shop), in the page's language. */
+export function formatMinorUnits(amount: number, currency: string, locale = "en-US"): string {
+  const formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
   const exponent = formatter.resolvedOptions().maximumFractionDigits ?? 2;
   const digits = String(amount).padStart(exponent + 1, "0");
   const decimal = exponent === 0 ? digits : `${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;

@@ -98,7 +98,15 @@ export function callbackBehaviourOf(cardholder: string): CallbackBehaviour {
   return CALLBACK_BEHAVIOURS.find((row) => name.includes(row.match))?.behaviour ?? "on_time";
 }
 
-/** The catalogue as the hosted pages' test-card picker offers it (numbers only reach emulator pages). */
-export function pickableTestCards(): { number: string; brand: string; description: string }[] {
-  return testCards().map(({ number, brand, description }) => ({ number, brand, description }));
+/**
+ * The catalogue as the hosted pages' test-card picker offers it (numbers only reach emulator pages),
+ * with its outcome as one word ("approve", "decline_expired_card"…) for the picker's translated label.
+ */
+export function pickableTestCards(): { number: string; brand: string; description: string; outcome: string }[] {
+  return testCards().map(({ number, brand, description, outcome }) => ({
+    number,
+    brand,
+    description,
+    outcome: "reason" in outcome ? `${outcome.kind}_${outcome.reason}` : outcome.kind,
+  }));
 }

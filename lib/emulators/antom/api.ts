@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomInt, randomUUID } from "node:crypto";
 import { scaledMs } from "../clock";
+import { withHostedLanguage } from "../hosted-locale";
 import { targetUrlError } from "../outbound-url";
 import {
   answerStored,
@@ -105,8 +106,19 @@ function money(minor: number, currency: string) {
   return { currency, value: String(minor) };
 }
 
+/** The bank's 3DS page, in the language of env.browserInfo.language [doc: seed 002] (lib/emulators/hosted-locale.ts). */
 export function challengeUrl(payment: AntomPaymentRow): string {
-  return `${payment.origin}${BASE_PATH}/3ds/${payment.paymentId}`;
+  return withHostedLanguage(`${payment.origin}${BASE_PATH}/3ds/${payment.paymentId}`, payment.language);
+}
+
+/** env.browserInfo.language ("zh_CN") [doc: seed 002 pay request sample], when it is a short string. */
+function browserLanguageOf(env: Json): string | null {
+  const language = objectAt(env.browserInfo)?.language;
+  return typeof language === "string" &&
+    language.length <= 35 &&
+    /^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$/.test(language)
+    ? language
+    : null;
 }
 
 /** [doc: seed 002, pay answer and notifyPayment examples] avsResultRaw, cvvResultRaw, networkTransactionId, threeDSResult. */
@@ -605,6 +617,7 @@ export async function pay(request: AntomRequest): Promise<Response> {
     paymentNotifyUrl: notifyUrl,
     paymentRedirectUrl: redirectUrl,
     origin: request.origin,
+    language: browserLanguageOf(env),
     awaitingChallenge: plan.kind === "challenge",
     settleAt: plan.kind === "pending" ? new Date(Date.now() + scaledMs(PENDING_SETTLES_AFTER_SECONDS)) : null,
     paymentTime: plan.kind === "decline" ? new Date() : null,

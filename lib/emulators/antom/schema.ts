@@ -53,6 +53,8 @@ export const antomPayments = sqliteTable(
     paymentRedirectUrl: text("payment_redirect_url"),
     /** The origin the merchant called (the 3DS page URL is built on it). */
     origin: text("origin").notNull(),
+    /** env.browserInfo.language as sent ("zh_CN") [doc: seed 002]: the language of the 3DS page. */
+    language: text("language"),
     awaitingChallenge: integer("awaiting_challenge", { mode: "boolean" }).notNull().default(false),
     /** When a PROCESSING payment (test card ...0119) settles by itself. */
     settleAt: integer("settle_at", { mode: "timestamp_ms" }),

@@ -613,10 +613,11 @@ export function submitCashier(payOrderId: string, form: Record<string, string>):
   if (!order || order.payAccessType !== 1) return { notFound: true };
   if (!cashierOpen(order)) return resultRedirect(order);
   const number = digitsOnly(form.number ?? "");
-  if (!luhnValid(number)) return { error: "Enter a valid card number.", field: "number" };
+  if (!luhnValid(number)) return { error: "Enter a valid card number.", field: "number", code: "enterValidNumber" };
   const expiry = parseExpiry(form.expiry ?? "");
-  if (!expiry) return { error: "Enter the expiry as MM/YY.", field: "expiry" };
-  if (!/^\d{3,4}$/.test((form.cvc ?? "").trim())) return { error: "Enter the 3 or 4 digit CVC.", field: "cvc" };
+  if (!expiry) return { error: "Enter the expiry as MM/YY.", field: "expiry", code: "expiryFormat" };
+  if (!/^\d{3,4}$/.test((form.cvc ?? "").trim()))
+    return { error: "Enter the 3 or 4 digit CVC.", field: "cvc", code: "cvcDigits" };
   const holderName = (form.name ?? "").trim();
   const outcome = forcedOutcomeFor("lesspay", order.payOrderId) ?? effectiveOutcome(number, expiry.month, expiry.year);
   const carded = moveOrder(order.payOrderId, [PENDING_PAY], {

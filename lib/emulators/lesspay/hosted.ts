@@ -10,10 +10,10 @@ export function stepResponse(request: Request, step: Step, formPath: string): Re
 export { formText };
 
 /** The amount as the hosted pages show it ("USD 12.50" formatted where Intl knows the currency). */
-export function displayAmount(amount: string, currency: string): string {
+export function displayAmount(amount: string, currency: string, locale = "en-US"): string {
   try {
     const decimals = amount.includes(".") ? amount.split(".")[1].length : 0;
-    return new Intl.NumberFormat("en-US", { style: "currency", currency, minimumFractionDigits: decimals }).format(
+    return new Intl.NumberFormat(locale, { style: "currency", currency, minimumFractionDigits: decimals }).format(
       Number(amount),
     );
   } catch {

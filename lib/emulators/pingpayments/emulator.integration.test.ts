@@ -168,7 +168,11 @@ describe("Ping Payments emulator: PaymentIQ checkout and status callbacks", () =
       });
     const invalid = await postAsScript("4111111111111112");
     expect(invalid.status).toBe(422);
-    expect(await invalid.json()).toEqual({ error: "The card number is not valid.", field: "number" });
+    expect(await invalid.json()).toEqual({
+      error: "The card number is not valid.",
+      field: "number",
+      code: "numberNotValid",
+    });
     const paid = await postAsScript("4111111111111111");
     expect(await paid.json()).toEqual({ redirect: "http://localhost:9/success" });
   });

@@ -40,7 +40,7 @@ function finish(id: string, to: PingStatus, extra: Parameters<typeof movePayment
     return { redirect: returnUrlFor(moved) };
   }
   const current = findPayment(id);
-  return current ? { redirect: returnUrlFor(current) } : { error: "Unknown payment." };
+  return current ? { redirect: returnUrlFor(current) } : { error: "Unknown payment.", code: "unknownPayment" };
 }
 
 export function isAwaitingChallenge(payment: PingPaymentRow): boolean {
@@ -53,13 +53,15 @@ export function submitCard(
   form: { cardholder: string; number: string; expiry: string; cvc: string },
 ): CheckoutStep {
   const payment = findPayment(id);
-  if (!payment) return { error: "Unknown payment." };
+  if (!payment) return { error: "Unknown payment.", code: "unknownPayment" };
   if (payment.status !== "INITIATED") return { redirect: returnUrlFor(payment) };
   const number = digitsOnly(form.number);
-  if (!form.cardholder.trim()) return { error: "Enter the cardholder's name.", field: "holder" };
-  if (!luhnValid(number)) return { error: "The card number is not valid.", field: "number" };
-  if (!expiryValid(form.expiry)) return { error: "Enter a future expiry date as MM/YY.", field: "expiry" };
-  if (!/^\d{3,4}$/.test(form.cvc.trim())) return { error: "Enter the 3 or 4 digit security code.", field: "cvc" };
+  if (!form.cardholder.trim()) return { error: "Enter the cardholder's name.", field: "holder", code: "holderName" };
+  if (!luhnValid(number)) return { error: "The card number is not valid.", field: "number", code: "numberNotValid" };
+  if (!expiryValid(form.expiry))
+    return { error: "Enter a future expiry date as MM/YY.", field: "expiry", code: "futureExpiry" };
+  if (!/^\d{3,4}$/.test(form.cvc.trim()))
+    return { error: "Enter the 3 or 4 digit security code.", field: "cvc", code: "securityCodeDigits" };
 
   const behaviour = callbackBehaviourOf(form.cardholder);
   const outcome = forcedOutcomeFor("pingpayments", id) ?? outcomeOfCard(number);
@@ -92,7 +94,7 @@ export function submitCard(
 
 export function submitChallenge(id: string, code: string): CheckoutStep {
   const payment = findPayment(id);
-  if (!payment) return { error: "Unknown payment." };
+  if (!payment) return { error: "Unknown payment.", code: "unknownPayment" };
   if (!isAwaitingChallenge(payment)) return { redirect: returnUrlFor(payment) };
   if (code.trim() === CHALLENGE_PASS_CODE) return finish(id, "COMPLETED");
   const reason = DECLINE_REASONS.three_ds_failed;

@@ -96,6 +96,27 @@ export function flowOf(transaction: PingpongTransactionRow): "card" | "qr" | "re
   return isApmType(transaction.methodType) ? APM_METHODS[transaction.methodType].flow : "card";
 }
 
+/**
+ * browserInfo.language as the plugin's getGeneratedData() gives it and the merchant sends it with
+ * unifiedPay [doc: PROVIDERS.md §1] (an object, or the same as a JSON string), when it is a short tag.
+ */
+function browserLanguageOf(browserInfo: unknown): string | null {
+  let info = browserInfo;
+  if (typeof info === "string") {
+    try {
+      info = JSON.parse(info);
+    } catch {
+      return null;
+    }
+  }
+  const language = objectOf(info)?.language;
+  return typeof language === "string" &&
+    language.length <= 35 &&
+    /^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$/.test(language)
+    ? language
+    : null;
+}
+
 /** The transaction as unifiedPay and transaction/query describe it. */
 export function paymentView(transaction: PingpongTransactionRow): Record<string, unknown> {
   const challenging = transaction.awaitingChallenge && transaction.status === "PROCESSING";
@@ -105,7 +126,12 @@ export function paymentView(transaction: PingpongTransactionRow): Record<string,
     // The plugin's own blob [guess: nothing inside is documented]: the emulator's plugin script
     // (risk.ts) reads the transactionId and leads the browser to its 3DS page; the shop reads nothing.
     threeDUnionParams: challenging
-      ? { threeDContinue: "true", transactionId: transaction.transactionId }
+      ? {
+          threeDContinue: "true",
+          transactionId: transaction.transactionId,
+          // The 3DS page speaks browserInfo.language (lib/emulators/hosted-locale.ts).
+          ...(transaction.language ? { language: transaction.language } : {}),
+        }
       : { threeDContinue: "false" },
   };
   const flow = flowOf(transaction);
@@ -427,6 +453,7 @@ export async function unifiedPay(request: Request): Promise<Response> {
     merchantUserId: text(biz, "merchantUserId") ?? null,
     customerEmail,
     origin,
+    language: browserLanguageOf(biz.browserInfo),
   };
 
   if (codeGrant) return payWithToken(merchant, biz, base);

@@ -301,7 +301,8 @@ describe("PingPongCheckout emulator: cards", () => {
     expect(answer.body.code).toBe("000000");
     expect(answer.biz).toMatchObject({ status: "PROCESSING", threeDContinue: "true" });
     // The plugin's blob: no challengeUrl (nothing inside threeDUnionParams is documented; the emulator's plugin finds its page).
-    expect(answer.biz!.threeDUnionParams).toEqual({ threeDContinue: "true", transactionId });
+    // With browserInfo.language (the fixture's "en-US"): the plugin opens the page in it.
+    expect(answer.biz!.threeDUnionParams).toEqual({ threeDContinue: "true", transactionId, language: "en-US" });
     expectDocumented(documentedTransactionAnswer, answer.body);
     const page = await fetch(`${pingpongUrl()}/3ds/${transactionId}`);
     expect(page.status).toBe(200);

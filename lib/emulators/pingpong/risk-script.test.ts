@@ -102,9 +102,12 @@ describe("the risk-control plugin script", () => {
       JSON.stringify({ threeDContinue: "true", transactionId: "2" }) as unknown as Record<string, unknown>,
       () => called++,
     );
+    // The blob's language (browserInfo.language of the payment) is the page's.
+    plugin.complexTrigger({ threeDContinue: "true", transactionId: "3", language: "zh_CN" }, () => called++);
     expect(navigated).toEqual([
       "http://emulator.test:3000/emulators/pingpong/3ds/tx%201",
       "http://emulator.test:3000/emulators/pingpong/3ds/2",
+      "http://emulator.test:3000/emulators/pingpong/3ds/3?lang=zh_CN",
     ]);
     expect(called).toBe(0);
     plugin.complexTrigger({ threeDContinue: "false" }, () => called++);

@@ -140,7 +140,10 @@ export const RISK_CONTROL_SCRIPT = `/* PingPongCheckout risk-control plugin: loc
       try { p = JSON.parse(p) || {}; } catch (e) { p = {}; }
     }
     if ((p.threeDContinue === "true" || p.threeDContinue === true) && p.transactionId) {
-      window.location.assign(CHALLENGE_URL + encodeURIComponent(String(p.transactionId)));
+      window.location.assign(
+        CHALLENGE_URL + encodeURIComponent(String(p.transactionId)) +
+          (p.language ? "?lang=" + encodeURIComponent(String(p.language)) : "")
+      );
       return;
     }
     if (typeof callback === "function") callback();

@@ -44,6 +44,8 @@ export const pingpongTransactions = sqliteTable(
     customerEmail: text("customer_email"),
     /** The origin the merchant called (hosted page URLs are built on it). */
     origin: text("origin").notNull(),
+    /** browserInfo.language as sent with unifiedPay [doc: PROVIDERS.md §1]: the language of the 3DS page. */
+    language: text("language"),
     awaitingChallenge: integer("awaiting_challenge", { mode: "boolean" }).notNull().default(false),
     /** When a PROCESSING card payment (test card ...0119) settles by itself. */
     settleAt: integer("settle_at", { mode: "timestamp_ms" }),

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { ReturnToMerchant, WalletButton, WalletPhone, WalletStatus } from "./wallet-phone";
 
 /**
@@ -16,37 +17,32 @@ export interface SigningProps {
 }
 
 /** The signing page (authUrl of /v4/paymethod/bind). */
-export function PingPongWalletSigning(props: SigningProps) {
+export async function PingPongWalletSigning(props: SigningProps) {
+  const t = await getTranslations("WalletPhone");
   const base = `/emulators/pingpong/wallet/sign/${props.signingId}`;
   return (
-    <WalletPhone walletType={props.walletType} caption="Link a merchant">
+    <WalletPhone walletType={props.walletType} caption={t("signCaption")}>
       <div className="text-center">
-        <p className="text-sm text-slate-600">Merchant</p>
+        <p className="text-sm text-slate-600">{t("merchant")}</p>
         <p className="text-xl font-semibold text-slate-900" data-testid="pingpong-wallet-merchant">
           {props.merchantName}
         </p>
       </div>
       {props.status === "PENDING" ? (
         <>
-          <p className="text-sm text-slate-700">
-            Allow {props.merchantName} to charge this wallet without asking each time?
-          </p>
+          <p className="text-sm text-slate-700">{t("signQuestion", { merchant: props.merchantName })}</p>
           <div className="space-y-2">
             <WalletButton action={`${base}/agree`} kind="primary">
-              Agree and link
+              {t("agree")}
             </WalletButton>
             <WalletButton action={`${base}/decline`} kind="secondary">
-              Decline
+              {t("decline")}
             </WalletButton>
           </div>
         </>
       ) : (
         <WalletStatus>
-          <p>
-            This linking request was already answered (
-            {props.status === "DECLINED" ? "declined" : props.status === "ACTIVE" ? "linked" : "linked, since unlinked"}
-            ).
-          </p>
+          <p>{t("signAnswered", { status: props.status })}</p>
           <ReturnToMerchant href={props.merchantResultUrl} />
         </WalletStatus>
       )}
@@ -63,28 +59,28 @@ export interface LinkedMerchantProps {
 }
 
 /** The wallet app's "Linked merchants" screen, where the shopper unlinks a merchant. */
-export function PingPongWalletApp(props: LinkedMerchantProps) {
+export async function PingPongWalletApp(props: LinkedMerchantProps) {
+  const t = await getTranslations("WalletPhone");
   return (
-    <WalletPhone walletType={props.walletType} caption="Settings · Linked merchants">
-      <h2 className="text-base font-semibold text-slate-900">Linked merchants</h2>
+    <WalletPhone walletType={props.walletType} caption={t("appCaption")}>
+      <h2 className="text-base font-semibold text-slate-900">{t("linkedMerchants")}</h2>
       <div className="rounded-xl border border-slate-200 p-4">
         <p className="font-medium text-slate-900">{props.merchantName}</p>
         <p className="text-xs text-slate-600">
-          Charges this wallet without asking each time
-          {props.flow === "auth" ? " (legacy authorization, deprecated)" : ""}
+          {t("chargesWithoutAsking", { legacy: props.flow === "auth" ? "yes" : "no" })}
         </p>
-        <p className="mt-1 font-mono text-[10px] break-all text-slate-600">Token {props.token}</p>
+        <p className="mt-1 font-mono text-[10px] break-all text-slate-600">{t("token", { token: props.token })}</p>
       </div>
       {props.status === "ACTIVE" ? (
         <WalletButton action={`/emulators/pingpong/wallet/app/${props.token}/unlink`} kind="secondary">
-          Unlink
+          {t("unlink")}
         </WalletButton>
       ) : (
         <WalletStatus>
           {props.status === "REVOKED" ? (
-            <p>Unlinked: {props.merchantName} can no longer charge this wallet.</p>
+            <p>{t("unlinked", { merchant: props.merchantName })}</p>
           ) : (
-            <p>Not linked: the linking request was {props.status === "DECLINED" ? "declined" : "never answered"}.</p>
+            <p>{t("notLinked", { status: props.status })}</p>
           )}
         </WalletStatus>
       )}
@@ -101,28 +97,27 @@ export interface LegacyAuthProps {
 }
 
 /** The legacy authorization page (authUrl of /v4/paymethod/auth): deprecated in seed 001. */
-export function PingPongWalletLegacyAuth(props: LegacyAuthProps) {
+export async function PingPongWalletLegacyAuth(props: LegacyAuthProps) {
+  const t = await getTranslations("WalletPhone");
   return (
-    <WalletPhone walletType={props.walletType} caption="Authorize a merchant (legacy flow, deprecated)">
+    <WalletPhone walletType={props.walletType} caption={t("authCaption")}>
       <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-800" data-testid="pingpong-wallet-deprecated">
-        Deprecated: PingPong marks this authorization flow for removal; new integrations sign with /v4/paymethod/bind.
+        {t("deprecated", { provider: "PingPong" })}
       </p>
       <div className="text-center">
-        <p className="text-sm text-slate-600">Merchant</p>
+        <p className="text-sm text-slate-600">{t("merchant")}</p>
         <p className="text-xl font-semibold text-slate-900">{props.merchantName}</p>
       </div>
       {props.status === "PENDING" ? (
         <>
-          <p className="text-sm text-slate-700">
-            Authorize {props.merchantName} to charge this wallet without asking each time?
-          </p>
+          <p className="text-sm text-slate-700">{t("authQuestion", { merchant: props.merchantName })}</p>
           <WalletButton action={`/emulators/pingpong/wallet/auth/${props.authId}/authorize`} kind="primary">
-            Authorize
+            {t("authorize")}
           </WalletButton>
         </>
       ) : (
         <WalletStatus>
-          <p>This authorization was already answered.</p>
+          <p>{t("authAnswered")}</p>
           <ReturnToMerchant href={props.merchantResultUrl} />
         </WalletStatus>
       )}

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { OnceForm } from "@/components/emulators/once-form";
 
 /**
@@ -6,7 +7,7 @@ import { OnceForm } from "@/components/emulators/once-form";
  * ./wallet-link.tsx: one-click linking): its frame, status box and buttons.
  */
 
-export function WalletPhone({
+export async function WalletPhone({
   walletType,
   caption,
   headerClassName = "bg-sky-700",
@@ -18,6 +19,7 @@ export function WalletPhone({
   headerClassName?: string;
   children: React.ReactNode;
 }) {
+  const t = await getTranslations("HostedPage");
   return (
     <main className="mx-auto max-w-xs px-4 py-10">
       <div className="overflow-hidden rounded-[2rem] border-8 border-slate-900 bg-white shadow-xl">
@@ -30,7 +32,7 @@ export function WalletPhone({
         <div className="space-y-4 p-5">{children}</div>
       </div>
       <p className="mt-4 text-center text-xs text-slate-600">
-        Scripted outcomes:{" "}
+        {t("scriptedOutcomes")}{" "}
         <Link href="/emulators" className="underline">
           /emulators
         </Link>
@@ -77,10 +79,11 @@ export function WalletButton({
 }
 
 /** The link back to the shop's result page. */
-export function ReturnToMerchant({ href }: { href: string }) {
+export async function ReturnToMerchant({ href }: { href: string }) {
+  const t = await getTranslations("HostedPage");
   return (
     <a className="mt-2 inline-block font-medium text-indigo-700 underline" href={href}>
-      Return to the merchant
+      {t("returnToMerchant")}
     </a>
   );
 }

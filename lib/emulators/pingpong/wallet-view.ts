@@ -4,7 +4,7 @@ import { APM_METHODS, isApmType, pingpongMerchant } from "./config";
 import { findTransaction } from "./store";
 
 /** What the wallet pages show, or undefined for an unknown or card transaction (or the wrong page); CodeGrant payments use the "pay" page. */
-export function walletView(transactionId: string, page: "scan" | "pay") {
+export function walletView(transactionId: string, page: "scan" | "pay", locale?: string) {
   const transaction = findTransaction(transactionId);
   if (!transaction) return undefined;
   const flow = flowOf(transaction);
@@ -17,7 +17,7 @@ export function walletView(transactionId: string, page: "scan" | "pay") {
         ? APM_METHODS[transaction.methodType].label
         : transaction.methodType,
     merchantName: pingpongMerchant().merchantName,
-    amount: formatMinorUnits(transaction.amountMinor, transaction.currency),
+    amount: formatMinorUnits(transaction.amountMinor, transaction.currency, locale),
     status: transaction.status,
     flow: page,
     expired: transaction.status === "CLOSED" || (transaction.status === "PROCESSING" && isQrExpired(transaction)),

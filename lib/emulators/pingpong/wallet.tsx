@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { ReturnToMerchant, WalletButton, WalletPhone, WalletStatus } from "./wallet-phone";
 
 export interface WalletPageProps {
@@ -13,43 +14,44 @@ export interface WalletPageProps {
 }
 
 /** A phone-style wallet screen for the PingPongCheckout emulator's APMs (AlipayHK, WeChat Pay, Alipay). */
-export function PingPongWallet(props: WalletPageProps) {
+export async function PingPongWallet(props: WalletPageProps) {
+  const t = await getTranslations("WalletPhone");
   const base = `/emulators/pingpong/apm/${props.transactionId}`;
   const open = props.status === "PROCESSING" && !props.expired;
   const wechat = props.methodLabel.startsWith("WeChat");
   return (
     <WalletPhone
       walletType={props.methodLabel}
-      caption={props.flow === "scan" ? "Scanned payment code" : "Wallet checkout"}
+      caption={props.flow === "scan" ? t("scannedCaption") : t("payCaption")}
       headerClassName={wechat ? "bg-green-700" : "bg-sky-700"}
     >
       <div className="text-center">
-        <p className="text-sm text-slate-600">Pay {props.merchantName}</p>
+        <p className="text-sm text-slate-600">{t("payMerchant", { merchant: props.merchantName })}</p>
         <p className="text-3xl font-semibold text-slate-900" data-testid="pingpong-wallet-amount">
           {props.amount}
         </p>
-        <p className="mt-1 text-xs text-slate-600">Transaction {props.transactionId}</p>
+        <p className="mt-1 text-xs text-slate-600">{t("transaction", { id: props.transactionId })}</p>
       </div>
       {open ? (
         <div className="space-y-2">
           <WalletButton action={`${base}/approve`} kind="primary">
-            Approve payment
+            {t("approve")}
           </WalletButton>
           <WalletButton action={`${base}/cancel`} kind="secondary">
-            Cancel payment
+            {t("cancel")}
           </WalletButton>
         </div>
       ) : (
         <WalletStatus>
           {props.expired || props.status === "CLOSED" ? (
-            <p>This payment code has expired and can no longer be approved.</p>
+            <p>{t("expired")}</p>
           ) : props.status === "SUCCESS" ? (
-            <p>Payment approved.</p>
+            <p>{t("approved")}</p>
           ) : (
-            <p>Payment cancelled.</p>
+            <p>{t("cancelled")}</p>
           )}
           {props.flow === "scan" ? (
-            <p className="mt-2 font-medium">Done: go back to the shop&apos;s screen.</p>
+            <p className="mt-2 font-medium">{t("scanDone")}</p>
           ) : (
             <ReturnToMerchant href={props.payResultUrl} />
           )}

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { requestLocale } from "@/i18n/request";
 import { cardSummary, splitHolderName } from "@/lib/cards";
 import { settings } from "@/lib/env";
 import { minor, SHOP_CURRENCIES } from "@/lib/money";
@@ -18,6 +19,20 @@ import { antomSettings } from "./settings";
 import { checksOf, failureOf, inquiryStatus, payStatus, storedCardOf } from "./mappers";
 import { cancelAnswer, captureAnswer, inquiryAnswer, payAnswer, refundAnswer, type AntomResult } from "./schemas";
 import { ANTOM_ACK, cancelKey, captureKey, refundKey, verifyAntomNotification } from "./webhook";
+
+/**
+ * env.browserInfo.language in Antom's spelling ("zh_CN" in the pay request sample) [doc: seed 002]:
+ * the shopper's language, so the 3DS page Antom sends them to speaks it. None outside a shopper's
+ * request (a merchant-initiated payment has no browser).
+ */
+async function shopperBrowserLanguage(): Promise<string | undefined> {
+  const spelling = { en: "en_US", zh: "zh_CN" } as const;
+  try {
+    return spelling[await requestLocale()];
+  } catch {
+    return undefined;
+  }
+}
 
 function credentials() {
   const env = antomSettings();
@@ -103,6 +118,7 @@ export const antom: PaymentProvider = {
   ],
 
   async createPayment(request) {
+    const language = request.merchantInitiated ? undefined : await shopperBrowserLanguage();
     const answer = await client().post("pay", {
       productCode: "CASHIER_PAYMENT",
       paymentRequestId: request.paymentId,
@@ -128,7 +144,11 @@ export const antom: PaymentProvider = {
       paymentNotifyUrl: request.notificationUrl,
       paymentRedirectUrl: request.returnUrl,
       settlementStrategy: { settlementCurrency: request.currency },
-      env: { terminalType: "WEB", clientIp: request.shopperIp ?? "127.0.0.1" },
+      env: {
+        terminalType: "WEB",
+        clientIp: request.shopperIp ?? "127.0.0.1",
+        ...(language ? { browserInfo: { language } } : {}),
+      },
     });
     const parsed = payAnswer.safeParse(answer.json);
     if (!parsed.success) throw unknownAnswer("Antom answered pay with an unexpected shape", [answer.call]);

@@ -15,6 +15,10 @@ import { antom } from "./adapter";
 import { payAnswer } from "./schemas";
 import { antomSign, antomSignatureHeader } from "./signature";
 import { verifyAntomNotification } from "./webhook";
+import { requestLocale } from "@/i18n/request";
+
+// The shopper's language comes from the request; outside one (these tests) there is none.
+vi.mock("@/i18n/request", () => ({ requestLocale: vi.fn(async () => Promise.reject(new Error("no request"))) }));
 
 // Antom's own examples (seed 002, PROVIDERS.md §2) fed to the shop's real readers (issue 13).
 const examples = loadDocumentedExamples(path.join(__dirname, "fixtures"));
@@ -144,6 +148,23 @@ describe("Antom documented examples: the shop reads them", () => {
       isAuthorization: true,
       captureMode: "MANUAL",
     });
+  });
+
+  it("sends the shopper's language as env.browserInfo.language in the sample's spelling (zh_CN), none without a shopper", async () => {
+    const documented = (example("pay-request").env as { browserInfo: { language: string } }).browserInfo.language;
+    vi.mocked(requestLocale).mockResolvedValueOnce("zh");
+    const chinese = (await payWith(example("pay-answer-success"))).sent.env as Record<string, unknown>;
+    expect(chinese.browserInfo).toEqual({ language: documented });
+    vi.mocked(requestLocale).mockResolvedValueOnce("en");
+    expect(((await payWith(example("pay-answer-success"))).sent.env as Record<string, unknown>).browserInfo).toEqual({
+      language: "en_US",
+    });
+    expect(
+      ((await payWith(example("pay-answer-success"))).sent.env as Record<string, unknown>).browserInfo,
+    ).toBeUndefined();
+    vi.mocked(requestLocale).mockResolvedValueOnce("zh");
+    const mit = (await payWith(example("pay-answer-success"), { merchantInitiated: true })).sent.env;
+    expect((mit as Record<string, unknown>).browserInfo).toBeUndefined();
   });
 
   it("a U / PAYMENT_IN_PROCESS answer with normalUrl: the shopper is redirected there", async () => {

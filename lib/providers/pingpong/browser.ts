@@ -105,7 +105,8 @@ function browserInfo(): Record<string, string> {
   return {
     acceptHeader: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
     colorDepth: String(window.screen.colorDepth),
-    language: navigator.language,
+    // The shopper's language as the shop shows it (<html lang>), so the 3DS page PingPong opens speaks it [doc: PROVIDERS.md §1].
+    language: document.documentElement.lang || navigator.language,
     screenHeight: String(window.screen.height),
     screenWidth: String(window.screen.width),
     timeZoneOffset: String(new Date().getTimezoneOffset()),

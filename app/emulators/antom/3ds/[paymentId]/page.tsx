@@ -1,10 +1,14 @@
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { BankChallenge } from "@/components/emulators/bank-challenge";
 import { antomSettings } from "@/lib/emulators/antom/config";
 import { findPayment } from "@/lib/emulators/antom/store";
 import { formatMinorUnits } from "@/lib/emulators/format";
+import { hostedIntlLocale } from "@/lib/emulators/hosted-text";
 
-export const metadata = { title: "3D Secure" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("BankChallenge"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 /** The issuing bank's 3DS challenge that Antom's normalUrl sends the shopper to. */
@@ -15,13 +19,13 @@ export default async function AntomChallenge({ params }: { params: Promise<{ pay
   return (
     <BankChallenge
       merchant={antomSettings().merchantName}
-      amount={formatMinorUnits(payment.amountMinor, payment.currency)}
+      amount={formatMinorUnits(payment.amountMinor, payment.currency, await hostedIntlLocale())}
       amountTestId="antom-3ds-amount"
       cardBrand={payment.cardBrand}
       cardMasked={payment.cardMasked}
       waiting={Boolean(payment.awaitingChallenge) && payment.status === "PROCESSING"}
       submitUrl={`/emulators/antom/3ds/${payment.paymentId}/submit`}
-      statusText={payment.status.toLowerCase()}
+      status={payment.status.toLowerCase()}
       returnUrl={payment.paymentRedirectUrl}
     />
   );

@@ -1,8 +1,12 @@
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { PingPongWalletApp } from "@/lib/emulators/pingpong/wallet-link";
 import { walletTokenView } from "@/lib/emulators/pingpong/oneclick";
 
-export const metadata = { title: "Linked merchants" };
+// Language: browserInfo is documented with card payments only; the browser's Accept-Language [guess] (lib/emulators/hosted-locale.ts).
+export async function generateMetadata() {
+  return { title: (await getTranslations("WalletPhone"))("appTitle") };
+}
 export const dynamic = "force-dynamic";
 
 /** The wallet app's "Linked merchants" screen for one token: the shopper unlinks here. */
