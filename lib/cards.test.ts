@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
+import english from "@/messages/en/checkout.json";
+import chinese from "@/messages/zh/checkout.json";
 import {
+  brandLabel,
+  CARD_BRAND_IDS,
+  CARD_PROBLEMS,
   cardBrand,
   cardSummary,
   cvcLength,
@@ -46,22 +51,46 @@ describe("card helpers", () => {
     expect(cvcLength("visa")).toBe(3);
   });
 
-  it("validates a whole card with a message per field", () => {
+  it("validates a whole card with a problem per field, as a message key and its values", () => {
     expect(
       validateCard({ number: "4111 1111 1111 1111", expiry: "12/34", cvc: "737", holder: "Pat Pong" }, NOW),
     ).toEqual({});
     expect(validateCard({ number: "4111 1111 1111 1112", expiry: "10/26", cvc: "73", holder: "" }, NOW)).toEqual({
-      number: "This card number is not valid.",
-      expiry: "This card has expired.",
-      cvc: "The security code has 3 digits.",
-      holder: "Enter the name on the card.",
+      number: { code: "numberInvalid" },
+      expiry: { code: "expired" },
+      cvc: { code: "cvcLength", digits: 3 },
+      holder: { code: "holderMissing" },
     });
-    expect(validateCard({ number: "378282246310005", expiry: "11/26", cvc: "123", holder: "A B" }, NOW).cvc).toBe(
-      "The security code has 4 digits.",
-    );
+    expect(validateCard({ number: "", expiry: "", cvc: "", holder: " " }, NOW)).toEqual({
+      number: { code: "numberMissing" },
+      expiry: { code: "expiryMissing" },
+      cvc: { code: "cvcMissing" },
+      holder: { code: "holderMissing" },
+    });
+    expect(validateCard({ number: "4111111111111111", expiry: "1/2", cvc: "737", holder: "A B" }, NOW).expiry).toEqual({
+      code: "expiryFormat",
+    });
+    expect(validateCard({ number: "378282246310005", expiry: "11/26", cvc: "123", holder: "A B" }, NOW).cvc).toEqual({
+      code: "cvcLength",
+      digits: 4,
+    });
   });
 
   it("keeps only brand, first six and last four", () => {
     expect(cardSummary("4111 1111 1111 1111")).toEqual({ brand: "Visa", first6: "411111", last4: "1111" });
+  });
+
+  it("has a message for every card problem in both languages, the CVC's with its number of digits", () => {
+    for (const catalogue of [english, chinese]) {
+      const messages: Record<string, string> = catalogue.CheckoutCard.errors;
+      expect(Object.keys(messages).sort()).toEqual([...CARD_PROBLEMS].sort());
+      expect(messages.cvcLength).toContain("{digits}");
+    }
+  });
+
+  it("names each brand the form recognises in both languages, in English as the shop keeps it", () => {
+    for (const catalogue of [english, chinese])
+      expect(Object.keys(catalogue.CheckoutCard.typedBrand).sort()).toEqual([...CARD_BRAND_IDS].sort());
+    for (const brand of CARD_BRAND_IDS) expect(english.CheckoutCard.typedBrand[brand]).toBe(brandLabel(brand));
   });
 });

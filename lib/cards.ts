@@ -2,7 +2,8 @@
  * Card helpers shared by the shop's card form (browser) and server: Luhn, brand, formatting,
  * expiry, and the summary the shop may keep (brand, first six, last four; never the number).
  */
-export type CardBrand = "visa" | "mastercard" | "amex" | "unionpay" | "jcb" | "discover" | "unknown";
+export const CARD_BRAND_IDS = ["visa", "mastercard", "amex", "unionpay", "jcb", "discover"] as const;
+export type CardBrand = (typeof CARD_BRAND_IDS)[number] | "unknown";
 
 const BRANDS: {
   brand: Exclude<CardBrand, "unknown">;
@@ -82,11 +83,29 @@ export function cvcLength(brand: CardBrand): number {
   return BRANDS.find((b) => b.brand === brand)?.cvc ?? 3;
 }
 
+/**
+ * What is wrong with one field of a typed card, as a message key (`CheckoutCard.errors.<code>` in the
+ * catalogue) and its values: the form words it in the shopper's language, in the browser and after
+ * the server checked it again.
+ */
+export const CARD_PROBLEMS = [
+  "numberMissing",
+  "numberInvalid",
+  "expiryMissing",
+  "expiryFormat",
+  "expired",
+  "cvcMissing",
+  "cvcLength",
+  "holderMissing",
+] as const;
+export type CardProblem =
+  { code: Exclude<(typeof CARD_PROBLEMS)[number], "cvcLength"> } | { code: "cvcLength"; digits: number };
+
 export interface CardFieldErrors {
-  number?: string;
-  expiry?: string;
-  cvc?: string;
-  holder?: string;
+  number?: CardProblem;
+  expiry?: CardProblem;
+  cvc?: CardProblem;
+  holder?: CardProblem;
 }
 
 /** Checks a card as typed; the same rules run as the shopper types and again on the server. */
@@ -98,18 +117,18 @@ export function validateCard(
   const digits = digitsOf(card.number);
   const brand = cardBrand(digits);
   const lengths = BRANDS.find((b) => b.brand === brand)?.lengths;
-  if (!digits) errors.number = "Enter the card number.";
+  if (!digits) errors.number = { code: "numberMissing" };
   else if (!luhnValid(digits) || (lengths && !lengths.includes(digits.length)))
-    errors.number = "This card number is not valid.";
+    errors.number = { code: "numberInvalid" };
   const expiry = parseExpiry(card.expiry);
-  if (!card.expiry.trim()) errors.expiry = "Enter the expiry date.";
-  else if (!expiry) errors.expiry = "Enter the expiry date as MM/YY.";
-  else if (!expiryInFuture(expiry, now)) errors.expiry = "This card has expired.";
+  if (!card.expiry.trim()) errors.expiry = { code: "expiryMissing" };
+  else if (!expiry) errors.expiry = { code: "expiryFormat" };
+  else if (!expiryInFuture(expiry, now)) errors.expiry = { code: "expired" };
   const cvc = digitsOf(card.cvc);
-  if (!cvc) errors.cvc = "Enter the security code.";
+  if (!cvc) errors.cvc = { code: "cvcMissing" };
   else if (cvc.length !== cvcLength(brand) || cvc !== card.cvc.trim())
-    errors.cvc = `The security code has ${cvcLength(brand)} digits.`;
-  if (card.holder.trim().length < 2) errors.holder = "Enter the name on the card.";
+    errors.cvc = { code: "cvcLength", digits: cvcLength(brand) };
+  if (card.holder.trim().length < 2) errors.holder = { code: "holderMissing" };
   return errors;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { retryAfterText, SlidingWindowLimiter } from "./rate-limit";
+import { retryAfterMinutes, SlidingWindowLimiter } from "./rate-limit";
 
 const rule = { limit: 3, windowMs: 60_000 };
 
@@ -31,9 +31,9 @@ describe("SlidingWindowLimiter", () => {
     for (const at of [70_000, 70_001]) expect(limiter.take([{ key: "guest:c", rule }], at).allowed).toBe(true);
   });
 
-  it("says minutes for a person, rounded up", () => {
-    expect(retryAfterText(1)).toBe("1 minute");
-    expect(retryAfterText(60_000)).toBe("1 minute");
-    expect(retryAfterText(9 * 60_000 + 1)).toBe("10 minutes");
+  it("counts whole minutes for a person, rounded up", () => {
+    expect(retryAfterMinutes(1)).toBe(1);
+    expect(retryAfterMinutes(60_000)).toBe(1);
+    expect(retryAfterMinutes(9 * 60_000 + 1)).toBe(10);
   });
 });

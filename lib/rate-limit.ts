@@ -43,8 +43,7 @@ export class SlidingWindowLimiter {
   }
 }
 
-/** "N minutes" for a person, rounded up (never "0 minutes"). */
-export function retryAfterText(retryAfterMs: number): string {
-  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
-  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+/** Whole minutes to wait, for a person, rounded up (never 0); the page words them in its language. */
+export function retryAfterMinutes(retryAfterMs: number): number {
+  return Math.max(1, Math.ceil(retryAfterMs / 60_000));
 }

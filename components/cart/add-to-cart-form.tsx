@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
+import { useTranslations } from "next-intl";
 import { addToCart } from "@/app/(shop)/cart/actions";
 import type { ActionState } from "@/lib/action-state";
 import { countItemsBeingAdded, releaseItemsAdded } from "./cart-count";
@@ -12,23 +13,26 @@ function quantityOf(formData: FormData): number {
 }
 
 export function AddToCartForm({ productId, compact = false }: { productId: string; compact?: boolean }) {
+  const t = useTranslations("AddToCart");
+  // The server action itself is the form's action, so the form posts without JavaScript too.
+  const [state, action, pending] = useActionState<ActionState, FormData>(addToCart, {});
   const adding = useRef(0);
-  const [state, action, pending] = useActionState<ActionState, FormData>((previous, formData) => {
-    // The header counts them at once; released once the answer (with the header's new count) is shown.
-    adding.current += quantityOf(formData);
-    countItemsBeingAdded(quantityOf(formData));
-    return addToCart(previous, formData);
-  }, {});
+  /** The header counts them at once; released once the answer (with the header's new count) is shown. */
+  const countAtOnce = (event: React.FormEvent<HTMLFormElement>) => {
+    const quantity = quantityOf(new FormData(event.currentTarget));
+    adding.current += quantity;
+    countItemsBeingAdded(quantity);
+  };
   useEffect(() => {
     releaseItemsAdded(adding.current);
     adding.current = 0;
   }, [state]);
   return (
-    <form action={action} className="flex flex-wrap items-center gap-3">
+    <form action={action} onSubmit={countAtOnce} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="productId" value={productId} />
       {!compact && (
         <label className="flex items-center gap-2 text-sm">
-          Quantity
+          {t("quantity")}
           <input
             name="quantity"
             type="number"
@@ -44,7 +48,7 @@ export function AddToCartForm({ productId, compact = false }: { productId: strin
         disabled={pending}
         className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700 disabled:cursor-wait disabled:opacity-60"
       >
-        {pending ? "Adding…" : "Add to cart"}
+        {pending ? t("adding") : t("add")}
       </button>
       <span role="status" className={state.error ? "text-sm text-red-700" : "text-sm text-brand-700"}>
         {state.error ?? state.message}

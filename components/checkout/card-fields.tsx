@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import {
   brandLabel,
   cardBrand,
@@ -12,11 +13,20 @@ import {
   parseExpiry,
   validateCard,
   type CardFieldErrors,
+  type CardProblem,
 } from "@/lib/cards";
 import type { BrowserExtensionSetup } from "@/lib/payments/browser-extension";
 import { browserExtensionOf } from "@/lib/providers/browser";
 
 type Field = "number" | "expiry" | "cvc" | "holder";
+
+/** What the line under the card says while the provider's risk plugin checks it (a provider with no plugin shows none). */
+const RISK_STATE_WORDS = {
+  idle: "privacy",
+  checking: "checking",
+  done: "checked",
+  unavailable: "checkUnavailable",
+} as const;
 
 /**
  * The shop's card form, shared by every provider that takes card data: formats and checks as the
@@ -39,6 +49,7 @@ export function CardFields({
   /** The emulators' test-card catalogue; only given while the provider is its emulator. */
   autofillUrl?: string;
 }) {
+  const t = useTranslations("CheckoutCard");
   const id = useId();
   const [card, setCard] = useState({ number: "", expiry: "", cvc: "", holder: "" });
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
@@ -53,7 +64,11 @@ export function CardFields({
 
   const brand = cardBrand(card.number);
   const localErrors = validateCard(card);
-  const errorOf = (field: Field) => (touched[field] ? localErrors[field] : undefined) ?? serverErrors?.[field];
+  /** A field's problem in words: what the browser found once the field was left, else what the server said. */
+  const errorOf = (field: Field) => {
+    const problem: CardProblem | undefined = (touched[field] ? localErrors[field] : undefined) ?? serverErrors?.[field];
+    return problem && t(`errors.${problem.code}`, problem);
+  };
 
   const runRiskCheck = async (typed = card) => {
     if (!extension || !browserCode) return;
@@ -128,12 +143,12 @@ export function CardFields({
 
   return (
     <fieldset className="min-w-0 space-y-2" data-testid="card-fields">
-      <legend className="px-1 font-medium">Card details</legend>
+      <legend className="px-1 font-medium">{t("legend")}</legend>
       {autofillUrl && <TestCardPicker url={autofillUrl} onPick={fillTestCard} />}
       <div className="relative">
         {field(
           "number",
-          "Card number",
+          t("number"),
           { name: "cardNumber", inputMode: "numeric", autoComplete: "cc-number", placeholder: "1234 1234 1234 1234" },
           formatCardNumber,
         )}
@@ -141,28 +156,34 @@ export function CardFields({
           className="absolute top-8 right-3 text-xs font-semibold text-stone-500 uppercase"
           data-testid="card-brand"
         >
-          {brand === "unknown" ? "" : brandLabel(brand)}
+          {brand === "unknown" ? "" : t(`typedBrand.${brand}`)}
         </span>
       </div>
       <div className="grid grid-cols-2 gap-4">
         {field(
           "expiry",
-          "Expiry (MM/YY)",
-          { name: "cardExpiry", inputMode: "numeric", autoComplete: "cc-exp", placeholder: "MM/YY" },
+          t("expiry"),
+          { name: "cardExpiry", inputMode: "numeric", autoComplete: "cc-exp", placeholder: t("expiryPlaceholder") },
           formatExpiry,
         )}
         {field(
           "cvc",
-          `Security code (${cvcLength(brand)} digits)`,
-          { name: "cardCvc", inputMode: "numeric", autoComplete: "cc-csc", maxLength: 4, placeholder: "CVC" },
+          t("cvc", { digits: cvcLength(brand) }),
+          {
+            name: "cardCvc",
+            inputMode: "numeric",
+            autoComplete: "cc-csc",
+            maxLength: 4,
+            placeholder: t("cvcPlaceholder"),
+          },
           (v) => digitsOf(v).slice(0, 4),
         )}
       </div>
-      {field("holder", "Name on card", { name: "cardHolder", autoComplete: "cc-name" })}
+      {field("holder", t("holder"), { name: "cardHolder", autoComplete: "cc-name" })}
       {offerToSave && (
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="saveCard" value="1" />
-          Save this card for next time (the provider keeps it; we keep only its brand and last four digits)
+          {t("save")}
         </label>
       )}
       {extension && (
@@ -171,13 +192,7 @@ export function CardFields({
             <input key={name} type="hidden" name={name} value={value} />
           ))}
           <p className="text-xs text-stone-500" data-testid="risk-state" data-state={riskState}>
-            {riskState === "checking"
-              ? extension.checkingLabel
-              : riskState === "done"
-                ? "Card checked."
-                : riskState === "unavailable"
-                  ? "The card check is unavailable; you can still pay."
-                  : "Card details go straight to the payment provider; we keep only the brand and last four digits."}
+            {t(RISK_STATE_WORDS[riskState])}
           </p>
         </>
       )}
@@ -187,6 +202,7 @@ export function CardFields({
 
 /** QA helper: fills the form with a card of the emulators' catalogue (each scripts an outcome). */
 function TestCardPicker({ url, onPick }: { url: string; onPick: (number: string) => void }) {
+  const t = useTranslations("CheckoutCard");
   const [cards, setCards] = useState<{ number: string; brand: string; description: string }[]>([]);
   const [open, setOpen] = useState(false);
   const load = async () => {
@@ -203,18 +219,18 @@ function TestCardPicker({ url, onPick }: { url: string; onPick: (number: string)
     <div className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950">
       {!open ? (
         <button type="button" onClick={() => void load()} className="underline">
-          Fill a test card (emulator)
+          {t("fillTestCard")}
         </button>
       ) : (
         <label className="flex flex-wrap items-center gap-2">
-          Test card
+          {t("testCard")}
           <select
-            aria-label="Test card"
+            aria-label={t("testCard")}
             defaultValue=""
             onChange={(event) => event.target.value && onPick(event.target.value)}
             className="rounded border border-amber-300 bg-white px-2 py-1"
           >
-            <option value="">Choose…</option>
+            <option value="">{t("chooseTestCard")}</option>
             {cards.map((card) => (
               <option key={card.number} value={card.number}>
                 {card.brand} {card.number.slice(-4)}: {card.description}

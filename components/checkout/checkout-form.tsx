@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useId, useRef } from "react";
+import { useTranslations } from "next-intl";
 import { placeOrderAndPay, type PaymentFormState } from "@/app/(shop)/checkout/actions";
 import type { SavedCard } from "./payment-method-list";
 import { PaymentSection, paymentChoicesOf } from "./payment-section";
@@ -9,17 +10,8 @@ import { FormMessage, PayButton } from "./pay-button";
 import type { BrowserExtensionSetup } from "@/lib/payments/browser-extension";
 import type { PaymentMethod } from "@/lib/payments/types";
 
-const COUNTRIES = [
-  ["SE", "Sweden"],
-  ["US", "United States"],
-  ["DE", "Germany"],
-  ["FR", "France"],
-  ["GB", "United Kingdom"],
-  ["HK", "Hong Kong"],
-  ["CN", "China"],
-  ["JP", "Japan"],
-  ["KW", "Kuwait"],
-] as const;
+/** The countries the shop ships to, in the menu's order (their names are the catalogue's). */
+const COUNTRIES = ["SE", "US", "DE", "FR", "GB", "HK", "CN", "JP", "KW"] as const;
 
 function Field({
   name,
@@ -54,6 +46,7 @@ export function CheckoutForm(props: {
   savedCards: readonly SavedCard[];
   providerNames: Readonly<Record<string, string>>;
   autofill?: Partial<Record<string, string>>;
+  /** The order's total, formatted for the shopper's language. */
   totalLabel: string;
   /** What the contact fields start with (a signed-in shopper's email and name, a storyline's details). */
   defaults: Partial<Record<"email" | "name" | "addressLine" | "city" | "postalCode" | "country", string>>;
@@ -61,6 +54,7 @@ export function CheckoutForm(props: {
   preselect?: string;
   merchantUserId?: string;
 }) {
+  const t = useTranslations("Checkout");
   const [state, action, pending] = useActionState<PaymentFormState, FormData>(placeOrderAndPay, {});
   const form = useRef<HTMLFormElement>(null);
   useFocusFirstError(form, state);
@@ -76,29 +70,33 @@ export function CheckoutForm(props: {
     <form ref={form} action={action} className="space-y-6" noValidate>
       <input type="hidden" name="checkoutToken" value={props.checkoutToken} />
       <section className="grid gap-4 sm:grid-cols-2">
-        <h2 className="font-medium sm:col-span-2">Contact and shipping</h2>
-        <Field {...filled("email", props.defaults.email)} label="Email" type="email" autoComplete="email" />
-        <Field {...filled("name", props.defaults.name)} label="Full name" autoComplete="name" />
+        <h2 className="font-medium sm:col-span-2">{t("contact")}</h2>
+        <Field {...filled("email", props.defaults.email)} label={t("email")} type="email" autoComplete="email" />
+        <Field {...filled("name", props.defaults.name)} label={t("name")} autoComplete="name" />
         <div className="sm:col-span-2">
           <Field
             {...filled("addressLine", props.defaults.addressLine)}
-            label="Street address"
+            label={t("addressLine")}
             autoComplete="street-address"
           />
         </div>
-        <Field {...filled("city", props.defaults.city)} label="City" autoComplete="address-level2" />
-        <Field {...filled("postalCode", props.defaults.postalCode)} label="Postal code" autoComplete="postal-code" />
+        <Field {...filled("city", props.defaults.city)} label={t("city")} autoComplete="address-level2" />
+        <Field
+          {...filled("postalCode", props.defaults.postalCode)}
+          label={t("postalCode")}
+          autoComplete="postal-code"
+        />
         <label className="block text-sm">
-          <span className="mb-1 block font-medium">Country</span>
+          <span className="mb-1 block font-medium">{t("country")}</span>
           <select
             name="country"
             key={v.country ?? props.defaults.country ?? "SE"}
             defaultValue={v.country ?? props.defaults.country ?? "SE"}
             className="w-full rounded-md border border-stone-300 bg-white px-3 py-2"
           >
-            {COUNTRIES.map(([code, name]) => (
+            {COUNTRIES.map((code) => (
               <option key={code} value={code}>
-                {name}
+                {t(`countries.${code}`)}
               </option>
             ))}
           </select>
@@ -112,7 +110,12 @@ export function CheckoutForm(props: {
         cardErrors={state.cardErrors}
       />
       <FormMessage message={state.error} />
-      <PayButton pending={pending} disabled={props.methods.length === 0} label={`Pay ${props.totalLabel}`} wide />
+      <PayButton
+        pending={pending}
+        disabled={props.methods.length === 0}
+        label={t("pay", { total: props.totalLabel })}
+        wide
+      />
     </form>
   );
 }

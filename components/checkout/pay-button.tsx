@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 /** The Pay button: disabled while the provider's answer is pending, and says so. */
 export function PayButton({
   pending,
@@ -10,13 +12,14 @@ export function PayButton({
   label: string;
   wide?: boolean;
 }) {
+  const t = useTranslations("Checkout");
   return (
     <button
       type="submit"
       disabled={pending || disabled}
       className={`rounded-md bg-brand-600 px-5 font-medium text-white hover:bg-brand-700 disabled:cursor-wait disabled:opacity-60 ${wide ? "w-full py-3 text-lg" : "py-2.5"}`}
     >
-      {pending ? "Contacting the payment provider…" : label}
+      {pending ? t("paying") : label}
     </button>
   );
 }

@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 /**
  * Small badges of the card brands and wallets checkout offers: the shop's own simple drawings (a
  * coloured tile with the name's letters), not the brands' artwork. Each is an image with its name.
@@ -6,29 +8,31 @@
 /** The card brands checkout shows next to its Card choice, in the order shoppers expect them. */
 export const CARD_BRANDS = ["visa", "mastercard", "amex", "unionpay", "jcb"] as const;
 
-type Badge = { name: string; background: string; text: string; letters: string };
+/** A badge's drawing; its name (the image's text alternative) is in the shopper's language. */
+type Badge = { background: string; text: string; letters: string };
 
-const CARD_BADGES: Record<(typeof CARD_BRANDS)[number], Badge> = {
-  visa: { name: "Visa", background: "#1a1f71", text: "#ffffff", letters: "VISA" },
-  mastercard: { name: "Mastercard", background: "#231f20", text: "#ffffff", letters: "MC" },
-  amex: { name: "American Express", background: "#006fcf", text: "#ffffff", letters: "AMEX" },
-  unionpay: { name: "UnionPay", background: "#d7141a", text: "#ffffff", letters: "UP" },
-  jcb: { name: "JCB", background: "#0b6e3a", text: "#ffffff", letters: "JCB" },
+/** Card brands, with the name the shop keeps for a saved card's brand (to find its badge). */
+const CARD_BADGES: Record<(typeof CARD_BRANDS)[number], Badge & { keptName: string }> = {
+  visa: { keptName: "Visa", background: "#1a1f71", text: "#ffffff", letters: "VISA" },
+  mastercard: { keptName: "Mastercard", background: "#231f20", text: "#ffffff", letters: "MC" },
+  amex: { keptName: "American Express", background: "#006fcf", text: "#ffffff", letters: "AMEX" },
+  unionpay: { keptName: "UnionPay", background: "#d7141a", text: "#ffffff", letters: "UP" },
+  jcb: { keptName: "JCB", background: "#0b6e3a", text: "#ffffff", letters: "JCB" },
 };
 
 /** Wallet and QR methods by their method id (or a linked wallet by its name, lower case). */
 const WALLET_BADGES: Record<string, Badge> = {
-  alipay: { name: "Alipay", background: "#1677ff", text: "#ffffff", letters: "支" },
-  alipayhk: { name: "AlipayHK", background: "#1677ff", text: "#ffffff", letters: "HK" },
-  wechatpay: { name: "WeChat Pay", background: "#07a648", text: "#ffffff", letters: "微" },
-  gcash: { name: "GCash", background: "#0a5bd8", text: "#ffffff", letters: "G" },
+  alipay: { background: "#1677ff", text: "#ffffff", letters: "支" },
+  alipayhk: { background: "#1677ff", text: "#ffffff", letters: "HK" },
+  wechatpay: { background: "#07a648", text: "#ffffff", letters: "微" },
+  gcash: { background: "#0a5bd8", text: "#ffffff", letters: "G" },
 };
 
-function Tile({ badge }: { badge: Badge }) {
+function Tile({ badge, name }: { badge: Badge; name: string }) {
   return (
     <svg
       role="img"
-      aria-label={badge.name}
+      aria-label={name}
       viewBox="0 0 38 24"
       width="38"
       height="24"
@@ -59,11 +63,12 @@ function Tile({ badge }: { badge: Badge }) {
 
 /** The brands a card choice accepts, as a list of badges. */
 export function CardBrandBadges() {
+  const t = useTranslations("CheckoutPayment");
   return (
-    <ul className="flex flex-wrap gap-1" aria-label="Cards accepted" data-testid="card-brands">
+    <ul className="flex flex-wrap gap-1" aria-label={t("cardsAccepted")} data-testid="card-brands">
       {CARD_BRANDS.map((brand) => (
         <li key={brand}>
-          <Tile badge={CARD_BADGES[brand]} />
+          <Tile badge={CARD_BADGES[brand]} name={t(`brands.${brand}`)} />
         </li>
       ))}
     </ul>
@@ -72,17 +77,26 @@ export function CardBrandBadges() {
 
 /** One card brand's badge (a saved card's), by the brand's name as the shop keeps it; none for an unknown brand. */
 export function CardBrandBadge({ brand }: { brand: string | null }) {
+  const t = useTranslations("CheckoutPayment");
   const key = brand?.toLowerCase().replace(/[^a-z]/g, "");
-  const found = CARD_BRANDS.find((b) => b === key || CARD_BADGES[b].name.toLowerCase().replace(/[^a-z]/g, "") === key);
-  return found ? <Tile badge={CARD_BADGES[found]} /> : <GenericTile name={brand ?? "Card"} />;
+  const found = CARD_BRANDS.find(
+    (b) => b === key || CARD_BADGES[b].keptName.toLowerCase().replace(/[^a-z]/g, "") === key,
+  );
+  return found ? (
+    <Tile badge={CARD_BADGES[found]} name={t(`brands.${found}`)} />
+  ) : (
+    <GenericTile name={brand ?? t("card")} />
+  );
 }
 
-/** A wallet's or QR method's badge, by its method id or wallet name. */
+/** A wallet's or QR method's badge, by its method id or wallet name; `name` is what the shopper reads for it. */
 export function WalletBadge({ id, name }: { id: string; name: string }) {
   const badge = WALLET_BADGES[id.toLowerCase().replace(/[^a-z]/g, "")];
-  return badge ? <Tile badge={badge} /> : <GenericTile name={name} />;
+  return badge ? <Tile badge={badge} name={name} /> : <GenericTile name={name} />;
 }
 
 function GenericTile({ name }: { name: string }) {
-  return <Tile badge={{ name, background: "#57534e", text: "#ffffff", letters: name.slice(0, 2).toUpperCase() }} />;
+  return (
+    <Tile badge={{ background: "#57534e", text: "#ffffff", letters: name.slice(0, 2).toUpperCase() }} name={name} />
+  );
 }

@@ -1,11 +1,13 @@
 "use client";
 
 import { useId, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { CardFieldErrors } from "@/lib/cards";
 import type { BrowserExtensionSetup } from "@/lib/payments/browser-extension";
 import { takesCards } from "@/lib/payments/card-methods";
 import type { PaymentMethod } from "@/lib/payments/types";
 import { CardFields } from "./card-fields";
+import { methodName, methodNote, walletName } from "./method-words";
 import { CardBrandBadge, CardBrandBadges, WalletBadge } from "./payment-badges";
 import { methodKey, PaymentChoice, savedCardKey, type SavedCard } from "./payment-method-list";
 
@@ -75,6 +77,7 @@ export function PaymentSection({
   /** The method to start on (the one the refused form sent, or the attempt just declined) if it is offered. */
   preselect?: string;
 }) {
+  const t = useTranslations("CheckoutPayment");
   const processors = methods.filter(takesCards);
   const otherMethods = methods.filter((m) => !takesCards(m));
   const choiceKeys = [
@@ -94,43 +97,42 @@ export function PaymentSection({
   });
   return (
     <fieldset className="min-w-0 space-y-2">
-      <legend className="mb-2 font-medium">Payment method</legend>
-      {methods.length === 0 && savedCards.length === 0 && (
-        <p className="text-sm text-red-700">No payment method accepts this currency.</p>
-      )}
-      {savedCards.map((card) => (
-        <PaymentChoice
-          key={savedCardKey(card)}
-          {...choice(savedCardKey(card))}
-          title={
-            card.kind === "wallet"
-              ? `Pay with ${card.brand} (linked)`
-              : `Saved ${card.brand ?? "card"} •••• ${card.last4}`
-          }
-          description={
-            card.kind === "wallet"
-              ? "One click: the wallet pays without asking again."
-              : `${card.expiry ? `Expires ${card.expiry}. ` : ""}No need to type it again.`
-          }
-          badges={
-            card.kind === "wallet" ? (
-              <WalletBadge id={card.brand ?? ""} name={card.brand ?? "Wallet"} />
-            ) : (
-              <CardBrandBadge brand={card.brand} />
-            )
-          }
-        />
-      ))}
+      <legend className="mb-2 font-medium">{t("legend")}</legend>
+      {methods.length === 0 && savedCards.length === 0 && <p className="text-sm text-red-700">{t("noMethod")}</p>}
+      {savedCards.map((card) => {
+        const wallet = card.brand ? walletName(t, card.brand) : t("wallet");
+        return (
+          <PaymentChoice
+            key={savedCardKey(card)}
+            {...choice(savedCardKey(card))}
+            title={
+              card.kind === "wallet"
+                ? t("linkedWallet", { wallet })
+                : t("savedCard", { brand: card.brand ?? t("savedCardBrandless"), last4: card.last4 ?? "" })
+            }
+            description={
+              card.kind === "wallet"
+                ? t("linkedWalletNote")
+                : card.expiry
+                  ? t("savedCardExpires", { expiry: card.expiry })
+                  : t("savedCardNote")
+            }
+            badges={
+              card.kind === "wallet" ? (
+                <WalletBadge id={card.brand ?? ""} name={wallet} />
+              ) : (
+                <CardBrandBadge brand={card.brand} />
+              )
+            }
+          />
+        );
+      })}
       {processor && (
         <PaymentChoice
           {...choice(CARD)}
           value={methodKey(processor)}
-          title="Card"
-          description={
-            processor.kind === "card"
-              ? "Debit or credit card. Your bank may ask you to confirm the payment."
-              : "Debit or credit card, entered on a secure payment page next."
-          }
+          title={t("card")}
+          description={processor.kind === "card" ? t("cardHere") : t("cardOnPage")}
           badges={<CardBrandBadges />}
         >
           <div className="space-y-3">
@@ -153,7 +155,7 @@ export function PaymentSection({
               />
             ) : (
               <p className="text-sm text-stone-600" data-testid="card-page-note">
-                After Pay, you enter your card on the payment provider&apos;s secure page and come back here.
+                {t("cardPageNote")}
               </p>
             )}
           </div>
@@ -163,9 +165,9 @@ export function PaymentSection({
         <PaymentChoice
           key={methodKey(m)}
           {...choice(methodKey(m))}
-          title={m.label}
-          description={m.description}
-          badges={<WalletBadge id={m.method} name={m.label} />}
+          title={methodName(t, m)}
+          description={methodNote(t, m)}
+          badges={<WalletBadge id={m.method} name={methodName(t, m)} />}
         />
       ))}
       {error && <p className="text-sm text-red-700">{error}</p>}
@@ -188,10 +190,11 @@ function CardProcessorToggle({
   value: string;
   onChange: (key: string) => void;
 }) {
+  const t = useTranslations("CheckoutPayment");
   const id = useId();
   return (
     <div className="flex flex-wrap items-center gap-2 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950">
-      <label htmlFor={id}>Card processor</label>
+      <label htmlFor={id}>{t("processor")}</label>
       <select
         id={id}
         value={value}
@@ -208,7 +211,7 @@ function CardProcessorToggle({
           );
         })}
       </select>
-      <span className="text-xs">QA tool: hidden on a public deployment</span>
+      <span className="text-xs">{t("processorNote")}</span>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { BrowserExtensionSetup } from "@/lib/payments/browser-extension";
 import { browserExtensionOf } from "@/lib/providers/browser";
 
@@ -23,6 +24,7 @@ export function ThreeDsHandoff({
   requestId: string;
   merchantUserId: string;
 }) {
+  const t = useTranslations("CheckoutThreeDs");
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let cancelled = false;
@@ -42,16 +44,16 @@ export function ThreeDsHandoff({
   }, [extension, trigger, orderUrl, requestId, merchantUserId]);
   return (
     <div className="mx-auto max-w-md rounded-xl border border-stone-200 bg-white p-8 text-center" aria-live="polite">
-      <h1 className="text-xl font-semibold">Confirming with your bank</h1>
+      <h1 className="text-xl font-semibold">{t("title")}</h1>
       {failed ? (
         <p className="mt-2 text-stone-600">
-          The bank&apos;s check could not start (its script did not load).{" "}
+          {t("failed")}{" "}
           <a href={orderUrl} className="text-brand-600 underline">
-            Back to your order
+            {t("back")}
           </a>
         </p>
       ) : (
-        <p className="mt-2 text-stone-600">Your card needs 3-D Secure. Taking you to your bank&apos;s page…</p>
+        <p className="mt-2 text-stone-600">{t("redirecting")}</p>
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import "server-only";
 import { settings } from "@/lib/env";
-import { retryAfterText, SlidingWindowLimiter, type RateLimitRule } from "@/lib/rate-limit";
+import { retryAfterMinutes, SlidingWindowLimiter, type RateLimitRule } from "@/lib/rate-limit";
 
 /** One limiter for the process (kept on globalThis so a dev reload does not reset it). */
 const limiter: SlidingWindowLimiter = ((globalThis as Record<string, unknown>).__payAttemptLimiter ??=
@@ -17,10 +17,10 @@ export interface PayAttemptBy {
 
 /**
  * Counts one pay attempt for the shopper who starts it, before any order row, payment row or
- * provider call. Returns the message for the person when they are over the limit (card testing
- * tries many cards quickly), or undefined when the attempt may go ahead.
+ * provider call. Returns how many minutes the person must wait when they are over the limit (card
+ * testing tries many cards quickly; the page words it), or undefined when the attempt may go ahead.
  */
-export function refusePayAttempt(by: PayAttemptBy): string | undefined {
+export function refusePayAttempt(by: PayAttemptBy): { retryInMinutes: number } | undefined {
   const env = settings();
   const windowMs = env.PAY_ATTEMPT_WINDOW_MINUTES * 60_000;
   const shopper: RateLimitRule = { limit: env.PAY_ATTEMPTS_PER_SHOPPER, windowMs };
@@ -31,7 +31,5 @@ export function refusePayAttempt(by: PayAttemptBy): string | undefined {
         { key: `ip:${by.ip}`, rule: { limit: env.PAY_ATTEMPTS_PER_IP, windowMs } },
       ];
   const verdict = limiter.take(keys);
-  return verdict.allowed
-    ? undefined
-    : `Too many payment attempts; try again in ${retryAfterText(verdict.retryAfterMs)}.`;
+  return verdict.allowed ? undefined : { retryInMinutes: retryAfterMinutes(verdict.retryAfterMs) };
 }

@@ -33,6 +33,11 @@ export interface ProviderDescriptor {
   secretFields: readonly string[];
   /** Origins the browser needs besides its base URL's (which the shopper may be sent to): its scripts'. */
   cspOrigins?(): { connect: readonly string[] };
+  /**
+   * Its failure codes that mean the payment was called off (by the payer, or closed for another
+   * way to pay) rather than refused: a shopper reads "canceled", not a failure in red.
+   */
+  canceledFailureCodes?: readonly string[];
   /** Its notifications are believed through a confirming call, not a signature: no bad signature to force. */
   unsignedNotifications?: boolean;
   /** Its code in the shopper's browser (e.g. a risk plugin and its 3DS hand-off), described with public values. */

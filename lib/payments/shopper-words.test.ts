@@ -8,9 +8,29 @@ import {
   endingOf,
   shopperMethodLabel,
   waitingForOf,
+  wasCanceled,
   type Ending,
   type WaitingFor,
 } from "./shopper-words";
+
+describe("wasCanceled", () => {
+  it("reads a failure with a code its provider names as called off as canceled, in any case", () => {
+    expect(wasCanceled({ provider: "pingpayments", status: "failed", failureCode: "CANCELLED" })).toBe(true);
+    expect(wasCanceled({ provider: "pingpong", status: "failed", failureCode: "301006" })).toBe(true);
+    expect(wasCanceled({ provider: "lesspay", status: "failed", failureCode: "Closed" })).toBe(true);
+  });
+
+  it("keeps a refusal, another provider's cancel code and a code-less failure as failures", () => {
+    expect(wasCanceled({ provider: "pingpayments", status: "failed", failureCode: "DECLINED" })).toBe(false);
+    expect(wasCanceled({ provider: "antom", status: "failed", failureCode: "301006" })).toBe(false);
+    expect(wasCanceled({ provider: "pingpong", status: "failed", failureCode: null })).toBe(false);
+  });
+
+  it("reads a canceled or superseded attempt as canceled whatever its provider", () => {
+    expect(wasCanceled({ provider: "antom", status: "canceled", failureCode: null })).toBe(true);
+    expect(wasCanceled({ provider: "gone", status: "superseded", failureCode: null })).toBe(true);
+  });
+});
 
 const inEnglish = createTranslator({ locale: "en", messages: english });
 const inChinese = createTranslator({ locale: "zh", messages: chinese });
@@ -121,7 +141,7 @@ describe("an attempt's status: a key for every payment status", () => {
       "Waiting for you to scan",
     );
     expect(read({ status: "authorized", captureMode: "manual" })).toBe("Confirmed — charged when it ships");
-    expect(read({ status: "failed", failureCode: "cancelled_by_payer" })).toBe("Canceled");
+    expect(read({ provider: "pingpayments", status: "failed", failureCode: "cancelled_by_payer" })).toBe("Canceled");
   });
 });
 
@@ -130,7 +150,7 @@ describe("why an attempt ended: a key, the provider's text only where it is plai
   const cases: [Partial<Facts>, Ending, string][] = [
     [{ status: "superseded" }, { tone: "neutral", key: "superseded" }, "You chose another way to pay."],
     [
-      { status: "failed", failureCode: "closed" },
+      { provider: "lesspay", status: "failed", failureCode: "closed" },
       { tone: "neutral", key: "canceled" },
       "The payment was canceled. Nothing was charged.",
     ],

@@ -1,5 +1,5 @@
 import type { Payment } from "@/lib/db/schema";
-import { findMethod } from "./registry";
+import { findDescriptor, findMethod } from "./registry";
 
 /**
  * What a shopper reads about a payment: plain statuses, no provider names or internals (those
@@ -22,15 +22,13 @@ export function openStepOf(payment: AttemptFacts): OpenStep | null {
   return findMethod(payment.provider, payment.method)?.kind === "card" ? "bank" : "payment-page";
 }
 
-// Failure codes that mean the shopper (or the shop) called it off: not a failure to show in red.
-// [doc/emulator] Ping Payments "cancelled_by_payer" and CANCELLED, Lesspay "canceled" and "closed",
-// PingPongCheckout 301006 ("The payment was cancelled.").
-const CANCEL_CODES = new Set(["canceled", "cancelled", "cancelled_by_payer", "closed", "301006"]);
-
 /** The attempt ended because it was called off (by the shopper, or closed for another way to pay). */
-export function wasCanceled(payment: Pick<Payment, "status" | "failureCode">): boolean {
+export function wasCanceled(payment: Pick<Payment, "provider" | "status" | "failureCode">): boolean {
   if (payment.status === "canceled" || payment.status === "superseded") return true;
-  return payment.status === "failed" && CANCEL_CODES.has((payment.failureCode ?? "").toLowerCase());
+  if (payment.status !== "failed" || !payment.failureCode) return false;
+  // Each provider names its own codes for a payment called off (its descriptor's canceledFailureCodes).
+  const code = payment.failureCode.toLowerCase();
+  return (findDescriptor(payment.provider)?.canceledFailureCodes ?? []).some((known) => known.toLowerCase() === code);
 }
 
 /**

@@ -55,7 +55,7 @@ export interface StartPaymentInput {
 
 export async function startPayment(input: StartPaymentInput): Promise<Payment> {
   const order = findOrder(input.orderId);
-  if (!order) throw new CheckoutError("This order does not exist.");
+  if (!order) throw new CheckoutError("This order does not exist.", { code: "orderMissing" });
   // A paid order is refused by the claim below, after the same submit's attempt is looked up: a
   // repeated submit answers its attempt even once that attempt has paid the order.
   const provider = getProvider(input.provider);
@@ -63,7 +63,12 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
   // A linked wallet is not one of the checkout methods: it is the shopper's own binding.
   const viaWallet = credential?.kind === "wallet";
   if (!viaWallet && !provider.methods.some((m) => m.method === input.method && m.currencies.includes(order.currency))) {
-    throw new CheckoutError(`${provider.displayName} does not offer ${input.method} in ${order.currency}.`);
+    throw new CheckoutError(`${provider.displayName} does not offer ${input.method} in ${order.currency}.`, {
+      code: "methodNotOffered",
+      provider: provider.displayName,
+      method: input.method,
+      currency: order.currency,
+    });
   }
 
   let storedCredential: PaymentRequest["storedCredential"];
@@ -75,11 +80,11 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
       !order.userId ||
       credential.userId !== order.userId
     ) {
-      throw new CheckoutError(
-        viaWallet
-          ? "This wallet is not linked any more. Link it again in your account."
-          : "This saved card cannot be used for this order.",
-      );
+      throw viaWallet
+        ? new CheckoutError("This wallet is not linked any more. Link it again in your account.", {
+            code: "walletNotLinked",
+          })
+        : new CheckoutError("This saved card cannot be used for this order.", { code: "savedCardUnusable" });
     }
     storedCredential = {
       token: credential.token,
@@ -210,6 +215,7 @@ async function claimAttempt(
       if (error instanceof AttemptClaimLost)
         throw new CheckoutError(
           "Another payment for this order started at the same moment. Please check the order page.",
+          { code: "attemptRace" },
         );
       throw error;
     }
@@ -219,12 +225,11 @@ async function claimAttempt(
       case "repeated":
         return { payment: claim.payment, created: false };
       case "no_order":
-        throw new CheckoutError("This order does not exist.");
+        throw new CheckoutError("This order does not exist.", { code: "orderMissing" });
       case "order_paid":
-        throw new CheckoutError("This order is already paid.");
+        throw orderPaid();
       case "live_attempt":
-        if (round > 0 || input.replaceAttempt !== claim.live.id)
-          throw new CheckoutError(liveAttemptMessage(claim.live, false));
+        if (round > 0 || input.replaceAttempt !== claim.live.id) throw liveAttemptRefusal(claim.live, false);
         await supersede(claim.live);
     }
   }
@@ -234,31 +239,49 @@ function methodLabel(payment: Payment): string {
   return findMethod(payment.provider, payment.method)?.label ?? payment.method;
 }
 
+const orderPaid = () => new CheckoutError("This order is already paid.", { code: "orderPaid" });
+
 /** Why another attempt cannot start while `live` is live, and what the shopper can do. */
-function liveAttemptMessage(live: Payment, switching: boolean): string {
+function liveAttemptRefusal(live: Payment, switching: boolean): CheckoutError {
   const provider = getProvider(live.provider);
   const label = methodLabel(live);
-  if (live.status === "authorized") return "This order is already paid.";
+  const attempt = { provider: live.provider, method: live.method };
+  if (live.status === "authorized") return orderPaid();
   if (live.status === "created")
-    return `Your ${label} payment for this order is still starting. Please wait a moment, then look at the order page.`;
+    return new CheckoutError(
+      `Your ${label} payment for this order is still starting. Please wait a moment, then look at the order page.`,
+      { code: "attemptStarting", attempt },
+    );
   if (live.status === "processing")
-    return `Your ${label} payment for this order is still being processed. Please wait for its result before you pay again.`;
+    return new CheckoutError(
+      `Your ${label} payment for this order is still being processed. Please wait for its result before you pay again.`,
+      { code: "attemptProcessing", attempt },
+    );
   if (!provider.closeOpenAttempt) {
     const until = live.nextActionExpiresAt ? ` (at ${live.nextActionExpiresAt.toISOString().slice(11, 16)} UTC)` : "";
-    const finish =
-      live.nextActionType === "qr" ? "Scan its QR code to pay" : "Finish it on the payment page, or cancel it there";
-    return `Your ${label} payment for this order is still open, and ${provider.displayName} cannot close it early. ${finish}; you can pay another way once it has expired${until}.`;
+    const qr = live.nextActionType === "qr";
+    const finish = qr ? "Scan its QR code to pay" : "Finish it on the payment page, or cancel it there";
+    return new CheckoutError(
+      `Your ${label} payment for this order is still open, and ${provider.displayName} cannot close it early. ${finish}; you can pay another way once it has expired${until}.`,
+      { code: "attemptOpenUntilExpiry", attempt, provider: provider.displayName, qr, until: live.nextActionExpiresAt },
+    );
   }
   return switching
-    ? `We could not close your open ${label} payment. Finish it, or try again in a moment.`
-    : `Your ${label} payment for this order is still open. Finish it, or choose "Pay another way" on the order page.`;
+    ? new CheckoutError(`We could not close your open ${label} payment. Finish it, or try again in a moment.`, {
+        code: "attemptNotClosed",
+        attempt,
+      })
+    : new CheckoutError(
+        `Your ${label} payment for this order is still open. Finish it, or choose "Pay another way" on the order page.`,
+        { code: "attemptOpen", attempt },
+      );
 }
 
 /** Closes an open attempt at its provider and marks it superseded, or says why it cannot be left yet. */
 async function supersede(live: Payment): Promise<void> {
   const provider = getProvider(live.provider);
   if (!isSwitchable(live.status) || live.status === "created" || !provider.closeOpenAttempt)
-    throw new CheckoutError(liveAttemptMessage(live, false));
+    throw liveAttemptRefusal(live, false);
   try {
     const closed = await provider.closeOpenAttempt(paymentRefOf(live));
     recordCalls(live.id, provider.id, closed.calls);
@@ -268,7 +291,7 @@ async function supersede(live: Payment): Promise<void> {
       summary: (message) => `Could not close it for the shopper's other way to pay: ${message}`,
     });
     log("warn", "open attempt not closed", { paymentId: live.id, provider: provider.id, error: message });
-    throw new CheckoutError(liveAttemptMessage(live, true));
+    throw liveAttemptRefusal(live, true);
   }
   const result = transitionPayment(
     live.id,
@@ -282,7 +305,7 @@ async function supersede(live: Payment): Promise<void> {
     },
     { provider: provider.id, summary: `Closed at ${provider.displayName}: the shopper chose another way to pay` },
   );
-  if (!result.changed && isPaid(result.payment.status)) throw new CheckoutError("This order is already paid.");
+  if (!result.changed && isPaid(result.payment.status)) throw orderPaid();
   log("info", "open attempt superseded", { paymentId: live.id, provider: provider.id, changed: result.changed });
 }
 
@@ -325,7 +348,7 @@ async function waitForFirstAnswer(paymentId: string): Promise<Payment> {
   const deadline = Date.now() + 25_000;
   for (;;) {
     const payment = findPayment(paymentId);
-    if (!payment) throw new CheckoutError("This payment disappeared.");
+    if (!payment) throw new CheckoutError("This payment disappeared.", { code: "paymentDisappeared" });
     if (payment.status !== "created" || Date.now() > deadline) return payment;
     await sleep(100);
   }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { MAX_QUANTITY, readCart, writeCart } from "@/lib/shopper-session";
 import { parseForm, type ActionState } from "@/lib/action-state";
@@ -16,15 +17,16 @@ const addInput = lineInput.extend({
 });
 
 export async function addToCart(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const t = await getTranslations("AddToCart");
   const parsed = parseForm(addInput, formData);
-  if (!parsed.ok) return { error: `Choose a quantity between 1 and ${MAX_QUANTITY}.` };
+  if (!parsed.ok) return { error: t("badQuantity", { max: MAX_QUANTITY }) };
   const cart = await readCart();
   const existing = cart.find((line) => line.productId === parsed.data.productId);
   if (existing) existing.quantity = Math.min(MAX_QUANTITY, existing.quantity + parsed.data.quantity);
   else cart.push({ productId: parsed.data.productId, quantity: parsed.data.quantity });
   await writeCart(cart);
   revalidatePath("/", "layout");
-  return { message: "Added to your cart." };
+  return { message: t("added") };
 }
 
 /** Sets a line's quantity; 0 removes it. */

@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth";
 import { digitsOf, parseExpiry, validateCard, type CardFieldErrors } from "@/lib/cards";
@@ -18,6 +19,7 @@ import { startPayment, type StartPaymentInput } from "@/lib/payments/start-payme
 import { clientAddress } from "@/lib/security/client-address";
 import { readCart, readCurrency, writeCart } from "@/lib/shopper-session";
 import { parseForm, type ActionState } from "@/lib/action-state";
+import { fieldErrorWords, MAX_LENGTHS, problem, refusalWords, tooManyWords } from "@/components/checkout/refusal-words";
 
 type CheckoutField =
   "checkoutToken" | "email" | "name" | "addressLine" | "city" | "postalCode" | "country" | "paymentMethod";
@@ -27,21 +29,29 @@ export type PaymentFormState = ActionState<CheckoutField> & { cardErrors?: CardF
 
 /** `provider:method`, or `provider:card:<saved card id>` for a saved card. */
 const paymentMethodField = z
-  .string({ error: "Choose a payment method." })
-  .regex(/^[a-z]+:[a-z_]+(:[a-z0-9_]+)?$/, "Choose a payment method.")
+  .string({ error: problem("paymentMethodMissing") })
+  .regex(/^[a-z]+:[a-z_]+(:[a-z0-9_]+)?$/, problem("paymentMethodMissing"))
   .transform((value) => {
     const [provider, method, savedCardId] = value.split(":");
     return { provider, method, savedCardId };
   });
 
+/** A contact field: trimmed, at least `min` characters and at most its limit, each refusal its own message. */
+const contactField = (field: Exclude<keyof typeof MAX_LENGTHS, "email">, min: number) =>
+  z
+    .string()
+    .trim()
+    .min(min, problem(`${field}Missing`))
+    .max(MAX_LENGTHS[field], problem(`${field}TooLong`));
+
 const checkoutForm = z.object({
   checkoutToken: z.uuid(),
-  email: z.email("Enter a valid email address.").max(200),
-  name: z.string().trim().min(2, "Enter your full name.").max(100),
-  addressLine: z.string().trim().min(3, "Enter your street address.").max(200),
-  city: z.string().trim().min(2, "Enter your city.").max(100),
-  postalCode: z.string().trim().min(2, "Enter your postal code.").max(20),
-  country: z.string().regex(/^[A-Z]{2}$/, "Choose your country."),
+  email: z.email(problem("emailInvalid")).max(MAX_LENGTHS.email, problem("emailTooLong")),
+  name: contactField("name", 2),
+  addressLine: contactField("addressLine", 3),
+  city: contactField("city", 2),
+  postalCode: contactField("postalCode", 2),
+  country: z.string().regex(/^[A-Z]{2}$/, problem("countryMissing")),
   paymentMethod: paymentMethodField,
 });
 
@@ -87,7 +97,7 @@ async function paymentInput(
 ): Promise<
   | { input: Omit<StartPaymentInput, "orderId" | "idempotencyKey"> }
   | { cardErrors: CardFieldErrors }
-  | { message: string }
+  | { refused: "paymentMethodMissing" }
 > {
   const shopperIp = clientAddress(await headers()) ?? "127.0.0.1";
   // A saved card or a linked wallet: the provider holds it. Another shopper's (or none) is
@@ -99,7 +109,7 @@ async function paymentInput(
   }
   const method = findMethod(chosen.provider, chosen.method);
   // Only what checkout offers: on a public deployment no card processor but the configured one.
-  if (!method || !isOffered(method, currency)) return { message: "Choose a payment method." };
+  if (!method || !isOffered(method, currency)) return { refused: "paymentMethodMissing" };
   if (method.kind !== "card") return { input: { ...chosen, shopperIp } };
   const typed = {
     number: text(formData, "cardNumber"),
@@ -153,25 +163,32 @@ function typedValues(formData: FormData): Record<string, string> {
   ) as Record<string, string>;
 }
 
+/** Why the payment core refused (or the cart was empty by the time the order was placed), in the shopper's language. */
+async function refusalOf(error: CheckoutError | EmptyCartError): Promise<string> {
+  const [errors, payment, locale] = await Promise.all([
+    getTranslations("CheckoutErrors"),
+    getTranslations("CheckoutPayment"),
+    getLocale(),
+  ]);
+  return error instanceof EmptyCartError ? errors("cartEmpty") : refusalWords({ errors, payment, locale }, error);
+}
+
 /** Places the order (once per checkout token) and starts its first payment attempt. */
 export async function placeOrderAndPay(_state: PaymentFormState, formData: FormData): Promise<PaymentFormState> {
+  const t = await getTranslations("CheckoutErrors");
   const values = typedValues(formData);
   const parsed = parseForm(checkoutForm, formData);
   if (!parsed.ok) {
     return {
-      fieldErrors: parsed.fieldErrors,
+      fieldErrors: fieldErrorWords(t, parsed.fieldErrors),
       values,
-      error:
-        "checkoutToken" in parsed.fieldErrors
-          ? "This checkout form expired; reload the page."
-          : "Please correct the highlighted fields.",
+      error: "checkoutToken" in parsed.fieldErrors ? t("formExpired") : t("correctFields"),
     };
   }
   const { checkoutToken, paymentMethod, ...contact } = parsed.data;
   const payment = await paymentInput(formData, paymentMethod, await readCurrency());
-  if ("cardErrors" in payment)
-    return { cardErrors: payment.cardErrors, values, error: "Please check the card details." };
-  if ("message" in payment) return { error: payment.message, values };
+  if ("cardErrors" in payment) return { cardErrors: payment.cardErrors, values, error: t("checkCard") };
+  if ("refused" in payment) return { error: t(payment.refused), values };
   const user = await currentUser();
   // Counted before the order is placed: a refused attempt leaves no order, payment or provider call.
   const tooMany = refusePayAttempt({
@@ -179,7 +196,7 @@ export async function placeOrderAndPay(_state: PaymentFormState, formData: FormD
     guestKey: `checkout:${checkoutToken}`,
     ip: payment.input.shopperIp ?? "",
   });
-  if (tooMany) return { error: tooMany, values };
+  if (tooMany) return { error: tooManyWords(t, tooMany), values };
   let destination: string;
   try {
     const order = placeOrder({
@@ -199,7 +216,8 @@ export async function placeOrderAndPay(_state: PaymentFormState, formData: FormD
       }),
     );
   } catch (error) {
-    if (error instanceof EmptyCartError || error instanceof CheckoutError) return { error: error.message, values };
+    if (error instanceof EmptyCartError || error instanceof CheckoutError)
+      return { error: await refusalOf(error), values };
     throw error;
   }
   redirect(destination);
@@ -218,21 +236,22 @@ const payAgainForm = z.object({
  * replaces the order's open attempt. The payment core refuses it while another attempt is live.
  */
 export async function payAgain(_state: PaymentFormState, formData: FormData): Promise<PaymentFormState> {
+  const t = await getTranslations("CheckoutErrors");
   const parsed = parseForm(payAgainForm, formData);
-  if (!parsed.ok) return { error: "Choose a payment method." };
+  if (!parsed.ok) return { error: t("paymentMethodMissing") };
   // Another shopper's order is answered like one that does not exist: 404, nothing started.
   const viewed = await loadOrderForViewer(parsed.data.orderId);
   if (!viewed) notFound();
   const payment = await paymentInput(formData, parsed.data.paymentMethod, viewed.order.currency);
-  if ("cardErrors" in payment) return { cardErrors: payment.cardErrors, error: "Please check the card details." };
-  if ("message" in payment) return { error: payment.message };
+  if ("cardErrors" in payment) return { cardErrors: payment.cardErrors, error: t("checkCard") };
+  if ("refused" in payment) return { error: t(payment.refused) };
   const user = await currentUser();
   const tooMany = refusePayAttempt({
     userId: user?.id,
     guestKey: `order:${parsed.data.orderId}`,
     ip: payment.input.shopperIp ?? "",
   });
-  if (tooMany) return { error: tooMany };
+  if (tooMany) return { error: tooManyWords(t, tooMany) };
   let destination: string;
   try {
     destination = destinationOf(
@@ -245,7 +264,7 @@ export async function payAgain(_state: PaymentFormState, formData: FormData): Pr
       }),
     );
   } catch (error) {
-    if (error instanceof CheckoutError) return { error: error.message };
+    if (error instanceof CheckoutError) return { error: await refusalOf(error) };
     throw error;
   }
   redirect(destination);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { currentUser } from "@/lib/auth";
@@ -14,28 +15,36 @@ import { formatMoney } from "@/lib/money";
 import { paymentMethodsFor } from "@/lib/payments/registry";
 import { readCart, readCurrency } from "@/lib/shopper-session";
 
-export const metadata = { title: "Checkout" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("Checkout"))("title") };
+}
 
 export default async function CheckoutPage({ searchParams }: { searchParams: Promise<{ storyline?: string }> }) {
-  const [cartLines, currency, user] = await Promise.all([readCart(), readCurrency(), currentUser()]);
+  const [cartLines, currency, user, t, locale] = await Promise.all([
+    readCart(),
+    readCurrency(),
+    currentUser(),
+    getTranslations("Checkout"),
+    getLocale(),
+  ]);
   const story = findStoryline((await searchParams).storyline);
   // The QA panel forces outcomes through the control plane: in public mode an operator's tool only.
   const forcible = (await mayUseControlPlane()) ? forcibleProviders() : [];
-  const cart = priceCart(cartLines, currency);
+  const cart = priceCart(cartLines, currency, locale);
   if (cart.lines.length === 0) {
-    return <EmptyState title="Nothing to check out" />;
+    return <EmptyState title={t("empty")} />;
   }
-  const total = formatMoney(cart.total, cart.currency);
+  const total = formatMoney(cart.total, cart.currency, locale);
   return (
     <div className="grid gap-10 lg:grid-cols-[1fr_22rem]">
       <div className="min-w-0">
-        <h1 className="mb-6 text-2xl font-semibold">Checkout</h1>
+        <h1 className="mb-6 text-2xl font-semibold">{t("title")}</h1>
         {story && (
           <div
             className="mb-6 rounded-lg border border-sky-200 bg-sky-50 p-4 text-sm text-sky-950"
             data-testid="storyline-steps"
           >
-            <p className="font-medium">Storyline: {story.title}</p>
+            <p className="font-medium">{t("storyline", { title: story.title })}</p>
             <ol className="mt-1 list-decimal pl-5">
               {story.steps.map((step) => (
                 <li key={step}>{step}</li>
@@ -45,11 +54,13 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
         )}
         {!user && (
           <p className="mb-6 text-sm text-stone-600">
-            Checking out as a guest.{" "}
-            <Link href="/login?callbackUrl=/checkout" className="underline">
-              Sign in
-            </Link>{" "}
-            to keep the order in your history.
+            {t.rich("guest", {
+              signIn: (words) => (
+                <Link href="/login?callbackUrl=/checkout" className="underline">
+                  {words}
+                </Link>
+              ),
+            })}
           </p>
         )}
         <CheckoutForm
@@ -71,28 +82,26 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
       </div>
       <aside className="h-fit space-y-4">
         <div className="rounded-xl border border-stone-200 bg-white p-5">
-          <h2 className="mb-3 font-medium">Order summary</h2>
+          <h2 className="mb-3 font-medium">{t("summary")}</h2>
           <ul className="space-y-3 text-sm">
             {cart.lines.map((line) => (
               <li key={line.product.id} className="flex items-center gap-3" data-testid="summary-line">
                 <ProductImage product={line.product} thumbnail className="h-12 w-16 shrink-0 rounded-md object-cover" />
                 <span className="flex-1">
-                  {line.product.name} × {line.quantity}
+                  {t("summaryLine", { product: line.product.name, quantity: line.quantity })}
                 </span>
-                <span>{formatMoney(line.lineTotal, cart.currency)}</span>
+                <span>{formatMoney(line.lineTotal, cart.currency, locale)}</span>
               </li>
             ))}
           </ul>
           <p className="mt-4 flex justify-between border-t border-stone-200 pt-3 font-semibold">
-            <span>Total</span>
+            <span>{t("total")}</span>
             <span data-testid="checkout-total">{total}</span>
           </p>
         </div>
         {forcible.length > 0 && (
           <details className="rounded-xl border border-amber-200 bg-amber-50 p-4 text-sm" data-testid="qa-panel">
-            <summary className="cursor-pointer font-medium text-amber-950">
-              QA: force the next payment (emulators only)
-            </summary>
+            <summary className="cursor-pointer font-medium text-amber-950">{t("qaPanel")}</summary>
             <div className="mt-3 space-y-3">
               {forcible.map((provider) => (
                 <ForcedOutcomeForm

@@ -18,6 +18,8 @@ export const lesspayProvider = describeProvider({
   },
   deploymentSecrets: [LESSPAY_APP_SECRET],
   secretFields: LESSPAY_SECRET_FIELDS,
+  // [guess] the codes its mapper gives a cashier order canceled by the payer or closed unpaid.
+  canceledFailureCodes: ["canceled", "closed"],
   bench: { method: "cashier", next: "redirect to Lesspay's cashier" },
   demoOrders: [
     {

@@ -23,6 +23,8 @@ export const pingPaymentsProvider = describeProvider({
   },
   deploymentSecrets: [PINGPAYMENTS_API_SECRET],
   secretFields: PINGPAYMENTS_SECRET_FIELDS,
+  // [doc] PaymentIQ's CANCELLED status and Ping Payments' "cancelled_by_payer" reason.
+  canceledFailureCodes: ["CANCELLED", "cancelled_by_payer"],
   bench: { method: "card", next: "redirect to PaymentIQ's hosted page" },
   // Its status callbacks are not signed: each is believed through a GET of the payment (./webhook.ts).
   unsignedNotifications: true,

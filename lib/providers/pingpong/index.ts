@@ -18,6 +18,8 @@ export const pingPongProvider = describeProvider({
   },
   deploymentSecrets: [PINGPONG_SALT_SECRET],
   secretFields: PINGPONG_SECRET_FIELDS,
+  // [doc] 301006 "The payment was cancelled."; "closed" is the code its mapper gives a closed order.
+  canceledFailureCodes: ["301006", "closed"],
   bench: { method: "alipayhk", next: "order page with the AlipayHK QR code" },
   // The risk plugin is loaded from its script URL and calls the API's origin itself (its init call).
   cspOrigins: () => ({ connect: [pingPongSettings().PINGPONG_BASE_URL, pingPongSettings().PINGPONG_RISK_JS_URL] }),
