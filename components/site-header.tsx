@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { logOut } from "@/app/actions/session";
 import { CartCount } from "@/components/cart/cart-count";
 import { CurrencySelect } from "@/components/currency-select";
@@ -8,33 +9,38 @@ import { SHOP_CURRENCIES } from "@/lib/money";
 import { readCart, readCurrency } from "@/lib/shopper-session";
 
 export async function SiteHeader() {
-  const [user, cart, currency] = await Promise.all([currentUser(), readCart(), readCurrency()]);
+  const [user, cart, currency, t] = await Promise.all([
+    currentUser(),
+    readCart(),
+    readCurrency(),
+    getTranslations("SiteHeader"),
+  ]);
   const count = cart.reduce((n, line) => n + line.quantity, 0);
   return (
     <header className="border-b border-stone-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-4">
         <Link href="/" className="text-lg font-semibold tracking-tight text-brand-700">
-          Merchant Storefront
+          {t("home")}
         </Link>
         <nav className="flex flex-1 flex-wrap items-center gap-x-4 gap-y-1 text-sm whitespace-nowrap">
           <Link href="/" className="hover:text-brand-600">
-            Shop
+            {t("shop")}
           </Link>
           {user && (
             <Link href="/account" className="hover:text-brand-600">
-              My orders
+              {t("myOrders")}
             </Link>
           )}
           {user?.role === "operator" && (
             <Link href="/admin" className="hover:text-brand-600">
-              Operator console
+              {t("console")}
             </Link>
           )}
           <Link href="/emulators" className="text-stone-500 hover:text-brand-600">
-            Test data
+            {t("testData")}
           </Link>
           <Link href="/demo" className="text-stone-500 hover:text-brand-600">
-            Demo tour
+            {t("demoTour")}
           </Link>
         </nav>
         <div className="flex items-center gap-4 text-sm">
@@ -45,18 +51,18 @@ export async function SiteHeader() {
             className="rounded-md bg-stone-100 px-3 py-1.5 font-medium hover:bg-stone-200"
             data-testid="cart-link"
           >
-            Cart <CartCount count={count} />
+            {t("cart")} <CartCount count={count} />
           </Link>
           {user ? (
             <form action={logOut} className="flex items-center gap-2">
               <span className="text-stone-500">{user.email}</span>
               <button type="submit" className="underline hover:text-brand-600">
-                Sign out
+                {t("signOut")}
               </button>
             </form>
           ) : (
             <Link href="/login" className="underline hover:text-brand-600">
-              Sign in
+              {t("signIn")}
             </Link>
           )}
         </div>

@@ -40,18 +40,36 @@ type Tone = "waiting" | "done" | "failure" | "neutral" | "info";
  */
 export type ShownOrderState = OrderState | "payment_canceled";
 
-/** The shopper's words and the operator's for each state, and the badge's tone. */
-export const ORDER_STATE_WORDS: Readonly<Record<ShownOrderState, { shopper: string; operator: string; tone: Tone }>> = {
-  pending: { shopper: "Waiting for payment", operator: "Pending", tone: "waiting" },
-  to_capture: { shopper: "Confirmed — charged when it ships", operator: "To capture", tone: "info" },
-  capture_pending: { shopper: "Confirmed — charged shortly", operator: "Authorized", tone: "info" },
-  paid: { shopper: "Paid", operator: "Paid", tone: "done" },
-  failed: { shopper: "Payment failed", operator: "Failed", tone: "failure" },
+/**
+ * The operator's words for each state (the console is English) and the badge's tone. The shopper's
+ * words are the catalogue's `OrderState.<state>` (messages/<locale>/orders.json), in their language.
+ */
+export const ORDER_STATE_WORDS: Readonly<Record<ShownOrderState, { operator: string; tone: Tone }>> = {
+  pending: { operator: "Pending", tone: "waiting" },
+  to_capture: { operator: "To capture", tone: "info" },
+  capture_pending: { operator: "Authorized", tone: "info" },
+  paid: { operator: "Paid", tone: "done" },
+  failed: { operator: "Failed", tone: "failure" },
   // A cancel is not a failure: neutral.
-  canceled: { shopper: "Canceled", operator: "Canceled", tone: "neutral" },
-  payment_canceled: { shopper: "Payment canceled", operator: "Payment canceled", tone: "neutral" },
-  refunded: { shopper: "Refunded", operator: "Refunded", tone: "neutral" },
+  canceled: { operator: "Canceled", tone: "neutral" },
+  payment_canceled: { operator: "Payment canceled", tone: "neutral" },
+  refunded: { operator: "Refunded", tone: "neutral" },
 };
+
+/** The order page's headline for an order as it stands: its key under `OrderPage.headline`. */
+export type OrderHeadline = "paid" | "confirmed" | "paymentCanceled" | "failed" | "canceled" | "refunded" | "pending";
+
+export function orderHeadlineOf(state: OrderState, lastAttemptCanceled: boolean): OrderHeadline {
+  switch (state) {
+    case "to_capture":
+    case "capture_pending":
+      return "confirmed";
+    case "failed":
+      return lastAttemptCanceled ? "paymentCanceled" : "failed";
+    default:
+      return state;
+  }
+}
 
 export const TONE_CLASS: Readonly<Record<Tone, string>> = {
   waiting: "bg-amber-100 text-amber-900",

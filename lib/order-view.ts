@@ -3,8 +3,7 @@ import { currentUser } from "@/lib/auth";
 import { findOrder, listOrderItems } from "@/lib/db/queries/orders";
 import { listPaymentsForOrder } from "@/lib/db/queries/payments";
 import type { Order, Payment } from "@/lib/db/schema";
-import { findMethod } from "@/lib/payments/registry";
-import { openStepOf } from "@/lib/payments/shopper-words";
+import { waitingForOf, type WaitingFor } from "@/lib/payments/shopper-words";
 import { orderStateOf, type OrderState } from "@/lib/order-state";
 
 export interface OrderView {
@@ -14,7 +13,8 @@ export interface OrderView {
   latest: Payment | undefined;
   /** The order as people read it (paid, or only authorized and charged later, ...). */
   state: OrderState;
-  waitingFor: string | null;
+  /** What a pending order waits for: a key of the catalogue's `OrderPage.waiting` (and its values). */
+  waitingFor: WaitingFor | null;
 }
 
 /**
@@ -37,31 +37,6 @@ export async function loadOrderForViewer(id: string): Promise<OrderView | null> 
     attempts,
     latest,
     state: orderStateOf(order.status, held),
-    waitingFor: waitingFor(order, latest),
+    waitingFor: waitingForOf(order.status, latest),
   };
-}
-
-/** What a pending order is waiting for, in plain words (no provider names: the console has those). */
-function waitingFor(order: Order, latest: Payment | undefined): string | null {
-  if (order.status !== "pending" || !latest) return null;
-  switch (latest.status) {
-    case "created":
-      return "Starting your payment…";
-    case "requires_action": {
-      const step = openStepOf(latest);
-      if (step === "qr")
-        return `Waiting for you to scan the QR code and pay with ${findMethod(latest.provider, latest.method)?.label ?? "your app"}.`;
-      if (step === "bank") return "Waiting for you to confirm the payment with your bank.";
-      return step === "payment-page"
-        ? "Waiting for you to finish paying on the payment page. If you already have, this page updates by itself."
-        : "Waiting for you to confirm the payment.";
-    }
-    case "processing":
-      // Its answer to the start was lost: never "failed" until the provider itself says so.
-      if (latest.startAnswerUnknown)
-        return "We are confirming your payment. This page updates by itself; please do not pay again.";
-      return "Your payment is being confirmed. This page updates by itself.";
-    default:
-      return "Waiting for your payment to be confirmed.";
-  }
 }

@@ -1,11 +1,13 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { linkWalletAction } from "@/app/(shop)/account/actions";
 import type { ActionState } from "@/lib/action-state";
 
 /** One button per linkable wallet; the legacy (deprecated) flow when it is turned on. */
 export function LinkWalletForm({ wallets, legacy }: { wallets: readonly string[]; legacy: boolean }) {
+  const t = useTranslations("LinkWallet");
   const [state, action, pending] = useActionState<ActionState, FormData>(linkWalletAction, {});
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
@@ -18,7 +20,7 @@ export function LinkWalletForm({ wallets, legacy }: { wallets: readonly string[]
           disabled={pending}
           className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60"
         >
-          Link {wallet}
+          {t("link", { wallet })}
         </button>
       ))}
       {legacy && (
@@ -37,7 +39,7 @@ export function LinkWalletForm({ wallets, legacy }: { wallets: readonly string[]
               disabled={pending}
               className="rounded-md border border-stone-400 px-3 py-1.5 text-sm text-stone-700 disabled:opacity-60"
             >
-              Link {wallet} (legacy authorization, deprecated)
+              {t("linkLegacy", { wallet })}
             </button>
           ))}
         </>

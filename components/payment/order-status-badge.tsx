@@ -1,6 +1,7 @@
+import { useTranslations } from "next-intl";
 import { ORDER_STATE_WORDS, TONE_CLASS, type ShownOrderState } from "@/lib/order-state";
 
-/** An order's state in words: the shopper's by default, the operator's in the console. */
+/** An order's state in words: the shopper's (in their language) by default, the operator's (English) in the console. */
 export function OrderStatusBadge({
   state,
   audience = "shopper",
@@ -8,6 +9,7 @@ export function OrderStatusBadge({
   state: ShownOrderState;
   audience?: "shopper" | "operator";
 }) {
+  const t = useTranslations("OrderState");
   const words = ORDER_STATE_WORDS[state];
   return (
     <span
@@ -15,7 +17,7 @@ export function OrderStatusBadge({
       data-testid="order-status"
       data-state={state}
     >
-      {words[audience]}
+      {audience === "operator" ? words.operator : t(state)}
     </span>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 
 /**
@@ -17,6 +18,7 @@ export function OrderStatusPoller({
   intervalMs: number;
 }) {
   const router = useRouter();
+  const t = useTranslations("OrderPoller");
   const [elapsed, setElapsed] = useState(0);
   useEffect(() => {
     let stopped = false;
@@ -51,9 +53,7 @@ export function OrderStatusPoller({
   return (
     <p className="mt-2 flex items-center gap-2 text-sm text-stone-600" aria-live="polite">
       <span className="inline-block h-2 w-2 animate-pulse rounded-full bg-amber-500" />
-      {elapsed > 60_000
-        ? "Still waiting: the provider is late. This page keeps checking by itself."
-        : "Checking for updates automatically…"}
+      {elapsed > 60_000 ? t("late") : t("checking")}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useRef } from "react";
 import { payAgain, type PaymentFormState } from "@/app/(shop)/checkout/actions";
 import { useFocusFirstError } from "@/components/checkout/focus-first-error";
@@ -27,6 +28,7 @@ export function PayAgainForm(props: {
 }) {
   const [state, action, pending] = useActionState<PaymentFormState, FormData>(payAgain, {});
   const form = useRef<HTMLFormElement>(null);
+  const t = useTranslations("PaymentAttempt");
   useFocusFirstError(form, state);
   return (
     <form ref={form} action={action} className="space-y-4" noValidate>
@@ -39,7 +41,7 @@ export function PayAgainForm(props: {
         cardErrors={state.cardErrors}
       />
       <FormMessage message={state.error} />
-      <PayButton pending={pending} label={props.buttonLabel ?? `Try again: pay ${props.totalLabel}`} />
+      <PayButton pending={pending} label={props.buttonLabel ?? t("tryAgain", { total: props.totalLabel })} />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import { QrCountdown } from "./qr-countdown";
 
@@ -15,6 +16,7 @@ export async function QrPayment({
   expiresAt: Date | null;
   methodLabel: string;
 }) {
+  const t = await getTranslations("QrPayment");
   const svg = await QRCode.toString(payload, { type: "svg", margin: 1, width: 220, errorCorrectionLevel: "M" });
   return (
     <div
@@ -27,21 +29,21 @@ export async function QrPayment({
         rel="noreferrer"
         className="w-full rounded-md bg-brand-600 px-5 py-3 text-center font-medium text-white hover:bg-brand-700 sm:hidden"
       >
-        Open the app
+        {t("openApp")}
       </a>
       <div
         className="h-[220px] w-[220px]"
         role="img"
-        aria-label={`QR code to pay with ${methodLabel}`}
+        aria-label={t("codeLabel", { method: methodLabel })}
         dangerouslySetInnerHTML={{ __html: svg }}
       />
       <div className="space-y-2">
         <p className="font-medium">
-          <span className="sm:hidden">Or scan with {methodLabel} on another device</span>
-          <span className="hidden sm:inline">Scan with {methodLabel} to pay</span>
+          <span className="sm:hidden">{t("scanOtherDevice", { method: methodLabel })}</span>
+          <span className="hidden sm:inline">{t("scanToPay", { method: methodLabel })}</span>
         </p>
         {expiresAt && <QrCountdown expiresAt={expiresAt.toISOString()} />}
-        <p className="text-sm text-stone-500">This page turns to paid by itself once the payment is made.</p>
+        <p className="text-sm text-stone-500">{t("turnsPaid")}</p>
         <a
           href={payload}
           target="_blank"
@@ -49,7 +51,7 @@ export async function QrPayment({
           className="hidden text-sm text-brand-600 underline sm:inline"
           data-testid="qr-link"
         >
-          On this device? Open the payment page
+          {t("openHere")}
         </a>
       </div>
     </div>

@@ -31,56 +31,95 @@ export function wasCanceled(payment: Pick<Payment, "provider" | "status" | "fail
   return (findDescriptor(payment.provider)?.canceledFailureCodes ?? []).some((known) => known.toLowerCase() === code);
 }
 
-/** How an attempt stands, in a few plain words. */
-export function attemptStatusWords(payment: AttemptFacts): string {
+/**
+ * How an attempt stands, in a few plain words: its key under `PaymentAttempt.status` in the
+ * catalogue (messages/<locale>/orders.json), which holds the words in each language.
+ */
+export type AttemptStatusKey =
+  | "created"
+  | "scan"
+  | "confirm"
+  | "processing"
+  | "chargedWhenShips"
+  | "chargedShortly"
+  | "succeeded"
+  | "partially_refunded"
+  | "refunded"
+  | "expired"
+  | "superseded"
+  | "canceled"
+  | "failed";
+
+export function attemptStatusOf(payment: AttemptFacts): AttemptStatusKey {
   switch (payment.status) {
-    case "created":
-      return "Starting";
     case "requires_action":
-      return openStepOf(payment) === "qr" ? "Waiting for you to scan" : "Waiting for you to confirm";
-    case "processing":
-      return "Being confirmed";
+      return openStepOf(payment) === "qr" ? "scan" : "confirm";
     case "authorized":
-      return payment.captureMode === "manual" ? "Confirmed — charged when it ships" : "Confirmed — charged shortly";
-    case "succeeded":
-      return "Paid";
-    case "partially_refunded":
-      return "Paid, partly refunded";
-    case "refunded":
-      return "Refunded";
-    case "expired":
-      return "Expired";
-    case "superseded":
-      return "Replaced by another way to pay";
-    case "canceled":
-      return "Canceled";
+      return payment.captureMode === "manual" ? "chargedWhenShips" : "chargedShortly";
     case "failed":
-      return wasCanceled(payment) ? "Canceled" : "Failed";
+      return wasCanceled(payment) ? "canceled" : "failed";
+    default:
+      return payment.status;
   }
 }
 
-/** Why an attempt ended without money, for the shopper, and whether it reads as a failure or neutral. */
-export function endingWords(
-  payment: AttemptFacts,
-  providerNames: readonly string[],
-): {
-  tone: "failure" | "neutral";
-  text: string;
-} {
-  if (payment.status === "superseded") return { tone: "neutral", text: "You chose another way to pay." };
-  if (wasCanceled(payment)) return { tone: "neutral", text: "The payment was canceled. Nothing was charged." };
-  if (payment.status === "expired" || payment.failureCode === "expired")
-    return { tone: "neutral", text: "The payment expired before it was completed. Nothing was charged." };
-  if (payment.failureCode === "not_at_provider")
-    return { tone: "failure", text: "The payment did not go through, and nothing was charged. Please try again." };
+/**
+ * Why an attempt ended without money, for the shopper (its key under `PaymentAttempt.ending`, with
+ * the provider's own text when it is plain), and whether it reads as a failure or neutral.
+ */
+export type Ending =
+  | { tone: "neutral"; key: "superseded" | "canceled" | "expired" }
+  | { tone: "failure"; key: "notAtProvider" | "declined" }
+  | { tone: "failure"; key: "providerMessage"; message: string };
+
+export function endingOf(payment: AttemptFacts, providerNames: readonly string[]): Ending {
+  if (payment.status === "superseded") return { tone: "neutral", key: "superseded" };
+  if (wasCanceled(payment)) return { tone: "neutral", key: "canceled" };
+  if (payment.status === "expired" || payment.failureCode === "expired") return { tone: "neutral", key: "expired" };
+  if (payment.failureCode === "not_at_provider") return { tone: "failure", key: "notAtProvider" };
   const message = payment.failureMessage ?? "";
   const plain = message && !providerNames.some((name) => message.includes(name));
-  return { tone: "failure", text: plain ? message : "The payment did not go through." };
+  return plain ? { tone: "failure", key: "providerMessage", message } : { tone: "failure", key: "declined" };
 }
 
-/** The way to pay as the shopper knows it ("Card", "AlipayHK"), never the provider behind it. */
-export function shopperMethodLabel(payment: Pick<Payment, "provider" | "method">): string {
+/**
+ * What a pending order waits for, without provider names (the console has those): its key under
+ * `OrderPage.waiting`, with the wallet's name for a QR code.
+ */
+export type WaitingFor =
+  | { key: "scanQr"; method: string }
+  | {
+      key: "starting" | "scanQrYourApp" | "bank" | "paymentPage" | "confirm" | "answerUnknown" | "processing" | "other";
+    };
+
+export function waitingForOf(
+  orderStatus: string,
+  latest: (AttemptFacts & Pick<Payment, "startAnswerUnknown">) | undefined,
+): WaitingFor | null {
+  if (orderStatus !== "pending" || !latest) return null;
+  switch (latest.status) {
+    case "created":
+      return { key: "starting" };
+    case "requires_action": {
+      const step = openStepOf(latest);
+      if (step === "qr") {
+        const method = findMethod(latest.provider, latest.method)?.label;
+        return method ? { key: "scanQr", method } : { key: "scanQrYourApp" };
+      }
+      if (step === "bank") return { key: "bank" };
+      return { key: step === "payment-page" ? "paymentPage" : "confirm" };
+    }
+    case "processing":
+      // Its answer to the start was lost: never "failed" until the provider itself says so.
+      return { key: latest.startAnswerUnknown ? "answerUnknown" : "processing" };
+    default:
+      return { key: "other" };
+  }
+}
+
+/** The way to pay as the shopper knows it ("AlipayHK"), never the provider behind it; null for a card. */
+export function shopperMethodLabel(payment: Pick<Payment, "provider" | "method">): string | null {
   const method = findMethod(payment.provider, payment.method);
-  if (!method || method.kind === "card" || method.kind === "hosted") return "Card";
+  if (!method || method.kind === "card" || method.kind === "hosted") return null;
   return method.label;
 }

@@ -2,8 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { CheckoutError } from "@/lib/payments/checkout-error";
-import { linkWallet, startLegacyWalletAuthorization, unlinkWallet } from "@/lib/payments/wallets";
+import { linkWallet, startLegacyWalletAuthorization, unlinkWallet, walletsToLink } from "@/lib/payments/wallets";
 import { isLinkableWallet } from "@/lib/payments/registry";
 import { currentUser } from "@/lib/auth";
 import { revokeCredential } from "@/lib/db/queries/credentials";
@@ -13,7 +14,7 @@ import { z } from "zod";
 const credentialForm = z.object({ credentialId: z.string().min(1).max(100) });
 
 const linkWalletForm = z.object({
-  walletType: z.string().refine(isLinkableWallet, "Choose a wallet to link."),
+  walletType: z.string().refine(isLinkableWallet),
   flow: z.literal("legacy").optional().catch(undefined),
 });
 
@@ -31,8 +32,9 @@ export async function removeSavedCard(formData: FormData): Promise<void> {
 export async function linkWalletAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const user = await currentUser();
   if (!user) redirect("/login?callbackUrl=/account");
+  const t = await getTranslations("LinkWallet");
   const form = parseForm(linkWalletForm, formData);
-  if (!form.ok) return { error: "Choose a wallet to link." };
+  if (!form.ok) return { error: t("chooseWallet") };
   const { walletType } = form.data;
   const legacy = form.data.flow === "legacy";
   let authUrl: string;
@@ -41,8 +43,13 @@ export async function linkWalletAction(_state: ActionState, formData: FormData):
       ? await startLegacyWalletAuthorization(user.id, walletType)
       : await linkWallet(user.id, walletType);
   } catch (error) {
-    if (error instanceof CheckoutError) return { error: error.message };
-    return { error: `${walletType} could not be linked now. Please try again.` };
+    if (error instanceof CheckoutError) {
+      // What refused it, read from the shopper's wallets as they stand now (the refusal's own text is English).
+      const open = walletsToLink(user.id);
+      if (!open.wallets.includes(walletType)) return { error: t("alreadyLinked", { wallet: walletType }) };
+      if (legacy && !open.legacy) return { error: t("legacyOff") };
+    }
+    return { error: t("couldNotLink", { wallet: walletType }) };
   }
   redirect(authUrl);
 }

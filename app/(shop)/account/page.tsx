@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { OrderStatusBadge } from "@/components/payment/order-status-badge";
 import { currentUser } from "@/lib/auth";
 import { listOrdersForUser } from "@/lib/db/queries/orders";
@@ -12,12 +13,23 @@ import { RefreshWhilePending } from "@/components/account/refresh-while-pending"
 import { listWalletBindings } from "@/lib/db/queries/credentials";
 import { findDescriptor, isEmulated, walletProvider } from "@/lib/payments/registry";
 import { walletsToLink } from "@/lib/payments/wallets";
+import type { Locale } from "@/i18n/locales";
 
-export const metadata = { title: "My orders" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("Account"))("title") };
+}
+
+/** Dates as each language writes them (English as the shop always has: day/month/year). */
+const DATE_LOCALE: Readonly<Record<Locale, string>> = { en: "en-GB", zh: "zh-Hans-CN" };
 
 export default async function AccountPage() {
   const user = await currentUser();
   if (!user) redirect("/login?callbackUrl=/account");
+  const [locale, t, tOrder] = await Promise.all([
+    getLocale(),
+    getTranslations("Account"),
+    getTranslations("OrderPage"),
+  ]);
   const orders = listOrdersForUser(user.id);
   const cards = savedCardsFor(user.id).filter((card) => card.kind === "card");
   const wallets = listWalletBindings(user.id);
@@ -26,17 +38,15 @@ export default async function AccountPage() {
   const walletAppBase = linking && isEmulated(linking) ? linking.settings.baseUrl() : null;
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-semibold">My orders</h1>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
       <section
         id="wallets"
         className="space-y-3 rounded-xl border border-stone-200 bg-white p-4"
         data-testid="linked-wallets"
       >
-        <h2 className="font-medium">Linked wallets (one-click with {linking?.displayName})</h2>
+        <h2 className="font-medium">{t("walletsHeading", { provider: linking?.displayName ?? "" })}</h2>
         <RefreshWhilePending pending={wallets.some((w) => w.status === "pending")} />
-        {wallets.length === 0 && (
-          <p className="text-sm text-stone-600">No wallet linked. Link one to pay in one click.</p>
-        )}
+        {wallets.length === 0 && <p className="text-sm text-stone-600">{t("noWallets")}</p>}
         <ul className="divide-y divide-stone-100">
           {wallets.map((wallet) => (
             <li
@@ -46,16 +56,12 @@ export default async function AccountPage() {
               data-status={wallet.status}
             >
               <span>
-                <span className="font-medium">{wallet.brand}</span> · linked{" "}
-                {wallet.createdAt.toLocaleDateString("en-GB")} ·{" "}
+                <span className="font-medium">{wallet.brand}</span> ·{" "}
+                {t("linkedOn", { date: wallet.createdAt.toLocaleDateString(DATE_LOCALE[locale]) })} ·{" "}
                 <span data-testid="wallet-status">
-                  {wallet.status === "pending"
-                    ? `Waiting for ${wallet.brand} to confirm the link…`
-                    : wallet.status === "active"
-                      ? "Active"
-                      : wallet.status === "declined"
-                        ? "Declined in the wallet"
-                        : "Unlinked"}
+                  {wallet.status === "pending" || wallet.status === "active" || wallet.status === "declined"
+                    ? t(`walletStatus.${wallet.status}`, { wallet: wallet.brand ?? "" })
+                    : t("walletStatus.revoked")}
                 </span>
               </span>
               {wallet.status === "active" && (
@@ -67,13 +73,13 @@ export default async function AccountPage() {
                       target="_blank"
                       rel="noreferrer"
                     >
-                      Open in the wallet app (emulator)
+                      {t("openWalletApp")}
                     </a>
                   )}
                   <form action={unlinkWalletAction}>
                     <input type="hidden" name="credentialId" value={wallet.id} />
                     <button type="submit" className="text-red-700 underline">
-                      Unlink
+                      {t("unlink")}
                     </button>
                   </form>
                 </span>
@@ -85,9 +91,9 @@ export default async function AccountPage() {
         <LinkWalletForm {...walletsToLink(user.id)} />
       </section>
       <section className="space-y-2" data-testid="saved-cards">
-        <h2 className="font-medium">Saved cards</h2>
+        <h2 className="font-medium">{t("savedCards")}</h2>
         {cards.length === 0 ? (
-          <p className="text-sm text-stone-600">No saved cards. Tick “Save this card” when you pay to add one.</p>
+          <p className="text-sm text-stone-600">{t("noSavedCards")}</p>
         ) : (
           <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
             {cards.map((card) => (
@@ -97,13 +103,13 @@ export default async function AccountPage() {
                 data-testid="saved-card"
               >
                 <span>
-                  {card.brand ?? "Card"} •••• {card.last4} {card.expiry ? `· expires ${card.expiry}` : ""}{" "}
+                  {card.brand ?? t("card")} •••• {card.last4} {card.expiry ? t("expires", { expiry: card.expiry }) : ""}{" "}
                   <span className="text-stone-500">· {card.provider}</span>
                 </span>
                 <form action={removeSavedCard}>
                   <input type="hidden" name="credentialId" value={card.id} />
                   <button type="submit" className="text-red-700 underline">
-                    Remove
+                    {t("remove")}
                   </button>
                 </form>
               </li>
@@ -112,16 +118,16 @@ export default async function AccountPage() {
         )}
       </section>
       {orders.length === 0 ? (
-        <p className="text-stone-600">No orders yet.</p>
+        <p className="text-stone-600">{t("noOrders")}</p>
       ) : (
         <ul className="divide-y divide-stone-200 rounded-xl border border-stone-200 bg-white">
           {orders.map((order) => (
             <li key={order.id} className="flex flex-wrap items-center justify-between gap-3 p-4">
               <Link href={`/orders/${order.id}`} className="text-sm underline" data-testid="account-order">
-                Order No. {orderNumberOf(order.id)}
+                {tOrder("orderNumber", { number: orderNumberOf(order.id) })}
               </Link>
-              <span className="text-sm text-stone-500">{order.createdAt.toLocaleString("en-GB")}</span>
-              <span className="font-medium">{formatMoney(order.totalAmount, order.currency)}</span>
+              <span className="text-sm text-stone-500">{order.createdAt.toLocaleString(DATE_LOCALE[locale])}</span>
+              <span className="font-medium">{formatMoney(order.totalAmount, order.currency, locale)}</span>
               <OrderStatusBadge state={order.state} />
             </li>
           ))}

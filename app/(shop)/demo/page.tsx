@@ -1,19 +1,22 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { startStoryline } from "./actions";
-import { storylines } from "@/lib/storylines";
+import { storylines, storylineWords } from "@/lib/storylines";
 
-export const metadata = { title: "Demo storylines" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("Demo"))("title") };
+}
 
-export default function DemoPage() {
+export default async function DemoPage() {
+  const [t, locale] = await Promise.all([getTranslations("Demo"), getLocale()]);
+  const stories = storylines().map((story) => ({ id: story.id, ...storylineWords(story, locale) }));
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="text-2xl font-semibold">Demo storylines</h1>
-        <p className="text-stone-600">
-          Scripted demos: each puts a product in the cart, prepares the emulators, and opens checkout with its steps.
-        </p>
+        <h1 className="text-2xl font-semibold">{t("title")}</h1>
+        <p className="text-stone-600">{t("intro")}</p>
       </div>
       <ul className="grid gap-4 md:grid-cols-2">
-        {storylines().map((story) => (
+        {stories.map((story) => (
           <li
             key={story.id}
             className="flex flex-col gap-3 rounded-xl border border-stone-200 bg-white p-5"
@@ -32,7 +35,7 @@ export default function DemoPage() {
                 type="submit"
                 className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
               >
-                Start “{story.title}”
+                {t("start", { title: story.title })}
               </button>
             </form>
           </li>

@@ -58,6 +58,17 @@ export const antomProvider = describeProvider({
         "Fill the test card Visa 1111 with “Fill a test card (emulator)” (or type it from /emulators, any future expiry and any CVC).",
         "Pay: the order page says Paid.",
       ],
+      translated: {
+        zh: {
+          title: "顺利的银行卡支付",
+          shows: "输入银行卡、即时批准、订单已付款",
+          steps: [
+            "已选择银行卡（由 Antom 处理），联系信息已填好。",
+            "用“填入测试卡（模拟器）”填入测试卡 Visa 1111（或从 /emulators 手动输入，任意未来的有效期和任意安全码）。",
+            "支付：订单页面显示已付款。",
+          ],
+        },
+      },
     },
     {
       id: "saved-card",
@@ -72,6 +83,17 @@ export const antomProvider = describeProvider({
         "Pay by Card (Antom processes it) and tick “Save this card”.",
         "Check out again: the saved card is offered first.",
       ],
+      translated: {
+        zh: {
+          title: "已保存的银行卡",
+          shows: "保存一次，之后付款无需再输入卡号",
+          steps: [
+            "以 shopper@example.com（密码 shopper-demo）登录。",
+            "用银行卡支付（由 Antom 处理）并勾选“保存此卡”。",
+            "再次结算：已保存的卡会排在最前面。",
+          ],
+        },
+      },
     },
     {
       id: "capture-refund",
@@ -85,6 +107,17 @@ export const antomProvider = describeProvider({
         "As operator@example.com, open the order in the console and capture it.",
         "Refund part of it: the timeline shows each step.",
       ],
+      translated: {
+        zh: {
+          title: "手动请款，然后部分退款",
+          shows: "现在授权，发货时请款，再退回一部分",
+          steps: [
+            "用银行卡支付（由 Antom 处理；键盘为定制商品：仅授权）。",
+            "以 operator@example.com 登录，在运营后台打开该订单并请款。",
+            "退回一部分：时间线会显示每一步。",
+          ],
+        },
+      },
     },
   ],
 });

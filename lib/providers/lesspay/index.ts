@@ -45,6 +45,17 @@ export const lesspayProvider = describeProvider({
         "Pay by Card, Lesspay processing it (test card Visa 1111).",
         "In the console's payment timeline: one state change, the duplicates recorded and ignored.",
       ],
+      translated: {
+        zh: {
+          title: "迟到且重复的通知",
+          shows: "同一通知发送三次，之后还有一条过时的通知：付款状态只变化一次",
+          steps: [
+            "强制设定下一笔 Lesspay 付款：它的通知会发送三次，之后再发一条过时的通知。",
+            "用银行卡支付，由 Lesspay 处理（测试卡 Visa 1111）。",
+            "在运营后台的付款时间线中：只有一次状态变化，重复的通知被记录并忽略。",
+          ],
+        },
+      },
     },
   ],
 });

@@ -53,6 +53,18 @@ export const pingPongProvider = describeProvider({
         "Pay, then enter 123456 on the bank's page (any other code fails).",
         "Back on the order page, it turns Paid by itself.",
       ],
+      translated: {
+        zh: {
+          title: "3-D Secure 验证",
+          shows: "PingPong 的风控插件、银行的验证页面、通过通知得到的结果",
+          steps: [
+            "已选择银行卡（由 PingPongCheckout 处理，带风控插件）。",
+            "填入测试卡 Visa 3220。",
+            "支付，然后在银行页面输入 123456（其他验证码都会失败）。",
+            "回到订单页面，它会自动变为已付款。",
+          ],
+        },
+      },
     },
     {
       id: "qr",
@@ -66,6 +78,17 @@ export const pingPongProvider = describeProvider({
         "Scan the QR code with a phone, or open it on this device.",
         "Approve in the wallet: the order page turns Paid.",
       ],
+      translated: {
+        zh: {
+          title: "二维码支付",
+          shows: "带倒计时的钱包二维码；页面自动更新",
+          steps: [
+            "已选择 AlipayHK：支付。",
+            "用手机扫描二维码，或在这台设备上打开。",
+            "在钱包中批准：订单页面变为已付款。",
+          ],
+        },
+      },
     },
     {
       id: "one-click",
@@ -79,6 +102,17 @@ export const pingPongProvider = describeProvider({
         "Under My orders, link AlipayHK and agree in the wallet.",
         "Check out: “Pay with AlipayHK (linked)” pays at once.",
       ],
+      translated: {
+        zh: {
+          title: "一键钱包支付",
+          shows: "绑定钱包，然后一键支付",
+          steps: [
+            "以 shopper@example.com 登录。",
+            "在“我的订单”中绑定 AlipayHK，并在钱包中同意。",
+            "结算：“使用 AlipayHK（已绑定）支付”立即完成付款。",
+          ],
+        },
+      },
     },
   ],
 });

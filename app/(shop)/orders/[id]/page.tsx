@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { OrderStatusBadge } from "@/components/payment/order-status-badge";
 import { OrderStatusPoller } from "@/components/payment/order-status-poller";
 import { PayAgainForm } from "@/components/payment/pay-again-form";
@@ -10,29 +11,32 @@ import { formatMoney } from "@/lib/money";
 import { loadOrderForViewer } from "@/lib/order-view";
 import { findMethod, findProvider, paymentMethodsFor } from "@/lib/payments/registry";
 import { QrPayment } from "@/components/payment/qr-payment";
-import type { Payment } from "@/lib/db/schema";
+import { findProductsByIds } from "@/lib/db/queries/products";
 import { orderNumberOf } from "@/lib/order-number";
-import type { OrderState } from "@/lib/order-state";
-import {
-  attemptStatusWords,
-  endingWords,
-  openStepOf,
-  shopperMethodLabel,
-  wasCanceled,
-} from "@/lib/payments/shopper-words";
+import { orderHeadlineOf } from "@/lib/order-state";
+import { attemptStatusOf, endingOf, openStepOf, shopperMethodLabel, wasCanceled } from "@/lib/payments/shopper-words";
 
-export const metadata = { title: "Your order" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("OrderPage"))("title") };
+}
 
 export default async function OrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const view = await loadOrderForViewer(id);
   if (!view) notFound();
   const { order, items, attempts, latest } = view;
-  const total = formatMoney(order.totalAmount, order.currency);
+  const [locale, t, tAttempt] = await Promise.all([
+    getLocale(),
+    getTranslations("OrderPage"),
+    getTranslations("PaymentAttempt"),
+  ]);
+  const total = formatMoney(order.totalAmount, order.currency, locale);
+  const itemNames = itemNamesIn(locale, items, order.currency);
+  const lastAttemptCanceled = Boolean(latest && wasCanceled(latest));
   const openStep = latest ? openStepOf(latest) : null;
   // An open attempt the shop can close at its provider first, so a second way to pay never charges twice.
   const canSwitch = Boolean(latest && findProvider(latest.provider)?.closeOpenAttempt);
-  const ending = latest && order.status === "failed" ? endingWords(latest, providerWords()) : null;
+  const ending = latest && order.status === "failed" ? endingOf(latest, providerWords()) : null;
   /** Another payment for the order (a fresh attempt token each), with what the shop offers in its currency. */
   const payAgainForm = (attempt: {
     replaceAttempt?: string;
@@ -58,18 +62,26 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         <div className="flex flex-wrap items-center justify-between gap-3">
           <div>
             <p className="text-sm text-stone-500" data-testid="order-number">
-              Order No. {orderNumberOf(order.id)}
+              {t("orderNumber", { number: orderNumberOf(order.id) })}
             </p>
-            <h1 className="text-2xl font-semibold">{headlineOf(view.state, latest)}</h1>
+            <h1 className="text-2xl font-semibold">
+              {t(`headline.${orderHeadlineOf(view.state, lastAttemptCanceled)}`)}
+            </h1>
           </div>
           <OrderStatusBadge
-            state={order.status === "failed" && latest && wasCanceled(latest) ? "payment_canceled" : view.state}
+            state={order.status === "failed" && lastAttemptCanceled ? "payment_canceled" : view.state}
           />
         </div>
 
         {order.status === "pending" && (
           <div className="mt-4 rounded-lg bg-amber-50 p-4 text-sm text-amber-950">
-            <p data-testid="waiting-for">{view.waitingFor}</p>
+            {view.waitingFor && (
+              <p data-testid="waiting-for">
+                {view.waitingFor.key === "scanQr"
+                  ? t("waiting.scanQr", { method: view.waitingFor.method })
+                  : t(`waiting.${view.waitingFor.key}`)}
+              </p>
+            )}
             {latest?.nextActionType === "qr" && latest.nextActionQr && (
               <QrPayment
                 payload={latest.nextActionQr}
@@ -83,11 +95,11 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                   href={latest.nextActionUrl}
                   className="rounded-md bg-stone-900 px-4 py-2 font-medium text-white no-underline"
                 >
-                  {openStep === "bank" ? "Return to the bank page" : "Return to the payment page"}
+                  {openStep === "bank" ? t("returnToBank") : t("returnToPaymentPage")}
                 </a>
                 {canSwitch && (
                   <a href="#pay-another-way" className="rounded-md border border-stone-400 px-4 py-2 font-medium">
-                    Pay another way
+                    {t("payAnotherWay")}
                   </a>
                 )}
               </div>
@@ -107,19 +119,15 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
             data-testid="pay-another-way"
             open={openStep === "bank" && canSwitch ? true : undefined}
           >
-            <summary className="cursor-pointer font-medium">Pay another way</summary>
+            <summary className="cursor-pointer font-medium">{t("payAnotherWay")}</summary>
             {canSwitch ? (
               <div className="mt-4 space-y-3">
-                <p className="text-sm text-stone-700">
-                  Your open payment is closed first, so the order is only charged once.
-                </p>
-                {payAgainForm({ replaceAttempt: latest.id, buttonLabel: `Pay ${total} another way` })}
+                <p className="text-sm text-stone-700">{t("closedFirst")}</p>
+                {payAgainForm({ replaceAttempt: latest.id, buttonLabel: t("payAnotherWayButton", { total }) })}
               </div>
             ) : (
               <p className="mt-3 text-sm text-stone-700" data-testid="switch-waits">
-                We cannot close this payment early, so the order is never charged twice: finish it, or choose another
-                way once it has expired
-                {latest.nextActionType === "redirect" ? " or you have canceled it on the payment page" : ""}.
+                {t("cannotCloseEarly", { redirect: latest.nextActionType === "redirect" ? "yes" : "no" })}
               </p>
             )}
           </details>
@@ -133,12 +141,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               data-testid="failure-reason"
               data-tone={ending.tone}
             >
-              {ending.text}
+              {ending.key === "providerMessage"
+                ? tAttempt("ending.providerMessage", { message: ending.message })
+                : tAttempt(`ending.${ending.key}`)}
               {latest.failureCode === "wallet_link_invalid" && (
                 <>
                   {" "}
                   <Link href="/account#wallets" className="font-medium underline">
-                    Link the wallet again
+                    {t("linkWalletAgain")}
                   </Link>
                 </>
               )}
@@ -149,48 +159,53 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
 
         {order.status === "paid" && (
           <p className="mt-4 text-stone-700" data-testid="paid-note">
-            {view.state === "to_capture"
-              ? `Your order is confirmed. You'll be charged ${total} when it ships; nothing has been charged yet. A confirmation goes to ${order.email}.`
-              : view.state === "capture_pending"
-                ? `Your order is confirmed. The charge of ${total} completes shortly. A confirmation goes to ${order.email}.`
-                : `We have your payment of ${total}. A confirmation goes to ${order.email}.`}
+            {t(`paidNote.${view.state === "to_capture" || view.state === "capture_pending" ? view.state : "paid"}`, {
+              total,
+              email: order.email,
+            })}
           </p>
         )}
       </div>
 
       <div className="rounded-xl border border-stone-200 bg-white p-6">
-        <h2 className="mb-3 font-medium">Items</h2>
+        <h2 className="mb-3 font-medium">{t("items")}</h2>
         <ul className="divide-y divide-stone-100 text-sm">
           {items.map((item) => (
             <li key={item.id} className="flex justify-between py-2">
               <span>
-                {item.name} × {item.quantity}
+                {t("itemLine", { name: itemNames.get(item.productId) ?? item.name, quantity: item.quantity })}
               </span>
-              <span>{formatMoney(item.unitAmount * item.quantity, order.currency)}</span>
+              <span>{formatMoney(item.unitAmount * item.quantity, order.currency, locale)}</span>
             </li>
           ))}
         </ul>
         <p className="mt-3 flex justify-between border-t border-stone-200 pt-3 font-semibold">
-          <span>Total</span>
+          <span>{t("total")}</span>
           <span>{total}</span>
         </p>
         <p className="mt-4 text-sm text-stone-500">
-          Ships to {order.name}, {order.addressLine}, {order.postalCode} {order.city}, {order.country}
+          {t("shipsTo", {
+            name: order.name,
+            addressLine: order.addressLine,
+            postalCode: order.postalCode,
+            city: order.city,
+            country: order.country,
+          })}
         </p>
       </div>
 
       {attempts.length > 0 && (
         <div className="rounded-xl border border-stone-200 bg-white p-6">
-          <h2 className="mb-3 font-medium">Payment attempts</h2>
+          <h2 className="mb-3 font-medium">{t("attempts")}</h2>
           <ol className="space-y-2 text-sm">
             {attempts.map((payment, index) => (
               <li key={payment.id} className="flex flex-wrap justify-between gap-2" data-testid="payment-attempt">
                 <span>
-                  {index + 1}. {shopperMethodLabel(payment)}
-                  {payment.cardLast4 ? ` · •••• ${payment.cardLast4}` : ""}
+                  {index + 1}. {shopperMethodLabel(payment) ?? tAttempt("card")}
+                  {payment.cardLast4 ? tAttempt("cardEnding", { last4: payment.cardLast4 }) : ""}
                 </span>
                 <span className="text-stone-600" data-testid="payment-attempt-status">
-                  {attemptStatusWords(payment)}
+                  {tAttempt(`status.${attemptStatusOf(payment)}`)}
                 </span>
               </li>
             ))}
@@ -198,29 +213,24 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
         </div>
       )}
       <Link href="/" className="inline-block text-sm text-brand-600 underline">
-        Continue shopping
+        {t("continueShopping")}
       </Link>
     </div>
   );
 }
 
-/** The page's headline for the order as it stands. */
-function headlineOf(state: OrderState, latest: Payment | undefined): string {
-  switch (state) {
-    case "paid":
-      return "Thank you, your order is paid";
-    case "to_capture":
-    case "capture_pending":
-      return "Thank you, your order is confirmed";
-    case "failed":
-      return latest && wasCanceled(latest) ? "The payment was canceled" : "The payment did not go through";
-    case "canceled":
-      return "Your order is canceled";
-    case "refunded":
-      return "Your order was refunded";
-    case "pending":
-      return "Your order";
-  }
+/**
+ * The items' names in the shopper's language, by product (the catalogue's translation where it has
+ * one). English reads the names as they were ordered.
+ */
+function itemNamesIn(locale: string, items: readonly { productId: string }[], currency: string): Map<string, string> {
+  if (locale === "en") return new Map();
+  const products = findProductsByIds(
+    items.map((item) => item.productId),
+    currency,
+    locale,
+  );
+  return new Map(products.map((product) => [product.id, product.name]));
 }
 
 /** Provider names and ids: a failure text that names one is not shown to the shopper as it is. */

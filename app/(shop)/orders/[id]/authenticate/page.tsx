@@ -1,10 +1,13 @@
 import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { ThreeDsHandoff } from "@/components/checkout/three-ds-handoff";
 import { browserExtensions } from "@/lib/checkout-config";
 import { loadOrderForViewer } from "@/lib/order-view";
 import { nextActionOf } from "@/lib/payments/provider-outcome";
 
-export const metadata = { title: "3-D Secure" };
+export async function generateMetadata() {
+  return { title: (await getTranslations("OrderPage"))("threeDsTitle") };
+}
 
 /** Where checkout sends a card payment that needs 3-D Secure through the provider's browser script. */
 export default async function AuthenticatePage({
