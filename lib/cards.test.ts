@@ -12,6 +12,7 @@ import {
   formatExpiry,
   luhnValid,
   parseExpiry,
+  testCardSecurityCode,
   validateCard,
 } from "./cards";
 
@@ -92,5 +93,12 @@ describe("card helpers", () => {
     for (const catalogue of [english, chinese])
       expect(Object.keys(catalogue.CheckoutCard.typedBrand).sort()).toEqual([...CARD_BRAND_IDS].sort());
     for (const brand of CARD_BRAND_IDS) expect(english.CheckoutCard.typedBrand[brand]).toBe(brandLabel(brand));
+  });
+});
+
+describe("testCardSecurityCode", () => {
+  it("fills three digits, four where the brand's code has four", () => {
+    expect(testCardSecurityCode("4111 1111 1111 1111")).toBe("737");
+    expect(testCardSecurityCode("3782 822463 10005")).toBe("7373");
   });
 });

@@ -11,6 +11,7 @@ import {
   formatExpiry,
   luhnValid,
   parseExpiry,
+  testCardSecurityCode,
   validateCard,
   type CardFieldErrors,
   type CardProblem,
@@ -133,7 +134,7 @@ export function CardFields({
     const typed = {
       number: formatCardNumber(number),
       expiry: "12/34",
-      cvc: cardBrand(number) === "amex" ? "7373" : "737",
+      cvc: testCardSecurityCode(number),
       holder: card.holder || "Test Shopper",
     };
     setCard(typed);

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
-import { brandLabel, cardBrand, cvcLength, formatCardNumber, formatExpiry } from "@/lib/cards";
+import { brandLabel, cardBrand, formatCardNumber, formatExpiry, testCardSecurityCode } from "@/lib/cards";
 import type { CardFormField, FormStep } from "@/lib/emulators/form-redirect";
 
 /** A catalogue card as the picker offers it (lib/emulators/test-cards.json). */
@@ -84,7 +84,7 @@ export function HostedCardForm(props: {
       holder: typed.holder || t("holderFallback"),
       number: formatCardNumber(number),
       expiry: "12/34",
-      cvc: "7373".slice(0, cvcLength(cardBrand(number))),
+      cvc: testCardSecurityCode(number),
     }));
     setError(undefined);
   }
