@@ -8,7 +8,9 @@ import { checkoutWith, choosePaymentMethod, fillCardForm, paidByAlipayRedirect, 
  * in each language the shop speaks: no violation of WCAG 2.1 A/AA or axe's best practices. (The
  * emulators' hosted pages are the providers' own, checked in a spec of their own.)
  */
-const LOCALES = ["en"] as const;
+const LOCALES = ["en", "zh-CN"] as const;
+/** The `<html lang>` each browser language gets (the console's main part says it is English on its own). */
+const HTML_LANG: Record<(typeof LOCALES)[number], string> = { en: "en", "zh-CN": "zh-Hans" };
 const COLOR_SCHEMES = ["light", "dark"] as const;
 
 /** Orders in the states a shopper can see, placed once by the operator (who may open every page below). */
@@ -88,6 +90,12 @@ for (const locale of LOCALES) {
         /** Checks the page as it is now; every page is checked, and the test lists all that fail. */
         const check = async (what: string) => {
           await expect(page.locator("main").first()).toBeVisible();
+          await expect(page.locator("html")).toHaveAttribute("lang", HTML_LANG[locale]);
+          if (
+            new URL(page.url()).pathname.startsWith("/admin") &&
+            (await page.getByTestId("access-refused").count()) === 0
+          )
+            await expect(page.locator("main")).toHaveAttribute("lang", "en");
           expect.soft(await axeViolations(page), `${what} (${page.url()}, ${colorScheme}, ${locale})`).toEqual([]);
         };
         const visit = async (path: string, what: string) => {

@@ -8,9 +8,21 @@ import type { Locale } from "./locales";
 export const MESSAGE_AREAS = ["shop", "checkout", "orders", "hosted"] as const;
 export type MessageArea = (typeof MESSAGE_AREAS)[number];
 
-export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
-  const areas = await Promise.all(
-    MESSAGE_AREAS.map(async (area) => (await import(`../messages/${locale}/${area}.json`)).default),
+/**
+ * What a page's browser code is sent (the root layout's client provider): a provider's hosted page
+ * only its own area, a shop page every area but that one. Server code always sees them all.
+ */
+export const CLIENT_AREAS: Readonly<Record<"hosted" | "shop", readonly MessageArea[]>> = {
+  hosted: ["hosted"],
+  shop: MESSAGE_AREAS.filter((area) => area !== "hosted"),
+};
+
+export async function loadMessages(
+  locale: Locale,
+  areas: readonly MessageArea[] = MESSAGE_AREAS,
+): Promise<Record<string, unknown>> {
+  const catalogues = await Promise.all(
+    areas.map(async (area) => (await import(`../messages/${locale}/${area}.json`)).default),
   );
-  return Object.assign({}, ...areas);
+  return Object.assign({}, ...catalogues);
 }
