@@ -75,6 +75,15 @@ test.describe("a QR method on a phone", () => {
   });
 });
 
+test.describe("the checkout on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test("fits the phone's width: nothing pushes the page sideways", async ({ page }) => {
+    await checkoutWith(page, "stoneware-mug-set", "phone-width@example.com");
+    await expect(page.getByTestId("card-fields")).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+});
+
 test("a QR method on a desktop shows the QR code first", async ({ page }) => {
   await checkoutWith(page, "pour-over-kettle", "desktop-qr@example.com");
   await choosePaymentMethod(page, "AlipayHK", "PingPongCheckout");

@@ -199,7 +199,9 @@ function CardProcessorToggle({
         id={id}
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        className="rounded border border-amber-300 bg-white px-2 py-1"
+        // A select is as wide as its longest option ("Ping Payments · Card on PaymentIQ's page"):
+        // on a phone it may shrink to the row's width instead of pushing the page sideways.
+        className="max-w-full min-w-0 rounded border border-amber-300 bg-white px-2 py-1"
         data-testid="card-processor"
       >
         {processors.map((m) => {
