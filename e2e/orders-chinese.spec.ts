@@ -296,5 +296,11 @@ test.describe("a Chinese visitor", () => {
     const header = page.getByRole("banner");
     await expect(header.getByRole("link", { name: "登录" })).toBeVisible();
     await expect(header.getByTestId("cart-link")).toHaveText(/^购物车 \(\d+\)$/);
+
+    // Started, the storyline's steps stand over the checkout in Chinese too.
+    await story.getByRole("button", { name: "开始“3-D Secure 验证”" }).click();
+    const steps = page.getByTestId("storyline-steps");
+    await expect(steps).toContainText("演示流程：3-D Secure 验证");
+    await expect(steps).toContainText("支付，然后在银行页面输入 123456（其他验证码都会失败）。");
   });
 });

@@ -7,7 +7,7 @@ import { currentUser } from "@/lib/auth";
 import { ForcedOutcomeForm } from "@/components/emulators/forced-outcome-form";
 import { forcibleProviders } from "@/lib/emulator-control";
 import { mayUseControlPlane } from "@/lib/emulators/control-access";
-import { findStoryline, STORYLINE_CONTACT } from "@/lib/storylines";
+import { findStoryline, STORYLINE_CONTACT, storylineWords } from "@/lib/storylines";
 import { ProductImage } from "@/components/product-image";
 import { autofillUrls, browserExtensions, providerNames, savedCardsFor } from "@/lib/checkout-config";
 import { priceCart } from "@/lib/cart";
@@ -44,9 +44,9 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
             className="mb-6 rounded-lg border border-sky-200 bg-sky-50 p-4 text-sm text-sky-950"
             data-testid="storyline-steps"
           >
-            <p className="font-medium">{t("storyline", { title: story.title })}</p>
+            <p className="font-medium">{t("storyline", { title: storylineWords(story, locale).title })}</p>
             <ol className="mt-1 list-decimal pl-5">
-              {story.steps.map((step) => (
+              {storylineWords(story, locale).steps.map((step) => (
                 <li key={step}>{step}</li>
               ))}
             </ol>
