@@ -43,10 +43,12 @@ test("a signed-in shopper's order appears in their history, and not to a guest",
   await payOnPaymentIq(page, { number: "4111111111111111", cardholder: "Sam Shopper" });
   await expect(page.getByTestId("order-status")).toHaveText("Paid");
   const orderUrl = new URL(page.url()).pathname;
-  const orderId = orderUrl.split("/").at(-1)!;
 
   await page.goto("/account");
-  await expect(page.getByRole("link", { name: orderId })).toBeVisible();
+  // Listed by its readable number, linking to the order.
+  await expect(page.getByTestId("account-order").and(page.locator(`[href="${orderUrl}"]`))).toHaveText(
+    /^Order No\. \d{4}-\d{4}$/,
+  );
 
   // The order belongs to the account: another visitor cannot open it.
   const stranger = await browser.newPage();
