@@ -5,6 +5,7 @@ import {
   choosePaymentMethod,
   fillCheckout,
   holdServerActions,
+  hydrated,
   operatorOn,
   orderIdFrom,
   paymentsOf,
@@ -71,7 +72,11 @@ test("a decline shows its reason and the same order can be paid with a new attem
   await expect(page.getByTestId("order-status")).toHaveText("Payment failed");
   await expect(page.getByTestId("failure-reason")).toHaveText("Insufficient funds on the card.");
 
-  await page.getByRole("button", { name: /Try again: pay/ }).click();
+  // Once hydrated, "Try again" is a client-side navigation from the shop to PaymentIQ's page, which
+  // must bring the hosted page's own words (its layout's, not the root layout's, which stays).
+  const tryAgain = page.getByRole("button", { name: /Try again: pay/ });
+  await hydrated(tryAgain);
+  await tryAgain.click();
   await payOnPaymentIq(page, { number: "5555 5555 5555 4444" });
   await expect(page).toHaveURL(new RegExp(`/orders/${orderId}`));
   await expect(page.getByTestId("order-status")).toHaveText("Paid");

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 import { E2E_SHOP_DATABASE } from "./env";
 
 /** Page object of the shop: the steps a shopper takes. */
@@ -58,6 +58,17 @@ export function readShopDatabase<T>(query: (db: Database.Database) => T): T {
  * provider's card page ("Card via PaymentIQ", "Ping Payments"), is the one Card choice with its
  * processor set by the QA toggle; a wallet or QR method ("AlipayHK", "PingPongCheckout") is its own choice.
  */
+/**
+ * Waits until React has hydrated the element (it then carries React's own props key): a click
+ * after it is handled by React (a server action's redirect is a client-side navigation), not by
+ * the browser's native form post.
+ */
+export async function hydrated(locator: Locator): Promise<void> {
+  await expect
+    .poll(() => locator.evaluate((element) => Object.keys(element).some((key) => key.startsWith("__reactProps$"))))
+    .toBe(true);
+}
+
 export async function choosePaymentMethod(page: Page, label: string, provider: string) {
   if (!label.startsWith("Card")) {
     await page.getByRole("radio", { name: label, exact: true }).check();
