@@ -14,7 +14,7 @@ import {
 /** A port of its own (INTEGRATION_PORT + 7 unless STANDALONE_EMULATORS_PORT says), never 4010. */
 const PORT = Number(process.env.STANDALONE_EMULATORS_PORT ?? Number(process.env.INTEGRATION_PORT ?? 3101) + 7);
 const DATA_DIR = "data/test-standalone";
-const dataFile = (name: string) => join(process.cwd(), DATA_DIR, name);
+const dataFile = (name: string, dir = DATA_DIR) => join(process.cwd(), dir, name);
 
 /** Routes of the shop, each with a method: none is served by the emulators alone. */
 const SHOP_ROUTES: [string, string][] = [
@@ -133,7 +133,6 @@ describe("npm run emulators (a laptop: local mode, control plane open)", () => {
   it("never creates the shop's database, only its own", () => {
     expect(existsSync(dataFile("emulators.sqlite"))).toBe(true);
     expect(existsSync(dataFile("shop.sqlite"))).toBe(false);
-    expect(existsSync(join(process.cwd(), "data/emulators-standalone"))).toBe(false);
   });
 });
 
@@ -143,7 +142,7 @@ describe("npm run emulators on a public address: the control plane takes the tok
   beforeAll(async () => {
     server = await startStandaloneEmulators({
       port: PORT,
-      dataDir: DATA_DIR,
+      dataDir: `${DATA_DIR}-public`,
       env: { APP_URL: "https://emulators.example.test", EMULATOR_CONTROL_TOKEN: token },
     });
   }, 90_000);
@@ -167,14 +166,18 @@ describe("npm run emulators on a public address: the control plane takes the tok
     expect(page.status).toBe(200);
     expect(page.body).toContain('data-testid="forced-outcomes-token"');
     expect(page.body).not.toContain("/login");
-    expect(existsSync(dataFile("shop.sqlite"))).toBe(false);
+    expect(existsSync(dataFile("shop.sqlite", `${DATA_DIR}-public`))).toBe(false);
   });
 });
 
 describe("npm run emulators with EMULATOR_CONTROL=closed: as if remote", () => {
   let server: StandaloneEmulators;
   beforeAll(async () => {
-    server = await startStandaloneEmulators({ port: PORT, dataDir: DATA_DIR, env: { EMULATOR_CONTROL: "closed" } });
+    server = await startStandaloneEmulators({
+      port: PORT,
+      dataDir: `${DATA_DIR}-closed`,
+      env: { EMULATOR_CONTROL: "closed" },
+    });
   }, 90_000);
   afterAll(() => server?.stop());
 

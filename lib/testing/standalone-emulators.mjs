@@ -2,8 +2,9 @@
 // test, on its own port with a fresh data directory, and waits until its health route answers.
 // The parity runner starts it "as if remote" with `env: { EMULATOR_CONTROL: "closed", ... }`.
 import { spawn } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { createWriteStream, mkdirSync, rmSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { distDirOf, TEST_DIST_DIR } from "../../scripts/dist-dirs.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -31,7 +32,9 @@ export function standaloneEmulatorsEnv({ port, dataDir }) {
  * environment, e.g. `{ EMULATOR_CONTROL: "closed", EMULATOR_CONTROL_TOKEN: "…" }`. Serves the tests'
  * build (NEXT_DIST_DIR, default .next-test) as it is: no build is started (SKIP_BUILD=1). `url` is
  * the server's origin (the emulators are at `${url}/emulators/<provider>`); `stop()` ends it and
- * resolves once it has exited. The server's output is in `output()` (and on this process's with `log: true`).
+ * resolves once it has exited. The server's output is in `output()` and `<dataDir>/server.log`
+ * (with every URL it was asked, as the test servers' logs: the card-data suite scans them), and on
+ * this process's output with `log: true`.
  */
 export async function startStandaloneEmulators({ port, dataDir, env: extraEnv = {}, log = false }) {
   const dir = isAbsolute(dataDir) ? dataDir : join(root, dataDir);
@@ -48,6 +51,10 @@ export async function startStandaloneEmulators({ port, dataDir, env: extraEnv = 
     NODE_ENV: "production",
     NEXT_DIST_DIR: distDirOf(process.env, TEST_DIST_DIR),
     SKIP_BUILD: "1",
+    NODE_OPTIONS: [
+      process.env.NODE_OPTIONS ?? "",
+      `--import ${JSON.stringify(pathToFileURL(join(root, "lib/testing/request-log.mjs")).href)}`,
+    ].join(" "),
     ...extraEnv,
   };
   for (const [name, value] of Object.entries(env)) if (value === "") delete env[name];
@@ -58,14 +65,17 @@ export async function startStandaloneEmulators({ port, dataDir, env: extraEnv = 
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
+  const logFile = createWriteStream(join(dir, "server.log"), { flags: "a" });
   let output = "";
   for (const stream of [child.stdout, child.stderr]) {
     stream.on("data", (chunk) => {
       output += chunk;
+      logFile.write(chunk);
       if (log) process.stdout.write(chunk);
     });
   }
   const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.once("exit", () => logFile.end());
   const signal = (name) => {
     try {
       process.kill(-child.pid, name);
