@@ -88,7 +88,7 @@ describe("npm run emulators (a laptop: local mode, control plane open)", () => {
     expect(page.status).toBe(200);
     for (const name of ["PingPong", "Antom", "Ping Payments", "Lesspay"]) expect(page.body).toContain(name);
     expect(page.body).toContain('data-testid="standalone-emulators"');
-    expect(page.body).not.toContain("Back to the shop");
+    expect(page.body).not.toContain("← Back to the shop");
     const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(page.body)?.[1];
     expect(script).toBeDefined();
     expect((await fetch(`${server.url}${script}`)).status).toBe(200);
