@@ -2,10 +2,11 @@
 // test, on its own port with a fresh data directory, and waits until its health route answers.
 // The parity runner starts it "as if remote" with `env: { EMULATOR_CONTROL: "closed", ... }`.
 import { spawn } from "node:child_process";
-import { createWriteStream, mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { distDirOf, TEST_DIST_DIR } from "../../scripts/dist-dirs.mjs";
+import { captureServerOutput } from "./test-server.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 
@@ -65,17 +66,8 @@ export async function startStandaloneEmulators({ port, dataDir, env: extraEnv = 
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const logFile = createWriteStream(join(dir, "server.log"), { flags: "a" });
-  let output = "";
-  for (const stream of [child.stdout, child.stderr]) {
-    stream.on("data", (chunk) => {
-      output += chunk;
-      logFile.write(chunk);
-      if (log) process.stdout.write(chunk);
-    });
-  }
+  const output = captureServerOutput(child, join(dir, "server.log"), log);
   const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.once("exit", () => logFile.end());
   const signal = (name) => {
     try {
       process.kill(-child.pid, name);
@@ -87,7 +79,7 @@ export async function startStandaloneEmulators({ port, dataDir, env: extraEnv = 
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null)
-      throw new Error(`The standalone emulators exited (${child.exitCode}). Is there a test build?\n${output}`);
+      throw new Error(`The standalone emulators exited (${child.exitCode}). Is there a test build?\n${output()}`);
     try {
       const response = await fetch(`${url}/api/health`);
       if (response.ok && (await response.json()).serve === "emulators") break;
@@ -96,13 +88,13 @@ export async function startStandaloneEmulators({ port, dataDir, env: extraEnv = 
     }
     if (Date.now() > deadline) {
       signal("SIGKILL");
-      throw new Error(`The standalone emulators did not answer on ${url} within 60 s\n${output}`);
+      throw new Error(`The standalone emulators did not answer on ${url} within 60 s\n${output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return {
     url,
-    output: () => output,
+    output,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         signal("SIGTERM");
