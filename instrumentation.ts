@@ -1,7 +1,9 @@
 /**
  * Runs once when the server starts: refuses unsafe settings (lib/deployment-check.ts), opens (migrates, seeds) both databases so the first
  * shopper does not wait, starts the emulators' notification outbox and the shop's reconciliation
- * loop (pending payments whose notification is late are asked about at their provider).
+ * loop (pending payments whose notification is late are asked about at their provider). With
+ * SERVE=emulators (`npm run emulators`, lib/serve-mode.ts) only the emulators' half: their
+ * database and outbox, never the shop's database or loop.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -28,16 +30,36 @@ export async function register() {
       "merchant-storefront: started without scripts/forwarded-headers.mjs (use `npm start`): X-Forwarded-For and X-Forwarded-Host sent by clients are believed.",
     );
   }
-  const { db } = await import("./lib/db/client");
+  const { emulatorDatabasePath, isControlPlaneClosed, isStandaloneEmulators } = await import("./lib/serve-mode");
+  // A misspelt SERVE or EMULATOR_CONTROL stops the start (rather than serving the shop, or an open control plane).
+  let standalone: boolean, controlClosed: boolean;
+  try {
+    standalone = isStandaloneEmulators();
+    controlClosed = isControlPlaneClosed();
+  } catch (error) {
+    console.error(`merchant-storefront will not start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  if (!standalone) {
+    const { db } = await import("./lib/db/client");
+    db();
+  }
   const { emulatorDb } = await import("./lib/emulators/db");
   const { startOutboxWorker } = await import("./lib/emulators/outbox");
   const { EMULATORS } = await import("./lib/emulators");
-  db();
   emulatorDb();
   startOutboxWorker(EMULATORS); // with each emulator's jobs (settling pending payments, expiring codes) and ack rule
+  const control = controlClosed ? "control plane closed (EMULATOR_CONTROL=closed)" : "control plane open";
+  if (standalone) {
+    // `npm run emulators`: no shop database, no shop loop (lib/serve-mode.ts).
+    console.log(
+      `merchant-storefront emulators ready (SERVE=emulators, no shop): database ${emulatorDatabasePath()}, ${control}`,
+    );
+    return;
+  }
   const { startReconciliationLoop } = await import("./lib/payments/reconcile");
   startReconciliationLoop();
   console.log(
-    `merchant-storefront ready: shop database ${process.env.DATABASE_PATH || "data/shop.sqlite"}, emulators ${process.env.EMULATOR_DATABASE_PATH || "data/emulators.sqlite"}`,
+    `merchant-storefront ready: shop database ${process.env.DATABASE_PATH || "data/shop.sqlite"}, emulators ${emulatorDatabasePath()}, ${control}`,
   );
 }

@@ -7,6 +7,7 @@ import { CANONICAL_HOST_HEADER, CANONICAL_HOST_ROUTE, canonicalHostRedirect } fr
 import { contentSecurityPolicy, newNonce, originOf } from "@/lib/security/csp";
 import { isSameOrigin, mayBeServerAction, originMatchesHost } from "@/lib/security/origin-check";
 import { hasValidPercentEncoding } from "@/lib/security/request-body";
+import { isStandaloneEmulators, servedByStandaloneEmulators } from "@/lib/serve-mode";
 
 /**
  * Runs before every route: refuses a path Next cannot decode (400), sends a page visit on another
@@ -14,7 +15,9 @@ import { hasValidPercentEncoding } from "@/lib/security/request-body";
  * server action sent from another site (or with no Origin) before it runs (403), and a body Next
  * would fail to decode as a server action (400, or 413 over the size limit) where Next itself
  * would answer 500. Puts a per-request Content-Security-Policy on the request (Next reads its
- * nonce and stamps its own scripts with it) and on the answer.
+ * nonce and stamps its own scripts with it) and on the answer. Serving the emulators alone
+ * (SERVE=emulators, lib/serve-mode.ts): 404 for every route but the emulators', the build's files
+ * and the health route, and for every server action.
  */
 export async function proxy(request: NextRequest) {
   const env = settings();
@@ -47,8 +50,14 @@ export async function proxy(request: NextRequest) {
 
   if (!hasValidPercentEncoding(request.nextUrl.pathname))
     return refusal(400, "The address has an invalid percent-encoding.");
-  // Before anything starts: the session's cookies belong to the host that the shop's redirects and returns lead to.
   const { pathname, search } = request.nextUrl;
+  // `npm run emulators` (SERVE=emulators): the emulators alone; no shop page, action or API is there.
+  if (isStandaloneEmulators()) {
+    if (!servedByStandaloneEmulators(pathname) || request.headers.has("next-action"))
+      return refusal(404, STANDALONE_NOT_FOUND);
+    return next(request, { policy, nonce, transport });
+  }
+  // Before anything starts: the session's cookies belong to the host that the shop's redirects and returns lead to.
   const canonical = canonicalHostRedirect(
     { method: request.method, pathname, search, headers: request.headers },
     env.APP_URL,
@@ -76,6 +85,15 @@ export async function proxy(request: NextRequest) {
     if (refused) return refusal(refused.status, `This form could not be read: ${refused.error}.`);
   }
 
+  return next(request, { policy, nonce, transport });
+}
+
+/** The request goes on to its route, with its Content-Security-Policy (and nonce) and a hosted page's language. */
+function next(
+  request: NextRequest,
+  { policy, nonce, transport }: { policy: string; nonce: string; transport: Record<string, string> },
+) {
+  const { pathname } = request.nextUrl;
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("content-security-policy", policy);
   requestHeaders.set("x-nonce", nonce);
@@ -92,6 +110,9 @@ export async function proxy(request: NextRequest) {
   for (const [name, value] of Object.entries(transport)) response.headers.set(name, value);
   return response;
 }
+
+const STANDALONE_NOT_FOUND =
+  "Not found. This server runs the payment providers' emulators alone (SERVE=emulators): the shop is not served here. The emulators are under /emulators.";
 
 /** The origins of URLs (those that are URLs). */
 function origins(urls: readonly string[]): string[] {

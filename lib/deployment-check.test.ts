@@ -37,6 +37,15 @@ describe("deployment check", () => {
     ).toEqual([]);
   });
 
+  it("leaves the shop's provider settings alone when the emulators are served alone, not the published secrets", () => {
+    const realPingPong = { PINGPONG_BASE_URL: "https://sandbox-acquirer-payment.pingpongx.com" };
+    expect(deploymentProblems(realPingPong)).toHaveLength(1);
+    expect(deploymentProblems({ ...realPingPong, SERVE: "emulators" })).toEqual([]);
+    expect(
+      deploymentProblems({ ...PUBLIC, SERVE: "emulators", EMULATOR_PINGPONG_SALT: "emulator-pingpong-salt" })[0],
+    ).toMatch(/EMULATOR_PINGPONG_SALT is the value published/);
+  });
+
   it("refuses the published values in public mode, the shop's and the emulators'", () => {
     const problems = deploymentProblems({
       ...PUBLIC,

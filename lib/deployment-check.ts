@@ -1,6 +1,7 @@
 import { SHOP_SECRET_NAMES } from "@/lib/deployment-secrets";
 import { PROVIDERS } from "@/lib/providers";
 import { isLoopbackHost, isPublicAppUrl } from "@/lib/public-mode";
+import { isStandaloneEmulators } from "@/lib/serve-mode";
 
 type Env = Record<string, string | undefined>;
 
@@ -25,14 +26,15 @@ export function isRealProviderUrl(baseUrl: string | undefined, appUrl: string | 
 /**
  * What stops this deployment from starting, each naming the setting to change: a real provider
  * (lib/providers/index.ts) with the secret published in .env.example (or none), and, in public
- * mode, any setting left at a published value. Empty when the settings are safe.
+ * mode, any setting left at a published value. Empty when the settings are safe. The emulators
+ * served alone (SERVE=emulators) have no shop: its provider settings are not theirs to check.
  */
 export function deploymentProblems(env: Env = process.env): string[] {
   const appUrl = env.APP_URL?.trim();
   const publicMode = appUrl ? isPublicAppUrl(appUrl) : false;
   const problems: string[] = [];
   const reported = new Set<string>();
-  for (const { displayName, settings, realProviderSecret } of PROVIDERS) {
+  for (const { displayName, settings, realProviderSecret } of isStandaloneEmulators(env) ? [] : PROVIDERS) {
     const { baseUrlKey } = settings;
     const { key, where, published } = realProviderSecret;
     const value = env[key]?.trim();

@@ -16,7 +16,8 @@ console.log(`Starting merchant-storefront on http://localhost:${port} (emulators
 const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, NEXT_DIST_DIR: SERVE_DIST_DIR, NODE_OPTIONS: shopNodeOptions() },
+  // Always the shop (lib/serve-mode.ts): `npm run emulators` serves the emulators alone.
+  env: { ...process.env, SERVE: "shop", NEXT_DIST_DIR: SERVE_DIST_DIR, NODE_OPTIONS: shopNodeOptions() },
 });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

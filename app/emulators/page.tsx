@@ -11,6 +11,7 @@ import { controlGuard } from "@/lib/emulators/control-guard";
 import type { CatalogueSectionProps } from "@/lib/emulators/descriptor";
 import { listOutbox } from "@/lib/emulators/outbox";
 import { CHALLENGE_PASS_CODE, testCards } from "@/lib/emulators/test-cards";
+import { isControlPlaneClosed, isStandaloneEmulators } from "@/lib/serve-mode";
 
 export const metadata = { title: "Test data" };
 export const dynamic = "force-dynamic";
@@ -22,6 +23,8 @@ export default async function EmulatorCatalogue({ searchParams }: { searchParams
   // Public mode: the test data is for anyone; what changes the emulators only for an operator: the
   // forced-outcome forms, and the latest wallet tokens (each links to a wallet app that unlinks it).
   const mayForce = await mayUseControlPlane();
+  // `npm run emulators` (lib/serve-mode.ts): no shop to go back to or to sign in at.
+  const standalone = isStandaloneEmulators();
   const sections = new Map<string, ComponentType<CatalogueSectionProps>>(
     await Promise.all(EMULATORS.map(async (emulator) => [emulator.id, await emulator.catalogue()] as const)),
   );
@@ -33,9 +36,15 @@ export default async function EmulatorCatalogue({ searchParams }: { searchParams
   return (
     <main className="mx-auto max-w-5xl space-y-10 px-4 py-10 text-slate-900">
       <header className="space-y-2">
-        <Link href="/" className="text-sm text-slate-600 underline">
-          ← Back to the shop
-        </Link>
+        {standalone ? (
+          <p className="text-sm text-slate-600" data-testid="standalone-emulators">
+            The emulators alone (<code>npm run emulators</code>): no shop is served here.
+          </p>
+        ) : (
+          <Link href="/" className="text-sm text-slate-600 underline">
+            ← Back to the shop
+          </Link>
+        )}
         <h1 className="text-3xl font-semibold">Provider emulators: test data</h1>
         <p className="max-w-3xl text-slate-600">
           Every provider runs here as a local emulator that speaks its own wire format. No provider publishes test
@@ -70,7 +79,7 @@ export default async function EmulatorCatalogue({ searchParams }: { searchParams
                       }
                     />
                   ) : (
-                    <SignInToForce />
+                    <NoForcing standalone={standalone} />
                   )}
                   <Section mayForce={mayForce} />
                 </>
@@ -177,7 +186,32 @@ function TestCardsAndForcing() {
   );
 }
 
-/** In place of a provider's form, for a visitor who may not use the control plane (public mode). */
+/**
+ * In place of a provider's form, for a visitor who may not use the control plane: closed
+ * (EMULATOR_CONTROL=closed), or a public deployment's visitor who is no operator (the emulators
+ * alone have no sign-in: the control plane's API takes the token).
+ */
+function NoForcing({ standalone }: { standalone: boolean }) {
+  if (isControlPlaneClosed()) {
+    return (
+      <p className="text-sm text-slate-700" data-testid="forced-outcomes-closed">
+        The control plane is closed on this server (<code>EMULATOR_CONTROL=closed</code>): outcomes follow the test
+        cards only.
+      </p>
+    );
+  }
+  if (standalone) {
+    return (
+      <p className="text-sm text-slate-700" data-testid="forced-outcomes-token">
+        This is a public server: force outcomes through the control plane&apos;s API with{" "}
+        <code>Authorization: Bearer $EMULATOR_CONTROL_TOKEN</code>.
+      </p>
+    );
+  }
+  return <SignInToForce />;
+}
+
+/** The sign-in link of a public shop's visitor. */
 function SignInToForce() {
   return (
     <p className="text-sm text-slate-700" data-testid="forced-outcomes-sign-in">

@@ -2,6 +2,7 @@ import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { controlPlaneToken } from "@/lib/deployment-secrets";
 import { isLoopbackHost, isPublicMode } from "@/lib/public-mode";
+import { isControlPlaneClosed, isStandaloneEmulators } from "@/lib/serve-mode";
 import { requestOrigin } from "@/lib/security/client-address";
 import { originOf } from "@/lib/security/csp";
 import { isSameOrigin } from "@/lib/security/origin-check";
@@ -17,7 +18,10 @@ import { emulatorSettings } from "./settings";
  * its own Origin. Requests with no Origin (curl, a test, a QA engineer's backend) pass locally.
  *
  * Public mode: every control request, reads included, needs the operator's session or the
- * control token (`Authorization: Bearer …`), which the shop's own server-side calls send.
+ * control token (`Authorization: Bearer …`), which the shop's own server-side calls send. Serving
+ * the emulators alone (SERVE=emulators) there are no sessions (no shop): the token only.
+ *
+ * `EMULATOR_CONTROL=closed` (lib/serve-mode.ts): every control request is a 404, whoever asks.
  */
 
 /** The control token, from the emulators' own settings (the shop sends the same one, from its own: lib/emulator-control.ts). */
@@ -30,6 +34,8 @@ const JSON_TYPE = /^application\/json\s*(;|$)/i;
 
 const AUTHENTICATE =
   "The emulators' control plane needs an operator: sign in as an operator (/login), or send Authorization: Bearer <EMULATOR_CONTROL_TOKEN>.";
+const AUTHENTICATE_STANDALONE =
+  "The emulators' control plane needs Authorization: Bearer <EMULATOR_CONTROL_TOKEN> (this server runs the emulators alone: there is no sign-in).";
 
 const refuse = (status: number, error: string, headers?: HeadersInit) =>
   Response.json({ error }, { status, headers: { "cache-control": "no-store", ...headers } });
@@ -45,17 +51,24 @@ export function hasControlToken(request: Request): boolean {
 
 /**
  * Whether the visitor signed in as an operator. Auth.js is loaded only here, in public mode: the
- * route handlers are also called in-process by tests, where next-auth does not load.
+ * route handlers are also called in-process by tests, where next-auth does not load. Serving the
+ * emulators alone there is no shop to sign in to (nor its users table to read): nobody.
  */
 async function isOperator(): Promise<boolean> {
+  if (isStandaloneEmulators()) return false;
   const { currentUser } = await import("@/lib/auth");
   return (await currentUser())?.role === "operator";
 }
 
 /** Whether a page may offer the control plane's forms and buttons to this visitor (the routes check again). */
 export async function mayUseControlPlane(): Promise<boolean> {
+  if (isControlPlaneClosed()) return false;
   return !isPublicMode() || (await isOperator());
 }
+
+/** The 404 of every control route while `EMULATOR_CONTROL=closed`. */
+export const CONTROL_CLOSED =
+  "The emulators' control plane is closed on this server (EMULATOR_CONTROL=closed): only the providers' own APIs and pages answer.";
 
 /** 403 when the request comes from another site: a foreign (or opaque) Origin, or `Sec-Fetch-Site: cross-site`. */
 function crossSiteRefusal(request: Request): Response | undefined {
@@ -105,7 +118,9 @@ function foreignHostRefusal(request: Request): Response | undefined {
 async function publicModeRefusal(request: Request): Promise<Response | undefined> {
   if (hasControlToken(request)) return undefined;
   if (!(await isOperator()))
-    return refuse(401, AUTHENTICATE, { "www-authenticate": 'Bearer realm="emulator-control"' });
+    return refuse(401, isStandaloneEmulators() ? AUTHENTICATE_STANDALONE : AUTHENTICATE, {
+      "www-authenticate": 'Bearer realm="emulator-control"',
+    });
   // Browsers send Origin on every non-GET fetch; a change riding on the cookie without one did not come from our page.
   if (STATE_CHANGING.has(request.method) && request.headers.get("origin") === null) {
     return refuse(
@@ -124,6 +139,7 @@ export async function controlRequestGuard(
   request: Request,
   providers: readonly string[],
 ): Promise<Response | undefined> {
+  if (isControlPlaneClosed()) return refuse(404, CONTROL_CLOSED);
   if (!isPublicMode()) {
     const refused = foreignHostRefusal(request);
     if (refused) return refused;

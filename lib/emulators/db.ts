@@ -1,6 +1,7 @@
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { resolve } from "node:path";
+import { emulatorDatabasePath } from "@/lib/serve-mode";
 import { openSqlite } from "@/lib/sqlite";
 import * as schema from "./schema";
 
@@ -11,9 +12,9 @@ const ready: Map<string, EmulatorDb> = ((globalThis as Record<string, unknown>).
   EmulatorDb
 >;
 
-/** The emulators' database, opened and migrated lazily; the shop never opens this file. */
+/** The emulators' database (lib/serve-mode.ts names its file), opened and migrated lazily; the shop never opens this file. */
 export function emulatorDb(): EmulatorDb {
-  const path = process.env.EMULATOR_DATABASE_PATH || "data/emulators.sqlite";
+  const path = emulatorDatabasePath();
   const cached = ready.get(path);
   if (cached) return cached;
   const { sqlite } = openSqlite(path);

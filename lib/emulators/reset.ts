@@ -1,4 +1,5 @@
 import { getTableName } from "drizzle-orm";
+import { emulatorDatabasePath } from "@/lib/serve-mode";
 import { openSqlite } from "@/lib/sqlite";
 import { emulatorDb } from "./db";
 import { EMULATORS } from "./index";
@@ -11,7 +12,7 @@ const SHARED_TABLES = [outboxAttempts, outbox, controlForcedPayments, controlOve
 export function resetEmulators(): number {
   const tables = [...SHARED_TABLES, ...EMULATORS.flatMap((emulator) => emulator.tables)].map(getTableName);
   emulatorDb(); // opened and migrated
-  const { sqlite } = openSqlite(process.env.EMULATOR_DATABASE_PATH || "data/emulators.sqlite");
+  const { sqlite } = openSqlite(emulatorDatabasePath());
   sqlite.pragma("foreign_keys = OFF");
   try {
     sqlite

@@ -9,6 +9,24 @@ import { distDirOf, TEST_DIST_DIR } from "../../scripts/dist-dirs.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 
+/**
+ * Keeps a server's output (stdout and stderr): appended to `logPath` and, with `log`, to this
+ * process's output; answers a function that gives all of it so far.
+ */
+export function captureServerOutput(child, logPath, log = false) {
+  const logFile = createWriteStream(logPath, { flags: "a" });
+  let output = "";
+  for (const stream of [child.stdout, child.stderr]) {
+    stream.on("data", (chunk) => {
+      output += chunk;
+      logFile.write(chunk);
+      if (log) process.stdout.write(chunk);
+    });
+  }
+  child.once("exit", () => logFile.end());
+  return () => output;
+}
+
 export function testServerEnv({ port, dataDir, timeScale, inquiryAfterMs }) {
   const url = `http://localhost:${port}`;
   return {
@@ -66,20 +84,11 @@ export async function startTestServer({
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
-  const logFile = createWriteStream(join(root, dataDir, "server.log"), { flags: "a" });
-  let output = "";
-  for (const stream of [child.stdout, child.stderr]) {
-    stream.on("data", (chunk) => {
-      output += chunk;
-      logFile.write(chunk);
-      if (log) process.stdout.write(chunk);
-    });
-  }
-  child.once("exit", () => logFile.end());
+  const output = captureServerOutput(child, join(root, dataDir, "server.log"), log);
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null)
-      throw new Error(`The test server exited (${child.exitCode}). Did you run \`npm run build\`?\n${output}`);
+      throw new Error(`The test server exited (${child.exitCode}). Did you run \`npm run build\`?\n${output()}`);
     try {
       const response = await fetch(`http://localhost:${port}/api/health`);
       if (response.ok) break;
@@ -88,14 +97,14 @@ export async function startTestServer({
     }
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
-      throw new Error(`The test server did not answer on port ${port} within 60 s\n${output}`);
+      throw new Error(`The test server did not answer on port ${port} within 60 s\n${output()}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   return {
     url: `http://localhost:${port}`,
     pid: child.pid,
-    output: () => output,
+    output,
     /** Ends the server at once, as a crash would (SIGKILL: no shutdown hook runs). */
     crash: () =>
       new Promise((resolve) => {
