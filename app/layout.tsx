@@ -7,7 +7,7 @@ import { GeistMono } from "geist/font/mono";
 import { GeistSans } from "geist/font/sans";
 import { CLIENT_AREAS, loadMessages } from "@/i18n/catalogues";
 import { LOCALE_HTML_LANG } from "@/i18n/locales";
-import { HOSTED_LOCALE_HEADER } from "@/lib/emulators/hosted-locale";
+import { HOSTED_LOCALE_HEADER } from "@/i18n/locales";
 import "./globals.css";
 
 export const metadata: Metadata = {
