@@ -1,10 +1,22 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+// @ts-expect-error plain ES module shared with the parity runner
+import { NEEDS, PARITY_PROVIDERS, providerTargetEnv, isParityRun, testDataDir } from "./lib/testing/parity.mjs";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 // INTEGRATION_PORT lets two checkouts run their suites side by side.
 const integrationPort = Number(process.env.INTEGRATION_PORT ?? 3101);
 const integrationUrl = `http://localhost:${integrationPort}`;
+
+/**
+ * What each test needs, as tags (lib/testing/parity.mjs): `npm run test:parity` runs the `parity`
+ * ones against the providers named by env. Every integration test file carries one
+ * (`// @module-tag <name>`), and its provider's tag when it is about one.
+ */
+const tags = [
+  ...Object.entries(NEEDS as Record<string, string>).map(([name, description]) => ({ name, description })),
+  ...Object.keys(PARITY_PROVIDERS).map((name) => ({ name, description: `about the ${name} provider` })),
+];
 
 const shared = {
   resolve: {
@@ -28,11 +40,13 @@ const againstTheServer = {
     TEST_SERVER_URL: integrationUrl,
     APP_URL: integrationUrl,
     PORT: String(integrationPort),
-    DATABASE_PATH: "data/test-integration/shop.sqlite",
-    EMULATOR_DATABASE_PATH: "data/test-integration/emulators.sqlite",
+    DATABASE_PATH: `${testDataDir("integration")}/shop.sqlite`,
+    EMULATOR_DATABASE_PATH: `${testDataDir("integration")}/emulators.sqlite`,
     PINGPAYMENTS_BASE_URL: `${integrationUrl}/emulators/pingpayments`,
     // The test process runs the shop's code too (a payment's start, reconciliation): with the server's providers.
     TEST_ONLY_PROVIDERS: "on",
+    // A parity run points the providers elsewhere (the server gets the same: lib/testing/test-server.mjs).
+    ...(isParityRun() ? { ...providerTargetEnv(), PARITY_RUN: "1" } : {}),
   },
 };
 
@@ -66,6 +80,7 @@ export const SUITES = ["authenticity", "exactly-once", "money-integrity", "fault
 
 export default defineConfig({
   test: {
+    tags,
     projects: [
       {
         ...shared,

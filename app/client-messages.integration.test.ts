@@ -1,3 +1,4 @@
+// @module-tag shop
 import { describe, expect, it } from "vitest";
 import { createEmulatorPayment, serverUrl } from "@/lib/testing/pingpayments-fixtures";
 

@@ -79,7 +79,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 for (const locale of LOCALES) {
-  test.describe(`accessibility (${locale})`, () => {
+  test.describe(`accessibility (${locale})`, { tag: ["@shop"] }, () => {
     test.use({ locale });
 
     for (const colorScheme of COLOR_SCHEMES) {

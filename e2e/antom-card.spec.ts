@@ -12,7 +12,7 @@ import {
 
 const ANTOM = { riskCheck: false };
 
-test.describe("Antom card authorization", () => {
+test.describe("Antom card authorization", { tag: ["@parity", "@antom"] }, () => {
   test("automatic capture: paid and captured at once", async ({ page }) => {
     await checkoutWith(page, "stoneware-mug-set", "antom-auto@example.com");
     await choosePaymentMethod(page, "Card", "Antom");
@@ -118,48 +118,49 @@ test.describe("Antom card authorization", () => {
   });
 });
 
-test("a saved card pays the next order, an operator charges it again (MIT), and the shopper removes it", async ({
-  page,
-  browser,
-}) => {
-  await signIn(page, "shopper@example.com", "shopper-demo");
-  await checkoutWith(page, "ceramic-planter", "shopper@example.com");
-  await choosePaymentMethod(page, "Card", "Antom");
-  await fillCardForm(page, { number: "3530 1113 3330 0000", holder: "Sam Shopper" }, ANTOM);
-  await page.getByLabel(/Save this card for next time/).check();
-  await page.getByRole("button", { name: /^Pay / }).click();
-  await expect(page.getByTestId("order-status")).toHaveText("Paid");
+test(
+  "a saved card pays the next order, an operator charges it again (MIT), and the shopper removes it",
+  { tag: ["@parity", "@antom"] },
+  async ({ page, browser }) => {
+    await signIn(page, "shopper@example.com", "shopper-demo");
+    await checkoutWith(page, "ceramic-planter", "shopper@example.com");
+    await choosePaymentMethod(page, "Card", "Antom");
+    await fillCardForm(page, { number: "3530 1113 3330 0000", holder: "Sam Shopper" }, ANTOM);
+    await page.getByLabel(/Save this card for next time/).check();
+    await page.getByRole("button", { name: /^Pay / }).click();
+    await expect(page.getByTestId("order-status")).toHaveText("Paid");
 
-  await page.goto("/account");
-  const saved = page.getByTestId("saved-card").filter({ hasText: "0000" });
-  await expect(saved).toHaveCount(1);
-  await expect(saved).toContainText("JCB");
+    await page.goto("/account");
+    const saved = page.getByTestId("saved-card").filter({ hasText: "0000" });
+    await expect(saved).toHaveCount(1);
+    await expect(saved).toContainText("JCB");
 
-  // The next checkout offers the saved card; no card details to type.
-  await checkoutWith(page, "merino-beanie", "shopper@example.com");
-  await page.getByRole("radio", { name: /Saved JCB •••• 0000/ }).check();
-  await expect(page.getByTestId("card-fields")).toHaveCount(0);
-  await page.getByRole("button", { name: /^Pay / }).click();
-  await expect(page.getByTestId("order-status")).toHaveText("Paid");
-  const secondOrder = orderIdFrom(page.url());
-  expect(paymentsOf(secondOrder)[0]).toMatchObject({ status: "succeeded", card_last4: "0000" });
+    // The next checkout offers the saved card; no card details to type.
+    await checkoutWith(page, "merino-beanie", "shopper@example.com");
+    await page.getByRole("radio", { name: /Saved JCB •••• 0000/ }).check();
+    await expect(page.getByTestId("card-fields")).toHaveCount(0);
+    await page.getByRole("button", { name: /^Pay / }).click();
+    await expect(page.getByTestId("order-status")).toHaveText("Paid");
+    const secondOrder = orderIdFrom(page.url());
+    expect(paymentsOf(secondOrder)[0]).toMatchObject({ status: "succeeded", card_last4: "0000" });
 
-  // The operator charges it again without the shopper.
-  const operator = await (await browser.newContext()).newPage();
-  operator.on("dialog", (dialog) => void dialog.accept());
-  await signIn(operator, "operator@example.com", "operator-demo", `/admin/orders/${secondOrder}`);
-  await operator.getByLabel("Charge again with").selectOption({ label: "JCB •••• 0000 (Antom)" });
-  await operator.getByRole("button", { name: "Charge again (merchant-initiated)" }).click();
-  await expect(operator).not.toHaveURL(new RegExp(secondOrder));
-  await expect(operator.getByTestId("admin-payment-status")).toHaveText("succeeded");
-  const thirdOrder = operator.url().split("/").at(-1)!;
-  expect(readEvents(paymentsOf(thirdOrder)[0].id).some((summary) => /merchant-initiated/.test(summary))).toBe(true);
+    // The operator charges it again without the shopper.
+    const operator = await (await browser.newContext()).newPage();
+    operator.on("dialog", (dialog) => void dialog.accept());
+    await signIn(operator, "operator@example.com", "operator-demo", `/admin/orders/${secondOrder}`);
+    await operator.getByLabel("Charge again with").selectOption({ label: "JCB •••• 0000 (Antom)" });
+    await operator.getByRole("button", { name: "Charge again (merchant-initiated)" }).click();
+    await expect(operator).not.toHaveURL(new RegExp(secondOrder));
+    await expect(operator.getByTestId("admin-payment-status")).toHaveText("succeeded");
+    const thirdOrder = operator.url().split("/").at(-1)!;
+    expect(readEvents(paymentsOf(thirdOrder)[0].id).some((summary) => /merchant-initiated/.test(summary))).toBe(true);
 
-  // The shopper removes it: it is no longer offered.
-  await page.goto("/account");
-  await saved.getByRole("button", { name: "Remove" }).click();
-  await expect(page.getByTestId("saved-card").filter({ hasText: "0000" })).toHaveCount(0);
-});
+    // The shopper removes it: it is no longer offered.
+    await page.goto("/account");
+    await saved.getByRole("button", { name: "Remove" }).click();
+    await expect(page.getByTestId("saved-card").filter({ hasText: "0000" })).toHaveCount(0);
+  },
+);
 
 function readCaptured(orderId: string): number {
   return readShopDatabase(

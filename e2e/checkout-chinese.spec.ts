@@ -9,7 +9,7 @@ const englishWordsIn = (text: string) =>
 const pay = (page: Page) => page.getByRole("button", { name: /^支付 / });
 const cardFields = (page: Page) => page.getByTestId("card-fields");
 
-test.describe("a Chinese shopper's cart and checkout", () => {
+test.describe("a Chinese shopper's cart and checkout", { tag: ["@shop"] }, () => {
   test.beforeEach(async ({ context, baseURL }) => {
     // The language switch's cookie, and prices in yuan.
     await context.addCookies([

@@ -32,7 +32,7 @@ async function payWithoutStreetAddress(page: Page, email: string, number: string
   await expect(page.getByText("Please correct the highlighted fields.")).toBeVisible();
 }
 
-test.describe("checkout keeps the chosen method", () => {
+test.describe("checkout keeps the chosen method", { tag: ["@shop"] }, () => {
   test("a refused checkout keeps Antom's card chosen and filled, and the next Pay goes to Antom", async ({ page }) => {
     await payWithoutStreetAddress(page, "keeps-method@example.com", "4111 1111 1111 1111");
     await expectAntomCardChosen(page);

@@ -1,7 +1,7 @@
 import { expect, test } from "./support/test";
 import { readShopDatabase, signIn } from "./support/shop";
 
-test("demo reset brings both databases back to the seed plus sample orders", async ({ page }) => {
+test("demo reset brings both databases back to the seed plus sample orders", { tag: ["@shop"] }, async ({ page }) => {
   await signIn(page, "operator@example.com", "operator-demo", "/admin");
   page.on("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Reset demo data" }).click();
@@ -27,7 +27,7 @@ test("demo reset brings both databases back to the seed plus sample orders", asy
   await expect(page.getByTestId("product-card")).toHaveCount(12);
 });
 
-test("a storyline prepares the cart and shows its steps at checkout", async ({ page }) => {
+test("a storyline prepares the cart and shows its steps at checkout", { tag: ["@shop"] }, async ({ page }) => {
   await page.goto("/demo");
   await expect(page.getByTestId("storyline")).toHaveCount(7);
   await page.getByRole("button", { name: "Start “3-D Secure challenge”" }).click();
@@ -37,7 +37,7 @@ test("a storyline prepares the cart and shows its steps at checkout", async ({ p
   await expect(page.getByTestId("qa-panel")).toBeVisible();
 });
 
-test.describe("dark mode", () => {
+test.describe("dark mode", { tag: ["@shop"] }, () => {
   test.use({ colorScheme: "dark" });
   test("follows the system setting", async ({ page }) => {
     await page.goto("/");

@@ -31,7 +31,7 @@ async function expectErrorAt(page: Page, label: string, message: string) {
   await expect(page.getByLabel("CVC")).toHaveValue("");
 }
 
-test.describe("hosted card forms", () => {
+test.describe("hosted card forms", { tag: ["@emulator-internals"] }, () => {
   for (const [name, open] of [
     ["PaymentIQ", openPaymentIq],
     ["Lesspay", openLesspay],
@@ -128,7 +128,7 @@ test.describe("hosted card forms", () => {
   });
 });
 
-test.describe("PaymentIQ's 3-D Secure page", () => {
+test.describe("PaymentIQ's 3-D Secure page", { tag: ["@emulator-internals"] }, () => {
   test("labels its code input, and its abandon link returns to the merchant's error_url with the payment still unconfirmed", async ({
     page,
   }) => {
@@ -142,7 +142,7 @@ test.describe("PaymentIQ's 3-D Secure page", () => {
   });
 });
 
-test.describe("/emulators tabs", () => {
+test.describe("/emulators tabs", { tag: ["@emulator-internals"] }, () => {
   test("one tab per provider, each opening with its forced-outcome form; arrow keys move between them and the address follows", async ({
     page,
   }) => {

@@ -24,7 +24,7 @@ async function expectAccessible(page: Page) {
 
 for (const locale of LOCALES) {
   for (const scheme of SCHEMES) {
-    test.describe(`${scheme} mode, ${locale}`, () => {
+    test.describe(`${scheme} mode, ${locale}`, { tag: ["@emulator-internals"] }, () => {
       test.use({ locale });
       test.beforeEach(async ({ page }) => {
         await page.emulateMedia({ colorScheme: scheme });

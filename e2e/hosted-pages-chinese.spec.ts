@@ -66,7 +66,7 @@ const BANNER = {
   en: "Local provider emulator · no real money moves",
 };
 
-test.describe("a browser that asks for Chinese", () => {
+test.describe("a browser that asks for Chinese", { tag: ["@emulator-internals"] }, () => {
   test.use({ locale: "zh-CN" });
 
   everyPageIn("zh");
@@ -125,7 +125,7 @@ test.describe("a browser that asks for Chinese", () => {
   });
 });
 
-test.describe("a browser that asks for English", () => {
+test.describe("a browser that asks for English", { tag: ["@emulator-internals"] }, () => {
   test.use({ locale: "en-US" });
 
   everyPageIn("en");

@@ -1,6 +1,6 @@
 import { expect, test } from "./support/test";
 
-test.describe("a browser that asks for Chinese", () => {
+test.describe("a browser that asks for Chinese", { tag: ["@shop"] }, () => {
   test.use({ locale: "zh-CN" });
 
   test("gets the shop in Chinese by default, prices in Chinese formats", async ({ page }) => {
@@ -32,7 +32,7 @@ test.describe("a browser that asks for Chinese", () => {
   });
 });
 
-test.describe("a browser that asks for English", () => {
+test.describe("a browser that asks for English", { tag: ["@shop"] }, () => {
   test.use({ locale: "en-US" });
 
   test("switches to Chinese in the header, and the choice outlives a reload and the browser's language", async ({

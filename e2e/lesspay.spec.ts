@@ -4,7 +4,7 @@ import { checkoutWith, choosePaymentMethod, fillCardForm, orderIdFrom, paymentsO
 
 const NO_RISK_CHECK = { riskCheck: false };
 
-test.describe("Lesspay", () => {
+test.describe("Lesspay", { tag: ["@parity", "@lesspay"] }, () => {
   test("cashier mode paid", async ({ page }) => {
     await checkoutWith(page, "pour-over-kettle", "lp-cashier@example.com");
     await choosePaymentMethod(page, "Card on Lesspay's page", "Lesspay");
@@ -34,46 +34,54 @@ test.describe("Lesspay", () => {
     await expect(page.getByTestId("order-status")).toHaveText("Paid");
   });
 
-  test("frictionless direct card: the order page waits for the callback and says so", async ({ page, request }) => {
-    await checkoutWith(page, "walnut-notebook", "lp-frictionless@example.com");
+  test(
+    "frictionless direct card: the order page waits for the callback and says so",
+    { tag: ["@control-plane"] },
+    async ({ page, request }) => {
+      await checkoutWith(page, "walnut-notebook", "lp-frictionless@example.com");
+      await choosePaymentMethod(page, "Card", "Lesspay");
+      // The gateway's callback comes 2 minutes late (about 2.4 s at the e2e clock). Lesspay reads no holder
+      // name (seed 004's card_data has none), so the emulator's control plane scripts it.
+      expect(
+        (
+          await request.post("/emulators/control/lesspay/next-payment", { data: { notification: { mode: "delayed" } } })
+        ).status(),
+      ).toBe(200);
+      await fillCardForm(page, { number: "4111 1111 1111 1111", holder: "Les Pay" }, NO_RISK_CHECK);
+      await page.getByRole("button", { name: /^Pay / }).click();
+      await expect(page).toHaveURL(/\/orders\/ord_/);
+      await expect(page.getByTestId("waiting-for")).toHaveText(
+        "Your payment is being confirmed. This page updates by itself.",
+      );
+      await expect(page.getByTestId("order-status")).toHaveText("Paid", { timeout: 20_000 });
+    },
+  );
+});
+
+test(
+  "a card saved with one Lesspay payment pays the next order with its token",
+  { tag: ["@parity", "@lesspay"] },
+  async ({ page }, testInfo) => {
+    // Lesspay's callback names no brand, last four or expiry (seed 004): the saved card shows what the shopper typed.
+    // Each repeat saves a card of its own expiry, so that its radio is the one found.
+    const expiry = `11/${40 + testInfo.repeatEachIndex}`;
+    await signIn(page, "shopper@example.com", "shopper-demo");
+    await checkoutWith(page, "ceramic-planter", "shopper@example.com");
     await choosePaymentMethod(page, "Card", "Lesspay");
-    // The gateway's callback comes 2 minutes late (about 2.4 s at the e2e clock). Lesspay reads no holder
-    // name (seed 004's card_data has none), so the emulator's control plane scripts it.
-    expect(
-      (
-        await request.post("/emulators/control/lesspay/next-payment", { data: { notification: { mode: "delayed" } } })
-      ).status(),
-    ).toBe(200);
-    await fillCardForm(page, { number: "4111 1111 1111 1111", holder: "Les Pay" }, NO_RISK_CHECK);
+    await fillCardForm(page, { number: "5555 5555 5555 4444", expiry, holder: "Sam Shopper" }, NO_RISK_CHECK);
+    await page.getByLabel(/Save this card for next time/).check();
     await page.getByRole("button", { name: /^Pay / }).click();
-    await expect(page).toHaveURL(/\/orders\/ord_/);
-    await expect(page.getByTestId("waiting-for")).toHaveText(
-      "Your payment is being confirmed. This page updates by itself.",
-    );
-    await expect(page.getByTestId("order-status")).toHaveText("Paid", { timeout: 20_000 });
-  });
-});
+    await expect(page.getByTestId("order-status")).toHaveText("Paid");
 
-test("a card saved with one Lesspay payment pays the next order with its token", async ({ page }, testInfo) => {
-  // Lesspay's callback names no brand, last four or expiry (seed 004): the saved card shows what the shopper typed.
-  // Each repeat saves a card of its own expiry, so that its radio is the one found.
-  const expiry = `11/${40 + testInfo.repeatEachIndex}`;
-  await signIn(page, "shopper@example.com", "shopper-demo");
-  await checkoutWith(page, "ceramic-planter", "shopper@example.com");
-  await choosePaymentMethod(page, "Card", "Lesspay");
-  await fillCardForm(page, { number: "5555 5555 5555 4444", expiry, holder: "Sam Shopper" }, NO_RISK_CHECK);
-  await page.getByLabel(/Save this card for next time/).check();
-  await page.getByRole("button", { name: /^Pay / }).click();
-  await expect(page.getByTestId("order-status")).toHaveText("Paid");
-
-  await checkoutWith(page, "merino-beanie", "shopper@example.com");
-  const saved = page.getByRole("radio", {
-    name: "Saved Mastercard •••• 4444",
-    description: `Expires ${expiry}. No need to type it again.`,
-  });
-  await saved.check();
-  await expect(page.getByTestId("card-fields")).toHaveCount(0);
-  await page.getByRole("button", { name: /^Pay / }).click();
-  await expect(page.getByTestId("order-status")).toHaveText("Paid");
-  expect(paymentsOf(orderIdFrom(page.url()))[0]).toMatchObject({ status: "succeeded", card_last4: "4444" });
-});
+    await checkoutWith(page, "merino-beanie", "shopper@example.com");
+    const saved = page.getByRole("radio", {
+      name: "Saved Mastercard •••• 4444",
+      description: `Expires ${expiry}. No need to type it again.`,
+    });
+    await saved.check();
+    await expect(page.getByTestId("card-fields")).toHaveCount(0);
+    await page.getByRole("button", { name: /^Pay / }).click();
+    await expect(page.getByTestId("order-status")).toHaveText("Paid");
+    expect(paymentsOf(orderIdFrom(page.url()))[0]).toMatchObject({ status: "succeeded", card_last4: "4444" });
+  },
+);

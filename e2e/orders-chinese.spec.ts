@@ -50,7 +50,7 @@ function mainText(page: Page): Promise<string> {
   });
 }
 
-test.describe("a Chinese shopper after paying", () => {
+test.describe("a Chinese shopper after paying", { tag: ["@shop"] }, () => {
   test("a paid order reads Chinese: headline, status, number, items, totals and attempts", async ({
     page,
     context,
@@ -162,29 +162,30 @@ test.describe("a Chinese shopper after paying", () => {
     await expect(zh.getByTestId("payment-attempt")).toHaveText([/^1\. 银行卡( · •••• 3220)?\s*等待您确认$/]);
   });
 
-  test("a payment whose answer was lost waits in Chinese, asks not to pay again, then reads paid", async ({
-    page,
-    context,
-    request,
-    baseURL,
-  }) => {
-    await checkoutWith(page, "canvas-weekender", guestEmail());
-    await choosePaymentMethod(page, "Card", "Antom");
-    await fillCardForm(page, { number: "4111 1111 1111 1111", holder: "Shu Ping" }, ANTOM);
-    // Antom charges, then holds its answer past the shop's 10 s patience; its notification is lost.
-    const forced = await request.post("/emulators/control/antom/next-payment", {
-      data: { outcome: "timeout", charge: true, holdSeconds: 15, notification: { mode: "dropped" } },
-    });
-    expect(forced.status()).toBe(200);
-    // The form is filled; the shopper switches to Chinese before paying, so the order page comes in Chinese.
-    await context.addCookies([{ name: "NEXT_LOCALE", value: "zh", url: baseURL! }]);
-    await page.getByRole("button", { name: /^Pay / }).click();
+  test(
+    "a payment whose answer was lost waits in Chinese, asks not to pay again, then reads paid",
+    { tag: ["@control-plane"] },
+    async ({ page, context, request, baseURL }) => {
+      await checkoutWith(page, "canvas-weekender", guestEmail());
+      await choosePaymentMethod(page, "Card", "Antom");
+      await fillCardForm(page, { number: "4111 1111 1111 1111", holder: "Shu Ping" }, ANTOM);
+      // Antom charges, then holds its answer past the shop's 10 s patience; its notification is lost.
+      const forced = await request.post("/emulators/control/antom/next-payment", {
+        data: { outcome: "timeout", charge: true, holdSeconds: 15, notification: { mode: "dropped" } },
+      });
+      expect(forced.status()).toBe(200);
+      // The form is filled; the shopper switches to Chinese before paying, so the order page comes in Chinese.
+      await context.addCookies([{ name: "NEXT_LOCALE", value: "zh", url: baseURL! }]);
+      await page.getByRole("button", { name: /^Pay / }).click();
 
-    await expect(page).toHaveURL(/\/orders\/ord_/, { timeout: 30_000 });
-    await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
-    await expect(page.getByTestId("waiting-for")).toHaveText("我们正在确认您的付款。本页面会自动更新，请勿重复付款。");
-    await expect(page.getByTestId("order-status")).toHaveText("已付款", { timeout: 30_000 });
-  });
+      await expect(page).toHaveURL(/\/orders\/ord_/, { timeout: 30_000 });
+      await expect(page.locator("html")).toHaveAttribute("lang", "zh-Hans");
+      await expect(page.getByTestId("waiting-for")).toHaveText(
+        "我们正在确认您的付款。本页面会自动更新，请勿重复付款。",
+      );
+      await expect(page.getByTestId("order-status")).toHaveText("已付款", { timeout: 30_000 });
+    },
+  );
 
   test("a canceled payment reads as a neutral Chinese cancel", async ({ page, context, browser, baseURL }) => {
     await checkoutWith(page, "ceramic-planter", guestEmail());
@@ -203,7 +204,7 @@ test.describe("a Chinese shopper after paying", () => {
   });
 });
 
-test.describe("the demo shopper's account in Chinese", () => {
+test.describe("the demo shopper's account in Chinese", { tag: ["@shop"] }, () => {
   test.beforeEach(async ({ page }) => {
     await signIn(page, "shopper@example.com", "shopper-demo", "/");
   });
@@ -282,7 +283,7 @@ test.describe("the demo shopper's account in Chinese", () => {
   });
 });
 
-test.describe("a Chinese visitor", () => {
+test.describe("a Chinese visitor", { tag: ["@shop"] }, () => {
   test.use({ locale: "zh-CN" });
 
   test("reads /demo in Chinese and is refused the console in Chinese", async ({ page }) => {

@@ -13,7 +13,7 @@ function latestOrderOf(email: string): string {
   );
 }
 
-test.describe("one live attempt per order: pay another way", () => {
+test.describe("one live attempt per order: pay another way", { tag: ["@shop"] }, () => {
   test("leaving an open 3-D Secure page for another card closes it at Antom first; the order is paid once", async ({
     page,
   }) => {

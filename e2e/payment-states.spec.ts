@@ -13,7 +13,7 @@ import {
 
 const ANTOM = { riskCheck: false };
 
-test.describe("what shoppers read about a payment", () => {
+test.describe("what shoppers read about a payment", { tag: ["@shop"] }, () => {
   test("an abandoned 3-D Secure challenge is no dead end: back to the bank, or pay another way at once", async ({
     page,
   }) => {
@@ -116,7 +116,7 @@ test.describe("what shoppers read about a payment", () => {
   });
 });
 
-test.describe("the console's orders list", () => {
+test.describe("the console's orders list", { tag: ["@shop"] }, () => {
   test("filters, search by any reference, and the To capture queue link, with no axe violations", async ({
     page,
     browser,

@@ -13,7 +13,7 @@ import {
   readShopDatabase,
 } from "./support/shop";
 
-test("a guest buys two items with Ping Payments and the order turns Paid by itself", async ({ page }) => {
+test("a guest buys two items with Ping Payments and the order turns Paid by itself", { tag: ["@parity", "@pingpayments"] }, async ({ page }) => {
   await page.goto("/");
   await expect(page.getByTestId("product-card")).toHaveCount(12);
   await addProductToCart(page, "stoneware-mug-set");
@@ -59,7 +59,7 @@ test("a guest buys two items with Ping Payments and the order turns Paid by itse
   await expect(page.getByTestId("cart-count")).toHaveText("(0)");
 });
 
-test("a decline shows its reason and the same order can be paid with a new attempt", async ({ page }) => {
+test("a decline shows its reason and the same order can be paid with a new attempt", { tag: ["@parity", "@pingpayments"] }, async ({ page }) => {
   await addProductToCart(page, "walnut-notebook");
   await page.goto("/checkout");
   await fillCheckout(page, { email: "decline@example.com", name: "Dan Decline" });
@@ -88,7 +88,7 @@ test("a decline shows its reason and the same order can be paid with a new attem
   expect(attempts[0].provider_payment_id).not.toBe(attempts[1].provider_payment_id);
 });
 
-test("checkout explains bad input and keeps what was typed", async ({ page }) => {
+test("checkout explains bad input and keeps what was typed", { tag: ["@parity", "@pingpayments"] }, async ({ page }) => {
   await addProductToCart(page, "ceramic-planter");
   await page.goto("/checkout");
   await page.getByLabel("Email").fill("not-an-email");
@@ -100,7 +100,7 @@ test("checkout explains bad input and keeps what was typed", async ({ page }) =>
   await expect(page).toHaveURL(/\/checkout$/);
 });
 
-test("the same checkout form posted twice at once makes one order and one payment", async ({ page }) => {
+test("the same checkout form posted twice at once makes one order and one payment", { tag: ["@parity", "@pingpayments"] }, async ({ page }) => {
   await addProductToCart(page, "pour-over-kettle");
   // The checkout form as the server renders it (it also works without JavaScript): its hidden
   // fields carry the server action and the checkout token.
@@ -151,7 +151,7 @@ function decodeEntities(text: string): string {
     .replace(/&amp;/g, "&");
 }
 
-test("the Pay button is disabled while its answer is pending", async ({ page }) => {
+test("the Pay button is disabled while its answer is pending", { tag: ["@parity", "@pingpayments"] }, async ({ page }) => {
   await addProductToCart(page, "trail-runner-socks");
   await page.goto("/checkout");
   await fillCheckout(page, { email: "slow@example.com" });
@@ -165,7 +165,7 @@ test("the Pay button is disabled while its answer is pending", async ({ page }) 
   await expect(page).toHaveURL(/\/emulators\/pingpayments\/paymentiq\/checkout\//);
 });
 
-test("an operator settles a paid Ping Payments order from /admin: split, then settle, once", async ({
+test("an operator settles a paid Ping Payments order from /admin: split, then settle, once", { tag: ["@parity", "@pingpayments"] }, async ({
   page,
   browser,
 }) => {

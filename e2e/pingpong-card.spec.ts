@@ -3,7 +3,7 @@ import { checkoutWith, choosePaymentMethod, fillCardForm, orderIdFrom, paymentsO
 
 const PAID_OR_CAPTURED_LATER = /^(Paid|Confirmed — charged shortly)$/;
 
-test.describe("PingPongCheckout card (non-hosted, risk plugin, 3DS)", () => {
+test.describe("PingPongCheckout card (non-hosted, risk plugin, 3DS)", { tag: ["@parity", "@pingpong"] }, () => {
   test("a frictionless card pays at once; the shop keeps only brand, first six and last four", async ({ page }) => {
     await checkoutWith(page, "walnut-notebook", "frictionless@example.com");
     await choosePaymentMethod(page, "Card", "PingPongCheckout");

@@ -1,7 +1,7 @@
 import { expect, test } from "./support/test";
 import { checkoutWith, choosePaymentMethod, orderIdFrom, paymentsOf } from "./support/shop";
 
-test.describe("PingPongCheckout local payments", () => {
+test.describe("PingPongCheckout local payments", { tag: ["@parity", "@pingpong"] }, () => {
   test("AlipayHK by QR code: approved on the scan page, the order page turns paid by itself", async ({
     page,
     context,

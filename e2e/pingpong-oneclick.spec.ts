@@ -1,61 +1,62 @@
 import { expect, test } from "./support/test";
 import { checkoutWith, orderIdFrom, paymentsOf, signIn } from "./support/shop";
 
-test("one-click wallet: link, pay in one click, unlink from the shop, link again, unlink in the wallet", async ({
-  page,
-  context,
-}) => {
-  await signIn(page, "shopper@example.com", "shopper-demo");
-  const wallets = page.getByTestId("linked-wallets");
-  const gcash = (status: string) =>
-    wallets
-      .getByTestId("wallet-binding")
-      .filter({ hasText: "GCash" })
-      .and(page.locator(`[data-status="${status}"]`));
+test(
+  "one-click wallet: link, pay in one click, unlink from the shop, link again, unlink in the wallet",
+  { tag: ["@parity", "@pingpong"] },
+  async ({ page, context }) => {
+    await signIn(page, "shopper@example.com", "shopper-demo");
+    const wallets = page.getByTestId("linked-wallets");
+    const gcash = (status: string) =>
+      wallets
+        .getByTestId("wallet-binding")
+        .filter({ hasText: "GCash" })
+        .and(page.locator(`[data-status="${status}"]`));
 
-  // Link: the wallet's signing page, then back to the account, active once the notification came.
-  await page.goto("/account");
-  await wallets.getByRole("button", { name: "Link GCash" }).click();
-  await expect(page).toHaveURL(/\/emulators\/pingpong\/wallet\/sign\//);
-  await page.getByRole("button", { name: "Agree and link" }).click();
-  await expect(page).toHaveURL(/\/account/);
-  await expect(gcash("active")).toHaveCount(1);
+    // Link: the wallet's signing page, then back to the account, active once the notification came.
+    await page.goto("/account");
+    await wallets.getByRole("button", { name: "Link GCash" }).click();
+    await expect(page).toHaveURL(/\/emulators\/pingpong\/wallet\/sign\//);
+    await page.getByRole("button", { name: "Agree and link" }).click();
+    await expect(page).toHaveURL(/\/account/);
+    await expect(gcash("active")).toHaveCount(1);
 
-  // Pay in one click.
-  await checkoutWith(page, "merino-beanie", "shopper@example.com");
-  await page.getByRole("radio", { name: /Pay with GCash \(linked\)/ }).check();
-  await expect(page.getByTestId("card-fields")).toHaveCount(0);
-  await page.getByRole("button", { name: /^Pay / }).click();
-  await expect(page).toHaveURL(/\/orders\/ord_/);
-  await expect(page.getByTestId("order-status")).toHaveText("Paid");
-  expect(paymentsOf(orderIdFrom(page.url()))[0].status).toBe("succeeded");
+    // Pay in one click.
+    await checkoutWith(page, "merino-beanie", "shopper@example.com");
+    await page.getByRole("radio", { name: /Pay with GCash \(linked\)/ }).check();
+    await expect(page.getByTestId("card-fields")).toHaveCount(0);
+    await page.getByRole("button", { name: /^Pay / }).click();
+    await expect(page).toHaveURL(/\/orders\/ord_/);
+    await expect(page.getByTestId("order-status")).toHaveText("Paid");
+    expect(paymentsOf(orderIdFrom(page.url()))[0].status).toBe("succeeded");
 
-  // Unlink from the shop.
-  await page.goto("/account");
-  await gcash("active").getByRole("button", { name: "Unlink" }).click();
-  await expect(gcash("active")).toHaveCount(0);
+    // Unlink from the shop.
+    await page.goto("/account");
+    await gcash("active").getByRole("button", { name: "Unlink" }).click();
+    await expect(gcash("active")).toHaveCount(0);
 
-  // Link again, then unlink in the wallet app.
-  await wallets.getByRole("button", { name: "Link GCash" }).click();
-  await page.getByRole("button", { name: "Agree and link" }).click();
-  await expect(gcash("active")).toHaveCount(1);
-  const walletAppUrl = await gcash("active")
-    .getByRole("link", { name: "Open in the wallet app (emulator)" })
-    .getAttribute("href");
-  const phone = await context.newPage();
-  await phone.goto(walletAppUrl!);
-  await phone.getByRole("button", { name: "Unlink" }).click();
-  await expect(phone.getByText(/Unlinked/)).toBeVisible();
-  await phone.close();
-  await page.reload();
-  await expect(gcash("active")).toHaveCount(0);
+    // Link again, then unlink in the wallet app.
+    await wallets.getByRole("button", { name: "Link GCash" }).click();
+    await page.getByRole("button", { name: "Agree and link" }).click();
+    await expect(gcash("active")).toHaveCount(1);
+    const walletAppUrl = await gcash("active")
+      .getByRole("link", { name: "Open in the wallet app (emulator)" })
+      .getAttribute("href");
+    const phone = await context.newPage();
+    await phone.goto(walletAppUrl!);
+    await phone.getByRole("button", { name: "Unlink" }).click();
+    await expect(phone.getByText(/Unlinked/)).toBeVisible();
+    await phone.close();
+    await page.reload();
+    await expect(gcash("active")).toHaveCount(0);
 
-  // One-click is gone from checkout.
-  await checkoutWith(page, "walnut-notebook", "shopper@example.com");
-  await expect(page.getByRole("radio", { name: /Pay with GCash \(linked\)/ })).toHaveCount(0);
-});
+    // One-click is gone from checkout.
+    await checkoutWith(page, "walnut-notebook", "shopper@example.com");
+    await expect(page.getByRole("radio", { name: /Pay with GCash \(linked\)/ })).toHaveCount(0);
+  },
+);
 
-test("a declined signing leaves nothing to pay with", async ({ page }) => {
+test("a declined signing leaves nothing to pay with", { tag: ["@parity", "@pingpong"] }, async ({ page }) => {
   await signIn(page, "shopper@example.com", "shopper-demo");
   await page.goto("/account");
   await page.getByTestId("linked-wallets").getByRole("button", { name: "Link AlipayHK" }).click();
@@ -72,46 +73,47 @@ test("a declined signing leaves nothing to pay with", async ({ page }) => {
   await expect(page.getByRole("radio", { name: /Pay with AlipayHK \(linked\)/ })).toHaveCount(0);
 });
 
-test("a wallet linked twice at once is one link: the account offers no second one and checkout lists it once", async ({
-  page,
-  context,
-}) => {
-  await signIn(page, "shopper@example.com", "shopper-demo");
-  const gcash = (on: typeof page, status: string) =>
-    on
-      .getByTestId("linked-wallets")
-      .getByTestId("wallet-binding")
-      .filter({ hasText: "GCash" })
-      .and(on.locator(`[data-status="${status}"]`));
+test(
+  "a wallet linked twice at once is one link: the account offers no second one and checkout lists it once",
+  { tag: ["@parity", "@pingpong"] },
+  async ({ page, context }) => {
+    await signIn(page, "shopper@example.com", "shopper-demo");
+    const gcash = (on: typeof page, status: string) =>
+      on
+        .getByTestId("linked-wallets")
+        .getByTestId("wallet-binding")
+        .filter({ hasText: "GCash" })
+        .and(on.locator(`[data-status="${status}"]`));
 
-  // Two tabs start linking GCash before either signing is agreed; a third still shows the account as it was.
-  const [first, second, stale] = [page, await context.newPage(), await context.newPage()];
-  for (const tab of [first, second, stale]) await tab.goto("/account");
-  for (const tab of [first, second]) {
-    await tab.getByTestId("linked-wallets").getByRole("button", { name: "Link GCash" }).click();
-    await expect(tab).toHaveURL(/\/emulators\/pingpong\/wallet\/sign\//);
-  }
-  for (const tab of [first, second]) {
-    await tab.getByRole("button", { name: "Agree and link" }).click();
-    await expect(tab).toHaveURL(/\/account/);
-  }
-  // Both signing results have come (nothing waits any more): one active link.
-  await expect(gcash(second, "pending")).toHaveCount(0);
-  await expect(gcash(second, "active")).toHaveCount(1);
+    // Two tabs start linking GCash before either signing is agreed; a third still shows the account as it was.
+    const [first, second, stale] = [page, await context.newPage(), await context.newPage()];
+    for (const tab of [first, second, stale]) await tab.goto("/account");
+    for (const tab of [first, second]) {
+      await tab.getByTestId("linked-wallets").getByRole("button", { name: "Link GCash" }).click();
+      await expect(tab).toHaveURL(/\/emulators\/pingpong\/wallet\/sign\//);
+    }
+    for (const tab of [first, second]) {
+      await tab.getByRole("button", { name: "Agree and link" }).click();
+      await expect(tab).toHaveURL(/\/account/);
+    }
+    // Both signing results have come (nothing waits any more): one active link.
+    await expect(gcash(second, "pending")).toHaveCount(0);
+    await expect(gcash(second, "active")).toHaveCount(1);
 
-  // Linked: nothing offers to link it again, and a page from before the link is told so.
-  await first.reload();
-  await expect(gcash(first, "active")).toHaveCount(1);
-  await expect(first.getByTestId("linked-wallets").getByRole("button", { name: "Link GCash" })).toHaveCount(0);
-  await stale.getByTestId("linked-wallets").getByRole("button", { name: "Link GCash" }).click();
-  await expect(stale.getByTestId("linked-wallets").getByRole("alert")).toHaveText("GCash is already linked.");
-  await expect(stale).toHaveURL(/\/account/);
+    // Linked: nothing offers to link it again, and a page from before the link is told so.
+    await first.reload();
+    await expect(gcash(first, "active")).toHaveCount(1);
+    await expect(first.getByTestId("linked-wallets").getByRole("button", { name: "Link GCash" })).toHaveCount(0);
+    await stale.getByTestId("linked-wallets").getByRole("button", { name: "Link GCash" }).click();
+    await expect(stale.getByTestId("linked-wallets").getByRole("alert")).toHaveText("GCash is already linked.");
+    await expect(stale).toHaveURL(/\/account/);
 
-  await checkoutWith(first, "merino-beanie", "shopper@example.com");
-  await expect(first.getByRole("radio", { name: /Pay with GCash \(linked\)/ })).toHaveCount(1);
+    await checkoutWith(first, "merino-beanie", "shopper@example.com");
+    await expect(first.getByRole("radio", { name: /Pay with GCash \(linked\)/ })).toHaveCount(1);
 
-  await first.goto("/account");
-  await gcash(first, "active").getByRole("button", { name: "Unlink" }).click();
-  await expect(gcash(first, "active")).toHaveCount(0);
-  await expect(first.getByTestId("linked-wallets").getByRole("button", { name: "Link GCash" })).toBeVisible();
-});
+    await first.goto("/account");
+    await gcash(first, "active").getByRole("button", { name: "Unlink" }).click();
+    await expect(gcash(first, "active")).toHaveCount(0);
+    await expect(first.getByTestId("linked-wallets").getByRole("button", { name: "Link GCash" })).toBeVisible();
+  },
+);

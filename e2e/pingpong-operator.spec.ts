@@ -1,7 +1,7 @@
 import { expect, test } from "./support/test";
 import { checkoutWith, choosePaymentMethod, fillCardForm, orderIdFrom, paymentsOf, signIn } from "./support/shop";
 
-test.describe("operator refund and void of PingPong payments", () => {
+test.describe("operator refund and void of PingPong payments", { tag: ["@parity", "@pingpong"] }, () => {
   test("an authorized card payment is voided from /admin", async ({ page, browser }) => {
     await checkoutWith(page, "brass-fountain-pen", "void@example.com");
     await choosePaymentMethod(page, "Card", "PingPongCheckout");

@@ -10,7 +10,7 @@ const port = Number(process.env.E2E_PORT ?? 3102);
 const APP_ORIGIN = `http://localhost:${port}`;
 const ALIAS = `http://127.0.0.1:${port}`;
 
-test.describe("a shopper who opens the shop on 127.0.0.1", () => {
+test.describe("a shopper who opens the shop on 127.0.0.1", { tag: ["@shop"] }, () => {
   test.use({ baseURL: ALIAS });
 
   test("is sent to APP_URL's origin, same path and query", async ({ page, request }) => {

@@ -15,7 +15,7 @@ const cardChoice = (page: Page) => page.getByRole("radio", { name: "Card", exact
 /** A choice's whole box (its row and what comes under it), by its radio. */
 const choiceOf = (page: Page, radio: Locator) => page.getByTestId("payment-choice").filter({ has: radio });
 
-test.describe("one payment section", () => {
+test.describe("one payment section", { tag: ["@shop"] }, () => {
   test("one Card choice with brand badges and the card form under it, then wallets and QR methods with their badges; no provider names", async ({
     page,
   }) => {
@@ -59,7 +59,7 @@ test.describe("one payment section", () => {
   });
 });
 
-test.describe("a QR method on a phone", () => {
+test.describe("a QR method on a phone", { tag: ["@shop"] }, () => {
   test.use({ viewport: { width: 390, height: 844 } });
   test("shows “Open the app” first and the QR code second", async ({ page }) => {
     await checkoutWith(page, "pour-over-kettle", "phone-qr@example.com");
@@ -75,7 +75,7 @@ test.describe("a QR method on a phone", () => {
   });
 });
 
-test.describe("the checkout on a phone", () => {
+test.describe("the checkout on a phone", { tag: ["@shop"] }, () => {
   test.use({ viewport: { width: 390, height: 844 } });
   test("fits the phone's width: nothing pushes the page sideways", async ({ page }) => {
     await checkoutWith(page, "stoneware-mug-set", "phone-width@example.com");
@@ -84,7 +84,7 @@ test.describe("the checkout on a phone", () => {
   });
 });
 
-test("a QR method on a desktop shows the QR code first", async ({ page }) => {
+test("a QR method on a desktop shows the QR code first", { tag: ["@shop"] }, async ({ page }) => {
   await checkoutWith(page, "pour-over-kettle", "desktop-qr@example.com");
   await choosePaymentMethod(page, "AlipayHK", "PingPongCheckout");
   await pay(page);
@@ -95,7 +95,7 @@ test("a QR method on a desktop shows the QR code first", async ({ page }) => {
   expect(qr.x + qr.width).toBeLessThanOrEqual(link.x);
 });
 
-test("the cart and the checkout's order summary show each item's thumbnail", async ({ page }) => {
+test("the cart and the checkout's order summary show each item's thumbnail", { tag: ["@shop"] }, async ({ page }) => {
   await addProductToCart(page, "merino-beanie");
   await addProductToCart(page, "walnut-notebook");
   await page.goto("/cart");
@@ -108,7 +108,7 @@ test("the cart and the checkout's order summary show each item's thumbnail", asy
     expect(await loaded(image)).toBe(true);
 });
 
-test("the header's cart count goes up as soon as Add to cart is pressed", async ({ page }) => {
+test("the header's cart count goes up as soon as Add to cart is pressed", { tag: ["@shop"] }, async ({ page }) => {
   await page.goto("/products/merino-beanie");
   await expect(page.getByTestId("cart-count")).toHaveText("(0)");
   // Hold the server action's answer back: the count must not wait for it.
@@ -124,33 +124,35 @@ test("the header's cart count goes up as soon as Add to cart is pressed", async 
   await expect(page.getByTestId("cart-count")).toHaveText("(2)");
 });
 
-test("/demo is linked from the shop; a storyline fills the contact details and chooses its method", async ({
-  page,
-}) => {
-  await page.goto("/");
-  await page.getByRole("link", { name: "Demo tour" }).click();
-  await expect(page).toHaveURL(/\/demo$/);
+test(
+  "/demo is linked from the shop; a storyline fills the contact details and chooses its method",
+  { tag: ["@shop"] },
+  async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("link", { name: "Demo tour" }).click();
+    await expect(page).toHaveURL(/\/demo$/);
 
-  await page.getByRole("button", { name: "Start “3-D Secure challenge”" }).click();
-  await expect(page).toHaveURL(/\/checkout\?storyline=three-ds/);
-  await expect(cardChoice(page)).toBeChecked();
-  await expect(page.getByLabel("Card processor")).toHaveValue("pingpong:card");
+    await page.getByRole("button", { name: "Start “3-D Secure challenge”" }).click();
+    await expect(page).toHaveURL(/\/checkout\?storyline=three-ds/);
+    await expect(cardChoice(page)).toBeChecked();
+    await expect(page.getByLabel("Card processor")).toHaveValue("pingpong:card");
 
-  await page.goto("/demo");
-  await page.getByRole("button", { name: "Start “QR code payment”" }).click();
-  await expect(page).toHaveURL(/\/checkout\?storyline=qr/);
-  await expect(page.getByLabel("Email")).toHaveValue("demo.shopper@example.com");
-  await expect(page.getByLabel("Full name")).toHaveValue("Demo Shopper");
-  await expect(page.getByLabel("Street address")).toHaveValue("Storgatan 1");
-  await expect(page.getByLabel("City")).toHaveValue("Stockholm");
-  await expect(page.getByLabel("Postal code")).toHaveValue("111 22");
-  await expect(page.getByRole("radio", { name: "AlipayHK", exact: true })).toBeChecked();
-  // Nothing else to type: Pay goes straight to the QR code.
-  await pay(page);
-  await expect(page.getByRole("img", { name: "QR code to pay with AlipayHK" })).toBeVisible();
-});
+    await page.goto("/demo");
+    await page.getByRole("button", { name: "Start “QR code payment”" }).click();
+    await expect(page).toHaveURL(/\/checkout\?storyline=qr/);
+    await expect(page.getByLabel("Email")).toHaveValue("demo.shopper@example.com");
+    await expect(page.getByLabel("Full name")).toHaveValue("Demo Shopper");
+    await expect(page.getByLabel("Street address")).toHaveValue("Storgatan 1");
+    await expect(page.getByLabel("City")).toHaveValue("Stockholm");
+    await expect(page.getByLabel("Postal code")).toHaveValue("111 22");
+    await expect(page.getByRole("radio", { name: "AlipayHK", exact: true })).toBeChecked();
+    // Nothing else to type: Pay goes straight to the QR code.
+    await pay(page);
+    await expect(page.getByRole("img", { name: "QR code to pay with AlipayHK" })).toBeVisible();
+  },
+);
 
-test("the checkout is done with the keyboard alone", async ({ page }) => {
+test("the checkout is done with the keyboard alone", { tag: ["@shop"] }, async ({ page }) => {
   await addProductToCart(page, "stoneware-mug-set");
   await page.goto("/checkout");
   const { keyboard } = page;

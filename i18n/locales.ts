@@ -11,6 +11,13 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
 
+/**
+ * The request header proxy.ts sets on a provider's hosted page with that page's language (see
+ * lib/emulators/hosted-locale.ts), which the root layout and i18n/request.ts read. Here, not on the
+ * emulator side, because the shop's request config reads it: the shop never imports an emulator.
+ */
+export const HOSTED_LOCALE_HEADER = "x-hosted-page-locale";
+
 /** Each language's name in itself, for the switch, and the BCP 47 tag of its script for `<html lang>`. */
 export const LOCALE_NAMES: Readonly<Record<Locale, string>> = { en: "English", zh: "简体中文" };
 export const LOCALE_HTML_LANG: Readonly<Record<Locale, string>> = { en: "en", zh: "zh-Hans" };

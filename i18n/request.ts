@@ -1,9 +1,15 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { getRequestConfig } from "next-intl/server";
-import { HOSTED_LOCALE_HEADER } from "@/lib/emulators/hosted-locale";
 import { loadMessages } from "./catalogues";
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "./locales";
+import {
+  DEFAULT_LOCALE,
+  HOSTED_LOCALE_HEADER,
+  isLocale,
+  LOCALE_COOKIE,
+  localeFromAcceptLanguage,
+  type Locale,
+} from "./locales";
 
 /**
  * The shopper's language for this request: the cookie set by the language switch, else Accept-Language;

@@ -1,6 +1,7 @@
 import "server-only";
 import { controlPlaneToken } from "@/lib/deployment-secrets";
 import { settings } from "@/lib/env";
+import { isPublicMode } from "@/lib/public-mode";
 import { findDescriptor, isEmulated, providerDescriptors } from "@/lib/payments/registry";
 
 /**
@@ -86,4 +87,15 @@ export function forcibleProviders(): { id: string; label: string; unsigned: bool
       label: provider.displayName,
       unsigned: Boolean(provider.unsignedNotifications),
     }));
+}
+
+/**
+ * Whether the shop offers this visitor the QA forms that force an emulator's outcome: on a laptop
+ * anyone; in public mode an operator only (the control plane checks again: lib/emulators/control-access.ts).
+ * The shop decides for itself: it never imports the emulators' code.
+ */
+export async function mayOfferControlPlane(): Promise<boolean> {
+  if (!isPublicMode()) return true;
+  const { currentUser } = await import("@/lib/auth");
+  return (await currentUser())?.role === "operator";
 }

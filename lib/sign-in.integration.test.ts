@@ -1,3 +1,4 @@
+// @module-tag shop
 import bcrypt from "bcryptjs";
 import { randomUUID } from "node:crypto";
 import { join } from "node:path";

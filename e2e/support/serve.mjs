@@ -5,10 +5,11 @@ process.env.PINGPONG_CAPTURE_DELAY_HOURS ??= "24";
 // The shop gives up on a provider's answer after 10 s (not 20), so a forced timeout is quick to see.
 process.env.PROVIDER_TIMEOUT_MS ??= "10000";
 import { startTestServer } from "../../lib/testing/test-server.mjs";
+import { testDataDir } from "../../lib/testing/parity.mjs";
 
 const server = await startTestServer({
   port: Number(process.env.E2E_PORT ?? 3102),
-  dataDir: "data/test-e2e",
+  dataDir: testDataDir("e2e"),
   timeScale: 0.02,
   log: true,
 });

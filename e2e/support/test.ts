@@ -1,4 +1,7 @@
 import { test as base, expect, type Browser, type BrowserContext } from "@playwright/test";
+import { refusingControlPlane } from "../../lib/testing/parity-guard";
+// @ts-expect-error plain ES module shared with the parity runner
+import { isParityRun } from "../../lib/testing/parity.mjs";
 
 export { expect };
 
@@ -10,6 +13,10 @@ const REFUSED = /Refused to (load|execute|apply|connect|frame|send form|evaluate
  * in any page it opens (its own page and any context it makes from `browser`, e.g. the operator's).
  */
 export const test = base.extend<{ cspViolations: string[] }>({
+  // A parity run refuses the control plane (lib/testing/parity-guard.ts).
+  request: async ({ request }, provide) => {
+    await provide(isParityRun() ? refusingControlPlane(request) : request);
+  },
   cspViolations: [
     async ({ context, browser }, use) => {
       const violations: string[] = [];

@@ -1,3 +1,4 @@
+// @module-tag control-plane
 import { request } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import {

@@ -1,3 +1,4 @@
+// @module-tag control-plane
 import { afterEach, describe, expect, it } from "vitest";
 import { chargesFor, clearOverride, controlUrl, forceNextPayment } from "@/lib/testing/control-fixtures";
 import {

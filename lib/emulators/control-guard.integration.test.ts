@@ -1,3 +1,4 @@
+// @module-tag control-plane
 import { afterEach, describe, expect, it } from "vitest";
 import * as nextPayment from "@/app/emulators/control/[provider]/next-payment/route";
 import * as notifications from "@/app/emulators/control/[provider]/notifications/route";

@@ -1,3 +1,4 @@
+// @module-tag control-plane
 import { describe, expect, it } from "vitest";
 import { forceNextPayment, pendingOverride } from "@/lib/testing/control-fixtures";
 import { cashierBody, lesspayCall, newRequestId } from "@/lib/testing/lesspay-fixtures";

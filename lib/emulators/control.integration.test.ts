@@ -1,3 +1,4 @@
+// @module-tag control-plane
 import { afterEach, describe, expect, it } from "vitest";
 import { antomCall, payBody, startAntomCatcher } from "@/lib/testing/antom-fixtures";
 import {

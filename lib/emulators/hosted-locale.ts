@@ -1,4 +1,4 @@
-import { localeFromAcceptLanguage, type Locale } from "@/i18n/locales";
+import { HOSTED_LOCALE_HEADER, localeFromAcceptLanguage, type Locale } from "@/i18n/locales";
 
 /**
  * The language of a provider's hosted page. A real provider's page cannot read the shop's language
@@ -9,7 +9,7 @@ import { localeFromAcceptLanguage, type Locale } from "@/i18n/locales";
  * the whole page (its `<html lang>` included, set by the root layout) renders in it. The /emulators
  * control page is for QA and stays English.
  */
-export const HOSTED_LOCALE_HEADER = "x-hosted-page-locale";
+export { HOSTED_LOCALE_HEADER };
 
 /** The query parameter carrying the payment's documented language on a hosted page's address. */
 export const HOSTED_LANGUAGE_PARAM = "lang";

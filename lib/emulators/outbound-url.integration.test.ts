@@ -1,3 +1,4 @@
+// @module-tag emulator-internals
 import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:net";

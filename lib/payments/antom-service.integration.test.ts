@@ -1,3 +1,5 @@
+// @module-tag emulator-internals
+// @module-tag antom
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { findPayment, listPaymentEvents } from "@/lib/db/queries/payments";

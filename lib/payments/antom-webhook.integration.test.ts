@@ -1,3 +1,5 @@
+// @module-tag shop
+// @module-tag antom
 import { afterAll, describe, expect, it } from "vitest";
 import { antomKey } from "@/lib/providers/antom/dev-keys";
 import { findOrder } from "@/lib/db/queries/orders";

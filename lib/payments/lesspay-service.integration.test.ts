@@ -1,3 +1,5 @@
+// @module-tag control-plane
+// @module-tag lesspay
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { listActiveCredentials } from "@/lib/db/queries/credentials";

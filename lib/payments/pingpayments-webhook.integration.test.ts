@@ -1,3 +1,5 @@
+// @module-tag shop
+// @module-tag pingpayments
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { insertOrderOnce } from "@/lib/db/queries/orders";

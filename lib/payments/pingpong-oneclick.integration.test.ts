@@ -1,3 +1,5 @@
+// @module-tag emulator-internals
+// @module-tag pingpong
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { findCredential, insertCredential, listWalletBindings } from "@/lib/db/queries/credentials";

@@ -1,3 +1,5 @@
+// @module-tag shop
+// @module-tag pingpong
 import { afterAll, describe, expect, it } from "vitest";
 import { findOrder } from "@/lib/db/queries/orders";
 import { findPayment, listPaymentEvents } from "@/lib/db/queries/payments";

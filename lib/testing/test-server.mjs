@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { shopNodeOptions } from "../../scripts/shop-node-options.mjs";
 import { distDirOf, TEST_DIST_DIR } from "../../scripts/dist-dirs.mjs";
+import { parityServerEnv } from "./parity.mjs";
 
 const root = new URL("../..", import.meta.url).pathname;
 
@@ -73,6 +74,8 @@ export async function startTestServer({
   const env = {
     ...process.env,
     ...testServerEnv({ port, dataDir, timeScale, inquiryAfterMs }),
+    // A parity run's providers (base URLs and credentials from its environment) win over the defaults.
+    ...parityServerEnv(process.env),
     NODE_ENV: "production",
     // The tests' own build (`NEXT_DIST_DIR=.next-test next build`), never the one `npm start` serves.
     NEXT_DIST_DIR: distDirOf(process.env, TEST_DIST_DIR),

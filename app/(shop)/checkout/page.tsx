@@ -5,8 +5,7 @@ import { EmptyState } from "@/components/empty-state";
 import { CheckoutForm } from "@/components/checkout/checkout-form";
 import { currentUser } from "@/lib/auth";
 import { ForcedOutcomeForm } from "@/components/emulators/forced-outcome-form";
-import { forcibleProviders } from "@/lib/emulator-control";
-import { mayUseControlPlane } from "@/lib/emulators/control-access";
+import { forcibleProviders, mayOfferControlPlane } from "@/lib/emulator-control";
 import { findStoryline, STORYLINE_CONTACT, storylineWords } from "@/lib/storylines";
 import { ProductImage } from "@/components/product-image";
 import { autofillUrls, browserExtensions, providerNames, savedCardsFor } from "@/lib/checkout-config";
@@ -29,7 +28,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   ]);
   const story = findStoryline((await searchParams).storyline);
   // The QA panel forces outcomes through the control plane: in public mode an operator's tool only.
-  const forcible = (await mayUseControlPlane()) ? forcibleProviders() : [];
+  const forcible = (await mayOfferControlPlane()) ? forcibleProviders() : [];
   const cart = priceCart(cartLines, currency, locale);
   if (cart.lines.length === 0) {
     return <EmptyState title={t("empty")} />;

@@ -1,3 +1,4 @@
+// @module-tag shop
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { listOrdersForUser, listOrdersPage } from "@/lib/db/queries/orders";

@@ -1,3 +1,5 @@
+// @module-tag emulator-internals
+// @module-tag antom
 import { generateKeyPairSync } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { findCardData } from "@/lib/testing/card-data-scan";

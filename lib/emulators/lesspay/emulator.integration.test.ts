@@ -1,3 +1,5 @@
+// @module-tag emulator-internals
+// @module-tag lesspay
 import { afterEach, describe, expect, it } from "vitest";
 import { findCardData } from "@/lib/testing/card-data-scan";
 import { emulatorTablesText, CARD_DATA_TEST_CARDS } from "@/lib/testing/emulator-tables";

@@ -1,3 +1,5 @@
+// @module-tag emulator-internals
+// @module-tag pingpayments
 import { afterEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { fileURLToPath } from "node:url";

@@ -1,3 +1,5 @@
+// @module-tag emulator-internals
+// @module-tag pingpong
 import Database from "better-sqlite3";
 import { resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";

@@ -1,3 +1,4 @@
+// @module-tag emulator-internals
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { findOrder, findOrderByCheckoutToken } from "@/lib/db/queries/orders";

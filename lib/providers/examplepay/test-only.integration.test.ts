@@ -1,3 +1,4 @@
+// @module-tag emulator-internals
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cartCookie } from "@/lib/testing/cart-cookie";
 import { serverUrl } from "@/lib/testing/server-url";

@@ -1,3 +1,4 @@
+// @module-tag emulator-internals
 // Authenticity: a notification the shop cannot believe is refused with the provider's status,
 // writes no row in any table of the shop's database, and leaves the payment as it was.
 import { randomUUID } from "node:crypto";

@@ -1,3 +1,4 @@
+// @module-tag emulator-internals
 // Exactly once: however often, in whatever order and alongside whatever else a notification
 // comes, it moves a payment once; late ones never move it backwards; terminal states never move.
 import { afterAll, describe, expect, it } from "vitest";

@@ -1,3 +1,4 @@
+// @module-tag emulator-internals
 // One order, one charge: however many "pay again" come at once (tabs, double clicks, a script),
 // one attempt of an order is live at a time; another way to pay starts only once the open attempt
 // is closed at its provider (or has ended, where the provider cannot close it); and money that a

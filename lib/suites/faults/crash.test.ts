@@ -1,3 +1,4 @@
+// @module-tag control-plane
 // kill -9 of the shop between the provider's answer and the database commit: the provider has
 // charged and holds its answer, the shop process (the one waiting for that answer, started by the
 // checkout's own server action over HTTP) is killed, and restarted on the same data. Its

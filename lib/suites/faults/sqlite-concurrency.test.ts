@@ -1,3 +1,4 @@
+// @module-tag emulator-internals
 // SQLite under concurrent writes: notifications for many payments (and redeliveries), order status
 // polls that reconcile, checkouts that start payments, all at once against the server, while this
 // process writes to the same database file. No busy error reaches a shopper or a provider: every

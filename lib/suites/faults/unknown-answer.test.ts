@@ -1,3 +1,4 @@
+// @module-tag control-plane
 // The provider times out, answers 5xx, an HTML page or cut-off JSON, before or after it charged:
 // the payment stays pending (never failed by guess), reconciliation settles it from the
 // provider's own word, and the provider saw exactly one charge (or none).

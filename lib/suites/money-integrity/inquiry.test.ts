@@ -1,3 +1,4 @@
+// @module-tag control-plane
 // An inquiry's answer whose amount differs by one minor unit, or whose currency differs, never
 // marks a payment paid: reconcilePayment records an integrity failure for the operator and leaves
 // the status. The provider really holds a paid payment under our reference (charged, its answer

@@ -1,3 +1,4 @@
+// @module-tag emulator-internals
 // Money integrity, notification side: a verified notification reporting one minor unit more or
 // less, or another currency, never marks a payment paid; it is recorded once as an integrity
 // failure, and the console's payments list marks the payment. In a 2-, a 0- and a 3-decimal

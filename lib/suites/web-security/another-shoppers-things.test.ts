@@ -1,3 +1,4 @@
+// @module-tag shop
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cartCookie } from "@/lib/testing/cart-cookie";

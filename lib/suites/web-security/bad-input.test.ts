@@ -1,3 +1,4 @@
+// @module-tag shop
 import { describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES } from "@/lib/security/request-body";
 import { DRIVERS, paymentNow, post, PROVIDERS } from "@/lib/testing/proof-drivers";

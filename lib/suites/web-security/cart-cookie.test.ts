@@ -1,3 +1,4 @@
+// @module-tag shop
 // The cart lives in a cookie the shop signs: a cookie made or edited by the shopper is an empty
 // cart, so no one gets past the per-line cap (20) by repeating a line, or changes a cart unseen.
 import { randomUUID } from "node:crypto";

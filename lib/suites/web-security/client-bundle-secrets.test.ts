@@ -1,3 +1,4 @@
+// @module-tag shop
 import { testBuildDir } from "@/lib/testing/build-dir";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";

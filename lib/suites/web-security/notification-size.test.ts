@@ -1,3 +1,4 @@
+// @module-tag shop
 import { describe, expect, it } from "vitest";
 import { PROVIDERS } from "@/lib/testing/proof-drivers";
 import { readRows, serverUrl } from "@/lib/testing/web-fixtures";

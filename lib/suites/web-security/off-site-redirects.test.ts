@@ -1,3 +1,4 @@
+// @module-tag shop
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTestOrder } from "@/lib/testing/shop-fixtures";
 import {

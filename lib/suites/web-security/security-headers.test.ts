@@ -1,3 +1,4 @@
+// @module-tag emulator-internals
 import { testBuildDir } from "@/lib/testing/build-dir";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
