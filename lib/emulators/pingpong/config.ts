@@ -1,4 +1,5 @@
 import { deploymentSecret } from "@/lib/deployment-secrets";
+import { notificationSecret } from "../signing-secrets";
 import { currencyExponent as isoExponent, isKnownCurrency } from "@/lib/money";
 
 /** The PingPongCheckout emulator's own settings (it reads its env, never the shop's). */
@@ -10,6 +11,11 @@ export function pingpongMerchant() {
     /** Shown on the wallet pages. */
     merchantName: process.env.EMULATOR_PINGPONG_MERCHANT_NAME || "Merchant Storefront",
   };
+}
+
+/** The salt its notifications are signed with now: the configured one, or a rotated one (../signing-secrets.ts). */
+export function pingpongNotificationSalt(): string {
+  return notificationSecret("pingpong", pingpongMerchant().salt);
 }
 
 export const BASE_PATH = "/emulators/pingpong";
