@@ -48,8 +48,8 @@ function lastId(table: typeof outbox | typeof outboxAttempts): number {
 
 /** The next instant after `now` at which something is due (emulator ms), if any. */
 function nextEventAfter(now: number): number | undefined {
-  const candidates = [nextAttemptMs(), ...EMULATORS.map((emulator) => emulator.nextDeadline?.())];
-  return earliestMs(...candidates.filter((time) => time !== undefined && time > now));
+  const after = new Date(now);
+  return earliestMs(nextAttemptMs(after), ...EMULATORS.map((emulator) => emulator.nextDeadline?.(after)));
 }
 
 async function runDue(): Promise<void> {

@@ -25,10 +25,10 @@ export interface EmulatorDescriptor {
   /** Work run on every outbox tick (settling pending payments, expiring codes), by a name unique across emulators. */
   jobs: Readonly<Record<string, () => void>>;
   /**
-   * The earliest emulator time (ms) at which one of its jobs will have work (a settlement, a QR code
-   * expiring), so the clock's advance steps through them in order (../clock-advance.ts).
+   * The earliest emulator time (ms) after `after` at which one of its jobs will have work (a
+   * settlement, a QR code expiring), so the clock's advance steps through them in order (./clock-advance.ts).
    */
-  nextDeadline?: () => number | undefined;
+  nextDeadline?: (after: Date) => number | undefined;
   /**
    * Its configured shared secret (a signing salt or key, or an API secret), when its merchants
    * authenticate with one: the control plane may rotate it (../signing-secrets.ts). Absent for an

@@ -1,4 +1,4 @@
-import { and, asc, eq, lte } from "drizzle-orm";
+import { and, asc, eq, gt, lte } from "drizzle-orm";
 import { emulatorNow, emulatorNowMs, scaledMs } from "./clock";
 import { emulatorDb } from "./db";
 import { mayConnect, REFUSED_BY_POLICY } from "./outbound-url";
@@ -245,12 +245,12 @@ export async function deliverDueInOrder(): Promise<number> {
   return attempts;
 }
 
-/** The earliest pending attempt's time (emulator ms), if any. */
-export function nextAttemptMs(): number | undefined {
+/** The earliest pending attempt's time after `after` (emulator ms), if any. */
+export function nextAttemptMs(after: Date): number | undefined {
   const row = emulatorDb()
     .select({ at: outbox.nextAttemptAt })
     .from(outbox)
-    .where(eq(outbox.status, "pending"))
+    .where(and(eq(outbox.status, "pending"), gt(outbox.nextAttemptAt, after)))
     .orderBy(asc(outbox.nextAttemptAt))
     .limit(1)
     .get();

@@ -1,5 +1,5 @@
 import { earliestMs, emulatorNow } from "../clock";
-import { and, or, asc, eq, inArray, lte, min } from "drizzle-orm";
+import { and, or, asc, eq, gt, inArray, lte, min } from "drizzle-orm";
 import { emulatorDb } from "../db";
 import {
   antomCardTokens,
@@ -238,12 +238,18 @@ export function chargesFor(reference: string): { id: string; status: string }[] 
     .all();
 }
 
-/** When the next PROCESSING payment settles (emulator ms), if any. */
-export function nextDeadline(): number | undefined {
+/** When the next PROCESSING payment after `after` settles (emulator ms), if any. */
+export function nextDeadline(after: Date): number | undefined {
   const row = emulatorDb()
     .select({ at: min(antomPayments.settleAt) })
     .from(antomPayments)
-    .where(and(eq(antomPayments.status, "PROCESSING"), eq(antomPayments.awaitingChallenge, false)))
+    .where(
+      and(
+        eq(antomPayments.status, "PROCESSING"),
+        eq(antomPayments.awaitingChallenge, false),
+        gt(antomPayments.settleAt, after),
+      ),
+    )
     .get();
   return earliestMs(row?.at);
 }

@@ -1,5 +1,5 @@
 import { earliestMs, emulatorNow } from "../clock";
-import { and, eq, inArray, isNotNull, lte, min } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, lte, min } from "drizzle-orm";
 import { emulatorDb } from "../db";
 import { outbox, type OutboxRow } from "../schema";
 import { lesspayCardTokens, lesspayOrders, type LesspayCardTokenRow, type LesspayOrderRow } from "./schema";
@@ -86,12 +86,14 @@ export function chargesFor(reference: string): { id: string; status: string }[] 
     .map((row) => ({ id: row.id, status: String(row.status) }));
 }
 
-/** When the next processing order settles (emulator ms), if any. */
-export function nextDeadline(): number | undefined {
+/** When the next processing order after `after` settles (emulator ms), if any. */
+export function nextDeadline(after: Date): number | undefined {
   const row = emulatorDb()
     .select({ at: min(lesspayOrders.settleAt) })
     .from(lesspayOrders)
-    .where(and(eq(lesspayOrders.status, 1), eq(lesspayOrders.awaitingChallenge, false)))
+    .where(
+      and(eq(lesspayOrders.status, 1), eq(lesspayOrders.awaitingChallenge, false), gt(lesspayOrders.settleAt, after)),
+    )
     .get();
   return earliestMs(row?.at);
 }

@@ -1,5 +1,5 @@
 import { earliestMs, emulatorNow } from "../clock";
-import { and, eq, inArray, lte, min, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, lte, min, sql } from "drizzle-orm";
 import { emulatorDb } from "../db";
 import { pingPaymentOrders, pingPayments, type PingPaymentOrderRow, type PingPaymentRow } from "./schema";
 
@@ -110,12 +110,12 @@ export function chargesFor(reference: string): { id: string; status: string }[] 
     .all();
 }
 
-/** When the next PENDING payment completes (emulator ms), if any. */
-export function nextDeadline(): number | undefined {
+/** When the next PENDING payment after `after` completes (emulator ms), if any. */
+export function nextDeadline(after: Date): number | undefined {
   const row = emulatorDb()
     .select({ at: min(pingPayments.settleAt) })
     .from(pingPayments)
-    .where(eq(pingPayments.status, "PENDING"))
+    .where(and(eq(pingPayments.status, "PENDING"), gt(pingPayments.settleAt, after)))
     .get();
   return earliestMs(row?.at);
 }

@@ -1,5 +1,5 @@
 import { earliestMs, emulatorNow } from "../clock";
-import { and, desc, eq, inArray, lte, min } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, lte, min } from "drizzle-orm";
 import { emulatorDb } from "../db";
 import {
   pingpongAdjustments,
@@ -301,12 +301,13 @@ export function chargesFor(reference: string): { id: string; status: string }[] 
     .all();
 }
 
-/** When the next PROCESSING transaction settles or has its QR code expire (emulator ms), if any. */
-export function nextDeadline(): number | undefined {
-  const row = emulatorDb()
-    .select({ settle: min(pingpongTransactions.settleAt), qr: min(pingpongTransactions.qrExpiresAt) })
-    .from(pingpongTransactions)
-    .where(eq(pingpongTransactions.status, "PROCESSING"))
-    .get();
-  return earliestMs(row?.settle, row?.qr);
+/** When the next PROCESSING transaction after `after` settles or has its QR code expire (emulator ms), if any. */
+export function nextDeadline(after: Date): number | undefined {
+  const earliest = (column: typeof pingpongTransactions.settleAt | typeof pingpongTransactions.qrExpiresAt) =>
+    emulatorDb()
+      .select({ at: min(column) })
+      .from(pingpongTransactions)
+      .where(and(eq(pingpongTransactions.status, "PROCESSING"), gt(column, after)))
+      .get()?.at;
+  return earliestMs(earliest(pingpongTransactions.settleAt), earliest(pingpongTransactions.qrExpiresAt));
 }
