@@ -68,10 +68,12 @@ export const PENDING_SETTLES_AFTER_SECONDS = 60;
 export const LATE_NOTIFICATION_SECONDS = 120;
 
 /**
- * How long a QR code lives [the project's guess], in wall-clock seconds: not scaled by
+ * How long a QR code lives [the project's guess], in seconds not scaled by
  * EMULATOR_TIME_SCALE (../clock.ts), since it is the payer's time to scan, and payers (a person,
  * a test's steps) act in real time. Scaled, the tests' 0.001 left 0.9 s, less than a test's own
- * steps take on a busy machine. Expiry is exercised by the QA hook `POST …/apm/<id>/expire`.
+ * steps take on a busy machine. It runs on the emulators' clock (../clock.ts): the control plane's
+ * `advance` expires it (then CLOSED and a CLOSE notification [doc: closeNotificationUrl gets CLOSED]),
+ * as does the QA hook `POST …/apm/<id>/expire`.
  */
 export const QR_LIFETIME_SECONDS = 15 * 60;
 
