@@ -46,9 +46,9 @@ function lastId(table: typeof outbox | typeof outboxAttempts): number {
   return emulatorDb().select({ id: table.id }).from(table).orderBy(desc(table.id)).limit(1).get()?.id ?? 0;
 }
 
-/** The next instant after `now` at which something is due (emulator ms), if any. */
-function nextEventAfter(now: number): number | undefined {
-  const after = new Date(now);
+/** The next instant after `time` at which something is due (emulator ms), if any. */
+function nextEventAfter(time: number): number | undefined {
+  const after = new Date(time);
   return earliestMs(nextAttemptMs(after), ...EMULATORS.map((emulator) => emulator.nextDeadline?.(after)));
 }
 
@@ -84,11 +84,16 @@ export async function advanceClock(seconds: number): Promise<AdvanceReport> {
     const attemptsBefore = lastId(outboxAttempts);
     const targetOffset = clockOffsetMs() + Math.round(seconds * 1000);
     let steps = 0;
+    // The instant the clock last stopped at: the next event is looked for after it, not after the
+    // wall clock's now, which moves on while attempts are made (a 5 ms retry would be skipped).
+    let stepAt = emulatorNowMs();
     await runDue(); // what was already due runs at the time it was due, before the clock moves
     for (;;) {
-      const next = nextEventAfter(emulatorNowMs());
+      const next = nextEventAfter(stepAt);
       if (next === undefined || next > Date.now() + targetOffset || steps >= MAX_STEPS) break;
-      setClockOffsetMs(Math.min(next - Date.now(), targetOffset));
+      // Never backwards: an event the wall clock already passed runs now.
+      setClockOffsetMs(Math.min(Math.max(clockOffsetMs(), next - Date.now()), targetOffset));
+      stepAt = next;
       steps += 1;
       await runDue();
     }
