@@ -180,6 +180,15 @@ function TestCardsAndForcing() {
           On a public deployment every control request needs an operator&apos;s session or{" "}
           <code>Authorization: Bearer $EMULATOR_CONTROL_TOKEN</code>.
         </p>
+        <p className="text-sm text-slate-600" data-testid="emulator-clock-help">
+          Time: <code>POST /emulators/control/clock</code> with <code>{'{"advance": "2 hours"}'}</code> (or{" "}
+          <code>&quot;8 days&quot;</code>, or seconds) moves every emulator&apos;s clock forward and first runs what
+          became due, in order: QR codes expiring, pending payments settling, every retry of a notification until
+          delivered or given up; <code>GET</code> shows it, <code>DELETE</code> (or reset) returns to real time. Keys:{" "}
+          <code>POST /emulators/control/&lt;provider&gt;/signing-secret</code> with{" "}
+          <code>{'{"window": "24 hours"}'}</code> rotates a shared secret; the old one works until the window ends on
+          that clock.
+        </p>
         <p className="text-sm text-slate-700">Each provider&apos;s tab starts with its form.</p>
       </section>
     </>

@@ -1,7 +1,18 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import { emulatorDb } from "./db";
+import { emulatorClock } from "./schema";
+
 /**
- * The emulators' clock. EMULATOR_TIME_SCALE shrinks every provider delay (retry schedules,
- * late notifications, settlement): 1 is real time, 0.001 turns an hour into 3.6 seconds. A payer's
- * own time (how long a QR code may be scanned) is not a provider delay and runs on the wall clock.
+ * The emulators' clock. Two things move it:
+ * - EMULATOR_TIME_SCALE shrinks every provider delay (retry schedules, late notifications,
+ *   settlement): 1 is real time, 0.001 turns an hour into 3.6 seconds. A payer's own time (how long
+ *   a QR code may be scanned) is not a provider delay and is not scaled.
+ * - The control plane's offset (POST /emulators/control/clock): emulator time is the wall clock plus
+ *   an offset kept in the emulators' database, so every process serving the emulators agrees.
+ *   Everything an emulator decides by time (QR expiry, settlement, the outbox's attempts) reads
+ *   emulatorNow(). Signature timestamps keep the wall clock: the shop's clock does not move, so a
+ *   timestamp window compares two real clocks.
  */
 export function timeScale(): number {
   const scale = Number(process.env.EMULATOR_TIME_SCALE ?? "1");
@@ -11,4 +22,49 @@ export function timeScale(): number {
 /** A provider delay in seconds, as milliseconds of this emulator's scaled clock. */
 export function scaledMs(seconds: number): number {
   return Math.round(seconds * 1000 * timeScale());
+}
+
+const CLOCK_ROW = 1;
+
+/** How far emulator time runs ahead of the wall clock, in ms (0: real time). */
+export function clockOffsetMs(): number {
+  const row = emulatorDb()
+    .select({ offsetMs: emulatorClock.offsetMs })
+    .from(emulatorClock)
+    .where(eq(emulatorClock.id, CLOCK_ROW))
+    .get();
+  return row?.offsetMs ?? 0;
+}
+
+/** Emulator time in ms since the epoch. */
+export function emulatorNowMs(): number {
+  return Date.now() + clockOffsetMs();
+}
+
+/** Emulator time: what every emulator reads instead of `new Date()`. */
+export function emulatorNow(): Date {
+  return new Date(emulatorNowMs());
+}
+
+/** Sets the offset (never backwards but through resetClock). */
+export function setClockOffsetMs(offsetMs: number): void {
+  emulatorDb()
+    .insert(emulatorClock)
+    .values({ id: CLOCK_ROW, offsetMs: Math.round(offsetMs), updatedAt: new Date() })
+    .onConflictDoUpdate({ target: emulatorClock.id, set: { offsetMs: Math.round(offsetMs), updatedAt: new Date() } })
+    .run();
+}
+
+/** Back to real time. */
+export function resetClock(): void {
+  emulatorDb().delete(emulatorClock).run();
+}
+
+/** The earliest of some optional times (a Date, or ms), in ms; undefined when there is none. */
+export function earliestMs(...times: (Date | number | null | undefined)[]): number | undefined {
+  const values = times
+    .filter((time): time is Date | number => time !== null && time !== undefined)
+    .map((time) => (typeof time === "number" ? time : time.getTime()))
+    .filter((time) => Number.isFinite(time));
+  return values.length > 0 ? Math.min(...values) : undefined;
 }

@@ -47,6 +47,25 @@ const CALLS: { name: string; send: (headers: Headers) => Promise<Response> }[] =
         body: "{}",
       }),
   },
+  { name: "GET clock", send: (headers) => fetch(control("clock"), { headers }) },
+  {
+    name: "POST clock",
+    send: (headers) =>
+      fetch(control("clock"), {
+        method: "POST",
+        headers: { ...FROM_THE_SHOP, ...headers },
+        body: JSON.stringify({ advance: "2 hours" }),
+      }),
+  },
+  {
+    name: "POST signing-secret",
+    send: (headers) =>
+      fetch(control("pingpong/signing-secret"), {
+        method: "POST",
+        headers: { ...FROM_THE_SHOP, ...headers },
+        body: "{}",
+      }),
+  },
 ];
 
 /** The pending Antom override, read with the token. */

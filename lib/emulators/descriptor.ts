@@ -24,6 +24,17 @@ export interface EmulatorDescriptor {
   charges(reference: string): { id: string; status: string }[];
   /** Work run on every outbox tick (settling pending payments, expiring codes), by a name unique across emulators. */
   jobs: Readonly<Record<string, () => void>>;
+  /**
+   * The earliest emulator time (ms) after `after` at which one of its jobs will have work (a
+   * settlement, a QR code expiring), so the clock's advance steps through them in order (./clock-advance.ts).
+   */
+  nextDeadline?: (after: Date) => number | undefined;
+  /**
+   * Its configured shared secret (a signing salt or key, or an API secret), when its merchants
+   * authenticate with one: the control plane may rotate it (../signing-secrets.ts). Absent for an
+   * emulator whose merchants sign with key pairs.
+   */
+  sharedSecret?: () => string;
   /** Whether its notifications carry a signature (a forced `bad_signature` needs one to corrupt). */
   signsNotifications: boolean;
   /** Its section of the /emulators catalogue (loaded only by that page). */

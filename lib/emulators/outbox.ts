@@ -1,5 +1,5 @@
-import { and, asc, eq, lte } from "drizzle-orm";
-import { scaledMs } from "./clock";
+import { and, asc, eq, gt, lte } from "drizzle-orm";
+import { emulatorNow, emulatorNowMs, scaledMs } from "./clock";
 import { emulatorDb } from "./db";
 import { mayConnect, REFUSED_BY_POLICY } from "./outbound-url";
 import { outbox, outboxAttempts, type OutboxRow } from "./schema";
@@ -21,6 +21,8 @@ interface WorkerState {
   ackRules: Map<string, AckRule>;
   /** A delivery run is already queued for the notifications enqueued now (see scheduleDelivery). */
   deliveryQueued?: boolean;
+  /** The clock is being advanced (./clock-advance.ts): it runs the jobs and attempts itself, in order. */
+  advancing?: boolean;
 }
 
 const state: WorkerState = ((globalThis as Record<string, unknown>).__emulatorOutbox ??= {
@@ -108,7 +110,7 @@ function insertNotification(notification: Omit<Notification, "ackRule"> & { ackR
       headers: { "content-type": "application/json", ...notification.headers },
       retrySchedule: [...notification.retrySchedule],
       ackRule: notification.ackRule,
-      nextAttemptAt: new Date(Date.now() + scaledMs(notification.delaySeconds ?? 0)),
+      nextAttemptAt: new Date(emulatorNowMs() + scaledMs(notification.delaySeconds ?? 0)),
     })
     .returning()
     .get();
@@ -139,6 +141,7 @@ export const COULD_NOT_CONNECT = "could not connect";
 
 async function deliver(row: OutboxRow): Promise<void> {
   const started = Date.now();
+  const attemptedAt = emulatorNow();
   let httpStatus: number | null = null;
   let error: string | null = null;
   let answer: string | undefined;
@@ -174,7 +177,7 @@ async function deliver(row: OutboxRow): Promise<void> {
   const database = emulatorDb();
   database.transaction((tx) => {
     tx.insert(outboxAttempts)
-      .values({ outboxId: row.id, attemptedAt: new Date(started), httpStatus, error, durationMs: Date.now() - started })
+      .values({ outboxId: row.id, attemptedAt, httpStatus, error, durationMs: Date.now() - started })
       .run();
     tx.update(outbox)
       .set({
@@ -182,8 +185,8 @@ async function deliver(row: OutboxRow): Promise<void> {
         lastHttpStatus: httpStatus,
         lastError: error,
         status: delivered ? "delivered" : wait === undefined ? "gave_up" : "pending",
-        deliveredAt: delivered ? new Date() : null,
-        nextAttemptAt: delivered || wait === undefined ? row.nextAttemptAt : new Date(Date.now() + scaledMs(wait)),
+        deliveredAt: delivered ? emulatorNow() : null,
+        nextAttemptAt: delivered || wait === undefined ? row.nextAttemptAt : new Date(emulatorNowMs() + scaledMs(wait)),
       })
       .where(eq(outbox.id, row.id))
       .run();
@@ -191,8 +194,8 @@ async function deliver(row: OutboxRow): Promise<void> {
   if (!delivered && wait !== undefined) setTimeout(() => void deliverDueNotifications(), scaledMs(wait) + 5);
 }
 
-/** Delivers every notification that is due now (concurrently, each row at most once at a time). */
-export async function deliverDueNotifications(): Promise<void> {
+/** Runs every emulator's scheduled jobs once (settling, expiring, closing what is due now). */
+export function runJobs(): void {
   for (const job of state.jobs.values()) {
     try {
       job();
@@ -200,24 +203,79 @@ export async function deliverDueNotifications(): Promise<void> {
       console.error("emulator job failed", error);
     }
   }
-  const due = emulatorDb()
+}
+
+function dueRows(limit: number): OutboxRow[] {
+  return emulatorDb()
     .select()
     .from(outbox)
-    .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, new Date())))
-    .orderBy(asc(outbox.nextAttemptAt))
-    .limit(50)
+    .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, emulatorNow())))
+    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
+    .limit(limit)
     .all()
     .filter((row) => !state.inFlight.has(row.id));
-  await Promise.all(
-    due.map(async (row) => {
-      state.inFlight.add(row.id);
-      try {
-        await deliver(row);
-      } finally {
-        state.inFlight.delete(row.id);
-      }
-    }),
-  );
+}
+
+async function deliverTracked(row: OutboxRow): Promise<void> {
+  state.inFlight.add(row.id);
+  try {
+    await deliver(row);
+  } finally {
+    state.inFlight.delete(row.id);
+  }
+}
+
+/** Delivers every notification that is due now (concurrently, each row at most once at a time). */
+export async function deliverDueNotifications(): Promise<void> {
+  if (state.advancing) return;
+  runJobs();
+  await Promise.all(dueRows(50).map(deliverTracked));
+}
+
+/**
+ * Attempts the notifications due now one by one, earliest first (the clock's advance: each attempt
+ * is recorded in its scheduled order). Answers how many attempts were made.
+ */
+export async function deliverDueInOrder(): Promise<number> {
+  let attempts = 0;
+  for (let due = dueRows(1)[0]; due; due = dueRows(1)[0]) {
+    await deliverTracked(due);
+    attempts += 1;
+  }
+  return attempts;
+}
+
+/** The earliest pending attempt's time after `after` (emulator ms), if any. */
+export function nextAttemptMs(after: Date): number | undefined {
+  const row = emulatorDb()
+    .select({ at: outbox.nextAttemptAt })
+    .from(outbox)
+    .where(and(eq(outbox.status, "pending"), gt(outbox.nextAttemptAt, after)))
+    .orderBy(asc(outbox.nextAttemptAt))
+    .limit(1)
+    .get();
+  return row?.at.getTime();
+}
+
+/**
+ * Runs `work` with the background worker paused, after the deliveries already under way finish
+ * (at most `waitMs`), so the clock's advance alone attempts what becomes due, in order.
+ */
+export async function whileWorkerPaused<T>(work: () => Promise<T>, waitMs = 20_000): Promise<T> {
+  if (state.advancing) throw new Error("the clock is already being advanced");
+  state.advancing = true;
+  try {
+    const deadline = Date.now() + waitMs;
+    while (state.inFlight.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    return await work();
+  } finally {
+    state.advancing = false;
+  }
+}
+
+/** Whether an advance is under way in this process. */
+export function isAdvancing(): boolean {
+  return state.advancing === true;
 }
 
 /**
@@ -231,7 +289,7 @@ export function startOutboxWorker(emulators: readonly OutboxClient[], intervalMs
   }
   if (state.timer) return;
   state.timer = setInterval(() => {
-    if (state.ticking) return;
+    if (state.ticking || state.advancing) return;
     state.ticking = true;
     deliverDueNotifications()
       .catch((error) => console.error("emulator outbox tick failed", error))

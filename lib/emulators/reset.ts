@@ -3,10 +3,24 @@ import { emulatorDatabasePath } from "@/lib/serve-mode";
 import { openSqlite } from "@/lib/sqlite";
 import { emulatorDb } from "./db";
 import { EMULATORS } from "./index";
-import { controlForcedPayments, controlOverrides, outbox, outboxAttempts } from "./schema";
+import {
+  controlForcedPayments,
+  controlOverrides,
+  emulatorClock,
+  outbox,
+  outboxAttempts,
+  signingSecretRotations,
+} from "./schema";
 
-/** The tables every emulator shares (./schema.ts); each emulator lists its own. */
-const SHARED_TABLES = [outboxAttempts, outbox, controlForcedPayments, controlOverrides];
+/** The tables every emulator shares (./schema.ts); each emulator lists its own. Reset also returns the clock to real time. */
+const SHARED_TABLES = [
+  outboxAttempts,
+  outbox,
+  controlForcedPayments,
+  controlOverrides,
+  emulatorClock, // back to real time
+  signingSecretRotations, // back to the configured secrets
+];
 
 /** Empties every emulator table (the migrations stay): the emulators start over, as after install. */
 export function resetEmulators(): number {

@@ -94,3 +94,29 @@ export const controlForcedPayments = sqliteTable(
 
 export type ControlOverrideRow = typeof controlOverrides.$inferSelect;
 export type ControlForcedPaymentRow = typeof controlForcedPayments.$inferSelect;
+
+/**
+ * The emulators' one clock (./clock.ts): how far emulator time runs ahead of the wall clock. One
+ * row (id 1), kept here so every process serving the emulators reads the same time; reset empties it.
+ */
+export const emulatorClock = sqliteTable("emulator_clock", {
+  id: integer("id").primaryKey(),
+  offsetMs: integer("offset_ms").notNull().default(0),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull().default(now),
+});
+
+/**
+ * QA control plane: a merchant's rotated signing secret (./signing-secrets.ts). The previous secret
+ * stays valid until `previousValidUntil` (emulator time); `merchantSwitched` records that the merchant
+ * signed a request with the new secret (from then on notifications are signed with it).
+ */
+export const signingSecretRotations = sqliteTable("signing_secret_rotations", {
+  provider: text("provider").primaryKey(),
+  secret: text("secret").notNull(),
+  previous: text("previous").notNull(),
+  previousValidUntil: integer("previous_valid_until", { mode: "timestamp_ms" }).notNull(),
+  merchantSwitched: integer("merchant_switched", { mode: "boolean" }).notNull().default(false),
+  rotatedAt: integer("rotated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+export type SigningSecretRotationRow = typeof signingSecretRotations.$inferSelect;

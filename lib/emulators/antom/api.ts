@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomInt, randomUUID } from "node:crypto";
-import { scaledMs } from "../clock";
+import { emulatorNow, emulatorNowMs, scaledMs } from "../clock";
 import { withHostedLanguage } from "../hosted-locale";
 import { targetUrlError } from "../outbound-url";
 import {
@@ -86,7 +86,7 @@ function digits(count: number): string {
 
 /** Antom-like ids: date (yyyymmdd) then digits, 35 long. */
 function newId(): string {
-  const now = new Date();
+  const now = emulatorNow();
   return `${now.getUTCFullYear()}${String(now.getUTCMonth() + 1).padStart(2, "0")}${String(now.getUTCDate()).padStart(2, "0")}${digits(27)}`;
 }
 
@@ -619,8 +619,8 @@ export async function pay(request: AntomRequest): Promise<Response> {
     origin: request.origin,
     language: browserLanguageOf(env),
     awaitingChallenge: plan.kind === "challenge",
-    settleAt: plan.kind === "pending" ? new Date(Date.now() + scaledMs(PENDING_SETTLES_AFTER_SECONDS)) : null,
-    paymentTime: plan.kind === "decline" ? new Date() : null,
+    settleAt: plan.kind === "pending" ? new Date(emulatorNowMs() + scaledMs(PENDING_SETTLES_AFTER_SECONDS)) : null,
+    paymentTime: plan.kind === "decline" ? emulatorNow() : null,
     callbackBehaviour: callbackBehaviourOf(`${card.firstName} ${card.lastName}`),
   });
 
@@ -636,7 +636,7 @@ export async function pay(request: AntomRequest): Promise<Response> {
 
 /** Completes a PROCESSING payment as SUCCESS (captured if AUTOMATIC, card stored if asked) and notifies. */
 function succeed(payment: AntomPaymentRow, extra: Partial<AntomPaymentRow> = {}): AntomPaymentRow | undefined {
-  const now = new Date();
+  const now = emulatorNow();
   const done = completePayment(
     payment.paymentId,
     { ...extra, paymentTime: now },
@@ -667,7 +667,7 @@ function succeed(payment: AntomPaymentRow, extra: Partial<AntomPaymentRow> = {})
 }
 
 /** Settles a PROCESSING payment whose time has come (test card ...0119). */
-function settleIfDue(payment: AntomPaymentRow, now = Date.now()): AntomPaymentRow {
+function settleIfDue(payment: AntomPaymentRow, now = emulatorNowMs()): AntomPaymentRow {
   if (
     payment.status !== "PROCESSING" ||
     payment.awaitingChallenge ||
@@ -931,7 +931,7 @@ export function finishChallenge(paymentId: string, code: string): { redirect: st
       awaitingChallenge: false,
       resultCode: RESULTS.authenticationFailed.resultCode,
       resultMessage: RESULTS.authenticationFailed.resultMessage,
-      paymentTime: new Date(),
+      paymentTime: emulatorNow(),
     });
     if (failed) notifyPaymentResult(failed);
   }

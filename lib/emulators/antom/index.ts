@@ -3,7 +3,7 @@ import type { EmulatorRoute } from "../routes";
 import { handleApi, jobs } from "./api";
 import { ANTOM_ACKNOWLEDGEMENT } from "./config";
 import * as schema from "./schema";
-import { chargesFor } from "./store";
+import { chargesFor, nextDeadline } from "./store";
 
 const payments: EmulatorRoute["handlers"] = { POST: (request, { action }) => handleApi(request, action) };
 
@@ -19,6 +19,11 @@ export const antom: EmulatorDescriptor = {
   acknowledgement: ANTOM_ACKNOWLEDGEMENT,
   charges: chargesFor,
   jobs,
+  // No sharedSecret: merchants sign with an RSA key pair and verify Antom's answers with Antom's
+  // public key [doc]; a new key is a new pair registered in the portal (keyVersion in the
+  // signature header), not a secret both sides share, and no overlap window is published [guess],
+  // so the control plane offers no rotation here.
+  nextDeadline,
   signsNotifications: true,
   catalogue: async () => (await import("./catalogue")).AntomCatalogue,
 };

@@ -1,4 +1,5 @@
-import { and, or, asc, eq, inArray, lte } from "drizzle-orm";
+import { earliestMs, emulatorNow } from "../clock";
+import { and, or, asc, eq, gt, inArray, lte, min } from "drizzle-orm";
 import { emulatorDb } from "../db";
 import {
   antomCardTokens,
@@ -45,13 +46,13 @@ export function movePayment(
 ): AntomPaymentRow | undefined {
   return emulatorDb()
     .update(antomPayments)
-    .set({ ...extra, status: to, updatedAt: new Date() })
+    .set({ ...extra, status: to, updatedAt: emulatorNow() })
     .where(and(eq(antomPayments.paymentId, paymentId), inArray(antomPayments.status, [...from])))
     .returning()
     .get();
 }
 
-export function dueSettlements(now = new Date()): AntomPaymentRow[] {
+export function dueSettlements(now = emulatorNow()): AntomPaymentRow[] {
   return emulatorDb()
     .select()
     .from(antomPayments)
@@ -125,11 +126,11 @@ export function completePayment(
         status: "SUCCESS",
         awaitingChallenge: false,
         settleAt: null,
-        paymentTime: extra.paymentTime ?? new Date(),
+        paymentTime: extra.paymentTime ?? emulatorNow(),
         capturedMinor: automatic ? current.amountMinor : 0,
         captureClosed: automatic,
         cardToken: current.tokenizeRequested && token ? token.token : null,
-        updatedAt: new Date(),
+        updatedAt: emulatorNow(),
       })
       .where(eq(antomPayments.paymentId, paymentId))
       .returning()
@@ -168,7 +169,7 @@ export function recordCapture(values: typeof antomTransactions.$inferInsert): An
     if (values.amountMinor > payment.amountMinor - payment.capturedMinor)
       return "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT" as const;
     tx.update(antomPayments)
-      .set({ capturedMinor: payment.capturedMinor + values.amountMinor, captureClosed: true, updatedAt: new Date() })
+      .set({ capturedMinor: payment.capturedMinor + values.amountMinor, captureClosed: true, updatedAt: emulatorNow() })
       .where(eq(antomPayments.paymentId, payment.paymentId))
       .run();
     return tx.insert(antomTransactions).values(values).returning().get();
@@ -182,7 +183,7 @@ export function recordRefund(values: typeof antomTransactions.$inferInsert): Ant
     if (!payment || payment.status !== "SUCCESS" || payment.capturedMinor === 0) return "ORDER_STATUS_INVALID" as const;
     if (payment.refundedMinor + values.amountMinor > payment.capturedMinor) return "REFUND_AMOUNT_EXCEED" as const;
     tx.update(antomPayments)
-      .set({ refundedMinor: payment.refundedMinor + values.amountMinor, updatedAt: new Date() })
+      .set({ refundedMinor: payment.refundedMinor + values.amountMinor, updatedAt: emulatorNow() })
       .where(eq(antomPayments.paymentId, payment.paymentId))
       .run();
     return tx.insert(antomTransactions).values(values).returning().get();
@@ -194,7 +195,7 @@ export function recordCancel(values: typeof antomTransactions.$inferInsert): Ant
   return emulatorDb().transaction((tx) => {
     const cancelled = tx
       .update(antomPayments)
-      .set({ status: "CANCELLED", captureClosed: true, updatedAt: new Date() })
+      .set({ status: "CANCELLED", captureClosed: true, updatedAt: emulatorNow() })
       // [doc] cancel closes an order still processing at Antom (the buyer can no longer pay it)
       // and an authorization not captured yet; a captured card payment cannot be canceled.
       .where(
@@ -235,4 +236,20 @@ export function chargesFor(reference: string): { id: string; status: string }[] 
     .from(antomPayments)
     .where(eq(antomPayments.paymentRequestId, reference))
     .all();
+}
+
+/** When the next PROCESSING payment after `after` settles (emulator ms), if any. */
+export function nextDeadline(after: Date): number | undefined {
+  const row = emulatorDb()
+    .select({ at: min(antomPayments.settleAt) })
+    .from(antomPayments)
+    .where(
+      and(
+        eq(antomPayments.status, "PROCESSING"),
+        eq(antomPayments.awaitingChallenge, false),
+        gt(antomPayments.settleAt, after),
+      ),
+    )
+    .get();
+  return earliestMs(row?.at);
 }

@@ -1,8 +1,9 @@
 import { currencyExponent, isKnownCurrency } from "@/lib/money";
 import { readForm, readJson, refusalResponse } from "@/lib/security/request-body";
 import { createHash, randomBytes, randomInt } from "node:crypto";
-import { scaledMs } from "../clock";
+import { emulatorNow, emulatorNowMs, scaledMs } from "../clock";
 import { targetUrlError } from "../outbound-url";
+import { notificationSecret } from "../signing-secrets";
 import { deliverDueNotifications, enqueueNotification, type Notification } from "../outbox";
 import type { FormStep } from "../form-redirect";
 import {
@@ -134,10 +135,12 @@ function queryView(order: LesspayOrderRow): Json {
 // Callbacks and risk events: POST JSON to notify_url, signed like requests
 
 function signedHeaders(body: Json): Record<string, string> {
-  const { appId, appSecret } = lesspaySettings();
+  const { appId, appSecret: configured } = lesspaySettings();
+  const appSecret = notificationSecret("lesspay", configured); // configured, or rotated (../signing-secrets.ts)
   return {
     "content-type": "application/json",
     "x-auth-appid": appId,
+    // A signature timestamp: the wall clock, as the shop checks it (../clock.ts).
     "X-Auth-Timestamp": String(Date.now()),
     "x-auth-signature": sign(body, appSecret),
   };
@@ -234,7 +237,7 @@ function succeed(order: LesspayOrderRow): LesspayOrderRow | undefined {
     awaitingChallenge: false,
     settleAt: null,
     cardToken: token,
-    finishedAt: new Date(),
+    finishedAt: emulatorNow(),
   });
   if (!done) return undefined;
   if (token) {
@@ -260,7 +263,7 @@ function fail(order: LesspayOrderRow, reason: string): LesspayOrderRow | undefin
     failReason: reason,
     awaitingChallenge: false,
     settleAt: null,
-    finishedAt: new Date(),
+    finishedAt: emulatorNow(),
   });
   if (done) notifyResult(done);
   return done;
@@ -280,7 +283,7 @@ function wakeAt(seconds: number): void {
 }
 
 /** Reaches a processing order's scripted outcome when its time has come. */
-function settleIfDue(order: LesspayOrderRow, now = Date.now()): LesspayOrderRow {
+function settleIfDue(order: LesspayOrderRow, now = emulatorNowMs()): LesspayOrderRow {
   if (order.status !== PENDING_PAY || order.awaitingChallenge || !order.settleAt || order.settleAt.getTime() > now)
     return order;
   const outcome = outcomeOf(order);
@@ -485,7 +488,7 @@ export async function createOrder(request: LesspayRequest): Promise<Response> {
   const taken = takeNextPayment("lesspay");
   if (taken.before) return faultResponse("lesspay", taken.before);
   const detailId = newPayOrderDetailId();
-  const now = Date.now();
+  const now = emulatorNowMs();
   // Charged (a fault after the charge): even a cashier order is paid at once, as if the payer had been quick.
   const outcome = taken.charged
     ? forcedOutcomeOf(taken.override)
@@ -630,7 +633,7 @@ export function submitCashier(payOrderId: string, form: Record<string, string>):
     storeRequested: order.storeRequested || form.save === "on" || form.save === "true",
     callbackBehaviour: callbackBehaviourOf(holderName),
     awaitingChallenge: outcome.kind === "challenge",
-    settleAt: outcome.kind === "pending" ? new Date(Date.now() + scaledMs(PENDING_SETTLES_AFTER_SECONDS)) : null,
+    settleAt: outcome.kind === "pending" ? new Date(emulatorNowMs() + scaledMs(PENDING_SETTLES_AFTER_SECONDS)) : null,
   });
   if (carded && outcome.kind === "pending") wakeAt(PENDING_SETTLES_AFTER_SECONDS);
   if (!carded) return resultRedirect(findOrder(payOrderId)!);
@@ -648,7 +651,7 @@ function finishAs(order: LesspayOrderRow, status: number): LesspayOrderRow | und
     status,
     awaitingChallenge: false,
     settleAt: null,
-    finishedAt: status === PENDING_CONFIRM ? null : new Date(),
+    finishedAt: status === PENDING_CONFIRM ? null : emulatorNow(),
   });
   if (done) notifyResult(done);
   return done;

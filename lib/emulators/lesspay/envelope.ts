@@ -1,5 +1,6 @@
 import { parseJson, readText, refusalResponse } from "@/lib/security/request-body";
 import { lesspaySettings, TIMESTAMP_WINDOW_MS } from "./config";
+import { verifyingSecret } from "../signing-secrets";
 import { verify } from "./signature";
 
 /**
@@ -48,6 +49,7 @@ export async function readRequest(request: Request): Promise<LesspayRequest | Re
   if (!json.ok) return unauthorized(json.error);
   const body = json.value;
   if (!body || typeof body !== "object" || Array.isArray(body)) return unauthorized("the body is not a JSON object");
-  if (!verify(body as Json, settings.appSecret, signature)) return unauthorized();
+  if (verifyingSecret("lesspay", settings.appSecret, (secret) => verify(body as Json, secret, signature)) === undefined)
+    return unauthorized();
   return { appId, body: body as Json, origin: new URL(request.url).origin };
 }

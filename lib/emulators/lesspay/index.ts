@@ -1,8 +1,8 @@
 import type { EmulatorDescriptor } from "../descriptor";
 import { handleApi, jobs, riskEventRoute } from "./api";
-import { LESSPAY_ACKNOWLEDGEMENT } from "./config";
+import { LESSPAY_ACKNOWLEDGEMENT, lesspaySettings } from "./config";
 import * as schema from "./schema";
-import { chargesFor } from "./store";
+import { chargesFor, nextDeadline } from "./store";
 
 /** Lesspay 2.0: the pay API (create-order, query-order), its cashier and 3DS pages, and risk events. */
 export const lesspay: EmulatorDescriptor = {
@@ -19,6 +19,9 @@ export const lesspay: EmulatorDescriptor = {
   acknowledgement: LESSPAY_ACKNOWLEDGEMENT,
   charges: chargesFor,
   jobs,
+  nextDeadline,
+  // [doc] the app secret signs requests and callbacks (`&key={appSecret}`, SHA-256).
+  sharedSecret: () => lesspaySettings().appSecret,
   signsNotifications: true,
   catalogue: async () => (await import("./catalogue")).LesspayCatalogue,
 };

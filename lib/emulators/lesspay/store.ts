@@ -1,4 +1,5 @@
-import { and, eq, inArray, isNotNull, lte } from "drizzle-orm";
+import { earliestMs, emulatorNow } from "../clock";
+import { and, eq, gt, inArray, isNotNull, lte, min } from "drizzle-orm";
 import { emulatorDb } from "../db";
 import { outbox, type OutboxRow } from "../schema";
 import { lesspayCardTokens, lesspayOrders, type LesspayCardTokenRow, type LesspayOrderRow } from "./schema";
@@ -27,7 +28,7 @@ type Changes = Partial<Omit<LesspayOrderRow, "payOrderId" | "appId" | "requestId
 export function moveOrder(payOrderId: string, from: readonly number[], changes: Changes): LesspayOrderRow | undefined {
   return emulatorDb()
     .update(lesspayOrders)
-    .set({ ...changes, updatedAt: new Date() })
+    .set({ ...changes, updatedAt: emulatorNow() })
     .where(and(eq(lesspayOrders.payOrderId, payOrderId), inArray(lesspayOrders.status, [...from])))
     .returning()
     .get();
@@ -36,13 +37,13 @@ export function moveOrder(payOrderId: string, from: readonly number[], changes: 
 export function updateOrder(payOrderId: string, changes: Changes): void {
   emulatorDb()
     .update(lesspayOrders)
-    .set({ ...changes, updatedAt: new Date() })
+    .set({ ...changes, updatedAt: emulatorNow() })
     .where(eq(lesspayOrders.payOrderId, payOrderId))
     .run();
 }
 
 /** Processing orders whose scripted outcome is due (not waiting for a 3DS challenge). */
-export function dueSettlements(now = new Date()): LesspayOrderRow[] {
+export function dueSettlements(now = emulatorNow()): LesspayOrderRow[] {
   return emulatorDb()
     .select()
     .from(lesspayOrders)
@@ -83,4 +84,16 @@ export function chargesFor(reference: string): { id: string; status: string }[] 
     .where(eq(lesspayOrders.requestId, reference))
     .all()
     .map((row) => ({ id: row.id, status: String(row.status) }));
+}
+
+/** When the next processing order after `after` settles (emulator ms), if any. */
+export function nextDeadline(after: Date): number | undefined {
+  const row = emulatorDb()
+    .select({ at: min(lesspayOrders.settleAt) })
+    .from(lesspayOrders)
+    .where(
+      and(eq(lesspayOrders.status, 1), eq(lesspayOrders.awaitingChallenge, false), gt(lesspayOrders.settleAt, after)),
+    )
+    .get();
+  return earliestMs(row?.at);
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { isKnownCurrency } from "@/lib/money";
 import { readJson, refusalResponse } from "@/lib/security/request-body";
 import { targetUrlError } from "../outbound-url";
+import { sameText, verifyingSecret } from "../signing-secrets";
 import { answerStored, enqueueScripted, faultResponse, recordForcedPayment, takeNextPayment } from "../control";
 import { LATE_CALLBACK_SECONDS, pingEmulatorTenant, STATUS_CALLBACK_RETRY_SECONDS, VAT_RATES } from "./config";
 import { type DocumentedError } from "./documented-shapes";
@@ -56,7 +57,10 @@ function authenticate(request: Request): { tenantId: string } | Response {
       { error: "forbidden", description: "The tenant_id and x-api-secret headers are required.", property: null },
     ]);
   }
-  if (tenantId !== tenant.tenantId || secret !== tenant.apiSecret) {
+  const known =
+    tenantId === tenant.tenantId &&
+    verifyingSecret("pingpayments", tenant.apiSecret, (accepted) => sameText(secret, accepted)) !== undefined;
+  if (!known) {
     return errorResponse(403, [
       { error: "forbidden", description: "Unknown tenant or wrong API secret.", property: null },
     ]);

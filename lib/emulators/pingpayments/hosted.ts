@@ -10,7 +10,7 @@ import {
 import { DECLINE_REASONS, PENDING_SETTLES_AFTER_SECONDS } from "./config";
 import { sendStatusCallback } from "./api";
 import { findPayment, movePayment, type PingStatus } from "./store";
-import { scaledMs } from "../clock";
+import { emulatorNowMs, scaledMs } from "../clock";
 import { forcedOutcomeFor } from "../control";
 import type { PingPaymentRow } from "./schema";
 import type { FormStep } from "../form-redirect";
@@ -82,7 +82,7 @@ export function submitCard(
       return finish(id, "PENDING", {
         cardMasked: masked,
         callbackBehaviour: behaviour,
-        settleAt: new Date(Date.now() + scaledMs(PENDING_SETTLES_AFTER_SECONDS)),
+        settleAt: new Date(emulatorNowMs() + scaledMs(PENDING_SETTLES_AFTER_SECONDS)),
       });
     case "challenge": {
       // Stay INITIATED until the challenge is answered; remember the (masked) card that asked for it.

@@ -10,8 +10,9 @@ import {
   splitPaymentOrder,
   unknownRoute,
 } from "./api";
+import { pingEmulatorTenant } from "./config";
 import * as schema from "./schema";
-import { chargesFor } from "./store";
+import { chargesFor, nextDeadline } from "./store";
 
 const unknown = (request: Request) => unknownRoute(request);
 
@@ -58,6 +59,9 @@ export const pingpayments: EmulatorDescriptor = {
   tables: Object.values(schema),
   charges: chargesFor,
   jobs,
+  nextDeadline,
+  // [doc] `x-api-secret` authenticates every request (no request signing, no callback signature).
+  sharedSecret: () => pingEmulatorTenant().apiSecret,
   // Its status callbacks carry no signature: a forced bad_signature has nothing to corrupt.
   signsNotifications: false,
   catalogue: async () => (await import("./catalogue")).PingPaymentsCatalogue,

@@ -1,4 +1,5 @@
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import { earliestMs, emulatorNow } from "../clock";
+import { and, eq, gt, inArray, lte, min, sql } from "drizzle-orm";
 import { emulatorDb } from "../db";
 import { pingPaymentOrders, pingPayments, type PingPaymentOrderRow, type PingPaymentRow } from "./schema";
 
@@ -69,13 +70,13 @@ export function movePayment(
 ): PingPaymentRow | undefined {
   return emulatorDb()
     .update(pingPayments)
-    .set({ ...extra, status: to, updatedAt: new Date() })
+    .set({ ...extra, status: to, updatedAt: emulatorNow() })
     .where(and(eq(pingPayments.id, id), inArray(pingPayments.status, [...from])))
     .returning()
     .get();
 }
 
-export function duePendingSettlements(now = new Date()): PingPaymentRow[] {
+export function duePendingSettlements(now = emulatorNow()): PingPaymentRow[] {
   return emulatorDb()
     .select()
     .from(pingPayments)
@@ -107,4 +108,14 @@ export function chargesFor(reference: string): { id: string; status: string }[] 
     .from(pingPayments)
     .where(sql`json_extract(${pingPayments.metadata}, '$.merchant_reference') = ${reference}`)
     .all();
+}
+
+/** When the next PENDING payment after `after` completes (emulator ms), if any. */
+export function nextDeadline(after: Date): number | undefined {
+  const row = emulatorDb()
+    .select({ at: min(pingPayments.settleAt) })
+    .from(pingPayments)
+    .where(and(eq(pingPayments.status, "PENDING"), gt(pingPayments.settleAt, after)))
+    .get();
+  return earliestMs(row?.at);
 }

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { scaledMs } from "../clock";
+import { emulatorNow, emulatorNowMs, scaledMs } from "../clock";
 import { targetUrlError } from "../outbound-url";
 import {
   answerStored,
@@ -26,7 +26,7 @@ import {
   MAX_CAPTURE_DELAY_HOURS,
   NOTIFICATION_RETRY_SECONDS,
   PENDING_SETTLES_AFTER_SECONDS,
-  pingpongMerchant,
+  pingpongNotificationSalt,
   QR_LIFETIME_SECONDS,
   WALLET_TYPES,
 } from "./config";
@@ -149,8 +149,7 @@ function resultOf(transaction: PingpongTransactionRow) {
 }
 
 function merchantOf(transaction: PingpongTransactionRow): Merchant {
-  const configured = pingpongMerchant();
-  return { accId: transaction.accId, clientId: transaction.clientId, salt: configured.salt };
+  return { accId: transaction.accId, clientId: transaction.clientId, salt: pingpongNotificationSalt() };
 }
 
 function refundView(refund: PingpongAdjustmentRow) {
@@ -469,8 +468,8 @@ export async function unifiedPay(request: Request): Promise<Response> {
       status: taken.charged ? "SUCCESS" : "PROCESSING",
       resultCode: CODES.success.code,
       resultDescription: CODES.success.description,
-      succeededAt: taken.charged ? new Date() : null,
-      qrExpiresAt: flow === "qr" ? new Date(Date.now() + QR_LIFETIME_SECONDS * 1000) : null,
+      succeededAt: taken.charged ? emulatorNow() : null,
+      qrExpiresAt: flow === "qr" ? new Date(emulatorNowMs() + QR_LIFETIME_SECONDS * 1000) : null,
       callbackBehaviour: callbackBehaviourOf(customerEmail ?? ""),
     });
     recordForcedPayment("pingpong", transaction.transactionId, taken);
@@ -503,7 +502,7 @@ export async function unifiedPay(request: Request): Promise<Response> {
         status: "SUCCESS",
         resultCode: CODES.success.code,
         resultDescription: CODES.success.description,
-        succeededAt: new Date(),
+        succeededAt: emulatorNow(),
       });
       notifyPayment(transaction);
       return respond(transaction);
@@ -535,7 +534,7 @@ export async function unifiedPay(request: Request): Promise<Response> {
         status: "PROCESSING",
         resultCode: CODES.success.code,
         resultDescription: CODES.success.description,
-        settleAt: new Date(Date.now() + scaledMs(PENDING_SETTLES_AFTER_SECONDS)),
+        settleAt: new Date(emulatorNowMs() + scaledMs(PENDING_SETTLES_AFTER_SECONDS)),
       });
       return respond(transaction);
     }
@@ -603,7 +602,7 @@ function payWithToken(
       status: confirm ? "PROCESSING" : "SUCCESS",
       resultCode: CODES.success.code,
       resultDescription: CODES.success.description,
-      succeededAt: confirm ? null : new Date(),
+      succeededAt: confirm ? null : emulatorNow(),
       callbackBehaviour: callbackBehaviourOf(base.customerEmail ?? ""),
     },
     token,
@@ -616,7 +615,7 @@ function payWithToken(
 // ---------------------------------------------------------------------------------------------
 // refund, void
 
-function captureDelayElapsed(transaction: PingpongTransactionRow, now = Date.now()): boolean {
+function captureDelayElapsed(transaction: PingpongTransactionRow, now = emulatorNowMs()): boolean {
   if (transaction.captureDelayHours === 0) return true;
   const since = transaction.succeededAt?.getTime() ?? transaction.createdAt.getTime();
   return now >= since + scaledMs(transaction.captureDelayHours * 3600);
@@ -726,7 +725,7 @@ export const queryVoid = (request: Request) => queryAdjustment(request, "VOID");
 // ---------------------------------------------------------------------------------------------
 // Hosted pages' actions (3DS challenge, wallet approve / cancel / expire)
 
-export function isQrExpired(transaction: PingpongTransactionRow, now = Date.now()): boolean {
+export function isQrExpired(transaction: PingpongTransactionRow, now = emulatorNowMs()): boolean {
   return flowOf(transaction) === "qr" && transaction.qrExpiresAt !== null && transaction.qrExpiresAt.getTime() <= now;
 }
 
@@ -747,7 +746,7 @@ export function finishChallenge(
   const moved = passed
     ? moveTransaction(transaction.transactionId, ["PROCESSING"], "SUCCESS", {
         awaitingChallenge: false,
-        succeededAt: new Date(),
+        succeededAt: emulatorNow(),
       })
     : moveTransaction(transaction.transactionId, ["PROCESSING"], "FAILED", {
         awaitingChallenge: false,
@@ -765,7 +764,7 @@ export function finishApm(transaction: PingpongTransactionRow, approve: boolean)
     return undefined;
   }
   const moved = approve
-    ? moveTransaction(transaction.transactionId, ["PROCESSING"], "SUCCESS", { succeededAt: new Date() })
+    ? moveTransaction(transaction.transactionId, ["PROCESSING"], "SUCCESS", { succeededAt: emulatorNow() })
     : moveTransaction(transaction.transactionId, ["PROCESSING"], "FAILED", {
         resultCode: CODES.shopperCancelled.code,
         resultDescription: CODES.shopperCancelled.description,
@@ -783,7 +782,7 @@ export const jobs: Record<string, () => void> = {
     for (const due of dueSettlements()) {
       const settled = moveTransaction(due.transactionId, ["PROCESSING"], "SUCCESS", {
         settleAt: null,
-        succeededAt: new Date(),
+        succeededAt: emulatorNow(),
       });
       if (settled) notifyPayment(settled);
     }

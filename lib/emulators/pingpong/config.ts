@@ -1,4 +1,5 @@
 import { deploymentSecret } from "@/lib/deployment-secrets";
+import { notificationSecret } from "../signing-secrets";
 import { currencyExponent as isoExponent, isKnownCurrency } from "@/lib/money";
 
 /** The PingPongCheckout emulator's own settings (it reads its env, never the shop's). */
@@ -10,6 +11,11 @@ export function pingpongMerchant() {
     /** Shown on the wallet pages. */
     merchantName: process.env.EMULATOR_PINGPONG_MERCHANT_NAME || "Merchant Storefront",
   };
+}
+
+/** The salt its notifications are signed with now: the configured one, or a rotated one (../signing-secrets.ts). */
+export function pingpongNotificationSalt(): string {
+  return notificationSecret("pingpong", pingpongMerchant().salt);
 }
 
 export const BASE_PATH = "/emulators/pingpong";
@@ -62,10 +68,12 @@ export const PENDING_SETTLES_AFTER_SECONDS = 60;
 export const LATE_NOTIFICATION_SECONDS = 120;
 
 /**
- * How long a QR code lives [the project's guess], in wall-clock seconds: not scaled by
+ * How long a QR code lives [the project's guess], in seconds not scaled by
  * EMULATOR_TIME_SCALE (../clock.ts), since it is the payer's time to scan, and payers (a person,
  * a test's steps) act in real time. Scaled, the tests' 0.001 left 0.9 s, less than a test's own
- * steps take on a busy machine. Expiry is exercised by the QA hook `POST …/apm/<id>/expire`.
+ * steps take on a busy machine. It runs on the emulators' clock (../clock.ts): the control plane's
+ * `advance` expires it (then CLOSED and a CLOSE notification [doc: closeNotificationUrl gets CLOSED]),
+ * as does the QA hook `POST …/apm/<id>/expire`.
  */
 export const QR_LIFETIME_SECONDS = 15 * 60;
 

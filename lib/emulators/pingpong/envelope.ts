@@ -1,4 +1,5 @@
 import { parseJson, readText, refusalResponse } from "@/lib/security/request-body";
+import { acceptedSecrets, verifyingSecret } from "../signing-secrets";
 import { CODES, pingpongMerchant, type ResultCode } from "./config";
 import { verifyFields, withSign } from "./signature";
 
@@ -81,7 +82,9 @@ export async function readEnvelope(request: Request): Promise<Envelope | Respons
   if (fields.accId !== configured.accId || (fields.clientId !== undefined && fields.clientId !== configured.clientId)) {
     return unsignedAnswer({ ...fields, code: CODES.unknownMerchant.code, description: "Unknown accId or clientId" });
   }
-  const merchant: Merchant = { accId: configured.accId, clientId: configured.clientId, salt: configured.salt };
+  // Answers are signed with the current salt, or with the one the request proved it holds (../signing-secrets.ts).
+  const [currentSalt] = acceptedSecrets("pingpong", configured.salt);
+  const merchant: Merchant = { accId: configured.accId, clientId: configured.clientId, salt: currentSalt };
 
   let bizText: string | undefined;
   let biz: unknown;
@@ -103,7 +106,9 @@ export async function readEnvelope(request: Request): Promise<Envelope | Respons
     return invalid(merchant, "signType must be SHA256 or MD5");
   if (fields.version !== "1.0") return invalid(merchant, 'version must be "1.0"');
   if (typeof fields.sign !== "string") return invalid(merchant, "sign must be a string");
-  if (!verifyFields(fields, merchant.salt)) return answer(merchant, CODES.badSignature);
+  const salt = verifyingSecret("pingpong", configured.salt, (secret) => verifyFields(fields, secret));
+  if (salt === undefined) return answer(merchant, CODES.badSignature);
+  merchant.salt = salt;
   if (!biz || typeof biz !== "object" || Array.isArray(biz)) {
     return invalid(
       merchant,

@@ -2,8 +2,9 @@ import type { EmulatorDescriptor } from "../descriptor";
 import { jobs, queryRefund, queryTransaction, queryVoid, refund, unifiedPay, voidPayment } from "./api";
 import { auth, authorize, bind, cancelAuthorization, unbind } from "./oneclick";
 import { riskInit, riskPreflight, riskScript } from "./risk";
+import { pingpongMerchant } from "./config";
 import * as schema from "./schema";
-import { chargesFor } from "./store";
+import { chargesFor, nextDeadline } from "./store";
 
 /** PingPongCheckout v4 (cards, local payment methods, one-click wallets) and its risk-control plugin. */
 export const pingpong: EmulatorDescriptor = {
@@ -27,6 +28,9 @@ export const pingpong: EmulatorDescriptor = {
   tables: Object.values(schema),
   charges: chargesFor,
   jobs,
+  nextDeadline,
+  // [doc] the merchant salt signs requests, answers and notifications (SHA-256 over salt + fields).
+  sharedSecret: () => pingpongMerchant().salt,
   signsNotifications: true,
   catalogue: async () => (await import("./catalogue")).PingpongCatalogue,
 };

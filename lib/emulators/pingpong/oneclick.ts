@@ -2,7 +2,15 @@ import { createHash, randomBytes } from "node:crypto";
 import { enqueueNotification } from "../outbox";
 import type { PingpongWalletAuthRow, PingpongWalletTokenRow } from "./schema";
 import { missing, newId, notificationUrlError, objectOf, registeredUrlError, text } from "./api";
-import { BASE_PATH, CODES, isWalletType, ONECLICK_RETRY_SECONDS, pingpongMerchant, WALLET_TYPES } from "./config";
+import {
+  BASE_PATH,
+  CODES,
+  isWalletType,
+  ONECLICK_RETRY_SECONDS,
+  pingpongMerchant,
+  pingpongNotificationSalt,
+  WALLET_TYPES,
+} from "./config";
 import { answer, invalid, notificationBody, readEnvelope, type Merchant } from "./envelope";
 import {
   findBindByRequest,
@@ -31,7 +39,7 @@ function newToken(): string {
 }
 
 function merchantOf(row: { accId: string; clientId: string }): Merchant {
-  return { accId: row.accId, clientId: row.clientId, salt: pingpongMerchant().salt };
+  return { accId: row.accId, clientId: row.clientId, salt: pingpongNotificationSalt() };
 }
 
 /** The signing's id in its authUrl: derived from the token, so the shopper's URL never carries the token. */

@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, lte } from "drizzle-orm";
+import { earliestMs, emulatorNow } from "../clock";
+import { and, desc, eq, gt, inArray, lte, min } from "drizzle-orm";
 import { emulatorDb } from "../db";
 import {
   pingpongAdjustments,
@@ -85,13 +86,13 @@ export function moveTransaction(
 ): PingpongTransactionRow | undefined {
   return emulatorDb()
     .update(pingpongTransactions)
-    .set({ ...extra, status: to, updatedAt: new Date() })
+    .set({ ...extra, status: to, updatedAt: emulatorNow() })
     .where(and(eq(pingpongTransactions.transactionId, transactionId), inArray(pingpongTransactions.status, [...from])))
     .returning()
     .get();
 }
 
-export function dueSettlements(now = new Date()): PingpongTransactionRow[] {
+export function dueSettlements(now = emulatorNow()): PingpongTransactionRow[] {
   return emulatorDb()
     .select()
     .from(pingpongTransactions)
@@ -99,7 +100,7 @@ export function dueSettlements(now = new Date()): PingpongTransactionRow[] {
     .all();
 }
 
-export function expiredQrCodes(now = new Date()): PingpongTransactionRow[] {
+export function expiredQrCodes(now = emulatorNow()): PingpongTransactionRow[] {
   return emulatorDb()
     .select()
     .from(pingpongTransactions)
@@ -138,7 +139,7 @@ export function recordRefund(values: typeof pingpongAdjustments.$inferInsert): P
       .get();
     if (!payment || payment.refundedMinor + values.amountMinor > payment.amountMinor) return undefined;
     tx.update(pingpongTransactions)
-      .set({ refundedMinor: payment.refundedMinor + values.amountMinor, updatedAt: new Date() })
+      .set({ refundedMinor: payment.refundedMinor + values.amountMinor, updatedAt: emulatorNow() })
       .where(eq(pingpongTransactions.transactionId, payment.transactionId))
       .run();
     return tx.insert(pingpongAdjustments).values(values).returning().get();
@@ -150,7 +151,7 @@ export function recordVoid(values: typeof pingpongAdjustments.$inferInsert): Pin
   return emulatorDb().transaction((tx) => {
     const closed = tx
       .update(pingpongTransactions)
-      .set({ status: "CLOSED", updatedAt: new Date() })
+      .set({ status: "CLOSED", updatedAt: emulatorNow() })
       .where(
         and(eq(pingpongTransactions.transactionId, values.transactionId), eq(pingpongTransactions.status, "SUCCESS")),
       )
@@ -212,7 +213,7 @@ export function moveWalletToken(
 ): PingpongWalletTokenRow | undefined {
   return emulatorDb()
     .update(pingpongWalletTokens)
-    .set({ ...extra, status: to, updatedAt: new Date() })
+    .set({ ...extra, status: to, updatedAt: emulatorNow() })
     .where(and(eq(pingpongWalletTokens.token, token), inArray(pingpongWalletTokens.status, [...from])))
     .returning()
     .get();
@@ -298,4 +299,15 @@ export function chargesFor(reference: string): { id: string; status: string }[] 
     .from(pingpongTransactions)
     .where(eq(pingpongTransactions.merchantTransactionId, reference))
     .all();
+}
+
+/** When the next PROCESSING transaction after `after` settles or has its QR code expire (emulator ms), if any. */
+export function nextDeadline(after: Date): number | undefined {
+  const earliest = (column: typeof pingpongTransactions.settleAt | typeof pingpongTransactions.qrExpiresAt) =>
+    emulatorDb()
+      .select({ at: min(column) })
+      .from(pingpongTransactions)
+      .where(and(eq(pingpongTransactions.status, "PROCESSING"), gt(column, after)))
+      .get()?.at;
+  return earliestMs(earliest(pingpongTransactions.settleAt), earliest(pingpongTransactions.qrExpiresAt));
 }
