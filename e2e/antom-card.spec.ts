@@ -50,7 +50,10 @@ test.describe("Antom card authorization", () => {
     expect(readCaptured(orderId)).toBe(10000);
   });
 
-  test("3-D Secure passed", async ({ page }) => {
+  test("3-D Secure passed: Antom notifies the result once and the shop acknowledges it", async ({
+    page,
+    expectNotification,
+  }) => {
     await checkoutWith(page, "walnut-notebook", "antom-3ds-pass@example.com");
     await choosePaymentMethod(page, "Card", "Antom");
     await fillCardForm(page, { number: "4000 0000 0000 3220", holder: "Ann Tom" }, ANTOM);
@@ -60,6 +63,15 @@ test.describe("Antom card authorization", () => {
     await page.getByRole("button", { name: "Confirm" }).click();
     await expect(page).toHaveURL(/\/orders\/ord_/);
     await expect(page.getByTestId("order-status")).toHaveText("Paid");
+    const [payment] = paymentsOf(orderIdFrom(page.url()));
+    const result = await expectNotification({
+      provider: "antom",
+      type: "PAYMENT_RESULT",
+      reference: payment.provider_payment_id,
+      match: { result: { resultStatus: "S" } },
+    });
+    expect(result.attempts).toBe(1);
+    expect(result.deliveries.map((attempt) => attempt.httpStatus)).toEqual([200]);
   });
 
   test("3-D Secure failed", async ({ page }) => {

@@ -12,7 +12,10 @@ import {
   readShopDatabase,
 } from "./support/shop";
 
-test("a guest buys two items with Ping Payments and the order turns Paid by itself", async ({ page }) => {
+test("a guest buys two items with Ping Payments and the order turns Paid by itself", async ({
+  page,
+  expectNotification,
+}) => {
   await page.goto("/");
   await expect(page.getByTestId("product-card")).toHaveCount(12);
   await addProductToCart(page, "stoneware-mug-set");
@@ -51,6 +54,15 @@ test("a guest buys two items with Ping Payments and the order turns Paid by itse
   );
   expect(events.map((e) => e.type)).toEqual(["api_call", "api_call", "status_change", "notification", "status_change"]);
   expect(events.at(-1)!.to_status).toBe("succeeded");
+  // The late status callback was delivered once and acknowledged.
+  const callback = await expectNotification({
+    provider: "pingpayments",
+    type: "status_callback",
+    reference: payment.provider_payment_id,
+    match: { status: "COMPLETED" },
+  });
+  expect(callback.attempts).toBe(1);
+  expect(callback.deliveries).toHaveLength(1);
   // Nothing the shop stored holds the card number.
   expect(JSON.stringify(events)).not.toContain("4111111111111111");
 

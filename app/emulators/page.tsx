@@ -87,6 +87,7 @@ export default async function EmulatorCatalogue({ searchParams }: { searchParams
             <tr>
               <th className="p-3">#</th>
               <th className="p-3">Provider</th>
+              <th className="p-3">Type</th>
               <th className="p-3">About</th>
               <th className="p-3">Status</th>
               <th className="p-3">Attempts</th>
@@ -98,6 +99,7 @@ export default async function EmulatorCatalogue({ searchParams }: { searchParams
               <tr key={row.id}>
                 <td className="p-3">{row.id}</td>
                 <td className="p-3">{row.provider}</td>
+                <td className="p-3 font-mono text-xs">{row.type ?? "—"}</td>
                 <td className="p-3 font-mono text-xs">{row.subject}</td>
                 <td className="p-3">{row.status}</td>
                 <td className="p-3">{row.attempts}</td>
@@ -106,7 +108,7 @@ export default async function EmulatorCatalogue({ searchParams }: { searchParams
             ))}
             {deliveries.length === 0 && (
               <tr>
-                <td colSpan={6} className="p-4 text-center text-slate-600">
+                <td colSpan={7} className="p-4 text-center text-slate-600">
                   Nothing sent yet.
                 </td>
               </tr>

@@ -1,6 +1,6 @@
 import type { EmulatorDescriptor } from "../descriptor";
 import type { EmulatorRoute } from "../routes";
-import { handleApi, jobs } from "./api";
+import { ANTOM_NOTIFICATION_SIGNER, handleApi, jobs } from "./api";
 import { ANTOM_ACKNOWLEDGEMENT } from "./config";
 import * as schema from "./schema";
 import { chargesFor } from "./store";
@@ -19,6 +19,7 @@ export const antom: EmulatorDescriptor = {
   acknowledgement: ANTOM_ACKNOWLEDGEMENT,
   charges: chargesFor,
   jobs,
+  notificationSigner: ANTOM_NOTIFICATION_SIGNER,
   signsNotifications: true,
   catalogue: async () => (await import("./catalogue")).AntomCatalogue,
 };

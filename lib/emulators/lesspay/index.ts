@@ -1,5 +1,5 @@
 import type { EmulatorDescriptor } from "../descriptor";
-import { handleApi, jobs, riskEventRoute } from "./api";
+import { handleApi, jobs, LESSPAY_NOTIFICATION_SIGNER, riskEventRoute } from "./api";
 import { LESSPAY_ACKNOWLEDGEMENT } from "./config";
 import * as schema from "./schema";
 import { chargesFor } from "./store";
@@ -19,6 +19,7 @@ export const lesspay: EmulatorDescriptor = {
   acknowledgement: LESSPAY_ACKNOWLEDGEMENT,
   charges: chargesFor,
   jobs,
+  notificationSigner: LESSPAY_NOTIFICATION_SIGNER,
   signsNotifications: true,
   catalogue: async () => (await import("./catalogue")).LesspayCatalogue,
 };

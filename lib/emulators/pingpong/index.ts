@@ -1,5 +1,6 @@
 import type { EmulatorDescriptor } from "../descriptor";
 import { jobs, queryRefund, queryTransaction, queryVoid, refund, unifiedPay, voidPayment } from "./api";
+import { PINGPONG_NOTIFICATION_SIGNER } from "./envelope";
 import { auth, authorize, bind, cancelAuthorization, unbind } from "./oneclick";
 import { riskInit, riskPreflight, riskScript } from "./risk";
 import * as schema from "./schema";
@@ -27,6 +28,7 @@ export const pingpong: EmulatorDescriptor = {
   tables: Object.values(schema),
   charges: chargesFor,
   jobs,
+  notificationSigner: PINGPONG_NOTIFICATION_SIGNER,
   signsNotifications: true,
   catalogue: async () => (await import("./catalogue")).PingpongCatalogue,
 };
