@@ -167,7 +167,8 @@ function TestCardsAndForcing() {
           seconds (scaled), duplicated count times (default 2), out of order (the final one followed by a stale earlier
           status, {OUT_OF_ORDER_GAP_SECONDS} s later unless seconds say otherwise), dropped, or sent with a corrupted
           signature. API: <code>GET|POST|DELETE /emulators/control/&lt;provider&gt;/next-payment</code>; notifications
-          of a payment at <code>/emulators/control/&lt;provider&gt;/notifications?reference=…</code>, replay with{" "}
+          of a payment at <code>/emulators/control/&lt;provider&gt;/notifications?reference=…</code> (and{" "}
+          <code>&amp;type=…</code>, its kind, or the type alone), replay with{" "}
           <code>POST …/notifications/&lt;id&gt;/replay</code>. Every POST is JSON (
           <code>Content-Type: application/json</code>, even without a body) and none is taken from another site (403).
           On a public deployment every control request needs an operator&apos;s session or{" "}

@@ -54,6 +54,13 @@ describe("expectNotification", () => {
     const reference = await pay(merchant.url);
     const capture = await expectNotification({ provider: "antom", type: "CAPTURE_RESULT", reference });
     expect(JSON.parse(capture.body)).toMatchObject({ notifyType: "CAPTURE_RESULT" });
+    // Without a reference: any of the type, narrowed here by the body's paymentRequestId.
+    const payment = await expectNotification({
+      provider: "antom",
+      type: "PAYMENT_RESULT",
+      match: { paymentRequestId: reference },
+    });
+    expect(payment.reference).toBe(reference);
   });
 
   it("fails with a clear message when the notification was never sent (forced dropped)", async () => {
