@@ -50,17 +50,30 @@ test.describe("Antom card authorization", { tag: ["@parity", "@antom"] }, () => 
     expect(readCaptured(orderId)).toBe(10000);
   });
 
-  test("3-D Secure passed", async ({ page }) => {
-    await checkoutWith(page, "walnut-notebook", "antom-3ds-pass@example.com");
-    await choosePaymentMethod(page, "Card", "Antom");
-    await fillCardForm(page, { number: "4000 0000 0000 3220", holder: "Ann Tom" }, ANTOM);
-    await page.getByRole("button", { name: /^Pay / }).click();
-    await expect(page).toHaveURL(/\/emulators\/antom\/3ds\//);
-    await page.getByLabel("One-time code").fill("123456");
-    await page.getByRole("button", { name: "Confirm" }).click();
-    await expect(page).toHaveURL(/\/orders\/ord_/);
-    await expect(page.getByTestId("order-status")).toHaveText("Paid");
-  });
+  test(
+    "3-D Secure passed: Antom notifies the result once and the shop acknowledges it",
+    { tag: ["@control-plane"] },
+    async ({ page, expectNotification }) => {
+      await checkoutWith(page, "walnut-notebook", "antom-3ds-pass@example.com");
+      await choosePaymentMethod(page, "Card", "Antom");
+      await fillCardForm(page, { number: "4000 0000 0000 3220", holder: "Ann Tom" }, ANTOM);
+      await page.getByRole("button", { name: /^Pay / }).click();
+      await expect(page).toHaveURL(/\/emulators\/antom\/3ds\//);
+      await page.getByLabel("One-time code").fill("123456");
+      await page.getByRole("button", { name: "Confirm" }).click();
+      await expect(page).toHaveURL(/\/orders\/ord_/);
+      await expect(page.getByTestId("order-status")).toHaveText("Paid");
+      const [payment] = paymentsOf(orderIdFrom(page.url()));
+      const result = await expectNotification({
+        provider: "antom",
+        type: "PAYMENT_RESULT",
+        reference: payment.provider_payment_id,
+        match: { result: { resultStatus: "S" } },
+      });
+      expect(result.attempts).toBe(1);
+      expect(result.deliveries.map((attempt) => attempt.httpStatus)).toEqual([200]);
+    },
+  );
 
   test("3-D Secure failed", async ({ page }) => {
     await checkoutWith(page, "walnut-notebook", "antom-3ds-fail@example.com");

@@ -79,6 +79,8 @@ test(
       await operator.reload();
       await expect(sent).toHaveCount(6);
     }).toPass({ timeout: 15_000 });
+    // Each shows its kind: PingPong's notifyType (the stale copy is a PAYMENT too, still PROCESSING).
+    await expect(sent.getByTestId("emulator-notification-type")).toHaveText(Array(6).fill("PAYMENT"));
     const timeline = operator.getByTestId("timeline");
     const toSucceeded = timeline.locator('[data-type="status_change"]').filter({ hasText: "→ succeeded" });
     await expect(toSucceeded).toHaveCount(1);

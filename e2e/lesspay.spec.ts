@@ -37,7 +37,7 @@ test.describe("Lesspay", { tag: ["@parity", "@lesspay"] }, () => {
   test(
     "frictionless direct card: the order page waits for the callback and says so",
     { tag: ["@control-plane"] },
-    async ({ page, request }) => {
+    async ({ page, request, expectNotification }) => {
       await checkoutWith(page, "walnut-notebook", "lp-frictionless@example.com");
       await choosePaymentMethod(page, "Card", "Lesspay");
       // The gateway's callback comes 2 minutes late (about 2.4 s at the e2e clock). Lesspay reads no holder
@@ -54,6 +54,15 @@ test.describe("Lesspay", { tag: ["@parity", "@lesspay"] }, () => {
         "Your payment is being confirmed. This page updates by itself.",
       );
       await expect(page.getByTestId("order-status")).toHaveText("Paid", { timeout: 20_000 });
+      const [payment] = paymentsOf(orderIdFrom(page.url()));
+      const callback = await expectNotification({
+        provider: "lesspay",
+        type: "order_status",
+        reference: payment.provider_payment_id,
+        match: { order_status: "SUCCEED" },
+      });
+      expect(callback.attempts).toBe(1);
+      expect(callback.deliveries.map((attempt) => attempt.httpStatus)).toEqual([200]);
     },
   );
 });

@@ -18,18 +18,31 @@ test.describe("PingPongCheckout card (non-hosted, risk plugin, 3DS)", { tag: ["@
     expect(["succeeded", "authorized"]).toContain(payment.status);
   });
 
-  test("3-D Secure passed with the right code", async ({ page }) => {
-    await checkoutWith(page, "merino-beanie", "threeds-pass@example.com");
-    await choosePaymentMethod(page, "Card", "PingPongCheckout");
-    await fillCardForm(page, { number: "4000 0000 0000 3220" });
-    await page.getByRole("button", { name: /^Pay / }).click();
-    await expect(page).toHaveURL(/\/emulators\/pingpong\/3ds\//);
-    await page.getByLabel("One-time code").fill("123456");
-    await page.getByRole("button", { name: "Confirm" }).click();
-    await expect(page).toHaveURL(/\/orders\/ord_/);
-    // Paid, or (PINGPONG_CAPTURE_DELAY_HOURS on the e2e server) authorized and captured by PingPong later.
-    await expect(page.getByTestId("order-status")).toHaveText(PAID_OR_CAPTURED_LATER);
-  });
+  test(
+    "3-D Secure passed with the right code; PingPong notifies the payment and the shop acknowledges it",
+    { tag: ["@control-plane"] },
+    async ({ page, expectNotification }) => {
+      await checkoutWith(page, "merino-beanie", "threeds-pass@example.com");
+      await choosePaymentMethod(page, "Card", "PingPongCheckout");
+      await fillCardForm(page, { number: "4000 0000 0000 3220" });
+      await page.getByRole("button", { name: /^Pay / }).click();
+      await expect(page).toHaveURL(/\/emulators\/pingpong\/3ds\//);
+      await page.getByLabel("One-time code").fill("123456");
+      await page.getByRole("button", { name: "Confirm" }).click();
+      await expect(page).toHaveURL(/\/orders\/ord_/);
+      // Paid, or (PINGPONG_CAPTURE_DELAY_HOURS on the e2e server) authorized and captured by PingPong later.
+      await expect(page.getByTestId("order-status")).toHaveText(PAID_OR_CAPTURED_LATER);
+      const [payment] = paymentsOf(orderIdFrom(page.url()));
+      const notified = await expectNotification({
+        provider: "pingpong",
+        type: "PAYMENT",
+        reference: payment.provider_payment_id,
+        match: { bizContent: { status: "SUCCESS" } },
+      });
+      expect(notified.attempts).toBe(1);
+      expect(notified.deliveries.map((attempt) => attempt.httpStatus)).toEqual([200]);
+    },
+  );
 
   test("3-D Secure failed with a wrong code shows why, and the order can be paid again", async ({ page }) => {
     await checkoutWith(page, "merino-beanie", "threeds-fail@example.com");

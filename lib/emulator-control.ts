@@ -11,6 +11,8 @@ import { findDescriptor, isEmulated, providerDescriptors } from "@/lib/payments/
  */
 export interface EmulatorNotification {
   id: number;
+  /** Its kind in the provider's own words (e.g. PAYMENT_RESULT); null for one sent before kinds were kept. */
+  type: string | null;
   subject: string;
   targetUrl: string;
   status: string;

@@ -252,10 +252,19 @@ async function measurePay(shop, dataDir) {
       ratio: ratio(r),
       target: "≤ 2×",
       verdict: verdict(r <= 2),
+      // Antom's Pay gates the run (issue 17): its notifications leave after the answer, so its
+      // emulator's work is no longer inside the timed call.
+      gate: GATED_PAY.has(provider),
       data: { provider, method, result, bare, shopOnly, calls },
     });
   }
 }
+
+/**
+ * The providers whose "Pay" row fails a full run when it misses its target (a quick run, a smoke
+ * test of a few attempts on a busy machine, only reports it).
+ */
+const GATED_PAY = new Set(["antom"]);
 
 /** What each seeded pending payment is for: the same money at every provider. */
 const INGESTION_MONEY = { amount: 2900, currency: "USD" };
@@ -464,6 +473,13 @@ async function main() {
   console.log(`\n${table(rows)}\n`);
   for (const note of notes) console.log(`- ${note}`);
   console.log(`\nWritten to test-reports/${name}.md and test-reports/${name}.json (${text.length} characters).`);
+  const missed = rows.filter((row) => row.gate && !row.verdict.includes("pass"));
+  if (!quick && missed.length > 0) {
+    console.error(
+      `\n✖ bench: ${missed.map((row) => `${row.measure} at ${row.ratio} (target ${row.target})`).join("; ")}`,
+    );
+    process.exitCode = 1;
+  }
   if (!quick) rmSync(join(root, "data", "bench-orders"), { recursive: true, force: true });
 }
 

@@ -96,6 +96,7 @@ export default async function EmulatorCatalogue({ searchParams }: { searchParams
             <tr>
               <th className="p-3">#</th>
               <th className="p-3">Provider</th>
+              <th className="p-3">Type</th>
               <th className="p-3">About</th>
               <th className="p-3">Status</th>
               <th className="p-3">Attempts</th>
@@ -107,6 +108,7 @@ export default async function EmulatorCatalogue({ searchParams }: { searchParams
               <tr key={row.id}>
                 <td className="p-3">{row.id}</td>
                 <td className="p-3">{row.provider}</td>
+                <td className="p-3 font-mono text-xs">{row.type ?? "—"}</td>
                 <td className="p-3 font-mono text-xs">{row.subject}</td>
                 <td className="p-3">{row.status}</td>
                 <td className="p-3">{row.attempts}</td>
@@ -115,7 +117,7 @@ export default async function EmulatorCatalogue({ searchParams }: { searchParams
             ))}
             {deliveries.length === 0 && (
               <tr>
-                <td colSpan={6} className="p-4 text-center text-slate-600">
+                <td colSpan={7} className="p-4 text-center text-slate-600">
                   Nothing sent yet.
                 </td>
               </tr>
@@ -174,7 +176,8 @@ function TestCardsAndForcing() {
           seconds (scaled), duplicated count times (default 2), out of order (the final one followed by a stale earlier
           status, {OUT_OF_ORDER_GAP_SECONDS} s later unless seconds say otherwise), dropped, or sent with a corrupted
           signature. API: <code>GET|POST|DELETE /emulators/control/&lt;provider&gt;/next-payment</code>; notifications
-          of a payment at <code>/emulators/control/&lt;provider&gt;/notifications?reference=…</code>, replay with{" "}
+          of a payment at <code>/emulators/control/&lt;provider&gt;/notifications?reference=…</code> (and{" "}
+          <code>&amp;type=…</code>, its kind, or the type alone), replay with{" "}
           <code>POST …/notifications/&lt;id&gt;/replay</code>. Every POST is JSON (
           <code>Content-Type: application/json</code>, even without a body) and none is taken from another site (403).
           On a public deployment every control request needs an operator&apos;s session or{" "}

@@ -2,6 +2,11 @@ import { test as base, expect, type Browser, type BrowserContext } from "@playwr
 import { refusingControlPlane } from "../../lib/testing/parity-guard";
 // @ts-expect-error plain ES module shared with the parity runner
 import { isParityRun } from "../../lib/testing/parity.mjs";
+import {
+  expectNotification,
+  type DeliveredNotification,
+  type ExpectNotificationOptions,
+} from "../../lib/testing/expect-notification";
 
 export { expect };
 
@@ -10,12 +15,19 @@ const REFUSED = /Refused to (load|execute|apply|connect|frame|send form|evaluate
 
 /**
  * Every spec imports `test` from here: it fails a test on any Content-Security-Policy violation
- * in any page it opens (its own page and any context it makes from `browser`, e.g. the operator's).
+ * in any page it opens (its own page and any context it makes from `browser`, e.g. the operator's),
+ * and offers `expectNotification` (lib/testing/expect-notification.ts) against the test's server.
  */
-export const test = base.extend<{ cspViolations: string[] }>({
+export const test = base.extend<{
+  cspViolations: string[];
+  expectNotification: (options: Omit<ExpectNotificationOptions, "baseUrl">) => Promise<DeliveredNotification>;
+}>({
   // A parity run refuses the control plane (lib/testing/parity-guard.ts).
   request: async ({ request }, provide) => {
     await provide(isParityRun() ? refusingControlPlane(request) : request);
+  },
+  expectNotification: async ({ baseURL }, provide) => {
+    await provide((options) => expectNotification({ ...options, baseUrl: baseURL }));
   },
   cspViolations: [
     async ({ context, browser }, use) => {

@@ -63,7 +63,16 @@ describe("control plane: notifications of a payment", () => {
     expect(byReference.notifications.map((n) => n.id)).toEqual([byId[0].id]);
     // Another provider's list does not show it; a missing reference is a 400.
     expect((await listNotifications("antom", transactionId)).notifications).toEqual([]);
-    expect((await fetch(`${controlUrl("pingpong")}/notifications`)).status).toBe(400);
+    const missing = await fetch(`${controlUrl("pingpong")}/notifications`);
+    expect([missing.status, await missing.json()]).toEqual([400, { error: "reference or type is required" }]);
+    expect((await fetch(`${controlUrl("pingpong")}/notifications?reference=${"x".repeat(201)}`)).status).toBe(400);
+    // By kind: PingPong's notifyType, alone or with the reference.
+    const byType = await fetch(`${controlUrl("pingpong")}/notifications?type=PAYMENT&reference=${transactionId}`);
+    expect(((await byType.json()) as { notifications: { id: number; type: string }[] }).notifications).toEqual([
+      expect.objectContaining({ id: byId[0].id, type: "PAYMENT" }),
+    ]);
+    const otherType = await fetch(`${controlUrl("pingpong")}/notifications?type=REFUND&reference=${transactionId}`);
+    expect(((await otherType.json()) as { notifications: unknown[] }).notifications).toEqual([]);
   });
 
   it("lists Antom (paymentRequestId), Lesspay (request_id) and Ping (merchant_reference) notifications newest first", async () => {

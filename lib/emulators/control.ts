@@ -35,6 +35,7 @@ export function notificationView(row: OutboxRow) {
     .all();
   return {
     id: row.id,
+    type: row.type,
     subject: row.subject,
     reference: row.reference,
     targetUrl: row.targetUrl,
@@ -56,12 +57,26 @@ export function notificationView(row: OutboxRow) {
   };
 }
 
-/** A provider's notifications about `reference` (its own payment id, or the merchant's reference), newest first. */
-export function listNotifications(provider: ControlProvider, reference: string) {
+/** Which notifications a listing asks for: about a reference, of a type, or both (at least one). */
+export interface NotificationFilter {
+  /** The provider's own payment id, or the merchant's reference. */
+  reference?: string;
+  /** The notification's kind, as the view's `type` shows it (e.g. PAYMENT_RESULT). */
+  type?: string;
+}
+
+/** A provider's notifications matching the filter, newest first (the latest 200). */
+export function listNotifications(provider: ControlProvider, { reference, type }: NotificationFilter) {
   const rows = emulatorDb()
     .select()
     .from(outbox)
-    .where(and(eq(outbox.provider, provider), or(eq(outbox.subject, reference), eq(outbox.reference, reference))))
+    .where(
+      and(
+        eq(outbox.provider, provider),
+        reference === undefined ? undefined : or(eq(outbox.subject, reference), eq(outbox.reference, reference)),
+        type === undefined ? undefined : eq(outbox.type, type),
+      ),
+    )
     .orderBy(desc(outbox.id))
     .limit(200)
     .all();
@@ -337,8 +352,6 @@ export interface ScriptOptions {
   behaviour: string;
   /** The provider's "late" delay in seconds. */
   lateSeconds: number;
-  /** The same notification with a signature that does not verify (absent: the provider signs nothing). */
-  corrupt?: (notification: Notification) => Notification;
   /** A stale earlier-status notification of the same payment, sent after the final one (out_of_order). */
   stale?: () => Notification | undefined;
 }
@@ -364,7 +377,8 @@ export function enqueueScripted(notification: Notification, options: ScriptOptio
       return first;
     }
     case "bad_signature":
-      return enqueueNotification(options.corrupt ? options.corrupt(notification) : notification);
+      // Spoiled by its signer at each attempt (a provider that signs nothing sends it as it is).
+      return enqueueNotification({ ...notification, badSignature: notification.signer !== undefined });
     case "out_of_order": {
       // With a count, the final notification is also duplicated ("duplicated N times, out of order").
       const first = enqueueNotification(notification);

@@ -1,6 +1,6 @@
 import type { ComponentType } from "react";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
-import type { AckRule } from "./outbox";
+import type { AckRule, NotificationSigner } from "./outbox";
 import type { EmulatorRoute } from "./routes";
 
 /**
@@ -35,6 +35,8 @@ export interface EmulatorDescriptor {
    * emulator whose merchants sign with key pairs.
    */
   sharedSecret?: () => string;
+  /** How its notifications are signed, at each delivery attempt (none: they carry no signature). */
+  notificationSigner?: NotificationSigner;
   /** Whether its notifications carry a signature (a forced `bad_signature` needs one to corrupt). */
   signsNotifications: boolean;
   /** Its section of the /emulators catalogue (loaded only by that page). */

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, lte } from "drizzle-orm";
+import { after } from "next/server";
 import { emulatorNow, emulatorNowMs, scaledMs } from "./clock";
 import { emulatorDb } from "./db";
 import { mayConnect, REFUSED_BY_POLICY } from "./outbound-url";
@@ -9,6 +10,10 @@ import { outbox, outboxAttempts, type OutboxRow } from "./schema";
  * second: it survives a restart, is retried on its provider's schedule (scaled by
  * EMULATOR_TIME_SCALE) until the merchant acknowledges it (any 2xx, or the provider's own rule:
  * see AckRule), and every attempt is recorded.
+ *
+ * Notifications leave after the answer, as the providers send them: an API call only stores the
+ * row (the unsigned payload, its signer's name, target, schedule and forced behaviour); the
+ * signing, a forced corruption and the POST happen here, once the API's answer has been sent.
  */
 
 interface WorkerState {
@@ -19,6 +24,8 @@ interface WorkerState {
   jobs: Map<string, () => void>;
   /** The acknowledgement rules by name (any_2xx, and each emulator's own). */
   ackRules: Map<string, AckRule>;
+  /** The notification signers by name (each signing emulator's own). */
+  signers: Map<string, NotificationSigner>;
   /** A delivery run is already queued for the notifications enqueued now (see scheduleDelivery). */
   deliveryQueued?: boolean;
   /** The clock is being advanced (./clock-advance.ts): it runs the jobs and attempts itself, in order. */
@@ -30,7 +37,10 @@ const state: WorkerState = ((globalThis as Record<string, unknown>).__emulatorOu
   ticking: false,
   jobs: new Map(),
   ackRules: new Map(),
+  signers: new Map(),
 }) as WorkerState;
+// A state made by an earlier version of this module (a dev server's hot reload) has no signers.
+state.signers ??= new Map();
 
 /**
  * What counts as an acknowledgement beyond the 2xx every rule needs: a provider's own answer body
@@ -57,20 +67,50 @@ export function isAcknowledged(
   return rule?.accepts(body) ?? false;
 }
 
-/** What the worker needs of each emulator: its rule and its scheduled jobs (see ./descriptor.ts). */
+/** A notification as it goes on the wire: its body and headers. */
+export interface Outgoing {
+  body: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * How a provider signs its notifications, run by the worker at each attempt (never inside the API
+ * call), with the provider's key or secret of that moment. The row's name for it survives a restart.
+ */
+export interface NotificationSigner {
+  /** Stored with each notification, so a row from before a restart finds its signer again. */
+  name: string;
+  /**
+   * The notification signed for `targetUrl`: from its unsigned form, or from what an earlier
+   * attempt sent (signed anew, with a fresh time where the provider signs one).
+   */
+  sign(notification: Outgoing, targetUrl: string): Outgoing;
+  /** The same signed notification with a signature that no longer verifies (a forced `bad_signature`). */
+  corrupt(signed: Outgoing): Outgoing;
+}
+
+/** What the worker needs of each emulator: its rule, its signer and its scheduled jobs (see ./descriptor.ts). */
 export interface OutboxClient {
   acknowledgement?: AckRule;
+  notificationSigner?: NotificationSigner;
   jobs: Readonly<Record<string, () => void>>;
 }
 
 export interface Notification {
   provider: string;
+  /** Its kind in the provider's own words (e.g. a `notifyType` of PAYMENT_RESULT). */
+  type: string;
   subject: string;
   /** The merchant's own reference of the payment (for the QA console's lookups). */
   reference?: string | null;
   targetUrl: string;
+  /** The body as the provider sends it, unsigned when `signer` signs it at delivery. */
   body: string;
   headers?: Record<string, string>;
+  /** Signs body and headers at each attempt (absent: sent as they are). */
+  signer?: NotificationSigner;
+  /** A forced `bad_signature`: the signer's signature is spoiled at each attempt. */
+  badSignature?: boolean;
   /** Seconds between attempts after a failure. */
   retrySchedule: readonly number[];
   /** Seconds before the first attempt (a late notification). */
@@ -79,15 +119,26 @@ export interface Notification {
   ackRule?: AckRule;
 }
 
-export function enqueueNotification({ ackRule = ANY_2XX, ...notification }: Notification): OutboxRow {
+/**
+ * Stores a notification to be delivered after the current answer (or `delaySeconds` later):
+ * nothing is signed or sent here.
+ */
+export function enqueueNotification({ ackRule = ANY_2XX, signer, ...notification }: Notification): OutboxRow {
   state.ackRules.set(ackRule.name, ackRule);
-  return insertNotification({ ...notification, ackRule: ackRule.name });
+  if (signer) state.signers.set(signer.name, signer);
+  return insertNotification({ ...notification, ackRule: ackRule.name, signer: signer?.name ?? null });
 }
 
-/** Enqueues the very same notification again (same target, headers, body and rule). */
+/**
+ * Enqueues the very same notification again (same target, rule, headers and body): once sent, the
+ * bytes of its last attempt, signature and all (as a replayed capture would be); before, the same
+ * unsigned notification for its signer.
+ */
 export function requeueNotification(row: OutboxRow): OutboxRow {
+  const sent = row.attempts > 0;
   return insertNotification({
     provider: row.provider,
+    type: row.type ?? "",
     subject: row.subject,
     reference: row.reference,
     targetUrl: row.targetUrl,
@@ -95,19 +146,26 @@ export function requeueNotification(row: OutboxRow): OutboxRow {
     headers: row.headers,
     retrySchedule: row.retrySchedule,
     ackRule: row.ackRule,
+    signer: sent ? null : row.signer,
+    badSignature: sent ? false : row.badSignature,
   });
 }
 
-function insertNotification(notification: Omit<Notification, "ackRule"> & { ackRule: string }): OutboxRow {
+type StoredNotification = Omit<Notification, "ackRule" | "signer"> & { ackRule: string; signer: string | null };
+
+function insertNotification(notification: StoredNotification): OutboxRow {
   const row = emulatorDb()
     .insert(outbox)
     .values({
       provider: notification.provider,
+      type: notification.type || null,
       subject: notification.subject,
       reference: notification.reference ?? null,
       targetUrl: notification.targetUrl,
       body: notification.body,
       headers: { "content-type": "application/json", ...notification.headers },
+      signer: notification.signer,
+      badSignature: notification.badSignature ?? false,
       retrySchedule: [...notification.retrySchedule],
       ackRule: notification.ackRule,
       nextAttemptAt: new Date(emulatorNowMs() + scaledMs(notification.delaySeconds ?? 0)),
@@ -119,9 +177,11 @@ function insertNotification(notification: Omit<Notification, "ackRule"> & { ackR
 }
 
 /**
- * Delivers the notifications due in `ms`. The ones due now share one queued run: a request that
- * enqueues two (a payment result and a capture result) would otherwise run every provider's
- * jobs and the due-rows query twice, in the same process as the shop, on the shopper's Pay.
+ * Delivers the notifications due in `ms`. The ones due now share one queued run, started once
+ * the answer of the request that enqueued them is sent (Next's `after`; outside a request, e.g. a
+ * job on the worker's tick, on the next turn of the event loop): the signing and the POSTs are
+ * never part of the API call, and a request that enqueues two (a payment result and a capture
+ * result) runs every provider's jobs and the due-rows query once.
  */
 function scheduleDelivery(ms: number): void {
   if (ms > 0) {
@@ -130,10 +190,33 @@ function scheduleDelivery(ms: number): void {
   }
   if (state.deliveryQueued) return;
   state.deliveryQueued = true;
-  setTimeout(() => {
+  afterTheAnswer(() => {
     state.deliveryQueued = false;
     void deliverDueNotifications();
-  }, 0);
+  });
+}
+
+/** Runs `work` once the current request's answer is sent, or soon when there is no request. */
+function afterTheAnswer(work: () => void): void {
+  try {
+    after(work);
+  } catch {
+    // Not inside a request (`after` throws there): nothing to wait for.
+    setTimeout(work, 0);
+  }
+}
+
+/** What an attempt that could not sign the notification records (never the key or the error's text). */
+export const COULD_NOT_SIGN = "could not sign";
+
+/** The notification as this attempt sends it: signed now by its signer (then spoiled when forced), or as stored. */
+function outgoingOf(row: OutboxRow): Outgoing {
+  const stored = { body: row.body, headers: row.headers };
+  if (!row.signer) return stored;
+  const signer = state.signers.get(row.signer);
+  if (!signer) throw new Error(`unknown notification signer ${row.signer}`);
+  const signed = signer.sign(stored, row.targetUrl);
+  return row.badSignature ? signer.corrupt(signed) : signed;
 }
 
 /** What an attempt that got no HTTP answer records, whatever the cause. */
@@ -146,17 +229,23 @@ async function deliver(row: OutboxRow): Promise<void> {
   let error: string | null = null;
   let answer: string | undefined;
   let refused = false;
+  let outgoing: Outgoing | undefined;
+  try {
+    outgoing = outgoingOf(row);
+  } catch {
+    error = COULD_NOT_SIGN;
+  }
   try {
     // Checked again here, not only when the URL was registered: a row from before, or a replay.
     refused = !(await mayConnect(row.targetUrl));
     if (refused) {
       error = REFUSED_BY_POLICY;
-    } else {
+    } else if (outgoing) {
       // A redirect is an answer (3xx), never followed: it could lead anywhere the policy refuses.
       const response = await fetch(row.targetUrl, {
         method: "POST",
-        headers: row.headers,
-        body: row.body,
+        headers: outgoing.headers,
+        body: outgoing.body,
         signal: AbortSignal.timeout(15_000),
         redirect: "manual",
       });
@@ -181,6 +270,8 @@ async function deliver(row: OutboxRow): Promise<void> {
       .run();
     tx.update(outbox)
       .set({
+        // What this attempt sent (the view shows it; a replay resends it).
+        ...(outgoing && { body: outgoing.body, headers: outgoing.headers }),
         attempts,
         lastHttpStatus: httpStatus,
         lastError: error,
@@ -285,6 +376,7 @@ export function isAdvancing(): boolean {
 export function startOutboxWorker(emulators: readonly OutboxClient[], intervalMs = 500): void {
   for (const emulator of emulators) {
     if (emulator.acknowledgement) state.ackRules.set(emulator.acknowledgement.name, emulator.acknowledgement);
+    if (emulator.notificationSigner) state.signers.set(emulator.notificationSigner.name, emulator.notificationSigner);
     for (const [name, job] of Object.entries(emulator.jobs)) state.jobs.set(name, job);
   }
   if (state.timer) return;

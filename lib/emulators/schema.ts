@@ -16,9 +16,22 @@ export const outbox = sqliteTable(
     subject: text("subject").notNull(),
     /** The merchant's own reference of the payment (for the QA console), when the emulator knows it. */
     reference: text("reference"),
+    /**
+     * The notification's kind in the provider's own words (a `notifyType`, a risk `event`, ...):
+     * what the QA console shows and `expectNotification` matches.
+     */
+    type: text("type"),
     targetUrl: text("target_url").notNull(),
+    /** What was sent at the last attempt; before the first, what the signer will sign. */
     headers: text("headers", { mode: "json" }).$type<Record<string, string>>().notNull(),
     body: text("body").notNull(),
+    /**
+     * The named signer (see ./outbox.ts NotificationSigner) that signs the body at each attempt,
+     * after the API's answer, with the provider's key of that moment; null: sent as stored.
+     */
+    signer: text("signer"),
+    /** A forced `bad_signature`: the signer's signature is spoiled at each attempt. */
+    badSignature: integer("bad_signature", { mode: "boolean" }).notNull().default(false),
     /** Seconds to wait after each failed attempt; its length + 1 is the number of attempts. */
     retrySchedule: text("retry_schedule", { mode: "json" }).$type<number[]>().notNull(),
     /**

@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomInt, randomUUID } from "node:crypto";
 import { emulatorNow, emulatorNowMs, scaledMs } from "../clock";
 import { withHostedLanguage } from "../hosted-locale";
 import { targetUrlError } from "../outbound-url";
+import type { Notification, NotificationSigner, Outgoing } from "../outbox";
 import {
   answerStored,
   corruptSignature,
@@ -200,8 +201,8 @@ function paymentStatusOf(payment: AntomPaymentRow): "SUCCESS" | "FAIL" | "PROCES
 // Notifications (notifyPayment): signed with Antom's key over the notify URL's pathname
 
 /** The same notification with the signature in its `signature` header corrupted. */
-function withBadSignature<T extends { headers?: Record<string, string> }>(notification: T): T {
-  const header = notification.headers?.signature ?? "";
+function withBadSignature(notification: Outgoing): Outgoing {
+  const header = notification.headers.signature ?? "";
   const at = header.indexOf("signature=");
   const value = at < 0 ? header : header.slice(at + "signature=".length);
   // Corrupt the first character of the base64 value (the URL-encoded tail may be "%3D").
@@ -211,31 +212,57 @@ function withBadSignature<T extends { headers?: Record<string, string> }>(notifi
   return { ...notification, headers: { ...notification.headers, signature } };
 }
 
-function notificationOf(payment: AntomPaymentRow, targetUrl: string, body: Json) {
-  const text = JSON.stringify(body);
+/**
+ * Antom's notification signer, run by the outbox at each attempt: a fresh request-time, signed with
+ * Antom's key of that moment over the target URL's pathname, for the payment's client id.
+ */
+export const ANTOM_NOTIFICATION_SIGNER: NotificationSigner = {
+  name: "antom_rsa256",
+  sign: ({ body, headers }, targetUrl) => ({
+    body,
+    headers: notificationHeaders(targetUrl, headers["client-id"] ?? antomSettings().clientId, body),
+  }),
+  corrupt: withBadSignature,
+};
+
+/** A notification to enqueue: unsigned (the outbox signs it after the answer); its kind is its notifyType. */
+function notificationOf(
+  payment: AntomPaymentRow,
+  targetUrl: string,
+  body: Json & { notifyType: string },
+): Notification {
   return {
     provider: "antom",
+    // [doc: seed 002 notifyPayment] notifyType PAYMENT_RESULT, PAYMENT_PENDING; CAPTURE_RESULT and REFUND_RESULT [guess].
+    type: body.notifyType,
     subject: payment.paymentId,
     reference: payment.paymentRequestId,
     targetUrl,
-    body: text,
-    headers: notificationHeaders(targetUrl, payment.clientId, text),
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json; charset=UTF-8", "client-id": payment.clientId },
+    signer: ANTOM_NOTIFICATION_SIGNER,
     retrySchedule: NOTIFICATION_RETRY_SECONDS,
     ackRule: ANTOM_ACKNOWLEDGEMENT,
   };
 }
 
-function enqueue(payment: AntomPaymentRow, targetUrl: string | null, body: Json, staleBody?: Json): void {
+type NotificationBody = Json & { notifyType: string };
+
+function enqueue(
+  payment: AntomPaymentRow,
+  targetUrl: string | null,
+  body: NotificationBody,
+  staleBody?: NotificationBody,
+): void {
   if (!targetUrl) return;
   enqueueScripted(notificationOf(payment, targetUrl, body), {
     behaviour: payment.callbackBehaviour,
     lateSeconds: LATE_NOTIFICATION_SECONDS,
-    corrupt: withBadSignature,
     stale: () => (staleBody ? notificationOf(payment, targetUrl, staleBody) : undefined),
   });
 }
 
-function paymentResultBody(payment: AntomPaymentRow): Json {
+function paymentResultBody(payment: AntomPaymentRow): NotificationBody {
   return {
     notifyType: "PAYMENT_RESULT",
     result: resultOfPayment(payment),
@@ -252,7 +279,7 @@ function paymentResultBody(payment: AntomPaymentRow): Json {
  * PAYMENT_PENDING [doc: PROVIDERS.md §2 notifyPayment]: the payment is still in process. Its body is
  * notifyPayment's without a paymentTime or paymentResultInfo (none yet) [guess].
  */
-function paymentPendingBody(payment: AntomPaymentRow): Json {
+function paymentPendingBody(payment: AntomPaymentRow): NotificationBody {
   return {
     notifyType: "PAYMENT_PENDING",
     result: RESULTS.inProcess,

@@ -1,6 +1,6 @@
 import type { EmulatorDescriptor } from "../descriptor";
 import type { EmulatorRoute } from "../routes";
-import { handleApi, jobs } from "./api";
+import { ANTOM_NOTIFICATION_SIGNER, handleApi, jobs } from "./api";
 import { ANTOM_ACKNOWLEDGEMENT } from "./config";
 import * as schema from "./schema";
 import { chargesFor, nextDeadline } from "./store";
@@ -24,6 +24,7 @@ export const antom: EmulatorDescriptor = {
   // signature header), not a secret both sides share, and no overlap window is published [guess],
   // so the control plane offers no rotation here.
   nextDeadline,
+  notificationSigner: ANTOM_NOTIFICATION_SIGNER,
   signsNotifications: true,
   catalogue: async () => (await import("./catalogue")).AntomCatalogue,
 };

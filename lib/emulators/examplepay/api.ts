@@ -3,7 +3,7 @@ import { z } from "zod";
 import { targetUrlError } from "../outbound-url";
 import { enqueueNotification, type AckRule } from "../outbox";
 import { examplePayAccount, NOTIFICATION_RETRY_SECONDS } from "./config";
-import { notificationBody, notificationHeaders, type NotificationType } from "./notification";
+import { EXAMPLEPAY_NOTIFICATION_SIGNER, notificationBody, type NotificationType } from "./notification";
 import { verify } from "./signature";
 import { findByReference, findPayment, savePayment, type ExamplePayment } from "./store";
 
@@ -136,11 +136,12 @@ export function notify(
   const body = notificationBody(payment, type, refund);
   enqueueNotification({
     provider: "examplepay",
+    type,
     subject: payment.id,
     reference: payment.merchantReference,
     targetUrl: payment.notificationUrl,
     body,
-    headers: notificationHeaders(body),
+    signer: EXAMPLEPAY_NOTIFICATION_SIGNER,
     retrySchedule: NOTIFICATION_RETRY_SECONDS,
     ackRule: EXAMPLEPAY_ACKNOWLEDGEMENT,
   });

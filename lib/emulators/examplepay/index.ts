@@ -1,6 +1,7 @@
 import type { EmulatorDescriptor } from "../descriptor";
 import { createPayment, EXAMPLEPAY_ACKNOWLEDGEMENT, findPaymentByReference, getPayment, refundPayment } from "./api";
 import { answer, payPage } from "./hosted";
+import { EXAMPLEPAY_NOTIFICATION_SIGNER } from "./notification";
 import { chargesFor } from "./store";
 
 /** ExamplePay (test only, ./README.md): the tests' sixth provider, listed inside `testOnly`. */
@@ -24,6 +25,7 @@ export const examplepay: EmulatorDescriptor = {
   acknowledgement: EXAMPLEPAY_ACKNOWLEDGEMENT,
   charges: chargesFor,
   jobs: {},
+  notificationSigner: EXAMPLEPAY_NOTIFICATION_SIGNER,
   signsNotifications: true,
   catalogue: async () => (await import("./catalogue")).ExamplePayCatalogue,
 };

@@ -1,6 +1,8 @@
 // ExamplePay's notifications as it sends them [fixture: ./README.md]: the emulator's outbox and the
 // proof suites' driver (./proof-driver.ts) build them here, signed with the emulator's own code.
 import { randomUUID } from "node:crypto";
+import { corruptSignature } from "../control";
+import type { NotificationSigner } from "../outbox";
 import { examplePayAccount } from "./config";
 import { sign } from "./signature";
 import type { ExamplePayment } from "./store";
@@ -31,3 +33,13 @@ export function notificationBody(
 export function notificationHeaders(body: string, secret = examplePayAccount().secret): Record<string, string> {
   return { "content-type": "application/json", "x-examplepay-signature": sign(body, secret) };
 }
+
+/** ExamplePay's notification signer, run by the outbox at each attempt with the secret of that moment. */
+export const EXAMPLEPAY_NOTIFICATION_SIGNER: NotificationSigner = {
+  name: "examplepay_hmac",
+  sign: ({ body }) => ({ body, headers: notificationHeaders(body) }),
+  corrupt: ({ body, headers }) => ({
+    body,
+    headers: { ...headers, "x-examplepay-signature": corruptSignature(headers["x-examplepay-signature"] ?? "") },
+  }),
+};

@@ -4,7 +4,13 @@ import { createHash, randomBytes, randomInt } from "node:crypto";
 import { emulatorNow, emulatorNowMs, scaledMs } from "../clock";
 import { targetUrlError } from "../outbound-url";
 import { notificationSecret } from "../signing-secrets";
-import { deliverDueNotifications, enqueueNotification, type Notification } from "../outbox";
+import {
+  deliverDueNotifications,
+  enqueueNotification,
+  type Notification,
+  type NotificationSigner,
+  type Outgoing,
+} from "../outbox";
 import type { FormStep } from "../form-redirect";
 import {
   answerStored,
@@ -146,14 +152,30 @@ function signedHeaders(body: Json): Record<string, string> {
   };
 }
 
+/**
+ * Lesspay's callback signer, run by the outbox at each attempt: x-auth-* headers over the body,
+ * with the app's secret of that moment.
+ */
+export const LESSPAY_NOTIFICATION_SIGNER: NotificationSigner = {
+  name: "lesspay_sha256",
+  sign: ({ body }) => ({ body, headers: signedHeaders(JSON.parse(body) as Json) }),
+  corrupt: withBadSignature,
+};
+
+/** A callback's kind: a risk event's `event` [doc], else "order_status" (Lesspay names no kinds) [guess]. */
+function callbackTypeOf(body: Json): string {
+  return typeof body.event === "string" ? body.event : "order_status";
+}
+
 function notificationOf(order: LesspayOrderRow, body: Json, delaySeconds = 0): Notification {
   return {
     provider: "lesspay",
+    type: callbackTypeOf(body),
     subject: order.payOrderId,
     reference: order.requestId,
     targetUrl: order.notifyUrl,
     body: JSON.stringify(body),
-    headers: signedHeaders(body),
+    signer: LESSPAY_NOTIFICATION_SIGNER,
     retrySchedule: CALLBACK_RETRY_SECONDS,
     delaySeconds,
     ackRule: LESSPAY_ACKNOWLEDGEMENT,
@@ -165,7 +187,7 @@ function send(order: LesspayOrderRow, body: Json, delaySeconds = 0): number {
 }
 
 /** The same callback with its x-auth-signature corrupted (still 64 hex digits, no longer verifying). */
-function withBadSignature(notification: Notification): Notification {
+function withBadSignature(notification: Outgoing): Outgoing {
   const headers = { ...notification.headers };
   headers["x-auth-signature"] = corruptSignature(headers["x-auth-signature"] ?? "");
   return { ...notification, headers };
@@ -202,7 +224,6 @@ function notifyResult(order: LesspayOrderRow): void {
   const first = enqueueScripted(notificationOf(order, callbackBody(order)), {
     behaviour: order.callbackBehaviour,
     lateSeconds: LATE_CALLBACK_SECONDS,
-    corrupt: withBadSignature,
     stale: () => (stale ? notificationOf(order, stale) : undefined),
   });
   if (!first) return;

@@ -1,5 +1,5 @@
 import type { EmulatorDescriptor } from "../descriptor";
-import { handleApi, jobs, riskEventRoute } from "./api";
+import { handleApi, jobs, LESSPAY_NOTIFICATION_SIGNER, riskEventRoute } from "./api";
 import { LESSPAY_ACKNOWLEDGEMENT, lesspaySettings } from "./config";
 import * as schema from "./schema";
 import { chargesFor, nextDeadline } from "./store";
@@ -22,6 +22,7 @@ export const lesspay: EmulatorDescriptor = {
   nextDeadline,
   // [doc] the app secret signs requests and callbacks (`&key={appSecret}`, SHA-256).
   sharedSecret: () => lesspaySettings().appSecret,
+  notificationSigner: LESSPAY_NOTIFICATION_SIGNER,
   signsNotifications: true,
   catalogue: async () => (await import("./catalogue")).LesspayCatalogue,
 };

@@ -410,6 +410,8 @@ export function sendStatusCallback(payment: PingPaymentRow): void {
   const reference = payment.metadata?.merchant_reference;
   const notification = {
     provider: "pingpayments",
+    // [doc: seed 003] its only kind: the status callback (its body's status says which).
+    type: "status_callback",
     subject: payment.id,
     reference: typeof reference === "string" ? reference : null,
     targetUrl: payment.statusCallbackUrl,

@@ -3,7 +3,6 @@ import { emulatorNow, emulatorNowMs, scaledMs } from "../clock";
 import { targetUrlError } from "../outbound-url";
 import {
   answerStored,
-  corruptSignature,
   enqueueScripted,
   faultResponse,
   forcedOutcomeOf,
@@ -30,7 +29,15 @@ import {
   QR_LIFETIME_SECONDS,
   WALLET_TYPES,
 } from "./config";
-import { answer, invalid, notificationBody, readEnvelope, type Merchant } from "./envelope";
+import {
+  answer,
+  invalid,
+  notificationBody,
+  notifyTypeOf,
+  PINGPONG_NOTIFICATION_SIGNER,
+  readEnvelope,
+  type Merchant,
+} from "./envelope";
 import {
   dueSettlements,
   expiredQrCodes,
@@ -185,28 +192,22 @@ function notifyCore(transaction: PingpongTransactionRow) {
   };
 }
 
-/** The same PingPong notification with its `sign` field corrupted (it no longer verifies). */
-function withBadSign<T extends { body: string }>(notification: T): T {
-  const fields = JSON.parse(notification.body) as Record<string, unknown>;
-  fields.sign = corruptSignature(typeof fields.sign === "string" ? fields.sign : "");
-  return { ...notification, body: JSON.stringify(fields) };
-}
-
 function enqueue(transaction: PingpongTransactionRow, targets: string[], body: string, staleBody?: string): void {
   for (const targetUrl of targets) {
     const notification = {
       provider: "pingpong",
+      type: notifyTypeOf(body),
       subject: transaction.transactionId,
       reference: transaction.merchantTransactionId,
       targetUrl,
       body,
+      signer: PINGPONG_NOTIFICATION_SIGNER,
       retrySchedule: NOTIFICATION_RETRY_SECONDS,
     };
     enqueueScripted(notification, {
       behaviour: transaction.callbackBehaviour,
       lateSeconds: LATE_NOTIFICATION_SECONDS,
-      corrupt: withBadSign,
-      stale: () => (staleBody ? { ...notification, body: staleBody } : undefined),
+      stale: () => (staleBody ? { ...notification, type: notifyTypeOf(staleBody), body: staleBody } : undefined),
     });
   }
 }

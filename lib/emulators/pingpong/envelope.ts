@@ -1,6 +1,8 @@
 import { parseJson, readText, refusalResponse } from "@/lib/security/request-body";
 import { acceptedSecrets, verifyingSecret } from "../signing-secrets";
-import { CODES, pingpongMerchant, type ResultCode } from "./config";
+import { corruptSignature } from "../control";
+import type { NotificationSigner, Outgoing } from "../outbox";
+import { CODES, pingpongMerchant, pingpongNotificationSalt, type ResultCode } from "./config";
 import { verifyFields, withSign } from "./signature";
 
 /**
@@ -118,24 +120,48 @@ export async function readEnvelope(request: Request): Promise<Envelope | Respons
   return { merchant, biz: biz as Record<string, unknown> };
 }
 
-/** The signed notification envelope (same signing as answers, plus version "1.0"). */
+/**
+ * The notification envelope, unsigned: the outbox signs it at each attempt
+ * (PINGPONG_NOTIFICATION_SIGNER, the same signing as answers, plus version "1.0").
+ */
 export function notificationBody(
-  merchant: Merchant,
+  merchant: Pick<Merchant, "accId" | "clientId">,
   result: { code: string; description: string },
   bizContent: Record<string, unknown>,
 ): string {
-  return JSON.stringify(
-    withSign(
-      {
-        accId: merchant.accId,
-        clientId: merchant.clientId,
-        signType: "SHA256",
-        version: "1.0",
-        code: result.code,
-        description: result.description,
-        bizContent: JSON.stringify(bizContent),
-      },
-      merchant.salt,
-    ),
-  );
+  return JSON.stringify({
+    accId: merchant.accId,
+    clientId: merchant.clientId,
+    signType: "SHA256",
+    version: "1.0",
+    code: result.code,
+    description: result.description,
+    bizContent: JSON.stringify(bizContent),
+  });
 }
+
+/** The kind of a notification envelope: its bizContent's notifyType [doc: seed 001] (PAYMENT, REFUND, SIGN, ...). */
+export function notifyTypeOf(body: string): string {
+  const { bizContent } = JSON.parse(body) as { bizContent: string };
+  const { notifyType } = JSON.parse(bizContent) as { notifyType?: unknown };
+  return typeof notifyType === "string" ? notifyType : "";
+}
+
+/** The same PingPong notification with its `sign` field corrupted (it no longer verifies). */
+function withBadSign(notification: Outgoing): Outgoing {
+  const fields = JSON.parse(notification.body) as Record<string, unknown>;
+  fields.sign = corruptSignature(typeof fields.sign === "string" ? fields.sign : "");
+  return { ...notification, body: JSON.stringify(fields) };
+}
+
+/** PingPong's notification signer, run by the outbox at each attempt: `sign` over every other field, with the salt of that moment. */
+export const PINGPONG_NOTIFICATION_SIGNER: NotificationSigner = {
+  name: "pingpong_sha256",
+  sign: ({ body, headers }) => {
+    const fields = JSON.parse(body) as Record<string, unknown>;
+    // An earlier attempt's sign is replaced (it is the one field that does not take part).
+    delete fields.sign;
+    return { body: JSON.stringify(withSign(fields, pingpongNotificationSalt())), headers };
+  },
+  corrupt: withBadSign,
+};

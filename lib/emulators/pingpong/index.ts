@@ -1,5 +1,6 @@
 import type { EmulatorDescriptor } from "../descriptor";
 import { jobs, queryRefund, queryTransaction, queryVoid, refund, unifiedPay, voidPayment } from "./api";
+import { PINGPONG_NOTIFICATION_SIGNER } from "./envelope";
 import { auth, authorize, bind, cancelAuthorization, unbind } from "./oneclick";
 import { riskInit, riskPreflight, riskScript } from "./risk";
 import { pingpongMerchant } from "./config";
@@ -31,6 +32,7 @@ export const pingpong: EmulatorDescriptor = {
   nextDeadline,
   // [doc] the merchant salt signs requests, answers and notifications (SHA-256 over salt + fields).
   sharedSecret: () => pingpongMerchant().salt,
+  notificationSigner: PINGPONG_NOTIFICATION_SIGNER,
   signsNotifications: true,
   catalogue: async () => (await import("./catalogue")).PingpongCatalogue,
 };

@@ -11,7 +11,14 @@ import {
   pingpongNotificationSalt,
   WALLET_TYPES,
 } from "./config";
-import { answer, invalid, notificationBody, readEnvelope, type Merchant } from "./envelope";
+import {
+  answer,
+  invalid,
+  notificationBody,
+  PINGPONG_NOTIFICATION_SIGNER,
+  readEnvelope,
+  type Merchant,
+} from "./envelope";
 import {
   findBindByRequest,
   findWalletAuth,
@@ -80,9 +87,11 @@ function notifyToken(row: PingpongWalletTokenRow, notifyType: NotifyType, status
   if (notifyType === "UNBIND" && row.unbindSource) bizContent.unbindSource = row.unbindSource;
   enqueueNotification({
     provider: "pingpong",
+    type: notifyType,
     subject: `token ${row.token.slice(0, 12)}… ${notifyType}`,
     targetUrl: row.notificationUrl,
     body: notificationBody(merchantOf(row), result, bizContent),
+    signer: PINGPONG_NOTIFICATION_SIGNER,
     // [doc: seed 001] retried twice on an abnormal answer, then given up.
     retrySchedule: ONECLICK_RETRY_SECONDS,
   });

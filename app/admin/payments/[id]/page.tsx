@@ -171,6 +171,11 @@ export default async function PaymentTimelinePage({ params }: { params: Promise<
               >
                 <div className="flex flex-wrap items-center gap-3">
                   <span className="font-mono text-xs">#{n.id}</span>
+                  {n.type && (
+                    <span className="font-mono text-xs" data-testid="emulator-notification-type">
+                      {n.type}
+                    </span>
+                  )}
                   <span className="flex-1">
                     {n.status} after {n.attempts} attempt{n.attempts === 1 ? "" : "s"} → {n.targetUrl}
                   </span>
