@@ -24,6 +24,11 @@ export interface EmulatorDescriptor {
   charges(reference: string): { id: string; status: string }[];
   /** Work run on every outbox tick (settling pending payments, expiring codes), by a name unique across emulators. */
   jobs: Readonly<Record<string, () => void>>;
+  /**
+   * The request fields a forced outcome's scope is matched against (shown on its /emulators tab):
+   * the merchant's reference, and the shopper's email (null when the provider's request has none).
+   */
+  scopeFields: { reference: string; email: string | null };
   /** Whether its notifications carry a signature (a forced `bad_signature` needs one to corrupt). */
   signsNotifications: boolean;
   /** Its section of the /emulators catalogue (loaded only by that page). */

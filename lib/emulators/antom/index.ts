@@ -19,6 +19,8 @@ export const antom: EmulatorDescriptor = {
   acknowledgement: ANTOM_ACKNOWLEDGEMENT,
   charges: chargesFor,
   jobs,
+  // [doc: seed 002] paymentRequestId, order.buyer.buyerEmail.
+  scopeFields: { reference: "paymentRequestId", email: "order.buyer.buyerEmail" },
   signsNotifications: true,
   catalogue: async () => (await import("./catalogue")).AntomCatalogue,
 };

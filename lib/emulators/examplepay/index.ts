@@ -24,6 +24,8 @@ export const examplepay: EmulatorDescriptor = {
   acknowledgement: EXAMPLEPAY_ACKNOWLEDGEMENT,
   charges: chargesFor,
   jobs: {},
+  // The fixture takes no forced outcomes; these name its own fields.
+  scopeFields: { reference: "merchant_reference", email: null },
   signsNotifications: true,
   catalogue: async () => (await import("./catalogue")).ExamplePayCatalogue,
 };

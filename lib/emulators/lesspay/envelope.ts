@@ -1,6 +1,7 @@
 import { parseJson, readText, refusalResponse } from "@/lib/security/request-body";
 import { lesspaySettings, TIMESTAMP_WINDOW_MS } from "./config";
 import { verify } from "./signature";
+import { testIdOf } from "../control";
 
 /**
  * Lesspay's HTTP layer as the emulator reads and answers it: a JSON POST with `x-auth-appid`,
@@ -15,6 +16,8 @@ export interface LesspayRequest {
   appId: string;
   body: Json;
   origin: string;
+  /** The request's X-Emulator-Test-Id header (the control plane's scope of forced outcomes). */
+  testId?: string | null;
 }
 
 export function answer(code: number, msg: string, data?: Json): Response {
@@ -49,5 +52,5 @@ export async function readRequest(request: Request): Promise<LesspayRequest | Re
   const body = json.value;
   if (!body || typeof body !== "object" || Array.isArray(body)) return unauthorized("the body is not a JSON object");
   if (!verify(body as Json, settings.appSecret, signature)) return unauthorized();
-  return { appId, body: body as Json, origin: new URL(request.url).origin };
+  return { appId, body: body as Json, origin: new URL(request.url).origin, testId: testIdOf(request) };
 }

@@ -19,6 +19,8 @@ export const lesspay: EmulatorDescriptor = {
   acknowledgement: LESSPAY_ACKNOWLEDGEMENT,
   charges: chargesFor,
   jobs,
+  // [doc: seed 004] request_id; its order has no shopper email field.
+  scopeFields: { reference: "request_id", email: null },
   signsNotifications: true,
   catalogue: async () => (await import("./catalogue")).LesspayCatalogue,
 };

@@ -27,6 +27,8 @@ export const pingpong: EmulatorDescriptor = {
   tables: Object.values(schema),
   charges: chargesFor,
   jobs,
+  // [doc: seed 001] merchantTransactionId, customer.email.
+  scopeFields: { reference: "merchantTransactionId", email: "customer.email" },
   signsNotifications: true,
   catalogue: async () => (await import("./catalogue")).PingpongCatalogue,
 };
