@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 
 export interface PendingOverride {
   outcome?: string;
@@ -86,6 +86,7 @@ export function ForcedOutcomeForm({
   const [active, setActive] = useState<ActiveForcedOutcome[]>(initial);
   const [scopeKey, setScopeKey] = useState<ScopeKey>("any");
   const [scopeValue, setScopeValue] = useState("");
+  const scopeId = useId();
   const [outcome, setOutcome] = useState("");
   const [declineReason, setDeclineReason] = useState("generic");
   const [charge, setCharge] = useState(false);
@@ -176,9 +177,11 @@ export function ForcedOutcomeForm({
         </p>
       ) : null}
       <div className="flex flex-wrap gap-3">
-        <label className="flex flex-col gap-1">
-          Scope
+        {/* Labelled by id, not wrapped: the label's name is "Scope" alone, not its options' words (e.g. "email"). */}
+        <div className="flex flex-col gap-1">
+          <label htmlFor={scopeId}>Scope</label>
           <select
+            id={scopeId}
             className={field}
             value={scopeKey}
             onChange={(event) => setScopeKey(event.target.value as ScopeKey)}
@@ -190,7 +193,7 @@ export function ForcedOutcomeForm({
               </option>
             ))}
           </select>
-        </label>
+        </div>
         {scopeKey !== "any" ? (
           <label className="flex flex-col gap-1">
             {SCOPES.find((scope) => scope.key === scopeKey)!.field}

@@ -336,13 +336,13 @@ export function getOverride(provider: ControlProvider, scope: Scope = ANY_PAYMEN
   return emulatorDb().select().from(controlOverrides).where(ofScope(provider, scope)).get();
 }
 
-/** Every forced outcome of the provider still waiting for its payment, oldest first. */
+/** Every forced outcome of the provider still waiting for its payment, in the order they were (last) set. */
 export function listOverrides(provider: ControlProvider): ControlOverrideRow[] {
   return emulatorDb()
     .select()
     .from(controlOverrides)
     .where(eq(controlOverrides.provider, provider))
-    .orderBy(asc(controlOverrides.id))
+    .orderBy(asc(controlOverrides.createdAt), asc(controlOverrides.id))
     .all();
 }
 
