@@ -48,8 +48,14 @@ async function allForced(testInfo: TestInfo, name: string) {
     .toBe(true);
 }
 
+/**
+ * The control calls close their connection: the payment between them takes longer than the
+ * server keeps an idle socket, and a reused socket it has closed meanwhile fails (ECONNRESET).
+ */
+const ONE_SHOT = { connection: "close" };
+
 const forcedScopes = async (request: APIRequestContext) => {
-  const listed = await request.get("/emulators/control/antom/next-payment");
+  const listed = await request.get("/emulators/control/antom/next-payment", { headers: ONE_SHOT });
   expect(listed.status()).toBe(200);
   return ((await listed.json()) as { forced: { scope: { email?: string } | null }[] }).forced.map(
     (forced) => forced.scope?.email,
@@ -69,6 +75,7 @@ for (const shopper of SHOPPERS) {
 
     const forced = await request.post("/emulators/control/antom/next-payment", {
       data: { ...shopper.force, scope: { email } },
+      headers: ONE_SHOT,
     });
     expect(forced.status()).toBe(200);
     await allForced(testInfo, shopper.name);
