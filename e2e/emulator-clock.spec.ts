@@ -1,7 +1,7 @@
 import { expect, test } from "./support/clock";
 import { checkoutWith, choosePaymentMethod, orderIdFrom, paymentsOf } from "./support/shop";
 
-test.describe("the emulators' clock", () => {
+test.describe("the emulators' clock", { tag: ["@clock", "@pingpong"] }, () => {
   test("2 hours after an AlipayHK QR code was shown, the emulator closed it and the order page says it expired", async ({
     page,
     emulatorClock,

@@ -48,6 +48,32 @@ for (const locale of LOCALES) {
           await expectAccessible(page);
         }
       });
+
+      test("/emulators: a scoped forced outcome set with the keyboard, listed with who set it, then cleared: no axe violations", async ({
+        page,
+        request,
+      }) => {
+        expect((await request.delete("/emulators/control/antom/next-payment")).status()).toBe(204);
+        // The control plane keeps an email in lower case.
+        const email = `keyboard-${scheme}-${locale.toLowerCase()}@example.com`;
+        await page.goto("/emulators?provider=antom");
+        const form = page.getByTestId("forced-antom");
+        await form.getByLabel("Scope").selectOption("email");
+        await form.getByLabel("Outcome").selectOption("decline");
+        await form.getByLabel("Shopper email").fill(email);
+        await form.getByLabel("Shopper email").press("Enter");
+        const pending = page.getByTestId("forced-antom-pending");
+        await expect(pending.getByRole("row").nth(1)).toContainText(
+          `shopper email ${email}decline (generic)local, no sign-in (Mozilla)`,
+        );
+        await expectAccessible(page);
+        const clear = pending.getByRole("button", {
+          name: `Clear the forced outcome for shopper email ${email}`,
+        });
+        await clear.focus();
+        await page.keyboard.press("Enter");
+        await expect(pending).toHaveText("Pending: none");
+      });
     });
   }
 }

@@ -144,6 +144,7 @@ if (violations.length) {
   testEnv.PLAYWRIGHT_JSON_OUTPUT_NAME = join(reports, "e2e.json");
   const e2e = step("Parity: end-to-end tests", bin("playwright"), [
     "test",
+    "--project=chromium",
     "--grep",
     grep,
     "--grep-invert",

@@ -56,7 +56,7 @@ function count() {
     totals.failed += report.numFailedTests ?? 0;
     totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   }
-  for (const file of ["e2e.json", "parity/e2e.json"]) {
+  for (const file of ["e2e.json", "e2e-two-workers.json", "parity/e2e.json"]) {
     const e2e = readJson(file);
     if (!e2e?.stats) continue;
     totals.passed += (e2e.stats.expected ?? 0) + (e2e.stats.flaky ?? 0);
@@ -94,6 +94,7 @@ for (const file of [
   "integration.json",
   "public-mode.json",
   "e2e.json",
+  "e2e-two-workers.json",
   "parity/e2e.json",
   "suite-card-data.json",
   "suite-served-build.json",
@@ -134,9 +135,20 @@ run(
 for (const suite of SUITES)
   run(`Suite: ${suite} (Vitest, against the built server)`, bin("vitest"), vitestStep(suite, `suite-${suite}.json`));
 chromiumOrExplain();
-run("End-to-end tests (Playwright, Chromium)", bin("playwright"), ["test", "--reporter=list,json"], {
-  PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, "e2e.json"),
-});
+run(
+  "End-to-end tests (Playwright, Chromium)",
+  bin("playwright"),
+  ["test", "--project=chromium", "--reporter=list,json"],
+  {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, "e2e.json"),
+  },
+);
+run(
+  "End-to-end tests with two workers at once (Playwright: forced outcomes scoped per shopper)",
+  bin("playwright"),
+  ["test", "--project=two-workers", "--workers=2", "--reporter=list,json"],
+  { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, "e2e-two-workers.json") },
+);
 run("Parity run (the parity-tagged tests, against the standalone emulators started as if remote)", process.execPath, [
   join(root, "scripts", "test-parity.mjs"),
 ]);

@@ -5,7 +5,13 @@ import { ForcedOutcomeForm } from "@/components/emulators/forced-outcome-form";
 import { EMULATORS } from "@/lib/emulators";
 import { formatCard } from "@/lib/emulators/catalogue-format";
 import { timeScale } from "@/lib/emulators/clock";
-import { getOverride, OUT_OF_ORDER_GAP_SECONDS, overrideView, TIMEOUT_HOLD_SECONDS } from "@/lib/emulators/control";
+import {
+  forcedOutcomeView,
+  listOverrides,
+  OUT_OF_ORDER_GAP_SECONDS,
+  TEST_ID_HEADER,
+  TIMEOUT_HOLD_SECONDS,
+} from "@/lib/emulators/control";
 import { mayUseControlPlane } from "@/lib/emulators/control-access";
 import { controlGuard } from "@/lib/emulators/control-guard";
 import type { CatalogueSectionProps } from "@/lib/emulators/descriptor";
@@ -30,8 +36,7 @@ export default async function EmulatorCatalogue({ searchParams }: { searchParams
   );
   const forced = EMULATORS.map((emulator) => {
     const enabled = !controlGuard(emulator.id);
-    const row = enabled ? getOverride(emulator.id) : undefined;
-    return { emulator, enabled, pending: row ? overrideView(row) : null };
+    return { emulator, enabled, pending: enabled ? listOverrides(emulator.id).map(forcedOutcomeView) : [] };
   });
   return (
     <main className="mx-auto max-w-5xl space-y-10 px-4 py-10 text-slate-900">
@@ -72,6 +77,7 @@ export default async function EmulatorCatalogue({ searchParams }: { searchParams
                       label={emulator.name}
                       initial={pending}
                       noSignature={!emulator.signsNotifications}
+                      scopeFields={emulator.scopeFields}
                       disabledReason={
                         enabled
                           ? undefined
@@ -165,7 +171,12 @@ function TestCardsAndForcing() {
         <h2 className="text-xl font-semibold">Forced outcomes</h2>
         <p className="text-sm text-slate-600">
           Force the outcome of a provider&apos;s <em>next</em> payment, whatever card or name it uses (one-shot: the
-          next payment the emulator creates takes it). The outcome replaces the card&apos;s on card flows. Faults answer
+          next payment the emulator creates takes it). The outcome replaces the card&apos;s on card flows. Give it a
+          scope so that testers and parallel test workers do not take each other&apos;s: a shopper email, a merchant
+          reference prefix (each tab names the request fields they are read from), or a test id, the{" "}
+          <code>{TEST_ID_HEADER}</code> header your backend adds to its calls to the emulator. One forced outcome per
+          scope waits at a time; a payment takes the one that fits it best: test id, then email, then the longest
+          reference prefix, then the unscoped one (any payment). Each tab lists who set which, and when. Faults answer
           that create-payment call badly: <code>timeout</code> (held {TIMEOUT_HOLD_SECONDS} s unless the hold says
           otherwise, then 504), <code>http_500</code>, <code>html</code> (a proxy&apos;s 502 page),{" "}
           <code>malformed_json</code> (a 200 with cut-off JSON). A fault stores nothing, unless <em>after charging</em>{" "}
@@ -175,12 +186,14 @@ function TestCardsAndForcing() {
           <code>GET /emulators/control/&lt;provider&gt;/charges?reference=…</code>. Notifications: delayed by the given
           seconds (scaled), duplicated count times (default 2), out of order (the final one followed by a stale earlier
           status, {OUT_OF_ORDER_GAP_SECONDS} s later unless seconds say otherwise), dropped, or sent with a corrupted
-          signature. API: <code>GET|POST|DELETE /emulators/control/&lt;provider&gt;/next-payment</code>; notifications
-          of a payment at <code>/emulators/control/&lt;provider&gt;/notifications?reference=…</code> (and{" "}
-          <code>&amp;type=…</code>, its kind, or the type alone), replay with{" "}
-          <code>POST …/notifications/&lt;id&gt;/replay</code>. Every POST is JSON (
-          <code>Content-Type: application/json</code>, even without a body) and none is taken from another site (403).
-          On a public deployment every control request needs an operator&apos;s session or{" "}
+          signature. API: <code>GET|POST|DELETE /emulators/control/&lt;provider&gt;/next-payment</code> (POST takes an
+          optional <code>scope</code>: exactly one of <code>email</code>, <code>referencePrefix</code>,{" "}
+          <code>testId</code>; GET lists them all; DELETE clears all, or one with <code>?email=</code>,{" "}
+          <code>?referencePrefix=</code>, <code>?testId=</code> or <code>?scope=any</code>); notifications of a payment
+          at <code>/emulators/control/&lt;provider&gt;/notifications?reference=…</code> (and <code>&amp;type=…</code>,
+          its kind, or the type alone), replay with <code>POST …/notifications/&lt;id&gt;/replay</code>. Every POST is
+          JSON (<code>Content-Type: application/json</code>, even without a body) and none is taken from another site
+          (403). On a public deployment every control request needs an operator&apos;s session or{" "}
           <code>Authorization: Bearer $EMULATOR_CONTROL_TOKEN</code>.
         </p>
         <p className="text-sm text-slate-600" data-testid="emulator-clock-help">

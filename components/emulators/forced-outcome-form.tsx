@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 
 export interface PendingOverride {
   outcome?: string;
@@ -8,6 +8,36 @@ export interface PendingOverride {
   charge?: boolean;
   holdSeconds?: number;
   notification?: { mode: string; seconds?: number; count?: number };
+}
+
+/** A forced outcome waiting for its payment, as the control plane lists it (GET …/next-payment `forced`). */
+export interface ActiveForcedOutcome {
+  scope: { email?: string; referencePrefix?: string; testId?: string } | null;
+  override: PendingOverride;
+  setBy: string;
+  setAt: string;
+}
+
+/** The scopes a forced outcome can have, with the query parameter and label of each (`any`: none). */
+const SCOPES = [
+  { key: "any", label: "any payment (when no scoped one matches)", field: "" },
+  { key: "email", label: "shopper email", field: "Shopper email" },
+  { key: "referencePrefix", label: "merchant reference prefix", field: "Reference prefix" },
+  { key: "testId", label: "test id (X-Emulator-Test-Id header)", field: "Test id" },
+] as const;
+type ScopeKey = (typeof SCOPES)[number]["key"];
+
+function describeScope(scope: ActiveForcedOutcome["scope"]): string {
+  if (scope?.email !== undefined) return `shopper email ${scope.email}`;
+  if (scope?.referencePrefix !== undefined) return `reference starting ${scope.referencePrefix}`;
+  if (scope?.testId !== undefined) return `test id ${scope.testId}`;
+  return "any payment";
+}
+
+/** The DELETE query clearing one scope's forced outcome. */
+function scopeQuery(scope: ActiveForcedOutcome["scope"]): string {
+  const [key, value] = Object.entries(scope ?? {})[0] ?? ["scope", "any"];
+  return `?${new URLSearchParams({ [key]: value })}`;
 }
 
 const FAULTS = ["timeout", "http_500", "html", "malformed_json"] as const;
@@ -33,8 +63,9 @@ function describe(override: PendingOverride | null): string {
 }
 
 /**
- * The /emulators page's form forcing the outcome of a provider's next payment (one-shot):
- * posts JSON to /emulators/control/<provider>/next-payment and shows the pending override.
+ * The /emulators page's form forcing the outcome of a provider's next payment (one-shot), for
+ * any payment or one scope: posts JSON to /emulators/control/<provider>/next-payment and lists
+ * the forced outcomes waiting for their payment, with who set each and when.
  */
 export function ForcedOutcomeForm({
   provider,
@@ -42,14 +73,20 @@ export function ForcedOutcomeForm({
   initial,
   disabledReason,
   noSignature,
+  scopeFields,
 }: {
   provider: string;
   label: string;
-  initial: PendingOverride | null;
+  initial: ActiveForcedOutcome[];
   disabledReason?: string;
   noSignature?: boolean;
+  /** The provider's request fields a scope is matched against (the /emulators tab says which). */
+  scopeFields?: { reference: string; email: string | null };
 }) {
-  const [pending, setPending] = useState<PendingOverride | null>(initial);
+  const [active, setActive] = useState<ActiveForcedOutcome[]>(initial);
+  const [scopeKey, setScopeKey] = useState<ScopeKey>("any");
+  const [scopeValue, setScopeValue] = useState("");
+  const scopeId = useId();
   const [outcome, setOutcome] = useState("");
   const [declineReason, setDeclineReason] = useState("generic");
   const [charge, setCharge] = useState(false);
@@ -63,7 +100,8 @@ export function ForcedOutcomeForm({
 
   async function save(event: React.FormEvent) {
     event.preventDefault();
-    const body: PendingOverride = {};
+    const body: PendingOverride & { scope?: Record<string, string> } = {};
+    if (scopeKey !== "any") body.scope = { [scopeKey]: scopeValue.trim() };
     if (outcome) body.outcome = outcome;
     if (outcome === "decline") body.declineReason = declineReason;
     if (isFault(outcome) && charge) body.charge = true;
@@ -81,30 +119,31 @@ export function ForcedOutcomeForm({
       body: JSON.stringify(body),
     });
     const json = (await response.json().catch(() => ({}))) as {
-      override?: PendingOverride;
+      scope?: ActiveForcedOutcome["scope"];
       error?: string;
       issues?: string[];
     };
     if (response.ok) {
-      setPending(json.override ?? null);
-      setMessage("Saved: the next payment takes it.");
+      await refresh();
+      setMessage(`Saved: the next payment of ${describeScope(json.scope ?? null)} takes it.`);
     } else {
       setMessage(`${json.error ?? `HTTP ${response.status}`}${json.issues ? `: ${json.issues.join("; ")}` : ""}`);
     }
   }
 
-  async function clear() {
-    const response = await fetch(endpoint, { method: "DELETE" });
+  /** Clears one scope's forced outcome, or every one (no scope given). */
+  async function clear(scope?: ActiveForcedOutcome["scope"]) {
+    const response = await fetch(`${endpoint}${scope === undefined ? "" : scopeQuery(scope)}`, { method: "DELETE" });
     if (response.ok) {
-      setPending(null);
-      setMessage("Cleared.");
+      await refresh();
+      setMessage(scope === undefined ? "Cleared them all." : `Cleared the one for ${describeScope(scope)}.`);
     } else setMessage(`HTTP ${response.status}`);
   }
 
   async function refresh() {
     const response = await fetch(endpoint);
-    const json = (await response.json().catch(() => ({}))) as { override?: PendingOverride | null };
-    setPending(json.override ?? null);
+    const json = (await response.json().catch(() => ({}))) as { forced?: ActiveForcedOutcome[] };
+    setActive(json.forced ?? []);
   }
 
   if (disabledReason) {
@@ -129,9 +168,46 @@ export function ForcedOutcomeForm({
           Refresh
         </button>
       </div>
-      <p className="text-slate-600">
-        Pending: <span data-testid={`forced-${provider}-pending`}>{describe(pending)}</span>
-      </p>
+      <ActiveList provider={provider} label={label} active={active} onClear={(scope) => void clear(scope)} />
+      {scopeFields ? (
+        <p className="text-slate-600">
+          A scope matches the shopper email in{" "}
+          {scopeFields.email ? <code>{scopeFields.email}</code> : `nothing (${label}'s request carries no email)`}, the
+          reference in <code>{scopeFields.reference}</code>, the test id in the <code>X-Emulator-Test-Id</code> header.
+        </p>
+      ) : null}
+      <div className="flex flex-wrap gap-3">
+        {/* Labelled by id, not wrapped: the label's name is "Scope" alone, not its options' words (e.g. "email"). */}
+        <div className="flex flex-col gap-1">
+          <label htmlFor={scopeId}>Scope</label>
+          <select
+            id={scopeId}
+            className={field}
+            value={scopeKey}
+            onChange={(event) => setScopeKey(event.target.value as ScopeKey)}
+            name="scope"
+          >
+            {SCOPES.map((scope) => (
+              <option key={scope.key} value={scope.key}>
+                {scope.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {scopeKey !== "any" ? (
+          <label className="flex flex-col gap-1">
+            {SCOPES.find((scope) => scope.key === scopeKey)!.field}
+            <input
+              className={`${field} w-64`}
+              type={scopeKey === "email" ? "email" : "text"}
+              required
+              value={scopeValue}
+              onChange={(event) => setScopeValue(event.target.value)}
+              name="scopeValue"
+            />
+          </label>
+        ) : null}
+      </div>
       <div className="flex flex-wrap gap-3">
         <label className="flex flex-col gap-1">
           Outcome
@@ -226,7 +302,7 @@ export function ForcedOutcomeForm({
           Force next payment
         </button>
         <button type="button" onClick={() => void clear()} className="rounded border border-slate-300 px-3 py-1">
-          Clear
+          Clear all
         </button>
       </div>
       {message ? (
@@ -235,5 +311,66 @@ export function ForcedOutcomeForm({
         </p>
       ) : null}
     </form>
+  );
+}
+
+/** The forced outcomes waiting for their payment: scope, outcome, who set it and when, each with its own Clear. */
+function ActiveList({
+  provider,
+  label,
+  active,
+  onClear,
+}: {
+  provider: string;
+  label: string;
+  active: ActiveForcedOutcome[];
+  onClear: (scope: ActiveForcedOutcome["scope"]) => void;
+}) {
+  if (active.length === 0)
+    return (
+      <p className="text-slate-600" data-testid={`forced-${provider}-pending`}>
+        Pending: none
+      </p>
+    );
+  return (
+    <table className="w-full text-left" data-testid={`forced-${provider}-pending`}>
+      <caption className="text-left text-slate-600">Pending forced outcomes of {label}</caption>
+      <thead className="text-xs text-slate-600 uppercase">
+        <tr>
+          <th className="py-1 pr-2">Scope</th>
+          <th className="py-1 pr-2">Outcome</th>
+          <th className="py-1 pr-2">Set by</th>
+          <th className="py-1 pr-2">Set at</th>
+          <th className="py-1">
+            <span className="sr-only">Actions</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody className="divide-y divide-slate-100">
+        {active.map((forced) => {
+          const scope = describeScope(forced.scope);
+          return (
+            <tr key={scope}>
+              <td className="py-1 pr-2">{scope}</td>
+              <td className="py-1 pr-2">{describe(forced.override)}</td>
+              <td className="py-1 pr-2">{forced.setBy}</td>
+              <td className="py-1 pr-2">
+                <time dateTime={forced.setAt}>{forced.setAt.replace("T", " ").slice(0, 19)} UTC</time>
+              </td>
+              <td className="py-1">
+                <button
+                  type="button"
+                  onClick={() => onClear(forced.scope)}
+                  className="text-xs text-slate-700 underline"
+                  aria-label={`Clear the forced outcome for ${scope}`}
+                >
+                  Clear
+                </button>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
   );
 }

@@ -1,3 +1,4 @@
+// @module-tag clock
 import { afterEach, describe, expect, it } from "vitest";
 import { NOTIFICATION_RETRY_SECONDS } from "@/lib/emulators/pingpong/config";
 import { advanceEmulatorClock, emulatorClockNow, postAdvance, resetEmulatorClock } from "@/lib/testing/clock-fixtures";

@@ -68,6 +68,12 @@ const CALLS: { name: string; send: (headers: Headers) => Promise<Response> }[] =
   },
 ];
 
+/** Who set the forced outcomes waiting at Antom, read with the token. */
+async function settersAtAntom() {
+  const answer = await fetch(control("antom/next-payment"), { headers: BEARER });
+  return ((await answer.json()) as { forced: { setBy: string }[] }).forced.map((forced) => forced.setBy);
+}
+
 /** The pending Antom override, read with the token. */
 async function pendingAtAntom() {
   const answer = await fetch(control("antom/next-payment"), { headers: BEARER });
@@ -120,6 +126,7 @@ describe("the control plane of a public deployment", () => {
     });
     expect(set.status).toBe(200);
     expect(await pendingAtAntom()).toMatchObject({ outcome: "decline" });
+    expect(await settersAtAntom()).toEqual(["control token"]);
     expect((await fetch(control("antom/next-payment"), { method: "DELETE", headers: BEARER })).status).toBe(204);
     expect(await pendingAtAntom()).toBeNull();
     expect(
@@ -144,6 +151,7 @@ describe("the control plane of a public deployment", () => {
     });
     expect(set.status).toBe(200);
     expect(await pendingAtAntom()).toMatchObject({ outcome: "decline" });
+    expect(await settersAtAntom()).toEqual([publicModeDemoAccount("operator").email]);
     expect(
       (
         await fetch(control("antom/next-payment"), {

@@ -60,6 +60,25 @@ async function isOperator(): Promise<boolean> {
   return (await currentUser())?.role === "operator";
 }
 
+/** Auth.js's session cookie (`__Secure-` prefixed behind HTTPS): without one nobody is signed in. */
+const SESSION_COOKIE = /(^|;\s*)(__Secure-)?authjs\.session-token(\.\d+)?=/;
+
+/**
+ * Who is asking, as the control plane records it beside a forced outcome: "control token" for a
+ * bearer-token call, the operator's email for a signed-in operator, else "local, no sign-in" with
+ * the client's product token (`curl`, `node`, `Mozilla`). Call it after the gate let the request in.
+ */
+export async function controlCaller(request: Request): Promise<string> {
+  if (hasControlToken(request)) return "control token";
+  if (isPublicMode() || SESSION_COOKIE.test(request.headers.get("cookie") ?? "")) {
+    const { currentUser } = await import("@/lib/auth");
+    const user = await currentUser();
+    if (user?.role === "operator" && user.email) return user.email;
+  }
+  const product = /^[^\s/()]+/.exec(request.headers.get("user-agent") ?? "")?.[0];
+  return product ? `local, no sign-in (${product.slice(0, 40)})` : "local, no sign-in";
+}
+
 /** Whether a page may offer the control plane's forms and buttons to this visitor (the routes check again). */
 export async function mayUseControlPlane(): Promise<boolean> {
   if (isControlPlaneClosed()) return false;

@@ -83,6 +83,14 @@ describe("forced faults of the next payment", () => {
     expect((await fetch(`${controlUrl("pingpayments")}/next-payment`)).status).toBe(200);
     expect(await (await fetch(`${controlUrl("pingpayments")}/next-payment`)).json()).toEqual({
       override: { outcome: "http_500", charge: true, holdSeconds: 3 },
+      forced: [
+        {
+          scope: null,
+          override: { outcome: "http_500", charge: true, holdSeconds: 3 },
+          setBy: "local, no sign-in (node)",
+          setAt: expect.any(String),
+        },
+      ],
     });
     expect((await fetch(`${controlUrl("pingpayments")}/charges`)).status).toBe(400);
   });

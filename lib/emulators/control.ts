@@ -1,4 +1,4 @@
-import { and, desc, eq, or } from "drizzle-orm";
+import { and, asc, desc, eq, or } from "drizzle-orm";
 import { z } from "zod";
 import { emulatorDb } from "./db";
 import { enqueueNotification, requeueNotification, type Notification } from "./outbox";
@@ -10,6 +10,7 @@ import {
   type ControlForcedPaymentRow,
   type ControlOverrideRow,
   type OutboxRow,
+  type ScopeKind,
 } from "./schema";
 import type { CardOutcome } from "./test-cards";
 
@@ -118,8 +119,135 @@ export function isFault(outcome: string | null | undefined): outcome is FaultKin
   return (FAULTS as readonly string[]).includes(outcome ?? "");
 }
 
+// ---------------------------------------------------------------------------------------------
+// Scopes: whose payment a forced outcome is for
+
+/**
+ * The request header a QA team's backend adds to its API calls to an emulator so that only the
+ * outcomes forced for that test id come first for those calls [guess: our own convention, no
+ * provider documents it].
+ */
+export const TEST_ID_HEADER = "X-Emulator-Test-Id";
+const SCOPE_TEXT = /^[\x21-\x7e]+$/;
+
+/** A forced outcome's scope in the API: exactly one of a shopper email, a merchant reference prefix, a test id. */
+export const scopeBody = z
+  .object({
+    email: z.string().trim().toLowerCase().pipe(z.email().max(254)).optional(),
+    referencePrefix: z.string().min(1).max(128).regex(SCOPE_TEXT, "printable ASCII, no spaces").optional(),
+    testId: z.string().min(1).max(128).regex(SCOPE_TEXT, "printable ASCII, no spaces").optional(),
+  })
+  .strict()
+  .refine((scope) => Object.values(scope).filter((value) => value !== undefined).length === 1, {
+    message: "give exactly one of email, referencePrefix, testId",
+  });
+export type ScopeBody = z.infer<typeof scopeBody>;
+
+/** A scope as stored: `any` (value "") is the unscoped forced outcome. */
+export interface Scope {
+  kind: ScopeKind;
+  value: string;
+}
+export const ANY_PAYMENT: Scope = { kind: "any", value: "" };
+
+export function scopeOf(body: ScopeBody | undefined): Scope {
+  if (body?.testId !== undefined) return { kind: "test_id", value: body.testId };
+  if (body?.email !== undefined) return { kind: "email", value: body.email };
+  if (body?.referencePrefix !== undefined) return { kind: "reference_prefix", value: body.referencePrefix };
+  return ANY_PAYMENT;
+}
+
+/** The scope in the API's shape; null for the unscoped one. */
+export function scopeView(scope: Scope): ScopeBody | null {
+  switch (scope.kind) {
+    case "test_id":
+      return { testId: scope.value };
+    case "email":
+      return { email: scope.value };
+    case "reference_prefix":
+      return { referencePrefix: scope.value };
+    default:
+      return null;
+  }
+}
+
+/**
+ * The scope a DELETE names in its query: none (every forced outcome of the provider),
+ * `?scope=any` (the unscoped one), or one of `?email=`, `?referencePrefix=`, `?testId=`.
+ */
+export function scopeOfQuery(
+  params: URLSearchParams,
+): { ok: true; scope: Scope | undefined } | { ok: false; issues: string[] } {
+  const keys = [...params.keys()];
+  if (keys.length === 0) return { ok: true, scope: undefined };
+  if (keys.length === 1 && keys[0] === "scope") {
+    return params.get("scope") === "any"
+      ? { ok: true, scope: ANY_PAYMENT }
+      : {
+          ok: false,
+          issues: ['scope: only "any" (the unscoped forced outcome); name a scope by email, referencePrefix or testId'],
+        };
+  }
+  const parsed = scopeBody.safeParse(Object.fromEntries(params));
+  if (!parsed.success || keys.length !== new Set(keys).size)
+    return {
+      ok: false,
+      issues: parsed.success
+        ? ["give each query parameter once"]
+        : parsed.error.issues.map((issue) => `${issue.path.join(".") || "query"}: ${issue.message}`),
+    };
+  return { ok: true, scope: scopeOf(parsed.data) };
+}
+
+/** What a payment being created tells the matcher about itself (each when the provider's request carries it). */
+export interface PaymentFacts {
+  /** The merchant's reference of the payment (its request or transaction id). */
+  reference?: string | null;
+  /** The shopper's email, where the provider's request has a field for it. */
+  email?: string | null;
+  /** The `X-Emulator-Test-Id` header of the request. */
+  testId?: string | null;
+}
+
+/** The payment facts a request carries in its test id header (the rest comes from the provider's body). */
+export function testIdOf(request: Request): string | null {
+  return request.headers.get(TEST_ID_HEADER)?.trim() || null;
+}
+
+/**
+ * How well a forced outcome's scope fits a payment: undefined when it does not apply. Precedence:
+ * test id, then shopper email, then the longest matching reference prefix, then the unscoped one.
+ */
+function matchRank(scope: Scope, facts: PaymentFacts): number | undefined {
+  switch (scope.kind) {
+    case "test_id":
+      return facts.testId === scope.value ? 3_000 : undefined;
+    case "email":
+      return facts.email?.trim().toLowerCase() === scope.value ? 2_000 : undefined;
+    case "reference_prefix":
+      return facts.reference?.startsWith(scope.value) ? 1_000 + scope.value.length : undefined;
+    default:
+      return 0;
+  }
+}
+
+/** The forced outcome a payment takes among `rows` (the oldest on a tie): see matchRank. */
+export function bestMatch<Row extends { scopeKind: ScopeKind; scopeValue: string }>(
+  rows: readonly Row[],
+  facts: PaymentFacts,
+): Row | undefined {
+  let best: { row: Row; rank: number } | undefined;
+  for (const row of rows) {
+    const rank = matchRank({ kind: row.scopeKind, value: row.scopeValue }, facts);
+    if (rank !== undefined && (!best || rank > best.rank)) best = { row, rank };
+  }
+  return best?.row;
+}
+
 export const overrideBody = z
   .object({
+    /** Whose payment it is for (absent: any payment, when no scoped one matches). */
+    scope: scopeBody.optional(),
     outcome: z.enum(FORCED_OUTCOMES).optional(),
     declineReason: z.enum(DECLINE_REASONS).optional(),
     /** With a fault outcome: store and approve the payment first (the provider charged), then answer badly. */
@@ -179,9 +307,24 @@ export function overrideView(
   return view;
 }
 
-export function setOverride(provider: ControlProvider, body: OverrideBody): ControlOverrideRow {
+/** A forced outcome as the control plane lists it: its scope, the override, who set it and when. */
+export function forcedOutcomeView(row: ControlOverrideRow) {
+  return {
+    scope: scopeView({ kind: row.scopeKind, value: row.scopeValue }),
+    override: overrideView(row),
+    setBy: row.setBy,
+    setAt: row.createdAt.toISOString(),
+  };
+}
+export type ForcedOutcomeView = ReturnType<typeof forcedOutcomeView>;
+
+/** Sets the provider's forced outcome for the body's scope (replacing the one of that same scope). */
+export function setOverride(provider: ControlProvider, body: OverrideBody, setBy = "unknown"): ControlOverrideRow {
+  const scope = scopeOf(body.scope);
   const values = {
     provider,
+    scopeKind: scope.kind,
+    scopeValue: scope.value,
     outcome: body.outcome ?? null,
     declineReason: body.declineReason ?? (body.outcome === "decline" ? "generic" : null),
     notificationMode: body.notification?.mode ?? null,
@@ -189,22 +332,66 @@ export function setOverride(provider: ControlProvider, body: OverrideBody): Cont
     notificationCount: body.notification?.count ?? null,
     charge: body.charge ?? false,
     holdSeconds: body.holdSeconds ?? null,
+    setBy,
     createdAt: new Date(),
   };
   return emulatorDb()
     .insert(controlOverrides)
     .values(values)
-    .onConflictDoUpdate({ target: controlOverrides.provider, set: values })
+    .onConflictDoUpdate({
+      target: [controlOverrides.provider, controlOverrides.scopeKind, controlOverrides.scopeValue],
+      set: values,
+    })
     .returning()
     .get();
 }
 
-export function getOverride(provider: ControlProvider): ControlOverrideRow | undefined {
-  return emulatorDb().select().from(controlOverrides).where(eq(controlOverrides.provider, provider)).get();
+/** The provider's forced outcome of one scope (the unscoped one by default). */
+export function getOverride(provider: ControlProvider, scope: Scope = ANY_PAYMENT): ControlOverrideRow | undefined {
+  return emulatorDb().select().from(controlOverrides).where(ofScope(provider, scope)).get();
 }
 
-export function clearOverride(provider: ControlProvider): boolean {
-  return emulatorDb().delete(controlOverrides).where(eq(controlOverrides.provider, provider)).run().changes > 0;
+/** Every forced outcome of the provider still waiting for its payment, in the order they were (last) set. */
+export function listOverrides(provider: ControlProvider): ControlOverrideRow[] {
+  return emulatorDb()
+    .select()
+    .from(controlOverrides)
+    .where(eq(controlOverrides.provider, provider))
+    .orderBy(asc(controlOverrides.createdAt), asc(controlOverrides.id))
+    .all();
+}
+
+/** Clears the provider's forced outcome of one scope, or all of them (no scope). */
+export function clearOverride(provider: ControlProvider, scope?: Scope): boolean {
+  const where = scope ? ofScope(provider, scope) : eq(controlOverrides.provider, provider);
+  return emulatorDb().delete(controlOverrides).where(where).run().changes > 0;
+}
+
+function ofScope(provider: ControlProvider, scope: Scope) {
+  return and(
+    eq(controlOverrides.provider, provider),
+    eq(controlOverrides.scopeKind, scope.kind),
+    eq(controlOverrides.scopeValue, scope.value),
+  );
+}
+
+/**
+ * Takes (deletes and answers) the forced outcome that fits the payment best (bestMatch), in one
+ * immediate transaction: two payments created at once, even by two processes on the same
+ * database, never take the same one.
+ */
+export function takeOverride(provider: ControlProvider, facts: PaymentFacts): ControlOverrideRow | undefined {
+  return emulatorDb().transaction(
+    (tx) => {
+      const best = bestMatch(
+        tx.select().from(controlOverrides).where(eq(controlOverrides.provider, provider)).all(),
+        facts,
+      );
+      if (!best) return undefined;
+      return tx.delete(controlOverrides).where(eq(controlOverrides.id, best.id)).returning().get();
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** A bad answer and how long it is held first (real seconds). */
@@ -226,11 +413,11 @@ export interface NextPayment {
 }
 
 /**
- * Consumes the provider's override for the payment being created now (call it once the request
- * is valid, just before the payment is stored).
+ * Consumes the provider's forced outcome that fits the payment being created now (call it once
+ * the request is valid, just before the payment is stored), with what the request says of it.
  */
-export function takeNextPayment(provider: ControlProvider): NextPayment {
-  const taken = emulatorDb().delete(controlOverrides).where(eq(controlOverrides.provider, provider)).returning().get();
+export function takeNextPayment(provider: ControlProvider, facts: PaymentFacts = {}): NextPayment {
+  const taken = takeOverride(provider, facts);
   if (!taken) return { charged: false };
   const fault = isFault(taken.outcome) ? taken.outcome : undefined;
   // A timeout's answer comes too late for the client (then a 504). Before `holdSeconds` existed the

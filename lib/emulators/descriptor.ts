@@ -37,6 +37,11 @@ export interface EmulatorDescriptor {
   sharedSecret?: () => string;
   /** How its notifications are signed, at each delivery attempt (none: they carry no signature). */
   notificationSigner?: NotificationSigner;
+  /**
+   * The request fields a forced outcome's scope is matched against (shown on its /emulators tab):
+   * the merchant's reference, and the shopper's email (null when the provider's request has none).
+   */
+  scopeFields: { reference: string; email: string | null };
   /** Whether its notifications carry a signature (a forced `bad_signature` needs one to corrupt). */
   signsNotifications: boolean;
   /** Its section of the /emulators catalogue (loaded only by that page). */

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** The emulators' own database (a separate file the shop never opens). */
 
@@ -65,27 +65,42 @@ export const outboxAttempts = sqliteTable("outbox_attempts", {
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
+/** What a forced outcome applies to: any payment, or only a payment with this shopper email, reference prefix or test id. */
+export const SCOPE_KINDS = ["any", "email", "reference_prefix", "test_id"] as const;
+
 /**
- * QA control plane: the one-shot override a tester set for a provider's next payment (one row
- * per provider; consumed by the next payment the emulator creates).
+ * QA control plane: the one-shot overrides testers set for a provider's next payment, one per
+ * scope (`any` with an empty value: the unscoped one). The next payment the emulator creates
+ * consumes the best match (./control.ts, takeNextPayment). A new table: the one-row-per-provider
+ * `control_overrides` it replaces held only pending one-shot settings, which an upgrade drops.
  */
-export const controlOverrides = sqliteTable("control_overrides", {
-  provider: text("provider").primaryKey(),
-  outcome: text("outcome", {
-    enum: ["approve", "decline", "challenge", "http_500", "timeout", "html", "malformed_json"],
-  }),
-  declineReason: text("decline_reason", { enum: ["generic", "insufficient_funds", "expired_card"] }),
-  notificationMode: text("notification_mode", {
-    enum: ["on_time", "delayed", "duplicated", "out_of_order", "dropped", "bad_signature"],
-  }),
-  notificationSeconds: integer("notification_seconds"),
-  notificationCount: integer("notification_count"),
-  /** A fault outcome after the charge: the payment is stored and approved, then answered badly. */
-  charge: integer("charge", { mode: "boolean" }).notNull().default(false),
-  /** Real seconds the answer is held after the payment is stored (a crash test kills the shop meanwhile). */
-  holdSeconds: integer("hold_seconds"),
-  createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
-});
+export const controlOverrides = sqliteTable(
+  "control_forced_outcomes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    provider: text("provider").notNull(),
+    scopeKind: text("scope_kind", { enum: SCOPE_KINDS }).notNull().default("any"),
+    /** The email (lower case), reference prefix or test id; empty for `any`. */
+    scopeValue: text("scope_value").notNull().default(""),
+    outcome: text("outcome", {
+      enum: ["approve", "decline", "challenge", "http_500", "timeout", "html", "malformed_json"],
+    }),
+    declineReason: text("decline_reason", { enum: ["generic", "insufficient_funds", "expired_card"] }),
+    notificationMode: text("notification_mode", {
+      enum: ["on_time", "delayed", "duplicated", "out_of_order", "dropped", "bad_signature"],
+    }),
+    notificationSeconds: integer("notification_seconds"),
+    notificationCount: integer("notification_count"),
+    /** A fault outcome after the charge: the payment is stored and approved, then answered badly. */
+    charge: integer("charge", { mode: "boolean" }).notNull().default(false),
+    /** Real seconds the answer is held after the payment is stored (a crash test kills the shop meanwhile). */
+    holdSeconds: integer("hold_seconds"),
+    /** Who set it: an operator's email, "control token", or "local, no sign-in" (with the client's product token). */
+    setBy: text("set_by").notNull().default("unknown"),
+    createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
+  },
+  (t) => [uniqueIndex("control_forced_outcomes_scope").on(t.provider, t.scopeKind, t.scopeValue)],
+);
 
 /** QA control plane: the override a payment consumed, by provider and the provider's payment id. */
 export const controlForcedPayments = sqliteTable(
@@ -106,6 +121,7 @@ export const controlForcedPayments = sqliteTable(
 );
 
 export type ControlOverrideRow = typeof controlOverrides.$inferSelect;
+export type ScopeKind = (typeof SCOPE_KINDS)[number];
 export type ControlForcedPaymentRow = typeof controlForcedPayments.$inferSelect;
 
 /**

@@ -1,3 +1,5 @@
+// @module-tag control-plane
+// @module-tag clock
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { verifyFields } from "@/lib/emulators/pingpong/signature";

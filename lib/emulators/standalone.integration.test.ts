@@ -1,3 +1,4 @@
+// @module-tag emulator-internals
 // `npm run emulators` (scripts/emulators.mjs, SERVE=emulators): the four emulators alone, on the
 // port EMULATORS_PORT gives, with no shop; the README's curl exchanges run against it as written.
 import { spawn } from "node:child_process";

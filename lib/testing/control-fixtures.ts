@@ -48,7 +48,11 @@ export async function replay(provider: string, id: number) {
 
 export type Fault = "timeout" | "http_500" | "html" | "malformed_json";
 
+/** Whose payment a forced outcome is for (exactly one); absent: any payment no scoped one matches. */
+export type Scope = { email: string } | { referencePrefix: string } | { testId: string };
+
 export interface Override {
+  scope?: Scope;
   outcome?: "approve" | "decline" | "challenge" | Fault;
   declineReason?: "generic" | "insufficient_funds" | "expired_card";
   /** With a fault: the payment is made and approved first, then answered badly. */
@@ -73,13 +77,26 @@ export async function forceNextPayment(provider: string, override: Override, bas
   return json.override!;
 }
 
-export async function pendingOverride(provider: string) {
-  const response = await fetch(`${controlUrl(provider)}/next-payment`);
-  return { status: response.status, json: (await response.json()) as { override: Override | null } };
+/** A forced outcome waiting for its payment, as GET …/next-payment lists it. */
+export interface ForcedOutcome {
+  scope: Scope | null;
+  override: Override;
+  setBy: string;
+  setAt: string;
 }
 
-export async function clearOverride(provider: string) {
-  return (await fetch(`${controlUrl(provider)}/next-payment`, { method: "DELETE" })).status;
+export async function pendingOverride(provider: string) {
+  const response = await fetch(`${controlUrl(provider)}/next-payment`);
+  return {
+    status: response.status,
+    json: (await response.json()) as { override: Override | null; forced: ForcedOutcome[] },
+  };
+}
+
+/** Clears every forced outcome of the provider, or only the one of `scope`. */
+export async function clearOverride(provider: string, scope?: Scope) {
+  const query = scope ? `?${new URLSearchParams(scope as Record<string, string>)}` : "";
+  return (await fetch(`${controlUrl(provider)}/next-payment${query}`, { method: "DELETE" })).status;
 }
 
 /** The emulators the tests drive (each with a proof driver), found by folder. */

@@ -1,3 +1,4 @@
+// @module-tag control-plane
 import { afterEach, describe, expect, it } from "vitest";
 import { ANTOM_ACK, antomCall, payBody, startAntomCatcher } from "./antom-fixtures";
 import { clearOverride, forceNextPayment } from "./control-fixtures";

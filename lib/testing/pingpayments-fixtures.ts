@@ -45,6 +45,21 @@ export function paymentBody(overrides: Record<string, unknown> = {}) {
 }
 
 /** Creates a payment order and a payment in it; returns both ids and the pay_url. */
+/** The HTTP status of a payment created in a new payment order (its answer may be a forced fault's, not JSON). */
+export async function paymentAnswerStatus(
+  overrides: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
+  const order = await pingApi("POST", "/payment_orders", { split_tree_id: EMULATOR_SPLIT_TREE_ID, currency: "SEK" });
+  const answer = await fetch(`${pingApiUrl()}/payment_orders/${order.json!.id as string}/payments`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...EMULATOR_TENANT, ...headers },
+    body: JSON.stringify(paymentBody(overrides)),
+  });
+  await answer.arrayBuffer();
+  return answer.status;
+}
+
 export async function createEmulatorPayment(overrides: Record<string, unknown> = {}) {
   const currency = (overrides.currency as string) ?? "SEK";
   const order = await pingApi("POST", "/payment_orders", { split_tree_id: EMULATOR_SPLIT_TREE_ID, currency });

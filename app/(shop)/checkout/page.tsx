@@ -107,7 +107,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
                   key={provider.id}
                   provider={provider.id}
                   label={provider.label}
-                  initial={null}
+                  initial={[]}
                   noSignature={provider.unsigned}
                 />
               ))}

@@ -603,7 +603,13 @@ export async function pay(request: AntomRequest): Promise<Response> {
 
   const billing = meta ? objectAt(meta.billingAddress) : undefined;
   const zip = billing && typeof billing.zipCode === "string" ? billing.zipCode.trim() : "";
-  const taken = takeNextPayment("antom");
+  const buyer = objectAt(order.buyer);
+  const taken = takeNextPayment("antom", {
+    // [doc: seed 002] paymentRequestId is the merchant's id of the payment; order.buyer.buyerEmail the shopper's email.
+    reference: paymentRequestId,
+    email: buyer && typeof buyer.buyerEmail === "string" ? buyer.buyerEmail : null,
+    testId: request.testId,
+  });
   if (taken.before) return faultResponse("antom", taken.before);
   const forced = forcedOutcomeOf(taken.override);
   const plan = planOf(forced ? { ...card, outcome: forced } : card, {

@@ -1,6 +1,7 @@
 import { parseJson, readText, refusalResponse } from "@/lib/security/request-body";
 import { antomPrivateKey, antomSettings, BASE_PATH, merchantPublicKey, RESULTS, type ResultInfo } from "./config";
 import { parseSignatureHeader, signatureHeader, signMessage, verifyMessage } from "./signature";
+import { testIdOf } from "../control";
 
 /**
  * Antom's HTTP layer as the emulator reads and answers it: a JSON POST with `client-id`,
@@ -17,6 +18,8 @@ export interface AntomRequest {
   path: string;
   body: Json;
   origin: string;
+  /** The request's X-Emulator-Test-Id header (the control plane's scope of forced outcomes). */
+  testId?: string | null;
 }
 
 /** The provider path of a request to the emulator (its /emulators/antom prefix removed). */
@@ -101,7 +104,7 @@ export async function readRequest(request: Request): Promise<AntomRequest | Resp
   const body = json.value;
   if (!body || typeof body !== "object" || Array.isArray(body))
     return resultOnly(path, clientId, RESULTS.paramIllegal, "The body must be a JSON object");
-  return { clientId, path, body: body as Json, origin: new URL(request.url).origin };
+  return { clientId, path, body: body as Json, origin: new URL(request.url).origin, testId: testIdOf(request) };
 }
 
 /** The headers of a notification to `url`, signed with Antom's key over the URL's pathname. */

@@ -25,6 +25,8 @@ export const antom: EmulatorDescriptor = {
   // so the control plane offers no rotation here.
   nextDeadline,
   notificationSigner: ANTOM_NOTIFICATION_SIGNER,
+  // [doc: seed 002] paymentRequestId, order.buyer.buyerEmail.
+  scopeFields: { reference: "paymentRequestId", email: "order.buyer.buyerEmail" },
   signsNotifications: true,
   catalogue: async () => (await import("./catalogue")).AntomCatalogue,
 };

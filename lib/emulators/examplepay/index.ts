@@ -26,6 +26,8 @@ export const examplepay: EmulatorDescriptor = {
   charges: chargesFor,
   jobs: {},
   notificationSigner: EXAMPLEPAY_NOTIFICATION_SIGNER,
+  // The fixture takes no forced outcomes; these name its own fields.
+  scopeFields: { reference: "merchant_reference", email: null },
   signsNotifications: true,
   catalogue: async () => (await import("./catalogue")).ExamplePayCatalogue,
 };

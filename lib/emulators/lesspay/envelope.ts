@@ -2,6 +2,7 @@ import { parseJson, readText, refusalResponse } from "@/lib/security/request-bod
 import { lesspaySettings, TIMESTAMP_WINDOW_MS } from "./config";
 import { verifyingSecret } from "../signing-secrets";
 import { verify } from "./signature";
+import { testIdOf } from "../control";
 
 /**
  * Lesspay's HTTP layer as the emulator reads and answers it: a JSON POST with `x-auth-appid`,
@@ -16,6 +17,8 @@ export interface LesspayRequest {
   appId: string;
   body: Json;
   origin: string;
+  /** The request's X-Emulator-Test-Id header (the control plane's scope of forced outcomes). */
+  testId?: string | null;
 }
 
 export function answer(code: number, msg: string, data?: Json): Response {
@@ -51,5 +54,5 @@ export async function readRequest(request: Request): Promise<LesspayRequest | Re
   if (!body || typeof body !== "object" || Array.isArray(body)) return unauthorized("the body is not a JSON object");
   if (verifyingSecret("lesspay", settings.appSecret, (secret) => verify(body as Json, secret, signature)) === undefined)
     return unauthorized();
-  return { appId, body: body as Json, origin: new URL(request.url).origin };
+  return { appId, body: body as Json, origin: new URL(request.url).origin, testId: testIdOf(request) };
 }

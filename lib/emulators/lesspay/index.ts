@@ -23,6 +23,8 @@ export const lesspay: EmulatorDescriptor = {
   // [doc] the app secret signs requests and callbacks (`&key={appSecret}`, SHA-256).
   sharedSecret: () => lesspaySettings().appSecret,
   notificationSigner: LESSPAY_NOTIFICATION_SIGNER,
+  // [doc: seed 004] request_id; its order has no shopper email field.
+  scopeFields: { reference: "request_id", email: null },
   signsNotifications: true,
   catalogue: async () => (await import("./catalogue")).LesspayCatalogue,
 };

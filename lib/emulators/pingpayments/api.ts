@@ -4,7 +4,14 @@ import { isKnownCurrency } from "@/lib/money";
 import { readJson, refusalResponse } from "@/lib/security/request-body";
 import { targetUrlError } from "../outbound-url";
 import { sameText, verifyingSecret } from "../signing-secrets";
-import { answerStored, enqueueScripted, faultResponse, recordForcedPayment, takeNextPayment } from "../control";
+import {
+  answerStored,
+  enqueueScripted,
+  faultResponse,
+  recordForcedPayment,
+  takeNextPayment,
+  testIdOf,
+} from "../control";
 import { LATE_CALLBACK_SECONDS, pingEmulatorTenant, STATUS_CALLBACK_RETRY_SECONDS, VAT_RATES } from "./config";
 import { type DocumentedError } from "./documented-shapes";
 import {
@@ -237,7 +244,12 @@ export async function createPayment(request: Request, paymentOrderId: string, or
   }
   if (errors.length) return errorResponse(422, errors);
 
-  const taken = takeNextPayment("pingpayments");
+  const taken = takeNextPayment("pingpayments", {
+    // [guess] metadata is the merchant's own (the shop keeps its payment id in merchant_reference); payer.email [guess].
+    reference: typeof data.metadata?.merchant_reference === "string" ? data.metadata.merchant_reference : null,
+    email: data.payer?.email ?? null,
+    testId: testIdOf(request),
+  });
   if (taken.before) return faultResponse("pingpayments", taken.before);
   const id = randomUUID();
   // Charged (a fault after the charge): completed at once, as if the payer had paid on the page.

@@ -63,6 +63,8 @@ export const pingpayments: EmulatorDescriptor = {
   // [doc] `x-api-secret` authenticates every request (no request signing, no callback signature).
   sharedSecret: () => pingEmulatorTenant().apiSecret,
   // Its status callbacks carry no signature: a forced bad_signature has nothing to corrupt.
+  // [guess] the merchant's own metadata key (the shop's), and payer.email (the docs show payer.name only).
+  scopeFields: { reference: "metadata.merchant_reference", email: "payer.email" },
   signsNotifications: false,
   catalogue: async () => (await import("./catalogue")).PingPaymentsCatalogue,
 };

@@ -8,7 +8,9 @@ import {
   forcedOutcomeOf,
   recordForcedPayment,
   takeNextPayment,
+  testIdOf,
   type NextPayment,
+  type PaymentFacts,
 } from "../control";
 import type { PingpongAdjustmentRow, PingpongTransactionRow, pingpongTransactions } from "./schema";
 import { brandOf, callbackBehaviourOf, digitsOnly, luhnValid, maskCard, outcomeOfCard } from "../test-cards";
@@ -435,6 +437,8 @@ export async function unifiedPay(request: Request): Promise<Response> {
   }
   const customer = objectOf(biz.customer);
   const customerEmail = customer && typeof customer.email === "string" ? customer.email : null;
+  // What a forced outcome's scope is matched against: merchantTransactionId and customer.email [doc: seed 001].
+  const facts: PaymentFacts = { reference: merchantTransactionId, email: customerEmail, testId: testIdOf(request) };
 
   const base = {
     accId: merchant.accId,
@@ -456,11 +460,11 @@ export async function unifiedPay(request: Request): Promise<Response> {
     language: browserLanguageOf(biz.browserInfo),
   };
 
-  if (codeGrant) return payWithToken(merchant, biz, base);
+  if (codeGrant) return payWithToken(merchant, biz, base, facts);
 
   if (type !== "scheme") {
     const flow = APM_METHODS[type as keyof typeof APM_METHODS].flow;
-    const taken = takeNextPayment("pingpong");
+    const taken = takeNextPayment("pingpong", facts);
     if (taken.before) return faultResponse("pingpong", taken.before);
     const transaction = insertTransaction({
       ...base,
@@ -483,7 +487,7 @@ export async function unifiedPay(request: Request): Promise<Response> {
   if (!riskDataValid(merchant, requestId, objectOf(biz.jsGeneratedData)))
     return answer(merchant, CODES.jsGeneratedData);
 
-  const taken = takeNextPayment("pingpong");
+  const taken = takeNextPayment("pingpong", facts);
   if (taken.before) return faultResponse("pingpong", taken.before);
   const outcome = forcedOutcomeOf(taken.override) ?? outcomeOfCard(card.number);
   const respond = (transaction: PingpongTransactionRow) =>
@@ -576,6 +580,7 @@ function payWithToken(
   merchant: Merchant,
   biz: Biz,
   base: Omit<typeof pingpongTransactions.$inferInsert, "transactionId" | "status" | "resultCode" | "resultDescription">,
+  facts: PaymentFacts,
 ): Response | Promise<Response> {
   const token = text(biz, "token");
   if (!token) return invalid(merchant, "bizContent.token is required");
@@ -594,7 +599,7 @@ function payWithToken(
     return invalid(merchant, `bizContent.paymentMethod.type must be the token's wallet type (${signed.walletType})`);
   }
   const confirm = (base.customerEmail ?? "").includes(CODEGRANT_CONFIRM_MATCH);
-  const taken = takeNextPayment("pingpong");
+  const taken = takeNextPayment("pingpong", facts);
   if (taken.before) return faultResponse("pingpong", taken.before);
   const transaction = insertTokenPayment(
     {

@@ -33,6 +33,8 @@ export const pingpong: EmulatorDescriptor = {
   // [doc] the merchant salt signs requests, answers and notifications (SHA-256 over salt + fields).
   sharedSecret: () => pingpongMerchant().salt,
   notificationSigner: PINGPONG_NOTIFICATION_SIGNER,
+  // [doc: seed 001] merchantTransactionId, customer.email.
+  scopeFields: { reference: "merchantTransactionId", email: "customer.email" },
   signsNotifications: true,
   catalogue: async () => (await import("./catalogue")).PingpongCatalogue,
 };

@@ -2,30 +2,47 @@ import { findEmulator } from "@/lib/emulators";
 import { readJson, refusalResponse } from "@/lib/security/request-body";
 import {
   clearOverride,
+  forcedOutcomeView,
   getOverride,
+  listOverrides,
   overrideBody,
   overrideIssues,
   overrideView,
+  scopeOfQuery,
   setOverride,
   type ControlProvider,
 } from "@/lib/emulators/control";
-import { controlRequestGuard } from "@/lib/emulators/control-access";
+import { controlCaller, controlRequestGuard } from "@/lib/emulators/control-access";
 
 type Context = { params: Promise<{ provider: string }> };
 
-/** The pending one-shot override of the provider's next payment: {override: {...} | null}. */
+const invalid = (issues: string[], status = 422) => Response.json({ error: "Invalid override", issues }, { status });
+
+/**
+ * The provider's forced outcomes still waiting for their payment: {override: the unscoped one's
+ * override | null, forced: [{scope: {email} | {referencePrefix} | {testId} | null, override, setBy, setAt}]}.
+ */
 export async function GET(request: Request, { params }: Context) {
   const { provider } = await params;
   const refused = await controlRequestGuard(request, [provider]);
   if (refused) return refused;
-  const row = getOverride(provider as ControlProvider);
-  return Response.json({ override: row ? overrideView(row) : null });
+  const unscoped = getOverride(provider as ControlProvider);
+  return Response.json(
+    {
+      override: unscoped ? overrideView(unscoped) : null,
+      forced: listOverrides(provider as ControlProvider).map(forcedOutcomeView),
+    },
+    { headers: { "cache-control": "no-store" } },
+  );
 }
 
 /**
- * Sets it: {outcome?, declineReason?, charge?, holdSeconds?, notification?: {mode, seconds?, count?}} → 200 {override}.
- * A fault outcome (timeout, http_500, html, malformed_json) answers badly and stores nothing; with
- * `charge: true` the payment is stored and approved first. `holdSeconds` holds a stored payment's answer.
+ * Sets one: {scope?: {email} | {referencePrefix} | {testId}, outcome?, declineReason?, charge?,
+ * holdSeconds?, notification?: {mode, seconds?, count?}} → 200 {override, scope, setBy, setAt}
+ * (replacing the forced outcome of the same scope). Without a scope it is for any payment that no
+ * scoped one matches. A fault outcome (timeout, http_500, html, malformed_json) answers badly and
+ * stores nothing; with `charge: true` the payment is stored and approved first. `holdSeconds`
+ * holds a stored payment's answer.
  */
 export async function POST(request: Request, { params }: Context) {
   const { provider } = await params;
@@ -35,35 +52,25 @@ export async function POST(request: Request, { params }: Context) {
   if (!body.ok) return refusalResponse(body);
   const parsed = overrideBody.safeParse(body.value);
   if (!parsed.success) {
-    return Response.json(
-      {
-        error: "Invalid override",
-        issues: parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`),
-      },
-      { status: 422 },
-    );
+    return invalid(parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"}: ${issue.message}`));
   }
   const emulator = findEmulator(provider)!; // the guard refused an unknown provider
   if (!emulator.signsNotifications && parsed.data.notification?.mode === "bad_signature") {
-    return Response.json(
-      {
-        error: "Invalid override",
-        issues: [`notification.mode: ${emulator.name} status callbacks carry no signature`],
-      },
-      { status: 422 },
-    );
+    return invalid([`notification.mode: ${emulator.name} status callbacks carry no signature`]);
   }
   const issues = overrideIssues(parsed.data);
-  if (issues.length > 0) return Response.json({ error: "Invalid override", issues }, { status: 422 });
-  const row = setOverride(provider as ControlProvider, parsed.data);
-  return Response.json({ override: overrideView(row) });
+  if (issues.length > 0) return invalid(issues);
+  const row = setOverride(provider as ControlProvider, parsed.data, await controlCaller(request));
+  return Response.json(forcedOutcomeView(row));
 }
 
-/** Clears it: 204. */
+/** Clears every forced outcome of the provider, or one scope's (`?scope=any`, `?email=`, `?referencePrefix=`, `?testId=`): 204. */
 export async function DELETE(request: Request, { params }: Context) {
   const { provider } = await params;
   const refused = await controlRequestGuard(request, [provider]);
   if (refused) return refused;
-  clearOverride(provider as ControlProvider);
+  const scope = scopeOfQuery(new URL(request.url).searchParams);
+  if (!scope.ok) return Response.json({ error: "Invalid scope", issues: scope.issues }, { status: 400 });
+  clearOverride(provider as ControlProvider, scope.scope);
   return new Response(null, { status: 204 });
 }
