@@ -26,7 +26,9 @@ export async function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(
     nonce,
     {
-      app: appOrigin ?? "",
+      // Served alone, the emulators' pages send the payer back to whatever return URL a merchant
+      // gave, on any site, as a provider's own pages do [guess]; with the shop, to the shop.
+      app: isStandaloneEmulators() ? "https: http:" : (appOrigin ?? ""),
       connect: origins(providerDescriptors().flatMap((provider) => provider.cspOrigins?.().connect ?? [])),
       navigate: origins(providerDescriptors().map((provider) => provider.settings.baseUrl())),
     },
