@@ -7,7 +7,8 @@ import { CANONICAL_HOST_HEADER, CANONICAL_HOST_ROUTE, canonicalHostRedirect } fr
 import { contentSecurityPolicy, newNonce, originOf } from "@/lib/security/csp";
 import { isSameOrigin, mayBeServerAction, originMatchesHost } from "@/lib/security/origin-check";
 import { hasValidPercentEncoding } from "@/lib/security/request-body";
-import { isStandaloneEmulators, servedByStandaloneEmulators } from "@/lib/serve-mode";
+import { emulatorsHealth } from "@/lib/emulators/health";
+import { HEALTH_PATH, isStandaloneEmulators, servedByStandaloneEmulators } from "@/lib/serve-mode";
 
 /**
  * Runs before every route: refuses a path Next cannot decode (400), sends a page visit on another
@@ -57,6 +58,13 @@ export async function proxy(request: NextRequest) {
   if (isStandaloneEmulators()) {
     if (!servedByStandaloneEmulators(pathname) || request.headers.has("next-action"))
       return refusal(404, STANDALONE_NOT_FOUND);
+    // Ready when their database is migrated: answered here, so that the shop's health route (and
+    // its database) never loads, and the shop's code imports no emulator's.
+    if (pathname === HEALTH_PATH)
+      return NextResponse.json(
+        { ok: true, serve: "emulators", ...emulatorsHealth() },
+        { headers: { "cache-control": "no-store", "content-security-policy": policy, ...transport } },
+      );
     return next(request, { policy, nonce, transport });
   }
   // Before anything starts: the session's cookies belong to the host that the shop's redirects and returns lead to.

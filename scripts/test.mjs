@@ -149,9 +149,6 @@ run(
   ["test", "--project=two-workers", "--workers=2", "--reporter=list,json"],
   { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, "e2e-two-workers.json") },
 );
-run("Parity run (the parity-tagged tests, against the standalone emulators started as if remote)", process.execPath, [
-  join(root, "scripts", "test-parity.mjs"),
-]);
 run(
   "Suite: card-data (scans the databases, logs, URLs and build output every step left)",
   bin("vitest"),

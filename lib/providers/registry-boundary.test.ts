@@ -38,6 +38,8 @@ const NOT_PRODUCT = [
   "components/emulators",
   "instrumentation.ts",
   "scripts/emulator-sign.mjs",
+  // Test tooling, like lib/testing: the parity run makes each provider's credentials for the emulators it starts.
+  "scripts/test-parity.mjs",
 ];
 
 function filesNamingAProvider(): string[] {

@@ -2,6 +2,9 @@
 // acknowledged it. One implementation for vitest (import it) and Playwright (the fixture in
 // e2e/support/test.ts), over the emulators' control plane's HTTP API only (never their database),
 // so it works as well against a standalone emulator at another address.
+// @ts-expect-error plain ES module shared with the parity runner
+import { isParityRun } from "./parity.mjs";
+import { REACHES_INTO_THE_EMULATOR } from "./parity-guard";
 import type { ListedNotification } from "./control-fixtures";
 import { serverUrl } from "./server-url";
 
@@ -89,6 +92,8 @@ async function listNotifications(options: ExpectNotificationOptions): Promise<De
  * answers (e.g. "pending after 3 attempt(s) (answers: 500, 500, 500)").
  */
 export async function expectNotification(options: ExpectNotificationOptions): Promise<DeliveredNotification> {
+  // A real provider has no list of what it sent: a parity run refuses this (lib/testing/parity-guard.ts).
+  if (isParityRun()) throw new Error(`${REACHES_INTO_THE_EMULATOR}: expectNotification`);
   const timeoutMs = options.timeoutMs ?? 10_000;
   const deadline = Date.now() + timeoutMs;
   let seen: DeliveredNotification[] = [];
