@@ -104,6 +104,10 @@ if (!configured.length) {
   });
   Object.assign(targetEnv, credentials.shop);
   for (const provider of providers) targetEnv[baseUrlVariable(provider)] = `${standalone.url}/emulators/${provider}`;
+  // PingPong gives a merchant its risk plugin's script URL (README, "Pointing a provider at its real
+  // sandbox"); unset, the shop would load its own mounted emulator's, whose card checks the
+  // standalone emulators never saw.
+  targetEnv.PINGPONG_RISK_JS_URL = `${standalone.url}/emulators/pingpong/static/risk-control/acquirerRiskControl.min.js`;
 } else {
   buildIfStale(TEST_DIST_DIR);
   console.log(`▶ Providers from the environment: ${configured.join(", ")}`);
