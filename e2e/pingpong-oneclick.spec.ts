@@ -1,25 +1,36 @@
+import type { Page } from "@playwright/test";
 import { expect, test } from "./support/test";
 import { checkoutWith, orderIdFrom, paymentsOf, signIn } from "./support/shop";
 
-test(
-  "one-click wallet: link, pay in one click, unlink from the shop, link again, unlink in the wallet",
-  { tag: ["@parity", "@pingpong"] },
-  async ({ page, context }) => {
-    await signIn(page, "shopper@example.com", "shopper-demo");
-    const wallets = page.getByTestId("linked-wallets");
-    const gcash = (status: string) =>
-      wallets
-        .getByTestId("wallet-binding")
-        .filter({ hasText: "GCash" })
-        .and(page.locator(`[data-status="${status}"]`));
+/** The account's wallets, and the shopper's GCash binding in a given status. */
+function walletsOf(page: Page) {
+  const wallets = page.getByTestId("linked-wallets");
+  const gcash = (status: string) =>
+    wallets
+      .getByTestId("wallet-binding")
+      .filter({ hasText: "GCash" })
+      .and(page.locator(`[data-status="${status}"]`));
+  return { wallets, gcash };
+}
 
-    // Link: the wallet's signing page, then back to the account, active once the notification came.
-    await page.goto("/account");
-    await wallets.getByRole("button", { name: "Link GCash" }).click();
-    await expect(page).toHaveURL(/\/emulators\/pingpong\/wallet\/sign\//);
-    await page.getByRole("button", { name: "Agree and link" }).click();
-    await expect(page).toHaveURL(/\/account/);
-    await expect(gcash("active")).toHaveCount(1);
+/** Links GCash from the account through the wallet's signing page; active once the notification came. */
+async function linkGcash(page: Page) {
+  const { wallets, gcash } = walletsOf(page);
+  await page.goto("/account");
+  await wallets.getByRole("button", { name: "Link GCash" }).click();
+  await expect(page).toHaveURL(/\/emulators\/pingpong\/wallet\/sign\//);
+  await page.getByRole("button", { name: "Agree and link" }).click();
+  await expect(page).toHaveURL(/\/account/);
+  await expect(gcash("active")).toHaveCount(1);
+}
+
+test(
+  "one-click wallet: link, pay in one click, unlink from the shop, link again",
+  { tag: ["@parity", "@pingpong"] },
+  async ({ page }) => {
+    await signIn(page, "shopper@example.com", "shopper-demo");
+    const { gcash } = walletsOf(page);
+    await linkGcash(page);
 
     // Pay in one click.
     await checkoutWith(page, "merino-beanie", "shopper@example.com");
@@ -30,15 +41,29 @@ test(
     await expect(page.getByTestId("order-status")).toHaveText("Paid");
     expect(paymentsOf(orderIdFrom(page.url()))[0].status).toBe("succeeded");
 
-    // Unlink from the shop.
+    // Unlink from the shop: one-click is gone from checkout.
     await page.goto("/account");
     await gcash("active").getByRole("button", { name: "Unlink" }).click();
     await expect(gcash("active")).toHaveCount(0);
+    await checkoutWith(page, "walnut-notebook", "shopper@example.com");
+    await expect(page.getByRole("radio", { name: /Pay with GCash \(linked\)/ })).toHaveCount(0);
 
-    // Link again, then unlink in the wallet app.
-    await wallets.getByRole("button", { name: "Link GCash" }).click();
-    await page.getByRole("button", { name: "Agree and link" }).click();
-    await expect(gcash("active")).toHaveCount(1);
+    // Link again, then unlink from the shop.
+    await linkGcash(page);
+    await gcash("active").getByRole("button", { name: "Unlink" }).click();
+    await expect(gcash("active")).toHaveCount(0);
+  },
+);
+
+// The wallet's own app is the emulator's page (the account links to it only when the provider is
+// emulated): against the real provider, the shopper unlinks in the wallet on their phone.
+test(
+  "a wallet unlinked in the wallet app is gone from the account and from checkout",
+  { tag: ["@emulator-internals", "@pingpong"] },
+  async ({ page, context }) => {
+    await signIn(page, "shopper@example.com", "shopper-demo");
+    const { gcash } = walletsOf(page);
+    await linkGcash(page);
     const walletAppUrl = await gcash("active")
       .getByRole("link", { name: "Open in the wallet app (emulator)" })
       .getAttribute("href");
@@ -50,7 +75,6 @@ test(
     await page.reload();
     await expect(gcash("active")).toHaveCount(0);
 
-    // One-click is gone from checkout.
     await checkoutWith(page, "walnut-notebook", "shopper@example.com");
     await expect(page.getByRole("radio", { name: /Pay with GCash \(linked\)/ })).toHaveCount(0);
   },

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run test:parity [-- --record]`: the tests tagged `parity` (they need only a provider's
+// `npm run test:parity [-- --record] [spec filters]`: the tests tagged `parity` (they need only a provider's
 // documented API), run against each provider's base URL and credentials from the environment.
 //
 // - With no `<PROVIDER>_BASE_URL` set, the run proves itself here: it starts the standalone
@@ -30,6 +30,8 @@ import { startStandaloneEmulators } from "../lib/testing/standalone-emulators.mj
 
 const root = new URL("..", import.meta.url).pathname;
 const record = process.argv.includes("--record");
+// Any other argument narrows the run to the end-to-end spec files it names (Playwright's filters).
+const specFilters = process.argv.slice(2).filter((arg) => !arg.startsWith("--"));
 const reports = join(root, "test-reports", "parity");
 rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
@@ -135,6 +137,7 @@ if (violations.length) {
   const integrationFiles = parityTestFiles(root).filter((file) => file.endsWith(".integration.test.ts"));
   const integration =
     !integrationFiles.length ||
+    specFilters.length > 0 ||
     step("Parity: integration tests", bin("vitest"), [
       "run",
       "--project",
@@ -154,6 +157,7 @@ if (violations.length) {
     "--grep-invert",
     grepInvert,
     "--reporter=list,json",
+    ...specFilters,
   ]);
   passed = integration && e2e;
 }

@@ -46,6 +46,7 @@ function count() {
     "unit.json",
     "integration.json",
     "public-mode.json",
+    "parity/integration.json",
     ...SUITES.map((suite) => `suite-${suite}.json`),
     "suite-card-data.json",
     "suite-served-build.json",
@@ -96,6 +97,7 @@ for (const file of [
   "e2e.json",
   "e2e-two-workers.json",
   "parity/e2e.json",
+  "parity/integration.json",
   "suite-card-data.json",
   "suite-served-build.json",
   ...SUITES.map((suite) => `suite-${suite}.json`),
@@ -148,6 +150,11 @@ run(
   bin("playwright"),
   ["test", "--project=two-workers", "--workers=2", "--reporter=list,json"],
   { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, "e2e-two-workers.json") },
+);
+run(
+  "Parity run (the parity-tagged tests against the standalone emulators as if remote: other process, credentials, control plane closed)",
+  process.execPath,
+  [join(root, "scripts", "test-parity.mjs")],
 );
 run(
   "Suite: card-data (scans the databases, logs, URLs and build output every step left)",
