@@ -7,7 +7,6 @@ import { CANONICAL_HOST_HEADER, CANONICAL_HOST_ROUTE, canonicalHostRedirect } fr
 import { contentSecurityPolicy, newNonce, originOf } from "@/lib/security/csp";
 import { isSameOrigin, mayBeServerAction, originMatchesHost } from "@/lib/security/origin-check";
 import { hasValidPercentEncoding } from "@/lib/security/request-body";
-import { emulatorsHealth } from "@/lib/emulators/health";
 import { HEALTH_PATH, isStandaloneEmulators, servedByStandaloneEmulators } from "@/lib/serve-mode";
 
 /**
@@ -59,10 +58,11 @@ export async function proxy(request: NextRequest) {
     if (!servedByStandaloneEmulators(pathname) || request.headers.has("next-action"))
       return refusal(404, STANDALONE_NOT_FOUND);
     // Ready when their database is migrated: answered here, so that the shop's health route (and
-    // its database) never loads, and the shop's code imports no emulator's.
+    // its database) never loads, and the shop's code imports no emulator's. Loaded on first use:
+    // a proxy in front of the shop never loads the emulators' list and database.
     if (pathname === HEALTH_PATH)
       return NextResponse.json(
-        { ok: true, serve: "emulators", ...emulatorsHealth() },
+        { ok: true, serve: "emulators", ...(await import("@/lib/emulators/health")).emulatorsHealth() },
         { headers: { "cache-control": "no-store", "content-security-policy": policy, ...transport } },
       );
     return next(request, { policy, nonce, transport });

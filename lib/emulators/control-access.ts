@@ -89,6 +89,11 @@ export async function mayUseControlPlane(): Promise<boolean> {
 export const CONTROL_CLOSED =
   "The emulators' control plane is closed on this server (EMULATOR_CONTROL=closed): only the providers' own APIs and pages answer.";
 
+/** The 404 of a control route, or of a hosted page's QA hook, while `EMULATOR_CONTROL=closed`. */
+export function controlClosedRefusal(): Response | undefined {
+  return isControlPlaneClosed() ? refuse(404, CONTROL_CLOSED) : undefined;
+}
+
 /** 403 when the request comes from another site: a foreign (or opaque) Origin, or `Sec-Fetch-Site: cross-site`. */
 function crossSiteRefusal(request: Request): Response | undefined {
   const fromOtherSite = request.headers.get("sec-fetch-site")?.toLowerCase() === "cross-site";
@@ -158,7 +163,8 @@ export async function controlRequestGuard(
   request: Request,
   providers: readonly string[],
 ): Promise<Response | undefined> {
-  if (isControlPlaneClosed()) return refuse(404, CONTROL_CLOSED);
+  const closed = controlClosedRefusal();
+  if (closed) return closed;
   if (!isPublicMode()) {
     const refused = foreignHostRefusal(request);
     if (refused) return refused;

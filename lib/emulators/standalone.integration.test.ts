@@ -195,6 +195,8 @@ describe("npm run emulators with EMULATOR_CONTROL=closed: as if remote", () => {
       ["GET", "/emulators/control/pingpong/notifications?reference=x"],
       ["POST", "/emulators/control/pingpong/notifications/1/replay"],
       ["POST", "/emulators/control/reset"],
+      // The hosted QR page's QA hook is the control plane's too.
+      ["POST", "/emulators/pingpong/apm/unknown-transaction/expire"],
     ]) {
       const answer = await text(`${server.url}${path}`, {
         method,
