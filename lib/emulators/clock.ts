@@ -26,14 +26,28 @@ export function scaledMs(seconds: number): number {
 
 const CLOCK_ROW = 1;
 
+/**
+ * The offset's query, prepared once per database: every emulator reads the clock several times
+ * per API call, and drizzle otherwise builds the query's SQL again on each read.
+ */
+const offsetQueries = new WeakMap<object, { get(): { offsetMs: number } | undefined }>();
+
+function offsetQuery(database: ReturnType<typeof emulatorDb>) {
+  let query = offsetQueries.get(database);
+  if (!query) {
+    query = database
+      .select({ offsetMs: emulatorClock.offsetMs })
+      .from(emulatorClock)
+      .where(eq(emulatorClock.id, CLOCK_ROW))
+      .prepare();
+    offsetQueries.set(database, query);
+  }
+  return query;
+}
+
 /** How far emulator time runs ahead of the wall clock, in ms (0: real time). */
 export function clockOffsetMs(): number {
-  const row = emulatorDb()
-    .select({ offsetMs: emulatorClock.offsetMs })
-    .from(emulatorClock)
-    .where(eq(emulatorClock.id, CLOCK_ROW))
-    .get();
-  return row?.offsetMs ?? 0;
+  return offsetQuery(emulatorDb()).get()?.offsetMs ?? 0;
 }
 
 /** Emulator time in ms since the epoch. */

@@ -13,8 +13,18 @@ import { outbox, outboxAttempts, type OutboxRow } from "./schema";
  *
  * Notifications leave after the answer, as the providers send them: an API call only stores the
  * row (the unsigned payload, its signer's name, target, schedule and forced behaviour); the
- * signing, a forced corruption and the POST happen here, once the API's answer has been sent.
+ * signing, a forced corruption and the POST happen here, DISPATCH_LATENCY_MS after the API's
+ * answer has been sent.
  */
+
+/**
+ * How long after the answer a notification is first attempted (real time, not scaled) [guess:
+ * each provider documents its notifications as asynchronous, none how soon one leaves; a
+ * provider's queue takes at least this long]. Sent at once, a provider's notification would reach
+ * the merchant while the merchant is still reading the very answer it follows (here the shop and
+ * the emulators often share one process): a real one never does.
+ */
+export const DISPATCH_LATENCY_MS = 150;
 
 interface WorkerState {
   timer?: ReturnType<typeof setInterval>;
@@ -168,7 +178,7 @@ function insertNotification(notification: StoredNotification): OutboxRow {
       badSignature: notification.badSignature ?? false,
       retrySchedule: [...notification.retrySchedule],
       ackRule: notification.ackRule,
-      nextAttemptAt: new Date(emulatorNowMs() + scaledMs(notification.delaySeconds ?? 0)),
+      nextAttemptAt: new Date(emulatorNowMs() + scaledMs(notification.delaySeconds ?? 0) + DISPATCH_LATENCY_MS),
     })
     .returning()
     .get();
@@ -177,22 +187,22 @@ function insertNotification(notification: StoredNotification): OutboxRow {
 }
 
 /**
- * Delivers the notifications due in `ms`. The ones due now share one queued run, started once
- * the answer of the request that enqueued them is sent (Next's `after`; outside a request, e.g. a
- * job on the worker's tick, on the next turn of the event loop): the signing and the POSTs are
- * never part of the API call, and a request that enqueues two (a payment result and a capture
- * result) runs every provider's jobs and the due-rows query once.
+ * Delivers the notifications due in `ms` (plus the dispatch latency). The ones due now share one
+ * queued run, started DISPATCH_LATENCY_MS after the answer of the request that enqueued them is
+ * sent (Next's `after`; outside a request, e.g. a job on the worker's tick, from now): the signing
+ * and the POSTs are never part of the API call, and a request that enqueues two (a payment result
+ * and a capture result) runs every provider's jobs and the due-rows query once.
  */
 function scheduleDelivery(ms: number): void {
   if (ms > 0) {
-    setTimeout(() => void deliverDueNotifications(), ms);
+    setTimeout(() => void deliverDueNotifications(), ms + DISPATCH_LATENCY_MS);
     return;
   }
   if (state.deliveryQueued) return;
   state.deliveryQueued = true;
   afterTheAnswer(() => {
     state.deliveryQueued = false;
-    void deliverDueNotifications();
+    setTimeout(() => void deliverDueNotifications(), DISPATCH_LATENCY_MS);
   });
 }
 

@@ -49,23 +49,16 @@ const HOLDING_MONEY = PAYMENT_STATUSES.filter(isPaid);
  * instances), one attempt wins and the others are told which one is live.
  */
 export function claimOrderForAttempt(values: NewPayment & { orderId: string }): AttemptClaim {
+  const prepared = lookups();
   return writeTransaction((tx) => {
-    const existing = tx.select().from(payments).where(eq(payments.idempotencyKey, values.idempotencyKey)).get();
+    // The prepared reads run on the same connection, inside this transaction.
+    const existing = prepared.byIdempotencyKey.get({ idempotencyKey: values.idempotencyKey });
     if (existing) return { outcome: "repeated", payment: existing };
-    const order = tx
-      .select({ status: orders.status, currentPaymentId: orders.currentPaymentId })
-      .from(orders)
-      .where(eq(orders.id, values.orderId))
-      .get();
+    const order = prepared.orderClaim.get({ id: values.orderId });
     if (!order) return { outcome: "no_order" };
     if (order.status === "paid" || order.status === "refunded") return { outcome: "order_paid" };
     // An attempt still live, or one holding the order's money (its status may lag the order's).
-    const blocking = tx
-      .select()
-      .from(payments)
-      .where(and(eq(payments.orderId, values.orderId), inArray(payments.status, BLOCKING_A_NEW_ATTEMPT)))
-      .orderBy(desc(payments.createdAt), desc(payments.id))
-      .get();
+    const blocking = prepared.blockingAttempt.get({ orderId: values.orderId });
     if (blocking)
       return isLive(blocking.status) ? { outcome: "live_attempt", live: blocking } : { outcome: "order_paid" };
     const payment = tx.insert(payments).values(values).returning().get();
@@ -150,6 +143,24 @@ function prepareLookups(database: ReturnType<typeof db>) {
       .update(orders)
       .set({ status: driverValue("status"), updatedAt: driverValue("updatedAt") })
       .where(eq(orders.id, sql.placeholder("id")))
+      .prepare(),
+    // The reads of a new attempt's claim (claimOrderForAttempt), on every Pay: prepared for the same reason.
+    byIdempotencyKey: database
+      .select()
+      .from(payments)
+      .where(eq(payments.idempotencyKey, sql.placeholder("idempotencyKey")))
+      .prepare(),
+    orderClaim: database
+      .select({ status: orders.status, currentPaymentId: orders.currentPaymentId })
+      .from(orders)
+      .where(eq(orders.id, sql.placeholder("id")))
+      .prepare(),
+    blockingAttempt: database
+      .select()
+      .from(payments)
+      .where(and(eq(payments.orderId, sql.placeholder("orderId")), inArray(payments.status, BLOCKING_A_NEW_ATTEMPT)))
+      .orderBy(desc(payments.createdAt), desc(payments.id))
+      .limit(1)
       .prepare(),
     /** The compare-and-set of a transition, one per set of patched fields (a handful in all). */
     moves: new Map<string, ReturnType<typeof prepareMove>>(),

@@ -1,5 +1,5 @@
 import { earliestMs, emulatorNow } from "../clock";
-import { and, or, asc, eq, gt, inArray, lte, min } from "drizzle-orm";
+import { and, or, asc, eq, gt, inArray, lte, min, sql } from "drizzle-orm";
 import { emulatorDb } from "../db";
 import {
   antomCardTokens,
@@ -22,17 +22,43 @@ export function setFirstAnswer(paymentId: string, firstAnswer: string): void {
 }
 
 export function findPayment(paymentId: string): AntomPaymentRow | undefined {
-  return emulatorDb().select().from(antomPayments).where(eq(antomPayments.paymentId, paymentId)).get();
+  return lookups().byId.get({ paymentId });
+}
+
+/** The payment lookups of every API call, prepared once per database (drizzle builds a query's SQL on each call otherwise). */
+function preparePaymentLookups(database: ReturnType<typeof emulatorDb>) {
+  const byClient = (column: typeof antomPayments.paymentId | typeof antomPayments.paymentRequestId) =>
+    database
+      .select()
+      .from(antomPayments)
+      .where(and(eq(antomPayments.clientId, sql.placeholder("clientId")), eq(column, sql.placeholder("key"))))
+      .prepare();
+  return {
+    byId: database
+      .select()
+      .from(antomPayments)
+      .where(eq(antomPayments.paymentId, sql.placeholder("paymentId")))
+      .prepare(),
+    byPaymentId: byClient(antomPayments.paymentId),
+    byRequestId: byClient(antomPayments.paymentRequestId),
+  };
+}
+const paymentLookups = new WeakMap<object, ReturnType<typeof preparePaymentLookups>>();
+
+function lookups(): ReturnType<typeof preparePaymentLookups> {
+  const database = emulatorDb();
+  let prepared = paymentLookups.get(database);
+  if (!prepared) paymentLookups.set(database, (prepared = preparePaymentLookups(database)));
+  return prepared;
 }
 
 export function findPaymentOf(
   clientId: string,
   by: { paymentId?: string; paymentRequestId?: string },
 ): AntomPaymentRow | undefined {
-  const where = by.paymentId
-    ? and(eq(antomPayments.clientId, clientId), eq(antomPayments.paymentId, by.paymentId))
-    : and(eq(antomPayments.clientId, clientId), eq(antomPayments.paymentRequestId, by.paymentRequestId ?? ""));
-  return emulatorDb().select().from(antomPayments).where(where).get();
+  return by.paymentId
+    ? lookups().byPaymentId.get({ clientId, key: by.paymentId })
+    : lookups().byRequestId.get({ clientId, key: by.paymentRequestId ?? "" });
 }
 
 type Movable = Partial<Omit<AntomPaymentRow, "paymentId" | "clientId" | "paymentRequestId" | "createdAt">>;
@@ -115,8 +141,10 @@ export function completePayment(
     | undefined,
   token: Omit<typeof antomCardTokens.$inferInsert, "clientId"> | undefined,
 ): { payment: AntomPaymentRow; capture?: AntomTransactionRow } | undefined {
+  const prepared = lookups();
   return emulatorDb().transaction((tx) => {
-    const current = tx.select().from(antomPayments).where(eq(antomPayments.paymentId, paymentId)).get();
+    // The prepared read runs on the same connection, inside this transaction.
+    const current = prepared.byId.get({ paymentId });
     if (!current || current.status !== "PROCESSING") return undefined;
     const automatic = current.captureMode === "AUTOMATIC";
     const payment = tx
