@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, or } from "drizzle-orm";
+import { and, asc, desc, eq, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { emulatorDb } from "./db";
 import { enqueueNotification, requeueNotification, type Notification } from "./outbox";
@@ -517,12 +517,29 @@ export function recordForcedPayment(provider: ControlProvider, subject: string, 
     .run();
 }
 
+/** Read for every notification an emulator enqueues: prepared once per database (drizzle builds its SQL on each call otherwise). */
+const forcedPaymentQueries = new WeakMap<
+  object,
+  { get(values: { provider: string; subject: string }): ControlForcedPaymentRow | undefined }
+>();
+
 export function forcedPayment(provider: ControlProvider, subject: string): ControlForcedPaymentRow | undefined {
-  return emulatorDb()
-    .select()
-    .from(controlForcedPayments)
-    .where(and(eq(controlForcedPayments.provider, provider), eq(controlForcedPayments.subject, subject)))
-    .get();
+  const database = emulatorDb();
+  let query = forcedPaymentQueries.get(database);
+  if (!query) {
+    query = database
+      .select()
+      .from(controlForcedPayments)
+      .where(
+        and(
+          eq(controlForcedPayments.provider, sql.placeholder("provider")),
+          eq(controlForcedPayments.subject, sql.placeholder("subject")),
+        ),
+      )
+      .prepare();
+    forcedPaymentQueries.set(database, query);
+  }
+  return query.get({ provider, subject });
 }
 
 /** The outcome forced on a payment created earlier (card entered later on a hosted page). */

@@ -25,10 +25,51 @@ export interface NewOrder extends Contact {
   items: { productId: string; name: string; unitAmount: number; quantity: number }[];
 }
 
+/**
+ * The order reads of every Pay (placing the order, then starting its payment), prepared once per
+ * database: drizzle otherwise builds each query's SQL again on every call.
+ */
+function prepareOrderReads(database: ReturnType<typeof db>) {
+  return {
+    byId: database
+      .select()
+      .from(orders)
+      .where(eq(orders.id, sql.placeholder("id")))
+      .prepare(),
+    byCheckoutToken: database
+      .select()
+      .from(orders)
+      .where(eq(orders.checkoutToken, sql.placeholder("checkoutToken")))
+      .prepare(),
+    items: database
+      .select()
+      .from(orderItems)
+      .where(eq(orderItems.orderId, sql.placeholder("orderId")))
+      .orderBy(asc(orderItems.id))
+      .prepare(),
+    captureModes: database
+      .select({ mode: products.captureMode })
+      .from(orderItems)
+      .innerJoin(products, eq(products.id, orderItems.productId))
+      .where(eq(orderItems.orderId, sql.placeholder("orderId")))
+      .prepare(),
+  };
+}
+const preparedOrderReads = new WeakMap<object, ReturnType<typeof prepareOrderReads>>();
+
+function orderReads(): ReturnType<typeof prepareOrderReads> {
+  const database = db();
+  let prepared = preparedOrderReads.get(database);
+  if (!prepared) preparedOrderReads.set(database, (prepared = prepareOrderReads(database)));
+  return prepared;
+}
+
 /** Inserts an order with its items; a second call with the same checkout token returns the first order. */
 export function insertOrderOnce(order: NewOrder): { order: Order; created: boolean } {
+  const reads = orderReads();
   return writeTransaction((tx) => {
-    const existing = tx.select().from(orders).where(eq(orders.checkoutToken, order.checkoutToken)).get();
+    // The prepared read runs on the same connection, inside this transaction.
+    const existing = reads.byCheckoutToken.get({ checkoutToken: order.checkoutToken });
     if (existing) return { order: existing, created: false };
     const { items, ...head } = order;
     const inserted = tx.insert(orders).values(head).returning().get();
@@ -40,25 +81,20 @@ export function insertOrderOnce(order: NewOrder): { order: Order; created: boole
 }
 
 export function findOrder(id: string): Order | undefined {
-  return db().select().from(orders).where(eq(orders.id, id)).get();
+  return orderReads().byId.get({ id });
 }
 
 export function findOrderByCheckoutToken(checkoutToken: string): Order | undefined {
-  return db().select().from(orders).where(eq(orders.checkoutToken, checkoutToken)).get();
+  return orderReads().byCheckoutToken.get({ checkoutToken });
 }
 
 export function listOrderItems(orderId: string): OrderItem[] {
-  return db().select().from(orderItems).where(eq(orderItems.orderId, orderId)).orderBy(asc(orderItems.id)).all();
+  return orderReads().items.all({ orderId });
 }
 
 /** Manual when any item is made to order (charged when it ships), else automatic. */
 export function orderCaptureMode(orderId: string): "automatic" | "manual" {
-  const modes = db()
-    .select({ mode: products.captureMode })
-    .from(orderItems)
-    .innerJoin(products, eq(products.id, orderItems.productId))
-    .where(eq(orderItems.orderId, orderId))
-    .all();
+  const modes = orderReads().captureModes.all({ orderId });
   return modes.some((row) => row.mode === "manual") ? "manual" : "automatic";
 }
 

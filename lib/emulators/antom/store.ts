@@ -18,14 +18,14 @@ export function insertPayment(values: typeof antomPayments.$inferInsert): AntomP
 }
 
 export function setFirstAnswer(paymentId: string, firstAnswer: string): void {
-  emulatorDb().update(antomPayments).set({ firstAnswer }).where(eq(antomPayments.paymentId, paymentId)).run();
+  lookups().setFirstAnswer.run({ paymentId, firstAnswer });
 }
 
 export function findPayment(paymentId: string): AntomPaymentRow | undefined {
   return lookups().byId.get({ paymentId });
 }
 
-/** The payment lookups of every API call, prepared once per database (drizzle builds a query's SQL on each call otherwise). */
+/** The payment lookups and answer writes of every API call, prepared once per database (drizzle builds a query's SQL on each call otherwise). */
 function preparePaymentLookups(database: ReturnType<typeof emulatorDb>) {
   const byClient = (column: typeof antomPayments.paymentId | typeof antomPayments.paymentRequestId) =>
     database
@@ -41,6 +41,17 @@ function preparePaymentLookups(database: ReturnType<typeof emulatorDb>) {
       .prepare(),
     byPaymentId: byClient(antomPayments.paymentId),
     byRequestId: byClient(antomPayments.paymentRequestId),
+    // Each answer is kept for the request's repeats (a plain text column: no encoding to skip).
+    setFirstAnswer: database
+      .update(antomPayments)
+      .set({ firstAnswer: sql`${sql.placeholder("firstAnswer")}` })
+      .where(eq(antomPayments.paymentId, sql.placeholder("paymentId")))
+      .prepare(),
+    setTransactionAnswer: database
+      .update(antomTransactions)
+      .set({ firstAnswer: sql`${sql.placeholder("firstAnswer")}` })
+      .where(eq(antomTransactions.id, sql.placeholder("id")))
+      .prepare(),
   };
 }
 const paymentLookups = new WeakMap<object, ReturnType<typeof preparePaymentLookups>>();
@@ -126,7 +137,7 @@ export function transactionsOf(paymentId: string): AntomTransactionRow[] {
 }
 
 export function setTransactionAnswer(id: string, firstAnswer: string): void {
-  emulatorDb().update(antomTransactions).set({ firstAnswer }).where(eq(antomTransactions.id, id)).run();
+  lookups().setTransactionAnswer.run({ id, firstAnswer });
 }
 
 /**
