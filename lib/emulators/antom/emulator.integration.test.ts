@@ -17,6 +17,7 @@ import {
   tokenPayBody,
   type Json,
 } from "@/lib/testing/antom-fixtures";
+import { DISPATCH_LATENCY_MS } from "../outbox";
 import { NOTIFICATION_RETRY_SECONDS, PENDING_SETTLES_AFTER_SECONDS } from "./config";
 import { documentedAnswerOf, documentedNotification } from "./documented-shapes";
 
@@ -660,6 +661,17 @@ describe("Antom emulator: card on file and MIT", () => {
 });
 
 describe("Antom emulator: notification delivery", () => {
+  it("sends its notifications after the answer, never while the merchant still reads it: the first one DISPATCH_LATENCY_MS later or more", async () => {
+    const notify = await catcher();
+    const sent = Date.now();
+    const answer = await antomCall("pay", payBody("4111111111111111", { notifyUrl: notify.url }));
+    expect(result(answer)).toMatchObject({ resultCode: "SUCCESS", resultStatus: "S" });
+    const delivered = await notify.waitFor(2);
+    expect(delivered.map((n) => n.json.notifyType).sort()).toEqual(["CAPTURE_RESULT", "PAYMENT_RESULT"]);
+    // The answer left after the request was sent: the dispatch latency counts from later still.
+    expect(Math.min(...delivered.map((n) => n.at))).toBeGreaterThanOrEqual(sent + DISPATCH_LATENCY_MS);
+  });
+
   it("retries a notification answered {} or 500 and stops once answered with the exact S body", async () => {
     const notify = await catcher([
       { status: 200, body: "{}" },
