@@ -1,6 +1,14 @@
 import { expect, test } from "./support/test";
 import { answerChallenge, payOnLesspayCashier } from "./support/emulators";
-import { checkoutWith, choosePaymentMethod, fillCardForm, orderIdFrom, paymentsOf, signIn } from "./support/shop";
+import {
+  checkoutWith,
+  choosePaymentMethod,
+  fillCardForm,
+  hydrated,
+  orderIdFrom,
+  paymentsOf,
+  signIn,
+} from "./support/shop";
 
 const NO_RISK_CHECK = { riskCheck: false };
 
@@ -23,6 +31,36 @@ test.describe("Lesspay", { tag: ["@parity", "@lesspay"] }, () => {
     await expect(page.getByTestId("order-status")).toHaveText("Payment failed");
     await expect(page.getByTestId("failure-reason")).toHaveText("The card was declined by the issuing bank.");
   });
+
+  test(
+    "a card number typed before the cashier's script ran is kept, and pays",
+    { tag: ["@emulator-internals"] },
+    async ({ page }) => {
+      await checkoutWith(page, "pour-over-kettle", "lp-cashier-early@example.com");
+      await choosePaymentMethod(page, "Card on Lesspay's page", "Lesspay");
+      await page.getByRole("button", { name: /^Pay / }).click();
+      await expect(page).toHaveURL(/\/emulators\/lesspay\/cashier\//);
+      // The cashier again, its scripts held until the number is typed: the payer is faster than the page.
+      let typed!: () => void;
+      const numberTyped = new Promise<void>((resolve) => (typed = resolve));
+      await page.route(/\/_next\/static\/chunks\/.+\.js/, async (route) => {
+        await numberTyped;
+        await route.continue();
+      });
+      await page.reload({ waitUntil: "commit" });
+      await page.getByLabel("Card number").fill("4111 1111 1111 1111");
+      typed();
+      await hydrated(page.getByLabel("Card number"));
+      // Each of these re-renders the form, which held an empty number when its script took over.
+      await page.getByLabel("Expiry (MM/YY)").fill("12/34");
+      await page.getByLabel("CVC").fill("737");
+      await page.getByLabel("Name on card").fill("Les Pay");
+      await expect(page.getByLabel("Card number")).toHaveValue("4111 1111 1111 1111");
+      await page.getByRole("button", { name: "Pay now" }).click();
+      await expect(page).toHaveURL(/\/orders\/ord_/);
+      await expect(page.getByTestId("order-status")).toHaveText("Paid");
+    },
+  );
 
   test("direct card with 3-D Secure", async ({ page }) => {
     await checkoutWith(page, "walnut-notebook", "lp-3ds@example.com");

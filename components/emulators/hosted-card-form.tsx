@@ -57,6 +57,17 @@ export function HostedCardForm(props: {
     if (error?.field) inputs.current[error.field]?.focus();
   }, [error]);
 
+  // What the payer typed before the page's script took over (a slow connection, a fast payer) is
+  // kept: read from the fields once React holds them, and again at each change, or the next
+  // keystroke would empty them.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => {
+      const typed = fieldsOnPage(inputs.current.number?.form ?? null, props.names);
+      if (Object.keys(typed).length > 0) setCard((previous) => ({ ...previous, ...typed }));
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [props.names]);
+
   const brand = cardBrand(card.number);
   const errorId = `${id}-error`;
 
@@ -105,9 +116,9 @@ export function HostedCardForm(props: {
           name={props.names[name]}
           value={card[name]}
           onChange={(event) => {
-            const typed = event.target.value;
-            const value = name === "number" ? formatCardNumber(typed) : name === "expiry" ? formatExpiry(typed) : typed;
-            setCard((previous) => ({ ...previous, [name]: value }));
+            const value = formatField(name, event.target.value);
+            const onPage = fieldsOnPage(event.currentTarget.form, props.names);
+            setCard((previous) => ({ ...previous, ...onPage, [name]: value }));
           }}
           aria-invalid={bad || undefined}
           aria-describedby={bad ? errorId : undefined}
@@ -197,4 +208,22 @@ export function HostedCardForm(props: {
       </button>
     </form>
   );
+}
+
+/** A field as the form shows it: the number in groups of four, the expiry as MM/YY. */
+function formatField(name: CardFormField, typed: string): string {
+  return name === "number" ? formatCardNumber(typed) : name === "expiry" ? formatExpiry(typed) : typed;
+}
+
+/** The fields' values as the page holds them (what was typed, with or without the page's script), formatted. */
+function fieldsOnPage(
+  form: HTMLFormElement | null,
+  names: Record<CardFormField, string>,
+): Partial<Record<CardFormField, string>> {
+  const typed: Partial<Record<CardFormField, string>> = {};
+  for (const [name, fieldName] of Object.entries(names) as [CardFormField, string][]) {
+    const input = form?.elements.namedItem(fieldName);
+    if (input instanceof HTMLInputElement && input.value) typed[name] = formatField(name, input.value);
+  }
+  return typed;
 }
