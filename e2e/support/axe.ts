@@ -10,6 +10,10 @@ export const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-pract
  * (e.g. the contrast it measured). An empty list is a page without violations.
  */
 export async function axeViolations(page: Page): Promise<string[]> {
+  // Next streams a page's metadata: its <title> can come after the main part is on screen. Axe
+  // waits for it a little, then checks the page as it is (a page without a title fails
+  // `document-title`, as it should).
+  await page.waitForFunction(() => document.title.trim() !== "", undefined, { timeout: 5_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page })
     .withTags(AXE_TAGS)
     .options({ resultTypes: ["violations"] })
