@@ -115,7 +115,7 @@ export const orders = pgTable(
 export const orderItems = pgTable(
   "order_items",
   {
-    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
     orderId: text("order_id")
       .notNull()
       .references(() => orders.id, { onDelete: "cascade" }),
@@ -224,7 +224,7 @@ export const PAYMENT_EVENT_TYPES = [
 export const paymentEvents = pgTable(
   "payment_events",
   {
-    id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
+    id: bigint("id", { mode: "number" }).primaryKey().generatedByDefaultAsIdentity(),
     paymentId: text("payment_id").references(() => payments.id),
     provider: text("provider").notNull(),
     type: text("type", { enum: PAYMENT_EVENT_TYPES }).notNull(),
