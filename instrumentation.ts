@@ -42,7 +42,13 @@ export async function register() {
   }
   if (!standalone) {
     const { db } = await import("./lib/db/client");
-    db();
+    // Migrated and seeded before the first request (a database that is down stops the start here).
+    try {
+      await db();
+    } catch (error) {
+      console.error(`merchant-storefront will not start: the shop database: ${(error as Error).message}`);
+      process.exit(1);
+    }
   }
   const { emulatorDb } = await import("./lib/emulators/db");
   const { startOutboxWorker } = await import("./lib/emulators/outbox");
@@ -60,6 +66,6 @@ export async function register() {
   const { startReconciliationLoop } = await import("./lib/payments/reconcile");
   startReconciliationLoop();
   console.log(
-    `merchant-storefront ready: shop database ${process.env.DATABASE_PATH || "data/shop.sqlite"}, emulators ${emulatorDatabasePath()}, ${control}`,
+    `merchant-storefront ready: shop database ${(await import("./lib/db/client")).shopDatabaseLabel()}, emulators ${emulatorDatabasePath()}, ${control}`,
   );
 }

@@ -18,7 +18,7 @@ describe("Auth.js's cookies of an https deployment served as http behind its pro
   it("the session and CSRF cookies are Secure (and __Secure-/__Host- prefixed)", async () => {
     const csrfAnswer = await fetch(`${serverUrl()}/api/auth/csrf`);
     expect(isSecure(setCookie(csrfAnswer, "__Host-authjs.csrf-token"))).toBe(true);
-    const { answer } = await postCredentials(createTestUser(), await csrfOverHttp());
+    const { answer } = await postCredentials(await createTestUser(), await csrfOverHttp());
     expect(isSecure(setCookie(answer, "__Secure-authjs.session-token"))).toBe(true);
   });
 });

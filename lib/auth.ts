@@ -59,7 +59,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     redirect({ url, baseUrl }) {
       return `${baseUrl}${sameSiteTarget(url, baseUrl)}`;
     },
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       if (user) {
         token.role = user.role ?? "shopper";
         token.uid = user.id;
@@ -67,7 +67,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         return token;
       }
       // Signed out (or a token from before session ids, which could never be revoked): no session.
-      if (typeof token.sid !== "string" || isSessionRevoked(token.sid)) return null;
+      if (typeof token.sid !== "string" || (await isSessionRevoked(token.sid))) return null;
       return token;
     },
     session({ session, token }) {
@@ -78,10 +78,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
   events: {
     // Every copy of the token (a re-issued one included) carries the same `sid`; none lives longer than the maximum age from now.
-    signOut(message) {
+    async signOut(message) {
       const sessionId = "token" in message ? message.token?.sid : undefined;
       if (typeof sessionId === "string")
-        revokeSession(sessionId, new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000));
+        await revokeSession(sessionId, new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000));
     },
   },
 }));

@@ -20,14 +20,13 @@ export interface PricedCart {
  * Prices a cart in one currency from the database (lines whose product is gone are dropped), its products
  * worded in `locale` where translated.
  */
-export function priceCart(lines: readonly CartLine[], currency: string, locale?: string): PricedCart {
-  const products = new Map(
-    findProductsByIds(
-      lines.map((l) => l.productId),
-      currency,
-      locale,
-    ).map((p) => [p.id, p]),
+export async function priceCart(lines: readonly CartLine[], currency: string, locale?: string): Promise<PricedCart> {
+  const found = await findProductsByIds(
+    lines.map((l) => l.productId),
+    currency,
+    locale,
   );
+  const products = new Map(found.map((p) => [p.id, p]));
   const priced = lines.flatMap((line) => {
     const product = products.get(line.productId);
     return product

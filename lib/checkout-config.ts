@@ -20,9 +20,9 @@ export function providerNames(): Record<string, string> {
 }
 
 /** The signed-in shopper's saved cards, as checkout may show them (never the token). */
-export function savedCardsFor(userId: string | null | undefined): SavedCard[] {
+export async function savedCardsFor(userId: string | null | undefined): Promise<SavedCard[]> {
   if (!userId) return [];
-  return listActiveCredentials(userId).map((credential) => ({
+  return (await listActiveCredentials(userId)).map((credential) => ({
     id: credential.id,
     kind: credential.kind,
     provider: credential.provider,

@@ -54,13 +54,13 @@ export async function resetDemo(): Promise<{ orders: number }> {
   const emulatorsBase = settings().EMULATORS_URL;
   const answer = await controlRequest(`${emulatorsBase}/control/reset`, { method: "POST" });
   if (!answer.ok) throw new Error(`The emulators could not reset (HTTP ${answer.status})`);
-  resetShopData();
+  await resetShopData();
   const card = await catalogueCards(emulatorsBase);
 
   for (const provider of providers) {
     for (const sample of provider.demoOrders ?? []) {
       const userId = sample.signedIn ? DEMO_SHOPPER : null;
-      const order = placeOrder({
+      const order = await placeOrder({
         cart: [{ productId: `prd_${sample.product}`, quantity: sample.quantity }],
         currency: "USD",
         contact: contact(sample.email, sample.name),
@@ -77,5 +77,5 @@ export async function resetDemo(): Promise<{ orders: number }> {
       });
     }
   }
-  return { orders: countOrders() };
+  return { orders: await countOrders() };
 }

@@ -8,7 +8,7 @@ import { orderStateOf, type OrderState } from "@/lib/order-state";
 
 export interface OrderView {
   order: Order;
-  items: ReturnType<typeof listOrderItems>;
+  items: Awaited<ReturnType<typeof listOrderItems>>;
   attempts: Payment[];
   latest: Payment | undefined;
   /** The order as people read it (paid, or only authorized and charged later, ...). */
@@ -22,18 +22,18 @@ export interface OrderView {
  * operator); a guest order by whoever holds its unguessable id.
  */
 export async function loadOrderForViewer(id: string): Promise<OrderView | null> {
-  const order = findOrder(id);
+  const order = await findOrder(id);
   if (!order) return null;
   if (order.userId) {
     const user = await currentUser();
     if (!user || (user.id !== order.userId && user.role !== "operator")) return null;
   }
-  const attempts = listPaymentsForOrder(order.id);
+  const attempts = await listPaymentsForOrder(order.id);
   const latest = attempts.at(-1);
   const held = attempts.find((attempt) => attempt.status === "authorized")?.captureMode ?? null;
   return {
     order,
-    items: listOrderItems(order.id),
+    items: await listOrderItems(order.id),
     attempts,
     latest,
     state: orderStateOf(order.status, held),

@@ -23,18 +23,18 @@ export class EmptyCartError extends Error {
  * Places an order from the cart, priced on the server in the chosen currency. The checkout
  * token makes it idempotent: a double submit returns the order the first one placed.
  */
-export function placeOrder(input: {
+export async function placeOrder(input: {
   cart: readonly CartLine[];
   currency: string;
   contact: Contact;
   userId: string | null;
   checkoutToken: string;
-}): Order {
-  const placed = findOrderByCheckoutToken(input.checkoutToken);
+}): Promise<Order> {
+  const placed = await findOrderByCheckoutToken(input.checkoutToken);
   if (placed) return placed;
-  const cart = priceCart(input.cart, input.currency);
+  const cart = await priceCart(input.cart, input.currency);
   if (cart.lines.length === 0) throw new EmptyCartError();
-  const { order } = insertOrderOnce({
+  const { order } = await insertOrderOnce({
     id: newOrderId(),
     checkoutToken: input.checkoutToken,
     userId: input.userId,
@@ -52,10 +52,11 @@ export function placeOrder(input: {
 }
 
 /** A copy of a past order (same shopper, address and items at the same prices), for "charge again". */
-export function repeatOrder(orderId: string): Order {
-  const original = findOrder(orderId);
+export async function repeatOrder(orderId: string): Promise<Order> {
+  const original = await findOrder(orderId);
   if (!original) throw new Error(`Unknown order ${orderId}`);
-  const { order } = insertOrderOnce({
+  const items = await listOrderItems(original.id);
+  const { order } = await insertOrderOnce({
     id: newOrderId(),
     checkoutToken: randomUUID(),
     userId: original.userId,
@@ -67,7 +68,7 @@ export function repeatOrder(orderId: string): Order {
     country: original.country,
     currency: original.currency,
     totalAmount: original.totalAmount,
-    items: listOrderItems(original.id).map((item) => ({
+    items: items.map((item) => ({
       productId: item.productId,
       name: item.name,
       unitAmount: item.unitAmount,

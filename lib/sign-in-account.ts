@@ -9,7 +9,7 @@ import { passwordMatches, type HashCheck } from "@/lib/passwords";
  * counts the checks.
  */
 export async function accountWithPassword(email: string, password: string, check?: HashCheck) {
-  const user = findUserByEmail(email);
+  const user = await findUserByEmail(email);
   const matches = await passwordMatches(password, user?.passwordHash, check);
   return user && matches ? { id: user.id, email: user.email, name: user.name, role: user.role } : null;
 }

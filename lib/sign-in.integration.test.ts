@@ -65,7 +65,7 @@ const wrong = (account: { email: string }) => ({ email: account.email, password:
 
 describe("sign-in is throttled", () => {
   it("per account: the 11th wrong password in a minute is refused, and so is the right one after it, from any address", async () => {
-    const account = createTestUser();
+    const account = await createTestUser();
     const outcomes: Outcome[] = [];
     for (let i = 0; i < 11; i++) outcomes.push((await attempt(wrong(account), "198.51.100.11")).outcome);
     expect(outcomes.slice(0, 5)).toEqual(Array(5).fill("wrong"));
@@ -78,17 +78,17 @@ describe("sign-in is throttled", () => {
     const address = "198.51.100.21";
     // Four accounts, five wrong passwords each: no account is over its own limit, the address is at 20.
     for (let i = 0; i < 4; i++) {
-      const account = createTestUser();
+      const account = await createTestUser();
       for (let j = 0; j < 5; j++) expect((await attempt(wrong(account), address)).outcome).toBe("wrong");
     }
-    const fresh = createTestUser();
+    const fresh = await createTestUser();
     expect((await attempt(fresh, address)).outcome).toBe("throttled");
     // The same account from another address: the account itself had done nothing wrong.
     expect((await attempt(fresh, "198.51.100.22")).outcome).toBe("signed in");
   });
 
   it("the shop's sign-in form says so (not a 500, not 'wrong password')", async () => {
-    const account = createTestUser();
+    const account = await createTestUser();
     // Eight counted failures: the account then waits 8 s (1, 2, 4, 8 s after the free five), long
     // enough that the form's post below still falls inside it on a loaded machine. A refused try
     // is not counted, so the loop waits out the shorter waits in between.
@@ -122,7 +122,7 @@ describe("unknown emails cost the same password-hash work as known ones", () => 
       checks.push({ password, cost: bcrypt.getRounds(hash) });
       return bcrypt.compare(password, hash);
     };
-    const known = createTestUser("shopper", { hashCost: PASSWORD_HASH_COST });
+    const known = await createTestUser("shopper", { hashCost: PASSWORD_HASH_COST });
     expect(await accountWithPassword(known.email, "not-the-password", counted)).toBeNull();
     expect(await accountWithPassword(`nobody-${randomUUID()}@example.test`, "not-the-password", counted)).toBeNull();
     const oneCheckAtTheShopsCost = { password: "not-the-password", cost: PASSWORD_HASH_COST };
@@ -141,7 +141,7 @@ describe("sign-out ends the session", () => {
   };
 
   it("a session cookie copied before Auth.js's sign-out is refused after it", async () => {
-    const account = createTestUser();
+    const account = await createTestUser();
     const cookie = await signInOverHttp(account, base);
     expect(await sessionUser(cookie)).toBe(account.email);
     const csrf = await csrfOverHttp(base, cookie);
@@ -156,7 +156,7 @@ describe("sign-out ends the session", () => {
   });
 
   it("an operator's session cookie copied before the shop's sign-out button no longer opens an operator page", async () => {
-    const operator = createTestUser("operator");
+    const operator = await createTestUser("operator");
     const cookie = await signInOverHttp(operator, base);
     expect((await fetch(`${base}/admin`, { headers: { cookie }, redirect: "manual" })).status).toBe(200);
     const signOut = await postAction(
@@ -168,14 +168,14 @@ describe("sign-out ends the session", () => {
     expect(redirectTarget(after, base)?.pathname).toBe("/login");
   });
 
-  it("revocations whose sessions have expired anyway are pruned", () => {
+  it("revocations whose sessions have expired anyway are pruned", async () => {
     const now = new Date();
     const expired = `sid-${randomUUID()}`;
-    revokeSession(expired, new Date(now.getTime() - 1000), new Date(now.getTime() - 2000));
-    expect(isSessionRevoked(expired)).toBe(true);
+    await revokeSession(expired, new Date(now.getTime() - 1000), new Date(now.getTime() - 2000));
+    expect(await isSessionRevoked(expired)).toBe(true);
     const current = `sid-${randomUUID()}`;
-    revokeSession(current, new Date(now.getTime() + 60_000), now);
-    expect(isSessionRevoked(expired)).toBe(false);
-    expect(isSessionRevoked(current)).toBe(true);
+    await revokeSession(current, new Date(now.getTime() + 60_000), now);
+    expect(await isSessionRevoked(expired)).toBe(false);
+    expect(await isSessionRevoked(current)).toBe(true);
   });
 });

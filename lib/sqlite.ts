@@ -39,9 +39,17 @@ function cacheStatements(sqlite: Database.Database): void {
   }) as Database.Database["prepare"];
 }
 
-export function openSqlite(path: string): { sqlite: Database.Database; isNew: boolean } {
+/**
+ * `role` "reader" opens a second connection to the same file, for reads outside the writer's
+ * transactions: in WAL mode it sees committed rows only (the shop's database, lib/db/client.ts).
+ */
+export function openSqlite(
+  path: string,
+  role: "main" | "reader" = "main",
+): { sqlite: Database.Database; isNew: boolean } {
   const absolute = resolve(path);
-  const existing = connections.get(absolute);
+  const key = role === "main" ? absolute : `${absolute}#${role}`;
+  const existing = connections.get(key);
   if (existing) return { sqlite: existing, isNew: false };
   mkdirSync(dirname(absolute), { recursive: true });
   const sqlite = new Database(absolute);
@@ -50,13 +58,15 @@ export function openSqlite(path: string): { sqlite: Database.Database; isNew: bo
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
   cacheStatements(sqlite);
-  connections.set(absolute, sqlite);
+  connections.set(key, sqlite);
   return { sqlite, isNew: true };
 }
 
 /** Closes a connection opened by openSqlite (tests use it to let go of their files). */
 export function closeSqlite(path: string): void {
   const absolute = resolve(path);
-  connections.get(absolute)?.close();
-  connections.delete(absolute);
+  for (const key of [absolute, `${absolute}#reader`]) {
+    connections.get(key)?.close();
+    connections.delete(key);
+  }
 }

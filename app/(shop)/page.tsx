@@ -6,7 +6,7 @@ import { readCurrency } from "@/lib/shopper-session";
 export default async function CataloguePage() {
   const currency = await readCurrency();
   const [t, locale] = await Promise.all([getTranslations("Home"), getLocale()]);
-  const products = listProducts(currency, locale);
+  const products = await listProducts(currency, locale);
   return (
     <div className="space-y-8">
       <section className="rounded-2xl bg-brand-panel px-8 py-10 text-brand-panel-text">

@@ -46,7 +46,7 @@ async function withAmount(
   const operator = await requireOperator("/admin");
   const parsed = parseForm(amountForm, formData);
   if (!parsed.ok) return { error: parsed.error };
-  const payment = findPayment(parsed.data.paymentId);
+  const payment = await findPayment(parsed.data.paymentId);
   if (!payment) return { error: "Unknown payment." };
   let amount;
   try {
@@ -105,7 +105,7 @@ export async function reconcileAction(_state: ActionState, formData: FormData): 
   await requireOperator("/admin");
   const parsed = parseForm(paymentForm, formData);
   if (!parsed.ok) return { error: parsed.error };
-  const before = findPayment(parsed.data.paymentId);
+  const before = await findPayment(parsed.data.paymentId);
   const after = await reconcilePayment(parsed.data.paymentId, 0);
   if (!before || !after) return { error: "Unknown payment." };
   revalidatePayment(after);
@@ -136,7 +136,7 @@ export async function chargeAgainAction(_state: ActionState, formData: FormData)
 export async function replayAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   await requireOperator("/admin");
   const parsed = parseForm(replayForm, formData);
-  const payment = parsed.ok ? findPayment(parsed.data.paymentId) : undefined;
+  const payment = parsed.ok ? await findPayment(parsed.data.paymentId) : undefined;
   if (!parsed.ok || !payment) return { error: "Unknown notification." };
   const ok = await replayEmulatorNotification(payment.provider, parsed.data.notificationId);
   // Give the emulator a moment to deliver it, so the timeline shows the outcome.

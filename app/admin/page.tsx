@@ -38,7 +38,7 @@ export default async function AdminPage({ searchParams }: ListPageProps) {
   await connection();
   const search = singleValues(await searchParams);
   const filters = filtersOf(search);
-  const { page, next } = pageOf(listOrdersPage(filters, cursorOf(search), PAGE_SIZE + 1), PAGE_SIZE, search);
+  const { page, next } = pageOf(await listOrdersPage(filters, cursorOf(search), PAGE_SIZE + 1), PAGE_SIZE, search);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-end justify-between gap-3">

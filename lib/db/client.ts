@@ -1,61 +1,204 @@
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
+import { migrate as migrateSqlite } from "drizzle-orm/better-sqlite3/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
+import { migrate as migratePostgres } from "drizzle-orm/node-postgres/migrator";
+import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
+import type { PgDatabase } from "drizzle-orm/pg-core";
 import { resolve } from "node:path";
+import pg from "pg";
 import { openSqlite } from "@/lib/sqlite";
-import * as schema from "./schema";
+import * as sqliteSchema from "./schema";
+import * as postgresSchema from "./schema.pg";
+import { shopDialect } from "./dialect";
 import { retirePublishedDemoPasswords, seedShop } from "./seed";
+import * as tables from "./tables";
 
-export type ShopDb = BetterSQLite3Database<typeof schema>;
+/**
+ * The merchant database, on one of two dialects:
+ * - **SQLite** (the default: `DATABASE_PATH`, `data/shop.sqlite`), embedded in this one process;
+ * - **PostgreSQL** when `DATABASE_URL` is a `postgres://` (or `postgresql://`) URL: several shop
+ *   instances on one database.
+ *
+ * The named queries (lib/db/queries) are written once, against drizzle's PostgreSQL surface
+ * (`ShopDatabase`): every query is awaited, none uses a driver-only call (`.get()`, `.all()`,
+ * `.run()`), so the same code runs on the SQLite driver, whose query builders are awaited the same
+ * way. The tables they use are the active dialect's (./tables.ts); both have the same shape
+ * (./schema-parity.test.ts).
+ */
+export type ShopDatabase = PgDatabase<NodePgQueryResultHKT, typeof postgresSchema>;
 
-const ready: Map<string, ShopDb> = ((globalThis as Record<string, unknown>).__shopDb ??= new Map()) as Map<
-  string,
-  ShopDb
->;
+export { shopDialect, type Dialect } from "./dialect";
 
-function databasePath(): string {
-  return process.env.DATABASE_PATH || "data/shop.sqlite";
+interface SqliteShop {
+  dialect: "sqlite";
+  /** Reads outside a transaction: a connection of their own, which sees committed rows only. */
+  reader: ShopDatabase;
+  /** The one connection that writes, inside writeTransaction only (one transaction at a time). */
+  writer: ShopDatabase;
+  path: string;
+}
+
+interface PostgresShop {
+  dialect: "postgres";
+  pool: pg.Pool;
+  database: ShopDatabase;
+  url: string;
+}
+
+type OpenShop = SqliteShop | PostgresShop;
+
+// On globalThis: Next.js may load this module once per bundle layer, and every copy must share
+// the connections and the SQLite write queue.
+const opened: Map<string, Promise<OpenShop>> = ((globalThis as Record<string, unknown>).__shopDatabases ??=
+  new Map()) as Map<string, Promise<OpenShop>>;
+const sqliteWriteQueues: Map<string, Promise<unknown>> = ((globalThis as Record<string, unknown>).__shopWriteQueues ??=
+  new Map()) as Map<string, Promise<unknown>>;
+
+function sqlitePath(): string {
+  return resolve(process.env.DATABASE_PATH || "data/shop.sqlite");
+}
+
+/** Where the shop's data is, for a log line: the file, or the PostgreSQL URL without its password. */
+export function shopDatabaseLabel(): string {
+  if (shopDialect() === "sqlite") return process.env.DATABASE_PATH || "data/shop.sqlite";
+  const url = new URL(process.env.DATABASE_URL!);
+  if (url.password) url.password = "…";
+  return url.toString();
+}
+
+/** PostgreSQL's advisory lock key under which one instance at a time migrates and seeds (any fixed number). */
+const MIGRATION_LOCK = 727_001;
+
+async function openPostgres(url: string): Promise<PostgresShop> {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE) || 10 });
+  // An idle client that loses its server (a restart) is dropped from the pool, not thrown at the process.
+  pool.on("error", () => undefined);
+  const database = drizzlePostgres(pool, { schema: postgresSchema });
+  // Instances starting together migrate and seed one after the other: the second finds it all done.
+  const client = await pool.connect();
+  try {
+    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+    const migrator = drizzlePostgres(client, { schema: postgresSchema });
+    await migratePostgres(migrator, { migrationsFolder: resolve(process.cwd(), "drizzle/shop-pg") });
+    await migrator.transaction(async (tx) => {
+      await seedShop(tx);
+      await retirePublishedDemoPasswords(tx);
+    });
+  } finally {
+    await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
+    client.release();
+  }
+  return { dialect: "postgres", pool, database, url };
+}
+
+async function openSqliteShop(path: string): Promise<SqliteShop> {
+  const { sqlite } = openSqlite(path);
+  const writerSqlite = drizzleSqlite(sqlite, { schema: sqliteSchema });
+  migrateSqlite(writerSqlite, { migrationsFolder: resolve(process.cwd(), "drizzle/shop") });
+  const shop: SqliteShop = {
+    dialect: "sqlite",
+    writer: writerSqlite as unknown as ShopDatabase,
+    reader: drizzleSqlite(openSqlite(path, "reader").sqlite, { schema: sqliteSchema }) as unknown as ShopDatabase,
+    path,
+  };
+  await inSqliteTransaction(shop, async (tx) => {
+    await seedShop(tx);
+    await retirePublishedDemoPasswords(tx);
+  });
+  return shop;
+}
+
+function openShop(): Promise<OpenShop> {
+  const key = shopDialect() === "postgres" ? process.env.DATABASE_URL! : sqlitePath();
+  let shop = opened.get(key);
+  if (!shop) {
+    shop = shopDialect() === "postgres" ? openPostgres(key) : openSqliteShop(key);
+    // A failed open (the database is down) is tried again by the next request.
+    shop.catch(() => opened.delete(key));
+    opened.set(key, shop);
+  }
+  return shop;
 }
 
 /**
- * The merchant database, opened lazily at first use: migrated with drizzle-kit's migrations and
- * seeded (idempotently) the first time this process touches it. Only lib/db/queries calls this.
+ * The database for reads outside a write transaction, opened at first use: migrated with
+ * drizzle-kit's migrations of its dialect and seeded (idempotently) the first time. Only
+ * lib/db/queries (and tests that look at rows) call this.
  */
-export function db(): ShopDb {
-  const path = databasePath();
-  const cached = ready.get(path);
-  if (cached) return cached;
-  const { sqlite } = openSqlite(path);
-  const database = drizzle(sqlite, { schema });
-  migrate(database, { migrationsFolder: resolve(process.cwd(), "drizzle/shop") });
-  seedShop(database);
-  retirePublishedDemoPasswords(database);
-  ready.set(path, database);
-  return database;
+export async function db(): Promise<ShopDatabase> {
+  const shop = await openShop();
+  return shop.dialect === "sqlite" ? shop.reader : shop.database;
 }
 
-/** Runs `work` in one IMMEDIATE write transaction (takes the write lock first: no upgrade deadlocks). */
-export function writeTransaction<T>(work: (tx: Parameters<Parameters<ShopDb["transaction"]>[0]>[0]) => T): T {
-  return db().transaction(work, { behavior: "immediate" });
+/** The transaction a write runs in: the same surface as the database, on the transaction's connection. */
+export type ShopTransaction = ShopDatabase;
+
+/**
+ * Runs `work` in one write transaction and answers what it answers; a throw rolls it all back.
+ * - SQLite: one transaction at a time per process (a queue), `BEGIN IMMEDIATE` (the write lock
+ *   first: no upgrade deadlock with another process). `work` must await only its queries.
+ * - PostgreSQL: READ COMMITTED; a transaction that decides on rows it read locks them first
+ *   (`lockRows`), so two instances deciding on one order take turns.
+ */
+export async function writeTransaction<T>(work: (tx: ShopTransaction) => Promise<T>): Promise<T> {
+  const shop = await openShop();
+  if (shop.dialect === "postgres") return shop.database.transaction(work);
+  return inSqliteTransaction(shop, work);
+}
+
+function inSqliteTransaction<T>(shop: SqliteShop, work: (tx: ShopTransaction) => Promise<T>): Promise<T> {
+  const connection = (shop.writer as unknown as { $client: import("better-sqlite3").Database }).$client;
+  const previous = sqliteWriteQueues.get(shop.path) ?? Promise.resolve();
+  const turn = previous.then(async () => {
+    connection.exec("BEGIN IMMEDIATE");
+    try {
+      const result = await work(shop.writer);
+      connection.exec("COMMIT");
+      return result;
+    } catch (error) {
+      if (connection.inTransaction) connection.exec("ROLLBACK");
+      throw error;
+    }
+  });
+  sqliteWriteQueues.set(
+    shop.path,
+    turn.catch(() => undefined),
+  );
+  return turn;
+}
+
+/**
+ * A select that locks the rows it reads until the transaction ends (PostgreSQL's `FOR UPDATE`).
+ * On SQLite the whole database is already locked for the write transaction: the select as it is.
+ */
+export function lockRows<Query>(query: Query): Query {
+  return shopDialect() === "postgres" ? (query as unknown as { for(strength: "update"): Query }).for("update") : query;
+}
+
+/** Closes this process's connections to the shop's database (tests, and a clean shutdown). */
+export async function closeShopDatabase(): Promise<void> {
+  const shops = [...opened.values()];
+  opened.clear();
+  for (const shop of await Promise.allSettled(shops)) {
+    if (shop.status !== "fulfilled") continue;
+    if (shop.value.dialect === "postgres") await shop.value.pool.end();
+  }
 }
 
 /**
  * Demo reset: empties orders, payments, their events and stored credentials, then seeds again
  * (users and the catalogue as on first start). Never used by the shop's own flows.
  */
-export function resetShopData(): void {
-  const database = db();
-  database.transaction(
-    (tx) => {
-      tx.delete(schema.paymentEvents).run();
-      tx.delete(schema.payments).run();
-      tx.delete(schema.orderItems).run();
-      tx.delete(schema.orders).run();
-      tx.delete(schema.storedCredentials).run();
-      tx.delete(schema.productPrices).run();
-      tx.delete(schema.products).run();
-      tx.delete(schema.users).run();
-    },
-    { behavior: "immediate" },
-  );
-  seedShop(database);
+export async function resetShopData(): Promise<void> {
+  await writeTransaction(async (tx) => {
+    await tx.delete(tables.paymentEvents);
+    await tx.delete(tables.payments);
+    await tx.delete(tables.orderItems);
+    await tx.delete(tables.orders);
+    await tx.delete(tables.storedCredentials);
+    await tx.delete(tables.productPrices);
+    await tx.delete(tables.products);
+    await tx.delete(tables.users);
+    await seedShop(tx);
+  });
 }

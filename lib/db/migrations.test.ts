@@ -8,6 +8,7 @@ import { join, resolve } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import * as schema from "./schema";
 import { payments, storedCredentials } from "./schema";
+import type { ShopDatabase } from "./client";
 import { CATALOGUE, seedShop } from "./seed";
 
 const SHOP_MIGRATIONS = resolve("drizzle/shop");
@@ -157,7 +158,7 @@ describe("0006_one_active_wallet_link", () => {
 });
 
 describe("0007_product_translations", () => {
-  it("gives a catalogue seeded by an older release its translations on the next start, once", () => {
+  it("gives a catalogue seeded by an older release its translations on the next start, once", async () => {
     const { sqlite } = databaseMigratedTo("0006_one_active_wallet_link");
     sqlite
       .prepare(
@@ -167,8 +168,9 @@ describe("0007_product_translations", () => {
     const database = drizzle(sqlite, { schema });
     migrate(database, { migrationsFolder: SHOP_MIGRATIONS });
 
-    seedShop(database);
-    seedShop(database);
+    // The shop's seed, written against the PostgreSQL surface both drivers answer (lib/db/client.ts).
+    await seedShop(database as unknown as ShopDatabase);
+    await seedShop(database as unknown as ShopDatabase);
 
     const translations = database.select().from(schema.productTranslations).all();
     expect(translations).toHaveLength(CATALOGUE.filter((item) => item.translations.zh).length);

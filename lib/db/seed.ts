@@ -1,11 +1,11 @@
 import bcrypt from "bcryptjs";
 import { count, eq } from "drizzle-orm";
-import type { BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import type { ShopDatabase } from "./client";
 import { deploymentSecret } from "@/lib/deployment-secrets";
 import { hashPassword } from "@/lib/passwords";
 import { isPublicMode } from "@/lib/public-mode";
 import type { Locale } from "@/i18n/locales";
-import * as schema from "./schema";
+import * as tables from "./tables";
 
 interface ProductWords {
   name: string;
@@ -200,71 +200,73 @@ export function demoPassword(user: DemoUser): string {
  * Public mode: a demo account still on its published password (a database seeded on a laptop,
  * then deployed) gets this deployment's instead. Runs at every start; a bcrypt check per account.
  */
-export function retirePublishedDemoPasswords(database: BetterSQLite3Database<typeof schema>): void {
+export async function retirePublishedDemoPasswords(database: ShopDatabase): Promise<void> {
   if (!isPublicMode()) return;
   for (const user of DEMO_USERS) {
-    const stored = database
-      .select({ hash: schema.users.passwordHash })
-      .from(schema.users)
-      .where(eq(schema.users.id, user.id))
-      .get();
+    const [stored] = await database
+      .select({ hash: tables.users.passwordHash })
+      .from(tables.users)
+      .where(eq(tables.users.id, user.id));
     if (stored && bcrypt.compareSync(user.password, stored.hash)) {
-      database
-        .update(schema.users)
+      await database
+        .update(tables.users)
         .set({ passwordHash: hashPassword(demoPassword(user)) })
-        .where(eq(schema.users.id, user.id))
-        .run();
+        .where(eq(tables.users.id, user.id));
     }
   }
 }
 
-/** Inserts the catalogue and demo users where missing; running it again changes nothing. */
-export function seedShop(database: BetterSQLite3Database<typeof schema>): void {
-  const productCount = database.select({ n: count() }).from(schema.products).get()?.n ?? 0;
-  const userCount = database.select({ n: count() }).from(schema.users).get()?.n ?? 0;
-  const translationCount = database.select({ n: count() }).from(schema.productTranslations).get()?.n ?? 0;
+/**
+ * Seeds the catalogue and the demo accounts where they are missing (idempotent: run at each
+ * start, inside the caller's transaction or migration lock).
+ */
+export async function seedShop(database: ShopDatabase): Promise<void> {
+  const [products] = await database.select({ n: count() }).from(tables.products);
+  const [users] = await database.select({ n: count() }).from(tables.users);
+  const [translations] = await database.select({ n: count() }).from(tables.productTranslations);
   const translationsInCatalogue = CATALOGUE.reduce((n, item) => n + Object.keys(item.translations).length, 0);
-  if (productCount >= CATALOGUE.length && userCount >= DEMO_USERS.length && translationCount >= translationsInCatalogue)
+  if (
+    (products?.n ?? 0) >= CATALOGUE.length &&
+    (users?.n ?? 0) >= DEMO_USERS.length &&
+    (translations?.n ?? 0) >= translationsInCatalogue
+  )
     return;
-  database.transaction(
-    (tx) => {
-      for (const item of CATALOGUE) {
-        const id = `prd_${item.slug}`;
-        tx.insert(schema.products)
-          .values({
-            id,
-            slug: item.slug,
-            name: item.name,
-            category: item.category,
-            description: item.description,
-            image: `/products/${item.slug}.svg`,
-            captureMode: item.captureMode ?? "automatic",
-          })
-          .onConflictDoNothing()
-          .run();
-        for (const [currency, amount] of Object.entries(item.prices)) {
-          tx.insert(schema.productPrices).values({ productId: id, currency, amount }).onConflictDoNothing().run();
-        }
-        for (const [locale, words] of Object.entries(item.translations)) {
-          tx.insert(schema.productTranslations)
-            .values({ productId: id, locale, ...words })
-            .onConflictDoNothing()
-            .run();
-        }
-      }
-      for (const user of DEMO_USERS) {
-        tx.insert(schema.users)
-          .values({
-            id: user.id,
-            email: user.email,
-            name: user.name,
-            role: user.role,
-            passwordHash: hashPassword(demoPassword(user)),
-          })
-          .onConflictDoNothing()
-          .run();
-      }
-    },
-    { behavior: "immediate" },
-  );
+  for (const item of CATALOGUE) {
+    const id = `prd_${item.slug}`;
+    await database
+      .insert(tables.products)
+      .values({
+        id,
+        slug: item.slug,
+        name: item.name,
+        category: item.category,
+        description: item.description,
+        image: `/products/${item.slug}.svg`,
+        captureMode: item.captureMode ?? "automatic",
+      })
+      .onConflictDoNothing();
+    await database
+      .insert(tables.productPrices)
+      .values(Object.entries(item.prices).map(([currency, amount]) => ({ productId: id, currency, amount })))
+      .onConflictDoNothing();
+    const translations = Object.entries(item.translations).map(([locale, words]) => ({
+      productId: id,
+      locale,
+      ...words,
+    }));
+    if (translations.length > 0)
+      await database.insert(tables.productTranslations).values(translations).onConflictDoNothing();
+  }
+  for (const user of DEMO_USERS) {
+    await database
+      .insert(tables.users)
+      .values({
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        passwordHash: hashPassword(demoPassword(user)),
+      })
+      .onConflictDoNothing();
+  }
 }

@@ -93,7 +93,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await fetch(control("antom/next-payment"), { method: "DELETE", headers: BEARER });
-  for (const id of created) transitionPayment(id, "failed", {}, { provider: "antom", summary: "test clean-up" });
+  for (const id of created) await transitionPayment(id, "failed", {}, { provider: "antom", summary: "test clean-up" });
   closeSqlite(process.env.DATABASE_PATH!);
 });
 
@@ -180,7 +180,7 @@ describe("the control plane of a public deployment", () => {
   });
 
   it("the shop's own calls carry the token: the console lists a payment's emulator notifications", async () => {
-    const payment = createTestPayment({
+    const payment = await createTestPayment({
       provider: "antom",
       amount: 1500,
       currency: "USD",

@@ -12,7 +12,7 @@ import { createTestOrder } from "@/lib/testing/shop-fixtures";
 // server (over HTTP, with the development keys), on the shared integration database.
 afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
 
-const order = (amount = 2500) => createTestOrder({ amount, currency: "EUR", name: "Silent Tester" });
+const order = async (amount = 2500) => await createTestOrder({ amount, currency: "EUR", name: "Silent Tester" });
 
 const card = (number: string, holderName = "Silent Tester") => ({
   number,
@@ -23,9 +23,9 @@ const card = (number: string, holderName = "Silent Tester") => ({
 });
 
 /** Starts an Antom card payment of a new order with the card `number` (`extra`: more of the start's input). */
-function payByCard(number: string, extra: Partial<StartPaymentInput> = {}) {
+async function payByCard(number: string, extra: Partial<StartPaymentInput> = {}) {
   return startPayment({
-    orderId: order(),
+    orderId: await order(),
     provider: "antom",
     method: "card",
     idempotencyKey: randomUUID(),
@@ -46,7 +46,9 @@ describe("Antom through the shop's service", () => {
     const settled = await reconcilePayment(payment.id, 0);
     expect(settled!.status).toBe("succeeded");
     expect(
-      listPaymentEvents(payment.id).some((e) => e.type === "status_change" && /Reconciled by inquiry/.test(e.summary)),
+      (await listPaymentEvents(payment.id)).some(
+        (e) => e.type === "status_change" && /Reconciled by inquiry/.test(e.summary),
+      ),
     ).toBe(true);
   });
 
@@ -56,7 +58,7 @@ describe("Antom through the shop's service", () => {
     });
     expect(payment.status).toBe("succeeded");
     expect(payment.nextActionType).toBe("none");
-    expect(findPayment(payment.id)!.threeDsResult).toContain("ECI 05");
+    expect((await findPayment(payment.id))!.threeDsResult).toContain("ECI 05");
   });
 
   it("asks for the challenge without MPI", async () => {

@@ -16,13 +16,13 @@ const ACK = { result: { resultCode: "SUCCESS", resultStatus: "S", resultMessage:
 
 afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
 
-function antomPayment(
+async function antomPayment(
   amount: number,
   captureMode: "automatic" | "manual" = "automatic",
   status: "processing" | "authorized" | "succeeded" = "processing",
 ) {
   const antomPaymentId = `2026${Date.now()}${Math.floor(Math.random() * 1e6)}`;
-  const created = createTestPayment({
+  const created = await createTestPayment({
     provider: "antom",
     amount,
     currency: "EUR",
@@ -69,29 +69,30 @@ const paymentResult = (p: { id: string; antomPaymentId: string }, amount: number
   paymentResultInfo: { avsResultRaw: "Y", cvvResultRaw: "M", threeDSResult: { eci: "05", threeDSVersion: "2.2.0" } },
 });
 
-const statusChanges = (paymentId: string) => listPaymentEvents(paymentId).filter((e) => e.type === "status_change");
+const statusChanges = async (paymentId: string) =>
+  (await listPaymentEvents(paymentId)).filter((e) => e.type === "status_change");
 
 describe("Antom notifyPayment", () => {
   it("applies a signed PAYMENT_RESULT once, however often it comes, and acks with Antom's exact body", async () => {
-    const p = antomPayment(3000);
+    const p = await antomPayment(3000);
     const answers = await Promise.all(Array.from({ length: 5 }, () => notify(paymentResult(p, 3000))));
     for (const answer of answers) {
       expect(answer.status).toBe(200);
       expect(await answer.json()).toEqual(ACK);
     }
-    expect(findPayment(p.id)).toMatchObject({
+    expect(await findPayment(p.id)).toMatchObject({
       status: "succeeded",
       capturedAmount: 3000,
       avsResult: "Y",
       cvvResult: "M",
       threeDsResult: "3DS 2.2.0, ECI 05",
     });
-    expect(findOrder(p.orderId)!.status).toBe("paid");
-    expect(statusChanges(p.id).filter((e) => e.toStatus === "succeeded")).toHaveLength(1);
+    expect((await findOrder(p.orderId))!.status).toBe("paid");
+    expect((await statusChanges(p.id)).filter((e) => e.toStatus === "succeeded")).toHaveLength(1);
   });
 
   it("refuses a tampered, unsigned or wrongly signed notification and changes nothing", async () => {
-    const p = antomPayment(3000);
+    const p = await antomPayment(3000);
     const body = JSON.stringify(paymentResult(p, 3000));
     const time = String(Date.now());
     const signature = antomSign(
@@ -120,15 +121,15 @@ describe("Antom notifyPayment", () => {
       body,
     });
     expect(unsigned.status).toBe(401);
-    expect(findPayment(p.id)!.status).toBe("processing");
-    expect(statusChanges(p.id)).toHaveLength(1);
+    expect((await findPayment(p.id))!.status).toBe("processing");
+    expect(await statusChanges(p.id)).toHaveLength(1);
   });
 
   it("leaves a manual-capture payment authorized, then a CAPTURE_RESULT captures it", async () => {
-    const p = antomPayment(5000, "manual");
+    const p = await antomPayment(5000, "manual");
     await notify(paymentResult(p, 5000));
-    expect(findPayment(p.id)!.status).toBe("authorized");
-    expect(findOrder(p.orderId)!.status).toBe("paid");
+    expect((await findPayment(p.id))!.status).toBe("authorized");
+    expect((await findOrder(p.orderId))!.status).toBe("paid");
     const capture = {
       notifyType: "CAPTURE_RESULT",
       result: ACK.result,
@@ -139,13 +140,13 @@ describe("Antom notifyPayment", () => {
       captureTime: new Date().toISOString(),
     };
     expect((await notify(capture)).status).toBe(200);
-    expect(findPayment(p.id)).toMatchObject({ status: "succeeded", capturedAmount: 4000 });
+    expect(await findPayment(p.id)).toMatchObject({ status: "succeeded", capturedAmount: 4000 });
   });
 
   it("records a declined payment's reason", async () => {
-    const p = antomPayment(3000);
+    const p = await antomPayment(3000);
     await notify(paymentResult(p, 3000, "F"));
-    expect(findPayment(p.id)).toMatchObject({
+    expect(await findPayment(p.id)).toMatchObject({
       status: "failed",
       failureCode: "USER_BALANCE_NOT_ENOUGH",
       failureMessage: "Insufficient funds on the card.",
@@ -153,19 +154,24 @@ describe("Antom notifyPayment", () => {
   });
 
   it("refuses a notification whose amount differs from the payment's", async () => {
-    const p = antomPayment(3000);
+    const p = await antomPayment(3000);
     expect((await notify(paymentResult(p, 2999))).status).toBe(422);
-    expect(findPayment(p.id)!.status).toBe("processing");
+    expect((await findPayment(p.id))!.status).toBe("processing");
   });
 
   it("never sends a refund above what was captured", async () => {
-    const p = antomPayment(3000, "manual", "authorized");
-    transitionPayment(p.id, "succeeded", { capturedAmount: 1000 }, { provider: "antom", summary: "partial capture" });
-    const calls = () => listPaymentEvents(p.id).filter((e) => e.type === "api_call").length;
-    const before = calls();
+    const p = await antomPayment(3000, "manual", "authorized");
+    await transitionPayment(
+      p.id,
+      "succeeded",
+      { capturedAmount: 1000 },
+      { provider: "antom", summary: "partial capture" },
+    );
+    const calls = async () => (await listPaymentEvents(p.id)).filter((e) => e.type === "api_call").length;
+    const before = await calls();
     await expect(refundPayment(p.id, 1001, "test operator")).rejects.toBeInstanceOf(OperatorActionError);
     await expect(refundPayment(p.id, 1001, "test operator")).rejects.toThrow(/between 1 and 1000/);
-    expect(calls()).toBe(before);
-    expect(findPayment(p.id)).toMatchObject({ status: "succeeded", refundedAmount: 0 });
+    expect(await calls()).toBe(before);
+    expect(await findPayment(p.id)).toMatchObject({ status: "succeeded", refundedAmount: 0 });
   });
 });

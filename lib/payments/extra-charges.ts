@@ -28,8 +28,9 @@ export function returnExtraChargeSoon(paymentId: string): void {
  * Asked again by the reconciliation loop until the money is back.
  */
 export async function returnExtraCharge(paymentId: string, minIntervalMs = 0): Promise<Payment | undefined> {
-  const payment = findPayment(paymentId);
-  if (!payment || !isPaid(payment.status) || !hasExtraCharge(paymentId) || returning.has(paymentId)) return payment;
+  const payment = await findPayment(paymentId);
+  if (!payment || !isPaid(payment.status) || returning.has(paymentId) || !(await hasExtraCharge(paymentId)))
+    return payment;
   if (Date.now() - (lastReturnTry.get(paymentId) ?? 0) < minIntervalMs) return payment;
   lastReturnTry.set(paymentId, Date.now());
   const provider = getProvider(payment.provider);
@@ -39,7 +40,7 @@ export async function returnExtraCharge(paymentId: string, minIntervalMs = 0): P
   try {
     if (returnBy) {
       // On the timeline before the provider is asked: its notification may come before its answer.
-      recordPaymentEvent({
+      await recordPaymentEvent({
         paymentId,
         provider: provider.id,
         type: "extra_charge",
@@ -55,7 +56,7 @@ export async function returnExtraCharge(paymentId: string, minIntervalMs = 0): P
         (payment.capturedAmount || payment.amount) - payment.refundedAmount,
         AUTOMATIC_RETURN,
       );
-    recordPaymentEvent({
+    await recordPaymentEvent({
       paymentId,
       provider: provider.id,
       type: "extra_charge",
@@ -78,5 +79,5 @@ export async function returnExtraCharge(paymentId: string, minIntervalMs = 0): P
 
 /** The reconciliation loop's part: second charges whose money is still held are returned again. */
 export async function returnUnreturnedExtraCharges(minIntervalMs: number): Promise<void> {
-  for (const payment of listUnreturnedExtraCharges()) await returnExtraCharge(payment.id, minIntervalMs);
+  for (const payment of await listUnreturnedExtraCharges()) await returnExtraCharge(payment.id, minIntervalMs);
 }

@@ -13,16 +13,16 @@ const SECRET = "emulator-lesspay-app-secret";
 
 afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
 
-function lesspayPayment(amount = 1000) {
+async function lesspayPayment(amount = 1000) {
   const payOrderId = `P${Date.now()}${Math.floor(Math.random() * 1e6)}`;
   return {
-    ...createTestPayment({
+    ...(await createTestPayment({
       provider: "lesspay",
       amount,
       currency: "USD",
       status: "processing",
       providerPaymentId: payOrderId,
-    }),
+    })),
     payOrderId,
   };
 }
@@ -51,23 +51,24 @@ const succeeded = (p: { id: string; payOrderId: string }, amount = "10.00") => (
   product_name: "Merchant Storefront order",
 });
 
-const statusChanges = (paymentId: string) => listPaymentEvents(paymentId).filter((e) => e.type === "status_change");
+const statusChanges = async (paymentId: string) =>
+  (await listPaymentEvents(paymentId)).filter((e) => e.type === "status_change");
 
 describe("Lesspay callbacks", () => {
   it("applies one callback delivered five times exactly once and acks with SUCCESS", async () => {
-    const p = lesspayPayment();
+    const p = await lesspayPayment();
     const answers = await Promise.all(Array.from({ length: 5 }, () => callback(succeeded(p))));
     for (const answer of answers) {
       expect(answer.status).toBe(200);
       expect(await answer.text()).toBe("SUCCESS");
     }
-    expect(findPayment(p.id)!.status).toBe("succeeded");
-    expect(findOrder(p.orderId)!.status).toBe("paid");
-    expect(statusChanges(p.id).filter((e) => e.toStatus === "succeeded")).toHaveLength(1);
+    expect((await findPayment(p.id))!.status).toBe("succeeded");
+    expect((await findOrder(p.orderId))!.status).toBe("paid");
+    expect((await statusChanges(p.id)).filter((e) => e.toStatus === "succeeded")).toHaveLength(1);
   });
 
   it("answers 401 to a bad signature and changes nothing", async () => {
-    const p = lesspayPayment();
+    const p = await lesspayPayment();
     expect((await callback(succeeded(p), "not-the-secret")).status).toBe(401);
     const body = succeeded(p);
     const tampered = await fetch(`${serverUrl()}/api/webhooks/lesspay`, {
@@ -80,11 +81,11 @@ describe("Lesspay callbacks", () => {
       body: JSON.stringify({ ...body, target_amount: "0.01" }),
     });
     expect(tampered.status).toBe(401);
-    expect(findPayment(p.id)!.status).toBe("processing");
+    expect((await findPayment(p.id))!.status).toBe("processing");
   });
 
   it("records a risk event on the timeline once and changes no status", async () => {
-    const p = lesspayPayment();
+    const p = await lesspayPayment();
     await callback(succeeded(p));
     const event = {
       event: "dispute_received",
@@ -96,16 +97,19 @@ describe("Lesspay callbacks", () => {
     };
     expect((await callback(event)).status).toBe(200);
     expect((await callback(event)).status).toBe(200);
-    expect(findPayment(p.id)!.status).toBe("succeeded");
-    expect(findOrder(p.orderId)!.status).toBe("paid");
-    const recorded = listPaymentEvents(p.id).filter((e) => e.summary.includes("dispute_received"));
+    expect((await findPayment(p.id))!.status).toBe("succeeded");
+    expect((await findOrder(p.orderId))!.status).toBe("paid");
+    const recorded = (await listPaymentEvents(p.id)).filter((e) => e.summary.includes("dispute_received"));
     expect(recorded).toHaveLength(1);
-    expect(statusChanges(p.id)).toHaveLength(2);
+    expect(await statusChanges(p.id)).toHaveLength(2);
   });
 
   it("records a decline with its reason", async () => {
-    const p = lesspayPayment();
+    const p = await lesspayPayment();
     await callback({ ...succeeded(p), order_status: "FAILED", order_status_int: 3, fail_reason: "Insufficient funds" });
-    expect(findPayment(p.id)).toMatchObject({ status: "failed", failureMessage: "Insufficient funds on the card." });
+    expect(await findPayment(p.id)).toMatchObject({
+      status: "failed",
+      failureMessage: "Insufficient funds on the card.",
+    });
   });
 });

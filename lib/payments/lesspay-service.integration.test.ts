@@ -14,14 +14,14 @@ import { createTestUser } from "@/lib/testing/web-fixtures";
 
 afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
 
-const order = (amount = 1800) => createTestOrder({ amount, currency: "USD", name: "Silent Tester" });
+const order = async (amount = 1800) => await createTestOrder({ amount, currency: "USD", name: "Silent Tester" });
 
 describe("Lesspay through the shop's service", () => {
   it("waits for the callback on a frictionless card, and settles by query-order when it never comes", async () => {
     // The gateway never calls back (Lesspay reads no holder name: the control plane scripts it); only query-order can tell.
     await forceNextPayment("lesspay", { notification: { mode: "dropped" } });
     const payment = await startPayment({
-      orderId: order(),
+      orderId: await order(),
       provider: "lesspay",
       method: "card",
       idempotencyKey: randomUUID(),
@@ -38,12 +38,12 @@ describe("Lesspay through the shop's service", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const settled = await reconcilePayment(payment.id, 0);
     expect(settled!.status).toBe("succeeded");
-    expect(listPaymentEvents(payment.id).some((e) => /Reconciled by inquiry/.test(e.summary))).toBe(true);
+    expect((await listPaymentEvents(payment.id)).some((e) => /Reconciled by inquiry/.test(e.summary))).toBe(true);
   });
 
   it("sends a challenge card to the 3DS page", async () => {
     const payment = await startPayment({
-      orderId: order(),
+      orderId: await order(),
       provider: "lesspay",
       method: "card",
       idempotencyKey: randomUUID(),
@@ -55,9 +55,9 @@ describe("Lesspay through the shop's service", () => {
 
   it("saves a card with what the shopper typed (brand, last four, expiry): Lesspay's channel_biz_data has only the token", async () => {
     // A fresh account: the one Lesspay card it will ever have is this payment's.
-    const userId = createTestUser().id;
+    const userId = (await createTestUser()).id;
     const payment = await startPayment({
-      orderId: createTestOrder({ amount: 2100, currency: "USD", userId }),
+      orderId: await createTestOrder({ amount: 2100, currency: "USD", userId }),
       provider: "lesspay",
       method: "card",
       idempotencyKey: randomUUID(),
@@ -67,10 +67,10 @@ describe("Lesspay through the shop's service", () => {
     // The callback moves the payment to succeeded and only then saves the card (receive-notification.ts,
     // rememberCard): wait for the card itself, not for the status.
     const [saved] = await until(
-      () => listActiveCredentials(userId, "lesspay"),
+      async () => await listActiveCredentials(userId, "lesspay"),
       (credentials) => credentials.length > 0,
     );
-    expect(findPayment(payment.id)!.status).toBe("succeeded");
+    expect((await findPayment(payment.id))!.status).toBe("succeeded");
     expect(saved).toMatchObject({
       brand: "Mastercard",
       last4: "4444",
@@ -81,7 +81,7 @@ describe("Lesspay through the shop's service", () => {
 
   it("the payer's Cancel on the cashier (4 CANCELED): the payment fails as cancelled, by callback", async () => {
     const payment = await startPayment({
-      orderId: order(),
+      orderId: await order(),
       provider: "lesspay",
       method: "cashier",
       idempotencyKey: randomUUID(),
@@ -89,7 +89,7 @@ describe("Lesspay through the shop's service", () => {
     expect(payment.status).toBe("requires_action");
     expect((await fetch(`${payment.nextActionUrl}/cancel`, { redirect: "manual" })).status).toBe(303);
     const failed = await until(
-      () => findPayment(payment.id)!,
+      async () => (await findPayment(payment.id))!,
       (p) => p.status !== "requires_action",
     );
     expect(failed).toMatchObject({
@@ -104,7 +104,7 @@ describe("Lesspay through the shop's service", () => {
     ["Refund Payer", "2 SUCCEED then 5 REFUND", "refunded"],
   ] as const)("the cashier's %s (%s): the payment is %s, by callback", async (name, _statuses, status) => {
     const payment = await startPayment({
-      orderId: order(),
+      orderId: await order(),
       provider: "lesspay",
       method: "cashier",
       idempotencyKey: randomUUID(),
@@ -113,7 +113,7 @@ describe("Lesspay through the shop's service", () => {
     expect(
       (
         await until(
-          () => findPayment(payment.id)!,
+          async () => (await findPayment(payment.id))!,
           (p) => p.status === status,
         )
       ).status,
@@ -122,7 +122,7 @@ describe("Lesspay through the shop's service", () => {
 
   it("the cashier's Confirm Payer (0 PENDING_CONFIRM): the payment stays open, neither paid nor failed", async () => {
     const payment = await startPayment({
-      orderId: order(),
+      orderId: await order(),
       provider: "lesspay",
       method: "cashier",
       idempotencyKey: randomUUID(),
@@ -131,15 +131,15 @@ describe("Lesspay through the shop's service", () => {
       (await postCashier(payment.providerPaymentId!, { number: "4111111111111111", name: "Confirm Payer" })).status,
     ).toBe(303);
     await until(
-      () => listPaymentEvents(payment.id),
+      async () => await listPaymentEvents(payment.id),
       (events) => events.some((e) => /PENDING_CONFIRM/.test(e.summary)),
     );
-    expect(["requires_action", "processing"]).toContain(findPayment(payment.id)!.status);
+    expect(["requires_action", "processing"]).toContain((await findPayment(payment.id))!.status);
   });
 
   it("12 PAID (amount differs) is never taken as paid: not by its callback, not by query-order", async () => {
     const payment = await startPayment({
-      orderId: order(),
+      orderId: await order(),
       provider: "lesspay",
       method: "cashier",
       idempotencyKey: randomUUID(),
@@ -147,23 +147,23 @@ describe("Lesspay through the shop's service", () => {
     const payOrderId = payment.providerPaymentId!;
     expect((await postCashier(payOrderId, { number: "4111111111111111", name: "Amountdiff Payer" })).status).toBe(303);
     await until(
-      () => listPaymentEvents(payment.id),
+      async () => await listPaymentEvents(payment.id),
       (events) => events.some((e) => /paid amount that differs/.test(e.summary)),
     );
-    expect(findPayment(payment.id)!.status).toBe("requires_action");
+    expect((await findPayment(payment.id))!.status).toBe("requires_action");
     const asked = await reconcilePayment(payment.id, 0);
     expect(asked!.status).toBe("requires_action");
-    expect(listPaymentEvents(payment.id).some((e) => /12 PAID .*not paid in full/.test(e.summary))).toBe(true);
+    expect((await listPaymentEvents(payment.id)).some((e) => /12 PAID .*not paid in full/.test(e.summary))).toBe(true);
   });
 });
 
 afterAll(() => clearOverride("lesspay"));
 
 /** Polls `read` until `done` holds (the emulator's callback reaching the shop). */
-async function until<T>(read: () => T, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = read();
+    const value = await read();
     if (done(value)) return value;
     if (Date.now() > deadline) throw new Error(`timed out: ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -17,12 +17,12 @@ export async function chargeSavedCardAgain(
   credentialId: string,
   operator: string,
 ): Promise<Payment> {
-  const credential = findCredential(credentialId);
-  const original = findOrder(fromOrderId);
+  const credential = await findCredential(credentialId);
+  const original = await findOrder(fromOrderId);
   if (!credential || credential.status !== "active" || !original?.userId || credential.userId !== original.userId) {
     throw new OperatorActionError("That saved card does not belong to this order's shopper.");
   }
-  const order = repeatOrder(fromOrderId);
+  const order = await repeatOrder(fromOrderId);
   const payment = await startPayment({
     orderId: order.id,
     provider: credential.provider,
@@ -32,7 +32,7 @@ export async function chargeSavedCardAgain(
     idempotencyKey: randomUUID(),
     userId: original.userId,
   });
-  recordPaymentEvent({
+  await recordPaymentEvent({
     paymentId: payment.id,
     provider: credential.provider,
     type: "operator_action",

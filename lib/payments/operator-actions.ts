@@ -27,7 +27,7 @@ async function operatorAction(
   action: "refund" | "void" | "capture" | "settle",
   run: (provider: ReturnType<typeof getProvider>, payment: Payment) => Promise<ProviderOutcome> | undefined,
 ): Promise<Payment> {
-  const payment = findPayment(paymentId);
+  const payment = await findPayment(paymentId);
   if (!payment) throw new OperatorActionError("Unknown payment.");
   const provider = getProvider(payment.provider);
   const pending = run(provider, payment);
@@ -39,13 +39,13 @@ async function operatorAction(
   try {
     outcome = await pending;
   } catch (error) {
-    const message = recordFailedCall(payment.id, provider.id, error, {
+    const message = await recordFailedCall(payment.id, provider.id, error, {
       type: "operator_action",
       summary: (message) => `${operator}: ${action} failed: ${message}`,
     });
     throw new OperatorActionError(message);
   }
-  recordCalls(payment.id, provider.id, outcome.calls);
+  await recordCalls(payment.id, provider.id, outcome.calls);
   const amount = (minorUnits: number | undefined) =>
     minorUnits === undefined ? "" : ` ${formatMoney(minorUnits, payment.currency)}`;
   const summary = `${operator} ${{ refund: `refunded${amount(outcome.refundAmount)}`, void: "voided the payment", capture: `captured${amount(outcome.capturedAmount)}`, settle: "settled the payment" }[action]}`;
@@ -54,7 +54,7 @@ async function operatorAction(
     outcome.refundAmount !== undefined
       ? { kind: "refund", amount: outcome.refundAmount }
       : { kind: "status", status: outcome.status, capturedAmount: outcome.capturedAmount };
-  const applied = applyPaymentEvent(payment.id, event, {
+  const applied = await applyPaymentEvent(payment.id, event, {
     provider: provider.id,
     type: "operator_action",
     dedupeKey: outcome.dedupeKey ?? `${provider.id}:${action}:${payment.id}:${Date.now()}`,
@@ -64,7 +64,7 @@ async function operatorAction(
   });
   // Its notification came first and applied it: who asked for it still belongs on the timeline.
   if (applied.outcome === "duplicate")
-    recordPaymentEvent({
+    await recordPaymentEvent({
       paymentId: payment.id,
       provider: provider.id,
       type: "operator_action",
@@ -73,7 +73,7 @@ async function operatorAction(
     });
   const decided = applied.outcome === "duplicate" ? applied.outcome : applied.decision.outcome;
   log("info", "operator action", { paymentId: payment.id, provider: provider.id, action, outcome: decided });
-  return findPayment(payment.id)!;
+  return (await findPayment(payment.id))!;
 }
 
 export function refundPayment(paymentId: string, amount: number, operator: string): Promise<Payment> {

@@ -35,7 +35,7 @@ async function shopPaymentLinkedToEmulator(
   expect(paid.status).toBe(303);
 
   const orderId = newOrderId();
-  insertOrderOnce({
+  await insertOrderOnce({
     id: orderId,
     checkoutToken: randomUUID(),
     userId: null,
@@ -49,7 +49,7 @@ async function shopPaymentLinkedToEmulator(
     totalAmount: shop.amount,
     items: [{ productId: "prd_merino-beanie", name: "Merino beanie", unitAmount: shop.amount, quantity: 1 }],
   });
-  const { payment } = insertPaymentOnce({
+  const { payment } = await insertPaymentOnce({
     id: newPaymentId(),
     orderId,
     provider: "pingpayments",
@@ -58,7 +58,7 @@ async function shopPaymentLinkedToEmulator(
     amount: shop.amount,
     currency: shop.currency,
   });
-  transitionPayment(
+  await transitionPayment(
     payment.id,
     "requires_action",
     {
@@ -69,7 +69,7 @@ async function shopPaymentLinkedToEmulator(
     },
     { provider: "pingpayments", summary: "test set-up" },
   );
-  return { payment: findPayment(payment.id)!, orderId, remote };
+  return { payment: (await findPayment(payment.id))!, orderId, remote };
 }
 
 function postCallback(body: unknown) {
@@ -85,8 +85,8 @@ function postCompleted(remote: { paymentId: string; paymentOrderId: string }) {
   return postCallback({ payment_id: remote.paymentId, payment_order_id: remote.paymentOrderId, status: "COMPLETED" });
 }
 
-function statusChanges(paymentId: string) {
-  return listPaymentEvents(paymentId).filter((event) => event.type === "status_change");
+async function statusChanges(paymentId: string) {
+  return (await listPaymentEvents(paymentId)).filter((event) => event.type === "status_change");
 }
 
 describe("Ping Payments status callback", () => {
@@ -97,9 +97,9 @@ describe("Ping Payments status callback", () => {
     );
     const response = await postCompleted(remote);
     expect(response.status).toBe(204);
-    expect(findPayment(payment.id)!.status).toBe("succeeded");
-    expect(findOrder(orderId)!.status).toBe("paid");
-    const events = listPaymentEvents(payment.id);
+    expect((await findPayment(payment.id))!.status).toBe("succeeded");
+    expect((await findOrder(orderId))!.status).toBe("paid");
+    const events = await listPaymentEvents(payment.id);
     expect(events.map((e) => e.type)).toEqual(["status_change", "notification", "status_change"]);
     expect(events[1].dedupeKey).toBe(`pingpayments:${remote.paymentId}:COMPLETED`);
   });
@@ -109,11 +109,11 @@ describe("Ping Payments status callback", () => {
       { amount: 1800, currency: "SEK" },
       { amount: 1800, currency: "SEK" },
     );
-    const before = statusChanges(payment.id).length;
+    const before = (await statusChanges(payment.id)).length;
     const response = await postCompleted({ paymentId: randomUUID(), paymentOrderId: remote.paymentOrderId });
     expect(response.status).toBe(404);
-    expect(findPayment(payment.id)!.status).toBe("requires_action");
-    expect(statusChanges(payment.id)).toHaveLength(before);
+    expect((await findPayment(payment.id))!.status).toBe("requires_action");
+    expect(await statusChanges(payment.id)).toHaveLength(before);
   });
 
   it("changes nothing for an emulator payment the shop never made", async () => {
@@ -130,10 +130,10 @@ describe("Ping Payments status callback", () => {
     );
     const response = await postCompleted(remote);
     expect(response.status).toBe(422);
-    expect(findPayment(payment.id)!.status).toBe("requires_action");
-    expect(findOrder(orderId)!.status).toBe("pending");
-    expect(statusChanges(payment.id)).toHaveLength(1);
-    expect(listPaymentEvents(payment.id).at(-1)!.summary).toMatch(/2000 SEK.*1000 SEK/);
+    expect((await findPayment(payment.id))!.status).toBe("requires_action");
+    expect((await findOrder(orderId))!.status).toBe("pending");
+    expect(await statusChanges(payment.id)).toHaveLength(1);
+    expect((await listPaymentEvents(payment.id)).at(-1)!.summary).toMatch(/2000 SEK.*1000 SEK/);
   });
 
   it("changes nothing when the confirming GET shows another currency", async () => {
@@ -143,7 +143,7 @@ describe("Ping Payments status callback", () => {
     );
     const response = await postCompleted(remote);
     expect(response.status).toBe(422);
-    expect(findPayment(payment.id)!.status).toBe("requires_action");
+    expect((await findPayment(payment.id))!.status).toBe("requires_action");
   });
 
   it("makes exactly one transition from the same callback delivered 20 times at once", async () => {
@@ -155,11 +155,11 @@ describe("Ping Payments status callback", () => {
     const counted = await consoleCounts("pingpayments");
     const responses = await Promise.all(Array.from({ length: 20 }, () => postCallback(body)));
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(204));
-    const toSucceeded = statusChanges(payment.id).filter((e) => e.toStatus === "succeeded");
+    const toSucceeded = (await statusChanges(payment.id)).filter((e) => e.toStatus === "succeeded");
     expect(toSucceeded).toHaveLength(1);
-    expect(findPayment(payment.id)!.status).toBe("succeeded");
-    expect(findOrder(orderId)!.status).toBe("paid");
-    const notifications = listPaymentEvents(payment.id).filter((e) => e.type === "notification");
+    expect((await findPayment(payment.id))!.status).toBe("succeeded");
+    expect((await findOrder(orderId))!.status).toBe("paid");
+    const notifications = (await listPaymentEvents(payment.id)).filter((e) => e.type === "notification");
     expect(notifications.filter((e) => e.dedupeKey !== null)).toHaveLength(1);
     // The 19 others changed nothing: counted on the console, not stored.
     expect(notifications).toHaveLength(1);
@@ -189,7 +189,7 @@ describe("a lost status callback", () => {
     await new Promise((resolve) => setTimeout(resolve, 1700)); // past PAYMENT_INQUIRY_AFTER_MS of the test server
     const late = await (await fetch(`${serverUrl()}/api/orders/${orderId}/status`)).json();
     expect(late).toMatchObject({ status: "paid", payment: { status: "succeeded" } });
-    const reconciled = statusChanges(payment.id).at(-1)!;
+    const reconciled = (await statusChanges(payment.id)).at(-1)!;
     expect(reconciled.summary).toMatch(/Reconciled by inquiry/);
   });
 });

@@ -28,16 +28,16 @@ async function agreeOnWallet(authUrl: string) {
 }
 
 /** Polls `read` until it answers `wanted` (or gives up after about 5 s) and returns its last answer. */
-async function until<T>(read: () => T, wanted: T): Promise<T> {
-  for (let i = 0; i < 100 && read() !== wanted; i++) await new Promise((resolve) => setTimeout(resolve, 50));
+async function until<T>(read: () => Promise<T>, wanted: T): Promise<T> {
+  for (let i = 0; i < 100 && (await read()) !== wanted; i++) await new Promise((resolve) => setTimeout(resolve, 50));
   return read();
 }
 
-const waitForStatus = (credentialId: string, status: string) =>
-  until(() => findCredential(credentialId)?.status, status);
+const waitForStatus = async (credentialId: string, status: string) =>
+  await until(async () => (await findCredential(credentialId))?.status, status);
 
 /** The shopper's newest wallet binding (the one linkWallet just made). */
-const newestBinding = () => listWalletBindings(SHOPPER)[0];
+const newestBinding = async () => (await listWalletBindings(SHOPPER))[0];
 
 const post = (body: unknown) =>
   fetch(`${serverUrl()}/api/webhooks/pingpong`, {
@@ -47,8 +47,8 @@ const post = (body: unknown) =>
   });
 
 /** The shopper's AlipayHK binding, pending until the signing notification for `token` comes. */
-function pendingBinding(token: string) {
-  return insertCredential({
+async function pendingBinding(token: string) {
+  return await insertCredential({
     userId: SHOPPER,
     provider: "pingpong",
     kind: "wallet",
@@ -62,7 +62,7 @@ function pendingBinding(token: string) {
 describe("PingPong one-click bindings", () => {
   it("links a wallet whose bind answer has no token: pending under the signing's requestId, then active with the token the signing notification brings", async () => {
     const authUrl = await linkWallet(SHOPPER, "AlipayHK");
-    const binding = newestBinding();
+    const binding = await newestBinding();
     expect(binding).toMatchObject({
       status: "pending",
       kind: "wallet",
@@ -72,38 +72,38 @@ describe("PingPong one-click bindings", () => {
     });
     await agreeOnWallet(authUrl);
     expect(await waitForStatus(binding.id, "active")).toBe("active");
-    const token = findCredential(binding.id)!.token;
+    const token = (await findCredential(binding.id))!.token;
     expect(token).toMatch(/^[0-9a-f]{64}$/);
     expect(authUrl).not.toContain(token);
   });
 
   it("makes one binding from a signing notification delivered three times", async () => {
     const token = randomUUID().replace(/-/g, "");
-    const binding = pendingBinding(token);
+    const binding = await pendingBinding(token);
     const body = pingPongWalletNotification(token, SHOPPER);
     const answers = await Promise.all([post(body), post(body), post(body)]);
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
-    expect(findCredential(binding.id)!.status).toBe("active");
-    expect(listWalletBindings(SHOPPER).filter((b) => b.token === token)).toHaveLength(1);
+    expect((await findCredential(binding.id))!.status).toBe("active");
+    expect((await listWalletBindings(SHOPPER)).filter((b) => b.token === token)).toHaveLength(1);
   });
 
   it("refuses a tampered notification, or one for another shopper, and changes nothing", async () => {
     const token = randomUUID().replace(/-/g, "");
-    const binding = pendingBinding(token);
+    const binding = await pendingBinding(token);
     const body = pingPongWalletNotification(token, SHOPPER);
     expect(
       (await post({ ...body, bizContent: (body.bizContent as string).replace('"SUCCESS"', '"FAILED"') })).status,
     ).toBe(401);
     expect((await post(pingPongWalletNotification(token, "usr_someone_else"))).status).toBe(422);
-    expect(findCredential(binding.id)!.status).toBe("pending");
+    expect((await findCredential(binding.id))!.status).toBe("pending");
   });
 
   it("answers 'token does not exist' to a payment with another merchantUserId, and makes no payment", async () => {
     const authUrl = await linkWallet(SHOPPER, "GCash");
-    const binding = newestBinding();
+    const binding = await newestBinding();
     await agreeOnWallet(authUrl);
     expect(await waitForStatus(binding.id, "active")).toBe("active");
-    const token = findCredential(binding.id)!.token;
+    const token = (await findCredential(binding.id))!.token;
     const merchantTransactionId = `pay_${randomUUID().slice(0, 16)}`;
     const outcome = await pingPong.createPayment({
       paymentId: merchantTransactionId,
@@ -132,28 +132,28 @@ describe("PingPong one-click bindings", () => {
 
 describe("one link per wallet", () => {
   it("two signings of one wallet agreed at once make one active link: the newest replaces the other, which the provider unbinds; checkout lists it once and it is not linked again", async () => {
-    const shopper = createTestUser().id;
+    const shopper = (await createTestUser()).id;
     const authUrls = [await linkWallet(shopper, "GCash"), await linkWallet(shopper, "GCash")];
-    expect(listWalletBindings(shopper).map((b) => b.status)).toEqual(["pending", "pending"]);
+    expect((await listWalletBindings(shopper)).map((b) => b.status)).toEqual(["pending", "pending"]);
     await Promise.all(authUrls.map(agreeOnWallet));
-    const settled = () =>
-      listWalletBindings(shopper)
+    const settled = async () =>
+      (await listWalletBindings(shopper))
         .map((b) => b.status)
         .sort()
         .join();
     expect(await until(settled, "active,revoked")).toBe("active,revoked");
 
-    const replaced = listWalletBindings(shopper).find((b) => b.status === "revoked")!;
+    const replaced = (await listWalletBindings(shopper)).find((b) => b.status === "revoked")!;
     expect(replaced.token).toMatch(/^[0-9a-f]{64}$/);
-    expect(await until(() => walletTokenStatus(replaced.token), "REVOKED")).toBe("REVOKED");
-    const active = listWalletBindings(shopper).find((b) => b.status === "active")!;
+    expect(await until(async () => walletTokenStatus(replaced.token), "REVOKED")).toBe("REVOKED");
+    const active = (await listWalletBindings(shopper)).find((b) => b.status === "active")!;
     expect(walletTokenStatus(active.token)).toBe("ACTIVE");
-    expect(savedCardsFor(shopper).filter((c) => c.kind === "wallet")).toEqual([
+    expect((await savedCardsFor(shopper)).filter((c) => c.kind === "wallet")).toEqual([
       expect.objectContaining({ id: active.id, brand: "GCash" }),
     ]);
 
     await expect(linkWallet(shopper, "GCash")).rejects.toThrow(new CheckoutError("GCash is already linked."));
-    expect(listWalletBindings(shopper)).toHaveLength(2);
+    expect(await listWalletBindings(shopper)).toHaveLength(2);
   });
 });
 
@@ -174,7 +174,7 @@ describe("the deprecated authorization flow", () => {
 
   it("yields an active token when PINGPONG_LEGACY_AUTH is on, and a wallet it linked is not linked again", async () => {
     process.env.PINGPONG_LEGACY_AUTH = "1";
-    const shopper = createTestUser().id;
+    const shopper = (await createTestUser()).id;
     const binding = await finishLegacyWalletAuthorization(shopper, "AlipayHK", await authorizedCode(shopper));
     expect(binding).toMatchObject({ status: "active", kind: "wallet", brand: "AlipayHK" });
     await expect(startLegacyWalletAuthorization(shopper, "AlipayHK")).rejects.toThrow(/AlipayHK is already linked/);
@@ -183,14 +183,14 @@ describe("the deprecated authorization flow", () => {
 
   it("two authorizations of one wallet started together make one active link: the newest replaces the other, which the provider unbinds", async () => {
     process.env.PINGPONG_LEGACY_AUTH = "1";
-    const shopper = createTestUser().id;
+    const shopper = (await createTestUser()).id;
     const codes = [await authorizedCode(shopper), await authorizedCode(shopper)];
     const older = await finishLegacyWalletAuthorization(shopper, "AlipayHK", codes[0]);
     const newer = await finishLegacyWalletAuthorization(shopper, "AlipayHK", codes[1]);
-    expect(findCredential(older.id)!.status).toBe("revoked");
-    expect(findCredential(newer.id)!.status).toBe("active");
+    expect((await findCredential(older.id))!.status).toBe("revoked");
+    expect((await findCredential(newer.id))!.status).toBe("active");
     expect(walletTokenStatus(older.token)).toBe("REVOKED");
-    expect(savedCardsFor(shopper).map((c) => c.id)).toEqual([newer.id]);
+    expect((await savedCardsFor(shopper)).map((c) => c.id)).toEqual([newer.id]);
   });
 
   it("is not offered when the setting is off", async () => {

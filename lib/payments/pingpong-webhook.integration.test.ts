@@ -15,9 +15,13 @@ const SALT = "emulator-pingpong-salt";
 
 afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
 
-function shopPayment(amount: number, currency = "USD", status: "requires_action" | "authorized" = "requires_action") {
+async function shopPayment(
+  amount: number,
+  currency = "USD",
+  status: "requires_action" | "authorized" = "requires_action",
+) {
   const transactionId = `TX${Date.now()}${Math.floor(Math.random() * 1000)}`;
-  const { id: paymentId, orderId } = createTestPayment({
+  const { id: paymentId, orderId } = await createTestPayment({
     provider: "pingpong",
     amount,
     currency,
@@ -58,24 +62,25 @@ function post(body: unknown) {
   });
 }
 
-const statusChanges = (paymentId: string) => listPaymentEvents(paymentId).filter((e) => e.type === "status_change");
+const statusChanges = async (paymentId: string) =>
+  (await listPaymentEvents(paymentId)).filter((e) => e.type === "status_change");
 
 describe("PingPong notifications", () => {
   it("applies a signed SUCCESS notification once, even delivered five times", async () => {
-    const payment = shopPayment(1999);
+    const payment = await shopPayment(1999);
     const { paymentId, orderId } = payment;
     const body = notification(
       about(payment, { amount: "19.990000", currency: "USD", status: "SUCCESS", captureDelayHours: 0 }),
     );
     const answers = await Promise.all(Array.from({ length: 5 }, () => post(body)));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
-    expect(findPayment(paymentId)!.status).toBe("succeeded");
-    expect(findOrder(orderId)!.status).toBe("paid");
-    expect(statusChanges(paymentId).filter((e) => e.toStatus === "succeeded")).toHaveLength(1);
+    expect((await findPayment(paymentId))!.status).toBe("succeeded");
+    expect((await findOrder(orderId))!.status).toBe("paid");
+    expect((await statusChanges(paymentId)).filter((e) => e.toStatus === "succeeded")).toHaveLength(1);
   });
 
   it("refuses a tampered notification with 401 and changes nothing", async () => {
-    const payment = shopPayment(1999);
+    const payment = await shopPayment(1999);
     const { paymentId } = payment;
     const success = about(payment, { amount: "19.990000", currency: "USD", status: "SUCCESS" });
     const body = notification(success);
@@ -83,17 +88,17 @@ describe("PingPong notifications", () => {
     expect((await post(tampered)).status).toBe(401);
     expect((await post(notification(success, "wrong-salt"))).status).toBe(401);
     expect((await post({ ...body, sign: undefined })).status).toBe(401);
-    expect(findPayment(paymentId)!.status).toBe("requires_action");
-    expect(statusChanges(paymentId)).toHaveLength(1);
+    expect((await findPayment(paymentId))!.status).toBe("requires_action");
+    expect(await statusChanges(paymentId)).toHaveLength(1);
   });
 
   it("refuses a signed notification whose amount or currency differs", async () => {
-    const payment = shopPayment(1999);
+    const payment = await shopPayment(1999);
     const posted = (amount: string, currency: string) =>
       post(notification(about(payment, { amount, currency, status: "SUCCESS" })));
     expect((await posted("1.990000", "USD")).status).toBe(422);
     expect((await posted("19.990000", "HKD")).status).toBe(422);
-    expect(findPayment(payment.paymentId)!.status).toBe("requires_action");
+    expect((await findPayment(payment.paymentId))!.status).toBe("requires_action");
   });
 
   it("answers 404 for a transaction the shop does not know", async () => {
@@ -107,27 +112,27 @@ describe("PingPong notifications", () => {
   });
 
   it("does not move a succeeded payment back on a late PROCESSING", async () => {
-    const payment = shopPayment(500);
+    const payment = await shopPayment(500);
     const biz = about(payment, { amount: "5.000000", currency: "USD" });
     await post(notification({ ...biz, status: "SUCCESS" }));
     expect((await post(notification({ ...biz, status: "PROCESSING" }))).status).toBe(200);
-    expect(findPayment(payment.paymentId)!.status).toBe("succeeded");
+    expect((await findPayment(payment.paymentId))!.status).toBe("succeeded");
   });
 
   it("shows a declined payment's reason", async () => {
-    const payment = shopPayment(500);
+    const payment = await shopPayment(500);
     const { paymentId, orderId } = payment;
     await post(notification(about(payment, { amount: "5.000000", currency: "USD", status: "FAILED" }), SALT, "301003"));
-    expect(findPayment(paymentId)).toMatchObject({
+    expect(await findPayment(paymentId)).toMatchObject({
       status: "failed",
       failureCode: "301003",
       failureMessage: "Insufficient funds on the card.",
     });
-    expect(findOrder(orderId)!.status).toBe("failed");
+    expect((await findOrder(orderId))!.status).toBe("failed");
   });
 
   it("counts refunds: a partial one, then the rest, each once", async () => {
-    const { paymentId, transactionId } = shopPayment(1000, "USD");
+    const { paymentId, transactionId } = await shopPayment(1000, "USD");
     const biz = { merchantTransactionId: paymentId, transactionId, amount: "10.000000", currency: "USD" };
     await post(notification({ ...biz, notifyType: "PAYMENT", status: "SUCCESS" }));
     const first = notification({
@@ -139,15 +144,15 @@ describe("PingPong notifications", () => {
     });
     await post(first);
     await post(first);
-    expect(findPayment(paymentId)).toMatchObject({ status: "partially_refunded", refundedAmount: 400 });
+    expect(await findPayment(paymentId)).toMatchObject({ status: "partially_refunded", refundedAmount: 400 });
     await post(
       notification({ ...biz, notifyType: "REFUND", status: "SUCCESS", refundId: "RF2", refundAmount: "6.000000" }),
     );
-    expect(findPayment(paymentId)).toMatchObject({ status: "refunded", refundedAmount: 1000 });
+    expect(await findPayment(paymentId)).toMatchObject({ status: "refunded", refundedAmount: 1000 });
   });
 
   it("cancels an authorized payment on VOID and expires a QR payment on CLOSE", async () => {
-    const authorized = shopPayment(700, "USD", "authorized");
+    const authorized = await shopPayment(700, "USD", "authorized");
     await post(
       notification(
         about(authorized, {
@@ -159,9 +164,9 @@ describe("PingPong notifications", () => {
         }),
       ),
     );
-    expect(findPayment(authorized.paymentId)!.status).toBe("canceled");
-    const qr = shopPayment(700, "HKD");
+    expect((await findPayment(authorized.paymentId))!.status).toBe("canceled");
+    const qr = await shopPayment(700, "HKD");
     await post(notification(about(qr, { notifyType: "CLOSE", amount: "7.000000", currency: "HKD", status: "CLOSED" })));
-    expect(findPayment(qr.paymentId)).toMatchObject({ status: "expired", failureCode: "closed" });
+    expect(await findPayment(qr.paymentId)).toMatchObject({ status: "expired", failureCode: "closed" });
   });
 });

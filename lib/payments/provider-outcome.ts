@@ -1,6 +1,7 @@
 import "server-only";
 import { findOrder } from "@/lib/db/queries/orders";
 import { saveCredentialOnce } from "@/lib/db/queries/credentials";
+import { writeTransaction } from "@/lib/db/client";
 import { recordPaymentEvent, type PaymentPatch } from "@/lib/db/queries/payments";
 import type { Payment } from "@/lib/db/schema";
 import {
@@ -11,31 +12,37 @@ import {
   type StoredCredentialInfo,
 } from "./types";
 
-export function recordCalls(paymentId: string, provider: string, calls: readonly ApiCallRecord[]) {
-  for (const call of calls) {
-    recordPaymentEvent({
-      paymentId,
-      provider,
-      type: "api_call",
-      summary: `${call.method} ${new URL(call.url).pathname} -> ${call.status || "no answer"}`,
-      detail: call,
-    });
-  }
+export async function recordCalls(paymentId: string, provider: string, calls: readonly ApiCallRecord[]): Promise<void> {
+  if (calls.length === 0) return;
+  await writeTransaction(async (tx) => {
+    for (const call of calls) {
+      await recordPaymentEvent(
+        {
+          paymentId,
+          provider,
+          type: "api_call",
+          summary: `${call.method} ${new URL(call.url).pathname} -> ${call.status || "no answer"}`,
+          detail: call,
+        },
+        tx,
+      );
+    }
+  });
 }
 
 /**
  * A provider call that threw: the HTTP exchanges it made and what went wrong go on the payment's
  * timeline. Returns the error's message.
  */
-export function recordFailedCall(
+export async function recordFailedCall(
   paymentId: string,
   provider: string,
   error: unknown,
   event: { type: "error" | "operator_action"; summary: (message: string) => string },
-): string {
+): Promise<string> {
   const message = error instanceof Error ? error.message : String(error);
-  recordCalls(paymentId, provider, error instanceof ProviderError ? error.calls : []);
-  recordPaymentEvent({ paymentId, provider, type: event.type, summary: event.summary(message), detail: null });
+  await recordCalls(paymentId, provider, error instanceof ProviderError ? error.calls : []);
+  await recordPaymentEvent({ paymentId, provider, type: event.type, summary: event.summary(message), detail: null });
   return message;
 }
 
@@ -82,11 +89,11 @@ export function patchFromOutcome(outcome: ProviderOutcome, payment: Payment): Pa
 }
 
 /** Stores a card the provider kept for later, for the order's signed-in shopper who asked for it. */
-export function rememberCard(payment: Payment, credential: StoredCredentialInfo | undefined): void {
+export async function rememberCard(payment: Payment, credential: StoredCredentialInfo | undefined): Promise<void> {
   if (!credential || !payment.saveCard) return;
-  const order = findOrder(payment.orderId);
+  const order = await findOrder(payment.orderId);
   if (!order?.userId) return;
-  saveCredentialOnce({
+  await saveCredentialOnce({
     userId: order.userId,
     provider: payment.provider,
     kind: "card",

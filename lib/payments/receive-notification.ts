@@ -29,14 +29,14 @@ import { applyCredentialEvent } from "./wallets";
  * reference, both must name the same payment, and a payment found by our reference must not hold
  * another provider id: otherwise one payment's news would move another.
  */
-function paymentNamedBy(
+async function paymentNamedBy(
   providerId: string,
   notification: PaymentNotification,
-): { payment: Payment } | { refusal: NotificationResult } {
+): Promise<{ payment: Payment } | { refusal: NotificationResult }> {
   const { providerPaymentId, merchantReference } = notification;
   const payment =
-    (providerPaymentId && findPaymentByProviderRef(providerId, providerPaymentId)) ||
-    (merchantReference && findPayment(merchantReference)) ||
+    (providerPaymentId && (await findPaymentByProviderRef(providerId, providerPaymentId))) ||
+    (merchantReference && (await findPayment(merchantReference))) ||
     undefined;
   const names = `${notification.summary} (${[providerPaymentId, merchantReference].filter(Boolean).join(", ") || "no reference"})`;
   if (!payment || payment.provider !== providerId)
@@ -74,10 +74,13 @@ function paymentNamedBy(
  * are all it gets. It must name the payment exactly as the shop holds it; anything else is
  * confirmed as usual.
  */
-function alreadyFinal(provider: ReturnType<typeof getProvider>, raw: RawNotification): NotificationResult | undefined {
+async function alreadyFinal(
+  provider: ReturnType<typeof getProvider>,
+  raw: RawNotification,
+): Promise<NotificationResult | undefined> {
   const claim = provider.finalClaimOf?.(raw);
   if (!claim) return undefined;
-  const payment = findPaymentByProviderRef(provider.id, claim.providerPaymentId);
+  const payment = await findPaymentByProviderRef(provider.id, claim.providerPaymentId);
   if (!payment || payment.status !== claim.status) return undefined;
   if (Object.entries(claim.providerData).some(([key, value]) => payment.providerData?.[key] !== value))
     return undefined;
@@ -99,7 +102,7 @@ function alreadyFinal(provider: ReturnType<typeof getProvider>, raw: RawNotifica
  */
 export async function receiveNotification(providerId: string, raw: RawNotification): Promise<NotificationResult> {
   const provider = getProvider(providerId);
-  const final = alreadyFinal(provider, raw);
+  const final = await alreadyFinal(provider, raw);
   if (final) return final;
   let notification: VerifiedNotification;
   try {
@@ -126,7 +129,7 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
   if (notification.kind === "unrecognized")
     return unchanged(provider, `not understood, nothing written: ${notification.summary}`, "unrecognized");
   if (notification.kind === "wallet-binding") return applyCredentialEvent(provider, notification);
-  const named = paymentNamedBy(providerId, notification);
+  const named = await paymentNamedBy(providerId, notification);
   if ("refusal" in named) return named.refusal;
   switch (notification.kind) {
     case "risk-event":
@@ -140,12 +143,12 @@ export async function receiveNotification(providerId: string, raw: RawNotificati
 }
 
 /** A risk event or a failed refund goes on the payment's timeline once and changes nothing. */
-function recordOnTimeline(
+async function recordOnTimeline(
   provider: ReturnType<typeof getProvider>,
   payment: Payment,
   notification: PaymentNotification,
-): NotificationResult {
-  const fresh = recordPaymentEvent({
+): Promise<NotificationResult> {
+  const fresh = await recordPaymentEvent({
     paymentId: payment.id,
     provider: provider.id,
     type: "notification",
@@ -182,16 +185,16 @@ function reportedAmount(notification: MovingNotification): { amount: number; who
  * operator must look. Its own dedupe key (not the notification's, which a correct redelivery
  * still needs) records each distinct report once however often it comes.
  */
-function otherMoney(
+async function otherMoney(
   provider: ReturnType<typeof getProvider>,
   payment: Payment,
   notification: MovingNotification,
-): NotificationResult | undefined {
+): Promise<NotificationResult | undefined> {
   const { amount, whole } = reportedAmount(notification);
   const amountDiffers = notification.kind === "payment-status" && notification.amountDiffers === true;
   const amountFits = whole ? amount === payment.amount : amount <= payment.amount;
   if (amountFits && notification.currency === payment.currency && !amountDiffers) return undefined;
-  const fresh = recordIntegrityFailure({
+  const fresh = await recordIntegrityFailure({
     paymentId: payment.id,
     provider: provider.id,
     summary: `Refused: ${provider.displayName} reports ${amountDiffers ? "a paid amount that differs from" : `${amount} ${notification.currency}`} (${notification.summary}), the payment is ${payment.amount} ${payment.currency}`,
@@ -206,16 +209,16 @@ function otherMoney(
 }
 
 /** A status, capture or refund of one of the shop's payments: checked, then applied once as decided. */
-function applyToPayment(
+async function applyToPayment(
   provider: ReturnType<typeof getProvider>,
   payment: Payment,
   notification: MovingNotification,
-): NotificationResult {
-  const mismatch = otherMoney(provider, payment, notification);
+): Promise<NotificationResult> {
+  const mismatch = await otherMoney(provider, payment, notification);
   if (mismatch) return mismatch;
 
   const reported = notification.kind === "payment-status" ? notification : undefined;
-  const applied = applyPaymentEvent(payment.id, paymentEventOf(notification), {
+  const applied = await applyPaymentEvent(payment.id, paymentEventOf(notification), {
     provider: provider.id,
     dedupeKey: notification.dedupeKey,
     summary: notification.summary,
@@ -268,7 +271,8 @@ function applyToPayment(
     case "record":
       if (applied.outcome === "moved" && applied.transition.extraCharge) returnExtraChargeSoon(payment.id);
       // Only a notification that carries a stored credential needs the payment as it is now.
-      if (reported?.storedCredential) rememberCard(findPayment(payment.id) ?? payment, reported.storedCredential);
+      if (reported?.storedCredential)
+        await rememberCard((await findPayment(payment.id)) ?? payment, reported.storedCredential);
       return { answer: ACK, outcome };
   }
 }

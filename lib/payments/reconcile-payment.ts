@@ -33,8 +33,8 @@ export function unknownAnswerInquiryAfterMs(): number {
  * counts the start call. [guess] A provider that has answered a request has finished acting on
  * it; no provider's docs say it acts on a request after answering it with an error.
  */
-function everyCallAnswered(paymentId: string): boolean {
-  return listPaymentEvents(paymentId).every(
+async function everyCallAnswered(paymentId: string): Promise<boolean> {
+  return (await listPaymentEvents(paymentId)).every(
     (event) => event.type !== "api_call" || (event.detail as ApiCallRecord | null)?.status !== 0,
   );
 }
@@ -53,7 +53,7 @@ const lastInquiry: Map<string, number> = ((globalThis as Record<string, unknown>
  * applies the answer through the state machine. Asks at most once per `minIntervalMs`.
  */
 export async function reconcilePayment(paymentId: string, minIntervalMs = 10_000): Promise<Payment | undefined> {
-  const payment = findPayment(paymentId);
+  const payment = await findPayment(paymentId);
   if (!payment) return undefined;
   const provider = getProvider(payment.provider);
   if (!provider.inquire) return payment;
@@ -62,14 +62,14 @@ export async function reconcilePayment(paymentId: string, minIntervalMs = 10_000
   lastInquiry.set(paymentId, Date.now());
   try {
     const outcome = await provider.inquire(paymentRefOf(payment));
-    recordCalls(payment.id, provider.id, outcome.calls);
+    await recordCalls(payment.id, provider.id, outcome.calls);
     if (outcome.notAtProvider) return settleNotAtProvider(payment, provider, outcome);
     if (outcome.needsOperator) return awaitOperator(payment, provider, outcome.needsOperator);
     // The provider's amount and currency must be the payment's, or nothing moves (the operator is told).
     const reported = outcome.reported;
     if (reported && (reported.amount !== payment.amount || reported.currency !== payment.currency)) {
       const summary = `Inquiry refused: ${provider.displayName} reports ${reported.amount} ${reported.currency} (${outcome.status}), the payment is ${payment.amount} ${payment.currency}`;
-      const fresh = recordIntegrityFailure({
+      const fresh = await recordIntegrityFailure({
         paymentId: payment.id,
         provider: provider.id,
         summary,
@@ -77,14 +77,15 @@ export async function reconcilePayment(paymentId: string, minIntervalMs = 10_000
         dedupeKey: `integrity:inquiry:${payment.id}:${reported.amount}:${reported.currency}`,
       });
       if (fresh) log("warn", "inquiry amount mismatch", { paymentId: payment.id, provider: provider.id });
-      return findPayment(payment.id) ?? payment;
+      return (await findPayment(payment.id)) ?? payment;
     }
     // The provider's own id, learnt by the inquiry when the start answer never came.
     if (!payment.providerPaymentId && outcome.providerPaymentId)
-      patchPayment(payment.id, { providerPaymentId: outcome.providerPaymentId });
+      await patchPayment(payment.id, { providerPaymentId: outcome.providerPaymentId });
     // "Still in progress" is no news: it must not hide a QR code or a challenge the shopper is on.
-    if (outcome.status === payment.status || isPending(outcome.status)) return findPayment(payment.id) ?? payment;
-    const result = transitionPayment(
+    if (outcome.status === payment.status || isPending(outcome.status))
+      return (await findPayment(payment.id)) ?? payment;
+    const result = await transitionPayment(
       payment.id,
       outcome.status,
       {
@@ -96,11 +97,11 @@ export async function reconcilePayment(paymentId: string, minIntervalMs = 10_000
       },
       { provider: provider.id, summary: `Reconciled by inquiry: ${provider.displayName} says ${outcome.status}` },
     );
-    if (result.changed) rememberCard(result.payment, outcome.storedCredential);
+    if (result.changed) await rememberCard(result.payment, outcome.storedCredential);
     if (result.extraCharge) returnExtraChargeSoon(payment.id);
     return result.payment;
   } catch (error) {
-    recordFailedCall(payment.id, provider.id, error, {
+    await recordFailedCall(payment.id, provider.id, error, {
       type: "error",
       summary: (message) => `Inquiry failed: ${message}`,
     });
@@ -113,18 +114,19 @@ export async function reconcilePayment(paymentId: string, minIntervalMs = 10_000
  * still be on its way, that is its word: the attempt failed (not_at_provider) and the shopper may
  * pay again. A younger one changes nothing.
  */
-function settleNotAtProvider(
+async function settleNotAtProvider(
   payment: Payment,
   provider: ReturnType<typeof getProvider>,
   outcome: ProviderOutcome,
-): Payment {
+): Promise<Payment> {
   if (!isPending(payment.status)) return payment;
   const age = Date.now() - payment.createdAt.getTime();
   // A start whose answer was unreadable but came back (status processing: its calls are recorded)
   // is settled by the provider's word at once; a call that got no answer may still arrive there.
-  const startAnswered = payment.status === "processing" && payment.startAnswerUnknown && everyCallAnswered(payment.id);
-  if (!startAnswered && age < notAtProviderAfterMs()) return findPayment(payment.id) ?? payment;
-  const result = transitionPayment(
+  const startAnswered =
+    payment.status === "processing" && payment.startAnswerUnknown && (await everyCallAnswered(payment.id));
+  if (!startAnswered && age < notAtProviderAfterMs()) return (await findPayment(payment.id)) ?? payment;
+  const result = await transitionPayment(
     payment.id,
     "failed",
     {
@@ -151,10 +153,14 @@ export const needsOperatorKey = (paymentId: string) => `needs-operator:${payment
  * The provider's API cannot tell how the attempt stands: it stays (or becomes) processing, is
  * never failed by time, and the operator is told once on its timeline.
  */
-function awaitOperator(payment: Payment, provider: ReturnType<typeof getProvider>, reason: string): Payment {
+async function awaitOperator(
+  payment: Payment,
+  provider: ReturnType<typeof getProvider>,
+  reason: string,
+): Promise<Payment> {
   if (!isPending(payment.status)) return payment;
   if (payment.status !== "processing") {
-    transitionPayment(
+    await transitionPayment(
       payment.id,
       "processing",
       { nextActionType: "none", nextActionUrl: null, nextActionQr: null },
@@ -164,7 +170,7 @@ function awaitOperator(payment: Payment, provider: ReturnType<typeof getProvider
       },
     );
   }
-  recordPaymentEvent({
+  await recordPaymentEvent({
     paymentId: payment.id,
     provider: provider.id,
     type: "error",
@@ -172,5 +178,5 @@ function awaitOperator(payment: Payment, provider: ReturnType<typeof getProvider
     summary: `Needs an operator: ${reason}`,
     detail: null,
   });
-  return findPayment(payment.id) ?? payment;
+  return (await findPayment(payment.id)) ?? payment;
 }

@@ -20,7 +20,7 @@ export async function reconcileStalePayments(): Promise<number> {
   const env = settings();
   const now = Date.now();
   const soon = unknownAnswerInquiryAfterMs();
-  const stale = listStalePendingPayments(new Date(now - soon)).filter(
+  const stale = (await listStalePendingPayments(new Date(now - soon))).filter(
     (payment) =>
       findProvider(payment.provider)?.inquire &&
       (payment.startAnswerUnknown || payment.updatedAt.getTime() < now - env.PAYMENT_INQUIRY_AFTER_MS),

@@ -54,12 +54,12 @@ export interface StartPaymentInput {
 }
 
 export async function startPayment(input: StartPaymentInput): Promise<Payment> {
-  const order = findOrder(input.orderId);
+  const order = await findOrder(input.orderId);
   if (!order) throw new CheckoutError("This order does not exist.", { code: "orderMissing" });
   // A paid order is refused by the claim below, after the same submit's attempt is looked up: a
   // repeated submit answers its attempt even once that attempt has paid the order.
   const provider = getProvider(input.provider);
-  const credential = input.storedCredentialId ? findCredential(input.storedCredentialId) : undefined;
+  const credential = input.storedCredentialId ? await findCredential(input.storedCredentialId) : undefined;
   // A linked wallet is not one of the checkout methods: it is the shopper's own binding.
   const viaWallet = credential?.kind === "wallet";
   if (!viaWallet && !provider.methods.some((m) => m.method === input.method && m.currencies.includes(order.currency))) {
@@ -95,7 +95,7 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
   } else if (input.merchantInitiated) {
     throw new CheckoutError("A merchant-initiated payment needs a saved card.");
   }
-  const captureMode = orderCaptureMode(order.id);
+  const captureMode = await orderCaptureMode(order.id);
   const { payment, created } = await claimAttempt(input, {
     id: newPaymentId(),
     orderId: order.id,
@@ -114,7 +114,7 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
   if (!created) return waitForFirstAnswer(payment.id);
 
   const env = settings();
-  const items = listOrderItems(order.id);
+  const items = await listOrderItems(order.id);
   const orderUrl = `${env.APP_URL}/orders/${order.id}`;
   try {
     const outcome = await provider.createPayment({
@@ -143,16 +143,16 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
       errorUrl: `${orderUrl}?attempt=${payment.id}&returned=error`,
       notificationUrl: `${env.APP_URL}/api/webhooks/${provider.id}`,
     });
-    recordCalls(payment.id, provider.id, outcome.calls);
+    await recordCalls(payment.id, provider.id, outcome.calls);
     const summary = `${provider.displayName} answered ${outcome.status}${outcome.nextAction.type !== "none" ? ` (${outcome.nextAction.type})` : ""}`;
-    const result = transitionPayment(payment.id, outcome.status, patchFromOutcome(outcome, payment), {
+    const result = await transitionPayment(payment.id, outcome.status, patchFromOutcome(outcome, payment), {
       provider: provider.id,
       summary,
     });
     if (result.extraCharge) returnExtraChargeSoon(payment.id);
-    rememberCard(result.payment, outcome.storedCredential);
+    await rememberCard(result.payment, outcome.storedCredential);
     if (outcome.credentialInvalid && credential) {
-      moveCredential(credential.id, ["active", "pending"], "revoked", {
+      await moveCredential(credential.id, ["active", "pending"], "revoked", {
         provider: provider.id,
         summary: `${provider.displayName} no longer knows this ${credential.kind}'s token`,
       });
@@ -162,12 +162,12 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
       // Its notification came first and already moved the payment: keep the answer's facts only,
       // and its page where that notification said only "in process" (a pending notification before
       // an undecided answer with the provider's page): the shopper must still be sent there.
-      const now = findPayment(payment.id) ?? payment;
+      const now = (await findPayment(payment.id)) ?? payment;
       const stillToAct =
         now.status === "processing" && outcome.status === "requires_action" && outcome.nextAction.type === "redirect";
-      patchPayment(payment.id, stillToAct ? patchFromOutcome(outcome, now) : factsFromOutcome(outcome, now));
-      if (stillToAct) started = findPayment(payment.id) ?? started;
-      recordPaymentEvent({
+      await patchPayment(payment.id, stillToAct ? patchFromOutcome(outcome, now) : factsFromOutcome(outcome, now));
+      if (stillToAct) started = (await findPayment(payment.id)) ?? started;
+      await recordPaymentEvent({
         paymentId: payment.id,
         provider: provider.id,
         type: "api_call",
@@ -181,11 +181,11 @@ export async function startPayment(input: StartPaymentInput): Promise<Payment> {
     return started;
   } catch (error) {
     const calls = error instanceof ProviderError ? error.calls : [];
-    recordCalls(payment.id, provider.id, calls);
+    await recordCalls(payment.id, provider.id, calls);
     const message = error instanceof Error ? error.message : String(error);
     if (error instanceof ProviderError && error.outcomeUnknown) return awaitUnknownAnswer(payment, provider, error);
     log("error", "payment start failed", { paymentId: payment.id, provider: provider.id, error: message });
-    const result = transitionPayment(
+    const result = await transitionPayment(
       payment.id,
       "failed",
       {
@@ -210,7 +210,7 @@ async function claimAttempt(
   for (let round = 0; ; round++) {
     let claim;
     try {
-      claim = claimOrderForAttempt(values);
+      claim = await claimOrderForAttempt(values);
     } catch (error) {
       if (error instanceof AttemptClaimLost)
         throw new CheckoutError(
@@ -284,16 +284,16 @@ async function supersede(live: Payment): Promise<void> {
     throw liveAttemptRefusal(live, false);
   try {
     const closed = await provider.closeOpenAttempt(paymentRefOf(live));
-    recordCalls(live.id, provider.id, closed.calls);
+    await recordCalls(live.id, provider.id, closed.calls);
   } catch (error) {
-    const message = recordFailedCall(live.id, provider.id, error, {
+    const message = await recordFailedCall(live.id, provider.id, error, {
       type: "error",
       summary: (message) => `Could not close it for the shopper's other way to pay: ${message}`,
     });
     log("warn", "open attempt not closed", { paymentId: live.id, provider: provider.id, error: message });
     throw liveAttemptRefusal(live, true);
   }
-  const result = transitionPayment(
+  const result = await transitionPayment(
     live.id,
     "superseded",
     {
@@ -314,10 +314,14 @@ async function supersede(live: Payment): Promise<void> {
  * failing it would be a guess, and a shopper who pays again might pay twice. It waits in
  * `processing` with no next action until an inquiry (soon after, by our own reference) settles it.
  */
-function awaitUnknownAnswer(payment: Payment, provider: ReturnType<typeof getProvider>, error: ProviderError): Payment {
-  const current = findPayment(payment.id) ?? payment;
+async function awaitUnknownAnswer(
+  payment: Payment,
+  provider: ReturnType<typeof getProvider>,
+  error: ProviderError,
+): Promise<Payment> {
+  const current = (await findPayment(payment.id)) ?? payment;
   log("warn", "payment start answer unknown", { paymentId: payment.id, provider: provider.id, error: error.message });
-  const result = transitionPayment(
+  const result = await transitionPayment(
     payment.id,
     "processing",
     {
@@ -347,7 +351,7 @@ function awaitUnknownAnswer(payment: Payment, provider: ReturnType<typeof getPro
 async function waitForFirstAnswer(paymentId: string): Promise<Payment> {
   const deadline = Date.now() + 25_000;
   for (;;) {
-    const payment = findPayment(paymentId);
+    const payment = await findPayment(paymentId);
     if (!payment) throw new CheckoutError("This payment disappeared.", { code: "paymentDisappeared" });
     if (payment.status !== "created" || Date.now() > deadline) return payment;
     await sleep(100);

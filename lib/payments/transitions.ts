@@ -21,12 +21,12 @@ function decisionsFor(event: PaymentEvent): PaymentDecisions {
  * A captured amount in `patch` is the provider's word on the capture; without one, a success
  * captures the whole amount.
  */
-export function transitionPayment(
+export async function transitionPayment(
   paymentId: string,
   to: PaymentStatus,
   patch: PaymentPatch,
   cause: { provider: string; summary: string; detail?: unknown },
-): TransitionResult {
+): Promise<TransitionResult> {
   const event: PaymentEvent = { kind: "status", status: to, capturedAmount: patch.capturedAmount };
   return movePayment(paymentId, decisionsFor(event), patch, cause);
 }
@@ -36,10 +36,10 @@ export function transitionPayment(
  * once, under its dedupe key: what it does is decided on the payment as the write transaction
  * reads it (lib/payments/decide.ts), and lib/db writes that.
  */
-export function applyPaymentEvent(
+export async function applyPaymentEvent(
   paymentId: string,
   event: PaymentEvent,
   record: Parameters<typeof applyPaymentDecision>[2],
-): EventApplication {
+): Promise<EventApplication> {
   return applyPaymentDecision(paymentId, decisionsFor(event), record);
 }

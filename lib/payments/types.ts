@@ -59,12 +59,12 @@ export interface PaymentRequest {
    * Keeps a reference the provider gave before its final answer (e.g. a payment order that holds the payment), at once,
    * so that an inquiry finds the payment even if the shop dies before the answer.
    */
-  keepReference?: (providerData: Record<string, string>) => void;
+  keepReference?: (providerData: Record<string, string>) => Promise<void>;
   /**
    * Keeps the typed card (masked) at once, for a provider that never reports the card it keeps:
    * its notification with the saved card's token may come before its answer.
    */
-  keepTypedCard?: (card: TypedCard) => void;
+  keepTypedCard?: (card: TypedCard) => Promise<void>;
   /** Where the provider sends the shopper back, and where it posts notifications. */
   returnUrl: string;
   errorUrl: string;

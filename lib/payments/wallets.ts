@@ -27,8 +27,8 @@ export async function applyCredentialEvent(
 ): Promise<NotificationResult> {
   const event = notification.binding;
   const credential =
-    (event.token ? findCredentialByToken(provider.id, event.token) : undefined) ??
-    (event.bindingRef ? findCredentialByToken(provider.id, pendingBindingToken(event.bindingRef)) : undefined);
+    (event.token ? await findCredentialByToken(provider.id, event.token) : undefined) ??
+    (event.bindingRef ? await findCredentialByToken(provider.id, pendingBindingToken(event.bindingRef)) : undefined);
   if (!credential)
     return refused(
       provider.id,
@@ -62,8 +62,8 @@ export async function applyCredentialEvent(
   };
   const { result, replaced } =
     event.event === "activated"
-      ? activateWalletLink(credential.id, why, token)
-      : { result: moveCredential(credential.id, move.from, move.to, why, token), replaced: undefined };
+      ? await activateWalletLink(credential.id, why, token)
+      : { result: await moveCredential(credential.id, move.from, move.to, why, token), replaced: undefined };
   log("info", "wallet binding notification", { credentialId: credential.id, event: event.event, result });
   if (replaced) await endReplacedLink(replaced);
   if (result === "duplicate") return unchanged(provider, `already applied: ${notification.summary}`, result);
@@ -86,24 +86,24 @@ function wallets() {
 }
 
 /** The wallet types the shopper has an active link for, at the provider that links wallets. */
-function linkedWalletTypes(userId: string, providerId = walletProvider()?.id): Set<string> {
+async function linkedWalletTypes(userId: string, providerId = walletProvider()?.id): Promise<Set<string>> {
   return new Set(
-    listActiveCredentials(userId, providerId)
+    (await listActiveCredentials(userId, providerId))
       .filter((credential) => credential.kind === "wallet")
       .map((credential) => credential.brand ?? ""),
   );
 }
 
 /** The wallets the shopper may link now: each linkable one not linked yet (a wallet has one link). */
-export function walletsToLink(userId: string): ReturnType<typeof linkableWallets> {
+export async function walletsToLink(userId: string): Promise<ReturnType<typeof linkableWallets>> {
   const linkable = linkableWallets();
-  const linked = linkedWalletTypes(userId);
+  const linked = await linkedWalletTypes(userId);
   return { ...linkable, wallets: linkable.wallets.filter((wallet) => !linked.has(wallet)) };
 }
 
 /** A wallet already linked is not linked again (e.g. from a page shown before it was linked). */
-function refuseWhenLinked(userId: string, providerId: string, walletType: string): void {
-  if (linkedWalletTypes(userId, providerId).has(walletType))
+async function refuseWhenLinked(userId: string, providerId: string, walletType: string): Promise<void> {
+  if ((await linkedWalletTypes(userId, providerId)).has(walletType))
     throw new CheckoutError(`${walletType} is already linked.`);
 }
 
@@ -111,7 +111,7 @@ function refuseWhenLinked(userId: string, providerId: string, walletType: string
 export async function linkWallet(userId: string, walletType: string): Promise<string> {
   const env = settings();
   const { provider, linking, notificationUrl } = wallets();
-  refuseWhenLinked(userId, provider.id, walletType);
+  await refuseWhenLinked(userId, provider.id, walletType);
   const answer = await linking.bind({
     merchantUserId: userId,
     walletType,
@@ -119,7 +119,7 @@ export async function linkWallet(userId: string, walletType: string): Promise<st
     notificationUrl,
   });
   // Without a token in the answer, the binding waits under its signing reference for the signing notification's token.
-  insertCredential({
+  await insertCredential({
     userId,
     provider: provider.id,
     kind: "wallet",
@@ -134,11 +134,11 @@ export async function linkWallet(userId: string, walletType: string): Promise<st
 
 /** The shopper unlinks a wallet from the shop: the provider is told, and the binding is revoked. */
 export async function unlinkWallet(userId: string, credentialId: string): Promise<void> {
-  const credential = findCredential(credentialId);
+  const credential = await findCredential(credentialId);
   if (!credential || credential.userId !== userId || credential.kind !== "wallet")
     throw new CheckoutError("Unknown wallet link.");
   if (credential.status === "active") await unbindAtProvider(credential);
-  moveCredential(credential.id, ["active", "pending"], "revoked", {
+  await moveCredential(credential.id, ["active", "pending"], "revoked", {
     provider: credential.provider,
     summary: `Unlinked by the shopper`,
   });
@@ -179,7 +179,7 @@ function legacyLinking() {
 /** Deprecated authorization flow (WalletLinking.legacy, where enabled): the wallet's authorization page. */
 export async function startLegacyWalletAuthorization(userId: string, walletType: string): Promise<string> {
   const { provider, legacy, notificationUrl } = legacyLinking();
-  refuseWhenLinked(userId, provider.id, walletType);
+  await refuseWhenLinked(userId, provider.id, walletType);
   const answer = await legacy.start({
     merchantUserId: userId,
     walletType,
@@ -193,7 +193,7 @@ export async function startLegacyWalletAuthorization(userId: string, walletType:
 export async function finishLegacyWalletAuthorization(userId: string, walletType: string, code: string) {
   const { provider, legacy } = legacyLinking();
   const answer = await legacy.exchange({ merchantUserId: userId, code });
-  const { link, replaced } = insertActiveWalletLink({
+  const { link, replaced } = await insertActiveWalletLink({
     userId,
     provider: provider.id,
     token: answer.token,

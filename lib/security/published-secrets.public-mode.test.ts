@@ -17,9 +17,9 @@ import { csrfOverHttp, postCredentials } from "@/lib/testing/web-fixtures";
 
 const created: TestPayment[] = [];
 
-afterAll(() => {
+afterAll(async () => {
   for (const payment of created)
-    transitionPayment(payment.id, "failed", {}, { provider: payment.provider, summary: "test clean-up" });
+    await transitionPayment(payment.id, "failed", {}, { provider: payment.provider, summary: "test clean-up" });
   closeSqlite(process.env.DATABASE_PATH!);
 });
 
@@ -91,7 +91,7 @@ describe("the shop in public mode", () => {
       body: JSON.stringify(pingPongEnvelope(biz)),
     });
     expect(forged.status).toBeGreaterThanOrEqual(400);
-    expect(paymentNow(payment).status).toBe("requires_action");
+    expect((await paymentNow(payment)).status).toBe("requires_action");
   });
 
   it("does not believe a Lesspay SUCCEED signed with the published app secret", async () => {
@@ -99,6 +99,6 @@ describe("the shop in public mode", () => {
     created.push(payment);
     const forged = await post("lesspay", lesspayRequest(lesspayPayload(payment, "succeeded")));
     expect(forged.status).toBeGreaterThanOrEqual(400);
-    expect(paymentNow(payment).status).toBe("requires_action");
+    expect((await paymentNow(payment)).status).toBe("requires_action");
   });
 });

@@ -46,21 +46,21 @@ export async function startAttempt(
   });
 }
 
-export function newOrder(provider: string, amount = 3900): string {
-  return createTestOrder({ amount, currency: DRIVERS[provider].checkout.currency, name: "Race Tester" });
+export async function newOrder(provider: string, amount = 3900): Promise<string> {
+  return await createTestOrder({ amount, currency: DRIVERS[provider].checkout.currency, name: "Race Tester" });
 }
 
 /** Polls the shop's payment until `predicate` holds. */
 export async function paymentUntil(
   paymentId: string,
-  predicate: (payment: Payment) => boolean,
+  predicate: (payment: Payment) => boolean | Promise<boolean>,
   what: string,
   timeoutMs = 15_000,
 ): Promise<Payment> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const payment = findPayment(paymentId)!;
-    if (predicate(payment)) return payment;
+    const payment = (await findPayment(paymentId))!;
+    if (await predicate(payment)) return payment;
     if (Date.now() > deadline) throw new Error(`${what}: payment ${paymentId} is ${payment.status}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -68,7 +68,7 @@ export async function paymentUntil(
 
 /** A guest order whose first attempt was declined (the state in which the shopper sees "Pay again"). */
 export async function declinedOrder(provider: string): Promise<{ orderId: string; declined: Payment }> {
-  const orderId = newOrder(provider);
+  const orderId = await newOrder(provider);
   const { method, cardInShop } = DRIVERS[provider].checkout;
   if (!cardInShop) {
     const started = await startAttempt(orderId, provider, method);
@@ -116,7 +116,7 @@ export const REFUSED = /for this order is still (open|being processed|starting)|
 
 /** The order's attempts that hold money in the shop, and the charges its provider holds for them. */
 export async function moneyHeld(orderId: string): Promise<{ inShop: Payment[]; atProviders: number }> {
-  const attempts = listPaymentsForOrder(orderId);
+  const attempts = await listPaymentsForOrder(orderId);
   let atProviders = 0;
   for (const attempt of attempts) {
     const charges = await chargesFor(attempt.provider, attempt.id);

@@ -29,7 +29,7 @@ export const testCard = (holderName = "Fault Tester") => ({
   holderName,
 });
 
-export function faultOrder(provider: FaultProvider, amount = 2500): string {
+export async function faultOrder(provider: FaultProvider, amount = 2500): Promise<string> {
   return createTestOrder({ amount, currency: faultCurrency(provider), name: "Fault Tester" });
 }
 

@@ -60,8 +60,8 @@ function withDefaults(driver: ProofDriver): Driver {
 async function createTestPayment(driver: ProofDriver, options: CreateOptions): Promise<TestPayment> {
   const id = newPaymentId();
   const { ref, providerData } = await driver.reference(id, options);
-  const orderId = createTestOrder(options);
-  insertPaymentOnce({
+  const orderId = await createTestOrder(options);
+  await insertPaymentOnce({
     id,
     orderId,
     provider: driver.provider,
@@ -73,7 +73,7 @@ async function createTestPayment(driver: ProofDriver, options: CreateOptions): P
   });
   const status = options.status ?? "requires_action";
   if (status !== "created") {
-    transitionPayment(
+    await transitionPayment(
       id,
       status,
       {
@@ -108,4 +108,4 @@ export async function post(provider: string, request: NotificationRequest): Prom
   return { status: response.status, text: await response.text() };
 }
 
-export const paymentNow = (payment: TestPayment) => findPayment(payment.id)!;
+export const paymentNow = async (payment: TestPayment) => (await findPayment(payment.id))!;

@@ -7,15 +7,15 @@ import type { PaymentStatus } from "@/lib/db/schema";
 import { newOrderId, newPaymentId } from "@/lib/ids";
 
 /** A one-item order of `amount` minor units (a merino beanie at that price). */
-export function createTestOrder(options: {
+export async function createTestOrder(options: {
   amount: number;
   currency: string;
   email?: string;
   name?: string;
   userId?: string | null;
-}): string {
+}): Promise<string> {
   const id = newOrderId();
-  insertOrderOnce({
+  await insertOrderOnce({
     id,
     checkoutToken: randomUUID(),
     userId: options.userId ?? null,
@@ -36,7 +36,7 @@ export function createTestOrder(options: {
  * An order and its payment attempt with `provider`, moved to `status` (with the provider's
  * reference) as if the provider had answered.
  */
-export function createTestPayment(options: {
+export async function createTestPayment(options: {
   provider: string;
   amount: number;
   currency: string;
@@ -46,9 +46,9 @@ export function createTestPayment(options: {
   capturedAmount?: number;
   providerData?: Record<string, string>;
   email?: string;
-}): { id: string; orderId: string } {
-  const orderId = createTestOrder(options);
-  const { payment } = insertPaymentOnce({
+}): Promise<{ id: string; orderId: string }> {
+  const orderId = await createTestOrder(options);
+  const { payment } = await insertPaymentOnce({
     id: newPaymentId(),
     orderId,
     provider: options.provider,
@@ -58,7 +58,7 @@ export function createTestPayment(options: {
     currency: options.currency,
     captureMode: options.captureMode ?? "automatic",
   });
-  transitionPayment(
+  await transitionPayment(
     payment.id,
     options.status,
     {

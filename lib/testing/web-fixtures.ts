@@ -5,9 +5,9 @@ import Database from "better-sqlite3";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { db } from "@/lib/db/client";
+import { writeTransaction } from "@/lib/db/client";
 import { insertCredential } from "@/lib/db/queries/credentials";
-import { users } from "@/lib/db/schema";
+import { users } from "@/lib/db/tables";
 import { randomId } from "@/lib/ids";
 import { serverUrl } from "./server-url";
 import { testBuildDir } from "./build-dir";
@@ -17,17 +17,18 @@ export { serverUrl } from "./server-url";
  * A fresh account (its own email) to sign in with; the password is "correct-horse-battery". Its
  * hash is cheap (cost 4) unless `hashCost` says otherwise (the shop's real cost, for timing).
  */
-export function createTestUser(
+export async function createTestUser(
   role: "shopper" | "operator" = "shopper",
   { hashCost = 4 }: { hashCost?: number } = {},
-): { id: string; email: string; password: string } {
+): Promise<{ id: string; email: string; password: string }> {
   const id = randomId("usr");
   const email = `${id}@example.test`;
   const password = "correct-horse-battery";
-  db()
-    .insert(users)
-    .values({ id, email, name: `Test ${role}`, passwordHash: bcrypt.hashSync(password, hashCost), role })
-    .run();
+  await writeTransaction(async (tx) => {
+    await tx
+      .insert(users)
+      .values({ id, email, name: `Test ${role}`, passwordHash: bcrypt.hashSync(password, hashCost), role });
+  });
   return { id, email, password };
 }
 
@@ -115,8 +116,8 @@ export function linkedWallet(userId: string, merchantUserId?: string) {
 
 /** A card of a fresh shopper, the shopper's session, and a reader of the card's row. */
 export async function shopperWithCard() {
-  const shopper = createTestUser();
-  const card = savedCard(shopper.id, "4242");
+  const shopper = await createTestUser();
+  const card = await savedCard(shopper.id, "4242");
   const cookie = await signInOverHttp(shopper);
   return { shopper, card, cookie, row: () => readRows("select * from stored_credentials where id = ?", card.id) };
 }

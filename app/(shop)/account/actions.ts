@@ -24,7 +24,7 @@ export async function removeSavedCard(formData: FormData): Promise<void> {
   const form = parseForm(credentialForm, formData);
   if (!user || !form.ok) return;
   // Another shopper's card is answered like one that does not exist.
-  if (!revokeCredential(form.data.credentialId, user.id)) notFound();
+  if (!(await revokeCredential(form.data.credentialId, user.id))) notFound();
   revalidatePath("/account");
 }
 
@@ -45,7 +45,7 @@ export async function linkWalletAction(_state: ActionState, formData: FormData):
   } catch (error) {
     if (error instanceof CheckoutError) {
       // What refused it, read from the shopper's wallets as they stand now (the refusal's own text is English).
-      const open = walletsToLink(user.id);
+      const open = await walletsToLink(user.id);
       if (!open.wallets.includes(walletType)) return { error: t("alreadyLinked", { wallet: walletType }) };
       if (legacy && !open.legacy) return { error: t("legacyOff") };
     }

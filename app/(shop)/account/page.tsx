@@ -30,9 +30,9 @@ export default async function AccountPage() {
     getTranslations("Account"),
     getTranslations("OrderPage"),
   ]);
-  const orders = listOrdersForUser(user.id);
-  const cards = savedCardsFor(user.id).filter((card) => card.kind === "card");
-  const wallets = listWalletBindings(user.id);
+  const orders = await listOrdersForUser(user.id);
+  const cards = (await savedCardsFor(user.id)).filter((card) => card.kind === "card");
+  const wallets = await listWalletBindings(user.id);
   // The wallet's own app is the emulator's page: there is none to open against the real provider.
   const linking = findDescriptor(walletProvider()?.id ?? "");
   const walletAppBase = linking && isEmulated(linking) ? linking.settings.baseUrl() : null;
@@ -88,7 +88,7 @@ export default async function AccountPage() {
           ))}
         </ul>
         {/* A linked wallet is not offered again: it has one link. */}
-        <LinkWalletForm {...walletsToLink(user.id)} />
+        <LinkWalletForm {...await walletsToLink(user.id)} />
       </section>
       <section className="space-y-2" data-testid="saved-cards">
         <h2 className="font-medium">{t("savedCards")}</h2>

@@ -13,7 +13,7 @@ export async function generateMetadata() {
 
 export default async function CartPage() {
   const [t, locale] = await Promise.all([getTranslations("Cart"), getLocale()]);
-  const cart = priceCart(await readCart(), await readCurrency(), locale);
+  const cart = await priceCart(await readCart(), await readCurrency(), locale);
   const money = (amount: number) => formatMoney(amount, cart.currency, locale);
   if (cart.lines.length === 0) {
     return <EmptyState title={t("empty")} />;

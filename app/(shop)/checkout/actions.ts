@@ -104,7 +104,7 @@ async function paymentInput(
   // answered like one that does not exist, before any order or payment is written.
   if (savedCardId) {
     const user = await currentUser();
-    if (!user || findCredential(savedCardId)?.userId !== user.id) notFound();
+    if (!user || (await findCredential(savedCardId))?.userId !== user.id) notFound();
     return { input: { ...chosen, shopperIp, storedCredentialId: savedCardId } };
   }
   const method = findMethod(chosen.provider, chosen.method);
@@ -199,7 +199,7 @@ export async function placeOrderAndPay(_state: PaymentFormState, formData: FormD
   if (tooMany) return { error: tooManyWords(t, tooMany), values };
   let destination: string;
   try {
-    const order = placeOrder({
+    const order = await placeOrder({
       cart: await readCart(),
       currency: await readCurrency(),
       contact,

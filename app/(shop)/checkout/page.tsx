@@ -29,7 +29,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
   const story = findStoryline((await searchParams).storyline);
   // The QA panel forces outcomes through the control plane: in public mode an operator's tool only.
   const forcible = (await mayOfferControlPlane()) ? forcibleProviders() : [];
-  const cart = priceCart(cartLines, currency, locale);
+  const cart = await priceCart(cartLines, currency, locale);
   if (cart.lines.length === 0) {
     return <EmptyState title={t("empty")} />;
   }
@@ -66,7 +66,7 @@ export default async function CheckoutPage({ searchParams }: { searchParams: Pro
           checkoutToken={randomUUID()}
           methods={paymentMethodsFor(cart.currency)}
           extensions={browserExtensions()}
-          savedCards={savedCardsFor(user?.id)}
+          savedCards={await savedCardsFor(user?.id)}
           providerNames={providerNames()}
           autofill={autofillUrls()}
           merchantUserId={user?.id}

@@ -38,7 +38,7 @@ export default async function PaymentsPage({ searchParams }: ListPageProps) {
   await connection();
   const search = singleValues(await searchParams);
   const filters = filtersOf(search);
-  const { page, next } = pageOf(listPaymentsPage(filters, cursorOf(search), PAGE_SIZE + 1), PAGE_SIZE, search);
+  const { page, next } = pageOf(await listPaymentsPage(filters, cursorOf(search), PAGE_SIZE + 1), PAGE_SIZE, search);
   const now = renderedAt();
   const rejections = rejectedNotifications();
   const redeliveries = unchangedRedeliveries();

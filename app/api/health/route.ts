@@ -6,6 +6,6 @@ import { DEFAULT_CURRENCY } from "@/lib/money";
  * Serving the emulators alone (SERVE=emulators), proxy.ts answers this path itself.
  */
 export async function GET() {
-  const products = listProducts(DEFAULT_CURRENCY).length;
+  const products = (await listProducts(DEFAULT_CURRENCY)).length;
   return Response.json({ ok: true, products }, { headers: { "cache-control": "no-store" } });
 }

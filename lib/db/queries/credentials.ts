@@ -1,36 +1,41 @@
 import "server-only";
-import { and, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, desc, eq, ne } from "drizzle-orm";
 import { randomId } from "@/lib/ids";
-import { db, writeTransaction } from "../client";
-import { paymentEvents, storedCredentials, type StoredCredential } from "../schema";
+import { db, lockRows, writeTransaction, type ShopTransaction } from "../client";
+import type { StoredCredential } from "../schema";
+import { paymentEvents, storedCredentials } from "../tables";
 
 /** Every wallet binding of a user, newest first (pending, active, revoked and declined ones). */
-export function listWalletBindings(userId: string): StoredCredential[] {
-  return db()
+export async function listWalletBindings(userId: string): Promise<StoredCredential[]> {
+  return (await db())
     .select()
     .from(storedCredentials)
     .where(and(eq(storedCredentials.userId, userId), eq(storedCredentials.kind, "wallet")))
-    .orderBy(desc(storedCredentials.createdAt))
-    .all();
+    .orderBy(desc(storedCredentials.createdAt));
 }
 
-export function findCredentialByToken(provider: string, token: string): StoredCredential | undefined {
-  return db()
+export async function findCredentialByToken(provider: string, token: string): Promise<StoredCredential | undefined> {
+  const [credential] = await (
+    await db()
+  )
     .select()
     .from(storedCredentials)
-    .where(and(eq(storedCredentials.provider, provider), eq(storedCredentials.token, token)))
-    .get();
+    .where(and(eq(storedCredentials.provider, provider), eq(storedCredentials.token, token)));
+  return credential;
 }
 
-export function insertCredential(values: Omit<typeof storedCredentials.$inferInsert, "id">): StoredCredential {
-  return db()
-    .insert(storedCredentials)
-    .values({ ...values, id: randomId("crd") })
-    .returning()
-    .get();
+export async function insertCredential(
+  values: Omit<typeof storedCredentials.$inferInsert, "id">,
+): Promise<StoredCredential> {
+  return writeTransaction(async (tx) => {
+    const [credential] = await tx
+      .insert(storedCredentials)
+      .values({ ...values, id: randomId("crd") })
+      .returning();
+    return credential!;
+  });
 }
 
-type Transaction = Parameters<Parameters<typeof writeTransaction>[0]>[0];
 type CredentialEvent = { provider: string; summary: string; dedupeKey?: string; detail?: unknown };
 export type CredentialMove = "moved" | "duplicate" | "refused";
 
@@ -39,14 +44,14 @@ export type CredentialMove = "moved" | "duplicate" | "refused";
  * transaction; with a dedupe key already taken (a redelivered notification), or from any other
  * state (the binding has moved on), it writes nothing.
  */
-export function moveCredential(
+export async function moveCredential(
   id: string,
   from: readonly StoredCredential["status"][],
   to: StoredCredential["status"],
   event: CredentialEvent,
   /** The token the move brings (a binding that was pending under its signing reference). */
   token?: string,
-): CredentialMove {
+): Promise<CredentialMove> {
   return writeTransaction((tx) => moveWithin(tx, id, from, to, event, token));
 }
 
@@ -56,15 +61,15 @@ export function moveCredential(
  * link is revoked in the same transaction and returned as `replaced`, for the caller to end at the
  * provider.
  */
-export function activateWalletLink(
+export async function activateWalletLink(
   id: string,
   event: CredentialEvent,
   token?: string,
-): { result: CredentialMove; replaced?: StoredCredential } {
-  return writeTransaction((tx) => {
+): Promise<{ result: CredentialMove; replaced?: StoredCredential }> {
+  return writeTransaction(async (tx) => {
     let replaced: StoredCredential | undefined;
-    const result = moveWithin(tx, id, ["pending"], "active", event, token, (binding) => {
-      replaced = revokeActiveLinkOf(tx, binding);
+    const result = await moveWithin(tx, id, ["pending"], "active", event, token, async (binding) => {
+      replaced = await revokeActiveLinkOf(tx, binding);
     });
     return { result, replaced };
   });
@@ -74,30 +79,29 @@ export function activateWalletLink(
  * Stores an active wallet link (the same token again changes nothing) as the one active link of
  * its wallet: the older one is revoked in the same transaction and returned as `replaced`.
  */
-export function insertActiveWalletLink(values: Omit<typeof storedCredentials.$inferInsert, "id" | "kind" | "status">): {
-  link: StoredCredential;
-  replaced?: StoredCredential;
-} {
-  return writeTransaction((tx) => {
-    const existing = tx
+export async function insertActiveWalletLink(
+  values: Omit<typeof storedCredentials.$inferInsert, "id" | "kind" | "status">,
+): Promise<{ link: StoredCredential; replaced?: StoredCredential }> {
+  return writeTransaction(async (tx) => {
+    const [existing] = await tx
       .select()
       .from(storedCredentials)
-      .where(and(eq(storedCredentials.provider, values.provider), eq(storedCredentials.token, values.token)))
-      .get();
+      .where(and(eq(storedCredentials.provider, values.provider), eq(storedCredentials.token, values.token)));
     if (existing) return { link: existing };
     const link = { ...values, id: randomId("crd"), kind: "wallet" as const, status: "active" as const };
-    const replaced = revokeActiveLinkOf(tx, { ...link, brand: link.brand ?? null });
-    return { link: tx.insert(storedCredentials).values(link).returning().get(), replaced };
+    const replaced = await revokeActiveLinkOf(tx, { ...link, brand: link.brand ?? null });
+    const [inserted] = await tx.insert(storedCredentials).values(link).returning();
+    return { link: inserted!, replaced };
   });
 }
 
 /** Revokes the active link of `wallet`'s wallet (same shopper, provider and wallet type) other than `wallet` itself. */
-function revokeActiveLinkOf(
-  tx: Transaction,
+async function revokeActiveLinkOf(
+  tx: ShopTransaction,
   wallet: Pick<StoredCredential, "id" | "userId" | "provider" | "brand">,
-): StoredCredential | undefined {
+): Promise<StoredCredential | undefined> {
   if (wallet.brand === null) return undefined;
-  return tx
+  const [revoked] = await tx
     .update(storedCredentials)
     .set({ status: "revoked" })
     .where(
@@ -110,90 +114,87 @@ function revokeActiveLinkOf(
         ne(storedCredentials.id, wallet.id),
       ),
     )
-    .returning()
-    .get();
+    .returning();
+  return revoked;
 }
 
-function moveWithin(
-  tx: Transaction,
+async function moveWithin(
+  tx: ShopTransaction,
   id: string,
   from: readonly StoredCredential["status"][],
   to: StoredCredential["status"],
   event: CredentialEvent,
   token: string | undefined,
   /** What else the move does, before it, in its transaction. */
-  beforeMove?: (credential: StoredCredential) => void,
-): CredentialMove {
+  beforeMove?: (credential: StoredCredential) => Promise<void>,
+): Promise<CredentialMove> {
+  // The binding's row first, locked until the transaction ends (on SQLite the transaction holds
+  // the write lock already): the status read here is the one the update sees, and a redelivery
+  // racing this one waits, then finds its dedupe key taken.
+  const [credential] = await lockRows(tx.select().from(storedCredentials).where(eq(storedCredentials.id, id)));
   if (
     event.dedupeKey &&
-    tx.select({ id: paymentEvents.id }).from(paymentEvents).where(eq(paymentEvents.dedupeKey, event.dedupeKey)).get()
+    (await tx.select({ id: paymentEvents.id }).from(paymentEvents).where(eq(paymentEvents.dedupeKey, event.dedupeKey)))
+      .length > 0
   )
     return "duplicate";
-  // The transaction is immediate (it holds the write lock): the status read here is the one the update sees.
-  const credential = tx
-    .select()
-    .from(storedCredentials)
-    .where(and(eq(storedCredentials.id, id), inArray(storedCredentials.status, [...from])))
-    .get();
-  if (!credential) return "refused";
-  beforeMove?.(credential);
-  tx.update(storedCredentials)
+  if (!credential || !from.includes(credential.status)) return "refused";
+  await beforeMove?.(credential);
+  await tx
+    .update(storedCredentials)
     .set(token ? { status: to, token } : { status: to })
-    .where(eq(storedCredentials.id, id))
-    .run();
+    .where(eq(storedCredentials.id, id));
   if (event.dedupeKey) {
-    tx.insert(paymentEvents)
-      .values({
-        provider: event.provider,
-        type: "notification",
-        dedupeKey: event.dedupeKey,
-        summary: event.summary,
-        detail: event.detail ?? null,
-      })
-      .run();
+    await tx.insert(paymentEvents).values({
+      provider: event.provider,
+      type: "notification",
+      dedupeKey: event.dedupeKey,
+      summary: event.summary,
+      detail: event.detail ?? null,
+    });
   }
   return "moved";
 }
 
-export function listActiveCredentials(userId: string, provider?: string): StoredCredential[] {
+export async function listActiveCredentials(userId: string, provider?: string): Promise<StoredCredential[]> {
   const conditions = [eq(storedCredentials.userId, userId), eq(storedCredentials.status, "active")];
   if (provider) conditions.push(eq(storedCredentials.provider, provider));
-  return db()
+  return (await db())
     .select()
     .from(storedCredentials)
     .where(and(...conditions))
-    .orderBy(desc(storedCredentials.createdAt))
-    .all();
+    .orderBy(desc(storedCredentials.createdAt));
 }
 
-export function findCredential(id: string): StoredCredential | undefined {
-  return db().select().from(storedCredentials).where(eq(storedCredentials.id, id)).get();
+export async function findCredential(id: string): Promise<StoredCredential | undefined> {
+  const [credential] = await (await db()).select().from(storedCredentials).where(eq(storedCredentials.id, id));
+  return credential;
 }
 
 /** Stores a provider's card token for a user once (the same token again changes nothing). */
-export function saveCredentialOnce(values: Omit<typeof storedCredentials.$inferInsert, "id">): StoredCredential {
-  const existing = db()
-    .select()
-    .from(storedCredentials)
-    .where(and(eq(storedCredentials.provider, values.provider), eq(storedCredentials.token, values.token)))
-    .get();
+export async function saveCredentialOnce(
+  values: Omit<typeof storedCredentials.$inferInsert, "id">,
+): Promise<StoredCredential> {
+  const existing = await findCredentialByToken(values.provider, values.token);
   if (existing) return existing;
-  return (
-    db()
+  const [inserted] = await writeTransaction(async (tx) =>
+    tx
       .insert(storedCredentials)
       .values({ ...values, id: randomId("crd") })
       .onConflictDoNothing()
-      .returning()
-      .get() ?? findCredentialByToken(values.provider, values.token)!
+      .returning(),
   );
+  return inserted ?? (await findCredentialByToken(values.provider, values.token))!;
 }
 
 /** A shopper removes a saved card: it is revoked, never offered or charged again. */
-export function revokeCredential(id: string, userId: string): boolean {
-  const result = db()
-    .update(storedCredentials)
-    .set({ status: "revoked" })
-    .where(and(eq(storedCredentials.id, id), eq(storedCredentials.userId, userId)))
-    .run();
-  return result.changes === 1;
+export async function revokeCredential(id: string, userId: string): Promise<boolean> {
+  const revoked = await writeTransaction(async (tx) =>
+    tx
+      .update(storedCredentials)
+      .set({ status: "revoked" })
+      .where(and(eq(storedCredentials.id, id), eq(storedCredentials.userId, userId)))
+      .returning({ id: storedCredentials.id }),
+  );
+  return revoked.length === 1;
 }

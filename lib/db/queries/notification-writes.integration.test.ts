@@ -21,8 +21,8 @@ function rawDetails(paymentId: string): { type: string; detail: string | null }[
 // The notification path's writes are prepared statements (lib/db/queries/payments.ts): they must
 // write what drizzle's query builder wrote before, value for value.
 describe("the notification path's prepared writes", () => {
-  it("apply a notification once: the row, its events (JSON detail, or NULL), and the order's status", () => {
-    const { id, orderId } = createTestPayment({
+  it("apply a notification once: the row, its events (JSON detail, or NULL), and the order's status", async () => {
+    const { id, orderId } = await createTestPayment({
       provider: "lesspay",
       amount: 2500,
       currency: "SEK",
@@ -38,9 +38,9 @@ describe("the notification path's prepared writes", () => {
       detail: { tradeStatus: "SUCCESS", amount: 2500 },
       patch: { failureCode: null, nextActionType: "none" as const, nextActionUrl: null },
     };
-    const first = applyPaymentEvent(id, paid, notification);
+    const first = await applyPaymentEvent(id, paid, notification);
     expect(first.outcome).toBe("moved");
-    const payment = findPayment(id)!;
+    const payment = (await findPayment(id))!;
     expect(payment).toMatchObject({
       status: "succeeded",
       capturedAmount: 2500,
@@ -48,10 +48,10 @@ describe("the notification path's prepared writes", () => {
       nextActionType: "none",
       nextActionUrl: null,
     });
-    expect(findOrder(orderId)?.status).toBe("paid");
+    expect((await findOrder(orderId))?.status).toBe("paid");
     // The redelivery changes nothing.
-    expect(applyPaymentEvent(id, paid, notification).outcome).toBe("duplicate");
-    const events = listPaymentEvents(id).filter((e) => e.summary !== "test set-up");
+    expect((await applyPaymentEvent(id, paid, notification)).outcome).toBe("duplicate");
+    const events = (await listPaymentEvents(id)).filter((e) => e.summary !== "test set-up");
     expect(events.filter((e) => e.type === "status_change" && e.toStatus === "succeeded")).toHaveLength(1);
     expect(events.find((e) => e.dedupeKey === dedupeKey)?.detail).toEqual(notification.detail);
     // NULL, not the JSON text "null", where there is no detail.
@@ -62,9 +62,9 @@ describe("the notification path's prepared writes", () => {
     ).toEqual(notification.detail);
   });
 
-  it("moves only from a state that allows the target, whatever fields the move patches", () => {
+  it("moves only from a state that allows the target, whatever fields the move patches", async () => {
     // Left in `created` (the set-up's own move to `created` is refused).
-    const { id } = createTestPayment({
+    const { id } = await createTestPayment({
       provider: "antom",
       amount: 900,
       currency: "EUR",
@@ -73,8 +73,8 @@ describe("the notification path's prepared writes", () => {
     });
     const expires = new Date(Date.now() + 60_000);
     /** The move to a 3-D Secure challenge at `url`, with its expiry and the provider's data. */
-    const toChallenge = (url: string, summary: string) =>
-      transitionPayment(
+    const toChallenge = async (url: string, summary: string) =>
+      await transitionPayment(
         id,
         "requires_action",
         {
@@ -85,15 +85,15 @@ describe("the notification path's prepared writes", () => {
         },
         { provider: "antom", summary },
       );
-    const moved = toChallenge("https://example.com/3ds", "challenge");
+    const moved = await toChallenge("https://example.com/3ds", "challenge");
     expect(moved.changed).toBe(true);
-    expect(findPayment(id)).toMatchObject({
+    expect(await findPayment(id)).toMatchObject({
       status: "requires_action",
       nextActionUrl: "https://example.com/3ds",
       nextActionExpiresAt: expires,
       providerData: { vendorReference: "ref-1" },
     });
-    const failed = transitionPayment(
+    const failed = await transitionPayment(
       id,
       "failed",
       { failureCode: "DECLINED", failureMessage: "Declined" },
@@ -101,9 +101,9 @@ describe("the notification path's prepared writes", () => {
     );
     expect(failed.changed).toBe(true);
     // Terminal: the same prepared compare-and-set refuses to move it again.
-    const back = toChallenge("https://example.com/other", "again");
+    const back = await toChallenge("https://example.com/other", "again");
     expect(back).toMatchObject({ changed: false, from: "failed" });
-    expect(findPayment(id)).toMatchObject({
+    expect(await findPayment(id)).toMatchObject({
       status: "failed",
       failureCode: "DECLINED",
       nextActionUrl: "https://example.com/3ds",

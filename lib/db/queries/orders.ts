@@ -1,7 +1,8 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import { db, writeTransaction } from "../client";
-import { orderItems, orders, payments, products, type Order, type OrderItem } from "../schema";
+import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
+import { db, writeTransaction, type ShopDatabase } from "../client";
+import type { Order, OrderItem } from "../schema";
+import { orderItems, orders, payments, products } from "../tables";
 import type { OrderId } from "@/lib/ids";
 import { orderStateOf, type HeldAuthorization, type OrderState } from "@/lib/order-state";
 import { createdBetween, olderThan, type PageCursor } from "./list-page";
@@ -29,72 +30,74 @@ export interface NewOrder extends Contact {
  * The order reads of every Pay (placing the order, then starting its payment), prepared once per
  * database: drizzle otherwise builds each query's SQL again on every call.
  */
-function prepareOrderReads(database: ReturnType<typeof db>) {
+function prepareOrderReads(database: ShopDatabase) {
   return {
     byId: database
       .select()
       .from(orders)
       .where(eq(orders.id, sql.placeholder("id")))
-      .prepare(),
+      .prepare("orders_by_id"),
     byCheckoutToken: database
       .select()
       .from(orders)
       .where(eq(orders.checkoutToken, sql.placeholder("checkoutToken")))
-      .prepare(),
+      .prepare("orders_by_checkout_token"),
     items: database
       .select()
       .from(orderItems)
       .where(eq(orderItems.orderId, sql.placeholder("orderId")))
       .orderBy(asc(orderItems.id))
-      .prepare(),
+      .prepare("order_items_of_order"),
     captureModes: database
       .select({ mode: products.captureMode })
       .from(orderItems)
       .innerJoin(products, eq(products.id, orderItems.productId))
       .where(eq(orderItems.orderId, sql.placeholder("orderId")))
-      .prepare(),
+      .prepare("order_capture_modes"),
   };
 }
 const preparedOrderReads = new WeakMap<object, ReturnType<typeof prepareOrderReads>>();
 
-function orderReads(): ReturnType<typeof prepareOrderReads> {
-  const database = db();
+/** The prepared reads on `database` (the reader, or a write transaction: on PostgreSQL, one per transaction). */
+function orderReads(database: ShopDatabase): ReturnType<typeof prepareOrderReads> {
   let prepared = preparedOrderReads.get(database);
   if (!prepared) preparedOrderReads.set(database, (prepared = prepareOrderReads(database)));
   return prepared;
 }
 
 /** Inserts an order with its items; a second call with the same checkout token returns the first order. */
-export function insertOrderOnce(order: NewOrder): { order: Order; created: boolean } {
-  const reads = orderReads();
-  return writeTransaction((tx) => {
-    // The prepared read runs on the same connection, inside this transaction.
-    const existing = reads.byCheckoutToken.get({ checkoutToken: order.checkoutToken });
-    if (existing) return { order: existing, created: false };
+export async function insertOrderOnce(order: NewOrder): Promise<{ order: Order; created: boolean }> {
+  return writeTransaction(async (tx) => {
     const { items, ...head } = order;
-    const inserted = tx.insert(orders).values(head).returning().get();
-    tx.insert(orderItems)
-      .values(items.map((item) => ({ ...item, orderId: order.id })))
-      .run();
+    // On conflict (the same checkout token, here or in another instance at the same moment) nothing is inserted.
+    const [inserted] = await tx.insert(orders).values(head).onConflictDoNothing().returning();
+    if (!inserted) {
+      const [existing] = await orderReads(tx).byCheckoutToken.execute({ checkoutToken: order.checkoutToken });
+      if (existing) return { order: existing, created: false };
+      throw new Error(`Order ${order.id} was not inserted, and no order has its checkout token`);
+    }
+    await tx.insert(orderItems).values(items.map((item) => ({ ...item, orderId: order.id })));
     return { order: inserted, created: true };
   });
 }
 
-export function findOrder(id: string): Order | undefined {
-  return orderReads().byId.get({ id });
+export async function findOrder(id: string): Promise<Order | undefined> {
+  const [order] = await orderReads(await db()).byId.execute({ id });
+  return order;
 }
 
-export function findOrderByCheckoutToken(checkoutToken: string): Order | undefined {
-  return orderReads().byCheckoutToken.get({ checkoutToken });
+export async function findOrderByCheckoutToken(checkoutToken: string): Promise<Order | undefined> {
+  const [order] = await orderReads(await db()).byCheckoutToken.execute({ checkoutToken });
+  return order;
 }
 
-export function listOrderItems(orderId: string): OrderItem[] {
-  return orderReads().items.all({ orderId });
+export async function listOrderItems(orderId: string): Promise<OrderItem[]> {
+  return orderReads(await db()).items.execute({ orderId });
 }
 
 /** Manual when any item is made to order (charged when it ships), else automatic. */
-export function orderCaptureMode(orderId: string): "automatic" | "manual" {
-  const modes = orderReads().captureModes.all({ orderId });
+export async function orderCaptureMode(orderId: string): Promise<"automatic" | "manual"> {
+  const modes = await orderReads(await db()).captureModes.execute({ orderId });
   return modes.some((row) => row.mode === "manual") ? "manual" : "automatic";
 }
 
@@ -109,14 +112,15 @@ export interface OrderWithState extends Order {
   state: OrderState;
 }
 
-export function listOrdersForUser(userId: string): OrderWithState[] {
-  return db()
+export async function listOrdersForUser(userId: string): Promise<OrderWithState[]> {
+  const rows = await (
+    await db()
+  )
     .select({ order: orders, held: heldAuthorization })
     .from(orders)
     .where(eq(orders.userId, userId))
-    .orderBy(desc(orders.createdAt))
-    .all()
-    .map(({ order, held }) => ({ ...order, state: orderStateOf(order.status, held) }));
+    .orderBy(desc(orders.createdAt));
+  return rows.map(({ order, held }) => ({ ...order, state: orderStateOf(order.status, held) }));
 }
 
 export interface OrderFilters {
@@ -154,7 +158,7 @@ const hasPayment = (condition: SQL) =>
   sql`exists (select 1 from ${payments} where ${payments.orderId} = ${orders.id} and ${condition})`;
 
 /** One newest-first page of orders for the console; `after` is the last row of the previous page (keyset pagination). */
-export function listOrdersPage(filters: OrderFilters, after?: PageCursor, limit = 50): OrderListRow[] {
+export async function listOrdersPage(filters: OrderFilters, after?: PageCursor, limit = 50): Promise<OrderListRow[]> {
   const conditions: SQL[] = [];
   if (filters.state) conditions.push(stateCondition(filters.state));
   if (filters.provider) conditions.push(hasPayment(eq(payments.provider, filters.provider)));
@@ -171,21 +175,20 @@ export function listOrdersPage(filters: OrderFilters, after?: PageCursor, limit 
     );
   }
   if (after) conditions.push(olderThan(orders.createdAt, orders.id, after));
-  const rows = db()
+  const database = await db();
+  const rows = await database
     .select({ order: orders, held: heldAuthorization })
     .from(orders)
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(orders.createdAt), desc(orders.id))
-    .limit(limit)
-    .all();
+    .limit(limit);
   const ids = rows.map((row) => row.order.id);
   const attempts = ids.length
-    ? db()
+    ? await database
         .select({ orderId: payments.orderId, provider: payments.provider })
         .from(payments)
         .where(inArray(payments.orderId, ids))
         .orderBy(asc(payments.createdAt))
-        .all()
     : [];
   return rows.map(({ order, held }) => {
     const mine = attempts.filter((a) => a.orderId === order.id);
@@ -199,11 +202,7 @@ export function listOrdersPage(filters: OrderFilters, after?: PageCursor, limit 
 }
 
 /** How many orders the shop has (the demo reset reports it). */
-export function countOrders(): number {
-  return (
-    db()
-      .select({ n: sql<number>`count(*)` })
-      .from(orders)
-      .get()?.n ?? 0
-  );
+export async function countOrders(): Promise<number> {
+  const [row] = await (await db()).select({ n: count() }).from(orders);
+  return row?.n ?? 0;
 }

@@ -9,12 +9,12 @@ import { closeSqlite } from "@/lib/sqlite";
 afterAll(() => closeSqlite(process.env.DATABASE_PATH!));
 
 describe("the console's payments pages", () => {
-  it("walks every matching payment once, newest first, with a keyset cursor", () => {
+  it("walks every matching payment once, newest first, with a keyset cursor", async () => {
     const email = `paging-${randomUUID().slice(0, 8)}@example.com`;
     const created: string[] = [];
     for (let i = 0; i < 7; i++) {
       const orderId = newOrderId();
-      insertOrderOnce({
+      await insertOrderOnce({
         id: orderId,
         checkoutToken: randomUUID(),
         userId: null,
@@ -29,21 +29,23 @@ describe("the console's payments pages", () => {
         items: [{ productId: "prd_merino-beanie", name: "B", unitAmount: 100 + i, quantity: 1 }],
       });
       created.push(
-        insertPaymentOnce({
-          id: newPaymentId(),
-          orderId,
-          provider: "lesspay",
-          method: "card",
-          idempotencyKey: randomUUID(),
-          amount: 100 + i,
-          currency: "SEK",
-        }).payment.id,
+        (
+          await insertPaymentOnce({
+            id: newPaymentId(),
+            orderId,
+            provider: "lesspay",
+            method: "card",
+            idempotencyKey: randomUUID(),
+            amount: 100 + i,
+            currency: "SEK",
+          })
+        ).payment.id,
       );
     }
     const seen: string[] = [];
     let after: { createdAt: Date; id: string } | undefined;
     for (;;) {
-      const page = listPaymentsPage({ q: email }, after, 3);
+      const page = await listPaymentsPage({ q: email }, after, 3);
       if (page.length === 0) break;
       seen.push(...page.map((p) => p.id));
       const last = page.at(-1)!;
@@ -51,12 +53,12 @@ describe("the console's payments pages", () => {
     }
     expect(seen).toHaveLength(7);
     expect(new Set(seen)).toEqual(new Set(created));
-    const times = listPaymentsPage({ q: email }, undefined, 10).map((p) => p.createdAt.getTime());
+    const times = (await listPaymentsPage({ q: email }, undefined, 10)).map((p) => p.createdAt.getTime());
     expect([...times].sort((a, b) => b - a)).toEqual(times);
   });
 
-  it("filters by provider, status and currency together", () => {
-    const rows = listPaymentsPage({ provider: "lesspay", status: "created", currency: "SEK" }, undefined, 20);
+  it("filters by provider, status and currency together", async () => {
+    const rows = await listPaymentsPage({ provider: "lesspay", status: "created", currency: "SEK" }, undefined, 20);
     for (const row of rows) expect(row).toMatchObject({ provider: "lesspay", status: "created", currency: "SEK" });
   });
 });

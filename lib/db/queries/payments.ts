@@ -1,29 +1,30 @@
 import "server-only";
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { db, writeTransaction } from "../client";
+import { db, lockRows, writeTransaction, type ShopDatabase, type ShopTransaction } from "../client";
 import { createdBetween, olderThan, type PageCursor } from "./list-page";
 import {
-  orders,
   PAYMENT_STATUSES,
-  paymentEvents,
-  payments,
   type NewPayment,
   type NewPaymentEvent,
   type Payment,
   type PaymentEvent,
   type PaymentStatus,
 } from "../schema";
+import { orders, paymentEvents, payments } from "../tables";
 import { isLive, isPaid } from "@/lib/payments/state";
 import type { AttemptNow, Decision, OrderDecision } from "@/lib/payments/decide";
 
-type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
-
 /** Inserts a payment attempt; a second call with the same idempotency key returns the first. */
-export function insertPaymentOnce(values: NewPayment): { payment: Payment; created: boolean } {
-  return writeTransaction((tx) => {
-    const existing = tx.select().from(payments).where(eq(payments.idempotencyKey, values.idempotencyKey)).get();
-    if (existing) return { payment: existing, created: false };
-    return { payment: tx.insert(payments).values(values).returning().get(), created: true };
+export async function insertPaymentOnce(values: NewPayment): Promise<{ payment: Payment; created: boolean }> {
+  return writeTransaction(async (tx) => {
+    const [inserted] = await tx
+      .insert(payments)
+      .values(values)
+      .onConflictDoNothing({ target: payments.idempotencyKey })
+      .returning();
+    if (inserted) return { payment: inserted, created: true };
+    const [existing] = await lookups(tx).byIdempotencyKey.execute({ idempotencyKey: values.idempotencyKey });
+    return { payment: existing!, created: false };
   });
 }
 
@@ -48,23 +49,24 @@ const HOLDING_MONEY = PAYMENT_STATUSES.filter(isPaid);
  * to it by compare-and-set on the one it saw. Whatever races (tabs, double clicks, several
  * instances), one attempt wins and the others are told which one is live.
  */
-export function claimOrderForAttempt(values: NewPayment & { orderId: string }): AttemptClaim {
-  const prepared = lookups();
-  return writeTransaction((tx) => {
-    // The prepared reads run on the same connection, inside this transaction.
-    const existing = prepared.byIdempotencyKey.get({ idempotencyKey: values.idempotencyKey });
-    if (existing) return { outcome: "repeated", payment: existing };
-    const order = prepared.orderClaim.get({ id: values.orderId });
+export async function claimOrderForAttempt(values: NewPayment & { orderId: string }): Promise<AttemptClaim> {
+  return writeTransaction(async (tx) => {
+    const prepared = lookups(tx);
+    // The order's row first, locked until the transaction ends (PostgreSQL; SQLite's transaction
+    // holds the database's write lock already): claims of one order, from any instance, take turns.
+    const [order] = await prepared.orderClaim.execute({ id: values.orderId });
     if (!order) return { outcome: "no_order" };
+    const [existing] = await prepared.byIdempotencyKey.execute({ idempotencyKey: values.idempotencyKey });
+    if (existing) return { outcome: "repeated", payment: existing };
     if (order.status === "paid" || order.status === "refunded") return { outcome: "order_paid" };
     // An attempt still live, or one holding the order's money (its status may lag the order's).
-    const blocking = prepared.blockingAttempt.get({ orderId: values.orderId });
+    const [blocking] = await prepared.blockingAttempt.execute({ orderId: values.orderId });
     if (blocking)
       return isLive(blocking.status) ? { outcome: "live_attempt", live: blocking } : { outcome: "order_paid" };
-    const payment = tx.insert(payments).values(values).returning().get();
-    const claimed = tx
+    const [payment] = await tx.insert(payments).values(values).returning();
+    const [claimed] = await tx
       .update(orders)
-      .set({ currentPaymentId: payment.id, updatedAt: new Date() })
+      .set({ currentPaymentId: payment!.id, updatedAt: new Date() })
       .where(
         and(
           eq(orders.id, values.orderId),
@@ -73,11 +75,10 @@ export function claimOrderForAttempt(values: NewPayment & { orderId: string }): 
             : eq(orders.currentPaymentId, order.currentPaymentId),
         ),
       )
-      .returning({ id: orders.id })
-      .get();
+      .returning({ id: orders.id });
     // Another writer moved the current attempt between the read and here: it won, this one never existed.
     if (!claimed) throw new AttemptClaimLost(values.orderId);
-    return { outcome: "created", payment };
+    return { outcome: "created", payment: payment! };
   });
 }
 
@@ -92,15 +93,31 @@ export class AttemptClaimLost extends Error {
 /**
  * Every notification looks its payment up (by the provider's reference, then by id): these two
  * are prepared once per database, because drizzle otherwise builds the query's SQL again on each
- * call (a tenth of the server's CPU per notification in `npm run bench`).
+ * call (a tenth of the server's CPU per notification in `npm run bench`). On PostgreSQL a
+ * transaction prepares its own (its statements must run on its connection); each has a name,
+ * which PostgreSQL keeps per connection.
  */
-function prepareLookups(database: ReturnType<typeof db>) {
+function prepareLookups(database: ShopDatabase) {
   return {
     byId: database
       .select()
       .from(payments)
       .where(eq(payments.id, sql.placeholder("id")))
-      .prepare(),
+      .prepare("payments_by_id"),
+    /** The payment a write transaction decides on, locked until it ends (PostgreSQL). */
+    lockedById: lockRows(
+      database
+        .select()
+        .from(payments)
+        .where(eq(payments.id, sql.placeholder("id"))),
+    ).prepare("payments_by_id_locked"),
+    /** Its order (locked first: every write that moves an attempt of one order takes turns on it). */
+    lockedOrderOf: lockRows(
+      database
+        .select({ id: orders.id })
+        .from(orders)
+        .where(eq(orders.id, sql.placeholder("orderId"))),
+    ).prepare("orders_lock"),
     byProviderRef: database
       .select()
       .from(payments)
@@ -110,14 +127,14 @@ function prepareLookups(database: ReturnType<typeof db>) {
           eq(payments.providerPaymentId, sql.placeholder("providerPaymentId")),
         ),
       )
-      .prepare(),
+      .prepare("payments_by_provider_ref"),
     // The writes of a notification's transaction (applyPaymentDecision, moveInTransaction):
     // prepared for the same reason, they were the next biggest share of its CPU.
     eventByDedupeKey: database
       .select({ id: paymentEvents.id })
       .from(paymentEvents)
       .where(eq(paymentEvents.dedupeKey, sql.placeholder("dedupeKey")))
-      .prepare(),
+      .prepare("payment_events_by_dedupe_key"),
     insertEvent: database
       .insert(paymentEvents)
       .values({
@@ -132,43 +149,44 @@ function prepareLookups(database: ReturnType<typeof db>) {
       })
       .onConflictDoNothing({ target: paymentEvents.dedupeKey })
       .returning({ id: paymentEvents.id })
-      .prepare(),
+      .prepare("payment_events_insert"),
     orderAttempts: database
       .select({ id: payments.id, status: payments.status })
       .from(payments)
       .where(eq(payments.orderId, sql.placeholder("orderId")))
       .orderBy(asc(payments.createdAt), asc(payments.id))
-      .prepare(),
+      .prepare("payments_of_order"),
     setOrderStatus: database
       .update(orders)
       .set({ status: driverValue("status"), updatedAt: driverValue("updatedAt") })
       .where(eq(orders.id, sql.placeholder("id")))
-      .prepare(),
+      .prepare("orders_set_status"),
     // The reads of a new attempt's claim (claimOrderForAttempt), on every Pay: prepared for the same reason.
     byIdempotencyKey: database
       .select()
       .from(payments)
       .where(eq(payments.idempotencyKey, sql.placeholder("idempotencyKey")))
-      .prepare(),
-    orderClaim: database
-      .select({ status: orders.status, currentPaymentId: orders.currentPaymentId })
-      .from(orders)
-      .where(eq(orders.id, sql.placeholder("id")))
-      .prepare(),
+      .prepare("payments_by_idempotency_key"),
+    orderClaim: lockRows(
+      database
+        .select({ status: orders.status, currentPaymentId: orders.currentPaymentId })
+        .from(orders)
+        .where(eq(orders.id, sql.placeholder("id"))),
+    ).prepare("orders_claim"),
     blockingAttempt: database
       .select()
       .from(payments)
       .where(and(eq(payments.orderId, sql.placeholder("orderId")), inArray(payments.status, BLOCKING_A_NEW_ATTEMPT)))
       .orderBy(desc(payments.createdAt), desc(payments.id))
       .limit(1)
-      .prepare(),
+      .prepare("payments_blocking_attempt"),
     /** The compare-and-set of a transition, one per set of patched fields (a handful in all). */
     moves: new Map<string, ReturnType<typeof prepareMove>>(),
   };
 }
 
 /**
- * A placeholder whose value goes to SQLite as given. A placeholder in a column's place would go
+ * A placeholder whose value goes to the driver as given. A placeholder in a column's place would go
  * through the column's encoder even when null, and a JSON column encodes null as the text "null":
  * the callers encode with toDriver instead, as drizzle does for a query it builds each time.
  */
@@ -183,7 +201,7 @@ function toDriver(column: { mapToDriverValue(value: unknown): unknown }, value: 
 }
 
 /** The compare-and-set of a move: from the status its decision was taken on, to the one it decided. */
-function prepareMove(database: ReturnType<typeof db>, fields: string[]) {
+function prepareMove(database: ShopDatabase, fields: string[]) {
   return database
     .update(payments)
     .set({
@@ -193,70 +211,74 @@ function prepareMove(database: ReturnType<typeof db>, fields: string[]) {
     })
     .where(and(eq(payments.id, sql.placeholder("id")), eq(payments.status, sql.placeholder("from"))))
     .returning()
-    .prepare();
+    .prepare(`payments_move_${fields.join("_")}`);
 }
-const preparedLookups = new WeakMap<ReturnType<typeof db>, ReturnType<typeof prepareLookups>>();
+const preparedLookups = new WeakMap<ShopDatabase, ReturnType<typeof prepareLookups>>();
 
-function lookups(): ReturnType<typeof prepareLookups> {
-  const database = db();
+/** The prepared statements on `database` (the reader, or a write transaction). */
+function lookups(database: ShopDatabase): ReturnType<typeof prepareLookups> {
   let prepared = preparedLookups.get(database);
   if (!prepared) preparedLookups.set(database, (prepared = prepareLookups(database)));
   return prepared;
 }
 
-export function findPayment(id: string): Payment | undefined {
-  return lookups().byId.get({ id });
+export async function findPayment(id: string): Promise<Payment | undefined> {
+  const [payment] = await lookups(await db()).byId.execute({ id });
+  return payment;
 }
 
-export function findPaymentByProviderRef(provider: string, providerPaymentId: string): Payment | undefined {
-  return lookups().byProviderRef.get({ provider, providerPaymentId });
+export async function findPaymentByProviderRef(
+  provider: string,
+  providerPaymentId: string,
+): Promise<Payment | undefined> {
+  const [payment] = await lookups(await db()).byProviderRef.execute({ provider, providerPaymentId });
+  return payment;
 }
 
-export function listPaymentsForOrder(orderId: string): Payment[] {
-  return db()
+export async function listPaymentsForOrder(orderId: string): Promise<Payment[]> {
+  return (await db())
     .select()
     .from(payments)
     .where(eq(payments.orderId, orderId))
-    .orderBy(asc(payments.createdAt), asc(payments.id))
-    .all();
+    .orderBy(asc(payments.createdAt), asc(payments.id));
 }
 
 /**
  * Payments still waiting (on the shopper or the provider) with no news since `before`, including
  * `created` ones: their start never finished (the process died waiting for the provider's answer).
  */
-export function listStalePendingPayments(before: Date, limit = 50): Payment[] {
-  return db()
+export async function listStalePendingPayments(before: Date, limit = 50): Promise<Payment[]> {
+  return (await db())
     .select()
     .from(payments)
     .where(and(inArray(payments.status, ["created", "requires_action", "processing"]), lt(payments.updatedAt, before)))
     .orderBy(asc(payments.updatedAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
-export function listPaymentEvents(paymentId: string): PaymentEvent[] {
-  return db()
+export async function listPaymentEvents(paymentId: string): Promise<PaymentEvent[]> {
+  return (await db())
     .select()
     .from(paymentEvents)
     .where(eq(paymentEvents.paymentId, paymentId))
-    .orderBy(asc(paymentEvents.id))
-    .all();
+    .orderBy(asc(paymentEvents.id));
 }
 
-/** Appends an event. With a dedupe key already taken it inserts nothing and returns false. */
-export function recordPaymentEvent(event: NewPaymentEvent, tx: Tx | ReturnType<typeof db> = db()): boolean {
+/**
+ * Appends an event (in `tx`, or in a write transaction of its own). With a dedupe key already
+ * taken it inserts nothing and returns false.
+ */
+export async function recordPaymentEvent(event: NewPaymentEvent, tx?: ShopTransaction): Promise<boolean> {
+  if (!tx) return writeTransaction((own) => recordPaymentEvent(event, own));
   if (event.id !== undefined || event.createdAt !== undefined) {
-    const inserted = tx
+    const inserted = await tx
       .insert(paymentEvents)
       .values(event)
       .onConflictDoNothing({ target: paymentEvents.dedupeKey })
-      .returning({ id: paymentEvents.id })
-      .all();
+      .returning({ id: paymentEvents.id });
     return inserted.length === 1;
   }
-  // The prepared insert runs on the same connection as `tx`, so inside its transaction.
-  const inserted = lookups().insertEvent.all({
+  const inserted = await lookups(tx).insertEvent.execute({
     paymentId: event.paymentId ?? null,
     provider: event.provider,
     type: event.type,
@@ -274,13 +296,13 @@ export function recordPaymentEvent(event: NewPaymentEvent, tx: Tx | ReturnType<t
  * inquiry's answer). Nothing about the payment changes; the operator sees it on the timeline
  * and in the console's list. With a dedupe key, a redelivery of the same report is recorded once.
  */
-export function recordIntegrityFailure(event: {
+export async function recordIntegrityFailure(event: {
   paymentId: string;
   provider: string;
   summary: string;
   detail?: unknown;
   dedupeKey?: string;
-}): boolean {
+}): Promise<boolean> {
   return recordPaymentEvent({
     paymentId: event.paymentId,
     provider: event.provider,
@@ -342,35 +364,34 @@ export interface PaymentDecisions {
 type Move = Extract<Decision, { outcome: "move" }>;
 
 /** Writes a decided move: the compare-and-set, its status_change event, the order's status and a second charge. */
-function moveInTransaction(
-  tx: Tx,
+async function moveInTransaction(
+  tx: ShopTransaction,
   before: Payment,
   move: Move,
   patch: PaymentPatch,
   cause: { provider: string; summary: string; detail?: unknown },
   decideOrder: PaymentDecisions["order"],
-): TransitionResult {
-  // The prepared statements run on the same connection, so inside this transaction.
-  const prepared = lookups();
+): Promise<TransitionResult> {
+  const prepared = lookups(tx);
   const values: Record<string, unknown> = { ...patch, ...move.set };
   const fields = Object.keys(values)
     .filter((field) => values[field] !== undefined)
     .sort();
   const shape = fields.join(",");
   let statement = prepared.moves.get(shape);
-  if (!statement) prepared.moves.set(shape, (statement = prepareMove(db(), fields)));
+  if (!statement) prepared.moves.set(shape, (statement = prepareMove(tx, fields)));
   // Compare-and-set: the row moves only from the status the decision was taken on.
-  const updated = statement.get({
+  const [updated] = await statement.execute({
     ...Object.fromEntries(
       fields.map((field) => [field, toDriver(paymentColumns[field as keyof typeof paymentColumns], values[field])]),
     ),
     to: move.to,
     from: move.from,
-    updatedAt: Date.now(),
+    updatedAt: toDriver(payments.updatedAt, new Date()),
     id: before.id,
   });
   if (!updated) return { changed: false, from: before.status, payment: before };
-  recordPaymentEvent(
+  await recordPaymentEvent(
     {
       paymentId: before.id,
       provider: cause.provider,
@@ -382,27 +403,44 @@ function moveInTransaction(
     },
     tx,
   );
-  const attempts = prepared.orderAttempts.all({ orderId: updated.orderId });
+  const attempts = await prepared.orderAttempts.execute({ orderId: updated.orderId });
   const order = decideOrder(attempts, { id: before.id, from: move.from, to: move.to });
-  prepared.setOrderStatus.run({ status: order.status, updatedAt: Date.now(), id: updated.orderId });
-  if (order.secondChargeOf) recordExtraCharge(tx, updated, order.secondChargeOf, cause.provider);
+  await prepared.setOrderStatus.execute({
+    status: order.status,
+    updatedAt: toDriver(orders.updatedAt, new Date()),
+    id: updated.orderId,
+  });
+  if (order.secondChargeOf) await recordExtraCharge(tx, updated, order.secondChargeOf, cause.provider);
   return { changed: true, from: before.status, payment: updated, extraCharge: Boolean(order.secondChargeOf) };
 }
 
-/** The payment as the write transaction reads it (prepared: on the same connection, so inside it). */
-function paymentInTransaction(paymentId: string): Payment {
-  const payment = lookups().byId.get({ id: paymentId });
-  if (!payment) throw new Error(`Unknown payment ${paymentId}`);
-  return payment;
+/**
+ * The payment as the write transaction reads it, after its order's row and its own are locked
+ * (PostgreSQL: every write that moves an attempt locks the order first, then the attempt, so two
+ * instances deciding on one order take turns and never deadlock; SQLite's write transaction holds
+ * the database's write lock already).
+ */
+async function paymentInTransaction(tx: ShopTransaction, paymentId: string): Promise<Payment> {
+  const prepared = lookups(tx);
+  const [unlocked] = await prepared.byId.execute({ id: paymentId });
+  if (!unlocked) throw new Error(`Unknown payment ${paymentId}`);
+  await prepared.lockedOrderOf.execute({ orderId: unlocked.orderId });
+  const [payment] = await prepared.lockedById.execute({ id: paymentId });
+  return payment!;
 }
 
 /**
  * The second charge of an order goes on both timelines: the extra payment's (once, by its dedupe
  * key) and the kept one's, so an operator looking at either sees the other.
  */
-function recordExtraCharge(tx: Tx, extra: Payment, keptPaymentId: string, provider: string): void {
+async function recordExtraCharge(
+  tx: ShopTransaction,
+  extra: Payment,
+  keptPaymentId: string,
+  provider: string,
+): Promise<void> {
   const summary = `Second charge for order ${extra.orderId}: ${extra.id} took ${extra.amount} ${extra.currency} (minor units) while ${keptPaymentId} had already paid it; it is returned through the provider`;
-  const fresh = recordPaymentEvent(
+  const fresh = await recordPaymentEvent(
     {
       paymentId: extra.id,
       provider,
@@ -414,7 +452,7 @@ function recordExtraCharge(tx: Tx, extra: Payment, keptPaymentId: string, provid
     tx,
   );
   if (fresh)
-    recordPaymentEvent(
+    await recordPaymentEvent(
       {
         paymentId: keptPaymentId,
         provider,
@@ -431,14 +469,14 @@ function recordExtraCharge(tx: Tx, extra: Payment, keptPaymentId: string, provid
  * compare-and-set, with its event row and the order's status, in one transaction. Anything but a
  * move writes nothing.
  */
-export function movePayment(
+export async function movePayment(
   paymentId: string,
   decisions: PaymentDecisions,
   patch: PaymentPatch,
   cause: { provider: string; summary: string; detail?: unknown },
-): TransitionResult {
-  return writeTransaction((tx) => {
-    const before = paymentInTransaction(paymentId);
+): Promise<TransitionResult> {
+  return writeTransaction(async (tx) => {
+    const before = await paymentInTransaction(tx, paymentId);
     const decision = decisions.payment(before);
     if (decision.outcome !== "move") return { changed: false, from: before.status, payment: before };
     return moveInTransaction(tx, before, decision, patch, cause, decisions.order);
@@ -446,12 +484,13 @@ export function movePayment(
 }
 
 /** Updates fields that are not the status (provider references, next action) without moving it. */
-export function patchPayment(paymentId: string, patch: PaymentPatch): void {
-  db()
-    .update(payments)
-    .set({ ...patch, updatedAt: new Date() })
-    .where(eq(payments.id, paymentId))
-    .run();
+export async function patchPayment(paymentId: string, patch: PaymentPatch): Promise<void> {
+  await writeTransaction(async (tx) => {
+    await tx
+      .update(payments)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(payments.id, paymentId));
+  });
 }
 
 export type EventApplication =
@@ -468,7 +507,7 @@ export type EventApplication =
  * (with facts such as the provider's id), is written. A redelivery (its key taken) and whatever
  * is decided early, stale or a contradiction write nothing at all: no event, no fact, no status.
  */
-export function applyPaymentDecision(
+export async function applyPaymentDecision(
   paymentId: string,
   decisions: PaymentDecisions,
   event: {
@@ -483,15 +522,17 @@ export function applyPaymentDecision(
     /** Who reported it: the provider's notification, or its answer to an operator's action. */
     type?: "notification" | "operator_action";
   },
-): EventApplication {
-  return writeTransaction((tx) => {
+): Promise<EventApplication> {
+  return writeTransaction(async (tx) => {
     const type = event.type ?? "notification";
-    // Prepared statements, on the same connection: inside this transaction.
-    if (lookups().eventByDedupeKey.get({ dedupeKey: event.dedupeKey })) return { outcome: "duplicate" };
-    const before = paymentInTransaction(paymentId);
+    // The payment (and its order) locked first: a redelivery racing this one, in any instance,
+    // waits here and then finds the dedupe key taken.
+    const before = await paymentInTransaction(tx, paymentId);
+    const [taken] = await lookups(tx).eventByDedupeKey.execute({ dedupeKey: event.dedupeKey });
+    if (taken) return { outcome: "duplicate" };
     const decision = decisions.payment(before);
     if (decision.outcome !== "move" && decision.outcome !== "record") return { outcome: "decided", decision };
-    const fresh = recordPaymentEvent(
+    const fresh = await recordPaymentEvent(
       {
         paymentId,
         provider: event.provider,
@@ -505,10 +546,10 @@ export function applyPaymentDecision(
     );
     if (!fresh) return { outcome: "duplicate" };
     if (event.facts && Object.keys(event.facts).length > 0) {
-      tx.update(payments).set(event.facts).where(eq(payments.id, paymentId)).run();
+      await tx.update(payments).set(event.facts).where(eq(payments.id, paymentId));
     }
     if (decision.outcome === "record") return { outcome: "decided", decision };
-    const transition = moveInTransaction(
+    const transition = await moveInTransaction(
       tx,
       before,
       decision,
@@ -519,7 +560,7 @@ export function applyPaymentDecision(
       },
       decisions.order,
     );
-    // Inside one IMMEDIATE transaction the row cannot have moved since it was read: a failed
+    // Inside one write transaction, with the row locked, it cannot have moved since it was read: a failed
     // compare-and-set is a bug, and throwing undoes the event and the facts written above.
     if (!transition.changed) throw new Error(`Payment ${paymentId} moved inside its own write transaction`);
     return { outcome: "moved", decision, transition };
@@ -530,16 +571,19 @@ export function applyPaymentDecision(
 const extraChargeHeld = sql<number>`(${inArray(payments.status, HOLDING_MONEY)} and exists (select 1 from ${paymentEvents} where ${paymentEvents.dedupeKey} = 'extra-charge:' || ${payments.id}))`;
 
 /** Whether the payment was recorded as an order's second charge. */
-export function hasExtraCharge(paymentId: string): boolean {
-  return Boolean(lookups().eventByDedupeKey.get({ dedupeKey: `extra-charge:${paymentId}` }));
+export async function hasExtraCharge(paymentId: string): Promise<boolean> {
+  const events = await lookups(await db()).eventByDedupeKey.execute({ dedupeKey: `extra-charge:${paymentId}` });
+  return events.length > 0;
 }
 
 /**
  * Second charges whose money is still held (not yet voided or refunded in full) and that the
  * shop can still return itself (none left to the operator by hand), oldest first.
  */
-export function listUnreturnedExtraCharges(limit = 20): Payment[] {
-  return db()
+export async function listUnreturnedExtraCharges(limit = 20): Promise<Payment[]> {
+  const rows = await (
+    await db()
+  )
     .select({ payment: payments })
     .from(paymentEvents)
     .innerJoin(payments, eq(payments.id, paymentEvents.paymentId))
@@ -552,9 +596,8 @@ export function listUnreturnedExtraCharges(limit = 20): Payment[] {
       ),
     )
     .orderBy(asc(paymentEvents.id))
-    .limit(limit)
-    .all()
-    .map((row) => row.payment);
+    .limit(limit);
+  return rows.map((row) => row.payment);
 }
 
 export interface PaymentFilters {
@@ -580,7 +623,11 @@ export interface PaymentListRow extends Payment {
 const hasIntegrityFailure = sql<number>`exists (select 1 from ${paymentEvents} where ${paymentEvents.paymentId} = ${payments.id} and ${paymentEvents.type} = 'integrity_failure')`;
 
 /** One newest-first page of payments; `after` is the last row of the previous page (keyset pagination). */
-export function listPaymentsPage(filters: PaymentFilters, after?: PageCursor, limit = 50): PaymentListRow[] {
+export async function listPaymentsPage(
+  filters: PaymentFilters,
+  after?: PageCursor,
+  limit = 50,
+): Promise<PaymentListRow[]> {
   const conditions = [];
   if (filters.provider) conditions.push(eq(payments.provider, filters.provider));
   if (filters.method) conditions.push(eq(payments.method, filters.method));
@@ -599,18 +646,19 @@ export function listPaymentsPage(filters: PaymentFilters, after?: PageCursor, li
     );
   }
   if (after) conditions.push(olderThan(payments.createdAt, payments.id, after));
-  return db()
+  const rows = await (
+    await db()
+  )
     .select({ payment: payments, email: orders.email, integrityFailure: hasIntegrityFailure, extraChargeHeld })
     .from(payments)
     .innerJoin(orders, eq(orders.id, payments.orderId))
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(payments.createdAt), desc(payments.id))
-    .limit(limit)
-    .all()
-    .map((row) => ({
-      ...row.payment,
-      email: row.email,
-      integrityFailure: Boolean(row.integrityFailure),
-      extraChargeHeld: Boolean(row.extraChargeHeld),
-    }));
+    .limit(limit);
+  return rows.map((row) => ({
+    ...row.payment,
+    email: row.email,
+    integrityFailure: Boolean(row.integrityFailure),
+    extraChargeHeld: Boolean(row.extraChargeHeld),
+  }));
 }

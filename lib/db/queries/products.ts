@@ -1,8 +1,7 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { db } from "../client";
-import { productPrices, productTranslations, products } from "../schema";
+import { and, asc, eq, inArray, sql, type Column } from "drizzle-orm";
+import { db, type ShopDatabase } from "../client";
+import { productPrices, productTranslations, products } from "../tables";
 import type { Minor } from "@/lib/money";
 
 export interface PricedProduct {
@@ -17,7 +16,7 @@ export interface PricedProduct {
 }
 
 /** A product's words in the shopper's language where translated, else the catalogue's own. */
-const inLanguage = (translated: SQLiteColumn, own: SQLiteColumn) => sql<string>`coalesce(${translated}, ${own})`;
+const inLanguage = (translated: Column, own: Column) => sql<string>`coalesce(${translated}, ${own})`;
 
 const pricedColumns = {
   id: products.id,
@@ -34,8 +33,9 @@ const pricedColumns = {
  * Products priced in one currency, worded in one language (`locale`; the catalogue's own words, English,
  * where a product has no translation or no locale is given).
  */
-function pricedProducts(currency: string, locale: string | undefined) {
-  return db()
+function pricedProducts(database: ShopDatabase, currency: string, locale: string | undefined) {
+  // Not async: an async function would run the query it returns (a query builder is awaitable).
+  return database
     .select(pricedColumns)
     .from(products)
     .innerJoin(productPrices, and(eq(productPrices.productId, products.id), eq(productPrices.currency, currency)))
@@ -45,17 +45,26 @@ function pricedProducts(currency: string, locale: string | undefined) {
     );
 }
 
-export function listProducts(currency: string, locale?: string): PricedProduct[] {
-  return pricedProducts(currency, locale).orderBy(asc(products.createdAt), asc(products.name)).all() as PricedProduct[];
+export async function listProducts(currency: string, locale?: string): Promise<PricedProduct[]> {
+  const rows = await pricedProducts(await db(), currency, locale).orderBy(asc(products.createdAt), asc(products.name));
+  return rows as PricedProduct[];
 }
 
-export function findProductBySlug(slug: string, currency: string, locale?: string): PricedProduct | undefined {
-  return pricedProducts(currency, locale).where(eq(products.slug, slug)).get() as PricedProduct | undefined;
+export async function findProductBySlug(
+  slug: string,
+  currency: string,
+  locale?: string,
+): Promise<PricedProduct | undefined> {
+  const [product] = await pricedProducts(await db(), currency, locale).where(eq(products.slug, slug));
+  return product as PricedProduct | undefined;
 }
 
-export function findProductsByIds(ids: readonly string[], currency: string, locale?: string): PricedProduct[] {
+export async function findProductsByIds(
+  ids: readonly string[],
+  currency: string,
+  locale?: string,
+): Promise<PricedProduct[]> {
   if (ids.length === 0) return [];
-  return pricedProducts(currency, locale)
-    .where(inArray(products.id, [...ids]))
-    .all() as PricedProduct[];
+  const rows = await pricedProducts(await db(), currency, locale).where(inArray(products.id, [...ids]));
+  return rows as PricedProduct[];
 }

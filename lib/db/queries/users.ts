@@ -1,8 +1,10 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { db } from "../client";
-import { users, type User } from "../schema";
+import type { User } from "../schema";
+import { users } from "../tables";
 
-export function findUserByEmail(email: string): User | undefined {
-  return db().select().from(users).where(eq(users.email, email.trim().toLowerCase())).get();
+export async function findUserByEmail(email: string): Promise<User | undefined> {
+  const [user] = await (await db()).select().from(users).where(eq(users.email, email.trim().toLowerCase()));
+  return user;
 }

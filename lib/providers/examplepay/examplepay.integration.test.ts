@@ -35,8 +35,8 @@ async function checkOut() {
     withState: true,
     cookie,
   });
-  const order = findOrderByCheckoutToken(checkoutToken)!;
-  const [payment] = listPaymentsForOrder(order.id);
+  const order = (await findOrderByCheckoutToken(checkoutToken))!;
+  const [payment] = await listPaymentsForOrder(order.id);
   return { order, payment, target: redirectTarget(answer) };
 }
 
@@ -64,8 +64,8 @@ describe("ExamplePay (test only): a provider added as one folder and one line on
     expect(new URL(approved.headers.get("location")!).origin).toBe(serverUrl());
 
     const paid = await paymentUntil(payment.id, (p) => p.status === "succeeded", "the notification");
-    expect(findOrder(order.id)!.status).toBe("paid");
-    const notified = listPaymentEvents(paid.id).filter((event) => event.type === "notification");
+    expect((await findOrder(order.id))!.status).toBe("paid");
+    const notified = (await listPaymentEvents(paid.id)).filter((event) => event.type === "notification");
     expect(notified.map((event) => event.dedupeKey)).toEqual([
       `examplepay:${payment.providerPaymentId}:payment.succeeded`,
     ]);
@@ -101,8 +101,8 @@ describe("ExamplePay (test only): a provider added as one folder and one line on
       body,
     });
     expect(forged.status).toBe(401);
-    expect(findPayment(payment.id)!.status).toBe("requires_action");
-    expect(listPaymentEvents(payment.id).some((event) => event.type === "notification")).toBe(false);
+    expect((await findPayment(payment.id))!.status).toBe("requires_action");
+    expect((await listPaymentEvents(payment.id)).some((event) => event.type === "notification")).toBe(false);
 
     // The same body signed with the shared secret is believed.
     const genuine = await fetch(`${serverUrl()}/api/webhooks/examplepay`, {
@@ -112,7 +112,7 @@ describe("ExamplePay (test only): a provider added as one folder and one line on
     });
     expect(genuine.status).toBe(200);
     expect(await genuine.json()).toEqual({ received: true });
-    expect(findPayment(payment.id)!.status).toBe("succeeded");
+    expect((await findPayment(payment.id))!.status).toBe("succeeded");
   });
 
   it("an operator's refund of the whole payment: refunded once, its notification recorded as the same refund", async () => {
@@ -120,7 +120,7 @@ describe("ExamplePay (test only): a provider added as one folder and one line on
     await pressOnHostedPage(target!, "approve");
     await paymentUntil(payment.id, (p) => p.status === "succeeded", "the notification");
 
-    const cookie = await signInOverHttp(createTestUser("operator"));
+    const cookie = await signInOverHttp(await createTestUser("operator"));
     const answer = await postAction({
       page: `/admin/payments/${payment.id}`,
       id: actionId("app/admin/actions.ts", "refundAction"),
@@ -129,7 +129,7 @@ describe("ExamplePay (test only): a provider added as one folder and one line on
       cookie,
     });
     expect(await answer.text()).toContain("Refunded.");
-    const refunded = findPayment(payment.id)!;
+    const refunded = (await findPayment(payment.id))!;
     expect(refunded.status).toBe("refunded");
     expect(refunded.refundedAmount).toBe(payment.amount);
 
@@ -139,8 +139,8 @@ describe("ExamplePay (test only): a provider added as one folder and one line on
       payment.id,
       (list) => list.length === 2 && list.every((n) => n.status === "delivered"),
     );
-    expect(findPayment(payment.id)!.refundedAmount).toBe(payment.amount);
-    const refundKeys = listPaymentEvents(payment.id)
+    expect((await findPayment(payment.id))!.refundedAmount).toBe(payment.amount);
+    const refundKeys = (await listPaymentEvents(payment.id))
       .map((event) => event.dedupeKey)
       .filter((key) => key?.startsWith("examplepay:refund:"));
     expect(new Set(refundKeys).size).toBe(1);

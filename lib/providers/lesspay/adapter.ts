@@ -78,7 +78,7 @@ export const lesspay: PaymentProvider = {
     const cashier = request.method === "cashier";
     // Lesspay's channel_biz_data names no brand, last four or expiry [doc: seed 004]: a card to be saved keeps what the
     // shopper typed (masked), kept before the call since the callback may come before the answer.
-    if (request.card && request.saveCard) request.keepTypedCard?.(typedCard(request.card));
+    if (request.card && request.saveCard) await request.keepTypedCard?.(typedCard(request.card));
     const answer = await client().post("/api/global/v1/pay/create-order", {
       request_id: request.paymentId,
       target_amount: toDecimalString(request.amount, request.currency),

@@ -82,7 +82,7 @@ export const pingPayments: PaymentProvider = {
       currency: request.currency,
     });
     // Kept before the payment is asked for: the inquiry looks for the payment in this order.
-    request.keepReference?.({ payment_order_id: order.data.id });
+    await request.keepReference?.({ payment_order_id: order.data.id });
     const created = await api
       .createPayment(order.data.id, {
         currency: request.currency,

@@ -31,11 +31,11 @@ import { pingPongEnvelope, pingPongWalletNotification } from "@/lib/emulators/pi
 
 const created: TestPayment[] = [];
 
-afterEach(() => {
+afterEach(async () => {
   // Leave nothing pending behind for the background reconciliation (it writes the calls it makes
   // about pending payments, which a later test's row counts would see).
   for (const payment of created.splice(0))
-    transitionPayment(payment.id, "failed", {}, { provider: payment.provider, summary: "test clean-up" });
+    await transitionPayment(payment.id, "failed", {}, { provider: payment.provider, summary: "test clean-up" });
 });
 
 afterAll(() => {
@@ -335,7 +335,7 @@ describe("PingPong wallet bindings: believed only for a token the shop asked for
 
   it("refuses a signed binding notification whose token belongs to another shopper (422), and the binding stays pending", async () => {
     const p = await waiting("pingpong");
-    const binding = insertCredential({
+    const binding = await insertCredential({
       userId: shopper,
       provider: "pingpong",
       kind: "wallet",
@@ -346,7 +346,7 @@ describe("PingPong wallet bindings: believed only for a token the shop asked for
     });
     await refused("pingpong", p, json(pingPongWalletNotification(binding.token, "usr_someone_else")), 422);
     await refused("pingpong", p, json(pingPongWalletNotification(binding.token, "usr_someone_else", "UNBIND")), 422);
-    expect(findCredential(binding.id)).toEqual(binding);
+    expect(await findCredential(binding.id)).toEqual(binding);
   });
 });
 
@@ -390,17 +390,17 @@ describe("Ping Payments: 100 concurrent unsigned callbacks with a real payment's
       await burst();
       // The one legitimate change: its notification and its status change, nothing else anywhere.
       expect(shopRowCounts()).toEqual({ ...rows, payment_events: rows.payment_events + 2 });
-      expect(paymentNow(p)).toMatchObject({ status: "succeeded", providerPaymentId: p.ref });
+      expect(await paymentNow(p)).toMatchObject({ status: "succeeded", providerPaymentId: p.ref });
       const gets = (await serverRequestsSoFar("GET", confirmingGet)) - getsBefore;
       expect(gets).toBeGreaterThanOrEqual(1);
       expect(gets).toBeLessThanOrEqual(10);
       expect(await consoleCounts("pingpayments")).toEqual({ ...counted, unchanged: counted.unchanged + 99 });
 
       // The payment is final in the state they claim: nothing they could confirm would change it.
-      const final = paymentNow(p);
+      const final = await paymentNow(p);
       await burst();
       expect(shopRowCounts()).toEqual({ ...rows, payment_events: rows.payment_events + 2 });
-      expect(paymentNow(p)).toEqual(final);
+      expect(await paymentNow(p)).toEqual(final);
       expect((await serverRequestsSoFar("GET", confirmingGet)) - getsBefore).toBe(gets);
       expect(await consoleCounts("pingpayments")).toEqual({ ...counted, unchanged: counted.unchanged + 199 });
     },

@@ -55,11 +55,11 @@ describe.each(PROVIDERS)("%s: concurrent “pay again” after a decline", (prov
     expect(refused).toHaveLength(n - 1);
     for (const answer of refused) expect(answer.text).toMatch(REFUSED);
 
-    const attempts = listPaymentsForOrder(orderId);
+    const attempts = await listPaymentsForOrder(orderId);
     expect(attempts.map((attempt) => attempt.id)).toContain(declined.id);
     expect(attempts).toHaveLength(2);
     const winner = attempts.find((attempt) => attempt.id !== declined.id)!;
-    expect(findOrder(orderId)!.currentPaymentId).toBe(winner.id);
+    expect((await findOrder(orderId))!.currentPaymentId).toBe(winner.id);
     // Card payments here pay (Lesspay's direct card settles by its callback); a hosted page waits for the payer.
     if (cardInShop) await paymentUntil(winner.id, (p) => p.status === "succeeded", "the winner's success");
     const held = await moneyHeld(orderId);
@@ -71,7 +71,7 @@ describe.each(PROVIDERS)("%s: concurrent “pay again” after a decline", (prov
 
 describe("an open QR code, redirect or hosted page, then a card", () => {
   it("PingPong (cannot close an open QR code): the card waits, the QR code pays, the order is paid once", async () => {
-    const orderId = newOrder("pingpong");
+    const orderId = await newOrder("pingpong");
     const qr = await startAttempt(orderId, "pingpong", "alipayhk");
     expect(qr).toMatchObject({ status: "requires_action", nextActionType: "qr" });
 
@@ -81,18 +81,18 @@ describe("an open QR code, redirect or hosted page, then a card", () => {
     const switching = await postPayAgain(orderId, "antom:card", { cardNumber: CARDS.approve, replaceAttempt: qr.id });
     expect(switching.started).toBe(false);
     expect(switching.text).toMatch(/cannot close it early/);
-    expect(listPaymentsForOrder(orderId)).toHaveLength(1);
+    expect(await listPaymentsForOrder(orderId)).toHaveLength(1);
 
     expect((await payOnHostedPage(qr)).status).toBe(303);
     await paymentUntil(qr.id, (p) => p.status === "succeeded", "the QR payment");
     const after = await postPayAgain(orderId, "antom:card", { cardNumber: CARDS.approve, replaceAttempt: qr.id });
     expect(after.text).toMatch(/This order is already paid/);
-    expect(findOrder(orderId)!.status).toBe("paid");
+    expect((await findOrder(orderId))!.status).toBe("paid");
     expect((await moneyHeld(orderId)).atProviders).toBe(1);
   });
 
   it("Lesspay (cannot close its cashier): the card waits until the payer ends the cashier order", async () => {
-    const orderId = newOrder("lesspay");
+    const orderId = await newOrder("lesspay");
     const cashier = await startAttempt(orderId, "lesspay", "cashier");
     expect(cashier).toMatchObject({ status: "requires_action", nextActionType: "redirect" });
     const switching = await postPayAgain(orderId, "lesspay:card", {
@@ -111,14 +111,14 @@ describe("an open QR code, redirect or hosted page, then a card", () => {
     await paymentUntil(cashier.id, (p) => p.status === "failed" || p.status === "canceled", "the cashier's cancel");
     const card = await postPayAgain(orderId, "lesspay:card", { cardNumber: CARDS.approve });
     expect(card.started, card.text.slice(0, 300)).toBe(true);
-    const attempts = listPaymentsForOrder(orderId);
+    const attempts = await listPaymentsForOrder(orderId);
     expect(attempts).toHaveLength(2);
     await paymentUntil(attempts[1].id, (p) => p.status === "succeeded", "the card payment");
     expect((await moneyHeld(orderId)).atProviders).toBe(1);
   });
 
   it("Antom: “Pay another way” cancels the open 3DS payment at Antom first; the challenge can no longer pay", async () => {
-    const orderId = newOrder("antom");
+    const orderId = await newOrder("antom");
     const challenged = await startAttempt(orderId, "antom", "card", CARDS.challenge);
     expect(challenged.status).toBe("requires_action");
 
@@ -127,23 +127,25 @@ describe("an open QR code, redirect or hosted page, then a card", () => {
       replaceAttempt: challenged.id,
     });
     expect(switching.started, switching.text.slice(0, 300)).toBe(true);
-    expect(findPayment(challenged.id)).toMatchObject({ status: "superseded", failureCode: "superseded" });
+    expect(await findPayment(challenged.id)).toMatchObject({ status: "superseded", failureCode: "superseded" });
     expect(
-      listPaymentEvents(challenged.id).some((event) => event.type === "api_call" && /cancel/.test(event.summary)),
+      (await listPaymentEvents(challenged.id)).some(
+        (event) => event.type === "api_call" && /cancel/.test(event.summary),
+      ),
     ).toBe(true);
-    const card = listPaymentsForOrder(orderId).find((attempt) => attempt.id !== challenged.id)!;
+    const card = (await listPaymentsForOrder(orderId)).find((attempt) => attempt.id !== challenged.id)!;
     await paymentUntil(card.id, (p) => p.status === "succeeded", "the card payment");
 
     // The payer comes back to the bank's page of the closed one and passes the challenge.
     await payOnHostedPage(challenged);
     expect((await chargesFor("antom", challenged.id)).charges.map((charge) => charge.status)).toEqual(["CANCELLED"]);
-    expect(findPayment(challenged.id)!.status).toBe("superseded");
+    expect((await findPayment(challenged.id))!.status).toBe("superseded");
     expect((await moneyHeld(orderId)).atProviders).toBe(1);
-    expect(findOrder(orderId)!.status).toBe("paid");
+    expect((await findOrder(orderId))!.status).toBe("paid");
   });
 
   it("Ping Payments: “Pay another way” closes the payment order first; its PaymentIQ page can no longer pay", async () => {
-    const orderId = newOrder("pingpayments");
+    const orderId = await newOrder("pingpayments");
     const hosted = await startAttempt(orderId, "pingpayments", "card");
     expect(hosted.status).toBe("requires_action");
     // Ping's orders are in SEK; Antom takes SEK too.
@@ -152,8 +154,8 @@ describe("an open QR code, redirect or hosted page, then a card", () => {
       replaceAttempt: hosted.id,
     });
     expect(switching.started, switching.text.slice(0, 300)).toBe(true);
-    expect(findPayment(hosted.id)!.status).toBe("superseded");
-    const card = listPaymentsForOrder(orderId).find((attempt) => attempt.id !== hosted.id)!;
+    expect((await findPayment(hosted.id))!.status).toBe("superseded");
+    const card = (await listPaymentsForOrder(orderId)).find((attempt) => attempt.id !== hosted.id)!;
     await paymentUntil(card.id, (p) => p.status === "succeeded", "the card payment");
 
     await payOnHostedPage(hosted, CARDS.approve);
@@ -171,15 +173,17 @@ async function secondCharge(
   provider: (typeof PROVIDERS)[number],
   method: string,
 ): Promise<{ orderId: string; extra: Payment; kept: Payment }> {
-  const orderId = newOrder(provider);
+  const orderId = await newOrder(provider);
   const open = await startAttempt(orderId, provider, method, provider === "antom" ? CARDS.challenge : undefined);
   expect(open.status).toBe("requires_action");
   expect(
-    transitionPayment(
-      open.id,
-      "superseded",
-      { nextActionType: "none" },
-      { provider, summary: "test set-up: closed in the shop only" },
+    (
+      await transitionPayment(
+        open.id,
+        "superseded",
+        { nextActionType: "none" },
+        { provider, summary: "test set-up: closed in the shop only" },
+      )
     ).changed,
   ).toBe(true);
   const card = await postPayAgain(orderId, provider === "pingpayments" ? "antom:card" : `${provider}:card`, {
@@ -187,7 +191,7 @@ async function secondCharge(
   });
   expect(card.started, card.text.slice(0, 300)).toBe(true);
   const kept = await paymentUntil(
-    listPaymentsForOrder(orderId).find((attempt) => attempt.id !== open.id)!.id,
+    (await listPaymentsForOrder(orderId)).find((attempt) => attempt.id !== open.id)!.id,
     (p) => p.status === "succeeded",
     "the card payment",
   );
@@ -195,8 +199,8 @@ async function secondCharge(
   return { orderId, extra: open, kept };
 }
 
-const extraChargeEvents = (paymentId: string) =>
-  listPaymentEvents(paymentId).filter((event) => event.type === "extra_charge");
+const extraChargeEvents = async (paymentId: string) =>
+  (await listPaymentEvents(paymentId)).filter((event) => event.type === "extra_charge");
 
 describe("a second charge that comes anyway is returned at once and shown to the operator", () => {
   it.each([
@@ -206,17 +210,17 @@ describe("a second charge that comes anyway is returned at once and shown to the
     const { orderId, extra, kept } = await secondCharge(provider, method);
     const returned = await paymentUntil(extra.id, (p) => p.status === "refunded", "the automatic refund", 20_000);
     expect(returned.refundedAmount).toBe(returned.amount);
-    expect(findPayment(kept.id)!.status).toBe("succeeded");
-    expect(findOrder(orderId)!.status).toBe("paid");
+    expect((await findPayment(kept.id))!.status).toBe("succeeded");
+    expect((await findOrder(orderId))!.status).toBe("paid");
     // On the extra one's timeline: the second charge, then its return; on the kept one's: the second charge.
-    expect(extraChargeEvents(extra.id).map((event) => event.dedupeKey)).toEqual([
+    expect((await extraChargeEvents(extra.id)).map((event) => event.dedupeKey)).toEqual([
       `extra-charge:${extra.id}`,
       `extra-charge-return:${extra.id}`,
     ]);
-    expect(extraChargeEvents(kept.id)).toHaveLength(1);
+    expect(await extraChargeEvents(kept.id)).toHaveLength(1);
     // Settled: no longer marked in the console, nor asked again by the reconciliation loop.
-    expect(listPaymentsPage({ q: extra.id })[0].extraChargeHeld).toBe(false);
-    expect(listUnreturnedExtraCharges().map((payment) => payment.id)).not.toContain(extra.id);
+    expect((await listPaymentsPage({ q: extra.id }))[0].extraChargeHeld).toBe(false);
+    expect((await listUnreturnedExtraCharges()).map((payment) => payment.id)).not.toContain(extra.id);
   });
 
   it.each([
@@ -229,15 +233,16 @@ describe("a second charge that comes anyway is returned at once and shown to the
       await paymentUntil(extra.id, (p) => p.status === "succeeded", "the late success");
       const marked = await paymentUntil(
         extra.id,
-        () => listPaymentEvents(extra.id).some((event) => event.dedupeKey === `extra-charge-by-hand:${extra.id}`),
+        async () =>
+          (await listPaymentEvents(extra.id)).some((event) => event.dedupeKey === `extra-charge-by-hand:${extra.id}`),
         "the by-hand note",
       );
       expect(marked.status).toBe("succeeded");
-      expect(findOrder(orderId)!.status).toBe("paid");
-      expect(extraChargeEvents(kept.id)).toHaveLength(1);
-      expect(listPaymentsPage({ q: extra.id })[0].extraChargeHeld).toBe(true);
+      expect((await findOrder(orderId))!.status).toBe("paid");
+      expect(await extraChargeEvents(kept.id)).toHaveLength(1);
+      expect((await listPaymentsPage({ q: extra.id }))[0].extraChargeHeld).toBe(true);
       // Left to the operator: the reconciliation loop does not ask the provider again and again.
-      expect(listUnreturnedExtraCharges(1000).map((payment) => payment.id)).not.toContain(extra.id);
+      expect((await listUnreturnedExtraCharges(1000)).map((payment) => payment.id)).not.toContain(extra.id);
 
       const operator = await signInOverHttp(DEMO_USERS.find((user) => user.role === "operator")!);
       const list = await (
@@ -253,30 +258,32 @@ describe("a second charge that comes anyway is returned at once and shown to the
 });
 
 describe("second charges the reconciliation loop returns again", () => {
-  it("lists a held second charge until it is returned or left to the operator, never the kept payment", () => {
-    const orderId = newOrder("antom");
-    const attempt = () =>
-      insertPaymentOnce({
-        id: newPaymentId(),
-        orderId,
-        provider: "antom",
-        method: "card",
-        idempotencyKey: randomUUID(),
-        amount: 3900,
-        currency: "EUR",
-      }).payment;
-    const kept = attempt();
-    const extra = attempt();
-    expect(transitionPayment(kept.id, "succeeded", {}, { provider: "antom", summary: "test set-up" }).extraCharge).toBe(
-      false,
-    );
+  it("lists a held second charge until it is returned or left to the operator, never the kept payment", async () => {
+    const orderId = await newOrder("antom");
+    const attempt = async () =>
+      (
+        await insertPaymentOnce({
+          id: newPaymentId(),
+          orderId,
+          provider: "antom",
+          method: "card",
+          idempotencyKey: randomUUID(),
+          amount: 3900,
+          currency: "EUR",
+        })
+      ).payment;
+    const kept = await attempt();
+    const extra = await attempt();
     expect(
-      transitionPayment(extra.id, "succeeded", {}, { provider: "antom", summary: "test set-up" }).extraCharge,
+      (await transitionPayment(kept.id, "succeeded", {}, { provider: "antom", summary: "test set-up" })).extraCharge,
+    ).toBe(false);
+    expect(
+      (await transitionPayment(extra.id, "succeeded", {}, { provider: "antom", summary: "test set-up" })).extraCharge,
     ).toBe(true);
-    const listed = () => listUnreturnedExtraCharges(1000).map((payment) => payment.id);
-    expect(listed()).toContain(extra.id);
-    expect(listed()).not.toContain(kept.id);
-    recordPaymentEvent({
+    const listed = async () => (await listUnreturnedExtraCharges(1000)).map((payment) => payment.id);
+    expect(await listed()).toContain(extra.id);
+    expect(await listed()).not.toContain(kept.id);
+    await recordPaymentEvent({
       paymentId: extra.id,
       provider: "antom",
       type: "extra_charge",
@@ -284,7 +291,7 @@ describe("second charges the reconciliation loop returns again", () => {
       summary: "test: left to the operator",
       detail: null,
     });
-    expect(listed()).not.toContain(extra.id);
-    expect(listPaymentsPage({ q: extra.id })[0].extraChargeHeld).toBe(true);
+    expect(await listed()).not.toContain(extra.id);
+    expect((await listPaymentsPage({ q: extra.id }))[0].extraChargeHeld).toBe(true);
   });
 });

@@ -96,31 +96,33 @@ describe("kill -9 while the provider's answer is on its way", () => {
       ).catch((error: unknown) => error);
 
       // The shop has written its attempt and is waiting; the provider has recorded the charge.
-      const order = await until("the order", () => findOrderByCheckoutToken(checkoutToken));
-      const attempt = await until("the attempt", () => listPaymentsForOrder(order.id)[0]);
+      const order = await until("the order", async () => await findOrderByCheckoutToken(checkoutToken));
+      const attempt = await until("the attempt", async () => (await listPaymentsForOrder(order.id))[0]);
       await until("the provider's charge", async () => (await chargesFor(provider, attempt.id, base)).count === 1);
-      expect(findPayment(attempt.id)!.status).toBe("created");
+      expect((await findPayment(attempt.id))!.status).toBe("created");
 
       await server!.crash();
       // The browser's request died with the process: the shop never answered it.
       expect(await answer).toBeInstanceOf(Error);
-      expect(findPayment(attempt.id)!.status).toBe("created");
+      expect((await findPayment(attempt.id))!.status).toBe("created");
 
       server = (await startTestServer(serverOptions(false))) as TestServer;
-      const settled = await until("reconciliation", () => {
-        const payment = findPayment(attempt.id)!;
+      const settled = await until("reconciliation", async () => {
+        const payment = (await findPayment(attempt.id))!;
         return payment.status === "created" ? undefined : payment;
       });
       if (provider === "pingpayments") {
         // Ping's documented API finds a payment only by its id, which died with the process: the
         // attempt waits for an operator (processing), never failed by time.
         expect(settled.status).toBe("processing");
-        expect(listPaymentEvents(attempt.id).some((e) => e.dedupeKey === `needs-operator:${attempt.id}`)).toBe(true);
+        expect((await listPaymentEvents(attempt.id)).some((e) => e.dedupeKey === `needs-operator:${attempt.id}`)).toBe(
+          true,
+        );
       } else {
         expect(settled.status).toBe("succeeded");
         expect(settled.providerPaymentId).toBeTruthy();
         expect(
-          listPaymentEvents(attempt.id).some(
+          (await listPaymentEvents(attempt.id)).some(
             (e) =>
               e.type === "status_change" &&
               e.fromStatus === "created" &&

@@ -46,17 +46,19 @@ describe("SQLite under concurrent writes", () => {
   it("no busy error reaches a shopper or a provider", { timeout: 120_000 }, async () => {
     const offset = statSync(LOG).size;
     const base = serverUrl();
-    const payments = Array.from({ length: 40 }, (_, i) => {
-      const transactionId = `TXC${Date.now()}${i}${Math.floor(Math.random() * 1000)}`;
-      const { id, orderId } = createTestPayment({
-        provider: "pingpong",
-        amount: 1999,
-        currency: "USD",
-        status: "requires_action",
-        providerPaymentId: transactionId,
-      });
-      return { id, orderId, transactionId };
-    });
+    const payments = await Promise.all(
+      Array.from({ length: 40 }, async (_, i) => {
+        const transactionId = `TXC${Date.now()}${i}${Math.floor(Math.random() * 1000)}`;
+        const { id, orderId } = await createTestPayment({
+          provider: "pingpong",
+          amount: 1999,
+          currency: "USD",
+          status: "requires_action",
+          providerPaymentId: transactionId,
+        });
+        return { id, orderId, transactionId };
+      }),
+    );
     const checkoutAction = actionId("app/(shop)/checkout/actions.ts", "placeOrderAndPay");
 
     const answers: { what: string; status: number }[] = [];
@@ -71,22 +73,22 @@ describe("SQLite under concurrent writes", () => {
     const localWrites = (async () => {
       let count = 0;
       while (writing) {
-        const orderId = createTestOrder({ amount: 500, currency: "USD" });
-        const { id } = createTestPayment({
+        const orderId = await createTestOrder({ amount: 500, currency: "USD" });
+        const { id } = await createTestPayment({
           provider: "lesspay",
           amount: 500,
           currency: "USD",
           status: "processing",
           providerPaymentId: `LP${randomUUID()}`,
         });
-        recordPaymentEvent({
+        await recordPaymentEvent({
           paymentId: id,
           provider: "lesspay",
           type: "error",
           summary: `concurrency test write ${count} (${orderId})`,
           detail: null,
         });
-        transitionPayment(id, "succeeded", {}, { provider: "lesspay", summary: "concurrency test" });
+        await transitionPayment(id, "succeeded", {}, { provider: "lesspay", summary: "concurrency test" });
         count++;
         await sleep(2);
       }
@@ -125,7 +127,7 @@ describe("SQLite under concurrent writes", () => {
     expect(unexpected).toEqual([]);
     expect(answers.filter((a) => a.what === "notification").every((a) => a.status === 200)).toBe(true);
     expect(answers.filter((a) => a.what === "status poll").every((a) => a.status === 200)).toBe(true);
-    for (const payment of payments) expect(findPayment(payment.id)!.status).toBe("succeeded");
+    for (const payment of payments) expect((await findPayment(payment.id))!.status).toBe("succeeded");
     expect(logSince(offset)).not.toMatch(BUSY);
   });
 });

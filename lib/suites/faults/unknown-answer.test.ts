@@ -41,7 +41,7 @@ async function startUnderFault(provider: FaultProvider, fault: Fault, charge: bo
     ...(fault === "timeout" ? { holdSeconds: HOLD_SECONDS } : {}),
     notification: { mode: "dropped" },
   });
-  const orderId = faultOrder(provider);
+  const orderId = await faultOrder(provider);
   const key = randomUUID();
   // A double submit while the first answer is awaited (the second arrives during the fault).
   const [first, second] = await Promise.all([
@@ -61,7 +61,7 @@ async function reconcileUntilSettled(paymentId: string) {
 }
 
 /** The move to processing that says the start's answer is unknown and reconciliation will settle it. */
-const isUnknownAnswerMove = (e: ReturnType<typeof listPaymentEvents>[number]) =>
+const isUnknownAnswerMove = (e: Awaited<ReturnType<typeof listPaymentEvents>>[number]) =>
   e.type === "status_change" && e.toStatus === "processing" && /answer is unknown.*reconciliation will/.test(e.summary);
 
 /**
@@ -69,22 +69,22 @@ const isUnknownAnswerMove = (e: ReturnType<typeof listPaymentEvents>[number]) =>
  * shop asks the provider right away, so by now the provider's own word may already have settled
  * it: a failure only ever comes from its "no such payment".
  */
-function expectStartedUnknown(payment: { id: string; status: string }) {
+async function expectStartedUnknown(payment: { id: string; status: string }) {
   expect(payment.status).toBe("processing");
-  const events = listPaymentEvents(payment.id);
+  const events = await listPaymentEvents(payment.id);
   expect(events.some(isUnknownAnswerMove)).toBe(true);
   for (const failed of events.filter((e) => e.toStatus === "failed"))
     expect(failed.summary).toMatch(/^Reconciled by inquiry: .* has no record of this payment/);
 }
 
-function expectPendingUnknown(paymentId: string, orderId: string) {
-  const payment = findPayment(paymentId)!;
+async function expectPendingUnknown(paymentId: string, orderId: string) {
+  const payment = (await findPayment(paymentId))!;
   expect(payment.status).toBe("processing");
   expect(payment.failureCode).toBeNull();
   expect(payment.nextActionType).toBe("none");
   expect(payment.startAnswerUnknown).toBe(true);
-  expect(findOrder(orderId)!.status).toBe("pending");
-  const events = listPaymentEvents(paymentId);
+  expect((await findOrder(orderId))!.status).toBe("pending");
+  const events = await listPaymentEvents(paymentId);
   expect(events.some(isUnknownAnswerMove)).toBe(true);
   expect(events.some((e) => e.toStatus === "failed")).toBe(false);
 }
@@ -97,15 +97,15 @@ describe.each(FAULT_PROVIDERS.filter((provider) => provider !== "pingpayments"))
       "%s after the charge: pending, then succeeded by reconciliation; one charge at the provider",
       async (fault) => {
         const { orderId, payment } = await startUnderFault(provider, fault, true);
-        expectStartedUnknown(payment);
+        await expectStartedUnknown(payment);
 
         // (Lesspay's card payments settle a moment after the order is made, in scaled time.)
         const settled = await reconcileUntilSettled(payment.id);
         expect(settled.status).toBe("succeeded");
-        expect(findOrder(orderId)!.status).toBe("paid");
+        expect((await findOrder(orderId))!.status).toBe("paid");
         expect(settled.providerPaymentId).toBeTruthy();
         expect(
-          listPaymentEvents(payment.id).some(
+          (await listPaymentEvents(payment.id)).some(
             (e) => e.type === "status_change" && e.toStatus === "succeeded" && /Reconciled by inquiry/.test(e.summary),
           ),
         ).toBe(true);
@@ -117,12 +117,12 @@ describe.each(FAULT_PROVIDERS.filter((provider) => provider !== "pingpayments"))
       "%s before the charge: failed not_at_provider by the provider's word (a timeout only once old); no charge",
       async (fault) => {
         const { orderId, payment } = await startUnderFault(provider, fault, false);
-        expectStartedUnknown(payment);
+        await expectStartedUnknown(payment);
 
         if (fault === "timeout") {
           // No answer came: the call may still reach the provider, so its "no such payment" is not
           // final while the attempt is young.
-          expectPendingUnknown(payment.id, orderId);
+          await expectPendingUnknown(payment.id, orderId);
           const early = await reconcilePayment(payment.id, 0);
           if (Date.now() - payment.createdAt.getTime() < NOT_AT_PROVIDER_AFTER_MS - 500)
             expect(early!.status).toBe("processing");
@@ -134,7 +134,7 @@ describe.each(FAULT_PROVIDERS.filter((provider) => provider !== "pingpayments"))
           expect(Date.now() - payment.createdAt.getTime()).toBeLessThan(NOT_AT_PROVIDER_AFTER_MS);
         expect(settled.status).toBe("failed");
         expect(settled.failureCode).toBe("not_at_provider");
-        expect(findOrder(orderId)!.status).toBe("failed");
+        expect((await findOrder(orderId))!.status).toBe("failed");
         expect((await chargesFor(provider, payment.id)).count).toBe(0);
       },
     );
@@ -148,14 +148,14 @@ describe("pingpayments: an unreadable answer to the payment's start", () => {
     "%s (charged: %s): processing, needs an operator, never failed by time",
     async (fault, charge) => {
       const { orderId, payment } = await startUnderFault("pingpayments", fault, charge);
-      expectPendingUnknown(payment.id, orderId);
+      await expectPendingUnknown(payment.id, orderId);
       // Past the age at which a provider's "no such payment" would fail it.
       await sleep(Math.max(0, payment.createdAt.getTime() + NOT_AT_PROVIDER_AFTER_MS + 100 - Date.now()));
       const after = await reconcilePayment(payment.id, 0);
       expect(after!.status).toBe("processing");
       expect(after!.failureCode).toBeNull();
-      expect(findOrder(orderId)!.status).toBe("pending");
-      const events = listPaymentEvents(payment.id);
+      expect((await findOrder(orderId))!.status).toBe("pending");
+      const events = await listPaymentEvents(payment.id);
       expect(events.filter((e) => e.dedupeKey === `needs-operator:${payment.id}`)).toEqual([
         expect.objectContaining({ summary: expect.stringMatching(/^Needs an operator: .*merchant_reference/) }),
       ]);
@@ -176,7 +176,7 @@ describe("a clear refusal", () => {
   // Card providers decline in their answer (Ping and PingPong's alipay decline on their own pages).
   it.each(["antom", "lesspay"] as const)("%s: a documented decline still fails the payment", async (provider) => {
     await forceNextPayment(provider, { outcome: "decline", notification: { mode: "dropped" } });
-    const orderId = faultOrder(provider);
+    const orderId = await faultOrder(provider);
     const payment = await startWith(provider, orderId);
     expect(payment.startAnswerUnknown).toBe(false);
     const settled = payment.status === "processing" ? await reconcileUntilSettled(payment.id) : payment;

@@ -6,10 +6,10 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { db } from "@/lib/db/client";
+import { writeTransaction } from "@/lib/db/client";
 import { findOrder } from "@/lib/db/queries/orders";
 import { findPayment, listPaymentEvents } from "@/lib/db/queries/payments";
-import { payments } from "@/lib/db/schema";
+import { payments } from "@/lib/db/tables";
 import { reconcilePayment } from "@/lib/payments/reconcile-payment";
 import { closeSqlite } from "@/lib/sqlite";
 import { chargesFor, clearOverride, forceNextPayment } from "@/lib/testing/control-fixtures";
@@ -32,7 +32,7 @@ const AMOUNT = 2500;
 /** A payment the provider charged (AMOUNT in the order's currency) whose start answer was lost. */
 async function chargedWithLostAnswer(provider: FaultProvider) {
   await forceNextPayment(provider, { outcome: "http_500", charge: true, notification: { mode: "dropped" } });
-  const orderId = faultOrder(provider, AMOUNT);
+  const orderId = await faultOrder(provider, AMOUNT);
   const payment = await startWith(provider, orderId, randomUUID());
   expect(payment.status).toBe("processing");
   // Lesspay's card payment settles a moment after it is made (scaled time).
@@ -41,16 +41,18 @@ async function chargedWithLostAnswer(provider: FaultProvider) {
   // the shop is given the id, as a status callback or an operator who found it at Ping would.
   if (provider === "pingpayments") {
     const [charge] = (await chargesFor(provider, payment.id)).charges;
-    db().update(payments).set({ providerPaymentId: charge.id }).where(eq(payments.id, payment.id)).run();
+    await writeTransaction(async (tx) => {
+      await tx.update(payments).set({ providerPaymentId: charge.id }).where(eq(payments.id, payment.id));
+    });
   }
   return { orderId, paymentId: payment.id };
 }
 
-function expectIntegrityFailure(paymentId: string, orderId: string) {
-  const payment = findPayment(paymentId)!;
+async function expectIntegrityFailure(paymentId: string, orderId: string) {
+  const payment = (await findPayment(paymentId))!;
   expect(payment.status).toBe("processing");
-  expect(findOrder(orderId)!.status).toBe("pending");
-  const events = listPaymentEvents(paymentId);
+  expect((await findOrder(orderId))!.status).toBe("pending");
+  const events = await listPaymentEvents(paymentId);
   const failures = events.filter((e) => e.type === "integrity_failure");
   expect(failures).toHaveLength(1);
   expect(failures[0].summary).toMatch(/Inquiry refused/);
@@ -65,10 +67,12 @@ describe.each(FAULT_PROVIDERS)("%s: an inquiry's answer that does not match the 
   ] as const)("%s: not paid, an integrity failure recorded once, status unchanged", async (_name, expected) => {
     const { orderId, paymentId } = await chargedWithLostAnswer(provider);
     // What the shop expects now differs from what the provider holds.
-    db().update(payments).set(expected).where(eq(payments.id, paymentId)).run();
+    await writeTransaction(async (tx) => {
+      await tx.update(payments).set(expected).where(eq(payments.id, paymentId));
+    });
     await reconcilePayment(paymentId, 0);
     await reconcilePayment(paymentId, 0);
-    expectIntegrityFailure(paymentId, orderId);
+    await expectIntegrityFailure(paymentId, orderId);
   });
 
   it("the same answer with the payment's own amount and currency settles it (the control)", async () => {
@@ -77,7 +81,7 @@ describe.each(FAULT_PROVIDERS)("%s: an inquiry's answer that does not match the 
     for (let i = 0; i < 30 && settled?.status === "processing"; i++)
       settled = await sleep(100).then(() => reconcilePayment(paymentId, 0));
     expect(settled!.status).toBe("succeeded");
-    expect(findOrder(orderId)!.status).toBe("paid");
-    expect(listPaymentEvents(paymentId).some((e) => e.type === "integrity_failure")).toBe(false);
+    expect((await findOrder(orderId))!.status).toBe("paid");
+    expect((await listPaymentEvents(paymentId)).some((e) => e.type === "integrity_failure")).toBe(false);
   });
 });

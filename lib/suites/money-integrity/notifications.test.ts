@@ -16,9 +16,9 @@ import { serverUrl } from "@/lib/testing/pingpayments-fixtures";
 
 const created: TestPayment[] = [];
 
-afterAll(() => {
+afterAll(async () => {
   for (const payment of created)
-    transitionPayment(payment.id, "failed", {}, { provider: payment.provider, summary: "test clean-up" });
+    await transitionPayment(payment.id, "failed", {}, { provider: payment.provider, summary: "test clean-up" });
   closeSqlite(process.env.DATABASE_PATH!);
   closeSqlite(process.env.EMULATOR_DATABASE_PATH!);
 });
@@ -38,10 +38,10 @@ const reported = (price: Money & { other: string }, mismatch: Mismatch): Money =
       ? { amount: price.amount - 1, currency: price.currency }
       : { amount: price.amount, currency: price.other };
 
-const integrityFailures = (payment: TestPayment) =>
-  listPaymentEvents(payment.id).filter((e) => e.type === "integrity_failure");
-const listedMark = (payment: TestPayment) =>
-  listPaymentsPage({ q: payment.id }, undefined, 5).find((row) => row.id === payment.id)?.integrityFailure;
+const integrityFailures = async (payment: TestPayment) =>
+  (await listPaymentEvents(payment.id)).filter((e) => e.type === "integrity_failure");
+const listedMark = async (payment: TestPayment) =>
+  (await listPaymentsPage({ q: payment.id }, undefined, 5)).find((row) => row.id === payment.id)?.integrityFailure;
 
 /** The payment under test: waiting for the provider, whose notification reports `money`. */
 async function paymentReporting(
@@ -75,30 +75,30 @@ describe("a notification reporting other money", () => {
     async (provider, _label, mismatch, price) => {
       const money = reported(price, mismatch);
       const { payment, notify } = await paymentReporting(provider, price, money);
-      expect(listedMark(payment)).toBe(false);
+      expect(await listedMark(payment)).toBe(false);
 
       const first = await notify();
       expect(first.status, first.text).toBe(422);
-      expect(paymentNow(payment).status).toBe("requires_action");
-      expect(findOrder(payment.orderId)!.status).toBe("pending");
-      const failures = integrityFailures(payment);
+      expect((await paymentNow(payment)).status).toBe("requires_action");
+      expect((await findOrder(payment.orderId))!.status).toBe("pending");
+      const failures = await integrityFailures(payment);
       expect(failures).toHaveLength(1);
       expect(failures[0].summary).toContain(`${money.amount} ${money.currency}`);
       expect(failures[0].summary).toContain(`${price.amount} ${price.currency}`);
-      expect(listedMark(payment)).toBe(true);
+      expect(await listedMark(payment)).toBe(true);
 
       // The provider resends it (it was not acknowledged): still not paid, still one record, no new row.
-      const rows = listPaymentEvents(payment.id).length;
+      const rows = (await listPaymentEvents(payment.id)).length;
       expect((await notify()).status).toBe(422);
-      expect(integrityFailures(payment)).toHaveLength(1);
-      expect(listPaymentEvents(payment.id)).toHaveLength(rows);
-      expect(paymentNow(payment).status).toBe("requires_action");
+      expect(await integrityFailures(payment)).toHaveLength(1);
+      expect(await listPaymentEvents(payment.id)).toHaveLength(rows);
+      expect((await paymentNow(payment)).status).toBe("requires_action");
 
       // The record does not stand in the way of the right notification, nor does the mark go away.
       const right = await genuine(payment);
       expect(DRIVERS[provider].isAck(right), `${right.status} ${right.text}`).toBe(true);
-      expect(paymentNow(payment).status).toBe("succeeded");
-      expect(listedMark(payment)).toBe(true);
+      expect((await paymentNow(payment)).status).toBe("succeeded");
+      expect(await listedMark(payment)).toBe(true);
     },
   );
 });
@@ -109,9 +109,9 @@ describe("Lesspay's 12 PAID (amount differs)", () => {
     created.push(payment);
     const body = { ...lesspayPayload(payment, "succeeded"), order_status: "PAID", order_status_int: 12 };
     expect((await post("lesspay", lesspayRequest(body))).status).toBe(422);
-    expect(paymentNow(payment).status).toBe("requires_action");
-    expect(integrityFailures(payment)).toHaveLength(1);
-    expect(listedMark(payment)).toBe(true);
+    expect((await paymentNow(payment)).status).toBe("requires_action");
+    expect(await integrityFailures(payment)).toHaveLength(1);
+    expect(await listedMark(payment)).toBe(true);
   });
 });
 
@@ -127,8 +127,8 @@ describe("a part (capture or refund) reporting more than the payment", () => {
     created.push(payment);
     const answer = await post("antom", await DRIVERS.antom.notification(payment, "captured", { amount: 2000 }));
     expect(answer.status).toBe(422);
-    expect(paymentNow(payment)).toMatchObject({ status: "authorized", capturedAmount: 0 });
-    expect(integrityFailures(payment)).toHaveLength(1);
+    expect(await paymentNow(payment)).toMatchObject({ status: "authorized", capturedAmount: 0 });
+    expect(await integrityFailures(payment)).toHaveLength(1);
   });
 });
 

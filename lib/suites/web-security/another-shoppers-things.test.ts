@@ -19,7 +19,7 @@ import {
  * (404: its existence is not revealed) and nothing about it changes.
  */
 describe("another shopper's things", () => {
-  let owner: ReturnType<typeof createTestUser>;
+  let owner: Awaited<ReturnType<typeof createTestUser>>;
   let otherCookie: string;
   let ownerOrder: string;
 
@@ -38,10 +38,10 @@ describe("another shopper's things", () => {
   });
 
   beforeAll(async () => {
-    owner = createTestUser();
-    const other = createTestUser();
+    owner = await createTestUser();
+    const other = await createTestUser();
     otherCookie = await signInOverHttp(other);
-    ownerOrder = createTestOrder({ amount: 2500, currency: "EUR", userId: owner.id });
+    ownerOrder = await createTestOrder({ amount: 2500, currency: "EUR", userId: owner.id });
   });
 
   it.each([
@@ -83,7 +83,7 @@ describe("another shopper's things", () => {
   });
 
   it("removing another shopper's saved card is a 404 and the card stays", async () => {
-    const card = savedCard(owner.id, "1111");
+    const card = await savedCard(owner.id, "1111");
     const before = ownersRows();
     const answer = await postAction({
       page: "/account",
@@ -96,7 +96,7 @@ describe("another shopper's things", () => {
   });
 
   it("unlinking another shopper's wallet is a 404 and the wallet stays linked", async () => {
-    const wallet = linkedWallet(owner.id, owner.id);
+    const wallet = await linkedWallet(owner.id, owner.id);
     const before = ownersRows();
     const answer = await postAction({
       page: "/account",
@@ -109,7 +109,7 @@ describe("another shopper's things", () => {
   });
 
   it("paying with another shopper's saved card is a 404 and places no order", async () => {
-    const card = savedCard(owner.id, "2222");
+    const card = await savedCard(owner.id, "2222");
     const before = ownersRows();
     const ordersBefore = readRows("select count(*) as n from orders");
     const answer = await postAction({
@@ -139,7 +139,7 @@ describe("another shopper's things", () => {
     expect(
       (await fetch(`${serverUrl()}/api/orders/${ownerOrder}/status`, { headers: { cookie: ownerCookie } })).status,
     ).toBe(200);
-    const card = savedCard(owner.id, "3333");
+    const card = await savedCard(owner.id, "3333");
     const answer = await postAction({
       page: "/account",
       id: actionId("app/(shop)/account/actions.ts", "removeSavedCard"),

@@ -44,7 +44,7 @@ describe("a notification nested 20,000 levels deep", () => {
       expect(answer).toEqual({ status: 400, text: JSON.stringify({ error: "Notification nested too deeply" }) });
       expect(rowsOf(payment.id)).toEqual(before);
       expect(driver.isAck(await post(provider, request))).toBe(true);
-      expect(paymentNow(payment).status).toBe("succeeded");
+      expect((await paymentNow(payment)).status).toBe("succeeded");
     },
   );
 });

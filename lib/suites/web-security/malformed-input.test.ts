@@ -259,7 +259,7 @@ describe("malformed input to every route handler, page and server action of the 
       expect((await pendingOverride(provider)).json.override).toBeNull();
     }
     operatorCookie = await signInOverHttp(DEMO_USERS.find((user) => user.role === "operator")!);
-    const payment = createTestPayment({
+    const payment = await createTestPayment({
       provider: "pingpayments",
       amount: 1200,
       currency: "EUR",

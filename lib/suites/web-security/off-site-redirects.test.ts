@@ -37,8 +37,8 @@ function expectNotFollowed(answer: Response) {
 
 describe("redirects by a request parameter stay on the site", () => {
   let account: { email: string; password: string };
-  beforeAll(() => {
-    account = createTestUser();
+  beforeAll(async () => {
+    account = await createTestUser();
   });
 
   it.each(OFF_SITE)("the sign-in page does not carry %s into its form", async (target) => {
@@ -101,7 +101,7 @@ describe("redirects by a request parameter stay on the site", () => {
   });
 
   it.each(OFF_SITE)("the 3-D Secure hand-off page with attempt=%s goes back to its order", async (target) => {
-    const orderId = createTestOrder({ amount: 1500, currency: "EUR" });
+    const orderId = await createTestOrder({ amount: 1500, currency: "EUR" });
     const answer = await fetch(`${serverUrl()}/orders/${orderId}/authenticate?attempt=${encodeURIComponent(target)}`, {
       redirect: "manual",
     });

@@ -87,7 +87,7 @@ describe("security headers and a Content-Security-Policy on every answer", () =>
   beforeAll(async () => {
     const operator = DEMO_USERS.find((user) => user.role === "operator")!;
     operatorCookie = await signInOverHttp(operator);
-    const payment = createTestPayment({
+    const payment = await createTestPayment({
       provider: "pingpayments",
       amount: 1200,
       currency: "EUR",

@@ -96,7 +96,7 @@ describe("server actions from another site", () => {
 describe("server actions that need a session", () => {
   it("the account's actions change nothing without one", async () => {
     const { shopper, card, row } = await shopperWithCard();
-    const wallet = linkedWallet(shopper.id);
+    const wallet = await linkedWallet(shopper.id);
     const walletRow = () => readRows("select * from stored_credentials where id = ?", wallet.id);
     const [cardBefore, walletBefore] = [row(), walletRow()];
     expect((await removeCard(card.id, undefined)).status).toBe(200);
@@ -116,15 +116,15 @@ describe("server actions that need a session", () => {
     expect(walletRow()).toEqual(walletBefore);
   });
 
-  describe("the operator's actions", () => {
+  describe("the operator's actions", async () => {
     let shopperCookie: string;
     beforeAll(async () => {
-      shopperCookie = await signInOverHttp(createTestUser("shopper"));
+      shopperCookie = await signInOverHttp(await createTestUser("shopper"));
     });
 
     /** A captured card payment: refundable, and, were it still authorized, voidable. */
-    const payment = (status: "succeeded" | "authorized") =>
-      createTestPayment({
+    const payment = async (status: "succeeded" | "authorized") =>
+      await createTestPayment({
         provider: "pingpayments",
         amount: 1000,
         currency: "EUR",
@@ -146,7 +146,7 @@ describe("server actions that need a session", () => {
     ] as const)(
       "%s: a guest is sent to sign in and a shopper gets 403; the payment does not change",
       async (_name, action, status, extra) => {
-        const { id } = payment(status);
+        const { id } = await payment(status);
         const before = rowsOf(id);
         const post = (cookie?: string) =>
           postAction({

@@ -31,13 +31,14 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
     getTranslations("PaymentAttempt"),
   ]);
   const total = formatMoney(order.totalAmount, order.currency, locale);
-  const itemNames = itemNamesIn(locale, items, order.currency);
+  const itemNames = await itemNamesIn(locale, items, order.currency);
   const lastAttemptCanceled = Boolean(latest && wasCanceled(latest));
   const openStep = latest ? openStepOf(latest) : null;
   // An open attempt the shop can close at its provider first, so a second way to pay never charges twice.
   const canSwitch = Boolean(latest && findProvider(latest.provider)?.closeOpenAttempt);
   const ending = latest && order.status === "failed" ? endingOf(latest, providerWords()) : null;
   /** Another payment for the order (a fresh attempt token each), with what the shop offers in its currency. */
+  const savedCards = await savedCardsFor(order.userId);
   const payAgainForm = (attempt: {
     replaceAttempt?: string;
     buttonLabel?: string;
@@ -48,7 +49,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
       attemptToken={randomUUID()}
       methods={paymentMethodsFor(order.currency)}
       extensions={browserExtensions()}
-      savedCards={savedCardsFor(order.userId)}
+      savedCards={savedCards}
       providerNames={providerNames()}
       autofill={autofillUrls()}
       merchantUserId={order.userId ?? undefined}
@@ -223,9 +224,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
  * The items' names in the shopper's language, by product (the catalogue's translation where it has
  * one). English reads the names as they were ordered.
  */
-function itemNamesIn(locale: string, items: readonly { productId: string }[], currency: string): Map<string, string> {
+async function itemNamesIn(
+  locale: string,
+  items: readonly { productId: string }[],
+  currency: string,
+): Promise<Map<string, string>> {
   if (locale === "en") return new Map();
-  const products = findProductsByIds(
+  const products = await findProductsByIds(
     items.map((item) => item.productId),
     currency,
     locale,

@@ -10,7 +10,7 @@ import { readCurrency } from "@/lib/shopper-session";
 export default async function ProductPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const [t, locale, currency] = await Promise.all([getTranslations("Product"), getLocale(), readCurrency()]);
-  const product = findProductBySlug(slug, currency, locale);
+  const product = await findProductBySlug(slug, currency, locale);
   if (!product) notFound();
   return (
     <div className="grid gap-10 md:grid-cols-2">

@@ -17,11 +17,14 @@ export const metadata = { title: "Order · Operator console" };
 export default async function AdminOrderPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   await requireOperator(`/admin/orders/${id}`);
-  const order = findOrder(id);
+  const order = await findOrder(id);
   if (!order) notFound();
-  const items = listOrderItems(order.id);
-  const payments = listPaymentsForOrder(order.id);
-  const chargeable = savedCardsFor(order.userId).filter((card) => findProvider(card.provider)?.cardOnFile);
+  const items = await listOrderItems(order.id);
+  const payments = await listPaymentsForOrder(order.id);
+  const timelines = new Map(
+    await Promise.all(payments.map(async (payment) => [payment.id, await listPaymentEvents(payment.id)] as const)),
+  );
+  const chargeable = (await savedCardsFor(order.userId)).filter((card) => findProvider(card.provider)?.cardOnFile);
   return (
     <div className="space-y-6">
       <Link href="/admin" className="text-sm text-stone-500 underline">
@@ -125,7 +128,7 @@ export default async function AdminOrderPage({ params }: { params: Promise<{ id:
             <details>
               <summary className="cursor-pointer text-sm text-stone-600">Event timeline</summary>
               <ol className="mt-2 space-y-1 text-xs">
-                {listPaymentEvents(payment.id).map((event) => (
+                {(timelines.get(payment.id) ?? []).map((event) => (
                   <li key={event.id} className="flex gap-3">
                     <span className="w-40 shrink-0 text-stone-500">
                       {event.createdAt.toISOString().replace("T", " ").slice(0, 23)}

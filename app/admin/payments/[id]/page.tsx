@@ -36,11 +36,11 @@ export default async function PaymentTimelinePage({ params }: { params: Promise<
   const { id } = await params;
   await requireOperator(`/admin/payments/${id}`);
   await connection();
-  const payment = findPayment(id);
+  const payment = await findPayment(id);
   if (!payment) notFound();
-  const order = findOrder(payment.orderId);
+  const order = await findOrder(payment.orderId);
   const provider = findProvider(payment.provider);
-  const events = listPaymentEvents(payment.id);
+  const events = await listPaymentEvents(payment.id);
   const deliveries = await emulatorNotifications(payment.provider, payment.id);
   const now = renderedAt();
   const refundable = (payment.capturedAmount || payment.amount) - payment.refundedAmount;
