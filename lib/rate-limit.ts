@@ -1,7 +1,7 @@
 /**
- * A sliding-window rate limit kept in memory. The shop is one Node process (one SQLite file), so
- * a map in that process sees every attempt; several processes behind a balancer would each count
- * their own and would need a shared store instead.
+ * A sliding-window rate limit over a map of hit times by key. The shop keeps the map in its
+ * database (lib/db/queries/shared-state.ts: withLimitCounters), so that every instance behind a
+ * balancer counts the same attempts; the limiter only decides.
  */
 export interface RateLimitRule {
   /** At most this many attempts... */
@@ -13,7 +13,8 @@ export interface RateLimitRule {
 export type RateLimitVerdict = { allowed: true } | { allowed: false; retryAfterMs: number };
 
 export class SlidingWindowLimiter {
-  private readonly hits = new Map<string, number[]>();
+  /** `hits`: each key's attempt times (ms), as kept; take() changes it in place. */
+  constructor(readonly hits = new Map<string, number[]>()) {}
 
   /**
    * Counts one attempt against every key (e.g. the shopper and their IP), each with its rule,

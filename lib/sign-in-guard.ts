@@ -1,7 +1,8 @@
 import "server-only";
 import { CredentialsSignin } from "next-auth";
 import { clientAddress } from "@/lib/security/client-address";
-import { FailureThrottle, type ThrottleKey, type ThrottleRule } from "@/lib/sign-in-throttle";
+import { withLimitCounters } from "@/lib/db/queries/shared-state";
+import { FailureThrottle, type FailureCount, type ThrottleKey, type ThrottleRule } from "@/lib/sign-in-throttle";
 
 const MINUTE = 60_000;
 
@@ -24,9 +25,33 @@ const PER_ADDRESS: ThrottleRule = {
   forgetAfterMs: 60 * MINUTE,
 };
 
-/** One throttle for the process (kept on globalThis: the route handler and the server action bundles share it, and a dev reload keeps it). */
-const throttle: FailureThrottle = ((globalThis as Record<string, unknown>).__signInThrottle ??=
-  new FailureThrottle()) as FailureThrottle;
+/** A kept state as the throttle reads it: `{}` is a key with no failure remembered. */
+function failureCountOf(state: unknown): FailureCount | undefined {
+  const entry = state as Partial<FailureCount> | null;
+  return typeof entry?.count === "number" && typeof entry.lastAt === "number"
+    ? { count: entry.count, lastAt: entry.lastAt }
+    : undefined;
+}
+
+/**
+ * Runs `use` on a throttle over the keys' failures as the shop's database keeps them (every
+ * instance counts the same), and keeps what it leaves, in one write transaction.
+ */
+function withThrottle<Answer>(
+  keys: readonly string[],
+  use: (throttle: FailureThrottle) => { answer: Answer; changed: boolean },
+): Promise<Answer> {
+  return withLimitCounters(keys, {}, (states) => {
+    const failures = new Map<string, FailureCount>();
+    for (const [key, state] of states) {
+      const entry = failureCountOf(state);
+      if (entry) failures.set(key, entry);
+    }
+    const throttle = new FailureThrottle(failures);
+    const { answer, changed } = use(throttle);
+    return { answer, keep: changed ? new Map(keys.map((key) => [key, failures.get(key) ?? {}])) : undefined };
+  });
+}
 
 /** Auth.js passes the code on (`/login?error=CredentialsSignin&code=too_many_attempts`); the login action reads `waitMs`. */
 export const TOO_MANY_ATTEMPTS_CODE = "too_many_attempts";
@@ -40,9 +65,9 @@ export class TooManySignInAttempts extends CredentialsSignin {
 
 function keysOf(email: string, headers: Headers): ThrottleKey[] {
   return [
-    { key: `account:${email}`, rule: PER_ACCOUNT },
+    { key: `sign-in:account:${email}`, rule: PER_ACCOUNT },
     // The address as this deployment can tell it (X-Forwarded-For believed only from TRUSTED_PROXIES).
-    { key: `address:${clientAddress(headers) ?? "unknown"}`, rule: PER_ADDRESS },
+    { key: `sign-in:address:${clientAddress(headers) ?? "unknown"}`, rule: PER_ADDRESS },
   ];
 }
 
@@ -58,9 +83,17 @@ export async function throttledSignIn<T>(
   check: () => Promise<T | null>,
 ): Promise<T | null> {
   const [account, address] = keysOf(email, headers);
-  const waitMs = throttle.attempt([account, address]);
+  const keys = [account.key, address.key];
+  const waitMs = await withThrottle(keys, (throttle) => {
+    const wait = throttle.attempt([account, address]);
+    return { answer: wait, changed: wait === 0 };
+  });
   if (waitMs > 0) throw new TooManySignInAttempts(waitMs);
   const user = await check();
-  if (user) throttle.succeeded(account.key, [address.key]);
+  if (user)
+    await withThrottle(keys, (throttle) => {
+      throttle.succeeded(account.key, [address.key]);
+      return { answer: undefined, changed: true };
+    });
   return user;
 }

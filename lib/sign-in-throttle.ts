@@ -1,7 +1,7 @@
 /**
- * Sign-in throttle: wrong passwords make the next attempt wait, longer each time. Kept in memory
- * like lib/rate-limit.ts: the shop is one Node process, so a map in it sees every attempt; several
- * processes behind a balancer would each count their own.
+ * Sign-in throttle: wrong passwords make the next attempt wait, longer each time. It decides over
+ * a map of failures by key, which the shop keeps in its database like lib/rate-limit.ts's, so
+ * that every instance behind a balancer counts the same failures.
  */
 export interface ThrottleRule {
   /** Wrong passwords that cost nothing (typos). */
@@ -22,8 +22,14 @@ export function delayAfter(failures: number, rule: ThrottleRule): number {
 
 export type ThrottleKey = { key: string; rule: ThrottleRule };
 
+export interface FailureCount {
+  count: number;
+  lastAt: number;
+}
+
 export class FailureThrottle {
-  private readonly failures = new Map<string, { count: number; lastAt: number }>();
+  /** `failures`: each key's count and last failure (ms), as kept; attempt() and succeeded() change it in place. */
+  constructor(readonly failures = new Map<string, FailureCount>()) {}
 
   /**
    * Milliseconds until every key may try again; 0 when they may now, and then the attempt is

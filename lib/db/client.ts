@@ -186,8 +186,9 @@ export async function closeShopDatabase(): Promise<void> {
 }
 
 /**
- * Demo reset: empties orders, payments, their events and stored credentials, then seeds again
- * (users and the catalogue as on first start). Never used by the shop's own flows.
+ * Demo reset: empties orders, payments, their events, stored credentials, the console's counts
+ * of notifications not stored and the leases, then seeds again (users and the catalogue as on
+ * first start). Never used by the shop's own flows.
  */
 export async function resetShopData(): Promise<void> {
   await writeTransaction(async (tx) => {
@@ -199,6 +200,8 @@ export async function resetShopData(): Promise<void> {
     await tx.delete(tables.productPrices);
     await tx.delete(tables.products);
     await tx.delete(tables.users);
+    await tx.delete(tables.notificationCounts);
+    await tx.delete(tables.leases);
     await seedShop(tx);
   });
 }

@@ -284,6 +284,48 @@ export const revokedSessions = pgTable(
   (t) => [index("revoked_sessions_expires_idx").on(t.expiresAt)],
 );
 
+/**
+ * What several shop instances must count together, by key: a pay-attempt window's hit times
+ * (lib/rate-limit.ts) or a sign-in throttle's failures (lib/sign-in-throttle.ts). Read and
+ * written in one write transaction, the row locked (lib/db/queries/shared-state.ts).
+ */
+export const limitCounters = pgTable(
+  "limit_counters",
+  {
+    key: text("key").primaryKey(),
+    state: jsonb("state").$type<unknown>().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("limit_counters_updated_idx").on(t.updatedAt)],
+);
+
+/**
+ * Notifications the shop did not store, counted per kind and provider for the console (refused
+ * ones, and redeliveries that changed nothing: lib/payments/rejections.ts).
+ */
+export const notificationCounts = pgTable(
+  "notification_counts",
+  {
+    kind: text("kind", { enum: ["refused", "unchanged"] }).notNull(),
+    provider: text("provider").notNull(),
+    count: integer("count").notNull().default(0),
+    lastAt: at("last_at").notNull(),
+    lastStatus: integer("last_status").notNull(),
+    lastReason: text("last_reason").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.provider] })],
+);
+
+/**
+ * Background work one instance at a time does (a payment's inquiry, a second charge's return):
+ * a lease is taken by a compare-and-set on `until` and lapses by itself if its holder dies.
+ */
+export const leases = pgTable("leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  until: at("until").notNull(),
+});
+
 export type User = typeof users.$inferSelect;
 export type Product = typeof products.$inferSelect;
 export type Order = typeof orders.$inferSelect;

@@ -21,4 +21,7 @@ export const {
   paymentEvents,
   storedCredentials,
   revokedSessions,
+  limitCounters,
+  notificationCounts,
+  leases,
 } = active;

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lte } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, lte, or } from "drizzle-orm";
 import { after } from "next/server";
 import { emulatorNow, emulatorNowMs, scaledMs } from "./clock";
 import { emulatorDb } from "./db";
@@ -287,6 +287,7 @@ async function deliver(row: OutboxRow): Promise<void> {
         lastError: error,
         status: delivered ? "delivered" : wait === undefined ? "gave_up" : "pending",
         deliveredAt: delivered ? emulatorNow() : null,
+        claimedUntil: null,
         nextAttemptAt: delivered || wait === undefined ? row.nextAttemptAt : new Date(emulatorNowMs() + scaledMs(wait)),
       })
       .where(eq(outbox.id, row.id))
@@ -314,13 +315,40 @@ function dueRows(limit: number): OutboxRow[] {
     .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
     .limit(limit)
     .all()
-    .filter((row) => !state.inFlight.has(row.id));
+    .filter((row) => !state.inFlight.has(row.id) && !(row.claimedUntil && row.claimedUntil.getTime() > Date.now()));
 }
 
-async function deliverTracked(row: OutboxRow): Promise<void> {
+/** How long an attempt may hold its row (its fetch times out after 15 s). */
+const CLAIM_MS = 30_000;
+
+/**
+ * Claims the row for one attempt: a compare-and-set on its attempt count and claim, so of the
+ * processes serving the emulators from one database (or two ticks of one), one sends it.
+ */
+function claimForAttempt(row: OutboxRow): boolean {
+  const now = Date.now();
+  const claimed = emulatorDb()
+    .update(outbox)
+    .set({ claimedUntil: new Date(now + CLAIM_MS) })
+    .where(
+      and(
+        eq(outbox.id, row.id),
+        eq(outbox.status, "pending"),
+        eq(outbox.attempts, row.attempts),
+        or(isNull(outbox.claimedUntil), lte(outbox.claimedUntil, new Date(now))),
+      ),
+    )
+    .returning({ id: outbox.id })
+    .all();
+  return claimed.length === 1;
+}
+
+async function deliverTracked(row: OutboxRow): Promise<boolean> {
+  if (state.inFlight.has(row.id) || !claimForAttempt(row)) return false;
   state.inFlight.add(row.id);
   try {
     await deliver(row);
+    return true;
   } finally {
     state.inFlight.delete(row.id);
   }
@@ -340,8 +368,7 @@ export async function deliverDueNotifications(): Promise<void> {
 export async function deliverDueInOrder(): Promise<number> {
   let attempts = 0;
   for (let due = dueRows(1)[0]; due; due = dueRows(1)[0]) {
-    await deliverTracked(due);
-    attempts += 1;
+    if (await deliverTracked(due)) attempts += 1;
   }
   return attempts;
 }

@@ -48,6 +48,11 @@ export const outbox = sqliteTable(
     lastError: text("last_error"),
     createdAt: integer("created_at", { mode: "timestamp_ms" }).notNull().default(now),
     deliveredAt: integer("delivered_at", { mode: "timestamp_ms" }),
+    /**
+     * An attempt under way holds the row until then (real time): the processes serving the
+     * emulators from one database never send one attempt twice, and a holder that died lets go.
+     */
+    claimedUntil: integer("claimed_until", { mode: "timestamp_ms" }),
   },
   (t) => [index("outbox_due_idx").on(t.status, t.nextAttemptAt)],
 );

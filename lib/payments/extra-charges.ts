@@ -1,5 +1,9 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
+import { settings } from "@/lib/env";
+import { instanceId } from "@/lib/instance";
 import { log } from "@/lib/log";
+import { endLease, takeLease } from "@/lib/db/queries/shared-state";
 import { findPayment, hasExtraCharge, listUnreturnedExtraCharges, recordPaymentEvent } from "@/lib/db/queries/payments";
 import type { Payment } from "@/lib/db/schema";
 import { refundPayment, voidPayment } from "./operator-actions";
@@ -8,9 +12,6 @@ import { isPaid } from "./state";
 
 /** Who returns a second charge, on the timeline. */
 const AUTOMATIC_RETURN = "Automatic return of a second charge";
-const returning = new Set<string>();
-const lastReturnTry: Map<string, number> = ((globalThis as Record<string, unknown>).__lastExtraChargeReturn ??=
-  new Map()) as Map<string, number>;
 
 export function returnExtraChargeSoon(paymentId: string): void {
   returnExtraCharge(paymentId).catch((error) =>
@@ -29,12 +30,15 @@ export function returnExtraChargeSoon(paymentId: string): void {
  */
 export async function returnExtraCharge(paymentId: string, minIntervalMs = 0): Promise<Payment | undefined> {
   const payment = await findPayment(paymentId);
-  if (!payment || !isPaid(payment.status) || returning.has(paymentId) || !(await hasExtraCharge(paymentId)))
-    return payment;
-  if (Date.now() - (lastReturnTry.get(paymentId) ?? 0) < minIntervalMs) return payment;
-  lastReturnTry.set(paymentId, Date.now());
+  if (!payment || !isPaid(payment.status) || !(await hasExtraCharge(paymentId))) return payment;
+  // One return at a time, in this instance or another, and at most one try per `minIntervalMs`:
+  // the payment's lease (`extra-charge-return:<id>`) says when it was last tried.
+  const lease = `extra-charge-return:${paymentId}`;
+  const holder = `${instanceId()}:${randomUUID()}`;
+  const startedAt = new Date();
+  const heldUntil = new Date(startedAt.getTime() + 2 * settings().PROVIDER_TIMEOUT_MS + 5_000);
+  if (!(await takeLease(lease, holder, heldUntil, new Date(startedAt.getTime() - minIntervalMs + 1)))) return payment;
   const provider = getProvider(payment.provider);
-  returning.add(paymentId);
   const returnBy =
     payment.status === "authorized" ? (provider.cancel ? "void" : undefined) : provider.refund ? "refund" : undefined;
   try {
@@ -73,7 +77,7 @@ export async function returnExtraCharge(paymentId: string, minIntervalMs = 0): P
     });
     return findPayment(paymentId);
   } finally {
-    returning.delete(paymentId);
+    await endLease(lease, holder, startedAt);
   }
 }
 

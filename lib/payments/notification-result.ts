@@ -16,22 +16,22 @@ export const ACK: NotificationAnswer = { kind: "ack" };
  * now): a redacted warn line and a count on the console, never a row in the event log: anyone
  * can post to a webhook URL, and an unauthenticated request must not be able to fill it.
  */
-export function refused(
+export async function refused(
   providerId: string,
   answer: NotAcknowledged,
   reason: string,
   outcome: string,
-): NotificationResult {
-  noteRejectedNotification(providerId, answer.httpStatus, reason);
+): Promise<NotificationResult> {
+  await noteRejectedNotification(providerId, answer.httpStatus, reason);
   return { answer, outcome };
 }
 
 /** A redelivery that changed nothing: the provider's acknowledgement, a count on the console, no row. */
-export function unchanged(
+export async function unchanged(
   provider: ReturnType<typeof getProvider>,
   reason: string,
   outcome: string,
-): NotificationResult {
-  noteUnchangedRedelivery(provider.id, provider.acknowledge().status, reason);
+): Promise<NotificationResult> {
+  await noteUnchangedRedelivery(provider.id, provider.acknowledge().status, reason);
   return { answer: ACK, outcome };
 }

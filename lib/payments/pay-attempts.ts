@@ -1,10 +1,7 @@
 import "server-only";
 import { settings } from "@/lib/env";
+import { forgetLimitCounters, withLimitCounters } from "@/lib/db/queries/shared-state";
 import { retryAfterMinutes, SlidingWindowLimiter, type RateLimitRule } from "@/lib/rate-limit";
-
-/** One limiter for the process (kept on globalThis so a dev reload does not reset it). */
-const limiter: SlidingWindowLimiter = ((globalThis as Record<string, unknown>).__payAttemptLimiter ??=
-  new SlidingWindowLimiter()) as SlidingWindowLimiter;
 
 export interface PayAttemptBy {
   /** The signed-in shopper, if any. */
@@ -15,21 +12,39 @@ export interface PayAttemptBy {
   ip: string;
 }
 
+const DAY = 24 * 60 * 60 * 1000;
+
 /**
  * Counts one pay attempt for the shopper who starts it, before any order row, payment row or
  * provider call. Returns how many minutes the person must wait when they are over the limit (card
  * testing tries many cards quickly; the page words it), or undefined when the attempt may go ahead.
+ * The counts are in the shop's database: every instance behind a balancer counts the same.
  */
-export function refusePayAttempt(by: PayAttemptBy): { retryInMinutes: number } | undefined {
+export async function refusePayAttempt(by: PayAttemptBy): Promise<{ retryInMinutes: number } | undefined> {
   const env = settings();
   const windowMs = env.PAY_ATTEMPT_WINDOW_MINUTES * 60_000;
   const shopper: RateLimitRule = { limit: env.PAY_ATTEMPTS_PER_SHOPPER, windowMs };
   const keys = by.userId
-    ? [{ key: `user:${by.userId}`, rule: shopper }]
+    ? [{ key: `pay:user:${by.userId}`, rule: shopper }]
     : [
-        ...(by.guestKey ? [{ key: `guest:${by.guestKey}`, rule: shopper }] : []),
-        { key: `ip:${by.ip}`, rule: { limit: env.PAY_ATTEMPTS_PER_IP, windowMs } },
+        ...(by.guestKey ? [{ key: `pay:guest:${by.guestKey}`, rule: shopper }] : []),
+        { key: `pay:ip:${by.ip}`, rule: { limit: env.PAY_ATTEMPTS_PER_IP, windowMs } },
       ];
-  const verdict = limiter.take(keys);
+  const verdict = await withLimitCounters(
+    keys.map(({ key }) => key),
+    [],
+    (states) => {
+      const limiter = new SlidingWindowLimiter(
+        new Map([...states].map(([key, hits]) => [key, Array.isArray(hits) ? (hits as number[]) : []])),
+      );
+      const verdict = limiter.take(keys);
+      return {
+        answer: verdict,
+        keep: verdict.allowed ? new Map(keys.map(({ key }) => [key, limiter.hits.get(key) ?? []])) : undefined,
+      };
+    },
+  );
+  // Now and then, counters nobody used for a day go (no window is longer).
+  if (Math.random() < 0.01) await forgetLimitCounters(new Date(Date.now() - DAY));
   return verdict.allowed ? undefined : { retryInMinutes: retryAfterMinutes(verdict.retryAfterMs) };
 }

@@ -41,7 +41,7 @@ async function paymentNamedBy(
   const names = `${notification.summary} (${[providerPaymentId, merchantReference].filter(Boolean).join(", ") || "no reference"})`;
   if (!payment || payment.provider !== providerId)
     return {
-      refusal: refused(
+      refusal: await refused(
         providerId,
         { kind: "refused", httpStatus: 404, reason: "Unknown payment" },
         `Unknown payment: ${names}`,
@@ -56,7 +56,7 @@ async function paymentNamedBy(
       ? `its reference is another payment than its provider id's`
       : `payment ${payment.id} has provider id ${payment.providerPaymentId}`;
     return {
-      refusal: refused(
+      refusal: await refused(
         providerId,
         { kind: "refused", httpStatus: 422, reason: "The notification's ids name two different payments" },
         `Refused: ${names} names two payments: ${reason}`,

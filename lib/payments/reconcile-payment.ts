@@ -1,5 +1,8 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { settings } from "@/lib/env";
+import { instanceId } from "@/lib/instance";
+import { endLease, takeLease } from "@/lib/db/queries/shared-state";
 import { log } from "@/lib/log";
 import {
   findPayment,
@@ -45,23 +48,34 @@ function notAtProviderAfterMs(): number {
   return Math.max(env.PAYMENT_NOT_AT_PROVIDER_AFTER_MS, 2 * env.PROVIDER_TIMEOUT_MS);
 }
 
-const lastInquiry: Map<string, number> = ((globalThis as Record<string, unknown>).__lastPaymentInquiry ??=
-  new Map()) as Map<string, number>;
-
 /**
  * Asks the provider for a pending payment's status (its notification is late or lost) and
- * applies the answer through the state machine. Asks at most once per `minIntervalMs`.
+ * applies the answer through the state machine. Asks at most once per `minIntervalMs`, and never
+ * while another inquiry of the payment is under way, in this instance or another: each takes the
+ * payment's lease (`inquiry:<id>`, in the shop's database), which says when it was last asked.
  */
 export async function reconcilePayment(paymentId: string, minIntervalMs = 10_000): Promise<Payment | undefined> {
   const payment = await findPayment(paymentId);
   if (!payment) return undefined;
   const provider = getProvider(payment.provider);
   if (!provider.inquire) return payment;
-  const previous = lastInquiry.get(paymentId) ?? 0;
-  if (Date.now() - previous < minIntervalMs) return payment;
-  lastInquiry.set(paymentId, Date.now());
+  const lease = `inquiry:${paymentId}`;
+  const holder = `${instanceId()}:${randomUUID()}`;
+  const startedAt = new Date();
+  // Held while the inquiry runs (longer than its calls can take: a holder that died lets go by then).
+  const heldUntil = new Date(startedAt.getTime() + 2 * settings().PROVIDER_TIMEOUT_MS + 5_000);
+  if (!(await takeLease(lease, holder, heldUntil, new Date(startedAt.getTime() - minIntervalMs + 1)))) return payment;
   try {
-    const outcome = await provider.inquire(paymentRefOf(payment));
+    return await inquireAndApply(payment, provider);
+  } finally {
+    // Free again, and the lease says when the payment was last asked about.
+    await endLease(lease, holder, startedAt);
+  }
+}
+
+async function inquireAndApply(payment: Payment, provider: ReturnType<typeof getProvider>): Promise<Payment> {
+  try {
+    const outcome = await provider.inquire!(paymentRefOf(payment));
     await recordCalls(payment.id, provider.id, outcome.calls);
     if (outcome.notAtProvider) return settleNotAtProvider(payment, provider, outcome);
     if (outcome.needsOperator) return awaitOperator(payment, provider, outcome.needsOperator);

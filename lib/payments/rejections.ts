@@ -1,9 +1,11 @@
 import "server-only";
 import { log } from "@/lib/log";
+import { countNotification, listNotificationCounts, type NotificationCount } from "@/lib/db/queries/shared-state";
 
 /**
- * Notifications the shop did not store, counted instead (per provider, in memory, per process
- * since the last start) and shown on the console's payments list:
+ * Notifications the shop did not store, counted instead (per provider, in the shop's database:
+ * one row per provider and kind, whatever the traffic, and the same for every instance) and shown
+ * on the console's payments list:
  *
  * - refused before or instead of being believed (bad or missing signature, another merchant's
  *   ids, a payment or token the provider or the shop does not know, a state that can never follow
@@ -12,56 +14,30 @@ import { log } from "@/lib/log";
  * - redeliveries that changed nothing (a notification already applied, or one the payment has
  *   already moved past): acknowledged, as the provider expects, and not stored again.
  */
-export interface NotificationCount {
-  provider: string;
-  count: number;
-  lastAt: Date;
-  lastStatus: number;
-  lastReason: string;
-}
+export type { NotificationCount } from "@/lib/db/queries/shared-state";
 
 const MAX_REASON = 160;
 
-type Counts = Map<string, NotificationCount>;
-
-const kept = (name: string): Counts => ((globalThis as Record<string, unknown>)[name] ??= new Map()) as Counts;
-const refused = kept("__notificationRejections");
-const unchanged = kept("__notificationRedeliveries");
-
-/** Adds one to `provider`'s count; answers the reason as kept (shortened). */
-function count(counts: Counts, provider: string, httpStatus: number, reason: string): string {
-  const short = reason.length > MAX_REASON ? `${reason.slice(0, MAX_REASON)}…` : reason;
-  const previous = counts.get(provider);
-  counts.set(provider, {
-    provider,
-    count: (previous?.count ?? 0) + 1,
-    lastAt: new Date(),
-    lastStatus: httpStatus,
-    lastReason: short,
-  });
-  return short;
-}
-
-const listed = (counts: Counts): NotificationCount[] =>
-  [...counts.values()].sort((a, b) => a.provider.localeCompare(b.provider));
+const shortened = (reason: string) => (reason.length > MAX_REASON ? `${reason.slice(0, MAX_REASON)}…` : reason);
 
 /** Logs a refused notification (redacted by `log`) and counts it for the console. */
-export function noteRejectedNotification(provider: string, httpStatus: number, reason: string): void {
-  const short = count(refused, provider, httpStatus, reason);
+export async function noteRejectedNotification(provider: string, httpStatus: number, reason: string): Promise<void> {
+  const short = shortened(reason);
   log("warn", "notification rejected", { provider, status: httpStatus, reason: short });
+  await countNotification("refused", provider, httpStatus, short);
 }
 
 /** Counts a redelivery that changed nothing (acknowledged with `httpStatus`, not stored). */
-export function noteUnchangedRedelivery(provider: string, httpStatus: number, reason: string): void {
-  count(unchanged, provider, httpStatus, reason);
+export async function noteUnchangedRedelivery(provider: string, httpStatus: number, reason: string): Promise<void> {
+  await countNotification("unchanged", provider, httpStatus, shortened(reason));
 }
 
-/** Per provider, how many notifications were refused since the server started, and the latest reason. */
-export function rejectedNotifications(): NotificationCount[] {
-  return listed(refused);
+/** Per provider, how many notifications were refused, and the latest reason. */
+export function rejectedNotifications(): Promise<NotificationCount[]> {
+  return listNotificationCounts("refused");
 }
 
-/** Per provider, how many redeliveries changed nothing since the server started, and the latest. */
-export function unchangedRedeliveries(): NotificationCount[] {
-  return listed(unchanged);
+/** Per provider, how many redeliveries changed nothing, and the latest. */
+export function unchangedRedeliveries(): Promise<NotificationCount[]> {
+  return listNotificationCounts("unchanged");
 }

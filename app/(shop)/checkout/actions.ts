@@ -191,7 +191,7 @@ export async function placeOrderAndPay(_state: PaymentFormState, formData: FormD
   if ("refused" in payment) return { error: t(payment.refused), values };
   const user = await currentUser();
   // Counted before the order is placed: a refused attempt leaves no order, payment or provider call.
-  const tooMany = refusePayAttempt({
+  const tooMany = await refusePayAttempt({
     userId: user?.id,
     guestKey: `checkout:${checkoutToken}`,
     ip: payment.input.shopperIp ?? "",
@@ -246,7 +246,7 @@ export async function payAgain(_state: PaymentFormState, formData: FormData): Pr
   if ("cardErrors" in payment) return { cardErrors: payment.cardErrors, error: t("checkCard") };
   if ("refused" in payment) return { error: t(payment.refused) };
   const user = await currentUser();
-  const tooMany = refusePayAttempt({
+  const tooMany = await refusePayAttempt({
     userId: user?.id,
     guestKey: `order:${parsed.data.orderId}`,
     ip: payment.input.shopperIp ?? "",

@@ -40,8 +40,7 @@ export default async function PaymentsPage({ searchParams }: ListPageProps) {
   const filters = filtersOf(search);
   const { page, next } = pageOf(await listPaymentsPage(filters, cursorOf(search), PAGE_SIZE + 1), PAGE_SIZE, search);
   const now = renderedAt();
-  const rejections = rejectedNotifications();
-  const redeliveries = unchangedRedeliveries();
+  const [rejections, redeliveries] = await Promise.all([rejectedNotifications(), unchangedRedeliveries()]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -71,7 +70,7 @@ export default async function PaymentsPage({ searchParams }: ListPageProps) {
         <NotificationCounts
           testId="rejected-notifications"
           tone="border-amber-300 bg-amber-50 text-amber-950"
-          title="Notifications refused since the server started (not stored; see the warn lines in the log)"
+          title="Notifications refused since the last demo reset (not stored; see the warn lines in the log)"
           counts={rejections}
           now={now}
         />
@@ -80,7 +79,7 @@ export default async function PaymentsPage({ searchParams }: ListPageProps) {
         <NotificationCounts
           testId="unchanged-redeliveries"
           tone="border-stone-200 bg-white text-stone-700"
-          title="Redeliveries that changed nothing since the server started (acknowledged, not stored again)"
+          title="Redeliveries that changed nothing since the last demo reset (acknowledged, not stored again)"
           counts={redeliveries}
           now={now}
         />

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { newOrderId } from "@/lib/ids";
 import { postgresAvailable, startThrowawayPostgres } from "@/lib/testing/throwaway-postgres.mjs";
 
 /**
@@ -16,6 +17,8 @@ type Queries = {
   credentials: typeof import("./credentials");
   transitions: typeof import("@/lib/payments/transitions");
   client: typeof import("../client");
+  shared: typeof import("./shared-state");
+  payAttempts: typeof import("@/lib/payments/pay-attempts");
 };
 
 describe.skipIf(!postgresAvailable())("the shop's writes on PostgreSQL, raced", () => {
@@ -32,6 +35,8 @@ describe.skipIf(!postgresAvailable())("the shop's writes on PostgreSQL, raced", 
       credentials: await import("./credentials"),
       transitions: await import("@/lib/payments/transitions"),
       client: await import("../client"),
+      shared: await import("./shared-state"),
+      payAttempts: await import("@/lib/payments/pay-attempts"),
     };
     expect(q.client.shopDialect()).toBe("postgres");
   }, 60_000);
@@ -44,7 +49,7 @@ describe.skipIf(!postgresAvailable())("the shop's writes on PostgreSQL, raced", 
 
   async function order(amount = 4200, checkoutToken = randomUUID()) {
     const { order } = await q.orders.insertOrderOnce({
-      id: `ord_${randomUUID()}`,
+      id: newOrderId(),
       checkoutToken,
       userId: null,
       email: "race@example.com",
@@ -203,5 +208,37 @@ describe.skipIf(!postgresAvailable())("the shop's writes on PostgreSQL, raced", 
     expect(moves.filter((move) => move.result === "moved")).toHaveLength(1);
     expect(moves.filter((move) => move.result === "duplicate")).toHaveLength(9);
     expect((await q.credentials.findCredential(credential.id))!.status).toBe("active");
+  });
+
+  it("the limit and ten more pay attempts from one address at once: exactly the limit goes through", async () => {
+    const { settings } = await import("@/lib/env");
+    const limit = settings().PAY_ATTEMPTS_PER_IP;
+    const ip = `198.51.100.${Math.floor(Math.random() * 200)}:${randomUUID()}`;
+    const verdicts = await Promise.all(
+      Array.from({ length: limit + 10 }, () => q.payAttempts.refusePayAttempt({ ip })),
+    );
+    expect(verdicts.filter((verdict) => verdict === undefined)).toHaveLength(limit);
+  });
+
+  it("fifty refused notifications counted at once: fifty", async () => {
+    const provider = `provider-${randomUUID().slice(0, 8)}`;
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) => q.shared.countNotification("refused", provider, 401, `bad signature ${i}`)),
+    );
+    const [row] = (await q.shared.listNotificationCounts("refused")).filter((count) => count.provider === provider);
+    expect(row!.count).toBe(50);
+  });
+
+  it("ten instances asking for one lease at once: one holds it, and nobody before it lapses", async () => {
+    const name = `lease-${randomUUID()}`;
+    const until = new Date(Date.now() + 60_000);
+    const taken = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => q.shared.takeLease(name, `instance-${i}`, until)),
+    );
+    expect(taken.filter(Boolean)).toHaveLength(1);
+    const holder = `instance-${taken.indexOf(true)}`;
+    expect(await q.shared.takeLease(name, "late-instance", until)).toBe(false);
+    await q.shared.endLease(name, holder);
+    expect(await q.shared.takeLease(name, "late-instance", until)).toBe(true);
   });
 });
