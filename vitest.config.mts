@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 // @ts-expect-error plain ES module shared with the parity runner
 import { NEEDS, PARITY_PROVIDERS, providerTargetEnv, isParityRun, testDataDir } from "./lib/testing/parity.mjs";
+import { twoInstancesSetting } from "./lib/testing/two-instances";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
 // INTEGRATION_PORT lets two checkouts run their suites side by side.
@@ -72,6 +73,32 @@ const asAPublicDeployment = {
 };
 
 /**
+ * The same suites again on PostgreSQL, against two instances of the built server behind a
+ * round-robin balancer (lib/testing/two-instances-server.ts): every request, notification and
+ * action is spread over both, and the tests' own writes go to the same database.
+ */
+const twoInstances = twoInstancesSetting();
+const againstTwoInstances = {
+  ...againstTheServer,
+  globalSetup: ["lib/testing/two-instances-server.ts"],
+  env: {
+    ...againstTheServer.env,
+    TEST_SERVER_URL: twoInstances.url,
+    APP_URL: twoInstances.url,
+    PORT: String(twoInstances.port),
+    DATABASE_URL: twoInstances.databaseUrl,
+    DATABASE_PATH: `${testDataDir("two-instances")}/unused-shop.sqlite`,
+    EMULATOR_DATABASE_PATH: `${testDataDir("two-instances")}/emulators.sqlite`,
+    PINGPAYMENTS_BASE_URL: `${twoInstances.url}/emulators/pingpayments`,
+  },
+};
+
+/** The suites run a second time on PostgreSQL with two instances (`<name>-on-postgres`). */
+export const POSTGRES_SUITES = ["exactly-once", "money-integrity", "faults"] as const;
+/** Files about SQLite itself (its busy errors, its file surviving a crash): SQLite's run only. */
+const SQLITE_ONLY = ["lib/suites/faults/sqlite-concurrency.test.ts", "lib/suites/faults/crash.test.ts"];
+
+/**
  * The proof suites of `lib/suites/<name>/` (authenticity, exactly-once, money-integrity, faults,
  * web-security), each a project of its own that `npm test` runs as a step. `card-data` needs no
  * server: it scans what the other steps left behind, so it runs last.
@@ -110,7 +137,22 @@ export default defineConfig({
       },
       ...SUITES.map((name) => ({
         ...shared,
-        test: { ...againstTheServer, name, include: [`lib/suites/${name}/**/*.test.ts`] },
+        test: {
+          ...againstTheServer,
+          name,
+          include: [`lib/suites/${name}/**/*.test.ts`],
+          // PostgreSQL's run only: several instances on one database.
+          exclude: ["lib/suites/**/*.postgres.test.ts", "node_modules/**"],
+        },
+      })),
+      ...POSTGRES_SUITES.map((name) => ({
+        ...shared,
+        test: {
+          ...againstTwoInstances,
+          name: `${name}-on-postgres`,
+          include: [`lib/suites/${name}/**/*.test.ts`],
+          exclude: [...SQLITE_ONLY, "node_modules/**"],
+        },
       })),
       // Last of all: the `.next` that `npm start` serves is as it was before `npm test` began.
       {

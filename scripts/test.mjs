@@ -48,6 +48,7 @@ function count() {
     "public-mode.json",
     "parity/integration.json",
     ...SUITES.map((suite) => `suite-${suite}.json`),
+    ...POSTGRES_SUITES.map((suite) => `suite-${suite}-on-postgres.json`),
     "suite-card-data.json",
     "suite-served-build.json",
   ]) {
@@ -81,6 +82,8 @@ function chromiumOrExplain() {
 
 // The proof suites (vitest projects of lib/suites/<name>), each a step of its own.
 const SUITES = ["authenticity", "exactly-once", "money-integrity", "faults", "web-security"];
+// Run again on PostgreSQL, against two instances of the built server behind a balancer (vitest.config.mts).
+const POSTGRES_SUITES = ["exactly-once", "money-integrity", "faults"];
 const vitestStep = (project, report) => [
   "run",
   "--project",
@@ -101,6 +104,7 @@ for (const file of [
   "suite-card-data.json",
   "suite-served-build.json",
   ...SUITES.map((suite) => `suite-${suite}.json`),
+  ...POSTGRES_SUITES.map((suite) => `suite-${suite}-on-postgres.json`),
 ]) {
   const path = join(reports, file);
   if (existsSync(path)) spawnSync("rm", ["-f", path]);
@@ -136,6 +140,12 @@ run(
 );
 for (const suite of SUITES)
   run(`Suite: ${suite} (Vitest, against the built server)`, bin("vitest"), vitestStep(suite, `suite-${suite}.json`));
+for (const suite of POSTGRES_SUITES)
+  run(
+    `Suite: ${suite} on PostgreSQL (Vitest, two instances of the built server behind a balancer, a throwaway cluster)`,
+    bin("vitest"),
+    vitestStep(`${suite}-on-postgres`, `suite-${suite}-on-postgres.json`),
+  );
 chromiumOrExplain();
 run(
   "End-to-end tests (Playwright, Chromium)",

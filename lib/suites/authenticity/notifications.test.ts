@@ -62,11 +62,11 @@ async function refused(
 ) {
   const payments = [payment].flat();
   const before = payments.map(paymentNow);
-  const rows = shopRowCounts();
+  const rows = await shopRowCounts();
   const counted = await consoleCounts(provider);
   const answer = await post(provider, attack);
   expect(answer.status, answer.text).toBe(status);
-  expect(shopRowCounts()).toEqual(rows);
+  expect(await shopRowCounts()).toEqual(rows);
   expect(payments.map(paymentNow)).toEqual(before);
   expect(await consoleCounts(provider)).toEqual({ ...counted, refused: counted.refused + 1 });
 }
@@ -384,12 +384,12 @@ describe("Ping Payments: 100 concurrent unsigned callbacks with a real payment's
         for (const answer of answers) expect(answer.status, answer.text).toBe(204);
       };
 
-      const rows = shopRowCounts();
+      const rows = await shopRowCounts();
       const counted = await consoleCounts("pingpayments");
       const getsBefore = await serverRequestsSoFar("GET", confirmingGet);
       await burst();
       // The one legitimate change: its notification and its status change, nothing else anywhere.
-      expect(shopRowCounts()).toEqual({ ...rows, payment_events: rows.payment_events + 2 });
+      expect(await shopRowCounts()).toEqual({ ...rows, payment_events: rows.payment_events + 2 });
       expect(await paymentNow(p)).toMatchObject({ status: "succeeded", providerPaymentId: p.ref });
       const gets = (await serverRequestsSoFar("GET", confirmingGet)) - getsBefore;
       expect(gets).toBeGreaterThanOrEqual(1);
@@ -399,7 +399,7 @@ describe("Ping Payments: 100 concurrent unsigned callbacks with a real payment's
       // The payment is final in the state they claim: nothing they could confirm would change it.
       const final = await paymentNow(p);
       await burst();
-      expect(shopRowCounts()).toEqual({ ...rows, payment_events: rows.payment_events + 2 });
+      expect(await shopRowCounts()).toEqual({ ...rows, payment_events: rows.payment_events + 2 });
       expect(await paymentNow(p)).toEqual(final);
       expect((await serverRequestsSoFar("GET", confirmingGet)) - getsBefore).toBe(gets);
       expect(await consoleCounts("pingpayments")).toEqual({ ...counted, unchanged: counted.unchanged + 199 });

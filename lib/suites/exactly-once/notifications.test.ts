@@ -49,7 +49,7 @@ describe.each(PROVIDERS)("%s: the same notification 50 times at concurrency 10",
     const driver = DRIVERS[provider];
     const payment = await driver.create({ amount: 4200, currency: "USD", status: "requires_action" });
     const notification = await driver.notification(payment, "succeeded");
-    const rows = shopRowCounts();
+    const rows = await shopRowCounts();
     const counted = await consoleCounts(provider);
     const answers = await withConcurrency(
       10,
@@ -61,7 +61,7 @@ describe.each(PROVIDERS)("%s: the same notification 50 times at concurrency 10",
     expect(changes[0]).toMatchObject({ fromStatus: "requires_action", toStatus: "succeeded" });
     expect(await keyedNotifications(payment)).toHaveLength(1);
     // Its notification and its status change, nothing else in any table: the 49 others are counted, not stored.
-    expect(shopRowCounts()).toEqual({ ...rows, payment_events: rows.payment_events + 2 });
+    expect(await shopRowCounts()).toEqual({ ...rows, payment_events: rows.payment_events + 2 });
     expect(await consoleCounts(provider)).toEqual({ ...counted, unchanged: counted.unchanged + 49 });
     expect(await paymentNow(payment)).toMatchObject({ status: "succeeded", capturedAmount: 4200 });
     expect((await findOrder(payment.orderId))!.status).toBe("paid");
@@ -157,12 +157,12 @@ async function changesNothing(
 ) {
   const driver = DRIVERS[payment.provider];
   const row = await paymentNow(payment);
-  const rows = shopRowCounts();
+  const rows = await shopRowCounts();
   const counted = await consoleCounts(payment.provider);
   const answer = typeof request === "string" ? await deliver(payment, request) : await post(payment.provider, request);
   if (kind === "stale") expect(driver.isAck(answer), `${answer.status} ${answer.text}`).toBe(true);
   else expect(answer.status, answer.text).toBe(422);
-  expect(shopRowCounts()).toEqual(rows);
+  expect(await shopRowCounts()).toEqual(rows);
   expect(await paymentNow(payment)).toEqual(row);
   expect(await consoleCounts(payment.provider)).toEqual(
     kind === "stale" ? { ...counted, unchanged: counted.unchanged + 1 } : { ...counted, refused: counted.refused + 1 },

@@ -1,0 +1,32 @@
+// Vitest global setup of the suites' PostgreSQL runs: a throwaway PostgreSQL cluster, two
+// instances of the built shop on it (sharing the emulators' database file, as two instances on
+// one machine would), and a round-robin load balancer in front, which is the URL everyone uses:
+// the tests, the shop's APP_URL (so the emulators' notifications are spread over both too).
+// @ts-expect-error plain ES module shared with the Playwright config
+import { startTestServer } from "./test-server.mjs";
+// @ts-expect-error plain ES module shared with the parity runner
+import { testDataDir } from "./parity.mjs";
+import { startLoadBalancer } from "./load-balancer.mjs";
+import { startThrowawayPostgres } from "./throwaway-postgres.mjs";
+import { twoInstancesSetting } from "./two-instances";
+
+export default async function setup() {
+  const setting = twoInstancesSetting();
+  const cluster = startThrowawayPostgres({ port: setting.postgresPort, databases: ["shop"] });
+  const env = {
+    DATABASE_URL: cluster.urls.shop,
+    APP_URL: setting.url,
+    PINGPAYMENTS_BASE_URL: `${setting.url}/emulators/pingpayments`,
+  };
+  const dataDir = testDataDir("two-instances");
+  const options = { dataDir, timeScale: 0.001, inquiryAfterMs: 1500, env };
+  // One after the other: the first migrates and seeds, the second finds it done.
+  const first = await startTestServer({ ...options, port: setting.instancePorts[0] });
+  const second = await startTestServer({ ...options, port: setting.instancePorts[1], fresh: false });
+  const balancer = await startLoadBalancer({ port: setting.port, targets: setting.instancePorts });
+  return async () => {
+    await balancer.stop();
+    await Promise.all([first.stop(), second.stop()]);
+    cluster.stop();
+  };
+}
