@@ -36,19 +36,12 @@ export async function register() {
   try {
     standalone = isStandaloneEmulators();
     controlClosed = isControlPlaneClosed();
+    // The shop's database is migrated and seeded before the first request (one that is down, or
+    // a DATABASE_URL that does not answer, stops the start here).
+    if (!standalone) await (await import("./lib/db/client")).db();
   } catch (error) {
     console.error(`merchant-storefront will not start: ${(error as Error).message}`);
     process.exit(1);
-  }
-  if (!standalone) {
-    const { db } = await import("./lib/db/client");
-    // Migrated and seeded before the first request (a database that is down stops the start here).
-    try {
-      await db();
-    } catch (error) {
-      console.error(`merchant-storefront will not start: the shop database: ${(error as Error).message}`);
-      process.exit(1);
-    }
   }
   const { emulatorDb } = await import("./lib/emulators/db");
   const { startOutboxWorker } = await import("./lib/emulators/outbox");

@@ -55,7 +55,7 @@ const sqliteWriteQueues: Map<string, Promise<unknown>> = ((globalThis as Record<
   new Map()) as Map<string, Promise<unknown>>;
 
 function sqlitePath(): string {
-  return resolve(process.env.DATABASE_PATH || "data/shop.sqlite");
+  return process.env.DATABASE_PATH || "data/shop.sqlite";
 }
 
 /** Where the shop's data is, for a log line: the file, or the PostgreSQL URL without its password. */

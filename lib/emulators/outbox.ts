@@ -274,25 +274,29 @@ async function deliver(row: OutboxRow): Promise<void> {
   // A refused target stays refused: no retries.
   const wait = refused ? undefined : row.retrySchedule[attempts - 1];
   const database = emulatorDb();
-  database.transaction((tx) => {
-    tx.insert(outboxAttempts)
-      .values({ outboxId: row.id, attemptedAt, httpStatus, error, durationMs: Date.now() - started })
-      .run();
-    tx.update(outbox)
-      .set({
-        // What this attempt sent (the view shows it; a replay resends it).
-        ...(outgoing && { body: outgoing.body, headers: outgoing.headers }),
-        attempts,
-        lastHttpStatus: httpStatus,
-        lastError: error,
-        status: delivered ? "delivered" : wait === undefined ? "gave_up" : "pending",
-        deliveredAt: delivered ? emulatorNow() : null,
-        claimedUntil: null,
-        nextAttemptAt: delivered || wait === undefined ? row.nextAttemptAt : new Date(emulatorNowMs() + scaledMs(wait)),
-      })
-      .where(eq(outbox.id, row.id))
-      .run();
-  });
+  database.transaction(
+    (tx) => {
+      tx.insert(outboxAttempts)
+        .values({ outboxId: row.id, attemptedAt, httpStatus, error, durationMs: Date.now() - started })
+        .run();
+      tx.update(outbox)
+        .set({
+          // What this attempt sent (the view shows it; a replay resends it).
+          ...(outgoing && { body: outgoing.body, headers: outgoing.headers }),
+          attempts,
+          lastHttpStatus: httpStatus,
+          lastError: error,
+          status: delivered ? "delivered" : wait === undefined ? "gave_up" : "pending",
+          deliveredAt: delivered ? emulatorNow() : null,
+          claimedUntil: null,
+          nextAttemptAt:
+            delivered || wait === undefined ? row.nextAttemptAt : new Date(emulatorNowMs() + scaledMs(wait)),
+        })
+        .where(eq(outbox.id, row.id))
+        .run();
+    },
+    { behavior: "immediate" },
+  );
   if (!delivered && wait !== undefined) setTimeout(() => void deliverDueNotifications(), scaledMs(wait) + 5);
 }
 

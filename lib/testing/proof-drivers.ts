@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { findPayment, insertPaymentOnce } from "@/lib/db/queries/payments";
 import type { PaymentStatus } from "@/lib/db/schema";
 import { newPaymentId } from "@/lib/ids";
+import { findProvider } from "@/lib/payments/registry";
 import { transitionPayment } from "@/lib/payments/transitions";
 import type { Money, NotificationRequest, ProofDriver, TestPayment } from "./proof-driver";
 import { loadProofDrivers } from "./proof-driver-list";
@@ -89,8 +90,9 @@ async function createTestPayment(driver: ProofDriver, options: CreateOptions): P
   return providerData ? { ...payment, providerData } : payment;
 }
 
+/** The providers this run's shop has: the tests' own (ExamplePay) only where TEST_ONLY_PROVIDERS=on. */
 async function loadDrivers(): Promise<Record<string, Driver>> {
-  const drivers = await loadProofDrivers();
+  const drivers = (await loadProofDrivers()).filter((driver) => findProvider(driver.provider));
   return Object.fromEntries(drivers.map((driver) => [driver.provider, withDefaults(driver)]));
 }
 

@@ -17,6 +17,8 @@ export default async function setup() {
     DATABASE_URL: cluster.urls.shop,
     APP_URL: setting.url,
     PINGPAYMENTS_BASE_URL: `${setting.url}/emulators/pingpayments`,
+    // ExamplePay keeps its payments in one process's memory (vitest.config.mts): not on two instances.
+    TEST_ONLY_PROVIDERS: "off",
   };
   const dataDir = testDataDir("two-instances");
   const options = { dataDir, timeScale: 0.001, inquiryAfterMs: 1500, env };

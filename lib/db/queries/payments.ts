@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { db, lockRows, writeTransaction, type ShopDatabase, type ShopTransaction } from "../client";
 import { createdBetween, olderThan, type PageCursor } from "./list-page";
@@ -202,16 +203,19 @@ function toDriver(column: { mapToDriverValue(value: unknown): unknown }, value: 
 
 /** The compare-and-set of a move: from the status its decision was taken on, to the one it decided. */
 function prepareMove(database: ShopDatabase, fields: string[]) {
-  return database
-    .update(payments)
-    .set({
-      ...Object.fromEntries(fields.map((field) => [field, driverValue(field)])),
-      status: driverValue("to"),
-      updatedAt: driverValue("updatedAt"),
-    })
-    .where(and(eq(payments.id, sql.placeholder("id")), eq(payments.status, sql.placeholder("from"))))
-    .returning()
-    .prepare(`payments_move_${fields.join("_")}`);
+  return (
+    database
+      .update(payments)
+      .set({
+        ...Object.fromEntries(fields.map((field) => [field, driverValue(field)])),
+        status: driverValue("to"),
+        updatedAt: driverValue("updatedAt"),
+      })
+      .where(and(eq(payments.id, sql.placeholder("id")), eq(payments.status, sql.placeholder("from"))))
+      .returning()
+      // PostgreSQL keeps 63 characters of a statement's name: the fields go in as a short digest.
+      .prepare(`payments_move_${createHash("sha256").update(fields.join(",")).digest("hex").slice(0, 16)}`)
+  );
 }
 const preparedLookups = new WeakMap<ShopDatabase, ReturnType<typeof prepareLookups>>();
 

@@ -153,108 +153,125 @@ export function completePayment(
   token: Omit<typeof antomCardTokens.$inferInsert, "clientId"> | undefined,
 ): { payment: AntomPaymentRow; capture?: AntomTransactionRow } | undefined {
   const prepared = lookups();
-  return emulatorDb().transaction((tx) => {
-    // The prepared read runs on the same connection, inside this transaction.
-    const current = prepared.byId.get({ paymentId });
-    if (!current || current.status !== "PROCESSING") return undefined;
-    const automatic = current.captureMode === "AUTOMATIC";
-    const payment = tx
-      .update(antomPayments)
-      .set({
-        ...extra,
-        status: "SUCCESS",
-        awaitingChallenge: false,
-        settleAt: null,
-        paymentTime: extra.paymentTime ?? emulatorNow(),
-        capturedMinor: automatic ? current.amountMinor : 0,
-        captureClosed: automatic,
-        cardToken: current.tokenizeRequested && token ? token.token : null,
-        updatedAt: emulatorNow(),
-      })
-      .where(eq(antomPayments.paymentId, paymentId))
-      .returning()
-      .get();
-    if (current.tokenizeRequested && token)
-      tx.insert(antomCardTokens)
-        .values({ ...token, clientId: current.clientId })
-        .run();
-    const captured =
-      automatic && capture
-        ? tx
-            .insert(antomTransactions)
-            .values({
-              ...capture,
-              kind: "CAPTURE",
-              clientId: current.clientId,
-              paymentId,
-              amountMinor: current.amountMinor,
-              currency: current.currency,
-            })
-            .returning()
-            .get()
-        : undefined;
-    return { payment, capture: captured };
-  });
+  return emulatorDb().transaction(
+    (tx) => {
+      // The prepared read runs on the same connection, inside this transaction.
+      const current = prepared.byId.get({ paymentId });
+      if (!current || current.status !== "PROCESSING") return undefined;
+      const automatic = current.captureMode === "AUTOMATIC";
+      const payment = tx
+        .update(antomPayments)
+        .set({
+          ...extra,
+          status: "SUCCESS",
+          awaitingChallenge: false,
+          settleAt: null,
+          paymentTime: extra.paymentTime ?? emulatorNow(),
+          capturedMinor: automatic ? current.amountMinor : 0,
+          captureClosed: automatic,
+          cardToken: current.tokenizeRequested && token ? token.token : null,
+          updatedAt: emulatorNow(),
+        })
+        .where(eq(antomPayments.paymentId, paymentId))
+        .returning()
+        .get();
+      if (current.tokenizeRequested && token)
+        tx.insert(antomCardTokens)
+          .values({ ...token, clientId: current.clientId })
+          .run();
+      const captured =
+        automatic && capture
+          ? tx
+              .insert(antomTransactions)
+              .values({
+                ...capture,
+                kind: "CAPTURE",
+                clientId: current.clientId,
+                paymentId,
+                amountMinor: current.amountMinor,
+                currency: current.currency,
+              })
+              .returning()
+              .get()
+          : undefined;
+      return { payment, capture: captured };
+    },
+    { behavior: "immediate" },
+  );
 }
 
 export type Refusal = "ORDER_STATUS_INVALID" | "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT" | "REFUND_AMOUNT_EXCEED";
 
 /** Records a manual capture (the first and only one) in one SQLite transaction, or says why not. */
 export function recordCapture(values: typeof antomTransactions.$inferInsert): AntomTransactionRow | Refusal {
-  return emulatorDb().transaction((tx) => {
-    const payment = tx.select().from(antomPayments).where(eq(antomPayments.paymentId, values.paymentId)).get();
-    if (!payment || payment.status !== "SUCCESS" || payment.captureMode !== "MANUAL" || payment.captureClosed)
-      return "ORDER_STATUS_INVALID" as const;
-    if (values.amountMinor > payment.amountMinor - payment.capturedMinor)
-      return "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT" as const;
-    tx.update(antomPayments)
-      .set({ capturedMinor: payment.capturedMinor + values.amountMinor, captureClosed: true, updatedAt: emulatorNow() })
-      .where(eq(antomPayments.paymentId, payment.paymentId))
-      .run();
-    return tx.insert(antomTransactions).values(values).returning().get();
-  });
+  return emulatorDb().transaction(
+    (tx) => {
+      const payment = tx.select().from(antomPayments).where(eq(antomPayments.paymentId, values.paymentId)).get();
+      if (!payment || payment.status !== "SUCCESS" || payment.captureMode !== "MANUAL" || payment.captureClosed)
+        return "ORDER_STATUS_INVALID" as const;
+      if (values.amountMinor > payment.amountMinor - payment.capturedMinor)
+        return "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT" as const;
+      tx.update(antomPayments)
+        .set({
+          capturedMinor: payment.capturedMinor + values.amountMinor,
+          captureClosed: true,
+          updatedAt: emulatorNow(),
+        })
+        .where(eq(antomPayments.paymentId, payment.paymentId))
+        .run();
+      return tx.insert(antomTransactions).values(values).returning().get();
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** Records a refund of captured money in one SQLite transaction, or says why not. */
 export function recordRefund(values: typeof antomTransactions.$inferInsert): AntomTransactionRow | Refusal {
-  return emulatorDb().transaction((tx) => {
-    const payment = tx.select().from(antomPayments).where(eq(antomPayments.paymentId, values.paymentId)).get();
-    if (!payment || payment.status !== "SUCCESS" || payment.capturedMinor === 0) return "ORDER_STATUS_INVALID" as const;
-    if (payment.refundedMinor + values.amountMinor > payment.capturedMinor) return "REFUND_AMOUNT_EXCEED" as const;
-    tx.update(antomPayments)
-      .set({ refundedMinor: payment.refundedMinor + values.amountMinor, updatedAt: emulatorNow() })
-      .where(eq(antomPayments.paymentId, payment.paymentId))
-      .run();
-    return tx.insert(antomTransactions).values(values).returning().get();
-  });
+  return emulatorDb().transaction(
+    (tx) => {
+      const payment = tx.select().from(antomPayments).where(eq(antomPayments.paymentId, values.paymentId)).get();
+      if (!payment || payment.status !== "SUCCESS" || payment.capturedMinor === 0)
+        return "ORDER_STATUS_INVALID" as const;
+      if (payment.refundedMinor + values.amountMinor > payment.capturedMinor) return "REFUND_AMOUNT_EXCEED" as const;
+      tx.update(antomPayments)
+        .set({ refundedMinor: payment.refundedMinor + values.amountMinor, updatedAt: emulatorNow() })
+        .where(eq(antomPayments.paymentId, payment.paymentId))
+        .run();
+      return tx.insert(antomTransactions).values(values).returning().get();
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** Cancels an authorized, not captured payment in one SQLite transaction, or says why not. */
 export function recordCancel(values: typeof antomTransactions.$inferInsert): AntomTransactionRow | Refusal {
-  return emulatorDb().transaction((tx) => {
-    const cancelled = tx
-      .update(antomPayments)
-      .set({ status: "CANCELLED", captureClosed: true, updatedAt: emulatorNow() })
-      // [doc] cancel closes an order still processing at Antom (the buyer can no longer pay it)
-      // and an authorization not captured yet; a captured card payment cannot be canceled.
-      .where(
-        and(
-          eq(antomPayments.paymentId, values.paymentId),
-          or(
-            eq(antomPayments.status, "PROCESSING"),
-            and(
-              eq(antomPayments.status, "SUCCESS"),
-              eq(antomPayments.capturedMinor, 0),
-              eq(antomPayments.captureClosed, false),
+  return emulatorDb().transaction(
+    (tx) => {
+      const cancelled = tx
+        .update(antomPayments)
+        .set({ status: "CANCELLED", captureClosed: true, updatedAt: emulatorNow() })
+        // [doc] cancel closes an order still processing at Antom (the buyer can no longer pay it)
+        // and an authorization not captured yet; a captured card payment cannot be canceled.
+        .where(
+          and(
+            eq(antomPayments.paymentId, values.paymentId),
+            or(
+              eq(antomPayments.status, "PROCESSING"),
+              and(
+                eq(antomPayments.status, "SUCCESS"),
+                eq(antomPayments.capturedMinor, 0),
+                eq(antomPayments.captureClosed, false),
+              ),
             ),
           ),
-        ),
-      )
-      .returning()
-      .get();
-    if (!cancelled) return "ORDER_STATUS_INVALID" as const;
-    return tx.insert(antomTransactions).values(values).returning().get();
-  });
+        )
+        .returning()
+        .get();
+      if (!cancelled) return "ORDER_STATUS_INVALID" as const;
+      return tx.insert(antomTransactions).values(values).returning().get();
+    },
+    { behavior: "immediate" },
+  );
 }
 
 export function findCardToken(clientId: string, token: string): AntomCardTokenRow | undefined {

@@ -131,35 +131,41 @@ export function findAdjustment(
  * refusing (undefined) when the refundable amount is smaller than asked.
  */
 export function recordRefund(values: typeof pingpongAdjustments.$inferInsert): PingpongAdjustmentRow | undefined {
-  return emulatorDb().transaction((tx) => {
-    const payment = tx
-      .select()
-      .from(pingpongTransactions)
-      .where(eq(pingpongTransactions.transactionId, values.transactionId))
-      .get();
-    if (!payment || payment.refundedMinor + values.amountMinor > payment.amountMinor) return undefined;
-    tx.update(pingpongTransactions)
-      .set({ refundedMinor: payment.refundedMinor + values.amountMinor, updatedAt: emulatorNow() })
-      .where(eq(pingpongTransactions.transactionId, payment.transactionId))
-      .run();
-    return tx.insert(pingpongAdjustments).values(values).returning().get();
-  });
+  return emulatorDb().transaction(
+    (tx) => {
+      const payment = tx
+        .select()
+        .from(pingpongTransactions)
+        .where(eq(pingpongTransactions.transactionId, values.transactionId))
+        .get();
+      if (!payment || payment.refundedMinor + values.amountMinor > payment.amountMinor) return undefined;
+      tx.update(pingpongTransactions)
+        .set({ refundedMinor: payment.refundedMinor + values.amountMinor, updatedAt: emulatorNow() })
+        .where(eq(pingpongTransactions.transactionId, payment.transactionId))
+        .run();
+      return tx.insert(pingpongAdjustments).values(values).returning().get();
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** Records a void and closes the payment (from SUCCESS) in one SQLite transaction. */
 export function recordVoid(values: typeof pingpongAdjustments.$inferInsert): PingpongAdjustmentRow | undefined {
-  return emulatorDb().transaction((tx) => {
-    const closed = tx
-      .update(pingpongTransactions)
-      .set({ status: "CLOSED", updatedAt: emulatorNow() })
-      .where(
-        and(eq(pingpongTransactions.transactionId, values.transactionId), eq(pingpongTransactions.status, "SUCCESS")),
-      )
-      .returning()
-      .get();
-    if (!closed) return undefined;
-    return tx.insert(pingpongAdjustments).values(values).returning().get();
-  });
+  return emulatorDb().transaction(
+    (tx) => {
+      const closed = tx
+        .update(pingpongTransactions)
+        .set({ status: "CLOSED", updatedAt: emulatorNow() })
+        .where(
+          and(eq(pingpongTransactions.transactionId, values.transactionId), eq(pingpongTransactions.status, "SUCCESS")),
+        )
+        .returning()
+        .get();
+      if (!closed) return undefined;
+      return tx.insert(pingpongAdjustments).values(values).returning().get();
+    },
+    { behavior: "immediate" },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -247,26 +253,29 @@ export function redeemAuthCode(
   code: string,
   token: (auth: PingpongWalletAuthRow) => typeof pingpongWalletTokens.$inferInsert,
 ): PingpongWalletTokenRow | undefined {
-  return emulatorDb().transaction((tx) => {
-    const auth = tx
-      .select()
-      .from(pingpongWalletAuths)
-      .where(
-        and(
-          eq(pingpongWalletAuths.code, code),
-          eq(pingpongWalletAuths.accId, accId),
-          eq(pingpongWalletAuths.status, "AUTHORIZED"),
-        ),
-      )
-      .get();
-    if (!auth || auth.merchantUserId !== merchantUserId) return undefined;
-    const values = token(auth);
-    tx.update(pingpongWalletAuths)
-      .set({ status: "USED", token: values.token })
-      .where(eq(pingpongWalletAuths.authId, auth.authId))
-      .run();
-    return tx.insert(pingpongWalletTokens).values(values).returning().get();
-  });
+  return emulatorDb().transaction(
+    (tx) => {
+      const auth = tx
+        .select()
+        .from(pingpongWalletAuths)
+        .where(
+          and(
+            eq(pingpongWalletAuths.code, code),
+            eq(pingpongWalletAuths.accId, accId),
+            eq(pingpongWalletAuths.status, "AUTHORIZED"),
+          ),
+        )
+        .get();
+      if (!auth || auth.merchantUserId !== merchantUserId) return undefined;
+      const values = token(auth);
+      tx.update(pingpongWalletAuths)
+        .set({ status: "USED", token: values.token })
+        .where(eq(pingpongWalletAuths.authId, auth.authId))
+        .run();
+      return tx.insert(pingpongWalletTokens).values(values).returning().get();
+    },
+    { behavior: "immediate" },
+  );
 }
 
 /** Records a CodeGrant payment with its transaction, in one SQLite transaction. */
@@ -274,11 +283,14 @@ export function insertTokenPayment(
   values: typeof pingpongTransactions.$inferInsert,
   token: string,
 ): PingpongTransactionRow {
-  return emulatorDb().transaction((tx) => {
-    const row = tx.insert(pingpongTransactions).values(values).returning().get();
-    tx.insert(pingpongWalletPayments).values({ transactionId: row.transactionId, token }).run();
-    return row;
-  });
+  return emulatorDb().transaction(
+    (tx) => {
+      const row = tx.insert(pingpongTransactions).values(values).returning().get();
+      tx.insert(pingpongWalletPayments).values({ transactionId: row.transactionId, token }).run();
+      return row;
+    },
+    { behavior: "immediate" },
+  );
 }
 
 export function isTokenPayment(transactionId: string): boolean {

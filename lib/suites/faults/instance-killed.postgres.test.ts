@@ -34,6 +34,7 @@ const instanceOptions = (port: number) => ({
     PINGPAYMENTS_BASE_URL: `${setting.url}/emulators/pingpayments`,
     RECONCILE_INTERVAL_MS: port === SURVIVOR_PORT ? "300" : "600000",
     PAYMENT_UNKNOWN_INQUIRY_AFTER_MS: "500",
+    TEST_ONLY_PROVIDERS: "off",
   },
 });
 
