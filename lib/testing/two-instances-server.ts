@@ -27,8 +27,12 @@ export default async function setup() {
   const second = await startTestServer({ ...options, port: setting.instancePorts[1], fresh: false });
   const balancer = await startLoadBalancer({ port: setting.port, targets: setting.instancePorts });
   return async () => {
+    // Both instances took part (else the run proved nothing about two of them).
+    const idle = setting.instancePorts.filter((port) => balancer.counts[port] === 0);
     await balancer.stop();
     await Promise.all([first.stop(), second.stop()]);
     cluster.stop();
+    if (idle.length > 0) throw new Error(`The balancer sent no request to the instance on port ${idle.join(", ")}`);
+    console.log(`two instances served ${JSON.stringify(balancer.counts)} requests (by port)`);
   };
 }
