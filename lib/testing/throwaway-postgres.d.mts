@@ -6,4 +6,6 @@ export function startThrowawayPostgres(options: { port: number; databases?: stri
   dir: string;
   urls: Record<string, string>;
   stop(): void;
+  /** Every row of `database` as SQL text (pg_dump --data-only), into `file`. */
+  dumpData(database: string, file: string): void;
 };

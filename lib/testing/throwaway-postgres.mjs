@@ -2,7 +2,7 @@
 // its own port (loopback only), removed by stop(). Debian's PostgreSQL refuses to run as root: as
 // root, the cluster is made and run by the `postgres` user the package creates.
 import { execFileSync, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 
@@ -91,5 +91,13 @@ export function startThrowawayPostgres({ port, databases = ["shop"] }) {
   const urls = Object.fromEntries(
     databases.map((database) => [database, `postgres://postgres@127.0.0.1:${port}/${database}`]),
   );
-  return { dir, urls, stop };
+  /** Every row of `database` as SQL text (pg_dump --data-only), into `file`: for the card-data scan. */
+  const dumpData = (database, file) =>
+    writeFileSync(
+      file,
+      asOwner("pg_dump", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", "--data-only", "-d", database], {
+        maxBuffer: 512 * 2 ** 20,
+      }),
+    );
+  return { dir, urls, stop, dumpData };
 }

@@ -8,6 +8,7 @@ import { startTestServer } from "./test-server.mjs";
 import { testDataDir } from "./parity.mjs";
 import { startLoadBalancer } from "./load-balancer.mjs";
 import { startThrowawayPostgres } from "./throwaway-postgres.mjs";
+import { join } from "node:path";
 import { twoInstancesSetting } from "./two-instances";
 
 export default async function setup() {
@@ -31,6 +32,8 @@ export default async function setup() {
     const idle = setting.instancePorts.filter((port) => balancer.counts[port] === 0);
     await balancer.stop();
     await Promise.all([first.stop(), second.stop()]);
+    // What the run left in PostgreSQL, as text the card-data suite scans with the SQLite files.
+    cluster.dumpData("shop", join(dataDir, "postgres-dump.sql"));
     cluster.stop();
     if (idle.length > 0) throw new Error(`The balancer sent no request to the instance on port ${idle.join(", ")}`);
     console.log(`two instances served ${JSON.stringify(balancer.counts)} requests (by port)`);

@@ -58,12 +58,18 @@ describe("card data left behind by the whole test run", () => {
     expect(cards.length).toBeGreaterThanOrEqual(10);
   });
 
-  it("no card number or security code in any test server's database files (WAL and SHM included)", () => {
-    const files = testDataDirs().flatMap((dir) => filesUnder(dir, (p) => /\.sqlite(-wal|-shm)?$/.test(p)));
+  it("no card number or security code in any test server's database files (WAL and SHM included, and the PostgreSQL run's rows)", () => {
+    const files = testDataDirs().flatMap((dir) =>
+      filesUnder(dir, (p) => /\.sqlite(-wal|-shm)?$/.test(p) || p.endsWith("postgres-dump.sql")),
+    );
     expect(
       files.filter((f) => f.endsWith("shop.sqlite")).length,
       "run after the integration and Playwright steps: no test database found",
     ).toBeGreaterThanOrEqual(2);
+    expect(
+      files.filter((f) => f.endsWith("postgres-dump.sql")).length,
+      "run after the suites' PostgreSQL run: no dump of its database found",
+    ).toBeGreaterThanOrEqual(1);
     const findings = scanFilesForCardData(files, cards);
     expect(findings, report(findings)).toEqual([]);
   });
