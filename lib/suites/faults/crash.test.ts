@@ -11,7 +11,7 @@ import { findOrderByCheckoutToken } from "@/lib/db/queries/orders";
 import { findPayment, listPaymentEvents, listPaymentsForOrder } from "@/lib/db/queries/payments";
 import { closeSqlite } from "@/lib/sqlite";
 import { chargesFor, forceNextPayment } from "@/lib/testing/control-fixtures";
-import { sleep, type FaultProvider } from "@/lib/testing/fault-fixtures";
+import { until, type FaultProvider } from "@/lib/testing/fault-fixtures";
 import { checkoutForm } from "@/lib/testing/server-action";
 import { actionId, postAction } from "@/lib/testing/web-fixtures";
 // @ts-expect-error plain ES module shared with the Playwright config
@@ -55,20 +55,6 @@ const CASES: [FaultProvider, string, boolean][] = [
   ["antom", "antom:card", true],
   ["lesspay", "lesspay:card", true],
 ];
-
-async function until<T>(
-  what: string,
-  probe: () => T | undefined | Promise<T | undefined>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 describe("kill -9 while the provider's answer is on its way", () => {
   it.each(CASES)(

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findOrderByCheckoutToken } from "@/lib/db/queries/orders";
 import { findPayment, listPaymentEvents, listPaymentsForOrder } from "@/lib/db/queries/payments";
 import { chargesFor, forceNextPayment } from "@/lib/testing/control-fixtures";
-import { sleep, type FaultProvider } from "@/lib/testing/fault-fixtures";
+import { until, type FaultProvider } from "@/lib/testing/fault-fixtures";
 import { checkoutForm } from "@/lib/testing/server-action";
 import { actionId, postAction } from "@/lib/testing/web-fixtures";
 // @ts-expect-error plain ES module shared with the Playwright config
@@ -53,16 +53,6 @@ const CASES: [FaultProvider, string, boolean][] = [
   ["antom", "antom:card", true],
   ["lesspay", "lesspay:card", true],
 ];
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 describe("kill -9 of one instance while the provider's answer is on its way", () => {
   it.each(CASES)(
