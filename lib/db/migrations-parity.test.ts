@@ -29,9 +29,9 @@ function sqliteCatalog(): string[] {
     ...(sqlite.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]).map(
       (c) => `${table}.${c}`,
     ),
-    ...(sqlite.prepare(`SELECT name FROM pragma_index_list(?) WHERE origin <> 'pk'`).pluck().all(table) as string[]).map(
-      (index) => `${table} index ${index}`,
-    ),
+    ...(
+      sqlite.prepare(`SELECT name FROM pragma_index_list(?) WHERE origin <> 'pk'`).pluck().all(table) as string[]
+    ).map((index) => `${table} index ${index}`),
   ]);
   sqlite.close();
   return lines.sort();
