@@ -14,17 +14,20 @@ import { BENCH_DIST_DIR, distDirOf } from "./dist-dirs.mjs";
 
 // Its own build (`.next-bench`), or the one NEXT_DIST_DIR names (the quick run in `npm test` measures the tests' build).
 const distDir = distDirOf(process.env, BENCH_DIST_DIR);
-import { runLoad, percentile, timeSequential } from "./bench/load.mjs";
+import { medianCalls, runLoad, percentile, timeSequential } from "./bench/load.mjs";
 import { drivers, successNotification, pointDriversAtBenchServer } from "./bench/notifications.mjs";
 import { benchDevKeys, LIST_ENV, payMethod, providers } from "./bench/providers.mjs";
 import { machine, ms, ratio, table, writeReport } from "./bench/report.mjs";
 import { openShopDb, randomId, sampleOrderIds, seedOrders, seedPendingPayments } from "./bench/seed.mjs";
 import { cartCookieFrom, firstLoadJs, hiddenFields, rssSampler, signIn, submitForm } from "./bench/shop.mjs";
 import { startTestServer } from "../lib/testing/test-server.mjs";
+import { startLoadBalancer } from "../lib/testing/load-balancer.mjs";
+import { postgresAvailable, startThrowawayPostgres } from "../lib/testing/throwaway-postgres.mjs";
+import { postgresBenchStore } from "./bench/postgres-seed.mjs";
 
 const root = new URL("..", import.meta.url).pathname;
 const quick = process.argv.includes("--quick");
-/** `--only=pay,ingestion` runs some parts (firstload, pay, ingestion, scale); `--cpu-prof` writes the servers' CPU profiles to test-reports/bench-profiles. */
+/** `--only=pay,ingestion` runs some parts (firstload, pay, ingestion, postgres, scale; postgres with pay and/or ingestion); `--cpu-prof` writes the servers' CPU profiles to test-reports/bench-profiles. */
 const only = process.argv
   .find((arg) => arg.startsWith("--only="))
   ?.slice(7)
@@ -69,7 +72,7 @@ const verdict = (ok) => (ok ? "✅ pass" : "❌ miss");
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
-async function startServer(port, dataDir, fresh = true) {
+async function startServer(port, dataDir, fresh = true, extraEnv = {}) {
   // Another server on the port would answer the health check and be measured instead.
   const taken = await fetch(`http://localhost:${port}/api/health`, { signal: AbortSignal.timeout(1000) }).then(
     () => true,
@@ -100,6 +103,7 @@ async function startServer(port, dataDir, fresh = true) {
       ...LIST_ENV,
       ...devKeysEnv,
       ...(cpuProfile ? { BENCH_PROFILE_DIR: join(root, "test-reports", "bench-profiles") } : {}),
+      ...extraEnv,
     },
   });
   servers.add(server);
@@ -157,35 +161,6 @@ async function measureFirstLoad(shop) {
 }
 
 /**
- * Where a Pay's time goes: the shop records each call to the provider with its duration (an
- * api_call event); the median per payment of the bench's Pay attempts, and how many calls.
- */
-function providerCalls(dataDir, provider) {
-  const db = openShopDb(join(root, dataDir, "shop.sqlite"));
-  try {
-    const perPayment = db
-      .prepare(
-        `SELECT coalesce(sum(json_extract(e.detail, '$.durationMs')), 0) AS ms, count(e.id) AS calls
-         FROM payments p JOIN orders o ON o.id = p.order_id LEFT JOIN payment_events e ON e.payment_id = p.id AND e.type = 'api_call' AND json_extract(e.detail, '$.durationMs') IS NOT NULL
-         WHERE p.provider = ? AND o.email LIKE 'bench-%' GROUP BY p.id`,
-      )
-      .all(provider);
-    return {
-      median: percentile(
-        perPayment.map((row) => row.ms),
-        50,
-      ),
-      calls: percentile(
-        perPayment.map((row) => row.calls),
-        50,
-      ),
-    };
-  } finally {
-    db.close();
-  }
-}
-
-/**
  * Waits (untimed) until the emulators have delivered every notification that is due, at most 5 s:
  * each Pay attempt starts on a quiet shop, not while the previous payment's notifications (which
  * leave after its answer, as a provider's do) are being signed, sent and handled.
@@ -204,9 +179,13 @@ function timings(times) {
   return { times, median: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
 }
 
-async function measurePay(shop, dataDir) {
+/**
+ * `label` names the setting in the rows (" on PostgreSQL, 2 instances"); a labelled run reports
+ * its rows without gating the run (SQLite's gate as before).
+ */
+async function measurePay(shop, dataDir, { label = "", store = sqliteBenchStore(dataDir) } = {}) {
   step(
-    `"Pay" to next action: ${COUNTS.pay} rounds (after ${COUNTS.payWarmup} untimed) of one attempt per provider and of each bare round trip, each attempt once the previous one's notifications were delivered`,
+    `"Pay" to next action${label}: ${COUNTS.pay} rounds (after ${COUNTS.payWarmup} untimed) of one attempt per provider and of each bare round trip, each attempt once the previous one's notifications were delivered`,
   );
   // The bare round trip, through one HTTP hop (the server action posts to the empty route, as a
   // Pay posts to its provider) for the ratio, and without it (the shop alone) shown beside it.
@@ -276,12 +255,12 @@ async function measurePay(shop, dataDir) {
     const { method, next } = payMethod(descriptor);
     const result = timings(times[provider]);
     const r = result.median / bare.median;
-    const calls = providerCalls(dataDir, provider);
+    const calls = await store.providerCalls(provider);
     info(
       `${provider} (${next}): median ${ms(result.median)}, p95 ${ms(result.p95)}; the shop's calls to the emulator: median ${ms(calls.median)} in ${calls.calls} call(s)`,
     );
     rows.push({
-      measure: `"Pay" to next action, ${provider} (${next})`,
+      measure: `"Pay" to next action, ${provider} (${next})${label}`,
       value: `median ${ms(result.median)} (${ms(calls.median)} of it in ${calls.calls} API call${calls.calls === 1 ? "" : "s"} to the emulator), p95 ${ms(result.p95)}`,
       comparator: `bare round trip with one HTTP hop: median ${ms(bare.median)}, p95 ${ms(bare.p95)} (without the hop: median ${ms(shopOnly.median)}, ${ratio(result.median / shopOnly.median)})`,
       ratio: ratio(r),
@@ -291,8 +270,8 @@ async function measurePay(shop, dataDir) {
       // answer, so their work is no longer inside the timed call (nor, as the bench waits for them
       // between attempts, inside the next one). Ping Payments' Pay makes two provider calls
       // (payment order, then payment) against the one-call comparator: reported, not gating.
-      gate: calls.calls <= 1,
-      data: { provider, method, result, bare, shopOnly, calls },
+      gate: !label && calls.calls <= 1,
+      data: { provider, method, result, bare, shopOnly, calls, label },
     });
   }
 }
@@ -316,18 +295,62 @@ function pendingRows(driver, count) {
   });
 }
 
-async function measureIngestion(shop, dataDir) {
+/** The bench's pending payments in the SQLite shop database of `dataDir` (./bench/seed.mjs). */
+function sqliteBenchStore(dataDir) {
+  const path = join(root, dataDir, "shop.sqlite");
+  return {
+    async seed(rows) {
+      const db = openShopDb(path);
+      try {
+        return seedPendingPayments(db, rows);
+      } finally {
+        db.close();
+      }
+    },
+    async succeeded(provider, paymentIds) {
+      const check = openShopDb(path);
+      try {
+        return check
+          .prepare(
+            `SELECT count(*) AS n FROM payments WHERE provider = ? AND status = 'succeeded' AND id IN (${paymentIds.map(() => "?").join(",")})`,
+          )
+          .get(provider, ...paymentIds).n;
+      } finally {
+        check.close();
+      }
+    },
+    /**
+     * Where a Pay's time goes: the shop records each call to the provider with its duration (an
+     * api_call event); the median per payment of the bench's Pay attempts, and how many calls.
+     */
+    async providerCalls(provider) {
+      const db = openShopDb(path);
+      try {
+        return medianCalls(
+          db
+            .prepare(
+              `SELECT coalesce(sum(json_extract(e.detail, '$.durationMs')), 0) AS ms, count(e.id) AS calls
+               FROM payments p JOIN orders o ON o.id = p.order_id LEFT JOIN payment_events e ON e.payment_id = p.id AND e.type = 'api_call' AND json_extract(e.detail, '$.durationMs') IS NOT NULL
+               WHERE p.provider = ? AND o.email LIKE 'bench-%' GROUP BY p.id`,
+            )
+            .all(provider),
+        );
+      } finally {
+        db.close();
+      }
+    },
+    close: async () => undefined,
+  };
+}
+
+/** `store`: where the pending payments are seeded and counted (SQLite's by default); `label` as measurePay's. */
+async function measureIngestion(shop, dataDir, { label = "", store = sqliteBenchStore(dataDir) } = {}) {
   const total = COUNTS.notifications + COUNTS.notificationWarmup;
-  step(`Notification ingestion: seeding ${total} pending payments per provider`);
-  const db = openShopDb(join(root, dataDir, "shop.sqlite"));
+  step(`Notification ingestion${label}: seeding ${total} pending payments per provider`);
   const seeded = {};
-  try {
-    for (const driver of drivers) {
-      seeded[driver.provider] = seedPendingPayments(db, await pendingRows(driver, total));
-      info(`${driver.provider}: ${seeded[driver.provider].length} pending payments`);
-    }
-  } finally {
-    db.close();
+  for (const driver of drivers) {
+    seeded[driver.provider] = await store.seed(await pendingRows(driver, total));
+    info(`${driver.provider}: ${seeded[driver.provider].length} pending payments`);
   }
   step(
     `Notification ingestion: ${COUNTS.notifications} notifications per provider at concurrency ${COUNTS.concurrency} (after ${COUNTS.notificationWarmup} untimed), each next to the empty route with the same bodies`,
@@ -350,13 +373,10 @@ async function measureIngestion(shop, dataDir) {
       notes.push(
         `${provider}: ${real.count - ok} of ${real.count} notifications were not acknowledged (${JSON.stringify(real.statuses)}, ${real.errors} transport errors).`,
       );
-    const check = openShopDb(join(root, dataDir, "shop.sqlite"));
-    const moved = check
-      .prepare(
-        `SELECT count(*) AS n FROM payments WHERE provider = ? AND status = 'succeeded' AND id IN (${seeded[provider].map(() => "?").join(",")})`,
-      )
-      .get(provider, ...seeded[provider].map((p) => p.paymentId)).n;
-    check.close();
+    const moved = await store.succeeded(
+      provider,
+      seeded[provider].map((p) => p.paymentId),
+    );
     const p99 = percentile(real.latencies, 99);
     const bareP99 = percentile(bare.latencies, 99);
     info(
@@ -366,23 +386,34 @@ async function measureIngestion(shop, dataDir) {
     const rpsRatio = real.rps / bare.rps;
     const p99Ratio = p99 / bareP99;
     rows.push({
-      measure: `Notification ingestion, ${provider}: req/s`,
+      measure: `Notification ingestion, ${provider}${label}: req/s`,
       value: real.rps.toFixed(0),
       comparator: `empty route ${bare.rps.toFixed(0)}`,
       ratio: ratio(rpsRatio),
       target: "≥ 0.80×",
       verdict: verdict(rpsRatio >= 0.8),
-      data: { provider, rps: real.rps, bareRps: bare.rps, statuses: real.statuses, moved },
+      data: { provider, rps: real.rps, bareRps: bare.rps, statuses: real.statuses, moved, label },
     });
     rows.push({
-      measure: `Notification ingestion, ${provider}: p99`,
+      measure: `Notification ingestion, ${provider}${label}: p99`,
       value: ms(p99),
       comparator: `empty route ${ms(bareP99)}`,
       ratio: ratio(p99Ratio),
       target: "≤ 1.5×",
       verdict: verdict(p99Ratio <= 1.5),
-      data: { provider, p50: percentile(real.latencies, 50), p99, bareP50: percentile(bare.latencies, 50), bareP99 },
+      data: {
+        provider,
+        label,
+        p50: percentile(real.latencies, 50),
+        p99,
+        bareP50: percentile(bare.latencies, 50),
+        bareP99,
+      },
     });
+  }
+  if (label) {
+    info(`peak RSS during ingestion${label}: ${mb(peakRss)} (the first instance)`);
+    return;
   }
   rows.push({
     measure: "Shop memory under the ingestion load (peak RSS, server process tree)",
@@ -471,6 +502,57 @@ async function measureScale() {
   }
 }
 
+/**
+ * The Pay and ingestion rows again with the shop on PostgreSQL (a throwaway cluster on
+ * BENCH_PORT+20): one instance, then two behind a round-robin balancer (lib/testing/load-balancer.mjs),
+ * which every request of the run goes through, the comparators' included. The emulators are
+ * mounted in each instance, on one SQLite file (as on one machine). Reported, never gating.
+ */
+async function measurePostgres() {
+  if (!postgresAvailable()) {
+    notes.push("PostgreSQL rows: not measured, this machine has no PostgreSQL server (apt-get install postgresql).");
+    return;
+  }
+  const cluster = startThrowawayPostgres({ port: basePort + 20, databases: ["bench_one", "bench_two"] });
+  try {
+    for (const [instances, database] of [
+      [1, "bench_one"],
+      [2, "bench_two"],
+    ]) {
+      const label = ` on PostgreSQL, ${instances} instance${instances === 1 ? "" : "s"}`;
+      const dataDir = `data/bench-pg-${instances}`;
+      const frontPort = basePort + 5;
+      const frontUrl = `http://localhost:${frontPort}`;
+      const env = {
+        DATABASE_URL: cluster.urls[database],
+        ...(instances > 1 ? { APP_URL: frontUrl, PINGPAYMENTS_BASE_URL: `${frontUrl}/emulators/pingpayments` } : {}),
+      };
+      step(`Starting ${instances} production server${instances === 1 ? "" : "s"} on PostgreSQL (${dataDir})`);
+      const ports = instances === 1 ? [basePort + 6] : [basePort + 6, basePort + 7];
+      const servers = [];
+      for (const [index, port] of ports.entries()) servers.push(await startServer(port, dataDir, index === 0, env));
+      const balancer = instances > 1 ? await startLoadBalancer({ port: frontPort, targets: ports }) : undefined;
+      const shop = { url: balancer?.url ?? servers[0].url, pid: servers[0].pid };
+      pointDriversAtBenchServer({ url: shop.url, dataDir: join(root, dataDir), devKeysEnv });
+      const store = postgresBenchStore(cluster.urls[database]);
+      try {
+        // `--only=postgres` measures both; `--only=postgres,pay` only Pay.
+        if (!only || only.includes("pay") || !only.includes("ingestion"))
+          await measurePay(shop, dataDir, { label, store });
+        if (!only || only.includes("ingestion") || !only.includes("pay"))
+          await measureIngestion(shop, dataDir, { label, store });
+        if (balancer) info(`requests per instance (by port): ${JSON.stringify(balancer.counts)}`);
+      } finally {
+        await store.close();
+        await balancer?.stop();
+        for (const server of servers) await stopServer(server);
+      }
+    }
+  } finally {
+    cluster.stop();
+  }
+}
+
 async function main() {
   buildIfStale(distDir);
   mkdirSync(join(root, "data"), { recursive: true });
@@ -486,6 +568,7 @@ async function main() {
   } finally {
     await stopServer(shop);
   }
+  if (runs("postgres")) await measurePostgres();
   if (runs("scale")) await measureScale();
   const meta = {
     quick,

@@ -80,3 +80,17 @@ export async function timeSequential(attempt, { count, warmup = 2 }) {
   for (let i = 0; i < count; i++) times.push(await attempt(i));
   return { times, median: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99) };
 }
+
+/** Per Pay of the bench, rows of { ms, calls } (time in calls to the provider, their number): the median of each. */
+export function medianCalls(perPayment) {
+  return {
+    median: percentile(
+      perPayment.map((row) => Number(row.ms)),
+      50,
+    ),
+    calls: percentile(
+      perPayment.map((row) => Number(row.calls)),
+      50,
+    ),
+  };
+}
