@@ -90,7 +90,7 @@ const againstTwoInstances = {
     DATABASE_PATH: `${testDataDir("two-instances")}/unused-shop.sqlite`,
     EMULATOR_DATABASE_PATH: `${testDataDir("two-instances")}/emulators.sqlite`,
     PINGPAYMENTS_BASE_URL: `${twoInstances.url}/emulators/pingpayments`,
-    // ExamplePay, the tests' own provider, keeps its payments in one process's memory (a fixture
+    // The tests' own fixture provider keeps its payments in one process's memory (a fixture
     // with no table): two instances cannot serve it. The four providers' emulators keep theirs in
     // the emulators' database, which both instances share.
     TEST_ONLY_PROVIDERS: "off",

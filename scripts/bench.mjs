@@ -72,7 +72,7 @@ const verdict = (ok) => (ok ? "✅ pass" : "❌ miss");
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 
-async function startServer(port, dataDir, fresh = true, extraEnv = {}) {
+async function startServer(port, dataDir, fresh = true, extraEnv = {}, publicUrl = undefined) {
   // Another server on the port would answer the health check and be measured instead.
   const taken = await fetch(`http://localhost:${port}/api/health`, { signal: AbortSignal.timeout(1000) }).then(
     () => true,
@@ -88,6 +88,7 @@ async function startServer(port, dataDir, fresh = true, extraEnv = {}) {
     timeScale: 1,
     inquiryAfterMs: 600_000,
     fresh,
+    publicUrl,
     // Node's options as `npm start` gives them (the heap ceiling), without the tests' request log.
     requestLog: false,
     preloads: cpuProfile ? [join(root, "scripts", "bench", "cpu-profile.mjs")] : [],
@@ -523,14 +524,12 @@ async function measurePostgres() {
       const dataDir = `data/bench-pg-${instances}`;
       const frontPort = basePort + 5;
       const frontUrl = `http://localhost:${frontPort}`;
-      const env = {
-        DATABASE_URL: cluster.urls[database],
-        ...(instances > 1 ? { APP_URL: frontUrl, PINGPAYMENTS_BASE_URL: `${frontUrl}/emulators/pingpayments` } : {}),
-      };
+      const env = { DATABASE_URL: cluster.urls[database] };
       step(`Starting ${instances} production server${instances === 1 ? "" : "s"} on PostgreSQL (${dataDir})`);
       const ports = instances === 1 ? [basePort + 6] : [basePort + 6, basePort + 7];
       const servers = [];
-      for (const [index, port] of ports.entries()) servers.push(await startServer(port, dataDir, index === 0, env));
+      for (const [index, port] of ports.entries())
+        servers.push(await startServer(port, dataDir, index === 0, env, instances > 1 ? frontUrl : undefined));
       const balancer = instances > 1 ? await startLoadBalancer({ port: frontPort, targets: ports }) : undefined;
       const shop = { url: balancer?.url ?? servers[0].url, pid: servers[0].pid };
       pointDriversAtBenchServer({ url: shop.url, dataDir: join(root, dataDir), devKeysEnv });

@@ -90,7 +90,7 @@ async function createTestPayment(driver: ProofDriver, options: CreateOptions): P
   return providerData ? { ...payment, providerData } : payment;
 }
 
-/** The providers this run's shop has: the tests' own (ExamplePay) only where TEST_ONLY_PROVIDERS=on. */
+/** The providers this run's shop has: the tests' own fixture providers only where TEST_ONLY_PROVIDERS=on. */
 async function loadDrivers(): Promise<Record<string, Driver>> {
   const drivers = (await loadProofDrivers()).filter((driver) => findProvider(driver.provider));
   return Object.fromEntries(drivers.map((driver) => [driver.provider, withDefaults(driver)]));

@@ -28,8 +28,9 @@ export function captureServerOutput(child, logPath, log = false) {
   return () => output;
 }
 
-export function testServerEnv({ port, dataDir, timeScale, inquiryAfterMs }) {
-  const url = `http://localhost:${port}`;
+/** `publicUrl`: the address the shop is reached at when it is not its own port (a balancer in front). */
+export function testServerEnv({ port, dataDir, timeScale, inquiryAfterMs, publicUrl }) {
+  const url = publicUrl ?? `http://localhost:${port}`;
   return {
     PORT: String(port),
     APP_URL: url,
@@ -64,6 +65,7 @@ export async function startTestServer({
   requestLog = true,
   preloads = [],
   env: extraEnv = {},
+  publicUrl,
 }) {
   if (fresh) rmSync(join(root, dataDir), { recursive: true, force: true });
   mkdirSync(join(root, dataDir), { recursive: true });
@@ -73,7 +75,7 @@ export async function startTestServer({
   );
   const env = {
     ...process.env,
-    ...testServerEnv({ port, dataDir, timeScale, inquiryAfterMs }),
+    ...testServerEnv({ port, dataDir, timeScale, inquiryAfterMs, publicUrl }),
     // A parity run's providers (base URLs and credentials from its environment) win over the defaults.
     ...parityServerEnv(process.env),
     NODE_ENV: "production",

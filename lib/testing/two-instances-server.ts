@@ -16,13 +16,11 @@ export default async function setup() {
   const cluster = startThrowawayPostgres({ port: setting.postgresPort, databases: ["shop"] });
   const env = {
     DATABASE_URL: cluster.urls.shop,
-    APP_URL: setting.url,
-    PINGPAYMENTS_BASE_URL: `${setting.url}/emulators/pingpayments`,
-    // ExamplePay keeps its payments in one process's memory (vitest.config.mts): not on two instances.
+    // The tests' fixture provider keeps its payments in one process's memory (vitest.config.mts): not on two instances.
     TEST_ONLY_PROVIDERS: "off",
   };
   const dataDir = testDataDir("two-instances");
-  const options = { dataDir, timeScale: 0.001, inquiryAfterMs: 1500, env };
+  const options = { dataDir, timeScale: 0.001, inquiryAfterMs: 1500, env, publicUrl: setting.url };
   // One after the other: the first migrates and seeds, the second finds it done.
   const first = await startTestServer({ ...options, port: setting.instancePorts[0] });
   const second = await startTestServer({ ...options, port: setting.instancePorts[1], fresh: false });

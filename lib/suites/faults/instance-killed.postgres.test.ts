@@ -28,10 +28,9 @@ const instanceOptions = (port: number) => ({
   dataDir: testDataDir("two-instances"),
   fresh: false,
   inquiryAfterMs: 1000,
+  publicUrl: setting.url,
   env: {
     DATABASE_URL: setting.databaseUrl,
-    APP_URL: setting.url,
-    PINGPAYMENTS_BASE_URL: `${setting.url}/emulators/pingpayments`,
     RECONCILE_INTERVAL_MS: port === SURVIVOR_PORT ? "300" : "600000",
     PAYMENT_UNKNOWN_INQUIRY_AFTER_MS: "500",
     TEST_ONLY_PROVIDERS: "off",
