@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, eq, inArray, lt, or, sql } from "drizzle-orm";
-import { db, lockRows, writeTransaction } from "../client";
+import { and, asc, eq, lt, or, sql } from "drizzle-orm";
+import { db, lockRows, writeTransaction, type ShopDatabase } from "../client";
 import { leases, limitCounters, notificationCounts } from "../tables";
 
 /**
@@ -21,24 +21,59 @@ export async function withLimitCounters<Answer>(
 ): Promise<Answer> {
   const sorted = [...new Set(keys)].sort();
   return writeTransaction(async (tx) => {
-    const now = new Date();
-    await tx
-      .insert(limitCounters)
-      .values(sorted.map((key) => ({ key, state: initial, updatedAt: now })))
-      .onConflictDoNothing();
-    const rows = await lockRows(
-      tx
-        .select({ key: limitCounters.key, state: limitCounters.state })
-        .from(limitCounters)
-        .where(inArray(limitCounters.key, sorted))
-        .orderBy(asc(limitCounters.key)),
-    );
-    const { answer, keep } = decide(new Map(rows.map((row) => [row.key, row.state])));
+    const statements = counterStatements(tx);
+    const updatedAt = toDriver(limitCounters.updatedAt, new Date());
+    const states = new Map<string, unknown>();
+    for (const key of sorted) {
+      await statements.insert.execute({ key, state: toDriver(limitCounters.state, initial), updatedAt });
+      const [row] = await statements.locked.execute({ key });
+      states.set(key, row?.state);
+    }
+    const { answer, keep } = decide(states);
     for (const [key, state] of keep ?? []) {
-      await tx.update(limitCounters).set({ state, updatedAt: now }).where(eq(limitCounters.key, key));
+      await statements.update.execute({ key, state: toDriver(limitCounters.state, state), updatedAt });
     }
     return answer;
   });
+}
+
+/** A placeholder whose value goes to the driver as given (encoded by toDriver, as a built query would). */
+const driverValue = (name: string) => sql`${sql.placeholder(name)}`;
+
+function toDriver(column: { mapToDriverValue(value: unknown): unknown }, value: unknown): unknown {
+  return value === null || value === undefined ? null : column.mapToDriverValue(value);
+}
+
+/**
+ * A limit's statements, prepared once per database (on every Pay and sign-in: drizzle would build
+ * their SQL again on each call); on PostgreSQL once per transaction, which must run its own.
+ */
+function prepareCounterStatements(database: ShopDatabase) {
+  return {
+    insert: database
+      .insert(limitCounters)
+      .values({ key: driverValue("key"), state: driverValue("state"), updatedAt: driverValue("updatedAt") })
+      .onConflictDoNothing()
+      .prepare("limit_counters_insert"),
+    locked: lockRows(
+      database
+        .select({ state: limitCounters.state })
+        .from(limitCounters)
+        .where(eq(limitCounters.key, sql.placeholder("key"))),
+    ).prepare("limit_counters_locked"),
+    update: database
+      .update(limitCounters)
+      .set({ state: driverValue("state"), updatedAt: driverValue("updatedAt") })
+      .where(eq(limitCounters.key, sql.placeholder("key")))
+      .prepare("limit_counters_update"),
+  };
+}
+const preparedCounterStatements = new WeakMap<ShopDatabase, ReturnType<typeof prepareCounterStatements>>();
+
+function counterStatements(database: ShopDatabase): ReturnType<typeof prepareCounterStatements> {
+  let prepared = preparedCounterStatements.get(database);
+  if (!prepared) preparedCounterStatements.set(database, (prepared = prepareCounterStatements(database)));
+  return prepared;
 }
 
 /** Forgets counters nobody touched since `before` (no limit remembers longer than a day). */
