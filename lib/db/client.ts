@@ -205,3 +205,23 @@ export async function resetShopData(): Promise<void> {
     await seedShop(tx);
   });
 }
+
+/**
+ * An object whose every property is made by its maker on first read, then kept: a database's
+ * prepared statements (a PostgreSQL transaction prepares its own, and runs only a few of them).
+ */
+export function lazily<Made extends Record<string, unknown>>(makers: { [Key in keyof Made]: () => Made[Key] }): Made {
+  const made = {} as Made;
+  for (const key of Object.keys(makers) as (keyof Made)[]) {
+    Object.defineProperty(made, key, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        const value = makers[key]();
+        Object.defineProperty(made, key, { value, enumerable: true });
+        return value;
+      },
+    });
+  }
+  return made;
+}

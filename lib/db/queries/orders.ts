@@ -1,6 +1,6 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import { db, writeTransaction, type ShopDatabase } from "../client";
+import { db, lazily, writeTransaction, type ShopDatabase } from "../client";
 import type { Order, OrderItem } from "../schema";
 import { orderItems, orders, payments, products } from "../tables";
 import type { OrderId } from "@/lib/ids";
@@ -31,30 +31,34 @@ export interface NewOrder extends Contact {
  * database: drizzle otherwise builds each query's SQL again on every call.
  */
 function prepareOrderReads(database: ShopDatabase) {
-  return {
-    byId: database
-      .select()
-      .from(orders)
-      .where(eq(orders.id, sql.placeholder("id")))
-      .prepare("orders_by_id"),
-    byCheckoutToken: database
-      .select()
-      .from(orders)
-      .where(eq(orders.checkoutToken, sql.placeholder("checkoutToken")))
-      .prepare("orders_by_checkout_token"),
-    items: database
-      .select()
-      .from(orderItems)
-      .where(eq(orderItems.orderId, sql.placeholder("orderId")))
-      .orderBy(asc(orderItems.id))
-      .prepare("order_items_of_order"),
-    captureModes: database
-      .select({ mode: products.captureMode })
-      .from(orderItems)
-      .innerJoin(products, eq(products.id, orderItems.productId))
-      .where(eq(orderItems.orderId, sql.placeholder("orderId")))
-      .prepare("order_capture_modes"),
-  };
+  return lazily({
+    byId: () =>
+      database
+        .select()
+        .from(orders)
+        .where(eq(orders.id, sql.placeholder("id")))
+        .prepare("orders_by_id"),
+    byCheckoutToken: () =>
+      database
+        .select()
+        .from(orders)
+        .where(eq(orders.checkoutToken, sql.placeholder("checkoutToken")))
+        .prepare("orders_by_checkout_token"),
+    items: () =>
+      database
+        .select()
+        .from(orderItems)
+        .where(eq(orderItems.orderId, sql.placeholder("orderId")))
+        .orderBy(asc(orderItems.id))
+        .prepare("order_items_of_order"),
+    captureModes: () =>
+      database
+        .select({ mode: products.captureMode })
+        .from(orderItems)
+        .innerJoin(products, eq(products.id, orderItems.productId))
+        .where(eq(orderItems.orderId, sql.placeholder("orderId")))
+        .prepare("order_capture_modes"),
+  });
 }
 const preparedOrderReads = new WeakMap<object, ReturnType<typeof prepareOrderReads>>();
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { db, lockRows, writeTransaction, type ShopDatabase, type ShopTransaction } from "../client";
+import { db, lazily, lockRows, writeTransaction, type ShopDatabase, type ShopTransaction } from "../client";
 import { createdBetween, olderThan, type PageCursor } from "./list-page";
 import {
   PAYMENT_STATUSES,
@@ -99,91 +99,102 @@ export class AttemptClaimLost extends Error {
  * which PostgreSQL keeps per connection.
  */
 function prepareLookups(database: ShopDatabase) {
-  return {
-    byId: database
-      .select()
-      .from(payments)
-      .where(eq(payments.id, sql.placeholder("id")))
-      .prepare("payments_by_id"),
-    /** The payment a write transaction decides on, locked until it ends (PostgreSQL). */
-    lockedById: lockRows(
+  return lazily({
+    byId: () =>
       database
         .select()
         .from(payments)
-        .where(eq(payments.id, sql.placeholder("id"))),
-    ).prepare("payments_by_id_locked"),
+        .where(eq(payments.id, sql.placeholder("id")))
+        .prepare("payments_by_id"),
+    /** The payment a write transaction decides on, locked until it ends (PostgreSQL). */
+    lockedById: () =>
+      lockRows(
+        database
+          .select()
+          .from(payments)
+          .where(eq(payments.id, sql.placeholder("id"))),
+      ).prepare("payments_by_id_locked"),
     /** Its order (locked first: every write that moves an attempt of one order takes turns on it). */
-    lockedOrderOf: lockRows(
+    lockedOrderOf: () =>
+      lockRows(
+        database
+          .select({ id: orders.id })
+          .from(orders)
+          .where(eq(orders.id, sql.placeholder("orderId"))),
+      ).prepare("orders_lock"),
+    byProviderRef: () =>
       database
-        .select({ id: orders.id })
-        .from(orders)
-        .where(eq(orders.id, sql.placeholder("orderId"))),
-    ).prepare("orders_lock"),
-    byProviderRef: database
-      .select()
-      .from(payments)
-      .where(
-        and(
-          eq(payments.provider, sql.placeholder("provider")),
-          eq(payments.providerPaymentId, sql.placeholder("providerPaymentId")),
-        ),
-      )
-      .prepare("payments_by_provider_ref"),
+        .select()
+        .from(payments)
+        .where(
+          and(
+            eq(payments.provider, sql.placeholder("provider")),
+            eq(payments.providerPaymentId, sql.placeholder("providerPaymentId")),
+          ),
+        )
+        .prepare("payments_by_provider_ref"),
     // The writes of a notification's transaction (applyPaymentDecision, moveInTransaction):
     // prepared for the same reason, they were the next biggest share of its CPU.
-    eventByDedupeKey: database
-      .select({ id: paymentEvents.id })
-      .from(paymentEvents)
-      .where(eq(paymentEvents.dedupeKey, sql.placeholder("dedupeKey")))
-      .prepare("payment_events_by_dedupe_key"),
-    insertEvent: database
-      .insert(paymentEvents)
-      .values({
-        paymentId: driverValue("paymentId"),
-        provider: driverValue("provider"),
-        type: driverValue("type"),
-        dedupeKey: driverValue("dedupeKey"),
-        fromStatus: driverValue("fromStatus"),
-        toStatus: driverValue("toStatus"),
-        summary: driverValue("summary"),
-        detail: driverValue("detail"),
-      })
-      .onConflictDoNothing({ target: paymentEvents.dedupeKey })
-      .returning({ id: paymentEvents.id })
-      .prepare("payment_events_insert"),
-    orderAttempts: database
-      .select({ id: payments.id, status: payments.status })
-      .from(payments)
-      .where(eq(payments.orderId, sql.placeholder("orderId")))
-      .orderBy(asc(payments.createdAt), asc(payments.id))
-      .prepare("payments_of_order"),
-    setOrderStatus: database
-      .update(orders)
-      .set({ status: driverValue("status"), updatedAt: driverValue("updatedAt") })
-      .where(eq(orders.id, sql.placeholder("id")))
-      .prepare("orders_set_status"),
-    // The reads of a new attempt's claim (claimOrderForAttempt), on every Pay: prepared for the same reason.
-    byIdempotencyKey: database
-      .select()
-      .from(payments)
-      .where(eq(payments.idempotencyKey, sql.placeholder("idempotencyKey")))
-      .prepare("payments_by_idempotency_key"),
-    orderClaim: lockRows(
+    eventByDedupeKey: () =>
       database
-        .select({ status: orders.status, currentPaymentId: orders.currentPaymentId })
-        .from(orders)
-        .where(eq(orders.id, sql.placeholder("id"))),
-    ).prepare("orders_claim"),
-    blockingAttempt: database
-      .select()
-      .from(payments)
-      .where(and(eq(payments.orderId, sql.placeholder("orderId")), inArray(payments.status, BLOCKING_A_NEW_ATTEMPT)))
-      .orderBy(desc(payments.createdAt), desc(payments.id))
-      .limit(1)
-      .prepare("payments_blocking_attempt"),
+        .select({ id: paymentEvents.id })
+        .from(paymentEvents)
+        .where(eq(paymentEvents.dedupeKey, sql.placeholder("dedupeKey")))
+        .prepare("payment_events_by_dedupe_key"),
+    insertEvent: () =>
+      database
+        .insert(paymentEvents)
+        .values({
+          paymentId: driverValue("paymentId"),
+          provider: driverValue("provider"),
+          type: driverValue("type"),
+          dedupeKey: driverValue("dedupeKey"),
+          fromStatus: driverValue("fromStatus"),
+          toStatus: driverValue("toStatus"),
+          summary: driverValue("summary"),
+          detail: driverValue("detail"),
+        })
+        .onConflictDoNothing({ target: paymentEvents.dedupeKey })
+        .returning({ id: paymentEvents.id })
+        .prepare("payment_events_insert"),
+    orderAttempts: () =>
+      database
+        .select({ id: payments.id, status: payments.status })
+        .from(payments)
+        .where(eq(payments.orderId, sql.placeholder("orderId")))
+        .orderBy(asc(payments.createdAt), asc(payments.id))
+        .prepare("payments_of_order"),
+    setOrderStatus: () =>
+      database
+        .update(orders)
+        .set({ status: driverValue("status"), updatedAt: driverValue("updatedAt") })
+        .where(eq(orders.id, sql.placeholder("id")))
+        .prepare("orders_set_status"),
+    // The reads of a new attempt's claim (claimOrderForAttempt), on every Pay: prepared for the same reason.
+    byIdempotencyKey: () =>
+      database
+        .select()
+        .from(payments)
+        .where(eq(payments.idempotencyKey, sql.placeholder("idempotencyKey")))
+        .prepare("payments_by_idempotency_key"),
+    orderClaim: () =>
+      lockRows(
+        database
+          .select({ status: orders.status, currentPaymentId: orders.currentPaymentId })
+          .from(orders)
+          .where(eq(orders.id, sql.placeholder("id"))),
+      ).prepare("orders_claim"),
+    blockingAttempt: () =>
+      database
+        .select()
+        .from(payments)
+        .where(and(eq(payments.orderId, sql.placeholder("orderId")), inArray(payments.status, BLOCKING_A_NEW_ATTEMPT)))
+        .orderBy(desc(payments.createdAt), desc(payments.id))
+        .limit(1)
+        .prepare("payments_blocking_attempt"),
     /** The compare-and-set of a transition, one per set of patched fields (a handful in all). */
-    moves: new Map<string, ReturnType<typeof prepareMove>>(),
-  };
+    moves: () => new Map<string, ReturnType<typeof prepareMove>>(),
+  });
 }
 
 /**
