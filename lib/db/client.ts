@@ -42,7 +42,6 @@ interface PostgresShop {
   dialect: "postgres";
   pool: pg.Pool;
   database: ShopDatabase;
-  url: string;
 }
 
 type OpenShop = SqliteShop | PostgresShop;
@@ -88,7 +87,7 @@ async function openPostgres(url: string): Promise<PostgresShop> {
     await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
     client.release();
   }
-  return { dialect: "postgres", pool, database, url };
+  return { dialect: "postgres", pool, database };
 }
 
 async function openSqliteShop(path: string): Promise<SqliteShop> {

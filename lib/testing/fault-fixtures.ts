@@ -41,6 +41,9 @@ export function startWith(provider: FaultProvider, orderId: string, idempotencyK
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The card the kill -9 tests pay with, as the checkout form takes it. */
+export const CRASH_CARD = { number: "4111 1111 1111 1111", expiry: "12/34", cvc: "737", holder: "Crash Tester" };
+
 /** Polls `probe` until it answers something (not undefined, not false); throws after `timeoutMs`, naming `what`. */
 export async function until<T>(
   what: string,

@@ -11,7 +11,7 @@ import { findOrderByCheckoutToken } from "@/lib/db/queries/orders";
 import { findPayment, listPaymentEvents, listPaymentsForOrder } from "@/lib/db/queries/payments";
 import { closeSqlite } from "@/lib/sqlite";
 import { chargesFor, forceNextPayment } from "@/lib/testing/control-fixtures";
-import { until, type FaultProvider } from "@/lib/testing/fault-fixtures";
+import { CRASH_CARD as CARD, until, type FaultProvider } from "@/lib/testing/fault-fixtures";
 import { checkoutForm } from "@/lib/testing/server-action";
 import { actionId, postAction } from "@/lib/testing/web-fixtures";
 // @ts-expect-error plain ES module shared with the Playwright config
@@ -48,7 +48,6 @@ afterAll(async () => {
   closeSqlite(process.env.DATABASE_PATH!);
 });
 
-const CARD = { number: "4111 1111 1111 1111", expiry: "12/34", cvc: "737", holder: "Crash Tester" };
 const CASES: [FaultProvider, string, boolean][] = [
   ["pingpayments", "pingpayments:card", false],
   ["pingpong", "pingpong:alipay", false],

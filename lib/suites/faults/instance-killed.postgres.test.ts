@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findOrderByCheckoutToken } from "@/lib/db/queries/orders";
 import { findPayment, listPaymentEvents, listPaymentsForOrder } from "@/lib/db/queries/payments";
 import { chargesFor, forceNextPayment } from "@/lib/testing/control-fixtures";
-import { until, type FaultProvider } from "@/lib/testing/fault-fixtures";
+import { CRASH_CARD as CARD, until, type FaultProvider } from "@/lib/testing/fault-fixtures";
 import { checkoutForm } from "@/lib/testing/server-action";
 import { actionId, postAction } from "@/lib/testing/web-fixtures";
 // @ts-expect-error plain ES module shared with the Playwright config
@@ -46,7 +46,6 @@ afterAll(async () => {
   await Promise.all([doomed?.stop(), survivor?.stop()]);
 });
 
-const CARD = { number: "4111 1111 1111 1111", expiry: "12/34", cvc: "737", holder: "Crash Tester" };
 const CASES: [FaultProvider, string, boolean][] = [
   ["pingpong", "pingpong:alipay", false],
   ["antom", "antom:card", true],
