@@ -30,7 +30,7 @@ export async function register() {
       "merchant-storefront: started without scripts/forwarded-headers.mjs (use `npm start`): X-Forwarded-For and X-Forwarded-Host sent by clients are believed.",
     );
   }
-  const { emulatorDatabasePath, isControlPlaneClosed, isStandaloneEmulators } = await import("./lib/serve-mode");
+  const { emulatorDatabaseLabel, isControlPlaneClosed, isStandaloneEmulators } = await import("./lib/serve-mode");
   // A misspelt SERVE or EMULATOR_CONTROL stops the start (rather than serving the shop, or an open control plane).
   let standalone: boolean, controlClosed: boolean;
   try {
@@ -43,22 +43,27 @@ export async function register() {
     console.error(`merchant-storefront will not start: ${(error as Error).message}`);
     process.exit(1);
   }
-  const { emulatorDb } = await import("./lib/emulators/db");
+  try {
+    // The emulators' database opened and migrated now, as the shop's (a PostgreSQL that does not answer stops here).
+    await (await import("./lib/emulators/db")).emulatorDb();
+  } catch (error) {
+    console.error(`merchant-storefront will not start: the emulators' database: ${(error as Error).message}`);
+    process.exit(1);
+  }
   const { startOutboxWorker } = await import("./lib/emulators/outbox");
   const { EMULATORS } = await import("./lib/emulators");
-  emulatorDb();
   startOutboxWorker(EMULATORS); // with each emulator's jobs (settling pending payments, expiring codes) and ack rule
   const control = controlClosed ? "control plane closed (EMULATOR_CONTROL=closed)" : "control plane open";
   if (standalone) {
     // `npm run emulators`: no shop database, no shop loop (lib/serve-mode.ts).
     console.log(
-      `merchant-storefront emulators ready (SERVE=emulators, no shop): database ${emulatorDatabasePath()}, ${control}`,
+      `merchant-storefront emulators ready (SERVE=emulators, no shop): database ${emulatorDatabaseLabel()}, ${control}`,
     );
     return;
   }
   const { startReconciliationLoop } = await import("./lib/payments/reconcile");
   startReconciliationLoop();
   console.log(
-    `merchant-storefront ready: shop database ${(await import("./lib/db/client")).shopDatabaseLabel()}, emulators ${emulatorDatabasePath()}, ${control}`,
+    `merchant-storefront ready: shop database ${(await import("./lib/db/client")).shopDatabaseLabel()}, emulators ${emulatorDatabaseLabel()}, ${control}`,
   );
 }

@@ -62,7 +62,7 @@ export async function proxy(request: NextRequest) {
     // a proxy in front of the shop never loads the emulators' list and database.
     if (pathname === HEALTH_PATH)
       return NextResponse.json(
-        { ok: true, serve: "emulators", ...(await import("@/lib/emulators/health")).emulatorsHealth() },
+        { ok: true, serve: "emulators", ...(await (await import("@/lib/emulators/health")).emulatorsHealth()) },
         { headers: { "cache-control": "no-store", "content-security-policy": policy, ...transport } },
       );
     return next(request, { policy, nonce, transport });

@@ -64,3 +64,24 @@ export function emulatorDatabasePath(env: Env = process.env): string {
     env.EMULATOR_DATABASE_PATH || (isStandaloneEmulators(env) ? STANDALONE_EMULATOR_DATABASE : "data/emulators.sqlite")
   );
 }
+
+const POSTGRES_URL = /^postgres(ql)?:\/\//;
+
+/**
+ * The emulators' PostgreSQL database, when they keep their data there: `EMULATOR_DATABASE_URL`
+ * (a database of their own), else the shop's `DATABASE_URL` (the same database, in a schema of its
+ * own, `emulators`). Undefined (neither is a `postgres://` URL): SQLite, emulatorDatabasePath().
+ */
+export function emulatorDatabaseUrl(env: Env = process.env): string | undefined {
+  for (const url of [env.EMULATOR_DATABASE_URL, env.DATABASE_URL]) if (url && POSTGRES_URL.test(url)) return url;
+  return undefined;
+}
+
+/** Where the emulators' data is, for a log line: the SQLite file, or the PostgreSQL URL without its password. */
+export function emulatorDatabaseLabel(env: Env = process.env): string {
+  const url = emulatorDatabaseUrl(env);
+  if (!url) return emulatorDatabasePath(env);
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "…";
+  return `${parsed.toString()} (schema emulators)`;
+}

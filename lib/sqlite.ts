@@ -70,3 +70,35 @@ export function closeSqlite(path: string): void {
     connections.delete(key);
   }
 }
+
+// One queue per file per process (on globalThis, as the connections are).
+const writeQueues: Map<string, Promise<unknown>> = ((globalThis as Record<string, unknown>).__sqliteWriteQueues ??=
+  new Map()) as Map<string, Promise<unknown>>;
+
+/**
+ * Runs async `work` in one write transaction on `sqlite` (a connection of openSqlite's): one such
+ * transaction at a time per file in this process (a queue: async work cannot share a connection's
+ * transaction with another), begun IMMEDIATE (the write lock first, so another process waits on the
+ * busy timeout instead of failing on a lock upgrade). Commits what `work` answers; a throw rolls it
+ * all back. `work` must await only queries on this connection.
+ */
+export function inSqliteWriteTransaction<T>(sqlite: Database.Database, work: () => Promise<T>): Promise<T> {
+  const key = sqlite.name;
+  const previous = writeQueues.get(key) ?? Promise.resolve();
+  const turn = previous.then(async () => {
+    sqlite.exec("BEGIN IMMEDIATE");
+    try {
+      const result = await work();
+      sqlite.exec("COMMIT");
+      return result;
+    } catch (error) {
+      if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+      throw error;
+    }
+  });
+  writeQueues.set(
+    key,
+    turn.catch(() => undefined),
+  );
+  return turn;
+}

@@ -25,7 +25,7 @@ export const dynamic = "force-dynamic";
 /** The test data of every emulator: the shared cards, then a tab per emulator (in the list's order) opening with its forced-outcome form, and the outbox. */
 export default async function EmulatorCatalogue({ searchParams }: { searchParams: Promise<{ provider?: string }> }) {
   const { provider } = await searchParams;
-  const deliveries = listOutbox(200).reverse().slice(0, 30);
+  const deliveries = (await listOutbox(200)).reverse().slice(0, 30);
   // Public mode: the test data is for anyone; what changes the emulators only for an operator: the
   // forced-outcome forms, and the latest wallet tokens (each links to a wallet app that unlinks it).
   const mayForce = await mayUseControlPlane();
@@ -34,10 +34,12 @@ export default async function EmulatorCatalogue({ searchParams }: { searchParams
   const sections = new Map<string, ComponentType<CatalogueSectionProps>>(
     await Promise.all(EMULATORS.map(async (emulator) => [emulator.id, await emulator.catalogue()] as const)),
   );
-  const forced = EMULATORS.map((emulator) => {
-    const enabled = !controlGuard(emulator.id);
-    return { emulator, enabled, pending: enabled ? listOverrides(emulator.id).map(forcedOutcomeView) : [] };
-  });
+  const forced = await Promise.all(
+    EMULATORS.map(async (emulator) => {
+      const enabled = !controlGuard(emulator.id);
+      return { emulator, enabled, pending: enabled ? (await listOverrides(emulator.id)).map(forcedOutcomeView) : [] };
+    }),
+  );
   return (
     <main className="mx-auto max-w-5xl space-y-10 px-4 py-10 text-slate-900">
       <header className="space-y-2">

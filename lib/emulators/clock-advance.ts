@@ -4,7 +4,7 @@ import { clockOffsetMs, earliestMs, emulatorNowMs, setClockOffsetMs } from "./cl
 import { emulatorDb } from "./db";
 import { EMULATORS } from "./index";
 import { deliverDueInOrder, nextAttemptMs, runJobs, startOutboxWorker, whileWorkerPaused } from "./outbox";
-import { outbox, outboxAttempts } from "./schema";
+import { outbox, outboxAttempts } from "./tables";
 
 /**
  * Moving the emulators' clock forward (POST /emulators/control/clock). The advance steps through
@@ -42,23 +42,29 @@ export interface AdvanceReport {
 /** A runaway guard: no provider's schedule needs this many stops. */
 const MAX_STEPS = 10_000;
 
-function lastId(table: typeof outbox | typeof outboxAttempts): number {
-  return emulatorDb().select({ id: table.id }).from(table).orderBy(desc(table.id)).limit(1).get()?.id ?? 0;
+async function lastId(table: typeof outbox | typeof outboxAttempts): Promise<number> {
+  const [row] = await (await emulatorDb()).select({ id: table.id }).from(table).orderBy(desc(table.id)).limit(1);
+  return row?.id ?? 0;
 }
 
 /** The next instant after `time` at which something is due (emulator ms), if any. */
-function nextEventAfter(time: number): number | undefined {
+async function nextEventAfter(time: number): Promise<number | undefined> {
   const after = new Date(time);
-  return earliestMs(nextAttemptMs(after), ...EMULATORS.map((emulator) => emulator.nextDeadline?.(after)));
+  return earliestMs(
+    await nextAttemptMs(after),
+    ...(await Promise.all(EMULATORS.map((emulator) => emulator.nextDeadline?.(after)))),
+  );
 }
 
 async function runDue(): Promise<void> {
-  runJobs();
+  await runJobs();
   await deliverDueInOrder();
 }
 
-function attemptsSince(attemptId: number): AdvanceAttempt[] {
-  return emulatorDb()
+async function attemptsSince(attemptId: number): Promise<AdvanceAttempt[]> {
+  const rows = await (
+    await emulatorDb()
+  )
     .select({
       notification: outboxAttempts.outboxId,
       provider: outbox.provider,
@@ -71,47 +77,46 @@ function attemptsSince(attemptId: number): AdvanceAttempt[] {
     .from(outboxAttempts)
     .innerJoin(outbox, eq(outbox.id, outboxAttempts.outboxId))
     .where(gt(outboxAttempts.id, attemptId))
-    .orderBy(asc(outboxAttempts.id))
-    .all()
-    .map((row) => ({ ...row, attemptedAt: row.attemptedAt.toISOString() }));
+    .orderBy(asc(outboxAttempts.id));
+  return rows.map((row) => ({ ...row, attemptedAt: row.attemptedAt.toISOString() }));
 }
 
 /** Moves emulator time forward by `seconds`, running what becomes due in order; answers what happened. */
 export async function advanceClock(seconds: number): Promise<AdvanceReport> {
   startOutboxWorker(EMULATORS); // registers the jobs and ack rules (idempotent)
   return whileWorkerPaused(async () => {
-    const outboxBefore = lastId(outbox);
-    const attemptsBefore = lastId(outboxAttempts);
-    const targetOffset = clockOffsetMs() + Math.round(seconds * 1000);
+    const outboxBefore = await lastId(outbox);
+    const attemptsBefore = await lastId(outboxAttempts);
+    const targetOffset = (await clockOffsetMs()) + Math.round(seconds * 1000);
     let steps = 0;
     // The instant the clock last stopped at: the next event is looked for after it, not after the
     // wall clock's now, which moves on while attempts are made (a 5 ms retry would be skipped).
-    let stepAt = emulatorNowMs();
+    let stepAt = await emulatorNowMs();
     await runDue(); // what was already due runs at the time it was due, before the clock moves
     for (;;) {
-      const next = nextEventAfter(stepAt);
+      const next = await nextEventAfter(stepAt);
       if (next === undefined || next > Date.now() + targetOffset || steps >= MAX_STEPS) break;
       // Never backwards: an event the wall clock already passed runs now.
-      setClockOffsetMs(Math.min(Math.max(clockOffsetMs(), next - Date.now()), targetOffset));
+      await setClockOffsetMs(Math.min(Math.max(await clockOffsetMs(), next - Date.now()), targetOffset));
       stepAt = next;
       steps += 1;
       await runDue();
     }
-    setClockOffsetMs(targetOffset);
+    await setClockOffsetMs(targetOffset);
     await runDue();
     return {
       advancedSeconds: seconds,
       offsetSeconds: targetOffset / 1000,
-      now: new Date(emulatorNowMs()).toISOString(),
+      now: new Date(await emulatorNowMs()).toISOString(),
       steps,
-      notificationsQueued: lastId(outbox) - outboxBefore,
-      attempts: attemptsSince(attemptsBefore),
+      notificationsQueued: (await lastId(outbox)) - outboxBefore,
+      attempts: await attemptsSince(attemptsBefore),
     };
   });
 }
 
 /** The clock as GET shows it. */
-export function clockView(): { offsetSeconds: number; now: string; realTime: boolean } {
-  const offset = clockOffsetMs();
+export async function clockView(): Promise<{ offsetSeconds: number; now: string; realTime: boolean }> {
+  const offset = await clockOffsetMs();
   return { offsetSeconds: offset / 1000, now: new Date(Date.now() + offset).toISOString(), realTime: offset === 0 };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import { emulatorDb } from "./db";
-import { emulatorClock } from "./schema";
+import { emulatorClock } from "./tables";
 
 /**
  * The emulators' clock. Two things move it:
@@ -26,52 +26,41 @@ export function scaledMs(seconds: number): number {
 
 const CLOCK_ROW = 1;
 
-/**
- * The offset's query, prepared once per database: every emulator reads the clock several times
- * per API call, and drizzle otherwise builds the query's SQL again on each read.
- */
-const offsetQueries = new WeakMap<object, { get(): { offsetMs: number } | undefined }>();
-
-function offsetQuery(database: ReturnType<typeof emulatorDb>) {
-  let query = offsetQueries.get(database);
-  if (!query) {
-    query = database
-      .select({ offsetMs: emulatorClock.offsetMs })
-      .from(emulatorClock)
-      .where(eq(emulatorClock.id, CLOCK_ROW))
-      .prepare();
-    offsetQueries.set(database, query);
-  }
-  return query;
-}
-
 /** How far emulator time runs ahead of the wall clock, in ms (0: real time). */
-export function clockOffsetMs(): number {
-  return offsetQuery(emulatorDb()).get()?.offsetMs ?? 0;
+export async function clockOffsetMs(): Promise<number> {
+  const [row] = await (
+    await emulatorDb()
+  )
+    .select({ offsetMs: emulatorClock.offsetMs })
+    .from(emulatorClock)
+    .where(eq(emulatorClock.id, CLOCK_ROW));
+  return row?.offsetMs ?? 0;
 }
 
 /** Emulator time in ms since the epoch. */
-export function emulatorNowMs(): number {
-  return Date.now() + clockOffsetMs();
+export async function emulatorNowMs(): Promise<number> {
+  return Date.now() + (await clockOffsetMs());
 }
 
 /** Emulator time: what every emulator reads instead of `new Date()`. */
-export function emulatorNow(): Date {
-  return new Date(emulatorNowMs());
+export async function emulatorNow(): Promise<Date> {
+  return new Date(await emulatorNowMs());
 }
 
 /** Sets the offset (never backwards but through resetClock). */
-export function setClockOffsetMs(offsetMs: number): void {
-  emulatorDb()
+export async function setClockOffsetMs(offsetMs: number): Promise<void> {
+  const values = { offsetMs: Math.round(offsetMs), updatedAt: new Date() };
+  await (
+    await emulatorDb()
+  )
     .insert(emulatorClock)
-    .values({ id: CLOCK_ROW, offsetMs: Math.round(offsetMs), updatedAt: new Date() })
-    .onConflictDoUpdate({ target: emulatorClock.id, set: { offsetMs: Math.round(offsetMs), updatedAt: new Date() } })
-    .run();
+    .values({ id: CLOCK_ROW, ...values })
+    .onConflictDoUpdate({ target: emulatorClock.id, set: values });
 }
 
 /** Back to real time. */
-export function resetClock(): void {
-  emulatorDb().delete(emulatorClock).run();
+export async function resetClock(): Promise<void> {
+  await (await emulatorDb()).delete(emulatorClock);
 }
 
 /** The earliest of some optional times (a Date, or ms), in ms; undefined when there is none. */

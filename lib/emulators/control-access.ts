@@ -191,7 +191,9 @@ export async function controlRequestGuard(
  * A control-plane GET about one merchant or provider reference: the gate, then `?reference=`
  * (400 without it), then the answer.
  */
-export function controlReadByReference(answer: (provider: ControlProvider, reference: string) => Response) {
+export function controlReadByReference(
+  answer: (provider: ControlProvider, reference: string) => Response | Promise<Response>,
+) {
   return async (request: Request, { params }: { params: Promise<{ provider: string }> }): Promise<Response> => {
     const { provider } = await params;
     const refused = await controlRequestGuard(request, [provider]);

@@ -29,9 +29,9 @@ afterAll(() => {
   else process.env.EMULATOR_DATABASE_PATH = before;
   rmSync(directory, { recursive: true, force: true });
 });
-beforeEach(() => {
-  clearOverride("antom");
-  clearOverride("lesspay");
+beforeEach(async () => {
+  await clearOverride("antom");
+  await clearOverride("lesspay");
 });
 
 const row = (scopeKind: ScopeKind, scopeValue: string, name = `${scopeKind}:${scopeValue}`) => ({
@@ -109,14 +109,14 @@ describe("the API's scope", () => {
 });
 
 describe("forced outcomes in the database", () => {
-  it("keeps one per scope, lists them with who set them, and each payment takes its own", () => {
-    setOverride("antom", { outcome: "approve" }, "local, no sign-in (curl)");
-    setOverride("antom", { outcome: "decline", scope: { email: "anna@example.com" } }, "anna@example.com");
-    setOverride("antom", { outcome: "challenge", scope: { email: "anna@example.com" } }, "control token");
-    setOverride("antom", { outcome: "http_500", scope: { testId: "worker-1" } }, "control token");
-    setOverride("lesspay", { outcome: "decline", scope: { referencePrefix: "qa-" } }, "control token");
+  it("keeps one per scope, lists them with who set them, and each payment takes its own", async () => {
+    await setOverride("antom", { outcome: "approve" }, "local, no sign-in (curl)");
+    await setOverride("antom", { outcome: "decline", scope: { email: "anna@example.com" } }, "anna@example.com");
+    await setOverride("antom", { outcome: "challenge", scope: { email: "anna@example.com" } }, "control token");
+    await setOverride("antom", { outcome: "http_500", scope: { testId: "worker-1" } }, "control token");
+    await setOverride("lesspay", { outcome: "decline", scope: { referencePrefix: "qa-" } }, "control token");
 
-    const listed = listOverrides("antom").map(forcedOutcomeView);
+    const listed = (await listOverrides("antom")).map(forcedOutcomeView);
     expect(listed.map(({ scope, override, setBy }) => ({ scope, override, setBy }))).toEqual([
       { scope: null, override: { outcome: "approve" }, setBy: "local, no sign-in (curl)" },
       { scope: { email: "anna@example.com" }, override: { outcome: "challenge" }, setBy: "control token" },
@@ -125,33 +125,38 @@ describe("forced outcomes in the database", () => {
     expect(listed.every(({ setAt }) => Math.abs(Date.parse(setAt) - Date.now()) < 60_000)).toBe(true);
 
     // Anna's payment takes hers, another shopper's the unscoped one, the test id's its own.
-    expect(takeNextPayment("antom", { email: "ANNA@example.com", reference: "p1" }).override?.outcome).toBe(
+    expect((await takeNextPayment("antom", { email: "ANNA@example.com", reference: "p1" })).override?.outcome).toBe(
       "challenge",
     );
-    expect(takeNextPayment("antom", { email: "bob@example.com", reference: "p2" }).override?.outcome).toBe("approve");
-    expect(takeNextPayment("antom", { email: "bob@example.com", reference: "p3" }).override).toBeUndefined();
-    expect(takeNextPayment("antom", { testId: "worker-1" }).before).toEqual({ kind: "http_500", holdSeconds: 0 });
+    expect((await takeNextPayment("antom", { email: "bob@example.com", reference: "p2" })).override?.outcome).toBe(
+      "approve",
+    );
+    expect((await takeNextPayment("antom", { email: "bob@example.com", reference: "p3" })).override).toBeUndefined();
+    expect((await takeNextPayment("antom", { testId: "worker-1" })).before).toEqual({
+      kind: "http_500",
+      holdSeconds: 0,
+    });
     // Another provider's forced outcome is untouched.
-    expect(listOverrides("antom")).toEqual([]);
-    expect(listOverrides("lesspay")).toHaveLength(1);
+    expect(await listOverrides("antom")).toEqual([]);
+    expect(await listOverrides("lesspay")).toHaveLength(1);
   });
 
-  it("clears one scope, or all of them", () => {
-    setOverride("antom", { outcome: "approve" });
-    setOverride("antom", { outcome: "decline", scope: { referencePrefix: "qa-" } });
-    setOverride("antom", { outcome: "decline", scope: { testId: "t" } });
-    expect(clearOverride("antom", { kind: "reference_prefix", value: "qa-" })).toBe(true);
-    expect(clearOverride("antom", { kind: "reference_prefix", value: "qa-" })).toBe(false);
-    expect(listOverrides("antom").map((forced) => forced.scopeKind)).toEqual(["any", "test_id"]);
-    expect(clearOverride("antom")).toBe(true);
-    expect(listOverrides("antom")).toEqual([]);
+  it("clears one scope, or all of them", async () => {
+    await setOverride("antom", { outcome: "approve" });
+    await setOverride("antom", { outcome: "decline", scope: { referencePrefix: "qa-" } });
+    await setOverride("antom", { outcome: "decline", scope: { testId: "t" } });
+    expect(await clearOverride("antom", { kind: "reference_prefix", value: "qa-" })).toBe(true);
+    expect(await clearOverride("antom", { kind: "reference_prefix", value: "qa-" })).toBe(false);
+    expect((await listOverrides("antom")).map((forced) => forced.scopeKind)).toEqual(["any", "test_id"]);
+    expect(await clearOverride("antom")).toBe(true);
+    expect(await listOverrides("antom")).toEqual([]);
   });
 
   it("two processes taking at once never take the same forced outcome", async () => {
     // Every prefix of one reference, so that each take of both processes wants the same (longest) one.
     const reference = "r".repeat(240);
     for (let length = 1; length <= reference.length; length++)
-      setOverride("antom", { outcome: "approve", scope: { referencePrefix: reference.slice(0, length) } });
+      await setOverride("antom", { outcome: "approve", scope: { referencePrefix: reference.slice(0, length) } });
     const startAt = Date.now() + 4_000;
     const run = promisify(execFile);
     const taker = () =>
@@ -173,6 +178,6 @@ describe("forced outcomes in the database", () => {
     expect(first).toHaveLength(120);
     expect(second).toHaveLength(120);
     expect(new Set([...first, ...second]).size).toBe(240);
-    expect(listOverrides("antom")).toEqual([]);
+    expect(await listOverrides("antom")).toEqual([]);
   }, 30_000);
 });

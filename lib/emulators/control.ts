@@ -1,17 +1,9 @@
-import { and, asc, desc, eq, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, or } from "drizzle-orm";
 import { z } from "zod";
-import { emulatorDb } from "./db";
+import { changedRows, emulatorDb, emulatorTransaction, lockRows } from "./db";
 import { enqueueNotification, requeueNotification, type Notification } from "./outbox";
-import {
-  controlForcedPayments,
-  controlOverrides,
-  outbox,
-  outboxAttempts,
-  type ControlForcedPaymentRow,
-  type ControlOverrideRow,
-  type OutboxRow,
-  type ScopeKind,
-} from "./schema";
+import type { ControlForcedPaymentRow, ControlOverrideRow, OutboxRow, ScopeKind } from "./schema";
+import { controlForcedPayments, controlOverrides, outbox, outboxAttempts } from "./tables";
 import type { CardOutcome } from "./test-cards";
 
 /**
@@ -27,13 +19,14 @@ export type ControlProvider = string;
 // ---------------------------------------------------------------------------------------------
 // Notifications
 
-export function notificationView(row: OutboxRow) {
-  const deliveries = emulatorDb()
+export async function notificationView(row: OutboxRow) {
+  const deliveries = await (
+    await emulatorDb()
+  )
     .select()
     .from(outboxAttempts)
     .where(eq(outboxAttempts.outboxId, row.id))
-    .orderBy(outboxAttempts.id)
-    .all();
+    .orderBy(outboxAttempts.id);
   return {
     id: row.id,
     type: row.type,
@@ -67,8 +60,10 @@ export interface NotificationFilter {
 }
 
 /** A provider's notifications matching the filter, newest first (the latest 200). */
-export function listNotifications(provider: ControlProvider, { reference, type }: NotificationFilter) {
-  const rows = emulatorDb()
+export async function listNotifications(provider: ControlProvider, { reference, type }: NotificationFilter) {
+  const rows = await (
+    await emulatorDb()
+  )
     .select()
     .from(outbox)
     .where(
@@ -79,18 +74,19 @@ export function listNotifications(provider: ControlProvider, { reference, type }
       ),
     )
     .orderBy(desc(outbox.id))
-    .limit(200)
-    .all();
-  return rows.map(notificationView);
+    .limit(200);
+  return Promise.all(rows.map(notificationView));
 }
 
 /** Enqueues the very same notification again (same target, headers and body). */
-export function replayNotification(provider: ControlProvider, id: number): OutboxRow | undefined {
-  const row = emulatorDb()
+export async function replayNotification(provider: ControlProvider, id: number): Promise<OutboxRow | undefined> {
+  const [row] = await (
+    await emulatorDb()
+  )
     .select()
     .from(outbox)
     .where(and(eq(outbox.id, id), eq(outbox.provider, provider)))
-    .get();
+    .limit(1);
   return row ? requeueNotification(row) : undefined;
 }
 
@@ -319,7 +315,11 @@ export function forcedOutcomeView(row: ControlOverrideRow) {
 export type ForcedOutcomeView = ReturnType<typeof forcedOutcomeView>;
 
 /** Sets the provider's forced outcome for the body's scope (replacing the one of that same scope). */
-export function setOverride(provider: ControlProvider, body: OverrideBody, setBy = "unknown"): ControlOverrideRow {
+export async function setOverride(
+  provider: ControlProvider,
+  body: OverrideBody,
+  setBy = "unknown",
+): Promise<ControlOverrideRow> {
   const scope = scopeOf(body.scope);
   const values = {
     provider,
@@ -335,36 +335,41 @@ export function setOverride(provider: ControlProvider, body: OverrideBody, setBy
     setBy,
     createdAt: new Date(),
   };
-  return emulatorDb()
+  const [row] = await (
+    await emulatorDb()
+  )
     .insert(controlOverrides)
     .values(values)
     .onConflictDoUpdate({
       target: [controlOverrides.provider, controlOverrides.scopeKind, controlOverrides.scopeValue],
       set: values,
     })
-    .returning()
-    .get();
+    .returning();
+  return row;
 }
 
 /** The provider's forced outcome of one scope (the unscoped one by default). */
-export function getOverride(provider: ControlProvider, scope: Scope = ANY_PAYMENT): ControlOverrideRow | undefined {
-  return emulatorDb().select().from(controlOverrides).where(ofScope(provider, scope)).get();
+export async function getOverride(
+  provider: ControlProvider,
+  scope: Scope = ANY_PAYMENT,
+): Promise<ControlOverrideRow | undefined> {
+  const [row] = await (await emulatorDb()).select().from(controlOverrides).where(ofScope(provider, scope)).limit(1);
+  return row;
 }
 
 /** Every forced outcome of the provider still waiting for its payment, in the order they were (last) set. */
-export function listOverrides(provider: ControlProvider): ControlOverrideRow[] {
-  return emulatorDb()
+export async function listOverrides(provider: ControlProvider): Promise<ControlOverrideRow[]> {
+  return (await emulatorDb())
     .select()
     .from(controlOverrides)
     .where(eq(controlOverrides.provider, provider))
-    .orderBy(asc(controlOverrides.createdAt), asc(controlOverrides.id))
-    .all();
+    .orderBy(asc(controlOverrides.createdAt), asc(controlOverrides.id));
 }
 
 /** Clears the provider's forced outcome of one scope, or all of them (no scope). */
-export function clearOverride(provider: ControlProvider, scope?: Scope): boolean {
+export async function clearOverride(provider: ControlProvider, scope?: Scope): Promise<boolean> {
   const where = scope ? ofScope(provider, scope) : eq(controlOverrides.provider, provider);
-  return emulatorDb().delete(controlOverrides).where(where).run().changes > 0;
+  return changedRows(await (await emulatorDb()).delete(controlOverrides).where(where)) > 0;
 }
 
 function ofScope(provider: ControlProvider, scope: Scope) {
@@ -377,21 +382,22 @@ function ofScope(provider: ControlProvider, scope: Scope) {
 
 /**
  * Takes (deletes and answers) the forced outcome that fits the payment best (bestMatch), in one
- * immediate transaction: two payments created at once, even by two processes on the same
- * database, never take the same one.
+ * transaction that locks the provider's rows: two payments created at once, even by two processes
+ * on the same database, never take the same one.
  */
-export function takeOverride(provider: ControlProvider, facts: PaymentFacts): ControlOverrideRow | undefined {
-  return emulatorDb().transaction(
-    (tx) => {
-      const best = bestMatch(
-        tx.select().from(controlOverrides).where(eq(controlOverrides.provider, provider)).all(),
-        facts,
-      );
-      if (!best) return undefined;
-      return tx.delete(controlOverrides).where(eq(controlOverrides.id, best.id)).returning().get();
-    },
-    { behavior: "immediate" },
-  );
+export async function takeOverride(
+  provider: ControlProvider,
+  facts: PaymentFacts,
+): Promise<ControlOverrideRow | undefined> {
+  return emulatorTransaction(async (tx) => {
+    const best = bestMatch(
+      await lockRows(tx.select().from(controlOverrides).where(eq(controlOverrides.provider, provider))),
+      facts,
+    );
+    if (!best) return undefined;
+    const [taken] = await tx.delete(controlOverrides).where(eq(controlOverrides.id, best.id)).returning();
+    return taken;
+  });
 }
 
 /** A bad answer and how long it is held first (real seconds). */
@@ -416,8 +422,8 @@ export interface NextPayment {
  * Consumes the provider's forced outcome that fits the payment being created now (call it once
  * the request is valid, just before the payment is stored), with what the request says of it.
  */
-export function takeNextPayment(provider: ControlProvider, facts: PaymentFacts = {}): NextPayment {
-  const taken = takeOverride(provider, facts);
+export async function takeNextPayment(provider: ControlProvider, facts: PaymentFacts = {}): Promise<NextPayment> {
+  const taken = await takeOverride(provider, facts);
   if (!taken) return { charged: false };
   const fault = isFault(taken.outcome) ? taken.outcome : undefined;
   // A timeout's answer comes too late for the client (then a 504). Before `holdSeconds` existed the
@@ -498,10 +504,16 @@ export function forcedOutcomeOf(
 }
 
 /** Remembers the override a payment took (by the provider's payment id), for its card page and notifications. */
-export function recordForcedPayment(provider: ControlProvider, subject: string, taken: NextPayment | undefined): void {
+export async function recordForcedPayment(
+  provider: ControlProvider,
+  subject: string,
+  taken: NextPayment | undefined,
+): Promise<void> {
   const row = taken && !taken.before ? taken.override : undefined;
   if (!row) return;
-  emulatorDb()
+  await (
+    await emulatorDb()
+  )
     .insert(controlForcedPayments)
     .values({
       provider,
@@ -513,38 +525,27 @@ export function recordForcedPayment(provider: ControlProvider, subject: string, 
       notificationSeconds: row.notificationSeconds,
       notificationCount: row.notificationCount,
     })
-    .onConflictDoNothing()
-    .run();
+    .onConflictDoNothing();
 }
 
-/** Read for every notification an emulator enqueues: prepared once per database (drizzle builds its SQL on each call otherwise). */
-const forcedPaymentQueries = new WeakMap<
-  object,
-  { get(values: { provider: string; subject: string }): ControlForcedPaymentRow | undefined }
->();
-
-export function forcedPayment(provider: ControlProvider, subject: string): ControlForcedPaymentRow | undefined {
-  const database = emulatorDb();
-  let query = forcedPaymentQueries.get(database);
-  if (!query) {
-    query = database
-      .select()
-      .from(controlForcedPayments)
-      .where(
-        and(
-          eq(controlForcedPayments.provider, sql.placeholder("provider")),
-          eq(controlForcedPayments.subject, sql.placeholder("subject")),
-        ),
-      )
-      .prepare();
-    forcedPaymentQueries.set(database, query);
-  }
-  return query.get({ provider, subject });
+/** The override a payment took (by the provider's payment id), if any. */
+export async function forcedPayment(
+  provider: ControlProvider,
+  subject: string,
+): Promise<ControlForcedPaymentRow | undefined> {
+  const [row] = await (
+    await emulatorDb()
+  )
+    .select()
+    .from(controlForcedPayments)
+    .where(and(eq(controlForcedPayments.provider, provider), eq(controlForcedPayments.subject, subject)))
+    .limit(1);
+  return row;
 }
 
 /** The outcome forced on a payment created earlier (card entered later on a hosted page). */
-export function forcedOutcomeFor(provider: ControlProvider, subject: string): CardOutcome | undefined {
-  return forcedOutcomeOf(forcedPayment(provider, subject));
+export async function forcedOutcomeFor(provider: ControlProvider, subject: string): Promise<CardOutcome | undefined> {
+  return forcedOutcomeOf(await forcedPayment(provider, subject));
 }
 
 /** How much later than the final notification the stale out-of-order copy is sent (scaled seconds). */
@@ -557,7 +558,7 @@ export interface ScriptOptions {
   /** The provider's "late" delay in seconds. */
   lateSeconds: number;
   /** A stale earlier-status notification of the same payment, sent after the final one (out_of_order). */
-  stale?: () => Notification | undefined;
+  stale?: () => Notification | undefined | Promise<Notification | undefined>;
 }
 
 /**
@@ -565,8 +566,11 @@ export interface ScriptOptions {
  * control plane (it wins), or else by the cardholder's name (late, twice, silent). Answers the
  * first row enqueued, if any.
  */
-export function enqueueScripted(notification: Notification, options: ScriptOptions): OutboxRow | undefined {
-  const forced = forcedPayment(notification.provider, notification.subject);
+export async function enqueueScripted(
+  notification: Notification,
+  options: ScriptOptions,
+): Promise<OutboxRow | undefined> {
+  const forced = await forcedPayment(notification.provider, notification.subject);
   const mode: NotificationMode =
     forced?.notificationMode ?? (options.behaviour === "never" ? "dropped" : (options.behaviour as NotificationMode));
   switch (mode) {
@@ -576,8 +580,8 @@ export function enqueueScripted(notification: Notification, options: ScriptOptio
       return enqueueNotification({ ...notification, delaySeconds: forced?.notificationSeconds ?? options.lateSeconds });
     case "duplicated": {
       const count = forced?.notificationCount ?? DEFAULT_DUPLICATES;
-      const first = enqueueNotification(notification);
-      for (let i = 1; i < count; i++) enqueueNotification(notification);
+      const first = await enqueueNotification(notification);
+      for (let i = 1; i < count; i++) await enqueueNotification(notification);
       return first;
     }
     case "bad_signature":
@@ -585,11 +589,11 @@ export function enqueueScripted(notification: Notification, options: ScriptOptio
       return enqueueNotification({ ...notification, badSignature: notification.signer !== undefined });
     case "out_of_order": {
       // With a count, the final notification is also duplicated ("duplicated N times, out of order").
-      const first = enqueueNotification(notification);
-      for (let i = 1; i < (forced?.notificationCount ?? 1); i++) enqueueNotification(notification);
-      const stale = options.stale?.();
+      const first = await enqueueNotification(notification);
+      for (let i = 1; i < (forced?.notificationCount ?? 1); i++) await enqueueNotification(notification);
+      const stale = await options.stale?.();
       if (stale)
-        enqueueNotification({
+        await enqueueNotification({
           ...stale,
           delaySeconds: (notification.delaySeconds ?? 0) + (forced?.notificationSeconds ?? OUT_OF_ORDER_GAP_SECONDS),
         });

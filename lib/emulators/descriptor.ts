@@ -1,5 +1,5 @@
 import type { ComponentType } from "react";
-import type { SQLiteTable } from "drizzle-orm/sqlite-core";
+import type { Table } from "drizzle-orm";
 import type { AckRule, NotificationSigner } from "./outbox";
 import type { EmulatorRoute } from "./routes";
 
@@ -16,19 +16,19 @@ export interface EmulatorDescriptor {
   name: string;
   /** Its API: every request under /emulators/<id>/ that no hosted page's folder serves (see ./routes.ts). */
   routes: readonly EmulatorRoute[];
-  /** Its own tables in the emulators' database (reset empties them). */
-  tables: readonly SQLiteTable[];
+  /** Its own tables in the emulators' database, on either dialect (reset empties them). */
+  tables: readonly Table[];
   /** The answer its notifications need from the shop, when a bare 2xx is not enough. */
   acknowledgement?: AckRule;
   /** The payments it recorded for a merchant reference (the shop's payment id), with their statuses. */
-  charges(reference: string): { id: string; status: string }[];
+  charges(reference: string): Promise<{ id: string; status: string }[]>;
   /** Work run on every outbox tick (settling pending payments, expiring codes), by a name unique across emulators. */
-  jobs: Readonly<Record<string, () => void>>;
+  jobs: Readonly<Record<string, () => Promise<void>>>;
   /**
    * The earliest emulator time (ms) after `after` at which one of its jobs will have work (a
    * settlement, a QR code expiring), so the clock's advance steps through them in order (./clock-advance.ts).
    */
-  nextDeadline?: (after: Date) => number | undefined;
+  nextDeadline?: (after: Date) => Promise<number | undefined>;
   /**
    * Its configured shared secret (a signing salt or key, or an API secret), when its merchants
    * authenticate with one: the control plane may rotate it (../signing-secrets.ts). Absent for an

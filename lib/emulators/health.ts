@@ -3,7 +3,7 @@ import { emulatorDb } from "./db";
 import { EMULATORS } from "./index";
 
 /** The standalone emulators' readiness: their database opened and migrated, and the providers they serve. */
-export function emulatorsHealth(): { emulators: string[] } {
-  emulatorDb();
+export async function emulatorsHealth(): Promise<{ emulators: string[] }> {
+  await emulatorDb();
   return { emulators: EMULATORS.map((emulator) => emulator.id) };
 }

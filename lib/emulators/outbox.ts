@@ -1,9 +1,10 @@
 import { and, asc, eq, gt, isNull, lte, or } from "drizzle-orm";
 import { after } from "next/server";
 import { emulatorNow, emulatorNowMs, scaledMs } from "./clock";
-import { emulatorDb } from "./db";
+import { emulatorDb, emulatorTransaction } from "./db";
 import { mayConnect, REFUSED_BY_POLICY } from "./outbound-url";
-import { outbox, outboxAttempts, type OutboxRow } from "./schema";
+import type { OutboxRow } from "./schema";
+import { outbox, outboxAttempts } from "./tables";
 
 /**
  * The emulators' durable notification outbox. A notification is a row first and an HTTP POST
@@ -31,7 +32,7 @@ interface WorkerState {
   inFlight: Set<number>;
   ticking: boolean;
   /** Scheduled per-provider jobs run on each tick (e.g. settling a pending payment). */
-  jobs: Map<string, () => void>;
+  jobs: Map<string, () => Promise<void>>;
   /** The acknowledgement rules by name (any_2xx, and each emulator's own). */
   ackRules: Map<string, AckRule>;
   /** The notification signers by name (each signing emulator's own). */
@@ -94,7 +95,7 @@ export interface NotificationSigner {
    * The notification signed for `targetUrl`: from its unsigned form, or from what an earlier
    * attempt sent (signed anew, with a fresh time where the provider signs one).
    */
-  sign(notification: Outgoing, targetUrl: string): Outgoing;
+  sign(notification: Outgoing, targetUrl: string): Promise<Outgoing>;
   /** The same signed notification with a signature that no longer verifies (a forced `bad_signature`). */
   corrupt(signed: Outgoing): Outgoing;
 }
@@ -103,7 +104,7 @@ export interface NotificationSigner {
 export interface OutboxClient {
   acknowledgement?: AckRule;
   notificationSigner?: NotificationSigner;
-  jobs: Readonly<Record<string, () => void>>;
+  jobs: Readonly<Record<string, () => Promise<void>>>;
 }
 
 export interface Notification {
@@ -133,7 +134,11 @@ export interface Notification {
  * Stores a notification to be delivered after the current answer (or `delaySeconds` later):
  * nothing is signed or sent here.
  */
-export function enqueueNotification({ ackRule = ANY_2XX, signer, ...notification }: Notification): OutboxRow {
+export async function enqueueNotification({
+  ackRule = ANY_2XX,
+  signer,
+  ...notification
+}: Notification): Promise<OutboxRow> {
   state.ackRules.set(ackRule.name, ackRule);
   if (signer) state.signers.set(signer.name, signer);
   return insertNotification({ ...notification, ackRule: ackRule.name, signer: signer?.name ?? null });
@@ -144,7 +149,7 @@ export function enqueueNotification({ ackRule = ANY_2XX, signer, ...notification
  * bytes of its last attempt, signature and all (as a replayed capture would be); before, the same
  * unsigned notification for its signer.
  */
-export function requeueNotification(row: OutboxRow): OutboxRow {
+export async function requeueNotification(row: OutboxRow): Promise<OutboxRow> {
   const sent = row.attempts > 0;
   return insertNotification({
     provider: row.provider,
@@ -163,8 +168,11 @@ export function requeueNotification(row: OutboxRow): OutboxRow {
 
 type StoredNotification = Omit<Notification, "ackRule" | "signer"> & { ackRule: string; signer: string | null };
 
-function insertNotification(notification: StoredNotification): OutboxRow {
-  const row = emulatorDb()
+async function insertNotification(notification: StoredNotification): Promise<OutboxRow> {
+  const nowMs = await emulatorNowMs();
+  const [row] = await (
+    await emulatorDb()
+  )
     .insert(outbox)
     .values({
       provider: notification.provider,
@@ -178,10 +186,9 @@ function insertNotification(notification: StoredNotification): OutboxRow {
       badSignature: notification.badSignature ?? false,
       retrySchedule: [...notification.retrySchedule],
       ackRule: notification.ackRule,
-      nextAttemptAt: new Date(emulatorNowMs() + scaledMs(notification.delaySeconds ?? 0) + DISPATCH_LATENCY_MS),
+      nextAttemptAt: new Date(nowMs + scaledMs(notification.delaySeconds ?? 0) + DISPATCH_LATENCY_MS),
     })
-    .returning()
-    .get();
+    .returning();
   scheduleDelivery(scaledMs(notification.delaySeconds ?? 0));
   return row;
 }
@@ -220,12 +227,12 @@ function afterTheAnswer(work: () => void): void {
 export const COULD_NOT_SIGN = "could not sign";
 
 /** The notification as this attempt sends it: signed now by its signer (then spoiled when forced), or as stored. */
-function outgoingOf(row: OutboxRow): Outgoing {
+async function outgoingOf(row: OutboxRow): Promise<Outgoing> {
   const stored = { body: row.body, headers: row.headers };
   if (!row.signer) return stored;
   const signer = state.signers.get(row.signer);
   if (!signer) throw new Error(`unknown notification signer ${row.signer}`);
-  const signed = signer.sign(stored, row.targetUrl);
+  const signed = await signer.sign(stored, row.targetUrl);
   return row.badSignature ? signer.corrupt(signed) : signed;
 }
 
@@ -234,14 +241,14 @@ export const COULD_NOT_CONNECT = "could not connect";
 
 async function deliver(row: OutboxRow): Promise<void> {
   const started = Date.now();
-  const attemptedAt = emulatorNow();
+  const attemptedAt = await emulatorNow();
   let httpStatus: number | null = null;
   let error: string | null = null;
   let answer: string | undefined;
   let refused = false;
   let outgoing: Outgoing | undefined;
   try {
-    outgoing = outgoingOf(row);
+    outgoing = await outgoingOf(row);
   } catch {
     error = COULD_NOT_SIGN;
   }
@@ -273,53 +280,53 @@ async function deliver(row: OutboxRow): Promise<void> {
     error = "Answered 2xx without the acknowledgement body";
   // A refused target stays refused: no retries.
   const wait = refused ? undefined : row.retrySchedule[attempts - 1];
-  const database = emulatorDb();
-  database.transaction(
-    (tx) => {
-      tx.insert(outboxAttempts)
-        .values({ outboxId: row.id, attemptedAt, httpStatus, error, durationMs: Date.now() - started })
-        .run();
-      tx.update(outbox)
-        .set({
-          // What this attempt sent (the view shows it; a replay resends it).
-          ...(outgoing && { body: outgoing.body, headers: outgoing.headers }),
-          attempts,
-          lastHttpStatus: httpStatus,
-          lastError: error,
-          status: delivered ? "delivered" : wait === undefined ? "gave_up" : "pending",
-          deliveredAt: delivered ? emulatorNow() : null,
-          claimedUntil: null,
-          nextAttemptAt:
-            delivered || wait === undefined ? row.nextAttemptAt : new Date(emulatorNowMs() + scaledMs(wait)),
-        })
-        .where(eq(outbox.id, row.id))
-        .run();
-    },
-    { behavior: "immediate" },
-  );
+  const nowMs = await emulatorNowMs();
+  await emulatorTransaction(async (tx) => {
+    await tx
+      .insert(outboxAttempts)
+      .values({ outboxId: row.id, attemptedAt, httpStatus, error, durationMs: Date.now() - started });
+    await tx
+      .update(outbox)
+      .set({
+        // What this attempt sent (the view shows it; a replay resends it).
+        ...(outgoing && { body: outgoing.body, headers: outgoing.headers }),
+        attempts,
+        lastHttpStatus: httpStatus,
+        lastError: error,
+        status: delivered ? "delivered" : wait === undefined ? "gave_up" : "pending",
+        deliveredAt: delivered ? new Date(nowMs) : null,
+        claimedUntil: null,
+        nextAttemptAt: delivered || wait === undefined ? row.nextAttemptAt : new Date(nowMs + scaledMs(wait)),
+      })
+      .where(eq(outbox.id, row.id));
+  });
   if (!delivered && wait !== undefined) setTimeout(() => void deliverDueNotifications(), scaledMs(wait) + 5);
 }
 
 /** Runs every emulator's scheduled jobs once (settling, expiring, closing what is due now). */
-export function runJobs(): void {
+export async function runJobs(): Promise<void> {
   for (const job of state.jobs.values()) {
     try {
-      job();
+      await job();
     } catch (error) {
       console.error("emulator job failed", error);
     }
   }
 }
 
-function dueRows(limit: number): OutboxRow[] {
-  return emulatorDb()
+async function dueRows(limit: number): Promise<OutboxRow[]> {
+  const now = await emulatorNow();
+  const rows = await (
+    await emulatorDb()
+  )
     .select()
     .from(outbox)
-    .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, emulatorNow())))
+    .where(and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now)))
     .orderBy(asc(outbox.nextAttemptAt), asc(outbox.id))
-    .limit(limit)
-    .all()
-    .filter((row) => !state.inFlight.has(row.id) && !(row.claimedUntil && row.claimedUntil.getTime() > Date.now()));
+    .limit(limit);
+  return rows.filter(
+    (row) => !state.inFlight.has(row.id) && !(row.claimedUntil && row.claimedUntil.getTime() > Date.now()),
+  );
 }
 
 /** How long an attempt may hold its row (its fetch times out after 15 s). */
@@ -329,9 +336,11 @@ const CLAIM_MS = 30_000;
  * Claims the row for one attempt: a compare-and-set on its attempt count and claim, so of the
  * processes serving the emulators from one database (or two ticks of one), one sends it.
  */
-function claimForAttempt(row: OutboxRow): boolean {
+async function claimForAttempt(row: OutboxRow): Promise<boolean> {
   const now = Date.now();
-  const claimed = emulatorDb()
+  const claimed = await (
+    await emulatorDb()
+  )
     .update(outbox)
     .set({ claimedUntil: new Date(now + CLAIM_MS) })
     .where(
@@ -342,13 +351,12 @@ function claimForAttempt(row: OutboxRow): boolean {
         or(isNull(outbox.claimedUntil), lte(outbox.claimedUntil, new Date(now))),
       ),
     )
-    .returning({ id: outbox.id })
-    .all();
+    .returning({ id: outbox.id });
   return claimed.length === 1;
 }
 
 async function deliverTracked(row: OutboxRow): Promise<boolean> {
-  if (state.inFlight.has(row.id) || !claimForAttempt(row)) return false;
+  if (state.inFlight.has(row.id) || !(await claimForAttempt(row))) return false;
   state.inFlight.add(row.id);
   try {
     await deliver(row);
@@ -361,8 +369,8 @@ async function deliverTracked(row: OutboxRow): Promise<boolean> {
 /** Delivers every notification that is due now (concurrently, each row at most once at a time). */
 export async function deliverDueNotifications(): Promise<void> {
   if (state.advancing) return;
-  runJobs();
-  await Promise.all(dueRows(50).map(deliverTracked));
+  await runJobs();
+  await Promise.all((await dueRows(50)).map(deliverTracked));
 }
 
 /**
@@ -371,21 +379,22 @@ export async function deliverDueNotifications(): Promise<void> {
  */
 export async function deliverDueInOrder(): Promise<number> {
   let attempts = 0;
-  for (let due = dueRows(1)[0]; due; due = dueRows(1)[0]) {
+  for (let [due] = await dueRows(1); due; [due] = await dueRows(1)) {
     if (await deliverTracked(due)) attempts += 1;
   }
   return attempts;
 }
 
 /** The earliest pending attempt's time after `after` (emulator ms), if any. */
-export function nextAttemptMs(after: Date): number | undefined {
-  const row = emulatorDb()
+export async function nextAttemptMs(after: Date): Promise<number | undefined> {
+  const [row] = await (
+    await emulatorDb()
+  )
     .select({ at: outbox.nextAttemptAt })
     .from(outbox)
     .where(and(eq(outbox.status, "pending"), gt(outbox.nextAttemptAt, after)))
     .orderBy(asc(outbox.nextAttemptAt))
-    .limit(1)
-    .get();
+    .limit(1);
   return row?.at.getTime();
 }
 
@@ -433,6 +442,6 @@ export function startOutboxWorker(emulators: readonly OutboxClient[], intervalMs
   state.timer.unref?.();
 }
 
-export function listOutbox(limit = 100): OutboxRow[] {
-  return emulatorDb().select().from(outbox).orderBy(asc(outbox.id)).limit(limit).all();
+export async function listOutbox(limit = 100): Promise<OutboxRow[]> {
+  return (await emulatorDb()).select().from(outbox).orderBy(asc(outbox.id)).limit(limit);
 }

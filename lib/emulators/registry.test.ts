@@ -49,8 +49,8 @@ describe("reset", () => {
     rmSync(directory, { recursive: true, force: true });
   });
 
-  it("empties every table the migrations made: the shared ones and each emulator's own", () => {
-    const emptied = resetEmulators();
+  it("empties every table the migrations made: the shared ones and each emulator's own", async () => {
+    const emptied = await resetEmulators();
     const { sqlite } = openSqlite(path);
     const migrated = sqlite
       .prepare(

@@ -1,7 +1,5 @@
 import { getTableName } from "drizzle-orm";
-import { emulatorDatabasePath } from "@/lib/serve-mode";
-import { openSqlite } from "@/lib/sqlite";
-import { emulatorDb } from "./db";
+import { emptyEmulatorTables } from "./db";
 import { EMULATORS } from "./index";
 import {
   controlForcedPayments,
@@ -10,7 +8,7 @@ import {
   outbox,
   outboxAttempts,
   signingSecretRotations,
-} from "./schema";
+} from "./tables";
 
 /** The tables every emulator shares (./schema.ts); each emulator lists its own. Reset also returns the clock to real time. */
 const SHARED_TABLES = [
@@ -23,19 +21,8 @@ const SHARED_TABLES = [
 ];
 
 /** Empties every emulator table (the migrations stay): the emulators start over, as after install. */
-export function resetEmulators(): number {
+export async function resetEmulators(): Promise<number> {
   const tables = [...SHARED_TABLES, ...EMULATORS.flatMap((emulator) => emulator.tables)].map(getTableName);
-  emulatorDb(); // opened and migrated
-  const { sqlite } = openSqlite(emulatorDatabasePath());
-  sqlite.pragma("foreign_keys = OFF");
-  try {
-    sqlite
-      .transaction(() => {
-        for (const table of tables) sqlite.prepare(`DELETE FROM "${table}"`).run();
-      })
-      .immediate();
-  } finally {
-    sqlite.pragma("foreign_keys = ON");
-  }
+  await emptyEmulatorTables(tables);
   return tables.length;
 }

@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { emulatorNowMs } from "./clock";
 import { emulatorDb } from "./db";
-import { signingSecretRotations, type SigningSecretRotationRow } from "./schema";
+import type { SigningSecretRotationRow } from "./schema";
+import { signingSecretRotations } from "./tables";
 
 /**
  * A merchant's shared signing secret, rotated from the control plane (POST
@@ -24,47 +25,55 @@ export const DEFAULT_WINDOW_SECONDS = 24 * 3600;
 /** The longest window the control plane accepts (the project's bound). */
 export const MAX_WINDOW_SECONDS = 30 * 86_400;
 
-function rotationOf(provider: string): SigningSecretRotationRow | undefined {
-  return emulatorDb().select().from(signingSecretRotations).where(eq(signingSecretRotations.provider, provider)).get();
+async function rotationOf(provider: string): Promise<SigningSecretRotationRow | undefined> {
+  const [row] = await (
+    await emulatorDb()
+  )
+    .select()
+    .from(signingSecretRotations)
+    .where(eq(signingSecretRotations.provider, provider))
+    .limit(1);
+  return row;
 }
 
-function previousValid(row: SigningSecretRotationRow): boolean {
-  return emulatorNowMs() < row.previousValidUntil.getTime();
+async function previousValid(row: SigningSecretRotationRow): Promise<boolean> {
+  return (await emulatorNowMs()) < row.previousValidUntil.getTime();
 }
 
 /** The secrets a request may be signed with now: the current one first, then the previous one inside its window. */
-export function acceptedSecrets(provider: string, configured: string): string[] {
-  const row = rotationOf(provider);
+export async function acceptedSecrets(provider: string, configured: string): Promise<string[]> {
+  const row = await rotationOf(provider);
   if (!row) return [configured];
-  return previousValid(row) ? [row.secret, row.previous] : [row.secret];
+  return (await previousValid(row)) ? [row.secret, row.previous] : [row.secret];
 }
 
 /** The secret the emulator signs its notifications with now (see above). */
-export function notificationSecret(provider: string, configured: string): string {
-  const row = rotationOf(provider);
+export async function notificationSecret(provider: string, configured: string): Promise<string> {
+  const row = await rotationOf(provider);
   if (!row) return configured;
-  return previousValid(row) && !row.merchantSwitched ? row.previous : row.secret;
+  return (await previousValid(row)) && !row.merchantSwitched ? row.previous : row.secret;
 }
 
 /** Records which secret a verified request used: the first use of the new one switches the notifications to it. */
-export function noteSecretUsed(provider: string, secret: string): void {
-  const row = rotationOf(provider);
+export async function noteSecretUsed(provider: string, secret: string): Promise<void> {
+  const row = await rotationOf(provider);
   if (!row || row.merchantSwitched || !sameText(secret, row.secret)) return;
-  emulatorDb()
+  await (
+    await emulatorDb()
+  )
     .update(signingSecretRotations)
     .set({ merchantSwitched: true })
-    .where(eq(signingSecretRotations.provider, provider))
-    .run();
+    .where(eq(signingSecretRotations.provider, provider));
 }
 
 /** The first accepted secret for which `verifies` holds (noted as used), or undefined. */
-export function verifyingSecret(
+export async function verifyingSecret(
   provider: string,
   configured: string,
   verifies: (secret: string) => boolean,
-): string | undefined {
-  const secret = acceptedSecrets(provider, configured).find(verifies);
-  if (secret !== undefined) noteSecretUsed(provider, secret);
+): Promise<string | undefined> {
+  const secret = (await acceptedSecrets(provider, configured)).find(verifies);
+  if (secret !== undefined) await noteSecretUsed(provider, secret);
   return secret;
 }
 
@@ -84,8 +93,8 @@ export interface RotationView {
   notificationsSignedWith: "configured" | "previous" | "new";
 }
 
-export function rotationView(provider: string): RotationView {
-  const row = rotationOf(provider);
+export async function rotationView(provider: string): Promise<RotationView> {
+  const row = await rotationOf(provider);
   if (!row) {
     return {
       provider,
@@ -96,7 +105,7 @@ export function rotationView(provider: string): RotationView {
       notificationsSignedWith: "configured",
     };
   }
-  const valid = previousValid(row);
+  const valid = await previousValid(row);
   return {
     provider,
     rotated: true,
@@ -111,14 +120,14 @@ export function rotationView(provider: string): RotationView {
  * Rotates the merchant's secret: `secret` when given, else a new random one; the current secret
  * (configured or the last rotation's) stays valid for `windowSeconds` of emulator time.
  */
-export function rotateSecret(
+export async function rotateSecret(
   provider: string,
   configured: string,
   { secret, windowSeconds }: { secret?: string; windowSeconds: number },
-): { secret: string; view: RotationView } {
-  const current = rotationOf(provider)?.secret ?? configured;
+): Promise<{ secret: string; view: RotationView }> {
+  const current = (await rotationOf(provider))?.secret ?? configured;
   const next = secret ?? randomBytes(24).toString("base64url");
-  const now = emulatorNowMs();
+  const now = await emulatorNowMs();
   const values = {
     provider,
     secret: next,
@@ -127,15 +136,16 @@ export function rotateSecret(
     merchantSwitched: false,
     rotatedAt: new Date(now),
   };
-  emulatorDb()
+  await (
+    await emulatorDb()
+  )
     .insert(signingSecretRotations)
     .values(values)
-    .onConflictDoUpdate({ target: signingSecretRotations.provider, set: values })
-    .run();
-  return { secret: next, view: rotationView(provider) };
+    .onConflictDoUpdate({ target: signingSecretRotations.provider, set: values });
+  return { secret: next, view: await rotationView(provider) };
 }
 
 /** Back to the configured secret. */
-export function clearRotation(provider: string): void {
-  emulatorDb().delete(signingSecretRotations).where(eq(signingSecretRotations.provider, provider)).run();
+export async function clearRotation(provider: string): Promise<void> {
+  await (await emulatorDb()).delete(signingSecretRotations).where(eq(signingSecretRotations.provider, provider));
 }

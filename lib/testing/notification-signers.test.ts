@@ -100,18 +100,18 @@ afterEach(() => {
 });
 
 describe.each(Object.entries(CASES))("%s's notification signer", (_provider, { signer, unsigned, useSecret }) => {
-  it("signs the stored notification so that it verifies with the secret of the moment it is sent", () => {
+  it("signs the stored notification so that it verifies with the secret of the moment it is sent", async () => {
     const verifies = useSecret(0);
-    const sent = signer.sign(unsigned, TARGET);
+    const sent = await signer.sign(unsigned, TARGET);
     expect(verifies(sent)).toBe(true);
     expect(verifies(unsigned)).toBe(false);
   });
 
-  it("signs a retry anew (its content unchanged) with the secret of that later moment", () => {
+  it("signs a retry anew (its content unchanged) with the secret of that later moment", async () => {
     useSecret(0);
-    const first = signer.sign(unsigned, TARGET);
+    const first = await signer.sign(unsigned, TARGET);
     const verifiesWithNew = useSecret(1);
-    const retry = signer.sign(first, TARGET);
+    const retry = await signer.sign(first, TARGET);
     expect(verifiesWithNew(retry)).toBe(true);
     expect(verifiesWithNew(first)).toBe(false);
     // The same content (PingPong's sign, in the body, is the one field that changes).
@@ -119,8 +119,8 @@ describe.each(Object.entries(CASES))("%s's notification signer", (_provider, { s
     expect(content(retry)).toEqual(content(first));
   });
 
-  it("spoils the signature for a forced bad_signature", () => {
+  it("spoils the signature for a forced bad_signature", async () => {
     const verifies = useSecret(0);
-    expect(verifies(signer.corrupt(signer.sign(unsigned, TARGET)))).toBe(false);
+    expect(verifies(signer.corrupt(await signer.sign(unsigned, TARGET)))).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ while (Date.now() < Number(startAt)) {
 }
 const taken: number[] = [];
 for (let i = 0; i < Number(count); i++) {
-  const row = takeOverride(provider, { reference });
+  const row = await takeOverride(provider, { reference });
   if (row) taken.push(row.id);
 }
 process.stdout.write(JSON.stringify(taken));

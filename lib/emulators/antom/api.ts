@@ -86,8 +86,8 @@ function digits(count: number): string {
 }
 
 /** Antom-like ids: date (yyyymmdd) then digits, 35 long. */
-function newId(): string {
-  const now = emulatorNow();
+async function newId(now?: Date): Promise<string> {
+  now ??= await emulatorNow();
   return `${now.getUTCFullYear()}${String(now.getUTCMonth() + 1).padStart(2, "0")}${String(now.getUTCDate()).padStart(2, "0")}${digits(27)}`;
 }
 
@@ -218,10 +218,11 @@ function withBadSignature(notification: Outgoing): Outgoing {
  */
 export const ANTOM_NOTIFICATION_SIGNER: NotificationSigner = {
   name: "antom_rsa256",
-  sign: ({ body, headers }, targetUrl) => ({
-    body,
-    headers: notificationHeaders(targetUrl, headers["client-id"] ?? antomSettings().clientId, body),
-  }),
+  sign: ({ body, headers }, targetUrl) =>
+    Promise.resolve({
+      body,
+      headers: notificationHeaders(targetUrl, headers["client-id"] ?? antomSettings().clientId, body),
+    }),
   corrupt: withBadSignature,
 };
 
@@ -248,14 +249,14 @@ function notificationOf(
 
 type NotificationBody = Json & { notifyType: string };
 
-function enqueue(
+async function enqueue(
   payment: AntomPaymentRow,
   targetUrl: string | null,
   body: NotificationBody,
   staleBody?: NotificationBody,
-): void {
+): Promise<void> {
   if (!targetUrl) return;
-  enqueueScripted(notificationOf(payment, targetUrl, body), {
+  await enqueueScripted(notificationOf(payment, targetUrl, body), {
     behaviour: payment.callbackBehaviour,
     lateSeconds: LATE_NOTIFICATION_SECONDS,
     stale: () => (staleBody ? notificationOf(payment, targetUrl, staleBody) : undefined),
@@ -291,20 +292,20 @@ function paymentPendingBody(payment: AntomPaymentRow): NotificationBody {
 }
 
 /** A payment the bank is still deciding (no challenge to wait for): PAYMENT_PENDING now, PAYMENT_RESULT when final. */
-function notifyPaymentPending(payment: AntomPaymentRow): void {
-  enqueue(payment, payment.paymentNotifyUrl, paymentPendingBody(payment));
+async function notifyPaymentPending(payment: AntomPaymentRow): Promise<void> {
+  await enqueue(payment, payment.paymentNotifyUrl, paymentPendingBody(payment));
 }
 
-export function notifyPaymentResult(payment: AntomPaymentRow): void {
+export async function notifyPaymentResult(payment: AntomPaymentRow): Promise<void> {
   // PAYMENT_RESULT only for a final status [doc: seed 002]. Out of order: the stale copy is the
   // PAYMENT_PENDING that arrives after it.
   const stale = payment.status === "PROCESSING" ? undefined : paymentPendingBody(payment);
-  enqueue(payment, payment.paymentNotifyUrl, paymentResultBody(payment), stale);
+  await enqueue(payment, payment.paymentNotifyUrl, paymentResultBody(payment), stale);
 }
 
-function notifyCapture(payment: AntomPaymentRow, capture: AntomTransactionRow): void {
+async function notifyCapture(payment: AntomPaymentRow, capture: AntomTransactionRow): Promise<void> {
   const { result, captureRequestId, captureId, paymentId, captureAmount, captureTime } = captureView(payment, capture);
-  enqueue(payment, payment.paymentNotifyUrl, {
+  await enqueue(payment, payment.paymentNotifyUrl, {
     notifyType: "CAPTURE_RESULT",
     result,
     captureRequestId,
@@ -320,9 +321,9 @@ function notifyCapture(payment: AntomPaymentRow, capture: AntomTransactionRow): 
  * [guess]: notifyPayment's `notifyType` and `result` (its status: S refunded, F not), the ids and
  * the amount.
  */
-function notifyRefund(payment: AntomPaymentRow, refund: AntomTransactionRow): void {
+async function notifyRefund(payment: AntomPaymentRow, refund: AntomTransactionRow): Promise<void> {
   const { result, refundRequestId, refundId, paymentId, refundAmount } = refundView(refund);
-  enqueue(payment, refund.notifyUrl, {
+  await enqueue(payment, refund.notifyUrl, {
     notifyType: "REFUND_RESULT",
     result,
     refundRequestId,
@@ -500,9 +501,9 @@ function planOf(card: CardFacts, options: { mit: boolean; ask3ds: boolean; mpi?:
   return { kind: "approve", threeDS: null };
 }
 
-function answerPayment(request: AntomRequest, payment: AntomPaymentRow): Response {
+async function answerPayment(request: AntomRequest, payment: AntomPaymentRow): Promise<Response> {
   const text = JSON.stringify(payView(payment));
-  setFirstAnswer(payment.paymentId, text);
+  await setFirstAnswer(payment.paymentId, text);
   return respond(request.path, request.clientId, text);
 }
 
@@ -515,7 +516,7 @@ export async function pay(request: AntomRequest): Promise<Response> {
   const paymentRequestId = requiredString(body, "paymentRequestId", "paymentRequestId", 64);
   if (isError(paymentRequestId)) return illegal(paymentRequestId.error);
   const hash = requestHash(body);
-  const existing = findPaymentOf(clientId, { paymentRequestId });
+  const existing = await findPaymentOf(clientId, { paymentRequestId });
   if (existing) {
     if (existing.requestHash !== hash) return resultOnly(path, clientId, RESULTS.repeatInconsistent);
     return respond(path, clientId, existing.firstAnswer || JSON.stringify(payView(existing)));
@@ -579,7 +580,7 @@ export async function pay(request: AntomRequest): Promise<Response> {
 
   let card: CardFacts;
   if (methodId) {
-    const token = findCardToken(clientId, methodId);
+    const token = await findCardToken(clientId, methodId);
     if (!token) return resultOnly(path, clientId, RESULTS.invalidPaymentMethod);
     const cvv = meta ? stringAt(meta, "cvv", `${META}.cvv`) : undefined;
     if (isError(cvv)) return illegal(cvv.error);
@@ -604,7 +605,7 @@ export async function pay(request: AntomRequest): Promise<Response> {
   const billing = meta ? objectAt(meta.billingAddress) : undefined;
   const zip = billing && typeof billing.zipCode === "string" ? billing.zipCode.trim() : "";
   const buyer = objectAt(order.buyer);
-  const taken = takeNextPayment("antom", {
+  const taken = await takeNextPayment("antom", {
     // [doc: seed 002] paymentRequestId is the merchant's id of the payment; order.buyer.buyerEmail the shopper's email.
     reference: paymentRequestId,
     email: buyer && typeof buyer.buyerEmail === "string" ? buyer.buyerEmail : null,
@@ -617,9 +618,9 @@ export async function pay(request: AntomRequest): Promise<Response> {
     ask3ds: !!meta && flag(meta.is3DSAuthentication),
     mpi,
   });
-  const paymentId = newId();
-  recordForcedPayment("antom", paymentId, taken);
-  const payment = insertPayment({
+  const paymentId = await newId();
+  await recordForcedPayment("antom", paymentId, taken);
+  const payment = await insertPayment({
     paymentId,
     clientId,
     paymentRequestId,
@@ -652,28 +653,42 @@ export async function pay(request: AntomRequest): Promise<Response> {
     origin: request.origin,
     language: browserLanguageOf(env),
     awaitingChallenge: plan.kind === "challenge",
-    settleAt: plan.kind === "pending" ? new Date(emulatorNowMs() + scaledMs(PENDING_SETTLES_AFTER_SECONDS)) : null,
-    paymentTime: plan.kind === "decline" ? emulatorNow() : null,
+    settleAt:
+      plan.kind === "pending" ? new Date((await emulatorNowMs()) + scaledMs(PENDING_SETTLES_AFTER_SECONDS)) : null,
+    paymentTime: plan.kind === "decline" ? await emulatorNow() : null,
     callbackBehaviour: callbackBehaviourOf(`${card.firstName} ${card.lastName}`),
   });
 
   if (plan.kind === "decline") {
-    notifyPaymentResult(payment);
-    return answerStored("antom", taken, answerPayment(request, payment));
+    await notifyPaymentResult(payment);
+    return answerStored("antom", taken, await answerPayment(request, payment));
   }
   if (plan.kind === "approve")
-    return answerStored("antom", taken, answerPayment(request, succeed(payment) ?? findPayment(payment.paymentId)!));
-  if (plan.kind === "pending") notifyPaymentPending(payment);
-  return answerStored("antom", taken, answerPayment(request, payment));
+    return answerStored(
+      "antom",
+      taken,
+      await answerPayment(request, (await succeed(payment)) ?? (await findPayment(payment.paymentId))!),
+    );
+  if (plan.kind === "pending") await notifyPaymentPending(payment);
+  return answerStored("antom", taken, await answerPayment(request, payment));
 }
 
 /** Completes a PROCESSING payment as SUCCESS (captured if AUTOMATIC, card stored if asked) and notifies. */
-function succeed(payment: AntomPaymentRow, extra: Partial<AntomPaymentRow> = {}): AntomPaymentRow | undefined {
-  const now = emulatorNow();
-  const done = completePayment(
+async function succeed(
+  payment: AntomPaymentRow,
+  extra: Partial<AntomPaymentRow> = {},
+): Promise<AntomPaymentRow | undefined> {
+  const now = await emulatorNow();
+  const done = await completePayment(
     payment.paymentId,
     { ...extra, paymentTime: now },
-    { id: newId(), requestId: payment.paymentRequestId, requestHash: "automatic", firstAnswer: "", createdAt: now },
+    {
+      id: await newId(now),
+      requestId: payment.paymentRequestId,
+      requestHash: "automatic",
+      firstAnswer: "",
+      createdAt: now,
+    },
     payment.tokenizeRequested
       ? {
           token: newCardToken(),
@@ -691,24 +706,24 @@ function succeed(payment: AntomPaymentRow, extra: Partial<AntomPaymentRow> = {})
       : undefined,
   );
   if (!done) return undefined;
-  notifyPaymentResult(done.payment);
+  await notifyPaymentResult(done.payment);
   if (done.capture) {
-    setTransactionAnswer(done.capture.id, JSON.stringify(captureView(done.payment, done.capture)));
-    notifyCapture(done.payment, done.capture);
+    await setTransactionAnswer(done.capture.id, JSON.stringify(captureView(done.payment, done.capture)));
+    await notifyCapture(done.payment, done.capture);
   }
   return done.payment;
 }
 
 /** Settles a PROCESSING payment whose time has come (test card ...0119). */
-function settleIfDue(payment: AntomPaymentRow, now = emulatorNowMs()): AntomPaymentRow {
+async function settleIfDue(payment: AntomPaymentRow, now?: number): Promise<AntomPaymentRow> {
   if (
     payment.status !== "PROCESSING" ||
     payment.awaitingChallenge ||
     !payment.settleAt ||
-    payment.settleAt.getTime() > now
+    payment.settleAt.getTime() > (now ?? (await emulatorNowMs()))
   )
     return payment;
-  return succeed(payment) ?? findPayment(payment.paymentId) ?? payment;
+  return (await succeed(payment)) ?? (await findPayment(payment.paymentId)) ?? payment;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -741,13 +756,13 @@ function repeatOf(
  * repeated request id answers its first answer; the payment must exist and the amount be in its
  * currency. Answers the payment and the transaction row to record, or Antom's refusal.
  */
-function movementOf<More extends object>(
+async function movementOf<More extends object>(
   request: AntomRequest,
   kind: "CAPTURE" | "REFUND",
   requestIdKey: string,
   amountKey: string,
   more: (illegal: (message: string) => Response) => More | Response,
-): { payment: AntomPaymentRow; row: typeof antomTransactions.$inferInsert & More } | Response {
+): Promise<{ payment: AntomPaymentRow; row: typeof antomTransactions.$inferInsert & More } | Response> {
   const { body, clientId, path } = request;
   const illegal = (message: string) => resultOnly(path, clientId, RESULTS.paramIllegal, message);
   const requestId = requiredString(body, requestIdKey, requestIdKey, 64);
@@ -759,14 +774,14 @@ function movementOf<More extends object>(
   const extra = more(illegal);
   if (extra instanceof Response) return extra;
   const hash = requestHash(body);
-  const repeated = repeatOf(request, findTransaction(clientId, kind, requestId), hash);
+  const repeated = repeatOf(request, await findTransaction(clientId, kind, requestId), hash);
   if (repeated) return repeated;
-  const payment = findPaymentOf(clientId, { paymentId });
+  const payment = await findPaymentOf(clientId, { paymentId });
   if (!payment) return resultOnly(path, clientId, RESULTS.orderNotExist);
   if (amount.currency !== payment.currency)
     return illegal(`${amountKey}.currency must be the payment's currency (${payment.currency})`);
   const row = {
-    id: newId(),
+    id: await newId(),
     kind,
     clientId,
     requestId,
@@ -782,19 +797,19 @@ function movementOf<More extends object>(
 
 export async function capture(request: AntomRequest): Promise<Response> {
   const { clientId, path } = request;
-  const movement = movementOf(request, "CAPTURE", "captureRequestId", "captureAmount", () => ({}));
+  const movement = await movementOf(request, "CAPTURE", "captureRequestId", "captureAmount", () => ({}));
   if (movement instanceof Response) return movement;
   const { payment } = movement;
-  const recorded = recordCapture(movement.row);
+  const recorded = await recordCapture(movement.row);
   if (typeof recorded === "string") return refusal(request, recorded);
   const text = JSON.stringify(captureView(payment, recorded));
-  setTransactionAnswer(recorded.id, text);
-  notifyCapture(payment, recorded);
+  await setTransactionAnswer(recorded.id, text);
+  await notifyCapture(payment, recorded);
   return respond(path, clientId, text);
 }
 
 /** The payment a cancel or an inquiry names by paymentId or paymentRequestId, or Antom's refusal. */
-function paymentNamedIn(request: AntomRequest) {
+async function paymentNamedIn(request: AntomRequest): Promise<AntomPaymentRow | Response> {
   const { body, clientId, path } = request;
   const illegal = (message: string) => resultOnly(path, clientId, RESULTS.paramIllegal, message);
   const paymentId = stringAt(body, "paymentId", "paymentId");
@@ -803,20 +818,20 @@ function paymentNamedIn(request: AntomRequest) {
   if (isError(paymentRequestId)) return illegal(paymentRequestId.error);
   if (!paymentId && !paymentRequestId) return illegal("paymentId or paymentRequestId is required");
   return (
-    findPaymentOf(clientId, paymentId ? { paymentId } : { paymentRequestId }) ??
+    (await findPaymentOf(clientId, paymentId ? { paymentId } : { paymentRequestId })) ??
     resultOnly(path, clientId, RESULTS.orderNotExist)
   );
 }
 
 export async function cancel(request: AntomRequest): Promise<Response> {
   const { body, clientId, path } = request;
-  const named = paymentNamedIn(request);
+  const named = await paymentNamedIn(request);
   if (named instanceof Response) return named;
   const payment = named;
-  const earlier = findTransaction(clientId, "CANCEL", payment.paymentId);
+  const earlier = await findTransaction(clientId, "CANCEL", payment.paymentId);
   if (earlier) return respond(path, clientId, earlier.firstAnswer);
-  const recorded = recordCancel({
-    id: newId(),
+  const recorded = await recordCancel({
+    id: await newId(),
     kind: "CANCEL",
     clientId,
     requestId: payment.paymentId,
@@ -833,13 +848,13 @@ export async function cancel(request: AntomRequest): Promise<Response> {
     paymentRequestId: payment.paymentRequestId,
     cancelTime: antomTime(recorded.createdAt),
   });
-  setTransactionAnswer(recorded.id, text);
+  await setTransactionAnswer(recorded.id, text);
   return respond(path, clientId, text);
 }
 
 export async function refund(request: AntomRequest): Promise<Response> {
   const { clientId, path } = request;
-  const movement = movementOf(request, "REFUND", "refundRequestId", "refundAmount", (illegal) => {
+  const movement = await movementOf(request, "REFUND", "refundRequestId", "refundAmount", (illegal) => {
     const reason = stringAt(request.body, "refundReason", "refundReason");
     if (isError(reason)) return illegal(reason.error);
     const notifyUrl = urlAt(request.body, "refundNotifyUrl", "refundNotifyUrl", false);
@@ -848,11 +863,11 @@ export async function refund(request: AntomRequest): Promise<Response> {
   });
   if (movement instanceof Response) return movement;
   const { payment } = movement;
-  const recorded = recordRefund(movement.row);
+  const recorded = await recordRefund(movement.row);
   if (typeof recorded === "string") return refusal(request, recorded);
   const text = JSON.stringify(refundView(recorded));
-  setTransactionAnswer(recorded.id, text);
-  notifyRefund(payment, recorded);
+  await setTransactionAnswer(recorded.id, text);
+  await notifyRefund(payment, recorded);
   return respond(path, clientId, text);
 }
 
@@ -861,10 +876,10 @@ export async function refund(request: AntomRequest): Promise<Response> {
 
 export async function inquiryPayment(request: AntomRequest): Promise<Response> {
   const { clientId, path } = request;
-  const named = paymentNamedIn(request);
+  const named = await paymentNamedIn(request);
   if (named instanceof Response) return named;
   const found = named;
-  const payment = settleIfDue(found);
+  const payment = await settleIfDue(found);
   const outcome = resultOfPayment(payment);
   const view: Json = {
     result: RESULTS.success,
@@ -878,7 +893,7 @@ export async function inquiryPayment(request: AntomRequest): Promise<Response> {
   };
   if (payment.paymentTime) view.paymentTime = antomTime(payment.paymentTime);
   if (payment.status !== "PROCESSING") view.paymentResultInfo = paymentResultInfo(payment);
-  const transactions = transactionsOf(payment.paymentId);
+  const transactions = await transactionsOf(payment.paymentId);
   if (transactions.length > 0) {
     view.transactions = transactions.map((row) => ({
       transactionType: row.kind,
@@ -901,8 +916,8 @@ export async function inquiryRefund(request: AntomRequest): Promise<Response> {
   if (isError(refundRequestId)) return illegal(refundRequestId.error);
   if (!refundId && !refundRequestId) return illegal("refundId or refundRequestId is required");
   const found = refundId
-    ? findTransactionById(clientId, "REFUND", refundId)
-    : findTransaction(clientId, "REFUND", refundRequestId!);
+    ? await findTransactionById(clientId, "REFUND", refundId)
+    : await findTransaction(clientId, "REFUND", refundRequestId!);
   if (!found) return resultOnly(path, clientId, RESULTS.orderNotExist, "The refund does not exist.");
   return respond(path, clientId, {
     result: RESULTS.success,
@@ -945,13 +960,16 @@ export async function handleApi(request: Request, action: string): Promise<Respo
 // The 3DS challenge page's answer
 
 /** Finishes a challenge: 123456 passes, anything else fails; answers where the browser goes next. */
-export function finishChallenge(paymentId: string, code: string): { redirect: string } | { notFound: true } {
-  const payment = findPayment(paymentId);
+export async function finishChallenge(
+  paymentId: string,
+  code: string,
+): Promise<{ redirect: string } | { notFound: true }> {
+  const payment = await findPayment(paymentId);
   if (!payment) return { notFound: true };
   const back = payment.paymentRedirectUrl ?? challengeUrl(payment);
   if (payment.status !== "PROCESSING" || !payment.awaitingChallenge) return { redirect: back };
   if (code.trim() === CHALLENGE_PASS_CODE) {
-    succeed(payment, {
+    await succeed(payment, {
       threeDSResult: {
         eci: CHALLENGE_ECI,
         threeDSVersion: THREE_DS_VERSION,
@@ -960,13 +978,13 @@ export function finishChallenge(paymentId: string, code: string): { redirect: st
       },
     });
   } else {
-    const failed = movePayment(paymentId, ["PROCESSING"], "FAIL", {
+    const failed = await movePayment(paymentId, ["PROCESSING"], "FAIL", {
       awaitingChallenge: false,
       resultCode: RESULTS.authenticationFailed.resultCode,
       resultMessage: RESULTS.authenticationFailed.resultMessage,
-      paymentTime: emulatorNow(),
+      paymentTime: await emulatorNow(),
     });
-    if (failed) notifyPaymentResult(failed);
+    if (failed) await notifyPaymentResult(failed);
   }
   return { redirect: back };
 }
@@ -975,8 +993,8 @@ export function finishChallenge(paymentId: string, code: string): { redirect: st
 // Jobs (run on every outbox tick)
 
 /** Its scheduled work, run on every outbox tick (the descriptor hands it to the worker). */
-export const jobs: Record<string, () => void> = {
-  "antom:settle-processing": () => {
-    for (const due of dueSettlements()) settleIfDue(due);
+export const jobs: Record<string, () => Promise<void>> = {
+  "antom:settle-processing": async () => {
+    for (const due of await dueSettlements()) await settleIfDue(due);
   },
 };

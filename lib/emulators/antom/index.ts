@@ -2,7 +2,7 @@ import type { EmulatorDescriptor } from "../descriptor";
 import type { EmulatorRoute } from "../routes";
 import { ANTOM_NOTIFICATION_SIGNER, handleApi, jobs } from "./api";
 import { ANTOM_ACKNOWLEDGEMENT } from "./config";
-import * as schema from "./schema";
+import * as tables from "./tables";
 import { chargesFor, nextDeadline } from "./store";
 
 const payments: EmulatorRoute["handlers"] = { POST: (request, { action }) => handleApi(request, action) };
@@ -15,7 +15,7 @@ export const antom: EmulatorDescriptor = {
     { path: "/ams/api/v1/payments/[action]", handlers: payments },
     { path: "/ams/sandbox/api/v1/payments/[action]", handlers: payments },
   ],
-  tables: Object.values(schema),
+  tables: Object.values(tables),
   acknowledgement: ANTOM_ACKNOWLEDGEMENT,
   charges: chargesFor,
   jobs,

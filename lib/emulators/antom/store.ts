@@ -1,110 +1,96 @@
 import { earliestMs, emulatorNow } from "../clock";
-import { and, or, asc, eq, gt, inArray, lte, min, sql } from "drizzle-orm";
-import { emulatorDb } from "../db";
-import {
-  antomCardTokens,
-  antomPayments,
-  antomTransactions,
-  type AntomCardTokenRow,
-  type AntomPaymentRow,
-  type AntomTransactionRow,
-} from "./schema";
+import { and, or, asc, eq, gt, inArray, lte, min } from "drizzle-orm";
+import { emulatorDb, emulatorTransaction, lockRows } from "../db";
+import type { AntomCardTokenRow, AntomPaymentRow, AntomTransactionRow } from "./schema";
+import { antomCardTokens, antomPayments, antomTransactions } from "./tables";
 
 export type AntomStatus = AntomPaymentRow["status"];
 export type AntomKind = AntomTransactionRow["kind"];
 
-export function insertPayment(values: typeof antomPayments.$inferInsert): AntomPaymentRow {
-  return emulatorDb().insert(antomPayments).values(values).returning().get();
+export async function insertPayment(values: typeof antomPayments.$inferInsert): Promise<AntomPaymentRow> {
+  const [row] = await (await emulatorDb()).insert(antomPayments).values(values).returning();
+  return row;
 }
 
-export function setFirstAnswer(paymentId: string, firstAnswer: string): void {
-  lookups().setFirstAnswer.run({ paymentId, firstAnswer });
+// Each answer is kept for the request's repeats (a plain text column).
+export async function setFirstAnswer(paymentId: string, firstAnswer: string): Promise<void> {
+  await (await emulatorDb()).update(antomPayments).set({ firstAnswer }).where(eq(antomPayments.paymentId, paymentId));
 }
 
-export function findPayment(paymentId: string): AntomPaymentRow | undefined {
-  return lookups().byId.get({ paymentId });
+export async function findPayment(paymentId: string): Promise<AntomPaymentRow | undefined> {
+  const [row] = await (
+    await emulatorDb()
+  )
+    .select()
+    .from(antomPayments)
+    .where(eq(antomPayments.paymentId, paymentId))
+    .limit(1);
+  return row;
 }
 
-/** The payment lookups and answer writes of every API call, prepared once per database (drizzle builds a query's SQL on each call otherwise). */
-function preparePaymentLookups(database: ReturnType<typeof emulatorDb>) {
-  const byClient = (column: typeof antomPayments.paymentId | typeof antomPayments.paymentRequestId) =>
-    database
-      .select()
-      .from(antomPayments)
-      .where(and(eq(antomPayments.clientId, sql.placeholder("clientId")), eq(column, sql.placeholder("key"))))
-      .prepare();
-  return {
-    byId: database
-      .select()
-      .from(antomPayments)
-      .where(eq(antomPayments.paymentId, sql.placeholder("paymentId")))
-      .prepare(),
-    byPaymentId: byClient(antomPayments.paymentId),
-    byRequestId: byClient(antomPayments.paymentRequestId),
-    // Each answer is kept for the request's repeats (a plain text column: no encoding to skip).
-    setFirstAnswer: database
-      .update(antomPayments)
-      .set({ firstAnswer: sql`${sql.placeholder("firstAnswer")}` })
-      .where(eq(antomPayments.paymentId, sql.placeholder("paymentId")))
-      .prepare(),
-    setTransactionAnswer: database
-      .update(antomTransactions)
-      .set({ firstAnswer: sql`${sql.placeholder("firstAnswer")}` })
-      .where(eq(antomTransactions.id, sql.placeholder("id")))
-      .prepare(),
-  };
-}
-const paymentLookups = new WeakMap<object, ReturnType<typeof preparePaymentLookups>>();
-
-function lookups(): ReturnType<typeof preparePaymentLookups> {
-  const database = emulatorDb();
-  let prepared = paymentLookups.get(database);
-  if (!prepared) paymentLookups.set(database, (prepared = preparePaymentLookups(database)));
-  return prepared;
-}
-
-export function findPaymentOf(
+export async function findPaymentOf(
   clientId: string,
   by: { paymentId?: string; paymentRequestId?: string },
-): AntomPaymentRow | undefined {
-  return by.paymentId
-    ? lookups().byPaymentId.get({ clientId, key: by.paymentId })
-    : lookups().byRequestId.get({ clientId, key: by.paymentRequestId ?? "" });
+): Promise<AntomPaymentRow | undefined> {
+  const [row] = await (
+    await emulatorDb()
+  )
+    .select()
+    .from(antomPayments)
+    .where(
+      and(
+        eq(antomPayments.clientId, clientId),
+        by.paymentId
+          ? eq(antomPayments.paymentId, by.paymentId)
+          : eq(antomPayments.paymentRequestId, by.paymentRequestId ?? ""),
+      ),
+    )
+    .limit(1);
+  return row;
 }
 
 type Movable = Partial<Omit<AntomPaymentRow, "paymentId" | "clientId" | "paymentRequestId" | "createdAt">>;
 
 /** Moves a payment out of `from` (compare-and-set); undefined when it was no longer there. */
-export function movePayment(
+export async function movePayment(
   paymentId: string,
   from: readonly AntomStatus[],
   to: AntomStatus,
   extra: Movable = {},
-): AntomPaymentRow | undefined {
-  return emulatorDb()
+): Promise<AntomPaymentRow | undefined> {
+  const updatedAt = await emulatorNow();
+  const [row] = await (
+    await emulatorDb()
+  )
     .update(antomPayments)
-    .set({ ...extra, status: to, updatedAt: emulatorNow() })
+    .set({ ...extra, status: to, updatedAt })
     .where(and(eq(antomPayments.paymentId, paymentId), inArray(antomPayments.status, [...from])))
-    .returning()
-    .get();
+    .returning();
+  return row;
 }
 
-export function dueSettlements(now = emulatorNow()): AntomPaymentRow[] {
-  return emulatorDb()
+export async function dueSettlements(now?: Date): Promise<AntomPaymentRow[]> {
+  const at = now ?? (await emulatorNow());
+  return (await emulatorDb())
     .select()
     .from(antomPayments)
     .where(
       and(
         eq(antomPayments.status, "PROCESSING"),
         eq(antomPayments.awaitingChallenge, false),
-        lte(antomPayments.settleAt, now),
+        lte(antomPayments.settleAt, at),
       ),
-    )
-    .all();
+    );
 }
 
-export function findTransaction(clientId: string, kind: AntomKind, requestId: string): AntomTransactionRow | undefined {
-  return emulatorDb()
+export async function findTransaction(
+  clientId: string,
+  kind: AntomKind,
+  requestId: string,
+): Promise<AntomTransactionRow | undefined> {
+  const [row] = await (
+    await emulatorDb()
+  )
     .select()
     .from(antomTransactions)
     .where(
@@ -114,189 +100,201 @@ export function findTransaction(clientId: string, kind: AntomKind, requestId: st
         eq(antomTransactions.requestId, requestId),
       ),
     )
-    .get();
+    .limit(1);
+  return row;
 }
 
-export function findTransactionById(clientId: string, kind: AntomKind, id: string): AntomTransactionRow | undefined {
-  return emulatorDb()
+export async function findTransactionById(
+  clientId: string,
+  kind: AntomKind,
+  id: string,
+): Promise<AntomTransactionRow | undefined> {
+  const [row] = await (
+    await emulatorDb()
+  )
     .select()
     .from(antomTransactions)
     .where(
       and(eq(antomTransactions.clientId, clientId), eq(antomTransactions.kind, kind), eq(antomTransactions.id, id)),
     )
-    .get();
+    .limit(1);
+  return row;
 }
 
-export function transactionsOf(paymentId: string): AntomTransactionRow[] {
-  return emulatorDb()
+export async function transactionsOf(paymentId: string): Promise<AntomTransactionRow[]> {
+  return (await emulatorDb())
     .select()
     .from(antomTransactions)
     .where(eq(antomTransactions.paymentId, paymentId))
-    .orderBy(asc(antomTransactions.createdAt))
-    .all();
+    .orderBy(asc(antomTransactions.createdAt));
 }
 
-export function setTransactionAnswer(id: string, firstAnswer: string): void {
-  lookups().setTransactionAnswer.run({ id, firstAnswer });
+export async function setTransactionAnswer(id: string, firstAnswer: string): Promise<void> {
+  await (await emulatorDb()).update(antomTransactions).set({ firstAnswer }).where(eq(antomTransactions.id, id));
 }
 
 /**
- * Moves a PROCESSING payment to SUCCESS in one SQLite transaction: with captureMode AUTOMATIC it
+ * Moves a PROCESSING payment to SUCCESS in one transaction: with captureMode AUTOMATIC it
  * is captured at once (a CAPTURE row), and a card token asked for is stored.
  */
-export function completePayment(
+export async function completePayment(
   paymentId: string,
   extra: Movable,
   capture:
     | Omit<typeof antomTransactions.$inferInsert, "paymentId" | "amountMinor" | "currency" | "clientId" | "kind">
     | undefined,
   token: Omit<typeof antomCardTokens.$inferInsert, "clientId"> | undefined,
-): { payment: AntomPaymentRow; capture?: AntomTransactionRow } | undefined {
-  const prepared = lookups();
-  return emulatorDb().transaction(
-    (tx) => {
-      // The prepared read runs on the same connection, inside this transaction.
-      const current = prepared.byId.get({ paymentId });
-      if (!current || current.status !== "PROCESSING") return undefined;
-      const automatic = current.captureMode === "AUTOMATIC";
-      const payment = tx
-        .update(antomPayments)
-        .set({
-          ...extra,
-          status: "SUCCESS",
-          awaitingChallenge: false,
-          settleAt: null,
-          paymentTime: extra.paymentTime ?? emulatorNow(),
-          capturedMinor: automatic ? current.amountMinor : 0,
-          captureClosed: automatic,
-          cardToken: current.tokenizeRequested && token ? token.token : null,
-          updatedAt: emulatorNow(),
-        })
-        .where(eq(antomPayments.paymentId, paymentId))
-        .returning()
-        .get();
-      if (current.tokenizeRequested && token)
-        tx.insert(antomCardTokens)
-          .values({ ...token, clientId: current.clientId })
-          .run();
-      const captured =
-        automatic && capture
-          ? tx
-              .insert(antomTransactions)
-              .values({
-                ...capture,
-                kind: "CAPTURE",
-                clientId: current.clientId,
-                paymentId,
-                amountMinor: current.amountMinor,
-                currency: current.currency,
-              })
-              .returning()
-              .get()
-          : undefined;
-      return { payment, capture: captured };
-    },
-    { behavior: "immediate" },
-  );
+): Promise<{ payment: AntomPaymentRow; capture?: AntomTransactionRow } | undefined> {
+  // Read before the transaction: inside it only `tx` is used.
+  const now = await emulatorNow();
+  return emulatorTransaction(async (tx) => {
+    // Locked: the update below decides on this row's status, capture mode and amount.
+    const [current] = await lockRows(
+      tx.select().from(antomPayments).where(eq(antomPayments.paymentId, paymentId)).limit(1),
+    );
+    if (!current || current.status !== "PROCESSING") return undefined;
+    const automatic = current.captureMode === "AUTOMATIC";
+    const [payment] = await tx
+      .update(antomPayments)
+      .set({
+        ...extra,
+        status: "SUCCESS",
+        awaitingChallenge: false,
+        settleAt: null,
+        paymentTime: extra.paymentTime ?? now,
+        capturedMinor: automatic ? current.amountMinor : 0,
+        captureClosed: automatic,
+        cardToken: current.tokenizeRequested && token ? token.token : null,
+        updatedAt: now,
+      })
+      .where(eq(antomPayments.paymentId, paymentId))
+      .returning();
+    if (current.tokenizeRequested && token)
+      await tx.insert(antomCardTokens).values({ ...token, clientId: current.clientId });
+    const [captured] =
+      automatic && capture
+        ? await tx
+            .insert(antomTransactions)
+            .values({
+              ...capture,
+              kind: "CAPTURE",
+              clientId: current.clientId,
+              paymentId,
+              amountMinor: current.amountMinor,
+              currency: current.currency,
+            })
+            .returning()
+        : [undefined];
+    return { payment, capture: captured };
+  });
 }
 
 export type Refusal = "ORDER_STATUS_INVALID" | "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT" | "REFUND_AMOUNT_EXCEED";
 
-/** Records a manual capture (the first and only one) in one SQLite transaction, or says why not. */
-export function recordCapture(values: typeof antomTransactions.$inferInsert): AntomTransactionRow | Refusal {
-  return emulatorDb().transaction(
-    (tx) => {
-      const payment = tx.select().from(antomPayments).where(eq(antomPayments.paymentId, values.paymentId)).get();
-      if (!payment || payment.status !== "SUCCESS" || payment.captureMode !== "MANUAL" || payment.captureClosed)
-        return "ORDER_STATUS_INVALID" as const;
-      if (values.amountMinor > payment.amountMinor - payment.capturedMinor)
-        return "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT" as const;
-      tx.update(antomPayments)
-        .set({
-          capturedMinor: payment.capturedMinor + values.amountMinor,
-          captureClosed: true,
-          updatedAt: emulatorNow(),
-        })
-        .where(eq(antomPayments.paymentId, payment.paymentId))
-        .run();
-      return tx.insert(antomTransactions).values(values).returning().get();
-    },
-    { behavior: "immediate" },
-  );
+/** Records a manual capture (the first and only one) in one transaction, or says why not. */
+export async function recordCapture(
+  values: typeof antomTransactions.$inferInsert,
+): Promise<AntomTransactionRow | Refusal> {
+  const now = await emulatorNow();
+  return emulatorTransaction(async (tx) => {
+    const [payment] = await lockRows(
+      tx.select().from(antomPayments).where(eq(antomPayments.paymentId, values.paymentId)).limit(1),
+    );
+    if (!payment || payment.status !== "SUCCESS" || payment.captureMode !== "MANUAL" || payment.captureClosed)
+      return "ORDER_STATUS_INVALID" as const;
+    if (values.amountMinor > payment.amountMinor - payment.capturedMinor)
+      return "CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT" as const;
+    await tx
+      .update(antomPayments)
+      .set({
+        capturedMinor: payment.capturedMinor + values.amountMinor,
+        captureClosed: true,
+        updatedAt: now,
+      })
+      .where(eq(antomPayments.paymentId, payment.paymentId));
+    const [row] = await tx.insert(antomTransactions).values(values).returning();
+    return row;
+  });
 }
 
-/** Records a refund of captured money in one SQLite transaction, or says why not. */
-export function recordRefund(values: typeof antomTransactions.$inferInsert): AntomTransactionRow | Refusal {
-  return emulatorDb().transaction(
-    (tx) => {
-      const payment = tx.select().from(antomPayments).where(eq(antomPayments.paymentId, values.paymentId)).get();
-      if (!payment || payment.status !== "SUCCESS" || payment.capturedMinor === 0)
-        return "ORDER_STATUS_INVALID" as const;
-      if (payment.refundedMinor + values.amountMinor > payment.capturedMinor) return "REFUND_AMOUNT_EXCEED" as const;
-      tx.update(antomPayments)
-        .set({ refundedMinor: payment.refundedMinor + values.amountMinor, updatedAt: emulatorNow() })
-        .where(eq(antomPayments.paymentId, payment.paymentId))
-        .run();
-      return tx.insert(antomTransactions).values(values).returning().get();
-    },
-    { behavior: "immediate" },
-  );
+/** Records a refund of captured money in one transaction, or says why not. */
+export async function recordRefund(
+  values: typeof antomTransactions.$inferInsert,
+): Promise<AntomTransactionRow | Refusal> {
+  const now = await emulatorNow();
+  return emulatorTransaction(async (tx) => {
+    const [payment] = await lockRows(
+      tx.select().from(antomPayments).where(eq(antomPayments.paymentId, values.paymentId)).limit(1),
+    );
+    if (!payment || payment.status !== "SUCCESS" || payment.capturedMinor === 0) return "ORDER_STATUS_INVALID" as const;
+    if (payment.refundedMinor + values.amountMinor > payment.capturedMinor) return "REFUND_AMOUNT_EXCEED" as const;
+    await tx
+      .update(antomPayments)
+      .set({ refundedMinor: payment.refundedMinor + values.amountMinor, updatedAt: now })
+      .where(eq(antomPayments.paymentId, payment.paymentId));
+    const [row] = await tx.insert(antomTransactions).values(values).returning();
+    return row;
+  });
 }
 
-/** Cancels an authorized, not captured payment in one SQLite transaction, or says why not. */
-export function recordCancel(values: typeof antomTransactions.$inferInsert): AntomTransactionRow | Refusal {
-  return emulatorDb().transaction(
-    (tx) => {
-      const cancelled = tx
-        .update(antomPayments)
-        .set({ status: "CANCELLED", captureClosed: true, updatedAt: emulatorNow() })
-        // [doc] cancel closes an order still processing at Antom (the buyer can no longer pay it)
-        // and an authorization not captured yet; a captured card payment cannot be canceled.
-        .where(
-          and(
-            eq(antomPayments.paymentId, values.paymentId),
-            or(
-              eq(antomPayments.status, "PROCESSING"),
-              and(
-                eq(antomPayments.status, "SUCCESS"),
-                eq(antomPayments.capturedMinor, 0),
-                eq(antomPayments.captureClosed, false),
-              ),
+/** Cancels an authorized, not captured payment in one transaction, or says why not. */
+export async function recordCancel(
+  values: typeof antomTransactions.$inferInsert,
+): Promise<AntomTransactionRow | Refusal> {
+  const now = await emulatorNow();
+  return emulatorTransaction(async (tx) => {
+    const [cancelled] = await tx
+      .update(antomPayments)
+      .set({ status: "CANCELLED", captureClosed: true, updatedAt: now })
+      // [doc] cancel closes an order still processing at Antom (the buyer can no longer pay it)
+      // and an authorization not captured yet; a captured card payment cannot be canceled.
+      .where(
+        and(
+          eq(antomPayments.paymentId, values.paymentId),
+          or(
+            eq(antomPayments.status, "PROCESSING"),
+            and(
+              eq(antomPayments.status, "SUCCESS"),
+              eq(antomPayments.capturedMinor, 0),
+              eq(antomPayments.captureClosed, false),
             ),
           ),
-        )
-        .returning()
-        .get();
-      if (!cancelled) return "ORDER_STATUS_INVALID" as const;
-      return tx.insert(antomTransactions).values(values).returning().get();
-    },
-    { behavior: "immediate" },
-  );
+        ),
+      )
+      .returning();
+    if (!cancelled) return "ORDER_STATUS_INVALID" as const;
+    const [row] = await tx.insert(antomTransactions).values(values).returning();
+    return row;
+  });
 }
 
-export function findCardToken(clientId: string, token: string): AntomCardTokenRow | undefined {
-  return emulatorDb()
+export async function findCardToken(clientId: string, token: string): Promise<AntomCardTokenRow | undefined> {
+  const [row] = await (
+    await emulatorDb()
+  )
     .select()
     .from(antomCardTokens)
     .where(and(eq(antomCardTokens.clientId, clientId), eq(antomCardTokens.token, token)))
-    .get();
+    .limit(1);
+  return row;
 }
 
 /**
  * The payments recorded for a merchant reference (the shop's payment id, sent as paymentRequestId), with their
  * statuses: the control plane's "the provider saw one charge".
  */
-export function chargesFor(reference: string): { id: string; status: string }[] {
-  return emulatorDb()
+export async function chargesFor(reference: string): Promise<{ id: string; status: string }[]> {
+  return (await emulatorDb())
     .select({ id: antomPayments.paymentId, status: antomPayments.status })
     .from(antomPayments)
-    .where(eq(antomPayments.paymentRequestId, reference))
-    .all();
+    .where(eq(antomPayments.paymentRequestId, reference));
 }
 
 /** When the next PROCESSING payment after `after` settles (emulator ms), if any. */
-export function nextDeadline(after: Date): number | undefined {
-  const row = emulatorDb()
+export async function nextDeadline(after: Date): Promise<number | undefined> {
+  const [row] = await (
+    await emulatorDb()
+  )
     .select({ at: min(antomPayments.settleAt) })
     .from(antomPayments)
     .where(
@@ -305,7 +303,6 @@ export function nextDeadline(after: Date): number | undefined {
         eq(antomPayments.awaitingChallenge, false),
         gt(antomPayments.settleAt, after),
       ),
-    )
-    .get();
+    );
   return earliestMs(row?.at);
 }

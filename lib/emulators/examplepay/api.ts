@@ -112,7 +112,7 @@ export async function refundPayment(request: Request, id: string): Promise<Respo
     return error(409, "amount_too_large", "More than is left to refund.");
   const refunded = savePayment({ ...payment, refundedAmount: payment.refundedAmount + input.amount });
   const refund = { id: `rf_${randomUUID()}`, amount: input.amount, currency: payment.currency };
-  notify(refunded, "refund.succeeded", refund);
+  await notify(refunded, "refund.succeeded", refund);
   return Response.json({ ...refund, payment_id: payment.id, status: "succeeded" }, { status: 201 });
 }
 
@@ -128,13 +128,13 @@ export const EXAMPLEPAY_ACKNOWLEDGEMENT: AckRule = {
   },
 };
 
-export function notify(
+export async function notify(
   payment: ExamplePayment,
   type: NotificationType,
   refund?: { id: string; amount: number; currency: string },
-): void {
+): Promise<void> {
   const body = notificationBody(payment, type, refund);
-  enqueueNotification({
+  await enqueueNotification({
     provider: "examplepay",
     type,
     subject: payment.id,

@@ -35,7 +35,7 @@ export async function answer(request: Request, id: string, approved: boolean): P
   const refused = await buttonRefusal(request);
   if (refused) return refused;
   const settled = settle(id, approved ? "succeeded" : "failed");
-  if (settled) notify(settled, approved ? "payment.succeeded" : "payment.failed");
+  if (settled) await notify(settled, approved ? "payment.succeeded" : "payment.failed");
   const payment = settled ?? findPayment(id);
   if (!payment) return html("<h1>Unknown payment</h1>", 404);
   const target = payment.status === "succeeded" ? payment.returnUrl : payment.cancelUrl;

@@ -37,7 +37,7 @@ export function notificationHeaders(body: string, secret = examplePayAccount().s
 /** ExamplePay's notification signer, run by the outbox at each attempt with the secret of that moment. */
 export const EXAMPLEPAY_NOTIFICATION_SIGNER: NotificationSigner = {
   name: "examplepay_hmac",
-  sign: ({ body }) => ({ body, headers: notificationHeaders(body) }),
+  sign: async ({ body }) => ({ body, headers: notificationHeaders(body) }),
   corrupt: ({ body, headers }) => ({
     body,
     headers: { ...headers, "x-examplepay-signature": corruptSignature(headers["x-examplepay-signature"] ?? "") },

@@ -41,8 +41,11 @@ export function settle(id: string, status: "succeeded" | "failed"): ExamplePayme
   return savePayment({ ...payment, status });
 }
 
-/** The control plane's "the provider saw one charge": the payments made for a merchant reference. */
-export function chargesFor(reference: string): { id: string; status: string }[] {
+/**
+ * The control plane's "the provider saw one charge": the payments made for a merchant reference
+ * (a Promise, as the descriptor asks of every emulator; these are in memory).
+ */
+export async function chargesFor(reference: string): Promise<{ id: string; status: string }[]> {
   return [...payments.values()]
     .filter((payment) => payment.merchantReference === reference)
     .map(({ id, status }) => ({ id, status }));

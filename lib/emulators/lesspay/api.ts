@@ -1,6 +1,7 @@
 import { currencyExponent, isKnownCurrency } from "@/lib/money";
 import { readForm, readJson, refusalResponse } from "@/lib/security/request-body";
 import { createHash, randomBytes, randomInt } from "node:crypto";
+import { DrizzleQueryError } from "drizzle-orm";
 import { emulatorNow, emulatorNowMs, scaledMs } from "../clock";
 import { targetUrlError } from "../outbound-url";
 import { notificationSecret } from "../signing-secrets";
@@ -140,9 +141,9 @@ function queryView(order: LesspayOrderRow): Json {
 // ---------------------------------------------------------------------------------------------
 // Callbacks and risk events: POST JSON to notify_url, signed like requests
 
-function signedHeaders(body: Json): Record<string, string> {
+async function signedHeaders(body: Json): Promise<Record<string, string>> {
   const { appId, appSecret: configured } = lesspaySettings();
-  const appSecret = notificationSecret("lesspay", configured); // configured, or rotated (../signing-secrets.ts)
+  const appSecret = await notificationSecret("lesspay", configured); // configured, or rotated (../signing-secrets.ts)
   return {
     "content-type": "application/json",
     "x-auth-appid": appId,
@@ -158,7 +159,7 @@ function signedHeaders(body: Json): Record<string, string> {
  */
 export const LESSPAY_NOTIFICATION_SIGNER: NotificationSigner = {
   name: "lesspay_sha256",
-  sign: ({ body }) => ({ body, headers: signedHeaders(JSON.parse(body) as Json) }),
+  sign: async ({ body }) => ({ body, headers: await signedHeaders(JSON.parse(body) as Json) }),
   corrupt: withBadSignature,
 };
 
@@ -182,8 +183,8 @@ function notificationOf(order: LesspayOrderRow, body: Json, delaySeconds = 0): N
   };
 }
 
-function send(order: LesspayOrderRow, body: Json, delaySeconds = 0): number {
-  return enqueueNotification(notificationOf(order, body, delaySeconds)).id;
+async function send(order: LesspayOrderRow, body: Json, delaySeconds = 0): Promise<number> {
+  return (await enqueueNotification(notificationOf(order, body, delaySeconds))).id;
 }
 
 /** The same callback with its x-auth-signature corrupted (still 64 hex digits, no longer verifying). */
@@ -217,18 +218,18 @@ export function callbackBody(order: LesspayOrderRow): Json {
 }
 
 /** Sends the order's result callback as its cardholder scripts it; then schedules a scripted risk event. */
-function notifyResult(order: LesspayOrderRow): void {
+async function notifyResult(order: LesspayOrderRow): Promise<void> {
   // Out of order: the final callback is followed by a stale PENDING_PAY one.
   const stale =
     order.status === PENDING_PAY ? undefined : callbackBody({ ...order, status: PENDING_PAY, failReason: null });
-  const first = enqueueScripted(notificationOf(order, callbackBody(order)), {
+  const first = await enqueueScripted(notificationOf(order, callbackBody(order)), {
     behaviour: order.callbackBehaviour,
     lateSeconds: LATE_CALLBACK_SECONDS,
     stale: () => (stale ? notificationOf(order, stale) : undefined),
   });
   if (!first) return;
   const risk = order.status === SUCCEED ? riskEventOf(order.holderName) : undefined;
-  if (risk) updateOrder(order.payOrderId, { pendingRiskEvent: risk, riskAfterOutboxId: first.id });
+  if (risk) await updateOrder(order.payOrderId, { pendingRiskEvent: risk, riskAfterOutboxId: first.id });
 }
 
 export function riskEventBody(order: LesspayOrderRow, event: RiskEventName): Json {
@@ -243,26 +244,26 @@ export function riskEventBody(order: LesspayOrderRow, event: RiskEventName): Jso
 }
 
 /** Sends a risk event now (it changes no order status). */
-export function sendRiskEvent(order: LesspayOrderRow, event: RiskEventName): void {
-  send(order, riskEventBody(order, event));
+export async function sendRiskEvent(order: LesspayOrderRow, event: RiskEventName): Promise<void> {
+  await send(order, riskEventBody(order, event));
 }
 
 // ---------------------------------------------------------------------------------------------
 // Outcomes
 
 /** PENDING_PAY → SUCCEED (a card token issued when asked), then the callback. */
-function succeed(order: LesspayOrderRow): LesspayOrderRow | undefined {
+async function succeed(order: LesspayOrderRow): Promise<LesspayOrderRow | undefined> {
   const token = order.storeRequested && !order.paidWithToken && order.cardMasked ? newCardToken() : null;
-  const done = moveOrder(order.payOrderId, [PENDING_PAY], {
+  const done = await moveOrder(order.payOrderId, [PENDING_PAY], {
     status: SUCCEED,
     awaitingChallenge: false,
     settleAt: null,
     cardToken: token,
-    finishedAt: emulatorNow(),
+    finishedAt: await emulatorNow(),
   });
   if (!done) return undefined;
   if (token) {
-    insertCardToken({
+    await insertCardToken({
       token,
       appId: done.appId,
       cardMasked: done.cardMasked!,
@@ -273,20 +274,20 @@ function succeed(order: LesspayOrderRow): LesspayOrderRow | undefined {
       cardOutcome: done.cardOutcome ?? JSON.stringify({ kind: "approve" }),
     });
   }
-  notifyResult(done);
+  await notifyResult(done);
   return done;
 }
 
 /** PENDING_PAY → FAILED with a reason, then the callback. */
-function fail(order: LesspayOrderRow, reason: string): LesspayOrderRow | undefined {
-  const done = moveOrder(order.payOrderId, [PENDING_PAY], {
+async function fail(order: LesspayOrderRow, reason: string): Promise<LesspayOrderRow | undefined> {
+  const done = await moveOrder(order.payOrderId, [PENDING_PAY], {
     status: FAILED,
     failReason: reason,
     awaitingChallenge: false,
     settleAt: null,
-    finishedAt: emulatorNow(),
+    finishedAt: await emulatorNow(),
   });
-  if (done) notifyResult(done);
+  if (done) await notifyResult(done);
   return done;
 }
 
@@ -304,12 +305,13 @@ function wakeAt(seconds: number): void {
 }
 
 /** Reaches a processing order's scripted outcome when its time has come. */
-function settleIfDue(order: LesspayOrderRow, now = emulatorNowMs()): LesspayOrderRow {
-  if (order.status !== PENDING_PAY || order.awaitingChallenge || !order.settleAt || order.settleAt.getTime() > now)
+async function settleIfDue(order: LesspayOrderRow, now?: number): Promise<LesspayOrderRow> {
+  const at = now ?? (await emulatorNowMs());
+  if (order.status !== PENDING_PAY || order.awaitingChallenge || !order.settleAt || order.settleAt.getTime() > at)
     return order;
   const outcome = outcomeOf(order);
-  const done = outcome.kind === "decline" ? fail(order, FAIL_REASONS[outcome.reason]) : succeed(order);
-  return done ?? findOrder(order.payOrderId) ?? order;
+  const done = outcome.kind === "decline" ? await fail(order, FAIL_REASONS[outcome.reason]) : await succeed(order);
+  return done ?? (await findOrder(order.payOrderId)) ?? order;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -424,14 +426,14 @@ function checkCardData(extra: Json): Checked<CardFacts> {
   };
 }
 
-function checkTokenData(appId: string, extra: Json): Checked<CardFacts> {
+async function checkTokenData(appId: string, extra: Json): Promise<Checked<CardFacts>> {
   const P = "token_data";
   if (!present(extra.token_data)) return { error: `${P} is required` };
   const data = objectAt(extra.token_data);
   if (!data) return { error: `${P} must be an object` };
   const tokenText = requiredString(data, "token", `${P}.token`);
   if (isError(tokenText)) return tokenText;
-  const token = findCardToken(appId, tokenText.trim());
+  const token = await findCardToken(appId, tokenText.trim());
   if (!token) return { error: `${P}.token is not valid` };
   const original = JSON.parse(token.cardOutcome) as CardOutcome;
   return {
@@ -448,6 +450,19 @@ function checkTokenData(appId: string, extra: Json): Checked<CardFacts> {
 
 // ---------------------------------------------------------------------------------------------
 // create-order
+
+/**
+ * Whether a failed insert broke a unique index: SQLite's "UNIQUE constraint failed", PostgreSQL's
+ * 23505 "duplicate key value violates unique constraint" (drizzle may wrap the driver's error as the
+ * cause of a DrizzleQueryError, whose own message, the query and its params, is not read).
+ */
+function isUniqueViolation(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth++) {
+    if ((cause as { code?: unknown }).code === "23505") return true;
+    if (!(cause instanceof DrizzleQueryError) && /UNIQUE/i.test(cause.message)) return true;
+  }
+  return false;
+}
 
 export async function createOrder(request: LesspayRequest): Promise<Response> {
   const { body, appId } = request;
@@ -496,7 +511,7 @@ export async function createOrder(request: LesspayRequest): Promise<Response> {
     if (isError(extraType)) return param(extraType.error);
     if (extraType !== "card" && extraType !== "token")
       return param('channel_extra.extra_type must be "card" or "token"');
-    const checked = extraType === "card" ? checkCardData(extra) : checkTokenData(appId, extra);
+    const checked = extraType === "card" ? checkCardData(extra) : await checkTokenData(appId, extra);
     if (isError(checked)) return param(checked.error);
     card = checked;
     storeRequested = checked.store;
@@ -504,14 +519,14 @@ export async function createOrder(request: LesspayRequest): Promise<Response> {
   // A cashier order has no store_for_future_use [doc: seed 004 documents it only in channel_extra.card_data]: a
   // top-level one is not read (the cashier page's own "Save this card" box asks the payer).
 
-  if (findOrderOf(appId, { requestId })) return answer(CODES.duplicateRequest, "request_id already exists");
+  if (await findOrderOf(appId, { requestId })) return answer(CODES.duplicateRequest, "request_id already exists");
 
   // Seed 004's order has no shopper email field: a forced outcome's scope matches request_id
   // (a reference prefix) or the X-Emulator-Test-Id header only.
-  const taken = takeNextPayment("lesspay", { reference: requestId, testId: request.testId });
+  const taken = await takeNextPayment("lesspay", { reference: requestId, testId: request.testId });
   if (taken.before) return faultResponse("lesspay", taken.before);
   const detailId = newPayOrderDetailId();
-  const now = emulatorNowMs();
+  const now = await emulatorNowMs();
   // Charged (a fault after the charge): even a cashier order is paid at once, as if the payer had been quick.
   const outcome = taken.charged
     ? forcedOutcomeOf(taken.override)
@@ -526,7 +541,7 @@ export async function createOrder(request: LesspayRequest): Promise<Response> {
         : PROCESSING_SECONDS;
   let order: LesspayOrderRow;
   try {
-    order = insertOrder({
+    order = await insertOrder({
       payOrderId: newPayOrderId(),
       payOrderDetailId: detailId,
       payOrderDetailIdEncode: createHash("sha256")
@@ -558,11 +573,10 @@ export async function createOrder(request: LesspayRequest): Promise<Response> {
     });
   } catch (error) {
     // Two requests with the same request_id at once: the unique index decides.
-    if (error instanceof Error && /UNIQUE/i.test(error.message))
-      return answer(CODES.duplicateRequest, "request_id already exists");
+    if (isUniqueViolation(error)) return answer(CODES.duplicateRequest, "request_id already exists");
     throw error;
   }
-  recordForcedPayment("lesspay", order.payOrderId, taken);
+  await recordForcedPayment("lesspay", order.payOrderId, taken);
   if (settleAfter !== null) wakeAt(settleAfter);
   const payData = accessType === 1 ? cashierUrl(order) : order.awaitingChallenge ? challengeUrl(order) : undefined;
   return answerStored(
@@ -583,9 +597,12 @@ export async function queryOrder(request: LesspayRequest): Promise<Response> {
   if (present(byRequest) && typeof byRequest !== "string")
     return answer(CODES.parameter, "request_id must be a string");
   if (!present(byId) && !present(byRequest)) return answer(CODES.parameter, "pay_order_id or request_id is required");
-  const found = findOrderOf(appId, present(byId) ? { payOrderId: byId as string } : { requestId: byRequest as string });
+  const found = await findOrderOf(
+    appId,
+    present(byId) ? { payOrderId: byId as string } : { requestId: byRequest as string },
+  );
   if (!found) return answer(CODES.notFound, "order not found");
-  return answer(CODES.ok, "SUCCESS", queryView(settleIfDue(found)));
+  return answer(CODES.ok, "SUCCESS", queryView(await settleIfDue(found)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -634,8 +651,8 @@ function parseExpiry(text: string): { month: number; year: number } | undefined 
 }
 
 /** The cashier's card form: approve → success_url, decline → fail_url, challenge → the 3DS page. */
-export function submitCashier(payOrderId: string, form: Record<string, string>): Step {
-  const order = findOrder(payOrderId);
+export async function submitCashier(payOrderId: string, form: Record<string, string>): Promise<Step> {
+  const order = await findOrder(payOrderId);
   if (!order || order.payAccessType !== 1) return { notFound: true };
   if (!cashierOpen(order)) return resultRedirect(order);
   const number = digitsOnly(form.number ?? "");
@@ -645,8 +662,11 @@ export function submitCashier(payOrderId: string, form: Record<string, string>):
   if (!/^\d{3,4}$/.test((form.cvc ?? "").trim()))
     return { error: "Enter the 3 or 4 digit CVC.", field: "cvc", code: "cvcDigits" };
   const holderName = (form.name ?? "").trim();
-  const outcome = forcedOutcomeFor("lesspay", order.payOrderId) ?? effectiveOutcome(number, expiry.month, expiry.year);
-  const carded = moveOrder(order.payOrderId, [PENDING_PAY], {
+  const outcome =
+    (await forcedOutcomeFor("lesspay", order.payOrderId)) ?? effectiveOutcome(number, expiry.month, expiry.year);
+  const settleAt =
+    outcome.kind === "pending" ? new Date((await emulatorNowMs()) + scaledMs(PENDING_SETTLES_AFTER_SECONDS)) : null;
+  const carded = await moveOrder(order.payOrderId, [PENDING_PAY], {
     cardMasked: maskCard(number),
     cardBrand: brandOf(number),
     cardExpiryMonth: expiry.month,
@@ -656,66 +676,69 @@ export function submitCashier(payOrderId: string, form: Record<string, string>):
     storeRequested: order.storeRequested || form.save === "on" || form.save === "true",
     callbackBehaviour: callbackBehaviourOf(holderName),
     awaitingChallenge: outcome.kind === "challenge",
-    settleAt: outcome.kind === "pending" ? new Date(emulatorNowMs() + scaledMs(PENDING_SETTLES_AFTER_SECONDS)) : null,
+    settleAt,
   });
   if (carded && outcome.kind === "pending") wakeAt(PENDING_SETTLES_AFTER_SECONDS);
-  if (!carded) return resultRedirect(findOrder(payOrderId)!);
+  if (!carded) return resultRedirect((await findOrder(payOrderId))!);
   const scripted = scriptedStatusOf(holderName);
-  if (scripted !== undefined) return resultRedirect(reachScripted(carded, scripted) ?? findOrder(payOrderId)!);
-  if (outcome.kind === "approve") return resultRedirect(succeed(carded) ?? findOrder(payOrderId)!);
+  if (scripted !== undefined)
+    return resultRedirect((await reachScripted(carded, scripted)) ?? (await findOrder(payOrderId))!);
+  if (outcome.kind === "approve") return resultRedirect((await succeed(carded)) ?? (await findOrder(payOrderId))!);
   if (outcome.kind === "decline")
-    return resultRedirect(fail(carded, FAIL_REASONS[outcome.reason]) ?? findOrder(payOrderId)!);
+    return resultRedirect((await fail(carded, FAIL_REASONS[outcome.reason])) ?? (await findOrder(payOrderId))!);
   return resultRedirect(carded);
 }
 
 /** Moves an order to a final (or waiting) status of its own and sends its callback. */
-function finishAs(order: LesspayOrderRow, status: number): LesspayOrderRow | undefined {
-  const done = moveOrder(order.payOrderId, [PENDING_PAY], {
+async function finishAs(order: LesspayOrderRow, status: number): Promise<LesspayOrderRow | undefined> {
+  const done = await moveOrder(order.payOrderId, [PENDING_PAY], {
     status,
     awaitingChallenge: false,
     settleAt: null,
-    finishedAt: status === PENDING_CONFIRM ? null : emulatorNow(),
+    finishedAt: status === PENDING_CONFIRM ? null : await emulatorNow(),
   });
-  if (done) notifyResult(done);
+  if (done) await notifyResult(done);
   return done;
 }
 
 /** A status the payer scripted on the cashier (see CASHIER_STATUS_SCRIPTS). */
-function reachScripted(order: LesspayOrderRow, status: ScriptedStatus): LesspayOrderRow | undefined {
+async function reachScripted(order: LesspayOrderRow, status: ScriptedStatus): Promise<LesspayOrderRow | undefined> {
   if (status !== REFUND) return finishAs(order, status);
-  const paid = succeed(order);
-  const refunded = paid && moveOrder(paid.payOrderId, [SUCCEED], { status: REFUND });
-  if (refunded) send(refunded, callbackBody(refunded), REFUND_AFTER_SECONDS);
+  const paid = await succeed(order);
+  const refunded = paid && (await moveOrder(paid.payOrderId, [SUCCEED], { status: REFUND }));
+  if (refunded) await send(refunded, callbackBody(refunded), REFUND_AFTER_SECONDS);
   return refunded ?? paid;
 }
 
 /** The cashier's Cancel link: 4 CANCELED [doc: PROVIDERS.md §4 order status], its callback, then fail_url. */
-export function cancelCashier(payOrderId: string): Step {
-  const order = findOrder(payOrderId);
+export async function cancelCashier(payOrderId: string): Promise<Step> {
+  const order = await findOrder(payOrderId);
   if (!order || order.payAccessType !== 1) return { notFound: true };
-  if (order.status === PENDING_PAY) return resultRedirect(finishAs(order, CANCELED) ?? findOrder(payOrderId)!);
+  if (order.status === PENDING_PAY)
+    return resultRedirect((await finishAs(order, CANCELED)) ?? (await findOrder(payOrderId))!);
   return resultRedirect(order);
 }
 
 /** The 3DS challenge: 123456 passes (success_url), anything else fails (fail_url). */
-export function finishChallenge(payOrderId: string, code: string): Step {
-  const order = findOrder(payOrderId);
+export async function finishChallenge(payOrderId: string, code: string): Promise<Step> {
+  const order = await findOrder(payOrderId);
   if (!order) return { notFound: true };
   if (order.status !== PENDING_PAY || !order.awaitingChallenge) return resultRedirect(order);
-  const done = code.trim() === CHALLENGE_PASS_CODE ? succeed(order) : fail(order, FAIL_REASONS.authentication_failed);
-  return resultRedirect(done ?? findOrder(payOrderId)!);
+  const done =
+    code.trim() === CHALLENGE_PASS_CODE ? await succeed(order) : await fail(order, FAIL_REASONS.authentication_failed);
+  return resultRedirect(done ?? (await findOrder(payOrderId))!);
 }
 
 /** QA hook: sends a risk event for an order on demand. */
-export function riskEventOnDemand(
+export async function riskEventOnDemand(
   payOrderId: string,
   event: string,
-): { sent: Json } | { notFound: true } | { error: string } {
-  const order = findOrder(payOrderId);
+): Promise<{ sent: Json } | { notFound: true } | { error: string }> {
+  const order = await findOrder(payOrderId);
   if (!order) return { notFound: true };
   if (event !== "dispute_received" && event !== "payment_declined")
     return { error: 'event must be "dispute_received" or "payment_declined"' };
-  sendRiskEvent(order, event);
+  await sendRiskEvent(order, event);
   return { sent: riskEventBody(order, event) };
 }
 
@@ -734,7 +757,7 @@ export async function riskEventRoute(request: Request, payOrderId: string): Prom
       );
     event = form.value.get("event");
   }
-  const result = riskEventOnDemand(payOrderId, typeof event === "string" ? event : "");
+  const result = await riskEventOnDemand(payOrderId, typeof event === "string" ? event : "");
   if ("notFound" in result) return Response.json({ error: "Unknown order" }, { status: 404 });
   if ("error" in result) return Response.json({ error: result.error }, { status: 400 });
   return Response.json(result, { status: 202 });
@@ -744,17 +767,17 @@ export async function riskEventRoute(request: Request, payOrderId: string): Prom
 // Jobs (run on every outbox tick)
 
 /** Its scheduled work, run on every outbox tick (the descriptor hands it to the worker). */
-export const jobs: Record<string, () => void> = {
-  "lesspay:settle-processing": () => {
-    for (const due of dueSettlements()) settleIfDue(due);
+export const jobs: Record<string, () => Promise<void>> = {
+  "lesspay:settle-processing": async () => {
+    for (const due of await dueSettlements()) await settleIfDue(due);
   },
-  "lesspay:risk-events": () => {
-    for (const order of ordersWithPendingRiskEvent()) {
+  "lesspay:risk-events": async () => {
+    for (const order of await ordersWithPendingRiskEvent()) {
       const event = order.pendingRiskEvent as RiskEventName;
-      const after = order.riskAfterOutboxId === null ? undefined : findOutboxRow(order.riskAfterOutboxId);
+      const after = order.riskAfterOutboxId === null ? undefined : await findOutboxRow(order.riskAfterOutboxId);
       if (after && after.status === "pending" && after.attempts === 0) continue;
-      updateOrder(order.payOrderId, { pendingRiskEvent: null });
-      sendRiskEvent(order, event);
+      await updateOrder(order.payOrderId, { pendingRiskEvent: null });
+      await sendRiskEvent(order, event);
     }
   },
 };

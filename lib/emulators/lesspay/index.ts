@@ -1,7 +1,7 @@
 import type { EmulatorDescriptor } from "../descriptor";
 import { handleApi, jobs, LESSPAY_NOTIFICATION_SIGNER, riskEventRoute } from "./api";
 import { LESSPAY_ACKNOWLEDGEMENT, lesspaySettings } from "./config";
-import * as schema from "./schema";
+import { lesspayCardTokens, lesspayOrders } from "./tables";
 import { chargesFor, nextDeadline } from "./store";
 
 /** Lesspay 2.0: the pay API (create-order, query-order), its cashier and 3DS pages, and risk events. */
@@ -15,7 +15,7 @@ export const lesspay: EmulatorDescriptor = {
       handlers: { POST: (request, { payOrderId }) => riskEventRoute(request, payOrderId) },
     },
   ],
-  tables: Object.values(schema),
+  tables: [lesspayOrders, lesspayCardTokens],
   acknowledgement: LESSPAY_ACKNOWLEDGEMENT,
   charges: chargesFor,
   jobs,

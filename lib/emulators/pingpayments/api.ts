@@ -55,7 +55,7 @@ const orderNotFound = () =>
     { error: "payment_order_not_found", description: "No payment order with that id.", property: "payment_order_id" },
   ]);
 
-function authenticate(request: Request): { tenantId: string } | Response {
+async function authenticate(request: Request): Promise<{ tenantId: string } | Response> {
   const tenant = pingEmulatorTenant();
   const tenantId = request.headers.get("tenant_id");
   const secret = request.headers.get("x-api-secret");
@@ -66,7 +66,7 @@ function authenticate(request: Request): { tenantId: string } | Response {
   }
   const known =
     tenantId === tenant.tenantId &&
-    verifyingSecret("pingpayments", tenant.apiSecret, (accepted) => sameText(secret, accepted)) !== undefined;
+    (await verifyingSecret("pingpayments", tenant.apiSecret, (accepted) => sameText(secret, accepted))) !== undefined;
   if (!known) {
     return errorResponse(403, [
       { error: "forbidden", description: "Unknown tenant or wrong API secret.", property: null },
@@ -150,7 +150,7 @@ function registeredUrlErrors(data: z.infer<typeof paymentBody>): ApiError[] {
 }
 
 export async function createPaymentOrder(request: Request): Promise<Response> {
-  const auth = authenticate(request);
+  const auth = await authenticate(request);
   if (auth instanceof Response) return auth;
   const body = await readBody(request);
   if (body instanceof Response) return body;
@@ -166,7 +166,7 @@ export async function createPaymentOrder(request: Request): Promise<Response> {
       },
     ]);
   }
-  const order = insertPaymentOrder({
+  const order = await insertPaymentOrder({
     id: randomUUID(),
     tenantId: auth.tenantId,
     splitTreeId: parsed.data.split_tree_id,
@@ -175,18 +175,18 @@ export async function createPaymentOrder(request: Request): Promise<Response> {
   return Response.json({ id: order.id }, { status: 200 });
 }
 
-export function getPaymentOrder(request: Request, paymentOrderId: string): Response {
+export async function getPaymentOrder(request: Request, paymentOrderId: string): Promise<Response> {
   // [doc] the endpoint; [guess] its fields (the docs print none): what the order was made with, and its state.
   // No payments: the docs show no list of an order's payments.
-  return withOrder(request, paymentOrderId, (order) =>
+  return withOrder(request, paymentOrderId, async (order) =>
     Response.json({ id: order.id, split_tree_id: order.splitTreeId, currency: order.currency, status: order.status }),
   );
 }
 
 export async function createPayment(request: Request, paymentOrderId: string, origin: string): Promise<Response> {
-  const auth = authenticate(request);
+  const auth = await authenticate(request);
   if (auth instanceof Response) return auth;
-  const order = findPaymentOrder(auth.tenantId, paymentOrderId);
+  const order = await findPaymentOrder(auth.tenantId, paymentOrderId);
   if (!order) return orderNotFound();
   if (order.status !== "OPEN")
     return errorResponse(422, [
@@ -244,7 +244,7 @@ export async function createPayment(request: Request, paymentOrderId: string, or
   }
   if (errors.length) return errorResponse(422, errors);
 
-  const taken = takeNextPayment("pingpayments", {
+  const taken = await takeNextPayment("pingpayments", {
     // [guess] metadata is the merchant's own (the shop keeps its payment id in merchant_reference); payer.email [guess].
     reference: typeof data.metadata?.merchant_reference === "string" ? data.metadata.merchant_reference : null,
     email: data.payer?.email ?? null,
@@ -258,7 +258,7 @@ export async function createPayment(request: Request, paymentOrderId: string, or
     : data.provider === "dummy"
       ? (data.provider_method_parameters.desired_payment_status ?? "COMPLETED")
       : undefined;
-  const payment = insertPayment({
+  const payment = await insertPayment({
     id,
     paymentOrderId: order.id,
     tenantId: auth.tenantId,
@@ -273,9 +273,9 @@ export async function createPayment(request: Request, paymentOrderId: string, or
     statusCallbackUrl: data.status_callback_url ?? null,
     metadata: data.metadata ?? null,
   });
-  recordForcedPayment("pingpayments", id, taken);
+  await recordForcedPayment("pingpayments", id, taken);
   if (desired) {
-    sendStatusCallback(payment);
+    await sendStatusCallback(payment);
     return answerStored("pingpayments", taken, Response.json({ id, provider_method_response: {} }, { status: 200 }));
   }
   return answerStored(
@@ -310,10 +310,10 @@ function paymentView(payment: PingPaymentRow) {
   };
 }
 
-export function getPayment(request: Request, paymentOrderId: string, paymentId: string): Response {
-  const auth = authenticate(request);
+export async function getPayment(request: Request, paymentOrderId: string, paymentId: string): Promise<Response> {
+  const auth = await authenticate(request);
   if (auth instanceof Response) return auth;
-  const payment = findPaymentInOrder(auth.tenantId, paymentOrderId, paymentId);
+  const payment = await findPaymentInOrder(auth.tenantId, paymentOrderId, paymentId);
   if (!payment)
     return errorResponse(404, [
       {
@@ -326,25 +326,26 @@ export function getPayment(request: Request, paymentOrderId: string, paymentId: 
 }
 
 /** An order the tenant has, or the documented 404; `then` runs with it after authentication. */
-function withOrder(
+async function withOrder(
   request: Request,
   paymentOrderId: string,
-  then: (order: PingPaymentOrderRow, tenantId: string) => Response,
-): Response {
-  const auth = authenticate(request);
+  then: (order: PingPaymentOrderRow, tenantId: string) => Promise<Response>,
+): Promise<Response> {
+  const auth = await authenticate(request);
   if (auth instanceof Response) return auth;
-  const order = findPaymentOrder(auth.tenantId, paymentOrderId);
+  const order = await findPaymentOrder(auth.tenantId, paymentOrderId);
   return order ? then(order, auth.tenantId) : orderNotFound();
 }
 
-export function closePaymentOrder(request: Request, paymentOrderId: string): Response {
-  return withOrder(request, paymentOrderId, (order, tenantId) => {
+export async function closePaymentOrder(request: Request, paymentOrderId: string): Promise<Response> {
+  return withOrder(request, paymentOrderId, async (order, tenantId) => {
     // [guess] an order already split or settled stays so: closing it changes nothing more.
-    markPaymentOrderStatus(order.id, ["OPEN"], "CLOSED");
+    await markPaymentOrderStatus(order.id, ["OPEN"], "CLOSED");
     // [guess] A payment still waiting on the PaymentIQ page of a closed order can no longer be
     // paid: it is cancelled (its page sends the payer back), with no status callback.
-    for (const open of listPaymentsInOrder(tenantId, order.id).filter((payment) => payment.status === "INITIATED")) {
-      movePayment(open.id, ["INITIATED"], "CANCELLED", {
+    const payments = await listPaymentsInOrder(tenantId, order.id);
+    for (const open of payments.filter((payment) => payment.status === "INITIATED")) {
+      await movePayment(open.id, ["INITIATED"], "CANCELLED", {
         statusReasonCode: "payment_order_closed",
         statusReasonDescription: "The payment order was closed.",
       });
@@ -359,8 +360,8 @@ export function closePaymentOrder(request: Request, paymentOrderId: string): Res
  * split otherwise) and the order is not split yet; a split order takes no more payments. The
  * error codes and the 204 are [guess].
  */
-export function splitPaymentOrder(request: Request, paymentOrderId: string): Response {
-  return withOrder(request, paymentOrderId, (order, tenantId) => {
+export async function splitPaymentOrder(request: Request, paymentOrderId: string): Promise<Response> {
+  return withOrder(request, paymentOrderId, async (order, tenantId) => {
     if (order.status === "SPLIT" || order.status === "SETTLED") {
       return errorResponse(422, [
         {
@@ -370,7 +371,7 @@ export function splitPaymentOrder(request: Request, paymentOrderId: string): Res
         },
       ]);
     }
-    if (!listPaymentsInOrder(tenantId, order.id).some((payment) => payment.status === "COMPLETED")) {
+    if (!(await listPaymentsInOrder(tenantId, order.id)).some((payment) => payment.status === "COMPLETED")) {
       return errorResponse(422, [
         {
           error: "payment_order_not_completed",
@@ -379,7 +380,7 @@ export function splitPaymentOrder(request: Request, paymentOrderId: string): Res
         },
       ]);
     }
-    markPaymentOrderStatus(order.id, ["OPEN", "CLOSED"], "SPLIT");
+    await markPaymentOrderStatus(order.id, ["OPEN", "CLOSED"], "SPLIT");
     return new Response(null, { status: 204 });
   });
 }
@@ -388,8 +389,8 @@ export function splitPaymentOrder(request: Request, paymentOrderId: string): Res
  * [doc] `PUT /api/v1/payment_orders/{id}/settle` (PROVIDERS.md §3): the split money is paid out.
  * [guess] preconditions: the order was split first; settling twice is refused. Codes and 204 [guess].
  */
-export function settlePaymentOrder(request: Request, paymentOrderId: string): Response {
-  return withOrder(request, paymentOrderId, (order) => {
+export async function settlePaymentOrder(request: Request, paymentOrderId: string): Promise<Response> {
+  return withOrder(request, paymentOrderId, async (order) => {
     if (order.status === "SETTLED") {
       return errorResponse(422, [
         {
@@ -408,7 +409,7 @@ export function settlePaymentOrder(request: Request, paymentOrderId: string): Re
         },
       ]);
     }
-    markPaymentOrderStatus(order.id, ["SPLIT"], "SETTLED");
+    await markPaymentOrderStatus(order.id, ["SPLIT"], "SETTLED");
     return new Response(null, { status: 204 });
   });
 }
@@ -417,7 +418,7 @@ export function settlePaymentOrder(request: Request, paymentOrderId: string): Re
  * Posts the payment's status to its status_callback_url through the outbox, honouring the
  * callback behaviour the tester scripted (late, twice, never).
  */
-export function sendStatusCallback(payment: PingPaymentRow): void {
+export async function sendStatusCallback(payment: PingPaymentRow): Promise<void> {
   if (!payment.statusCallbackUrl) return;
   const reference = payment.metadata?.merchant_reference;
   const notification = {
@@ -430,7 +431,7 @@ export function sendStatusCallback(payment: PingPaymentRow): void {
     body: JSON.stringify({ payment_id: payment.id, payment_order_id: payment.paymentOrderId, status: payment.status }),
     retrySchedule: STATUS_CALLBACK_RETRY_SECONDS,
   };
-  enqueueScripted(notification, {
+  await enqueueScripted(notification, {
     behaviour: payment.callbackBehaviour,
     lateSeconds: LATE_CALLBACK_SECONDS,
     // Ping's status callback carries no signature: bad_signature is refused when it is set.
@@ -451,11 +452,11 @@ export function sendStatusCallback(payment: PingPaymentRow): void {
 
 /** A PENDING payment (test card ...0119) completes by itself when its time comes, and says so. */
 /** Its scheduled work, run on every outbox tick (the descriptor hands it to the worker). */
-export const jobs: Record<string, () => void> = {
-  "pingpayments:settle-pending": () => {
-    for (const due of duePendingSettlements()) {
-      const settled = movePayment(due.id, ["PENDING"], "COMPLETED", { settleAt: null });
-      if (settled) sendStatusCallback(settled);
+export const jobs: Record<string, () => Promise<void>> = {
+  "pingpayments:settle-pending": async () => {
+    for (const due of await duePendingSettlements()) {
+      const settled = await movePayment(due.id, ["PENDING"], "COMPLETED", { settleAt: null });
+      if (settled) await sendStatusCallback(settled);
     }
   },
 };

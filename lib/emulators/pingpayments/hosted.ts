@@ -33,13 +33,17 @@ function challengeUrl(payment: PingPaymentRow): string {
   return `/emulators/pingpayments/paymentiq/checkout/${payment.id}/challenge`;
 }
 
-function finish(id: string, to: PingStatus, extra: Parameters<typeof movePayment>[3] = {}): CheckoutStep {
-  const moved = movePayment(id, ["INITIATED"], to, extra);
+async function finish(
+  id: string,
+  to: PingStatus,
+  extra: Parameters<typeof movePayment>[3] = {},
+): Promise<CheckoutStep> {
+  const moved = await movePayment(id, ["INITIATED"], to, extra);
   if (moved) {
-    sendStatusCallback(moved);
+    await sendStatusCallback(moved);
     return { redirect: returnUrlFor(moved) };
   }
-  const current = findPayment(id);
+  const current = await findPayment(id);
   return current ? { redirect: returnUrlFor(current) } : { error: "Unknown payment.", code: "unknownPayment" };
 }
 
@@ -48,11 +52,11 @@ export function isAwaitingChallenge(payment: PingPaymentRow): boolean {
   return payment.status === "INITIATED" && payment.cardMasked !== null;
 }
 
-export function submitCard(
+export async function submitCard(
   id: string,
   form: { cardholder: string; number: string; expiry: string; cvc: string },
-): CheckoutStep {
-  const payment = findPayment(id);
+): Promise<CheckoutStep> {
+  const payment = await findPayment(id);
   if (!payment) return { error: "Unknown payment.", code: "unknownPayment" };
   if (payment.status !== "INITIATED") return { redirect: returnUrlFor(payment) };
   const number = digitsOnly(form.number);
@@ -64,7 +68,7 @@ export function submitCard(
     return { error: "Enter the 3 or 4 digit security code.", field: "cvc", code: "securityCodeDigits" };
 
   const behaviour = callbackBehaviourOf(form.cardholder);
-  const outcome = forcedOutcomeFor("pingpayments", id) ?? outcomeOfCard(number);
+  const outcome = (await forcedOutcomeFor("pingpayments", id)) ?? outcomeOfCard(number);
   const masked = maskCard(number);
   switch (outcome.kind) {
     case "approve":
@@ -82,18 +86,21 @@ export function submitCard(
       return finish(id, "PENDING", {
         cardMasked: masked,
         callbackBehaviour: behaviour,
-        settleAt: new Date(emulatorNowMs() + scaledMs(PENDING_SETTLES_AFTER_SECONDS)),
+        settleAt: new Date((await emulatorNowMs()) + scaledMs(PENDING_SETTLES_AFTER_SECONDS)),
       });
     case "challenge": {
       // Stay INITIATED until the challenge is answered; remember the (masked) card that asked for it.
-      const waiting = movePayment(id, ["INITIATED"], "INITIATED", { cardMasked: masked, callbackBehaviour: behaviour });
-      return waiting ? { redirect: challengeUrl(waiting) } : { redirect: returnUrlFor(findPayment(id)!) };
+      const waiting = await movePayment(id, ["INITIATED"], "INITIATED", {
+        cardMasked: masked,
+        callbackBehaviour: behaviour,
+      });
+      return waiting ? { redirect: challengeUrl(waiting) } : { redirect: returnUrlFor((await findPayment(id))!) };
     }
   }
 }
 
-export function submitChallenge(id: string, code: string): CheckoutStep {
-  const payment = findPayment(id);
+export async function submitChallenge(id: string, code: string): Promise<CheckoutStep> {
+  const payment = await findPayment(id);
   if (!payment) return { error: "Unknown payment.", code: "unknownPayment" };
   if (!isAwaitingChallenge(payment)) return { redirect: returnUrlFor(payment) };
   if (code.trim() === CHALLENGE_PASS_CODE) return finish(id, "COMPLETED");
@@ -101,7 +108,7 @@ export function submitChallenge(id: string, code: string): CheckoutStep {
   return finish(id, "DECLINED", { statusReasonCode: reason.code, statusReasonDescription: reason.description });
 }
 
-export function cancelCheckout(id: string): CheckoutStep {
+export async function cancelCheckout(id: string): Promise<CheckoutStep> {
   return finish(id, "CANCELLED", {
     statusReasonCode: "cancelled_by_payer",
     statusReasonDescription: "The payer left the PaymentIQ checkout.",

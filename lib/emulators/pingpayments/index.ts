@@ -11,8 +11,8 @@ import {
   unknownRoute,
 } from "./api";
 import { pingEmulatorTenant } from "./config";
-import * as schema from "./schema";
 import { chargesFor, nextDeadline } from "./store";
+import { pingPaymentOrders, pingPayments } from "./tables";
 
 const unknown = (request: Request) => unknownRoute(request);
 
@@ -56,7 +56,7 @@ export const pingpayments: EmulatorDescriptor = {
       handlers: { GET: unknown, POST: unknown, PUT: unknown, PATCH: unknown, DELETE: unknown },
     },
   ],
-  tables: Object.values(schema),
+  tables: [pingPaymentOrders, pingPayments],
   charges: chargesFor,
   jobs,
   nextDeadline,

@@ -11,7 +11,7 @@ import {
 } from "@/lib/testing/pingpayments-fixtures";
 import type { Money, NotificationRequest, Outcome, ProofDriver, TestPayment } from "@/lib/testing/proof-driver";
 import { emulatorDb } from "../db";
-import { pingPayments } from "./schema";
+import { pingPayments } from "./tables";
 import { insertPayment, insertPaymentOrder, movePayment, type PingStatus } from "./store";
 
 const PING_STATUS: Partial<Record<Outcome, PingStatus>> = {
@@ -28,13 +28,13 @@ export async function pingEmulatorPayment(
 ): Promise<{ paymentOrderId: string; paymentId: string }> {
   if (options.tenantId && options.tenantId !== EMULATOR_TENANT.tenant_id) {
     // Another merchant's payment at the same provider: written as the emulator would hold it.
-    const order = insertPaymentOrder({
+    const order = await insertPaymentOrder({
       id: randomUUID(),
       tenantId: options.tenantId,
       splitTreeId: "tree-other",
       currency: money.currency,
     });
-    const payment = insertPayment({
+    const payment = await insertPayment({
       id: randomUUID(),
       paymentOrderId: order.id,
       tenantId: options.tenantId,
@@ -71,21 +71,25 @@ export async function pingEmulatorPayment(
 }
 
 /** Sets what the Ping Payments emulator says about a payment (what the confirming GET returns). */
-export function setPingStatus(paymentId: string, status: PingStatus): void {
-  if (!movePayment(paymentId, ALL_PING_STATUSES, status)) throw new Error(`No emulator payment ${paymentId}`);
+export async function setPingStatus(paymentId: string, status: PingStatus): Promise<void> {
+  if (!(await movePayment(paymentId, ALL_PING_STATUSES, status))) throw new Error(`No emulator payment ${paymentId}`);
 }
 
 /** Sets the rest of what the confirming GET returns: the payment's money, or our reference (metadata.merchant_reference). */
-function setPingRecord(paymentId: string, values: Partial<Money> & { merchantReference?: string }): void {
-  emulatorDb()
+async function setPingRecord(
+  paymentId: string,
+  values: Partial<Money> & { merchantReference?: string },
+): Promise<void> {
+  await (
+    await emulatorDb()
+  )
     .update(pingPayments)
     .set({
       ...(values.amount === undefined ? {} : { totalAmount: values.amount }),
       ...(values.currency === undefined ? {} : { currency: values.currency }),
       ...(values.merchantReference === undefined ? {} : { metadata: { merchant_reference: values.merchantReference } }),
     })
-    .where(eq(pingPayments.id, paymentId))
-    .run();
+    .where(eq(pingPayments.id, paymentId));
 }
 
 /** The callback of what the emulator's payment now says. */
@@ -124,8 +128,8 @@ export const proofDriver: ProofDriver = {
     // The callback carries only ids and a status: what it reports is what the confirming GET says.
     const status = PING_STATUS[outcome];
     if (!status) throw new Error(`Ping Payments notifies no ${outcome}`);
-    setPingStatus(payment.ref, status);
-    setPingRecord(payment.ref, {
+    await setPingStatus(payment.ref, status);
+    await setPingRecord(payment.ref, {
       amount: money.amount ?? payment.amount,
       currency: money.currency ?? payment.currency,
     });
@@ -138,7 +142,7 @@ export const proofDriver: ProofDriver = {
   },
   // Believed through the GET: the payment (ours by its id) carries the other one's reference.
   async crossedNames(named, other) {
-    setPingRecord(named.ref, { merchantReference: other.id });
+    await setPingRecord(named.ref, { merchantReference: other.id });
     return proofDriver.notification(named, "succeeded");
   },
   // A completed payment the shop does not know, naming ours as its reference.
@@ -147,7 +151,7 @@ export const proofDriver: ProofDriver = {
       { amount: named.amount, currency: named.currency },
       { merchantReference: named.id },
     );
-    setPingStatus(stranger.paymentId, "COMPLETED");
+    await setPingStatus(stranger.paymentId, "COMPLETED");
     return pingCallback({
       payment_id: stranger.paymentId,
       payment_order_id: stranger.paymentOrderId,

@@ -1,46 +1,59 @@
 import { earliestMs, emulatorNow } from "../clock";
 import { and, eq, gt, inArray, lte, min, sql } from "drizzle-orm";
-import { emulatorDb } from "../db";
-import { pingPaymentOrders, pingPayments, type PingPaymentOrderRow, type PingPaymentRow } from "./schema";
+import { emulatorDatabaseUrl } from "@/lib/serve-mode";
+import { changedRows, emulatorDb } from "../db";
+import type { PingPaymentOrderRow, PingPaymentRow } from "./schema";
+import { pingPaymentOrders, pingPayments } from "./tables";
 
 export type PingStatus = PingPaymentRow["status"];
 
-export function insertPaymentOrder(values: {
+export async function insertPaymentOrder(values: {
   id: string;
   tenantId: string;
   splitTreeId: string;
   currency: string;
-}): PingPaymentOrderRow {
-  return emulatorDb().insert(pingPaymentOrders).values(values).returning().get();
+}): Promise<PingPaymentOrderRow> {
+  const [row] = await (await emulatorDb()).insert(pingPaymentOrders).values(values).returning();
+  return row;
 }
 
-export function findPaymentOrder(tenantId: string, id: string): PingPaymentOrderRow | undefined {
-  return emulatorDb()
+export async function findPaymentOrder(tenantId: string, id: string): Promise<PingPaymentOrderRow | undefined> {
+  const [row] = await (
+    await emulatorDb()
+  )
     .select()
     .from(pingPaymentOrders)
     .where(and(eq(pingPaymentOrders.id, id), eq(pingPaymentOrders.tenantId, tenantId)))
-    .get();
+    .limit(1);
+  return row;
 }
 
-export function insertPayment(values: typeof pingPayments.$inferInsert): PingPaymentRow {
-  return emulatorDb().insert(pingPayments).values(values).returning().get();
+export async function insertPayment(values: typeof pingPayments.$inferInsert): Promise<PingPaymentRow> {
+  const [row] = await (await emulatorDb()).insert(pingPayments).values(values).returning();
+  return row;
 }
 
-export function findPayment(id: string): PingPaymentRow | undefined {
-  return emulatorDb().select().from(pingPayments).where(eq(pingPayments.id, id)).get();
+export async function findPayment(id: string): Promise<PingPaymentRow | undefined> {
+  const [row] = await (await emulatorDb()).select().from(pingPayments).where(eq(pingPayments.id, id)).limit(1);
+  return row;
 }
 
-export function listPaymentsInOrder(tenantId: string, paymentOrderId: string): PingPaymentRow[] {
-  return emulatorDb()
+export async function listPaymentsInOrder(tenantId: string, paymentOrderId: string): Promise<PingPaymentRow[]> {
+  return (await emulatorDb())
     .select()
     .from(pingPayments)
     .where(and(eq(pingPayments.paymentOrderId, paymentOrderId), eq(pingPayments.tenantId, tenantId)))
-    .orderBy(pingPayments.createdAt)
-    .all();
+    .orderBy(pingPayments.createdAt);
 }
 
-export function findPaymentInOrder(tenantId: string, paymentOrderId: string, id: string): PingPaymentRow | undefined {
-  return emulatorDb()
+export async function findPaymentInOrder(
+  tenantId: string,
+  paymentOrderId: string,
+  id: string,
+): Promise<PingPaymentRow | undefined> {
+  const [row] = await (
+    await emulatorDb()
+  )
     .select()
     .from(pingPayments)
     .where(
@@ -50,14 +63,15 @@ export function findPaymentInOrder(tenantId: string, paymentOrderId: string, id:
         eq(pingPayments.tenantId, tenantId),
       ),
     )
-    .get();
+    .limit(1);
+  return row;
 }
 
 /**
  * Moves a payment out of `from` (compare-and-set) and returns the new row, or undefined when
  * it was no longer in `from` (a double click on the hosted page changes it once).
  */
-export function movePayment(
+export async function movePayment(
   id: string,
   from: readonly PingStatus[],
   to: PingStatus,
@@ -67,55 +81,66 @@ export function movePayment(
       "statusReasonCode" | "statusReasonDescription" | "cardMasked" | "settleAt" | "callbackBehaviour"
     >
   > = {},
-): PingPaymentRow | undefined {
-  return emulatorDb()
+): Promise<PingPaymentRow | undefined> {
+  const now = await emulatorNow();
+  const [row] = await (
+    await emulatorDb()
+  )
     .update(pingPayments)
-    .set({ ...extra, status: to, updatedAt: emulatorNow() })
+    .set({ ...extra, status: to, updatedAt: now })
     .where(and(eq(pingPayments.id, id), inArray(pingPayments.status, [...from])))
-    .returning()
-    .get();
+    .returning();
+  return row;
 }
 
-export function duePendingSettlements(now = emulatorNow()): PingPaymentRow[] {
-  return emulatorDb()
+export async function duePendingSettlements(now?: Date): Promise<PingPaymentRow[]> {
+  const at = now ?? (await emulatorNow());
+  return (await emulatorDb())
     .select()
     .from(pingPayments)
-    .where(and(eq(pingPayments.status, "PENDING"), lte(pingPayments.settleAt, now)))
-    .all();
+    .where(and(eq(pingPayments.status, "PENDING"), lte(pingPayments.settleAt, at)));
 }
 
 /** Moves a payment order out of `from` (compare-and-set); false when it was no longer there. */
-export function markPaymentOrderStatus(
+export async function markPaymentOrderStatus(
   id: string,
   from: readonly PingPaymentOrderRow["status"][],
   to: PingPaymentOrderRow["status"],
-): boolean {
-  const moved = emulatorDb()
+): Promise<boolean> {
+  const moved = await (
+    await emulatorDb()
+  )
     .update(pingPaymentOrders)
     .set({ status: to })
-    .where(and(eq(pingPaymentOrders.id, id), inArray(pingPaymentOrders.status, [...from])))
-    .run();
-  return moved.changes === 1;
+    .where(and(eq(pingPaymentOrders.id, id), inArray(pingPaymentOrders.status, [...from])));
+  return changedRows(moved) === 1;
+}
+
+/** The merchant reference a payment's metadata carries, in the active dialect's JSON (text, or jsonb). */
+function merchantReferenceOf() {
+  return emulatorDatabaseUrl()
+    ? sql`${pingPayments.metadata} ->> 'merchant_reference'`
+    : sql`json_extract(${pingPayments.metadata}, '$.merchant_reference')`;
 }
 
 /**
  * The payments recorded for a merchant reference (the shop's payment id, sent as metadata.merchant_reference), with their
  * statuses: the control plane's "the provider saw one charge".
  */
-export function chargesFor(reference: string): { id: string; status: string }[] {
-  return emulatorDb()
+export async function chargesFor(reference: string): Promise<{ id: string; status: string }[]> {
+  return (await emulatorDb())
     .select({ id: pingPayments.id, status: pingPayments.status })
     .from(pingPayments)
-    .where(sql`json_extract(${pingPayments.metadata}, '$.merchant_reference') = ${reference}`)
-    .all();
+    .where(sql`${merchantReferenceOf()} = ${reference}`);
 }
 
 /** When the next PENDING payment after `after` completes (emulator ms), if any. */
-export function nextDeadline(after: Date): number | undefined {
-  const row = emulatorDb()
+export async function nextDeadline(after: Date): Promise<number | undefined> {
+  const [row] = await (
+    await emulatorDb()
+  )
     .select({ at: min(pingPayments.settleAt) })
     .from(pingPayments)
-    .where(and(eq(pingPayments.status, "PENDING"), gt(pingPayments.settleAt, after)))
-    .get();
+    .where(and(eq(pingPayments.status, "PENDING"), gt(pingPayments.settleAt, after)));
   return earliestMs(row?.at);
 }

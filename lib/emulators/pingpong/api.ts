@@ -27,7 +27,6 @@ import {
   MAX_CAPTURE_DELAY_HOURS,
   NOTIFICATION_RETRY_SECONDS,
   PENDING_SETTLES_AFTER_SECONDS,
-  pingpongNotificationSalt,
   QR_LIFETIME_SECONDS,
   WALLET_TYPES,
 } from "./config";
@@ -100,8 +99,8 @@ export function newId(): string {
 }
 
 /** "codegrant": paid with a one-click wallet token (unifiedPay with bizType CodeGrant). */
-export function flowOf(transaction: PingpongTransactionRow): "card" | "qr" | "redirect" | "codegrant" {
-  if (isWalletType(transaction.methodType) && isTokenPayment(transaction.transactionId)) return "codegrant";
+export async function flowOf(transaction: PingpongTransactionRow): Promise<"card" | "qr" | "redirect" | "codegrant"> {
+  if (isWalletType(transaction.methodType) && (await isTokenPayment(transaction.transactionId))) return "codegrant";
   return isApmType(transaction.methodType) ? APM_METHODS[transaction.methodType].flow : "card";
 }
 
@@ -127,7 +126,7 @@ function browserLanguageOf(browserInfo: unknown): string | null {
 }
 
 /** The transaction as unifiedPay and transaction/query describe it. */
-export function paymentView(transaction: PingpongTransactionRow): Record<string, unknown> {
+export async function paymentView(transaction: PingpongTransactionRow): Promise<Record<string, unknown>> {
   const challenging = transaction.awaitingChallenge && transaction.status === "PROCESSING";
   const view: Record<string, unknown> = {
     ...notifyCore(transaction),
@@ -143,7 +142,7 @@ export function paymentView(transaction: PingpongTransactionRow): Record<string,
         }
       : { threeDContinue: "false" },
   };
-  const flow = flowOf(transaction);
+  const flow = await flowOf(transaction);
   if (flow === "qr") {
     view.paymentQrCode = `${transaction.origin}${BASE_PATH}/apm/${transaction.transactionId}/scan`;
     view.qrCodeExpireTime = String(transaction.qrExpiresAt?.getTime() ?? "");
@@ -157,8 +156,9 @@ function resultOf(transaction: PingpongTransactionRow) {
   return { code: transaction.resultCode, description: transaction.resultDescription };
 }
 
-function merchantOf(transaction: PingpongTransactionRow): Merchant {
-  return { accId: transaction.accId, clientId: transaction.clientId, salt: pingpongNotificationSalt() };
+/** The merchant a notification's envelope names (the outbox signs it at each attempt, with the salt of that moment). */
+function merchantOf(transaction: PingpongTransactionRow): Pick<Merchant, "accId" | "clientId"> {
+  return { accId: transaction.accId, clientId: transaction.clientId };
 }
 
 function refundView(refund: PingpongAdjustmentRow) {
@@ -194,7 +194,12 @@ function notifyCore(transaction: PingpongTransactionRow) {
   };
 }
 
-function enqueue(transaction: PingpongTransactionRow, targets: string[], body: string, staleBody?: string): void {
+async function enqueue(
+  transaction: PingpongTransactionRow,
+  targets: string[],
+  body: string,
+  staleBody?: string,
+): Promise<void> {
   for (const targetUrl of targets) {
     const notification = {
       provider: "pingpong",
@@ -206,7 +211,7 @@ function enqueue(transaction: PingpongTransactionRow, targets: string[], body: s
       signer: PINGPONG_NOTIFICATION_SIGNER,
       retrySchedule: NOTIFICATION_RETRY_SECONDS,
     };
-    enqueueScripted(notification, {
+    await enqueueScripted(notification, {
       behaviour: transaction.callbackBehaviour,
       lateSeconds: LATE_NOTIFICATION_SECONDS,
       stale: () => (staleBody ? { ...notification, type: notifyTypeOf(staleBody), body: staleBody } : undefined),
@@ -215,10 +220,10 @@ function enqueue(transaction: PingpongTransactionRow, targets: string[], body: s
 }
 
 /** Posts the payment's result (notifyType PAYMENT, or CLOSE to both close targets). */
-export function notifyPayment(
+export async function notifyPayment(
   transaction: PingpongTransactionRow,
   notifyType: Extract<NotifyType, "PAYMENT" | "CLOSE"> = "PAYMENT",
-): void {
+): Promise<void> {
   const body = notificationBody(merchantOf(transaction), resultOf(transaction), {
     notifyType,
     ...notifyCore(transaction),
@@ -239,10 +244,10 @@ export function notifyPayment(
   ) {
     targets.push(transaction.closeNotificationUrl);
   }
-  enqueue(transaction, targets, body, stale);
+  await enqueue(transaction, targets, body, stale);
 }
 
-function notifyAdjustment(transaction: PingpongTransactionRow, adjustment: PingpongAdjustmentRow): void {
+async function notifyAdjustment(transaction: PingpongTransactionRow, adjustment: PingpongAdjustmentRow): Promise<void> {
   const idField = adjustment.kind === "REFUND" ? "refundId" : "voidId";
   const body = notificationBody(merchantOf(transaction), CODES.success, {
     notifyType: adjustment.kind,
@@ -252,7 +257,7 @@ function notifyAdjustment(transaction: PingpongTransactionRow, adjustment: Pingp
     refundAmount: sixDecimals(adjustment.amountMinor, adjustment.currency),
     status: adjustment.status,
   });
-  enqueue(transaction, [adjustment.notificationUrl ?? transaction.notificationUrl], body);
+  await enqueue(transaction, [adjustment.notificationUrl ?? transaction.notificationUrl], body);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -354,8 +359,8 @@ function checkCard(cardInfo: Biz | undefined, now = new Date()): CardCheck | str
 // ---------------------------------------------------------------------------------------------
 // unifiedPay
 
-function respondWith(merchant: Merchant, transaction: PingpongTransactionRow): Response {
-  return answer(merchant, resultOf(transaction), paymentView(transaction));
+async function respondWith(merchant: Merchant, transaction: PingpongTransactionRow): Promise<Response> {
+  return answer(merchant, resultOf(transaction), await paymentView(transaction));
 }
 
 export async function unifiedPay(request: Request): Promise<Response> {
@@ -369,12 +374,12 @@ export async function unifiedPay(request: Request): Promise<Response> {
   // order, and a requestId already used for another order is refused [guess: code 100006].
   const merchantTransactionId = text(biz, "merchantTransactionId");
   if (merchantTransactionId) {
-    const existing = findTransactionOf(merchant.accId, { merchantTransactionId });
+    const existing = await findTransactionOf(merchant.accId, { merchantTransactionId });
     if (existing) return respondWith(merchant, existing);
   }
   const repeatedRequestId = text(biz, "requestId");
   if (repeatedRequestId) {
-    const existing = findTransactionOf(merchant.accId, { requestId: repeatedRequestId });
+    const existing = await findTransactionOf(merchant.accId, { requestId: repeatedRequestId });
     if (existing)
       return existing.merchantTransactionId === merchantTransactionId
         ? respondWith(merchant, existing)
@@ -464,30 +469,30 @@ export async function unifiedPay(request: Request): Promise<Response> {
 
   if (type !== "scheme") {
     const flow = APM_METHODS[type as keyof typeof APM_METHODS].flow;
-    const taken = takeNextPayment("pingpong", facts);
+    const taken = await takeNextPayment("pingpong", facts);
     if (taken.before) return faultResponse("pingpong", taken.before);
-    const transaction = insertTransaction({
+    const transaction = await insertTransaction({
       ...base,
       transactionId: newId(),
       // Charged (a fault after the charge): paid at once, as if the shopper had been quick.
       status: taken.charged ? "SUCCESS" : "PROCESSING",
       resultCode: CODES.success.code,
       resultDescription: CODES.success.description,
-      succeededAt: taken.charged ? emulatorNow() : null,
-      qrExpiresAt: flow === "qr" ? new Date(emulatorNowMs() + QR_LIFETIME_SECONDS * 1000) : null,
+      succeededAt: taken.charged ? await emulatorNow() : null,
+      qrExpiresAt: flow === "qr" ? new Date((await emulatorNowMs()) + QR_LIFETIME_SECONDS * 1000) : null,
       callbackBehaviour: callbackBehaviourOf(customerEmail ?? ""),
     });
-    recordForcedPayment("pingpong", transaction.transactionId, taken);
-    if (taken.charged) notifyPayment(transaction);
+    await recordForcedPayment("pingpong", transaction.transactionId, taken);
+    if (taken.charged) await notifyPayment(transaction);
     return answerStored("pingpong", taken, respondWith(merchant, transaction));
   }
 
   const card = checkCard(objectOf(paymentMethod.cardInfo));
   if (typeof card === "string") return invalid(merchant, card);
-  if (!riskDataValid(merchant, requestId, objectOf(biz.jsGeneratedData)))
+  if (!(await riskDataValid(merchant, requestId, objectOf(biz.jsGeneratedData))))
     return answer(merchant, CODES.jsGeneratedData);
 
-  const taken = takeNextPayment("pingpong", facts);
+  const taken = await takeNextPayment("pingpong", facts);
   if (taken.before) return faultResponse("pingpong", taken.before);
   const outcome = forcedOutcomeOf(taken.override) ?? outcomeOfCard(card.number);
   const respond = (transaction: PingpongTransactionRow) =>
@@ -502,29 +507,29 @@ export async function unifiedPay(request: Request): Promise<Response> {
   const insertCard = (values: Parameters<typeof insertTransaction>[0]) => insertForced(values, taken);
   switch (outcome.kind) {
     case "approve": {
-      const transaction = insertCard({
+      const transaction = await insertCard({
         ...cardFields,
         status: "SUCCESS",
         resultCode: CODES.success.code,
         resultDescription: CODES.success.description,
-        succeededAt: emulatorNow(),
+        succeededAt: await emulatorNow(),
       });
-      notifyPayment(transaction);
+      await notifyPayment(transaction);
       return respond(transaction);
     }
     case "decline": {
       const code = DECLINE_CODES[outcome.reason];
-      const transaction = insertCard({
+      const transaction = await insertCard({
         ...cardFields,
         status: "FAILED",
         resultCode: code.code,
         resultDescription: code.description,
       });
-      notifyPayment(transaction);
+      await notifyPayment(transaction);
       return respond(transaction);
     }
     case "challenge": {
-      const transaction = insertCard({
+      const transaction = await insertCard({
         ...cardFields,
         status: "PROCESSING",
         resultCode: CODES.success.code,
@@ -534,12 +539,12 @@ export async function unifiedPay(request: Request): Promise<Response> {
       return respond(transaction);
     }
     case "pending": {
-      const transaction = insertCard({
+      const transaction = await insertCard({
         ...cardFields,
         status: "PROCESSING",
         resultCode: CODES.success.code,
         resultDescription: CODES.success.description,
-        settleAt: new Date(emulatorNowMs() + scaledMs(PENDING_SETTLES_AFTER_SECONDS)),
+        settleAt: new Date((await emulatorNowMs()) + scaledMs(PENDING_SETTLES_AFTER_SECONDS)),
       });
       return respond(transaction);
     }
@@ -554,20 +559,23 @@ const DOCUMENTED_RISK_FIELDS = ["fingerPrint", "forterSiteId", "forterTokenCooki
  * emulator's own `threeDInitTransId` is optional; when sent it must be one its plugin issued for
  * this requestId.
  */
-function riskDataValid(merchant: Merchant, requestId: string, data: Biz | undefined): boolean {
+async function riskDataValid(merchant: Merchant, requestId: string, data: Biz | undefined): Promise<boolean> {
   if (!data) return false;
   if (data.threeDInitTransId !== undefined)
     return (
       typeof data.threeDInitTransId === "string" &&
-      findRiskInit(merchant.accId, requestId, data.threeDInitTransId) !== undefined
+      (await findRiskInit(merchant.accId, requestId, data.threeDInitTransId)) !== undefined
     );
   return DOCUMENTED_RISK_FIELDS.every((key) => typeof data[key] === "string" && data[key] !== "");
 }
 
 /** Stores a transaction and the control-plane override it took (before any notification is sent). */
-function insertForced(values: Parameters<typeof insertTransaction>[0], taken: NextPayment): PingpongTransactionRow {
-  const transaction = insertTransaction(values);
-  recordForcedPayment("pingpong", transaction.transactionId, taken);
+async function insertForced(
+  values: Parameters<typeof insertTransaction>[0],
+  taken: NextPayment,
+): Promise<PingpongTransactionRow> {
+  const transaction = await insertTransaction(values);
+  await recordForcedPayment("pingpong", transaction.transactionId, taken);
   return transaction;
 }
 
@@ -576,17 +584,17 @@ function insertForced(values: Parameters<typeof insertTransaction>[0], taken: Ne
  * token is ACTIVE and was signed by the same merchantUserId; otherwise SUCCESS at once, or
  * PROCESSING on the wallet's redirect page when customer.email contains "confirm".
  */
-function payWithToken(
+async function payWithToken(
   merchant: Merchant,
   biz: Biz,
   base: Omit<typeof pingpongTransactions.$inferInsert, "transactionId" | "status" | "resultCode" | "resultDescription">,
   facts: PaymentFacts,
-): Response | Promise<Response> {
+): Promise<Response> {
   const token = text(biz, "token");
   if (!token) return invalid(merchant, "bizContent.token is required");
   const merchantUserId = base.merchantUserId;
   if (!merchantUserId) return invalid(merchant, "bizContent.merchantUserId is required");
-  const signed = findWalletToken(token);
+  const signed = await findWalletToken(token);
   if (
     !signed ||
     signed.accId !== merchant.accId ||
@@ -599,30 +607,31 @@ function payWithToken(
     return invalid(merchant, `bizContent.paymentMethod.type must be the token's wallet type (${signed.walletType})`);
   }
   const confirm = (base.customerEmail ?? "").includes(CODEGRANT_CONFIRM_MATCH);
-  const taken = takeNextPayment("pingpong", facts);
+  const taken = await takeNextPayment("pingpong", facts);
   if (taken.before) return faultResponse("pingpong", taken.before);
-  const transaction = insertTokenPayment(
+  const transaction = await insertTokenPayment(
     {
       ...base,
       transactionId: newId(),
       status: confirm ? "PROCESSING" : "SUCCESS",
       resultCode: CODES.success.code,
       resultDescription: CODES.success.description,
-      succeededAt: confirm ? null : emulatorNow(),
+      succeededAt: confirm ? null : await emulatorNow(),
       callbackBehaviour: callbackBehaviourOf(base.customerEmail ?? ""),
     },
     token,
   );
-  recordForcedPayment("pingpong", transaction.transactionId, taken);
-  if (!confirm) notifyPayment(transaction);
+  await recordForcedPayment("pingpong", transaction.transactionId, taken);
+  if (!confirm) await notifyPayment(transaction);
   return answerStored("pingpong", taken, respondWith(merchant, transaction));
 }
 
 // ---------------------------------------------------------------------------------------------
 // refund, void
 
-function captureDelayElapsed(transaction: PingpongTransactionRow, now = emulatorNowMs()): boolean {
+async function captureDelayElapsed(transaction: PingpongTransactionRow, nowMs?: number): Promise<boolean> {
   if (transaction.captureDelayHours === 0) return true;
+  const now = nowMs ?? (await emulatorNowMs());
   const since = transaction.succeededAt?.getTime() ?? transaction.createdAt.getTime();
   return now >= since + scaledMs(transaction.captureDelayHours * 3600);
 }
@@ -634,9 +643,9 @@ export async function refund(request: Request): Promise<Response> {
   const absent = missing(biz, ["requestId", "transactionId", "amount", "currency"]);
   if (absent) return invalid(merchant, absent);
   const requestId = text(biz, "requestId")!;
-  const existing = findAdjustment(merchant.accId, "REFUND", requestId);
+  const existing = await findAdjustment(merchant.accId, "REFUND", requestId);
   if (existing) return answer(merchant, CODES.success, refundView(existing));
-  const transaction = findTransactionOf(merchant.accId, { transactionId: text(biz, "transactionId") });
+  const transaction = await findTransactionOf(merchant.accId, { transactionId: text(biz, "transactionId") });
   if (!transaction) return answer(merchant, CODES.notFound);
   const currency = text(biz, "currency");
   if (currency !== transaction.currency)
@@ -646,9 +655,10 @@ export async function refund(request: Request): Promise<Response> {
   const notificationUrl = text(biz, "notificationUrl");
   const badNotificationUrl = notificationUrlError(notificationUrl, "notificationUrl");
   if (badNotificationUrl) return invalid(merchant, badNotificationUrl);
-  if (transaction.status !== "SUCCESS" || !captureDelayElapsed(transaction)) return answer(merchant, CODES.wrongState);
+  if (transaction.status !== "SUCCESS" || !(await captureDelayElapsed(transaction)))
+    return answer(merchant, CODES.wrongState);
   if (transaction.refundedMinor + amountMinor > transaction.amountMinor) return answer(merchant, CODES.refundExceeds);
-  const recorded = recordRefund({
+  const recorded = await recordRefund({
     id: newId(),
     kind: "REFUND",
     accId: merchant.accId,
@@ -661,7 +671,7 @@ export async function refund(request: Request): Promise<Response> {
     notificationUrl: notificationUrl ?? null,
   });
   if (!recorded) return answer(merchant, CODES.refundExceeds);
-  notifyAdjustment(transaction, recorded);
+  await notifyAdjustment(transaction, recorded);
   return answer(merchant, CODES.success, refundView(recorded));
 }
 
@@ -672,13 +682,17 @@ export async function voidPayment(request: Request): Promise<Response> {
   const absent = missing(biz, ["requestId", "transactionId"]);
   if (absent) return invalid(merchant, absent);
   const requestId = text(biz, "requestId")!;
-  const existing = findAdjustment(merchant.accId, "VOID", requestId);
+  const existing = await findAdjustment(merchant.accId, "VOID", requestId);
   if (existing) return answer(merchant, CODES.success, voidView(existing));
-  const transaction = findTransactionOf(merchant.accId, { transactionId: text(biz, "transactionId") });
+  const transaction = await findTransactionOf(merchant.accId, { transactionId: text(biz, "transactionId") });
   if (!transaction) return answer(merchant, CODES.notFound);
-  if (transaction.status !== "SUCCESS" || transaction.captureDelayHours === 0 || captureDelayElapsed(transaction))
+  if (
+    transaction.status !== "SUCCESS" ||
+    transaction.captureDelayHours === 0 ||
+    (await captureDelayElapsed(transaction))
+  )
     return answer(merchant, CODES.wrongState);
-  const recorded = recordVoid({
+  const recorded = await recordVoid({
     id: newId(),
     kind: "VOID",
     accId: merchant.accId,
@@ -691,7 +705,7 @@ export async function voidPayment(request: Request): Promise<Response> {
     notificationUrl: null,
   });
   if (!recorded) return answer(merchant, CODES.wrongState);
-  notifyAdjustment({ ...transaction, status: "CLOSED" }, recorded);
+  await notifyAdjustment({ ...transaction, status: "CLOSED" }, recorded);
   return answer(merchant, CODES.success, voidView(recorded));
 }
 
@@ -706,10 +720,13 @@ export async function queryTransaction(request: Request): Promise<Response> {
   const merchantTransactionId = text(biz, "merchantTransactionId");
   if (!transactionId && !merchantTransactionId)
     return invalid(merchant, "bizContent.transactionId or bizContent.merchantTransactionId is required");
-  const transaction = findTransactionOf(merchant.accId, transactionId ? { transactionId } : { merchantTransactionId });
+  const transaction = await findTransactionOf(
+    merchant.accId,
+    transactionId ? { transactionId } : { merchantTransactionId },
+  );
   if (!transaction) return answer(merchant, CODES.notFound);
   return answer(merchant, resultOf(transaction), {
-    ...paymentView(transaction),
+    ...(await paymentView(transaction)),
     refundedAmount: sixDecimals(transaction.refundedMinor, transaction.currency),
   });
 }
@@ -720,7 +737,7 @@ async function queryAdjustment(request: Request, kind: PingpongAdjustmentRow["ki
   const { merchant, biz } = envelope;
   const requestId = text(biz, "requestId");
   if (!requestId) return invalid(merchant, "bizContent.requestId is required");
-  const found = findAdjustment(merchant.accId, kind, requestId);
+  const found = await findAdjustment(merchant.accId, kind, requestId);
   if (!found) return answer(merchant, CODES.notFound);
   return answer(merchant, CODES.success, kind === "REFUND" ? refundView(found) : voidView(found));
 }
@@ -731,51 +748,57 @@ export const queryVoid = (request: Request) => queryAdjustment(request, "VOID");
 // ---------------------------------------------------------------------------------------------
 // Hosted pages' actions (3DS challenge, wallet approve / cancel / expire)
 
-export function isQrExpired(transaction: PingpongTransactionRow, now = emulatorNowMs()): boolean {
-  return flowOf(transaction) === "qr" && transaction.qrExpiresAt !== null && transaction.qrExpiresAt.getTime() <= now;
+export async function isQrExpired(transaction: PingpongTransactionRow, nowMs?: number): Promise<boolean> {
+  const now = nowMs ?? (await emulatorNowMs());
+  return (
+    (await flowOf(transaction)) === "qr" && transaction.qrExpiresAt !== null && transaction.qrExpiresAt.getTime() <= now
+  );
 }
 
 /** Closes an open APM transaction (QR expired, or the QA hook) and sends the CLOSE notification. */
-export function closeApm(transactionId: string): PingpongTransactionRow | undefined {
-  const closed = moveTransaction(transactionId, ["PROCESSING"], "CLOSED");
-  if (closed) notifyPayment(closed, "CLOSE");
+export async function closeApm(transactionId: string): Promise<PingpongTransactionRow | undefined> {
+  const closed = await moveTransaction(transactionId, ["PROCESSING"], "CLOSED");
+  if (closed) await notifyPayment(closed, "CLOSE");
   return closed;
 }
 
-export function finishChallenge(
+export async function finishChallenge(
   transaction: PingpongTransactionRow,
   code: string,
   passCode: string,
-): PingpongTransactionRow | undefined {
+): Promise<PingpongTransactionRow | undefined> {
   if (!transaction.awaitingChallenge || transaction.status !== "PROCESSING") return undefined;
   const passed = code.trim() === passCode;
   const moved = passed
-    ? moveTransaction(transaction.transactionId, ["PROCESSING"], "SUCCESS", {
+    ? await moveTransaction(transaction.transactionId, ["PROCESSING"], "SUCCESS", {
         awaitingChallenge: false,
-        succeededAt: emulatorNow(),
+        succeededAt: await emulatorNow(),
       })
-    : moveTransaction(transaction.transactionId, ["PROCESSING"], "FAILED", {
+    : await moveTransaction(transaction.transactionId, ["PROCESSING"], "FAILED", {
         awaitingChallenge: false,
         resultCode: CODES.threeDsFailed.code,
         resultDescription: CODES.threeDsFailed.description,
       });
-  if (moved) notifyPayment(moved);
+  if (moved) await notifyPayment(moved);
   return moved;
 }
 
-export function finishApm(transaction: PingpongTransactionRow, approve: boolean): PingpongTransactionRow | undefined {
-  if (flowOf(transaction) === "card" || transaction.status !== "PROCESSING") return undefined;
-  if (isQrExpired(transaction)) {
-    closeApm(transaction.transactionId);
+export async function finishApm(
+  transaction: PingpongTransactionRow,
+  approve: boolean,
+): Promise<PingpongTransactionRow | undefined> {
+  if ((await flowOf(transaction)) === "card" || transaction.status !== "PROCESSING") return undefined;
+  if (await isQrExpired(transaction)) {
+    await closeApm(transaction.transactionId);
     return undefined;
   }
   const moved = approve
-    ? moveTransaction(transaction.transactionId, ["PROCESSING"], "SUCCESS", { succeededAt: emulatorNow() })
-    : moveTransaction(transaction.transactionId, ["PROCESSING"], "FAILED", {
+    ? await moveTransaction(transaction.transactionId, ["PROCESSING"], "SUCCESS", { succeededAt: await emulatorNow() })
+    : await moveTransaction(transaction.transactionId, ["PROCESSING"], "FAILED", {
         resultCode: CODES.shopperCancelled.code,
         resultDescription: CODES.shopperCancelled.description,
       });
-  if (moved) notifyPayment(moved);
+  if (moved) await notifyPayment(moved);
   return moved;
 }
 
@@ -783,17 +806,17 @@ export function finishApm(transaction: PingpongTransactionRow, approve: boolean)
 // Jobs (run on every outbox tick)
 
 /** Its scheduled work, run on every outbox tick (the descriptor hands it to the worker). */
-export const jobs: Record<string, () => void> = {
-  "pingpong:settle-processing": () => {
-    for (const due of dueSettlements()) {
-      const settled = moveTransaction(due.transactionId, ["PROCESSING"], "SUCCESS", {
+export const jobs: Record<string, () => Promise<void>> = {
+  "pingpong:settle-processing": async () => {
+    for (const due of await dueSettlements()) {
+      const settled = await moveTransaction(due.transactionId, ["PROCESSING"], "SUCCESS", {
         settleAt: null,
-        succeededAt: emulatorNow(),
+        succeededAt: await emulatorNow(),
       });
-      if (settled) notifyPayment(settled);
+      if (settled) await notifyPayment(settled);
     }
   },
-  "pingpong:expire-qr": () => {
-    for (const due of expiredQrCodes()) closeApm(due.transactionId);
+  "pingpong:expire-qr": async () => {
+    for (const due of await expiredQrCodes()) await closeApm(due.transactionId);
   },
 };

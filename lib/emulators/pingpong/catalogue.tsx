@@ -16,9 +16,9 @@ import type { CatalogueSectionProps } from "../descriptor";
 import { latestWalletTokens } from "./store";
 
 /** PingPongCheckout: its API, card and local-payment outcomes, one-click wallets (the latest tokens for an operator). */
-export function PingpongCatalogue({ mayForce }: CatalogueSectionProps) {
+export async function PingpongCatalogue({ mayForce }: CatalogueSectionProps) {
   // Each token links to a wallet app that unlinks it: an operator's only in public mode.
-  const walletTokens = mayForce ? latestWalletTokens(10) : [];
+  const walletTokens = mayForce ? await latestWalletTokens(10) : [];
   return (
     <section className="space-y-3" data-testid="pingpong-section">
       <h2 className="text-xl font-semibold">PingPongCheckout (v4)</h2>

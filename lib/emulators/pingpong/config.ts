@@ -14,7 +14,7 @@ export function pingpongMerchant() {
 }
 
 /** The salt its notifications are signed with now: the configured one, or a rotated one (../signing-secrets.ts). */
-export function pingpongNotificationSalt(): string {
+export async function pingpongNotificationSalt(): Promise<string> {
   return notificationSecret("pingpong", pingpongMerchant().salt);
 }
 

@@ -85,7 +85,7 @@ export async function readEnvelope(request: Request): Promise<Envelope | Respons
     return unsignedAnswer({ ...fields, code: CODES.unknownMerchant.code, description: "Unknown accId or clientId" });
   }
   // Answers are signed with the current salt, or with the one the request proved it holds (../signing-secrets.ts).
-  const [currentSalt] = acceptedSecrets("pingpong", configured.salt);
+  const [currentSalt] = await acceptedSecrets("pingpong", configured.salt);
   const merchant: Merchant = { accId: configured.accId, clientId: configured.clientId, salt: currentSalt };
 
   let bizText: string | undefined;
@@ -108,7 +108,7 @@ export async function readEnvelope(request: Request): Promise<Envelope | Respons
     return invalid(merchant, "signType must be SHA256 or MD5");
   if (fields.version !== "1.0") return invalid(merchant, 'version must be "1.0"');
   if (typeof fields.sign !== "string") return invalid(merchant, "sign must be a string");
-  const salt = verifyingSecret("pingpong", configured.salt, (secret) => verifyFields(fields, secret));
+  const salt = await verifyingSecret("pingpong", configured.salt, (secret) => verifyFields(fields, secret));
   if (salt === undefined) return answer(merchant, CODES.badSignature);
   merchant.salt = salt;
   if (!biz || typeof biz !== "object" || Array.isArray(biz)) {
@@ -157,11 +157,11 @@ function withBadSign(notification: Outgoing): Outgoing {
 /** PingPong's notification signer, run by the outbox at each attempt: `sign` over every other field, with the salt of that moment. */
 export const PINGPONG_NOTIFICATION_SIGNER: NotificationSigner = {
   name: "pingpong_sha256",
-  sign: ({ body, headers }) => {
+  sign: async ({ body, headers }) => {
     const fields = JSON.parse(body) as Record<string, unknown>;
     // An earlier attempt's sign is replaced (it is the one field that does not take part).
     delete fields.sign;
-    return { body: JSON.stringify(withSign(fields, pingpongNotificationSalt())), headers };
+    return { body: JSON.stringify(withSign(fields, await pingpongNotificationSalt())), headers };
   },
   corrupt: withBadSign,
 };

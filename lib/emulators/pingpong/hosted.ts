@@ -11,36 +11,36 @@ import { findTransaction } from "./store";
 
 export type HostedStep = { redirect: string } | { notFound: true };
 
-function walletPage(transaction: PingpongTransactionRow): string {
-  return `${BASE_PATH}/apm/${transaction.transactionId}/${flowOf(transaction) === "qr" ? "scan" : "pay"}`;
+async function walletPage(transaction: PingpongTransactionRow): Promise<string> {
+  return `${BASE_PATH}/apm/${transaction.transactionId}/${(await flowOf(transaction)) === "qr" ? "scan" : "pay"}`;
 }
 
 /** Where the redirect wallet page sends the shopper after the payment's end. */
-function afterWallet(transaction: PingpongTransactionRow): string {
-  if (flowOf(transaction) === "qr") return walletPage(transaction);
+async function afterWallet(transaction: PingpongTransactionRow): Promise<string> {
+  if ((await flowOf(transaction)) === "qr") return walletPage(transaction);
   if (transaction.status === "FAILED" && transaction.payCancelUrl) return transaction.payCancelUrl;
   return transaction.payResultUrl;
 }
 
-export function submitChallenge(transactionId: string, code: string): HostedStep {
-  const transaction = findTransaction(transactionId);
-  if (!transaction || flowOf(transaction) !== "card") return { notFound: true };
-  finishChallenge(transaction, code, CHALLENGE_PASS_CODE);
+export async function submitChallenge(transactionId: string, code: string): Promise<HostedStep> {
+  const transaction = await findTransaction(transactionId);
+  if (!transaction || (await flowOf(transaction)) !== "card") return { notFound: true };
+  await finishChallenge(transaction, code, CHALLENGE_PASS_CODE);
   return { redirect: transaction.payResultUrl };
 }
 
-export function walletAnswer(transactionId: string, approve: boolean): HostedStep {
-  const transaction = findTransaction(transactionId);
-  if (!transaction || flowOf(transaction) === "card") return { notFound: true };
-  const moved = finishApm(transaction, approve);
-  return { redirect: afterWallet(moved ?? findTransaction(transactionId)!) };
+export async function walletAnswer(transactionId: string, approve: boolean): Promise<HostedStep> {
+  const transaction = await findTransaction(transactionId);
+  if (!transaction || (await flowOf(transaction)) === "card") return { notFound: true };
+  const moved = await finishApm(transaction, approve);
+  return { redirect: await afterWallet(moved ?? (await findTransaction(transactionId))!) };
 }
 
-export function expireWallet(transactionId: string): HostedStep {
-  const transaction = findTransaction(transactionId);
-  if (!transaction || flowOf(transaction) === "card") return { notFound: true };
-  closeApm(transactionId);
-  return { redirect: walletPage(transaction) };
+export async function expireWallet(transactionId: string): Promise<HostedStep> {
+  const transaction = await findTransaction(transactionId);
+  if (!transaction || (await flowOf(transaction)) === "card") return { notFound: true };
+  await closeApm(transactionId);
+  return { redirect: await walletPage(transaction) };
 }
 
 export function toResponse(request: Request, step: HostedStep): Response {

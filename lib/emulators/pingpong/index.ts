@@ -4,8 +4,15 @@ import { PINGPONG_NOTIFICATION_SIGNER } from "./envelope";
 import { auth, authorize, bind, cancelAuthorization, unbind } from "./oneclick";
 import { riskInit, riskPreflight, riskScript } from "./risk";
 import { pingpongMerchant } from "./config";
-import * as schema from "./schema";
 import { chargesFor, nextDeadline } from "./store";
+import {
+  pingpongAdjustments,
+  pingpongRiskInits,
+  pingpongTransactions,
+  pingpongWalletAuths,
+  pingpongWalletPayments,
+  pingpongWalletTokens,
+} from "./tables";
 
 /** PingPongCheckout v4 (cards, local payment methods, one-click wallets) and its risk-control plugin. */
 export const pingpong: EmulatorDescriptor = {
@@ -26,7 +33,14 @@ export const pingpong: EmulatorDescriptor = {
     { path: "/risk/v1/init", handlers: { POST: (request) => riskInit(request), OPTIONS: () => riskPreflight() } },
     { path: "/static/risk-control/acquirerRiskControl.min.js", handlers: { GET: () => riskScript() } },
   ],
-  tables: Object.values(schema),
+  tables: [
+    pingpongRiskInits,
+    pingpongTransactions,
+    pingpongAdjustments,
+    pingpongWalletTokens,
+    pingpongWalletAuths,
+    pingpongWalletPayments,
+  ],
   charges: chargesFor,
   jobs,
   nextDeadline,

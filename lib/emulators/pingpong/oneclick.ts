@@ -2,15 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { enqueueNotification } from "../outbox";
 import type { PingpongWalletAuthRow, PingpongWalletTokenRow } from "./schema";
 import { missing, newId, notificationUrlError, objectOf, registeredUrlError, text } from "./api";
-import {
-  BASE_PATH,
-  CODES,
-  isWalletType,
-  ONECLICK_RETRY_SECONDS,
-  pingpongMerchant,
-  pingpongNotificationSalt,
-  WALLET_TYPES,
-} from "./config";
+import { BASE_PATH, CODES, isWalletType, ONECLICK_RETRY_SECONDS, pingpongMerchant, WALLET_TYPES } from "./config";
 import {
   answer,
   invalid,
@@ -45,8 +37,9 @@ function newToken(): string {
   return randomBytes(32).toString("hex");
 }
 
-function merchantOf(row: { accId: string; clientId: string }): Merchant {
-  return { accId: row.accId, clientId: row.clientId, salt: pingpongNotificationSalt() };
+/** The merchant a notification's envelope names (the outbox signs it at each attempt, with the salt of that moment). */
+function merchantOf(row: { accId: string; clientId: string }): Pick<Merchant, "accId" | "clientId"> {
+  return { accId: row.accId, clientId: row.clientId };
 }
 
 /** The signing's id in its authUrl: derived from the token, so the shopper's URL never carries the token. */
@@ -55,8 +48,8 @@ export function signingIdOf(token: string): string {
 }
 
 /** The pending signing an authUrl names (undefined for an unknown id). */
-function findSigning(signingId: string): PingpongWalletTokenRow | undefined {
-  return signingTokens().find((row) => signingIdOf(row.token) === signingId);
+async function findSigning(signingId: string): Promise<PingpongWalletTokenRow | undefined> {
+  return (await signingTokens()).find((row) => signingIdOf(row.token) === signingId);
 }
 
 export function signUrl(origin: string, token: string): string {
@@ -73,7 +66,11 @@ export function walletAppPath(token: string): string {
 type NotifyType = "SIGN" | "UNBIND";
 
 /** Posts a SIGN or UNBIND notification to the token's notificationUrl (none when it has none). */
-function notifyToken(row: PingpongWalletTokenRow, notifyType: NotifyType, status: "SUCCESS" | "FAILED"): void {
+async function notifyToken(
+  row: PingpongWalletTokenRow,
+  notifyType: NotifyType,
+  status: "SUCCESS" | "FAILED",
+): Promise<void> {
   if (!row.notificationUrl) return;
   const result = notifyType === "SIGN" && status === "FAILED" ? CODES.signingDeclined : CODES.success;
   const bizContent: Biz = {
@@ -85,7 +82,7 @@ function notifyToken(row: PingpongWalletTokenRow, notifyType: NotifyType, status
     status,
   };
   if (notifyType === "UNBIND" && row.unbindSource) bizContent.unbindSource = row.unbindSource;
-  enqueueNotification({
+  await enqueueNotification({
     provider: "pingpong",
     type: notifyType,
     subject: `token ${row.token.slice(0, 12)}… ${notifyType}`,
@@ -172,9 +169,9 @@ export async function bind(request: Request): Promise<Response> {
   const fields = readWalletRequest(merchant, biz, true);
   if (fields instanceof Response) return fields;
   // A repeated requestId answers the token it created (changing nothing).
-  const existing = findBindByRequest(merchant.accId, fields.requestId);
+  const existing = await findBindByRequest(merchant.accId, fields.requestId);
   if (existing) return answer(merchant, CODES.success, bindView(existing, origin));
-  const row = insertWalletToken({
+  const row = await insertWalletToken({
     token: newToken(),
     flow: "sign",
     accId: merchant.accId,
@@ -196,12 +193,12 @@ async function revokeByMerchant(request: Request): Promise<Response> {
   if (absent) return invalid(merchant, absent);
   const token = text(biz, "token")!;
   const merchantUserId = text(biz, "merchantUserId")!;
-  const found = findWalletToken(token);
+  const found = await findWalletToken(token);
   if (!found || found.accId !== merchant.accId || found.merchantUserId !== merchantUserId)
     return answer(merchant, CODES.tokenNotFound);
-  const revoked = moveWalletToken(token, ["ACTIVE"], "REVOKED", { unbindSource: "MERCHANT" });
+  const revoked = await moveWalletToken(token, ["ACTIVE"], "REVOKED", { unbindSource: "MERCHANT" });
   if (!revoked) return answer(merchant, CODES.tokenNotFound);
-  notifyToken(revoked, "UNBIND", "SUCCESS");
+  await notifyToken(revoked, "UNBIND", "SUCCESS");
   return answer(merchant, CODES.success, {
     token: revoked.token,
     merchantUserId: revoked.merchantUserId,
@@ -226,7 +223,7 @@ export async function auth(request: Request): Promise<Response> {
   const origin = new URL(request.url).origin;
   const fields = readWalletRequest(merchant, biz, false);
   if (fields instanceof Response) return fields;
-  const row = insertWalletAuth({
+  const row = await insertWalletAuth({
     authId: newId(),
     accId: merchant.accId,
     clientId: merchant.clientId,
@@ -252,7 +249,7 @@ export async function authorize(request: Request): Promise<Response> {
   const { merchant, biz } = envelope;
   const absent = missing(biz, ["requestId", "merchantUserId", "code"]);
   if (absent) return invalid(merchant, absent);
-  const created = redeemAuthCode(merchant.accId, text(biz, "merchantUserId")!, text(biz, "code")!, (found) => ({
+  const created = await redeemAuthCode(merchant.accId, text(biz, "merchantUserId")!, text(biz, "code")!, (found) => ({
     token: newToken(),
     flow: "auth",
     accId: found.accId,
@@ -266,7 +263,7 @@ export async function authorize(request: Request): Promise<Response> {
   }));
   if (!created) return answer(merchant, CODES.codeInvalid);
   // Seed 001: a successful authorization is notified too (when the auth call gave a notificationUrl).
-  notifyToken(created, "SIGN", "SUCCESS");
+  await notifyToken(created, "SIGN", "SUCCESS");
   return answer(merchant, CODES.success, {
     token: created.token,
     merchantUserId: created.merchantUserId,
@@ -281,20 +278,20 @@ export async function authorize(request: Request): Promise<Response> {
 export type WalletStep = { redirect: string } | { notFound: true };
 
 /** The signing page's answer: Agree (ACTIVE, SIGN SUCCESS) or Decline (DECLINED, SIGN FAILED 300002). */
-export function answerSigning(signingId: string, agree: boolean): WalletStep {
-  const found = findSigning(signingId);
+export async function answerSigning(signingId: string, agree: boolean): Promise<WalletStep> {
+  const found = await findSigning(signingId);
   if (!found) return { notFound: true };
-  const moved = moveWalletToken(found.token, ["PENDING"], agree ? "ACTIVE" : "DECLINED");
-  if (moved) notifyToken(moved, "SIGN", agree ? "SUCCESS" : "FAILED");
+  const moved = await moveWalletToken(found.token, ["PENDING"], agree ? "ACTIVE" : "DECLINED");
+  if (moved) await notifyToken(moved, "SIGN", agree ? "SUCCESS" : "FAILED");
   return { redirect: found.merchantResultUrl };
 }
 
 /** The wallet app's "Unlink": REVOKED, UNBIND notification (unbindSource WALLET), back to the app page. */
-export function unlinkInWallet(token: string): WalletStep {
-  const found = findWalletToken(token);
+export async function unlinkInWallet(token: string): Promise<WalletStep> {
+  const found = await findWalletToken(token);
   if (!found) return { notFound: true };
-  const revoked = moveWalletToken(token, ["ACTIVE"], "REVOKED", { unbindSource: "WALLET" });
-  if (revoked) notifyToken(revoked, "UNBIND", "SUCCESS");
+  const revoked = await moveWalletToken(token, ["ACTIVE"], "REVOKED", { unbindSource: "WALLET" });
+  if (revoked) await notifyToken(revoked, "UNBIND", "SUCCESS");
   return { redirect: walletAppPath(token) };
 }
 
@@ -306,10 +303,10 @@ export function withCode(url: string, code: string): string {
 }
 
 /** The legacy auth page's "Authorize": a one-time code, appended to merchantResultUrl. */
-export function authorizeInWallet(authId: string): WalletStep {
-  const found = findWalletAuth(authId);
+export async function authorizeInWallet(authId: string): Promise<WalletStep> {
+  const found = await findWalletAuth(authId);
   if (!found) return { notFound: true };
-  const issued = issueAuthCode(authId, randomBytes(16).toString("hex"));
+  const issued = await issueAuthCode(authId, randomBytes(16).toString("hex"));
   if (!issued) return { redirect: `${BASE_PATH}/wallet/auth/${authId}` };
   return { redirect: withCode(issued.merchantResultUrl, issued.code!) };
 }
@@ -330,8 +327,8 @@ export interface WalletTokenView {
   merchantResultUrl: string;
 }
 
-export function walletTokenView(token: string): WalletTokenView | undefined {
-  const found = findWalletToken(token);
+export async function walletTokenView(token: string): Promise<WalletTokenView | undefined> {
+  const found = await findWalletToken(token);
   if (!found) return undefined;
   return {
     token: found.token,
@@ -346,8 +343,8 @@ export function walletTokenView(token: string): WalletTokenView | undefined {
 }
 
 /** What the signing page shows (no token: the page is the shopper's). */
-export function signingView(signingId: string) {
-  const found = findSigning(signingId);
+export async function signingView(signingId: string) {
+  const found = await findSigning(signingId);
   if (!found) return undefined;
   return {
     signingId,
@@ -358,12 +355,13 @@ export function signingView(signingId: string) {
   };
 }
 
-export function walletAuthView(
+export async function walletAuthView(
   authId: string,
-):
+): Promise<
   | (Pick<PingpongWalletAuthRow, "authId" | "walletType" | "status" | "merchantResultUrl"> & { merchantName: string })
-  | undefined {
-  const found = findWalletAuth(authId);
+  | undefined
+> {
+  const found = await findWalletAuth(authId);
   if (!found) return undefined;
   return {
     authId: found.authId,

@@ -36,7 +36,7 @@ export async function riskInit(request: Request): Promise<Response> {
   // Exactly six digits: a full card number is refused and never stored.
   if (!/^\d{6}$/.test(cardBin)) return refuse("cardBin must be the first 6 digits of the card number");
   const threeDInitTransId = randomUUID();
-  insertRiskInit({ threeDInitTransId, accId: body.accId, requestId, cardBin });
+  await insertRiskInit({ threeDInitTransId, accId: body.accId, requestId, cardBin });
   return Response.json(
     {
       jsGeneratedData: {

@@ -1,6 +1,12 @@
 import { earliestMs, emulatorNow } from "../clock";
 import { and, desc, eq, gt, inArray, lte, min } from "drizzle-orm";
-import { emulatorDb } from "../db";
+import { emulatorDb, emulatorTransaction, lockRows } from "../db";
+import type {
+  PingpongAdjustmentRow,
+  PingpongTransactionRow,
+  PingpongWalletAuthRow,
+  PingpongWalletTokenRow,
+} from "./schema";
 import {
   pingpongAdjustments,
   pingpongRiskInits,
@@ -8,20 +14,18 @@ import {
   pingpongWalletAuths,
   pingpongWalletPayments,
   pingpongWalletTokens,
-  type PingpongAdjustmentRow,
-  type PingpongTransactionRow,
-  type PingpongWalletAuthRow,
-  type PingpongWalletTokenRow,
-} from "./schema";
+} from "./tables";
 
 export type PingpongStatus = PingpongTransactionRow["status"];
 
-export function insertRiskInit(values: typeof pingpongRiskInits.$inferInsert): void {
-  emulatorDb().insert(pingpongRiskInits).values(values).run();
+export async function insertRiskInit(values: typeof pingpongRiskInits.$inferInsert): Promise<void> {
+  await (await emulatorDb()).insert(pingpongRiskInits).values(values);
 }
 
-export function findRiskInit(accId: string, requestId: string, threeDInitTransId: string) {
-  return emulatorDb()
+export async function findRiskInit(accId: string, requestId: string, threeDInitTransId: string) {
+  const [row] = await (
+    await emulatorDb()
+  )
     .select()
     .from(pingpongRiskInits)
     .where(
@@ -31,25 +35,32 @@ export function findRiskInit(accId: string, requestId: string, threeDInitTransId
         eq(pingpongRiskInits.requestId, requestId),
       ),
     )
-    .get();
+    .limit(1);
+  return row;
 }
 
-export function insertTransaction(values: typeof pingpongTransactions.$inferInsert): PingpongTransactionRow {
-  return emulatorDb().insert(pingpongTransactions).values(values).returning().get();
+export async function insertTransaction(
+  values: typeof pingpongTransactions.$inferInsert,
+): Promise<PingpongTransactionRow> {
+  const [row] = await (await emulatorDb()).insert(pingpongTransactions).values(values).returning();
+  return row;
 }
 
-export function findTransaction(transactionId: string): PingpongTransactionRow | undefined {
-  return emulatorDb()
+export async function findTransaction(transactionId: string): Promise<PingpongTransactionRow | undefined> {
+  const [row] = await (
+    await emulatorDb()
+  )
     .select()
     .from(pingpongTransactions)
     .where(eq(pingpongTransactions.transactionId, transactionId))
-    .get();
+    .limit(1);
+  return row;
 }
 
-export function findTransactionOf(
+export async function findTransactionOf(
   accId: string,
   by: { transactionId?: string; merchantTransactionId?: string; requestId?: string },
-): PingpongTransactionRow | undefined {
+): Promise<PingpongTransactionRow | undefined> {
   const where = by.transactionId
     ? and(eq(pingpongTransactions.accId, accId), eq(pingpongTransactions.transactionId, by.transactionId))
     : by.requestId
@@ -58,7 +69,8 @@ export function findTransactionOf(
           eq(pingpongTransactions.accId, accId),
           eq(pingpongTransactions.merchantTransactionId, by.merchantTransactionId ?? ""),
         );
-  return emulatorDb().select().from(pingpongTransactions).where(where).get();
+  const [row] = await (await emulatorDb()).select().from(pingpongTransactions).where(where).limit(1);
+  return row;
 }
 
 type Movable = Partial<
@@ -78,42 +90,47 @@ type Movable = Partial<
  * Moves a transaction out of `from` (compare-and-set) and returns the new row, or undefined when
  * it was no longer in `from` (a double click, or a job racing a page, changes it once).
  */
-export function moveTransaction(
+export async function moveTransaction(
   transactionId: string,
   from: readonly PingpongStatus[],
   to: PingpongStatus,
   extra: Movable = {},
-): PingpongTransactionRow | undefined {
-  return emulatorDb()
+): Promise<PingpongTransactionRow | undefined> {
+  const updatedAt = await emulatorNow();
+  const [row] = await (
+    await emulatorDb()
+  )
     .update(pingpongTransactions)
-    .set({ ...extra, status: to, updatedAt: emulatorNow() })
+    .set({ ...extra, status: to, updatedAt })
     .where(and(eq(pingpongTransactions.transactionId, transactionId), inArray(pingpongTransactions.status, [...from])))
-    .returning()
-    .get();
+    .returning();
+  return row;
 }
 
-export function dueSettlements(now = emulatorNow()): PingpongTransactionRow[] {
-  return emulatorDb()
+export async function dueSettlements(now?: Date): Promise<PingpongTransactionRow[]> {
+  const at = now ?? (await emulatorNow());
+  return (await emulatorDb())
     .select()
     .from(pingpongTransactions)
-    .where(and(eq(pingpongTransactions.status, "PROCESSING"), lte(pingpongTransactions.settleAt, now)))
-    .all();
+    .where(and(eq(pingpongTransactions.status, "PROCESSING"), lte(pingpongTransactions.settleAt, at)));
 }
 
-export function expiredQrCodes(now = emulatorNow()): PingpongTransactionRow[] {
-  return emulatorDb()
+export async function expiredQrCodes(now?: Date): Promise<PingpongTransactionRow[]> {
+  const at = now ?? (await emulatorNow());
+  return (await emulatorDb())
     .select()
     .from(pingpongTransactions)
-    .where(and(eq(pingpongTransactions.status, "PROCESSING"), lte(pingpongTransactions.qrExpiresAt, now)))
-    .all();
+    .where(and(eq(pingpongTransactions.status, "PROCESSING"), lte(pingpongTransactions.qrExpiresAt, at)));
 }
 
-export function findAdjustment(
+export async function findAdjustment(
   accId: string,
   kind: PingpongAdjustmentRow["kind"],
   requestId: string,
-): PingpongAdjustmentRow | undefined {
-  return emulatorDb()
+): Promise<PingpongAdjustmentRow | undefined> {
+  const [row] = await (
+    await emulatorDb()
+  )
     .select()
     .from(pingpongAdjustments)
     .where(
@@ -123,49 +140,53 @@ export function findAdjustment(
         eq(pingpongAdjustments.requestId, requestId),
       ),
     )
-    .get();
+    .limit(1);
+  return row;
 }
 
 /**
- * Records a refund and adds it to the transaction's refunded amount in one SQLite transaction,
+ * Records a refund and adds it to the transaction's refunded amount in one transaction,
  * refusing (undefined) when the refundable amount is smaller than asked.
  */
-export function recordRefund(values: typeof pingpongAdjustments.$inferInsert): PingpongAdjustmentRow | undefined {
-  return emulatorDb().transaction(
-    (tx) => {
-      const payment = tx
+export async function recordRefund(
+  values: typeof pingpongAdjustments.$inferInsert,
+): Promise<PingpongAdjustmentRow | undefined> {
+  const updatedAt = await emulatorNow();
+  return emulatorTransaction(async (tx) => {
+    const [payment] = await lockRows(
+      tx
         .select()
         .from(pingpongTransactions)
         .where(eq(pingpongTransactions.transactionId, values.transactionId))
-        .get();
-      if (!payment || payment.refundedMinor + values.amountMinor > payment.amountMinor) return undefined;
-      tx.update(pingpongTransactions)
-        .set({ refundedMinor: payment.refundedMinor + values.amountMinor, updatedAt: emulatorNow() })
-        .where(eq(pingpongTransactions.transactionId, payment.transactionId))
-        .run();
-      return tx.insert(pingpongAdjustments).values(values).returning().get();
-    },
-    { behavior: "immediate" },
-  );
+        .limit(1),
+    );
+    if (!payment || payment.refundedMinor + values.amountMinor > payment.amountMinor) return undefined;
+    await tx
+      .update(pingpongTransactions)
+      .set({ refundedMinor: payment.refundedMinor + values.amountMinor, updatedAt })
+      .where(eq(pingpongTransactions.transactionId, payment.transactionId));
+    const [row] = await tx.insert(pingpongAdjustments).values(values).returning();
+    return row;
+  });
 }
 
-/** Records a void and closes the payment (from SUCCESS) in one SQLite transaction. */
-export function recordVoid(values: typeof pingpongAdjustments.$inferInsert): PingpongAdjustmentRow | undefined {
-  return emulatorDb().transaction(
-    (tx) => {
-      const closed = tx
-        .update(pingpongTransactions)
-        .set({ status: "CLOSED", updatedAt: emulatorNow() })
-        .where(
-          and(eq(pingpongTransactions.transactionId, values.transactionId), eq(pingpongTransactions.status, "SUCCESS")),
-        )
-        .returning()
-        .get();
-      if (!closed) return undefined;
-      return tx.insert(pingpongAdjustments).values(values).returning().get();
-    },
-    { behavior: "immediate" },
-  );
+/** Records a void and closes the payment (from SUCCESS) in one transaction. */
+export async function recordVoid(
+  values: typeof pingpongAdjustments.$inferInsert,
+): Promise<PingpongAdjustmentRow | undefined> {
+  const updatedAt = await emulatorNow();
+  return emulatorTransaction(async (tx) => {
+    const [closed] = await tx
+      .update(pingpongTransactions)
+      .set({ status: "CLOSED", updatedAt })
+      .where(
+        and(eq(pingpongTransactions.transactionId, values.transactionId), eq(pingpongTransactions.status, "SUCCESS")),
+      )
+      .returning();
+    if (!closed) return undefined;
+    const [row] = await tx.insert(pingpongAdjustments).values(values).returning();
+    return row;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,17 +194,29 @@ export function recordVoid(values: typeof pingpongAdjustments.$inferInsert): Pin
 
 export type WalletTokenStatus = PingpongWalletTokenRow["status"];
 
-export function insertWalletToken(values: typeof pingpongWalletTokens.$inferInsert): PingpongWalletTokenRow {
-  return emulatorDb().insert(pingpongWalletTokens).values(values).returning().get();
+export async function insertWalletToken(
+  values: typeof pingpongWalletTokens.$inferInsert,
+): Promise<PingpongWalletTokenRow> {
+  const [row] = await (await emulatorDb()).insert(pingpongWalletTokens).values(values).returning();
+  return row;
 }
 
-export function findWalletToken(token: string): PingpongWalletTokenRow | undefined {
-  return emulatorDb().select().from(pingpongWalletTokens).where(eq(pingpongWalletTokens.token, token)).get();
+export async function findWalletToken(token: string): Promise<PingpongWalletTokenRow | undefined> {
+  const [row] = await (
+    await emulatorDb()
+  )
+    .select()
+    .from(pingpongWalletTokens)
+    .where(eq(pingpongWalletTokens.token, token))
+    .limit(1);
+  return row;
 }
 
 /** A bind already answered for this requestId (a repeated bind answers the same token). */
-export function findBindByRequest(accId: string, requestId: string): PingpongWalletTokenRow | undefined {
-  return emulatorDb()
+export async function findBindByRequest(accId: string, requestId: string): Promise<PingpongWalletTokenRow | undefined> {
+  const [row] = await (
+    await emulatorDb()
+  )
     .select()
     .from(pingpongWalletTokens)
     .where(
@@ -193,69 +226,84 @@ export function findBindByRequest(accId: string, requestId: string): PingpongWal
         eq(pingpongWalletTokens.requestId, requestId),
       ),
     )
-    .get();
+    .limit(1);
+  return row;
 }
 
 /** Every token of the signing flow (the emulator's few, to find the one an authUrl names). */
-export function signingTokens(): PingpongWalletTokenRow[] {
-  return emulatorDb().select().from(pingpongWalletTokens).where(eq(pingpongWalletTokens.flow, "sign")).all();
+export async function signingTokens(): Promise<PingpongWalletTokenRow[]> {
+  return (await emulatorDb()).select().from(pingpongWalletTokens).where(eq(pingpongWalletTokens.flow, "sign"));
 }
 
-export function latestWalletTokens(limit = 20): PingpongWalletTokenRow[] {
-  return emulatorDb()
+export async function latestWalletTokens(limit = 20): Promise<PingpongWalletTokenRow[]> {
+  return (await emulatorDb())
     .select()
     .from(pingpongWalletTokens)
     .orderBy(desc(pingpongWalletTokens.createdAt))
-    .limit(limit)
-    .all();
+    .limit(limit);
 }
 
 /** Moves a token out of `from` (compare-and-set): the new row, or undefined when it was not in `from`. */
-export function moveWalletToken(
+export async function moveWalletToken(
   token: string,
   from: readonly WalletTokenStatus[],
   to: WalletTokenStatus,
   extra: Partial<Pick<PingpongWalletTokenRow, "unbindSource">> = {},
-): PingpongWalletTokenRow | undefined {
-  return emulatorDb()
+): Promise<PingpongWalletTokenRow | undefined> {
+  const updatedAt = await emulatorNow();
+  const [row] = await (
+    await emulatorDb()
+  )
     .update(pingpongWalletTokens)
-    .set({ ...extra, status: to, updatedAt: emulatorNow() })
+    .set({ ...extra, status: to, updatedAt })
     .where(and(eq(pingpongWalletTokens.token, token), inArray(pingpongWalletTokens.status, [...from])))
-    .returning()
-    .get();
+    .returning();
+  return row;
 }
 
-export function insertWalletAuth(values: typeof pingpongWalletAuths.$inferInsert): PingpongWalletAuthRow {
-  return emulatorDb().insert(pingpongWalletAuths).values(values).returning().get();
+export async function insertWalletAuth(
+  values: typeof pingpongWalletAuths.$inferInsert,
+): Promise<PingpongWalletAuthRow> {
+  const [row] = await (await emulatorDb()).insert(pingpongWalletAuths).values(values).returning();
+  return row;
 }
 
-export function findWalletAuth(authId: string): PingpongWalletAuthRow | undefined {
-  return emulatorDb().select().from(pingpongWalletAuths).where(eq(pingpongWalletAuths.authId, authId)).get();
+export async function findWalletAuth(authId: string): Promise<PingpongWalletAuthRow | undefined> {
+  const [row] = await (
+    await emulatorDb()
+  )
+    .select()
+    .from(pingpongWalletAuths)
+    .where(eq(pingpongWalletAuths.authId, authId))
+    .limit(1);
+  return row;
 }
 
 /** Issues the one-time code of a PENDING authorization (compare-and-set). */
-export function issueAuthCode(authId: string, code: string): PingpongWalletAuthRow | undefined {
-  return emulatorDb()
+export async function issueAuthCode(authId: string, code: string): Promise<PingpongWalletAuthRow | undefined> {
+  const [row] = await (
+    await emulatorDb()
+  )
     .update(pingpongWalletAuths)
     .set({ status: "AUTHORIZED", code })
     .where(and(eq(pingpongWalletAuths.authId, authId), eq(pingpongWalletAuths.status, "PENDING")))
-    .returning()
-    .get();
+    .returning();
+  return row;
 }
 
 /**
- * Exchanges an issued code for an ACTIVE token in one SQLite transaction; undefined when the code
+ * Exchanges an issued code for an ACTIVE token in one transaction; undefined when the code
  * is unknown, already used, or belongs to another merchant or merchantUserId.
  */
-export function redeemAuthCode(
+export async function redeemAuthCode(
   accId: string,
   merchantUserId: string,
   code: string,
   token: (auth: PingpongWalletAuthRow) => typeof pingpongWalletTokens.$inferInsert,
-): PingpongWalletTokenRow | undefined {
-  return emulatorDb().transaction(
-    (tx) => {
-      const auth = tx
+): Promise<PingpongWalletTokenRow | undefined> {
+  return emulatorTransaction(async (tx) => {
+    const [auth] = await lockRows(
+      tx
         .select()
         .from(pingpongWalletAuths)
         .where(
@@ -265,61 +313,62 @@ export function redeemAuthCode(
             eq(pingpongWalletAuths.status, "AUTHORIZED"),
           ),
         )
-        .get();
-      if (!auth || auth.merchantUserId !== merchantUserId) return undefined;
-      const values = token(auth);
-      tx.update(pingpongWalletAuths)
-        .set({ status: "USED", token: values.token })
-        .where(eq(pingpongWalletAuths.authId, auth.authId))
-        .run();
-      return tx.insert(pingpongWalletTokens).values(values).returning().get();
-    },
-    { behavior: "immediate" },
-  );
+        .limit(1),
+    );
+    if (!auth || auth.merchantUserId !== merchantUserId) return undefined;
+    const values = token(auth);
+    await tx
+      .update(pingpongWalletAuths)
+      .set({ status: "USED", token: values.token })
+      .where(eq(pingpongWalletAuths.authId, auth.authId));
+    const [row] = await tx.insert(pingpongWalletTokens).values(values).returning();
+    return row;
+  });
 }
 
-/** Records a CodeGrant payment with its transaction, in one SQLite transaction. */
-export function insertTokenPayment(
+/** Records a CodeGrant payment with its transaction, in one transaction. */
+export async function insertTokenPayment(
   values: typeof pingpongTransactions.$inferInsert,
   token: string,
-): PingpongTransactionRow {
-  return emulatorDb().transaction(
-    (tx) => {
-      const row = tx.insert(pingpongTransactions).values(values).returning().get();
-      tx.insert(pingpongWalletPayments).values({ transactionId: row.transactionId, token }).run();
-      return row;
-    },
-    { behavior: "immediate" },
-  );
+): Promise<PingpongTransactionRow> {
+  return emulatorTransaction(async (tx) => {
+    const [row] = await tx.insert(pingpongTransactions).values(values).returning();
+    await tx.insert(pingpongWalletPayments).values({ transactionId: row.transactionId, token });
+    return row;
+  });
 }
 
-export function isTokenPayment(transactionId: string): boolean {
-  return !!emulatorDb()
+export async function isTokenPayment(transactionId: string): Promise<boolean> {
+  const [row] = await (
+    await emulatorDb()
+  )
     .select()
     .from(pingpongWalletPayments)
     .where(eq(pingpongWalletPayments.transactionId, transactionId))
-    .get();
+    .limit(1);
+  return !!row;
 }
 
 /**
  * The payments recorded for a merchant reference (the shop's payment id, sent as merchantTransactionId), with their
  * statuses: the control plane's "the provider saw one charge".
  */
-export function chargesFor(reference: string): { id: string; status: string }[] {
-  return emulatorDb()
+export async function chargesFor(reference: string): Promise<{ id: string; status: string }[]> {
+  return (await emulatorDb())
     .select({ id: pingpongTransactions.transactionId, status: pingpongTransactions.status })
     .from(pingpongTransactions)
-    .where(eq(pingpongTransactions.merchantTransactionId, reference))
-    .all();
+    .where(eq(pingpongTransactions.merchantTransactionId, reference));
 }
 
 /** When the next PROCESSING transaction after `after` settles or has its QR code expire (emulator ms), if any. */
-export function nextDeadline(after: Date): number | undefined {
-  const earliest = (column: typeof pingpongTransactions.settleAt | typeof pingpongTransactions.qrExpiresAt) =>
-    emulatorDb()
+export async function nextDeadline(after: Date): Promise<number | undefined> {
+  const database = await emulatorDb();
+  const earliest = async (column: typeof pingpongTransactions.settleAt | typeof pingpongTransactions.qrExpiresAt) => {
+    const [row] = await database
       .select({ at: min(column) })
       .from(pingpongTransactions)
-      .where(and(eq(pingpongTransactions.status, "PROCESSING"), gt(column, after)))
-      .get()?.at;
-  return earliestMs(earliest(pingpongTransactions.settleAt), earliest(pingpongTransactions.qrExpiresAt));
+      .where(and(eq(pingpongTransactions.status, "PROCESSING"), gt(column, after)));
+    return row?.at;
+  };
+  return earliestMs(await earliest(pingpongTransactions.settleAt), await earliest(pingpongTransactions.qrExpiresAt));
 }

@@ -4,10 +4,10 @@ import { APM_METHODS, isApmType, pingpongMerchant } from "./config";
 import { findTransaction } from "./store";
 
 /** What the wallet pages show, or undefined for an unknown or card transaction (or the wrong page); CodeGrant payments use the "pay" page. */
-export function walletView(transactionId: string, page: "scan" | "pay", locale?: string) {
-  const transaction = findTransaction(transactionId);
+export async function walletView(transactionId: string, page: "scan" | "pay", locale?: string) {
+  const transaction = await findTransaction(transactionId);
   if (!transaction) return undefined;
-  const flow = flowOf(transaction);
+  const flow = await flowOf(transaction);
   if (flow === "card") return undefined;
   if ((flow === "qr") !== (page === "scan")) return undefined;
   return {
@@ -20,7 +20,8 @@ export function walletView(transactionId: string, page: "scan" | "pay", locale?:
     amount: formatMinorUnits(transaction.amountMinor, transaction.currency, locale),
     status: transaction.status,
     flow: page,
-    expired: transaction.status === "CLOSED" || (transaction.status === "PROCESSING" && isQrExpired(transaction)),
+    expired:
+      transaction.status === "CLOSED" || (transaction.status === "PROCESSING" && (await isQrExpired(transaction))),
     payResultUrl: transaction.payResultUrl,
   };
 }

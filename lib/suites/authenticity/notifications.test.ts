@@ -274,7 +274,7 @@ describe("Ping Payments: unsigned callbacks, believed only through the GET with 
 
   it("refuses a callback whose confirming GET disagrees (409): it says COMPLETED, Ping still waits", async () => {
     const p = await waiting("pingpayments", "SEK");
-    setPingStatus(p.ref, "INITIATED");
+    await setPingStatus(p.ref, "INITIATED");
     await refused(
       "pingpayments",
       p,
@@ -300,7 +300,7 @@ describe("Ping Payments: unsigned callbacks, believed only through the GET with 
   it("refuses a completed payment of our tenant that is not this shop's (404)", async () => {
     const p = await waiting("pingpayments", "SEK");
     const stranger = await pingEmulatorPayment({ amount: 100, currency: "SEK" });
-    setPingStatus(stranger.paymentId, "COMPLETED");
+    await setPingStatus(stranger.paymentId, "COMPLETED");
     await refused(
       "pingpayments",
       p,
@@ -376,7 +376,7 @@ describe("Ping Payments: 100 concurrent unsigned callbacks with a real payment's
     { timeout: 60_000 },
     async () => {
       const p = await waiting("pingpayments", "SEK");
-      setPingStatus(p.ref, "COMPLETED");
+      await setPingStatus(p.ref, "COMPLETED");
       const callback = pingCallback({ payment_id: p.ref, payment_order_id: paymentOrderOf(p), status: "COMPLETED" });
       const confirmingGet = `/emulators/pingpayments/api/v1/payment_orders/${paymentOrderOf(p)}/payments/${p.ref}`;
       const burst = async () => {

@@ -20,7 +20,7 @@ const guard = (request: Request) =>
 export async function GET(request: Request) {
   const refused = await guard(request);
   if (refused) return refused;
-  return Response.json(clockView());
+  return Response.json(await clockView());
 }
 
 /**
@@ -50,6 +50,6 @@ export async function POST(request: Request) {
 export async function DELETE(request: Request) {
   const refused = await guard(request);
   if (refused) return refused;
-  resetClock();
-  return Response.json(clockView());
+  await resetClock();
+  return Response.json(await clockView());
 }

@@ -12,5 +12,5 @@ export async function POST(request: Request) {
     EMULATORS.map((emulator) => emulator.id),
   );
   if (refused) return refused;
-  return Response.json({ tables: resetEmulators() });
+  return Response.json({ tables: await resetEmulators() });
 }

@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 /** The issuing bank's 3DS challenge that Antom's normalUrl sends the shopper to. */
 export default async function AntomChallenge({ params }: { params: Promise<{ paymentId: string }> }) {
   const { paymentId } = await params;
-  const payment = findPayment(paymentId);
+  const payment = await findPayment(paymentId);
   if (!payment) notFound();
   return (
     <BankChallenge

@@ -26,11 +26,11 @@ export async function GET(request: Request, { params }: Context) {
   const { provider } = await params;
   const refused = await controlRequestGuard(request, [provider]);
   if (refused) return refused;
-  const unscoped = getOverride(provider as ControlProvider);
+  const unscoped = await getOverride(provider as ControlProvider);
   return Response.json(
     {
       override: unscoped ? overrideView(unscoped) : null,
-      forced: listOverrides(provider as ControlProvider).map(forcedOutcomeView),
+      forced: (await listOverrides(provider as ControlProvider)).map(forcedOutcomeView),
     },
     { headers: { "cache-control": "no-store" } },
   );
@@ -60,7 +60,7 @@ export async function POST(request: Request, { params }: Context) {
   }
   const issues = overrideIssues(parsed.data);
   if (issues.length > 0) return invalid(issues);
-  const row = setOverride(provider as ControlProvider, parsed.data, await controlCaller(request));
+  const row = await setOverride(provider as ControlProvider, parsed.data, await controlCaller(request));
   return Response.json(forcedOutcomeView(row));
 }
 
@@ -71,6 +71,6 @@ export async function DELETE(request: Request, { params }: Context) {
   if (refused) return refused;
   const scope = scopeOfQuery(new URL(request.url).searchParams);
   if (!scope.ok) return Response.json({ error: "Invalid scope", issues: scope.issues }, { status: 400 });
-  clearOverride(provider as ControlProvider, scope.scope);
+  await clearOverride(provider as ControlProvider, scope.scope);
   return new Response(null, { status: 204 });
 }

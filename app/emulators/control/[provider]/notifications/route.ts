@@ -19,7 +19,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ prov
   if ((reference?.length ?? 0) > MAX_FILTER_LENGTH || (type?.length ?? 0) > MAX_FILTER_LENGTH)
     return Response.json({ error: `reference and type are at most ${MAX_FILTER_LENGTH} characters` }, { status: 400 });
   return Response.json(
-    { notifications: listNotifications(provider, { reference, type }) },
+    { notifications: await listNotifications(provider, { reference, type }) },
     { headers: { "cache-control": "no-store" } },
   );
 }

@@ -31,7 +31,7 @@ async function gate(
 export async function GET(request: Request, context: Context) {
   const gated = await gate(request, context);
   if (gated instanceof Response) return gated;
-  return Response.json(rotationView(gated.provider));
+  return Response.json(await rotationView(gated.provider));
 }
 
 function readSecret(value: unknown): string | undefined | { error: string } {
@@ -71,7 +71,7 @@ export async function POST(request: Request, context: Context) {
     ...(typeof window === "object" ? [window.error] : []),
   ];
   if (issues.length > 0 || typeof secret === "object" || typeof window === "object") return invalid(issues);
-  const rotated = rotateSecret(gated.provider, gated.configured(), { secret, windowSeconds: window });
+  const rotated = await rotateSecret(gated.provider, gated.configured(), { secret, windowSeconds: window });
   return Response.json({ secret: rotated.secret, ...rotated.view });
 }
 
@@ -79,6 +79,6 @@ export async function POST(request: Request, context: Context) {
 export async function DELETE(request: Request, context: Context) {
   const gated = await gate(request, context);
   if (gated instanceof Response) return gated;
-  clearRotation(gated.provider);
+  await clearRotation(gated.provider);
   return new Response(null, { status: 204 });
 }

@@ -22,7 +22,7 @@ export default async function LesspayChallenge({
   const { payOrderId } = await params;
   const { error, code } = await searchParams;
   const t = await getTranslations("BankChallenge");
-  const order = findOrder(payOrderId);
+  const order = await findOrder(payOrderId);
   if (!order) notFound();
   return (
     <BankChallenge

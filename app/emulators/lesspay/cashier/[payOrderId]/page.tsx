@@ -32,7 +32,7 @@ export default async function LesspayCashier({
   const page = await getTranslations("HostedPage");
   const message = await formErrorText(error, code);
   const locale = await hostedIntlLocale();
-  const order = findOrder(payOrderId);
+  const order = await findOrder(payOrderId);
   if (!order || order.payAccessType !== 1) notFound();
   const open = cashierOpen(order);
   const back =

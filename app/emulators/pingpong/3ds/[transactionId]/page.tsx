@@ -14,8 +14,8 @@ export async function generateMetadata() {
 /** The issuing bank's 3DS challenge that complexTrigger sends the shopper to. */
 export default async function PingPongChallenge({ params }: { params: Promise<{ transactionId: string }> }) {
   const { transactionId } = await params;
-  const transaction = findTransaction(transactionId);
-  if (!transaction || flowOf(transaction) !== "card") notFound();
+  const transaction = await findTransaction(transactionId);
+  if (!transaction || (await flowOf(transaction)) !== "card") notFound();
   return (
     <BankChallenge
       merchant={pingpongMerchant().merchantName}

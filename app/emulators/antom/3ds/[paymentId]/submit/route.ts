@@ -6,7 +6,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ pay
   const { paymentId } = await params;
   const form = await formText(request);
   if (form instanceof Response) return form;
-  const step = finishChallenge(paymentId, form.code ?? "");
+  const step = await finishChallenge(paymentId, form.code ?? "");
   if ("notFound" in step) return new Response("Unknown payment", { status: 404 });
   return new Response(null, { status: 303, headers: { location: new URL(step.redirect, request.url).toString() } });
 }

@@ -6,5 +6,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ pay
   const { payOrderId } = await params;
   const form = await formText(request);
   if (form instanceof Response) return form;
-  return stepResponse(request, finishChallenge(payOrderId, form.code ?? ""), `/emulators/lesspay/3ds/${payOrderId}`);
+  return stepResponse(
+    request,
+    await finishChallenge(payOrderId, form.code ?? ""),
+    `/emulators/lesspay/3ds/${payOrderId}`,
+  );
 }

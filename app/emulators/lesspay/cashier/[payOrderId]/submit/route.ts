@@ -6,6 +6,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ pay
   const { payOrderId } = await params;
   const form = await formText(request);
   if (form instanceof Response) return form;
-  const step = submitCashier(payOrderId, form);
+  const step = await submitCashier(payOrderId, form);
   return stepResponse(request, step, `/emulators/lesspay/cashier/${payOrderId}`);
 }

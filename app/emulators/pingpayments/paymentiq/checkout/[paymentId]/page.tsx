@@ -34,7 +34,7 @@ export default async function PaymentIqCheckout({
   const message = await formErrorText(error, code);
   const locale = await hostedIntlLocale();
   const money = (minor: number) => formatMinorUnits(minor, payment!.currency, locale);
-  const payment = findPayment(paymentId);
+  const payment = await findPayment(paymentId);
   if (!payment) notFound();
   const base = `/emulators/pingpayments/paymentiq/checkout/${payment.id}`;
   const items = payment.orderItems as { name: string; amount: number }[];

@@ -6,5 +6,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ tra
   const { transactionId } = await params;
   const form = await formText(request);
   if (form instanceof Response) return form;
-  return toResponse(request, submitChallenge(transactionId, form.code ?? ""));
+  return toResponse(request, await submitChallenge(transactionId, form.code ?? ""));
 }

@@ -4,5 +4,5 @@ import { toResponse, walletAnswer } from "@/lib/emulators/pingpong/hosted";
 export async function POST(request: Request, { params }: { params: Promise<{ transactionId: string }> }) {
   const refused = await buttonRefusal(request);
   if (refused) return refused;
-  return toResponse(request, walletAnswer((await params).transactionId, true));
+  return toResponse(request, await walletAnswer((await params).transactionId, true));
 }

@@ -9,5 +9,5 @@ import { expireWallet, toResponse } from "@/lib/emulators/pingpong/hosted";
 export async function POST(request: Request, { params }: { params: Promise<{ transactionId: string }> }) {
   const refused = controlClosedRefusal() ?? (await buttonRefusal(request));
   if (refused) return refused;
-  return toResponse(request, expireWallet((await params).transactionId));
+  return toResponse(request, await expireWallet((await params).transactionId));
 }

@@ -10,7 +10,7 @@ export async function generateMetadata() {
 }
 
 export default async function PingPongWalletPayPage({ params }: { params: Promise<{ transactionId: string }> }) {
-  const view = walletView((await params).transactionId, "pay", await hostedIntlLocale());
+  const view = await walletView((await params).transactionId, "pay", await hostedIntlLocale());
   if (!view) notFound();
   return <PingPongWallet {...view} />;
 }

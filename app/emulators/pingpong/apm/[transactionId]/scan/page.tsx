@@ -10,7 +10,7 @@ export async function generateMetadata() {
 }
 
 export default async function PingPongWalletScanPage({ params }: { params: Promise<{ transactionId: string }> }) {
-  const view = walletView((await params).transactionId, "scan", await hostedIntlLocale());
+  const view = await walletView((await params).transactionId, "scan", await hostedIntlLocale());
   if (!view) notFound();
   return <PingPongWallet {...view} />;
 }

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /** The wallet app's "Linked merchants" screen for one token: the shopper unlinks here. */
 export default async function PingPongWalletAppPage({ params }: { params: Promise<{ token: string }> }) {
-  const view = walletTokenView((await params).token);
+  const view = await walletTokenView((await params).token);
   if (!view) notFound();
   return <PingPongWalletApp {...view} />;
 }

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /** The legacy (deprecated) authorization page: the authUrl answered by /v4/paymethod/auth. */
 export default async function PingPongWalletAuthPage({ params }: { params: Promise<{ authId: string }> }) {
-  const view = walletAuthView((await params).authId);
+  const view = await walletAuthView((await params).authId);
   if (!view) notFound();
   return <PingPongWalletLegacyAuth {...view} />;
 }

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 
 /** The wallet's signing page: the authUrl answered by /v4/paymethod/bind (it names the signing, never the token). */
 export default async function PingPongWalletSignPage({ params }: { params: Promise<{ signingId: string }> }) {
-  const view = signingView((await params).signingId);
+  const view = await signingView((await params).signingId);
   if (!view) notFound();
   return <PingPongWalletSigning {...view} />;
 }

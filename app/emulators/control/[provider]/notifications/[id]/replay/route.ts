@@ -7,7 +7,9 @@ export async function POST(request: Request, { params }: { params: Promise<{ pro
   const refused = await controlRequestGuard(request, [provider]);
   if (refused) return refused;
   const numeric = /^\d+$/.test(id) ? Number(id) : NaN;
-  const replayed = Number.isSafeInteger(numeric) ? replayNotification(provider as ControlProvider, numeric) : undefined;
+  const replayed = Number.isSafeInteger(numeric)
+    ? await replayNotification(provider as ControlProvider, numeric)
+    : undefined;
   if (!replayed) return Response.json({ error: "Unknown notification" }, { status: 404 });
   return Response.json({ id: replayed.id }, { status: 202 });
 }

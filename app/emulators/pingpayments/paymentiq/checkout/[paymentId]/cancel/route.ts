@@ -5,5 +5,5 @@ export async function POST(request: Request, { params }: { params: Promise<{ pay
   const refused = await buttonRefusal(request);
   if (refused) return refused;
   const { paymentId } = await params;
-  return seeOther(request, cancelCheckout(paymentId), `/emulators/pingpayments/paymentiq/checkout/${paymentId}`);
+  return seeOther(request, await cancelCheckout(paymentId), `/emulators/pingpayments/paymentiq/checkout/${paymentId}`);
 }

@@ -24,7 +24,7 @@ export default async function PaymentIqChallenge({
   const { paymentId } = await params;
   const { error, code } = await searchParams;
   const t = await getTranslations("BankChallenge");
-  const payment = findPayment(paymentId);
+  const payment = await findPayment(paymentId);
   if (!payment) notFound();
   return (
     <BankChallenge

@@ -6,7 +6,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ pay
   const { paymentId } = await params;
   const form = await formText(request);
   if (form instanceof Response) return form;
-  const step = submitCard(paymentId, {
+  const step = await submitCard(paymentId, {
     cardholder: form.cardholder ?? "",
     number: form.cardNumber ?? "",
     expiry: form.expiry ?? "",

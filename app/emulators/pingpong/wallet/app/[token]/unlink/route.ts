@@ -5,5 +5,5 @@ import { stepResponse, unlinkInWallet } from "@/lib/emulators/pingpong/oneclick"
 export async function POST(request: Request, { params }: { params: Promise<{ token: string }> }) {
   const refused = await buttonRefusal(request);
   if (refused) return refused;
-  return stepResponse(request, unlinkInWallet((await params).token));
+  return stepResponse(request, await unlinkInWallet((await params).token));
 }

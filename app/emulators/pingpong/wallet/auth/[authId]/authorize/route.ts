@@ -5,5 +5,5 @@ import { authorizeInWallet, stepResponse } from "@/lib/emulators/pingpong/onecli
 export async function POST(request: Request, { params }: { params: Promise<{ authId: string }> }) {
   const refused = await buttonRefusal(request);
   if (refused) return refused;
-  return stepResponse(request, authorizeInWallet((await params).authId));
+  return stepResponse(request, await authorizeInWallet((await params).authId));
 }

@@ -5,5 +5,5 @@ import { answerSigning, stepResponse } from "@/lib/emulators/pingpong/oneclick";
 export async function POST(request: Request, { params }: { params: Promise<{ signingId: string }> }) {
   const refused = await buttonRefusal(request);
   if (refused) return refused;
-  return stepResponse(request, answerSigning((await params).signingId, true));
+  return stepResponse(request, await answerSigning((await params).signingId, true));
 }

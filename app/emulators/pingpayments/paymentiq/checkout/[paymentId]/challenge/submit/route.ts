@@ -7,7 +7,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ pay
   if (form instanceof Response) return form;
   return seeOther(
     request,
-    submitChallenge(paymentId, form.code ?? ""),
+    await submitChallenge(paymentId, form.code ?? ""),
     `/emulators/pingpayments/paymentiq/checkout/${paymentId}/challenge`,
   );
 }

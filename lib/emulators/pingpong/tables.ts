@@ -1,0 +1,13 @@
+import { activeTables } from "../dialect";
+import * as postgresSchema from "./schema.pg";
+import * as sqliteSchema from "./schema";
+
+/** These tables on this process's dialect (lib/emulators/dialect.ts). */
+export const {
+  pingpongRiskInits,
+  pingpongTransactions,
+  pingpongAdjustments,
+  pingpongWalletTokens,
+  pingpongWalletAuths,
+  pingpongWalletPayments,
+} = activeTables(sqliteSchema, postgresSchema);
