@@ -42,7 +42,8 @@ async function openPostgres(url: string): Promise<OpenEmulators> {
   await underAdvisoryLock(pool, MIGRATION_LOCK, (client) =>
     migratePostgres(drizzlePostgres(client), {
       migrationsFolder: resolve(process.cwd(), "drizzle/emulators-pg"),
-      migrationsSchema: "emulators",
+      // Beside the shop's own record of migrations (drizzle.__drizzle_migrations) when they share a database.
+      migrationsTable: "__emulator_migrations",
     }),
   );
   return { dialect: "postgres", database: drizzlePostgres(pool), pool };

@@ -7,9 +7,12 @@ const [provider, reference, count, startAt] = process.argv.slice(2);
 while (Date.now() < Number(startAt)) {
   // Both processes start taking at the same moment.
 }
-const taken: number[] = [];
-for (let i = 0; i < Number(count); i++) {
-  const row = await takeOverride(provider, { reference });
-  if (row) taken.push(row.id);
+async function takeAll(): Promise<number[]> {
+  const taken: number[] = [];
+  for (let i = 0; i < Number(count); i++) {
+    const row = await takeOverride(provider, { reference });
+    if (row) taken.push(row.id);
+  }
+  return taken;
 }
-process.stdout.write(JSON.stringify(taken));
+void takeAll().then((taken) => process.stdout.write(JSON.stringify(taken)));

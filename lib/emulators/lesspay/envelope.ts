@@ -52,7 +52,10 @@ export async function readRequest(request: Request): Promise<LesspayRequest | Re
   if (!json.ok) return unauthorized(json.error);
   const body = json.value;
   if (!body || typeof body !== "object" || Array.isArray(body)) return unauthorized("the body is not a JSON object");
-  if (verifyingSecret("lesspay", settings.appSecret, (secret) => verify(body as Json, secret, signature)) === undefined)
+  if (
+    (await verifyingSecret("lesspay", settings.appSecret, (secret) => verify(body as Json, secret, signature))) ===
+    undefined
+  )
     return unauthorized();
   return { appId, body: body as Json, origin: new URL(request.url).origin, testId: testIdOf(request) };
 }
