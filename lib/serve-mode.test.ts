@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  emulatorDatabaseLabel,
   emulatorDatabasePath,
+  emulatorDatabaseUrl,
   isControlPlaneClosed,
   isStandaloneEmulators,
   servedByStandaloneEmulators,
@@ -46,6 +48,21 @@ describe("serve mode", () => {
     expect(emulatorDatabasePath({})).toBe("data/emulators.sqlite");
     expect(emulatorDatabasePath({ SERVE: "emulators" })).toBe(STANDALONE_EMULATOR_DATABASE);
     expect(emulatorDatabasePath({ SERVE: "emulators", EMULATOR_DATABASE_PATH: "/tmp/e.sqlite" })).toBe("/tmp/e.sqlite");
+  });
+
+  it("keeps the emulators' data on PostgreSQL with EMULATOR_DATABASE_URL, else with the shop's DATABASE_URL", () => {
+    const shop = "postgres://shop:pw@db.internal:5432/shop";
+    const own = "postgresql://emu@db.internal/emulators";
+    expect(emulatorDatabaseUrl({})).toBeUndefined();
+    expect(emulatorDatabaseUrl({ DATABASE_URL: shop })).toBe(shop);
+    expect(emulatorDatabaseUrl({ DATABASE_URL: shop, EMULATOR_DATABASE_URL: own })).toBe(own);
+    expect(emulatorDatabaseUrl({ EMULATOR_DATABASE_URL: own })).toBe(own);
+    // Anything but a PostgreSQL URL leaves them on SQLite (the file of EMULATOR_DATABASE_PATH).
+    expect(emulatorDatabaseUrl({ DATABASE_URL: "file:data/shop.sqlite" })).toBeUndefined();
+    expect(emulatorDatabaseLabel({ EMULATOR_DATABASE_PATH: "/tmp/e.sqlite" })).toBe("/tmp/e.sqlite");
+    // The log line never shows the password.
+    expect(emulatorDatabaseLabel({ DATABASE_URL: shop })).not.toContain("pw");
+    expect(emulatorDatabaseLabel({ DATABASE_URL: shop })).toContain("db.internal:5432/shop (schema emulators)");
   });
 
   it("closes the control plane only on EMULATOR_CONTROL=closed, and refuses a misspelling", () => {

@@ -1,6 +1,6 @@
 // Vitest global setup of the suites' PostgreSQL runs: a throwaway PostgreSQL cluster, two
-// instances of the built shop on it (sharing the emulators' database file, as two instances on
-// one machine would), and a round-robin load balancer in front, which is the URL everyone uses:
+// instances of the built shop on it (the shop's data and, through the same DATABASE_URL, the
+// emulators' in their own schema), and a round-robin load balancer in front, which is the URL everyone uses:
 // the tests, the shop's APP_URL (so the emulators' notifications are spread over both too).
 // @ts-expect-error plain ES module shared with the Playwright config
 import { startTestServer } from "./test-server.mjs";
