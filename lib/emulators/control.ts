@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, or } from "drizzle-orm";
+import { and, asc, desc, eq, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import { changedRows, emulatorDb, emulatorTransaction, lockRows } from "./db";
+import { changedRows, emulatorDb, emulatorTransaction, lockRows, type EmulatorDatabase } from "./db";
 import { enqueueNotification, requeueNotification, type Notification } from "./outbox";
 import type { ControlForcedPaymentRow, ControlOverrideRow, OutboxRow, ScopeKind } from "./schema";
 import { controlForcedPayments, controlOverrides, outbox, outboxAttempts } from "./tables";
@@ -528,18 +528,31 @@ export async function recordForcedPayment(
     .onConflictDoNothing();
 }
 
+/** Read for every notification an emulator enqueues: prepared once per database (drizzle builds its SQL on each call otherwise). */
+const forcedPaymentQueries = new WeakMap<object, ReturnType<typeof prepareForcedPaymentQuery>>();
+
+function prepareForcedPaymentQuery(database: EmulatorDatabase) {
+  return database
+    .select()
+    .from(controlForcedPayments)
+    .where(
+      and(
+        eq(controlForcedPayments.provider, sql.placeholder("provider")),
+        eq(controlForcedPayments.subject, sql.placeholder("subject")),
+      ),
+    )
+    .prepare("emulator_forced_payment");
+}
+
 /** The override a payment took (by the provider's payment id), if any. */
 export async function forcedPayment(
   provider: ControlProvider,
   subject: string,
 ): Promise<ControlForcedPaymentRow | undefined> {
-  const [row] = await (
-    await emulatorDb()
-  )
-    .select()
-    .from(controlForcedPayments)
-    .where(and(eq(controlForcedPayments.provider, provider), eq(controlForcedPayments.subject, subject)))
-    .limit(1);
+  const database = await emulatorDb();
+  let query = forcedPaymentQueries.get(database);
+  if (!query) forcedPaymentQueries.set(database, (query = prepareForcedPaymentQuery(database)));
+  const [row] = (await query.execute({ provider, subject })) as ControlForcedPaymentRow[];
   return row;
 }
 
