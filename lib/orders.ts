@@ -9,6 +9,7 @@ import {
   type Contact,
 } from "@/lib/db/queries/orders";
 export type { Contact } from "@/lib/db/queries/orders";
+import type { ShopTransaction } from "@/lib/db/client";
 import type { Order } from "@/lib/db/schema";
 import { newOrderId } from "@/lib/ids";
 import type { CartLine } from "@/lib/shopper-session";
@@ -19,22 +20,40 @@ export class EmptyCartError extends Error {
   }
 }
 
-/**
- * Places an order from the cart, priced on the server in the chosen currency. The checkout
- * token makes it idempotent: a double submit returns the order the first one placed.
- */
-export async function placeOrder(input: {
+interface OrderInput {
   cart: readonly CartLine[];
   currency: string;
   contact: Contact;
   userId: string | null;
   checkoutToken: string;
-}): Promise<Order> {
-  const placed = await findOrderByCheckoutToken(input.checkoutToken);
-  if (placed) return placed;
+}
+
+/**
+ * Places an order from the cart, priced on the server in the chosen currency. The checkout
+ * token makes it idempotent: a double submit returns the order the first one placed.
+ * `admit` (the pay-attempt limit) runs before anything is placed or answered, in the order's
+ * write transaction (in one of its own when there is no order to write: an empty cart); its
+ * refusal is answered instead of the order, and no order is written.
+ */
+export async function placeOrder(input: OrderInput): Promise<Order>;
+export async function placeOrder<Refusal>(
+  input: OrderInput,
+  admit: (tx?: ShopTransaction) => Promise<Refusal | undefined>,
+): Promise<Order | { refused: Refusal }>;
+export async function placeOrder<Refusal>(
+  input: OrderInput,
+  admit?: (tx?: ShopTransaction) => Promise<Refusal | undefined>,
+): Promise<Order | { refused: Refusal }> {
   const cart = await priceCart(input.cart, input.currency);
-  if (cart.lines.length === 0) throw new EmptyCartError();
-  const { order } = await insertOrderOnce({
+  if (cart.lines.length === 0) {
+    const refused = admit && (await admit());
+    if (refused !== undefined) return { refused };
+    // A double submit whose first one emptied the cart: the order that one placed.
+    const placed = await findOrderByCheckoutToken(input.checkoutToken);
+    if (placed) return placed;
+    throw new EmptyCartError();
+  }
+  const order = {
     id: newOrderId(),
     checkoutToken: input.checkoutToken,
     userId: input.userId,
@@ -47,8 +66,10 @@ export async function placeOrder(input: {
       unitAmount: line.product.price,
       quantity: line.quantity,
     })),
-  });
-  return order;
+  };
+  if (!admit) return (await insertOrderOnce(order)).order;
+  const placed = await insertOrderOnce(order, admit);
+  return "refused" in placed ? placed : placed.order;
 }
 
 /** A copy of a past order (same shopper, address and items at the same prices), for "charge again". */

@@ -1,3 +1,4 @@
+import { sql, type SQL } from "drizzle-orm";
 import { drizzle as drizzleSqlite } from "drizzle-orm/better-sqlite3";
 import { migrate as migrateSqlite } from "drizzle-orm/better-sqlite3/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/node-postgres";
@@ -223,4 +224,19 @@ export function lazily<Made extends Record<string, unknown>>(makers: { [Key in k
     });
   }
   return made;
+}
+
+/**
+ * A prepared statement's placeholder whose value goes to the driver as given. A placeholder in a
+ * column's place would go through the column's encoder even when null, and a JSON column encodes
+ * null as the text "null": the callers encode with toDriver instead, as drizzle does for a query
+ * it builds each time.
+ */
+export function driverValue(name: string): SQL {
+  return sql`${sql.placeholder(name)}`;
+}
+
+/** `value` as `column` hands it to the driver (null as null), for a driverValue placeholder. */
+export function toDriver(column: { mapToDriverValue(value: unknown): unknown }, value: unknown): unknown {
+  return value === null || value === undefined ? null : column.mapToDriverValue(value);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { settings } from "@/lib/env";
-import { forgetLimitCounters, withLimitCounters } from "@/lib/db/queries/shared-state";
+import type { ShopTransaction } from "@/lib/db/client";
+import { forgetLimitCounters, withLimitCounters, withLimitCountersIn } from "@/lib/db/queries/shared-state";
 import { retryAfterMinutes, SlidingWindowLimiter, type RateLimitRule } from "@/lib/rate-limit";
 
 export interface PayAttemptBy {
@@ -14,13 +15,20 @@ export interface PayAttemptBy {
 
 const DAY = 24 * 60 * 60 * 1000;
 
+export interface PayAttemptRefusal {
+  retryInMinutes: number;
+}
+
 /**
  * Counts one pay attempt for the shopper who starts it, before any order row, payment row or
  * provider call. Returns how many minutes the person must wait when they are over the limit (card
  * testing tries many cards quickly; the page words it), or undefined when the attempt may go ahead.
  * The counts are in the shop's database: every instance behind a balancer counts the same.
+ * `tx`: the write transaction that places the attempt's order, which counts it first (one write
+ * transaction per Pay fewer) and writes the order only when this answers undefined; without it,
+ * a write transaction of its own.
  */
-export async function refusePayAttempt(by: PayAttemptBy): Promise<{ retryInMinutes: number } | undefined> {
+export async function refusePayAttempt(by: PayAttemptBy, tx?: ShopTransaction): Promise<PayAttemptRefusal | undefined> {
   const env = settings();
   const windowMs = env.PAY_ATTEMPT_WINDOW_MINUTES * 60_000;
   const shopper: RateLimitRule = { limit: env.PAY_ATTEMPTS_PER_SHOPPER, windowMs };
@@ -30,21 +38,24 @@ export async function refusePayAttempt(by: PayAttemptBy): Promise<{ retryInMinut
         ...(by.guestKey ? [{ key: `pay:guest:${by.guestKey}`, rule: shopper }] : []),
         { key: `pay:ip:${by.ip}`, rule: { limit: env.PAY_ATTEMPTS_PER_IP, windowMs } },
       ];
-  const verdict = await withLimitCounters(
-    keys.map(({ key }) => key),
-    [],
-    (states) => {
-      const limiter = new SlidingWindowLimiter(
-        new Map([...states].map(([key, hits]) => [key, Array.isArray(hits) ? (hits as number[]) : []])),
-      );
-      const verdict = limiter.take(keys);
-      return {
-        answer: verdict,
-        keep: verdict.allowed ? new Map(keys.map(({ key }) => [key, limiter.hits.get(key) ?? []])) : undefined,
-      };
-    },
-  );
-  // Now and then, counters nobody used for a day go (no window is longer).
-  if (Math.random() < 0.01) await forgetLimitCounters(new Date(Date.now() - DAY));
+  const decide = (states: Map<string, unknown>) => {
+    const limiter = new SlidingWindowLimiter(
+      new Map([...states].map(([key, hits]) => [key, Array.isArray(hits) ? (hits as number[]) : []])),
+    );
+    const verdict = limiter.take(keys);
+    return {
+      answer: verdict,
+      keep: verdict.allowed ? new Map(keys.map(({ key }) => [key, limiter.hits.get(key) ?? []])) : undefined,
+    };
+  };
+  const names = keys.map(({ key }) => key);
+  const verdict = tx ? await withLimitCountersIn(tx, names, [], decide) : await withLimitCounters(names, [], decide);
+  // Now and then, counters nobody used for a day go (no window is longer): in a write transaction
+  // of their own, which waits for `tx` to end (so not awaited inside it).
+  if (Math.random() < 0.01) {
+    const forgetting = forgetLimitCounters(new Date(Date.now() - DAY));
+    if (tx) forgetting.catch(() => undefined);
+    else await forgetting;
+  }
   return verdict.allowed ? undefined : { retryInMinutes: retryAfterMinutes(verdict.retryAfterMs) };
 }

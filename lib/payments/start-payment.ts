@@ -12,7 +12,7 @@ import {
   patchPayment,
   recordPaymentEvent,
 } from "@/lib/db/queries/payments";
-import type { Payment } from "@/lib/db/schema";
+import type { Order, Payment } from "@/lib/db/schema";
 import { CheckoutError } from "./checkout-error";
 import { returnExtraChargeSoon } from "./extra-charges";
 import { paymentRefOf } from "./payment-ref";
@@ -31,6 +31,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export interface StartPaymentInput {
   orderId: string;
+  /** The order (`orderId`'s), when the caller has just placed it: not read again. */
+  order?: Order;
   provider: string;
   method: string;
   idempotencyKey: string;
@@ -54,7 +56,7 @@ export interface StartPaymentInput {
 }
 
 export async function startPayment(input: StartPaymentInput): Promise<Payment> {
-  const order = await findOrder(input.orderId);
+  const order = input.order?.id === input.orderId ? input.order : await findOrder(input.orderId);
   if (!order) throw new CheckoutError("This order does not exist.", { code: "orderMissing" });
   // A paid order is refused by the claim below, after the same submit's attempt is looked up: a
   // repeated submit answers its attempt even once that attempt has paid the order.

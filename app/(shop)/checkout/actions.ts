@@ -190,26 +190,27 @@ export async function placeOrderAndPay(_state: PaymentFormState, formData: FormD
   if ("cardErrors" in payment) return { cardErrors: payment.cardErrors, values, error: t("checkCard") };
   if ("refused" in payment) return { error: t(payment.refused), values };
   const user = await currentUser();
-  // Counted before the order is placed: a refused attempt leaves no order, payment or provider call.
-  const tooMany = await refusePayAttempt({
-    userId: user?.id,
-    guestKey: `checkout:${checkoutToken}`,
-    ip: payment.input.shopperIp ?? "",
-  });
-  if (tooMany) return { error: tooManyWords(t, tooMany), values };
+  const attempt = { userId: user?.id, guestKey: `checkout:${checkoutToken}`, ip: payment.input.shopperIp ?? "" };
   let destination: string;
   try {
-    const order = await placeOrder({
-      cart: await readCart(),
-      currency: await readCurrency(),
-      contact,
-      userId: user?.id ?? null,
-      checkoutToken,
-    });
+    // Counted first in the order's write transaction: a refused attempt leaves no order, payment or provider call.
+    const placed = await placeOrder(
+      {
+        cart: await readCart(),
+        currency: await readCurrency(),
+        contact,
+        userId: user?.id ?? null,
+        checkoutToken,
+      },
+      (tx) => refusePayAttempt(attempt, tx),
+    );
+    if ("refused" in placed) return { error: tooManyWords(t, placed.refused), values };
+    const order = placed;
     await writeCart([]);
     destination = destinationOf(
       await startPayment({
         orderId: order.id,
+        order,
         ...payment.input,
         idempotencyKey: `${checkoutToken}:first`,
         userId: user?.id,

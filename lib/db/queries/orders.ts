@@ -1,6 +1,14 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
-import { db, lazily, writeTransaction, type ShopDatabase } from "../client";
+import {
+  db,
+  driverValue,
+  lazily,
+  toDriver,
+  writeTransaction,
+  type ShopDatabase,
+  type ShopTransaction,
+} from "../client";
 import type { Order, OrderItem } from "../schema";
 import { orderItems, orders, payments, products } from "../tables";
 import type { OrderId } from "@/lib/ids";
@@ -27,8 +35,8 @@ export interface NewOrder extends Contact {
 }
 
 /**
- * The order reads of every Pay (placing the order, then starting its payment), prepared once per
- * database: drizzle otherwise builds each query's SQL again on every call.
+ * The order statements of every Pay (placing the order, then starting its payment), prepared once
+ * per database: drizzle otherwise builds each query's SQL again on every call.
  */
 function prepareOrderReads(database: ShopDatabase) {
   return lazily({
@@ -58,29 +66,116 @@ function prepareOrderReads(database: ShopDatabase) {
         .innerJoin(products, eq(products.id, orderItems.productId))
         .where(eq(orderItems.orderId, sql.placeholder("orderId")))
         .prepare("order_capture_modes"),
+    // The writes of placing an order (insertOrderOnce), on every Pay: prepared for the same reason.
+    insert: () =>
+      database
+        .insert(orders)
+        .values({
+          id: driverValue("id"),
+          checkoutToken: driverValue("checkoutToken"),
+          userId: driverValue("userId"),
+          email: driverValue("email"),
+          name: driverValue("name"),
+          addressLine: driverValue("addressLine"),
+          city: driverValue("city"),
+          postalCode: driverValue("postalCode"),
+          country: driverValue("country"),
+          currency: driverValue("currency"),
+          totalAmount: driverValue("totalAmount"),
+        })
+        .onConflictDoNothing()
+        .returning()
+        .prepare("orders_insert"),
+    /** The insert of an order's items, one per number of items (a cart has at most 50 lines). */
+    insertItems: () => new Map<number, ReturnType<typeof prepareItemsInsert>>(),
   });
+}
+
+/** The columns an order is inserted with (NewOrder's but its items: the prepared insert's placeholders); the others take their defaults. */
+const ORDER_FIELDS = [
+  "id",
+  "checkoutToken",
+  "userId",
+  "email",
+  "name",
+  "addressLine",
+  "city",
+  "postalCode",
+  "country",
+  "currency",
+  "totalAmount",
+] as const satisfies readonly (keyof NewOrder & keyof typeof orders._.columns)[];
+
+/** An item's columns beside its order (the placeholders of item `i` are `productId${i}`, …). */
+const ITEM_FIELDS = ["productId", "name", "unitAmount", "quantity"] as const;
+
+function prepareItemsInsert(database: ShopDatabase, count: number) {
+  return database
+    .insert(orderItems)
+    .values(
+      Array.from({ length: count }, (_, index) => ({
+        orderId: driverValue("orderId"),
+        productId: driverValue(`productId${index}`),
+        name: driverValue(`name${index}`),
+        unitAmount: driverValue(`unitAmount${index}`),
+        quantity: driverValue(`quantity${index}`),
+      })),
+    )
+    .prepare(`order_items_insert_${count}`);
 }
 const preparedOrderReads = new WeakMap<object, ReturnType<typeof prepareOrderReads>>();
 
-/** The prepared reads on `database` (the reader, or a write transaction: on PostgreSQL, one per transaction). */
+/** The prepared statements on `database` (the reader, or a write transaction: on PostgreSQL, one per transaction). */
 function orderReads(database: ShopDatabase): ReturnType<typeof prepareOrderReads> {
   let prepared = preparedOrderReads.get(database);
   if (!prepared) preparedOrderReads.set(database, (prepared = prepareOrderReads(database)));
   return prepared;
 }
 
-/** Inserts an order with its items; a second call with the same checkout token returns the first order. */
-export async function insertOrderOnce(order: NewOrder): Promise<{ order: Order; created: boolean }> {
+/**
+ * A check that runs first in the write transaction that places an order (the pay-attempt limit,
+ * which counts the attempt there): an answer refuses the order, and nothing but what the check
+ * wrote itself is written; undefined lets the order be placed.
+ */
+export type OrderAdmission<Refusal> = (tx: ShopTransaction) => Promise<Refusal | undefined>;
+
+/**
+ * Inserts an order with its items; a second call with the same checkout token returns the first
+ * order. With `admit`, the check runs first in the same transaction: a refusal is answered instead.
+ */
+export async function insertOrderOnce(order: NewOrder): Promise<{ order: Order; created: boolean }>;
+export async function insertOrderOnce<Refusal>(
+  order: NewOrder,
+  admit: OrderAdmission<Refusal>,
+): Promise<{ order: Order; created: boolean } | { refused: Refusal }>;
+export async function insertOrderOnce<Refusal>(
+  order: NewOrder,
+  admit?: OrderAdmission<Refusal>,
+): Promise<{ order: Order; created: boolean } | { refused: Refusal }> {
   return writeTransaction(async (tx) => {
-    const { items, ...head } = order;
+    const refused = admit && (await admit(tx));
+    if (refused !== undefined) return { refused };
+    const prepared = orderReads(tx);
     // On conflict (the same checkout token, here or in another instance at the same moment) nothing is inserted.
-    const [inserted] = await tx.insert(orders).values(head).onConflictDoNothing().returning();
+    const [inserted] = await prepared.insert.execute(
+      Object.fromEntries(ORDER_FIELDS.map((field) => [field, toDriver(orders[field], order[field])])),
+    );
     if (!inserted) {
-      const [existing] = await orderReads(tx).byCheckoutToken.execute({ checkoutToken: order.checkoutToken });
+      const [existing] = await prepared.byCheckoutToken.execute({ checkoutToken: order.checkoutToken });
       if (existing) return { order: existing, created: false };
       throw new Error(`Order ${order.id} was not inserted, and no order has its checkout token`);
     }
-    await tx.insert(orderItems).values(items.map((item) => ({ ...item, orderId: order.id })));
+    const count = order.items.length;
+    let insertItems = prepared.insertItems.get(count);
+    if (!insertItems) prepared.insertItems.set(count, (insertItems = prepareItemsInsert(tx, count)));
+    await insertItems.execute({
+      orderId: order.id,
+      ...Object.fromEntries(
+        order.items.flatMap((item, index) =>
+          ITEM_FIELDS.map((field) => [`${field}${index}`, toDriver(orderItems[field], item[field])]),
+        ),
+      ),
+    });
     return { order: inserted, created: true };
   });
 }

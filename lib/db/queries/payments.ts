@@ -1,7 +1,16 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { db, lazily, lockRows, writeTransaction, type ShopDatabase, type ShopTransaction } from "../client";
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import {
+  db,
+  driverValue,
+  lazily,
+  lockRows,
+  toDriver,
+  writeTransaction,
+  type ShopDatabase,
+  type ShopTransaction,
+} from "../client";
 import { createdBetween, olderThan, type PageCursor } from "./list-page";
 import {
   PAYMENT_STATUSES,
@@ -64,19 +73,12 @@ export async function claimOrderForAttempt(values: NewPayment & { orderId: strin
     const [blocking] = await prepared.blockingAttempt.execute({ orderId: values.orderId });
     if (blocking)
       return isLive(blocking.status) ? { outcome: "live_attempt", live: blocking } : { outcome: "order_paid" };
-    const [payment] = await tx.insert(payments).values(values).returning();
-    const [claimed] = await tx
-      .update(orders)
-      .set({ currentPaymentId: payment!.id, updatedAt: new Date() })
-      .where(
-        and(
-          eq(orders.id, values.orderId),
-          order.currentPaymentId === null
-            ? isNull(orders.currentPaymentId)
-            : eq(orders.currentPaymentId, order.currentPaymentId),
-        ),
-      )
-      .returning({ id: orders.id });
+    const [payment] = await insertPayment(tx, values);
+    const claim = { id: values.orderId, to: payment!.id, updatedAt: toDriver(orders.updatedAt, new Date()) };
+    const [claimed] =
+      order.currentPaymentId === null
+        ? await prepared.claimFirst.execute(claim)
+        : await prepared.claimNext.execute({ ...claim, from: order.currentPaymentId });
     // Another writer moved the current attempt between the read and here: it won, this one never existed.
     if (!claimed) throw new AttemptClaimLost(values.orderId);
     return { outcome: "created", payment: payment! };
@@ -192,25 +194,29 @@ function prepareLookups(database: ShopDatabase) {
         .orderBy(desc(payments.createdAt), desc(payments.id))
         .limit(1)
         .prepare("payments_blocking_attempt"),
+    /** The compare-and-set of a claim on the order's current attempt: from none, or from the one it saw. */
+    claimFirst: () =>
+      database
+        .update(orders)
+        .set({ currentPaymentId: driverValue("to"), updatedAt: driverValue("updatedAt") })
+        .where(and(eq(orders.id, sql.placeholder("id")), isNull(orders.currentPaymentId)))
+        .returning({ id: orders.id })
+        .prepare("orders_claim_first"),
+    claimNext: () =>
+      database
+        .update(orders)
+        .set({ currentPaymentId: driverValue("to"), updatedAt: driverValue("updatedAt") })
+        .where(and(eq(orders.id, sql.placeholder("id")), eq(orders.currentPaymentId, sql.placeholder("from"))))
+        .returning({ id: orders.id })
+        .prepare("orders_claim_next"),
+    /** The insert of a new attempt, one per set of given fields (a handful in all). */
+    inserts: () => new Map<string, ReturnType<typeof prepareInsert>>(),
     /** The compare-and-set of a transition, one per set of patched fields (a handful in all). */
     moves: () => new Map<string, ReturnType<typeof prepareMove>>(),
   });
 }
 
-/**
- * A placeholder whose value goes to the driver as given. A placeholder in a column's place would go
- * through the column's encoder even when null, and a JSON column encodes null as the text "null":
- * the callers encode with toDriver instead, as drizzle does for a query it builds each time.
- */
-function driverValue(name: string): SQL {
-  return sql`${sql.placeholder(name)}`;
-}
-
 const paymentColumns = getTableColumns(payments);
-
-function toDriver(column: { mapToDriverValue(value: unknown): unknown }, value: unknown): unknown {
-  return value === null || value === undefined ? null : column.mapToDriverValue(value);
-}
 
 /** The compare-and-set of a move: from the status its decision was taken on, to the one it decided. */
 function prepareMove(database: ShopDatabase, fields: string[]) {
@@ -226,6 +232,33 @@ function prepareMove(database: ShopDatabase, fields: string[]) {
       .returning()
       // PostgreSQL keeps 63 characters of a statement's name: the fields go in as a short digest.
       .prepare(`payments_move_${createHash("sha256").update(fields.join(",")).digest("hex").slice(0, 16)}`)
+  );
+}
+/** The insert of a new attempt with `fields` given (the others take their defaults), answering its row. */
+function prepareInsert(database: ShopDatabase, fields: string[]) {
+  return database
+    .insert(payments)
+    .values(Object.fromEntries(fields.map((field) => [field, driverValue(field)])) as unknown as NewPayment)
+    .returning()
+    .prepare(`payments_insert_${createHash("sha256").update(fields.join(",")).digest("hex").slice(0, 16)}`);
+}
+
+/** Inserts `values` with the prepared insert of their shape, answering the row. */
+function insertPayment(tx: ShopTransaction, values: NewPayment): Promise<Payment[]> {
+  const fields = Object.keys(values)
+    .filter((field) => values[field as keyof NewPayment] !== undefined)
+    .sort();
+  const inserts = lookups(tx).inserts;
+  const shape = fields.join(",");
+  let statement = inserts.get(shape);
+  if (!statement) inserts.set(shape, (statement = prepareInsert(tx, fields)));
+  return statement.execute(
+    Object.fromEntries(
+      fields.map((field) => [
+        field,
+        toDriver(paymentColumns[field as keyof typeof paymentColumns], values[field as keyof NewPayment]),
+      ]),
+    ),
   );
 }
 const preparedLookups = new WeakMap<ShopDatabase, ReturnType<typeof prepareLookups>>();

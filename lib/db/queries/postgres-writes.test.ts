@@ -220,6 +220,43 @@ describe.skipIf(!postgresAvailable())("the shop's writes on PostgreSQL, raced", 
     expect(verdicts.filter((verdict) => verdict === undefined)).toHaveLength(limit);
   });
 
+  it("the limit and ten more checkouts from one address at once, each counted in its order's transaction: exactly the limit's orders are placed", async () => {
+    const { settings } = await import("@/lib/env");
+    const { placeOrder } = await import("@/lib/orders");
+    const limit = settings().PAY_ATTEMPTS_PER_IP;
+    const ip = `203.0.113.${Math.floor(Math.random() * 200)}:${randomUUID()}`;
+    const email = `limit-${randomUUID()}@example.com`;
+    const placed = await Promise.all(
+      Array.from({ length: limit + 10 }, () => {
+        const checkoutToken = randomUUID();
+        return placeOrder(
+          {
+            cart: [{ productId: "prd_merino-beanie", quantity: 1 }],
+            currency: "EUR",
+            contact: {
+              email,
+              name: "Limit Tester",
+              addressLine: "1 Test Street",
+              city: "Testville",
+              postalCode: "12345",
+              country: "SE",
+            },
+            userId: null,
+            checkoutToken,
+          },
+          (tx) => q.payAttempts.refusePayAttempt({ guestKey: `checkout:${checkoutToken}`, ip }, tx),
+        );
+      }),
+    );
+    expect(placed.filter((answer) => !("refused" in answer))).toHaveLength(limit);
+    const { orders } = await import("../tables");
+    const { eq } = await import("drizzle-orm");
+    const rows = await (await q.client.db()).select({ id: orders.id }).from(orders).where(eq(orders.email, email));
+    expect(rows).toHaveLength(limit);
+    // The address has used its limit: the next attempt is refused as well.
+    expect(await q.payAttempts.refusePayAttempt({ ip })).toBeDefined();
+  });
+
   it("fifty refused notifications counted at once: fifty", async () => {
     const provider = `provider-${randomUUID().slice(0, 8)}`;
     await Promise.all(

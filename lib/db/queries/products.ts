@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, sql, type Column } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type Column, type Placeholder } from "drizzle-orm";
 import { db, type ShopDatabase } from "../client";
 import { productPrices, productTranslations, products } from "../tables";
 import type { Minor } from "@/lib/money";
@@ -33,7 +33,11 @@ const pricedColumns = {
  * Products priced in one currency, worded in one language (`locale`; the catalogue's own words, English,
  * where a product has no translation or no locale is given).
  */
-function pricedProducts(database: ShopDatabase, currency: string, locale: string | undefined) {
+function pricedProducts(
+  database: ShopDatabase,
+  currency: string | Placeholder,
+  locale: string | Placeholder | undefined,
+) {
   // Not async: an async function would run the query it returns (a query builder is awaitable).
   return database
     .select(pricedColumns)
@@ -59,12 +63,41 @@ export async function findProductBySlug(
   return product as PricedProduct | undefined;
 }
 
+/**
+ * The products of a cart or an order (on every Pay: its prices), prepared once per database and
+ * number of ids (a cart has at most 50 lines; more ids are looked up with a query built each time):
+ * drizzle otherwise builds the query's SQL again on every call.
+ */
+function preparePricedByIds(database: ShopDatabase, count: number) {
+  return pricedProducts(database, sql.placeholder("currency"), sql.placeholder("locale"))
+    .where(
+      inArray(
+        products.id,
+        Array.from({ length: count }, (_, index) => sql.placeholder(`id${index}`)),
+      ),
+    )
+    .prepare(`products_priced_by_ids_${count}`);
+}
+const PREPARED_IDS_AT_MOST = 50;
+const preparedPricedByIds = new WeakMap<ShopDatabase, Map<number, ReturnType<typeof preparePricedByIds>>>();
+
 export async function findProductsByIds(
   ids: readonly string[],
   currency: string,
   locale?: string,
 ): Promise<PricedProduct[]> {
   if (ids.length === 0) return [];
-  const rows = await pricedProducts(await db(), currency, locale).where(inArray(products.id, [...ids]));
+  const database = await db();
+  if (ids.length > PREPARED_IDS_AT_MOST)
+    return (await pricedProducts(database, currency, locale).where(inArray(products.id, [...ids]))) as PricedProduct[];
+  let prepared = preparedPricedByIds.get(database);
+  if (!prepared) preparedPricedByIds.set(database, (prepared = new Map()));
+  let statement = prepared.get(ids.length);
+  if (!statement) prepared.set(ids.length, (statement = preparePricedByIds(database, ids.length)));
+  const rows = await statement.execute({
+    currency,
+    locale: locale ?? "",
+    ...Object.fromEntries(ids.map((id, index) => [`id${index}`, id])),
+  });
   return rows as PricedProduct[];
 }

@@ -1,6 +1,14 @@
 import "server-only";
 import { and, asc, eq, lt, or, sql } from "drizzle-orm";
-import { db, lockRows, writeTransaction, type ShopDatabase } from "../client";
+import {
+  db,
+  driverValue,
+  lockRows,
+  toDriver,
+  writeTransaction,
+  type ShopDatabase,
+  type ShopTransaction,
+} from "../client";
 import { leases, limitCounters, notificationCounts } from "../tables";
 
 /**
@@ -8,6 +16,8 @@ import { leases, limitCounters, notificationCounts } from "../tables";
  * (pay attempts, sign-in failures), the counts of notifications the shop did not store, and
  * leases on background work. Process memory would give each instance its own.
  */
+
+type LimitDecision<Answer> = (states: Map<string, unknown>) => { answer: Answer; keep?: Map<string, unknown> };
 
 /**
  * Reads the states of `keys` (missing ones as `initial`), lets `decide` answer and give the states
@@ -17,31 +27,36 @@ import { leases, limitCounters, notificationCounts } from "../tables";
 export async function withLimitCounters<Answer>(
   keys: readonly string[],
   initial: unknown,
-  decide: (states: Map<string, unknown>) => { answer: Answer; keep?: Map<string, unknown> },
+  decide: LimitDecision<Answer>,
 ): Promise<Answer> {
-  const sorted = [...new Set(keys)].sort();
-  return writeTransaction(async (tx) => {
-    const statements = counterStatements(tx);
-    const updatedAt = toDriver(limitCounters.updatedAt, new Date());
-    const states = new Map<string, unknown>();
-    for (const key of sorted) {
-      await statements.insert.execute({ key, state: toDriver(limitCounters.state, initial), updatedAt });
-      const [row] = await statements.locked.execute({ key });
-      states.set(key, row?.state);
-    }
-    const { answer, keep } = decide(states);
-    for (const [key, state] of keep ?? []) {
-      await statements.update.execute({ key, state: toDriver(limitCounters.state, state), updatedAt });
-    }
-    return answer;
-  });
+  return writeTransaction((tx) => withLimitCountersIn(tx, keys, initial, decide));
 }
 
-/** A placeholder whose value goes to the driver as given (encoded by toDriver, as a built query would). */
-const driverValue = (name: string) => sql`${sql.placeholder(name)}`;
-
-function toDriver(column: { mapToDriverValue(value: unknown): unknown }, value: unknown): unknown {
-  return value === null || value === undefined ? null : column.mapToDriverValue(value);
+/**
+ * The same in `tx`, a write transaction the caller runs: the counts commit (or roll back) with the
+ * caller's other writes. It runs first in `tx`, before any other lock is taken: counters are locked
+ * before anything else, in the keys' one order, so no two transactions wait on each other crosswise.
+ */
+export async function withLimitCountersIn<Answer>(
+  tx: ShopTransaction,
+  keys: readonly string[],
+  initial: unknown,
+  decide: LimitDecision<Answer>,
+): Promise<Answer> {
+  const sorted = [...new Set(keys)].sort();
+  const statements = counterStatements(tx);
+  const updatedAt = toDriver(limitCounters.updatedAt, new Date());
+  const states = new Map<string, unknown>();
+  for (const key of sorted) {
+    await statements.insert.execute({ key, state: toDriver(limitCounters.state, initial), updatedAt });
+    const [row] = await statements.locked.execute({ key });
+    states.set(key, row?.state);
+  }
+  const { answer, keep } = decide(states);
+  for (const [key, state] of keep ?? []) {
+    await statements.update.execute({ key, state: toDriver(limitCounters.state, state), updatedAt });
+  }
+  return answer;
 }
 
 /**
