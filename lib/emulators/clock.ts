@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import { emulatorDb, type EmulatorDatabase } from "./db";
+import { emulatorDb, preparedStatements } from "./db";
 import { emulatorClock } from "./tables";
 
 /**
@@ -30,22 +30,17 @@ const CLOCK_ROW = 1;
  * The offset's query, prepared once per database: every emulator reads the clock several times
  * per API call, and drizzle otherwise builds the query's SQL again on each read.
  */
-const offsetQueries = new WeakMap<object, ReturnType<typeof prepareOffsetQuery>>();
-
-function prepareOffsetQuery(database: EmulatorDatabase) {
-  return database
+const offsetQuery = preparedStatements((database) =>
+  database
     .select({ offsetMs: emulatorClock.offsetMs })
     .from(emulatorClock)
     .where(eq(emulatorClock.id, CLOCK_ROW))
-    .prepare("emulator_clock_offset");
-}
+    .prepare("emulator_clock_offset"),
+);
 
 /** How far emulator time runs ahead of the wall clock, in ms (0: real time). */
 export async function clockOffsetMs(): Promise<number> {
-  const database = await emulatorDb();
-  let query = offsetQueries.get(database);
-  if (!query) offsetQueries.set(database, (query = prepareOffsetQuery(database)));
-  const [row] = (await query.execute()) as { offsetMs: number }[];
+  const [row] = (await (await offsetQuery()).execute()) as { offsetMs: number }[];
   return row?.offsetMs ?? 0;
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, or, sql } from "drizzle-orm";
 import { z } from "zod";
-import { changedRows, emulatorDb, emulatorTransaction, lockRows, type EmulatorDatabase } from "./db";
+import { changedRows, emulatorDb, emulatorTransaction, lockRows, preparedStatements } from "./db";
 import { enqueueNotification, requeueNotification, type Notification } from "./outbox";
 import type { ControlForcedPaymentRow, ControlOverrideRow, OutboxRow, ScopeKind } from "./schema";
 import { controlForcedPayments, controlOverrides, outbox, outboxAttempts } from "./tables";
@@ -389,6 +389,8 @@ export async function takeOverride(
   provider: ControlProvider,
   facts: PaymentFacts,
 ): Promise<ControlOverrideRow | undefined> {
+  // None waiting (most payments): no write transaction. One set meanwhile is the next payment's.
+  if ((await (await controlQueries()).anyOverride.execute({ provider })).length === 0) return undefined;
   return emulatorTransaction(async (tx) => {
     const best = bestMatch(
       await lockRows(tx.select().from(controlOverrides).where(eq(controlOverrides.provider, provider))),
@@ -529,10 +531,8 @@ export async function recordForcedPayment(
 }
 
 /** Read for every notification an emulator enqueues: prepared once per database (drizzle builds its SQL on each call otherwise). */
-const forcedPaymentQueries = new WeakMap<object, ReturnType<typeof prepareForcedPaymentQuery>>();
-
-function prepareForcedPaymentQuery(database: EmulatorDatabase) {
-  return database
+const controlQueries = preparedStatements((database) => ({
+  forcedPayment: database
     .select()
     .from(controlForcedPayments)
     .where(
@@ -541,18 +541,24 @@ function prepareForcedPaymentQuery(database: EmulatorDatabase) {
         eq(controlForcedPayments.subject, sql.placeholder("subject")),
       ),
     )
-    .prepare("emulator_forced_payment");
-}
+    .prepare("emulator_forced_payment"),
+  // Whether the provider has any forced outcome waiting: most payments find none (takeOverride).
+  anyOverride: database
+    .select({ id: controlOverrides.id })
+    .from(controlOverrides)
+    .where(eq(controlOverrides.provider, sql.placeholder("provider")))
+    .limit(1)
+    .prepare("emulator_any_forced_outcome"),
+}));
 
 /** The override a payment took (by the provider's payment id), if any. */
 export async function forcedPayment(
   provider: ControlProvider,
   subject: string,
 ): Promise<ControlForcedPaymentRow | undefined> {
-  const database = await emulatorDb();
-  let query = forcedPaymentQueries.get(database);
-  if (!query) forcedPaymentQueries.set(database, (query = prepareForcedPaymentQuery(database)));
-  const [row] = (await query.execute({ provider, subject })) as ControlForcedPaymentRow[];
+  const [row] = (await (
+    await controlQueries()
+  ).forcedPayment.execute({ provider, subject })) as ControlForcedPaymentRow[];
   return row;
 }
 

@@ -23,6 +23,22 @@ import { inSqliteWriteTransaction, openSqlite } from "@/lib/sqlite";
  */
 export type EmulatorDatabase = PgDatabase<NodePgQueryResultHKT>;
 
+/**
+ * Statements `prepare` makes once per database, for the queries of every API call: drizzle builds
+ * a query's SQL again on each call otherwise. Answers a getter of this process's statements.
+ */
+export function preparedStatements<Statements>(
+  prepare: (database: EmulatorDatabase) => Statements,
+): () => Promise<Statements> {
+  const made = new WeakMap<object, Statements>();
+  return async () => {
+    const database = await emulatorDb();
+    let statements = made.get(database);
+    if (!statements) made.set(database, (statements = prepare(database)));
+    return statements;
+  };
+}
+
 /** The transaction a write runs in: the same surface, on the transaction's connection. */
 export type EmulatorTransaction = EmulatorDatabase;
 

@@ -1,6 +1,6 @@
 import { earliestMs, emulatorNow } from "../clock";
-import { and, or, asc, eq, gt, inArray, lte, min } from "drizzle-orm";
-import { emulatorDb, emulatorTransaction, lockRows } from "../db";
+import { and, or, asc, eq, gt, inArray, lte, min, sql } from "drizzle-orm";
+import { emulatorDb, emulatorTransaction, lockRows, preparedStatements } from "../db";
 import type { AntomCardTokenRow, AntomPaymentRow, AntomTransactionRow } from "./schema";
 import { antomCardTokens, antomPayments, antomTransactions } from "./tables";
 
@@ -12,19 +12,44 @@ export async function insertPayment(values: typeof antomPayments.$inferInsert): 
   return row;
 }
 
-// Each answer is kept for the request's repeats (a plain text column).
+/** The payment lookups and answer writes of every API call, prepared once per database. */
+const lookups = preparedStatements((database) => {
+  const byClient = (column: typeof antomPayments.paymentId | typeof antomPayments.paymentRequestId, name: string) =>
+    database
+      .select()
+      .from(antomPayments)
+      .where(and(eq(antomPayments.clientId, sql.placeholder("clientId")), eq(column, sql.placeholder("key"))))
+      .limit(1)
+      .prepare(name);
+  return {
+    byId: database
+      .select()
+      .from(antomPayments)
+      .where(eq(antomPayments.paymentId, sql.placeholder("paymentId")))
+      .limit(1)
+      .prepare("antom_payment_by_id"),
+    byPaymentId: byClient(antomPayments.paymentId, "antom_payment_by_client_and_id"),
+    byRequestId: byClient(antomPayments.paymentRequestId, "antom_payment_by_client_and_request"),
+    // Each answer is kept for the request's repeats (a plain text column).
+    setFirstAnswer: database
+      .update(antomPayments)
+      .set({ firstAnswer: sql`${sql.placeholder("firstAnswer")}` })
+      .where(eq(antomPayments.paymentId, sql.placeholder("paymentId")))
+      .prepare("antom_payment_set_answer"),
+    setTransactionAnswer: database
+      .update(antomTransactions)
+      .set({ firstAnswer: sql`${sql.placeholder("firstAnswer")}` })
+      .where(eq(antomTransactions.id, sql.placeholder("id")))
+      .prepare("antom_transaction_set_answer"),
+  };
+});
+
 export async function setFirstAnswer(paymentId: string, firstAnswer: string): Promise<void> {
-  await (await emulatorDb()).update(antomPayments).set({ firstAnswer }).where(eq(antomPayments.paymentId, paymentId));
+  await (await lookups()).setFirstAnswer.execute({ paymentId, firstAnswer });
 }
 
 export async function findPayment(paymentId: string): Promise<AntomPaymentRow | undefined> {
-  const [row] = await (
-    await emulatorDb()
-  )
-    .select()
-    .from(antomPayments)
-    .where(eq(antomPayments.paymentId, paymentId))
-    .limit(1);
+  const [row] = (await (await lookups()).byId.execute({ paymentId })) as AntomPaymentRow[];
   return row;
 }
 
@@ -32,20 +57,12 @@ export async function findPaymentOf(
   clientId: string,
   by: { paymentId?: string; paymentRequestId?: string },
 ): Promise<AntomPaymentRow | undefined> {
-  const [row] = await (
-    await emulatorDb()
-  )
-    .select()
-    .from(antomPayments)
-    .where(
-      and(
-        eq(antomPayments.clientId, clientId),
-        by.paymentId
-          ? eq(antomPayments.paymentId, by.paymentId)
-          : eq(antomPayments.paymentRequestId, by.paymentRequestId ?? ""),
-      ),
-    )
-    .limit(1);
+  const prepared = await lookups();
+  const [row] = (
+    by.paymentId
+      ? await prepared.byPaymentId.execute({ clientId, key: by.paymentId })
+      : await prepared.byRequestId.execute({ clientId, key: by.paymentRequestId ?? "" })
+  ) as AntomPaymentRow[];
   return row;
 }
 
@@ -130,7 +147,7 @@ export async function transactionsOf(paymentId: string): Promise<AntomTransactio
 }
 
 export async function setTransactionAnswer(id: string, firstAnswer: string): Promise<void> {
-  await (await emulatorDb()).update(antomTransactions).set({ firstAnswer }).where(eq(antomTransactions.id, id));
+  await (await lookups()).setTransactionAnswer.execute({ id, firstAnswer });
 }
 
 /**
