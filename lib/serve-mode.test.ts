@@ -57,6 +57,9 @@ describe("serve mode", () => {
     expect(emulatorDatabaseUrl({ DATABASE_URL: shop })).toBe(shop);
     expect(emulatorDatabaseUrl({ DATABASE_URL: shop, EMULATOR_DATABASE_URL: own })).toBe(own);
     expect(emulatorDatabaseUrl({ EMULATOR_DATABASE_URL: own })).toBe(own);
+    // Kept on SQLite beside a shop on PostgreSQL; a misspelling is refused.
+    expect(emulatorDatabaseUrl({ DATABASE_URL: shop, EMULATOR_DATABASE_URL: "sqlite" })).toBeUndefined();
+    expect(() => emulatorDatabaseUrl({ DATABASE_URL: shop, EMULATOR_DATABASE_URL: "sqlit" })).toThrow(/sqlite/);
     // Anything but a PostgreSQL URL leaves them on SQLite (the file of EMULATOR_DATABASE_PATH).
     expect(emulatorDatabaseUrl({ DATABASE_URL: "file:data/shop.sqlite" })).toBeUndefined();
     expect(emulatorDatabaseLabel({ EMULATOR_DATABASE_PATH: "/tmp/e.sqlite" })).toBe("/tmp/e.sqlite");

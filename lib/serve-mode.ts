@@ -70,11 +70,17 @@ const POSTGRES_URL = /^postgres(ql)?:\/\//;
 /**
  * The emulators' PostgreSQL database, when they keep their data there: `EMULATOR_DATABASE_URL`
  * (a database of their own), else the shop's `DATABASE_URL` (the same database, in a schema of its
- * own, `emulators`). Undefined (neither is a `postgres://` URL): SQLite, emulatorDatabasePath().
+ * own, `emulators`). Undefined: SQLite, emulatorDatabasePath() (neither is a `postgres://` URL, or
+ * `EMULATOR_DATABASE_URL=sqlite` keeps them there beside a shop on PostgreSQL). Any other value of
+ * EMULATOR_DATABASE_URL is refused (a typo must not put them elsewhere).
  */
 export function emulatorDatabaseUrl(env: Env = process.env): string | undefined {
-  for (const url of [env.EMULATOR_DATABASE_URL, env.DATABASE_URL]) if (url && POSTGRES_URL.test(url)) return url;
-  return undefined;
+  const own = env.EMULATOR_DATABASE_URL?.trim();
+  if (own === "sqlite") return undefined;
+  if (own && !POSTGRES_URL.test(own))
+    throw new Error(`EMULATOR_DATABASE_URL must be a postgres:// URL or sqlite, not ${JSON.stringify(own)}`);
+  if (own) return own;
+  return env.DATABASE_URL && POSTGRES_URL.test(env.DATABASE_URL) ? env.DATABASE_URL : undefined;
 }
 
 /** Where the emulators' data is, for a log line: the SQLite file, or the PostgreSQL URL without its password. */

@@ -524,7 +524,10 @@ async function measurePostgres() {
       const dataDir = `data/bench-pg-${instances}`;
       const frontPort = basePort + 5;
       const frontUrl = `http://localhost:${frontPort}`;
-      const env = { DATABASE_URL: cluster.urls[database] };
+      // The shop's data on PostgreSQL; the emulators' stay on their SQLite file, as in SQLite's rows, so
+      // that the rows compare the shop's database alone (and the bench's drivers, which write some
+      // emulator rows in this process, write where the servers read).
+      const env = { DATABASE_URL: cluster.urls[database], EMULATOR_DATABASE_URL: "sqlite" };
       step(`Starting ${instances} production server${instances === 1 ? "" : "s"} on PostgreSQL (${dataDir})`);
       const ports = instances === 1 ? [basePort + 6] : [basePort + 6, basePort + 7];
       const servers = [];
