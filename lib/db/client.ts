@@ -7,7 +7,8 @@ import type { NodePgQueryResultHKT } from "drizzle-orm/node-postgres";
 import type { PgDatabase } from "drizzle-orm/pg-core";
 import { resolve } from "node:path";
 import pg from "pg";
-import { openSqlite } from "@/lib/sqlite";
+import { openPostgresPool, underAdvisoryLock } from "@/lib/postgres";
+import { inSqliteWriteTransaction, openSqlite } from "@/lib/sqlite";
 import * as sqliteSchema from "./schema";
 import * as postgresSchema from "./schema.pg";
 import { shopDialect } from "./dialect";
@@ -51,8 +52,6 @@ type OpenShop = SqliteShop | PostgresShop;
 // the connections and the SQLite write queue.
 const opened: Map<string, Promise<OpenShop>> = ((globalThis as Record<string, unknown>).__shopDatabases ??=
   new Map()) as Map<string, Promise<OpenShop>>;
-const sqliteWriteQueues: Map<string, Promise<unknown>> = ((globalThis as Record<string, unknown>).__shopWriteQueues ??=
-  new Map()) as Map<string, Promise<unknown>>;
 
 function sqlitePath(): string {
   return process.env.DATABASE_PATH || "data/shop.sqlite";
@@ -70,24 +69,17 @@ export function shopDatabaseLabel(): string {
 const MIGRATION_LOCK = 727_001;
 
 async function openPostgres(url: string): Promise<PostgresShop> {
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE) || 10 });
-  // An idle client that loses its server (a restart) is dropped from the pool, not thrown at the process.
-  pool.on("error", () => undefined);
+  const pool = openPostgresPool(url, Number(process.env.DATABASE_POOL_SIZE) || 10);
   const database = drizzlePostgres(pool, { schema: postgresSchema });
   // Instances starting together migrate and seed one after the other: the second finds it all done.
-  const client = await pool.connect();
-  try {
-    await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK]);
+  await underAdvisoryLock(pool, MIGRATION_LOCK, async (client) => {
     const migrator = drizzlePostgres(client, { schema: postgresSchema });
     await migratePostgres(migrator, { migrationsFolder: resolve(process.cwd(), "drizzle/shop-pg") });
     await migrator.transaction(async (tx) => {
       await seedShop(tx);
       await retirePublishedDemoPasswords(tx);
     });
-  } finally {
-    await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK]).catch(() => undefined);
-    client.release();
-  }
+  });
   return { dialect: "postgres", pool, database };
 }
 
@@ -148,23 +140,7 @@ export async function writeTransaction<T>(work: (tx: ShopTransaction) => Promise
 
 function inSqliteTransaction<T>(shop: SqliteShop, work: (tx: ShopTransaction) => Promise<T>): Promise<T> {
   const connection = (shop.writer as unknown as { $client: import("better-sqlite3").Database }).$client;
-  const previous = sqliteWriteQueues.get(shop.path) ?? Promise.resolve();
-  const turn = previous.then(async () => {
-    connection.exec("BEGIN IMMEDIATE");
-    try {
-      const result = await work(shop.writer);
-      connection.exec("COMMIT");
-      return result;
-    } catch (error) {
-      if (connection.inTransaction) connection.exec("ROLLBACK");
-      throw error;
-    }
-  });
-  sqliteWriteQueues.set(
-    shop.path,
-    turn.catch(() => undefined),
-  );
-  return turn;
+  return inSqliteWriteTransaction(connection, () => work(shop.writer));
 }
 
 /**
