@@ -83,11 +83,15 @@ export function emulatorDatabaseUrl(env: Env = process.env): string | undefined 
   return env.DATABASE_URL && POSTGRES_URL.test(env.DATABASE_URL) ? env.DATABASE_URL : undefined;
 }
 
+/** A database URL for a log line: without its password. */
+export function withoutPassword(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = "…";
+  return parsed.toString();
+}
+
 /** Where the emulators' data is, for a log line: the SQLite file, or the PostgreSQL URL without its password. */
 export function emulatorDatabaseLabel(env: Env = process.env): string {
   const url = emulatorDatabaseUrl(env);
-  if (!url) return emulatorDatabasePath(env);
-  const parsed = new URL(url);
-  if (parsed.password) parsed.password = "…";
-  return `${parsed.toString()} (schema emulators)`;
+  return url ? `${withoutPassword(url)} (schema emulators)` : emulatorDatabasePath(env);
 }

@@ -8,6 +8,7 @@ import type { PgDatabase } from "drizzle-orm/pg-core";
 import { resolve } from "node:path";
 import pg from "pg";
 import { openPostgresPool, underAdvisoryLock } from "@/lib/postgres";
+import { withoutPassword } from "@/lib/serve-mode";
 import { inSqliteWriteTransaction, openSqlite } from "@/lib/sqlite";
 import * as sqliteSchema from "./schema";
 import * as postgresSchema from "./schema.pg";
@@ -37,7 +38,6 @@ interface SqliteShop {
   reader: ShopDatabase;
   /** The one connection that writes, inside writeTransaction only (one transaction at a time). */
   writer: ShopDatabase;
-  path: string;
 }
 
 interface PostgresShop {
@@ -59,10 +59,7 @@ function sqlitePath(): string {
 
 /** Where the shop's data is, for a log line: the file, or the PostgreSQL URL without its password. */
 export function shopDatabaseLabel(): string {
-  if (shopDialect() === "sqlite") return process.env.DATABASE_PATH || "data/shop.sqlite";
-  const url = new URL(process.env.DATABASE_URL!);
-  if (url.password) url.password = "…";
-  return url.toString();
+  return shopDialect() === "sqlite" ? sqlitePath() : withoutPassword(process.env.DATABASE_URL!);
 }
 
 /** PostgreSQL's advisory lock key under which one instance at a time migrates and seeds (any fixed number). */
@@ -91,7 +88,6 @@ async function openSqliteShop(path: string): Promise<SqliteShop> {
     dialect: "sqlite",
     writer: writerSqlite as unknown as ShopDatabase,
     reader: drizzleSqlite(openSqlite(path, "reader").sqlite, { schema: sqliteSchema }) as unknown as ShopDatabase,
-    path,
   };
   await inSqliteTransaction(shop, async (tx) => {
     await seedShop(tx);
